@@ -1,0 +1,218 @@
+"""The command line, ``kg`` / ``python -m kg``: build, validate, query, export.
+
+Results go to standard output; progress and diagnostics go to standard error, so
+``kg query trials --data g.ttl --format csv > trials.csv`` stays clean. Exit status:
+0 success; 1 the work was done but something was left out or does not conform;
+2 nothing could be done (bad arguments, unreadable graph or shapes).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+__all__ = ["main", "cli"]
+
+_DATA = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+                     help="Graph file to query (Turtle, N-Triples, ...); repeat for several.")
+_FORMAT = click.option("--format", "-f", "output_format", default="table", show_default=True,
+                       type=click.Choice(["table", "csv", "tsv", "json"]), help="How to print the rows.")
+_OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                       help="Write to this file instead of standard output.")
+
+
+class _Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from kg.files import atomic_output
+
+    with atomic_output(output) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build, validate and query the knowledge graph of cell-therapy trials."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The graph file to write.")
+@click.option("--format", "graph_format", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples"]), help="Format of the graph file.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check the built graph against the SHACL shapes.")
+@click.option("--show", "show", multiple=True, metavar="QUERY",
+              help="After building, print this stored query's rows as a table; repeat for several.")
+@click.option("-s", "--silent", is_flag=True, help="Print no progress.")
+def build(inputs: tuple[Path, ...], output: Path, graph_format: str, validate: bool, show: tuple[str, ...],
+          silent: bool) -> None:
+    """Build a graph from trial documents (files or folders of them).
+
+    Each document that cannot be read is named with the reason and left out; the graph
+    holds every other document. Exit status 1 when any document was left out or the
+    graph does not conform to the shapes.
+    """
+    from kg.build import build as run_build
+
+    started = time.monotonic()
+    progress = None if silent else (lambda path: click.echo(f"reading {path}", err=True))
+    report = run_build(inputs, output, format=graph_format, on_document=progress if sys.stderr.isatty() else None)
+    for failure in report.failures:
+        click.echo(f"left out: {failure}", err=True)
+    layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))
+    click.echo(f"documents read: {report.documents}" + (f" ({layouts})" if layouts else ""))
+    if report.failures:
+        click.echo(f"documents left out: {len(report.failures)} (reasons above)")
+    click.echo(f"trials: {len(report.trials)}")
+    click.echo(f"triples: {report.triples}")
+    click.echo(f"graph: {output}")
+    conforms = True
+    if validate or show:
+        from kg.graphs import load_graph
+
+        graph = load_graph([output])
+    if validate:
+        from kg.validate import validate_graph
+
+        result = validate_graph(graph)
+        conforms = result.conforms
+        click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
+    for name in show:
+        _print_query(name, {}, graph=graph, output_format="table", output=None, title=True)
+    if not silent:
+        click.echo(f"({time.monotonic() - started:.1f} s)", err=True)
+    if report.failures or not conforms:
+        raise _Exit(1)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@click.option("--format", "-f", "report_format", default="text", show_default=True,
+              type=click.Choice(["text", "turtle"]), help="A readable list, or the SHACL report graph.")
+@_OUTPUT
+def validate(graphs: tuple[Path, ...], report_format: str, output: Path | None) -> None:
+    """Validate graph files against the SHACL shapes.
+
+    Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
+    shapes could not be loaded.
+    """
+    from kg.graphs import load_graph
+    from kg.validate import validate_graph
+
+    result = validate_graph(load_graph(graphs))
+    if report_format == "turtle":
+        _emit(result.report_graph.serialize(format="turtle"), output)
+    else:
+        lines = [str(v) for v in result.violations]
+        summary = "conforms" if result.conforms else "does not conform"
+        counted = sum(1 for v in result.violations if v.severity == "Violation")
+        lines.append(f"{', '.join(map(str, graphs))}: {summary} ({counted} violation{'s' if counted != 1 else ''}, "
+                     f"{len(result.violations) - counted} warning{'s' if len(result.violations) - counted != 1 else ''})")
+        _emit("\n".join(lines) + "\n", output)
+    if not result.conforms:
+        raise _Exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@_DATA
+@click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of --data files.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for one of the query's parameters; repeat for several.")
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
+@_FORMAT
+@_OUTPUT
+def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple[str, ...], timeout: float,
+          output_format: str, output: Path | None) -> None:
+    """Run the stored query NAME (`kg query list` lists them) on graph files or an endpoint."""
+    if name == "list":
+        _list_queries()
+        return
+    values = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep:
+            raise click.UsageError(f"--param takes NAME=VALUE, got {param!r}")
+        values[key.strip()] = value
+    if not data and not endpoint:
+        raise click.UsageError("give the graph to query with --data FILE or --endpoint URL")
+    _print_query(name, values, data=data, endpoint=endpoint, timeout=timeout, output_format=output_format,
+                 output=output)
+
+
+def _list_queries() -> None:
+    from kg.queries import catalogue
+
+    for stored in catalogue().values():
+        click.echo(f"{stored.name:24} {stored.summary}")
+        for parameter in stored.parameters:
+            click.echo(f"{'':24}   --param {parameter.name}=<{parameter.type}>  {parameter.description}")
+
+
+def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endpoint=None, timeout=60.0,
+                 output_format: str, output: Path | None, title: bool = False) -> None:
+    from kg.output import format_result
+    from kg.queries import run_local, stored_query
+
+    stored = stored_query(name)
+    sparql = stored.bind(values)
+    if endpoint:
+        from kg.endpoint import run_remote
+
+        result = run_remote(endpoint, sparql, timeout=timeout)
+    else:
+        if graph is None:
+            from kg.graphs import load_graph
+
+            graph = load_graph(data)
+        result = run_local(graph, sparql)
+    text = format_result(result, output_format)
+    _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + text, output)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@click.option("--format", "export_format", required=True, type=click.Choice(["turtle", "ntriples", "jsonld"]),
+              help="The format to write.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write.")
+def export(graphs: tuple[Path, ...], export_format: str, output: Path) -> None:
+    """Write graph files as one Turtle, N-Triples or JSON-LD file."""
+    from kg.graphs import export as run_export
+
+    count = run_export(graphs, output, export_format)
+    click.echo(f"{count} triples written to {output}")
+
+
+def main() -> None:
+    """Entry point: run the CLI; project errors become one line on stderr, not a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except _Exit as done:
+        sys.exit(done.code)
+    except KgError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(2)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)

@@ -1,0 +1,67 @@
+"""Graph files in and out: load one or more into rdflib, convert between RDF formats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import GraphError
+from kg.files import atomic_output
+from kg.namespaces import PREFIXES
+
+__all__ = ["EXPORT_FORMATS", "load_graph", "export"]
+
+#: Formats ``kg export`` writes, by the name users type.
+EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+
+_BY_SUFFIX = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+              ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+              ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    try:
+        return _BY_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(_BY_SUFFIX))
+        raise GraphError(f"{path}: unknown graph format (file names end in one of {known})") from None
+
+
+def _triples(paths: Iterable[Path]) -> Iterator[ox.Triple]:
+    for path in paths:
+        try:
+            with open(path, "rb") as stream:
+                for item in ox.parse(stream, _format_of(path)):
+                    yield item.triple if isinstance(item, ox.Quad) else item
+        except OSError as error:
+            raise GraphError(f"{path}: cannot be read ({error.strerror})") from None
+        except SyntaxError as error:
+            raise GraphError(f"{path}: not valid RDF ({error})") from None
+
+
+def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
+    """An rdflib graph holding every triple of ``paths`` (parsed by Oxigraph, which is faster)."""
+    graph = rdflib.Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    data = ox.serialize(_triples(paths), format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data, format="nt")
+    return graph
+
+
+def export(paths: Iterable[Path], output: Path, format: str) -> int:
+    """Write the triples of ``paths`` to ``output`` in ``format``; returns how many were written."""
+    count = 0
+
+    def counted() -> Iterator[ox.Triple]:
+        nonlocal count
+        for triple in _triples(paths):
+            count += 1
+            yield triple
+
+    with atomic_output(output) as stream:
+        ox.serialize(counted(), stream, EXPORT_FORMATS[format], prefixes=PREFIXES)
+    return count

@@ -1,0 +1,196 @@
+"""Records -> triples under the ontology (ontology/kg.ttl).
+
+Every node gets an IRI minted from identifiers and content (see :mod:`kg.iris`), so the
+same input always gives the same triples and the graph has no blank nodes. Triples are
+pyoxigraph terms: they go straight to the Turtle writer or a store without building an
+in-memory rdflib graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+
+from kg import iris
+from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
+from kg.records import TrialRecord
+from kg.vocab import concept_iri
+
+__all__ = ["record_triples"]
+
+_TYPE = ox.NamedNode(RDF_TYPE)
+_LABEL = ox.NamedNode(f"{RDFS}label")
+
+
+def _ctk(name: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{CTK}{name}")
+
+
+def _typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(f"{XSD}{datatype}"))
+
+
+def _decimal(value: float) -> ox.Literal:
+    return _typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
+                  "decimal")
+
+
+def _date(value: str) -> ox.Literal:
+    return _typed(value, "date" if len(value) == 10 else "gYearMonth")
+
+
+class _Triples:
+    """Collects the triples of one record; literals of None are skipped."""
+
+    def __init__(self) -> None:
+        self.triples: set[ox.Triple] = set()
+
+    def add(self, subject: str, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal | str | None) -> None:
+        if obj is None:
+            return
+        term = ox.Literal(obj) if isinstance(obj, str) else obj
+        self.triples.add(ox.Triple(ox.NamedNode(subject), predicate, term))
+
+    def link(self, subject: str, predicate: ox.NamedNode, obj: str) -> None:
+        self.triples.add(ox.Triple(ox.NamedNode(subject), predicate, ox.NamedNode(obj)))
+
+    def typed(self, subject: str, class_name: str) -> None:
+        self.link(subject, _TYPE, f"{CTK}{class_name}")
+
+    def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
+        if token is not None:
+            self.link(subject, _ctk(predicate), concept_iri(scheme, token))
+
+
+def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
+    """The triples of one record, describing the trial keyed ``key``, in a stable order."""
+    out = _Triples()
+    trial = iris.trial(key)
+    out.typed(trial, "Trial")
+    out.add(trial, _ctk("trialId"), key)
+    out.add(trial, _ctk("title"), record.title)
+    out.add(trial, _ctk("briefSummary"), record.brief_summary)
+    out.add(trial, _ctk("detailedDescription"), record.detailed_description)
+    for phase in record.phases:
+        out.concept(trial, "phase", "phase", phase)
+    out.concept(trial, "overallStatus", "status", record.status)
+    out.concept(trial, "studyType", "study-type", record.study_type)
+    out.concept(trial, "sex", "sex", record.sex)
+    out.concept(trial, "allocation", "allocation", record.allocation)
+    out.concept(trial, "interventionModel", "intervention-model", record.intervention_model)
+    out.concept(trial, "primaryPurpose", "primary-purpose", record.primary_purpose)
+    out.concept(trial, "masking", "masking", record.masking)
+    if record.enrollment is not None:
+        out.add(trial, _ctk("enrollment"), _typed(record.enrollment, "integer"))
+    if record.min_age_years is not None:
+        out.add(trial, _ctk("minimumAgeYears"), _decimal(record.min_age_years))
+    if record.max_age_years is not None:
+        out.add(trial, _ctk("maximumAgeYears"), _decimal(record.max_age_years))
+    if record.healthy_volunteers is not None:
+        out.add(trial, _ctk("acceptsHealthyVolunteers"), _typed(str(record.healthy_volunteers).lower(), "boolean"))
+    if record.start_date:
+        out.add(trial, _ctk("startDate"), _date(record.start_date))
+    if record.completion_date:
+        out.add(trial, _ctk("completionDate"), _date(record.completion_date))
+
+    _provenance(out, trial, record)
+    _identifiers(out, trial, key, record)
+    _parties(out, trial, record)
+    _design(out, trial, key, record)
+    _eligibility(out, trial, key, record)
+    yield from sorted(out.triples, key=str)
+
+
+def _provenance(out: _Triples, trial: str, record: TrialRecord) -> None:
+    document = iris.document(record.source.sha256)
+    out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), document)
+    out.typed(document, "SourceDocument")
+    out.link(document, _TYPE, f"{PROV}Entity")
+    out.add(document, _LABEL, record.source.name)
+    out.add(document, _ctk("sha256"), record.source.sha256)
+    out.add(document, _ctk("layout"), record.source.layout)
+
+
+def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for identifier in record.identifiers:
+        node = iris.identifier(key, identifier)
+        out.link(trial, _ctk("hasIdentifier"), node)
+        out.typed(node, "Identifier")
+        out.add(node, _ctk("identifierValue"), identifier.value)
+        out.concept(node, "identifierScheme", "identifier-scheme", identifier.scheme)
+    for related in record.related_ids:
+        out.link(trial, _ctk("relatedTrial"), iris.trial(related))
+        out.add(iris.trial(related), _ctk("trialId"), related)
+
+
+def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
+    predicates = {"LEAD": "leadSponsor", "COLLABORATOR": "collaborator", None: "sponsor"}
+    for sponsor in record.sponsors:
+        node = iris.organization(sponsor.name)
+        out.link(trial, _ctk(predicates[sponsor.role]), node)
+        out.typed(node, "Organization")
+        out.add(node, _LABEL, sponsor.name)
+    for name in record.conditions:
+        node = iris.condition(name)
+        out.link(trial, _ctk("studiesCondition"), node)
+        out.typed(node, "Condition")
+        out.add(node, _LABEL, name)
+    for site in record.sites:
+        node = iris.site(site)
+        out.link(trial, _ctk("hasSite"), node)
+        out.typed(node, "Site")
+        out.add(node, _LABEL, site.name)
+        out.add(node, _ctk("city"), site.city)
+        out.add(node, _ctk("countryCode"), site.country)
+    for reference in record.references:
+        node = iris.publication(reference)
+        out.link(trial, _ctk("citesPublication"), node)
+        out.typed(node, "Publication")
+        out.add(node, _ctk("citation"), reference.citation)
+        out.add(node, _ctk("doi"), reference.doi)
+        out.add(node, _ctk("pmid"), reference.pmid)
+
+
+def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    interventions = {}
+    for intervention in record.interventions:
+        node = interventions[intervention.name] = iris.intervention(key, intervention.name)
+        out.link(trial, _ctk("hasIntervention"), node)
+        out.typed(node, "Intervention")
+        out.add(node, _LABEL, intervention.name)
+        out.concept(node, "interventionType", "intervention-type", intervention.type)
+        out.add(node, _ctk("description"), intervention.description)
+    for arm in record.arms:
+        node = iris.arm(key, arm.label)
+        out.link(trial, _ctk("hasArm"), node)
+        out.typed(node, "Arm")
+        out.add(node, _LABEL, arm.label)
+        out.concept(node, "armType", "arm-type", arm.type)
+        out.add(node, _ctk("description"), arm.description)
+        for name in arm.interventions:
+            given = interventions.get(name)
+            if given is None:
+                given = interventions[name] = iris.intervention(key, name)
+                out.link(trial, _ctk("hasIntervention"), given)
+                out.typed(given, "Intervention")
+                out.add(given, _LABEL, name)
+            out.link(node, _ctk("givesIntervention"), given)
+    for outcome in record.outcomes:
+        node = iris.outcome(key, outcome)
+        out.link(trial, _ctk("hasOutcome"), node)
+        out.typed(node, "Outcome")
+        out.concept(node, "outcomeKind", "outcome-kind", outcome.kind)
+        out.add(node, _ctk("measure"), outcome.measure)
+        out.add(node, _ctk("timeFrame"), outcome.time_frame)
+        out.add(node, _ctk("description"), outcome.description)
+
+
+def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for criterion in record.criteria:
+        node = iris.criterion(key, criterion)
+        out.link(trial, _ctk("hasEligibilityCriterion"), node)
+        out.typed(node, "EligibilityCriterion")
+        out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
+        out.concept(node, "population", "population", criterion.population)
+        out.add(node, _ctk("criterionText"), criterion.text)

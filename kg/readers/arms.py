@@ -1,0 +1,85 @@
+"""Rows of an arms table (group | intervention | description) whose cells lost their borders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.text import fold
+
+__all__ = ["split_arm_row", "TABLE_HEADER"]
+
+#: The header row of the arms table, glued or spaced.
+TABLE_HEADER = re.compile(r"^\s*Group\s*Intervention\s*Description\s*", re.IGNORECASE)
+
+_TITLE_WORD = re.compile(r"(?<=[a-z)\]\s])[A-Z][a-z]+\b")
+
+
+def _sentence_start(text: str) -> int | None:
+    """Where a sentence opens after the first word: a capitalised word followed by lowercase prose."""
+    for match in _TITLE_WORD.finditer(text):
+        if match.start() == 0:
+            continue
+        following = text[match.end():].split()[:5]
+        if sum(1 for word in following if word[:1].islower()) >= 3:
+            return match.start()
+    return None
+
+
+def _repeated_suffix(text: str) -> int | None:
+    """Where a trailing run of words starts that also stands earlier (the intervention cell
+    often repeats words of the group name: "NK cell treatment ... NK cell")."""
+    words = list(re.finditer(r"\S+", text))
+    best = None
+    for index in range(len(words) - 1, 0, -1):
+        suffix = text[words[index].start():]
+        head = text[: words[index].start()]
+        if re.search(rf"(?:^|\s){re.escape(suffix)}(?:\s|$)", head):
+            best = words[index].start()
+    return best
+
+
+def split_arm_row(row: str, interventions: Sequence[str] = ()) -> tuple[str, list[str], str | None]:
+    """Split one row into (group, intervention names, description).
+
+    Known intervention names (from the page's Interventions list) find the cell borders;
+    without them, the description is where prose starts and the intervention is the
+    trailing words of the group cell that repeat earlier words.
+
+    >>> split_arm_row("expanded NK cell immunotherapyNK cell infusionsAfter chemotherapy a patient receives NK cells.",
+    ...               ["NK cell infusions"])
+    ('expanded NK cell immunotherapy', ['NK cell infusions'], 'After chemotherapy a patient receives NK cells.')
+    >>> split_arm_row("NK cell treatment in AML relapse NK cell The relapsed AML patients will receive donor NK cells.")
+    ('NK cell treatment in AML relapse', ['NK cell'], 'The relapsed AML patients will receive donor NK cells.')
+    """
+    row = TABLE_HEADER.sub("", row).strip()
+    names = sorted({fold(n) for n in interventions if fold(n)}, key=len, reverse=True)
+    for match in _occurrences(row, names):
+        label = fold(row[: match[0]])
+        if not label:
+            continue
+        found, position = [], match[0]
+        while True:
+            name = next((n for n in names if row.startswith(n, position)), None)
+            if name is None:
+                break
+            if name not in found:
+                found.append(name)
+            position += len(name)
+            while position < len(row) and row[position] in " ,;":
+                position += 1
+        rest = row[position:].strip()
+        if not rest or rest[0].isupper() or rest[0].isdigit():
+            return label, found, rest or None
+    start = _sentence_start(row)
+    head, description = (row[:start], fold(row[start:])) if start else (row, None)
+    cut = _repeated_suffix(head.strip())
+    if cut:
+        head = head.strip()
+        return fold(head[:cut]), [fold(head[cut:])], description
+    return fold(head), [], description
+
+
+def _occurrences(row: str, names: Sequence[str]) -> list[tuple[int, str]]:
+    spots = {(m.start(), name) for name in names for m in re.finditer(re.escape(name), row)}
+    return sorted(spots, key=lambda spot: (spot[0], -len(spot[1])))

@@ -1,0 +1,63 @@
+"""MedPath pages scraped as a bulleted list: every label and value behind "- ", headings lost.
+
+The banner and the "Inclusion Criteria" / "Exclusion Criteria" labels are gone: the
+criteria follow the "Target Recruitment" value, and an empty bullet ("-") stands where
+the exclusion list's label was. Table cells are joined by spaces rather than glued.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.readers import medpath
+from kg.readers.criteria import criteria_from_lines
+from kg.readers.sections import split_sections
+from kg.records import Criterion, SourceDocument, TrialRecord
+
+__all__ = ["LAYOUT", "claims", "read"]
+
+LAYOUT = "medpath_bullets"
+
+_BULLET = re.compile(r"^- ?")
+_EMPTY_BULLET = "-"
+_LABEL_LINES = {f"- {label}" for label in ("Conditions", "Registration Number", "Brief Summary", "Status",
+                                           "Target Recruitment", "Study Type", "Primary Outcome Measures")}
+
+
+def claims(text: str) -> bool:
+    """Several MedPath labels stand behind bullets."""
+    lines = {line.strip() for line in text.split("\n")}
+    return len(lines & _LABEL_LINES) >= 3
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read a bulleted MedPath page into a record."""
+    lines = [line.strip() if line.strip() == _EMPTY_BULLET else _BULLET.sub("", line) for line in text.split("\n")]
+    sections = split_sections(lines, medpath.LABELS)
+    record = medpath.read_sections(sections, source, spaced=True)
+    if not record.criteria:
+        record.criteria = _unlabelled_criteria(sections.lines("enrollment")[1:])
+    return record
+
+
+def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
+    """Criteria after the enrollment value: inclusion first, exclusion after the first gap of
+    empty bullets (the longest gap when there are several)."""
+    lines = [line for line in lines if line.strip()]
+    gaps: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].strip() == _EMPTY_BULLET:
+            start = index
+            while index < len(lines) and lines[index].strip() == _EMPTY_BULLET:
+                index += 1
+            if start > 0 and index < len(lines):
+                gaps.append((index - start, start))
+        else:
+            index += 1
+    if not gaps:
+        return criteria_from_lines(lines, "INCLUSION")
+    _, split = max(gaps, key=lambda gap: (gap[0], -gap[1]))
+    inclusion = [line for line in lines[:split] if line.strip() != _EMPTY_BULLET]
+    exclusion = [line for line in lines[split:] if line.strip() != _EMPTY_BULLET]
+    return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")

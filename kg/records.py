@@ -1,0 +1,150 @@
+"""The normalised trial record: what every reader produces and the mapping consumes.
+
+A record holds what one document says about one trial, in plain Python values and
+contract tokens (``PHASE1``, ``RECRUITING``, ...). It knows nothing of RDF.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Arm", "Criterion", "Identifier", "Intervention", "Outcome", "Organization",
+    "Reference", "Site", "SourceDocument", "TrialRecord",
+]
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A trial identifier and the scheme that issued it (NCT, EUDRACT, ..., ORG, OTHER)."""
+
+    value: str
+    scheme: str
+
+
+@dataclass
+class Organization:
+    """A sponsor or funder; ``role`` is LEAD, COLLABORATOR or None when the page does not say."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class Intervention:
+    """An intervention, e.g. ``Biological: NK cell infusions``."""
+
+    name: str
+    type: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Arm:
+    """A study arm or group and the names of the interventions it gives."""
+
+    label: str
+    type: str | None = None
+    description: str | None = None
+    interventions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """An outcome measure; ``kind`` is PRIMARY, SECONDARY or OTHER."""
+
+    kind: str
+    measure: str
+    time_frame: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Criterion:
+    """An eligibility criterion; ``population`` is PATIENT, DONOR or None when not split."""
+
+    kind: str
+    text: str
+    population: str | None = None
+
+
+@dataclass
+class Site:
+    """A trial site; ``country`` is an ISO 3166-1 alpha-2 code."""
+
+    name: str
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Reference:
+    """A publication the trial cites."""
+
+    citation: str
+    doi: str | None = None
+    pmid: str | None = None
+
+
+@dataclass
+class SourceDocument:
+    """The document a record was read from."""
+
+    name: str
+    sha256: str
+    layout: str
+
+
+@dataclass
+class TrialRecord:
+    """What one document says about one trial."""
+
+    source: SourceDocument
+    identifiers: list[Identifier] = field(default_factory=list)
+    title: str | None = None
+    brief_summary: str | None = None
+    detailed_description: str | None = None
+    phases: list[str] = field(default_factory=list)
+    status: str | None = None
+    study_type: str | None = None
+    enrollment: int | None = None
+    sex: str | None = None
+    min_age_years: float | None = None
+    max_age_years: float | None = None
+    healthy_volunteers: bool | None = None
+    allocation: str | None = None
+    intervention_model: str | None = None
+    primary_purpose: str | None = None
+    masking: str | None = None
+    start_date: str | None = None
+    completion_date: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    sponsors: list[Organization] = field(default_factory=list)
+    arms: list[Arm] = field(default_factory=list)
+    interventions: list[Intervention] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    related_ids: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """One line of JSON, so records can be spooled to disk between build passes."""
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, line: str) -> TrialRecord:
+        """The record :meth:`to_json` wrote."""
+        data: dict[str, Any] = json.loads(line)
+        nested = {
+            "source": SourceDocument, "identifiers": Identifier, "sponsors": Organization,
+            "arms": Arm, "interventions": Intervention, "outcomes": Outcome,
+            "criteria": Criterion, "sites": Site, "references": Reference,
+        }
+        for name, kind in nested.items():
+            value = data[name]
+            data[name] = kind(**value) if isinstance(value, dict) else [kind(**v) for v in value]
+        return cls(**data)

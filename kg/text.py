@@ -1,0 +1,145 @@
+"""Text repair and small string helpers shared by every reader.
+
+Scraped pages arrive with broken encodings, escaped markup and cells glued together;
+each defect is repaired here once, so readers see clean text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+__all__ = [
+    "clean_document_text",
+    "fold",
+    "is_placeholder",
+    "repair_gb2312_mojibake",
+    "slug",
+    "split_glued",
+    "strip_bullet",
+    "unescape_markup",
+]
+
+#: A pair of Latin-1 characters in the GB2312 lead/trail byte range: a GB2312 symbol
+#: (e.g. "¡Ý" is "≥") decoded as Latin-1.
+_GB2312_PAIR = re.compile(r"[\xa1-\xf7][\xa1-\xfe]")
+
+#: Markdown/markup escapes some scrapers keep ("10\^9", "\>"): a backslash before punctuation.
+_MARKUP_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^<>|~=])")
+
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+#: Bullet and list markers that start a line.
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣●○]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-zA-Z][.)](?=\s))\s*")
+
+#: Values pages print where a field is empty.
+#: ("N/A", "None" and "Unknown" are values of some fields, so they are not here.)
+_PLACEHOLDERS = {"", "not available", "not specified", "-", "not provided", "loading...", "read more"}
+
+
+def repair_gb2312_mojibake(text: str) -> str:
+    """Decode GB2312 symbols that were read as Latin-1.
+
+    Only pairs that decode to a symbol or punctuation are replaced, so ordinary
+    Latin-1 words are left alone.
+
+    >>> repair_gb2312_mojibake("GvHD ¡Ý grade II")
+    'GvHD ≥ grade II'
+    >>> repair_gb2312_mojibake("Müller")
+    'Müller'
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        pair = match.group(0)
+        try:
+            char = pair.encode("latin-1").decode("gb2312")
+        except UnicodeError:
+            return pair
+        return char if unicodedata.category(char)[0] in "SP" else pair
+
+    return _GB2312_PAIR.sub(decode, text)
+
+
+def unescape_markup(text: str) -> str:
+    r"""Remove markup escapes and entities, keeping the text the page shows.
+
+    >>> unescape_markup(r"1.0-3.0 x 10\^9 cells, life expectancy \> 4 months &amp; more")
+    '1.0-3.0 x 10^9 cells, life expectancy > 4 months & more'
+    """
+    text = _MARKUP_ESCAPE.sub(r"\1", text)
+    text = _BREAK_TAG.sub(" ", text)
+    return html.unescape(text)
+
+
+def clean_document_text(text: str) -> str:
+    """Repair a whole document once, before any reader sees it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization="NFC",
+        explain=False,
+    )
+    text = repair_gb2312_mojibake(text)
+    text = unescape_markup(text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def fold(text: str | None) -> str:
+    """Fold runs of whitespace to one space and trim.
+
+    >>> fold("  Overall\\n survival\\t (OS) ")
+    'Overall survival (OS)'
+    """
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True for the words pages print instead of a value ("Not available", "Not specified", ...)."""
+    return fold(text).lower().rstrip(".") in _PLACEHOLDERS
+
+
+def strip_bullet(line: str) -> str:
+    """Remove a leading bullet or list number.
+
+    >>> strip_bullet("  • uncontrolled infection")
+    'uncontrolled infection'
+    >>> strip_bullet("3) Age 18 or older")
+    'Age 18 or older'
+    >>> strip_bullet("1.5 x ULN is allowed")
+    '1.5 x ULN is allowed'
+    """
+    return _BULLET.sub("", line, count=1).strip()
+
+
+#: Where scraped cells were glued: a lowercase word (two letters or more) or a closing
+#: bracket immediately followed by a capitalised word.
+_GLUE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[)\]]))(?=[A-Z](?:[a-z]|[A-Z]{1,}))")
+
+
+def split_glued(text: str) -> list[str]:
+    """Split cells that a scraper glued together without a separator.
+
+    >>> split_glued("Acute Myeloid Leukemia (AML)Acute Myeloid Leukemia (AML) RelapseNK Cell")
+    ['Acute Myeloid Leukemia (AML)', 'Acute Myeloid Leukemia (AML) Relapse', 'NK Cell']
+    >>> split_glued("IgG4-related disease")
+    ['IgG4-related disease']
+    """
+    return [part.strip() for part in _GLUE.split(text) if part.strip()]
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """A readable, IRI-safe token for a name: lowercase ASCII letters, digits and dashes.
+
+    >>> slug("Belarusian Research Center (Minsk), Hematology & Immunology")
+    'belarusian-research-center-minsk-hematology-immunology'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    token = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return token[:max_length].rstrip("-")
