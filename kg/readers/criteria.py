@@ -9,7 +9,7 @@ from kg.records import Criterion
 from kg.text import fold, is_placeholder, strip_bullet
 from kg.vocab import lookup
 
-__all__ = ["split_numbered", "criteria_from_lines", "population_heading"]
+__all__ = ["split_numbered", "criteria_from_lines", "criteria_from_mixed_lines", "population_heading"]
 
 #: A list number inside running text: "1.Age", "; 2. Patients", "(3) Women".
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.,:]))\(?(\d{1,2})[.)]\s*(?!\d)(?=\S)")
@@ -70,6 +70,13 @@ def population_heading(line: str) -> str | None:
     return lookup("population", words)
 
 
+def _is_heading(line: str) -> bool:
+    """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:")
+    introduces the items after it; it is not a criterion."""
+    text = fold(line)
+    return text.endswith(":") and len(text.split()) <= 3 or population_heading(text) is not None
+
+
 def criteria_from_lines(lines: Iterable[str], kind: str, population: str | None = None) -> list[Criterion]:
     """The criteria of one list (inclusion or exclusion), one per bullet or list number.
 
@@ -79,10 +86,26 @@ def criteria_from_lines(lines: Iterable[str], kind: str, population: str | None 
     for raw in lines:
         if not raw.strip() or is_placeholder(raw):
             continue
-        heading = population_heading(raw) if strip_bullet(raw) == raw.strip() else None
-        if heading:
-            population = heading
+        if strip_bullet(raw) == raw.strip() and _is_heading(raw):
+            population = population_heading(raw) or population
             continue
         for text in split_numbered(strip_bullet(raw)):
             criteria.append(Criterion(kind=kind, text=text, population=population))
+    return criteria
+
+
+_KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
+
+
+def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
+    """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"."""
+    criteria: list[Criterion] = []
+    kind, block = "INCLUSION", []
+    for line in [*lines, "Inclusion criteria"]:
+        heading = _KIND_HEADING.search(line)
+        if heading and len(line.split()) <= 8 and strip_bullet(line) == line.strip():
+            criteria += criteria_from_lines(block, kind, population_heading(_KIND_HEADING.sub("", line) + ":"))
+            kind, block = heading.group(1).upper(), []
+        else:
+            block.append(line)
     return criteria

@@ -62,6 +62,8 @@ _ELIGIBILITY_LABELS = {"Inclusion Criteria": "inclusion", "Exclusion Criteria": 
                        "Accepts Healthy Volunteers": "healthy_volunteers", "Healthy Volunteers": "healthy_volunteers"}
 _AGE = re.compile(r"^\d+(?:\.\d+)?\s+(?:Years?|Months?|Weeks?|Days?)$", re.IGNORECASE)
 _SPONSOR_CLASSES = {"OTHER", "INDUSTRY", "NIH", "FED", "OTHER_GOV", "INDIV", "NETWORK", "AMBIG", "UNKNOWN"}
+#: The labelled rendering states each group's type: "Group Type EXPERIMENTAL".
+_GROUP_TYPE = re.compile(r"^Group Type\s+([A-Z_]+)$")
 _ID_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
 
 
@@ -150,7 +152,8 @@ def _pairs(values: list[str]) -> list[tuple[str, str | None]]:
 
 
 def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
-    """Each group: label, description, then (intervention, its description) pairs.
+    """Each group: label ("Experimental: label" in the labelled rendering), description, then
+    (intervention, its description) pairs.
 
     Intervention names come from the page's Interventions list; without it, a line that
     recurs under several groups is an intervention.
@@ -164,14 +167,21 @@ def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
     while index < len(values):
         value = values[index]
         index += 1
-        if value in described and arms:
+        group_type = _GROUP_TYPE.match(value)
+        if group_type and arms:
+            arms[-1].type = arms[-1].type or lookup("arm-type", group_type.group(1))
+        elif value in described and arms:
             arms[-1].interventions.append(value)
             if index < len(values) and values[index] == described[value]:
                 index += 1
         elif arms and arms[-1].description is None and not arms[-1].interventions:
             arms[-1].description = value
         else:
-            arms.append(Arm(label=value))
+            arm_type, _, label = value.partition(":")
+            if label.strip() and lookup("arm-type", arm_type):
+                arms.append(Arm(label=label.strip(), type=lookup("arm-type", arm_type)))
+            else:
+                arms.append(Arm(label=value))
     return arms
 
 

@@ -77,20 +77,24 @@ def parse_age_years(text: str | None) -> float | None:
 def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     """Minimum and maximum age in years from "18 to 80 years old", "18+ years", "Up to 17 years".
 
+    A number without its own unit takes the unit of the number after it.
+
     >>> parse_age_range("18 to 80 years old"), parse_age_range("18+ years old"), parse_age_range("up to 17 years")
     ((18.0, 80.0), (18.0, None), (None, 17.0))
+    >>> parse_age_range("6 months to 21 years old")
+    (0.5, 21.0)
     """
     text = fold(text).lower()
-    unit = re.search(r"(year|month|week|day)", text)
-    factor = _UNIT_YEARS[unit.group(1)] if unit else 1.0
-    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
-    if not numbers:
+    found = re.findall(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)?", text)
+    if not found:
         return None, None
-    if re.search(r"\b(up to|under|younger than|below|less than|<|≤)", text):
-        return None, numbers[0] * factor
-    if len(numbers) >= 2:
-        return numbers[0] * factor, numbers[1] * factor
-    return numbers[0] * factor, None
+    ages: list[float] = []
+    for index, (number, unit) in enumerate(found):
+        unit = unit or next((u for _, u in found[index + 1:] if u), "year")
+        ages.append(round(float(number) * _UNIT_YEARS[unit], 4))
+    if re.search(r"\b(up to|under|younger than|below|less than)\b|[<≤]", text):
+        return None, ages[0]
+    return ages[0], ages[1] if len(ages) > 1 else None
 
 
 _DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10),

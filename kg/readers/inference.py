@@ -19,17 +19,18 @@ _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,
 _OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
 
 _YEARS = r"(?:years?|yrs?)"
-_AGE_RANGE = re.compile(rf"\bage[ds]?\b[^.;\d]{{0,25}}(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,3}})\s*{_YEARS}", re.IGNORECASE)
-_AGE_MIN = re.compile(
-    rf"\bage[ds]?\b[^.;\d]{{0,12}}(?:≥|>=|>|of at least|at least|over|above|older than)\s*(\d{{1,2}})\s*{_YEARS}?"
-    rf"|(\d{{1,2}})\s*{_YEARS}\s*(?:of age\s*)?(?:or|and)\s*(?:older|above|over)",
-    re.IGNORECASE)
-_AGE_MAX = re.compile(rf"\bage[ds]?\b[^.;\d]{{0,12}}(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{{1,3}})\s*{_YEARS}?",
+#: A criterion is about age when it names age or counts years of age.
+_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)", re.IGNORECASE)
+_AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})\s*{_YEARS}", re.IGNORECASE)
+_AGE_MIN = re.compile(rf"(?:≥|>=|>|at least|over|above|older than)\s*(\d{{1,2}})(?!\s*(?:%|kg|mg|months|weeks|days))"
+                      rf"|(\d{{1,2}})\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)",
+                      re.IGNORECASE)
+_AGE_MAX = re.compile(rf"(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{{1,3}})(?!\s*(?:%|kg|mg|months|weeks|days))",
                       re.IGNORECASE)
 
 
 def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
-    """Minimum and maximum age in years stated by inclusion criteria.
+    """Minimum and maximum age in years stated by the inclusion criteria about age.
 
     >>> ages_from_criteria(["Age ≥ 18 years old, no gender or race"])
     (18.0, None)
@@ -37,9 +38,20 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (1.0, 18.0)
     >>> ages_from_criteria(["Patients aged 18 years or older", "age under 75 years"])
     (18.0, 75.0)
+    >>> ages_from_criteria(["Age: ≥ 10 years old and ≤ 75 years old, male or female"])
+    (10.0, 75.0)
+    >>> ages_from_criteria(["Male or female, aged at 18 years-65 years old"])
+    (18.0, 65.0)
+    >>> ages_from_criteria(["Platelets ≥ 50 x 10^9/L", "Life expectancy > 3 months"])
+    (None, None)
+    >>> ages_from_criteria(["Patients should be 17 years or older. Creatinine less than 3.0 mg/dl."])
+    (17.0, None)
     """
     low = high = None
-    for text in texts:
+    clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]
+    for text in clauses:
+        if not _ABOUT_AGE.search(text):
+            continue
         match = _AGE_RANGE.search(text)
         if match and low is None and high is None:
             low, high = float(match.group(1)), float(match.group(2))

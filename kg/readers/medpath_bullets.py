@@ -41,23 +41,18 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
 
 
 def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
-    """Criteria after the enrollment value: inclusion first, exclusion after the first gap of
-    empty bullets (the longest gap when there are several)."""
+    """Criteria after the enrollment value: inclusion first, then exclusion after two or more
+    empty bullets in a row (a single empty bullet may stand between any two items, so it
+    says nothing). Without such a gap the page does not show where exclusion starts, and
+    every item is read as inclusion."""
     lines = [line for line in lines if line.strip()]
-    gaps: list[tuple[int, int]] = []
-    index = 0
-    while index < len(lines):
-        if lines[index].strip() == _EMPTY_BULLET:
-            start = index
-            while index < len(lines) and lines[index].strip() == _EMPTY_BULLET:
-                index += 1
-            if start > 0 and index < len(lines):
-                gaps.append((index - start, start))
-        else:
-            index += 1
-    if not gaps:
-        return criteria_from_lines(lines, "INCLUSION")
-    _, split = max(gaps, key=lambda gap: (gap[0], -gap[1]))
-    inclusion = [line for line in lines[:split] if line.strip() != _EMPTY_BULLET]
-    exclusion = [line for line in lines[split:] if line.strip() != _EMPTY_BULLET]
+    split = None
+    for index in range(1, len(lines) - 2):
+        if lines[index] == lines[index + 1] == _EMPTY_BULLET:
+            split = index
+            break
+    if split is None:
+        return criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], "INCLUSION")
+    inclusion = [line for line in lines[:split] if line != _EMPTY_BULLET]
+    exclusion = [line for line in lines[split:] if line != _EMPTY_BULLET]
     return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")

@@ -11,8 +11,10 @@ __all__ = ["split_glued_row", "split_spaced_rows", "outcomes_from_prose", "TIME_
 
 _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|cycles?)"
 
-#: A span of time as outcome time frames state it: "3 months", "28-30 days", "1 year".
-TIME_SPAN = re.compile(rf"\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*{_UNIT}\b", re.IGNORECASE)
+#: A span of time as outcome time frames state it: "3 months", "28-30 days", "day 0 through day 28".
+TIME_SPAN = re.compile(rf"\b(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*{_UNIT}"
+                       rf"|(?:day|week|month|cycle)\s*\d+(?:\s*(?:-|–|to|through)\s*(?:day|week|month|cycle)?\s*\d+)?)\b",
+                       re.IGNORECASE)
 
 #: Words that open a time frame ("Up to 2 years", "Day 28", "Baseline and week 4").
 _TIME_WORDS = (r"(?:Up to|Within|At|After|Approximately|About|Through|Throughout|Until|From|During|Before|"
@@ -22,10 +24,16 @@ _TIME_WORDS = (r"(?:Up to|Within|At|After|Approximately|About|Through|Throughout
 #: "DLTsUp to 28 days".
 _GLUED_TIME = re.compile(rf"(?:(?<=[A-Za-z)\]%.])(?=\d+(?:\.\d+)?\s*(?:-|–|to)?\s*\d*\s*{_UNIT}\b)"
                          rf"|(?<=[a-z)\]%])(?={_TIME_WORDS}))")
+#: Any cell border lost to gluing: a lowercase letter, digit or bracket before a capital or digit.
+_GLUE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9)\]%]))(?=[A-Z])|(?<=[a-z)\]%])(?=\d)")
+_TIME_CUE = re.compile(rf"\b(?:{_UNIT}|baseline|day|week|month|year|visit|follow-up|completion)\b", re.IGNORECASE)
 
 
 def split_glued_row(line: str) -> tuple[str, str | None]:
     """Split a table row whose measure and time frame cells were glued together.
+
+    A border followed by something that opens a time frame ("1 year", "Up to ...") wins;
+    failing that, the first border followed by a short phrase that speaks of time.
 
     >>> split_glued_row("Overall survival (OS)1 year")
     ('Overall survival (OS)', '1 year')
@@ -33,13 +41,21 @@ def split_glued_row(line: str) -> tuple[str, str | None]:
     ('Number of T, B, NK cells after immunotherapy', '30 days after the first infusion')
     >>> split_glued_row("Incidence of DLTsUp to 28 days")
     ('Incidence of DLTs', 'Up to 28 days')
+    >>> split_glued_row("Adverse events graded with CTCAE,version 4.0Measured from day 0 through day 28")
+    ('Adverse events graded with CTCAE,version 4.0', 'Measured from day 0 through day 28')
+    >>> split_glued_row("Change in HbA1c levels6 months")
+    ('Change in HbA1c levels', '6 months')
     >>> split_glued_row("Treatment-related adverse events")
     ('Treatment-related adverse events', None)
     """
     match = _GLUED_TIME.search(line)
-    if not match or match.start() == 0:
-        return fold(line), None
-    return fold(line[: match.start()]), fold(line[match.start():])
+    if match and match.start() > 0:
+        return fold(line[: match.start()]), fold(line[match.start():])
+    for border in _GLUE.finditer(line):
+        rest = line[border.start():]
+        if border.start() > 0 and len(rest) <= 100 and _TIME_CUE.search(" ".join(rest.split()[:6])):
+            return fold(line[: border.start()]), fold(rest)
+    return fold(line), None
 
 
 def split_spaced_rows(text: str) -> list[tuple[str, str | None, str | None]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.identifiers import find_registry_ids, scheme_of
-from kg.readers.criteria import criteria_from_lines
+from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.readers.fields import country_code, parse_age_range, parse_count, parse_phases, typed_intervention
 from kg.readers.sections import split_sections
 from kg.records import Arm, Identifier, Intervention, Organization, Site, SourceDocument, TrialRecord
@@ -39,6 +39,7 @@ LABELS = {
     "Volunteers": "volunteers",
     "Inclusion criteria": "inclusion",
     "Exclusion criteria": "exclusion",
+    "Inclusion and exclusion criteria": "criteria",
     "Trial design": "design",
     "Primary purpose": "primary_purpose",
     "Allocation": "allocation",
@@ -57,9 +58,16 @@ _PATTERNS = [(re.compile(r"\d+ participants? in \d+ (?:patient )?groups?.*", re.
 _TYPED_SPLIT = re.compile(r",\s*(?=[A-Z][A-Za-z ]+:\s)")
 
 
+#: Labels only Veeva prints; a page scraped without its banner still shows them.
+_OWN_LABELS = {"Status and phase", "Funder types", "Details and patient eligibility", "Trial design",
+               "Trial contacts and locations", "Inclusion and exclusion criteria", "Volunteers", "Treatments"}
+
+
 def claims(text: str) -> bool:
-    """A Veeva page names itself in its banner or footer."""
-    return text.lstrip().startswith("ClinicalTrials.Veeva") or "Veeva Systems" in text[-400:]
+    """A Veeva page names itself in its banner or footer, or prints several of its own labels."""
+    if text.lstrip().startswith("ClinicalTrials.Veeva") or "Veeva Systems" in text[-400:]:
+        return True
+    return len({line.strip() for line in text.split("\n")} & _OWN_LABELS) >= 3
 
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
@@ -75,8 +83,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors += [Organization(name, "COLLABORATOR") for name in sections.values("collaborators")]
 
     for line in sections.values("status_phase"):
-        record.phases = record.phases or parse_phases(line)
+        record.phases += [phase for phase in parse_phases(line) if phase not in record.phases]
         record.status = record.status or lookup("status", line)
+    record.phases.sort()
     record.conditions = sections.values("conditions")
     record.interventions = [Intervention(name=name, type=kind) for line in sections.values("treatments")
                             for kind, name in map(typed_intervention, _TYPED_SPLIT.split(line))]
@@ -91,7 +100,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     volunteers = (sections.value("volunteers") or "").lower()
     record.healthy_volunteers = (False if volunteers.startswith("no") else True if "accepts" in volunteers else None)
     record.criteria = (criteria_from_lines(sections.lines("inclusion"), "INCLUSION")
-                       + criteria_from_lines(sections.lines("exclusion"), "EXCLUSION"))
+                       + criteria_from_lines(sections.lines("exclusion"), "EXCLUSION")
+                       + criteria_from_mixed_lines(sections.lines("criteria")))
 
     record.primary_purpose = lookup("primary-purpose", sections.value("primary_purpose"))
     record.allocation = lookup("allocation", sections.value("allocation"))
@@ -103,9 +113,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
 
 
 def _sponsor_under_logo(lines: list[str]) -> str | None:
-    """The sponsor prints under a one-letter logo that repeats its initial."""
+    """The sponsor prints under its logo: a letter that repeats its initial, or "<name> logo"."""
     for logo, name in zip(lines, lines[1:]):
-        if len(logo) == 1 and name[:1].upper() == logo.upper():
+        if (len(logo) == 1 and name[:1].upper() == logo.upper()) or logo == f"{name} logo":
             return name
     return None
 
