@@ -12,19 +12,20 @@ from typing import BinaryIO
 __all__ = ["document_paths", "atomic_output"]
 
 
-def document_paths(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Every document named by ``inputs``: files as given, folders walked in sorted order.
+def document_paths(inputs: Iterable[Path]) -> list[Path]:
+    """Every document named by ``inputs`` (files, and the files inside folders), sorted, so
+    that the same documents give the same graph whatever order they were named in.
 
-    Hidden files and folders (".git", ".DS_Store") are not documents.
+    Hidden files and folders (".git", ".DS_Store") inside a folder are not documents.
     """
+    found: set[Path] = set()
     for path in inputs:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
-                    yield child
+            found.update(child for child in path.rglob("*")
+                         if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts))
         else:
-            yield path
+            found.add(path)
+    return sorted(found, key=lambda p: (p.name, str(p)))
 
 
 @contextlib.contextmanager

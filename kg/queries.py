@@ -9,7 +9,8 @@ Each ``queries/NAME.rq`` opens with a header of ``#+ key: value`` lines (grlc st
 A parameter ``status`` stands in the query as the variable ``?_status``. A value given
 for it is turned into an RDF term (typed and escaped by rdflib) and put in place of the
 variable, so a value can never become SPARQL syntax. A parameter left out stays an
-unbound variable; queries test it with ``COALESCE(?x = ?_status, true)``.
+unbound variable, so a query reads "no value given, or the row has it" as
+``FILTER(COALESCE(?_status, "") = "" || ?status = ?_status)``.
 
 The same text runs on an in-memory rdflib graph and on a remote endpoint.
 """

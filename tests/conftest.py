@@ -1,0 +1,37 @@
+"""Shared fixtures: the seed documents, a graph built from them once, and running the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+SEEDS = TESTS / "data" / "seeds"
+REPO = TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Turtle graph of the five seed documents, built once for the whole session."""
+    from kg.build import build
+
+    output = tmp_path_factory.mktemp("seed-graph") / "seeds.ttl"
+    report = build([SEEDS], output)
+    assert report.ok and report.documents == 5
+    return output
+
+
+@pytest.fixture(scope="session")
+def seed_rdflib_graph(seed_graph: Path):
+    from kg.graphs import load_graph
+
+    return load_graph([seed_graph])
+
+
+def run_kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m kg ARGS`` as a user would, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)

@@ -1,0 +1,126 @@
+"""Building graphs: bad documents are named and left out, trials merge by identity, output is stable."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from conftest import SEEDS, run_kg
+from kg.build import build
+from kg.errors import DocumentError
+from kg.readers import read_text
+
+CTK = rdflib.Namespace("https://w3id.org/celltherapy-kg/ontology#")
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (b"", "the file is empty"),
+    (b"   \n\n", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+    ("MedPath\n\nTitre\n\nRegistration Number\nNCT01234567\nEssai clinique".encode("latin-1") + b"\xe9", "not UTF-8"),
+    (b"Dear colleague,\nplease find the minutes of our meeting attached.\n", "unknown layout"),
+    (b"MedPath\n\nA page about nothing\n\nConditions\nAML\n", "no trial identifier"),
+])
+def test_bad_documents_raise_an_error_naming_the_file_and_problem(data, problem):
+    with pytest.raises(DocumentError) as caught:
+        read_text(data, "bad.txt")
+    assert caught.value.path == "bad.txt"
+    assert problem in str(caught.value)
+
+
+def test_a_build_keeps_every_good_document_and_names_each_bad_one(tmp_path):
+    documents = tmp_path / "docs"
+    shutil.copytree(SEEDS, documents)
+    (documents / "empty.txt").write_bytes(b"")
+    (documents / "notes.txt").write_text("Shopping list: milk, eggs\n")
+    result = run_kg("build", documents, "-o", tmp_path / "graph.ttl")
+    assert result.returncode == 1
+    assert f"left out: empty.txt: the file is empty" in result.stderr
+    assert "left out: notes.txt: unknown layout" in result.stderr
+    assert "documents read: 5" in result.stdout and "documents left out: 2" in result.stdout
+    graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    assert len(set(graph.subjects(rdflib.RDF.type, CTK.Trial))) == 5
+
+
+def test_the_same_documents_give_byte_identical_turtle_in_any_order(tmp_path):
+    first, second, third = tmp_path / "a.ttl", tmp_path / "b.ttl", tmp_path / "c.ttl"
+    build([SEEDS], first)
+    build([SEEDS], second)
+    build(sorted(SEEDS.iterdir(), reverse=True), third)
+    assert first.read_bytes() == second.read_bytes() == third.read_bytes()
+
+
+def test_the_graph_has_no_blank_nodes(seed_rdflib_graph):
+    terms = {term for triple in seed_rdflib_graph for term in triple}
+    assert not [term for term in terms if isinstance(term, rdflib.BNode)]
+
+
+def test_every_trial_links_to_its_source_document_with_checksum_and_layout(seed_rdflib_graph):
+    prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    for trial in seed_rdflib_graph.subjects(rdflib.RDF.type, CTK.Trial):
+        documents = list(seed_rdflib_graph.objects(trial, prov.wasDerivedFrom))
+        assert documents, trial
+        for document in documents:
+            assert len(str(seed_rdflib_graph.value(document, CTK.sha256))) == 64
+            assert seed_rdflib_graph.value(document, CTK.layout) is not None
+
+
+def test_documents_sharing_a_register_number_become_one_trial(tmp_path):
+    """A mirror page known only by its EudraCT number and a Veeva page giving both numbers
+    describe one trial, keyed by its NCT number whatever order they come in."""
+    mirror = (SEEDS / "004_5a4c1896c7211adb.txt").read_text(encoding="utf-8")
+    veeva = (SEEDS / "003_c40fa93b6f9a0a38.txt").read_text(encoding="utf-8").replace(
+        "NCT05333705\nXJYFY-2020N8", "NCT04347616\n2019-001929-27 (EudraCT Number)")
+    for order, names in enumerate([("a.txt", "b.txt"), ("b.txt", "a.txt")]):
+        folder = tmp_path / f"order{order}"
+        folder.mkdir()
+        (folder / names[0]).write_text(mirror, encoding="utf-8")
+        (folder / names[1]).write_text(veeva, encoding="utf-8")
+        report = build([folder], folder / "graph.ttl")
+        assert report.trials == {"NCT04347616"}
+        graph = rdflib.Graph().parse(folder / "graph.ttl")
+        trial = rdflib.URIRef("https://w3id.org/celltherapy-kg/id/trial/NCT04347616")
+        assert len(list(graph.objects(trial, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))) == 2
+        assert {str(v) for v in graph.objects(trial, CTK.hasIdentifier / CTK.identifierValue)} >= {
+            "NCT04347616", "2019-001929-27"}
+
+
+def test_a_failed_write_leaves_the_previous_graph_untouched(tmp_path, monkeypatch):
+    output = tmp_path / "graph.ttl"
+    output.write_text("# the graph of yesterday\n")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("kg.build.record_triples", broken)
+    with pytest.raises(RuntimeError):
+        build([SEEDS], output)
+    assert output.read_text() == "# the graph of yesterday\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_export_writes_each_format_readably(seed_graph, tmp_path):
+    for format, suffix, rdflib_format in (("ntriples", "nt", "nt"), ("jsonld", "jsonld", "json-ld"),
+                                          ("turtle", "ttl", "turtle")):
+        output = tmp_path / f"graph.{suffix}"
+        result = run_kg("export", seed_graph, "--format", format, "-o", output)
+        assert result.returncode == 0, result.stderr
+        assert len(rdflib.Graph().parse(output, format=rdflib_format)) == len(rdflib.Graph().parse(seed_graph))
+
+
+def test_build_names_a_missing_input(tmp_path):
+    result = run_kg("build", tmp_path / "nowhere", "-o", tmp_path / "g.ttl")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_documents_in_hidden_folders_are_not_read(tmp_path: Path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n")
+    shutil.copy(SEEDS / "000_611aa22ea74317fe.txt", tmp_path / "page.txt")
+    report = build([tmp_path], tmp_path / "out" / "g.ttl")
+    assert report.ok and report.documents == 1

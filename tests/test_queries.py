@@ -1,0 +1,125 @@
+"""Stored queries: every file is a valid, self-describing query; contract columns; safe parameters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import rdflib
+
+from conftest import REPO, run_kg
+from kg.errors import QueryError
+from kg.queries import catalogue, check_read_only, run_local, stored_query
+
+#: The columns of the stored-query contract (shared/spec/queries.md), query by query.
+CONTRACT = {
+    "trials": ["trial_id", "title", "phase", "status", "study_type", "enrollment", "sex", "min_age_years",
+               "max_age_years", "healthy_volunteers", "allocation", "intervention_model", "primary_purpose",
+               "masking", "start_date", "completion_date"],
+    "identifiers": ["trial_id", "identifier", "scheme"],
+    "sponsors": ["trial_id", "organization", "role"],
+    "conditions": ["trial_id", "condition"],
+    "arms": ["trial_id", "arm", "arm_type", "description"],
+    "interventions": ["trial_id", "arm", "intervention", "intervention_type"],
+    "outcomes": ["trial_id", "kind", "measure", "time_frame"],
+    "sites": ["trial_id", "site", "city", "country"],
+    "eligibility": ["trial_id", "kind", "population", "criterion"],
+    "related_trials": ["trial_id", "related_id"],
+    "references": ["trial_id", "doi", "pmid", "citation"],
+}
+
+QUERIES = sorted((REPO / "queries").glob("*.rq"))
+
+
+def test_the_query_folder_is_found():
+    assert len(QUERIES) >= len(CONTRACT)
+    assert set(CONTRACT) <= set(catalogue())
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_each_stored_query_parses_and_describes_itself(path):
+    stored = catalogue()[path.stem]
+    check_read_only(stored.text)
+    assert stored.summary and stored.description.startswith("One row per"), path.name
+    for parameter in stored.parameters:
+        assert f"?_{parameter.name}" in stored.text, f"{path.name} declares {parameter.name} but never uses it"
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_queries_return_the_contract_columns_on_the_seed_graph(name, seed_rdflib_graph):
+    result = run_local(seed_rdflib_graph, stored_query(name).bind({}))
+    assert set(CONTRACT[name]) <= set(result.columns)
+    assert result.rows, f"{name} found nothing in the seed graph"
+
+
+def test_trials_lists_only_trials_described_by_a_document(seed_rdflib_graph):
+    rows = run_local(seed_rdflib_graph, stored_query("trials").bind({})).rows
+    assert sorted(row[0] for row in rows) == ["2019-001929-27", "NCT05272293", "NCT05333705", "NCT06641648",
+                                              "NL-OMON26066"]
+
+
+def test_a_parameter_restricts_the_rows(seed_rdflib_graph):
+    result = run_local(seed_rdflib_graph, stored_query("trials").bind({"status": "NOT_YET_RECRUITING"}))
+    assert [row[0] for row in result.rows] == ["NCT06641648"]
+
+
+def test_a_hostile_parameter_stays_a_string_and_changes_nothing(seed_rdflib_graph):
+    hostile = 'x" } ; DROP ALL ; #'
+    before = len(seed_rdflib_graph)
+    sparql = stored_query("trials").bind({"status": hostile})
+    assert '"x\\" } ; DROP ALL ; #"' in sparql
+    assert run_local(seed_rdflib_graph, sparql).rows == []
+    assert len(seed_rdflib_graph) == before
+
+
+def test_parameters_are_typed():
+    with pytest.raises(QueryError, match="not a valid integer"):
+        from kg.queries import Parameter
+
+        Parameter("n", "integer", "").term("twelve")
+
+
+def test_an_unknown_parameter_is_named_with_the_accepted_ones():
+    with pytest.raises(QueryError, match=r"no parameter colour \(it accepts: status, phase\)"):
+        stored_query("trials").bind({"colour": "red"})
+
+
+@pytest.mark.parametrize("update", ["DROP ALL", "INSERT DATA { <a:b> <a:c> <a:d> }", "CLEAR DEFAULT"])
+def test_updates_are_refused(update):
+    with pytest.raises(QueryError, match="not a read-only SPARQL query"):
+        check_read_only(update)
+
+
+def test_cli_query_prints_csv_json_and_tables(seed_graph):
+    csv_result = run_kg("query", "sites", "--data", seed_graph, "--format", "csv")
+    assert csv_result.returncode == 0, csv_result.stderr
+    rows = list(csv.DictReader(io.StringIO(csv_result.stdout)))
+    assert {(r["trial_id"], r["city"], r["country"]) for r in rows} == {
+        ("NCT05272293", "Minsk", "BY"), ("2019-001929-27", "Nijmegen", "NL")}
+    json_rows = json.loads(run_kg("query", "sites", "--data", seed_graph, "--format", "json").stdout)
+    assert len(json_rows) == 2 and json_rows[0].keys() >= {"trial_id", "site", "city", "country"}
+    table = run_kg("query", "trials", "--data", seed_graph, "--param", "phase=PHASE2").stdout
+    assert "2019-001929-27" in table and "NCT05272293" not in table and table.rstrip().endswith("(1 row)")
+
+
+def test_cli_query_names_an_unknown_query(seed_graph):
+    result = run_kg("query", "nope", "--data", seed_graph)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Error: no stored query named 'nope'; `kg query list` shows them all"
+
+
+def test_cli_query_list_shows_every_query_and_its_parameters():
+    result = run_kg("query", "list")
+    for name in catalogue():
+        assert name in result.stdout
+    assert "--param status=<string>" in result.stdout
+
+
+def test_query_results_are_the_same_through_the_file_and_the_graph(seed_graph):
+    graph = rdflib.Graph().parse(seed_graph)
+    direct = run_local(graph, stored_query("eligibility").bind({}))
+    printed = list(csv.reader(io.StringIO(run_kg("query", "eligibility", "--data", seed_graph, "-f", "csv").stdout)))
+    assert printed[0] == direct.columns
+    assert printed[1:] == [[value or "" for value in row] for row in direct.rows]

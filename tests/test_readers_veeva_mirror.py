@@ -1,0 +1,149 @@
+"""ClinicalTrials.Veeva and ClinicalTrials.gov-mirror pages built from each layout's structure."""
+
+from __future__ import annotations
+
+from kg.readers import read_text
+
+
+def veeva_page(title: str, sponsor: str, blocks: list[tuple[str, str]], *, logo: str | None = None) -> bytes:
+    """A Veeva page: banner, title, sponsor under its logo, then label / value blocks."""
+    parts = ["ClinicalTrials.Veeva", "", "Menu", "", title, "", logo or sponsor[0], "", sponsor, ""]
+    for label, body in blocks:
+        parts += [label, "", body, ""]
+    parts += ["Data sourced from clinicaltrials.gov", "", "© Copyright 2026 Veeva Systems"]
+    return "\n".join(parts).encode("utf-8")
+
+
+VEEVA = [
+    ("Status and phase", "Completed\nPhase 2\nPhase 1"),
+    ("Conditions", "Acute Myeloid Leukemia"),
+    ("Treatments", "Biological: CIML NK cells\nDrug: Fludarabine"),
+    ("Study type", "Interventional"),
+    ("Identifiers", "NCT02222222\nEXAMPLE-001"),
+    ("Details and patient eligibility", ""),
+    ("About", "A study of memory-like NK cells."),
+    ("Enrollment", "60 patients"),
+    ("Sex", "All"),
+    ("Ages", "6 months to 21 years old"),
+    ("Volunteers", "Accepts Healthy Volunteers"),
+    ("Inclusion criteria", "  • Relapsed AML\n  • Adequate organ function"),
+    ("Exclusion criteria", "  • Active CNS disease"),
+    ("Trial design", ""),
+    ("Primary purpose", "Treatment"),
+    ("Allocation", "Randomized"),
+    ("Interventional model", "Parallel Assignment"),
+    ("Masking", "Double Blind"),
+    ("60 participants in 2 patient groups", "CIML NK\nExperimental group\nDescription:\nNK cells after Flu.\n"
+                                            "Treatment:\nBiological: CIML NK cells\nDrug: Fludarabine\n\n"
+                                            "Standard care\nActive Comparator group\nDescription:\nFludarabine only.\n"
+                                            "Treatment:\nDrug: Fludarabine"),
+    ("Trial contacts and locations", "2\n\nWashington University\nSaint Louis, Missouri, United States\n\n"
+                                     "Charité Berlin\nBerlin, Germany"),
+]
+
+
+def test_a_veeva_page_gives_every_field():
+    record = read_text(veeva_page("CIML NK Cells in AML", "Washington University", VEEVA), "veeva.txt")
+    assert record.source.layout == "veeva"
+    assert record.title == "CIML NK Cells in AML"
+    assert [(s.name, s.role) for s in record.sponsors] == [("Washington University", "LEAD")]
+    assert record.phases == ["PHASE1", "PHASE2"] and record.status == "COMPLETED"
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT02222222", "NCT"), ("EXAMPLE-001", "ORG")]
+    assert (record.enrollment, record.sex, record.min_age_years, record.max_age_years) == (60, "ALL", 0.5, 21.0)
+    assert record.healthy_volunteers is True
+    assert (record.allocation, record.intervention_model, record.primary_purpose, record.masking) == (
+        "RANDOMIZED", "PARALLEL", "TREATMENT", "DOUBLE")
+    assert [(c.kind, c.text) for c in record.criteria] == [
+        ("INCLUSION", "Relapsed AML"), ("INCLUSION", "Adequate organ function"), ("EXCLUSION", "Active CNS disease")]
+    assert [(a.label, a.type, a.description, a.interventions) for a in record.arms] == [
+        ("CIML NK", "EXPERIMENTAL", "NK cells after Flu.", ["CIML NK cells", "Fludarabine"]),
+        ("Standard care", "ACTIVE_COMPARATOR", "Fludarabine only.", ["Fludarabine"])]
+    assert [(s.name, s.city, s.country) for s in record.sites] == [
+        ("Washington University", "Saint Louis", "US"), ("Charité Berlin", "Berlin", "DE")]
+
+
+def test_a_sponsor_logo_may_be_named_rather_than_a_letter():
+    record = read_text(veeva_page("T", "University Hospital Basel", VEEVA[:5], logo="University Hospital Basel logo"),
+                       "logo.txt")
+    assert [s.name for s in record.sponsors] == ["University Hospital Basel"]
+
+
+def test_endpoints_stated_in_the_description_become_outcomes():
+    blocks = [*VEEVA[:5], ("Full description", "Primary end point:\n\nOverall survival at 1 year\n\n"
+                                               "Secondary end points:\n\nRelapse within 100 days. Safety.")]
+    record = read_text(veeva_page("T", "Sponsor", blocks), "endpoints.txt")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        ("PRIMARY", "Overall survival at 1 year", "1 year"), ("SECONDARY", "Relapse within 100 days", "100 days"),
+        ("SECONDARY", "Safety", None)]
+
+
+def mirror_page(title: str | None, sections: list[tuple[str, str]]) -> bytes:
+    """A ClinicalTrials.gov mirror page: every heading followed by a sentence explaining it."""
+    parts = [title, "NCT ID: NCT03333333", "Last Updated: 2025-01-01"] if title else []
+    for heading, body in sections:
+        parts += [heading, f"Review the {heading.lower()} of this study.", body]
+    return "\n".join(parts).encode("utf-8")
+
+
+MIRROR = [
+    ("Basic Information", "COMPLETED\nPHASE2\n40 participants\nINTERVENTIONAL\n2019-05-01\n2023-12\n"),
+    ("Conditions", "Acute Myeloid Leukemia\nMyelodysplastic Syndromes"),
+    ("Study Design", "RANDOMIZED\nPARALLEL\nA two-arm design.\nTREATMENT\nDOUBLE"),
+    ("Study Groups", "NK arm\nPatients receive NK cells.\nNK cells\nExpanded NK cells\n"
+                     "Control arm\nPatients receive standard care.\nStandard care\nInvestigator's choice"),
+    ("Interventions", "NK cells\nExpanded NK cells\nStandard care\nInvestigator's choice"),
+    ("Eligibility Criteria", "Inclusion Criteria\n* AML in remission\n* Age 18 to 75\nExclusion Criteria\n"
+                             "* Active infection\n18 Years\n75 Years\nALL\nYes"),
+    ("Sponsors", "Example Cancer Center\nOTHER\nExample Biotech\nINDUSTRY"),
+    ("Locations", "Example Cancer Center\nHouston, Texas, United States"),
+    ("References", "Doe J. NK cells in AML. Blood. 2020;1:1-2. doi: 10.1182/blood.2020000001. PMID: 31234567"),
+    ("Other Identifiers", "2019-123456-12\nIdentifier Type: EUDRACT_NUMBER\nIdentifier Source: secondary_id\n"
+                          "ECC-2019-01\nIdentifier Type: -\nIdentifier Source: org_study_id"),
+    ("Related Clinical Trials", "Another NK trial\nNCT04444444"),
+]
+
+
+def test_a_mirror_page_with_bare_tokens_gives_every_field():
+    record = read_text(mirror_page("NK Cells in AML", MIRROR), "mirror.txt")
+    assert record.source.layout == "ctgov_mirror"
+    assert [(i.value, i.scheme) for i in record.identifiers] == [
+        ("NCT03333333", "NCT"), ("2019-123456-12", "EUDRACT"), ("ECC-2019-01", "ORG")]
+    assert (record.status, record.phases, record.enrollment, record.study_type) == (
+        "COMPLETED", ["PHASE2"], 40, "INTERVENTIONAL")
+    assert (record.start_date, record.completion_date) == ("2019-05-01", "2023-12")
+    assert (record.allocation, record.intervention_model, record.primary_purpose, record.masking) == (
+        "RANDOMIZED", "PARALLEL", "TREATMENT", "DOUBLE")
+    assert [(a.label, a.description, a.interventions) for a in record.arms] == [
+        ("NK arm", "Patients receive NK cells.", ["NK cells"]),
+        ("Control arm", "Patients receive standard care.", ["Standard care"])]
+    assert (record.min_age_years, record.max_age_years, record.sex, record.healthy_volunteers) == (
+        18.0, 75.0, "ALL", True)
+    assert [(c.kind, c.text) for c in record.criteria] == [
+        ("INCLUSION", "AML in remission"), ("INCLUSION", "Age 18 to 75"), ("EXCLUSION", "Active infection")]
+    assert [(s.name, s.role) for s in record.sponsors] == [("Example Cancer Center", None), ("Example Biotech", None)]
+    assert [(s.name, s.city, s.country) for s in record.sites] == [("Example Cancer Center", "Houston", "US")]
+    assert [(r.doi, r.pmid) for r in record.references] == [("10.1182/blood.2020000001", "31234567")]
+    assert record.related_ids == ["NCT04444444"]
+
+
+def test_a_mirror_page_with_labelled_values_reads_the_same():
+    labelled = [("Basic Information", ""), ("Recruitment Status", "COMPLETED"), ("Clinical Phase", "PHASE2"),
+                ("Total Enrollment", "40 participants"), ("Study Classification", "INTERVENTIONAL"),
+                ("Study Start Date", "2019-05-01"), ("Study Completion Date", "2023-12-31"),
+                ("Study Design", "Allocation Method\nRANDOMIZED\nIntervention Model\nPARALLEL"),
+                ("Study Groups", "Experimental:NK arm\nGroup Type EXPERIMENTAL\nPatients receive NK cells.")]
+    record = read_text(mirror_page("NK Cells in AML", labelled), "labelled.txt")
+    assert (record.status, record.phases, record.enrollment, record.study_type) == (
+        "COMPLETED", ["PHASE2"], 40, "INTERVENTIONAL")
+    assert (record.start_date, record.completion_date) == ("2019-05-01", "2023-12-31")
+    assert (record.allocation, record.intervention_model) == ("RANDOMIZED", "PARALLEL")
+    assert [(a.label, a.type, a.description) for a in record.arms] == [
+        ("NK arm", "EXPERIMENTAL", "Patients receive NK cells.")]
+
+
+def test_a_mirror_page_without_an_nct_number_is_keyed_by_its_eudract_number():
+    from kg.identifiers import trial_key
+
+    record = read_text(mirror_page(None, MIRROR), "no-nct.txt")
+    assert record.title is None
+    assert trial_key(record.identifiers) == "2019-123456-12"
