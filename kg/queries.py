@@ -5,6 +5,7 @@ Each ``queries/NAME.rq`` opens with a header of ``#+ key: value`` lines (grlc st
     #+ summary: Trials with their phase, status and design
     #+ description: One row per trial described by at least one ingested document.
     #+ param: status | string | Only trials with this status token (e.g. RECRUITING)
+    #+ required: trial_id          (parameters the query cannot run without)
 
 A parameter ``status`` stands in the query as the variable ``?_status``. A value given
 for it is turned into an RDF term (typed and escaped by rdflib) and put in place of the
@@ -44,6 +45,7 @@ class Parameter:
     name: str
     type: str
     description: str
+    required: bool = False
 
     def term(self, value: str) -> rdflib.term.Identifier:
         """The RDF term for a value given on the command line, checked against the type."""
@@ -51,7 +53,9 @@ class Parameter:
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
                 raise QueryError(f"parameter {self.name}: {value!r} is not an IRI")
             return rdflib.URIRef(value)
-        literal = rdflib.Literal(value, datatype=PARAMETER_TYPES[self.type])
+        # A string is written as a plain literal: the same term as xsd:string in RDF 1.1,
+        # and the only form rdflib matches against the plain literals of our graphs.
+        literal = rdflib.Literal(value, datatype=None if self.type == "string" else PARAMETER_TYPES[self.type])
         if literal.ill_typed:
             raise QueryError(f"parameter {self.name}: {value!r} is not a valid {self.type}")
         return literal
@@ -79,6 +83,9 @@ class StoredQuery:
         if unknown:
             accepted = ", ".join(known) or "none"
             raise QueryError(f"query {self.name} has no parameter {', '.join(unknown)} (it accepts: {accepted})")
+        missing = [p.name for p in self.parameters if p.required and p.name not in values]
+        if missing:
+            raise QueryError(f"query {self.name} needs --param {missing[0]}=<{known[missing[0]].type}>")
         text = self.text
         for name, value in values.items():
             term = known[name].term(value).n3()
@@ -88,7 +95,7 @@ class StoredQuery:
 
 def _parse_header(path: Path) -> StoredQuery:
     fields: dict[str, str] = {}
-    parameters = []
+    parameters: list[Parameter] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         match = re.match(r"#\+\s*(\w+)\s*:\s*(.*)$", line)
         if not match:
@@ -101,6 +108,8 @@ def _parse_header(path: Path) -> StoredQuery:
             parameters.append(Parameter(name, type_, description))
         else:
             fields[key] = value
+    required = {name.strip() for name in fields.get("required", "").split(",") if name.strip()}
+    parameters = [Parameter(p.name, p.type, p.description, p.name in required) for p in parameters]
     return StoredQuery(
         name=path.stem, path=path, summary=fields.get("summary", ""), description=fields.get("description", ""),
         parameters=tuple(parameters), tags=tuple(t.strip() for t in fields.get("tags", "").split(",") if t.strip()))

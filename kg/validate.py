@@ -14,7 +14,7 @@ import pyshacl
 import rdflib
 from rdflib.namespace import PROV, SH
 
-from kg.namespaces import CTK, ID
+from kg.namespaces import CTK, ID, SHAPES
 from kg.resources import ontology_file
 
 __all__ = ["Violation", "ValidationReport", "shapes_graph", "validate_graph"]
@@ -92,7 +92,8 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
                                            advanced=True, allow_warnings=True)
     report.bind("ctk", CTK)
-    violations = []
+    report.bind("shape", SHAPES)
+    violations: list[Violation] = []
     for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
         focus = str(report.value(result, SH.focusNode))
         trial = _trial_of(focus, data)
@@ -102,12 +103,17 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
             documents = tuple(sorted(str(data.value(d, rdflib.RDFS.label) or d)
                                      for d in data.objects(trial_node, PROV.wasDerivedFrom)))
         severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
+        # A SPARQL-based rule is reported under its node shape; the rule itself is the
+        # result's source constraint, and that is the name a user needs.
+        rule = report.value(result, SH.sourceConstraint) or report.value(result, SH.sourceShape)
         violations.append(Violation(
             severity=severity, trial=trial, focus=focus,
             path=_short(data, report.value(result, SH.resultPath)),
             value=_short(data, report.value(result, SH.value)),
             message=str(report.value(result, SH.resultMessage) or "does not conform"),
-            shape=_short(report, report.value(result, SH.sourceShape)) or "",
+            shape=_short(report, rule) or "",
             documents=documents))
-    violations.sort(key=lambda v: (v.severity != "Violation", v.trial or "", v.focus, v.path or "", v.message))
-    return ValidationReport(bool(conforms), violations, report)
+    # One broken value can fail several constraints of one shape (datatype and range): say it once.
+    unique = sorted(set(violations), key=lambda v: (v.severity != "Violation", v.trial or "", v.focus, v.path or "",
+                                                    v.message, v.shape))
+    return ValidationReport(bool(conforms), unique, report)
