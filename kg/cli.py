@@ -120,9 +120,10 @@ def validate(graphs: tuple[Path, ...], report_format: str, output: Path | None) 
     else:
         lines = [str(v) for v in result.violations]
         summary = "conforms" if result.conforms else "does not conform"
-        counted = sum(1 for v in result.violations if v.severity == "Violation")
-        lines.append(f"{', '.join(map(str, graphs))}: {summary} ({counted} violation{'s' if counted != 1 else ''}, "
-                     f"{len(result.violations) - counted} warning{'s' if len(result.violations) - counted != 1 else ''})")
+        errors = sum(1 for v in result.violations if v.severity == "Violation")
+        warnings = len(result.violations) - errors
+        lines.append(f"{', '.join(map(str, graphs))}: {summary} ({errors} violation{'s' * (errors != 1)}, "
+                     f"{warnings} warning{'s' * (warnings != 1)})")
         _emit("\n".join(lines) + "\n", output)
     if not result.conforms:
         raise _Exit(1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import urllib.error
 
 from SPARQLWrapper import JSON, SPARQLWrapper
@@ -32,7 +31,7 @@ def run_remote(endpoint: str, sparql: str, *, timeout: float = 60.0) -> Result:
         client.setCredentials(os.environ["KG_ENDPOINT_USER"], os.environ.get("KG_ENDPOINT_PASSWORD", ""))
     try:
         data = client.queryAndConvert()
-    except (urllib.error.URLError, socket.timeout, ConnectionError) as error:
+    except (TimeoutError, urllib.error.URLError, ConnectionError) as error:
         reason = getattr(error, "reason", error)
         raise GraphError(f"{endpoint}: endpoint unreachable ({reason})") from None
     except SPARQLWrapperException as error:

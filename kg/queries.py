@@ -19,7 +19,7 @@ The same text runs on an in-memory rdflib graph and on a remote endpoint.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -89,7 +89,7 @@ class StoredQuery:
         text = self.text
         for name, value in values.items():
             term = known[name].term(value).n3()
-            text = re.sub(rf"\?_{re.escape(name)}\b", lambda _: term, text)
+            text = re.sub(rf"\?_{re.escape(name)}\b", lambda _, term=term: term, text)
         return text
 
 

@@ -92,9 +92,9 @@ def clean_document_text(text: str) -> str:
 
 
 def fold(text: str | None) -> str:
-    """Fold runs of whitespace to one space and trim.
+    r"""Fold runs of whitespace to one space and trim.
 
-    >>> fold("  Overall\\n survival\\t (OS) ")
+    >>> fold("  Overall\n survival\t (OS) ")
     'Overall survival (OS)'
     """
     return re.sub(r"\s+", " ", text or "").strip()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-
 from conftest import SEEDS, run_kg
+
 from kg.build import build
 from kg.errors import DocumentError
 from kg.readers import read_text
@@ -38,7 +38,7 @@ def test_a_build_keeps_every_good_document_and_names_each_bad_one(tmp_path):
     (documents / "notes.txt").write_text("Shopping list: milk, eggs\n")
     result = run_kg("build", documents, "-o", tmp_path / "graph.ttl")
     assert result.returncode == 1
-    assert f"left out: empty.txt: the file is empty" in result.stderr
+    assert "left out: empty.txt: the file is empty" in result.stderr
     assert "left out: notes.txt: unknown layout" in result.stderr
     assert "documents read: 5" in result.stdout and "documents left out: 2" in result.stdout
     graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
@@ -70,7 +70,8 @@ def test_every_trial_links_to_its_source_document_with_checksum_and_layout(seed_
 
 def test_documents_sharing_a_register_number_become_one_trial(tmp_path):
     """A mirror page known only by its EudraCT number and a Veeva page giving both numbers
-    describe one trial, keyed by its NCT number whatever order they come in."""
+    describe one trial, keyed by its NCT number whatever order they come in.
+    """
     mirror = (SEEDS / "004_5a4c1896c7211adb.txt").read_text(encoding="utf-8")
     veeva = (SEEDS / "003_c40fa93b6f9a0a38.txt").read_text(encoding="utf-8").replace(
         "NCT05333705\nXJYFY-2020N8", "NCT04347616\n2019-001929-27 (EudraCT Number)")

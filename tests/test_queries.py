@@ -8,8 +8,8 @@ import json
 
 import pytest
 import rdflib
-
 from conftest import REPO, run_kg
+
 from kg.errors import QueryError
 from kg.queries import catalogue, check_read_only, run_local, stored_query
 

@@ -1,5 +1,6 @@
 """MedPath pages, plain and bulleted: pages built from the layout's structure, with sections
-present, missing, empty or glued, read into records."""
+present, missing, empty or glued, read into records.
+"""
 
 from __future__ import annotations
 
@@ -122,7 +123,8 @@ def test_glued_conditions_are_split_where_a_word_runs_into_a_capital():
 
 def test_patient_and_donor_sub_lists_set_the_population():
     sections = [("Registration Number", "NCT01234567"),
-                ("Inclusion Criteria", "\nRecipients:\n\n  • AML in CR1\n\nDonor:\n\n  • HLA-haploidentical relative\n"),
+                ("Inclusion Criteria",
+                 "\nRecipients:\n\n  • AML in CR1\n\nDonor:\n\n  • HLA-haploidentical relative\n"),
                 ("Exclusion Criteria", "\nPatients:\n\n  • HIV infection\n")]
     record = read_text(medpath_page("T", sections=sections), "donors.txt")
     assert [(c.kind, c.population, c.text) for c in record.criteria] == [
@@ -138,8 +140,8 @@ def test_mojibake_and_markup_escapes_are_repaired():
 
 
 def test_phase_is_read_from_the_title_when_the_page_has_no_phase_line():
-    record = read_text(medpath_page("A Phase I/II Study of NK Cells", sections=[("Registration Number", "NCT01234567")]),
-                       "title.txt")
+    page = medpath_page("A Phase I/II Study of NK Cells", sections=[("Registration Number", "NCT01234567")])
+    record = read_text(page, "title.txt")
     assert record.phases == ["PHASE1", "PHASE2"]
 
 
@@ -165,7 +167,8 @@ def test_the_bulleted_rendering_reads_like_the_plain_one():
 
 def test_without_an_interventions_list_the_intervention_is_the_group_name_repeated():
     sections = [("Conditions", "AML"), ("Interventions", ""), ("Registration Number", "NCT07654321"),
-                ("Status", "RECRUITING"), ("Arm && Interventions", "Group Intervention Description NK cell infusion after relapse NK cell "
+                ("Status", "RECRUITING"),
+                ("Arm && Interventions", "Group Intervention Description NK cell infusion after relapse NK cell "
                                          "The patients will receive donor NK cells twice.")]
     record = read_text(bulleted_page("Donor NK Cells", sections), "bullets.txt")
     assert [(a.label, a.interventions, a.description) for a in record.arms] == [

@@ -28,7 +28,8 @@ def _sentence_start(text: str) -> int | None:
 
 def _repeated_suffix(text: str) -> int | None:
     """Where a trailing run of words starts that also stands earlier (the intervention cell
-    often repeats words of the group name: "NK cell treatment ... NK cell")."""
+    often repeats words of the group name: "NK cell treatment ... NK cell").
+    """
     words = list(re.finditer(r"\S+", text))
     best = None
     for index in range(len(words) - 1, 0, -1):

@@ -72,7 +72,8 @@ def population_heading(line: str) -> str | None:
 
 def _is_heading(line: str) -> bool:
     """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:")
-    introduces the items after it; it is not a criterion."""
+    introduces the items after it; it is not a criterion.
+    """
     text = fold(line)
     return text.endswith(":") and len(text.split()) <= 3 or population_heading(text) is not None
 

@@ -12,8 +12,16 @@ import re
 
 from kg.identifiers import find_registry_ids, scheme_of
 from kg.readers.criteria import criteria_from_lines
-from kg.readers.fields import (country_code, find_doi, find_pmid, parse_age_years, parse_count, parse_date,
-                               parse_phases, value_or_none)
+from kg.readers.fields import (
+    country_code,
+    find_doi,
+    find_pmid,
+    parse_age_years,
+    parse_count,
+    parse_date,
+    parse_phases,
+    value_or_none,
+)
 from kg.readers.sections import Sections, split_sections
 from kg.records import Arm, Identifier, Intervention, Organization, Reference, Site, SourceDocument, TrialRecord
 from kg.text import fold
@@ -56,7 +64,8 @@ LABELS = {
     "References": "references",
     "Other Identifiers": "other_identifiers",
 }
-_EXPLAINER = re.compile(r"^(Get|Review|Explore|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|Dive)\b.*\.$")
+_EXPLAINER = re.compile(
+    r"^(Get|Review|Explore|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|Dive)\b.*\.$")
 _ELIGIBILITY_LABELS = {"Inclusion Criteria": "inclusion", "Exclusion Criteria": "exclusion",
                        "Minimum Age": "min_age", "Maximum Age": "max_age", "Sex": "sex",
                        "Accepts Healthy Volunteers": "healthy_volunteers", "Healthy Volunteers": "healthy_volunteers"}
@@ -91,7 +100,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = (_sponsors(sections.values("sponsors"), None) + _sponsors(sections.values("lead_sponsor"), "LEAD")
                        + _sponsors(sections.values("collaborators"), "COLLABORATOR"))
     record.sites = _sites(sections.values("locations"))
-    record.references = [Reference(citation=c, doi=find_doi(c), pmid=find_pmid(c)) for c in sections.values("references")]
+    record.references = [Reference(citation=c, doi=find_doi(c), pmid=find_pmid(c))
+                         for c in sections.values("references")]
     record.identifiers += _other_identifiers(sections.values("other_identifiers"))
     record.related_ids = [i.value for name in ("related", "related_more")
                           for line in sections.values(name) for i in find_registry_ids(line)]

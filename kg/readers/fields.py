@@ -18,7 +18,8 @@ __all__ = [
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "0": "0", "1": "1", "2": "2", "3": "3", "4": "4"}
 _PHASE_NUMBER = r"(iv|iii|ii|i|[0-4])(?:[ab]|\s*[ab]\b)?"
-_PHASE = re.compile(rf"\b(early\s+)?phase\s*{_PHASE_NUMBER}(?![a-z0-9])((?:\s*(?:/|\||,|-|and|&)\s*(?:phase\s*)?{_PHASE_NUMBER}(?![a-z0-9]))*)",
+_PHASE_JOIN = r"\s*(?:/|\||,|-|and|&)\s*(?:phase\s*)?"
+_PHASE = re.compile(rf"\b(early\s+)?phase\s*{_PHASE_NUMBER}(?![a-z0-9])((?:{_PHASE_JOIN}{_PHASE_NUMBER}(?![a-z0-9]))*)",
                     re.IGNORECASE)
 _PHASE_MORE = re.compile(rf"(?:/|\||,|-|and|&)\s*(?:phase\s*)?{_PHASE_NUMBER}", re.IGNORECASE)
 
@@ -42,7 +43,8 @@ def parse_phases(text: str | None) -> list[str]:
     numbers += [_ROMAN[m.group(1).lower()] for m in _PHASE_MORE.finditer(match.group(3) or "")]
     tokens = []
     for number in numbers:
-        token = "EARLY_PHASE1" if number == "0" or (match.group(1) and number == "1" and not tokens) else f"PHASE{number}"
+        early = number == "0" or (match.group(1) and number == "1" and not tokens)
+        token = "EARLY_PHASE1" if early else f"PHASE{number}"
         if token not in tokens:
             tokens.append(token)
     return tokens

@@ -25,8 +25,8 @@ _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{
 _AGE_MIN = re.compile(rf"(?:≥|>=|>|at least|over|above|older than)\s*(\d{{1,2}})(?!\s*(?:%|kg|mg|months|weeks|days))"
                       rf"|(\d{{1,2}})\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)",
                       re.IGNORECASE)
-_AGE_MAX = re.compile(rf"(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{{1,3}})(?!\s*(?:%|kg|mg|months|weeks|days))",
-                      re.IGNORECASE)
+_AGE_MAX = re.compile(r"(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{1,3})"
+                      r"(?!\s*(?:%|kg|mg|months|weeks|days))", re.IGNORECASE)
 
 
 def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:

@@ -13,8 +13,7 @@ import re
 from kg.identifiers import find_registry_ids, scheme_of
 from kg.readers.arms import TABLE_HEADER, split_arm_row
 from kg.readers.criteria import criteria_from_lines
-from kg.readers.fields import (country_code, flag_country, parse_count, parse_phases, typed_intervention,
-                               value_or_none)
+from kg.readers.fields import country_code, flag_country, parse_count, parse_phases, typed_intervention, value_or_none
 from kg.readers.outcomes import split_glued_row, split_spaced_rows
 from kg.readers.sections import Sections, split_sections
 from kg.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
@@ -101,8 +100,8 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
     record.criteria = (criteria_from_lines(sections.lines("inclusion"), "INCLUSION")
                        + criteria_from_lines(sections.lines("exclusion"), "EXCLUSION"))
     record.arms = _arms(sections.values("arms"), record.interventions)
-    for kind, name in (("PRIMARY", "primary_outcomes"), ("SECONDARY", "secondary_outcomes"), ("OTHER", "other_outcomes")):
-        lines = sections.lines(name)
+    for kind in ("PRIMARY", "SECONDARY", "OTHER"):
+        lines = sections.lines(f"{kind.lower()}_outcomes")
         record.outcomes += _spaced_outcomes(lines, kind) if spaced else _glued_outcomes(lines, kind)
     record.sites = _sites(sections.lines("location_list") or sections.lines("locations"))
     return record

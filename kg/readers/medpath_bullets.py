@@ -44,7 +44,8 @@ def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
     """Criteria after the enrollment value: inclusion first, then exclusion after two or more
     empty bullets in a row (a single empty bullet may stand between any two items, so it
     says nothing). Without such a gap the page does not show where exclusion starts, and
-    every item is read as inclusion."""
+    every item is read as inclusion.
+    """
     lines = [line for line in lines if line.strip()]
     split = None
     for index in range(1, len(lines) - 2):

@@ -99,11 +99,11 @@ _PROSE_TIME = re.compile(rf"\b(?:at|within|after|over|for|up to)\s+({TIME_SPAN.p
 
 
 def outcomes_from_prose(text: str | None) -> list[Outcome]:
-    """Outcomes stated as "Primary end point:" / "Secondary outcomes:" paragraphs in a description.
+    r"""Outcomes stated as "Primary end point:" / "Secondary outcomes:" paragraphs in a description.
 
     Each sentence is one measure; a time stated in it ("at 2 years") is its time frame.
 
-    >>> outcomes_from_prose("Primary end point:\\n\\nOverall survival at 2 years\\n\\nStudy Design:\\n\\nPhase I.")
+    >>> outcomes_from_prose("Primary end point:\n\nOverall survival at 2 years\n\nStudy Design:\n\nPhase I.")
     [Outcome(kind='PRIMARY', measure='Overall survival at 2 years', time_frame='2 years', description=None)]
     """
     outcomes: list[Outcome] = []
