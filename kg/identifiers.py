@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from kg.records import Identifier
 
-__all__ = ["REGISTRY_PATTERNS", "scheme_of", "find_registry_ids", "trial_key", "is_registry_scheme"]
+__all__ = ["REGISTRY_PATTERNS", "scheme_of", "find_registry_ids", "listed_identifiers", "trial_key",
+           "is_registry_scheme"]
 
 #: Register numbers by scheme token, most specific first (an EU CT number would also
 #: match a looser EudraCT pattern). Registers without a token of their own in the
@@ -70,6 +71,20 @@ def find_registry_ids(text: str) -> list[Identifier]:
             taken.append(span)
             found.setdefault(match.group(0), (span[0], Identifier(match.group(0), scheme)))
     return [identifier for _, identifier in sorted(found.values(), key=lambda item: item[0])]
+
+
+def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Identifier]:
+    """The identifiers of a page's identifier list: register numbers wherever a line holds
+    one ("2019-001929-27 (EudraCT Number)"); any other line is of scheme ``unknown`` (the
+    sponsor's own id in an identifier list, a register we do not know in a registration field).
+
+    >>> [(i.value, i.scheme) for i in listed_identifiers(["NCT05333705", "XJYFY-2020N8"])]
+    [('NCT05333705', 'NCT'), ('XJYFY-2020N8', 'ORG')]
+    """
+    identifiers: list[Identifier] = []
+    for value in values:
+        identifiers += find_registry_ids(value) or [Identifier(value.strip(), unknown)]
+    return identifiers
 
 
 def trial_key(identifiers: Iterable[Identifier]) -> str | None:

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
-from kg.records import TrialRecord
+from kg.records import Intervention, TrialRecord
 from kg.vocab import concept_iri
 
 __all__ = ["record_triples"]
@@ -153,9 +153,12 @@ def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
 
 
 def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
-    interventions = {}
-    for intervention in record.interventions:
-        node = interventions[intervention.name] = iris.intervention(key, intervention.name)
+    # An arm may name an intervention the page's intervention list lacks; it is the
+    # trial's intervention all the same.
+    listed = {intervention.name for intervention in record.interventions}
+    unlisted = [Intervention(name) for arm in record.arms for name in arm.interventions if name not in listed]
+    for intervention in [*record.interventions, *unlisted]:
+        node = iris.intervention(key, intervention.name)
         out.link(trial, _ctk("hasIntervention"), node)
         out.typed(node, "Intervention")
         out.add(node, _LABEL, intervention.name)
@@ -169,13 +172,7 @@ def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         out.concept(node, "armType", "arm-type", arm.type)
         out.add(node, _ctk("description"), arm.description)
         for name in arm.interventions:
-            given = interventions.get(name)
-            if given is None:
-                given = interventions[name] = iris.intervention(key, name)
-                out.link(trial, _ctk("hasIntervention"), given)
-                out.typed(given, "Intervention")
-                out.add(given, _LABEL, name)
-            out.link(node, _ctk("givesIntervention"), given)
+            out.link(node, _ctk("givesIntervention"), iris.intervention(key, name))
     for outcome in record.outcomes:
         node = iris.outcome(key, outcome)
         out.link(trial, _ctk("hasOutcome"), node)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from kg.identifiers import find_registry_ids, scheme_of
+from kg.identifiers import listed_identifiers
 from kg.readers.arms import TABLE_HEADER, split_arm_row
 from kg.readers.criteria import criteria_from_lines
 from kg.readers.fields import country_code, flag_country, parse_count, parse_phases, typed_intervention, value_or_none
 from kg.readers.outcomes import split_glued_row, split_spaced_rows
 from kg.readers.sections import Sections, split_sections
-from kg.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
+from kg.records import Arm, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
 from kg.text import fold, is_placeholder, split_glued
 from kg.vocab import lookup
 
@@ -81,7 +81,7 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
         record.phases = record.phases or parse_phases(line)
         record.status = record.status or lookup("status", line)
 
-    record.identifiers = _identifiers(sections.values("registration"))
+    record.identifiers = listed_identifiers(sections.values("registration"), unknown="OTHER")
     record.conditions = [c for line in sections.values("conditions") for c in split_glued(line)]
     record.interventions = [Intervention(name=name, type=kind)
                             for kind, name in map(typed_intervention, sections.values("interventions"))]
@@ -105,14 +105,6 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
         record.outcomes += _spaced_outcomes(lines, kind) if spaced else _glued_outcomes(lines, kind)
     record.sites = _sites(sections.lines("location_list") or sections.lines("locations"))
     return record
-
-
-def _identifiers(values: list[str]) -> list[Identifier]:
-    identifiers: list[Identifier] = []
-    for value in values:
-        found = find_registry_ids(value)
-        identifiers += found or [Identifier(value, scheme_of(value) or "ORG")]
-    return identifiers
 
 
 def _design_token(record: TrialRecord, value: str) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kg.identifiers import find_registry_ids, scheme_of
+from kg.identifiers import listed_identifiers
 from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.readers.fields import country_code, parse_age_range, parse_count, parse_phases, typed_intervention
 from kg.readers.sections import split_sections
-from kg.records import Arm, Identifier, Intervention, Organization, Site, SourceDocument, TrialRecord
+from kg.records import Arm, Intervention, Organization, Site, SourceDocument, TrialRecord
 from kg.text import fold, is_placeholder
 from kg.vocab import lookup
 
@@ -90,7 +90,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.interventions = [Intervention(name=name, type=kind) for line in sections.values("treatments")
                             for kind, name in map(typed_intervention, _TYPED_SPLIT.split(line))]
     record.study_type = lookup("study-type", sections.value("study_type"))
-    record.identifiers = _identifiers(sections.values("identifiers"))
+    record.identifiers = listed_identifiers(sections.values("identifiers"))
     record.brief_summary = sections.text("brief_summary")
     record.detailed_description = sections.text("detailed_description")
 
@@ -118,14 +118,6 @@ def _sponsor_under_logo(lines: list[str]) -> str | None:
         if (len(logo) == 1 and name[:1].upper() == logo.upper()) or logo == f"{name} logo":
             return name
     return None
-
-
-def _identifiers(values: list[str]) -> list[Identifier]:
-    identifiers: list[Identifier] = []
-    for value in values:
-        found = find_registry_ids(value)
-        identifiers += found or [Identifier(value, scheme_of(value) or "ORG")]
-    return identifiers
 
 
 def _arms(lines: list[str]) -> list[Arm]:
