@@ -12,12 +12,12 @@ import hashlib
 from urllib.parse import quote
 
 from kg.namespaces import ID
-from kg.records import Criterion, Identifier, Outcome, Reference, Site
+from kg.records import Criterion, CytokineUse, DoseLevel, Identifier, Outcome, Reference, Regimen, Site
 from kg.text import fold, slug
 
 __all__ = [
     "trial", "document", "identifier", "organization", "condition", "site", "publication",
-    "arm", "intervention", "outcome", "criterion",
+    "arm", "intervention", "outcome", "criterion", "cell_product", "dose_level", "cytokine_use", "regimen",
 ]
 
 
@@ -92,3 +92,21 @@ def outcome(key: str, value: Outcome) -> str:
 def criterion(key: str, value: Criterion) -> str:
     population = f"-{value.population.lower()}" if value.population else ""
     return f"{trial(key)}/criterion/{value.kind.lower()}{population}-{_digest(value.text)}"
+
+
+def cell_product(key: str, cell_type: str) -> str:
+    return f"{trial(key)}/cell-product/{slug(cell_type)}"
+
+
+def dose_level(product: str, value: DoseLevel) -> str:
+    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose))}"
+
+
+def cytokine_use(key: str, value: CytokineUse) -> str:
+    arm = _named(value.arm) if value.arm else "trial"
+    dose = _digest(repr(value.dose), value.unit) if value.dose is not None else "undosed"
+    return f"{trial(key)}/cytokine/{slug(value.cytokine)}-{slug(value.role)}-{arm}-{dose}"
+
+
+def regimen(key: str, value: Regimen) -> str:
+    return f"{trial(key)}/regimen/{_named(value.name)}-{slug(value.purpose)}"

@@ -88,7 +88,7 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     if record.max_age_years is not None:
         out.add(trial, _ctk("maximumAgeYears"), _decimal(record.max_age_years))
     if record.healthy_volunteers is not None:
-        out.add(trial, _ctk("acceptsHealthyVolunteers"), _typed(str(record.healthy_volunteers).lower(), "boolean"))
+        out.add(trial, _ctk("acceptsHealthyVolunteers"), _boolean(record.healthy_volunteers))
     if record.start_date:
         out.add(trial, _ctk("startDate"), _date(record.start_date))
     if record.completion_date:
@@ -99,6 +99,7 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     _parties(out, trial, record)
     _design(out, trial, key, record)
     _eligibility(out, trial, key, record)
+    _therapy(out, trial, key, record)
     yield from sorted(out.triples, key=str)
 
 
@@ -191,3 +192,58 @@ def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> No
         out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
         out.concept(node, "population", "population", criterion.population)
         out.add(node, _ctk("criterionText"), criterion.text)
+
+
+def _boolean(value: bool | None) -> ox.Literal | None:
+    return None if value is None else _typed(str(value).lower(), "boolean")
+
+
+def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for product in record.cell_products:
+        node = iris.cell_product(key, product.cell_type)
+        out.link(trial, _ctk("hasCellProduct"), node)
+        out.typed(node, "CellProduct")
+        out.concept(node, "cellType", "cell-type", product.cell_type)
+        for donor in product.donor_types:
+            out.concept(node, "donorType", "donor-type", donor)
+        for tissue in product.tissue_sources:
+            out.concept(node, "tissueSource", "tissue-source", tissue)
+        out.add(node, _ctk("startingMaterial"), product.starting_material)
+        out.add(node, _ctk("exVivoExpanded"), _boolean(product.ex_vivo_expanded))
+        out.add(node, _ctk("feederCells"), product.feeder_cells)
+        out.add(node, _ctk("geneticallyModified"), _boolean(product.genetically_modified))
+        if product.infusions is not None:
+            out.add(node, _ctk("infusionsPerCourse"), _typed(product.infusions, "integer"))
+        for dose in product.doses:
+            level = iris.dose_level(node, dose)
+            out.link(node, _ctk("hasDoseLevel"), level)
+            out.typed(level, "DoseLevel")
+            out.add(level, _ctk("doseMinimum"), _typed(repr(dose.minimum), "double"))
+            out.add(level, _ctk("doseMaximum"), _typed(repr(dose.maximum), "double"))
+            out.add(level, _ctk("unitCode"), dose.unit)
+            out.add(level, _ctk("perDose"), _boolean(dose.per_dose))
+    for use in record.cytokines:
+        node = iris.cytokine_use(key, use)
+        out.link(trial, _ctk("usesCytokine"), node)
+        out.typed(node, "Cytokine")
+        out.concept(node, "cytokine", "cytokine", use.cytokine)
+        out.concept(node, "cytokineRole", "cytokine-role", use.role)
+        if use.arm:
+            out.link(node, _ctk("givenInArm"), iris.arm(key, use.arm))
+        if use.dose is not None:
+            out.add(node, _ctk("doseValue"), _typed(repr(use.dose), "double"))
+        out.add(node, _ctk("unitCode"), use.unit)
+        out.concept(node, "route", "route", use.route)
+        out.concept(node, "frequency", "frequency", use.frequency)
+        if use.number_of_doses is not None:
+            out.add(node, _ctk("numberOfDoses"), _typed(use.number_of_doses, "integer"))
+        if use.duration_days is not None:
+            out.add(node, _ctk("durationDays"), _decimal(use.duration_days))
+    for regimen in record.regimens:
+        node = iris.regimen(key, regimen)
+        out.link(trial, _ctk("hasRegimen"), node)
+        out.typed(node, "Regimen")
+        out.add(node, _LABEL, regimen.name)
+        out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
+        for drug in regimen.components:
+            out.add(node, _ctk("componentDrug"), drug)

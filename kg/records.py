@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
-    "Arm", "Criterion", "Identifier", "Intervention", "Outcome", "Organization",
-    "Reference", "Site", "SourceDocument", "TrialRecord",
+    "Arm", "CellProduct", "Criterion", "CytokineUse", "DoseLevel", "Identifier", "Intervention", "Outcome",
+    "Organization", "Reference", "Regimen", "Site", "SourceDocument", "TrialRecord",
 ]
 
 
@@ -90,6 +90,59 @@ class Reference:
 
 
 @dataclass
+class DoseLevel:
+    """One dose level of a cell product: a value or range, in UCUM (``{cells}`` or ``{cells}/kg``)."""
+
+    minimum: float
+    maximum: float
+    unit: str
+    per_dose: bool = False
+
+
+@dataclass
+class CellProduct:
+    """The cells a trial gives: what they are, where they come from, how they are made and given.
+
+    Tokens: ``cell_type`` NK, CAR_NK, CIK, ...; ``donor_types`` HAPLOIDENTICAL, ALLOGENEIC,
+    AUTOLOGOUS; ``tissue_sources`` PERIPHERAL_BLOOD, UMBILICAL_CORD_BLOOD, BONE_MARROW, ...
+    """
+
+    cell_type: str
+    donor_types: list[str] = field(default_factory=list)
+    tissue_sources: list[str] = field(default_factory=list)
+    starting_material: str | None = None
+    ex_vivo_expanded: bool | None = None
+    feeder_cells: str | None = None
+    genetically_modified: bool | None = None
+    infusions: int | None = None
+    doses: list[DoseLevel] = field(default_factory=list)
+
+
+@dataclass
+class CytokineUse:
+    """A cytokine a trial gives patients (IN_VIVO_SUPPORT) or makes its cells with (EX_VIVO_EXPANSION)."""
+
+    cytokine: str
+    role: str
+    arm: str | None = None
+    dose: float | None = None
+    unit: str | None = None
+    route: str | None = None
+    frequency: str | None = None
+    number_of_doses: int | None = None
+    duration_days: float | None = None
+
+
+@dataclass
+class Regimen:
+    """Chemotherapy, conditioning or prophylaxis given around the cell therapy."""
+
+    name: str
+    purpose: str
+    components: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SourceDocument:
     """The document a record was read from."""
 
@@ -130,6 +183,9 @@ class TrialRecord:
     sites: list[Site] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     related_ids: list[str] = field(default_factory=list)
+    cell_products: list[CellProduct] = field(default_factory=list)
+    cytokines: list[CytokineUse] = field(default_factory=list)
+    regimens: list[Regimen] = field(default_factory=list)
 
     def to_json(self) -> str:
         """One line of JSON, so records can be spooled to disk between build passes."""
@@ -142,9 +198,12 @@ class TrialRecord:
         nested = {
             "source": SourceDocument, "identifiers": Identifier, "sponsors": Organization,
             "arms": Arm, "interventions": Intervention, "outcomes": Outcome,
-            "criteria": Criterion, "sites": Site, "references": Reference,
+            "criteria": Criterion, "sites": Site, "references": Reference, "cytokines": CytokineUse,
+            "regimens": Regimen,
         }
         for name, kind in nested.items():
             value = data[name]
             data[name] = kind(**value) if isinstance(value, dict) else [kind(**v) for v in value]
+        data["cell_products"] = [CellProduct(**{**p, "doses": [DoseLevel(**d) for d in p["doses"]]})
+                                 for p in data["cell_products"]]
         return cls(**data)

@@ -24,6 +24,7 @@ SCHEMES = (
     "phase", "status", "study-type", "sex", "allocation", "intervention-model",
     "primary-purpose", "masking", "arm-type", "intervention-type", "identifier-scheme",
     "sponsor-role", "outcome-kind", "criterion-kind", "population",
+    "cell-type", "donor-type", "tissue-source", "cytokine", "cytokine-role", "route", "frequency", "regimen-purpose",
 )
 
 

@@ -16,6 +16,7 @@ from kg.readers import ctgov_mirror, medpath, medpath_bullets, veeva
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
+from kg.therapy import describe_therapy
 
 __all__ = ["READERS", "detect_layout", "read_document", "read_text"]
 
@@ -44,7 +45,7 @@ def read_text(data: bytes, name: str) -> TrialRecord:
         raise DocumentError(name, "unknown layout: not a MedPath, ClinicalTrials.Veeva or ClinicalTrials.gov-mirror "
                                   "trial page")
     source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=layout)
-    record = complete_from_prose(READERS[layout].read(text, source))
+    record = describe_therapy(complete_from_prose(READERS[layout].read(text, source)))
     if not record.identifiers:
         raise DocumentError(name, f"no trial identifier found (read as a {layout} page)")
     return record

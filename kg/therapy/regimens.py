@@ -1,0 +1,85 @@
+"""Regimens given around the cell therapy: chemotherapy, lymphodepletion, GVHD prophylaxis,
+premedication — named as the document names them, with their drugs."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import Regimen, TrialRecord
+from kg.text import fold
+from kg.therapy.text import negated, therapy_passages
+
+__all__ = ["DRUGS", "regimens"]
+
+#: Drugs of the regimens given with cell therapies (and their common abbreviations).
+DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
+         r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
+         r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI")
+_DRUG = rf"\b(?:{DRUGS})\b"
+#: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
+_DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
+
+_PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
+    # "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy"
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+based\s+(?P<kind>lymphodeplet\w*|conditioning|preparative"
+                      rf"|myeloablative|non-myeloablative)?\s*(?:chemotherapy|regimen)", re.IGNORECASE)),
+    # "anthracycline-based chemotherapy"
+    ("CHEMOTHERAPY", re.compile(rf"\b(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
+    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
+                      r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
+    # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy\s+|regimen\s+)?(?:with|using|of|"
+                      rf"consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # "Flu/Cy lymphodepletion"
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning)", re.IGNORECASE)),
+    ("GVHD_PROPHYLAXIS", re.compile(
+        r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
+        r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
+        r"(?:prophylaxis|prevention))", re.IGNORECASE)),
+    ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
+                                 r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
+                                 re.IGNORECASE)),
+]
+_PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
+             "myeloablative": "LYMPHODEPLETION", "non-myeloablative": "LYMPHODEPLETION"}
+_SPLIT_DRUGS = re.compile(r"\s*(?:,|/|\+|\band\b|\bplus\b|&)\s*", re.IGNORECASE)
+
+
+def _purpose(fixed: str | None, match: re.Match[str]) -> str:
+    if fixed:
+        return fixed
+    kind = (match.groupdict().get("kind") or "").strip().lower()
+    return next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
+
+
+def _components(match: re.Match[str]) -> list[str]:
+    """The drugs a regimen names (an abbreviation in brackets repeats them, so it is skipped)."""
+    drugs = match.groupdict().get("drugs") or re.sub(r"\([^)]*\)", "", match.group("name"))
+    return [fold(m.group(0)) for m in re.finditer(_DRUG, drugs, re.IGNORECASE)]
+
+
+def regimens(record: TrialRecord) -> list[Regimen]:
+    """The regimens a record's therapy text names, once each."""
+    found: dict[tuple[str, str], Regimen] = {}
+    for passage in therapy_passages(record):
+        taken: list[tuple[int, int]] = []
+        for fixed, pattern in _PATTERNS:
+            for match in pattern.finditer(passage.text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue  # an earlier, more specific pattern read this text already
+                taken.append(match.span())
+                sentence_start = passage.text[: match.start()]
+                if negated(sentence_start[-60:]) or re.match(r"\s*No\b", passage.text):
+                    continue
+                name = fold(match.group("name")).strip(" ,;")
+                regimen = Regimen(name=name, purpose=_purpose(fixed, match), components=_components(match))
+                found.setdefault((name.lower(), regimen.purpose), regimen)
+    for intervention in record.interventions:
+        described = f"{intervention.name} {intervention.description or ''}"
+        if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
+            regimen = Regimen(intervention.name, "LYMPHODEPLETION",
+                              [fold(d) for d in _SPLIT_DRUGS.split(intervention.name) if fold(d)])
+            found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
+    return list(found.values())

@@ -1,0 +1,119 @@
+"""How often, how long and by which route something is given, as trial texts say it.
+
+"1mIU ih, Qd" (Chinese-registry shorthand: ih is subcutaneous, Qd daily), "every other
+day for 6 doses", "for 28 days", "three infusions", "twice per 2 weeks".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["route", "frequency", "number_of_doses", "duration_days", "infusion_count", "COUNT_WORDS"]
+
+COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_COUNT = rf"(\d{{1,2}}|{'|'.join(COUNT_WORDS)})"
+
+_ROUTES = [
+    ("SUBCUTANEOUS", re.compile(r"\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?(?=[\s,;)])|\bSC\b|\bi\.?h\.?(?=[\s,;)])|\bhypodermic",
+                                re.IGNORECASE)),
+    ("INTRAVENOUS", re.compile(r"\bintravenous(?:ly)?\b|\bi\.v\.|\bIV\b", re.IGNORECASE)),
+    ("INTRAMUSCULAR", re.compile(r"\bintramuscular(?:ly)?\b|\bi\.m\.|\bIM\b")),
+]
+
+_FREQUENCIES = [
+    ("EVERY_OTHER_DAY", re.compile(r"\bevery\s+other\s+day\b|\bq\.?o\.?d\.?\b|\bon\s+alternate\s+days\b|\bevery\s+(?:2|two)\s+days\b",
+                                   re.IGNORECASE)),
+    ("THREE_TIMES_WEEKLY", re.compile(r"\bthree\s+times\s+(?:a|per)\s+week\b|\b3\s+times\s+(?:a|per)\s+week\b|\btiw\b",
+                                      re.IGNORECASE)),
+    ("TWICE_WEEKLY", re.compile(r"\btwice\s+(?:a|per)\s+week\b|\btwice\s+weekly\b|\bbiw\b", re.IGNORECASE)),
+    ("EVERY_2_WEEKS", re.compile(r"\bevery\s+(?:2|two)\s+weeks\b|\bbi-?weekly\b|\bq2w\b", re.IGNORECASE)),
+    ("WEEKLY", re.compile(r"\b(?:once\s+)?weekly\b|\bonce\s+(?:a|per)\s+week\b|\bevery\s+week\b|\bqw\b", re.IGNORECASE)),
+    ("DAILY", re.compile(r"\bq\.?d\.?\b|\bdaily\b|\bonce\s+(?:a|per)\s+day\b|\bevery\s+day\b|/day\b", re.IGNORECASE)),
+]
+
+
+def route(text: str) -> str | None:
+    """The route of administration a phrase states.
+
+    >>> route("1mIU ih, Qd"), route("subcutaneous (SC) IL-2"), route("given intravenously")
+    ('SUBCUTANEOUS', 'SUBCUTANEOUS', 'INTRAVENOUS')
+    """
+    return next((token for token, pattern in _ROUTES if pattern.search(text)), None)
+
+
+def frequency(text: str) -> str | None:
+    """How often a phrase says something is given.
+
+    >>> frequency("1mIU ih, Qd"), frequency("given every other day for 6 doses"), frequency("three times a week")
+    ('DAILY', 'EVERY_OTHER_DAY', 'THREE_TIMES_WEEKLY')
+    >>> frequency("once weekly for 4 weeks"), frequency("on day 0") is None
+    ('WEEKLY', True)
+    """
+    return next((token for token, pattern in _FREQUENCIES if pattern.search(text)), None)
+
+
+_DOSES = re.compile(rf"\b(?:for|a\s+total\s+of|total\s+of|x|×)\s*{_COUNT}\s+(?:doses|injections|administrations)\b"
+                    rf"|\b{_COUNT}\s+doses\s+in\s+total\b", re.IGNORECASE)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+
+
+def number_of_doses(text: str) -> int | None:
+    """How many doses a phrase says are given.
+
+    >>> number_of_doses("every other day for 6 doses in total"), number_of_doses("a total of six injections")
+    (6, 6)
+    """
+    match = _DOSES.search(text)
+    return _count(next(group for group in match.groups() if group)) if match else None
+
+
+_DURATION = re.compile(r"\bfor\s+(\d{1,3})\s+(days?|weeks?|months?)\b|\b(\d{1,3})-(day|week)\s+course\b", re.IGNORECASE)
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def duration_days(text: str) -> float | None:
+    """How many days a phrase says a course lasts ("for 28 days", "for 2 weeks").
+
+    >>> duration_days("(1mIU ih, Qd) for 28 days"), duration_days("daily for 2 weeks"), duration_days("4 hours after")
+    (28.0, 14.0, None)
+    """
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return float(int(number) * _DAYS[unit.lower().rstrip("s")])
+
+
+_INFUSIONS = re.compile(
+    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:infusions|doses\s+of\s+(?:\w+\s+){{0,3}}?(?:cells?|NK)|injections|courses\s+of\s+NK)\b",
+    re.IGNORECASE)
+_TWICE = re.compile(r"\b(?:twice|two\s+times)\b", re.IGNORECASE)
+_SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b", re.IGNORECASE)
+
+
+def infusion_count(text: str) -> int | None:
+    """How many infusions of the cells a course gives.
+
+    >>> infusion_count("followed by three doses of NK cells infusion")
+    3
+    >>> infusion_count("receive three intravenous infusions of expanded NK cells")
+    3
+    >>> infusion_count("donor NK cells injections for a total dose of twice per 2 weeks")
+    2
+    >>> infusion_count("On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 NK cells")
+    1
+    >>> infusion_count("3 dose levels") is None
+    True
+    """
+    match = _INFUSIONS.search(text)
+    if match:
+        return _count(match.group(1))
+    if _TWICE.search(text):
+        return 2
+    if _SINGLE.search(text):
+        return 1
+    return None
