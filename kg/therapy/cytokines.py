@@ -34,6 +34,11 @@ _MEMBRANE_BOUND = re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]b
 _EX_VIVO_BEFORE = re.compile(r"(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
                              r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)\s+(?:\S+\s+){0,3}$",
                              re.IGNORECASE)
+#: A cytokine gene the cells are engineered with ("IL15-transduced", "expressing IL-15") is
+#: part of the product, not a cytokine given or used to grow the cells.
+_ENGINEERED_AFTER = re.compile(r"^[-\s]*(?:transduced|expressing|secreting|armou?red|encoding)\b", re.IGNORECASE)
+_ENGINEERED_BEFORE = re.compile(r"(?:transduced|expressing|secreting|armou?red|encoding|engineered)\s+(?:with\s+)?"
+                                r"(?:\S+\s+){0,5}$", re.IGNORECASE)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
                             re.IGNORECASE)
 
@@ -76,7 +81,8 @@ def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
         mentions = _mentions(passage.text)
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
             previous_end = mentions[index - 1][1] if index else 0
-            if negated(passage.text[previous_end:start]):
+            if negated(passage.text[previous_end:start]) or _ENGINEERED_AFTER.match(passage.text[end:end + 20]) \
+                    or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start]):
                 continue
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(passage.text)
             segment = passage.text[start:following]

@@ -17,8 +17,8 @@ __all__ = ["CELL_TYPES", "cell_products"]
 
 #: Cell types, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("CAR_NK", re.compile(r"\bCAR[- .]?\w*[- ]?NK\b|\bCAR[- ]?(?:engineered|transduced|modified)\s+(?:\S+\s+){0,4}?NK\b"
-                          r"|chimeric antigen receptor[^.]{0,60}?\b(?:NK|natural killer)\b", re.IGNORECASE)),
+    ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b",
+                          re.IGNORECASE)),
     ("CAR_T", re.compile(r"\bCAR[- ]?T\b|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),

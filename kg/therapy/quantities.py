@@ -19,7 +19,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 #: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost.
-_TIMES_TEN = r"\s*(?:[x×✕*]|times)\s*10\s*(?:\^|\*\*|[eE])?\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?"
+_TIMES_TEN = r"\s*(?:[x×✕*]|times)\s*10\s*(?:\^|∧|\*\*|[eE])?\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?"
 _E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
 _WORDS = r"\s*(?P<{name}>million|billion|thousand)\b"
 
@@ -106,6 +106,8 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     [DoseLevel(minimum=1000000000.0, maximum=3000000000.0, unit='{cells}', per_dose=True)]
     >>> cell_doses("twice a week of NK cells (0.1-2*10E7 NK cells/kg body weight)")
     [DoseLevel(minimum=1000000.0, maximum=20000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("Cohort 2: 6×10∧6/kg CAR-NK cells, 2 infusions")
+    [DoseLevel(minimum=6000000.0, maximum=6000000.0, unit='{cells}/kg', per_dose=False)]
     >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
     []
     """
@@ -116,13 +118,16 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
         after = text.translate(_SUPERSCRIPTS)[amount.end:]
         if _PER_VOLUME.match(after):
             continue
+        per_kg_first = _PER_KG.match(after)  # "6×10^6/kg CAR-NK cells"
+        if per_kg_first:
+            after = after[per_kg_first.end():]
         words = _CELL_WORDS.match(after)
         if not words:
             continue
         tail = after[words.end() - len(words.group("tail")):]
         if _PER_VOLUME.match(tail):
             continue
-        unit = "{cells}/kg" if _PER_KG.match(tail) else "{cells}"
+        unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
         per_dose = bool(_PER_DOSE_AFTER.match(tail)) or bool(_DOSE_BEFORE.search(text[: amount.start]))
         dose = DoseLevel(amount.low, amount.high, unit, per_dose)
         if dose not in doses:

@@ -26,6 +26,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"|myeloablative|non-myeloablative)?\s*(?:chemotherapy|regimen)", re.IGNORECASE)),
     # "anthracycline-based chemotherapy"
     ("CHEMOTHERAPY", re.compile(rf"\b(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "chemotherapy (cyclophosphamide, fludarabine)", "chemotherapy (Fludarabine and Cytarabine, with Venetoclax)"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>{_DRUG_LIST}"
+                      rf"(?:,?\s*(?:in combination with|combined with|with|plus|and)\s*{_DRUG_LIST})*)\)", re.IGNORECASE)),
     # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
     (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),

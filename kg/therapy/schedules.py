@@ -91,7 +91,9 @@ def duration_days(text: str) -> float | None:
 _INFUSIONS = re.compile(
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:infusions|doses\s+of\s+(?:\w+\s+){{0,3}}?(?:cells?|NK)|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
-_TWICE = re.compile(r"\b(?:twice|two\s+times)\b", re.IGNORECASE)
+#: "twice" counts infusions, but "twice a week" is a frequency.
+_TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
+                    re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b", re.IGNORECASE)
 
 
@@ -106,8 +108,8 @@ def infusion_count(text: str) -> int | None:
     2
     >>> infusion_count("On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 NK cells")
     1
-    >>> infusion_count("3 dose levels") is None
-    True
+    >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
+    (True, True)
     """
     match = _INFUSIONS.search(text)
     if match:
