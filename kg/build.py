@@ -20,7 +20,7 @@ from kg.files import atomic_output, document_paths
 from kg.identity import TrialIdentity
 from kg.mapping import record_triples
 from kg.namespaces import PREFIXES
-from kg.readers import read_document
+from kg.readers import read_path
 from kg.records import TrialRecord
 
 __all__ = ["BuildReport", "build", "FORMATS"]
@@ -57,15 +57,14 @@ def build(inputs: Iterable[Path], output: Path, *, format: str = "turtle",
         for path in document_paths(inputs):
             if on_document:
                 on_document(path)
-            try:
-                record = read_document(path)
-            except DocumentError as error:
-                report.failures.append(error)
-                continue
-            report.documents += 1
-            report.layouts[record.source.layout] = report.layouts.get(record.source.layout, 0) + 1
-            handle = identity.add(record.identifiers)
-            spool.write(f"{handle}\t{record.to_json()}\n")
+            for record in read_path(path):
+                if isinstance(record, DocumentError):
+                    report.failures.append(record)
+                    continue
+                report.documents += 1
+                report.layouts[record.source.layout] = report.layouts.get(record.source.layout, 0) + 1
+                handle = identity.add(record.identifiers)
+                spool.write(f"{handle}\t{record.to_json()}\n")
         spool.seek(0)
         with atomic_output(output) as stream:
             ox.serialize(_triples(spool, identity, report), stream, FORMATS[format], prefixes=PREFIXES)

@@ -80,10 +80,18 @@ def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Iden
 
     >>> [(i.value, i.scheme) for i in listed_identifiers(["NCT05333705", "XJYFY-2020N8"])]
     [('NCT05333705', 'NCT'), ('XJYFY-2020N8', 'ORG')]
+    >>> [(i.value, i.scheme) for i in listed_identifiers(["NCI-2019-05150 (Registry Identifier)"])]
+    [('NCI-2019-05150', 'OTHER')]
     """
     identifiers: list[Identifier] = []
     for value in values:
-        identifiers += find_registry_ids(value) or [Identifier(value.strip(), unknown)]
+        found = find_registry_ids(value)
+        if not found:
+            # "NCI-2019-05150 (Registry Identifier)": a register we have no pattern for.
+            named, _, label = value.partition(" (")
+            scheme = "OTHER" if "registry" in label.lower() else unknown
+            found = [Identifier(named.strip(), scheme)]
+        identifiers += found
     return identifiers
 
 

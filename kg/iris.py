@@ -30,8 +30,8 @@ def _segment(value: str) -> str:
     return quote(value.strip(), safe="-._~")
 
 
-def _digest(*parts: str | None) -> str:
-    text = "\x1f".join(fold(part).lower() for part in parts if part)
+def _digest(*parts: str | None, exact: bool = False) -> str:
+    text = "\x1f".join(fold(part) if exact else fold(part).lower() for part in parts if part)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -57,16 +57,24 @@ def identifier(key: str, value: Identifier) -> str:
     return f"{ID}identifier/{value.scheme.lower()}/{_segment(value.value)}"
 
 
+def _shared(kind: str, name: str, *details: str | None) -> str:
+    """Things many trials name (organisations, conditions, sites) meet on one node when they
+    are written the same way; a different spelling is a different node, so that one
+    document's wording never shows up in another trial's rows.
+    """
+    return f"{ID}{kind}/{slug(name) or 'h'}-{_digest(name, *details, exact=True)[:8]}"
+
+
 def organization(name: str) -> str:
-    return f"{ID}organization/{_named(name)}"
+    return _shared("organization", name)
 
 
 def condition(name: str) -> str:
-    return f"{ID}condition/{_named(name)}"
+    return _shared("condition", name)
 
 
 def site(value: Site) -> str:
-    return f"{ID}site/{_named(value.name)}-{_digest(value.name, value.city, value.country)[:6]}"
+    return _shared("site", value.name, value.city, value.country)
 
 
 def publication(value: Reference) -> str:

@@ -144,6 +144,9 @@ def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
         out.add(node, _LABEL, site.name)
         out.add(node, _ctk("city"), site.city)
         out.add(node, _ctk("countryCode"), site.country)
+        if site.latitude is not None and site.longitude is not None:
+            out.add(node, _ctk("latitude"), _decimal(site.latitude))
+            out.add(node, _ctk("longitude"), _decimal(site.longitude))
     for reference in record.references:
         node = iris.publication(reference)
         out.link(trial, _ctk("citesPublication"), node)

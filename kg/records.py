@@ -78,6 +78,8 @@ class Site:
     name: str
     city: str | None = None
     country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass

@@ -7,7 +7,6 @@ conforms, and ``<Shape>-invalid-NN.ttl`` is a complete minimal graph with one de
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from rdflib.namespace import RDF, SH, SKOS
 from kg.build import build
 from kg.graphs import load_graph
 from kg.namespaces import CTK, ID, SHAPES, VOC
-from kg.readers import READERS
+from kg.readers import LAYOUTS
 from kg.validate import Violation, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,12 +199,11 @@ def test_concept_lists_are_found() -> None:
 def test_concept_list_matches_its_scheme(shape: rdflib.URIRef, listed: list[rdflib.URIRef]) -> None:
     """An sh:in list holds exactly the concepts of its scheme in vocabularies.ttl, each once.
 
-    The scheme is found from the listed IRIs' common prefix: ``.../vocab/phase-PHASE1`` and
-    ``.../vocab/phase-NA`` share ``.../vocab/phase-``, so the scheme is ``voc:phase``.
+    The scheme is the one the listed concepts are in (skos:inScheme); they must all share it.
     """
-    prefix = os.path.commonprefix([str(concept) for concept in listed])
-    prefix = prefix[:prefix.rindex("-") + 1]  # tokens never hold "-": back to the end of the scheme's name
-    scheme = rdflib.URIRef(prefix[:-1])
+    schemes = {VOCABULARIES.value(concept, SKOS.inScheme) for concept in listed}
+    assert len(schemes) == 1 and None not in schemes, f"{_local(str(shape))} lists concepts of schemes {schemes}"
+    scheme = schemes.pop()
     assert (scheme, RDF.type, SKOS.ConceptScheme) in VOCABULARIES, f"no concept scheme {scheme}"
     concepts = set(VOCABULARIES.subjects(SKOS.inScheme, scheme))
     assert len(listed) == len(set(listed)), f"a concept is listed twice in {shape}"
@@ -214,12 +212,12 @@ def test_concept_list_matches_its_scheme(shape: rdflib.URIRef, listed: list[rdfl
 
 
 def test_layout_list_matches_readers() -> None:
-    """shape:SourceDocument-layout accepts exactly the layouts kg.readers.READERS can read."""
+    """shape:SourceDocument-layout accepts exactly the layouts and formats kg.readers can read (kg.readers.LAYOUTS)."""
     head = SHAPES_GRAPH.value(rdflib.URIRef(f"{SHAPES}SourceDocument-layout"), SH_IN)
     assert head is not None, "shape:SourceDocument-layout has no sh:in"
     listed = [str(value) for value in Collection(SHAPES_GRAPH, head)]
     assert len(listed) == len(set(listed))
-    assert set(listed) == set(READERS)
+    assert set(listed) == set(LAYOUTS)
 
 
 # ---------------------------------------------------------------------------

@@ -1,27 +1,33 @@
 """Documents -> records: one reader per page layout, chosen from the text itself.
 
-Every reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does this page have
-my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
+Every page reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does this page
+have my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
 specific first; a page no reader claims is refused with an error naming the file.
+ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
+:mod:`kg.readers.ctgov_json`, and a zip archive entry by entry, never whole.
 """
 
 from __future__ import annotations
 
 import hashlib
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
-from kg.readers import ctgov_mirror, medpath, medpath_bullets, veeva
+from kg.readers import ctgov_json, ctgov_mirror, medpath, medpath_bullets, veeva
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
 from kg.therapy import describe_therapy
 
-__all__ = ["READERS", "detect_layout", "read_document", "read_text"]
+__all__ = ["READERS", "LAYOUTS", "detect_layout", "read_path", "read_bytes", "read_text"]
 
 #: The readers, in the order they are asked to claim a page.
 READERS: dict[str, ModuleType] = {module.LAYOUT: module for module in (medpath_bullets, medpath, veeva, ctgov_mirror)}
+#: Every layout or format a source document can be recorded with.
+LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 
 
 def detect_layout(text: str) -> str | None:
@@ -51,10 +57,42 @@ def read_text(data: bytes, name: str) -> TrialRecord:
     return record
 
 
-def read_document(path: Path) -> TrialRecord:
-    """Read the document at ``path``."""
+def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
+    """The records of one document: a page gives one, a JSON document one per study.
+
+    A document that cannot be read gives its error in place of a record, so that the
+    caller can name it and go on.
+    """
+    if not ctgov_json.looks_like_json(data):
+        try:
+            yield read_text(data, name)
+        except DocumentError as error:
+            yield error
+        return
     try:
+        for study, source in ctgov_json.studies_in(data, name):
+            try:
+                yield describe_therapy(ctgov_json.read_study(study, source))
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                yield DocumentError(source.name, f"a study whose fields do not have the registry's shape ({error!r})")
+    except DocumentError as error:
+        yield error
+
+
+def read_path(path: Path) -> Iterator[TrialRecord | DocumentError]:
+    """The records of the document at ``path``; a zip archive is read entry by entry."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for entry in archive.infolist():
+                    if not entry.is_dir():
+                        yield from read_bytes(archive.read(entry), f"{path.name}!{entry.filename}")
+            return
         data = path.read_bytes()
     except OSError as error:
-        raise DocumentError(str(path), f"cannot be read ({error.strerror})") from None
-    return read_text(data, path.name)
+        yield DocumentError(str(path), f"cannot be read ({error.strerror or error})")
+        return
+    except zipfile.BadZipFile as error:
+        yield DocumentError(str(path), f"a broken zip archive ({error})")
+        return
+    yield from read_bytes(data, path.name)

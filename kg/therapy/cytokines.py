@@ -104,7 +104,8 @@ def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
 
 def _merge(uses: list[CytokineUse]) -> list[CytokineUse]:
     """One use per cytokine, role, arm and dose; a use without a dose says nothing more
-    when the same cytokine and role have a dose elsewhere."""
+    when the same cytokine and role have a dose elsewhere.
+    """
     dosed = {(u.cytokine, u.role) for u in uses if u.dose is not None}
     merged: dict[tuple[str, str, str | None, float | None], CytokineUse] = {}
     for use in uses:

@@ -1,5 +1,6 @@
 """Regimens given around the cell therapy: chemotherapy, lymphodepletion, GVHD prophylaxis,
-premedication — named as the document names them, with their drugs."""
+premedication — named as the document names them, with their drugs.
+"""
 
 from __future__ import annotations
 

@@ -47,7 +47,8 @@ def therapy_passages(record: TrialRecord) -> Iterator[Passage]:
 
 def donor_clauses(record: TrialRecord) -> list[str]:
     """Clauses of the inclusion criteria that speak of the cell donor: they reveal where the
-    cells come from ("donor ... willing to donate by leukapheresis")."""
+    cells come from ("donor ... willing to donate by leukapheresis").
+    """
     clauses = []
     for criterion in record.criteria:
         if criterion.kind != "INCLUSION":

@@ -1,0 +1,177 @@
+"""ClinicalTrials.gov API v2 study JSON -> records.
+
+One study object is one record. The registry's fields are structured, so they are read
+as they are (tokens such as ``PHASE1`` or ``RECRUITING`` are already the contract's);
+only the criteria text is split into criteria, and the cell-therapy reading runs on the
+free text as for any page. A file holds one study, an API page (``{"studies": [...]}``),
+a list of studies, or JSON Lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from kg.errors import DocumentError
+from kg.identifiers import scheme_of
+from kg.readers.criteria import criteria_from_mixed_lines
+from kg.readers.fields import country_code, find_doi, parse_age_years, parse_date
+from kg.records import (
+    Arm,
+    Identifier,
+    Intervention,
+    Organization,
+    Outcome,
+    Reference,
+    Site,
+    SourceDocument,
+    TrialRecord,
+)
+from kg.text import clean_document_text, fold
+
+__all__ = ["LAYOUT", "looks_like_json", "studies_in", "read_study"]
+
+LAYOUT = "ctgov_api_v2"
+
+#: Secondary id types -> identifier scheme. Grants and other ids are OTHER: they are kept,
+#: but only register numbers join documents into one trial (kg.identity).
+_SECONDARY_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
+
+
+def looks_like_json(data: bytes) -> bool:
+    """A document whose first character opens a JSON object or array."""
+    return data.lstrip()[:1] in (b"{", b"[")
+
+
+def studies_in(data: bytes, name: str) -> Iterator[tuple[dict[str, Any], SourceDocument]]:
+    """Each study object in a JSON document, with the source it is to be credited to.
+
+    A file of one study is credited as itself; each study of an API page or JSON Lines
+    file is credited as ``FILE#NCTID`` with the checksum of its own canonical JSON.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DocumentError(name, f"not UTF-8 JSON (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    try:
+        parsed: Any = json.loads(text)
+        items = [parsed]
+    except json.JSONDecodeError as error:
+        try:
+            items = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            raise DocumentError(name, f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    studies: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("studies"), list):
+            studies += item["studies"]
+        elif isinstance(item, list):
+            studies += item
+        else:
+            studies.append(item)
+    single = len(studies) == 1
+    for study in studies:
+        if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
+            raise DocumentError(name, "JSON that is not a ClinicalTrials.gov API v2 study (no protocolSection)")
+        if single:
+            yield study, SourceDocument(name, hashlib.sha256(data).hexdigest(), LAYOUT)
+        else:
+            canonical = json.dumps(study, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            nct = _get(study, "protocolSection", "identificationModule", "nctId") or "study"
+            yield study, SourceDocument(f"{name}#{nct}", hashlib.sha256(canonical).hexdigest(), LAYOUT)
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _text(value: Any) -> str | None:
+    """Registry text with its markdown escapes removed and whitespace kept as paragraphs."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return clean_document_text(value).strip()
+
+
+def _typed_name(name: str) -> str:
+    """Arms name their interventions "Drug: Fludarabine"; the intervention list says "Fludarabine"."""
+    kind, sep, rest = name.partition(": ")
+    return rest if sep and kind.replace(" ", "").isalpha() else name
+
+
+def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
+    """One API v2 study object as a record."""
+    protocol = study["protocolSection"]
+    identification = protocol.get("identificationModule") or {}
+    status = protocol.get("statusModule") or {}
+    design = protocol.get("designModule") or {}
+    eligibility = protocol.get("eligibilityModule") or {}
+    record = TrialRecord(source=source)
+
+    if identification.get("nctId"):
+        record.identifiers.append(Identifier(identification["nctId"], "NCT"))
+    org_id = _get(identification, "orgStudyIdInfo", "id")
+    if org_id:
+        record.identifiers.append(Identifier(fold(org_id), "ORG"))
+    for secondary in identification.get("secondaryIdInfos") or []:
+        value = fold(secondary.get("id"))
+        if value:
+            kind = secondary.get("type") or ""
+            scheme = _SECONDARY_TYPES.get(kind) or (scheme_of(value) if kind == "REGISTRY" else None) or "OTHER"
+            record.identifiers.append(Identifier(value, scheme))
+    record.title = fold(identification.get("briefTitle")) or None
+    record.brief_summary = _text(_get(protocol, "descriptionModule", "briefSummary"))
+    record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
+
+    record.status = status.get("overallStatus")
+    record.start_date = parse_date(_get(status, "startDateStruct", "date"))
+    record.completion_date = parse_date(_get(status, "completionDateStruct", "date"))
+    record.phases = [phase for phase in design.get("phases") or [] if phase]
+    record.study_type = design.get("studyType")
+    record.enrollment = _get(design, "enrollmentInfo", "count")
+    record.allocation = _get(design, "designInfo", "allocation")
+    record.intervention_model = _get(design, "designInfo", "interventionModel")
+    record.primary_purpose = _get(design, "designInfo", "primaryPurpose")
+    record.masking = _get(design, "designInfo", "maskingInfo", "masking")
+
+    sponsors = protocol.get("sponsorCollaboratorsModule") or {}
+    if _get(sponsors, "leadSponsor", "name"):
+        record.sponsors.append(Organization(fold(sponsors["leadSponsor"]["name"]), "LEAD"))
+    record.sponsors += [Organization(fold(c["name"]), "COLLABORATOR") for c in sponsors.get("collaborators") or []
+                        if c.get("name")]
+    record.conditions = [fold(c) for c in _get(protocol, "conditionsModule", "conditions") or [] if fold(c)]
+
+    arms_module = protocol.get("armsInterventionsModule") or {}
+    record.interventions = [Intervention(fold(i["name"]), i.get("type"), _text(i.get("description")))
+                            for i in arms_module.get("interventions") or [] if i.get("name")]
+    record.arms = [Arm(fold(a["label"]), a.get("type"), _text(a.get("description")),
+                       [_typed_name(fold(n)) for n in a.get("interventionNames") or []])
+                   for a in arms_module.get("armGroups") or [] if a.get("label")]
+
+    outcomes = protocol.get("outcomesModule") or {}
+    for kind, key in (("PRIMARY", "primaryOutcomes"), ("SECONDARY", "secondaryOutcomes"), ("OTHER", "otherOutcomes")):
+        record.outcomes += [Outcome(kind, fold(o["measure"]), fold(o.get("timeFrame")) or None, _text(o.get("description")))
+                            for o in outcomes.get(key) or [] if o.get("measure")]
+
+    criteria_text = _text(eligibility.get("eligibilityCriteria"))
+    record.criteria = criteria_from_mixed_lines(criteria_text.split("\n")) if criteria_text else []
+    record.sex = eligibility.get("sex")
+    record.min_age_years = parse_age_years(eligibility.get("minimumAge"))
+    record.max_age_years = parse_age_years(eligibility.get("maximumAge"))
+    record.healthy_volunteers = eligibility.get("healthyVolunteers")
+
+    for location in _get(protocol, "contactsLocationsModule", "locations") or []:
+        if location.get("facility"):
+            geo = location.get("geoPoint") or {}
+            record.sites.append(Site(fold(location["facility"]), fold(location.get("city")) or None,
+                                     country_code(location.get("country")), geo.get("lat"), geo.get("lon")))
+    for reference in _get(protocol, "referencesModule", "references") or []:
+        citation = fold(reference.get("citation"))
+        if citation:
+            record.references.append(Reference(citation, find_doi(citation), reference.get("pmid") or None))
+    return record

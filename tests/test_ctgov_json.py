@@ -1,0 +1,149 @@
+"""ClinicalTrials.gov API v2 JSON: every real record builds and conforms, and its facts match
+the JSON field by field, whether it comes alone, in an API page, as JSON Lines or zipped.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import TESTS
+
+from kg.build import build
+from kg.errors import DocumentError
+from kg.graphs import load_graph
+from kg.queries import run_local, stored_query
+from kg.readers import read_bytes, read_path
+from kg.readers.fields import country_code, parse_age_years
+from kg.validate import validate_graph
+
+RECORDS = sorted((TESTS / "data" / "ctgov-json").glob("NCT*.json"))
+
+
+def study(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))["protocolSection"]
+
+
+@pytest.fixture(scope="module")
+def json_graph(tmp_path_factory):
+    output = tmp_path_factory.mktemp("json") / "graph.ttl"
+    report = build(RECORDS, output)
+    assert report.ok, [str(f) for f in report.failures]
+    return load_graph([output])
+
+
+def rows(graph, query: str, trial_id: str) -> list[dict[str, str]]:
+    result = run_local(graph, stored_query(query).bind({}))
+    return [dict(zip(result.columns, [v or "" for v in row])) for row in result.rows if row[0] == trial_id]
+
+
+def test_the_records_are_there():
+    assert len(RECORDS) == 38
+
+
+def test_every_record_builds_into_a_conforming_graph(json_graph):
+    report = validate_graph(json_graph)
+    assert report.conforms, "\n".join(map(str, report.violations[:10]))
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.stem)
+def test_trial_row_matches_the_json(path, json_graph):
+    protocol = study(path)
+    nct = protocol["identificationModule"]["nctId"]
+    [row] = rows(json_graph, "trials", nct)
+    design, status, eligibility = protocol["designModule"], protocol["statusModule"], protocol.get("eligibilityModule", {})
+    assert row["title"] == " ".join(protocol["identificationModule"]["briefTitle"].split())
+    assert set(filter(None, row["phase"].split("|"))) == set(design.get("phases", []))
+    assert row["status"] == status["overallStatus"]
+    assert row["study_type"] == design["studyType"]
+    assert row["enrollment"] == str(design.get("enrollmentInfo", {}).get("count", ""))
+    assert row["start_date"] == status.get("startDateStruct", {}).get("date", "")
+    assert row["completion_date"] == status.get("completionDateStruct", {}).get("date", "")
+    assert row["sex"] == eligibility.get("sex", "")
+    for column, field in (("min_age_years", "minimumAge"), ("max_age_years", "maximumAge")):
+        expected = parse_age_years(eligibility.get(field))
+        assert (float(row[column]) if row[column] else None) == expected
+    info = design.get("designInfo", {})
+    assert row["allocation"] == info.get("allocation", "")
+    assert row["masking"] == info.get("maskingInfo", {}).get("masking", "")
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.stem)
+def test_arms_interventions_outcomes_sites_and_identifiers_match_the_json(path, json_graph):
+    protocol = study(path)
+    nct = protocol["identificationModule"]["nctId"]
+    arms_module = protocol.get("armsInterventionsModule", {})
+    fold = lambda text: " ".join(text.split())  # noqa: E731
+
+    arms = {(r["arm"], r["arm_type"]) for r in rows(json_graph, "arms", nct)}
+    assert arms == {(fold(a["label"]), a.get("type", "")) for a in arms_module.get("armGroups", [])}
+
+    interventions = {(r["intervention"], r["intervention_type"]) for r in rows(json_graph, "interventions", nct)}
+    assert interventions >= {(fold(i["name"]), i.get("type", "")) for i in arms_module.get("interventions", [])}
+
+    outcomes = {(r["kind"], r["measure"], r["time_frame"]) for r in rows(json_graph, "outcomes", nct)}
+    expected = {(kind, fold(o["measure"]), fold(o.get("timeFrame", "")))
+                for kind, key in (("PRIMARY", "primaryOutcomes"), ("SECONDARY", "secondaryOutcomes"),
+                                  ("OTHER", "otherOutcomes"))
+                for o in protocol.get("outcomesModule", {}).get(key, [])}
+    assert outcomes == expected
+
+    sites = {(r["site"], r["city"], r["country"]) for r in rows(json_graph, "sites", nct)}
+    locations = protocol.get("contactsLocationsModule", {}).get("locations", [])
+    assert sites == {(fold(loc["facility"]), loc.get("city", ""), country_code(loc.get("country")) or "")
+                     for loc in locations if loc.get("facility")}
+
+    identifiers = {r["identifier"] for r in rows(json_graph, "identifiers", nct)}
+    identification = protocol["identificationModule"]
+    expected_ids = {nct} | {fold(s["id"]) for s in identification.get("secondaryIdInfos", [])}
+    if identification.get("orgStudyIdInfo", {}).get("id"):
+        expected_ids.add(fold(identification["orgStudyIdInfo"]["id"]))
+    assert identifiers == expected_ids
+
+
+def test_an_api_page_json_lines_and_a_zip_give_the_same_studies(tmp_path):
+    studies = [json.loads(p.read_text(encoding="utf-8")) for p in RECORDS[:5]]
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"studies": studies, "nextPageToken": "abc"}), encoding="utf-8")
+    lines = tmp_path / "studies.jsonl"
+    lines.write_text("\n".join(json.dumps(s) for s in studies), encoding="utf-8")
+    archive = tmp_path / "ctg-studies.json.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in RECORDS[:5]:
+            zipped.write(path, path.name)
+    expected = [s["protocolSection"]["identificationModule"]["nctId"] for s in studies]
+    for source in (page, lines, archive):
+        records = list(read_path(source))
+        assert [r.identifiers[0].value for r in records] == expected, source.name
+    names = [r.source.name for r in read_path(archive)]
+    assert names[0] == f"ctg-studies.json.zip!{RECORDS[0].name}"
+    assert [r.source.name for r in read_path(page)][0] == f"page.json#{expected[0]}"
+
+
+def test_broken_json_is_named_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "good.json").write_bytes(RECORDS[0].read_bytes())
+    (tmp_path / "broken.json").write_text('{"protocolSection": {"identificationModule": ', encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"name": "not a study"}', encoding="utf-8")
+    report = build([tmp_path], tmp_path / "out.ttl")
+    assert report.documents == 1
+    assert sorted(str(f) for f in report.failures) == [
+        "broken.json: not valid JSON (Expecting value at line 1, column 46)",
+        "other.json: JSON that is not a ClinicalTrials.gov API v2 study (no protocolSection)"]
+
+
+def test_studies_sharing_only_a_grant_number_stay_two_trials(tmp_path):
+    grant = {"id": "U10CA180868", "type": "NIH"}
+    first, second = (json.loads(p.read_text(encoding="utf-8")) for p in RECORDS[:2])
+    for item in (first, second):
+        item["protocolSection"]["identificationModule"]["secondaryIdInfos"] = [grant]
+    (tmp_path / "a.json").write_text(json.dumps(first), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(second), encoding="utf-8")
+    report = build([tmp_path], tmp_path / "out.ttl")
+    assert len(report.trials) == 2
+
+
+def test_a_json_document_that_is_not_utf8_is_refused():
+    [error] = list(read_bytes(b'{"studies": ["caf\xe9"]}', "latin1.json"))
+    assert isinstance(error, DocumentError) and "not UTF-8 JSON" in str(error)
