@@ -92,7 +92,7 @@ _CELL_WORDS = re.compile(
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
 _PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion)|per\s+(?:dose|infusion))", re.IGNORECASE)
-_DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?$|\bdoses?\s+of\s+$", re.IGNORECASE)
+_DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$", re.IGNORECASE)
 
 
 def cell_doses(text: str) -> list[DoseLevel]:
@@ -106,6 +106,10 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     [DoseLevel(minimum=1000000000.0, maximum=3000000000.0, unit='{cells}', per_dose=True)]
     >>> cell_doses("twice a week of NK cells (0.1-2*10E7 NK cells/kg body weight)")
     [DoseLevel(minimum=1000000.0, maximum=20000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("three fixed dose (1 x 108/kg) infusions of ex-vivo expanded donor NK cells")
+    [DoseLevel(minimum=100000000.0, maximum=100000000.0, unit='{cells}/kg', per_dose=True)]
+    >>> cell_doses("Two doses of expanded haploidentical NK cells (30-100 x 10^6 cells /kg)")
+    [DoseLevel(minimum=30000000.0, maximum=100000000.0, unit='{cells}/kg', per_dose=False)]
     >>> cell_doses("Cohort 2: 6×10∧6/kg CAR-NK cells, 2 infusions")
     [DoseLevel(minimum=6000000.0, maximum=6000000.0, unit='{cells}/kg', per_dose=False)]
     >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
@@ -123,6 +127,11 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             after = after[per_kg_first.end():]
         words = _CELL_WORDS.match(after)
         if not words:
+            if per_kg_first and amount.low >= 1e5:
+                # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
+                # this large in a sentence about the cells is a cell dose.
+                dose = DoseLevel(amount.low, amount.high, "{cells}/kg", bool(_DOSE_BEFORE.search(text[: amount.start])))
+                doses += [dose] if dose not in doses else []
             continue
         tail = after[words.end() - len(words.group("tail")):]
         if _PER_VOLUME.match(tail):

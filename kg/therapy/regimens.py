@@ -16,17 +16,24 @@ __all__ = ["DRUGS", "regimens"]
 DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
-         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI")
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
 
+_GVHD = r"(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)"
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
-    # "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy"
-    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+based\s+(?P<kind>lymphodeplet\w*|conditioning|preparative"
-                      rf"|myeloablative|non-myeloablative)?\s*(?:chemotherapy|regimen)", re.IGNORECASE)),
-    # "anthracycline-based chemotherapy"
-    ("CHEMOTHERAPY", re.compile(rf"\b(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "anthracycline-based chemotherapy": one drug class names the chemotherapy
+    ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy",
+    # "busulfan and cyclophosphamide-based myeloablative conditioning regimen"
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})(?:\s+|-)based\s+(?P<kind>lymphodeplet\w*|conditioning|preparative"
+                      rf"|myeloablative|non-myeloablative|reduced[- ]intensity)?\s*(?:\w+\s+)?(?:chemotherapy|regimen)",
+                      re.IGNORECASE)),
+    # "post-transplant cyclophosphamide (PTCy) for GVHD prophylaxis", "tacrolimus and MMF as GVHD prophylaxis"
+    ("GVHD_PROPHYLAXIS", re.compile(rf"(?P<name>(?:post-?transplant(?:ation)?\s+)?{_DRUG_LIST})\s+(?:for|as)\s+{_GVHD}\s+"
+                                    rf"(?:prophylaxis|prevention)", re.IGNORECASE)),
     # "chemotherapy (cyclophosphamide, fludarabine)", "chemotherapy (Fludarabine and Cytarabine, with Venetoclax)"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>{_DRUG_LIST}"
                       rf"(?:,?\s*(?:in combination with|combined with|with|plus|and)\s*{_DRUG_LIST})*)\)", re.IGNORECASE)),
@@ -47,7 +54,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  re.IGNORECASE)),
 ]
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
-             "myeloablative": "LYMPHODEPLETION", "non-myeloablative": "LYMPHODEPLETION"}
+             "myeloablative": "LYMPHODEPLETION", "non-myeloablative": "LYMPHODEPLETION", "reduced": "LYMPHODEPLETION"}
 _SPLIT_DRUGS = re.compile(r"\s*(?:,|/|\+|\band\b|\bplus\b|&)\s*", re.IGNORECASE)
 
 

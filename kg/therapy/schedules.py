@@ -89,7 +89,8 @@ def duration_days(text: str) -> float | None:
 
 
 _INFUSIONS = re.compile(
-    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:infusions|doses\s+of\s+(?:\w+\s+){{0,3}}?(?:cells?|NK)|injections|courses\s+of\s+NK)\b",
+    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
+    rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
 #: "twice" counts infusions, but "twice a week" is a frequency.
 _TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
@@ -108,6 +109,8 @@ def infusion_count(text: str) -> int | None:
     2
     >>> infusion_count("On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 NK cells")
     1
+    >>> infusion_count("efficacy of three fixed dose (1 x 108/kg) infusions of ex-vivo expanded NK cells")
+    3
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
     """
