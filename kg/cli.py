@@ -53,7 +53,8 @@ def cli() -> None:
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The graph file to write.")
 @click.option("--format", "graph_format", default="turtle", show_default=True,
-              type=click.Choice(["turtle", "ntriples"]), help="Format of the graph file.")
+              type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
+              help="Format of the graph file; trig and nquads keep one named graph per source document.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the built graph against the SHACL shapes.")
 @click.option("--show", "show", multiple=True, metavar="QUERY",
@@ -188,12 +189,13 @@ def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endp
 
 @cli.command()
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
-@click.option("--format", "export_format", required=True, type=click.Choice(["turtle", "ntriples", "jsonld"]),
-              help="The format to write.")
+@click.option("--format", "export_format", required=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]),
+              help="The format to write; trig and nquads keep one named graph per source document, the others merge.")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The file to write.")
 def export(graphs: tuple[Path, ...], export_format: str, output: Path) -> None:
-    """Write graph files as one Turtle, N-Triples or JSON-LD file."""
+    """Write graph files as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file."""
     from kg.graphs import export as run_export
 
     count = run_export(graphs, output, export_format)

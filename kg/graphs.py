@@ -15,7 +15,10 @@ from kg.namespaces import PREFIXES
 __all__ = ["EXPORT_FORMATS", "load_graph", "export"]
 
 #: Formats ``kg export`` writes, by the name users type.
-EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                  "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+#: Formats that keep named graphs; exporting to any other merges them.
+_DATASETS = {"trig", "nquads"}
 
 _BY_SUFFIX = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
               ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
@@ -30,12 +33,16 @@ def _format_of(path: Path) -> ox.RdfFormat:
         raise GraphError(f"{path}: unknown graph format (file names end in one of {known})") from None
 
 
-def _triples(paths: Iterable[Path]) -> Iterator[ox.Triple]:
+def _statements(paths: Iterable[Path], keep_graphs: bool = False) -> Iterator[ox.Triple | ox.Quad]:
+    """The statements of graph files: quads with their graph when ``keep_graphs``, else triples."""
     for path in paths:
         try:
             with open(path, "rb") as stream:
                 for item in ox.parse(stream, _format_of(path)):
-                    yield item.triple if isinstance(item, ox.Quad) else item
+                    if keep_graphs:
+                        yield item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
+                    else:
+                        yield item.triple if isinstance(item, ox.Quad) else item
         except OSError as error:
             raise GraphError(f"{path}: cannot be read ({error.strerror})") from None
         except SyntaxError as error:
@@ -47,18 +54,21 @@ def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    data = ox.serialize(_triples(paths), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(_statements(paths), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")
     return graph
 
 
 def export(paths: Iterable[Path], output: Path, format: str) -> int:
-    """Write the triples of ``paths`` to ``output`` in ``format``; returns how many were written."""
+    """Write the statements of ``paths`` to ``output`` in ``format``; returns how many were written.
+
+    TriG and N-Quads keep each source document's named graph; the other formats merge them.
+    """
     count = 0
 
-    def counted() -> Iterator[ox.Triple]:
+    def counted() -> Iterator[ox.Triple | ox.Quad]:
         nonlocal count
-        for triple in _triples(paths):
+        for triple in _statements(paths, keep_graphs=format in _DATASETS):
             count += 1
             yield triple
 

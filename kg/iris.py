@@ -16,7 +16,7 @@ from kg.records import Criterion, CytokineUse, DoseLevel, Identifier, Outcome, R
 from kg.text import fold, slug
 
 __all__ = [
-    "trial", "document", "identifier", "organization", "condition", "site", "publication",
+    "trial", "trial_record", "document", "identifier", "organization", "condition", "site", "publication",
     "arm", "intervention", "outcome", "criterion", "cell_product", "dose_level", "cytokine_use", "regimen",
 ]
 
@@ -48,6 +48,11 @@ def trial(key: str) -> str:
 def document(sha256: str) -> str:
     """A source document is named by its content's SHA-256."""
     return f"{ID}document/sha256-{sha256}"
+
+
+def trial_record(key: str, sha256: str) -> str:
+    """What one source document says about a trial."""
+    return f"{trial(key)}/record/sha256-{sha256}"
 
 
 def identifier(key: str, value: Identifier) -> str:

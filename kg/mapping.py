@@ -8,7 +8,8 @@ in-memory rdflib graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -17,7 +18,15 @@ from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
 from kg.records import Intervention, TrialRecord
 from kg.vocab import concept_iri
 
-__all__ = ["record_triples"]
+__all__ = ["record_triples", "document_triples", "TRIAL_FACTS", "states", "source_rank"]
+
+#: The facts about a trial as a whole (record fields). Where documents disagree, the trial
+#: takes each from the most recently updated source stating it (kg.identity).
+TRIAL_FACTS = ("title", "brief_summary", "detailed_description", "phases", "status", "study_type", "enrollment",
+               "sex", "min_age_years", "max_age_years", "healthy_volunteers", "allocation", "intervention_model",
+               "primary_purpose", "masking", "start_date", "completion_date")
+#: Facts each source's record keeps as that source states them, so disagreements stay visible.
+RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_date")
 
 _TYPE = ox.NamedNode(RDF_TYPE)
 _LABEL = ox.NamedNode(f"{RDFS}label")
@@ -63,54 +72,87 @@ class _Triples:
             self.link(subject, _ctk(predicate), concept_iri(scheme, token))
 
 
-def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
-    """The triples of one record, describing the trial keyed ``key``, in a stable order."""
+def states(record: TrialRecord, fact: str) -> bool:
+    """Whether a record states a trial fact at all."""
+    return getattr(record, fact) not in (None, "", [])
+
+
+def source_rank(record: TrialRecord) -> tuple[str, int, str]:
+    """How a record's source ranks when sources disagree: most recently updated first, then
+    the registry's own JSON, then the checksum (so the order documents come in never matters)."""
+    return (record.last_updated or "", int(record.source.layout == "ctgov_api_v2"), record.source.sha256)
+
+
+def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:
+    """The trial facts ``facts`` of a record, stated on ``node``."""
+    for fact in facts:
+        if not states(record, fact):
+            continue
+        value = getattr(record, fact)
+        if fact in _CONCEPT_FACTS:
+            predicate, scheme = _CONCEPT_FACTS[fact]
+            for token in value if isinstance(value, list) else [value]:
+                out.concept(node, predicate, scheme, token)
+        else:
+            predicate, literal = _LITERAL_FACTS[fact]
+            out.add(node, _ctk(predicate), literal(value))
+
+
+_CONCEPT_FACTS = {"phases": ("phase", "phase"), "status": ("overallStatus", "status"),
+                  "study_type": ("studyType", "study-type"), "sex": ("sex", "sex"),
+                  "allocation": ("allocation", "allocation"),
+                  "intervention_model": ("interventionModel", "intervention-model"),
+                  "primary_purpose": ("primaryPurpose", "primary-purpose"), "masking": ("masking", "masking")}
+_LITERAL_FACTS: dict[str, tuple[str, Callable[[Any], ox.Literal]]] = {
+    "title": ("title", ox.Literal), "brief_summary": ("briefSummary", ox.Literal),
+    "detailed_description": ("detailedDescription", ox.Literal),
+    "enrollment": ("enrollment", lambda v: _typed(v, "integer")),
+    "min_age_years": ("minimumAgeYears", lambda v: _decimal(v)), "max_age_years": ("maximumAgeYears", lambda v: _decimal(v)),
+    "healthy_volunteers": ("acceptsHealthyVolunteers", lambda v: _boolean(v)),
+    "start_date": ("startDate", lambda v: _date(v)), "completion_date": ("completionDate", lambda v: _date(v)),
+}
+
+
+def document_triples(record: TrialRecord) -> Iterator[ox.Triple]:
+    """What the graph says about a record's source document (PROV-O), in a stable order."""
+    out = _Triples()
+    document = iris.document(record.source.sha256)
+    out.typed(document, "SourceDocument")
+    out.link(document, _TYPE, f"{PROV}Entity")
+    out.add(document, _LABEL, record.source.name)
+    out.add(document, _ctk("sha256"), record.source.sha256)
+    out.add(document, _ctk("layout"), record.source.layout)
+    if record.last_updated:
+        out.add(document, _ctk("lastUpdated"), _date(record.last_updated))
+    yield from sorted(out.triples, key=str)
+
+
+def record_triples(record: TrialRecord, key: str,
+                   speaks_for: Callable[[str], bool] = lambda fact: True) -> Iterator[ox.Triple]:
+    """The statements of one record about the trial keyed ``key``, in a stable order.
+
+    ``speaks_for(fact)`` says whether this record's source is the one the trial takes
+    that fact from; every record also keeps its own :data:`RECORDED_FACTS` on a record
+    node of its own, so that disagreements between sources stay in the graph.
+    """
     out = _Triples()
     trial = iris.trial(key)
     out.typed(trial, "Trial")
     out.add(trial, _ctk("trialId"), key)
-    out.add(trial, _ctk("title"), record.title)
-    out.add(trial, _ctk("briefSummary"), record.brief_summary)
-    out.add(trial, _ctk("detailedDescription"), record.detailed_description)
-    for phase in record.phases:
-        out.concept(trial, "phase", "phase", phase)
-    out.concept(trial, "overallStatus", "status", record.status)
-    out.concept(trial, "studyType", "study-type", record.study_type)
-    out.concept(trial, "sex", "sex", record.sex)
-    out.concept(trial, "allocation", "allocation", record.allocation)
-    out.concept(trial, "interventionModel", "intervention-model", record.intervention_model)
-    out.concept(trial, "primaryPurpose", "primary-purpose", record.primary_purpose)
-    out.concept(trial, "masking", "masking", record.masking)
-    if record.enrollment is not None:
-        out.add(trial, _ctk("enrollment"), _typed(record.enrollment, "integer"))
-    if record.min_age_years is not None:
-        out.add(trial, _ctk("minimumAgeYears"), _decimal(record.min_age_years))
-    if record.max_age_years is not None:
-        out.add(trial, _ctk("maximumAgeYears"), _decimal(record.max_age_years))
-    if record.healthy_volunteers is not None:
-        out.add(trial, _ctk("acceptsHealthyVolunteers"), _boolean(record.healthy_volunteers))
-    if record.start_date:
-        out.add(trial, _ctk("startDate"), _date(record.start_date))
-    if record.completion_date:
-        out.add(trial, _ctk("completionDate"), _date(record.completion_date))
+    _facts(out, trial, record, [fact for fact in TRIAL_FACTS if speaks_for(fact)])
+    out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
+    as_stated = iris.trial_record(key, record.source.sha256)
+    out.link(trial, _ctk("hasRecord"), as_stated)
+    out.typed(as_stated, "TrialRecord")
+    out.link(as_stated, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
+    _facts(out, as_stated, record, RECORDED_FACTS)
 
-    _provenance(out, trial, record)
     _identifiers(out, trial, key, record)
     _parties(out, trial, record)
     _design(out, trial, key, record)
     _eligibility(out, trial, key, record)
     _therapy(out, trial, key, record)
     yield from sorted(out.triples, key=str)
-
-
-def _provenance(out: _Triples, trial: str, record: TrialRecord) -> None:
-    document = iris.document(record.source.sha256)
-    out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), document)
-    out.typed(document, "SourceDocument")
-    out.link(document, _TYPE, f"{PROV}Entity")
-    out.add(document, _LABEL, record.source.name)
-    out.add(document, _ctk("sha256"), record.source.sha256)
-    out.add(document, _ctk("layout"), record.source.layout)
 
 
 def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:

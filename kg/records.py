@@ -158,6 +158,7 @@ class TrialRecord:
     """What one document says about one trial."""
 
     source: SourceDocument
+    last_updated: str | None = None
     identifiers: list[Identifier] = field(default_factory=list)
     title: str | None = None
     brief_summary: str | None = None

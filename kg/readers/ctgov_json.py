@@ -129,6 +129,7 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
 
     record.status = status.get("overallStatus")
+    record.last_updated = parse_date(_get(status, "lastUpdatePostDateStruct", "date") or status.get("lastUpdateSubmitDate"))
     record.start_date = parse_date(_get(status, "startDateStruct", "date"))
     record.completion_date = parse_date(_get(status, "completionDateStruct", "date"))
     record.phases = [phase for phase in design.get("phases") or [] if phase]

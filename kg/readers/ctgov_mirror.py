@@ -115,7 +115,7 @@ def _preamble(record: TrialRecord, lines: list[str]) -> None:
         if value and label.strip().upper() in ("NCT ID", "TRIAL ID", "STUDY ID"):
             record.identifiers += find_registry_ids(value)
         elif value and label.strip().lower() == "last updated":
-            continue
+            record.last_updated = parse_date(value)
         elif record.title is None and not find_registry_ids(line) == [line]:
             record.title = line
 
