@@ -90,7 +90,7 @@ def _statements(spool: Iterable[str], identity: TrialIdentity, report: BuildRepo
         report.trials.add(key)
         rank = source_rank(record)
         triples = [*document_triples(record),
-                   *record_triples(record, key, lambda fact, rank=rank: identity.speaks_for(handle, fact, rank))]
+                   *record_triples(record, key, lambda fact, h=handle, r=rank: identity.speaks_for(h, fact, r))]
         report.triples += len(triples)
         if not dataset:
             yield from triples

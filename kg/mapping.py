@@ -79,7 +79,8 @@ def states(record: TrialRecord, fact: str) -> bool:
 
 def source_rank(record: TrialRecord) -> tuple[str, int, str]:
     """How a record's source ranks when sources disagree: most recently updated first, then
-    the registry's own JSON, then the checksum (so the order documents come in never matters)."""
+    the registry's own JSON, then the checksum (so the order documents come in never matters).
+    """
     return (record.last_updated or "", int(record.source.layout == "ctgov_api_v2"), record.source.sha256)
 
 

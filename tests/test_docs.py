@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, run_kg
+
 from kg.cli import cli
 from kg.queries import catalogue
 

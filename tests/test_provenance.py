@@ -1,5 +1,6 @@
 """One trial from many sources: each source's statements in a named graph of its own, each
-disagreeing value kept with its source, and the trial taking the most recent one."""
+disagreeing value kept with its source, and the trial taking the most recent one.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import shutil
 
 import pyoxigraph as ox
 import rdflib
-
 from conftest import SEEDS, TESTS, run_kg
+
 from kg.build import build
 from kg.graphs import load_graph
 from kg.queries import run_local, stored_query
