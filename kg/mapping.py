@@ -67,6 +67,13 @@ class _Triples:
     def typed(self, subject: str, class_name: str) -> None:
         self.link(subject, _TYPE, f"{CTK}{class_name}")
 
+    def part(self, owner: str, link: str, node: str, class_name: str, label: str | None = None) -> str:
+        """A node ``owner`` links to by ``ctk:link``, typed ``ctk:class_name`` and labelled."""
+        self.link(owner, _ctk(link), node)
+        self.typed(node, class_name)
+        self.add(node, _LABEL, label)
+        return node
+
     def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
         if token is not None:
             self.link(subject, _ctk(predicate), concept_iri(scheme, token))
@@ -142,9 +149,7 @@ def record_triples(record: TrialRecord, key: str,
     out.add(trial, _ctk("trialId"), key)
     _facts(out, trial, record, [fact for fact in TRIAL_FACTS if speaks_for(fact)])
     out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
-    as_stated = iris.trial_record(key, record.source.sha256)
-    out.link(trial, _ctk("hasRecord"), as_stated)
-    out.typed(as_stated, "TrialRecord")
+    as_stated = out.part(trial, "hasRecord", iris.trial_record(key, record.source.sha256), "TrialRecord")
     out.link(as_stated, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
     _facts(out, as_stated, record, RECORDED_FACTS)
 
@@ -158,9 +163,7 @@ def record_triples(record: TrialRecord, key: str,
 
 def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for identifier in record.identifiers:
-        node = iris.identifier(key, identifier)
-        out.link(trial, _ctk("hasIdentifier"), node)
-        out.typed(node, "Identifier")
+        node = out.part(trial, "hasIdentifier", iris.identifier(key, identifier), "Identifier")
         out.add(node, _ctk("identifierValue"), identifier.value)
         out.concept(node, "identifierScheme", "identifier-scheme", identifier.scheme)
     for related in record.related_ids:
@@ -176,24 +179,16 @@ def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
         out.typed(node, "Organization")
         out.add(node, _LABEL, sponsor.name)
     for name in record.conditions:
-        node = iris.condition(name)
-        out.link(trial, _ctk("studiesCondition"), node)
-        out.typed(node, "Condition")
-        out.add(node, _LABEL, name)
+        out.part(trial, "studiesCondition", iris.condition(name), "Condition", name)
     for site in record.sites:
-        node = iris.site(site)
-        out.link(trial, _ctk("hasSite"), node)
-        out.typed(node, "Site")
-        out.add(node, _LABEL, site.name)
+        node = out.part(trial, "hasSite", iris.site(site), "Site", site.name)
         out.add(node, _ctk("city"), site.city)
         out.add(node, _ctk("countryCode"), site.country)
         if site.latitude is not None and site.longitude is not None:
             out.add(node, _ctk("latitude"), _decimal(site.latitude))
             out.add(node, _ctk("longitude"), _decimal(site.longitude))
     for reference in record.references:
-        node = iris.publication(reference)
-        out.link(trial, _ctk("citesPublication"), node)
-        out.typed(node, "Publication")
+        node = out.part(trial, "citesPublication", iris.publication(reference), "Publication")
         out.add(node, _ctk("citation"), reference.citation)
         out.add(node, _ctk("doi"), reference.doi)
         out.add(node, _ctk("pmid"), reference.pmid)
@@ -205,25 +200,17 @@ def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     listed = {intervention.name for intervention in record.interventions}
     unlisted = [Intervention(name) for arm in record.arms for name in arm.interventions if name not in listed]
     for intervention in [*record.interventions, *unlisted]:
-        node = iris.intervention(key, intervention.name)
-        out.link(trial, _ctk("hasIntervention"), node)
-        out.typed(node, "Intervention")
-        out.add(node, _LABEL, intervention.name)
+        node = out.part(trial, "hasIntervention", iris.intervention(key, intervention.name), "Intervention", intervention.name)
         out.concept(node, "interventionType", "intervention-type", intervention.type)
         out.add(node, _ctk("description"), intervention.description)
     for arm in record.arms:
-        node = iris.arm(key, arm.label)
-        out.link(trial, _ctk("hasArm"), node)
-        out.typed(node, "Arm")
-        out.add(node, _LABEL, arm.label)
+        node = out.part(trial, "hasArm", iris.arm(key, arm.label), "Arm", arm.label)
         out.concept(node, "armType", "arm-type", arm.type)
         out.add(node, _ctk("description"), arm.description)
         for name in arm.interventions:
             out.link(node, _ctk("givesIntervention"), iris.intervention(key, name))
     for outcome in record.outcomes:
-        node = iris.outcome(key, outcome)
-        out.link(trial, _ctk("hasOutcome"), node)
-        out.typed(node, "Outcome")
+        node = out.part(trial, "hasOutcome", iris.outcome(key, outcome), "Outcome")
         out.concept(node, "outcomeKind", "outcome-kind", outcome.kind)
         out.add(node, _ctk("measure"), outcome.measure)
         out.add(node, _ctk("timeFrame"), outcome.time_frame)
@@ -232,9 +219,7 @@ def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
 
 def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for criterion in record.criteria:
-        node = iris.criterion(key, criterion)
-        out.link(trial, _ctk("hasEligibilityCriterion"), node)
-        out.typed(node, "EligibilityCriterion")
+        node = out.part(trial, "hasEligibilityCriterion", iris.criterion(key, criterion), "EligibilityCriterion")
         out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
         out.concept(node, "population", "population", criterion.population)
         out.add(node, _ctk("criterionText"), criterion.text)
@@ -246,9 +231,7 @@ def _boolean(value: bool | None) -> ox.Literal | None:
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for product in record.cell_products:
-        node = iris.cell_product(key, product.cell_type)
-        out.link(trial, _ctk("hasCellProduct"), node)
-        out.typed(node, "CellProduct")
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type), "CellProduct")
         out.concept(node, "cellType", "cell-type", product.cell_type)
         for donor in product.donor_types:
             out.concept(node, "donorType", "donor-type", donor)
@@ -261,17 +244,13 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         if product.infusions is not None:
             out.add(node, _ctk("infusionsPerCourse"), _typed(product.infusions, "integer"))
         for dose in product.doses:
-            level = iris.dose_level(node, dose)
-            out.link(node, _ctk("hasDoseLevel"), level)
-            out.typed(level, "DoseLevel")
+            level = out.part(node, "hasDoseLevel", iris.dose_level(node, dose), "DoseLevel")
             out.add(level, _ctk("doseMinimum"), _typed(repr(dose.minimum), "double"))
             out.add(level, _ctk("doseMaximum"), _typed(repr(dose.maximum), "double"))
             out.add(level, _ctk("unitCode"), dose.unit)
             out.add(level, _ctk("perDose"), _boolean(dose.per_dose))
     for use in record.cytokines:
-        node = iris.cytokine_use(key, use)
-        out.link(trial, _ctk("usesCytokine"), node)
-        out.typed(node, "Cytokine")
+        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
         out.concept(node, "cytokineRole", "cytokine-role", use.role)
         if use.arm:
@@ -286,10 +265,7 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         if use.duration_days is not None:
             out.add(node, _ctk("durationDays"), _decimal(use.duration_days))
     for regimen in record.regimens:
-        node = iris.regimen(key, regimen)
-        out.link(trial, _ctk("hasRegimen"), node)
-        out.typed(node, "Regimen")
-        out.add(node, _LABEL, regimen.name)
+        node = out.part(trial, "hasRegimen", iris.regimen(key, regimen), "Regimen", regimen.name)
         out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
         for drug in regimen.components:
             out.add(node, _ctk("componentDrug"), drug)
