@@ -13,7 +13,8 @@ __all__ = ["CYTOKINES", "cytokine_uses"]
 
 
 def _interleukin(number: int, *aliases: str) -> re.Pattern[str]:
-    names = [rf"\b(?:IL|interleukin)[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
+    # "IL-2", "interleukin 2", "interleukin (IL)-2", "rhIL-15" (recombinant human)
+    names = [rf"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)(?:\s*\(IL\))?[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
     return re.compile("|".join(names), re.IGNORECASE)
 
 
@@ -31,12 +32,16 @@ CYTOKINES: list[tuple[str, re.Pattern[str]]] = [
 _MEMBRANE_BOUND = re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2})",
                              re.IGNORECASE)
 #: Words that put a cytokine in the making of the cells rather than into the patient.
-_EX_VIVO_BEFORE = re.compile(r"(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
-                             r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)\s+(?:\S+\s+){0,3}$",
-                             re.IGNORECASE)
+_EX_VIVO_BEFORE = re.compile(r"(?:(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
+                             r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)|in the presence of)"
+                             r"\s+(?:\S+\s+){0,7}$", re.IGNORECASE)
+#: A denial after the name: "IL-2 will not be administered".
+_NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
+                            r"(?:given|administered|required|used)\b", re.IGNORECASE)
 #: A cytokine gene the cells are engineered with ("IL15-transduced", "expressing IL-15") is
 #: part of the product, not a cytokine given or used to grow the cells.
-_ENGINEERED_AFTER = re.compile(r"^[-\s]*(?:transduced|expressing|secreting|armou?red|encoding)\b", re.IGNORECASE)
+_ENGINEERED_AFTER = re.compile(r"^[-\s]*(?:transduced|expressing|secreting|armou?red|encoding|(?:[-\w]+\s+)?receptor\s+fusion)\b",
+                               re.IGNORECASE)
 _ENGINEERED_BEFORE = re.compile(r"(?:transduced|expressing|secreting|armou?red|encoding|engineered)\s+(?:with\s+)?"
                                 r"(?:\S+\s+){0,5}$", re.IGNORECASE)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
@@ -81,17 +86,21 @@ def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
         mentions = _mentions(passage.text)
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
             previous_end = mentions[index - 1][1] if index else 0
-            if negated(passage.text[previous_end:start]) or _ENGINEERED_AFTER.match(passage.text[end:end + 20]) \
-                    or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start]):
-                continue
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(passage.text)
             segment = passage.text[start:following]
+            if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:]):
+                continue
+            if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
+                                       or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
+                continue
             ex_vivo = (membrane_bound or bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
                        or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20])) or "feeder" in passage.text.lower())
             use = CytokineUse(cytokine=cytokine, role="EX_VIVO_EXPANSION" if ex_vivo else "IN_VIVO_SUPPORT",
                               arm=passage.arm)
             if not ex_vivo:
-                dose = cytokine_dose(segment)
+                # "1 MIU of IL-2": the dose may come before the name, in the same clause.
+                clause_before = re.split(r"[,;]", passage.text[previous_end:start])[-1]
+                dose = cytokine_dose(segment) or cytokine_dose(clause_before)
                 if dose:
                     use.dose, use.unit = dose
                 use.route = route(segment) or _route_named_with(everything, cytokine)

@@ -17,8 +17,9 @@ __all__ = ["CELL_TYPES", "cell_products"]
 
 #: Cell types, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b",
-                          re.IGNORECASE)),
+    ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
+                          r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
+                          r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     ("CAR_T", re.compile(r"\bCAR[- ]?T\b|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
@@ -40,13 +41,14 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
     ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
 ]
-_NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?expanded\b|\bwithout (?:ex vivo )?expansion\b",
-                           re.IGNORECASE)
+_NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?expanded\b|\bwithout (?:ex vivo )?expansion\b"
+                           r"|\bunmanipulated\b", re.IGNORECASE)
 _EXPANDED = re.compile(r"\bex[- ]vivo\b|\bin[- ]vitro\b|\bexpand(?:ed|ing)\b|\bexpansion\b|\bcultur(?:e|ed|ing)\b"
                        r"|\bgenerated from\b|\bdifferentiated\b|\bmanufactured\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
-                              r"|\bin vivo expansion\b|\bexpanded access\b", re.IGNORECASE)
+                              r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
+                              r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b", re.IGNORECASE)
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
@@ -64,7 +66,9 @@ def _cell_types(text: str) -> list[str]:
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
-    return found
+    # "CAR-NK cells (natural killer cells engineered ...)": what the CAR-NK match leaves is
+    # the same product, not a second, plain NK one.
+    return [token for token in found if not (token == "NK" and "CAR_NK" in found)]
 
 
 def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:

@@ -37,6 +37,12 @@ _AMOUNT = re.compile(
 
 _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
+#: "10^7 NK cells/kg": a power of ten with no number before it.
+_BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
+#: "(0.2–29)×106 cells/kg": a bracketed range, then its scale.
+_BRACKETED_RANGE = re.compile(rf"\(\s*(?P<low>{_MANTISSA})\s*(?:-|–|to)\s*(?P<high>{_MANTISSA})\s*\)"
+                              rf"{_TIMES_TEN.format(name='power')}")
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -70,7 +76,20 @@ def find_amounts(text: str) -> list[Amount]:
     """
     text = text.translate(_SUPERSCRIPTS)
     amounts = []
+    special: list[Amount] = []
+    for match in _BRACKETED_RANGE.finditer(text):
+        factor = 10.0 ** int(match.group("power"))
+        special.append(Amount(float(match.group("low")) * factor, float(match.group("high")) * factor,
+                              match.start(), match.end()))
+    scaled = [m.span() for m in _AMOUNT.finditer(text)]
+    for match in _BARE_POWER.finditer(text):
+        inside = any(start < match.start() < end for start, end in scaled)  # the "x 10^9" of "1.0 x 10^9"
+        if not inside and not any(a.start <= match.start() < a.end for a in special):
+            value = 10.0 ** int(match.group("power"))
+            special.append(Amount(value, value, match.start(), match.end()))
     for match in _AMOUNT.finditer(text):
+        if any(a.start <= match.start() < a.end for a in special):
+            continue
         low = float(match.group("low").replace(",", ""))
         low_factor = _factor(match, "low")
         if match.group("high") is None:
@@ -82,7 +101,7 @@ def find_amounts(text: str) -> list[Amount]:
         low_value = low * (low_factor or high_factor or 1.0)
         high_value = high * (high_factor or 1.0)
         amounts.append(Amount(min(low_value, high_value), max(low_value, high_value), match.start(), match.end()))
-    return amounts
+    return sorted(amounts + special, key=lambda a: a.start)
 
 
 #: What may stand between a cell dose and the word "cells": a few words naming the cells.
@@ -91,7 +110,10 @@ _CELL_WORDS = re.compile(
 #: A lab value, not a dose: cells per volume of blood.
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
 _PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
-_PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion)|per\s+(?:dose|infusion))", re.IGNORECASE)
+_PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
+                             r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
+_UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$", re.IGNORECASE)
 
 
@@ -115,10 +137,17 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
     []
     """
-    doses = []
+    doses: list[DoseLevel] = []
+    listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
     for amount in find_amounts(text):
         if amount.high < 1e4:
+            listed = []
             continue  # counts of patients, days, percentages: not cells
+        if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
+            continue  # "< 1 x 10^5/kg CD3+ T cells": a purity limit, not a dose
+        if _LIST_GOES_ON.match(text[amount.end:]):
+            listed.append(amount)
+            continue
         after = text.translate(_SUPERSCRIPTS)[amount.end:]
         if _PER_VOLUME.match(after):
             continue
@@ -137,10 +166,12 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
         if _PER_VOLUME.match(tail):
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
-        per_dose = bool(_PER_DOSE_AFTER.match(tail)) or bool(_DOSE_BEFORE.search(text[: amount.start]))
-        dose = DoseLevel(amount.low, amount.high, unit, per_dose)
-        if dose not in doses:
-            doses.append(dose)
+        per_dose = bool(_PER_DOSE_AFTER.search(tail)) or bool(_DOSE_BEFORE.search(text[: (listed or [amount])[0].start]))
+        for each in [*listed, amount]:
+            dose = DoseLevel(each.low, each.high, unit, per_dose)
+            if dose not in doses:
+                doses.append(dose)
+        listed = []
     return doses
 
 

@@ -43,6 +43,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy\s+|regimen\s+)?(?:with|using|of|"
                       rf"consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # "lymphodepleting cyclophosphamide and fludarabine"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy|regimen)\s*\((?P<drugs>[^()]*?{_DRUG}[^()]*)\)",
+                      re.IGNORECASE)),
     # "Flu/Cy lymphodepletion"
     (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning)", re.IGNORECASE)),
     ("GVHD_PROPHYLAXIS", re.compile(
@@ -65,10 +70,24 @@ def _purpose(fixed: str | None, match: re.Match[str]) -> str:
     return next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
 
 
+#: Abbreviations of the drugs, written out for the components.
+_ABBREVIATIONS = {"flu": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine", "arac": "cytarabine",
+                  "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
+                  "atg": "antithymocyte globulin", "tbi": "total body irradiation"}
+_NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
+                            r"(?:given|administered|required|used|conducted)\b", re.IGNORECASE)
+
+
 def _components(match: re.Match[str]) -> list[str]:
-    """The drugs a regimen names (an abbreviation in brackets repeats them, so it is skipped)."""
+    """The drugs a regimen names, written out (an abbreviation in brackets repeats them, so it is skipped)."""
     drugs = match.groupdict().get("drugs") or re.sub(r"\([^)]*\)", "", match.group("name"))
-    return [fold(m.group(0)) for m in re.finditer(_DRUG, drugs, re.IGNORECASE)]
+    components: list[str] = []
+    for found in re.finditer(_DRUG, drugs, re.IGNORECASE):
+        drug = fold(found.group(0))
+        drug = _ABBREVIATIONS.get(drug.lower(), drug)
+        if drug.lower() not in (c.lower() for c in components):
+            components.append(drug)
+    return components
 
 
 def regimens(record: TrialRecord) -> list[Regimen]:
@@ -84,8 +103,11 @@ def regimens(record: TrialRecord) -> list[Regimen]:
                 sentence_start = passage.text[: match.start()]
                 if negated(sentence_start[-60:]) or re.match(r"\s*No\b", passage.text):
                     continue
-                name = fold(match.group("name")).strip(" ,;")
-                regimen = Regimen(name=name, purpose=_purpose(fixed, match), components=_components(match))
+                if _NEGATED_AFTER.match(passage.text[match.end():]):
+                    continue
+                components = _components(match)
+                name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
+                regimen = Regimen(name=name, purpose=_purpose(fixed, match), components=components)
                 found.setdefault((name.lower(), regimen.purpose), regimen)
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"

@@ -15,21 +15,27 @@ COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _COUNT = rf"(\d{{1,2}}|{'|'.join(COUNT_WORDS)})"
 
 _ROUTES = [
-    ("SUBCUTANEOUS", re.compile(r"\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?(?=[\s,;)])|\bSC\b|\bi\.?h\.?(?=[\s,;)])|\bhypodermic",
-                                re.IGNORECASE)),
-    ("INTRAVENOUS", re.compile(r"\bintravenous(?:ly)?\b|\bi\.v\.|\bIV\b", re.IGNORECASE)),
+    ("SUBCUTANEOUS", re.compile(r"\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?(?=[\s,;)]|$)|\bSC\b|\bSQ\b|\bi\.?h\.?(?=[\s,;)]|$)"
+                                r"|\bhypodermic", re.IGNORECASE)),
+    # "IV" is also a Roman four: not after stage, grade, phase, class or type, nor in "III/IV".
+    ("INTRAVENOUS", re.compile(r"\bintravenous(?:ly)?\b|\bi\.v\.|(?<!stage )(?<!grade )(?<!phase )(?<!class )(?<!type )"
+                               r"(?<![/-])\bIV\b(?![/-])", re.IGNORECASE)),
     ("INTRAMUSCULAR", re.compile(r"\bintramuscular(?:ly)?\b|\bi\.m\.|\bIM\b")),
 ]
 
 _FREQUENCIES = [
-    ("EVERY_OTHER_DAY", re.compile(r"\bevery\s+other\s+day\b|\bq\.?o\.?d\.?\b|\bon\s+alternate\s+days\b|\bevery\s+(?:2|two)\s+days\b",
-                                   re.IGNORECASE)),
-    ("THREE_TIMES_WEEKLY", re.compile(r"\bthree\s+times\s+(?:a|per)\s+week\b|\b3\s+times\s+(?:a|per)\s+week\b|\btiw\b",
-                                      re.IGNORECASE)),
-    ("TWICE_WEEKLY", re.compile(r"\btwice\s+(?:a|per)\s+week\b|\btwice\s+weekly\b|\bbiw\b", re.IGNORECASE)),
-    ("EVERY_2_WEEKS", re.compile(r"\bevery\s+(?:2|two)\s+weeks\b|\bbi-?weekly\b|\bq2w\b", re.IGNORECASE)),
-    ("WEEKLY", re.compile(r"\b(?:once\s+)?weekly\b|\bonce\s+(?:a|per)\s+week\b|\bevery\s+week\b|\bqw\b", re.IGNORECASE)),
-    ("DAILY", re.compile(r"\bq\.?d\.?\b|\bdaily\b|\bonce\s+(?:a|per)\s+day\b|\bevery\s+day\b|/day\b", re.IGNORECASE)),
+    ("EVERY_OTHER_DAY", re.compile(r"\bevery\s+other\s+day\b|\bq\.?o\.?d\.?\b|\bon\s+alternate\s+days\b"
+                                   r"|\bevery\s+(?:2|two)\s+days\b|\bevery\s+48\s*(?:hours|h)\b", re.IGNORECASE)),
+    ("THREE_TIMES_WEEKLY", re.compile(r"\b(?:three|3)\s+times\s+(?:a|per)\s+week\b|\bthrice\s+(?:a\s+week|weekly)\b"
+                                      r"|\btiw\b", re.IGNORECASE)),
+    ("TWICE_WEEKLY", re.compile(r"\b(?:twice|two\s+times|2\s+times)\s+(?:a|per)\s+week\b|\btwice\s+weekly\b|\bbiw\b",
+                                re.IGNORECASE)),
+    ("EVERY_2_WEEKS", re.compile(r"\bevery\s+(?:2|two)\s+weeks\b|\bevery\s+14\s+days\b|\bbi-?weekly\b|\bq2w\b",
+                                 re.IGNORECASE)),
+    ("WEEKLY", re.compile(r"\b(?:once\s+)?weekly\b|\bonce\s+(?:a|per)\s+week\b|\bevery\s+(?:week|7\s+days)\b|\bqw\b",
+                          re.IGNORECASE)),
+    ("DAILY", re.compile(r"\bq\.?d\.?\b|\bdaily\b|\bonce\s+(?:a|per)\s+day\b|\bevery\s+(?:day|24\s*(?:hours|h))\b|/day\b",
+                         re.IGNORECASE)),
 ]
 
 
@@ -53,8 +59,9 @@ def frequency(text: str) -> str | None:
     return next((token for token, pattern in _FREQUENCIES if pattern.search(text)), None)
 
 
-_DOSES = re.compile(rf"\b(?:for|a\s+total\s+of|total\s+of|x|×)\s*{_COUNT}\s+(?:doses|injections|administrations)\b"
-                    rf"|\b{_COUNT}\s+doses\s+in\s+total\b", re.IGNORECASE)
+_DOSES = re.compile(rf"(?:\bfor|\ba\s+total\s+of|\btotal\s+of|\bx|×)\s*{_COUNT}\s+(?:doses|injections|administrations)\b"
+                    rf"|\b{_COUNT}\s+(?:doses|injections|administrations)\s+in\s+total\b"
+                    rf"|\b{_COUNT}\s+(?:total|once[- ]\w+[- ]\w+)\s+doses\b", re.IGNORECASE)
 
 
 def _count(word: str) -> int:
@@ -71,7 +78,9 @@ def number_of_doses(text: str) -> int | None:
     return _count(next(group for group in match.groups() if group)) if match else None
 
 
-_DURATION = re.compile(r"\bfor\s+(\d{1,3})\s+(days?|weeks?|months?)\b|\b(\d{1,3})-(day|week)\s+course\b", re.IGNORECASE)
+_NUMBER = rf"(?:\d{{1,3}}|{'|'.join(COUNT_WORDS)})"
+_DURATION = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?(?P<number>{_NUMBER})\s+(?:consecutive\s+)?(?P<unit>days?|weeks?|months?)\b"
+                       rf"|\b(?P<course>\d{{1,3}})-(?P<course_unit>day|week)\s+course\b", re.IGNORECASE)
 _DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -84,8 +93,8 @@ def duration_days(text: str) -> float | None:
     match = _DURATION.search(text)
     if not match:
         return None
-    number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-    return float(int(number) * _DAYS[unit.lower().rstrip("s")])
+    number, unit = match.group("number") or match.group("course"), match.group("unit") or match.group("course_unit")
+    return float(_count(number) * _DAYS[unit.lower().rstrip("s")])
 
 
 _INFUSIONS = re.compile(
@@ -95,7 +104,8 @@ _INFUSIONS = re.compile(
 #: "twice" counts infusions, but "twice a week" is a frequency.
 _TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
                     re.IGNORECASE)
-_SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b", re.IGNORECASE)
+_SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
+                     r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b", re.IGNORECASE)
 
 
 def infusion_count(text: str) -> int | None:
