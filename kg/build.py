@@ -1,13 +1,19 @@
 """Documents -> one graph file: read every document, resolve trial identity, write the triples.
 
-The build streams: pass one reads each document into records, spools them to a
-temporary file and notes their identifiers and which facts they state; pass two maps the
-spooled records to triples and streams them into the output. Memory holds one record and
-the identity index, never the corpus or the graph.
+The build streams: pass one reads each document into records and spools them to a
+temporary file, noting each record's identifiers and the facts it states; pass two maps
+the spooled records, in a fixed order, to triples streamed into the output. Memory holds
+one record, the identity index and one small entry per record, never the corpus or the
+graph.
 
 Dataset formats (TriG, N-Quads) keep each source document's statements in a named graph
-of its own (the document's IRI), with the documents described in the default graph;
-Turtle and N-Triples merge everything into one graph.
+of its own (the document's IRI), describe the documents in the default graph, and put
+the facts a trial takes from its sources (status, title, ...) in the trial's own graph
+(the trial's IRI); Turtle and N-Triples merge everything into one graph.
+
+An incremental build keeps its records beside the output (``OUTPUT.records.jsonl``):
+the next incremental build skips a document whose checksum it already has, replaces the
+records of a document whose name it has with another checksum, and keeps the rest.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -23,12 +30,12 @@ from kg import iris
 from kg.errors import DocumentError
 from kg.files import atomic_output, document_paths
 from kg.identity import TrialIdentity
-from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states
+from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import PREFIXES
 from kg.readers import read_path
 from kg.records import TrialRecord
 
-__all__ = ["BuildReport", "build", "FORMATS", "DATASET_FORMATS"]
+__all__ = ["BuildReport", "build", "FORMATS", "DATASET_FORMATS", "state_path"]
 
 #: Output formats by name.
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -39,63 +46,127 @@ DATASET_FORMATS = {"trig", "nquads"}
 
 @dataclass
 class BuildReport:
-    """What a build read, wrote and left out."""
+    """What a build read, wrote, kept from before and left out."""
 
     documents: int = 0
     trials: set[str] = field(default_factory=set)
     triples: int = 0
     layouts: dict[str, int] = field(default_factory=dict)
     failures: list[DocumentError] = field(default_factory=list)
+    unchanged: int = 0
+    replaced: int = 0
+    kept: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
 
+def state_path(output: Path) -> Path:
+    """Where an incremental build keeps the records behind ``output``."""
+    return output.with_name(f"{output.name}.records.jsonl")
+
+
 def build(inputs: Iterable[Path], output: Path, *, format: str = "turtle",
-          on_document: Callable[[Path], None] | None = None) -> BuildReport:
+          on_document: Callable[[Path], None] | None = None, incremental: bool = False) -> BuildReport:
     """Build the graph of every document under ``inputs`` into ``output``.
 
     A document that cannot be read is reported in the result and left out; the rest
-    of the build goes on. The output is written whole or not at all.
+    of the build goes on. The output (and an incremental build's records) is written
+    whole or not at all.
     """
     report = BuildReport()
-    identity = TrialIdentity()
+    state = state_path(output) if incremental else None
+    known = _known_sources(state) if state and state.exists() else {}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        renewed: set[str] = set()
         for path in document_paths(inputs):
             if on_document:
                 on_document(path)
             for record in read_path(path):
                 if isinstance(record, DocumentError):
                     report.failures.append(record)
-                    continue
-                report.documents += 1
-                report.layouts[record.source.layout] = report.layouts.get(record.source.layout, 0) + 1
-                facts = [fact for fact in TRIAL_FACTS if states(record, fact)]
-                handle = identity.add(record.identifiers, record.sponsors, source_rank(record), facts)
-                spool.write(f"{handle}\t{record.to_json()}\n")
-        spool.seek(0)
-        statements = _statements(spool, identity, report, dataset=format in DATASET_FORMATS)
+                elif record.source.sha256 in known:
+                    report.unchanged += 1
+                else:
+                    report.documents += 1
+                    report.layouts[record.source.layout] = report.layouts.get(record.source.layout, 0) + 1
+                    renewed.add(record.source.name)
+                    spool.write(record.to_json() + "\n")
+        if state and state.exists():
+            _carry_over(state, renewed, spool, report)
+        order = _index(spool)
+        identity = TrialIdentity()
+        for record in _records(spool, order):
+            identity.add(record.identifiers, record.sponsors, source_rank(record),
+                         [fact for fact in TRIAL_FACTS if states(record, fact)])
+        statements = _statements(_records(spool, order), identity, report, dataset=format in DATASET_FORMATS)
         with atomic_output(output) as stream:
             ox.serialize(statements, stream, FORMATS[format], prefixes=PREFIXES)
+        if state:
+            with atomic_output(state) as stream:
+                for offset, _ in order:
+                    spool.seek(offset)
+                    stream.write(spool.readline().encode("utf-8"))
     return report
 
 
-def _statements(spool: Iterable[str], identity: TrialIdentity, report: BuildReport,
+def _known_sources(state: Path) -> dict[str, str]:
+    """Checksum -> document name of the records a previous incremental build kept."""
+    with open(state, encoding="utf-8") as lines:
+        return {(r := TrialRecord.from_json(line)).source.sha256: r.source.name for line in lines if line.strip()}
+
+
+def _carry_over(state: Path, renewed: set[str], spool: IO[str], report: BuildReport) -> None:
+    """Keep the previous records, except those of documents read again with new content."""
+    with open(state, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            if TrialRecord.from_json(line).source.name in renewed:
+                report.replaced += 1
+            else:
+                report.kept += 1
+                spool.write(line if line.endswith("\n") else line + "\n")
+
+
+def _index(spool: IO[str]) -> list[tuple[int, tuple[str, str]]]:
+    """Where each spooled record starts, in document order (name, then checksum), so the
+    output never depends on the order documents were read or built in.
+    """
+    entries = []
+    spool.seek(0)
+    while True:
+        offset = spool.tell()
+        line = spool.readline()
+        if not line:
+            break
+        source = TrialRecord.from_json(line).source
+        entries.append((offset, (source.name, source.sha256)))
+    return sorted(entries, key=lambda entry: entry[1])
+
+
+def _records(spool: IO[str], order: list[tuple[int, tuple[str, str]]]) -> Iterator[TrialRecord]:
+    for offset, _ in order:
+        spool.seek(offset)
+        yield TrialRecord.from_json(spool.readline())
+
+
+def _statements(records: Iterable[TrialRecord], identity: TrialIdentity, report: BuildReport,
                 dataset: bool) -> Iterator[ox.Triple | ox.Quad]:
-    for line in spool:
-        handle, _, data = line.rstrip("\n").partition("\t")
-        record = TrialRecord.from_json(data)
+    for record in records:
+        rank = source_rank(record)
+        handle = identity.handle(record.identifiers, record.sponsors, rank)
         key = identity.key(handle)
         report.trials.add(key)
-        rank = source_rank(record)
-        triples = [*document_triples(record),
-                   *record_triples(record, key, lambda fact, h=handle, r=rank: identity.speaks_for(h, fact, r))]
-        report.triples += len(triples)
+        described = list(document_triples(record))
+        stated = list(record_triples(record, key))
+        taken = list(trial_fact_triples(record, key, [f for f in TRIAL_FACTS if identity.speaks_for(handle, f, rank)]))
+        report.triples += len(described) + len(stated) + len(taken)
         if not dataset:
-            yield from triples
+            yield from [*described, *stated, *taken]
             continue
-        described = set(document_triples(record))
-        graph = ox.NamedNode(iris.document(record.source.sha256))
-        for triple in triples:
-            yield ox.Quad(*triple, ox.DefaultGraph() if triple in described else graph)
+        document = ox.NamedNode(iris.document(record.source.sha256))
+        yield from (ox.Quad(*triple, ox.DefaultGraph()) for triple in described)
+        yield from (ox.Quad(*triple, document) for triple in stated)
+        yield from (ox.Quad(*triple, ox.NamedNode(iris.trial(key))) for triple in taken)

@@ -55,13 +55,17 @@ def cli() -> None:
 @click.option("--format", "graph_format", default="turtle", show_default=True,
               type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
               help="Format of the graph file; trig and nquads keep one named graph per source document.")
+@click.option("--incremental", is_flag=True,
+              help="Keep the records beside the output (OUTPUT.records.jsonl) and, next time, read only what changed: "
+                   "a document with a known checksum is skipped, one with a known name and new content replaces its "
+                   "old records, the rest is kept.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the built graph against the SHACL shapes.")
 @click.option("--show", "show", multiple=True, metavar="QUERY",
               help="After building, print this stored query's rows as a table; repeat for several.")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress.")
-def build(inputs: tuple[Path, ...], output: Path, graph_format: str, validate: bool, show: tuple[str, ...],
-          silent: bool) -> None:
+def build(inputs: tuple[Path, ...], output: Path, graph_format: str, incremental: bool, validate: bool,
+          show: tuple[str, ...], silent: bool) -> None:
     """Build a graph from trial documents (files or folders of them).
 
     Each document that cannot be read is named with the reason and left out; the graph
@@ -72,13 +76,16 @@ def build(inputs: tuple[Path, ...], output: Path, graph_format: str, validate: b
 
     started = time.monotonic()
     progress = None if silent else (lambda path: click.echo(f"reading {path}", err=True))
-    report = run_build(inputs, output, format=graph_format, on_document=progress if sys.stderr.isatty() else None)
+    report = run_build(inputs, output, format=graph_format, incremental=incremental,
+                       on_document=progress if sys.stderr.isatty() else None)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
     layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))
     click.echo(f"documents read: {report.documents}" + (f" ({layouts})" if layouts else ""))
     if report.failures:
         click.echo(f"documents left out: {len(report.failures)} (reasons above)")
+    if incremental:
+        click.echo(f"unchanged, skipped: {report.unchanged}; replaced: {report.replaced}; kept from before: {report.kept}")
     click.echo(f"trials: {len(report.trials)}")
     click.echo(f"triples: {report.triples}")
     click.echo(f"graph: {output}")

@@ -54,9 +54,9 @@ class TrialIdentity:
 
         Returns the handle to ask :meth:`key` and :meth:`speaks_for` with.
         """
-        identifiers = list(identifiers)
+        identifiers, sponsors = list(identifiers), list(sponsors)
         joining = _join_keys(identifiers, sponsors)
-        anchor = joining[0] if joining else f"document:{rank[2]}:{min((i.value for i in identifiers), default='')}"
+        anchor = self.handle(identifiers, sponsors, rank)
         root = self._root(anchor)
         self._members.setdefault(root, set()).update(identifiers)
         self._offer(root, {fact: rank for fact in facts})
@@ -67,6 +67,13 @@ class TrialIdentity:
                 self._members[root].update(self._members.pop(other, set()))
                 self._offer(root, self._speakers.pop(other, {}))
         return anchor
+
+    @staticmethod
+    def handle(identifiers: Iterable[Identifier], sponsors: Iterable[Organization], rank: SourceRank) -> str:
+        """The handle :meth:`add` gives a document (the same for the same document, always)."""
+        identifiers = list(identifiers)
+        joining = _join_keys(identifiers, sponsors)
+        return joining[0] if joining else f"document:{rank[2]}:{min((i.value for i in identifiers), default='')}"
 
     def _offer(self, root: str, ranks: dict[str, SourceRank]) -> None:
         speakers = self._speakers.setdefault(root, {})

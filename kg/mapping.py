@@ -18,7 +18,7 @@ from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
 from kg.records import Intervention, TrialRecord
 from kg.vocab import concept_iri
 
-__all__ = ["record_triples", "document_triples", "TRIAL_FACTS", "states", "source_rank"]
+__all__ = ["record_triples", "trial_fact_triples", "document_triples", "TRIAL_FACTS", "states", "source_rank"]
 
 #: The facts about a trial as a whole (record fields). Where documents disagree, the trial
 #: takes each from the most recently updated source stating it (kg.identity).
@@ -135,19 +135,24 @@ def document_triples(record: TrialRecord) -> Iterator[ox.Triple]:
     yield from sorted(out.triples, key=str)
 
 
-def record_triples(record: TrialRecord, key: str,
-                   speaks_for: Callable[[str], bool] = lambda fact: True) -> Iterator[ox.Triple]:
+def trial_fact_triples(record: TrialRecord, key: str, facts: Iterable[str]) -> Iterator[ox.Triple]:
+    """The trial facts ``facts`` as the trial keyed ``key`` takes them from this record."""
+    out = _Triples()
+    _facts(out, iris.trial(key), record, facts)
+    yield from sorted(out.triples, key=str)
+
+
+def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     """The statements of one record about the trial keyed ``key``, in a stable order.
 
-    ``speaks_for(fact)`` says whether this record's source is the one the trial takes
-    that fact from; every record also keeps its own :data:`RECORDED_FACTS` on a record
-    node of its own, so that disagreements between sources stay in the graph.
+    The trial's facts as a whole (status, title, ...) are not among them: the trial takes
+    each from one source (:func:`trial_fact_triples`). The record keeps its own
+    :data:`RECORDED_FACTS` on a record node, so that disagreements stay in the graph.
     """
     out = _Triples()
     trial = iris.trial(key)
     out.typed(trial, "Trial")
     out.add(trial, _ctk("trialId"), key)
-    _facts(out, trial, record, [fact for fact in TRIAL_FACTS if speaks_for(fact)])
     out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
     as_stated = out.part(trial, "hasRecord", iris.trial_record(key, record.source.sha256), "TrialRecord")
     out.link(as_stated, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))

@@ -64,10 +64,15 @@ def test_trig_keeps_one_named_graph_per_source_document_and_turtle_merges_them(t
     graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
     documents = {q.subject for q in quads if isinstance(q.graph_name, ox.DefaultGraph)
                  and q.predicate.value.endswith("#sha256")}
-    assert len(graphs) == 5 and graphs == documents
+    trials = {q.subject for q in quads if q.object == ox.NamedNode("https://w3id.org/celltherapy-kg/ontology#Trial")}
+    assert len(documents) == 5 and len(trials) == 5 and graphs == documents | trials
     trial = ox.NamedNode("https://w3id.org/celltherapy-kg/id/trial/NCT05272293")
-    [home] = {q.graph_name for q in quads if q.subject == trial}
-    assert home.value.endswith("5056b675516d86ccf98879e435fb43d541bfd069f7eb7dc0eb9fe6dc79a79e9f")
+    homes = {q.graph_name.value for q in quads if q.subject == trial}
+    # the document says what it says in its own graph; the facts the trial takes from it are in the trial's graph
+    assert homes == {trial.value, "https://w3id.org/celltherapy-kg/id/document/"
+                                  "sha256-5056b675516d86ccf98879e435fb43d541bfd069f7eb7dc0eb9fe6dc79a79e9f"}
+    status = [q for q in quads if q.subject == trial and q.predicate.value.endswith("#overallStatus")]
+    assert [q.graph_name for q in status] == [trial]
 
     assert run_kg("export", tmp_path / "seeds.trig", "--format", "nquads", "-o", tmp_path / "seeds.nq").returncode == 0
     with open(tmp_path / "seeds.nq", "rb") as stream:
@@ -75,3 +80,53 @@ def test_trig_keeps_one_named_graph_per_source_document_and_turtle_merges_them(t
     assert sorted(map(str, exported)) == sorted(map(str, quads))
     assert run_kg("export", tmp_path / "seeds.trig", "--format", "turtle", "-o", tmp_path / "merged.ttl").returncode == 0
     assert len(rdflib.Graph().parse(tmp_path / "merged.ttl")) == len({(q.subject, q.predicate, q.object) for q in quads})
+
+
+def graphs_of(path) -> dict[str, set[str]]:
+    """Each named graph of a TriG file, as the set of its statements."""
+    with open(path, "rb") as stream:
+        graphs: dict[str, set[str]] = {}
+        for quad in ox.parse(stream, ox.RdfFormat.TRIG):
+            graphs.setdefault(str(quad.graph_name), set()).add(str(quad.triple))
+    return graphs
+
+
+def test_an_incremental_build_replaces_exactly_the_changed_documents_graph(tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    output = tmp_path / "graph.trig"
+    first = build([pages], output, format="trig", incremental=True)
+    assert first.documents == 5
+    before = graphs_of(output)
+
+    changed = pages / "000_611aa22ea74317fe.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Status\nRECRUITING", "Status\nCOMPLETED"),
+                       encoding="utf-8")
+    second = build([changed], output, format="trig", incremental=True)
+    assert (second.documents, second.replaced, second.kept, second.unchanged) == (1, 1, 4, 0)
+    after = graphs_of(output)
+
+    trial = "<https://w3id.org/celltherapy-kg/id/trial/NCT05272293>"
+    old_graph = [g for g in before if g not in after]
+    new_graph = [g for g in after if g not in before]
+    assert len(old_graph) == len(new_graph) == 1  # the document's graph, named by its new checksum
+    untouched = set(before) - {old_graph[0], trial, "DEFAULT"}
+    assert all(before[g] == after[g] for g in untouched)
+    assert any("status-COMPLETED" in statement for statement in after[trial])
+    assert not any("status-RECRUITING" in statement for statement in after[trial])
+
+    third = build([pages], output, format="trig", incremental=True)
+    assert (third.documents, third.unchanged) == (0, 5)
+    assert graphs_of(output) == after
+
+
+def test_a_page_and_a_registry_record_merge_whatever_order_they_come_in(tmp_path):
+    for first, second in (("a-registry.json", "b-mirror.txt"), ("b-registry.json", "a-mirror.txt")):
+        folder = tmp_path / first
+        folder.mkdir()
+        shutil.copy(REGISTRY_RECORD, folder / first)
+        (folder / second).write_text(mirror_page("COMPLETED", "2026-02-03", 310), encoding="utf-8")
+        report = build([folder], folder / "graph.ttl")
+        assert report.trials == {"NCT06388018"}
+        row = trial_row(load_graph([folder / "graph.ttl"]), "NCT06388018")
+        assert (row["status"], row["enrollment"]) == ("COMPLETED", "310")
