@@ -34,6 +34,7 @@ from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_ran
 from kg.namespaces import PREFIXES
 from kg.readers import read_path
 from kg.records import TrialRecord
+from kg.store import fill_store
 
 __all__ = ["BuildReport", "build", "FORMATS", "DATASET_FORMATS", "state_path"]
 
@@ -67,16 +68,21 @@ def state_path(output: Path) -> Path:
     return output.with_name(f"{output.name}.records.jsonl")
 
 
-def build(inputs: Iterable[Path], output: Path, *, format: str = "turtle",
-          on_document: Callable[[Path], None] | None = None, incremental: bool = False) -> BuildReport:
-    """Build the graph of every document under ``inputs`` into ``output``.
+def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
+          on_document: Callable[[Path], None] | None = None, incremental: bool = False,
+          store: Path | None = None) -> BuildReport:
+    """Build the graph of every document under ``inputs`` into the file ``output``, or into
+    the on-disk Oxigraph store in the directory ``store`` (one named graph per document).
 
     A document that cannot be read is reported in the result and left out; the rest
     of the build goes on. The output (and an incremental build's records) is written
     whole or not at all.
     """
+    if (output is None) == (store is None):
+        raise ValueError("build into a file (output) or into a store, one of the two")
     report = BuildReport()
-    state = state_path(output) if incremental else None
+    target = output if output is not None else store / "records"
+    state = state_path(target) if incremental else None
     known = _known_sources(state) if state and state.exists() else {}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         renewed: set[str] = set()
@@ -100,9 +106,13 @@ def build(inputs: Iterable[Path], output: Path, *, format: str = "turtle",
         for record in _records(spool, order):
             identity.add(record.identifiers, record.sponsors, source_rank(record),
                          [fact for fact in TRIAL_FACTS if states(record, fact)])
-        statements = _statements(_records(spool, order), identity, report, dataset=format in DATASET_FORMATS)
-        with atomic_output(output) as stream:
-            ox.serialize(statements, stream, FORMATS[format], prefixes=PREFIXES)
+        dataset = store is not None or format in DATASET_FORMATS
+        statements = _statements(_records(spool, order), identity, report, dataset=dataset)
+        if store is not None:
+            fill_store(store, statements)  # type: ignore[arg-type]  # dataset statements are quads
+        else:
+            with atomic_output(output) as stream:
+                ox.serialize(statements, stream, FORMATS[format], prefixes=PREFIXES)
         if state:
             with atomic_output(state) as stream:
                 for offset, _ in order:

@@ -50,8 +50,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="The graph file to write.")
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
+              help="Build into an on-disk Oxigraph store in this directory instead of a file.")
 @click.option("--format", "graph_format", default="turtle", show_default=True,
               type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
               help="Format of the graph file; trig and nquads keep one named graph per source document.")
@@ -64,8 +66,8 @@ def cli() -> None:
 @click.option("--show", "show", multiple=True, metavar="QUERY",
               help="After building, print this stored query's rows as a table; repeat for several.")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress.")
-def build(inputs: tuple[Path, ...], output: Path, graph_format: str, incremental: bool, validate: bool,
-          show: tuple[str, ...], silent: bool) -> None:
+def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
+          validate: bool, show: tuple[str, ...], silent: bool) -> None:
     """Build a graph from trial documents (files or folders of them).
 
     Each document that cannot be read is named with the reason and left out; the graph
@@ -76,7 +78,9 @@ def build(inputs: tuple[Path, ...], output: Path, graph_format: str, incremental
 
     started = time.monotonic()
     progress = None if silent else (lambda path: click.echo(f"reading {path}", err=True))
-    report = run_build(inputs, output, format=graph_format, incremental=incremental,
+    if (output is None) == (store is None):
+        raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
+    report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store,
                        on_document=progress if sys.stderr.isatty() else None)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
@@ -88,8 +92,15 @@ def build(inputs: tuple[Path, ...], output: Path, graph_format: str, incremental
         click.echo(f"unchanged, skipped: {report.unchanged}; replaced: {report.replaced}; kept from before: {report.kept}")
     click.echo(f"trials: {len(report.trials)}")
     click.echo(f"triples: {report.triples}")
-    click.echo(f"graph: {output}")
+    click.echo(f"graph: {output}" if output else f"store: {store}")
     conforms = True
+    if store is not None and validate:
+        click.echo("conforms to the shapes: not checked for a store (kg export then kg validate checks it)")
+        validate = False
+    if store is not None and show:
+        for name in show:
+            _print_query(name, {}, store=store, output_format="table", output=None, title=True)
+        show = ()
     if validate or show:
         from kg.graphs import load_graph
 
@@ -141,13 +152,16 @@ def validate(graphs: tuple[Path, ...], report_format: str, output: Path | None) 
 @click.argument("name")
 @_DATA
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of --data files.")
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
+              help="Run on the on-disk store in this directory (kg build --store).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters; repeat for several.")
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
+@click.option("--retries", default=2, show_default=True, help="Times to retry a remote endpoint that cannot be reached.")
 @_FORMAT
 @_OUTPUT
-def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple[str, ...], timeout: float,
-          output_format: str, output: Path | None) -> None:
+def query(name: str, data: tuple[Path, ...], endpoint: str | None, store: Path | None, params: tuple[str, ...],
+          timeout: float, retries: int, output_format: str, output: Path | None) -> None:
     """Run the stored query NAME (`kg query list` lists them) on graph files or an endpoint."""
     if name == "list":
         _list_queries()
@@ -158,10 +172,10 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
         if not sep:
             raise click.UsageError(f"--param takes NAME=VALUE, got {param!r}")
         values[key.strip()] = value
-    if not data and not endpoint:
-        raise click.UsageError("give the graph to query with --data FILE or --endpoint URL")
-    _print_query(name, values, data=data, endpoint=endpoint, timeout=timeout, output_format=output_format,
-                 output=output)
+    if sum(map(bool, (data, endpoint, store))) != 1:
+        raise click.UsageError("give the graph to query with one of --data FILE, --store DIRECTORY or --endpoint URL")
+    _print_query(name, values, data=data, endpoint=endpoint, store=store, timeout=timeout, retries=retries,
+                 output_format=output_format, output=output)
 
 
 def _list_queries() -> None:
@@ -173,8 +187,8 @@ def _list_queries() -> None:
             click.echo(f"{'':24}   --param {parameter.name}=<{parameter.type}>  {parameter.description}")
 
 
-def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endpoint=None, timeout=60.0,
-                 output_format: str, output: Path | None, title: bool = False) -> None:
+def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endpoint=None, store=None, timeout=60.0,
+                 retries: int = 2, output_format: str, output: Path | None, title: bool = False) -> None:
     from kg.output import format_result
     from kg.queries import run_local, stored_query
 
@@ -183,7 +197,11 @@ def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endp
     if endpoint:
         from kg.endpoint import run_remote
 
-        result = run_remote(endpoint, sparql, timeout=timeout)
+        result = run_remote(endpoint, sparql, timeout=timeout, retries=retries)
+    elif store is not None:
+        from kg.store import run_store
+
+        result = run_store(store, sparql)
     else:
         if graph is None:
             from kg.graphs import load_graph
@@ -192,6 +210,25 @@ def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endp
         result = run_local(graph, sparql)
     text = format_result(result, output_format)
     _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + text, output)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The SPARQL Update endpoint of the store (Oxigraph: http://HOST:7878/update; Fuseki: .../DATASET/update).")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for the endpoint.")
+@click.option("--retries", default=2, show_default=True, help="Times to retry when the endpoint cannot be reached.")
+def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) -> None:
+    """Load graph files into a SPARQL 1.1 store, one named graph per source document.
+
+    Re-loading a document replaces exactly its named graph; the load is one SPARQL Update
+    request, so it completes or leaves the store as it was. Credentials come from
+    KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN.
+    """
+    from kg.endpoint import load_remote
+
+    count = load_remote(endpoint, graphs, timeout=timeout, retries=retries)
+    click.echo(f"{count} statements loaded into {endpoint}")
 
 
 @cli.command()
@@ -207,6 +244,26 @@ def export(graphs: tuple[Path, ...], export_format: str, output: Path) -> None:
 
     count = run_export(graphs, output, export_format)
     click.echo(f"{count} triples written to {output}")
+
+
+@cli.command()
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False), help="Serve this store directory.")
+@click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path, dir_okay=False),
+              help="Serve these graph files (loaded into a temporary store first); repeat for several.")
+@click.option("--port", default=7878, show_default=True, help="The port on 127.0.0.1 to listen on.")
+@click.option("--writable", is_flag=True, help="Accept SPARQL updates and graph-store writes (read-only otherwise).")
+def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool) -> None:
+    """Serve a store or graph files as a SPARQL endpoint (Oxigraph server) on 127.0.0.1.
+
+    Queries see every named graph as the default graph. Open http://127.0.0.1:PORT/ for
+    the query page; the endpoint is http://127.0.0.1:PORT/query. Stop with Ctrl-C.
+    """
+    from kg.server import serve as run_server
+
+    if (store is None) == (not data):
+        raise click.UsageError("give what to serve: --store DIRECTORY or --data FILE (one of the two)")
+    click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (query page: http://127.0.0.1:{port}/)", err=True)
+    raise _Exit(run_server(store, data, port, writable=writable))
 
 
 def main() -> None:

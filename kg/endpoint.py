@@ -1,41 +1,98 @@
-"""Stored queries on a remote SPARQL 1.1 endpoint, through SPARQLWrapper."""
+"""Remote SPARQL 1.1 endpoints, through SPARQLWrapper: stored queries, and loading graphs.
+
+Credentials come from the environment, never from the command line or into output:
+``KG_ENDPOINT_USER`` / ``KG_ENDPOINT_PASSWORD`` (basic auth) or ``KG_ENDPOINT_TOKEN``
+(a bearer token). A failing endpoint gives one line naming the endpoint and the reason.
+"""
 
 from __future__ import annotations
 
 import os
+import time
 import urllib.error
+from collections.abc import Iterable
+from pathlib import Path
 
-from SPARQLWrapper import JSON, SPARQLWrapper
+import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import GraphError
+from kg.graphs import dataset_statements
 from kg.queries import Result, check_read_only
 
-__all__ = ["run_remote"]
+__all__ = ["run_remote", "load_remote"]
 
 
-def run_remote(endpoint: str, sparql: str, *, timeout: float = 60.0) -> Result:
-    """Run a SELECT on ``endpoint``; results come back as the local runner's :class:`Result`.
-
-    Credentials come from the environment (``KG_ENDPOINT_USER`` / ``KG_ENDPOINT_PASSWORD``
-    for basic auth, or ``KG_ENDPOINT_TOKEN`` for a bearer token), never from the command line.
-    """
-    check_read_only(sparql)
+def _client(endpoint: str, timeout: float) -> SPARQLWrapper:
     client = SPARQLWrapper(endpoint)
-    client.setQuery(sparql)
-    client.setReturnFormat(JSON)
-    client.setTimeout(int(timeout))
+    client.setTimeout(max(1, int(timeout)))
     if os.environ.get("KG_ENDPOINT_TOKEN"):
         client.addCustomHttpHeader("Authorization", f"Bearer {os.environ['KG_ENDPOINT_TOKEN']}")
     elif os.environ.get("KG_ENDPOINT_USER"):
         client.setCredentials(os.environ["KG_ENDPOINT_USER"], os.environ.get("KG_ENDPOINT_PASSWORD", ""))
-    try:
-        data = client.queryAndConvert()
-    except (TimeoutError, urllib.error.URLError, ConnectionError) as error:
-        reason = getattr(error, "reason", error)
-        raise GraphError(f"{endpoint}: endpoint unreachable ({reason})") from None
-    except SPARQLWrapperException as error:
-        raise GraphError(f"{endpoint}: the endpoint refused the query ({str(error).splitlines()[0]})") from None
+    return client
+
+
+def _call(endpoint: str, action, retries: int):
+    """Run ``action`` with retries on a connection failure; every failure becomes one GraphError line."""
+    for attempt in range(retries + 1):
+        try:
+            return action()
+        except (urllib.error.HTTPError, SPARQLWrapperException) as error:
+            detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise GraphError(f"{endpoint}: the endpoint refused the request ({detail})") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            if attempt == retries:
+                reason = getattr(error, "reason", error)
+                raise GraphError(f"{endpoint}: endpoint unreachable ({reason})") from None
+            time.sleep(min(2.0 ** attempt, 10.0))
+    raise AssertionError("unreachable")
+
+
+def run_remote(endpoint: str, sparql: str, *, timeout: float = 60.0, retries: int = 2) -> Result:
+    """Run a SELECT on ``endpoint``; results come back as the local runner's :class:`Result`."""
+    check_read_only(sparql)
+    client = _client(endpoint, timeout)
+    client.setQuery(sparql)
+    # SPARQLWrapper guesses the query form from its words, and a header such as
+    # "#+ description:" reads as DESCRIBE to it; stored queries are SELECTs.
+    client.queryType = SELECT
+    client.setReturnFormat(JSON)
+    data = _call(endpoint, client.queryAndConvert, retries)
     columns = data["head"]["vars"]
     rows = [[binding[c]["value"] if c in binding else None for c in columns] for binding in data["results"]["bindings"]]
     return Result(columns, rows)
+
+
+def _update_text(quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL Update replacing each named graph with the given statements and adding the
+    default graph's: a store runs it as one transaction, so a load completes or changes nothing.
+    """
+    graphs: dict[str, list[str]] = {}
+    for quad in quads:
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+        graphs.setdefault(name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    operations = []
+    for name in sorted(graphs):
+        body = "\n".join(graphs[name])
+        if name:
+            operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        else:
+            operations.append(f"INSERT DATA {{\n{body}\n}}")
+    return " ;\n".join(operations)
+
+
+def load_remote(endpoint: str, paths: Iterable[Path], *, timeout: float = 300.0, retries: int = 2) -> int:
+    """Load graph files into the store behind the SPARQL Update ``endpoint``; returns the statements sent.
+
+    Each named graph (one per source document, from a TriG or N-Quads build) replaces the
+    graph of that name in the store, so re-loading a document replaces exactly its
+    statements; a Turtle file's triples go to the default graph.
+    """
+    quads = list(dataset_statements(paths))
+    client = _client(endpoint, timeout)
+    client.setMethod(POST)
+    client.setQuery(_update_text(quads))
+    _call(endpoint, client.query, retries)
+    return len(quads)

@@ -12,7 +12,7 @@ from kg.errors import GraphError
 from kg.files import atomic_output
 from kg.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "load_graph", "export"]
+__all__ = ["EXPORT_FORMATS", "load_graph", "export", "dataset_statements"]
 
 #: Formats ``kg export`` writes, by the name users type.
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -47,6 +47,11 @@ def _statements(paths: Iterable[Path], keep_graphs: bool = False) -> Iterator[ox
             raise GraphError(f"{path}: cannot be read ({error.strerror})") from None
         except SyntaxError as error:
             raise GraphError(f"{path}: not valid RDF ({error})") from None
+
+
+def dataset_statements(paths: Iterable[Path]) -> Iterator[ox.Quad]:
+    """The statements of graph files as quads, keeping their named graphs."""
+    return _statements(paths, keep_graphs=True)  # type: ignore[return-value]
 
 
 def load_graph(paths: Iterable[Path]) -> rdflib.Graph:

@@ -1,0 +1,66 @@
+"""The embedded on-disk store (Oxigraph) for graphs too large for memory.
+
+A store directory holds the dataset a build writes: one named graph per source document,
+the trials' own graphs and the documents' descriptions in the default graph. Queries see
+every graph (the default graph is their union), exactly as they see a merged Turtle file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import GraphError
+from kg.queries import Result, check_read_only
+
+__all__ = ["fill_store", "run_store", "term_text"]
+
+
+def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
+    """A result term as the CSV/JSON outputs print it: the IRI or the literal's lexical form."""
+    return None if term is None else term.value
+
+
+def fill_store(directory: Path, quads: Iterable[ox.Quad]) -> None:
+    """Replace the store in ``directory`` with ``quads``, whole or not at all.
+
+    The new store is written beside the old one and swapped in only once complete (and
+    optimised, which speeds its queries up several times), so a failed or killed build
+    leaves the previous store as it was.
+    """
+    directory = directory.resolve()
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        store = ox.Store(str(staging))
+        store.bulk_extend(quads)
+        store.optimize()
+        store.flush()
+        del store
+        retired = directory.with_name(f".{directory.name}.old")
+        if directory.exists():
+            directory.rename(retired)
+        staging.rename(directory)
+        shutil.rmtree(retired, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def run_store(directory: Path, sparql: str) -> Result:
+    """Run a SELECT on the store in ``directory`` (opened read-only, never loaded into memory)."""
+    check_read_only(sparql)
+    if not directory.is_dir():
+        raise GraphError(f"{directory}: no store there (build one with `kg build ... --store {directory}`)")
+    try:
+        store = ox.Store.read_only(str(directory))
+    except OSError as error:
+        raise GraphError(f"{directory}: cannot open the store ({error})") from None
+    solutions = store.query(sparql, use_default_graph_as_union=True)
+    columns = [variable.value for variable in solutions.variables]
+    rows = [[term_text(solution[column]) for column in columns] for solution in solutions]
+    return Result(columns, rows)
