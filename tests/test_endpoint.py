@@ -189,3 +189,22 @@ def run_kg_with_env(extra: dict[str, str], *args):
     """``python -m kg ARGS`` with extra environment variables."""
     return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
                           env={**os.environ, **extra}, timeout=120)
+
+
+def test_kg_serve_gives_a_read_only_endpoint_on_graph_files(seed_dataset):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data", str(seed_dataset), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while not ask(endpoint):
+            assert process.poll() is None and time.monotonic() < deadline, "kg serve did not come up"
+            time.sleep(0.1)
+        rows = run_remote(f"{endpoint}/query", catalogue()["sites"].bind({})).rows
+        assert {row[3] for row in rows} == {"BY", "NL"}
+        refused = run_kg("load", seed_dataset, "--endpoint", f"{endpoint}/update", "--retries", "0")
+        assert refused.returncode == 2 and refused.stderr.startswith(f"Error: {endpoint}/update: the endpoint refused")
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=10)
