@@ -9,6 +9,7 @@ Every piece of text that goes into an IRI is slugged or percent-encoded first.
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import quote
 
 from kg.namespaces import ID
@@ -18,6 +19,7 @@ from kg.text import fold, slug
 __all__ = [
     "trial", "trial_record", "document", "identifier", "organization", "condition", "site", "publication",
     "arm", "intervention", "outcome", "criterion", "cell_product", "dose_level", "cytokine_use", "regimen",
+    "mesh_descriptor",
 ]
 
 
@@ -123,3 +125,29 @@ def cytokine_use(key: str, value: CytokineUse) -> str:
 
 def regimen(key: str, value: Regimen) -> str:
     return f"{trial(key)}/regimen/{_named(value.name)}-{slug(value.purpose)}"
+
+
+#: MeSH descriptor ids. MeSH's own IRIs write the descriptors of the old series with six
+#: digits (http://id.nlm.nih.gov/mesh/D066309 is the highest seen) and the new series with
+#: nine (D000068098 is the lowest seen); ClinicalTrials.gov pads old ids to nine digits
+#: (D000012509 is MeSH D012509). Ids between the two seen bounds are ambiguous and get no IRI.
+_MESH_OLD_MAX, _MESH_NEW_MIN = 66309, 68098
+
+
+def mesh_descriptor(identifier: str) -> str | None:
+    """The MeSH IRI of a descriptor id as a registry gives it, or None when it cannot be told.
+
+    >>> mesh_descriptor("D008545"), mesh_descriptor("D000012509"), mesh_descriptor("D000069347")
+    ('http://id.nlm.nih.gov/mesh/D008545', 'http://id.nlm.nih.gov/mesh/D012509', 'http://id.nlm.nih.gov/mesh/D000069347')
+    >>> mesh_descriptor("D000067000") is None, mesh_descriptor("C000712049") is None
+    (True, True)
+    """
+    if re.fullmatch(r"D\d{6}", identifier):
+        return f"http://id.nlm.nih.gov/mesh/{identifier}"
+    if re.fullmatch(r"D\d{9}", identifier):
+        number = int(identifier[1:])
+        if number <= _MESH_OLD_MAX:
+            return f"http://id.nlm.nih.gov/mesh/D{number:06d}"
+        if number >= _MESH_NEW_MIN:
+            return f"http://id.nlm.nih.gov/mesh/{identifier}"
+    return None

@@ -185,6 +185,14 @@ def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
         out.add(node, _LABEL, sponsor.name)
     for name in record.conditions:
         out.part(trial, "studiesCondition", iris.condition(name), "Condition", name)
+    for keyword in record.keywords:
+        out.add(trial, _ctk("keyword"), keyword)
+    for link, meshes in (("meshCondition", record.mesh_conditions), ("meshIntervention", record.mesh_interventions)):
+        for identifier, term in meshes:
+            descriptor = iris.mesh_descriptor(identifier)
+            if descriptor:
+                out.link(trial, _ctk(link), descriptor)
+                out.add(descriptor, _LABEL, term or None)
     for site in record.sites:
         node = out.part(trial, "hasSite", iris.site(site), "Site", site.name)
         out.add(node, _ctk("city"), site.city)

@@ -186,6 +186,10 @@ class TrialRecord:
     sites: list[Site] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     related_ids: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    #: MeSH descriptors the registry derived for the conditions / interventions: (id, term).
+    mesh_conditions: list[tuple[str, str]] = field(default_factory=list)
+    mesh_interventions: list[tuple[str, str]] = field(default_factory=list)
     cell_products: list[CellProduct] = field(default_factory=list)
     cytokines: list[CytokineUse] = field(default_factory=list)
     regimens: list[Regimen] = field(default_factory=list)
@@ -207,6 +211,8 @@ class TrialRecord:
         for name, kind in nested.items():
             value = data[name]
             data[name] = kind(**value) if isinstance(value, dict) else [kind(**v) for v in value]
+        for name in ("mesh_conditions", "mesh_interventions"):
+            data[name] = [tuple(pair) for pair in data[name]]
         data["cell_products"] = [CellProduct(**{**p, "doses": [DoseLevel(**d) for d in p["doses"]]})
                                  for p in data["cell_products"]]
         return cls(**data)

@@ -153,3 +153,24 @@ def test_studies_sharing_only_a_grant_number_stay_two_trials(tmp_path):
 def test_a_json_document_that_is_not_utf8_is_refused():
     [error] = list(read_bytes(b'{"studies": ["caf\xe9"]}', "latin1.json"))
     assert isinstance(error, DocumentError) and "not UTF-8 JSON" in str(error)
+
+
+def test_derived_mesh_terms_become_mesh_iris(json_graph):
+    """The registry pads old MeSH ids to nine digits (D000012509); MeSH's own IRI is D012509.
+    Supplementary concepts (C ids) get no descriptor link.
+    """
+    result = run_local(json_graph, stored_query("mesh_terms").bind({}))
+    found = {(row[0], row[1], row[2], row[3]) for row in result.rows}
+    assert {("NCT06388018", "CONDITION", "D012509", "Sarcoma"), ("NCT06388018", "CONDITION", "D016889", "Endometrial Neoplasms"),
+            ("NCT00184067", "CONDITION", "D008545", "Melanoma")} <= found
+    assert not [row for row in found if row[2].startswith("C")]
+
+
+def test_keywords_match_the_json(json_graph):
+    expected = {(study(p)["identificationModule"]["nctId"], " ".join(k.split()))
+                for p in RECORDS for k in study(p).get("conditionsModule", {}).get("keywords", [])}
+    assert expected
+    found = {(str(t), str(k)) for t, k in json_graph.query(
+        "PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#> "
+        "SELECT ?id ?k WHERE { ?t ctk:trialId ?id ; ctk:keyword ?k }")}
+    assert found == expected

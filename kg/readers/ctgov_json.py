@@ -104,6 +104,10 @@ def _typed_name(name: str) -> str:
     return rest if sep and kind.replace(" ", "").isalpha() else name
 
 
+def _meshes(derived: dict[str, Any], module: str) -> list[tuple[str, str]]:
+    return [(fold(m["id"]), fold(m.get("term"))) for m in _get(derived, module, "meshes") or [] if m.get("id")]
+
+
 def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     """One API v2 study object as a record."""
     protocol = study["protocolSection"]
@@ -146,6 +150,10 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     record.sponsors += [Organization(fold(c["name"]), "COLLABORATOR") for c in sponsors.get("collaborators") or []
                         if c.get("name")]
     record.conditions = [fold(c) for c in _get(protocol, "conditionsModule", "conditions") or [] if fold(c)]
+    record.keywords = [fold(k) for k in _get(protocol, "conditionsModule", "keywords") or [] if fold(k)]
+    derived = study.get("derivedSection") or {}
+    record.mesh_conditions = _meshes(derived, "conditionBrowseModule")
+    record.mesh_interventions = _meshes(derived, "interventionBrowseModule")
 
     arms_module = protocol.get("armsInterventionsModule") or {}
     record.interventions = [Intervention(fold(i["name"]), i.get("type"), _text(i.get("description")))
