@@ -43,19 +43,23 @@ def ask(endpoint: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """An Oxigraph server of our own on 127.0.0.1, up once it answers ASK, stopped at the end."""
-    root = tmp_path_factory.mktemp("oxigraph")
-    port = free_port()
-    process = subprocess.Popen(server_command(root / "store", port, writable=True),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start(command: list[str], port: int) -> tuple[subprocess.Popen, str]:
+    """Start a server and wait (30 s at most) until it answers ASK; returns it and its base URL."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     endpoint = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while not ask(endpoint):
         assert process.poll() is None, process.stderr.read().decode()
-        assert time.monotonic() < deadline, "the Oxigraph server did not answer within 30 s"
+        assert time.monotonic() < deadline, f"{command[:2]} did not answer within 30 s"
         time.sleep(0.1)
+    return process, endpoint
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """An Oxigraph server of our own on 127.0.0.1, up once it answers ASK, stopped at the end."""
+    port = free_port()
+    process, endpoint = start(server_command(tmp_path_factory.mktemp("oxigraph") / "store", port, writable=True), port)
     yield {"base": endpoint, "query": f"{endpoint}/query", "update": f"{endpoint}/update", "process": process}
     process.terminate()
     process.wait(timeout=10)
@@ -168,13 +172,7 @@ def test_an_unreachable_endpoint_gives_one_clear_line_and_no_credentials():
 
 def test_a_server_stopped_mid_run_gives_one_clear_line(tmp_path, seed_dataset):
     port = free_port()
-    process = subprocess.Popen(server_command(tmp_path / "store", port, writable=True),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while not ask(endpoint):
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
+    process, endpoint = start(server_command(tmp_path / "store", port, writable=True), port)
     assert run_kg("load", seed_dataset, "--endpoint", f"{endpoint}/update").returncode == 0
     assert run_kg("query", "sites", "--endpoint", f"{endpoint}/query").returncode == 0
     process.terminate()
@@ -193,14 +191,8 @@ def run_kg_with_env(extra: dict[str, str], *args):
 
 def test_kg_serve_gives_a_read_only_endpoint_on_graph_files(seed_dataset):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--data", str(seed_dataset), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    endpoint = f"http://127.0.0.1:{port}"
+    process, endpoint = start([sys.executable, "-m", "kg", "serve", "--data", str(seed_dataset), "--port", str(port)], port)
     try:
-        deadline = time.monotonic() + 30
-        while not ask(endpoint):
-            assert process.poll() is None and time.monotonic() < deadline, "kg serve did not come up"
-            time.sleep(0.1)
         rows = run_remote(f"{endpoint}/query", catalogue()["sites"].bind({})).rows
         assert {row[3] for row in rows} == {"BY", "NL"}
         refused = run_kg("load", seed_dataset, "--endpoint", f"{endpoint}/update", "--retries", "0")
