@@ -65,9 +65,12 @@ def cli() -> None:
               help="Check the built graph against the SHACL shapes.")
 @click.option("--show", "show", multiple=True, metavar="QUERY",
               help="After building, print this stored query's rows as a table; repeat for several.")
+@click.option("--explain", is_flag=True,
+              help="Build nothing: say for each document which reader takes it and why, the sections it finds "
+                   "and the text it does not use.")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress.")
 def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
-          validate: bool, show: tuple[str, ...], silent: bool) -> None:
+          validate: bool, show: tuple[str, ...], explain: bool, silent: bool) -> None:
     """Build a graph from trial documents (files or folders of them).
 
     Each document that cannot be read is named with the reason and left out; the graph
@@ -76,10 +79,18 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     """
     from kg.build import build as run_build
 
+    if explain:
+        from kg.explain import explain as explain_document
+        from kg.files import document_paths
+
+        for path in document_paths(inputs):
+            click.echo(explain_document(path))
+        return
     started = time.monotonic()
     progress = None if silent else (lambda path: click.echo(f"reading {path}", err=True))
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
+
     report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store,
                        on_document=progress if sys.stderr.isatty() else None)
     for failure in report.failures:

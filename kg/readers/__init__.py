@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
-from kg.readers import ctgov_json, ctgov_mirror, medpath, medpath_bullets, veeva
+from kg.readers import ctgov_json, ctgov_mirror, generic, medpath, medpath_bullets, veeva
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
@@ -25,7 +25,8 @@ from kg.therapy import describe_therapy
 __all__ = ["READERS", "LAYOUTS", "detect_layout", "read_path", "read_bytes", "read_text"]
 
 #: The readers, in the order they are asked to claim a page.
-READERS: dict[str, ModuleType] = {module.LAYOUT: module for module in (medpath_bullets, medpath, veeva, ctgov_mirror)}
+READERS: dict[str, ModuleType] = {module.LAYOUT: module
+                                  for module in (medpath_bullets, medpath, veeva, ctgov_mirror, generic)}
 #: Every layout or format a source document can be recorded with.
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 
@@ -48,8 +49,8 @@ def read_text(data: bytes, name: str) -> TrialRecord:
     text = clean_document_text(decoded)
     layout = detect_layout(text)
     if layout is None:
-        raise DocumentError(name, "unknown layout: not a MedPath, ClinicalTrials.Veeva or ClinicalTrials.gov-mirror "
-                                  "trial page")
+        raise DocumentError(name, "unknown layout: not a page of a layout we read, and no register number with "
+                                  "labels of a trial page for the generic reader")
     source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=layout)
     record = describe_therapy(complete_from_prose(READERS[layout].read(text, source)))
     if not record.identifiers:
