@@ -35,7 +35,8 @@ def explain(path: Path) -> str:
             if layout == generic.LAYOUT:
                 found = generic.reading(text)
                 lines.append(f"  sections found: {', '.join(found.sections) or 'none'}")
-                lines.append(f"  text not used ({len(found.unread)} lines):")
+                count = len(found.unread)
+                lines.append(f"  text not used ({count} line{'s' * (count != 1)}):")
                 lines += [f"    {line[:100]}" for line in found.unread[:40]]
             else:
                 parts = split_sections(text.split("\n"), reader.LABELS).parts

@@ -16,7 +16,7 @@ from kg.identifiers import find_registry_ids
 from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.readers.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
 from kg.readers.outcomes import TIME_SPAN
-from kg.records import Organization, Outcome, SourceDocument, TrialRecord
+from kg.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
 from kg.text import fold, split_glued
 from kg.vocab import lookup
 
@@ -33,6 +33,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase"),
     "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
                    "medical condition", "medical condition(s) being investigated", "condition category", "indication"),
+    "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
+                    "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment"),
@@ -56,9 +58,13 @@ LABELS: dict[str, tuple[str, ...]] = {
                            "secondary outcome measures", "secondary outcome(s)", "secondary end point",
                            "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)"),
 }
-_KEYS = {re.sub(r"[^a-z0-9()]+", " ", label).strip(): name for name, labels in LABELS.items() for label in labels}
+def _key(label: str) -> str:
+    return re.sub(r"[^a-z0-9()]+", " ", label.lower()).strip()
+
+
+_KEYS = {_key(label): name for name, labels in LABELS.items() for label in labels}
 #: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell).
-_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&-]{1,60}?)\s*[:|]?\s*"
+_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'-]{1,60}?)\s*"
                    r"(?:[:|]\s*(?P<value>.*?))?\s*\|?\s*$")
 
 
@@ -66,8 +72,7 @@ def _label_of(line: str) -> tuple[str | None, str | None]:
     match = _LINE.match(line)
     if not match:
         return None, None
-    key = re.sub(r"[^a-z0-9()]+", " ", match.group("label").lower()).strip()
-    name = _KEYS.get(key)
+    name = _KEYS.get(_key(match.group("label")))
     return (name, fold(match.group("value")) or None) if name else (None, None)
 
 
@@ -113,7 +118,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read what the labels state; leave the rest."""
     found = reading(text)
     record = TrialRecord(source=source, identifiers=find_registry_ids(text))
-    record.title = _first(found, "title") or next((line for line in found.unread[:3] if len(line.split()) >= 4), None)
+    known = {i.value for i in record.identifiers}
+    record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
+                           if value and value not in known and not find_registry_ids(value)]
+    # Only a labelled title: the first line of a page is as often its site's banner.
+    record.title = _first(found, "title")
     status = _first(found, "status")
     record.status = lookup("status", status) if status else None
     record.phases = parse_phases(_first(found, "phase")) or parse_phases(record.title)
