@@ -1,6 +1,7 @@
 """Real trial pages of 24 sites (tests/data/pages, each with its address and the values it
 states): the generic reader never puts a page under another trial's number, never reads a
-trial from a page without a register number, and its per-site tally is printed."""
+trial from a page without a register number, and its per-site tally is printed.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-
 from conftest import TESTS
+
 from kg.errors import DocumentError
 from kg.identifiers import trial_key
 from kg.readers import read_bytes
