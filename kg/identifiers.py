@@ -28,7 +28,7 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("OTHER", re.compile(
         r"\b(?:NTR\d{3,5}|NL\d{4,5}|ACTRN\d{14}p?|DRKS\d{8}|JPRN-[A-Za-z]+\d+|CTRI/\d{4}/\d{2,3}/\d{6}"
         r"|IRCT\d{8,}N\d+|KCT\d{7}|ChiMCTR\d+|RBR-\w+|PACTR\d{15}|SLCTR/\d{4}/\d{3}|TCTR\d{11}"
-        r"|jRCT[a-z]?\d{10})\b")),
+        r"|jRCT[a-z]?\d{9,10}|UMIN\d{9})\b")),
 ]
 
 #: Schemes in the order the key rule prefers them; ORG ids come last.

@@ -59,8 +59,8 @@ def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
     result = run_kg("build", "--explain", tmp_path / "isrctn.txt", SEEDS / "000_611aa22ea74317fe.txt")
     assert result.returncode == 0, result.stderr
     assert "reader: generic (Any page that shows a register number" in result.stdout
-    assert ("sections found: title, sponsor_ids, status, phase, conditions, sponsor, enrollment, sex, inclusion, "
-            "exclusion, primary_outcomes, secondary_outcomes") in result.stdout
+    assert ("sections found: title, registration, sponsor_ids, status, phase, conditions, sponsor, enrollment, sex, "
+            "inclusion, exclusion, primary_outcomes, secondary_outcomes") in result.stdout
     assert "text not used (1 line):\n    Natural Killer Cells After Haploidentical Transplantation" in result.stdout
     assert "reader: medpath (A MedPath page opens with its banner" in result.stdout
     assert "record: NCT05272293 (NCT)" in result.stdout

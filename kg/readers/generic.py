@@ -33,6 +33,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase"),
     "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
                    "medical condition", "medical condition(s) being investigated", "condition category", "indication"),
+    # Labels of the register number itself: read from the text by the registers' own formats,
+    # they only tell the reader that this is a trial record.
+    "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
+                     "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
