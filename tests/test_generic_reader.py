@@ -64,3 +64,42 @@ def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
     assert "text not used (1 line):\n    Natural Killer Cells After Haploidentical Transplantation" in result.stdout
     assert "reader: medpath (A MedPath page opens with its banner" in result.stdout
     assert "record: NCT05272293 (NCT)" in result.stdout
+
+
+CLASSIC_PAGE = """Memory-like NK Cells After Transplant
+The safety and scientific validity of this study is the responsibility of the study sponsor and investigators.
+ClinicalTrials.gov Identifier: NCT01234567 |
+Recruitment Status :
+Active, not recruiting
+First Posted : March 3, 2020
+Condition or disease | Intervention/treatment | Phase |
+---|---|---|
+Acute Myeloid Leukemia | Biological: ML NK cells Drug: Fludarabine | Phase 1 Phase 2 |
+Study Type : | Interventional (Clinical Trial) |
+Estimated Enrollment : | 36 participants |
+Allocation: | N/A |
+Intervention Model: | Single Group Assignment |
+Masking: | None (Open Label) |
+Primary Purpose: | Treatment |
+Actual Study Start Date : | June 1, 2020 |
+Estimated Study Completion Date : | December 2025 |
+Primary Outcome Measures :
+- Dose-limiting toxicity [ Time Frame: 28 days ]
+Secondary Outcome Measures :
+- Relapse-free survival [ Time Frame: 2 years ]
+"""
+
+
+def test_the_classic_clinicaltrials_gov_page_has_a_reader_of_its_own():
+    record = read_text(CLASSIC_PAGE.encode(), "ct2.txt")
+    assert record.source.layout == "ctgov_classic"
+    assert [i.value for i in record.identifiers] == ["NCT01234567"]
+    assert record.title == "Memory-like NK Cells After Transplant"
+    assert (record.status, record.phases, record.conditions) == (
+        "ACTIVE_NOT_RECRUITING", ["PHASE1", "PHASE2"], ["Acute Myeloid Leukemia"])
+    assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "ML NK cells"), ("DRUG", "Fludarabine")]
+    assert (record.study_type, record.enrollment, record.allocation, record.intervention_model, record.masking,
+            record.primary_purpose) == ("INTERVENTIONAL", 36, "NA", "SINGLE_GROUP", "NONE", "TREATMENT")
+    assert (record.start_date, record.completion_date) == ("2020-06-01", "2025-12")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        ("PRIMARY", "Dose-limiting toxicity", "28 days"), ("SECONDARY", "Relapse-free survival", "2 years")]

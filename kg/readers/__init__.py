@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
-from kg.readers import ctgov_json, ctgov_mirror, generic, medpath, medpath_bullets, veeva
+from kg.readers import ctgov_classic, ctgov_json, ctgov_mirror, generic, medpath, medpath_bullets, veeva
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
@@ -26,7 +26,7 @@ __all__ = ["READERS", "LAYOUTS", "detect_layout", "read_path", "read_bytes", "re
 
 #: The readers, in the order they are asked to claim a page.
 READERS: dict[str, ModuleType] = {module.LAYOUT: module
-                                  for module in (medpath_bullets, medpath, veeva, ctgov_mirror, generic)}
+                                  for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, generic)}
 #: Every layout or format a source document can be recorded with.
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 

@@ -18,10 +18,10 @@ __all__ = [
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "0": "0", "1": "1", "2": "2", "3": "3", "4": "4"}
 _PHASE_NUMBER = r"(iv|iii|ii|i|[0-4])(?:[ab]|\s*[ab]\b)?"
-_PHASE_JOIN = r"\s*(?:/|\||,|-|and|&)\s*(?:phase\s*)?"
+_PHASE_JOIN = r"\s*(?:(?:/|\||,|-|and|&)\s*(?:phase\s*)?|phase\s*)"
 _PHASE = re.compile(rf"\b(early\s+)?phase\s*{_PHASE_NUMBER}(?![a-z0-9])((?:{_PHASE_JOIN}{_PHASE_NUMBER}(?![a-z0-9]))*)",
                     re.IGNORECASE)
-_PHASE_MORE = re.compile(rf"(?:/|\||,|-|and|&)\s*(?:phase\s*)?{_PHASE_NUMBER}", re.IGNORECASE)
+_PHASE_MORE = re.compile(rf"(?:(?:/|\||,|-|and|&)\s*(?:phase\s*)?|phase\s*){_PHASE_NUMBER}", re.IGNORECASE)
 
 
 def parse_phases(text: str | None) -> list[str]:
@@ -29,6 +29,8 @@ def parse_phases(text: str | None) -> list[str]:
 
     >>> parse_phases("Phase 1"), parse_phases("PHASE1/PHASE2"), parse_phases("A Phase I/IIa study")
     (['PHASE1'], ['PHASE1', 'PHASE2'], ['PHASE1', 'PHASE2'])
+    >>> parse_phases("Phase 1 Phase 2"), parse_phases("Phase 2 study of 3 arms")
+    (['PHASE1', 'PHASE2'], ['PHASE2'])
     >>> parse_phases("Early Phase 1"), parse_phases("N/A"), parse_phases("a phase-out of drug")
     (['EARLY_PHASE1'], ['NA'], [])
     """
