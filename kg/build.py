@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg import iris
 from kg.errors import DocumentError
 from kg.files import atomic_output, document_paths
+from kg.graphs import DATASET_FORMATS, EXPORT_FORMATS
 from kg.identity import TrialIdentity
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import PREFIXES
@@ -36,13 +37,10 @@ from kg.readers import read_path
 from kg.records import TrialRecord
 from kg.store import fill_store
 
-__all__ = ["BuildReport", "build", "FORMATS", "DATASET_FORMATS", "state_path"]
+__all__ = ["BuildReport", "build", "FORMATS", "state_path"]
 
-#: Output formats by name.
-FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-           "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-#: The formats that keep one named graph per source document.
-DATASET_FORMATS = {"trig", "nquads"}
+#: The formats a build writes (those of kg.graphs but JSON-LD, which is no streaming format).
+FORMATS = {name: rdf for name, rdf in EXPORT_FORMATS.items() if name != "jsonld"}
 
 
 @dataclass
@@ -85,6 +83,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
     state = state_path(target) if incremental else None
     known = _known_sources(state) if state and state.exists() else {}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        order: list[tuple[int, tuple[str, str]]] = []
         renewed: set[str] = set()
         for path in document_paths(inputs):
             if on_document:
@@ -98,10 +97,10 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                     report.documents += 1
                     report.layouts[record.source.layout] = report.layouts.get(record.source.layout, 0) + 1
                     renewed.add(record.source.name)
-                    spool.write(record.to_json() + "\n")
+                    _spool(spool, order, record.to_json(), record)
         if state and state.exists():
-            _carry_over(state, renewed, spool, report)
-        order = _index(spool)
+            _carry_over(state, renewed, spool, order, report)
+        order.sort(key=lambda entry: entry[1])  # by document (name, checksum): the output never depends on input order
         identity = TrialIdentity()
         for record in _records(spool, order):
             identity.add(record.identifiers, record.sponsors, source_rank(record),
@@ -127,33 +126,26 @@ def _known_sources(state: Path) -> dict[str, str]:
         return {(r := TrialRecord.from_json(line)).source.sha256: r.source.name for line in lines if line.strip()}
 
 
-def _carry_over(state: Path, renewed: set[str], spool: IO[str], report: BuildReport) -> None:
+def _spool(spool: IO[str], order: list[tuple[int, tuple[str, str]]], line: str, record: TrialRecord) -> None:
+    """Append a record's line to the spool and note where it starts and which document it is."""
+    spool.seek(0, 2)
+    order.append((spool.tell(), (record.source.name, record.source.sha256)))
+    spool.write(line.rstrip("\n") + "\n")
+
+
+def _carry_over(state: Path, renewed: set[str], spool: IO[str], order: list[tuple[int, tuple[str, str]]],
+                report: BuildReport) -> None:
     """Keep the previous records, except those of documents read again with new content."""
     with open(state, encoding="utf-8") as lines:
         for line in lines:
             if not line.strip():
                 continue
-            if TrialRecord.from_json(line).source.name in renewed:
+            record = TrialRecord.from_json(line)
+            if record.source.name in renewed:
                 report.replaced += 1
             else:
                 report.kept += 1
-                spool.write(line if line.endswith("\n") else line + "\n")
-
-
-def _index(spool: IO[str]) -> list[tuple[int, tuple[str, str]]]:
-    """Where each spooled record starts, in document order (name, then checksum), so the
-    output never depends on the order documents were read or built in.
-    """
-    entries = []
-    spool.seek(0)
-    while True:
-        offset = spool.tell()
-        line = spool.readline()
-        if not line:
-            break
-        source = TrialRecord.from_json(line).source
-        entries.append((offset, (source.name, source.sha256)))
-    return sorted(entries, key=lambda entry: entry[1])
+                _spool(spool, order, line, record)
 
 
 def _records(spool: IO[str], order: list[tuple[int, tuple[str, str]]]) -> Iterator[TrialRecord]:

@@ -12,13 +12,13 @@ from kg.errors import GraphError
 from kg.files import atomic_output
 from kg.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "load_graph", "export", "dataset_statements"]
+__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "export", "dataset_statements"]
 
 #: Formats ``kg export`` writes, by the name users type.
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
                   "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-#: Formats that keep named graphs; exporting to any other merges them.
-_DATASETS = {"trig", "nquads"}
+#: Formats that keep named graphs; writing any other merges them.
+DATASET_FORMATS = {"trig", "nquads"}
 
 _BY_SUFFIX = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
               ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
@@ -73,7 +73,7 @@ def export(paths: Iterable[Path], output: Path, format: str) -> int:
 
     def counted() -> Iterator[ox.Triple | ox.Quad]:
         nonlocal count
-        for triple in _statements(paths, keep_graphs=format in _DATASETS):
+        for triple in _statements(paths, keep_graphs=format in DATASET_FORMATS):
             count += 1
             yield triple
 

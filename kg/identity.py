@@ -32,6 +32,11 @@ def _join_keys(identifiers: list[Identifier], sponsors: Iterable[Organization]) 
     return keys
 
 
+def _anchor(joining: list[str], identifiers: list[Identifier], rank: SourceRank) -> str:
+    """A document's handle: its first join key, or a key of its own when nothing can join it."""
+    return joining[0] if joining else f"document:{rank[2]}:{min((i.value for i in identifiers), default='')}"
+
+
 class TrialIdentity:
     """A union-find over join keys; memory grows with identifiers, not with documents."""
 
@@ -54,9 +59,9 @@ class TrialIdentity:
 
         Returns the handle to ask :meth:`key` and :meth:`speaks_for` with.
         """
-        identifiers, sponsors = list(identifiers), list(sponsors)
+        identifiers = list(identifiers)
         joining = _join_keys(identifiers, sponsors)
-        anchor = self.handle(identifiers, sponsors, rank)
+        anchor = _anchor(joining, identifiers, rank)
         root = self._root(anchor)
         self._members.setdefault(root, set()).update(identifiers)
         self._offer(root, {fact: rank for fact in facts})
@@ -72,8 +77,7 @@ class TrialIdentity:
     def handle(identifiers: Iterable[Identifier], sponsors: Iterable[Organization], rank: SourceRank) -> str:
         """The handle :meth:`add` gives a document (the same for the same document, always)."""
         identifiers = list(identifiers)
-        joining = _join_keys(identifiers, sponsors)
-        return joining[0] if joining else f"document:{rank[2]}:{min((i.value for i in identifiers), default='')}"
+        return _anchor(_join_keys(identifiers, sponsors), identifiers, rank)
 
     def _offer(self, root: str, ranks: dict[str, SourceRank]) -> None:
         speakers = self._speakers.setdefault(root, {})

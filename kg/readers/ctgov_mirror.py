@@ -116,7 +116,7 @@ def _preamble(record: TrialRecord, lines: list[str]) -> None:
             record.identifiers += find_registry_ids(value)
         elif value and label.strip().lower() == "last updated":
             record.last_updated = parse_date(value)
-        elif record.title is None and not find_registry_ids(line) == [line]:
+        elif record.title is None and [i.value for i in find_registry_ids(line)] != [line.strip()]:
             record.title = line
 
 
