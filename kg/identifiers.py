@@ -19,7 +19,7 @@ __all__ = ["REGISTRY_PATTERNS", "scheme_of", "find_registry_ids", "listed_identi
 #: match a looser EudraCT pattern). Registers without a token of their own in the
 #: contract are OTHER.
 REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("NCT", re.compile(r"\bNCT\d{8}\b")),
+    ("NCT", re.compile(r"(?<![a-z0-9])NCT\d{8}\b")),  # glued after a label: "Trial IDNCT06152809"
     ("EUCT", re.compile(r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b")),
     ("EUDRACT", re.compile(r"\b(?:19|20)\d{2}-\d{6}-\d{2}\b")),
     ("OMON", re.compile(r"\bNL-OMON\d+\b")),

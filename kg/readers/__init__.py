@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 
@@ -31,13 +31,16 @@ READERS: dict[str, ModuleType] = {module.LAYOUT: module
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 
 
-def detect_layout(text: str) -> str | None:
+def detect_layout(text: str, readers: Mapping[str, ModuleType] = READERS) -> str | None:
     """The layout of a cleaned page, or None when no reader claims it."""
-    return next((name for name, reader in READERS.items() if reader.claims(text)), None)
+    return next((name for name, reader in readers.items() if reader.claims(text)), None)
 
 
-def read_text(data: bytes, name: str) -> TrialRecord:
-    """Read one document's bytes; ``name`` is how errors and provenance refer to it."""
+def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS) -> TrialRecord:
+    """Read one document's bytes; ``name`` is how errors and provenance refer to it.
+
+    ``readers`` narrows the layouts asked (the page tests ask the generic reader alone).
+    """
     if not data.strip():
         raise DocumentError(name, "the file is empty")
     if b"\x00" in data[:8192]:
@@ -47,7 +50,7 @@ def read_text(data: bytes, name: str) -> TrialRecord:
     except UnicodeDecodeError as error:
         raise DocumentError(name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
     text = clean_document_text(decoded)
-    layout = detect_layout(text)
+    layout = detect_layout(text, readers)
     if layout is None:
         raise DocumentError(name, "unknown layout: not a page of a layout we read, and no register number with "
                                   "labels of a trial page for the generic reader")
@@ -58,7 +61,7 @@ def read_text(data: bytes, name: str) -> TrialRecord:
     return record
 
 
-def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
+def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS) -> Iterator[TrialRecord | DocumentError]:
     """The records of one document: a page gives one, a JSON document one per study.
 
     A document that cannot be read gives its error in place of a record, so that the
@@ -66,7 +69,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
     """
     if not ctgov_json.looks_like_json(data):
         try:
-            yield read_text(data, name)
+            yield read_text(data, name, readers)
         except DocumentError as error:
             yield error
         return

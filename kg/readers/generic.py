@@ -10,11 +10,12 @@ It never invents: a page without a register number is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kg.identifiers import find_registry_ids
 from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
+from kg.readers.cues import badge, first_line_title, title_before_identifier
 from kg.readers.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
+from kg.readers.labels import LABELS, Reading, reading
 from kg.readers.outcomes import TIME_SPAN
 from kg.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
 from kg.text import fold, split_glued
@@ -24,118 +25,60 @@ __all__ = ["LAYOUT", "claims", "read", "LABELS", "Reading", "reading"]
 
 LAYOUT = "generic"
 
-#: Labels trial sites print, by the field they open. One table, not code per site.
-LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "public title", "scientific title", "official title", "brief title", "study title", "trial title",
-              "full title of the trial", "name of trial"),
-    "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
-               "recruiting status", "study status"),
-    "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase"),
-    "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
-                   "medical condition", "medical condition(s) being investigated", "condition category", "indication"),
-    # Labels of the register number itself: read from the text by the registers' own formats,
-    # they only tell the reader that this is a trial record.
-    "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
-                     "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register"),
-    "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
-                    "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
-    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
-    "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
-                   "number of participants", "target number of participants", "participants", "planned enrollment"),
-    "study_type": ("study type", "type of study", "study design type"),
-    "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
-    "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
-    "min_age": ("minimum age", "age minimum", "inclusion age min"),
-    "max_age": ("maximum age", "age maximum", "inclusion age max"),
-    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
-    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
-    "inclusion": ("inclusion criteria", "key inclusion criteria", "participant inclusion criteria",
-                  "principal inclusion criteria", "inclusion"),
-    "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
-                  "principal exclusion criteria", "exclusion"),
-    "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
-                    "who can participate"),
-    "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
-                         "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
-                         "primary endpoints", "primary end point(s)", "main outcome measures"),
-    "secondary_outcomes": ("secondary outcome", "secondary outcomes", "secondary outcome measure",
-                           "secondary outcome measures", "secondary outcome(s)", "secondary end point",
-                           "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)"),
-}
-def _key(label: str) -> str:
-    return re.sub(r"[^a-z0-9()]+", " ", label.lower()).strip()
-
-
-_KEYS = {_key(label): name for name, labels in LABELS.items() for label in labels}
-#: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell).
-_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'-]{1,60}?)\s*"
-                   r"(?:[:|]\s*(?P<value>.*?))?\s*\|?\s*$")
-
-
-def _label_of(line: str) -> tuple[str | None, str | None]:
-    match = _LINE.match(line)
-    if not match:
-        return None, None
-    name = _KEYS.get(_key(match.group("label")))
-    return (name, fold(match.group("value")) or None) if name else (None, None)
-
-
-@dataclass
-class Reading:
-    """What the generic reader found on a page, and what it left unread."""
-
-    sections: dict[str, list[str]] = field(default_factory=dict)
-    unread: list[str] = field(default_factory=list)
-
-
-def reading(text: str) -> Reading:
-    """Cut a page at the labels of :data:`LABELS`; lines before any label, or after one the
-    reader does not use, are unread.
-    """
-    result = Reading()
-    current: str | None = None
-    for line in text.split("\n"):
-        name, value = _label_of(line)
-        if name:
-            current = name
-            result.sections.setdefault(name, [])
-            if value:
-                result.sections[name].append(value)
-        elif current and line.strip():
-            result.sections[current].append(line)
-        elif line.strip():
-            result.unread.append(fold(line))
-    return result
-
-
 def claims(text: str) -> bool:
-    """Any page that shows a register number and at least two labels the table knows."""
-    return bool(find_registry_ids(text)) and len(reading(text).sections) >= 2
+    """Any page that shows a register number and at least two fields the reader can read
+    (labels of the table, a badge line, a title before the register number).
+    """
+    identifiers = find_registry_ids(text)
+    if not identifiers:
+        return False
+    found = reading(text)
+    status, phases, _ = _badge(text)
+    return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
 
 
 def _first(found: Reading, name: str) -> str | None:
-    values = [v for v in (value_or_none(line) for line in found.sections.get(name, [])) if v]
+    values = _values(found, name)
     return values[0] if values else None
 
 
+def _values(found: Reading, name: str) -> list[str]:
+    return [v for v in (value_or_none(line) for line in found.sections.get(name, [])) if v]
+
+
+def _badge(text: str) -> tuple[str | None, list[str], str | None]:
+    return next((found for found in map(badge, text.split("\n")) if found[0] or found[1]), (None, [], None))
+
+
+#: Register codes a page prints after a value ("Graft Versus Host Disease 256537 0").
+_TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
+
+
 def read(text: str, source: SourceDocument) -> TrialRecord:
-    """Read what the labels state; leave the rest."""
+    """Read what the labels state, and what a badge line or the title before the register
+    number states; leave the rest.
+    """
     found = reading(text)
     record = TrialRecord(source=source, identifiers=find_registry_ids(text))
     known = {i.value for i in record.identifiers}
     record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
                            if value and value not in known and not find_registry_ids(value)]
-    # Only a labelled title: the first line of a page is as often its site's banner.
-    record.title = _first(found, "title")
+    titles = _values(found, "title")
+    record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
+    badge_status, badge_phases, badge_type = _badge(text)
     status = _first(found, "status")
-    record.status = lookup("status", status) if status else None
-    record.phases = parse_phases(_first(found, "phase")) or parse_phases(record.title)
+    record.status = (lookup("status", status) if status else None) or badge_status
+    phase = _first(found, "phase")
+    if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
+        phase = f"Phase {phase}"  # "Phase:  0" on WHO records
+    record.phases = (parse_phases(phase) or badge_phases
+                     or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     record.conditions = [c for line in found.sections.get("conditions", []) for part in re.split(r"\s*;\s*", fold(line))
-                         for c in split_glued(part) if value_or_none(c)]
+                         for c in split_glued(_TRAILING_CODES.sub("", part)) if value_or_none(c)]
     sponsor = _first(found, "sponsor")
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.enrollment = parse_count(_first(found, "enrollment"))
-    record.study_type = lookup("study-type", _first(found, "study_type"))
+    record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
     record.sex = lookup("sex", _first(found, "sex"))
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years

@@ -1,0 +1,90 @@
+"""Values a page states without a label, in forms definite enough to read.
+
+A badge line made only of a status, phases and a study type ("RECRUITINGPhase
+2INTERVENTIONAL", "Completed · Phase 1/2"); a title written just before the trial's
+register number ("Title (NCT…) is a …", a browser title "Title… (NCT…) | Site"); a
+page whose first line is a title rather than its site's banner. Anything less definite
+stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.readers.fields import parse_phases
+from kg.records import Identifier
+from kg.text import fold
+from kg.vocab import lookup, scheme
+
+__all__ = ["badge", "title_before_identifier", "first_line_title"]
+
+_PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
+#: Words a site's banner uses, never a trial's title.
+_BANNER = re.compile(r"\b(?:register|registry|skip|navigation|website|logo|menu|home|help|search|cookies?|version|"
+                     r"site|module|login|sign in)\b", re.IGNORECASE)
+
+
+def _wordings(name: str) -> str:
+    keys = sorted(scheme(name).wordings, key=len, reverse=True)
+    return "|".join(r"\W*".join(map(re.escape, key.split())) for key in keys)
+
+
+@cache
+def _badge() -> re.Pattern[str]:
+    token = rf"(?P<status>{_wordings('status')})|(?P<phase>{_PHASE_WORDS})|(?P<type>{_wordings('study-type')})"
+    return re.compile(rf"\s*(?:{token})\s*[·|,•]?", re.IGNORECASE)
+
+
+def badge(line: str) -> tuple[str | None, list[str], str | None]:
+    """Status, phases and study type of a line made of nothing else (at least two of them).
+
+    >>> badge("RECRUITINGPhase 2INTERVENTIONAL")
+    ('RECRUITING', ['PHASE2'], 'INTERVENTIONAL')
+    >>> badge("CompletedPhase 1/2")
+    ('COMPLETED', ['PHASE1', 'PHASE2'], None)
+    >>> badge("Completed the study")
+    (None, [], None)
+    """
+    status, phases, study_type, position, tokens = None, [], None, 0, 0
+    folded = fold(line)
+    while position < len(folded):
+        match = _badge().match(folded, position)
+        if not match or match.end() == position:
+            return None, [], None
+        status = status or (lookup("status", match.group("status")) if match.group("status") else None)
+        phases = phases or parse_phases(match.group("phase"))
+        study_type = study_type or (lookup("study-type", match.group("type")) if match.group("type") else None)
+        position, tokens = match.end(), tokens + 1
+    return (status, phases, study_type) if tokens >= 2 and (status or phases) else (None, [], None)
+
+
+def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | None:
+    """ "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
+    line of the page that it begins.
+    """
+    for identifier in identifiers:
+        match = re.search(rf"^(?P<title>[^\n]{{12,400}}?)\s*\(\s*{re.escape(identifier.value)}\s*\)", text, re.MULTILINE)
+        if not match:
+            continue
+        title = fold(match.group("title"))
+        if title.endswith(("…", "...")):
+            stem = title.rstrip(".…").strip()
+            whole = [fold(line) for line in text.split("\n") if fold(line).startswith(stem) and len(fold(line)) > len(stem)
+                     and identifier.value not in line]
+            return whole[0] if whole else None
+        return title
+    return None
+
+
+def first_line_title(text: str) -> str | None:
+    """The page's first line, when it reads as a title: five to forty words, no sentence end,
+    no register number, none of a banner's words.
+    """
+    line = next((fold(line) for line in text.split("\n") if line.strip()), "")
+    words = line.split()
+    if not 5 <= len(words) <= 40 or line.endswith((".", "!", "?", ":")) or not line[0].isupper():
+        return None
+    if re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line):
+        return None
+    return line

@@ -1,0 +1,155 @@
+"""The labels trial sites print, and a page cut at them.
+
+One table of synonyms (:data:`LABELS`), not code per site: a line "Label: value", a
+label alone on its line, a numbered table cell ("| E.1.1 | Label |"), a markdown field
+("- **Status:** Recruiting"), a YAML key ("overall_status:") or an indexed label
+("Primary outcome [1] 257583 0") all open the field the label names. Labels of fields
+the reader does not use are listed too, so that they close the section before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.readers.fields import parse_phases
+from kg.text import fold
+from kg.vocab import lookup
+
+__all__ = ["LABELS", "Reading", "reading", "label_of"]
+
+#: Labels trial sites print, by the field they open.
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "public title", "scientific title", "official title", "brief title", "study title", "trial title",
+              "full title of the trial", "name of trial", "public title of study", "scientific title of study",
+              "title of the trial for lay people in easily understood i e non technical language"),
+    "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
+               "recruiting status", "study status", "recruitment status in japan"),
+    "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase", "clinical trials phase",
+              "developmental phase", "phase of trial"),
+    "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
+                   "medical condition", "medical condition(s) being investigated", "indication", "primary condition",
+                   "medical condition(s) or problem(s) studied", "condition(s) or problem(s) studied", "cancer type",
+                   "medical condition or disease under investigation", "eligible conditions", "health condition"),
+    # Labels of the register number itself: read from the text by the registers' own formats,
+    # they only tell the reader that this is a trial record.
+    "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
+                     "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
+                     "ctri number", "eudract number", "isrctn", "registration no"),
+    "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
+                    "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
+    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
+    "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
+                   "number of participants", "target number of participants", "participants", "planned enrollment",
+                   "target enrollment"),
+    "study_type": ("study type", "type of study", "study design type"),
+    "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
+    "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
+    "min_age": ("minimum age", "age minimum", "inclusion age min"),
+    "max_age": ("maximum age", "age maximum", "inclusion age max"),
+    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
+    "inclusion": ("inclusion criteria", "key inclusion criteria", "participant inclusion criteria",
+                  "principal inclusion criteria", "inclusion", "main criteria for inclusion"),
+    "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
+                  "principal exclusion criteria", "exclusion", "main criteria for exclusion"),
+    "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
+                    "who can participate", "key inclusion & exclusion criteria", "participant eligibility"),
+    "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
+                         "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
+                         "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures"),
+    "secondary_outcomes": ("secondary outcome", "secondary outcomes", "secondary outcome measure",
+                           "secondary outcome measures", "secondary outcome(s)", "secondary end point",
+                           "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)"),
+    # Fields the reader does not take: their labels only end the section before them.
+    "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
+              "genomic information", "intervention(s)", "interventions", "intervention", "intervention/exposure",
+              "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
+              "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
+              "linked study record", "ethics application status", "date submitted", "date registered",
+              "date last updated", "type of registration", "key secondary outcomes", "contacts", "countries of recruitment",
+              "url", "study design", "date of registration", "last refreshed on", "prospective registration",
+              "narrative", "objectives", "purpose", "brief summary", "detailed description", "summary",
+              "healthy volunteers", "results", "study design type", "locations", "sponsors", "collaborators",
+              "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
+              "background and study aims", "who can participate?", "what does the study involve",
+              "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
+              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial"),
+}
+
+#: Fields with a closed set of values: their label may be followed by the value with no colon
+#: ("Recruitment Status Recruiting") or none at all ("PhasePHASE1"), when the value reads as one.
+_CLOSED: dict[str, object] = {
+    "status": lambda value: lookup("status", value),
+    "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
+    "sex": lambda value: lookup("sex", value),
+    "study_type": lambda value: lookup("study-type", value),
+}
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[^a-z0-9()&/?]+", " ", label.lower().replace("_", " ")).strip()
+
+
+_KEYS = {_key(label): name for name, labels in LABELS.items() for label in labels}
+_CLOSED_LABELS = sorted(((_key(label), name) for name in _CLOSED for label in LABELS[name]), key=lambda pair: -len(pair[0]))
+#: Markdown and list decoration around a label: "## ", "- **", "**", "* ".
+_DECORATION = re.compile(r"^\s*(?:#{1,6}\s+|[-*•]\s+)?(?:\*\*|__)?|(?:\*\*|__)")
+#: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell,
+#: with an "[1]" index and register codes after it).
+_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'?_-]{1,90}?)\s*"
+                   r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
+
+
+def label_of(line: str) -> tuple[str | None, str | None]:
+    """The field a line's label opens and the value on the same line, if any."""
+    plain = _DECORATION.sub("", line)
+    match = _LINE.match(plain)
+    if match:
+        name = _KEYS.get(_key(match.group("label")))
+        if name:
+            return name, fold(match.group("value")) or None
+    return _closed_value(plain)
+
+
+def _closed_value(line: str) -> tuple[str | None, str | None]:
+    """ "Recruitment Status Recruiting", "SexALL": a closed field's label, then a value it knows."""
+    folded = fold(line)
+    lowered = folded.lower()
+    for label, name in _CLOSED_LABELS:
+        if lowered.startswith(label) and len(folded) > len(label):
+            value = folded[len(label):].strip(" :")
+            if value and _CLOSED[name](value):  # type: ignore[operator]
+                return name, value
+    return None, None
+
+
+@dataclass
+class Reading:
+    """What the generic reader found on a page, and what it left unread."""
+
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)
+
+
+def reading(text: str) -> Reading:
+    """Cut a page at the labels of :data:`LABELS`; lines before any label, or under a label
+    of a field the reader does not use, are unread.
+    """
+    result = Reading()
+    current: str | None = None
+    for line in text.split("\n"):
+        name, value = label_of(line)
+        if name:
+            current = None if name == "other" else name
+            if current:
+                result.sections.setdefault(current, [])
+                if value:
+                    result.sections[current].append(value)
+            elif line.strip():
+                result.unread.append(fold(line))
+        elif current and line.strip():
+            result.sections[current].append(line)
+        elif line.strip():
+            result.unread.append(fold(line))
+    return result
