@@ -84,17 +84,29 @@ def criteria_from_lines(lines: Iterable[str], kind: str, population: str | None 
     A sub-heading such as "Donors:" switches the population of the items after it.
     """
     criteria: list[Criterion] = []
+    lines = [piece for raw in lines for piece in _FLAT_BULLET.split(raw)]
+    bulleted = any(strip_bullet(raw) != raw.strip() for raw in lines)
     for raw in lines:
         if not raw.strip() or is_placeholder(raw):
             continue
-        if strip_bullet(raw) == raw.strip() and _is_heading(raw):
-            population = population_heading(raw) or population
-            continue
+        if strip_bullet(raw) == raw.strip():
+            if _is_heading(raw):
+                population = population_heading(raw) or population
+                continue
+            if bulleted and criteria and criteria[-1].population == population:
+                # A hard-wrapped bullet: the line goes on with the item above it.
+                criteria[-1].text = fold(f"{criteria[-1].text} {raw}")
+                continue
         for text in split_numbered(strip_bullet(raw)):
             criteria.append(Criterion(kind=kind, text=text, population=population))
     return criteria
 
 
+#: A list flattened onto one line: "* first item * second item".
+_FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=\*\s)")
+
+
+_INLINE_KIND = re.compile(r"(?<=\S)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)", re.IGNORECASE)
 _KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
 
 
@@ -102,6 +114,8 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"."""
     criteria: list[Criterion] = []
     kind, block = "INCLUSION", []
+    # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
+    lines = [piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()]
     for line in [*lines, "Inclusion criteria"]:
         heading = _KIND_HEADING.search(line)
         if heading and len(line.split()) <= 8 and strip_bullet(line) == line.strip():

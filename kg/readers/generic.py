@@ -63,7 +63,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     known = {i.value for i in record.identifiers}
     record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
                            if value and value not in known and not find_registry_ids(value)]
-    titles = _values(found, "title")
+    titles = _values(found, "title") + _values(found, "official_title")
     record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
     badge_status, badge_phases, badge_type = _badge(text)
     status = _first(found, "status")
@@ -73,8 +73,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
     record.phases = (parse_phases(phase) or badge_phases
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
-    record.conditions = [c for line in found.sections.get("conditions", []) for part in re.split(r"\s*;\s*", fold(line))
-                         for c in split_glued(_TRAILING_CODES.sub("", part)) if value_or_none(c)]
+    record.conditions = [c for line in _wrapped(found.sections.get("conditions", []))
+                         for part in re.split(r"\s*;\s*", line) for c in split_glued(_TRAILING_CODES.sub("", part))
+                         if value_or_none(c)]
     sponsor = _first(found, "sponsor")
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.enrollment = parse_count(_first(found, "enrollment"))
@@ -90,7 +91,25 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                        + criteria_from_mixed_lines(found.sections.get("eligibility", [])))
     for kind in ("PRIMARY", "SECONDARY"):
         record.outcomes += _outcomes(found.sections.get(f"{kind.lower()}_outcomes", []), kind)
+    if found.cut_off in ("inclusion", "exclusion", "eligibility") and record.criteria:
+        record.criteria.pop()  # the item the page breaks off in is not a criterion
+    elif found.cut_off in ("primary_outcomes", "secondary_outcomes") and record.outcomes:
+        record.outcomes.pop()
     return record
+
+
+_TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """Values as written, with hard-wrapped lines (after a comma, or going on in lower case) joined."""
+    values: list[str] = []
+    for line in filter(None, map(fold, lines)):
+        if values and (values[-1].endswith(",") or line[0].islower() or line[0] == "("):
+            values[-1] = f"{values[-1]} {line}"
+        else:
+            values.append(line)
+    return values
 
 
 def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
@@ -102,6 +121,10 @@ def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
         label, _, rest = line.partition(":")
         if label.strip().lower() in ("time frame", "timepoint", "timepoints", "time point") and outcomes:
             outcomes[-1].time_frame = rest.strip() or None
+            continue
+        framed = _TIME_FRAME.match(line)
+        if framed:
+            outcomes.append(Outcome(kind, framed.group(1).lstrip("-*• ").strip(), framed.group(2).strip() or None))
             continue
         span = TIME_SPAN.search(line)
         outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))

@@ -20,9 +20,10 @@ __all__ = ["LABELS", "Reading", "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
 LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "public title", "scientific title", "official title", "brief title", "study title", "trial title",
-              "full title of the trial", "name of trial", "public title of study", "scientific title of study",
+    "title": ("title", "public title", "brief title", "study title", "trial title", "name of trial", "public title of study",
               "title of the trial for lay people in easily understood i e non technical language"),
+    # Taken for the title only when the page gives no public one.
+    "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study"),
     "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
                "recruiting status", "study status", "recruitment status in japan"),
     "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase", "clinical trials phase",
@@ -57,17 +58,20 @@ LABELS: dict[str, tuple[str, ...]] = {
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
-                         "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures"),
+                         "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
+                         "main outcome variables"),
     "secondary_outcomes": ("secondary outcome", "secondary outcomes", "secondary outcome measure",
                            "secondary outcome measures", "secondary outcome(s)", "secondary end point",
-                           "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)"),
+                           "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)",
+                           "key secondary outcomes", "secondary outcome variables"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention(s)", "interventions", "intervention", "intervention/exposure",
               "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "linked study record", "ethics application status", "date submitted", "date registered",
-              "date last updated", "type of registration", "key secondary outcomes", "contacts", "countries of recruitment",
+              "date last updated", "type of registration", "contacts", "intervention groups", "general information",
+              "reason for update", "registration date", "registration timing", "last update", "update count", "countries of recruitment",
               "url", "study design", "date of registration", "last refreshed on", "prospective registration",
               "narrative", "objectives", "purpose", "brief summary", "detailed description", "summary",
               "healthy volunteers", "results", "study design type", "locations", "sponsors", "collaborators",
@@ -101,15 +105,36 @@ _LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A
                    r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
 
 
-def label_of(line: str) -> tuple[str | None, str | None]:
-    """The field a line's label opens and the value on the same line, if any."""
+def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
+    """The field a line's label opens and the value on the same line, if any.
+
+    On a page that writes "Label Value" with no colon (``spaced``), a known label followed by
+    a capitalised value opens its field too.
+    """
     plain = _DECORATION.sub("", line)
     match = _LINE.match(plain)
     if match:
         name = _KEYS.get(_key(match.group("label")))
         if name:
             return name, fold(match.group("value")) or None
-    return _closed_value(plain)
+    return _spaced_value(plain) if spaced else _closed_value(plain)
+
+
+_ALL_LABELS = sorted(_KEYS.items(), key=lambda pair: -len(pair[0]))
+
+
+def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
+    folded = fold(line)
+    lowered = folded.lower()
+    for label, name in _ALL_LABELS:
+        if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
+            return name, folded[len(label) + 1:].strip()
+    return _closed_value(line)
+
+
+def _writes_spaced_labels(lines: list[str]) -> bool:
+    """Three lines "Multi-word label Value" make a page that labels without colons."""
+    return sum(1 for line in lines if ":" not in line and _spaced_value(_DECORATION.sub("", line), words=2)[0]) >= 3
 
 
 def _closed_value(line: str) -> tuple[str | None, str | None]:
@@ -130,6 +155,9 @@ class Reading:
 
     sections: dict[str, list[str]] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
+    #: The section the page breaks off in, when it stops mid-sentence with no final line
+    #: break (a partial download, a copied excerpt): its last item is a fragment.
+    cut_off: str | None = None
 
 
 def reading(text: str) -> Reading:
@@ -138,8 +166,10 @@ def reading(text: str) -> Reading:
     """
     result = Reading()
     current: str | None = None
-    for line in text.split("\n"):
-        name, value = label_of(line)
+    lines = text.split("\n")
+    spaced = _writes_spaced_labels(lines)
+    for line in lines:
+        name, value = label_of(line, spaced)
         if name:
             current = None if name == "other" else name
             if current:
@@ -152,4 +182,6 @@ def reading(text: str) -> Reading:
             result.sections[current].append(line)
         elif line.strip():
             result.unread.append(fold(line))
+    if current and not text.endswith("\n") and not re.search(r"[.!?;:)\]]\s*$", text):
+        result.cut_off = current
     return result
