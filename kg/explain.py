@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import DocumentError
-from kg.readers import READERS, ctgov_json, detect_layout, generic, read_bytes
+from kg.readers import LABEL_TABLE_READERS, READERS, ctgov_json, detect_layout, generic, read_bytes
 from kg.readers.sections import split_sections
 from kg.text import clean_document_text, fold
 
@@ -32,7 +32,7 @@ def explain(path: Path) -> str:
             reader = READERS[layout]
             why = fold((reader.claims.__doc__ or "").split("\n\n")[0])
             lines.append(f"  reader: {layout} ({why})")
-            if layout == generic.LAYOUT:
+            if layout in LABEL_TABLE_READERS:
                 found = generic.reading(text)
                 lines.append(f"  sections found: {', '.join(found.sections) or 'none'}")
                 count = len(found.unread)

@@ -103,3 +103,76 @@ def test_the_classic_clinicaltrials_gov_page_has_a_reader_of_its_own():
     assert (record.start_date, record.completion_date) == ("2020-06-01", "2025-12")
     assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
         ("PRIMARY", "Dose-limiting toxicity", "28 days"), ("SECONDARY", "Relapse-free survival", "2 years")]
+
+
+def test_a_badge_line_and_the_title_before_the_register_number_are_read():
+    page = ("Skip to main content\nRECRUITINGPhase 2INTERVENTIONAL\n"
+            "Personalized NK Cell Therapy in CBT (NCT02727803) is a Phase 2 interventional study.\n")
+    record = read_text(page.encode(), "badge.txt")
+    assert (record.title, record.status, record.phases, record.study_type) == (
+        "Personalized NK Cell Therapy in CBT", "RECRUITING", ["PHASE2"], "INTERVENTIONAL")
+
+
+def test_a_page_that_labels_without_colons_is_read():
+    page = ("Recruitment status Completed\nUnique ID issued by UMIN UMIN000011555\n"
+            "Public title Phase I/IIa study of ZNK cells for solid cancer\nCondition Solid cancer, Malignant tumor\n"
+            "Primary outcomes Adverse events and safety\nMaximum tolerated dose (MTD)\n")
+    record = read_text(page.encode(), "umin.txt")
+    assert (record.status, record.title, record.phases) == ("COMPLETED", "Phase I/IIa study of ZNK cells for solid cancer",
+                                                            ["PHASE1", "PHASE2"])
+    assert record.conditions == ["Solid cancer, Malignant tumor"]
+    assert [o.measure for o in record.outcomes] == ["Adverse events and safety", "Maximum tolerated dose (MTD)"]
+
+
+def test_a_table_of_trials_is_not_read_as_one_of_them():
+    page = "Table 1.\nPhase:\nPhase 1\nSex:\nAll\nNCT03358849 one\nNCT02008929 two\nNCT01212341 three\n"
+    with pytest.raises(DocumentError, match="review.txt: unknown layout"):
+        read_text(page.encode(), "review.txt")
+    assert read_text(("Trial ID: NCT02008929\n" + page).encode(), "labelled.txt").identifiers[0].value == "NCT02008929"
+
+
+def test_the_item_a_cut_off_page_breaks_off_in_is_left_out():
+    page = "Trial ID: NCT01234567\nStatus: Recruiting\nInclusion criteria:\n* Age 18 or older\n* Acute myeloid leuk"
+    assert [c.text for c in read_text(page.encode(), "cut.txt").criteria] == ["Age 18 or older"]
+    whole = page + "emia.\n"
+    assert [c.text for c in read_text(whole.encode(), "whole.txt").criteria] == ["Age 18 or older", "Acute myeloid leukemia."]
+
+
+EU_PAGE = """EU Clinical Trials Register
+Summary
+EudraCT Number:2013-003421-28
+Trial Status:Prematurely Ended
+| E.1 Medical condition or disease under investigation |
+| E.1.1 | Medical condition(s) being investigated |
+| Newly diagnosed high-risk AML |
+| neu diagnostizierte AML |  |
+| E.3 | Principal inclusion criteria |
+| • Newly diagnosed AML • Age ≥ 60 years |
+| • Neu diagnostizierte AML • Alter ≥ 60 Jahre |  |
+| E.5.1 | Primary end point(s) |
+| Relapse-free survival |
+| Rezidivfreies Überleben |  |
+"""
+
+
+def test_the_eu_register_page_is_read_by_section_number_in_english():
+    record = read_text(EU_PAGE.encode(), "eu.txt")
+    assert record.source.layout == "eu_ctr"
+    assert (record.identifiers[0].value, record.status) == ("2013-003421-28", "TERMINATED")
+    assert record.conditions == ["Newly diagnosed high-risk AML"]
+    assert [(c.kind, c.text) for c in record.criteria] == [("INCLUSION", "Newly diagnosed AML"), ("INCLUSION", "Age ≥ 60 years")]
+    assert [(o.kind, o.measure) for o in record.outcomes] == [("PRIMARY", "Relapse-free survival")]
+
+
+def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
+    page = ("World Health Organization site\nMain ID:  NCT02185781\nSecondary ID:  2013-001234-12\n"
+            "Public title: NK cells for Ph+ ALL\nRecruitment status: Completed\nPhase:  0\n"
+            "Study design:  Allocation: N/A. Intervention model: Single Group Assignment. Primary purpose: Treatment. "
+            "Masking: None (Open Label).\nIntervention(s)\nBiological: NK cells\n")
+    record = read_text(page.encode(), "who.txt")
+    assert record.source.layout == "who_ictrp"
+    assert [i.value for i in record.identifiers] == ["NCT02185781", "2013-001234-12"]
+    assert (record.status, record.phases) == ("COMPLETED", ["EARLY_PHASE1"])
+    assert (record.allocation, record.intervention_model, record.primary_purpose, record.masking) == (
+        "NA", "SINGLE_GROUP", "TREATMENT", "NONE")
+    assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "NK cells")]

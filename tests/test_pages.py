@@ -1,12 +1,17 @@
-"""Real trial pages of 24 sites (tests/data/pages, each with its address and the values it
-states): the generic reader never puts a page under another trial's number, never reads a
-trial from a page without a register number, and its per-site tally is printed.
+"""Real trial pages of 26 sites (tests/data/pages, each with its address and the values it
+states, see SOURCES.md there): every page's trial id, title, status, phase, conditions,
+criteria counts and outcomes are read as the page states them, a page is never filed under
+another trial's number, and the generic reader alone reads at least 80 % of those facts.
+
+A page without a register number of its own is refused (no trial is made up for it); only its
+trial id, absent, is then a fact. The gaps left are listed in KNOWN_GAPS with the reason.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,53 +19,109 @@ from conftest import TESTS
 
 from kg.errors import DocumentError
 from kg.identifiers import trial_key
-from kg.readers import read_bytes
+from kg.readers import READERS, read_bytes
+from kg.records import TrialRecord
+from kg.text import fold
 
 PAGES = TESTS / "data" / "pages"
 CASES = sorted(PAGES.glob("*/*.expected.json"))
+FACTS = ("trial_id", "title", "status", "phase", "conditions", "inclusion", "exclusion", "outcomes")
+GENERIC_ONLY = {"generic": READERS["generic"]}
+
+#: Facts the readers do not get from a page yet, and why. A gap that closes fails the test,
+#: so the list only shrinks.
+KNOWN_GAPS: dict[str, set[str]] = {
+    # 'PhaseTypeStatusAgeSponsorProtocol IDs' header glued over glued values: columns cannot be told apart.
+    "cancer.gov/legacy-pdq-cdrid-632275-NCT00823524": {"trial_id", "title", "status", "phase", "inclusion"},
+    # Criteria under an unlabelled 'DISEASE CHARACTERISTICS:' heading.
+    "clinicaltrialcompass.org/NCT00823524": {"inclusion"},
+    # Outcomes under headings the label table does not know ('Outcome Measures' tab text, record view).
+    "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},
+    "clinicaltrials.gov/ct2-show-record-NCT04280224": {"outcomes"},
+    # The condition is a 'Label …' line under 'Clinical feature' (an ontology term record).
+    "hpscreg.eu/trial-186-ChiCTR2300077942": {"conditions"},
+    # A description module: the NCT number and 'phase I' only in prose; one label.
+    "ignite-sd.com/descriptionmodule-125144-NCT05333705": {"trial_id", "phase"},
+    # 'Overall trial status' then 'Completed' in a two-column row; the condition line holds ';'.
+    "isrctn.com/ISRCTN65902492-MFEz": {"status", "conditions"},
+    # Japanese record without labels in the excerpt: values only by position.
+    "jrct.mhlw.go.jp/jRCTb030190134-ja-niph": {"trial_id", "title", "status"},
+    "jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc": {"trial_id", "title"},
+    # YAML front matter: 'primary_condition:' runs on into the unknown 'countries:' key.
+    "parkinsonspathways.com/NCT03391778-md": {"conditions"},
+    # Conditions only inside the generated sentence '… interventional studying A and B, sponsored by …'.
+    "trialfinderdata.org/NCT02727803": {"conditions"},
+    "trialfinderdata.org/NCT06158828": {"trial_id", "title", "status", "phase", "conditions"},
+}
 
 
-def read_page(expected_path: Path):
-    page = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
+def page_id(case: Path) -> str:
+    return f"{case.parent.name}/{case.name.removesuffix('.expected.json')}"
+
+
+@cache
+def read_page(case: Path, generic_only: bool = False) -> TrialRecord | DocumentError:
+    page = case.with_name(case.name.replace(".expected.json", ".txt"))
     text = page.read_bytes()
     assert text.startswith(b"# source: "), f"{page} does not open with its address"
-    return list(read_bytes(text.split(b"\n", 1)[1], page.name))[0], json.loads(expected_path.read_text(encoding="utf-8"))
+    return next(read_bytes(text.split(b"\n", 1)[1], page.name, GENERIC_ONLY if generic_only else READERS))
+
+
+def facts_read(record: TrialRecord | DocumentError) -> dict[str, object]:
+    if isinstance(record, DocumentError):
+        return {"trial_id": None, "title": None, "status": None, "phase": [], "conditions": [], "inclusion": 0,
+                "exclusion": 0, "outcomes": []}
+    return {"trial_id": trial_key(record.identifiers), "title": record.title, "status": record.status,
+            "phase": sorted(record.phases), "conditions": [fold(c).lower() for c in record.conditions],
+            "inclusion": sum(c.kind == "INCLUSION" for c in record.criteria),
+            "exclusion": sum(c.kind == "EXCLUSION" for c in record.criteria),
+            "outcomes": [fold(o.measure).lower() for o in record.outcomes]}
+
+
+def facts_stated(case: Path) -> dict[str, object]:
+    """The facts the page states; on a page without a register number, only that."""
+    page = json.loads(case.read_text(encoding="utf-8"))
+    if page["trial_id"] is None:
+        return {"trial_id": None}
+    return {"trial_id": page["trial_id"], "title": page["title"], "status": page["status"], "phase": sorted(page["phase"] or []),
+            "conditions": [fold(c).lower() for c in page["conditions"] or []], "inclusion": page["inclusion_count"] or 0,
+            "exclusion": page["exclusion_count"] or 0, "outcomes": [fold(o).lower() for o in page["outcomes"] or []]}
+
+
+def misses(case: Path, generic_only: bool = False) -> set[str]:
+    read = facts_read(read_page(case, generic_only))
+    return {name for name, value in facts_stated(case).items() if read[name] != value}
 
 
 def test_the_page_folder_covers_many_sites():
     assert len(CASES) >= 30 and len({case.parent.name for case in CASES}) >= 8
+    assert set(KNOWN_GAPS) <= {page_id(case) for case in CASES}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.expected.json')}")
+@pytest.mark.parametrize("case", CASES, ids=page_id)
+def test_a_page_is_read_as_it_states(case):
+    assert misses(case) == KNOWN_GAPS.get(page_id(case), set())
+
+
+@pytest.mark.parametrize("case", CASES, ids=page_id)
 def test_a_page_is_never_read_as_another_trial(case):
-    record, expected = read_page(case)
-    if isinstance(record, DocumentError):
-        return  # refusing is allowed; inventing is not
-    assert expected["trial_id"] is not None, f"read a trial from a page that shows no register number: {record.identifiers}"
-    assert trial_key(record.identifiers) == expected["trial_id"]
+    for generic_only in (False, True):
+        record = read_page(case, generic_only)
+        if not isinstance(record, DocumentError):  # refusing is allowed; inventing is not
+            assert trial_key(record.identifiers) == json.loads(case.read_text(encoding="utf-8"))["trial_id"]
 
 
-def test_per_site_tally(capsys):
-    """Prints, per site, how many of the facts each page states the readers get right."""
+def test_the_generic_reader_alone_reads_four_in_five_facts(capsys):
+    """Prints the per-site tally: facts stated, and read by all readers / by the generic reader alone."""
     tally: dict[str, Counter] = defaultdict(Counter)
     for case in CASES:
-        record, expected = read_page(case)
         counts = tally[case.parent.name]
-        counts["pages"] += 1
-        if isinstance(record, DocumentError):
-            counts["refused"] += 1
-            continue
-        checks = {
-            "title": record.title == expected["title"],
-            "status": record.status == expected["status"],
-            "phase": sorted(record.phases) == sorted(expected["phase"] or []),
-            "conditions": [c.lower() for c in record.conditions] == [c.lower() for c in expected["conditions"] or []],
-            "outcomes": [o.measure.lower() for o in record.outcomes] == [o.lower() for o in expected["outcomes"] or []],
-        }
-        counts.update(name for name, ok in checks.items() if ok)
+        stated = len(facts_stated(case))
+        counts.update(pages=1, facts=stated, read=stated - len(misses(case)), generic=stated - len(misses(case, True)),
+                      refused=isinstance(read_page(case), DocumentError))
+    total = sum(tally.values(), Counter())
     with capsys.disabled():
-        print("\nsite                        pages refused title status phase conditions outcomes")
-        for site, counts in sorted(tally.items()):
-            print(f"{site:28} {counts['pages']:5} {counts['refused']:7} {counts['title']:5} {counts['status']:6} "
-                  f"{counts['phase']:5} {counts['conditions']:10} {counts['outcomes']:8}")
-    assert sum(counts["pages"] for counts in tally.values()) == len(CASES)
+        print(f"\n{'site':28} pages refused facts  read  generic alone")
+        for site, counts in [*sorted(tally.items()), ("all", total)]:
+            print(f"{site:28} {counts['pages']:5} {counts['refused']:7} {counts['facts']:5} {counts['read']:5} {counts['generic']:7}")
+    assert total["generic"] >= 0.8 * total["facts"]

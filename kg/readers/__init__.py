@@ -16,17 +16,21 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
-from kg.readers import ctgov_classic, ctgov_json, ctgov_mirror, generic, medpath, medpath_bullets, veeva
+from kg.readers import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
 from kg.therapy import describe_therapy
 
-__all__ = ["READERS", "LAYOUTS", "detect_layout", "read_path", "read_bytes", "read_text"]
+__all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_bytes", "read_text"]
 
 #: The readers, in the order they are asked to claim a page.
-READERS: dict[str, ModuleType] = {module.LAYOUT: module
-                                  for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, generic)}
+READERS: dict[str, ModuleType] = {
+    module.LAYOUT: module
+    for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, eu_ctr, who_ictrp, generic)
+}
+#: The readers that read a page through the generic label table (kg/readers/labels.py).
+LABEL_TABLE_READERS = (eu_ctr.LAYOUT, who_ictrp.LAYOUT, generic.LAYOUT)
 #: Every layout or format a source document can be recorded with.
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 

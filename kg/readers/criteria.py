@@ -103,7 +103,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str, population: str | None 
 
 
 #: A list flattened onto one line: "* first item * second item".
-_FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=\*\s)")
+_FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
 
 
 _INLINE_KIND = re.compile(r"(?<=\S)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)", re.IGNORECASE)

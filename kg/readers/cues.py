@@ -60,7 +60,7 @@ def badge(line: str) -> tuple[str | None, list[str], str | None]:
 
 
 def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | None:
-    """ "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
+    """A title written as "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
     line of the page that it begins.
     """
     for identifier in identifiers:

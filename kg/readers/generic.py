@@ -10,6 +10,7 @@ It never invents: a page without a register number is refused.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.identifiers import find_registry_ids
 from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
@@ -33,8 +34,18 @@ def claims(text: str) -> bool:
     if not identifiers:
         return False
     found = reading(text)
+    if _lists_trials(identifiers) and not find_registry_ids(" ".join(found.sections.get("registration", []))):
+        return False
     status, phases, _ = _badge(text)
     return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+
+
+def _lists_trials(identifiers: list[Identifier]) -> bool:
+    """Three numbers of one register, none of them labelled as the page's own: a table of
+    trials (a review, a search result), not one trial's page.
+    """
+    schemes = Counter(identifier.scheme for identifier in identifiers)
+    return any(count >= 3 for count in schemes.values())
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -74,8 +85,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.phases = (parse_phases(phase) or badge_phases
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     record.conditions = [c for line in _wrapped(found.sections.get("conditions", []))
-                         for part in re.split(r"\s*;\s*", line) for c in split_glued(_TRAILING_CODES.sub("", part))
-                         if value_or_none(c)]
+                         for part in re.split(r"\s*;\s*", line) for c in split_glued(part) if value_or_none(c)]
     sponsor = _first(found, "sponsor")
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.enrollment = parse_count(_first(found, "enrollment"))
@@ -102,13 +112,18 @@ _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re
 
 
 def _wrapped(lines: list[str]) -> list[str]:
-    """Values as written, with hard-wrapped lines (after a comma, or going on in lower case) joined."""
+    """Values as written, without the register codes after them, and with hard-wrapped lines
+    (after a comma, or going on in lower case) joined.
+    """
     values: list[str] = []
+    complete = True
     for line in filter(None, map(fold, lines)):
-        if values and (values[-1].endswith(",") or line[0].islower() or line[0] == "("):
-            values[-1] = f"{values[-1]} {line}"
+        plain = _TRAILING_CODES.sub("", line)
+        if values and not complete and (values[-1].endswith(",") or (line[0].islower() or line[0] == "(") and ":" not in line):
+            values[-1] = f"{values[-1]} {plain}"
         else:
-            values.append(line)
+            values.append(plain)
+        complete = plain != line
     return values
 
 

@@ -23,7 +23,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title", "public title", "brief title", "study title", "trial title", "name of trial", "public title of study",
               "title of the trial for lay people in easily understood i e non technical language"),
     # Taken for the title only when the page gives no public one.
-    "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study"),
+    "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study",
+                       "clinical trial results"),
     "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
                "recruiting status", "study status", "recruitment status in japan"),
     "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase", "clinical trials phase",
@@ -44,6 +45,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
     "study_type": ("study type", "type of study", "study design type"),
+    "study_design": ("study design",),
+    "interventions": ("intervention(s)", "interventions", "intervention"),
     "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
@@ -66,15 +69,16 @@ LABELS: dict[str, tuple[str, ...]] = {
                            "key secondary outcomes", "secondary outcome variables"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
-              "genomic information", "intervention(s)", "interventions", "intervention", "intervention/exposure",
+              "genomic information", "intervention/exposure",
               "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "linked study record", "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "intervention groups", "general information",
-              "reason for update", "registration date", "registration timing", "last update", "update count", "countries of recruitment",
-              "url", "study design", "date of registration", "last refreshed on", "prospective registration",
+              "reason for update", "registration date", "countries of recruitment", "registration timing",
+              "last update", "update count",
+              "url", "date of registration", "last refreshed on", "prospective registration",
               "narrative", "objectives", "purpose", "brief summary", "detailed description", "summary",
-              "healthy volunteers", "results", "study design type", "locations", "sponsors", "collaborators",
+              "healthy volunteers", "results", "locations", "sponsors", "collaborators",
               "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
               "background and study aims", "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
@@ -138,7 +142,7 @@ def _writes_spaced_labels(lines: list[str]) -> bool:
 
 
 def _closed_value(line: str) -> tuple[str | None, str | None]:
-    """ "Recruitment Status Recruiting", "SexALL": a closed field's label, then a value it knows."""
+    """A closed field's label, then a value it knows: "Recruitment Status Recruiting", "SexALL"."""
     folded = fold(line)
     lowered = folded.lower()
     for label, name in _CLOSED_LABELS:
@@ -178,9 +182,10 @@ def reading(text: str) -> Reading:
                     result.sections[current].append(value)
             elif line.strip():
                 result.unread.append(fold(line))
-        elif current and line.strip():
-            result.sections[current].append(line)
-        elif line.strip():
+        elif current and line.strip(" |"):
+            # A table cell keeps its text, not the "|" around it.
+            result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
+        elif line.strip(" |"):
             result.unread.append(fold(line))
     if current and not text.endswith("\n") and not re.search(r"[.!?;:)\]]\s*$", text):
         result.cut_off = current
