@@ -17,7 +17,7 @@ from kg.records import Identifier
 from kg.text import fold
 from kg.vocab import lookup, scheme
 
-__all__ = ["badge", "title_before_identifier", "first_line_title"]
+__all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -88,3 +88,24 @@ def first_line_title(text: str) -> str | None:
     if re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line):
         return None
     return line
+
+
+def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:
+    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional"."""
+    for identifier in identifiers:
+        number = re.escape(identifier.value)
+        match = re.search(rf"\(\s*{number}\s*\)\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9])", text, re.IGNORECASE)
+        if match:
+            return parse_phases(match.group("phase"))
+    return []
+
+
+_STATED_STATUS = re.compile(r"\bthis (?:trial|study) is (?:currently |now )?(?P<status>not yet recruiting|recruiting|"
+                            r"enrolling by invitation|active, not recruiting|completed|terminated|withdrawn|suspended)\b",
+                            re.IGNORECASE)
+
+
+def stated_status(text: str) -> str | None:
+    """The status a sentence states of "this trial": "This trial is currently recruiting participants"."""
+    match = _STATED_STATUS.search(text)
+    return lookup("status", match.group("status")) if match else None

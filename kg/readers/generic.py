@@ -14,12 +14,12 @@ from collections import Counter
 
 from kg.identifiers import find_registry_ids
 from kg.readers.criteria import criteria_from_lines, criteria_from_mixed_lines
-from kg.readers.cues import badge, first_line_title, title_before_identifier
+from kg.readers.cues import badge, first_line_title, stated_phase, stated_status, title_before_identifier
 from kg.readers.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
 from kg.readers.labels import LABELS, Reading, reading
 from kg.readers.outcomes import TIME_SPAN
 from kg.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
-from kg.text import fold, split_glued
+from kg.text import fold, split_glued, strip_bullet
 from kg.vocab import lookup
 
 __all__ = ["LAYOUT", "claims", "read", "LABELS", "Reading", "reading"]
@@ -37,6 +37,7 @@ def claims(text: str) -> bool:
     if _lists_trials(identifiers) and not find_registry_ids(" ".join(found.sections.get("registration", []))):
         return False
     status, phases, _ = _badge(text)
+    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
     return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
 
 
@@ -77,15 +78,16 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
     badge_status, badge_phases, badge_type = _badge(text)
-    status = _first(found, "status")
-    record.status = (lookup("status", status) if status else None) or badge_status
+    # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
+    record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
+                     or badge_status or stated_status(text))
     phase = _first(found, "phase")
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
-    record.phases = (parse_phases(phase) or badge_phases
+    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     record.conditions = [c for line in _wrapped(found.sections.get("conditions", []))
-                         for part in re.split(r"\s*;\s*", line) for c in split_glued(part) if value_or_none(c)]
+                         for part in _listed(line) for c in split_glued(part) if value_or_none(c)]
     sponsor = _first(found, "sponsor")
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.enrollment = parse_count(_first(found, "enrollment"))
@@ -96,19 +98,27 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
     record.start_date = parse_date(_first(found, "start_date"))
     record.completion_date = parse_date(_first(found, "completion_date"))
-    record.criteria = (criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION")
-                       + criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION")
-                       + criteria_from_mixed_lines(found.sections.get("eligibility", [])))
-    for kind in ("PRIMARY", "SECONDARY"):
-        record.outcomes += _outcomes(found.sections.get(f"{kind.lower()}_outcomes", []), kind)
-    if found.cut_off in ("inclusion", "exclusion", "eligibility") and record.criteria:
-        record.criteria.pop()  # the item the page breaks off in is not a criterion
-    elif found.cut_off in ("primary_outcomes", "secondary_outcomes") and record.outcomes:
-        record.outcomes.pop()
+    lists: dict[str, list] = {
+        "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
+        "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
+        "eligibility": criteria_from_mixed_lines(found.sections.get("eligibility", [])),
+        "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
+        "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
+    }
+    if found.cut_off in lists and lists[found.cut_off]:
+        lists[found.cut_off].pop()  # the item the page breaks off in is a fragment
+    record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
+    record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     return record
 
 
 _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)
+
+
+def _listed(value: str) -> list[str]:
+    """The items of "A; B", unless the parts are "Key: value" pairs of one classification."""
+    parts = re.split(r"\s*;\s*", value)
+    return [value] if len(parts) > 1 and all(":" in part for part in parts if part) else parts
 
 
 def _wrapped(lines: list[str]) -> list[str]:
@@ -130,9 +140,11 @@ def _wrapped(lines: list[str]) -> list[str]:
 def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
     """One outcome per line; a "Time frame: ..." line or a trailing time span gives its time frame."""
     outcomes: list[Outcome] = []
-    for line in (fold(line) for line in lines):
-        if not value_or_none(line):
-            continue
+    bulleted = any(strip_bullet(line) != line.strip() for line in lines if line.strip())
+    for raw in lines:
+        line = fold(raw)
+        if not value_or_none(line) or bulleted and outcomes and strip_bullet(raw) == raw.strip() and "time frame" not in line.lower():
+            continue  # under bulleted measures, an unbulleted line is the measure's description
         label, _, rest = line.partition(":")
         if label.strip().lower() in ("time frame", "timepoint", "timepoints", "time point") and outcomes:
             outcomes[-1].time_frame = rest.strip() or None

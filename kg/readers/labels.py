@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.readers.fields import parse_phases
-from kg.text import fold
+from kg.readers.fields import parse_age_range, parse_phases
+from kg.text import fold, strip_bullet
 from kg.vocab import lookup
 
 __all__ = ["LABELS", "Reading", "reading", "label_of"]
@@ -26,7 +26,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study",
                        "clinical trial results"),
     "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
-               "recruiting status", "study status", "recruitment status in japan"),
+               "recruiting status", "study status", "recruitment status in japan", "overall study status",
+               "overall trial status"),
     "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase", "clinical trials phase",
               "developmental phase", "phase of trial"),
     "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
@@ -53,7 +54,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
-    "inclusion": ("inclusion criteria", "key inclusion criteria", "participant inclusion criteria",
+    # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
+    "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
+                  "prior concurrent therapy", "participant inclusion criteria",
                   "principal inclusion criteria", "inclusion", "main criteria for inclusion"),
     "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
                   "principal exclusion criteria", "exclusion", "main criteria for exclusion"),
@@ -62,11 +65,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
-                         "main outcome variables"),
+                         "main outcome variables", "current primary outcome measures"),
     "secondary_outcomes": ("secondary outcome", "secondary outcomes", "secondary outcome measure",
                            "secondary outcome measures", "secondary outcome(s)", "secondary end point",
                            "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)",
-                           "key secondary outcomes", "secondary outcome variables"),
+                           "key secondary outcomes", "secondary outcome variables", "current secondary outcome measures"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
@@ -92,11 +95,13 @@ _CLOSED: dict[str, object] = {
     "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
     "sex": lambda value: lookup("sex", value),
     "study_type": lambda value: lookup("study-type", value),
+    "ages": lambda value: value[0].isdigit() and any(bound is not None for bound in parse_age_range(value)),
 }
 
 
 def _key(label: str) -> str:
-    return re.sub(r"[^a-z0-9()&/?]+", " ", label.lower().replace("_", " ")).strip()
+    """Case, spacing and punctuation aside; ClinicalTrials.gov's record view marks labels "ICMJE"."""
+    return re.sub(r"\s+icmje$", "", re.sub(r"[^a-z0-9()&/?]+", " ", label.lower().replace("_", " ")).strip())
 
 
 _KEYS = {_key(label): name for name, labels in LABELS.items() for label in labels}
@@ -121,6 +126,8 @@ def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
         name = _KEYS.get(_key(match.group("label")))
         if name:
             return name, fold(match.group("value")) or None
+    if strip_bullet(line) != line.strip():
+        return None, None  # a list item is not a label written without a colon
     return _spaced_value(plain) if spaced else _closed_value(plain)
 
 
