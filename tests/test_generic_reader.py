@@ -176,3 +176,9 @@ def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
     assert (record.allocation, record.intervention_model, record.primary_purpose, record.masking) == (
         "NA", "SINGLE_GROUP", "TREATMENT", "NONE")
     assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "NK cells")]
+
+
+def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
+    page = ("Registration number\nACTRN12622000588796p\nPublic title\nACT2: Amnion Cell Therapy for Ischaemic Stroke\n"
+            "Linked study record\nThis study is linked the ACT-I Phase I trial (ACTRN12618000076279) .\n")
+    assert [i.value for i in read_text(page.encode(), "anzctr.txt").identifiers] == ["ACTRN12622000588796p"]

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.identifiers import REGISTRY_PATTERNS, find_registry_ids
 from kg.readers import generic
 from kg.readers.criteria import criteria_from_lines
+from kg.readers.labels import reading
 from kg.records import Criterion, Outcome, SourceDocument, TrialRecord
 from kg.text import fold
 
@@ -30,7 +30,6 @@ LAYOUT = "eu_ctr"
 NUMBERED = {"A.3": "official_title", "A.3.1": "title", "E.1.1": "conditions", "E.3": "inclusion", "E.4": "exclusion",
             "E.5.1": "primary_outcomes", "E.5.2": "secondary_outcomes"}
 
-_EUDRACT = dict(REGISTRY_PATTERNS)["EUDRACT"]
 _ROW = re.compile(r"^\|\s*(?P<number>[A-H]\.\d+(?:\.\d+)*)\.?\s*\|\s*(?P<label>[^|]*?)\s*(?:\|\s*(?P<value>[^|]*?)\s*)?\|?\s*\|?\s*$")
 _HEADING = re.compile(r"^\|\s*[A-H]\.\d+(?:\.\d+)*\s+[^|]+\|\s*$")
 
@@ -38,7 +37,9 @@ _HEADING = re.compile(r"^\|\s*[A-H]\.\d+(?:\.\d+)*\s+[^|]+\|\s*$")
 def claims(text: str) -> bool:
     """The register's banner or its numbered rows, and a EudraCT number."""
     banner = "EU Clinical Trials Register" in text or "clinicaltrialsregister.eu" in text
-    return bool(_EUDRACT.search(text)) and (banner or bool(re.search(r"^\|\s*E\.\d", text, re.MULTILINE)))
+    if not (banner or re.search(r"^\|\s*E\.\d", text, re.MULTILINE)):
+        return False
+    return any(identifier.scheme == "EUDRACT" for identifier in generic.page_identifiers(text, reading(text)))
 
 
 def numbered_values(text: str) -> dict[str, list[str]]:
@@ -67,7 +68,7 @@ def numbered_values(text: str) -> dict[str, list[str]]:
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """The summary and results labels as the generic reader reads them, then the numbered sections."""
     record = replace(generic.read(text, source), source=source)
-    eudract = [i for i in find_registry_ids(text) if i.scheme == "EUDRACT"]
+    eudract = [i for i in record.identifiers if i.scheme == "EUDRACT"]
     record.identifiers = eudract[:1] + [i for i in record.identifiers if i not in eudract[:1]]
     numbered = {NUMBERED[number]: lines for number, lines in numbered_values(text).items() if number in NUMBERED}
     if numbered.get("title") or numbered.get("official_title"):

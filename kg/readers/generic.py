@@ -22,31 +22,39 @@ from kg.records import Identifier, Organization, Outcome, SourceDocument, TrialR
 from kg.text import fold, split_glued, strip_bullet
 from kg.vocab import lookup
 
-__all__ = ["LAYOUT", "claims", "read", "LABELS", "Reading", "reading"]
+__all__ = ["LAYOUT", "claims", "read", "page_identifiers", "LABELS", "Reading", "reading"]
 
 LAYOUT = "generic"
 
 def claims(text: str) -> bool:
-    """Any page that shows a register number and at least two fields the reader can read
-    (labels of the table, a badge line, a title before the register number).
+    """Any page that shows a register number of its own and at least two fields the reader
+    can read (labels of the table, a badge line, a statement or title by the register number).
     """
-    identifiers = find_registry_ids(text)
-    if not identifiers:
-        return False
     found = reading(text)
-    if _lists_trials(identifiers) and not find_registry_ids(" ".join(found.sections.get("registration", []))):
+    identifiers = page_identifiers(text, found)
+    if not identifiers:
         return False
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
     return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
 
 
-def _lists_trials(identifiers: list[Identifier]) -> bool:
-    """Three numbers of one register, none of them labelled as the page's own: a table of
-    trials (a review, a search result), not one trial's page.
+def page_identifiers(text: str, found: Reading) -> list[Identifier]:
+    """The register numbers of the page's own trial.
+
+    Numbers under the page's registration and secondary-id labels, when it has them: a number
+    in its text ("linked to the ACT-I trial (ACTRN12618000076279)") is another trial's. Without
+    such labels, every number the page shows, the first of each register; none on a page with
+    three numbers of one register (a review's table, a search result), which lists trials.
     """
-    schemes = Counter(identifier.scheme for identifier in identifiers)
-    return any(count >= 3 for count in schemes.values())
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])))
+    if labelled:
+        return labelled
+    shown = find_registry_ids(text)
+    if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
+        return []
+    return [identifier for index, identifier in enumerate(shown)
+            if all(other.scheme != identifier.scheme for other in shown[:index])]
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -71,7 +79,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     number states; leave the rest.
     """
     found = reading(text)
-    record = TrialRecord(source=source, identifiers=find_registry_ids(text))
+    record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
     known = {i.value for i in record.identifiers}
     record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
                            if value and value not in known and not find_registry_ids(value)]
