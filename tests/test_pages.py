@@ -43,8 +43,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     # Japanese record without labels in the excerpt: values only by position.
     "jrct.mhlw.go.jp/jRCTb030190134-ja-niph": {"trial_id", "title", "status"},
     "jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc": {"trial_id", "title"},
-    # YAML front matter: 'primary_condition:' runs on into the unknown 'countries:' key.
-    "parkinsonspathways.com/NCT03391778-md": {"conditions"},
     # Conditions only inside the generated sentence '… interventional studying A and B, sponsored by …'.
     "trialfinderdata.org/NCT02727803": {"conditions"},
     "trialfinderdata.org/NCT06158828": {"conditions"},

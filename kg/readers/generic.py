@@ -94,8 +94,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
-    record.conditions = [c for line in _wrapped(found.sections.get("conditions", []))
-                         for part in _listed(line) for c in split_glued(part) if value_or_none(c)]
+    record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
+                                           for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
     sponsor = _first(found, "sponsor")
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.enrollment = parse_count(_first(found, "enrollment"))

@@ -160,6 +160,13 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: Fields whose items may carry labels of their own ("Time frame: 2 years"); in any other field,
+#: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
+#: after a condition).
+_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes"}
+_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -189,10 +196,13 @@ def reading(text: str) -> Reading:
                     result.sections[current].append(value)
             elif line.strip():
                 result.unread.append(fold(line))
-        elif current and line.strip(" |"):
+        elif not line.strip(" |"):
+            continue
+        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)):
             # A table cell keeps its text, not the "|" around it.
             result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
-        elif line.strip(" |"):
+        else:
+            current = None  # an unknown label ends the field before it
             result.unread.append(fold(line))
     if current and not text.endswith("\n") and not re.search(r"[.!?;:)\]]\s*$", text):
         result.cut_off = current
