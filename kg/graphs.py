@@ -12,7 +12,7 @@ from kg.errors import GraphError
 from kg.files import atomic_output
 from kg.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "export", "dataset_statements"]
+__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "load_store", "prefixed_graph", "export", "dataset_statements"]
 
 #: Formats ``kg export`` writes, by the name users type.
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -54,14 +54,31 @@ def dataset_statements(paths: Iterable[Path]) -> Iterator[ox.Quad]:
     return _statements(paths, keep_graphs=True)  # type: ignore[return-value]
 
 
-def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
-    """An rdflib graph holding every triple of ``paths`` (parsed by Oxigraph, which is faster)."""
+def prefixed_graph() -> rdflib.Graph:
+    """An empty rdflib graph that knows our prefixes (and shortens IRIs with them)."""
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
+    return graph
+
+
+def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
+    """An rdflib graph holding every triple of ``paths`` (parsed by Oxigraph, which is faster)."""
+    graph = prefixed_graph()
     data = ox.serialize(_statements(paths), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")
     return graph
+
+
+def load_store(paths: Iterable[Path]) -> ox.Store:
+    """An in-memory Oxigraph store holding every triple of ``paths`` in its default graph.
+
+    The files' named graphs are merged, so a statement several documents make is there
+    once, as in :func:`load_graph`.
+    """
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(*triple, ox.DefaultGraph()) for triple in _statements(paths))
+    return store
 
 
 def export(paths: Iterable[Path], output: Path, format: str) -> int:
