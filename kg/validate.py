@@ -24,12 +24,10 @@ from rdflib.namespace import PROV, SH
 from kg.namespaces import CTK, ID, SHAPES
 from kg.resources import ontology_file
 
-__all__ = ["Violation", "ValidationReport", "Provenance", "ENGINES", "shapes_graph", "validate_graph",
+__all__ = ["Violation", "ValidationReport", "Provenance", "shapes_graph", "validate_graph",
            "report_violations", "trial_key", "document_name"]
 
 _TRIAL_PREFIX = f"{ID}trial/"
-#: The validators ``kg validate --engine`` offers; both give the same violations.
-ENGINES = ("sparql", "pyshacl")
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,17 @@ both engines print the same lines (tests/test_shapes_sparql.py holds them to it)
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from kg.graphs import prefixed_graph
-from kg.shapes_select import ShapesError
+from kg.shapes_expressions import FUNCTIONS, ShapesError, oxigraph_term, rdflib_term
 from kg.shapes_sparql import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
 from kg.validate import ValidationReport, document_name, report_violations, shapes_graph
 
@@ -40,29 +38,6 @@ class _Result:
     constraint: rdflib.term.Node | None = None
 
 
-def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
-    """The rdflib term pyshacl would see: rdflib's own reading of the literal (its value, its ill-typedness)."""
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return rdflib.Literal(term.value)
-    with warnings.catch_warnings():  # rdflib warns, and logs a traceback, for each ill-typed literal
-        warnings.simplefilter("ignore")
-        logging.disable(logging.WARNING)
-        try:
-            return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-        finally:
-            logging.disable(logging.NOTSET)
-
-
-def _oxigraph(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode:
-    return ox.BlankNode(str(term)) if isinstance(term, rdflib.BNode) else ox.NamedNode(str(term))
-
-
 class _Data:
     """The store, asked as the union of its graphs (the merged graph pyshacl validates)."""
 
@@ -71,7 +46,7 @@ class _Data:
 
     def select(self, query: str, **bindings: ox.NamedNode | ox.BlankNode) -> Iterator[dict[str, object]]:
         """The solutions of a SELECT, each as a dict of its bound variables (pre-bound ones must be selected)."""
-        solutions = self.store.query(query, use_default_graph_as_union=True,
+        solutions = self.store.query(query, use_default_graph_as_union=True, custom_functions=FUNCTIONS,
                                      substitutions={ox.Variable(k): v for k, v in bindings.items()})
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
@@ -79,7 +54,7 @@ class _Data:
 
     def ask(self, query: str, value: rdflib.term.Node) -> bool:
         return bool(self.store.query(query, use_default_graph_as_union=True,
-                                     substitutions={ox.Variable("value"): _oxigraph(value)}))
+                                     substitutions={ox.Variable("value"): oxigraph_term(value)}))
 
     @cache  # noqa: B019  (one _Data per validation)
     def owners(self, focus: str) -> tuple[str, ...]:
@@ -102,17 +77,17 @@ def _property_results(data: _Data, check: PropertyCheck) -> Iterator[_Result]:
 
     if query := check.values_query():
         for row in data.select(query):
-            value = _rdflib(row["value"])
+            value = rdflib_term(row["value"])
             for component in check.components:
                 if component.fails(value, data.ask):
-                    yield result(_rdflib(row["this"]), value, component.iri)
+                    yield result(rdflib_term(row["this"]), value, component.iri)
     if query := check.count_query():
         for row in data.select(query):
             count = int(row["count"].value)
             if check.min_count and count < check.min_count:
-                yield result(_rdflib(row["this"]), None, SH.MinCountConstraintComponent)
+                yield result(rdflib_term(row["this"]), None, SH.MinCountConstraintComponent)
             if check.max_count is not None and count > check.max_count:
-                yield result(_rdflib(row["this"]), None, SH.MaxCountConstraintComponent)
+                yield result(rdflib_term(row["this"]), None, SH.MaxCountConstraintComponent)
 
 
 def _format(message: rdflib.Literal, bound: dict[str, rdflib.term.Node]) -> rdflib.Literal:
@@ -125,7 +100,7 @@ def _format(message: rdflib.Literal, bound: dict[str, rdflib.term.Node]) -> rdfl
 
 def _rule_results(data: _Data, rule: RuleCheck) -> Iterator[_Result]:
     for row in data.select(rule.query.text):
-        bound = {name: _rdflib(term) for name, term in row.items()}  # type: ignore[arg-type]
+        bound = {name: rdflib_term(term) for name, term in row.items()}  # type: ignore[arg-type]
         focus = bound["this"] if rule.query.selects_this else bound.pop("this")
         if "failure" in bound:  # the rule says the node fails, with no value
             del bound["failure"]
