@@ -1,30 +1,21 @@
-"""SPARQL expressions of the shapes' rules, evaluated as rdflib evaluates them (pyshacl runs rdflib's SPARQL).
+"""The expressions of the shapes' SPARQL rules, read and written back to run as rdflib runs them.
 
-rdflib departs from SPARQL 1.1 where values are odd: it compares literals of different
-datatypes by their datatype IRIs (18 > "2020-01-01"^^xsd:date is true), calls an ill-typed
-"abc"^^xsd:double numeric, prints a double as Python does, and its REGEX is Python's
-``re.search``. So each comparison, IN, and value function of a rule is rewritten into a
-call of an Oxigraph custom function that runs rdflib's own operator on the rdflib terms
-pyshacl would see. Oxigraph keeps the rest, where the two agree: graph patterns,
+Each comparison, IN and value function becomes a call of the custom function that runs
+rdflib's own operator (kg.shapes_rdflib). Oxigraph keeps the rest, where the two agree:
 EXISTS, COUNT, BOUND, IF, COALESCE, sameTerm, the isIRI family and ``! && ||``. Anything
-else (arithmetic, casts, other aggregates and functions) raises ShapesError.
+else (arithmetic, casts, other aggregates and functions) raises ShapesError: a rule using
+it is left to pyshacl, never run with other semantics.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
 from collections.abc import Callable
-from types import SimpleNamespace
 
-import pyoxigraph as ox
-import rdflib
-from rdflib.plugins.sparql import operators
+from kg.errors import ShapesError
+from kg.shapes_rdflib import BASE, BUILTINS, RELATIONS
 
-from kg.errors import KgError
-
-__all__ = ["ShapesError", "Tokens", "tokens", "rdflib_term", "oxigraph_term", "FUNCTIONS", "Expressions"]
+__all__ = ["Tokens", "tokens", "Expressions"]
 
 _TOKEN = re.compile(r'''
     (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
@@ -38,85 +29,11 @@ _TOKEN = re.compile(r'''
   | (?P<other>.)
 ''', re.X | re.S)
 Tokens = list[tuple[str, str]]
-_BASE = "urn:kg:rdflib:"
-_RELATIONS = {"=": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge"}
-#: rdflib's builtins a rule may call, with the names of their arguments.
-_BUILTINS = {"STR": ("arg",), "LANG": ("arg",), "DATATYPE": ("arg",), "STRLEN": ("arg",), "UCASE": ("arg",),
-             "LCASE": ("arg",), "ISNUMERIC": ("arg",), "SUBSTR": ("arg", "start", "length"),
-             "STRSTARTS": ("arg1", "arg2"), "STRENDS": ("arg1", "arg2"), "CONTAINS": ("arg1", "arg2"),
-             "STRBEFORE": ("arg1", "arg2"), "STRAFTER": ("arg1", "arg2"), "LANGMATCHES": ("arg1", "arg2"),
-             "REGEX": ("text", "pattern", "flags"), "CONCAT": ("arg",)}
 _NATIVE = {"BOUND", "IF", "COALESCE", "SAMETERM", "ISIRI", "ISURI", "ISBLANK", "ISLITERAL"}
-
-
-class ShapesError(KgError):
-    """A shape the SPARQL engine cannot compile (pyshacl may still check it)."""
 
 
 def tokens(text: str) -> Tokens:
     return [(match.lastgroup or "other", match.group()) for match in _TOKEN.finditer(text)]
-
-
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
-    """The rdflib term pyshacl would see: rdflib's own reading of the literal (its value, its ill-typedness)."""
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-        return rdflib.Literal(term.value)
-    with warnings.catch_warnings():  # rdflib warns, and logs a traceback, for each ill-typed literal
-        warnings.simplefilter("ignore")
-        logging.disable(logging.WARNING)
-        try:
-            return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-        finally:
-            logging.disable(logging.NOTSET)
-
-
-def oxigraph_term(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return ox.BlankNode(str(term)) if isinstance(term, rdflib.BNode) else ox.NamedNode(str(term))
-
-
-def _rdflib_function(run: Callable[[list[rdflib.term.Node]], rdflib.term.Node]) -> Callable[..., object]:
-    """An Oxigraph custom function running ``run`` on rdflib terms; an rdflib error is a SPARQL error."""
-    def call(*arguments: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
-        try:
-            result = run([rdflib_term(argument) for argument in arguments])
-        except Exception:  # rdflib raises SPARQLError, TypeError, ValueError... all mean an unbound value
-            return None
-        return None if isinstance(result, Exception) else oxigraph_term(result)
-    return call
-
-
-def _relation(op: str) -> Callable[[list[rdflib.term.Node]], rdflib.term.Node]:
-    def run(values: list[rdflib.term.Node]) -> rdflib.term.Node:
-        other = values[1:] if op in ("IN", "NOT IN") else values[1]
-        return operators.RelationalExpression(SimpleNamespace(expr=values[0], other=other, op=op), None)
-    return run
-
-
-def _builtin(name: str) -> Callable[[list[rdflib.term.Node]], rdflib.term.Node]:
-    function = getattr(operators, "Builtin_isNUMERIC" if name == "ISNUMERIC" else f"Builtin_{name}")
-
-    def run(values: list[rdflib.term.Node]) -> rdflib.term.Node:
-        arguments = {"arg": values} if name == "CONCAT" else dict.fromkeys(_BUILTINS[name])
-        if name != "CONCAT":
-            arguments.update(zip(_BUILTINS[name], values))
-        return function(SimpleNamespace(**arguments), None)
-    return run
-
-
-#: The custom functions the rewritten rules call, by IRI.
-FUNCTIONS = {ox.NamedNode(f"{_BASE}{name}"): _rdflib_function(_relation(op))
-             for op, name in {**_RELATIONS, "IN": "in", "NOT IN": "notin"}.items()}
-FUNCTIONS |= {ox.NamedNode(f"{_BASE}{name}"): _rdflib_function(_builtin(name)) for name in _BUILTINS}
 
 
 class Expressions:
@@ -157,14 +74,14 @@ class Expressions:
     def _relational(self) -> str:
         left = self._unary()
         op = self.peek()[1]
-        if op in _RELATIONS:
+        if op in RELATIONS:
             self.take()
-            return f"<{_BASE}{_RELATIONS[op]}>({left}, {self._unary()})"
+            return f"<{BASE}{RELATIONS[op]}>({left}, {self._unary()})"
         if self.keyword() in ("IN", "NOT"):
             negated = self.take().upper() == "NOT"
             if negated:
                 self.take("IN")
-            return f"<{_BASE}{'notin' if negated else 'in'}>({', '.join([left, *self.arguments()])})"
+            return f"<{BASE}{'notin' if negated else 'in'}>({', '.join([left, *self.arguments()])})"
         if op in ("+", "-", "*", "/"):
             raise ShapesError(f"{self.name}: arithmetic in a SPARQL-based constraint is not compiled")
         return left
@@ -221,9 +138,9 @@ class Expressions:
             return f"COUNT({distinct}{counted})"
         if word in _NATIVE:
             return f"{self.take()}({', '.join(self.arguments())})"
-        if word in _BUILTINS:
+        if word in BUILTINS:
             self.take()
-            return f"<{_BASE}{word}>({', '.join(self.arguments())})"
+            return f"<{BASE}{word}>({', '.join(self.arguments())})"
         if kind in ("iri", "word") and self.items[self.i + 1:self.i + 2] != [("other", "(")]:
             if kind == "iri" or ":" in text:
                 return self.take()

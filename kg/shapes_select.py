@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.shapes_expressions import Expressions, ShapesError, Tokens, tokens
+from kg.errors import ShapesError
+from kg.shapes_expressions import Expressions, Tokens, tokens
 
-__all__ = ["RuleQuery", "ShapesError", "rewrite_select"]
+__all__ = ["RuleQuery", "rewrite_select"]
 
 _REFUSED = {"MINUS", "VALUES", "SERVICE"}
 _UNSUPPORTED_VARS = {"PATH", "currentShape", "shapesGraph"}

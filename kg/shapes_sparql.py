@@ -19,10 +19,12 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from kg.shapes_select import RuleQuery, ShapesError, rewrite_select
-from kg.shapes_values import RANGES, Class, Component, Datatype, In, Length, NodeKind, Or, Pattern, Range
+from kg.errors import ShapesError
+from kg.shapes_lexical import RANGES, Length, Pattern, Range
+from kg.shapes_select import RuleQuery, rewrite_select
+from kg.shapes_values import Class, Component, Datatype, In, NodeKind, Or
 
-__all__ = ["ShapesError", "PropertyCheck", "RuleCheck", "CompiledShapes", "compile_shapes", "compiled_shapes"]
+__all__ = ["PropertyCheck", "RuleCheck", "CompiledShapes", "compile_shapes", "compiled_shapes"]
 
 _ANNOTATIONS = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue}
 _VALUE_PARAMETERS = {SH.datatype, SH.nodeKind, SH["in"], SH.pattern, SH.flags, SH.minLength, SH.maxLength,

@@ -10,8 +10,6 @@ spelling, a regular expression's dialect) it lets the value through to Python.
 
 from __future__ import annotations
 
-import operator
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -21,14 +19,12 @@ from typing import Protocol
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from kg.shapes_regex import rust_pattern
-
-__all__ = ["Ask", "Component", "Datatype", "NodeKind", "In", "Pattern", "Length", "Range", "Class", "Or",
-           "sparql_term"]
+__all__ = ["Ask", "Component", "STRING_TYPES", "Datatype", "NodeKind", "In", "Class", "Or", "sparql_term"]
 
 #: Runs a SPARQL ASK on the data, with ``?value`` bound to the given term.
 Ask = Callable[[str, rdflib.term.Node], bool]
-_STRINGS = f"(<{XSD.string}>, <{RDF.langString}>)"
+#: The datatypes whose literals Oxigraph and rdflib spell alike (their lexical forms are kept as written).
+STRING_TYPES = f"(<{XSD.string}>, <{RDF.langString}>)"
 
 
 class Component(Protocol):
@@ -47,18 +43,6 @@ def sparql_term(term: rdflib.term.Node) -> str:
         text = '"' + "".join({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}.get(c, c) for c in str(term)) + '"'
         return text + (f"@{term.language}" if term.language else f"^^<{term.datatype}>" if term.datatype else "")
     raise ValueError(f"{term!r} cannot be written in a query")
-
-
-def _string_of(value: rdflib.term.Node) -> str:
-    """The string pyshacl matches and measures (sh:pattern, sh:minLength): a literal's normalised lexical form."""
-    if isinstance(value, rdflib.Literal) and value.value is not None and value.datatype in (None, RDF.langString,
-                                                                                           XSD.string):
-        return str(value.value)
-    return str(value)
-
-
-def _non_string(var: str) -> str:
-    return f"(isLiteral({var}) && !(DATATYPE({var}) IN {_STRINGS}))"
 
 
 #: What a literal's Python value must be for pyshacl to accept it as of the datatype.
@@ -80,7 +64,7 @@ class Datatype:
         if rule == RDFS.Literal:
             return f"!isLiteral({var})"
         if rule == RDFS.Datatype:  # rdflib gives plain and language-tagged strings no datatype
-            return f"!isLiteral({var}) || DATATYPE({var}) IN {_STRINGS}"
+            return f"!isLiteral({var}) || DATATYPE({var}) IN {STRING_TYPES}"
         if rule == RDF.langString:
             return f"!isLiteral({var}) || LANG({var}) = \"\""
         if rule == XSD.string or (rule not in _PYTHON_TYPES and rdflib.Literal("0", datatype=rule).ill_typed is None):
@@ -136,91 +120,6 @@ class In:
 
     def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
         return value not in self.members
-
-
-@dataclass(frozen=True)
-class Pattern:
-    pattern: str
-    flags: str  # pyshacl honours i and m only
-    iri = SH.PatternConstraintComponent
-
-    def maybe(self, var: str) -> str:
-        rust = None if {"i", "m"} & set(self.flags.lower()) else rust_pattern(self.pattern)
-        if rust is None:
-            return "true"
-        return f"isBlank({var}) || {_non_string(var)} || !REGEX(STR({var}), {sparql_term(rdflib.Literal(rust))})"
-
-    def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
-        if isinstance(value, rdflib.BNode):
-            return True
-        flags = (re.I if "i" in self.flags.lower() else 0) | (re.M if "m" in self.flags.lower() else 0)
-        matcher = re.compile(self.pattern, flags)
-        text = _string_of(value)
-        return not (matcher.match(text) or matcher.search(text))
-
-
-@dataclass(frozen=True)
-class Length:
-    limit: int
-    minimum: bool  # sh:minLength, else sh:maxLength
-
-    @property
-    def iri(self) -> rdflib.URIRef:
-        return SH.MinLengthConstraintComponent if self.minimum else SH.MaxLengthConstraintComponent
-
-    def maybe(self, var: str) -> str:
-        if self.minimum and self.limit == 0:
-            return "false"
-        short = f"STRLEN(STR({var})) {'<' if self.minimum else '>'} {self.limit}"
-        return f"isBlank({var}) || {_non_string(var)} || {short}"
-
-    def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
-        if self.minimum and self.limit == 0:
-            return False
-        if isinstance(value, rdflib.BNode):
-            return True
-        length = len(_string_of(value))
-        return length < self.limit if self.minimum else length > self.limit
-
-
-#: sh:minExclusive and co: the comparison a value must pass, as SPARQL and as Python.
-RANGES = {SH.minExclusive: (">", operator.gt, SH.MinExclusiveConstraintComponent),
-          SH.minInclusive: (">=", operator.ge, SH.MinInclusiveConstraintComponent),
-          SH.maxExclusive: ("<", operator.lt, SH.MaxExclusiveConstraintComponent),
-          SH.maxInclusive: ("<=", operator.le, SH.MaxInclusiveConstraintComponent)}
-
-
-def _compare(value: rdflib.Literal, bound: rdflib.Literal) -> int:
-    """The order pyshacl gives two literals (raises TypeError when they cannot be compared)."""
-    if value.eq(bound):
-        return 0
-    if value.value.__class__ in (datetime, time):
-        return 0 if value.value == bound.value else 1 if value.value > bound.value else -1
-    return 1 if value > bound else -1
-
-
-@dataclass(frozen=True)
-class Range:
-    bound: rdflib.Literal
-    parameter: rdflib.URIRef  # sh:minInclusive, ...
-
-    @property
-    def iri(self) -> rdflib.URIRef:
-        return RANGES[self.parameter][2]
-
-    def maybe(self, var: str) -> str:
-        numeric = isinstance(self.bound.value, (int, float, Decimal)) and not isinstance(self.bound.value, bool)
-        if not numeric:
-            return "true"
-        return f"!(isNumeric({var}) && {var} {RANGES[self.parameter][0]} {sparql_term(self.bound)})"
-
-    def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
-        if not isinstance(value, rdflib.Literal) or isinstance(value.value, str) != isinstance(self.bound.value, str):
-            return True
-        try:
-            return not RANGES[self.parameter][1](_compare(value, self.bound), 0)
-        except (TypeError, NotImplementedError):
-            return True
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import PROV, RDF, RDFS, SH
 
+from kg.errors import ShapesError
 from kg.graphs import prefixed_graph
-from kg.shapes_expressions import FUNCTIONS, ShapesError, oxigraph_term, rdflib_term
+from kg.shapes_rdflib import FUNCTIONS, oxigraph_term, rdflib_term
 from kg.shapes_sparql import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
 from kg.validate import ValidationReport, document_name, report_violations, shapes_graph
 

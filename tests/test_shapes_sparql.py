@@ -19,10 +19,12 @@ from rdflib.namespace import SH
 from shapes_mutations import mutated_triples
 
 from kg.build import build
+from kg.errors import ShapesError
 from kg.graphs import load_store
+from kg.shapes_lexical import Pattern
 from kg.shapes_regex import rust_pattern
-from kg.shapes_sparql import ShapesError, compile_shapes
-from kg.shapes_values import Datatype, Pattern, sparql_term
+from kg.shapes_sparql import compile_shapes
+from kg.shapes_values import Datatype, sparql_term
 from kg.validate import ValidationReport, shapes_graph
 from kg.validate_store import validate_store
 
