@@ -81,6 +81,7 @@ class RuleCheck:
 class CompiledShapes:
     properties: tuple[PropertyCheck, ...]
     rules: tuple[RuleCheck, ...]
+    prefixes: tuple[tuple[str, str], ...]  # the shapes graph's, with which a report names the shapes
 
 
 def _name(node: rdflib.term.Node) -> str:
@@ -213,7 +214,7 @@ def compile_shapes(graph: rdflib.Graph) -> CompiledShapes:
         checks, shape_rules = _node_shape(graph, shape)
         properties += checks
         rules += shape_rules
-    return CompiledShapes(tuple(properties), tuple(rules))
+    return CompiledShapes(tuple(properties), tuple(rules), tuple((p, str(n)) for p, n in graph.namespaces()))
 
 
 @cache

@@ -150,8 +150,11 @@ def report_violations(report: rdflib.Graph, names: rdflib.Graph, provenance: Pro
                                              v.message, v.shape, v.value or ""))
 
 
-def validate_graph(data: rdflib.Graph) -> ValidationReport:
-    """Validate ``data`` with pyshacl; warnings do not make a graph non-conforming."""
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
+def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> ValidationReport:
+    """Validate ``data`` with pyshacl against ``shapes`` (the project's by default).
+
+    Warnings do not make a graph non-conforming.
+    """
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
                                            advanced=True, allow_warnings=True)
     return ValidationReport(bool(conforms), report_violations(report, data, _GraphProvenance(data)), report)

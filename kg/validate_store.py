@@ -22,7 +22,7 @@ from kg.errors import ShapesError
 from kg.graphs import prefixed_graph
 from kg.shapes_rdflib import FUNCTIONS, oxigraph_term, rdflib_term
 from kg.shapes_sparql import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
-from kg.validate import ValidationReport, document_name, report_violations, shapes_graph
+from kg.validate import ValidationReport, document_name, report_violations
 
 __all__ = ["validate_store"]
 
@@ -118,10 +118,10 @@ def _rule_results(data: _Data, rule: RuleCheck) -> Iterator[_Result]:
                       SH.SPARQLConstraintComponent, rule.constraint)
 
 
-def _report_graph(results: Iterable[_Result], conforms: bool) -> rdflib.Graph:
+def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledShapes) -> rdflib.Graph:
     """A SHACL validation report, as pyshacl writes it (its prefixes: rdflib's core ones and the shapes')."""
     report = rdflib.Graph(bind_namespaces="core")
-    for prefix, namespace in shapes_graph().namespaces():
+    for prefix, namespace in shapes.prefixes:
         report.bind(prefix, namespace)
     root = rdflib.BNode()
     report.add((root, RDF.type, SH.ValidationReport))
@@ -150,5 +150,5 @@ def validate_store(store: ox.Store, shapes: CompiledShapes | None = None) -> Val
     results = {r for check in shapes.properties for r in _property_results(data, check)}
     results |= {r for rule in shapes.rules for r in _rule_results(data, rule)}
     conforms = all(r.severity in (SH.Warning, SH.Info) for r in results)
-    report = _report_graph(results, conforms)
+    report = _report_graph(results, conforms, shapes)
     return ValidationReport(conforms, report_violations(report, prefixed_graph(), data), report)

@@ -25,7 +25,7 @@ from kg.shapes_lexical import Pattern
 from kg.shapes_regex import rust_pattern
 from kg.shapes_sparql import compile_shapes
 from kg.shapes_values import Datatype, sparql_term
-from kg.validate import ValidationReport, shapes_graph
+from kg.validate import ValidationReport, shapes_graph, validate_graph
 from kg.validate_store import validate_store
 
 SHAPE_FILES = sorted((TESTS / "shapes").glob("*.ttl"))
@@ -105,6 +105,35 @@ def test_a_broken_compiler_is_caught(mutated: Path, mutated_reference: Validatio
     assert "pyshacl only" in differences and "Trial-enrollment" in differences
 
 
+SEVERITY_AND_DEACTIVATION = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex: sh:declare [ sh:prefix "ex" ; sh:namespace "urn:ex:"^^xsd:anyURI ] .
+ex:Kind a sh:NodeShape ; sh:targetClass ex:C ; sh:nodeKind sh:BlankNode ; sh:message "not a blank node" .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:off , ex:info , ex:either ; sh:sparql ex:rule-off , ex:rule .
+ex:off sh:path ex:p ; sh:minCount 1 ; sh:deactivated true ; sh:message "never said" .
+ex:info sh:path ex:q ; sh:datatype xsd:integer ; sh:severity sh:Info ; sh:message "q is an integer" .
+ex:either sh:path ex:r ; sh:or ( [ sh:datatype xsd:integer ; sh:deactivated true ] [ sh:in ( ex:x ) ] ) ; sh:message "r" .
+ex:rule-off sh:deactivated true ; sh:message "never said either" ; sh:prefixes ex: ;
+    sh:select "SELECT $this WHERE { $this ex:q ?q }" .
+ex:rule sh:message "{$this} has q {?q}, {?value}" ; sh:prefixes ex: ;
+    sh:select "SELECT $this ?q WHERE { $this ex:q ?q FILTER (STRLEN(?q) IN (1, 2) || ?q = 'long') }" .
+ex:Special a sh:NodeShape ; sh:targetClass ex:D ; sh:severity sh:Warning ; sh:deactivated true ;
+    sh:property [ sh:path ex:q ; sh:minCount 5 ; sh:message "off" ] .
+"""
+
+
+def test_severity_and_deactivation_as_pyshacl_reads_them() -> None:
+    """sh:deactivated on a property shape, a rule, an sh:or member and a node shape; sh:Info; a rule's message."""
+    shapes = rdflib.Graph().parse(data=SEVERITY_AND_DEACTIVATION, format="turtle")
+    data = "<urn:ex:a> a <urn:ex:C> , <urn:ex:D> ; <urn:ex:q> \"x\" , \"long\" , \"abc\" ; <urn:ex:r> 5 ."
+    reference = validate_graph(rdflib.Graph().parse(data=data, format="turtle"), shapes)
+    store = ox.Store()
+    store.load(data, format=ox.RdfFormat.TURTLE)
+    fast = validate_store(store, compile_shapes(shapes))
+    assert not _differences(reference, fast), _differences(reference, fast)
+    assert {v.severity for v in reference.violations} == {"Violation", "Info"} and len(reference.violations) == 6
+
+
 # ---------------------------------------------------------------------------
 # The pre-filters never drop a value pyshacl rejects
 # ---------------------------------------------------------------------------
@@ -181,7 +210,8 @@ def test_rust_pattern_translates_only_syntax_both_read_alike(pattern: str, rust:
 PREFIXES = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."
 
 
-@pytest.mark.parametrize(("shapes", "named"), ids=["xone", "targetNode", "no-message", "sequence-path", "minus"], argvalues=[
+@pytest.mark.parametrize(("shapes", "named"), ids=["xone", "targetNode", "no-message", "sequence-path", "minus", "two-messages"],
+                         argvalues=[
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . ex:P sh:path ex:p ; sh:xone ( ex:A ) ; sh:message 'm' .",
      "ex:P"),
     ("ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:datatype xsd:string ; sh:message 'm' .", "ex:S"),
@@ -189,9 +219,13 @@ PREFIXES = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> . 
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . ex:P sh:path ( ex:p ex:q ) ; sh:message 'm' .",
      "ex:P"),
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql ex:R . ex:R sh:message 'm' ; "
-     "sh:select 'SELECT $this WHERE { $this ex:p ?o MINUS { $this ex:q ?o } }' .", "ex:R")])
+     "sh:select 'SELECT $this WHERE { $this ex:p ?o MINUS { $this ex:q ?o } }' .", "ex:R"),
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:message 'm' ; sh:sparql ex:R . ex:R sh:message 'n' ; "
+     "sh:select 'SELECT $this WHERE { $this ex:p ?o }' .", "ex:R")])
 def test_compiler_names_the_shape_it_cannot_compile(shapes: str, named: str) -> None:
-    """An unknown component, a target other than a class, a missing message, a path of several steps, MINUS."""
+    """An unknown component, a target other than a class, no message or two (pyshacl would pick one), a path of
+    several steps, MINUS.
+    """
     graph = rdflib.Graph().parse(data=f"{PREFIXES} {shapes}", format="turtle")
     with pytest.raises(ShapesError, match=named.replace("ex:", "urn:ex:")):
         compile_shapes(graph)
