@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-import pyshacl
 import rdflib
 from rdflib.namespace import PROV, SH
 
@@ -155,6 +154,8 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Va
 
     Warnings do not make a graph non-conforming.
     """
+    import pyshacl  # loaded only when it runs: the sparql engine needs the rest of this module, not pyshacl
+
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
                                            advanced=True, allow_warnings=True)
     return ValidationReport(bool(conforms), report_violations(report, data, _GraphProvenance(data)), report)
