@@ -23,6 +23,8 @@ _DATA = click.option("--data", "data", multiple=True, type=click.Path(path_type=
                      help="Graph file to query (Turtle, N-Triples, ...); repeat for several.")
 _FORMAT = click.option("--format", "-f", "output_format", default="table", show_default=True,
                        type=click.Choice(["table", "csv", "tsv", "json"]), help="How to print the rows.")
+#: The validators of `kg validate --engine`; they give the same report (tests/test_shapes_sparql.py).
+_ENGINES = ("sparql", "pyshacl")
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                        help="Write to this file instead of standard output.")
 
@@ -105,23 +107,18 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     click.echo(f"triples: {report.triples}")
     click.echo(f"graph: {output}" if output else f"store: {store}")
     conforms = True
-    if store is not None and validate:
-        click.echo("conforms to the shapes: not checked for a store (kg export then kg validate checks it)")
-        validate = False
+    if validate:
+        result = _validation((output,) if output else (), store, "sparql")
+        conforms = result.conforms
+        click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     if store is not None and show:
         for name in show:
             _print_query(name, {}, store=store, output_format="table", output=None, title=True)
         show = ()
-    if validate or show:
+    if show:
         from kg.graphs import load_graph
 
         graph = load_graph([output])
-    if validate:
-        from kg.validate import validate_graph
-
-        result = validate_graph(graph)
-        conforms = result.conforms
-        click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     for name in show:
         _print_query(name, {}, graph=graph, output_format="table", output=None, title=True)
     if not silent:
@@ -130,21 +127,45 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         raise _Exit(1)
 
 
+def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str):
+    """The validation report of graph files or of an on-disk store, by the engine asked for."""
+    from kg.validate import validate_graph
+    from kg.validate_store import validate_store
+
+    if bool(graphs) == (store is not None):
+        raise click.UsageError("give what to validate: graph files or --store DIRECTORY (one of the two)")
+    if store is not None:
+        if engine == "pyshacl":
+            raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
+        from kg.store import open_store
+
+        return validate_store(open_store(store))
+    if engine == "pyshacl":
+        from kg.graphs import load_graph
+
+        return validate_graph(load_graph(graphs))
+    from kg.graphs import load_store
+
+    return validate_store(load_store(graphs))
+
+
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@click.argument("graphs", nargs=-1, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
+              help="Validate the on-disk store in this directory (kg build --store), in place.")
+@click.option("--engine", default="sparql", show_default=True, type=click.Choice(_ENGINES),
+              help="sparql: the shapes compiled to SPARQL queries on Oxigraph (fast; graph files or a store); "
+                   "pyshacl: the reference validator on an rdflib graph in memory (the same report, far slower).")
 @click.option("--format", "-f", "report_format", default="text", show_default=True,
               type=click.Choice(["text", "turtle"]), help="A readable list, or the SHACL report graph.")
 @_OUTPUT
-def validate(graphs: tuple[Path, ...], report_format: str, output: Path | None) -> None:
-    """Validate graph files against the SHACL shapes.
+def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_format: str, output: Path | None) -> None:
+    """Validate graph files, or a store, against the SHACL shapes.
 
     Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
     shapes could not be loaded.
     """
-    from kg.graphs import load_graph
-    from kg.validate import validate_graph
-
-    result = validate_graph(load_graph(graphs))
+    result = _validation(graphs, store, engine)
     if report_format == "turtle":
         _emit(result.report_graph.serialize(format="turtle"), output)
     else:
@@ -152,7 +173,7 @@ def validate(graphs: tuple[Path, ...], report_format: str, output: Path | None) 
         summary = "conforms" if result.conforms else "does not conform"
         errors = sum(1 for v in result.violations if v.severity == "Violation")
         warnings = len(result.violations) - errors
-        lines.append(f"{', '.join(map(str, graphs))}: {summary} ({errors} violation{'s' * (errors != 1)}, "
+        lines.append(f"{', '.join(map(str, graphs or (store,)))}: {summary} ({errors} violation{'s' * (errors != 1)}, "
                      f"{warnings} warning{'s' * (warnings != 1)})")
         _emit("\n".join(lines) + "\n", output)
     if not result.conforms:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KgError", "DocumentError", "QueryError", "GraphError"]
+__all__ = ["KgError", "DocumentError", "QueryError", "GraphError", "ShapesError"]
 
 
 class KgError(Exception):
@@ -28,3 +28,7 @@ class QueryError(KgError, ValueError):
 
 class GraphError(KgError):
     """A graph or shapes file that cannot be loaded, or an endpoint that cannot be reached."""
+
+
+class ShapesError(KgError):
+    """A shape the SPARQL engine cannot compile (``kg validate --engine pyshacl`` still checks it)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from kg.errors import GraphError
 from kg.files import atomic_output
 from kg.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "export", "dataset_statements"]
+__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "load_store", "prefixed_graph", "export", "dataset_statements"]
 
 #: Formats ``kg export`` writes, by the name users type.
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -33,20 +34,26 @@ def _format_of(path: Path) -> ox.RdfFormat:
         raise GraphError(f"{path}: unknown graph format (file names end in one of {known})") from None
 
 
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Say which file could not be read, and why, in one line."""
+    try:
+        yield
+    except OSError as error:
+        raise GraphError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except SyntaxError as error:
+        raise GraphError(f"{path}: not valid RDF ({error})") from None
+
+
 def _statements(paths: Iterable[Path], keep_graphs: bool = False) -> Iterator[ox.Triple | ox.Quad]:
     """The statements of graph files: quads with their graph when ``keep_graphs``, else triples."""
     for path in paths:
-        try:
-            with open(path, "rb") as stream:
-                for item in ox.parse(stream, _format_of(path)):
-                    if keep_graphs:
-                        yield item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
-                    else:
-                        yield item.triple if isinstance(item, ox.Quad) else item
-        except OSError as error:
-            raise GraphError(f"{path}: cannot be read ({error.strerror})") from None
-        except SyntaxError as error:
-            raise GraphError(f"{path}: not valid RDF ({error})") from None
+        with _reading(path), open(path, "rb") as stream:
+            for item in ox.parse(stream, _format_of(path)):
+                if keep_graphs:
+                    yield item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
+                else:
+                    yield item.triple if isinstance(item, ox.Quad) else item
 
 
 def dataset_statements(paths: Iterable[Path]) -> Iterator[ox.Quad]:
@@ -54,14 +61,36 @@ def dataset_statements(paths: Iterable[Path]) -> Iterator[ox.Quad]:
     return _statements(paths, keep_graphs=True)  # type: ignore[return-value]
 
 
-def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
-    """An rdflib graph holding every triple of ``paths`` (parsed by Oxigraph, which is faster)."""
+def prefixed_graph() -> rdflib.Graph:
+    """An empty rdflib graph that knows our prefixes (and shortens IRIs with them)."""
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
+    return graph
+
+
+def load_graph(paths: Iterable[Path]) -> rdflib.Graph:
+    """An rdflib graph holding every triple of ``paths`` (parsed by Oxigraph, which is faster)."""
+    graph = prefixed_graph()
     data = ox.serialize(_statements(paths), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")
     return graph
+
+
+def load_store(paths: Iterable[Path]) -> ox.Store:
+    """An in-memory Oxigraph store holding every triple of ``paths`` in its default graph.
+
+    The files' named graphs are merged, so a statement several documents make is there
+    once, as in :func:`load_graph`.
+    """
+    store = ox.Store()
+    for path in paths:
+        if _format_of(path) in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            store.bulk_extend(ox.Quad(*triple, ox.DefaultGraph()) for triple in _statements([path]))
+        else:
+            with _reading(path):  # Oxigraph parses the file itself, several times faster
+                store.bulk_load(path=str(path), format=_format_of(path), to_graph=ox.DefaultGraph())
+    return store
 
 
 def export(paths: Iterable[Path], output: Path, format: str) -> int:

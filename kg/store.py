@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from kg.errors import GraphError
 from kg.queries import Result, check_read_only
 
-__all__ = ["fill_store", "run_store", "term_text"]
+__all__ = ["fill_store", "open_store", "run_store", "term_text"]
 
 
 def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
@@ -51,15 +51,20 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad]) -> None:
         raise
 
 
-def run_store(directory: Path, sparql: str) -> Result:
-    """Run a SELECT on the store in ``directory`` (opened read-only, never loaded into memory)."""
-    check_read_only(sparql)
+def open_store(directory: Path) -> ox.Store:
+    """The store in ``directory``, opened read-only (never loaded into memory)."""
     if not directory.is_dir():
         raise GraphError(f"{directory}: no store there (build one with `kg build ... --store {directory}`)")
     try:
-        store = ox.Store.read_only(str(directory))
+        return ox.Store.read_only(str(directory))
     except OSError as error:
         raise GraphError(f"{directory}: cannot open the store ({error})") from None
+
+
+def run_store(directory: Path, sparql: str) -> Result:
+    """Run a SELECT on the store in ``directory`` (opened read-only, never loaded into memory)."""
+    check_read_only(sparql)
+    store = open_store(directory)
     solutions = store.query(sparql, use_default_graph_as_union=True)
     columns = [variable.value for variable in solutions.variables]
     rows = [[term_text(solution[column]) for column in columns] for solution in solutions]

@@ -3,21 +3,28 @@
 A violation is reported with the trial it concerns, the property path, the offending
 value, the shape's message and the source document(s) of the trial, so a user can go
 straight to the page that produced it.
+
+Two engines give the same report: pyshacl on an rdflib graph (:func:`validate_graph`, the
+reference) and the shapes compiled to SPARQL on an Oxigraph store
+(:func:`kg.validate_store.validate_store`, for large graphs and stores). Both turn a SHACL
+report graph into :class:`Violation` objects here, with :func:`report_violations`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
-import pyshacl
 import rdflib
 from rdflib.namespace import PROV, SH
 
 from kg.namespaces import CTK, ID, SHAPES
 from kg.resources import ontology_file
 
-__all__ = ["Violation", "ValidationReport", "shapes_graph", "validate_graph"]
+__all__ = ["Violation", "ValidationReport", "Provenance", "shapes_graph", "validate_graph",
+           "report_violations", "trial_key", "document_name"]
 
 _TRIAL_PREFIX = f"{ID}trial/"
 
@@ -59,12 +66,32 @@ class ValidationReport:
     report_graph: rdflib.Graph
 
 
+class Provenance(Protocol):
+    """Where a node comes from: the trial it belongs to and that trial's source documents."""
+
+    def owners(self, focus: str) -> Iterable[str]:
+        """IRIs of the nodes that link to ``focus``."""
+
+    def documents(self, trial: str) -> tuple[str, ...]:
+        """File names of the documents the trial (its IRI) is derived from, sorted."""
+
+
 @cache
 def shapes_graph() -> rdflib.Graph:
     """The project's shapes (parsed once per process)."""
     graph = rdflib.Graph()
     graph.parse(ontology_file("shapes.ttl"), format="turtle")
     return graph
+
+
+def trial_key(iri: str) -> str | None:
+    """The key of the trial an IRI is about (``.../id/trial/NCT1/arm/2`` -> ``NCT1``), if any."""
+    return iri[len(_TRIAL_PREFIX):].split("/")[0] if iri.startswith(_TRIAL_PREFIX) else None
+
+
+def document_name(iri: str, labels: Iterable[str]) -> str:
+    """How a source document is named in a report: its label (the smallest, if several), else its IRI."""
+    return min(labels, default="") or iri
 
 
 def _short(graph: rdflib.Graph, term: rdflib.term.Node | None) -> str | None:
@@ -78,42 +105,57 @@ def _short(graph: rdflib.Graph, term: rdflib.term.Node | None) -> str | None:
     return str(term)
 
 
-def _trial_of(focus: str, data: rdflib.Graph) -> str | None:
-    if focus.startswith(_TRIAL_PREFIX):
-        return focus[len(_TRIAL_PREFIX):].split("/")[0]
-    for owner in data.subjects(None, rdflib.URIRef(focus)):
-        if str(owner).startswith(_TRIAL_PREFIX):
-            return str(owner)[len(_TRIAL_PREFIX):].split("/")[0]
-    return None
+def _trial_of(focus: str, provenance: Provenance) -> str | None:
+    """The trial a node belongs to: its own IRI says so, or the first trial (by IRI) that links to it."""
+    return trial_key(focus) or min(filter(None, map(trial_key, provenance.owners(focus))), default=None)
 
 
-def validate_graph(data: rdflib.Graph) -> ValidationReport:
-    """Validate ``data`` against the shapes; warnings do not make a graph non-conforming."""
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
-                                           advanced=True, allow_warnings=True)
+class _GraphProvenance:
+    def __init__(self, data: rdflib.Graph) -> None:
+        self.data = data
+
+    def owners(self, focus: str) -> Iterable[str]:
+        return map(str, self.data.subjects(None, rdflib.URIRef(focus)))
+
+    def documents(self, trial: str) -> tuple[str, ...]:
+        return tuple(sorted(document_name(str(d), map(str, self.data.objects(d, rdflib.RDFS.label)))
+                            for d in self.data.objects(rdflib.URIRef(trial), PROV.wasDerivedFrom)))
+
+
+def report_violations(report: rdflib.Graph, names: rdflib.Graph, provenance: Provenance) -> list[Violation]:
+    """The results of a SHACL report graph as violations, each said once, errors first.
+
+    ``names`` shortens the data's IRIs (its prefixes); ``provenance`` finds trials and documents.
+    """
     report.bind("ctk", CTK)
     report.bind("shape", SHAPES)
-    violations: list[Violation] = []
+    violations: set[Violation] = set()
     for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
         focus = str(report.value(result, SH.focusNode))
-        trial = _trial_of(focus, data)
-        documents = ()
-        if trial:
-            trial_node = rdflib.URIRef(f"{_TRIAL_PREFIX}{trial}")
-            documents = tuple(sorted(str(data.value(d, rdflib.RDFS.label) or d)
-                                     for d in data.objects(trial_node, PROV.wasDerivedFrom)))
+        trial = _trial_of(focus, provenance)
         severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
         # A SPARQL-based rule is reported under its node shape; the rule itself is the
         # result's source constraint, and that is the name a user needs.
         rule = report.value(result, SH.sourceConstraint) or report.value(result, SH.sourceShape)
-        violations.append(Violation(
+        violations.add(Violation(
             severity=severity, trial=trial, focus=focus,
-            path=_short(data, report.value(result, SH.resultPath)),
-            value=_short(data, report.value(result, SH.value)),
+            path=_short(names, report.value(result, SH.resultPath)),
+            value=_short(names, report.value(result, SH.value)),
             message=str(report.value(result, SH.resultMessage) or "does not conform"),
             shape=_short(report, rule) or "",
-            documents=documents))
-    # One broken value can fail several constraints of one shape (datatype and range): say it once.
-    unique = sorted(set(violations), key=lambda v: (v.severity != "Violation", v.trial or "", v.focus, v.path or "",
-                                                    v.message, v.shape))
-    return ValidationReport(bool(conforms), unique, report)
+            documents=provenance.documents(f"{_TRIAL_PREFIX}{trial}") if trial else ()))
+    # One broken value can fail several constraints of one shape (datatype and range): it is said once.
+    return sorted(violations, key=lambda v: (v.severity != "Violation", v.trial or "", v.focus, v.path or "",
+                                             v.message, v.shape, v.value or ""))
+
+
+def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> ValidationReport:
+    """Validate ``data`` with pyshacl against ``shapes`` (the project's by default).
+
+    Warnings do not make a graph non-conforming.
+    """
+    import pyshacl  # loaded only when it runs: the sparql engine needs the rest of this module, not pyshacl
+
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
+                                           advanced=True, allow_warnings=True)
+    return ValidationReport(bool(conforms), report_violations(report, data, _GraphProvenance(data)), report)

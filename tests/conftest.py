@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,15 @@ def seed_rdflib_graph(seed_graph: Path):
     from kg.graphs import load_graph
 
     return load_graph([seed_graph])
+
+
+@cache
+def shacl_report(path: Path):
+    """Pyshacl's report on a graph file, made once per session: several tests ask for the same file's."""
+    from kg.graphs import load_graph
+    from kg.validate import validate_graph
+
+    return validate_graph(load_graph([path]))
 
 
 def run_kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
