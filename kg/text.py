@@ -32,6 +32,7 @@ _MARKUP_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^<>|~=])")
 
 #: Text ftfy would leave as it is: printable ASCII, tabs and newlines, no entity ("&").
 _PLAIN_ASCII = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+_SPACES = re.compile(r"\s+")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 #: Bullet and list markers that start a line.
@@ -100,7 +101,7 @@ def fold(text: str | None) -> str:
     >>> fold("  Overall\n survival\t (OS) ")
     'Overall survival (OS)'
     """
-    return re.sub(r"\s+", " ", text or "").strip()
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def is_placeholder(text: str | None) -> bool:
