@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -138,13 +139,16 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
 
 def _child(stage: str, corpus: Path, work: Path, workers: int, timeout: float) -> dict:
     command = [sys.executable, __file__, "--stage", stage, "--corpus", str(corpus), "--work", str(work), "--workers", str(workers)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        done = subprocess.run(command, stdout=subprocess.PIPE, timeout=timeout, text=True)
+        stdout, _ = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)  # the stage and its worker processes
+        child.communicate()
         return {"timeout": timeout}
-    if done.returncode != 0:
-        return {"failed": done.returncode}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    if child.returncode != 0:
+        return {"failed": child.returncode}
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def _corpus(size: int, work: Path) -> Path:
