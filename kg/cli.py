@@ -8,6 +8,7 @@ Results go to standard output; progress and diagnostics go to standard error, so
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -70,9 +71,12 @@ def cli() -> None:
 @click.option("--explain", is_flag=True,
               help="Build nothing: say for each document which reader takes it and why, the sections it finds "
                    "and the text it does not use.")
-@click.option("-s", "--silent", is_flag=True, help="Print no progress.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of CPUs",
+              help="Processes reading and mapping documents; the graph is the same whatever the number.")
+@click.option("-q", "--quiet", "-s", "--silent", "silent", is_flag=True,
+              help="Print no progress (progress with the time left is shown only on a terminal anyway).")
 def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
-          validate: bool, show: tuple[str, ...], explain: bool, silent: bool) -> None:
+          validate: bool, show: tuple[str, ...], explain: bool, workers: int, silent: bool) -> None:
     """Build a graph from trial documents (files or folders of them).
 
     Each document that cannot be read is named with the reason and left out; the graph
@@ -88,13 +92,14 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         for path in document_paths(inputs):
             click.echo(explain_document(path))
         return
+    from kg.progress import ProgressLine
+
     started = time.monotonic()
-    progress = None if silent else (lambda path: click.echo(f"reading {path}", err=True))
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
 
-    report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store,
-                       on_document=progress if sys.stderr.isatty() else None)
+    report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
+                       progress=None if silent else ProgressLine())
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
     layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))

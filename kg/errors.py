@@ -21,6 +21,10 @@ class DocumentError(KgError, ValueError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
+        # A build's worker processes send these back to the main process.
+        return DocumentError, (self.path, self.problem)
+
 
 class QueryError(KgError, ValueError):
     """A stored query that does not exist, lacks a parameter, or failed to run."""

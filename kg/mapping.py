@@ -9,6 +9,7 @@ in-memory rdflib graph.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -32,6 +33,7 @@ _TYPE = ox.NamedNode(RDF_TYPE)
 _LABEL = ox.NamedNode(f"{RDFS}label")
 
 
+@cache
 def _ctk(name: str) -> ox.NamedNode:
     return ox.NamedNode(f"{CTK}{name}")
 

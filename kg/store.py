@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -25,8 +26,9 @@ def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | No
     return None if term is None else term.value
 
 
-def fill_store(directory: Path, quads: Iterable[ox.Quad]) -> None:
-    """Replace the store in ``directory`` with ``quads``, whole or not at all.
+def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: BinaryIO | None = None) -> None:
+    """Replace the store in ``directory`` with ``quads`` or the N-Quads text ``nquads`` (which
+    Oxigraph parses and loads without making a Python object per statement), whole or not at all.
 
     The new store is written beside the old one and swapped in only once complete (and
     optimised, which speeds its queries up several times), so a failed or killed build
@@ -37,7 +39,10 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad]) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
         store = ox.Store(str(staging))
-        store.bulk_extend(quads)
+        if nquads is not None:
+            store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_extend(quads)
         store.optimize()
         store.flush()
         del store

@@ -30,6 +30,9 @@ _GB2312_PAIR = re.compile(r"[\xa1-\xf7][\xa1-\xfe]")
 #: Markdown/markup escapes some scrapers keep ("10\^9", "\>"): a backslash before punctuation.
 _MARKUP_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^<>|~=])")
 
+#: Text ftfy would leave as it is: printable ASCII, tabs and newlines, no entity ("&").
+_PLAIN_ASCII = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+_SPACES = re.compile(r"\s+")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 #: Bullet and list markers that start a line.
@@ -77,15 +80,16 @@ def unescape_markup(text: str) -> str:
 def clean_document_text(text: str) -> str:
     """Repair a whole document once, before any reader sees it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = ftfy.fix_text(
-        text,
-        uncurl_quotes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        fix_line_breaks=False,
-        normalization="NFC",
-        explain=False,
-    )
+    if not _PLAIN_ASCII.fullmatch(text):  # ftfy takes most of the time of reading registry JSON
+        text = ftfy.fix_text(
+            text,
+            uncurl_quotes=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            fix_line_breaks=False,
+            normalization="NFC",
+            explain=False,
+        )
     text = repair_gb2312_mojibake(text)
     text = unescape_markup(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
@@ -97,7 +101,7 @@ def fold(text: str | None) -> str:
     >>> fold("  Overall\n survival\t (OS) ")
     'Overall survival (OS)'
     """
-    return re.sub(r"\s+", " ", text or "").strip()
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def is_placeholder(text: str | None) -> bool:

@@ -96,7 +96,7 @@ def test_a_failed_write_leaves_the_previous_graph_untouched(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kg.build.record_triples", broken)
+    monkeypatch.setattr("kg.pipeline.record_triples", broken)
     with pytest.raises(RuntimeError):
         build([SEEDS], output)
     assert output.read_text() == "# the graph of yesterday\n"
@@ -125,3 +125,24 @@ def test_documents_in_hidden_folders_are_not_read(tmp_path: Path):
     shutil.copy(SEEDS / "000_611aa22ea74317fe.txt", tmp_path / "page.txt")
     report = build([tmp_path], tmp_path / "out" / "g.ttl")
     assert report.ok and report.documents == 1
+
+
+def test_worker_processes_give_the_same_bytes_as_one_process(tmp_path):
+    """The registry's JSON (a zip, read in slices by the workers) and the seed pages, in every format."""
+    import zipfile
+
+    from kg.pipeline import ZIP_SLICE
+
+    archive = tmp_path / "ctg-studies.json.zip"
+    studies = sorted((SEEDS.parent / "ctgov-json").glob("*.json"))
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for study in studies * 3:  # more entries than one slice, and the same study under three names
+            bundle.write(study, f"{len(bundle.infolist())}-{study.name}")
+    assert len(studies) * 3 > ZIP_SLICE
+    for format in ("turtle", "nquads"):
+        one, two = tmp_path / f"one.{format}", tmp_path / f"two.{format}"
+        first = build([archive, SEEDS], one, format=format, workers=1)
+        second = build([SEEDS, archive], two, format=format, workers=2)
+        assert first.documents == second.documents == len(studies) * 3 + 5
+        assert first.triples == second.triples and first.trials == second.trials
+        assert one.read_bytes() == two.read_bytes()

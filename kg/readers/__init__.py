@@ -22,7 +22,8 @@ from kg.records import SourceDocument, TrialRecord
 from kg.text import clean_document_text
 from kg.therapy import describe_therapy
 
-__all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_bytes", "read_text"]
+__all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_archive", "read_bytes",
+           "read_text"]
 
 #: The readers, in the order they are asked to claim a page.
 READERS: dict[str, ModuleType] = {
@@ -87,14 +88,14 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READE
         yield error
 
 
-def read_path(path: Path) -> Iterator[TrialRecord | DocumentError]:
-    """The records of the document at ``path``; a zip archive is read entry by entry."""
+def read_path(path: Path, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+    """The records of the document at ``path``; a zip archive is read entry by entry
+    (only its ``entries`` when given, so that worker processes can share one archive).
+    """
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
-                for entry in archive.infolist():
-                    if not entry.is_dir():
-                        yield from read_bytes(archive.read(entry), f"{path.name}!{entry.filename}")
+                yield from read_archive(archive, path.name, entries)
             return
         data = path.read_bytes()
     except OSError as error:
@@ -104,3 +105,12 @@ def read_path(path: Path) -> Iterator[TrialRecord | DocumentError]:
         yield DocumentError(str(path), f"a broken zip archive ({error})")
         return
     yield from read_bytes(data, path.name)
+
+
+def read_archive(archive: zipfile.ZipFile, name: str, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+    """The records of an open zip archive called ``name``, entry by entry (only ``entries``
+    when given). Raises what reading the archive raises; :func:`read_path` names it.
+    """
+    for entry in archive.infolist()[entries or slice(None)]:
+        if not entry.is_dir():
+            yield from read_bytes(archive.read(entry), f"{name}!{entry.filename}")

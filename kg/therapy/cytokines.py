@@ -48,10 +48,14 @@ _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expande
                             re.IGNORECASE)
 
 
+#: What every name in CYTOKINES starts with or holds: text without it names no cytokine.
+_ANY_NAME = re.compile(r"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)|aldesleukin|proleukin|803|nogapendekin", re.IGNORECASE)
+
+
 def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, cytokine, membrane-bound) of each cytokine named in ``text``, in order."""
     found = []
-    for token, pattern in CYTOKINES:
+    for token, pattern in CYTOKINES if _ANY_NAME.search(text) else ():
         found += [(m.start(), m.end(), token, False) for m in pattern.finditer(text)]
     for match in _MEMBRANE_BOUND.finditer(text):
         number = next(group for group in match.groups() if group)

@@ -1,0 +1,159 @@
+"""The build's work, cut into pieces that worker processes can do in any order.
+
+Pass one reads a *unit* (a file, or a slice of a zip archive's entries) into records;
+pass two maps a *chunk* of spooled records to N-Triples or N-Quads text. Both give back
+plain bytes and tuples, cheap to send between processes, and :func:`in_order` hands the
+results back in the order the work was given, so the output never depends on how many
+workers there are. At most a few pieces are in flight at once: memory stays bounded
+whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import zipfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+import pyoxigraph as ox
+
+from kg import iris
+from kg.errors import DocumentError
+from kg.identity import SourceRank, TrialIdentity
+from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
+from kg.readers import read_archive, read_path
+from kg.records import Identifier, Organization, TrialRecord
+
+__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "map_chunk", "in_order", "workers_pool"]
+
+#: Zip entries (studies of the registry's bulk download) per unit of pass one.
+ZIP_SLICE = 64
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+class Unit(NamedTuple):
+    """A piece of pass one: a file, or the entries ``start:stop`` of a zip archive."""
+
+    path: Path
+    start: int | None = None
+    stop: int | None = None
+
+    @property
+    def size(self) -> int:
+        """Documents in the unit, for progress (a JSON Lines file counts as one)."""
+        return 1 if self.start is None or self.stop is None else self.stop - self.start
+
+
+class Read(NamedTuple):
+    """A record as pass one gives it back: pickled, with what identity needs to know of it."""
+
+    blob: bytes
+    order: tuple[str, str]
+    layout: str
+    identifiers: tuple[Identifier, ...]
+    sponsors: tuple[Organization, ...]
+    rank: SourceRank
+    facts: tuple[str, ...]
+    handle: str
+
+
+def units(paths: Iterable[Path]) -> list[Unit]:
+    """The pieces of pass one: every file, and every zip archive cut into slices of entries."""
+    pieces: list[Unit] = []
+    for path in paths:
+        try:
+            count = len(zipfile.ZipFile(path).infolist()) if zipfile.is_zipfile(path) else None
+        except (OSError, zipfile.BadZipFile):
+            count = None  # read_path names the problem when the unit is read
+        if count is None:
+            pieces.append(Unit(path))
+        else:
+            pieces += [Unit(path, start, min(start + ZIP_SLICE, count)) for start in range(0, count, ZIP_SLICE)] or [Unit(path)]
+    return pieces
+
+
+#: Archives this process has open: reading a slice of a big archive must not read its
+#: table of contents again (560,000 entries take a second).
+_ARCHIVES: dict[Path, zipfile.ZipFile] = {}
+
+
+def read_unit(unit: Unit) -> list[Read | DocumentError]:
+    """Pass one for one unit: its records, or the reason a document was left out."""
+    if unit.start is None:
+        found = list(read_path(unit.path))
+    else:
+        entries = slice(unit.start, unit.stop)
+        try:
+            if unit.path not in _ARCHIVES:
+                _ARCHIVES[unit.path] = zipfile.ZipFile(unit.path)
+            found = list(read_archive(_ARCHIVES[unit.path], unit.path.name, entries))
+        except (OSError, zipfile.BadZipFile):
+            found = list(read_path(unit.path, entries))  # which says what is wrong, as for any document
+    return [item if isinstance(item, DocumentError) else as_read(item) for item in found]
+
+
+def close_archives() -> None:
+    """Close the archives :func:`read_unit` opened in this process."""
+    while _ARCHIVES:
+        _ARCHIVES.popitem()[1].close()
+
+
+def as_read(record: TrialRecord) -> Read:
+    """A record as pass one gives it back (also a record an incremental build kept)."""
+    rank = source_rank(record)
+    identifiers, sponsors = tuple(record.identifiers), tuple(record.sponsors)
+    return Read(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), (record.source.name, record.source.sha256),
+                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)),
+                TrialIdentity.handle(identifiers, sponsors, rank))
+
+
+def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) -> tuple[bytes, int]:
+    """Pass two for a chunk of (pickled record, trial key, facts it speaks for): the statements
+    as N-Quads (``dataset``) or N-Triples, and how many there are.
+
+    Each record's statements come in a stable order, so the text is the same every time.
+    """
+    statements: list[ox.Triple | ox.Quad] = []
+    for blob, key, facts in chunk:
+        record: TrialRecord = pickle.loads(blob)
+        described = list(document_triples(record))
+        stated = list(record_triples(record, key))
+        taken = list(trial_fact_triples(record, key, facts))
+        if not dataset:
+            statements += [*described, *stated, *taken]
+            continue
+        document, trial = ox.NamedNode(iris.document(record.source.sha256)), ox.NamedNode(iris.trial(key))
+        statements += [ox.Quad(*triple, ox.DefaultGraph()) for triple in described]
+        statements += [ox.Quad(*triple, document) for triple in stated]
+        statements += [ox.Quad(*triple, trial) for triple in taken]
+    text = ox.serialize(statements, format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
+    return text or b"", len(statements)
+
+
+def workers_pool(workers: int) -> Executor | None:
+    """Worker processes for the build, or None to do the work in this process."""
+    if workers <= 1:
+        return None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def in_order(pool: Executor | None, work: Callable[[_In], _Out], items: Iterable[_In], window: int = 6) -> Iterator[_Out]:
+    """``work`` done on each item, by the pool's workers (at most ``window`` items in flight)
+    or here; the results come in the order of ``items``.
+    """
+    if pool is None:
+        yield from map(work, items)
+        return
+    pending: deque[Future[_Out]] = deque()
+    for item in items:
+        pending.append(pool.submit(work, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

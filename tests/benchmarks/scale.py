@@ -1,0 +1,267 @@
+"""How the build scales: each stage at N studies, and the plain rdflib pipeline beside it.
+
+    python tests/benchmarks/scale.py --sizes 1000 10000 100000 --baseline 10000 --runs 3
+
+For each N a corpus of the registry's bulk download is made (tests/benchmarks/corpus.py,
+kept in --workdir for the next run), then each stage runs in a child process of its own,
+so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
+build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
+the N-Triples file, SHACL validation (the SPARQL fast path, when kg.shapes_sparql is
+there) and every stored query on the store. The baseline is the plain rdflib pipeline
+on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
+pyshacl on the whole graph; a stage over --timeout seconds is stopped and reported as
+"> T". Times are medians of --runs; progress goes to standard error, the table to
+standard output at the end. This is a measurement, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path[:0] = [str(HERE), str(REPO)]
+
+
+def _peak_kb() -> tuple[int, int]:
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported late
+    """The baseline's graph: the same documents read by the same readers in one process, the
+    same triples, added one by one to an rdflib Graph instead of being written as text.
+    """
+    import pickle
+
+    import rdflib
+
+    import kg.build
+    from kg.mapping import document_triples, record_triples, trial_fact_triples
+
+    def term(t):  # noqa: ANN001, ANN202
+        if hasattr(t, "datatype"):
+            return rdflib.Literal(t.value, lang=t.language, datatype=None if t.language else rdflib.URIRef(t.datatype.value))
+        return rdflib.URIRef(t.value)
+
+    graph = rdflib.Graph()
+
+    def into_graph(chunk, dataset):  # noqa: ANN001, ANN202 - kg.pipeline.map_chunk's part, into rdflib
+        count = 0
+        for blob, key, facts in chunk:
+            record = pickle.loads(blob)
+            for triple in [*document_triples(record), *record_triples(record, key), *trial_fact_triples(record, key, facts)]:
+                graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+                count += 1
+        return b"", count
+
+    kg.build.map_chunk = into_graph
+    kg.build.build([corpus], corpus.with_name("rdflib-baseline.unused.nt"), format="ntriples", workers=1)
+    return graph
+
+
+def _timed_from(work: Path, stage: str) -> float:
+    """Note when the timed part of a stage starts, so that a stage stopped for its time says how long that part ran."""
+    marker = work / f".timed-{stage}"
+    marker.with_suffix(".part").write_text(str(time.time()))
+    marker.with_suffix(".part").rename(marker)
+    return time.perf_counter()
+
+
+def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
+    """One stage, in this (child) process: seconds, triples and what else it counted."""
+    from kg.build import build
+
+    out: dict = {}
+    started = time.perf_counter()
+    if stage == "read":
+        from kg.files import document_paths
+        from kg.pipeline import in_order, read_unit, units, workers_pool
+
+        pool = workers_pool(workers)
+        out["studies"] = sum(len(found) for found in in_order(pool, read_unit, units(document_paths([corpus]))))
+        if pool is not None:
+            pool.shutdown()  # so that the workers' peak memory is counted
+    elif stage in ("build-nt", "build-ttl"):
+        report = build([corpus], work / ("graph.nt" if stage == "build-nt" else "graph.ttl"),
+                       format="ntriples" if stage == "build-nt" else "turtle", workers=workers)
+        out["triples"] = report.triples
+    elif stage == "build-store":
+        out["triples"] = build([corpus], store=work / "store", workers=workers).triples
+    elif stage == "export-ttl":
+        from kg.graphs import export
+
+        out["triples"] = export([work / "graph.nt"], work / "export.ttl", "turtle")
+    elif stage == "validate":
+        try:
+            from kg.shapes_sparql import validate_store  # the SPARQL fast path, once merged
+        except ImportError:
+            return {"skipped": "n/a (fast path not merged)"}
+        import pyoxigraph as ox
+
+        result = validate_store(ox.Store.read_only(str(work / "store")))
+        out["conforms"] = getattr(result, "conforms", None)
+    elif stage.startswith("query:"):
+        from kg.queries import stored_query
+        from kg.store import run_store
+
+        name, _, value = stage[len("query:"):].partition("=")
+        sparql = stored_query(name).bind({"trial_id": value} if value else {})
+        times = []
+        for _ in range(3):
+            began = time.perf_counter()
+            out["rows"] = len(run_store(work / "store", sparql).rows)
+            times.append(time.perf_counter() - began)
+        out["seconds"] = statistics.median(times)
+    elif stage == "rdflib-build":
+        out["triples"] = len(_rdflib_graph(corpus))
+    elif stage == "rdflib-turtle":
+        graph = _rdflib_graph(corpus)
+        started = _timed_from(work, stage)
+        graph.serialize(work / "rdflib.ttl", format="turtle")
+        out["triples"] = len(graph)
+    elif stage == "pyshacl":
+        from kg.graphs import load_graph
+        from kg.validate import validate_graph
+
+        graph = load_graph([work / "graph.nt"])
+        started = _timed_from(work, stage)
+        result = validate_graph(graph)
+        out.update(triples=len(graph), conforms=result.conforms, violations=len(result.violations))
+    elif stage == "demo":
+        done = subprocess.run([sys.executable, "-m", "kg", "build", str(REPO / "tests/data/seeds"), "-o", str(work / "seeds.ttl"),
+                               "--show", "trials", "--show", "sites"], capture_output=True, cwd=work)
+        out["exit"] = done.returncode
+    out.setdefault("seconds", time.perf_counter() - started)
+    out["rss_kb"], out["workers_rss_kb"] = _peak_kb()
+    return out
+
+
+def _child(stage: str, corpus: Path, work: Path, workers: int, timeout: float) -> dict:
+    """Run a stage in a process of its own; stop it (and its workers) once its timed part ran
+    ``timeout`` seconds (a baseline stage first builds rdflib's graph, untimed).
+    """
+    command = [sys.executable, __file__, "--stage", stage, "--corpus", str(corpus), "--work", str(work), "--workers", str(workers)]
+    marker = work / f".timed-{stage}"
+    marker.unlink(missing_ok=True)
+    started = time.time()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True)
+    while child.poll() is None:
+        timed_from = float(marker.read_text()) if marker.exists() else started
+        if time.time() - timed_from > timeout:
+            os.killpg(child.pid, signal.SIGKILL)  # the stage and its worker processes
+            child.communicate()
+            return {"timeout": time.time() - timed_from}
+        time.sleep(0.2)
+    stdout, _ = child.communicate()
+    if child.returncode != 0:
+        return {"failed": child.returncode}
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def _corpus(size: int, work: Path) -> Path:
+    from corpus import write_corpus
+
+    path = work / f"ctg-studies-{size}.json.zip"
+    if not path.exists():
+        print(f"making a corpus of {size:,} studies: {path}", file=sys.stderr)
+        write_corpus(size, path)
+    return path
+
+
+def _row(table: list[list[str]], stage: str, size: int, results: list[dict], studies: int) -> None:
+    if any("timeout" in r for r in results):
+        table.append([stage, f"{size:,}", f"> {results[0]['timeout']:.0f}", "", "", "", ""])
+        return
+    if any("skipped" in r or "failed" in r for r in results):
+        table.append([stage, f"{size:,}", results[0].get("skipped") or f"failed ({results[0].get('failed')})", "", "", "", ""])
+        return
+    seconds = statistics.median(r["seconds"] for r in results)
+    triples = results[0].get("triples")
+    table.append([stage, f"{size:,}", f"{seconds:.2f}", f"{studies / seconds:,.0f}" if studies else "",
+                  f"{triples / seconds:,.0f}" if triples else "", f"{max(r['rss_kb'] for r in results) / 1024:,.0f}",
+                  f"{max(r['workers_rss_kb'] for r in results) / 1024:,.0f}"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="Corpus sizes (studies).")
+    parser.add_argument("--baseline", type=int, default=None, help="Also run the rdflib pipeline at this size.")
+    parser.add_argument("--runs", type=int, default=1, help="Runs per stage (the median is reported).")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeout", type=float, default=900.0, help="Seconds after which a stage is stopped.")
+    parser.add_argument("--queries", action="store_true", help="Also run every stored query on each store.")
+    parser.add_argument("--query-timeout", type=float, default=120.0, help="Seconds after which a query (3 runs) is stopped.")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-scale-benchmark"))
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.stage:
+        print(json.dumps(run_stage(arguments.stage, arguments.corpus, arguments.work, arguments.workers)))
+        return
+
+    from kg.queries import catalogue
+
+    table = [["stage", "N", "seconds", "studies/s", "triples/s", "peak RSS MB", "workers' MB"]]
+    sizes = sorted(set(arguments.sizes) | ({arguments.baseline} if arguments.baseline else set()))
+    for size in sizes:
+        work = arguments.workdir / str(size)
+        work.mkdir(parents=True, exist_ok=True)
+        corpus = _corpus(size, arguments.workdir)
+        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate"]
+        if arguments.queries:
+            stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
+        if size == arguments.baseline:
+            stages += ["rdflib-build", "rdflib-turtle", "pyshacl"]
+        for stage in stages:
+            # A query's child process already takes the median of three runs; the baseline is run once.
+            runs = 1 if stage.startswith(("rdflib", "pyshacl", "query:")) else arguments.runs
+            results = []
+            for run in range(runs):
+                print(f"[N={size:,}] {stage} (run {run + 1}/{runs}) ...", file=sys.stderr, flush=True)
+                limit = arguments.query_timeout if stage.startswith("query:") else arguments.timeout
+                results.append(_child(stage, corpus, work, arguments.workers, limit))
+                print(f"[N={size:,}] {stage}: {results[-1]}", file=sys.stderr, flush=True)
+            _row(table, stage, size, results, 0 if stage.startswith("query:") else size)
+    demo = [_child("demo", REPO, arguments.workdir, arguments.workers, arguments.timeout) for _ in range(arguments.runs)]
+    _row(table, "README demo (5 seeds, kg build --show)", 5, demo, 5)
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+    if arguments.baseline:
+        _ratios({row[0]: row[2] for row in table if row[1] == f"{arguments.baseline:,}"}, arguments.baseline)
+
+
+def _ratios(seconds: dict[str, str], size: int) -> None:
+    """The baseline's time over ours, for the targets of the issue (a capped baseline gives "> x")."""
+    def value(stage: str) -> tuple[float, bool] | None:
+        text = seconds.get(stage, "")
+        try:
+            return (float(text[2:]), True) if text.startswith("> ") else (float(text), False)
+        except ValueError:
+            return None
+
+    print(f"\nratios at N = {size:,} (rdflib pipeline time / ours; '>' where the baseline was stopped):")
+    pairs = [("build to a Turtle file", ["rdflib-build", "rdflib-turtle"], "build-ttl"),
+             ("Turtle export", ["rdflib-turtle"], "export-ttl"), ("validation", ["pyshacl"], "validate")]
+    for label, theirs, ours in pairs:
+        parts, mine = [value(stage) for stage in theirs], value(ours)
+        if mine is None or None in parts:
+            print(f"  {label}: n/a")
+            continue
+        total = sum(part[0] for part in parts)  # type: ignore[index]
+        capped = any(part[1] for part in parts)  # type: ignore[index]
+        print(f"  {label}: {'> ' if capped else ''}{total / mine[0]:.1f}x ({total:.1f} s / {mine[0]:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

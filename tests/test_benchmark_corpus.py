@@ -1,0 +1,31 @@
+"""The benchmark's corpus: the same studies every time, and read as the registry's own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kg.readers import read_path
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+from corpus import studies, write_corpus  # noqa: E402
+
+
+def test_the_corpus_is_the_same_for_the_same_seed_and_grows_by_appending(tmp_path):
+    first, second = write_corpus(30, tmp_path / "a.zip"), write_corpus(30, tmp_path / "b.zip")
+    assert first.read_bytes() == second.read_bytes()
+    assert list(studies(10)) == list(studies(30))[:10]
+    assert list(studies(10, seed=1)) != list(studies(10))
+
+
+def test_every_study_of_the_corpus_is_read_as_a_trial_of_its_own(tmp_path):
+    records = list(read_path(write_corpus(30, tmp_path / "ctg-studies.json.zip")))
+    assert all(not isinstance(record, Exception) for record in records), records
+    numbers = {i.value for record in records for i in record.identifiers if i.scheme == "NCT"}
+    assert len(numbers) == len(records) == 30
+    assert sum(bool(record.cell_products or record.cytokines or record.regimens) for record in records) >= 5
+
+
+def test_json_lines_give_the_same_studies(tmp_path):
+    lines = list(read_path(write_corpus(5, tmp_path / "studies.jsonl", format="jsonl")))
+    assert [r.title for r in lines] == [s["protocolSection"]["identificationModule"]["briefTitle"] for s in studies(5)]
