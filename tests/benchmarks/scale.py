@@ -101,11 +101,9 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
 
         out["triples"] = export([work / "graph.nt"], work / "export.ttl", "turtle")
     elif stage == "validate":
-        try:
-            from kg.shapes_sparql import validate_store  # the SPARQL fast path, once merged
-        except ImportError:
-            return {"skipped": "n/a (fast path not merged)"}
         import pyoxigraph as ox
+
+        from kg.validate_store import validate_store
 
         result = validate_store(ox.Store.read_only(str(work / "store")))
         out["conforms"] = getattr(result, "conforms", None)
