@@ -1,0 +1,68 @@
+"""What a build does with one document, with the checks a fuzzed document must pass.
+
+A document gives records or the project's own :class:`DocumentError` naming it, in
+bounded time; every record survives what the build does with it (spooled as JSON and
+read back equal, keyed, mapped to triples, written as N-Triples and parsed back), and
+every typed literal has a lexical form of its datatype.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pyoxigraph as ox
+
+from kg.errors import DocumentError
+from kg.identity import TrialIdentity
+from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
+from kg.namespaces import XSD
+from kg.readers import read_bytes
+from kg.records import TrialRecord
+
+__all__ = ["read_as_a_build_does", "cpu_budget"]
+
+#: Lexical forms of the datatypes the mapping writes (XML Schema 1.1, without the rarities).
+_LEXICAL = {f"{XSD}{name}": re.compile(pattern) for name, pattern in {
+    "integer": r"[+-]?\d+",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "double": r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|-INF|NaN",
+    "boolean": r"true|false|1|0",
+    "date": r"-?\d{4,}-\d{2}-\d{2}",
+    "gYearMonth": r"-?\d{4,}-\d{2}",
+}.items()}
+
+
+def cpu_budget(size: int) -> float:
+    """CPU seconds a reader may take over a document of ``size`` bytes: two seconds and ten per MB,
+    about ten times what the real documents take, far below what backtracking takes.
+    """
+    return 2.0 + 10.0 * size / 1_000_000
+
+
+def read_as_a_build_does(data: bytes, name: str) -> list[TrialRecord | DocumentError]:
+    """Read ``data`` and do with each record what ``kg build`` does; fail on anything a build could not survive."""
+    started = time.process_time()
+    results = list(read_bytes(data, name))
+    spent = time.process_time() - started
+    assert spent < cpu_budget(len(data)), f"reading {len(data)} bytes took {spent:.1f} s of CPU"
+    for item in results:
+        if isinstance(item, DocumentError):
+            assert item.path == name or item.path.startswith(f"{name}#"), f"an error naming another document: {item}"
+            assert item.problem and "\n" not in str(item), f"not a one-line error: {item!r}"
+            continue
+        assert isinstance(item, TrialRecord), f"read_bytes gave {item!r}"
+        line = item.to_json()
+        line.encode("utf-8")
+        assert TrialRecord.from_json(line) == item, "the record does not come back equal from the spool"
+        identity = TrialIdentity()
+        handle = identity.add(item.identifiers, item.sponsors, source_rank(item), [f for f in TRIAL_FACTS if states(item, f)])
+        key = identity.key(handle)
+        triples = [*document_triples(item), *record_triples(item, key), *trial_fact_triples(item, key, TRIAL_FACTS)]
+        for triple in triples:
+            literal = triple.object
+            if isinstance(literal, ox.Literal) and literal.datatype.value in _LEXICAL:
+                assert _LEXICAL[literal.datatype.value].fullmatch(literal.value), f"ill-typed literal {literal}"
+        written = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        assert {quad.triple for quad in ox.parse(written, ox.RdfFormat.N_TRIPLES)} == set(triples)
+    return results

@@ -1,0 +1,54 @@
+"""Fuzzing every reader with real documents broken every way scraped pages and bulk files break
+(tests/mutations.py): no document makes a reader raise anything but a DocumentError naming it,
+none takes unbounded time, and every record read survives the build.
+
+The default run tries a few thousand documents; ``pytest -m slow tests/test_fuzz_readers.py``
+runs 100,000 (KG_FUZZ_EXAMPLES sets another number).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fuzzing import read_as_a_build_does
+from hypothesis import HealthCheck, given, settings
+from mutations import PAGES, any_document, broken_json, broken_pages, raw_bytes
+
+from kg.errors import DocumentError
+from kg.records import TrialRecord
+
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+_QUICK = settings(deadline=None, suppress_health_check=_HEALTH, max_examples=600)
+
+
+def test_the_real_documents_read_as_the_build_does():
+    """The starting points of the fuzzing: every real page gives a record or a named refusal."""
+    results = [item for name, data in PAGES for item in read_as_a_build_does(data, name)]
+    assert sum(isinstance(item, TrialRecord) for item in results) >= 50
+    assert all(isinstance(item, TrialRecord | DocumentError) for item in results)
+
+
+@_QUICK
+@given(broken_pages())
+def test_broken_pages(document):
+    read_as_a_build_does(document[1], document[0])
+
+
+@_QUICK
+@given(broken_json())
+def test_broken_json(document):
+    read_as_a_build_does(document[1], document[0])
+
+
+@_QUICK
+@given(raw_bytes())
+def test_raw_bytes(document):
+    read_as_a_build_does(document[1], document[0])
+
+
+@pytest.mark.slow
+@settings(deadline=None, suppress_health_check=_HEALTH, max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", 100_000)))
+@given(any_document())
+def test_many_broken_documents(document):
+    read_as_a_build_does(document[1], document[0])
