@@ -8,24 +8,26 @@ runs 100,000 (KG_FUZZ_EXAMPLES sets another number).
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 from fuzzing import read_as_a_build_does
 from hypothesis import HealthCheck, given, settings
-from mutations import PAGES, any_document, broken_json, broken_pages, raw_bytes
+from mutations import JSON_DOCUMENTS, PAGES, any_document, broken_json, broken_pages, raw_bytes
 
 from kg.errors import DocumentError
 from kg.records import TrialRecord
 
+JSON_BYTES = [(name, json.dumps(study).encode()) for name, study in JSON_DOCUMENTS]
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 _QUICK = settings(deadline=None, suppress_health_check=_HEALTH, max_examples=600)
 
 
 def test_the_real_documents_read_as_the_build_does():
-    """The starting points of the fuzzing: every real page gives a record or a named refusal."""
-    results = [item for name, data in PAGES for item in read_as_a_build_does(data, name)]
-    assert sum(isinstance(item, TrialRecord) for item in results) >= 50
+    """The starting points of the fuzzing: every real document gives records or a named refusal."""
+    results = [item for name, data in PAGES + JSON_BYTES for item in read_as_a_build_does(data, name)]
+    assert sum(isinstance(item, TrialRecord) for item in results) >= 30 + len(JSON_BYTES)
     assert all(isinstance(item, TrialRecord | DocumentError) for item in results)
 
 
