@@ -31,6 +31,7 @@ from kg.errors import DocumentError
 from kg.files import atomic_output, document_paths
 from kg.graphs import DATASET_FORMATS, EXPORT_FORMATS
 from kg.identity import TrialIdentity
+from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import PREFIXES
 from kg.readers import read_path
@@ -68,12 +69,12 @@ def state_path(output: Path) -> Path:
 
 def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
           on_document: Callable[[Path], None] | None = None, incremental: bool = False,
-          store: Path | None = None) -> BuildReport:
+          store: Path | None = None, limits: Limits = LIMITS) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
     the on-disk Oxigraph store in the directory ``store`` (one named graph per document).
 
-    A document that cannot be read is reported in the result and left out; the rest
-    of the build goes on. The output (and an incremental build's records) is written
+    A document that cannot be read, or is over ``limits``, is reported in the result and
+    left out; the rest of the build goes on. The output (and an incremental build's records) is written
     whole or not at all.
     """
     if (output is None) == (store is None):
@@ -88,7 +89,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
         for path in document_paths(inputs):
             if on_document:
                 on_document(path)
-            for record in read_path(path):
+            for record in read_path(path, limits):
                 if isinstance(record, DocumentError):
                     report.failures.append(record)
                 elif record.source.sha256 in known:

@@ -1,15 +1,22 @@
-"""Files in and out: which documents an input names, and outputs written whole or not at all."""
+"""Files in and out: which documents an input names, the documents of a file or an archive
+read within the limits, and outputs written whole or not at all.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-__all__ = ["document_paths", "atomic_output"]
+from kg.errors import DocumentError
+from kg.limits import Limits
+
+__all__ = ["document_paths", "atomic_output", "read_document", "archive_documents"]
 
 
 def document_paths(inputs: Iterable[Path]) -> list[Path]:
@@ -47,3 +54,63 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def read_document(path: Path, limits: Limits) -> bytes:
+    """The bytes of the file at ``path``, or its first ``limits.document_bytes + 1`` when it is larger
+    (the reader refuses it then), so that no file, not even an endless device, fills the memory.
+    """
+    with open(path, "rb") as stream:
+        return stream.read(limits.document_bytes + 1)
+
+
+#: The first bytes of archive and compressed formats: an archive inside an archive is not opened.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x28\xb5\x2f\xfd")
+_ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar")
+
+
+def archive_documents(path: Path, limits: Limits) -> Iterator[tuple[str, bytes | DocumentError]]:
+    """Each document of the zip archive at ``path``: ``ARCHIVE!ENTRY`` and its bytes, or the
+    reason it is not read. Entries are read one at a time and never written to disk.
+
+    Not read: an entry whose path leaves the archive's folder (absolute, a drive, ``..``), an
+    encrypted one, an archive inside the archive, one that would expand past the document
+    limit or more than the compression ratio limit allows (a zip bomb), a broken one.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for entry in archive.infolist():
+            if entry.is_dir():
+                continue
+            name = f"{path.name}!{entry.filename}"
+            refusal = _refusal(entry, limits)
+            if refusal:
+                yield name, DocumentError(name, refusal)
+                continue
+            try:
+                with archive.open(entry) as stream:
+                    data = stream.read(limits.document_bytes + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as error:
+                yield name, DocumentError(name, f"a broken archive entry ({error})")
+                continue
+            if data.startswith(_ARCHIVE_MAGIC):
+                yield name, DocumentError(name, "an archive inside the archive; not read (unpack it first)")
+                continue
+            yield name, data
+
+
+def _refusal(entry: zipfile.ZipInfo, limits: Limits) -> str | None:
+    """Why an entry is not read, from what the archive says of it, before it is expanded."""
+    parts = PurePosixPath(entry.filename.replace("\\", "/")).parts
+    if entry.filename.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")) or "\x00" in entry.filename:
+        return "an entry path that leaves the archive's folder (absolute, a drive or '..'); not read"
+    if entry.flag_bits & 0x1:
+        return "an encrypted entry; not read"
+    if entry.filename.lower().endswith(_ARCHIVE_SUFFIXES):
+        return "an archive inside the archive; not read (unpack it first)"
+    if entry.file_size > limits.document_bytes:
+        return (f"expands to {entry.file_size:,} bytes, over the limit of {limits.document_bytes:,} bytes per document "
+                "(--max-document-size)")
+    if entry.file_size > limits.compression_ratio * max(entry.compress_size, 1):
+        return (f"expands {entry.file_size / max(entry.compress_size, 1):,.0f} times ({entry.compress_size:,} to "
+                f"{entry.file_size:,} bytes), over the limit of {limits.compression_ratio} (--max-compression-ratio): a zip bomb?")
+    return None

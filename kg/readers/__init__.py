@@ -4,7 +4,8 @@ Every page reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does t
 have my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
 specific first; a page no reader claims is refused with an error naming the file.
 ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
-:mod:`kg.readers.ctgov_json`, and a zip archive entry by entry, never whole.
+:mod:`kg.readers.ctgov_json`, and a zip archive entry by entry, never whole. A document
+over the limits of :mod:`kg.limits` is refused as any unreadable one is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
+from kg.files import archive_documents, read_document
+from kg.limits import LIMITS, Limits
 from kg.readers import ctgov_classic, ctgov_json, ctgov_mirror, generic, medpath, medpath_bullets, veeva
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
@@ -58,12 +61,15 @@ def read_text(data: bytes, name: str) -> TrialRecord:
     return record
 
 
-def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
+def read_bytes(data: bytes, name: str, *, limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
     """The records of one document: a page gives one, a JSON document one per study.
 
-    A document that cannot be read gives its error in place of a record, so that the
-    caller can name it and go on.
+    A document that cannot be read, or is over ``limits``, gives its error in place of a
+    record, so that the caller can name it and go on.
     """
+    if len(data) > limits.document_bytes:
+        yield DocumentError(name, f"larger than the limit of {limits.document_bytes:,} bytes per document (--max-document-size)")
+        return
     if not ctgov_json.looks_like_json(data):
         try:
             yield read_text(data, name)
@@ -71,7 +77,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
             yield error
         return
     try:
-        for study, source in ctgov_json.studies_in(data, name):
+        for study, source in ctgov_json.studies_in(data, name, max_depth=limits.json_depth):
             try:
                 yield describe_therapy(ctgov_json.read_study(study, source))
             except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -80,20 +86,18 @@ def read_bytes(data: bytes, name: str) -> Iterator[TrialRecord | DocumentError]:
         yield error
 
 
-def read_path(path: Path) -> Iterator[TrialRecord | DocumentError]:
-    """The records of the document at ``path``; a zip archive is read entry by entry."""
+def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
+    """The records of the document at ``path``; a zip archive is read entry by entry (kg.files)."""
     try:
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                for entry in archive.infolist():
-                    if not entry.is_dir():
-                        yield from read_bytes(archive.read(entry), f"{path.name}!{entry.filename}")
+            for name, data in archive_documents(path, limits):
+                yield from [data] if isinstance(data, DocumentError) else read_bytes(data, name, limits=limits)
             return
-        data = path.read_bytes()
+        data = read_document(path, limits)
     except OSError as error:
         yield DocumentError(str(path), f"cannot be read ({error.strerror or error})")
         return
     except zipfile.BadZipFile as error:
         yield DocumentError(str(path), f"a broken zip archive ({error})")
         return
-    yield from read_bytes(data, path.name)
+    yield from read_bytes(data, path.name, limits=limits)
