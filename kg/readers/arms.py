@@ -79,9 +79,6 @@ def split_arm_row(row: str, interventions: Sequence[str] = ()) -> tuple[str, lis
     row = TABLE_HEADER.sub("", row).strip()
     names = sorted({fold(n) for n in interventions if fold(n)}, key=len, reverse=True)
     for match in _occurrences(row, names):
-        label = fold(row[: match[0]])
-        if not label:
-            continue
         found, position = [], match[0]
         while True:
             name = next((n for n in names if row.startswith(n, position)), None)
@@ -92,9 +89,13 @@ def split_arm_row(row: str, interventions: Sequence[str] = ()) -> tuple[str, lis
             position += len(name)
             while position < len(row) and row[position] in " ,;":
                 position += 1
-        rest = row[position:].strip()
-        if not rest or rest[0].isupper() or rest[0].isdigit():
-            return label, found, rest or None
+        # Only where the names end in the right place is anything copied out of the row: copying
+        # the text before and after each of thousands of occurrences took quadratic time.
+        following = _WORD.search(row, position)
+        if following is None or following.group()[0].isupper() or following.group()[0].isdigit():
+            label = fold(row[: match[0]])
+            if label:
+                return label, found, row[position:].strip() or None
     start = _sentence_start(row)
     head, description = (row[:start], fold(row[start:])) if start else (row, None)
     cut = _repeated_suffix(head.strip())
