@@ -73,7 +73,8 @@ _LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\s*\|?\s*)?(?P<label>[A-Za
 
 
 def _label_of(line: str) -> tuple[str | None, str | None]:
-    match = _LINE.match(line)
+    # Folded first: a long run of spaces made _LINE backtrack for minutes ("a", 8,000 spaces, "x").
+    match = _LINE.match(fold(line))
     if not match:
         return None, None
     name = _KEYS.get(_key(match.group("label")))
