@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import glob
+import lzma
 import os
 import shutil
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -115,6 +117,13 @@ _ARCHIVE_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"BZh", b"\xfd7zXZ"
 _ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar")
 
 
+#: What zipfile and its decompressors raise on broken archives, besides OSError (bz2's "Invalid data
+#: stream"): found by fuzzing, each stopped a build before (names not UTF-8, truncated central
+#: directories, corrupt LZMA, encrypted entries, unknown compression methods).
+_BROKEN = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError, ValueError,
+           IndexError, struct.error)
+
+
 def archive_documents(path: Path, limits: Limits) -> Iterator[tuple[str, bytes | DocumentError]]:
     """Each document of the zip archive at ``path``: ``ARCHIVE!ENTRY`` and its bytes, or the
     reason it is not read. Entries are read one at a time and never written to disk.
@@ -123,9 +132,14 @@ def archive_documents(path: Path, limits: Limits) -> Iterator[tuple[str, bytes |
     encrypted one, an archive inside the archive, one that would expand past the document
     limit or more than the compression ratio limit allows (a zip bomb), a broken one.
     """
-    with zipfile.ZipFile(path) as archive:
+    try:
+        archive = zipfile.ZipFile(path)
+    except _BROKEN as error:  # an OSError (cannot be read) is the caller's to name
+        yield path.name, DocumentError(str(path), f"a broken zip archive ({error})")
+        return
+    with archive:
         for entry in archive.infolist():
-            if entry.is_dir():
+            if entry.filename.endswith("/"):  # a folder (ZipInfo.is_dir fails on an empty name)
                 continue
             name = f"{path.name}!{entry.filename}"
             refusal = _refusal(entry, limits)
@@ -135,7 +149,7 @@ def archive_documents(path: Path, limits: Limits) -> Iterator[tuple[str, bytes |
             try:
                 with archive.open(entry) as stream:
                     data = stream.read(limits.document_bytes + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as error:
+            except (*_BROKEN, OSError) as error:
                 yield name, DocumentError(name, f"a broken archive entry ({error})")
                 continue
             if data.startswith(_ARCHIVE_MAGIC):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -17,10 +18,10 @@ from kg.errors import DocumentError
 from kg.identity import TrialIdentity
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import XSD
-from kg.readers import read_bytes
+from kg.readers import read_bytes, read_path
 from kg.records import TrialRecord
 
-__all__ = ["read_as_a_build_does", "cpu_budget"]
+__all__ = ["read_as_a_build_does", "read_path_as_a_build_does", "survives_the_build", "cpu_budget"]
 
 #: Lexical forms of the datatypes the mapping writes (XML Schema 1.1, without the rarities).
 _LEXICAL = {f"{XSD}{name}": re.compile(pattern) for name, pattern in {
@@ -46,9 +47,26 @@ def read_as_a_build_does(data: bytes, name: str) -> list[TrialRecord | DocumentE
     results = list(read_bytes(data, name))
     spent = time.process_time() - started
     assert spent < cpu_budget(len(data)), f"reading {len(data)} bytes took {spent:.1f} s of CPU"
+    return survives_the_build(results, name)
+
+
+def read_path_as_a_build_does(path: Path) -> list[TrialRecord | DocumentError]:
+    """The same for a file the build reads by its path (an archive, entry by entry)."""
+    started = time.process_time()
+    results = list(read_path(path))
+    spent = time.process_time() - started
+    assert spent < cpu_budget(path.stat().st_size * 100), f"reading {path} took {spent:.1f} s of CPU"
+    return survives_the_build(results, path.name, str(path))
+
+
+def survives_the_build(results: list[TrialRecord | DocumentError], *names: str) -> list[TrialRecord | DocumentError]:
+    """Each result is a one-line error naming the document (by one of ``names``), or a record the build
+    can spool, key, map and write.
+    """
     for item in results:
         if isinstance(item, DocumentError):
-            assert item.path == name or item.path.startswith(f"{name}#"), f"an error naming another document: {item}"
+            assert item.path in names or item.path.startswith(tuple(f"{name}{mark}" for name in names for mark in "#!")), \
+                f"an error naming another document: {item}"
             assert item.problem and "\n" not in str(item), f"not a one-line error: {item!r}"
             continue
         assert isinstance(item, TrialRecord), f"read_bytes gave {item!r}"

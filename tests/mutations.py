@@ -13,8 +13,12 @@ new reader's labels are used as soon as it is registered.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
+import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +29,8 @@ from kg.readers import READERS, read_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 
-__all__ = ["PAGES", "JSON_DOCUMENTS", "HOSTILE_TEXTS", "broken_pages", "broken_json", "raw_bytes", "any_document"]
+__all__ = ["PAGES", "JSON_DOCUMENTS", "HOSTILE_TEXTS", "broken_pages", "broken_json", "broken_archives", "raw_bytes",
+           "any_document"]
 
 
 def _page_bytes(path: Path) -> bytes:
@@ -343,6 +348,29 @@ def broken_json(draw: st.DrawFn) -> tuple[str, bytes]:
 
 def _truncate_bytes(draw: st.DrawFn, data: bytes) -> bytes:
     return data[: _position(draw, len(data))]
+
+
+_ENTRY_NAMES = ["page.txt", "study.json", "dir/", "a/b/c.json", "../up.txt", "/abs.json", "C:/drive.txt", "..\\win.txt",
+                "inner.zip", "a\nb.txt", "\u202e.json", "space name.txt", "x" * 300, "bomb.json"]
+
+
+@st.composite
+def broken_archives(draw: st.DrawFn) -> bytes:
+    """Zip archives of real and broken documents under hostile entry names, maybe broken as bytes."""
+    buffer = io.BytesIO()
+    method = draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]))
+    with zipfile.ZipFile(buffer, "w", method) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are one more thing a hostile archive holds
+        for _ in range(draw(st.integers(1, 4))):
+            name = draw(st.sampled_from(_ENTRY_NAMES) | st.text(min_size=1, max_size=20))
+            data = draw(st.sampled_from([b"", b" " * 200_000, b"PK\x03\x04" + b"x" * 30]) | broken_pages().map(lambda d: d[1])
+                        | broken_json().map(lambda d: d[1]))
+            with contextlib.suppress(ValueError, UnicodeEncodeError):  # names zipfile itself refuses to write
+                archive.writestr(name, data)
+    data = buffer.getvalue()
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        data = draw(st.sampled_from([_truncate_bytes, _flip_bytes, _random_bytes]))(draw, data)
+    return data
 
 
 def raw_bytes() -> st.SearchStrategy[tuple[str, bytes]]:

@@ -2,7 +2,7 @@
 (tests/mutations.py): no document makes a reader raise anything but a DocumentError naming it,
 none takes unbounded time, and every record read survives the build.
 
-The default run tries a few thousand documents; ``pytest -m slow tests/test_fuzz_readers.py``
+The default run tries 700 documents (and archives) in about 25 s; ``pytest -m slow tests/test_fuzz_readers.py``
 runs 100,000 (KG_FUZZ_EXAMPLES sets another number).
 """
 
@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
-from fuzzing import read_as_a_build_does
+from fuzzing import read_as_a_build_does, read_path_as_a_build_does
 from hypothesis import HealthCheck, given, settings
-from mutations import JSON_DOCUMENTS, PAGES, any_document, broken_json, broken_pages, raw_bytes
+from hypothesis import strategies as st
+from mutations import JSON_DOCUMENTS, PAGES, any_document, broken_archives, broken_json, broken_pages, raw_bytes
 
 from kg.errors import DocumentError
 from kg.records import TrialRecord
 
 JSON_BYTES = [(name, json.dumps(study).encode()) for name, study in JSON_DOCUMENTS]
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
-_QUICK = settings(deadline=None, suppress_health_check=_HEALTH, max_examples=600)
+_QUICK = settings(deadline=None, suppress_health_check=_HEALTH, max_examples=300)
 
 
 def test_the_real_documents_read_as_the_build_does():
@@ -31,13 +34,13 @@ def test_the_real_documents_read_as_the_build_does():
     assert all(isinstance(item, TrialRecord | DocumentError) for item in results)
 
 
-@_QUICK
+@settings(_QUICK, max_examples=150)  # pages are the slowest to read: up to a MB of repeated sections
 @given(broken_pages())
 def test_broken_pages(document):
     read_as_a_build_does(document[1], document[0])
 
 
-@_QUICK
+@settings(_QUICK, max_examples=200)
 @given(broken_json())
 def test_broken_json(document):
     read_as_a_build_does(document[1], document[0])
@@ -49,8 +52,22 @@ def test_raw_bytes(document):
     read_as_a_build_does(document[1], document[0])
 
 
+@settings(_QUICK, max_examples=50)
+@given(broken_archives())
+def test_broken_archives(archive):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "bulk.zip").write_bytes(archive)
+        read_path_as_a_build_does(Path(folder) / "bulk.zip")
+
+
 @pytest.mark.slow
 @settings(deadline=None, suppress_health_check=_HEALTH, max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", 100_000)))
-@given(any_document())
+@given(st.one_of(any_document(), broken_archives().map(lambda archive: ("bulk.zip", archive))))
 def test_many_broken_documents(document):
-    read_as_a_build_does(document[1], document[0])
+    name, data = document
+    if name != "bulk.zip":
+        read_as_a_build_does(data, name)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / name).write_bytes(data)
+        read_path_as_a_build_does(Path(folder) / name)
