@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -60,10 +61,16 @@ def test_broken_archives(archive):
         read_path_as_a_build_does(Path(folder) / "bulk.zip")
 
 
+_TRIED = [0]
+
+
 @pytest.mark.slow
 @settings(deadline=None, suppress_health_check=_HEALTH, max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", 100_000)))
 @given(st.one_of(any_document(), broken_archives().map(lambda archive: ("bulk.zip", archive))))
 def test_many_broken_documents(document):
+    _TRIED[0] += 1
+    if _TRIED[0] % 5000 == 0:  # a long run says how far it is (pytest -s shows it)
+        print(f"{_TRIED[0]:,} documents fuzzed", file=sys.stderr, flush=True)
     name, data = document
     if name != "bulk.zip":
         read_as_a_build_does(data, name)
