@@ -34,6 +34,7 @@ from kg.errors import DocumentError
 from kg.files import atomic_output, document_paths
 from kg.graphs import DATASET_FORMATS, EXPORT_FORMATS
 from kg.identity import SourceRank, TrialIdentity
+from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS
 from kg.namespaces import PREFIXES
 from kg.pipeline import Read, as_read, close_archives, in_order, map_chunk, read_unit, units, workers_pool
@@ -85,13 +86,13 @@ def state_path(output: Path) -> Path:
 
 def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
           progress: Progress | None = None, incremental: bool = False, store: Path | None = None,
-          workers: int = 1) -> BuildReport:
+          workers: int = 1, limits: Limits = LIMITS) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
     the on-disk Oxigraph store in the directory ``store`` (one named graph per document),
     with ``workers`` processes reading and mapping the documents.
 
-    A document that cannot be read is reported in the result and left out; the rest
-    of the build goes on. The output (and an incremental build's records) is written
+    A document that cannot be read, or is over ``limits``, is reported in the result and
+    left out; the rest of the build goes on. The output (and an incremental build's records) is written
     whole or not at all.
     """
     if (output is None) == (store is None):
@@ -110,7 +111,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             pieces = units(document_paths(inputs))
             total, done = sum(piece.size for piece in pieces), 0
             tell("reading", 0, total)
-            for piece, found in zip(pieces, in_order(pool, read_unit, pieces)):
+            for piece, found in zip(pieces, in_order(pool, partial(read_unit, limits=limits), pieces)):
                 for read in found:
                     if isinstance(read, DocumentError):
                         report.failures.append(read)

@@ -75,8 +75,15 @@ def cli() -> None:
               help="Processes reading and mapping documents; the graph is the same whatever the number.")
 @click.option("-q", "--quiet", "-s", "--silent", "silent", is_flag=True,
               help="Print no progress (progress with the time left is shown only on a terminal anyway).")
+@click.option("--max-document-size", "max_document_size", default="50MB", show_default=True, metavar="SIZE",
+              help="Leave out a document (a file, or a zip entry expanded) larger than this (bytes, kB, MB, GB).")
+@click.option("--max-compression-ratio", default=100, show_default=True, type=click.IntRange(1),
+              help="Leave out a zip entry that expands more than this many times its compressed size (a zip bomb).")
+@click.option("--max-json-depth", default=64, show_default=True, type=click.IntRange(1),
+              help="Leave out a JSON document nested deeper than this.")
 def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
-          validate: bool, show: tuple[str, ...], explain: bool, workers: int, silent: bool) -> None:
+          validate: bool, show: tuple[str, ...], explain: bool, workers: int, silent: bool, max_document_size: str,
+          max_compression_ratio: int, max_json_depth: int) -> None:
     """Build a graph from trial documents (files or folders of them).
 
     Each document that cannot be read is named with the reason and left out; the graph
@@ -98,8 +105,14 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
 
+    from kg.limits import Limits, parse_size
+
+    try:
+        limits = Limits(parse_size(max_document_size), max_compression_ratio, max_json_depth)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--max-document-size") from None
     report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
-                       progress=None if silent else ProgressLine())
+                       progress=None if silent else ProgressLine(), limits=limits)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
     layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))

@@ -10,20 +10,29 @@ class KgError(Exception):
 
 
 class DocumentError(KgError, ValueError):
-    """A document that cannot be read as a trial document.
+    r"""A document that cannot be read as a trial document.
+
+    The message is one line whatever the name holds: a file or zip entry named with line
+    breaks or other control characters shows them escaped.
 
     >>> str(DocumentError("seeds/003.txt", "no trial identifier found"))
     'seeds/003.txt: no trial identifier found'
+    >>> str(DocumentError("bulk.zip!a\nb\u202e.json", "the file is empty"))
+    'bulk.zip!a\\nb\\u202e.json: the file is empty'
     """
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{_printable(path)}: {_printable(problem)}")
         self.path = path
         self.problem = problem
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
         # A build's worker processes send these back to the main process.
         return DocumentError, (self.path, self.problem)
+
+
+def _printable(text: str) -> str:
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 class QueryError(KgError, ValueError):

@@ -1,15 +1,28 @@
-"""Files in and out: which documents an input names, and outputs written whole or not at all."""
+"""Files in and out: which documents an input names, the documents of a file or an archive
+read within the limits, and outputs written whole or not at all.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import glob
+import lzma
 import os
+import shutil
+import struct
 import tempfile
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-__all__ = ["document_paths", "atomic_output"]
+from kg.errors import DocumentError
+from kg.limits import Limits
+
+__all__ = ["document_paths", "atomic_output", "remove_leftovers", "locked_folder", "read_document", "archive_entries",
+           "BROKEN_ARCHIVE"]
 
 
 def document_paths(inputs: Iterable[Path]) -> list[Path]:
@@ -33,17 +46,128 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """Write ``path`` through a temporary file beside it, renamed into place only on success.
 
     A reader never sees a half-written file, and a failed or killed write leaves the old
-    file (or none) in place.
+    file (or none) in place. Two writers of one path at once each write their own temporary
+    file, and the last renamed wins, whole. The temporary file is locked while it is written,
+    so the next writer of ``path`` can tell what a killed writer left (:func:`remove_leftovers`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
+            _lock(handle)
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+            os.replace(temporary, path)  # still locked: no one takes it for a leftover meanwhile
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _lock(handle: int, wait: bool = True) -> bool:
+    """Lock an open file or folder for this process until it is closed; False when another holds it."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files and folders (``.NAME.*.part``, ``.NAME.*.old``) that writers of
+    ``path`` killed mid-way left beside it; one a live writer holds locked stays.
+    """
+    for leftover in [*path.parent.glob(f".{glob.escape(path.name)}.*.part"), *path.parent.glob(f".{glob.escape(path.name)}.*.old")]:
+        try:
+            handle = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if _lock(handle, wait=False):
+                if leftover.is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
+        finally:
+            os.close(handle)
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` locked (against others who lock it) while a few renames in it are made."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        _lock(handle)
+        yield
+    finally:
+        os.close(handle)
+
+
+def read_document(path: Path, limits: Limits) -> bytes:
+    """The bytes of the file at ``path``, or its first ``limits.document_bytes + 1`` when it is larger
+    (the reader refuses it then), so that no file, not even an endless device, fills the memory.
+    """
+    with open(path, "rb") as stream:
+        return stream.read(limits.document_bytes + 1)
+
+
+#: The first bytes of archive and compressed formats: an archive inside an archive is not opened.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x28\xb5\x2f\xfd")
+_ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar")
+
+
+#: What zipfile and its decompressors raise on broken archives, besides OSError (bz2's "Invalid data
+#: stream"): found by fuzzing, each stopped a build before (names not UTF-8, truncated central
+#: directories, corrupt LZMA, encrypted entries, unknown compression methods).
+BROKEN_ARCHIVE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError, ValueError,
+           IndexError, struct.error)
+
+
+def archive_entries(archive: zipfile.ZipFile, name: str, limits: Limits,
+                    entries: slice | None = None) -> Iterator[tuple[str, bytes | DocumentError]]:
+    """Each document of the open zip archive called ``name`` (only its ``entries`` when given):
+    ``ARCHIVE!ENTRY`` and its bytes, or the reason it is not read. Entries are read one at a
+    time and never written to disk.
+
+    Not read: an entry whose path leaves the archive's folder (absolute, a drive, ``..``), an
+    encrypted one, an archive inside the archive, one that would expand past the document
+    limit or more than the compression ratio limit allows (a zip bomb), a broken one.
+    """
+    for entry in archive.infolist()[entries or slice(None)]:
+        if entry.filename.endswith("/"):  # a folder (ZipInfo.is_dir fails on an empty name)
+            continue
+        entry_name = f"{name}!{entry.filename}"
+        refusal = _refusal(entry, limits)
+        if refusal:
+            yield entry_name, DocumentError(entry_name, refusal)
+            continue
+        try:
+            with archive.open(entry) as stream:
+                data = stream.read(limits.document_bytes + 1)
+        except (*BROKEN_ARCHIVE, OSError) as error:
+            yield entry_name, DocumentError(entry_name, f"a broken archive entry ({error})")
+            continue
+        if data.startswith(_ARCHIVE_MAGIC):
+            yield entry_name, DocumentError(entry_name, "an archive inside the archive; not read (unpack it first)")
+            continue
+        yield entry_name, data
+
+
+def _refusal(entry: zipfile.ZipInfo, limits: Limits) -> str | None:
+    """Why an entry is not read, from what the archive says of it, before it is expanded."""
+    parts = PurePosixPath(entry.filename.replace("\\", "/")).parts
+    if entry.filename.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")) or "\x00" in entry.filename:
+        return "an entry path that leaves the archive's folder (absolute, a drive or '..'); not read"
+    if entry.flag_bits & 0x1:
+        return "an encrypted entry; not read"
+    if entry.filename.lower().endswith(_ARCHIVE_SUFFIXES):
+        return "an archive inside the archive; not read (unpack it first)"
+    if entry.file_size > limits.document_bytes:
+        return (f"expands to {entry.file_size:,} bytes, over the limit of {limits.document_bytes:,} bytes per document "
+                "(--max-document-size)")
+    if entry.file_size > limits.compression_ratio * max(entry.compress_size, 1):
+        return (f"expands {entry.file_size / max(entry.compress_size, 1):,.0f} times ({entry.compress_size:,} to "
+                f"{entry.file_size:,} bytes), over the limit of {limits.compression_ratio} (--max-compression-ratio): a zip bomb?")
+    return None

@@ -23,7 +23,9 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import DocumentError
+from kg.files import BROKEN_ARCHIVE
 from kg.identity import SourceRank, TrialIdentity
+from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
 from kg.readers import read_archive, read_path
 from kg.records import Identifier, Organization, TrialRecord
@@ -69,7 +71,7 @@ def units(paths: Iterable[Path]) -> list[Unit]:
     for path in paths:
         try:
             count = len(zipfile.ZipFile(path).infolist()) if zipfile.is_zipfile(path) else None
-        except (OSError, zipfile.BadZipFile):
+        except (OSError, *BROKEN_ARCHIVE):
             count = None  # read_path names the problem when the unit is read
         if count is None:
             pieces.append(Unit(path))
@@ -83,18 +85,19 @@ def units(paths: Iterable[Path]) -> list[Unit]:
 _ARCHIVES: dict[Path, zipfile.ZipFile] = {}
 
 
-def read_unit(unit: Unit) -> list[Read | DocumentError]:
+def read_unit(unit: Unit, limits: Limits = LIMITS) -> list[Read | DocumentError]:
     """Pass one for one unit: its records, or the reason a document was left out."""
     if unit.start is None:
-        found = list(read_path(unit.path))
+        found = list(read_path(unit.path, limits))
     else:
         entries = slice(unit.start, unit.stop)
         try:
             if unit.path not in _ARCHIVES:
                 _ARCHIVES[unit.path] = zipfile.ZipFile(unit.path)
-            found = list(read_archive(_ARCHIVES[unit.path], unit.path.name, entries))
-        except (OSError, zipfile.BadZipFile):
-            found = list(read_path(unit.path, entries))  # which says what is wrong, as for any document
+        except (OSError, *BROKEN_ARCHIVE):
+            found = list(read_path(unit.path, limits, entries=entries))  # which says what is wrong, as for any document
+        else:
+            found = list(read_archive(_ARCHIVES[unit.path], unit.path.name, limits, entries=entries))
     return [item if isinstance(item, DocumentError) else as_read(item) for item in found]
 
 

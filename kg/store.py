@@ -16,6 +16,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import GraphError
+from kg.files import locked_folder, remove_leftovers
 from kg.queries import Result, check_read_only
 
 __all__ = ["fill_store", "open_store", "run_store", "term_text"]
@@ -32,24 +33,28 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Binary
 
     The new store is written beside the old one and swapped in only once complete (and
     optimised, which speeds its queries up several times), so a failed or killed build
-    leaves the previous store as it was.
+    leaves the previous store as it was, and the next build removes what it left. Two
+    builds at once each write their own and swap it in one after the other.
     """
     directory = directory.resolve()
     directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    remove_leftovers(directory)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".part", dir=directory.parent))
+    retired = staging.with_suffix(".old")
     try:
-        store = ox.Store(str(staging))
-        if nquads is not None:
-            store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
-        else:
-            store.bulk_extend(quads)
-        store.optimize()
-        store.flush()
-        del store
-        retired = directory.with_name(f".{directory.name}.old")
-        if directory.exists():
-            directory.rename(retired)
-        staging.rename(directory)
+        with locked_folder(staging):  # a live build's staging is no leftover
+            store = ox.Store(str(staging))
+            if nquads is not None:
+                store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+            else:
+                store.bulk_extend(quads)
+            store.optimize()
+            store.flush()
+            del store
+            with locked_folder(directory.parent):
+                if directory.exists():
+                    directory.rename(retired)
+                staging.rename(directory)
         shutil.rmtree(retired, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

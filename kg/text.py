@@ -95,13 +95,17 @@ def clean_document_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def fold(text: str | None) -> str:
-    r"""Fold runs of whitespace to one space and trim.
+#: Control characters that are not whitespace: no text means them, and C tools (raptor) cut a literal at NUL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
-    >>> fold("  Overall\n survival\t (OS) ")
-    'Overall survival (OS)'
+
+def fold(text: str | None) -> str:
+    r"""Fold runs of whitespace to one space and trim; drop control characters.
+
+    >>> fold("  Overall\n survival\t (OS) "), fold("NK\x00 cells\x1b")
+    ('Overall survival (OS)', 'NK cells')
     """
-    return _SPACES.sub(" ", text or "").strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", text or "")).strip()
 
 
 def is_placeholder(text: str | None) -> bool:

@@ -4,7 +4,8 @@ Every page reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does t
 have my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
 specific first; a page no reader claims is refused with an error naming the file.
 ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
-:mod:`kg.readers.ctgov_json`, and a zip archive entry by entry, never whole.
+:mod:`kg.readers.ctgov_json`, and a zip archive entry by entry, never whole. A document
+over the limits of :mod:`kg.limits` is refused as any unreadable one is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import DocumentError
+from kg.files import BROKEN_ARCHIVE, archive_entries, read_document
+from kg.limits import LIMITS, Limits
 from kg.readers import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.readers.inference import complete_from_prose
 from kg.records import SourceDocument, TrialRecord
@@ -66,12 +69,16 @@ def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READER
     return record
 
 
-def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS) -> Iterator[TrialRecord | DocumentError]:
+def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS, *,
+               limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
     """The records of one document: a page gives one, a JSON document one per study.
 
-    A document that cannot be read gives its error in place of a record, so that the
-    caller can name it and go on.
+    A document that cannot be read, or is over ``limits``, gives its error in place of a
+    record, so that the caller can name it and go on.
     """
+    if len(data) > limits.document_bytes:
+        yield DocumentError(name, f"larger than the limit of {limits.document_bytes:,} bytes per document (--max-document-size)")
+        return
     if not ctgov_json.looks_like_json(data):
         try:
             yield read_text(data, name, readers)
@@ -79,7 +86,7 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READE
             yield error
         return
     try:
-        for study, source in ctgov_json.studies_in(data, name):
+        for study, source in ctgov_json.studies_in(data, name, max_depth=limits.json_depth):
             try:
                 yield describe_therapy(ctgov_json.read_study(study, source))
             except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -88,29 +95,31 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READE
         yield error
 
 
-def read_path(path: Path, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+def read_path(path: Path, limits: Limits = LIMITS, *, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
     """The records of the document at ``path``; a zip archive is read entry by entry
     (only its ``entries`` when given, so that worker processes can share one archive).
     """
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                yield from read_archive(archive, path.name, entries)
-            return
-        data = path.read_bytes()
+        archive = zipfile.ZipFile(path) if zipfile.is_zipfile(path) else None
+        data = read_document(path, limits) if archive is None else b""
     except OSError as error:
         yield DocumentError(str(path), f"cannot be read ({error.strerror or error})")
         return
-    except zipfile.BadZipFile as error:
+    except BROKEN_ARCHIVE as error:
         yield DocumentError(str(path), f"a broken zip archive ({error})")
         return
-    yield from read_bytes(data, path.name)
+    if archive is None:
+        yield from read_bytes(data, path.name, limits=limits)
+        return
+    with archive:
+        yield from read_archive(archive, path.name, limits, entries=entries)
 
 
-def read_archive(archive: zipfile.ZipFile, name: str, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+def read_archive(archive: zipfile.ZipFile, name: str, limits: Limits = LIMITS, *,
+                 entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
     """The records of an open zip archive called ``name``, entry by entry (only ``entries``
-    when given). Raises what reading the archive raises; :func:`read_path` names it.
+    when given; an entry over the limits or unsafe is refused, see :func:`kg.files.archive_entries`).
+    Raises what opening the archive raises; :func:`read_path` names it.
     """
-    for entry in archive.infolist()[entries or slice(None)]:
-        if not entry.is_dir():
-            yield from read_bytes(archive.read(entry), f"{name}!{entry.filename}")
+    for entry_name, data in archive_entries(archive, name, limits, entries):
+        yield from [data] if isinstance(data, DocumentError) else read_bytes(data, entry_name, limits=limits)

@@ -23,7 +23,7 @@ LAYOUT = "ctgov_classic"
 _IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
 _OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
-_TYPED_SPLIT = re.compile(r"\s+(?=(?:Biological|Drug|Procedure|Radiation|Device|Genetic|Behavioral|Dietary Supplement|"
+_TYPED_SPLIT = re.compile(r"(?<!\s)\s+(?=(?:Biological|Drug|Procedure|Radiation|Device|Genetic|Behavioral|Dietary Supplement|"
                           r"Combination Product|Diagnostic Test|Other):)")
 #: "Label : | value |" rows -> record field and how to read the value.
 _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention model": "intervention_model",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,6 +31,7 @@ from kg.records import (
     TrialRecord,
 )
 from kg.text import clean_document_text, fold
+from kg.vocab import lookup
 
 __all__ = ["LAYOUT", "looks_like_json", "studies_in", "read_study"]
 
@@ -45,24 +47,28 @@ def looks_like_json(data: bytes) -> bool:
     return data.lstrip()[:1] in (b"{", b"[")
 
 
-def studies_in(data: bytes, name: str) -> Iterator[tuple[dict[str, Any], SourceDocument]]:
-    """Each study object in a JSON document, with the source it is to be credited to.
+def studies_in(data: bytes, name: str, max_depth: int = 64) -> Iterator[tuple[dict[str, Any], SourceDocument]]:
+    r"""Each study object in a JSON document, with the source it is to be credited to.
 
     A file of one study is credited as itself; each study of an API page or JSON Lines
     file is credited as ``FILE#NCTID`` with the checksum of its own canonical JSON.
+    JSON nested deeper than ``max_depth`` or holding text that is not Unicode (a lone
+    surrogate escape such as ``"\ud800"``) is refused.
     """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DocumentError(name, f"not UTF-8 JSON (byte 0x{data[error.start]:02x} at offset {error.start})") from None
     try:
-        parsed: Any = json.loads(text)
+        parsed: Any = _loads(text, name)
         items = [parsed]
     except json.JSONDecodeError as error:
         try:
-            items = [json.loads(line) for line in text.splitlines() if line.strip()]
+            items = [_loads(line, name) for line in text.splitlines() if line.strip()]
         except json.JSONDecodeError:
             raise DocumentError(name, f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    if _depth(items) - 1 > max_depth:
+        raise DocumentError(name, f"JSON nested more than {max_depth} levels deep (--max-json-depth)")
     studies: list[dict[str, Any]] = []
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("studies"), list):
@@ -75,12 +81,43 @@ def studies_in(data: bytes, name: str) -> Iterator[tuple[dict[str, Any], SourceD
     for study in studies:
         if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
             raise DocumentError(name, "JSON that is not a ClinicalTrials.gov API v2 study (no protocolSection)")
+        try:
+            canonical = json.dumps(study, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise DocumentError(name, f"JSON text that is not Unicode (a lone surrogate {error.object[error.start]!a})") from None
         if single:
             yield study, SourceDocument(name, hashlib.sha256(data).hexdigest(), LAYOUT)
         else:
-            canonical = json.dumps(study, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-            nct = _get(study, "protocolSection", "identificationModule", "nctId") or "study"
+            nct = _get(study, "protocolSection", "identificationModule", "nctId")
+            nct = nct if isinstance(nct, str) and scheme_of(nct) == "NCT" else "study"
             yield study, SourceDocument(f"{name}#{nct}", hashlib.sha256(canonical).hexdigest(), LAYOUT)
+
+
+def _loads(text: str, name: str) -> Any:
+    """JSON text parsed; nesting too deep for the parser and numbers too long for Python are refused."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise DocumentError(name, "JSON nested too deep to parse (--max-json-depth)") from None
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            raise
+        raise DocumentError(name, "JSON with a number too long to read (more than 4,300 digits)") from None
+
+
+def _depth(value: Any) -> int:
+    """Levels of nested objects and arrays (a scalar is 0), without recursion.
+
+    >>> _depth([{"a": [1]}, 2]), _depth("x")
+    (3, 0)
+    """
+    deepest, level = 0, [(value, 1)]
+    while level:
+        item, depth = level.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            level.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _get(data: Any, *path: str) -> Any:
@@ -104,6 +141,37 @@ def _typed_name(name: str) -> str:
     return rest if sep and kind.replace(" ", "").isalpha() else name
 
 
+def _token(scheme: str, value: Any) -> str | None:
+    """The contract token of a registry value; a value the scheme does not know (a status added
+    to the registry after our vocabulary) is left out, a value of the wrong type refuses the study.
+    """
+    if value is None or isinstance(value, str):
+        return lookup(scheme, value)
+    raise TypeError(f"{value!r} where the registry has a {scheme} token")
+
+
+def _typed(value: Any, kind: type | tuple[type, ...], field: str) -> Any:
+    """A registry value of the type it has in the registry, or None; another type refuses the study.
+
+    >>> _typed(12, int, "count"), _typed(None, bool, "healthyVolunteers")
+    (12, None)
+    >>> _typed(True, int, "count")
+    Traceback (most recent call last):
+    TypeError: count is a bool, not int
+    """
+    if value is None or (isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)):
+        return value
+    names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    raise TypeError(f"{field} is a {type(value).__name__}, not {names}")
+
+
+def _coordinate(value: Any, field: str, bound: float) -> float | None:
+    number = _typed(value, (int, float), field)
+    if number is not None and not (math.isfinite(number) and -bound <= number <= bound):
+        raise ValueError(f"{field} {number!r} is not a coordinate")
+    return number
+
+
 def _meshes(derived: dict[str, Any], module: str) -> list[tuple[str, str]]:
     return [(fold(m["id"]), fold(m.get("term"))) for m in _get(derived, module, "meshes") or [] if m.get("id")]
 
@@ -117,32 +185,36 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     eligibility = protocol.get("eligibilityModule") or {}
     record = TrialRecord(source=source)
 
-    if identification.get("nctId"):
-        record.identifiers.append(Identifier(identification["nctId"], "NCT"))
+    nct = _typed(identification.get("nctId"), str, "nctId")
+    if nct:
+        if scheme_of(nct) != "NCT":
+            raise ValueError(f"nctId {nct[:40]!r} is not an NCT number")
+        record.identifiers.append(Identifier(nct, "NCT"))
     org_id = _get(identification, "orgStudyIdInfo", "id")
     if org_id:
         record.identifiers.append(Identifier(fold(org_id), "ORG"))
     for secondary in identification.get("secondaryIdInfos") or []:
         value = fold(secondary.get("id"))
         if value:
-            kind = secondary.get("type") or ""
+            kind = _typed(secondary.get("type"), str, "secondaryIdInfos.type") or ""
             scheme = _SECONDARY_TYPES.get(kind) or (scheme_of(value) if kind == "REGISTRY" else None) or "OTHER"
             record.identifiers.append(Identifier(value, scheme))
     record.title = fold(identification.get("briefTitle")) or None
     record.brief_summary = _text(_get(protocol, "descriptionModule", "briefSummary"))
     record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
 
-    record.status = status.get("overallStatus")
+    record.status = _token("status", status.get("overallStatus"))
     record.last_updated = parse_date(_get(status, "lastUpdatePostDateStruct", "date") or status.get("lastUpdateSubmitDate"))
     record.start_date = parse_date(_get(status, "startDateStruct", "date"))
     record.completion_date = parse_date(_get(status, "completionDateStruct", "date"))
-    record.phases = [phase for phase in design.get("phases") or [] if phase]
-    record.study_type = design.get("studyType")
-    record.enrollment = _get(design, "enrollmentInfo", "count")
-    record.allocation = _get(design, "designInfo", "allocation")
-    record.intervention_model = _get(design, "designInfo", "interventionModel")
-    record.primary_purpose = _get(design, "designInfo", "primaryPurpose")
-    record.masking = _get(design, "designInfo", "maskingInfo", "masking")
+    record.phases = [token for token in (_token("phase", phase) for phase in _typed(design.get("phases"), list, "phases") or [])
+                     if token]
+    record.study_type = _token("study-type", design.get("studyType"))
+    record.enrollment = _typed(_get(design, "enrollmentInfo", "count"), int, "enrollmentInfo.count")
+    record.allocation = _token("allocation", _get(design, "designInfo", "allocation"))
+    record.intervention_model = _token("intervention-model", _get(design, "designInfo", "interventionModel"))
+    record.primary_purpose = _token("primary-purpose", _get(design, "designInfo", "primaryPurpose"))
+    record.masking = _token("masking", _get(design, "designInfo", "maskingInfo", "masking"))
 
     sponsors = protocol.get("sponsorCollaboratorsModule") or {}
     if _get(sponsors, "leadSponsor", "name"):
@@ -156,9 +228,9 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     record.mesh_interventions = _meshes(derived, "interventionBrowseModule")
 
     arms_module = protocol.get("armsInterventionsModule") or {}
-    record.interventions = [Intervention(fold(i["name"]), i.get("type"), _text(i.get("description")))
+    record.interventions = [Intervention(fold(i["name"]), _token("intervention-type", i.get("type")), _text(i.get("description")))
                             for i in arms_module.get("interventions") or [] if i.get("name")]
-    record.arms = [Arm(fold(a["label"]), a.get("type"), _text(a.get("description")),
+    record.arms = [Arm(fold(a["label"]), _token("arm-type", a.get("type")), _text(a.get("description")),
                        [_typed_name(fold(n)) for n in a.get("interventionNames") or []])
                    for a in arms_module.get("armGroups") or [] if a.get("label")]
 
@@ -169,18 +241,21 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
 
     criteria_text = _text(eligibility.get("eligibilityCriteria"))
     record.criteria = criteria_from_mixed_lines(criteria_text.split("\n")) if criteria_text else []
-    record.sex = eligibility.get("sex")
+    record.sex = _token("sex", eligibility.get("sex"))
     record.min_age_years = parse_age_years(eligibility.get("minimumAge"))
     record.max_age_years = parse_age_years(eligibility.get("maximumAge"))
-    record.healthy_volunteers = eligibility.get("healthyVolunteers")
+    record.healthy_volunteers = _typed(eligibility.get("healthyVolunteers"), bool, "healthyVolunteers")
 
     for location in _get(protocol, "contactsLocationsModule", "locations") or []:
         if location.get("facility"):
             geo = location.get("geoPoint") or {}
             record.sites.append(Site(fold(location["facility"]), fold(location.get("city")) or None,
-                                     country_code(location.get("country")), geo.get("lat"), geo.get("lon")))
+                                     country_code(location.get("country")), _coordinate(geo.get("lat"), "lat", 90),
+                                     _coordinate(geo.get("lon"), "lon", 180)))
     for reference in _get(protocol, "referencesModule", "references") or []:
         citation = fold(reference.get("citation"))
         if citation:
-            record.references.append(Reference(citation, find_doi(citation), reference.get("pmid") or None))
+            record.references.append(Reference(citation, find_doi(citation), _typed(reference.get("pmid"), str, "pmid") or None))
+    if not record.identifiers:
+        raise ValueError("no trial identifier (no nctId, orgStudyIdInfo or secondary id)")
     return record

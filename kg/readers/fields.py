@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from functools import cache
@@ -53,13 +54,15 @@ def parse_phases(text: str | None) -> list[str]:
 
 
 def parse_count(text: str | None) -> int | None:
-    """The first whole number of a phrase ("15 estimated patients", "1,200 participants").
+    """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
+    of more than 12 digits is no count (and one of 4,300 Python will not read).
 
-    >>> parse_count("15 estimated patients"), parse_count("1,200"), parse_count("Not specified")
-    (15, 1200, None)
+    >>> parse_count("15 estimated patients"), parse_count("1,200"), parse_count("Not specified"), parse_count("9" * 5000)
+    (15, 1200, None, None)
     """
     match = re.search(r"\d[\d,]*", text or "")
-    return int(match.group(0).replace(",", "")) if match else None
+    digits = match.group(0).replace(",", "") if match else ""
+    return int(digits) if digits and len(digits) <= 12 else None
 
 
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766}
@@ -68,14 +71,14 @@ _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.
 def parse_age_years(text: str | None) -> float | None:
     """An age in years from "18 Years", "6 Months", "18".
 
-    >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A")
-    (18.0, 0.5, None)
+    >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A"), parse_age_years("1" * 400)
+    (18.0, 0.5, None, None)
     """
     match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour)?", text or "", re.IGNORECASE)
     if not match:
         return None
-    factor = _UNIT_YEARS[(match.group(2) or "year").lower()]
-    return round(float(match.group(1)) * factor, 4)
+    years = float(match.group(1)) * _UNIT_YEARS[(match.group(2) or "year").lower()]
+    return round(years, 4) if math.isfinite(years) else None
 
 
 def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
@@ -92,10 +95,13 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     found = re.findall(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)?", text)
     if not found:
         return None, None
-    ages: list[float] = []
-    for index, (number, unit) in enumerate(found):
-        unit = unit or next((u for _, u in found[index + 1:] if u), "year")
-        ages.append(round(float(number) * _UNIT_YEARS[unit], 4))
+    units, following = [], "year"
+    for _, unit in reversed(found):  # from the end, so that a long run of numbers takes linear time
+        following = unit or following
+        units.append(following)
+    ages = [round(float(number) * _UNIT_YEARS[unit], 4) for (number, _), unit in zip(found[:2], units[::-1])]
+    if not all(math.isfinite(age) for age in ages):  # "1111…1 years" of 400 digits is the float inf
+        return None, None
     if re.search(r"\b(up to|under|younger than|below|less than)\b|[<≤]", text):
         return None, ages[0]
     return ages[0], ages[1] if len(ages) > 1 else None

@@ -120,7 +120,8 @@ def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
     On a page that writes "Label Value" with no colon (``spaced``), a known label followed by
     a capitalised value opens its field too.
     """
-    plain = _DECORATION.sub("", line)
+    # Folded first: a long run of spaces made the label pattern backtrack for minutes.
+    plain = fold(_DECORATION.sub("", line))
     match = _LINE.match(plain)
     if match:
         name = _KEYS.get(_key(match.group("label")))

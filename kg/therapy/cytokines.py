@@ -86,19 +86,23 @@ def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
     passages = list(therapy_passages(record))
     everything = "\n".join(p.text for p in passages)
     uses: list[CytokineUse] = []
+    # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800
+    # times took 20 s (each mention looked at every other and copied the rest of the text).
+    named_routes: dict[str, str | None] = {}
     for passage in passages:
         mentions = _mentions(passage.text)
+        feeders = "feeder" in passage.text.lower()
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
             previous_end = mentions[index - 1][1] if index else 0
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(passage.text)
             segment = passage.text[start:following]
-            if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:]):
+            if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:end + 200]):
                 continue
             if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
                                        or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
                 continue
             ex_vivo = (membrane_bound or bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
-                       or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20])) or "feeder" in passage.text.lower())
+                       or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20])) or feeders)
             use = CytokineUse(cytokine=cytokine, role="EX_VIVO_EXPANSION" if ex_vivo else "IN_VIVO_SUPPORT",
                               arm=passage.arm)
             if not ex_vivo:
@@ -107,7 +111,9 @@ def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
                 dose = cytokine_dose(segment) or cytokine_dose(clause_before)
                 if dose:
                     use.dose, use.unit = dose
-                use.route = route(segment) or _route_named_with(everything, cytokine)
+                if cytokine not in named_routes:
+                    named_routes[cytokine] = _route_named_with(everything, cytokine)
+                use.route = route(segment) or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment)
                 use.duration_days = duration_days(segment)

@@ -54,7 +54,7 @@ _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically 
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
                        r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b", re.IGNORECASE)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
-                     r"|(?P<before>[A-Z0-9][\w.+-]*[\w+])\s+(?:feeder|feeders)\b")
+                     r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
 _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\s+)?(?:stem\s+and\s+)?"
                                 r"(?:progenitor|stem)\s+cells\b|\bCD34\+ cells\b", re.IGNORECASE)

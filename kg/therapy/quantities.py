@@ -8,7 +8,11 @@ Numbers come as ``1.0×10^8``, ``1.0×108`` (the superscript lost in scraping), 
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.records import DoseLevel
@@ -42,6 +46,27 @@ _BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{
 #: "(0.2–29)×106 cells/kg": a bracketed range, then its scale.
 _BRACKETED_RANGE = re.compile(rf"\(\s*(?P<low>{_MANTISSA})\s*(?:-|–|to)\s*(?P<high>{_MANTISSA})\s*\)"
                               rf"{_TIMES_TEN.format(name='power')}")
+
+
+#: How far around a number its unit and cues are looked for: a sentence's worth. Looking
+#: through the whole rest of the text for each number took quadratic time on long texts.
+_AROUND = 200
+
+
+class _Spans:
+    """Stretches of a text, asked whether a position lies in one, in logarithmic time (asking
+    every stretch for every number was quadratic in the numbers of a long text).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # farthest end so far
+
+    def cover(self, position: int, *, start_before: bool = False) -> bool:
+        """Whether a stretch starting at or before ``position`` (before it, with ``start_before``) ends after it."""
+        at = bisect.bisect_right(self.starts, position - 1 if start_before else position) - 1
+        return at >= 0 and self.reach[at] > position
 
 
 @dataclass(frozen=True)
@@ -81,14 +106,16 @@ def find_amounts(text: str) -> list[Amount]:
         factor = 10.0 ** int(match.group("power"))
         special.append(Amount(float(match.group("low")) * factor, float(match.group("high")) * factor,
                               match.start(), match.end()))
-    scaled = [m.span() for m in _AMOUNT.finditer(text)]
+    scaled = _Spans(m.span() for m in _AMOUNT.finditer(text))
+    bracketed = _Spans((a.start, a.end) for a in special)
     for match in _BARE_POWER.finditer(text):
-        inside = any(start < match.start() < end for start, end in scaled)  # the "x 10^9" of "1.0 x 10^9"
-        if not inside and not any(a.start <= match.start() < a.end for a in special):
+        inside = scaled.cover(match.start(), start_before=True)  # the "x 10^9" of "1.0 x 10^9"
+        if not inside and not bracketed.cover(match.start()):
             value = 10.0 ** int(match.group("power"))
             special.append(Amount(value, value, match.start(), match.end()))
+    taken = _Spans((a.start, a.end) for a in special)
     for match in _AMOUNT.finditer(text):
-        if any(a.start <= match.start() < a.end for a in special):
+        if taken.cover(match.start()):
             continue
         low = float(match.group("low").replace(",", ""))
         low_factor = _factor(match, "low")
@@ -101,7 +128,8 @@ def find_amounts(text: str) -> list[Amount]:
         low_value = low * (low_factor or high_factor or 1.0)
         high_value = high * (high_factor or 1.0)
         amounts.append(Amount(min(low_value, high_value), max(low_value, high_value), match.start(), match.end()))
-    return sorted(amounts + special, key=lambda a: a.start)
+    # "9999…9 IU" of 400 digits is no dose (and an infinite float no literal).
+    return sorted((a for a in amounts + special if math.isfinite(a.high)), key=lambda a: a.start)
 
 
 #: What may stand between a cell dose and the word "cells": a few words naming the cells.
@@ -139,16 +167,17 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     """
     doses: list[DoseLevel] = []
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
+    translated = text.translate(_SUPERSCRIPTS)
     for amount in find_amounts(text):
         if amount.high < 1e4:
             listed = []
             continue  # counts of patients, days, percentages: not cells
         if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
             continue  # "< 1 x 10^5/kg CD3+ T cells": a purity limit, not a dose
-        if _LIST_GOES_ON.match(text[amount.end:]):
+        if _LIST_GOES_ON.match(text[amount.end: amount.end + _AROUND]):
             listed.append(amount)
             continue
-        after = text.translate(_SUPERSCRIPTS)[amount.end:]
+        after = translated[amount.end: amount.end + _AROUND]
         if _PER_VOLUME.match(after):
             continue
         per_kg_first = _PER_KG.match(after)  # "6×10^6/kg CAR-NK cells"
@@ -159,20 +188,25 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             if per_kg_first and amount.low >= 1e5:
                 # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
                 # this large in a sentence about the cells is a cell dose.
-                dose = DoseLevel(amount.low, amount.high, "{cells}/kg", bool(_DOSE_BEFORE.search(text[: amount.start])))
+                dose = DoseLevel(amount.low, amount.high, "{cells}/kg", _dose_before(text, amount.start))
                 doses += [dose] if dose not in doses else []
             continue
         tail = after[words.end() - len(words.group("tail")):]
         if _PER_VOLUME.match(tail):
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
-        per_dose = bool(_PER_DOSE_AFTER.search(tail)) or bool(_DOSE_BEFORE.search(text[: (listed or [amount])[0].start]))
+        per_dose = bool(_PER_DOSE_AFTER.search(tail)) or _dose_before(text, (listed or [amount])[0].start)
         for each in [*listed, amount]:
             dose = DoseLevel(each.low, each.high, unit, per_dose)
             if dose not in doses:
                 doses.append(dose)
         listed = []
     return doses
+
+
+def _dose_before(text: str, position: int) -> bool:
+    """Whether "dose of" ends right before ``position`` (searched near it: a search of all the text before was quadratic)."""
+    return bool(_DOSE_BEFORE.search(text, max(0, position - _AROUND), position))
 
 
 #: Cytokine dose units as written -> (factor, UCUM code). "mIU" on trial pages means a
@@ -204,7 +238,7 @@ def cytokine_dose(text: str) -> tuple[float, str] | None:
     True
     """
     for amount in find_amounts(text):
-        after = text[amount.end:]
+        after = text[amount.end: amount.end + _AROUND]
         for pattern, factor, code in _CYTOKINE_UNITS:
             unit = pattern.match(after)
             if not unit:
