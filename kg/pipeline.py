@@ -10,8 +10,12 @@ whatever the corpus size.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
 import pickle
+import signal
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -143,7 +147,17 @@ def workers_pool(workers: int) -> Executor | None:
     """Worker processes for the build, or None to do the work in this process."""
     if workers <= 1:
         return None
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that started it is killed (SIGKILL gives the build no chance
+    to stop its workers; without this they would wait for work for ever).
+    """
+    with contextlib.suppress(OSError, AttributeError):  # Linux only: prctl(PR_SET_PDEATHSIG, SIGKILL)
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    if os.getppid() == 1:  # the build died before the line above ran
+        os._exit(1)
 
 
 def in_order(pool: Executor | None, work: Callable[[_In], _Out], items: Iterable[_In], window: int = 6) -> Iterator[_Out]:

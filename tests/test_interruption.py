@@ -61,8 +61,26 @@ def kill_while_writing(process: subprocess.Popen, folder: Path, pattern: str) ->
         assert process.poll() is None, "the build finished before it could be killed while writing"
         assert time.monotonic() < deadline
         time.sleep(0.002)
+    workers = children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "the killed build's workers live on"
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc), e.g. the build's workers."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
 
 
 def trial_ids(statements) -> set[str]:
