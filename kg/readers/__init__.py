@@ -99,9 +99,12 @@ def read_path(path: Path, limits: Limits = LIMITS, *, entries: slice | None = No
     """The records of the document at ``path``; a zip archive is read entry by entry
     (only its ``entries`` when given, so that worker processes can share one archive).
     """
+    archive: zipfile.ZipFile | None = None
     try:
-        archive = zipfile.ZipFile(path) if zipfile.is_zipfile(path) else None
-        data = read_document(path, limits) if archive is None else b""
+        if zipfile.is_zipfile(path):
+            archive = zipfile.ZipFile(path)
+        else:
+            data = read_document(path, limits)
     except OSError as error:
         yield DocumentError(str(path), f"cannot be read ({error.strerror or error})")
         return

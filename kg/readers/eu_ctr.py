@@ -14,7 +14,6 @@ and results labels are read with the generic label table.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.readers import generic
 from kg.readers.criteria import criteria_from_lines
@@ -67,7 +66,7 @@ def numbered_values(text: str) -> dict[str, list[str]]:
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """The summary and results labels as the generic reader reads them, then the numbered sections."""
-    record = replace(generic.read(text, source), source=source)
+    record = generic.read(text, source)
     eudract = [i for i in record.identifiers if i.scheme == "EUDRACT"]
     record.identifiers = eudract[:1] + [i for i in record.identifiers if i not in eudract[:1]]
     numbered = {NUMBERED[number]: lines for number, lines in numbered_values(text).items() if number in NUMBERED}

@@ -10,7 +10,9 @@ the reader does not use are listed too, so that they close the section before th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.readers.fields import parse_age_range, parse_phases
 from kg.text import fold, strip_bullet
@@ -90,7 +92,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 
 #: Fields with a closed set of values: their label may be followed by the value with no colon
 #: ("Recruitment Status Recruiting") or none at all ("PhasePHASE1"), when the value reads as one.
-_CLOSED: dict[str, object] = {
+_CLOSED: dict[str, Callable[[str], object]] = {
     "status": lambda value: lookup("status", value),
     "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
     "sex": lambda value: lookup("sex", value),
@@ -132,13 +134,16 @@ def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
     return _spaced_value(plain) if spaced else _closed_value(plain)
 
 
-_ALL_LABELS = sorted(_KEYS.items(), key=lambda pair: -len(pair[0]))
+#: The labels by their first word, longest first: a line is tried only against labels it can begin with.
+_BY_FIRST_WORD: dict[str, list[tuple[str, str]]] = {}
+for _label, _name in sorted(_KEYS.items(), key=lambda pair: -len(pair[0])):
+    _BY_FIRST_WORD.setdefault(_label.split(" ")[0], []).append((_label, _name))
 
 
 def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     folded = fold(line)
     lowered = folded.lower()
-    for label, name in _ALL_LABELS:
+    for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
         if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
             return name, folded[len(label) + 1:].strip()
     return _closed_value(line)
@@ -156,7 +161,7 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
     for label, name in _CLOSED_LABELS:
         if lowered.startswith(label) and len(folded) > len(label):
             value = folded[len(label):].strip(" :")
-            if value and _CLOSED[name](value):  # type: ignore[operator]
+            if value and _CLOSED[name](value):
                 return name, value
     return None, None
 
@@ -179,9 +184,13 @@ class Reading:
     cut_off: str | None = None
 
 
+@lru_cache(maxsize=8)
 def reading(text: str) -> Reading:
     """Cut a page at the labels of :data:`LABELS`; lines before any label, or under a label
     of a field the reader does not use, are unread.
+
+    Cached: the readers that claim a page and the one that reads it all ask for the same
+    reading of the same text (callers must not change it).
     """
     result = Reading()
     current: str | None = None

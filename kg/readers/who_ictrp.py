@@ -10,7 +10,6 @@ table reads the lines; this reader adds what is ICTRP's own: the trial is the on
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.identifiers import find_registry_ids
 from kg.readers import generic
@@ -39,7 +38,7 @@ def claims(text: str) -> bool:
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """The labelled lines, the trial named by "Main ID:" first among its identifiers, the design fields."""
-    record = replace(generic.read(text, source), source=source)
+    record = generic.read(text, source)
     main = find_registry_ids(_MAIN_ID.search(text).group("id"))  # type: ignore[union-attr]  # claims() found it
     record.identifiers = main + [i for i in record.identifiers if i not in main]
     found = reading(text)
