@@ -22,6 +22,7 @@ from kg.records import TrialRecord
 MEDPATH = SEEDS / "000_611aa22ea74317fe.txt"
 VEEVA = SEEDS / "003_c40fa93b6f9a0a38.txt"
 CLASSIC = TESTS / "data" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT02229266-HINKL.txt"
+EU_CTR = TESTS / "data" / "pages" / "clinicaltrialsregister.eu" / "2008-002130-30-DE.txt"
 GENERIC = sorted((TESTS / "data" / "pages" / "isrctn.com").glob("*.txt"))[0]
 
 
@@ -61,6 +62,9 @@ CASES = {
     "spaces in a regimen's name": lambda: after(page(MEDPATH), "Interventions", "Drug: Cy" + " " * 100_000 + "x and Flu"),
     # kg/readers/fields.py: each age looked through all the numbers after it for its unit (0.8 s for 8,000).
     "numbers in the ages": lambda: after(page(VEEVA), "Ages", "1 " * 50_000, skip=2),
+    # kg/readers/cues.py: the title and the stated phase searched the page once per register number (15 s for 8,000).
+    "register numbers in the sponsor's list": lambda: after(page(EU_CTR), "    Sponsor's Protocol Code Number:NSCLC-TKD/IL-2",
+                                                             "\n".join(f"P-{i}" for i in range(8000))),
 }
 
 

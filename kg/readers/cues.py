@@ -10,6 +10,7 @@ stays unread.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.readers.fields import parse_phases
@@ -63,18 +64,44 @@ def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | N
     """A title written as "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
     line of the page that it begins.
     """
-    for identifier in identifiers:
-        match = re.search(rf"^(?P<title>[^\n]{{12,400}}?)\s*\(\s*{re.escape(identifier.value)}\s*\)", text, re.MULTILINE)
-        if not match:
-            continue
-        title = fold(match.group("title"))
+    for value, match in _first_mentions(r"\(\s*{number}\s*\)", text, identifiers,
+                                        lambda match: len(_line_before(text, match.start()) or "") >= 12):
+        title = fold(_line_before(text, match.start()) or "")
         if title.endswith(("…", "...")):
             stem = title.rstrip(".…").strip()
             whole = [fold(line) for line in text.split("\n") if fold(line).startswith(stem) and len(fold(line)) > len(stem)
-                     and identifier.value not in line]
+                     and value not in line]
             return whole[0] if whole else None
         return title
     return None
+
+
+def _first_mentions(pattern: str, text: str, identifiers: list[Identifier],
+                    accept: Callable[[re.Match[str]], bool] = bool) -> list[tuple[str, re.Match[str]]]:
+    """The first accepted match of ``pattern`` (its group ``{number}`` standing for a register number) for each
+    identifier, in the identifiers' order. One pass over the text and a set lookup per candidate, however many
+    numbers a page repeats: a search per number made long pages quadratic.
+    """
+    values = list(dict.fromkeys(identifier.value for identifier in identifiers))
+    wanted, first = set(values), {}
+    for match in re.finditer(pattern.replace("{number}", r"(?P<id>[^()\n]{1,80}?)"), text):
+        if match.group("id") in wanted and match.group("id") not in first and accept(match):
+            first[match.group("id")] = match
+    return [(value, first[value]) for value in values if value in first]
+
+
+def _line_before(text: str, position: int, longest: int = 400) -> str | None:
+    """The text on the line before ``position`` (whitespace and line breaks just before it skipped), or None
+    when that is longer than ``longest``; looks back no further than that, so that many matches on one long
+    line cost no more than the line.
+    """
+    end = position
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", max(0, end - longest - 1), end) + 1
+    if start == 0 and end > longest:
+        return None
+    return text[start:end]
 
 
 def first_line_title(text: str) -> str | None:
@@ -92,11 +119,9 @@ def first_line_title(text: str) -> str | None:
 
 def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:
     """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional"."""
-    for identifier in identifiers:
-        number = re.escape(identifier.value)
-        match = re.search(rf"\(\s*{number}\s*\)\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9])", text, re.IGNORECASE)
-        if match:
-            return parse_phases(match.group("phase"))
+    pattern = rf"\(\s*{{number}}\s*\)(?i:\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9]))"
+    for _, match in _first_mentions(pattern, text, identifiers):
+        return parse_phases(match.group("phase"))
     return []
 
 
