@@ -37,7 +37,7 @@ from kg.identity import SourceRank, TrialIdentity
 from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS
 from kg.namespaces import PREFIXES
-from kg.pipeline import Read, as_read, close_archives, in_order, map_chunk, read_unit, units, workers_pool
+from kg.pipeline import Read, as_read, close_archives, in_order, map_chunk, once, read_unit, units, workers_pool
 from kg.records import TrialRecord
 from kg.store import fill_store
 
@@ -129,7 +129,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
             texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS), chunks)
-            _write(_counted(texts, report), output, store, format)
+            _write(_counted(once(texts), report), output, store, format)
             if state:
                 with atomic_output(state) as stream:
                     for spooled in order:

@@ -19,7 +19,7 @@ from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
 from kg.records import Intervention, TrialRecord
 from kg.vocab import concept_iri
 
-__all__ = ["record_triples", "trial_fact_triples", "document_triples", "TRIAL_FACTS", "states", "source_rank"]
+__all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples", "TRIAL_FACTS", "states", "source_rank"]
 
 #: The facts about a trial as a whole (record fields). Where documents disagree, the trial
 #: takes each from the most recently updated source stating it (kg.identity).
@@ -149,7 +149,8 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
 
     The trial's facts as a whole (status, title, ...) are not among them: the trial takes
     each from one source (:func:`trial_fact_triples`). The record keeps its own
-    :data:`RECORDED_FACTS` on a record node, so that disagreements stay in the graph.
+    :data:`RECORDED_FACTS` on a record node, so that disagreements stay in the graph. Nor
+    are the descriptions of the things other trials name too (:func:`shared_triples`).
     """
     out = _Triples()
     trial = iris.trial(key)
@@ -168,6 +169,44 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     yield from sorted(out.triples, key=str)
 
 
+def shared_triples(record: TrialRecord) -> Iterator[ox.Triple]:
+    """What a record says of the things it names that are no one trial's own, in a stable order:
+    organisations, conditions, MeSH descriptors, sites, publications and related trials.
+
+    Their IRIs are minted from what they are, so thousands of trials name the same ones; a build
+    writes each of these statements once (in the default graph of a dataset), not once per trial.
+    """
+    out = _Triples()
+    for sponsor in record.sponsors:
+        out.typed(iris.organization(sponsor.name), "Organization")
+        out.add(iris.organization(sponsor.name), _LABEL, sponsor.name)
+    for name in record.conditions:
+        out.typed(iris.condition(name), "Condition")
+        out.add(iris.condition(name), _LABEL, name)
+    for identifier, term in [*record.mesh_conditions, *record.mesh_interventions]:
+        descriptor = iris.mesh_descriptor(identifier)
+        if descriptor:
+            out.add(descriptor, _LABEL, term or None)
+    for site in record.sites:
+        node = iris.site(site)
+        out.typed(node, "Site")
+        out.add(node, _LABEL, site.name)
+        out.add(node, _ctk("city"), site.city)
+        out.add(node, _ctk("countryCode"), site.country)
+        if site.latitude is not None and site.longitude is not None:
+            out.add(node, _ctk("latitude"), _decimal(site.latitude))
+            out.add(node, _ctk("longitude"), _decimal(site.longitude))
+    for reference in record.references:
+        node = iris.publication(reference)
+        out.typed(node, "Publication")
+        out.add(node, _ctk("citation"), reference.citation)
+        out.add(node, _ctk("doi"), reference.doi)
+        out.add(node, _ctk("pmid"), reference.pmid)
+    for related in record.related_ids:
+        out.add(iris.trial(related), _ctk("trialId"), related)
+    yield from sorted(out.triples, key=str)
+
+
 def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for identifier in record.identifiers:
         node = out.part(trial, "hasIdentifier", iris.identifier(key, identifier), "Identifier")
@@ -175,38 +214,26 @@ def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> No
         out.concept(node, "identifierScheme", "identifier-scheme", identifier.scheme)
     for related in record.related_ids:
         out.link(trial, _ctk("relatedTrial"), iris.trial(related))
-        out.add(iris.trial(related), _ctk("trialId"), related)
 
 
 def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
+    """The record's links to the things :func:`shared_triples` describes."""
     predicates = {"LEAD": "leadSponsor", "COLLABORATOR": "collaborator", None: "sponsor"}
     for sponsor in record.sponsors:
-        node = iris.organization(sponsor.name)
-        out.link(trial, _ctk(predicates[sponsor.role]), node)
-        out.typed(node, "Organization")
-        out.add(node, _LABEL, sponsor.name)
+        out.link(trial, _ctk(predicates[sponsor.role]), iris.organization(sponsor.name))
     for name in record.conditions:
-        out.part(trial, "studiesCondition", iris.condition(name), "Condition", name)
+        out.link(trial, _ctk("studiesCondition"), iris.condition(name))
     for keyword in record.keywords:
         out.add(trial, _ctk("keyword"), keyword)
     for link, meshes in (("meshCondition", record.mesh_conditions), ("meshIntervention", record.mesh_interventions)):
-        for identifier, term in meshes:
+        for identifier, _ in meshes:
             descriptor = iris.mesh_descriptor(identifier)
             if descriptor:
                 out.link(trial, _ctk(link), descriptor)
-                out.add(descriptor, _LABEL, term or None)
     for site in record.sites:
-        node = out.part(trial, "hasSite", iris.site(site), "Site", site.name)
-        out.add(node, _ctk("city"), site.city)
-        out.add(node, _ctk("countryCode"), site.country)
-        if site.latitude is not None and site.longitude is not None:
-            out.add(node, _ctk("latitude"), _decimal(site.latitude))
-            out.add(node, _ctk("longitude"), _decimal(site.longitude))
+        out.link(trial, _ctk("hasSite"), iris.site(site))
     for reference in record.references:
-        node = out.part(trial, "citesPublication", iris.publication(reference), "Publication")
-        out.add(node, _ctk("citation"), reference.citation)
-        out.add(node, _ctk("doi"), reference.doi)
-        out.add(node, _ctk("pmid"), reference.pmid)
+        out.link(trial, _ctk("citesPublication"), iris.publication(reference))
 
 
 def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import multiprocessing
 import os
 import pickle
@@ -30,11 +31,12 @@ from kg.errors import DocumentError
 from kg.files import BROKEN_ARCHIVE
 from kg.identity import SourceRank, TrialIdentity
 from kg.limits import LIMITS, Limits
-from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
+from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
 from kg.readers import read_archive, read_path
 from kg.records import Identifier, Organization, TrialRecord
 
-__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "map_chunk", "in_order", "workers_pool"]
+__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once", "in_order",
+           "workers_pool"]
 
 #: Zip entries (studies of the registry's bulk download) per unit of pass one.
 ZIP_SLICE = 64
@@ -120,18 +122,32 @@ def as_read(record: TrialRecord) -> Read:
                 TrialIdentity.handle(identifiers, sponsors, rank))
 
 
-def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) -> tuple[bytes, int]:
-    """Pass two for a chunk of (pickled record, trial key, facts it speaks for): the statements
-    as N-Quads (``dataset``) or N-Triples, and how many there are.
+class Mapped(NamedTuple):
+    """Pass two's text for a chunk: the records' statements, the chunk's statements about shared
+    things (each once, see :func:`kg.mapping.shared_triples`), and how many of the first there are.
+    """
 
-    Each record's statements come in a stable order, so the text is the same every time.
+    text: bytes
+    shared: bytes
+    count: int
+
+
+def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) -> Mapped:
+    """Pass two for a chunk of (pickled record, trial key, facts it speaks for): the statements
+    as N-Quads (``dataset``) or N-Triples.
+
+    Each record's statements come in a stable order, so the text is the same every time. In a
+    dataset each document's statements are in its own graph, the trial's facts in the trial's,
+    and the descriptions of documents and shared things in the default graph.
     """
     statements: list[ox.Triple | ox.Quad] = []
+    shared: dict[ox.Triple, None] = {}
     for blob, key, facts in chunk:
         record: TrialRecord = pickle.loads(blob)
         described = list(document_triples(record))
         stated = list(record_triples(record, key))
         taken = list(trial_fact_triples(record, key, facts))
+        shared.update(dict.fromkeys(shared_triples(record)))
         if not dataset:
             statements += [*described, *stated, *taken]
             continue
@@ -139,8 +155,26 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) ->
         statements += [ox.Quad(*triple, ox.DefaultGraph()) for triple in described]
         statements += [ox.Quad(*triple, document) for triple in stated]
         statements += [ox.Quad(*triple, trial) for triple in taken]
-    text = ox.serialize(statements, format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
-    return text or b"", len(statements)
+    if not dataset:
+        return Mapped(_text(statements, ox.RdfFormat.N_TRIPLES), _text(shared, ox.RdfFormat.N_TRIPLES), len(statements))
+    return Mapped(_text(statements, ox.RdfFormat.N_QUADS),
+                  _text((ox.Quad(*triple, ox.DefaultGraph()) for triple in shared), ox.RdfFormat.N_QUADS), len(statements))
+
+
+def _text(statements: Iterable[ox.Triple | ox.Quad], format: ox.RdfFormat) -> bytes:
+    return ox.serialize(statements, format=format) or b""
+
+
+def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
+    """The text of each chunk, with the statements about shared things no earlier chunk made,
+    and how many statements that is. Each statement is remembered by a 128-bit digest of its line,
+    so memory grows with the shared things (sites, organisations, ...), not with the trials.
+    """
+    seen: set[bytes] = set()
+    for text, shared, count in mapped:
+        new = [line for line in shared.splitlines(keepends=True)
+               if (digest := hashlib.blake2b(line, digest_size=16).digest()) not in seen and not seen.add(digest)]
+        yield text + b"".join(new), count + len(new)
 
 
 def workers_pool(workers: int) -> Executor | None:

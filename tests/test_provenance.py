@@ -5,6 +5,7 @@ disagreeing value kept with its source, and the trial taking the most recent one
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 
 import pyoxigraph as ox
 import rdflib
@@ -80,6 +81,25 @@ def test_trig_keeps_one_named_graph_per_source_document_and_turtle_merges_them(t
     assert sorted(map(str, exported)) == sorted(map(str, quads))
     assert run_kg("export", tmp_path / "seeds.trig", "--format", "turtle", "-o", tmp_path / "merged.ttl").returncode == 0
     assert len(rdflib.Graph().parse(tmp_path / "merged.ttl")) == len({(q.subject, q.predicate, q.object) for q in quads})
+
+
+def test_what_many_trials_name_is_described_once_in_the_default_graph(tmp_path):
+    """Organisations, conditions, sites, publications and MeSH descriptors are named by thousands of
+    trials at registry scale; described in each document's graph, a store's union default graph
+    would repeat each description once per trial, and every query joining through them with it.
+    """
+    result = run_kg("build", TESTS / "data" / "ctgov-json", "-o", tmp_path / "g.trig", "--format", "trig", "--no-validate")
+    assert "trials: 38" in result.stdout, result.stderr
+    with open(tmp_path / "g.trig", "rb") as stream:
+        quads = list(ox.parse(stream, ox.RdfFormat.TRIG))
+    ctk = "https://w3id.org/celltherapy-kg/ontology#"
+    links = {f"{ctk}{name}" for name in ("leadSponsor", "collaborator", "studiesCondition", "hasSite")}
+    named = Counter(q.object for q in quads if q.predicate.value in links)
+    nci = ox.NamedNode("https://w3id.org/celltherapy-kg/id/organization/national-cancer-institute-nci-7e3ddd38")
+    assert named[nci] == 2 and max(named.values()) == 9  # named by two trials' documents, and a condition by nine
+    descriptions = [q for q in quads if q.subject in named]
+    assert descriptions and all(isinstance(q.graph_name, ox.DefaultGraph) for q in descriptions)
+    assert Counter(q.triple for q in quads).most_common(1)[0][1] == 1  # no statement in two graphs
 
 
 def graphs_of(path) -> dict[str, set[str]]:
