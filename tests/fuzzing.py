@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import DocumentError
 from kg.identity import TrialIdentity
-from kg.mapping import TRIAL_FACTS, document_triples, record_triples, source_rank, states, trial_fact_triples
+from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import XSD
 from kg.readers import read_bytes, read_path
 from kg.records import TrialRecord
@@ -79,7 +79,8 @@ def survives_the_build(results: list[TrialRecord | DocumentError], *names: str) 
         identity = TrialIdentity()
         handle = identity.add(item.identifiers, item.sponsors, source_rank(item), [f for f in TRIAL_FACTS if states(item, f)])
         key = identity.key(handle)
-        triples = [*document_triples(item), *record_triples(item, key), *trial_fact_triples(item, key, TRIAL_FACTS)]
+        triples = [*document_triples(item), *record_triples(item, key), *shared_triples(item),
+                   *trial_fact_triples(item, key, TRIAL_FACTS)]
         for triple in triples:
             literal = triple.object
             if isinstance(literal, ox.Literal) and literal.datatype.value in _LEXICAL:

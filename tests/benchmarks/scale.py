@@ -45,7 +45,8 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
     import rdflib
 
     import kg.build
-    from kg.mapping import document_triples, record_triples, trial_fact_triples
+    from kg.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+    from kg.pipeline import Mapped
 
     def term(t):  # noqa: ANN001, ANN202
         if hasattr(t, "datatype"):
@@ -58,10 +59,11 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
         count = 0
         for blob, key, facts in chunk:
             record = pickle.loads(blob)
-            for triple in [*document_triples(record), *record_triples(record, key), *trial_fact_triples(record, key, facts)]:
+            for triple in [*document_triples(record), *record_triples(record, key), *shared_triples(record),
+                           *trial_fact_triples(record, key, facts)]:
                 graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
                 count += 1
-        return b"", count
+        return Mapped(b"", b"", count)
 
     kg.build.map_chunk = into_graph
     kg.build.build([corpus], corpus.with_name("rdflib-baseline.unused.nt"), format="ntriples", workers=1)
