@@ -144,7 +144,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
 def _write(texts: Iterator[bytes], output: Path | None, store: Path | None, format: str) -> None:
     """N-Triples / N-Quads text from pass two into the store, or the file in ``format``."""
     if store is not None:
-        fill_store(store, nquads=_Reader(texts))
+        fill_store(store, nquads=texts)
         return
     with atomic_output(output) as stream:  # type: ignore[arg-type]
         if format in ("ntriples", "nquads"):

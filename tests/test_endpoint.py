@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import SEEDS, run_kg
 
@@ -22,7 +23,7 @@ from kg.endpoint import run_remote
 from kg.graphs import load_graph
 from kg.queries import catalogue, run_local
 from kg.server import server_command
-from kg.store import run_store
+from kg.store import fill_store, open_store, run_store
 
 #: Parameters for the queries that need one.
 PARAMETERS = {"trial": {"trial_id": "NCT05272293"}}
@@ -109,6 +110,17 @@ def test_the_embedded_store_answers_the_same_as_the_graph_file(tmp_path, seed_da
     for name, stored in sorted(catalogue().items()):
         sparql = stored.bind(PARAMETERS.get(name, {}))
         assert normalised(run_store(tmp_path / "store", sparql).rows) == normalised(run_local(graph, sparql).rows), name
+
+
+def test_a_store_loaded_in_pieces_holds_every_statement_once(tmp_path, seed_dataset, monkeypatch):
+    with open(seed_dataset, "rb") as stream:
+        quads = list(ox.parse(stream, ox.RdfFormat.TRIG))
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    fill_store(tmp_path / "whole", nquads=[b"".join(lines)])
+    monkeypatch.setattr("kg.store.LOAD_PIECE", 4096)  # about twenty statements a piece, as a large build's 64 MB
+    fill_store(tmp_path / "pieces", nquads=iter(lines))
+    whole, pieces = (sorted(map(str, open_store(tmp_path / name))) for name in ("whole", "pieces"))
+    assert len(lines) > 400 and len(whole) == len(set(quads)) and pieces == whole
 
 
 def test_the_cli_queries_a_store_and_an_endpoint(loaded, tmp_path):
