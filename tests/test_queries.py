@@ -6,12 +6,14 @@ import csv
 import io
 import json
 
+import pyoxigraph
 import pytest
 import rdflib
 from conftest import REPO, run_kg
 
 from kg.errors import QueryError
 from kg.queries import catalogue, check_read_only, run_local, stored_query
+from kg.store import query_store
 
 #: The columns of the stored-query contract (shared/spec/queries.md), query by query.
 CONTRACT = {
@@ -90,6 +92,15 @@ def test_an_unknown_parameter_is_named_with_the_accepted_ones():
 def test_updates_are_refused(update):
     with pytest.raises(QueryError, match="not a read-only SPARQL query"):
         check_read_only(update)
+
+
+@pytest.mark.parametrize("update", ["DROP ALL", "INSERT DATA { <a:b> <a:c> <a:d> }", "CLEAR DEFAULT"])
+def test_updates_are_refused_by_a_store(update):
+    store = pyoxigraph.Store()
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("a:b"), pyoxigraph.NamedNode("a:c"), pyoxigraph.NamedNode("a:d")))
+    with pytest.raises(QueryError, match="not a read-only SPARQL query"):
+        query_store(store, update)
+    assert len(store) == 1
 
 
 def test_cli_query_prints_csv_json_and_tables(seed_graph):
