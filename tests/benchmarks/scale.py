@@ -202,6 +202,8 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true", help="Also run every stored query on each store.")
     parser.add_argument("--query-timeout", type=float, default=120.0, help="Seconds after which a query (3 runs) is stopped.")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-scale-benchmark"))
+    parser.add_argument("--only", nargs="+", metavar="STAGE",
+                        help="Run only these stages (e.g. build-store validate query:trial query:sites; 'query' for all).")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -223,6 +225,9 @@ def main() -> None:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
         if size == arguments.baseline:
             stages += ["rdflib-build", "rdflib-turtle", "pyshacl"]
+        if arguments.only:
+            stages = [stage for stage in stages if stage in arguments.only or stage.split("=")[0] in arguments.only
+                      or ("query" in arguments.only and stage.startswith("query:"))]
         for stage in stages:
             # A query's child process already takes the median of three runs; the baseline is run once.
             runs = 1 if stage.startswith(("rdflib", "pyshacl", "query:")) else arguments.runs
