@@ -1,8 +1,10 @@
 """The embedded on-disk store (Oxigraph) for graphs too large for memory.
 
 A store directory holds the dataset a build writes: one named graph per source document,
-the trials' own graphs and the documents' descriptions in the default graph. Queries see
-every graph (the default graph is their union), exactly as they see a merged Turtle file.
+the trials' own graphs, and in the default graph the documents' descriptions and those of
+the things many trials name (each once: the union repeats a statement once per graph that
+holds it). Queries see every graph (the default graph is their union), exactly as they see
+a merged Turtle file.
 """
 
 from __future__ import annotations
