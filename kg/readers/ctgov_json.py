@@ -84,13 +84,11 @@ def studies_in(data: bytes, name: str, max_depth: int = 64) -> Iterator[tuple[di
     for study in studies:
         if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
             raise DocumentError(name, "JSON that is not a ClinicalTrials.gov API v2 study (no protocolSection)")
-        if single and not surrogates:
-            yield study, SourceDocument(name, hashlib.sha256(data).hexdigest(), LAYOUT)
-            continue
-        try:
-            canonical = json.dumps(study, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise DocumentError(name, f"JSON text that is not Unicode (a lone surrogate {error.object[error.start]!a})") from None
+        if not single or surrogates:
+            try:
+                canonical = json.dumps(study, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise DocumentError(name, f"JSON text that is not Unicode (a lone surrogate {error.object[error.start]!a})") from None
         if single:
             yield study, SourceDocument(name, hashlib.sha256(data).hexdigest(), LAYOUT)
         else:
