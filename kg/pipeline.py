@@ -172,8 +172,12 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
     """
     seen: set[bytes] = set()
     for text, shared, count in mapped:
-        new = [line for line in shared.splitlines(keepends=True)
-               if (digest := hashlib.blake2b(line, digest_size=16).digest()) not in seen and not seen.add(digest)]
+        new = []
+        for line in shared.splitlines(keepends=True):
+            digest = hashlib.blake2b(line, digest_size=16).digest()
+            if digest not in seen:
+                seen.add(digest)
+                new.append(line)
         yield text + b"".join(new), count + len(new)
 
 

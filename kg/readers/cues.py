@@ -64,9 +64,12 @@ def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | N
     """A title written as "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
     line of the page that it begins.
     """
+    def written_before(match: re.Match[str]) -> str:
+        return _line_before(text, match.start()) or ""
+
     for value, match in _first_mentions(r"\(\s*{number}\s*\)", text, identifiers,
-                                        lambda match: len(_line_before(text, match.start()) or "") >= 12):
-        title = fold(_line_before(text, match.start()) or "")
+                                        lambda match: len(written_before(match)) >= 12):
+        title = fold(written_before(match))
         if title.endswith(("…", "...")):
             stem = title.rstrip(".…").strip()
             whole = [fold(line) for line in text.split("\n") if fold(line).startswith(stem) and len(fold(line)) > len(stem)
