@@ -28,6 +28,10 @@ _FORMAT = click.option("--format", "-f", "output_format", default="table", show_
 _ENGINES = ("sparql", "pyshacl")
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                        help="Write to this file instead of standard output.")
+_WORKERS = click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+                        show_default="number of CPUs",
+                        help="Processes reading and mapping documents, and validating a store; the graph and the "
+                             "report are the same whatever the number.")
 
 
 class _Exit(Exception):
@@ -71,8 +75,7 @@ def cli() -> None:
 @click.option("--explain", is_flag=True,
               help="Build nothing: say for each document which reader takes it and why, the sections it finds "
                    "and the text it does not use.")
-@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of CPUs",
-              help="Processes reading and mapping documents; the graph is the same whatever the number.")
+@_WORKERS
 @click.option("-q", "--quiet", "-s", "--silent", "silent", is_flag=True,
               help="Print no progress (progress with the time left is shown only on a terminal anyway).")
 @click.option("--max-document-size", "max_document_size", default="50MB", show_default=True, metavar="SIZE",
@@ -126,7 +129,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     click.echo(f"graph: {output}" if output else f"store: {store}")
     conforms = True
     if validate:
-        result = _validation((output,) if output else (), store, "sparql")
+        result = _validation((output,) if output else (), store, "sparql", workers, None if silent else ProgressLine())
         conforms = result.conforms
         click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     if store is not None and show:
@@ -145,8 +148,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         raise _Exit(1)
 
 
-def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str):
-    """The validation report of graph files or of an on-disk store, by the engine asked for."""
+def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1, progress=None):  # noqa: ANN001
+    """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for."""
     from kg.validate import validate_graph
     from kg.validate_store import validate_store
 
@@ -155,9 +158,7 @@ def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str):
     if store is not None:
         if engine == "pyshacl":
             raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
-        from kg.store import open_store
-
-        return validate_store(open_store(store))
+        return validate_store(store, workers=workers, progress=progress)
     if engine == "pyshacl":
         from kg.graphs import load_graph
 
@@ -176,14 +177,18 @@ def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str):
                    "pyshacl: the reference validator on an rdflib graph in memory (the same report, far slower).")
 @click.option("--format", "-f", "report_format", default="text", show_default=True,
               type=click.Choice(["text", "turtle"]), help="A readable list, or the SHACL report graph.")
+@_WORKERS
 @_OUTPUT
-def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_format: str, output: Path | None) -> None:
+def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_format: str, workers: int,
+             output: Path | None) -> None:
     """Validate graph files, or a store, against the SHACL shapes.
 
     Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
     shapes could not be loaded.
     """
-    result = _validation(graphs, store, engine)
+    from kg.progress import ProgressLine
+
+    result = _validation(graphs, store, engine, workers, ProgressLine())
     if report_format == "turtle":
         _emit(result.report_graph.serialize(format="turtle"), output)
     else:

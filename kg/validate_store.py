@@ -5,14 +5,21 @@ the nodes with too few or too many values; each candidate value is then judged a
 pyshacl judges it (kg.shapes_values), on the rdflib term pyshacl would see. The results
 make a SHACL report graph like pyshacl's, and kg.validate turns it into violations, so
 both engines print the same lines (tests/test_shapes_sparql.py holds them to it).
+
+Each check is a query of its own over the whole store, so a store on disk is validated by
+several processes at once, each with the store opened read-only and a share of the checks:
+the checks differ in cost (at 10,000 studies the costliest takes a seventh of the time),
+and are handed out one at a time, so two processes take about half the time of one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
@@ -20,8 +27,10 @@ from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from kg.errors import ShapesError
 from kg.graphs import prefixed_graph
+from kg.pipeline import workers_pool
 from kg.shapes_rdflib import FUNCTIONS, oxigraph_term, rdflib_term
 from kg.shapes_sparql import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
+from kg.store import open_store
 from kg.validate import ValidationReport, document_name, report_violations
 
 __all__ = ["validate_store"]
@@ -118,6 +127,21 @@ def _rule_results(data: _Data, rule: RuleCheck) -> Iterator[_Result]:
                       SH.SPARQLConstraintComponent, rule.constraint)
 
 
+def _check_results(data: _Data, check: PropertyCheck | RuleCheck) -> Iterator[_Result]:
+    return _property_results(data, check) if isinstance(check, PropertyCheck) else _rule_results(data, check)
+
+
+@cache
+def _opened(directory: Path) -> _Data:
+    """The store in ``directory`` as a worker process sees it, opened once per process."""
+    return _Data(open_store(directory))
+
+
+def _results_in(directory: Path, check: PropertyCheck | RuleCheck) -> list[_Result]:
+    """One check's results on the store in ``directory`` (run in a worker process)."""
+    return list(_check_results(_opened(directory), check))
+
+
 def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledShapes) -> rdflib.Graph:
     """A SHACL validation report, as pyshacl writes it (its prefixes: rdflib's core ones and the shapes')."""
     report = rdflib.Graph(bind_namespaces="core")
@@ -139,16 +163,39 @@ def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledSh
     return report
 
 
-def validate_store(store: ox.Store, shapes: CompiledShapes | None = None) -> ValidationReport:
-    """Validate the union of the store's graphs against the shapes (by default the project's own)."""
+#: Told how far a validation is: "validating", checks done, checks in all (see kg.build.Progress).
+Progress = Callable[[str, int, int], None]
+
+
+def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None, *, workers: int = 1,
+                   progress: Progress | None = None) -> ValidationReport:
+    """Validate the union of the store's graphs against the shapes (by default the project's own).
+
+    ``store`` is an open store, or the directory of one on disk, which ``workers`` processes
+    then validate together (an open store is validated in this process).
+    """
     shapes = shapes or compiled_shapes()
-    data = _Data(store)
-    repeated = [rule for rule in shapes.rules if rule.query.counts_repeats]
-    if repeated and any(True for _ in store.named_graphs()):
-        raise ShapesError(f"{repeated[0].constraint}: counts without DISTINCT, and the store's named graphs repeat "
-                          "statements; validate the merged graph (kg export) or count DISTINCT")
-    results = {r for check in shapes.properties for r in _property_results(data, check)}
-    results |= {r for rule in shapes.rules for r in _rule_results(data, rule)}
+    checks: list[PropertyCheck | RuleCheck] = [*shapes.properties, *shapes.rules]
+    pool = workers_pool(min(workers, len(checks))) if isinstance(store, Path) else None
+    tell = progress or (lambda stage, done, total: None)
+    results: set[_Result] = set()
+    try:
+        # The work is handed out (and the workers forked) before this process opens the store,
+        # so that no worker inherits an open database.
+        futures = [pool.submit(_results_in, store, check) for check in checks] if pool is not None else []
+        data = _Data(open_store(store) if isinstance(store, Path) else store)
+        repeated = [rule for rule in shapes.rules if rule.query.counts_repeats]
+        if repeated and any(True for _ in data.store.named_graphs()):
+            raise ShapesError(f"{repeated[0].constraint}: counts without DISTINCT, and the store's named graphs "
+                              "repeat statements; validate the merged graph (kg export) or count DISTINCT")
+        found = (f.result() for f in as_completed(futures)) if futures else (_check_results(data, c) for c in checks)
+        tell("validating", 0, len(checks))
+        for done, check_results in enumerate(found, 1):
+            results.update(check_results)
+            tell("validating", done, len(checks))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     conforms = all(r.severity in (SH.Warning, SH.Info) for r in results)
     report = _report_graph(results, conforms, shapes)
     return ValidationReport(conforms, report_violations(report, prefixed_graph(), data), report)

@@ -25,6 +25,7 @@ from kg.shapes_lexical import Pattern
 from kg.shapes_regex import rust_pattern
 from kg.shapes_sparql import compile_shapes
 from kg.shapes_values import Datatype, sparql_term
+from kg.store import fill_store
 from kg.validate import ValidationReport, shapes_graph, validate_graph
 from kg.validate_store import validate_store
 
@@ -95,6 +96,17 @@ def test_store_with_named_graphs_gives_the_same_report(mutated: Path, mutated_re
         store.add(ox.Quad(*quad.triple, ox.NamedNode(f"urn:graph:{i % 3}")))
         store.add(ox.Quad(*quad.triple, ox.NamedNode("urn:graph:all") if i % 2 else ox.DefaultGraph()))
     assert not _differences(mutated_reference, validate_store(store))
+
+
+def test_store_on_disk_validated_by_two_processes_gives_the_same_report(
+        mutated: Path, mutated_reference: ValidationReport, tmp_path: Path) -> None:
+    """`kg validate --store DIR -j 2`: each process takes some of the checks; together, pyshacl's report."""
+    fill_store(tmp_path / "store", ox.parse(path=str(mutated), format=ox.RdfFormat.N_TRIPLES))
+    told: list[tuple[str, int, int]] = []
+    fast = validate_store(tmp_path / "store", workers=2, progress=lambda *step: told.append(step))
+    assert not _differences(mutated_reference, fast), _differences(mutated_reference, fast)
+    checks = told[-1][2]
+    assert told[0] == ("validating", 0, checks) and told[-1] == ("validating", checks, checks) and checks > 50
 
 
 def test_a_broken_compiler_is_caught(mutated: Path, mutated_reference: ValidationReport,

@@ -103,11 +103,9 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
 
         out["triples"] = export([work / "graph.nt"], work / "export.ttl", "turtle")
     elif stage == "validate":
-        import pyoxigraph as ox
-
         from kg.validate_store import validate_store
 
-        result = validate_store(ox.Store.read_only(str(work / "store")))
+        result = validate_store(work / "store", workers=workers)
         out["conforms"] = getattr(result, "conforms", None)
     elif stage.startswith("query:"):
         from kg.queries import stored_query
