@@ -62,6 +62,15 @@ def test_trials_lists_only_trials_described_by_a_document(seed_rdflib_graph):
                                               "NL-OMON26066"]
 
 
+def test_nk_trials_without_cytokine_support_leave_out_trials_giving_il2_to_patients(seed_graph, seed_rdflib_graph):
+    """IL-21 used only to grow the cells keeps a trial in; IL-2 given after the infusion takes it out."""
+    query = stored_query("nk_trials_without_cytokine_support").bind({})
+    store = pyoxigraph.Store()
+    store.load(path=str(seed_graph), format=pyoxigraph.RdfFormat.TURTLE)
+    for rows in (run_local(seed_rdflib_graph, query).rows, query_store(store, query).rows):
+        assert [row[0] for row in rows] == ["NCT05272293", "NCT05333705", "NL-OMON26066"]
+
+
 def test_a_parameter_restricts_the_rows(seed_rdflib_graph):
     result = run_local(seed_rdflib_graph, stored_query("trials").bind({"status": "NOT_YET_RECRUITING"}))
     assert [row[0] for row in result.rows] == ["NCT06641648"]
