@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -52,8 +53,7 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
         with locked_folder(staging):  # a live build's staging is no leftover
             store = ox.Store(str(staging))
             if nquads is not None:
-                for piece in _pieces(nquads, LOAD_PIECE):
-                    store.bulk_load(piece, ox.RdfFormat.N_QUADS)
+                _load_behind(store, _pieces(nquads, LOAD_PIECE))
             else:
                 store.bulk_extend(quads)
             store.optimize()
@@ -67,6 +67,20 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _load_behind(store: ox.Store, pieces: Iterator[bytes]) -> None:
+    """Bulk-load each piece in a thread while the next piece is made: a build's workers would
+    otherwise wait, their results not taken, for each load (a third of a build into a store).
+    """
+    with ThreadPoolExecutor(1) as loader:
+        loading: Future[None] | None = None
+        for piece in pieces:
+            if loading is not None:
+                loading.result()
+            loading = loader.submit(store.bulk_load, piece, ox.RdfFormat.N_QUADS)
+        if loading is not None:
+            loading.result()
 
 
 def _pieces(texts: Iterable[bytes], size: int) -> Iterator[bytes]:
