@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -38,6 +38,7 @@ from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS
 from kg.namespaces import PREFIXES
 from kg.pipeline import Read, as_read, close_archives, in_order, map_chunk, once, read_unit, units, workers_pool
+from kg.progress import Progress
 from kg.records import TrialRecord
 from kg.store import fill_store
 
@@ -45,8 +46,6 @@ __all__ = ["BuildReport", "build", "FORMATS", "state_path", "Progress"]
 
 #: The formats a build writes (those of kg.graphs but JSON-LD, which is no streaming format).
 FORMATS = {name: rdf for name, rdf in EXPORT_FORMATS.items() if name != "jsonld"}
-#: Told how far a build is: the stage ("reading" documents, "writing" records), done, total.
-Progress = Callable[[str, int, int], None]
 #: Records per piece of pass two.
 _CHUNK = 128
 

@@ -17,6 +17,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.progress import Progress
 
 __all__ = ["main", "cli"]
 
@@ -148,7 +149,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         raise _Exit(1)
 
 
-def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1, progress=None):  # noqa: ANN001
+def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1,
+                progress: Progress | None = None):
     """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for."""
     from kg.validate import validate_graph
     from kg.validate_store import validate_store

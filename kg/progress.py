@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
-__all__ = ["ProgressLine"]
+__all__ = ["Progress", "ProgressLine"]
+
+#: Told how far a long task is: the stage ("reading" documents, "writing" records, "validating"
+#: checks), done, total.
+Progress = Callable[[str, int, int], None]
 
 
 def _clock(seconds: float) -> str:

@@ -15,7 +15,7 @@ and are handed out one at a time, so two processes take about half the time of o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +28,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH
 from kg.errors import ShapesError
 from kg.graphs import prefixed_graph
 from kg.pipeline import workers_pool
+from kg.progress import Progress
 from kg.shapes_rdflib import FUNCTIONS, oxigraph_term, rdflib_term
 from kg.shapes_sparql import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
 from kg.store import open_store
@@ -161,10 +162,6 @@ def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledSh
             if term is not None:
                 report.add((node, predicate, term))
     return report
-
-
-#: Told how far a validation is: "validating", checks done, checks in all (see kg.build.Progress).
-Progress = Callable[[str, int, int], None]
 
 
 def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None, *, workers: int = 1,
