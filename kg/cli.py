@@ -17,7 +17,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
-from kg.progress import Progress
+from kg.progress import Progress, ProgressLine
 
 __all__ = ["main", "cli"]
 
@@ -103,8 +103,6 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         for path in document_paths(inputs):
             click.echo(explain_document(path))
         return
-    from kg.progress import ProgressLine
-
     started = time.monotonic()
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
@@ -188,8 +186,6 @@ def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_f
     Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
     shapes could not be loaded.
     """
-    from kg.progress import ProgressLine
-
     result = _validation(graphs, store, engine, workers, ProgressLine())
     if report_format == "turtle":
         _emit(result.report_graph.serialize(format="turtle"), output)
