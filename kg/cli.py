@@ -62,9 +62,9 @@ def cli() -> None:
               help="The graph file to write.")
 @click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
               help="Build into an on-disk Oxigraph store in this directory instead of a file.")
-@click.option("--format", "graph_format", default="turtle", show_default=True,
-              type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
-              help="Format of the graph file; trig and nquads keep one named graph per source document.")
+@click.option("--format", "graph_format", type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
+              help="Format of the graph file (by default the one its name ends in: .ttl, .nt, .trig, .nq); "
+                   "trig and nquads keep one named graph per source document.")
 @click.option("--incremental", is_flag=True,
               help="Keep the records beside the output (OUTPUT.records.jsonl) and, next time, read only what changed: "
                    "a document with a known checksum is skipped, one with a known name and new content replaces its "
@@ -85,7 +85,7 @@ def cli() -> None:
               help="Leave out a zip entry that expands more than this many times its compressed size (a zip bomb).")
 @click.option("--max-json-depth", default=64, show_default=True, type=click.IntRange(1),
               help="Leave out a JSON document nested deeper than this.")
-def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
+def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str | None, incremental: bool,
           validate: bool, show: tuple[str, ...], explain: bool, workers: int, silent: bool, max_document_size: str,
           max_compression_ratio: int, max_json_depth: int) -> None:
     """Build a graph from trial documents (files or folders of them).
@@ -107,13 +107,17 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
 
+    from kg.build import FORMATS
+    from kg.graphs import format_to_write
     from kg.limits import Limits, parse_size
 
+    if output is not None:
+        graph_format = format_to_write(output, graph_format, FORMATS)
     try:
         limits = Limits(parse_size(max_document_size), max_compression_ratio, max_json_depth)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--max-document-size") from None
-    report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
+    report = run_build(inputs, output, format=graph_format or "turtle", incremental=incremental, store=store, workers=workers,
                        progress=None if silent else ProgressLine(), limits=limits)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
@@ -286,16 +290,17 @@ def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) 
 
 @cli.command()
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
-@click.option("--format", "export_format", required=True,
-              type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]),
-              help="The format to write; trig and nquads keep one named graph per source document, the others merge.")
+@click.option("--format", "export_format", type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]),
+              help="The format to write (by default the one the file's name ends in); trig and nquads keep one "
+                   "named graph per source document, the others merge.")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The file to write.")
-def export(graphs: tuple[Path, ...], export_format: str, output: Path) -> None:
+def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) -> None:
     """Write graph files as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file."""
+    from kg.graphs import EXPORT_FORMATS, format_to_write
     from kg.graphs import export as run_export
 
-    count = run_export(graphs, output, export_format)
+    count = run_export(graphs, output, format_to_write(output, export_format, EXPORT_FORMATS))
     click.echo(f"{count} triples written to {output}")
 
 

@@ -13,7 +13,8 @@ from kg.errors import GraphError
 from kg.files import atomic_output
 from kg.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "load_graph", "load_store", "prefixed_graph", "export", "dataset_statements"]
+__all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "format_to_write", "load_graph", "load_store", "prefixed_graph", "export",
+           "dataset_statements"]
 
 #: Formats ``kg export`` writes, by the name users type.
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -32,6 +33,27 @@ def _format_of(path: Path) -> ox.RdfFormat:
     except KeyError:
         known = ", ".join(sorted(_BY_SUFFIX))
         raise GraphError(f"{path}: unknown graph format (file names end in one of {known})") from None
+
+
+def format_to_write(path: Path, given: str | None, formats: Iterable[str]) -> str:
+    """Which of ``formats`` (names of :data:`EXPORT_FORMATS`) to write the file ``path`` in: the
+    one its name ends in, which ``given`` must agree with. Graph files are read back by their
+    names, so a file named for no format, or for another, would be written and then unreadable.
+
+    >>> format_to_write(Path("g.nt"), None, EXPORT_FORMATS), format_to_write(Path("g.TTL"), "turtle", EXPORT_FORMATS)
+    ('ntriples', 'turtle')
+    >>> format_to_write(Path("g.ttl"), "ntriples", EXPORT_FORMATS)
+    Traceback (most recent call last):
+    kg.errors.GraphError: g.ttl: the name says turtle, but the format asked for is ntriples
+    """
+    formats = list(formats)
+    named = next((name for name in formats if EXPORT_FORMATS[name] == _BY_SUFFIX.get(path.suffix.lower())), None)
+    if named is None:
+        suffixes = ", ".join(suffix for name in formats for suffix, rdf in _BY_SUFFIX.items() if rdf == EXPORT_FORMATS[name])
+        raise GraphError(f"{path}: name the graph file for its format ({suffixes}), so that it can be read back")
+    if given is not None and given != named:
+        raise GraphError(f"{path}: the name says {named}, but the format asked for is {given}")
+    return named
 
 
 @contextmanager

@@ -112,6 +112,28 @@ def test_export_writes_each_format_readably(seed_graph, tmp_path):
         assert len(rdflib.Graph().parse(output, format=rdflib_format)) == len(rdflib.Graph().parse(seed_graph))
 
 
+def test_a_graph_file_is_written_in_the_format_its_name_says(tmp_path):
+    result = run_kg("build", SEEDS, "-o", tmp_path / "graph.nt", "-s")
+    assert result.returncode == 0, result.stderr
+    assert "conforms to the shapes: yes" in result.stdout
+    assert len(rdflib.Graph().parse(tmp_path / "graph.nt", format="nt")) > 0
+
+    result = run_kg("export", tmp_path / "graph.nt", "-o", tmp_path / "graph.jsonld")
+    assert result.returncode == 0, result.stderr
+    assert len(rdflib.Graph().parse(tmp_path / "graph.jsonld", format="json-ld")) > 0
+
+
+@pytest.mark.parametrize(("name", "options", "problem"), [
+    ("graph.ttl", ["--format", "ntriples"], "graph.ttl: the name says turtle, but the format asked for is ntriples"),
+    ("graph.out", [], "graph.out: name the graph file for its format (.ttl, .nt, .trig, .nq)"),
+])
+def test_a_graph_file_named_for_another_format_is_refused_before_reading(tmp_path, name, options, problem):
+    result = run_kg("build", SEEDS, "-o", tmp_path / name, *options)
+    assert result.returncode == 2
+    assert problem in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_build_names_a_missing_input(tmp_path):
     result = run_kg("build", tmp_path / "nowhere", "-o", tmp_path / "g.ttl")
     assert result.returncode == 2
