@@ -124,6 +124,14 @@ def test_json_depth_limit_is_configurable():
     assert str(refusal) == "abyss.json: JSON nested too deep to parse (--max-json-depth)"
 
 
+@pytest.mark.parametrize("title", ["[[[[{{{{", '\\"[[[[{{{{', '\\\\[[[[\\"{{{{"', "\\u005b[[[[[["])
+def test_brackets_in_text_are_not_nesting(title):
+    study = json.loads(STUDY.read_bytes())  # nested six levels deep
+    study["protocolSection"]["identificationModule"]["briefTitle"] = title
+    [record] = read_bytes(json.dumps(study).encode(), "s.json", limits=Limits(json_depth=6))
+    assert record.title == title
+
+
 @pytest.mark.parametrize("hostile, reason", [
     ('"\\ud800"', "JSON text that is not Unicode (a lone surrogate '\\ud800')"),
     ("1" * 5000, "JSON with a number too long to read (more than 4,300 digits)"),
