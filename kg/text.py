@@ -80,19 +80,36 @@ def unescape_markup(text: str) -> str:
 def clean_document_text(text: str) -> str:
     """Repair a whole document once, before any reader sees it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if not _PLAIN_ASCII.fullmatch(text):  # ftfy takes most of the time of reading registry JSON
-        text = ftfy.fix_text(
-            text,
-            uncurl_quotes=False,
-            fix_latin_ligatures=False,
-            fix_character_width=False,
-            fix_line_breaks=False,
-            normalization="NFC",
-            explain=False,
-        )
+    text = _fix_text(text)
     text = repair_gb2312_mojibake(text)
     text = unescape_markup(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+#: ftfy's repairs we want: mojibake, entities, control characters, NFC. Quotes, ligatures,
+#: character widths and line breaks stay as the document has them.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+                             fix_line_breaks=False, normalization="NFC", explain=False)
+#: A segment as ftfy cuts text: a line with its line break.
+_SEGMENT = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _fix_text(text: str) -> str:
+    """``ftfy.fix_text(text, _FTFY)``, with ftfy given only the lines it could change.
+
+    ftfy fixes text a line at a time, leaves a line of plain ASCII as it is, and stops
+    unescaping entities for good at the first line holding a "<"; giving it only the other
+    lines, with that setting carried along, gives the same text. In registry JSON most lines
+    are plain, and ftfy's work on them was most of the time of reading the text.
+    """
+    if _PLAIN_ASCII.fullmatch(text):
+        return text
+    config, fixed = _FTFY, []
+    for segment in _SEGMENT.findall(text):
+        fixed.append(segment if _PLAIN_ASCII.fullmatch(segment) else ftfy.fix_text(segment, config))
+        if "<" in segment:
+            config = config._replace(unescape_html=False)
+    return "".join(fixed)
 
 
 #: Control characters that are not whitespace: no text means them, and C tools (raptor) cut a literal at NUL.
