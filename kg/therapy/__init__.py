@@ -10,13 +10,15 @@ from kg.records import TrialRecord
 from kg.therapy.cytokines import cytokine_uses
 from kg.therapy.products import cell_products
 from kg.therapy.regimens import regimens
+from kg.therapy.text import therapy_passages
 
 __all__ = ["describe_therapy"]
 
 
 def describe_therapy(record: TrialRecord) -> TrialRecord:
     """Fill the record's cell products, cytokines and regimens from its text."""
-    record.cell_products = cell_products(record)
-    record.cytokines = cytokine_uses(record)
-    record.regimens = regimens(record)
+    passages = therapy_passages(record)
+    record.cell_products = cell_products(record, passages)
+    record.cytokines = cytokine_uses(passages)
+    record.regimens = regimens(record, passages)
     return record

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.records import CytokineUse, TrialRecord
+from kg.records import CytokineUse
 from kg.therapy.quantities import cytokine_dose
 from kg.therapy.schedules import duration_days, frequency, number_of_doses, route
-from kg.therapy.text import negated, therapy_passages
+from kg.therapy.text import Passage, negated
 
 __all__ = ["CYTOKINES", "cytokine_uses"]
 
@@ -81,9 +81,8 @@ def _route_named_with(record_text: str, cytokine: str) -> str | None:
     return None
 
 
-def cytokine_uses(record: TrialRecord) -> list[CytokineUse]:
-    """The cytokines of a trial: one use per cytokine, role, arm and dose."""
-    passages = list(therapy_passages(record))
+def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
+    """The cytokines of a trial's therapy sentences: one use per cytokine, role, arm and dose."""
     everything = "\n".join(p.text for p in passages)
     uses: list[CytokineUse] = []
     # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800

@@ -11,7 +11,7 @@ import re
 from kg.records import CellProduct, DoseLevel, TrialRecord
 from kg.therapy.quantities import cell_doses
 from kg.therapy.schedules import infusion_count
-from kg.therapy.text import donor_clauses, therapy_passages
+from kg.therapy.text import Passage, donor_clauses
 
 __all__ = ["CELL_TYPES", "cell_products"]
 
@@ -83,9 +83,8 @@ def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
     return next((m for m in (pattern.search(t) for t in texts) if m), None)
 
 
-def cell_products(record: TrialRecord) -> list[CellProduct]:
-    """The cell products the record describes (one per cell type it gives)."""
-    passages = list(therapy_passages(record))
+def cell_products(record: TrialRecord, passages: list[Passage]) -> list[CellProduct]:
+    """The cell products the record describes in ``passages``, its therapy's sentences (one per cell type it gives)."""
     named = [p.text for p in passages[:1]] + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in passages))
     products = []

@@ -8,7 +8,7 @@ import re
 
 from kg.records import Regimen, TrialRecord
 from kg.text import fold
-from kg.therapy.text import negated, therapy_passages
+from kg.therapy.text import Passage, negated
 
 __all__ = ["DRUGS", "regimens"]
 
@@ -98,10 +98,10 @@ def _components(match: re.Match[str]) -> list[str]:
     return components
 
 
-def regimens(record: TrialRecord) -> list[Regimen]:
-    """The regimens a record's therapy text names, once each."""
+def regimens(record: TrialRecord, passages: list[Passage]) -> list[Regimen]:
+    """The regimens a record's therapy sentences (``passages``) and interventions name, once each."""
     found: dict[tuple[str, str], Regimen] = {}
-    for passage in therapy_passages(record):
+    for passage in passages:
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
         for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.records import TrialRecord
@@ -27,22 +26,20 @@ def sentences(text: str | None) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
 
-def therapy_passages(record: TrialRecord) -> Iterator[Passage]:
+def therapy_passages(record: TrialRecord) -> list[Passage]:
     """Every sentence that can describe the therapy: title, summaries, interventions, arms.
 
     Eligibility criteria are left out: they speak of past treatment, lab values and the
     patient's disease, not of the therapy the trial gives.
     """
-    for text in (record.title, record.brief_summary, record.detailed_description):
-        for sentence in sentences(text):
-            yield Passage(sentence)
+    passages = [Passage(sentence) for text in (record.title, record.brief_summary, record.detailed_description)
+                for sentence in sentences(text)]
     for intervention in record.interventions:
-        yield Passage(intervention.name)
-        for sentence in sentences(intervention.description):
-            yield Passage(sentence)
+        passages.append(Passage(intervention.name))
+        passages += [Passage(sentence) for sentence in sentences(intervention.description)]
     for arm in record.arms:
-        for sentence in sentences(arm.description):
-            yield Passage(sentence, arm.label)
+        passages += [Passage(sentence, arm.label) for sentence in sentences(arm.description)]
+    return passages
 
 
 def donor_clauses(record: TrialRecord) -> list[str]:
