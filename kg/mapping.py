@@ -1,21 +1,20 @@
 """Records -> triples under the ontology (ontology/kg.ttl).
 
 Every node gets an IRI minted from identifiers and content (see :mod:`kg.iris`), so the
-same input always gives the same triples and the graph has no blank nodes. Triples are
-pyoxigraph terms: they go straight to the Turtle writer or a store without building an
-in-memory rdflib graph.
+same input always gives the same triples and the graph has no blank nodes. Each triple is
+a line of N-Triples text (:mod:`kg.ntriples`, without the closing " ."): it goes straight to
+the graph file or a store, without building terms or an in-memory graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-import pyoxigraph as ox
-
 from kg import iris
-from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS, XSD
+from kg.namespaces import CTK, PROV, RDF_TYPE, RDFS
+from kg.ntriples import iri, literal, typed
 from kg.records import Intervention, TrialRecord
 from kg.vocab import concept_iri
 
@@ -29,42 +28,47 @@ TRIAL_FACTS = ("title", "brief_summary", "detailed_description", "phases", "stat
 #: Facts each source's record keeps as that source states them, so disagreements stay visible.
 RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_date")
 
-_TYPE = ox.NamedNode(RDF_TYPE)
-_LABEL = ox.NamedNode(f"{RDFS}label")
+_TYPE = iri(RDF_TYPE)
+_LABEL = iri(f"{RDFS}label")
+_DERIVED_FROM = iri(f"{PROV}wasDerivedFrom")
 
 
 @cache
-def _ctk(name: str) -> ox.NamedNode:
-    return ox.NamedNode(f"{CTK}{name}")
+def _ctk(name: str) -> str:
+    return iri(f"{CTK}{name}")
 
 
-def _typed(value: object, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(f"{XSD}{datatype}"))
+def _decimal(value: float) -> str:
+    return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
+                 "decimal")
 
 
-def _decimal(value: float) -> ox.Literal:
-    return _typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
-                  "decimal")
-
-
-def _date(value: str) -> ox.Literal:
-    return _typed(value, "date" if len(value) == 10 else "gYearMonth")
+def _date(value: str) -> str:
+    return typed(value, "date" if len(value) == 10 else "gYearMonth")
 
 
 class _Triples:
-    """Collects the triples of one record; literals of None are skipped."""
+    """Collects the triples of one record, each once, as N-Triples lines; values of None are skipped."""
 
     def __init__(self) -> None:
-        self.triples: set[ox.Triple] = set()
+        self.triples: set[str] = set()
 
-    def add(self, subject: str, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal | str | None) -> None:
-        if obj is None:
-            return
-        term = ox.Literal(obj) if isinstance(obj, str) else obj
-        self.triples.add(ox.Triple(ox.NamedNode(subject), predicate, term))
+    def add(self, subject: str, predicate: str, text: str | None) -> None:
+        """A plain literal."""
+        if text is not None:
+            self.triples.add(f"<{subject}> {predicate} {literal(text)}")
 
-    def link(self, subject: str, predicate: ox.NamedNode, obj: str) -> None:
-        self.triples.add(ox.Triple(ox.NamedNode(subject), predicate, ox.NamedNode(obj)))
+    def term(self, subject: str, predicate: str, term: str | None) -> None:
+        """A term already written as N-Triples (a typed literal)."""
+        if term is not None:
+            self.triples.add(f"<{subject}> {predicate} {term}")
+
+    def link(self, subject: str, predicate: str, obj: str) -> None:
+        self.triples.add(f"<{subject}> {predicate} <{obj}>")
+
+    def sorted(self) -> list[str]:
+        """The triples in a stable order (that of their text)."""
+        return sorted(self.triples)
 
     def typed(self, subject: str, class_name: str) -> None:
         self.link(subject, _TYPE, f"{CTK}{class_name}")
@@ -104,8 +108,8 @@ def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) 
             for token in value if isinstance(value, list) else [value]:
                 out.concept(node, predicate, scheme, token)
         else:
-            predicate, literal = _LITERAL_FACTS[fact]
-            out.add(node, _ctk(predicate), literal(value))
+            predicate, term = _LITERAL_FACTS[fact]
+            out.term(node, _ctk(predicate), term(value))
 
 
 _CONCEPT_FACTS = {"phases": ("phase", "phase"), "status": ("overallStatus", "status"),
@@ -113,17 +117,17 @@ _CONCEPT_FACTS = {"phases": ("phase", "phase"), "status": ("overallStatus", "sta
                   "allocation": ("allocation", "allocation"),
                   "intervention_model": ("interventionModel", "intervention-model"),
                   "primary_purpose": ("primaryPurpose", "primary-purpose"), "masking": ("masking", "masking")}
-_LITERAL_FACTS: dict[str, tuple[str, Callable[[Any], ox.Literal]]] = {
-    "title": ("title", ox.Literal), "brief_summary": ("briefSummary", ox.Literal),
-    "detailed_description": ("detailedDescription", ox.Literal),
-    "enrollment": ("enrollment", lambda v: _typed(v, "integer")),
+_LITERAL_FACTS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
+    "title": ("title", literal), "brief_summary": ("briefSummary", literal),
+    "detailed_description": ("detailedDescription", literal),
+    "enrollment": ("enrollment", lambda v: typed(v, "integer")),
     "min_age_years": ("minimumAgeYears", lambda v: _decimal(v)), "max_age_years": ("maximumAgeYears", lambda v: _decimal(v)),
     "healthy_volunteers": ("acceptsHealthyVolunteers", lambda v: _boolean(v)),
     "start_date": ("startDate", lambda v: _date(v)), "completion_date": ("completionDate", lambda v: _date(v)),
 }
 
 
-def document_triples(record: TrialRecord) -> Iterator[ox.Triple]:
+def document_triples(record: TrialRecord) -> list[str]:
     """What the graph says about a record's source document (PROV-O), in a stable order."""
     out = _Triples()
     document = iris.document(record.source.sha256)
@@ -133,18 +137,18 @@ def document_triples(record: TrialRecord) -> Iterator[ox.Triple]:
     out.add(document, _ctk("sha256"), record.source.sha256)
     out.add(document, _ctk("layout"), record.source.layout)
     if record.last_updated:
-        out.add(document, _ctk("lastUpdated"), _date(record.last_updated))
-    yield from sorted(out.triples, key=str)
+        out.term(document, _ctk("lastUpdated"), _date(record.last_updated))
+    return out.sorted()
 
 
-def trial_fact_triples(record: TrialRecord, key: str, facts: Iterable[str]) -> Iterator[ox.Triple]:
+def trial_fact_triples(record: TrialRecord, key: str, facts: Iterable[str]) -> list[str]:
     """The trial facts ``facts`` as the trial keyed ``key`` takes them from this record."""
     out = _Triples()
     _facts(out, iris.trial(key), record, facts)
-    yield from sorted(out.triples, key=str)
+    return out.sorted()
 
 
-def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
+def record_triples(record: TrialRecord, key: str) -> list[str]:
     """The statements of one record about the trial keyed ``key``, in a stable order.
 
     The trial's facts as a whole (status, title, ...) are not among them: the trial takes
@@ -156,9 +160,9 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     trial = iris.trial(key)
     out.typed(trial, "Trial")
     out.add(trial, _ctk("trialId"), key)
-    out.link(trial, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
+    out.link(trial, _DERIVED_FROM, iris.document(record.source.sha256))
     as_stated = out.part(trial, "hasRecord", iris.trial_record(key, record.source.sha256), "TrialRecord")
-    out.link(as_stated, ox.NamedNode(f"{PROV}wasDerivedFrom"), iris.document(record.source.sha256))
+    out.link(as_stated, _DERIVED_FROM, iris.document(record.source.sha256))
     _facts(out, as_stated, record, RECORDED_FACTS)
 
     _identifiers(out, trial, key, record)
@@ -166,10 +170,10 @@ def record_triples(record: TrialRecord, key: str) -> Iterator[ox.Triple]:
     _design(out, trial, key, record)
     _eligibility(out, trial, key, record)
     _therapy(out, trial, key, record)
-    yield from sorted(out.triples, key=str)
+    return out.sorted()
 
 
-def shared_triples(record: TrialRecord) -> Iterator[ox.Triple]:
+def shared_triples(record: TrialRecord) -> list[str]:
     """What a record says of the things it names that are no one trial's own, in a stable order:
     organisations, conditions, MeSH descriptors, sites, publications and related trials.
 
@@ -194,8 +198,8 @@ def shared_triples(record: TrialRecord) -> Iterator[ox.Triple]:
         out.add(node, _ctk("city"), site.city)
         out.add(node, _ctk("countryCode"), site.country)
         if site.latitude is not None and site.longitude is not None:
-            out.add(node, _ctk("latitude"), _decimal(site.latitude))
-            out.add(node, _ctk("longitude"), _decimal(site.longitude))
+            out.term(node, _ctk("latitude"), _decimal(site.latitude))
+            out.term(node, _ctk("longitude"), _decimal(site.longitude))
     for reference in record.references:
         node = iris.publication(reference)
         out.typed(node, "Publication")
@@ -204,7 +208,7 @@ def shared_triples(record: TrialRecord) -> Iterator[ox.Triple]:
         out.add(node, _ctk("pmid"), reference.pmid)
     for related in record.related_ids:
         out.add(iris.trial(related), _ctk("trialId"), related)
-    yield from sorted(out.triples, key=str)
+    return out.sorted()
 
 
 def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
@@ -267,8 +271,8 @@ def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> No
         out.add(node, _ctk("criterionText"), criterion.text)
 
 
-def _boolean(value: bool | None) -> ox.Literal | None:
-    return None if value is None else _typed(str(value).lower(), "boolean")
+def _boolean(value: bool | None) -> str | None:
+    return None if value is None else typed(str(value).lower(), "boolean")
 
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
@@ -280,17 +284,17 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         for tissue in product.tissue_sources:
             out.concept(node, "tissueSource", "tissue-source", tissue)
         out.add(node, _ctk("startingMaterial"), product.starting_material)
-        out.add(node, _ctk("exVivoExpanded"), _boolean(product.ex_vivo_expanded))
+        out.term(node, _ctk("exVivoExpanded"), _boolean(product.ex_vivo_expanded))
         out.add(node, _ctk("feederCells"), product.feeder_cells)
-        out.add(node, _ctk("geneticallyModified"), _boolean(product.genetically_modified))
+        out.term(node, _ctk("geneticallyModified"), _boolean(product.genetically_modified))
         if product.infusions is not None:
-            out.add(node, _ctk("infusionsPerCourse"), _typed(product.infusions, "integer"))
+            out.term(node, _ctk("infusionsPerCourse"), typed(product.infusions, "integer"))
         for dose in product.doses:
             level = out.part(node, "hasDoseLevel", iris.dose_level(node, dose), "DoseLevel")
-            out.add(level, _ctk("doseMinimum"), _typed(repr(dose.minimum), "double"))
-            out.add(level, _ctk("doseMaximum"), _typed(repr(dose.maximum), "double"))
+            out.term(level, _ctk("doseMinimum"), typed(repr(dose.minimum), "double"))
+            out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
             out.add(level, _ctk("unitCode"), dose.unit)
-            out.add(level, _ctk("perDose"), _boolean(dose.per_dose))
+            out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
     for use in record.cytokines:
         node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
@@ -298,14 +302,14 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         if use.arm:
             out.link(node, _ctk("givenInArm"), iris.arm(key, use.arm))
         if use.dose is not None:
-            out.add(node, _ctk("doseValue"), _typed(repr(use.dose), "double"))
+            out.term(node, _ctk("doseValue"), typed(repr(use.dose), "double"))
         out.add(node, _ctk("unitCode"), use.unit)
         out.concept(node, "route", "route", use.route)
         out.concept(node, "frequency", "frequency", use.frequency)
         if use.number_of_doses is not None:
-            out.add(node, _ctk("numberOfDoses"), _typed(use.number_of_doses, "integer"))
+            out.term(node, _ctk("numberOfDoses"), typed(use.number_of_doses, "integer"))
         if use.duration_days is not None:
-            out.add(node, _ctk("durationDays"), _decimal(use.duration_days))
+            out.term(node, _ctk("durationDays"), _decimal(use.duration_days))
     for regimen in record.regimens:
         node = out.part(trial, "hasRegimen", iris.regimen(key, regimen), "Regimen", regimen.name)
         out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)

@@ -24,14 +24,13 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-import pyoxigraph as ox
-
 from kg import iris
 from kg.errors import DocumentError
 from kg.files import BROKEN_ARCHIVE
 from kg.identity import SourceRank, TrialIdentity
 from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
+from kg.ntriples import iri
 from kg.readers import read_archive, read_path
 from kg.records import Identifier, Organization, TrialRecord
 
@@ -140,29 +139,26 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) ->
     dataset each document's statements are in its own graph, the trial's facts in the trial's,
     and the descriptions of documents and shared things in the default graph.
     """
-    statements: list[ox.Triple | ox.Quad] = []
-    shared: dict[ox.Triple, None] = {}
+    statements: list[str] = []
+    shared: dict[str, None] = {}
     for blob, key, facts in chunk:
         record: TrialRecord = pickle.loads(blob)
-        described = list(document_triples(record))
-        stated = list(record_triples(record, key))
-        taken = list(trial_fact_triples(record, key, facts))
+        described = document_triples(record)
+        stated = record_triples(record, key)
+        taken = trial_fact_triples(record, key, facts)
         shared.update(dict.fromkeys(shared_triples(record)))
         if not dataset:
             statements += [*described, *stated, *taken]
             continue
-        document, trial = ox.NamedNode(iris.document(record.source.sha256)), ox.NamedNode(iris.trial(key))
-        statements += [ox.Quad(*triple, ox.DefaultGraph()) for triple in described]
-        statements += [ox.Quad(*triple, document) for triple in stated]
-        statements += [ox.Quad(*triple, trial) for triple in taken]
-    if not dataset:
-        return Mapped(_text(statements, ox.RdfFormat.N_TRIPLES), _text(shared, ox.RdfFormat.N_TRIPLES), len(statements))
-    return Mapped(_text(statements, ox.RdfFormat.N_QUADS),
-                  _text((ox.Quad(*triple, ox.DefaultGraph()) for triple in shared), ox.RdfFormat.N_QUADS), len(statements))
+        document, trial = iri(iris.document(record.source.sha256)), iri(iris.trial(key))
+        statements += described
+        statements += [f"{triple} {document}" for triple in stated]
+        statements += [f"{triple} {trial}" for triple in taken]
+    return Mapped(_text(statements), _text(shared), len(statements))
 
 
-def _text(statements: Iterable[ox.Triple | ox.Quad], format: ox.RdfFormat) -> bytes:
-    return ox.serialize(statements, format=format) or b""
+def _text(statements: Iterable[str]) -> bytes:
+    return "".join(f"{statement} .\n" for statement in statements).encode("utf-8")
 
 
 def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:

@@ -42,6 +42,7 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
     """
     import pickle
 
+    import pyoxigraph as ox
     import rdflib
 
     import kg.build
@@ -59,9 +60,10 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
         count = 0
         for blob, key, facts in chunk:
             record = pickle.loads(blob)
-            for triple in [*document_triples(record), *record_triples(record, key), *shared_triples(record),
-                           *trial_fact_triples(record, key, facts)]:
-                graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+            lines = [*document_triples(record), *record_triples(record, key), *shared_triples(record),
+                     *trial_fact_triples(record, key, facts)]
+            for quad in ox.parse("".join(f"{line} .\n" for line in lines), ox.RdfFormat.N_TRIPLES):
+                graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
                 count += 1
         return Mapped(b"", b"", count)
 
