@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.namespaces import ID
@@ -64,6 +65,7 @@ def identifier(key: str, value: Identifier) -> str:
     return f"{ID}identifier/{value.scheme.lower()}/{_segment(value.value)}"
 
 
+@lru_cache(maxsize=1 << 16)  # the registry names the same sponsors, conditions and sites thousands of times
 def _shared(kind: str, name: str, *details: str | None) -> str:
     """Things many trials name (organisations, conditions, sites) meet on one node when they
     are written the same way; a different spelling is a different node, so that one
