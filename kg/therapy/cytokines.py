@@ -84,6 +84,8 @@ def _route_named_with(record_text: str, cytokine: str) -> str | None:
 def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
     """The cytokines of a trial's therapy sentences: one use per cytokine, role, arm and dose."""
     everything = "\n".join(p.text for p in passages)
+    if not (_ANY_NAME.search(everything) or _MEMBRANE_BOUND.search(everything)):
+        return []  # no cytokine named anywhere: most of the registry's studies
     uses: list[CytokineUse] = []
     # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800
     # times took 20 s (each mention looked at every other and copied the rest of the text).

@@ -60,16 +60,18 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
                                 r"(?:progenitor|stem)\s+cells\b|\bCD34\+ cells\b", re.IGNORECASE)
 
 
-#: Words (lowercase) one of which each cell-type pattern needs: text without any is not scanned.
-_CELL_TYPE_NEEDS = {"CAR_NK": ("car", "chimeric antigen receptor"), "CAR_T": ("car", "chimeric antigen receptor"),
-                    "CIK": ("cytokine", "cik"), "NKT": ("nk", "natural killer"), "NK": ("nk", "atural killer")}
+#: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
+#: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
+_CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
+                    "CAR_T": (("car-t", "car t", "cart", "chimeric antigen receptor"),),
+                    "CIK": (("cytokine", "cik"),), "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),)}
 
 
 def _cell_types(text: str) -> list[str]:
     found = []
     for token, pattern in CELL_TYPES:
         lowered = text.lower()
-        if not any(word in lowered for word in _CELL_TYPE_NEEDS[token]):
+        if not all(any(word in lowered for word in group) for group in _CELL_TYPE_NEEDS[token]):
             continue
         if pattern.search(text):
             found.append(token)
