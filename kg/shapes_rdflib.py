@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable
+from functools import lru_cache
 from types import SimpleNamespace
 
 import pyoxigraph as ox
@@ -60,7 +61,12 @@ def oxigraph_term(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Li
 
 
 def _rdflib_function(run: Callable[[list[rdflib.term.Node]], rdflib.term.Node]) -> Callable[..., object]:
-    """An Oxigraph custom function running ``run`` on rdflib terms; an rdflib error is a SPARQL error."""
+    """An Oxigraph custom function running ``run`` on rdflib terms; an rdflib error is a SPARQL error.
+
+    Each function is pure, and a rule calls it with the same few arguments over and over (a
+    scheme's name, its pattern): remembered results spare most of the calls into rdflib.
+    """
+    @lru_cache(maxsize=1 << 14)
     def call(*arguments: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
         try:
             result = run([rdflib_term(argument) for argument in arguments])
