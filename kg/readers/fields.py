@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 
 import pycountry
@@ -107,6 +108,8 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     return ages[0], ages[1] if len(ages) > 1 else None
 
 
+#: "2020-12-03" or "2020-12" (years from 1000: strftime writes year 999 without its zero).
+_ISO_DATE = re.compile(r"[1-9][0-9]{3}-[0-9]{2}(?:-[0-9]{2})?")
 _DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10),
                  ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
 
@@ -116,8 +119,13 @@ def parse_date(text: str | None) -> str | None:
 
     >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025")
     ('2020-12-03', '2020-12-03', '2025-09')
+    >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
+    ('2020-12', None, None)
     """
     text = fold(text).rstrip(".")
+    if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(text if len(text) == 10 else f"{text}-01").isoformat()[:len(text)]
     for pattern, width in _DATE_FORMATS:
         try:
             return datetime.strptime(text, pattern).strftime("%Y-%m-%d")[:width]
