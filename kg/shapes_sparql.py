@@ -57,13 +57,21 @@ class PropertyCheck:
         return f"SELECT DISTINCT ?this ?value WHERE {{ {self.targets} {values} FILTER ({maybe}) }}"
 
     def count_query(self) -> str | None:
+        """The targets with too few or too many values, and how many they have.
+
+        The targets without a value are found by MINUS and the others counted over a join: one
+        OPTIONAL and GROUP BY over every target took three times as long on Oxigraph.
+        """
         if not self.min_count and self.max_count is None:
             return None
         count = "COUNT(DISTINCT ?value)"
-        broken = " || ".join(([f"{count} < {self.min_count}"] if self.min_count else [])
+        broken = " || ".join(([f"{count} < {self.min_count}"] if self.min_count and self.min_count > 1 else [])
                              + ([f"{count} > {self.max_count}"] if self.max_count is not None else []))
-        return (f"SELECT ?this ({count} AS ?count) WHERE {{ {self.targets} OPTIONAL {{ ?this <{self.path}> ?value }} }} "
-                f"GROUP BY ?this HAVING ({broken})")
+        parts = [f"{{ {self.targets} MINUS {{ ?this <{self.path}> ?value }} BIND (0 AS ?count) }}"] if self.min_count else []
+        if broken:
+            parts.append(f"{{ SELECT ?this ({count} AS ?count) WHERE {{ {self.targets} ?this <{self.path}> ?value }} "
+                         f"GROUP BY ?this HAVING ({broken}) }}")
+        return f"SELECT ?this ?count WHERE {{ {' UNION '.join(parts)} }}"
 
 
 @dataclass(frozen=True)
