@@ -111,13 +111,12 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     from kg.graphs import format_to_write
     from kg.limits import Limits, parse_size
 
-    if output is not None:
-        graph_format = format_to_write(output, graph_format, FORMATS)
+    graph_format = format_to_write(output, graph_format, FORMATS) if output is not None else "turtle"  # a store has none
     try:
         limits = Limits(parse_size(max_document_size), max_compression_ratio, max_json_depth)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--max-document-size") from None
-    report = run_build(inputs, output, format=graph_format or "turtle", incremental=incremental, store=store, workers=workers,
+    report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
                        progress=None if silent else ProgressLine(), limits=limits)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)

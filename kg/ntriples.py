@@ -10,10 +10,11 @@ to that), so the graph files do not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kg.namespaces import XSD
 
-__all__ = ["iri", "literal", "typed"]
+__all__ = ["iri", "literal", "typed", "text"]
 
 #: What Oxigraph escapes in a literal: quote, backslash, the C0 controls and DEL (the usual
 #: ones by letter, the rest as \uXXXX), and the two noncharacters U+FFFE and U+FFFF.
@@ -47,6 +48,11 @@ def typed(value: object, datatype: str) -> str:
     '"12"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
     return f"{literal(str(value))}^^<{XSD}{datatype}>"
+
+
+def text(statements: Iterable[str]) -> bytes:
+    """N-Triples (or N-Quads) text of statements written as lines without their closing " ."."""
+    return "".join(f"{statement} .\n" for statement in statements).encode("utf-8")
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -24,13 +24,12 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from kg import iris
+from kg import iris, ntriples
 from kg.errors import DocumentError
 from kg.files import BROKEN_ARCHIVE
 from kg.identity import SourceRank, TrialIdentity
 from kg.limits import LIMITS, Limits
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
-from kg.ntriples import iri
 from kg.readers import read_archive, read_path
 from kg.records import Identifier, Organization, TrialRecord
 
@@ -150,15 +149,11 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) ->
         if not dataset:
             statements += [*described, *stated, *taken]
             continue
-        document, trial = iri(iris.document(record.source.sha256)), iri(iris.trial(key))
+        document, trial = ntriples.iri(iris.document(record.source.sha256)), ntriples.iri(iris.trial(key))
         statements += described
         statements += [f"{triple} {document}" for triple in stated]
         statements += [f"{triple} {trial}" for triple in taken]
-    return Mapped(_text(statements), _text(shared), len(statements))
-
-
-def _text(statements: Iterable[str]) -> bytes:
-    return "".join(f"{statement} .\n" for statement in statements).encode("utf-8")
+    return Mapped(ntriples.text(statements), ntriples.text(shared), len(statements))
 
 
 def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:

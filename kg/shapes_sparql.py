@@ -65,7 +65,7 @@ class PropertyCheck:
         if not self.min_count and self.max_count is None:
             return None
         count = "COUNT(DISTINCT ?value)"
-        broken = " || ".join(([f"{count} < {self.min_count}"] if self.min_count and self.min_count > 1 else [])
+        broken = " || ".join(([f"{count} < {self.min_count}"] if (self.min_count or 0) > 1 else [])
                              + ([f"{count} > {self.max_count}"] if self.max_count is not None else []))
         parts = [f"{{ {self.targets} MINUS {{ ?this <{self.path}> ?value }} BIND (0 AS ?count) }}"] if self.min_count else []
         if broken:

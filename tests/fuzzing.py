@@ -18,6 +18,7 @@ from kg.errors import DocumentError
 from kg.identity import TrialIdentity
 from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
 from kg.namespaces import XSD
+from kg.ntriples import text
 from kg.readers import read_bytes, read_path
 from kg.records import TrialRecord
 
@@ -81,7 +82,7 @@ def survives_the_build(results: list[TrialRecord | DocumentError], *names: str) 
         key = identity.key(handle)
         lines = [*document_triples(item), *record_triples(item, key), *shared_triples(item),
                  *trial_fact_triples(item, key, TRIAL_FACTS)]
-        written = "".join(f"{line} .\n" for line in lines)
+        written = text(lines).decode("utf-8")
         triples = [quad.triple for quad in ox.parse(written, ox.RdfFormat.N_TRIPLES)]  # the text is N-Triples
         for triple in triples:
             literal = triple.object

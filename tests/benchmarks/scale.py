@@ -47,6 +47,7 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
 
     import kg.build
     from kg.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+    from kg.ntriples import text
     from kg.pipeline import Mapped
 
     def term(t):  # noqa: ANN001, ANN202
@@ -62,7 +63,7 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
             record = pickle.loads(blob)
             lines = [*document_triples(record), *record_triples(record, key), *shared_triples(record),
                      *trial_fact_triples(record, key, facts)]
-            for quad in ox.parse("".join(f"{line} .\n" for line in lines), ox.RdfFormat.N_TRIPLES):
+            for quad in ox.parse(text(lines), ox.RdfFormat.N_TRIPLES):
                 graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
                 count += 1
         return Mapped(b"", b"", count)
