@@ -44,7 +44,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from kg.files import atomic_output
+    from kg.atomic import atomic_output
 
     with atomic_output(output) as stream:
         stream.write(text.encode("utf-8"))
@@ -94,11 +94,11 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     holds every other document. Exit status 1 when any document was left out or the
     graph does not conform to the shapes.
     """
-    from kg.build import build as run_build
+    from kg.build.streaming import build as run_build
 
     if explain:
         from kg.explain import explain as explain_document
-        from kg.files import document_paths
+        from kg.read.sources import document_paths
 
         for path in document_paths(inputs):
             click.echo(explain_document(path))
@@ -107,9 +107,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     if (output is None) == (store is None):
         raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
 
-    from kg.build import FORMATS
-    from kg.graphs import format_to_write
-    from kg.limits import Limits, parse_size
+    from kg.build.streaming import FORMATS
+    from kg.graphs.files import format_to_write
+    from kg.read.limits import Limits, parse_size
 
     graph_format = format_to_write(output, graph_format, FORMATS) if output is not None else "turtle"  # a store has none
     try:
@@ -139,7 +139,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
             _print_query(name, {}, store=store, output_format="table", output=None, title=True)
         show = ()
     if show:
-        from kg.graphs import load_graph
+        from kg.graphs.files import load_graph
 
         graph = load_graph([output])
     for name in show:
@@ -153,8 +153,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
 def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1,
                 progress: Progress | None = None):
     """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for."""
-    from kg.validate import validate_graph
-    from kg.validate_store import validate_store
+    from kg.validation.reference import validate_graph
+    from kg.validation.sparql_engine import validate_store
 
     if bool(graphs) == (store is not None):
         raise click.UsageError("give what to validate: graph files or --store DIRECTORY (one of the two)")
@@ -163,10 +163,10 @@ def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, worke
             raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
         return validate_store(store, workers=workers, progress=progress)
     if engine == "pyshacl":
-        from kg.graphs import load_graph
+        from kg.graphs.files import load_graph
 
         return validate_graph(load_graph(graphs))
-    from kg.graphs import load_store
+    from kg.graphs.files import load_store
 
     return validate_store(load_store(graphs))
 
@@ -235,7 +235,7 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, store: Path |
 
 
 def _list_queries() -> None:
-    from kg.queries import catalogue
+    from kg.query.catalogue import catalogue
 
     for stored in catalogue().values():
         click.echo(f"{stored.name:24} {stored.summary}")
@@ -245,22 +245,23 @@ def _list_queries() -> None:
 
 def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endpoint=None, store=None, timeout=60.0,
                  retries: int = 2, output_format: str, output: Path | None, title: bool = False) -> None:
-    from kg.output import format_result
-    from kg.queries import run_local, stored_query
+    from kg.query.catalogue import stored_query
+    from kg.query.output import format_result
+    from kg.query.run import run_local
 
     stored = stored_query(name)
     sparql = stored.bind(values)
     if endpoint:
-        from kg.endpoint import run_remote
+        from kg.query.remote import run_remote
 
         result = run_remote(endpoint, sparql, timeout=timeout, retries=retries)
     elif store is not None:
-        from kg.store import run_store
+        from kg.query.run import run_store
 
         result = run_store(store, sparql)
     else:
         if graph is None:
-            from kg.graphs import load_graph
+            from kg.graphs.files import load_graph
 
             graph = load_graph(data)
         result = run_local(graph, sparql)
@@ -281,7 +282,7 @@ def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) 
     request, so it completes or leaves the store as it was. Credentials come from
     KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN.
     """
-    from kg.endpoint import load_remote
+    from kg.graphs.remote import load_remote
 
     count = load_remote(endpoint, graphs, timeout=timeout, retries=retries)
     click.echo(f"{count} statements loaded into {endpoint}")
@@ -296,8 +297,8 @@ def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) 
               help="The file to write.")
 def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) -> None:
     """Write graph files as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file."""
-    from kg.graphs import EXPORT_FORMATS, format_to_write
-    from kg.graphs import export as run_export
+    from kg.graphs.files import EXPORT_FORMATS, format_to_write
+    from kg.graphs.files import export as run_export
 
     count = run_export(graphs, output, format_to_write(output, export_format, EXPORT_FORMATS))
     click.echo(f"{count} triples written to {output}")
@@ -315,7 +316,7 @@ def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool)
     Queries see every named graph as the default graph. Open http://127.0.0.1:PORT/ for
     the query page; the endpoint is http://127.0.0.1:PORT/query. Stop with Ctrl-C.
     """
-    from kg.server import serve as run_server
+    from kg.graphs.server import serve as run_server
 
     if (store is None) == (not data):
         raise click.UsageError("give what to serve: --store DIRECTORY or --data FILE (one of the two)")

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import DocumentError
-from kg.readers import LABEL_TABLE_READERS, READERS, ctgov_json, detect_layout, generic, read_bytes
-from kg.readers.sections import split_sections
-from kg.text import clean_document_text, fold
+from kg.model.text import clean_document_text, fold
+from kg.read import LABEL_TABLE_READERS, READERS, detect_layout, read_bytes
+from kg.read.layouts import ctgov_json, generic
+from kg.read.parse.sections import split_sections
 
 __all__ = ["explain"]
 

@@ -25,7 +25,7 @@ def _clock(seconds: float) -> str:
 
 
 class ProgressLine:
-    """Call with (stage, done, total) as a build goes; see :data:`kg.build.Progress`."""
+    """Call with (stage, done, total) as a build goes; see :data:`kg.build.streaming.Progress`."""
 
     def __init__(self, stream: TextIO | None = None, every: float = 0.25) -> None:
         self.stream = stream or sys.stderr

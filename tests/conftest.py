@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.enrich import enrich
+from kg.model.records import TrialRecord
+from kg.read import READERS, read_text
+
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS / "data" / "seeds"
 REPO = TESTS.parent
@@ -17,7 +21,7 @@ REPO = TESTS.parent
 @pytest.fixture(scope="session")
 def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Turtle graph of the five seed documents, built once for the whole session."""
-    from kg.build import build
+    from kg.build.streaming import build
 
     output = tmp_path_factory.mktemp("seed-graph") / "seeds.ttl"
     report = build([SEEDS], output)
@@ -27,7 +31,7 @@ def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_rdflib_graph(seed_graph: Path):
-    from kg.graphs import load_graph
+    from kg.graphs.files import load_graph
 
     return load_graph([seed_graph])
 
@@ -35,8 +39,8 @@ def seed_rdflib_graph(seed_graph: Path):
 @cache
 def shacl_report(path: Path):
     """Pyshacl's report on a graph file, made once per session: several tests ask for the same file's."""
-    from kg.graphs import load_graph
-    from kg.validate import validate_graph
+    from kg.graphs.files import load_graph
+    from kg.validation.reference import validate_graph
 
     return validate_graph(load_graph([path]))
 
@@ -45,3 +49,8 @@ def run_kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedPr
     """Run ``python -m kg ARGS`` as a user would, capturing its output."""
     return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
+
+
+def read_enriched(data: bytes, name: str, readers=READERS) -> TrialRecord:
+    """One page as a build reads it: its layout's record, then enriched (prose and therapy)."""
+    return enrich(read_text(data, name, readers))

@@ -14,13 +14,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.identity import TrialIdentity
+from kg.enrich import enriched
 from kg.errors import DocumentError
-from kg.identity import TrialIdentity
-from kg.mapping import TRIAL_FACTS, document_triples, record_triples, shared_triples, source_rank, states, trial_fact_triples
-from kg.namespaces import XSD
-from kg.ntriples import text
-from kg.readers import read_bytes, read_path
-from kg.records import TrialRecord
+from kg.model.facts import TRIAL_FACTS, source_rank, states
+from kg.model.namespaces import XSD
+from kg.model.records import TrialRecord
+from kg.rdf.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+from kg.rdf.ntriples import text
+from kg.read import read_bytes, read_path
 
 __all__ = ["read_as_a_build_does", "read_path_as_a_build_does", "survives_the_build", "cpu_budget"]
 
@@ -48,7 +50,7 @@ def cpu_budget(size: int) -> float:
 def read_as_a_build_does(data: bytes, name: str) -> list[TrialRecord | DocumentError]:
     """Read ``data`` and do with each record what ``kg build`` does; fail on anything a build could not survive."""
     started = time.process_time()
-    results = list(read_bytes(data, name))
+    results = list(enriched(read_bytes(data, name)))
     spent = time.process_time() - started
     assert spent < cpu_budget(len(data)), f"reading {len(data)} bytes took {spent:.1f} s of CPU"
     return survives_the_build(results, name)
@@ -57,7 +59,7 @@ def read_as_a_build_does(data: bytes, name: str) -> list[TrialRecord | DocumentE
 def read_path_as_a_build_does(path: Path) -> list[TrialRecord | DocumentError]:
     """The same for a file the build reads by its path (an archive, entry by entry)."""
     started = time.process_time()
-    results = list(read_path(path))
+    results = list(enriched(read_path(path)))
     spent = time.process_time() - started
     assert spent < cpu_budget(path.stat().st_size * 100), f"reading {path} took {spent:.1f} s of CPU"
     return survives_the_build(results, path.name, str(path))

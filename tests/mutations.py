@@ -7,7 +7,7 @@ lines glued or shuffled; random bytes; parts in another encoding; hostile values
 control characters, right-to-left marks, huge numbers); runs built to make a regular
 expression backtrack. JSON documents are broken as trees (keys dropped, values of the
 wrong type, nesting without end) and then as text. Sections are found with the labels of
-the readers themselves (``LABELS`` of each module in :data:`kg.readers.READERS`), so a
+the readers themselves (``LABELS`` of each module in :data:`kg.read.READERS`), so a
 new reader's labels are used as soon as it is registered.
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from kg.errors import DocumentError
-from kg.readers import READERS, read_bytes
+from kg.read import READERS, read_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.readers import read_path
+from kg.enrich import enriched
+from kg.read import read_path
 
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
 from corpus import studies, write_corpus  # noqa: E402
@@ -19,7 +20,7 @@ def test_the_corpus_is_the_same_for_the_same_seed_and_grows_by_appending(tmp_pat
 
 
 def test_every_study_of_the_corpus_is_read_as_a_trial_of_its_own(tmp_path):
-    records = list(read_path(write_corpus(30, tmp_path / "ctg-studies.json.zip")))
+    records = list(enriched(read_path(write_corpus(30, tmp_path / "ctg-studies.json.zip"))))
     assert all(not isinstance(record, Exception) for record in records), records
     numbers = {i.value for record in records for i in record.identifiers if i.scheme == "NCT"}
     assert len(numbers) == len(records) == 30

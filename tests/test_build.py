@@ -9,9 +9,9 @@ import pytest
 import rdflib
 from conftest import SEEDS, run_kg
 
-from kg.build import build
+from kg.build.streaming import build
 from kg.errors import DocumentError
-from kg.readers import read_text
+from kg.read import read_text
 
 CTK = rdflib.Namespace("https://w3id.org/celltherapy-kg/ontology#")
 
@@ -96,7 +96,7 @@ def test_a_failed_write_leaves_the_previous_graph_untouched(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kg.pipeline.record_triples", broken)
+    monkeypatch.setattr("kg.build.pipeline.record_triples", broken)
     with pytest.raises(RuntimeError):
         build([SEEDS], output)
     assert output.read_text() == "# the graph of yesterday\n"
@@ -153,7 +153,7 @@ def test_worker_processes_give_the_same_bytes_as_one_process(tmp_path):
     """The registry's JSON (a zip, read in slices by the workers) and the seed pages, in every format."""
     import zipfile
 
-    from kg.pipeline import ZIP_SLICE
+    from kg.build.pipeline import ZIP_SLICE
 
     archive = tmp_path / "ctg-studies.json.zip"
     studies = sorted((SEEDS.parent / "ctgov-json").glob("*.json"))

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import TESTS
 
-from kg.build import build
+from kg.build.streaming import build
 from kg.errors import DocumentError
-from kg.graphs import load_graph
-from kg.queries import run_local, stored_query
-from kg.readers import read_bytes, read_path
-from kg.readers.fields import country_code, parse_age_years
-from kg.validate import validate_graph
+from kg.graphs.files import load_graph
+from kg.query.catalogue import stored_query
+from kg.query.run import run_local
+from kg.read import read_bytes, read_path
+from kg.read.parse.fields import country_code, parse_age_years
+from kg.validation.reference import validate_graph
 
 RECORDS = sorted((TESTS / "data" / "ctgov-json").glob("NCT*.json"))
 

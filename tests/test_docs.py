@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO, run_kg
 
 from kg.cli import cli
-from kg.queries import catalogue
+from kg.query.catalogue import catalogue
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

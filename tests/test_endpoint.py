@@ -18,12 +18,13 @@ import pyoxigraph as ox
 import pytest
 from conftest import SEEDS, run_kg
 
-from kg.build import build
-from kg.endpoint import run_remote
-from kg.graphs import load_graph
-from kg.queries import catalogue, run_local
-from kg.server import server_command
-from kg.store import fill_store, open_store, run_store
+from kg.build.streaming import build
+from kg.graphs.files import load_graph
+from kg.graphs.server import server_command
+from kg.graphs.store import fill_store, open_store
+from kg.query.catalogue import catalogue
+from kg.query.remote import run_remote
+from kg.query.run import run_local, run_store
 
 #: Parameters for the queries that need one.
 PARAMETERS = {"trial": {"trial_id": "NCT05272293"}}
@@ -117,7 +118,7 @@ def test_a_store_loaded_in_pieces_holds_every_statement_once(tmp_path, seed_data
         quads = list(ox.parse(stream, ox.RdfFormat.TRIG))
     lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
     fill_store(tmp_path / "whole", nquads=[b"".join(lines)])
-    monkeypatch.setattr("kg.store.LOAD_PIECE", 4096)  # about twenty statements a piece, as a large build's 64 MB
+    monkeypatch.setattr("kg.graphs.store.LOAD_PIECE", 4096)  # about twenty statements a piece, as a large build's 64 MB
     fill_store(tmp_path / "pieces", nquads=iter(lines))
     whole, pieces = (sorted(map(str, open_store(tmp_path / name))) for name in ("whole", "pieces"))
     assert len(lines) > 400 and len(whole) == len(set(quads)) and pieces == whole

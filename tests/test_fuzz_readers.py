@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from mutations import JSON_DOCUMENTS, PAGES, any_document, broken_archives, broken_json, broken_pages, raw_bytes
 
 from kg.errors import DocumentError
-from kg.records import TrialRecord
+from kg.model.records import TrialRecord
 
 JSON_BYTES = [(name, json.dumps(study).encode()) for name, study in JSON_DOCUMENTS]
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]

@@ -5,10 +5,9 @@ trial sites use and the register numbers it shows, and --explain says how.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, run_kg
+from conftest import SEEDS, read_enriched, run_kg
 
 from kg.errors import DocumentError
-from kg.readers import read_text
 
 REGISTRY_PAGE = """Natural Killer Cells After Haploidentical Transplantation
 Public title: Natural Killer Cells After Haploidentical Transplantation
@@ -34,7 +33,7 @@ Overall survival at 1 year
 
 
 def test_a_labelled_page_of_another_site_is_read_from_its_labels():
-    record = read_text(REGISTRY_PAGE.encode(), "isrctn.txt")
+    record = read_enriched(REGISTRY_PAGE.encode(), "isrctn.txt")
     assert record.source.layout == "generic"
     assert [(i.value, i.scheme) for i in record.identifiers] == [("ISRCTN12345678", "ISRCTN"), ("NKHAPLO-01", "ORG")]
     assert record.title == "Natural Killer Cells After Haploidentical Transplantation"
@@ -51,10 +50,10 @@ def test_a_labelled_page_of_another_site_is_read_from_its_labels():
 def test_the_generic_reader_never_invents_a_trial_without_a_register_number():
     page = REGISTRY_PAGE.replace("Trial ID: ISRCTN12345678\n", "")
     with pytest.raises(DocumentError, match="no-id.txt: unknown layout"):
-        read_text(page.encode(), "no-id.txt")
+        read_enriched(page.encode(), "no-id.txt")
 
 
-def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
+def test_explain_names_the_reader_its_reason_sections_and_unread_enriched(tmp_path):
     (tmp_path / "isrctn.txt").write_text(REGISTRY_PAGE, encoding="utf-8")
     result = run_kg("build", "--explain", tmp_path / "isrctn.txt", SEEDS / "000_611aa22ea74317fe.txt")
     assert result.returncode == 0, result.stderr
@@ -91,7 +90,7 @@ Secondary Outcome Measures :
 
 
 def test_the_classic_clinicaltrials_gov_page_has_a_reader_of_its_own():
-    record = read_text(CLASSIC_PAGE.encode(), "ct2.txt")
+    record = read_enriched(CLASSIC_PAGE.encode(), "ct2.txt")
     assert record.source.layout == "ctgov_classic"
     assert [i.value for i in record.identifiers] == ["NCT01234567"]
     assert record.title == "Memory-like NK Cells After Transplant"
@@ -108,7 +107,7 @@ def test_the_classic_clinicaltrials_gov_page_has_a_reader_of_its_own():
 def test_a_badge_line_and_the_title_before_the_register_number_are_read():
     page = ("Skip to main content\nRECRUITINGPhase 2INTERVENTIONAL\n"
             "Personalized NK Cell Therapy in CBT (NCT02727803) is a Phase 2 interventional study.\n")
-    record = read_text(page.encode(), "badge.txt")
+    record = read_enriched(page.encode(), "badge.txt")
     assert (record.title, record.status, record.phases, record.study_type) == (
         "Personalized NK Cell Therapy in CBT", "RECRUITING", ["PHASE2"], "INTERVENTIONAL")
 
@@ -117,7 +116,7 @@ def test_a_page_that_labels_without_colons_is_read():
     page = ("Recruitment status Completed\nUnique ID issued by UMIN UMIN000011555\n"
             "Public title Phase I/IIa study of ZNK cells for solid cancer\nCondition Solid cancer, Malignant tumor\n"
             "Primary outcomes Adverse events and safety\nMaximum tolerated dose (MTD)\n")
-    record = read_text(page.encode(), "umin.txt")
+    record = read_enriched(page.encode(), "umin.txt")
     assert (record.status, record.title, record.phases) == ("COMPLETED", "Phase I/IIa study of ZNK cells for solid cancer",
                                                             ["PHASE1", "PHASE2"])
     assert record.conditions == ["Solid cancer, Malignant tumor"]
@@ -127,15 +126,15 @@ def test_a_page_that_labels_without_colons_is_read():
 def test_a_table_of_trials_is_not_read_as_one_of_them():
     page = "Table 1.\nPhase:\nPhase 1\nSex:\nAll\nNCT03358849 one\nNCT02008929 two\nNCT01212341 three\n"
     with pytest.raises(DocumentError, match="review.txt: unknown layout"):
-        read_text(page.encode(), "review.txt")
-    assert read_text(("Trial ID: NCT02008929\n" + page).encode(), "labelled.txt").identifiers[0].value == "NCT02008929"
+        read_enriched(page.encode(), "review.txt")
+    assert read_enriched(("Trial ID: NCT02008929\n" + page).encode(), "labelled.txt").identifiers[0].value == "NCT02008929"
 
 
 def test_the_item_a_cut_off_page_breaks_off_in_is_left_out():
     page = "Trial ID: NCT01234567\nStatus: Recruiting\nInclusion criteria:\n* Age 18 or older\n* Acute myeloid leuk"
-    assert [c.text for c in read_text(page.encode(), "cut.txt").criteria] == ["Age 18 or older"]
+    assert [c.text for c in read_enriched(page.encode(), "cut.txt").criteria] == ["Age 18 or older"]
     whole = page + "emia.\n"
-    assert [c.text for c in read_text(whole.encode(), "whole.txt").criteria] == ["Age 18 or older", "Acute myeloid leukemia."]
+    assert [c.text for c in read_enriched(whole.encode(), "whole.txt").criteria] == ["Age 18 or older", "Acute myeloid leukemia."]
 
 
 EU_PAGE = """EU Clinical Trials Register
@@ -156,7 +155,7 @@ Trial Status:Prematurely Ended
 
 
 def test_the_eu_register_page_is_read_by_section_number_in_english():
-    record = read_text(EU_PAGE.encode(), "eu.txt")
+    record = read_enriched(EU_PAGE.encode(), "eu.txt")
     assert record.source.layout == "eu_ctr"
     assert (record.identifiers[0].value, record.status) == ("2013-003421-28", "TERMINATED")
     assert record.conditions == ["Newly diagnosed high-risk AML"]
@@ -169,7 +168,7 @@ def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
             "Public title: NK cells for Ph+ ALL\nRecruitment status: Completed\nPhase:  0\n"
             "Study design:  Allocation: N/A. Intervention model: Single Group Assignment. Primary purpose: Treatment. "
             "Masking: None (Open Label).\nIntervention(s)\nBiological: NK cells\n")
-    record = read_text(page.encode(), "who.txt")
+    record = read_enriched(page.encode(), "who.txt")
     assert record.source.layout == "who_ictrp"
     assert [i.value for i in record.identifiers] == ["NCT02185781", "2013-001234-12"]
     assert (record.status, record.phases) == ("COMPLETED", ["EARLY_PHASE1"])
@@ -181,4 +180,4 @@ def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
 def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
     page = ("Registration number\nACTRN12622000588796p\nPublic title\nACT2: Amnion Cell Therapy for Ischaemic Stroke\n"
             "Linked study record\nThis study is linked the ACT-I Phase I trial (ACTRN12618000076279) .\n")
-    assert [i.value for i in read_text(page.encode(), "anzctr.txt").identifiers] == ["ACTRN12622000588796p"]
+    assert [i.value for i in read_enriched(page.encode(), "anzctr.txt").identifiers] == ["ACTRN12622000588796p"]

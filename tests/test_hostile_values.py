@@ -18,8 +18,8 @@ import pytest
 import rdflib
 from conftest import SEEDS, TESTS, run_kg
 
-from kg.namespaces import ID
-from kg.readers import read_bytes
+from kg.model.namespaces import ID
+from kg.read import read_bytes
 
 #: Every character that is syntax somewhere we write or that a careless writer mangles.
 HOSTILE = ('q " tq """ sq \' tsq \'\'\' bs \\ bsq \\" uesc \\u0022 nl-esc \\n gt > lt < tag <b>x</b> amp &amp; '

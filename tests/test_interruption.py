@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import TESTS
 
-from kg.namespaces import CTK
+from kg.model.namespaces import CTK
 
 REAL = sorted((TESTS / "data" / "ctgov-json").glob("NCT*.json"))
 

@@ -17,8 +17,8 @@ import pytest
 from conftest import SEEDS, TESTS, run_kg
 
 from kg.errors import DocumentError
-from kg.limits import LIMITS, Limits
-from kg.readers import read_bytes, read_path
+from kg.read import read_bytes, read_path
+from kg.read.limits import LIMITS, Limits
 
 STUDY = TESTS / "data" / "ctgov-json" / "NCT00184067.json"
 PAGE = SEEDS / "000_611aa22ea74317fe.txt"

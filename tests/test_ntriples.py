@@ -6,8 +6,8 @@ import random
 
 import pyoxigraph as ox
 
-from kg.namespaces import XSD
-from kg.ntriples import iri, literal, typed
+from kg.model.namespaces import XSD
+from kg.rdf.ntriples import iri, literal, typed
 
 S, P = ox.NamedNode("https://w3id.org/celltherapy-kg/id/trial/NCT05272293"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 

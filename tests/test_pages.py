@@ -18,10 +18,10 @@ import pytest
 from conftest import TESTS
 
 from kg.errors import DocumentError
-from kg.identifiers import trial_key
-from kg.readers import READERS, read_bytes
-from kg.records import TrialRecord
-from kg.text import fold
+from kg.model.identifiers import trial_key
+from kg.model.records import TrialRecord
+from kg.model.text import fold
+from kg.read import READERS, read_bytes
 
 PAGES = TESTS / "data" / "pages"
 CASES = sorted(PAGES.glob("*/*.expected.json"))

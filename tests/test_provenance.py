@@ -11,9 +11,10 @@ import pyoxigraph as ox
 import rdflib
 from conftest import SEEDS, TESTS, run_kg
 
-from kg.build import build
-from kg.graphs import load_graph
-from kg.queries import run_local, stored_query
+from kg.build.streaming import build
+from kg.graphs.files import load_graph
+from kg.query.catalogue import stored_query
+from kg.query.run import run_local
 
 REGISTRY_RECORD = TESTS / "data" / "ctgov-json" / "NCT06388018.json"  # RECRUITING, last updated 2024-07-15
 

@@ -12,8 +12,8 @@ import rdflib
 from conftest import REPO, run_kg
 
 from kg.errors import QueryError
-from kg.queries import catalogue, check_read_only, run_local, stored_query
-from kg.store import query_store
+from kg.query.catalogue import catalogue, stored_query
+from kg.query.run import check_read_only, query_store, run_local
 
 #: The columns of the stored-query contract (shared/spec/queries.md), query by query.
 CONTRACT = {
@@ -87,7 +87,7 @@ def test_a_hostile_parameter_stays_a_string_and_changes_nothing(seed_rdflib_grap
 
 def test_parameters_are_typed():
     with pytest.raises(QueryError, match="not a valid integer"):
-        from kg.queries import Parameter
+        from kg.query.catalogue import Parameter
 
         Parameter("n", "integer", "").term("twelve")
 

@@ -4,7 +4,7 @@ present, missing, empty or glued, read into records.
 
 from __future__ import annotations
 
-from kg.readers import read_text
+from conftest import read_enriched
 
 FLAG_NL = "\U0001F1F3\U0001F1F1"
 FLAG_US = "\U0001F1FA\U0001F1F8"
@@ -59,7 +59,7 @@ FULL = [
 
 
 def test_a_full_page_gives_every_field():
-    record = read_text(medpath_page("Memory-like NK Cells for AML", "Phase 2", "Completed", sections=FULL), "full.txt")
+    record = read_enriched(medpath_page("Memory-like NK Cells for AML", "Phase 2", "Completed", sections=FULL), "full.txt")
     assert record.source.layout == "medpath"
     assert [i.value for i in record.identifiers] == ["NCT01234567"]
     assert record.title == "Memory-like NK Cells for AML"
@@ -79,7 +79,7 @@ def test_a_full_page_gives_every_field():
 
 
 def test_arm_rows_with_glued_cells_are_split_at_the_known_interventions():
-    record = read_text(medpath_page("T", sections=FULL), "arms.txt")
+    record = read_enriched(medpath_page("T", sections=FULL), "arms.txt")
     assert [(a.label, a.interventions, a.description) for a in record.arms] == [
         ("Cohort A: NK cells", ["Memory-like NK cells"], "Patients receive one infusion of NK cells."),
         ("Cohort B: NK cells plus IL-2", ["Memory-like NK cells", "Interleukin-2"],
@@ -88,7 +88,7 @@ def test_arm_rows_with_glued_cells_are_split_at_the_known_interventions():
 
 
 def test_outcome_rows_split_measure_time_frame_and_description():
-    record = read_text(medpath_page("T", sections=FULL), "outcomes.txt")
+    record = read_enriched(medpath_page("T", sections=FULL), "outcomes.txt")
     assert [(o.kind, o.measure, o.time_frame, o.description) for o in record.outcomes] == [
         ("PRIMARY", "Dose-limiting toxicity (DLT)", "Up to 28 days", "Graded by CTCAE v5."),
         ("PRIMARY", "Complete remission rate", "6 months", None),
@@ -99,7 +99,7 @@ def test_outcome_rows_split_measure_time_frame_and_description():
 def test_missing_sections_leave_their_fields_empty():
     kept = [(label, body) for label, body in FULL
             if label not in ("Detailed Description", "Trial Locations", "Lead Sponsor", "Arm && Interventions")]
-    record = read_text(medpath_page("T", sections=kept), "missing.txt")
+    record = read_enriched(medpath_page("T", sections=kept), "missing.txt")
     assert record.detailed_description is None and record.sites == [] and record.sponsors == []
     assert record.arms == [] and record.status == "COMPLETED" and len(record.outcomes) == 3
 
@@ -107,7 +107,7 @@ def test_missing_sections_leave_their_fields_empty():
 def test_placeholder_sections_are_empty_not_text():
     sections = [("Registration Number", "NL-OMON12345"), ("Brief Summary", "\nNot available\n"),
                 ("Sex", "Not specified"), ("Secondary Outcome Measures", "NameTimeMethod")]
-    record = read_text(medpath_page("T", "Recruiting", sections=sections), "placeholders.txt")
+    record = read_enriched(medpath_page("T", "Recruiting", sections=sections), "placeholders.txt")
     assert record.brief_summary is None and record.sex is None and record.outcomes == []
     assert [(i.value, i.scheme) for i in record.identifiers] == [("NL-OMON12345", "OMON")]
     assert record.status == "RECRUITING"
@@ -116,7 +116,7 @@ def test_placeholder_sections_are_empty_not_text():
 def test_glued_conditions_are_split_where_a_word_runs_into_a_capital():
     sections = [("Conditions", "Acute lymphoblastic leukemia (ALL)Acute myeloid leukemia (AML)Graft vs Host Disease"),
                 ("Registration Number", "NCT01234567")]
-    record = read_text(medpath_page("T", sections=sections), "conditions.txt")
+    record = read_enriched(medpath_page("T", sections=sections), "conditions.txt")
     assert record.conditions == ["Acute lymphoblastic leukemia (ALL)", "Acute myeloid leukemia (AML)",
                                  "Graft vs Host Disease"]
 
@@ -126,7 +126,7 @@ def test_patient_and_donor_sub_lists_set_the_population():
                 ("Inclusion Criteria",
                  "\nRecipients:\n\n  • AML in CR1\n\nDonor:\n\n  • HLA-haploidentical relative\n"),
                 ("Exclusion Criteria", "\nPatients:\n\n  • HIV infection\n")]
-    record = read_text(medpath_page("T", sections=sections), "donors.txt")
+    record = read_enriched(medpath_page("T", sections=sections), "donors.txt")
     assert [(c.kind, c.population, c.text) for c in record.criteria] == [
         ("INCLUSION", "PATIENT", "AML in CR1"), ("INCLUSION", "DONOR", "HLA-haploidentical relative"),
         ("EXCLUSION", "PATIENT", "HIV infection")]
@@ -135,13 +135,13 @@ def test_patient_and_donor_sub_lists_set_the_population():
 def test_mojibake_and_markup_escapes_are_repaired():
     sections = [("Registration Number", "NCT01234567"),
                 ("Inclusion Criteria", "\n- GvHD ¡Ý grade II\n- Life expectancy \\> 3 months\n")]
-    record = read_text(medpath_page("T", sections=sections), "encoding.txt")
+    record = read_enriched(medpath_page("T", sections=sections), "encoding.txt")
     assert [c.text for c in record.criteria] == ["GvHD ≥ grade II", "Life expectancy > 3 months"]
 
 
 def test_phase_is_read_from_the_title_when_the_page_has_no_phase_line():
     page = medpath_page("A Phase I/II Study of NK Cells", sections=[("Registration Number", "NCT01234567")])
-    record = read_text(page, "title.txt")
+    record = read_enriched(page, "title.txt")
     assert record.phases == ["PHASE1", "PHASE2"]
 
 
@@ -156,7 +156,7 @@ def test_the_bulleted_rendering_reads_like_the_plain_one():
                 ("Primary Outcome Measures",
                  "Name Time Method Adverse events 1 month Adverse events\n"
                  "Relapse rate 6 months Overall survival 1 year Overall survival")]
-    record = read_text(bulleted_page("Donor NK Cells After Transplant", sections), "bullets.txt")
+    record = read_enriched(bulleted_page("Donor NK Cells After Transplant", sections), "bullets.txt")
     assert record.source.layout == "medpath_bullets"
     assert record.status == "RECRUITING" and record.enrollment == 12 and record.masking == "NONE"
     assert [(a.label, a.interventions, a.description) for a in record.arms] == [
@@ -170,7 +170,7 @@ def test_without_an_interventions_list_the_intervention_is_the_group_name_repeat
                 ("Status", "RECRUITING"),
                 ("Arm && Interventions", "Group Intervention Description NK cell infusion after relapse NK cell "
                                          "The patients will receive donor NK cells twice.")]
-    record = read_text(bulleted_page("Donor NK Cells", sections), "bullets.txt")
+    record = read_enriched(bulleted_page("Donor NK Cells", sections), "bullets.txt")
     assert [(a.label, a.interventions, a.description) for a in record.arms] == [
         ("NK cell infusion after relapse", ["NK cell"], "The patients will receive donor NK cells twice.")]
 
@@ -179,7 +179,7 @@ def test_bulleted_criteria_without_headings_split_at_a_double_empty_bullet():
     text = "\n".join(["NK cells for AML", "- Registration Number", "- NCT07654321", "- Target Recruitment", "- 10",
                       "- 1.Age ≥ 18 years; 2.ECOG 0-2", "-", "-", "Active infection; 2. Pregnancy", "-",
                       "Study & Design", "- Study Type", "- INTERVENTIONAL", "- Brief Summary", "- x"])
-    record = read_text(text.encode(), "criteria.txt")
+    record = read_enriched(text.encode(), "criteria.txt")
     assert [(c.kind, c.text) for c in record.criteria] == [
         ("INCLUSION", "Age ≥ 18 years"), ("INCLUSION", "ECOG 0-2"),
         ("EXCLUSION", "Active infection"), ("EXCLUSION", "Pregnancy")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.readers import read_text
+from conftest import read_enriched
 
 
 def veeva_page(title: str, sponsor: str, blocks: list[tuple[str, str]], *, logo: str | None = None) -> bytes:
@@ -43,7 +43,7 @@ VEEVA = [
 
 
 def test_a_veeva_page_gives_every_field():
-    record = read_text(veeva_page("CIML NK Cells in AML", "Washington University", VEEVA), "veeva.txt")
+    record = read_enriched(veeva_page("CIML NK Cells in AML", "Washington University", VEEVA), "veeva.txt")
     assert record.source.layout == "veeva"
     assert record.title == "CIML NK Cells in AML"
     assert [(s.name, s.role) for s in record.sponsors] == [("Washington University", "LEAD")]
@@ -63,7 +63,7 @@ def test_a_veeva_page_gives_every_field():
 
 
 def test_a_sponsor_logo_may_be_named_rather_than_a_letter():
-    record = read_text(veeva_page("T", "University Hospital Basel", VEEVA[:5], logo="University Hospital Basel logo"),
+    record = read_enriched(veeva_page("T", "University Hospital Basel", VEEVA[:5], logo="University Hospital Basel logo"),
                        "logo.txt")
     assert [s.name for s in record.sponsors] == ["University Hospital Basel"]
 
@@ -71,7 +71,7 @@ def test_a_sponsor_logo_may_be_named_rather_than_a_letter():
 def test_endpoints_stated_in_the_description_become_outcomes():
     blocks = [*VEEVA[:5], ("Full description", "Primary end point:\n\nOverall survival at 1 year\n\n"
                                                "Secondary end points:\n\nRelapse within 100 days. Safety.")]
-    record = read_text(veeva_page("T", "Sponsor", blocks), "endpoints.txt")
+    record = read_enriched(veeva_page("T", "Sponsor", blocks), "endpoints.txt")
     assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
         ("PRIMARY", "Overall survival at 1 year", "1 year"), ("SECONDARY", "Relapse within 100 days", "100 days"),
         ("SECONDARY", "Safety", None)]
@@ -104,7 +104,7 @@ MIRROR = [
 
 
 def test_a_mirror_page_with_bare_tokens_gives_every_field():
-    record = read_text(mirror_page("NK Cells in AML", MIRROR), "mirror.txt")
+    record = read_enriched(mirror_page("NK Cells in AML", MIRROR), "mirror.txt")
     assert record.source.layout == "ctgov_mirror"
     assert [(i.value, i.scheme) for i in record.identifiers] == [
         ("NCT03333333", "NCT"), ("2019-123456-12", "EUDRACT"), ("ECC-2019-01", "ORG")]
@@ -132,7 +132,7 @@ def test_a_mirror_page_with_labelled_values_reads_the_same():
                 ("Study Start Date", "2019-05-01"), ("Study Completion Date", "2023-12-31"),
                 ("Study Design", "Allocation Method\nRANDOMIZED\nIntervention Model\nPARALLEL"),
                 ("Study Groups", "Experimental:NK arm\nGroup Type EXPERIMENTAL\nPatients receive NK cells.")]
-    record = read_text(mirror_page("NK Cells in AML", labelled), "labelled.txt")
+    record = read_enriched(mirror_page("NK Cells in AML", labelled), "labelled.txt")
     assert (record.status, record.phases, record.enrollment, record.study_type) == (
         "COMPLETED", ["PHASE2"], 40, "INTERVENTIONAL")
     assert (record.start_date, record.completion_date) == ("2019-05-01", "2023-12-31")
@@ -142,8 +142,8 @@ def test_a_mirror_page_with_labelled_values_reads_the_same():
 
 
 def test_a_mirror_page_without_an_nct_number_is_keyed_by_its_eudract_number():
-    from kg.identifiers import trial_key
+    from kg.model.identifiers import trial_key
 
-    record = read_text(mirror_page(None, MIRROR), "no-nct.txt")
+    record = read_enriched(mirror_page(None, MIRROR), "no-nct.txt")
     assert record.title is None
     assert trial_key(record.identifiers) == "2019-123456-12"

@@ -17,7 +17,7 @@ from conftest import SEEDS, TESTS
 from fuzzing import cpu_budget, read_as_a_build_does
 
 from kg.errors import DocumentError
-from kg.records import TrialRecord
+from kg.model.records import TrialRecord
 
 MEDPATH = SEEDS / "000_611aa22ea74317fe.txt"
 VEEVA = SEEDS / "003_c40fa93b6f9a0a38.txt"
@@ -42,27 +42,27 @@ def replaced(lines: list[str], old: str, new: str) -> str:
 
 
 CASES = {
-    # kg/therapy/quantities.py: each number searched all the text before and after it (6.3 s at 45 KB).
+    # kg/enrich/therapy/quantities.py: each number searched all the text before and after it (6.3 s at 45 KB).
     "cell doses in the interventions": lambda: after(page(MEDPATH), "Interventions", "3 x 10^6/kg NK cells " * 5000),
-    # kg/readers/arms.py: one regex per word as long as the row (454 s at 45 KB).
+    # kg/read/parse/arms.py: one regex per word as long as the row (454 s at 45 KB).
     "doses in an arms row": lambda: after(page(MEDPATH), "GroupInterventionDescription", "3 x 10^6/kg NK cells " * 5000),
-    # kg/readers/arms.py: the row copied for each occurrence of an intervention name (3 s at 44 KB).
+    # kg/read/parse/arms.py: the row copied for each occurrence of an intervention name (3 s at 44 KB).
     "intervention names in an arms row": lambda: after(page(MEDPATH), "GroupInterventionDescription",
                                                        "x NK cell infusions y " * 5000),
-    # kg/therapy/cytokines.py: each mention looked at every other (19.5 s for 800 mentions).
+    # kg/enrich/therapy/cytokines.py: each mention looked at every other (19.5 s for 800 mentions).
     "cytokine mentions in the title": lambda: after(page(MEDPATH), "MedPath", "IL-2 " * 20_000, skip=2),
-    # kg/therapy/products.py: the feeder cell name tried from every digit (0.5 s at 4 KB).
+    # kg/enrich/therapy/products.py: the feeder cell name tried from every digit (0.5 s at 4 KB).
     "digits before feeder cells": lambda: after(page(MEDPATH), "Interventions", "9" * 100_000 + " feeder cells"),
-    # kg/readers/generic.py: a label line with a long run of spaces (minutes at 8 KB).
+    # kg/read/layouts/generic.py: a label line with a long run of spaces (minutes at 8 KB).
     "spaces in a label line": lambda: replaced(page(GENERIC), "\n", "\na" + " " * 100_000 + "x\n"),
-    # kg/readers/ctgov_classic.py: \s+ tried from every space of a table cell (0.35 s at 4 KB).
+    # kg/read/layouts/ctgov_classic.py: \s+ tried from every space of a table cell (0.35 s at 4 KB).
     "spaces in an interventions cell": lambda: replaced(page(CLASSIC), "Biological: NK cells Drug:",
                                                         "Biological: NK cells" + " " * 100_000 + "x Drug:"),
-    # kg/therapy/regimens.py: \s* around drug separators (1.1 s at 4 KB).
+    # kg/enrich/therapy/regimens.py: \s* around drug separators (1.1 s at 4 KB).
     "spaces in a regimen's name": lambda: after(page(MEDPATH), "Interventions", "Drug: Cy" + " " * 100_000 + "x and Flu"),
-    # kg/readers/fields.py: each age looked through all the numbers after it for its unit (0.8 s for 8,000).
+    # kg/read/parse/fields.py: each age looked through all the numbers after it for its unit (0.8 s for 8,000).
     "numbers in the ages": lambda: after(page(VEEVA), "Ages", "1 " * 50_000, skip=2),
-    # kg/readers/cues.py: the title and the stated phase searched the page once per register number (15 s for 8,000).
+    # kg/read/parse/cues.py: the title and the stated phase searched the page once per register number (15 s for 8,000).
     "register numbers in the sponsor's list": lambda: after(page(EU_CTR), "    Sponsor's Protocol Code Number:NSCLC-TKD/IL-2",
                                                              "\n".join(f"P-{i}" for i in range(8000))),
 }

@@ -18,11 +18,12 @@ from conftest import shacl_report
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, SKOS
 
-from kg.build import build
-from kg.graphs import load_graph
-from kg.namespaces import CTK, ID, SHAPES, VOC
-from kg.readers import LAYOUTS
-from kg.validate import Violation, validate_graph
+from kg.build.streaming import build
+from kg.graphs.files import load_graph
+from kg.model.namespaces import CTK, ID, SHAPES, VOC
+from kg.read import LAYOUTS
+from kg.validation.reference import validate_graph
+from kg.validation.report import Violation
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPE_DATA = ROOT / "tests" / "shapes"
@@ -213,7 +214,7 @@ def test_concept_list_matches_its_scheme(shape: rdflib.URIRef, listed: list[rdfl
 
 
 def test_layout_list_matches_readers() -> None:
-    """shape:SourceDocument-layout accepts exactly the layouts and formats kg.readers can read (kg.readers.LAYOUTS)."""
+    """shape:SourceDocument-layout accepts exactly the layouts and formats kg.read can read (kg.read.LAYOUTS)."""
     head = SHAPES_GRAPH.value(rdflib.URIRef(f"{SHAPES}SourceDocument-layout"), SH_IN)
     assert head is not None, "shape:SourceDocument-layout has no sh:in"
     listed = [str(value) for value in Collection(SHAPES_GRAPH, head)]

@@ -1,6 +1,6 @@
 """The SPARQL engine reports exactly what pyshacl reports, on good graphs and on broken ones.
 
-pyshacl (kg.validate.validate_graph) stays the reference. Each graph here is validated by
+pyshacl (kg.validation.reference.validate_graph) stays the reference. Each graph here is validated by
 both engines and the violations must be the same, every field of them: severity, trial,
 focus node, property, value, message, shape and source documents. The graphs are the
 paired files of tests/shapes/, the seed graph, and a graph built from real documents
@@ -18,16 +18,18 @@ from conftest import SEEDS, TESTS, run_kg, shacl_report
 from rdflib.namespace import SH
 from shapes_mutations import mutated_triples
 
-from kg.build import build
+from kg.build.streaming import build
 from kg.errors import ShapesError
-from kg.graphs import load_store
-from kg.shapes_lexical import Pattern
-from kg.shapes_regex import rust_pattern
-from kg.shapes_sparql import compile_shapes
-from kg.shapes_values import Datatype, sparql_term
-from kg.store import fill_store
-from kg.validate import ValidationReport, shapes_graph, validate_graph
-from kg.validate_store import validate_store
+from kg.graphs.files import load_store
+from kg.graphs.store import fill_store
+from kg.validation.compiler.compile import compile_shapes
+from kg.validation.compiler.lexical import Pattern
+from kg.validation.compiler.regex import rust_pattern
+from kg.validation.compiler.values import Datatype, sparql_term
+from kg.validation.reference import validate_graph
+from kg.validation.report import ValidationReport
+from kg.validation.shapes import shapes_graph
+from kg.validation.sparql_engine import validate_store
 
 SHAPE_FILES = sorted((TESTS / "shapes").glob("*.ttl"))
 #: Registry records that, with the seed pages, give every class the shapes target.

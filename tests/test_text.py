@@ -6,7 +6,7 @@ import itertools
 
 import ftfy
 
-from kg.text import _FTFY, _fix_text, clean_document_text
+from kg.model.text import _FTFY, _fix_text, clean_document_text
 
 
 def test_mojibake_on_one_line_is_repaired_and_the_plain_lines_kept():

@@ -1,6 +1,6 @@
-r"""The cell-therapy readers (kg.therapy) over many phrasings, table-driven.
+r"""The cell-therapy readers (kg.enrich.therapy) over many phrasings, table-driven.
 
-Quantities and schedules are read by small functions (kg.therapy.quantities, kg.therapy.schedules);
+Quantities and schedules are read by small functions (kg.enrich.therapy.quantities, kg.enrich.therapy.schedules);
 ``describe_therapy`` puts them together into a record's cell products, cytokine uses and regimens.
 The tables below give each reader many wordings of the same facts: the seeds' wordings, realistic
 variants written for these tests, and phrasings quoted verbatim from public trial pages and papers
@@ -21,11 +21,13 @@ from typing import Any
 import pytest
 import rdflib
 
-from kg.build import build
-from kg.graphs import load_graph
-from kg.namespaces import CTK
-from kg.queries import run_local, stored_query
-from kg.records import (
+from kg.build.streaming import build
+from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.quantities import cell_doses, cytokine_dose, find_amounts
+from kg.enrich.therapy.schedules import duration_days, frequency, infusion_count, number_of_doses, route
+from kg.graphs.files import load_graph
+from kg.model.namespaces import CTK
+from kg.model.records import (
     Arm,
     CellProduct,
     Criterion,
@@ -35,10 +37,9 @@ from kg.records import (
     SourceDocument,
     TrialRecord,
 )
-from kg.therapy import describe_therapy
-from kg.therapy.quantities import cell_doses, cytokine_dose, find_amounts
-from kg.therapy.schedules import duration_days, frequency, infusion_count, number_of_doses, route
-from kg.validate import validate_graph
+from kg.query.catalogue import stored_query
+from kg.query.run import run_local
+from kg.validation.reference import validate_graph
 
 SHAPE_DATA = Path(__file__).resolve().parent / "shapes"
 
@@ -426,7 +427,7 @@ def test_infusion_count(text: str, expected: int | None) -> None:
 # ---------------------------------------------------------------------------
 
 def _record(**fields: Any) -> TrialRecord:
-    """A record described by kg.therapy, as the readers hand it over."""
+    """A record described by kg.enrich.therapy, as the readers hand it over."""
     fields.setdefault("source", SourceDocument("t.txt", "0" * 64, "medpath"))
     return describe_therapy(TrialRecord(**fields))
 

@@ -73,10 +73,11 @@ def _page_study(record: Any) -> dict[str, Any]:
 
 @cache
 def _pool() -> tuple[dict[str, Any], ...]:
-    from kg.readers import read_path
+    from kg.enrich import enriched
+    from kg.read import read_path
 
     real = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(REAL_STUDIES.glob("*.json"))]
-    pages = [_page_study(record) for path in sorted(SEED_PAGES.iterdir()) for record in read_path(path)
+    pages = [_page_study(record) for path in sorted(SEED_PAGES.iterdir()) for record in enriched(read_path(path))
              if not isinstance(record, Exception)]
     return tuple(real + pages)
 

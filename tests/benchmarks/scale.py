@@ -6,7 +6,7 @@ For each N a corpus of the registry's bulk download is made (tests/benchmarks/co
 kept in --workdir for the next run), then each stage runs in a child process of its own,
 so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
 build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
-the N-Triples file, SHACL validation (the SPARQL fast path, when kg.shapes_sparql is
+the N-Triples file, SHACL validation (the SPARQL fast path, when kg.validation.compiler.compile is
 there) and every stored query on the store. The baseline is the plain rdflib pipeline
 on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
 pyshacl on the whole graph; a stage over --timeout seconds is stopped and reported as
@@ -45,10 +45,10 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
     import pyoxigraph as ox
     import rdflib
 
-    import kg.build
-    from kg.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
-    from kg.ntriples import text
-    from kg.pipeline import Mapped
+    import kg.build.streaming
+    from kg.build.pipeline import Mapped
+    from kg.rdf.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+    from kg.rdf.ntriples import text
 
     def term(t):  # noqa: ANN001, ANN202
         if hasattr(t, "datatype"):
@@ -57,7 +57,7 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
 
     graph = rdflib.Graph()
 
-    def into_graph(chunk, dataset):  # noqa: ANN001, ANN202 - kg.pipeline.map_chunk's part, into rdflib
+    def into_graph(chunk, dataset):  # noqa: ANN001, ANN202 - kg.build.pipeline.map_chunk's part, into rdflib
         count = 0
         for blob, key, facts in chunk:
             record = pickle.loads(blob)
@@ -68,8 +68,8 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
                 count += 1
         return Mapped(b"", b"", count)
 
-    kg.build.map_chunk = into_graph
-    kg.build.build([corpus], corpus.with_name("rdflib-baseline.unused.nt"), format="ntriples", workers=1)
+    kg.build.streaming.map_chunk = into_graph
+    kg.build.streaming.build([corpus], corpus.with_name("rdflib-baseline.unused.nt"), format="ntriples", workers=1)
     return graph
 
 
@@ -83,13 +83,14 @@ def _timed_from(work: Path, stage: str) -> float:
 
 def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
     """One stage, in this (child) process: seconds, triples and what else it counted."""
-    from kg.build import build
+    from kg.build.streaming import build
 
     out: dict = {}
     started = time.perf_counter()
     if stage == "read":
-        from kg.files import document_paths
-        from kg.pipeline import in_order, read_unit, units, workers_pool
+        from kg.build.pipeline import read_unit, units
+        from kg.read.sources import document_paths
+        from kg.workers import in_order, workers_pool
 
         pool = workers_pool(workers)
         out["studies"] = sum(len(found) for found in in_order(pool, read_unit, units(document_paths([corpus]))))
@@ -102,17 +103,18 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
     elif stage == "build-store":
         out["triples"] = build([corpus], store=work / "store", workers=workers).triples
     elif stage == "export-ttl":
-        from kg.graphs import export
+        from kg.graphs.files import export
 
         out["triples"] = export([work / "graph.nt"], work / "export.ttl", "turtle")
     elif stage == "validate":
-        from kg.validate_store import validate_store
+        from kg.validation.sparql_engine import validate_store
 
         result = validate_store(work / "store", workers=workers)
         out["conforms"] = getattr(result, "conforms", None)
     elif stage.startswith("query:"):
-        from kg.queries import stored_query
-        from kg.store import open_store, query_store
+        from kg.graphs.store import open_store
+        from kg.query.catalogue import stored_query
+        from kg.query.run import query_store
 
         name, _, value = stage[len("query:"):].partition("=")
         sparql = stored_query(name).bind({"trial_id": value} if value else {})
@@ -131,8 +133,8 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         graph.serialize(work / "rdflib.ttl", format="turtle")
         out["triples"] = len(graph)
     elif stage == "pyshacl":
-        from kg.graphs import load_graph
-        from kg.validate import validate_graph
+        from kg.graphs.files import load_graph
+        from kg.validation.reference import validate_graph
 
         graph = load_graph([work / "graph.nt"])
         started = _timed_from(work, stage)
@@ -213,7 +215,7 @@ def main() -> None:
         print(json.dumps(run_stage(arguments.stage, arguments.corpus, arguments.work, arguments.workers)))
         return
 
-    from kg.queries import catalogue
+    from kg.query.catalogue import catalogue
 
     table = [["stage", "N", "seconds", "studies/s", "triples/s", "peak RSS MB", "workers' MB"]]
     sizes = sorted(set(arguments.sizes) | ({arguments.baseline} if arguments.baseline else set()))

@@ -1,7 +1,7 @@
 """Validation speed: pyshacl (the reference) against the shapes compiled to SPARQL, on real records.
 
 Builds the ClinicalTrials.gov API v2 records of a folder (by default the 38 real ones in
-/work/shared/corpus/ctgov-json) into N-Triples, replicates them under new NCT numbers and
+``tests/data/ctgov-json``) into N-Triples, replicates them under new NCT numbers and
 document checksums to each size asked for (shared organisations, conditions and sites stay
 shared, as in the registry), and times each engine on the whole graph: loading, then
 validating. pyshacl runs only up to --pyshacl-up-to trials (it takes ~0.3 s a trial on
@@ -25,13 +25,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.build import build
-from kg.graphs import dataset_statements, load_graph, load_store
-from kg.store import fill_store, open_store
-from kg.validate import ValidationReport, validate_graph
-from kg.validate_store import validate_store
+from kg.build.streaming import build
+from kg.graphs.files import dataset_statements, load_graph, load_store
+from kg.graphs.store import fill_store, open_store
+from kg.validation.reference import validate_graph
+from kg.validation.report import ValidationReport
+from kg.validation.sparql_engine import validate_store
 
-RECORDS = Path("/work/shared/corpus/ctgov-json")
+#: The real registry records shipped with the tests (the same 38 as the shared corpus).
+RECORDS = Path(__file__).resolve().parents[1] / "data" / "ctgov-json"
 
 
 def replicate(text: str, trials: int) -> tuple[str, int]:

@@ -1,0 +1,83 @@
+"""Outputs written whole or not at all, and what killed writers leave behind.
+
+Every file or store ``kg`` writes goes through here, so a reader never sees a half-written
+graph and a failed or killed run never destroys the last good output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import glob
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = ["atomic_output", "remove_leftovers", "locked_folder"]
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """Write ``path`` through a temporary file beside it, renamed into place only on success.
+
+    A reader never sees a half-written file, and a failed or killed write leaves the old
+    file (or none) in place. Two writers of one path at once each write their own temporary
+    file, and the last renamed wins, whole. The temporary file is locked while it is written,
+    so the next writer of ``path`` can tell what a killed writer left (:func:`remove_leftovers`).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            _lock(handle)
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+            os.replace(temporary, path)  # still locked: no one takes it for a leftover meanwhile
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _lock(handle: int, wait: bool = True) -> bool:
+    """Lock an open file or folder for this process until it is closed; False when another holds it."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files and folders (``.NAME.*.part``, ``.NAME.*.old``) that writers of
+    ``path`` killed mid-way left beside it; one a live writer holds locked stays.
+    """
+    for leftover in [*path.parent.glob(f".{glob.escape(path.name)}.*.part"), *path.parent.glob(f".{glob.escape(path.name)}.*.old")]:
+        try:
+            handle = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if _lock(handle, wait=False):
+                if leftover.is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
+        finally:
+            os.close(handle)
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` locked (against others who lock it) while a few renames in it are made."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        _lock(handle)
+        yield
+    finally:
+        os.close(handle)

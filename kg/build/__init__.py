@@ -1,0 +1,3 @@
+"""Documents -> graph: the streaming build, its work for worker processes, and which documents describe one
+trial.
+"""

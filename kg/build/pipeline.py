@@ -1,0 +1,168 @@
+"""The build's work, cut into pieces that worker processes can do in any order.
+
+Pass one reads a *unit* (a file, or a slice of a zip archive's entries) into records;
+pass two maps a *chunk* of spooled records to N-Triples or N-Quads text. Both give back
+plain bytes and tuples, cheap to send between processes, and :func:`in_order` hands the
+results back in the order the work was given, so the output never depends on how many
+workers there are. At most a few pieces are in flight at once: memory stays bounded
+whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from kg.build.identity import TrialIdentity
+from kg.enrich import enrich
+from kg.errors import DocumentError
+from kg.model.facts import TRIAL_FACTS, SourceRank, source_rank, states
+from kg.model.records import Identifier, Organization, TrialRecord
+from kg.rdf import iris, ntriples
+from kg.rdf.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+from kg.read import read_archive, read_path
+from kg.read.limits import LIMITS, Limits
+from kg.read.sources import BROKEN_ARCHIVE
+
+__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once"]
+
+#: Zip entries (studies of the registry's bulk download) per unit of pass one.
+ZIP_SLICE = 64
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+class Unit(NamedTuple):
+    """A piece of pass one: a file, or the entries ``start:stop`` of a zip archive."""
+
+    path: Path
+    start: int | None = None
+    stop: int | None = None
+
+    @property
+    def size(self) -> int:
+        """Documents in the unit, for progress (a JSON Lines file counts as one)."""
+        return 1 if self.start is None or self.stop is None else self.stop - self.start
+
+
+class Read(NamedTuple):
+    """A record as pass one gives it back: pickled, with what identity needs to know of it."""
+
+    blob: bytes
+    order: tuple[str, str]
+    layout: str
+    identifiers: tuple[Identifier, ...]
+    sponsors: tuple[Organization, ...]
+    rank: SourceRank
+    facts: tuple[str, ...]
+    handle: str
+
+
+def units(paths: Iterable[Path]) -> list[Unit]:
+    """The pieces of pass one: every file, and every zip archive cut into slices of entries."""
+    pieces: list[Unit] = []
+    for path in paths:
+        try:
+            count = len(zipfile.ZipFile(path).infolist()) if zipfile.is_zipfile(path) else None
+        except (OSError, *BROKEN_ARCHIVE):
+            count = None  # read_path names the problem when the unit is read
+        if count is None:
+            pieces.append(Unit(path))
+        else:
+            pieces += [Unit(path, start, min(start + ZIP_SLICE, count)) for start in range(0, count, ZIP_SLICE)] or [Unit(path)]
+    return pieces
+
+
+#: Archives this process has open: reading a slice of a big archive must not read its
+#: table of contents again (560,000 entries take a second).
+_ARCHIVES: dict[Path, zipfile.ZipFile] = {}
+
+
+def read_unit(unit: Unit, limits: Limits = LIMITS) -> list[Read | DocumentError]:
+    """Pass one for one unit: its records, or the reason a document was left out."""
+    if unit.start is None:
+        found = list(read_path(unit.path, limits))
+    else:
+        entries = slice(unit.start, unit.stop)
+        try:
+            if unit.path not in _ARCHIVES:
+                _ARCHIVES[unit.path] = zipfile.ZipFile(unit.path)
+        except (OSError, *BROKEN_ARCHIVE):
+            found = list(read_path(unit.path, limits, entries=entries))  # which says what is wrong, as for any document
+        else:
+            found = list(read_archive(_ARCHIVES[unit.path], unit.path.name, limits, entries=entries))
+    return [item if isinstance(item, DocumentError) else as_read(enrich(item)) for item in found]
+
+
+def close_archives() -> None:
+    """Close the archives :func:`read_unit` opened in this process."""
+    while _ARCHIVES:
+        _ARCHIVES.popitem()[1].close()
+
+
+def as_read(record: TrialRecord) -> Read:
+    """A record as pass one gives it back (also a record an incremental build kept)."""
+    rank = source_rank(record)
+    identifiers, sponsors = tuple(record.identifiers), tuple(record.sponsors)
+    return Read(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), (record.source.name, record.source.sha256),
+                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)),
+                TrialIdentity.handle(identifiers, sponsors, rank))
+
+
+class Mapped(NamedTuple):
+    """Pass two's text for a chunk: the records' statements, the chunk's statements about shared
+    things (each once, see :func:`kg.rdf.mapping.shared_triples`), and how many of the first there are.
+    """
+
+    text: bytes
+    shared: bytes
+    count: int
+
+
+def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) -> Mapped:
+    """Pass two for a chunk of (pickled record, trial key, facts it speaks for): the statements
+    as N-Quads (``dataset``) or N-Triples.
+
+    Each record's statements come in a stable order, so the text is the same every time. In a
+    dataset each document's statements are in its own graph, the trial's facts in the trial's,
+    and the descriptions of documents and shared things in the default graph.
+    """
+    statements: list[str] = []
+    shared: dict[str, None] = {}
+    for blob, key, facts in chunk:
+        record: TrialRecord = pickle.loads(blob)
+        described = document_triples(record)
+        stated = record_triples(record, key)
+        taken = trial_fact_triples(record, key, facts)
+        shared.update(dict.fromkeys(shared_triples(record)))
+        if not dataset:
+            statements += [*described, *stated, *taken]
+            continue
+        document, trial = ntriples.iri(iris.document(record.source.sha256)), ntriples.iri(iris.trial(key))
+        statements += described
+        statements += [f"{triple} {document}" for triple in stated]
+        statements += [f"{triple} {trial}" for triple in taken]
+    return Mapped(ntriples.text(statements), ntriples.text(shared), len(statements))
+
+
+def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
+    """The text of each chunk, with the statements about shared things no earlier chunk made,
+    and how many statements that is. Each statement is remembered by a 128-bit digest of its line,
+    so memory grows with the shared things (sites, organisations, ...), not with the trials.
+    """
+    seen: set[bytes] = set()
+    for text, shared, count in mapped:
+        new = []
+        for line in shared.splitlines(keepends=True):
+            digest = hashlib.blake2b(line, digest_size=16).digest()
+            if digest not in seen:
+                seen.add(digest)
+                new.append(line)
+        yield text + b"".join(new), count + len(new)
+
+

@@ -1,0 +1,233 @@
+"""Documents -> one graph file: read every document, resolve trial identity, write the triples.
+
+The build streams: pass one reads each document into records and spools them to a
+temporary file, noting each record's identifiers and the facts it states; pass two maps
+the spooled records, in a fixed order, to triples streamed into the output. Memory holds
+a few records, the identity index and one small entry per record, never the corpus or
+the graph. Both passes run in worker processes (:mod:`kg.build.pipeline`) when asked to, and
+give the same bytes whatever the number of workers.
+
+Dataset formats (TriG, N-Quads) keep each source document's statements in a named graph
+of its own (the document's IRI), describe the documents in the default graph, and put
+the facts a trial takes from its sources (status, title, ...) in the trial's own graph
+(the trial's IRI); Turtle and N-Triples merge everything into one graph.
+
+An incremental build keeps its records beside the output (``OUTPUT.records.jsonl``):
+the next incremental build skips a document whose checksum it already has, replaces the
+records of a document whose name it has with another checksum, and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import IO, NamedTuple
+
+import pyoxigraph as ox
+
+from kg.atomic import atomic_output
+from kg.build.identity import TrialIdentity
+from kg.build.pipeline import Read, as_read, close_archives, map_chunk, once, read_unit, units
+from kg.errors import DocumentError
+from kg.graphs.files import DATASET_FORMATS, EXPORT_FORMATS
+from kg.graphs.store import fill_store
+from kg.model.facts import TRIAL_FACTS, SourceRank
+from kg.model.namespaces import PREFIXES
+from kg.model.records import TrialRecord
+from kg.progress import Progress
+from kg.read.limits import LIMITS, Limits
+from kg.read.sources import document_paths
+from kg.workers import in_order, workers_pool
+
+__all__ = ["BuildReport", "build", "FORMATS", "state_path", "Progress"]
+
+#: The formats a build writes (those of kg.graphs.files but JSON-LD, which is no streaming format).
+FORMATS = {name: rdf for name, rdf in EXPORT_FORMATS.items() if name != "jsonld"}
+#: Records per piece of pass two.
+_CHUNK = 128
+
+
+@dataclass
+class BuildReport:
+    """What a build read, wrote, kept from before and left out."""
+
+    documents: int = 0
+    trials: set[str] = field(default_factory=set)
+    triples: int = 0
+    layouts: dict[str, int] = field(default_factory=dict)
+    failures: list[DocumentError] = field(default_factory=list)
+    unchanged: int = 0
+    replaced: int = 0
+    kept: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class _Spooled(NamedTuple):
+    """Where a record's pickle sits in the spool, and what pass two needs to know of it."""
+
+    order: tuple[str, str]
+    offset: int
+    length: int
+    handle: str
+    rank: SourceRank
+
+
+def state_path(output: Path) -> Path:
+    """Where an incremental build keeps the records behind ``output``."""
+    return output.with_name(f"{output.name}.records.jsonl")
+
+
+def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
+          progress: Progress | None = None, incremental: bool = False, store: Path | None = None,
+          workers: int = 1, limits: Limits = LIMITS) -> BuildReport:
+    """Build the graph of every document under ``inputs`` into the file ``output``, or into
+    the on-disk Oxigraph store in the directory ``store`` (one named graph per document),
+    with ``workers`` processes reading and mapping the documents.
+
+    A document that cannot be read, or is over ``limits``, is reported in the result and
+    left out; the rest of the build goes on. The output (and an incremental build's records) is written
+    whole or not at all.
+    """
+    if (output is None) == (store is None):
+        raise ValueError("build into a file (output) or into a store, one of the two")
+    report = BuildReport()
+    target = output if output is not None else store / "records"
+    state = state_path(target) if incremental else None
+    known = _known_sources(state) if state and state.exists() else {}
+    tell = progress or (lambda stage, done, total: None)
+    pool = workers_pool(workers)
+    try:
+        with tempfile.TemporaryFile("w+b") as spool:
+            order: list[_Spooled] = []
+            identity = TrialIdentity()
+            renewed: set[str] = set()
+            pieces = units(document_paths(inputs))
+            total, done = sum(piece.size for piece in pieces), 0
+            tell("reading", 0, total)
+            for piece, found in zip(pieces, in_order(pool, partial(read_unit, limits=limits), pieces)):
+                for read in found:
+                    if isinstance(read, DocumentError):
+                        report.failures.append(read)
+                    elif read.order[1] in known:
+                        report.unchanged += 1
+                    else:
+                        report.documents += 1
+                        report.layouts[read.layout] = report.layouts.get(read.layout, 0) + 1
+                        renewed.add(read.order[0])
+                        _spool(spool, order, identity, read)
+                done += piece.size
+                tell("reading", done, total)
+            if state and state.exists():
+                _carry_over(state, renewed, spool, order, identity, report)
+            order.sort()  # by document (name, checksum): the output never depends on input order
+            chunks = _chunks(spool, order, identity, report, tell)
+            texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS), chunks)
+            _write(_counted(once(texts), report), output, store, format)
+            if state:
+                with atomic_output(state) as stream:
+                    for spooled in order:
+                        stream.write((_record(spool, spooled).to_json() + "\n").encode("utf-8"))
+    finally:
+        close_archives()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return report
+
+
+def _write(texts: Iterator[bytes], output: Path | None, store: Path | None, format: str) -> None:
+    """N-Triples / N-Quads text from pass two into the store, or the file in ``format``."""
+    if store is not None:
+        fill_store(store, nquads=texts)
+        return
+    with atomic_output(output) as stream:  # type: ignore[arg-type]
+        if format in ("ntriples", "nquads"):
+            for text in texts:
+                stream.write(text)
+        else:
+            statements = ox.parse(_Reader(texts), ox.RdfFormat.N_QUADS if format in DATASET_FORMATS else ox.RdfFormat.N_TRIPLES)
+            ox.serialize(statements, stream, FORMATS[format], prefixes=PREFIXES)
+
+
+class _Reader(io.RawIOBase):
+    """The pieces of text of an iterator as one binary stream, for Oxigraph's parsers."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self._pieces, self._piece, self._at = pieces, memoryview(b""), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        while self._at >= len(self._piece):
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._piece, self._at = memoryview(piece), 0
+        size = min(len(buffer), len(self._piece) - self._at)
+        buffer[:size] = self._piece[self._at:self._at + size]
+        self._at += size
+        return size
+
+
+def _known_sources(state: Path) -> dict[str, str]:
+    """Checksum -> document name of the records a previous incremental build kept."""
+    with open(state, encoding="utf-8") as lines:
+        return {(r := TrialRecord.from_json(line)).source.sha256: r.source.name for line in lines if line.strip()}
+
+
+def _spool(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, read: Read) -> None:
+    """Append a record to the spool, note where it is, and tell identity what it says."""
+    spool.seek(0, 2)
+    order.append(_Spooled(read.order, spool.tell(), len(read.blob), read.handle, read.rank))
+    spool.write(read.blob)
+    identity.add(read.identifiers, read.sponsors, read.rank, read.facts)
+
+
+def _record(spool: IO[bytes], spooled: _Spooled) -> TrialRecord:
+    spool.seek(spooled.offset)
+    return pickle.loads(spool.read(spooled.length))
+
+
+def _carry_over(state: Path, renewed: set[str], spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity,
+                report: BuildReport) -> None:
+    """Keep the previous records, except those of documents read again with new content."""
+    with open(state, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            record = TrialRecord.from_json(line)
+            if record.source.name in renewed:
+                report.replaced += 1
+            else:
+                report.kept += 1
+                _spool(spool, order, identity, as_read(record))
+
+
+def _chunks(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, report: BuildReport,
+            tell: Progress) -> Iterator[list[tuple[bytes, str, tuple[str, ...]]]]:
+    """Pass two's pieces: each record with its trial's key and the facts the trial takes from it."""
+    chunk: list[tuple[bytes, str, tuple[str, ...]]] = []
+    for done, spooled in enumerate(order, 1):
+        key = identity.key(spooled.handle)
+        report.trials.add(key)
+        spool.seek(spooled.offset)
+        facts = tuple(fact for fact in TRIAL_FACTS if identity.speaks_for(spooled.handle, fact, spooled.rank))
+        chunk.append((spool.read(spooled.length), key, facts))
+        if len(chunk) == _CHUNK or done == len(order):
+            yield chunk
+            chunk = []
+            tell("writing", done, len(order))
+
+
+def _counted(texts: Iterator[tuple[bytes, int]], report: BuildReport) -> Iterator[bytes]:
+    for text, count in texts:
+        report.triples += count
+        yield text

@@ -1,0 +1,83 @@
+"""Values a document states in its prose rather than in a field.
+
+Each rule fills a field only when the document's own field for it is empty, and only
+from wording that states the value ("A Phase I ... Study", "open-label", "Age ≥ 18
+years"): never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.records import TrialRecord
+from kg.read.parse.fields import parse_phases
+from kg.read.parse.outcomes import outcomes_from_prose
+
+__all__ = ["complete_from_prose", "ages_from_criteria"]
+
+_SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
+_OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
+
+_YEARS = r"(?:years?|yrs?)"
+#: A criterion is about age when it names age or counts years of age.
+_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)", re.IGNORECASE)
+_AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})\s*{_YEARS}", re.IGNORECASE)
+_AGE_MIN = re.compile(rf"(?:≥|>=|>|at least|over|above|older than)\s*(\d{{1,2}})(?!\s*(?:%|kg|mg|months|weeks|days))"
+                      rf"|(\d{{1,2}})\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)",
+                      re.IGNORECASE)
+_AGE_MAX = re.compile(r"(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{1,3})"
+                      r"(?!\s*(?:%|kg|mg|months|weeks|days))", re.IGNORECASE)
+
+
+def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
+    """Minimum and maximum age in years stated by the inclusion criteria about age.
+
+    >>> ages_from_criteria(["Age ≥ 18 years old, no gender or race"])
+    (18.0, None)
+    >>> ages_from_criteria(["Aged between 1-18 years at the time of HSCT"])
+    (1.0, 18.0)
+    >>> ages_from_criteria(["Patients aged 18 years or older", "age under 75 years"])
+    (18.0, 75.0)
+    >>> ages_from_criteria(["Age: ≥ 10 years old and ≤ 75 years old, male or female"])
+    (10.0, 75.0)
+    >>> ages_from_criteria(["Male or female, aged at 18 years-65 years old"])
+    (18.0, 65.0)
+    >>> ages_from_criteria(["Platelets ≥ 50 x 10^9/L", "Life expectancy > 3 months"])
+    (None, None)
+    >>> ages_from_criteria(["Patients should be 17 years or older. Creatinine less than 3.0 mg/dl."])
+    (17.0, None)
+    """
+    low = high = None
+    clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]
+    for text in clauses:
+        if not _ABOUT_AGE.search(text):
+            continue
+        match = _AGE_RANGE.search(text)
+        if match and low is None and high is None:
+            low, high = float(match.group(1)), float(match.group(2))
+            continue
+        match = _AGE_MIN.search(text)
+        if match and low is None:
+            low = float(match.group(1) or match.group(2))
+        match = _AGE_MAX.search(text)
+        if match and high is None:
+            high = float(match.group(1))
+    return low, high
+
+
+def complete_from_prose(record: TrialRecord) -> TrialRecord:
+    """Fill empty fields from what the title, summaries and criteria state."""
+    prose = "\n".join(t for t in (record.brief_summary, record.detailed_description) if t)
+    if not record.phases:
+        record.phases = parse_phases(record.title)
+        if not record.phases:
+            statement = _SELF_PHASE.search(prose)
+            record.phases = parse_phases(statement.group(0)) if statement else []
+    if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
+        record.masking = "NONE"
+    if record.min_age_years is None and record.max_age_years is None:
+        inclusion = [c.text for c in record.criteria if c.kind == "INCLUSION" and c.population != "DONOR"]
+        record.min_age_years, record.max_age_years = ages_from_criteria(inclusion)
+    if not record.outcomes:
+        record.outcomes = outcomes_from_prose(record.detailed_description) or outcomes_from_prose(record.brief_summary)
+    return record

@@ -1,0 +1,252 @@
+"""Quantities as registries write them: cell doses and cytokine doses, in every notation.
+
+Numbers come as ``1.0×10^8``, ``1.0×108`` (the superscript lost in scraping), ``2 x 10e6``,
+``5 × 10(6)``, ``1e8``, ``0.1-2*10E7``, ``1.0-3.0 x 10^9``, ``2.5 billion``; units as
+``cells``, ``cells/kg``, ``IU``, ``MIU``, ``1mIU`` (a million units, as trial pages use it),
+``units``, ``µg/m2``. Values come out as floats, units as UCUM codes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.model.records import DoseLevel
+
+__all__ = ["Amount", "find_amounts", "cell_doses", "cytokine_dose", "UCUM_TOKENS"]
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+_MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+#: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost.
+_TIMES_TEN = r"\s*(?:[x×✕*]|times)\s*10\s*(?:\^|∧|\*\*|[eE])?\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?"
+_E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
+_WORDS = r"\s*(?P<{name}>million|billion|thousand)\b"
+
+
+def _scaled(name: str) -> str:
+    return (rf"(?:{_TIMES_TEN.format(name=f'{name}_ten')}|{_E_NOTATION.format(name=f'{name}_e')}"
+            rf"|{_WORDS.format(name=f'{name}_word')})?")
+
+
+#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6".
+_AMOUNT = re.compile(
+    rf"(?<![\w.])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?:\s*(?:-|–|~|to|and)\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
+    re.IGNORECASE)
+
+_WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+#: "10^7 NK cells/kg": a power of ten with no number before it.
+_BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
+#: "(0.2–29)×106 cells/kg": a bracketed range, then its scale.
+_BRACKETED_RANGE = re.compile(rf"\(\s*(?P<low>{_MANTISSA})\s*(?:-|–|to)\s*(?P<high>{_MANTISSA})\s*\)"
+                              rf"{_TIMES_TEN.format(name='power')}")
+
+
+#: How far around a number its unit and cues are looked for: a sentence's worth. Looking
+#: through the whole rest of the text for each number took quadratic time on long texts.
+_AROUND = 200
+
+
+class _Spans:
+    """Stretches of a text, asked whether a position lies in one, in logarithmic time (asking
+    every stretch for every number was quadratic in the numbers of a long text).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # farthest end so far
+
+    def cover(self, position: int, *, start_before: bool = False) -> bool:
+        """Whether a stretch starting at or before ``position`` (before it, with ``start_before``) ends after it."""
+        at = bisect.bisect_right(self.starts, position - 1 if start_before else position) - 1
+        return at >= 0 and self.reach[at] > position
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number or range found in text, with where it ends (so the unit after it can be read)."""
+
+    low: float
+    high: float
+    start: int
+    end: int
+
+
+def _factor(match: re.Match[str], end: str) -> float | None:
+    ten, e, word = match.group(f"{end}_ten"), match.group(f"{end}_e"), match.group(f"{end}_word")
+    if ten is not None:
+        return 10.0 ** int(ten)
+    if e is not None:
+        return 10.0 ** int(e)
+    if word is not None:
+        return _WORD_FACTORS[word.lower()]
+    return None
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every number or range in ``text``; a range's lower end takes the scale of its upper end
+    when it has none of its own ("1.0-3.0 x 10^9" is 1e9 to 3e9).
+
+    >>> [(a.low, a.high) for a in find_amounts("1.0×108 cells, 2 x 10e6/kg, 5 × 10(6), 1.0-3.0 x 10^9")]
+    [(100000000.0, 100000000.0), (2000000.0, 2000000.0), (5000000.0, 5000000.0), (1000000000.0, 3000000000.0)]
+    >>> [(a.low, a.high) for a in find_amounts("0.1-2*10E7 NK cells/kg and 2.5 billion cells")]
+    [(1000000.0, 20000000.0), (2500000000.0, 2500000000.0)]
+    """
+    text = text.translate(_SUPERSCRIPTS)
+    amounts = []
+    special: list[Amount] = []
+    for match in _BRACKETED_RANGE.finditer(text):
+        factor = 10.0 ** int(match.group("power"))
+        special.append(Amount(float(match.group("low")) * factor, float(match.group("high")) * factor,
+                              match.start(), match.end()))
+    scaled = _Spans(m.span() for m in _AMOUNT.finditer(text))
+    bracketed = _Spans((a.start, a.end) for a in special)
+    for match in _BARE_POWER.finditer(text):
+        inside = scaled.cover(match.start(), start_before=True)  # the "x 10^9" of "1.0 x 10^9"
+        if not inside and not bracketed.cover(match.start()):
+            value = 10.0 ** int(match.group("power"))
+            special.append(Amount(value, value, match.start(), match.end()))
+    taken = _Spans((a.start, a.end) for a in special)
+    for match in _AMOUNT.finditer(text):
+        if taken.cover(match.start()):
+            continue
+        low = float(match.group("low").replace(",", ""))
+        low_factor = _factor(match, "low")
+        if match.group("high") is None:
+            value = low * (low_factor or 1.0)
+            amounts.append(Amount(value, value, match.start(), match.end()))
+            continue
+        high = float(match.group("high").replace(",", ""))
+        high_factor = _factor(match, "high")
+        low_value = low * (low_factor or high_factor or 1.0)
+        high_value = high * (high_factor or 1.0)
+        amounts.append(Amount(min(low_value, high_value), max(low_value, high_value), match.start(), match.end()))
+    # "9999…9 IU" of 400 digits is no dose (and an infinite float no literal).
+    return sorted((a for a in amounts + special if math.isfinite(a.high)), key=lambda a: a.start)
+
+
+#: What may stand between a cell dose and the word "cells": a few words naming the cells.
+_CELL_WORDS = re.compile(
+    r"^\s*(?:[A-Za-z][\w+/-]*\s+){0,6}?(?:(?:CAR-)?NK[- ]cells?|cells?|NK)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+#: A lab value, not a dose: cells per volume of blood.
+_PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
+_PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
+_PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
+                             r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
+_UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
+_DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$", re.IGNORECASE)
+
+
+def cell_doses(text: str) -> list[DoseLevel]:
+    """The cell doses a sentence states, with their unit and whether they are per dose.
+
+    >>> cell_doses("3 dose levels (1.0×108 cells/dose,5.0×108 cells/dose,2.0×109 cells/dose)")
+    [DoseLevel(minimum=100000000.0, maximum=100000000.0, unit='{cells}', per_dose=True), \
+DoseLevel(minimum=500000000.0, maximum=500000000.0, unit='{cells}', per_dose=True), \
+DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=True)]
+    >>> cell_doses("a fixed dose of 1.0-3.0 x 10^9 allogeneic UCB-NK cells")
+    [DoseLevel(minimum=1000000000.0, maximum=3000000000.0, unit='{cells}', per_dose=True)]
+    >>> cell_doses("twice a week of NK cells (0.1-2*10E7 NK cells/kg body weight)")
+    [DoseLevel(minimum=1000000.0, maximum=20000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("three fixed dose (1 x 108/kg) infusions of ex-vivo expanded donor NK cells")
+    [DoseLevel(minimum=100000000.0, maximum=100000000.0, unit='{cells}/kg', per_dose=True)]
+    >>> cell_doses("Two doses of expanded haploidentical NK cells (30-100 x 10^6 cells /kg)")
+    [DoseLevel(minimum=30000000.0, maximum=100000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("Cohort 2: 6×10∧6/kg CAR-NK cells, 2 infusions")
+    [DoseLevel(minimum=6000000.0, maximum=6000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
+    []
+    """
+    doses: list[DoseLevel] = []
+    listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
+    translated = text.translate(_SUPERSCRIPTS)
+    for amount in find_amounts(text):
+        if amount.high < 1e4:
+            listed = []
+            continue  # counts of patients, days, percentages: not cells
+        if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
+            continue  # "< 1 x 10^5/kg CD3+ T cells": a purity limit, not a dose
+        if _LIST_GOES_ON.match(text[amount.end: amount.end + _AROUND]):
+            listed.append(amount)
+            continue
+        after = translated[amount.end: amount.end + _AROUND]
+        if _PER_VOLUME.match(after):
+            continue
+        per_kg_first = _PER_KG.match(after)  # "6×10^6/kg CAR-NK cells"
+        if per_kg_first:
+            after = after[per_kg_first.end():]
+        words = _CELL_WORDS.match(after)
+        if not words:
+            if per_kg_first and amount.low >= 1e5:
+                # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
+                # this large in a sentence about the cells is a cell dose.
+                dose = DoseLevel(amount.low, amount.high, "{cells}/kg", _dose_before(text, amount.start))
+                doses += [dose] if dose not in doses else []
+            continue
+        tail = after[words.end() - len(words.group("tail")):]
+        if _PER_VOLUME.match(tail):
+            continue
+        unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
+        per_dose = bool(_PER_DOSE_AFTER.search(tail)) or _dose_before(text, (listed or [amount])[0].start)
+        for each in [*listed, amount]:
+            dose = DoseLevel(each.low, each.high, unit, per_dose)
+            if dose not in doses:
+                doses.append(dose)
+        listed = []
+    return doses
+
+
+def _dose_before(text: str, position: int) -> bool:
+    """Whether "dose of" ends right before ``position`` (searched near it: a search of all the text before was quadratic)."""
+    return bool(_DOSE_BEFORE.search(text, max(0, position - _AROUND), position))
+
+
+#: Cytokine dose units as written -> (factor, UCUM code). "mIU" on trial pages means a
+#: million units (1 mIU of IL-2 is a clinical dose; a thousandth of a unit is not).
+_CYTOKINE_UNITS: list[tuple[re.Pattern[str], float, str]] = [
+    (re.compile(r"^\s*(?:MIU|mIU|MU|million\s+(?:international\s+)?(?:IU|units?))\b"), 1e6, "[IU]"),
+    (re.compile(r"^\s*(?:IU|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
+    (re.compile(r"^\s*(?:µg|μg|ug|mcg|micrograms?)", re.IGNORECASE), 1.0, "ug"),
+    (re.compile(r"^\s*(?:ng|nanograms?)\b", re.IGNORECASE), 1.0, "ng"),
+    (re.compile(r"^\s*(?:mg|milligrams?)\b", re.IGNORECASE), 1.0, "mg"),
+]
+_PER_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+meter|m2))", re.IGNORECASE)
+_PER_BODY_WEIGHT = re.compile(r"^\s*(?:/\s*kg|per\s+kg)", re.IGNORECASE)
+
+#: UCUM codes -> the unit tokens of the stored-query contract.
+UCUM_TOKENS = {"[IU]": "IU", "ug": "ug", "ng": "ng", "mg": "mg", "{cells}": "cells"}
+
+
+def cytokine_dose(text: str) -> tuple[float, str] | None:
+    """The first cytokine dose in ``text``: its value and UCUM unit.
+
+    >>> cytokine_dose("low-dose interleukin-2 (1mIU ih, Qd) for 28 days")
+    (1000000.0, '[IU]')
+    >>> cytokine_dose("in a fixed dose of 3.0 x 10^6 units starting 4 hours after")
+    (3000000.0, '[IU]')
+    >>> cytokine_dose("IL-15 at 1 µg/kg/day"), cytokine_dose("2 x 10^6 IU/m2 three times a week")
+    ((1.0, 'ug/kg'), (2000000.0, '[IU]/m2'))
+    >>> cytokine_dose("for 28 days") is None
+    True
+    """
+    for amount in find_amounts(text):
+        after = text[amount.end: amount.end + _AROUND]
+        for pattern, factor, code in _CYTOKINE_UNITS:
+            unit = pattern.match(after)
+            if not unit:
+                continue
+            rest = after[unit.end():]
+            if _PER_AREA.match(rest):
+                code += "/m2"
+            elif _PER_BODY_WEIGHT.match(rest):
+                code += "/kg"
+            return amount.low * factor, code
+    return None

@@ -1,0 +1,3 @@
+"""Graph files and stores: reading and writing RDF files, the on-disk Oxigraph store, its server, and loading
+remote stores.
+"""

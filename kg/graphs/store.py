@@ -1,0 +1,103 @@
+"""The embedded on-disk store (Oxigraph) for graphs too large for memory.
+
+A store directory holds the dataset a build writes: one named graph per source document,
+the trials' own graphs, and in the default graph the documents' descriptions and those of
+the things many trials name (each once: the union repeats a statement once per graph that
+holds it). Queries see every graph (the default graph is their union), exactly as they see
+a merged Turtle file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.atomic import locked_folder, remove_leftovers
+from kg.errors import GraphError
+
+__all__ = ["fill_store", "open_store"]
+
+
+#: N-Quads text per bulk load: Oxigraph's bulk loader holds what one call loads in memory (about
+#: 1 KB per statement, 1.5 GB for 10,000 studies), so a large build is loaded in pieces of this size.
+LOAD_PIECE = 64 << 20
+
+
+def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterable[bytes] | None = None) -> None:
+    """Replace the store in ``directory`` with ``quads`` or the N-Quads text ``nquads`` (whole
+    statements per piece, which Oxigraph parses and loads without making a Python object per
+    statement), whole or not at all.
+
+    The new store is written beside the old one and swapped in only once complete (and
+    optimised, which speeds its queries up several times), so a failed or killed build
+    leaves the previous store as it was, and the next build removes what it left. Two
+    builds at once each write their own and swap it in one after the other.
+    """
+    directory = directory.resolve()
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(directory)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".part", dir=directory.parent))
+    retired = staging.with_suffix(".old")
+    try:
+        with locked_folder(staging):  # a live build's staging is no leftover
+            store = ox.Store(str(staging))
+            if nquads is not None:
+                _load_behind(store, _pieces(nquads, LOAD_PIECE))
+            else:
+                store.bulk_extend(quads)
+            store.optimize()
+            store.flush()
+            del store
+            with locked_folder(directory.parent):
+                if directory.exists():
+                    directory.rename(retired)
+                staging.rename(directory)
+        shutil.rmtree(retired, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _load_behind(store: ox.Store, pieces: Iterator[bytes]) -> None:
+    """Bulk-load each piece in a thread while the next piece is made: a build's workers would
+    otherwise wait, their results not taken, for each load (a third of a build into a store).
+    """
+    with ThreadPoolExecutor(1) as loader:
+        loading: Future[None] | None = None
+        for piece in pieces:
+            if loading is not None:
+                loading.result()
+            loading = loader.submit(store.bulk_load, piece, ox.RdfFormat.N_QUADS)
+        if loading is not None:
+            loading.result()
+
+
+def _pieces(texts: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """The texts joined into pieces of about ``size`` bytes (a text is never split)."""
+    batch: list[bytes] = []
+    length = 0
+    for text in texts:
+        batch.append(text)
+        length += len(text)
+        if length >= size:
+            yield b"".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
+def open_store(directory: Path) -> ox.Store:
+    """The store in ``directory``, opened read-only (never loaded into memory)."""
+    if not directory.is_dir():
+        raise GraphError(f"{directory}: no store there (build one with `kg build ... --store {directory}`)")
+    try:
+        return ox.Store.read_only(str(directory))
+    except OSError as error:
+        raise GraphError(f"{directory}: cannot open the store ({error})") from None
+
+

@@ -1,0 +1,1 @@
+"""Stored queries: the catalogue, running them on a file, a store or an endpoint, and their output formats."""

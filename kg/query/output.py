@@ -1,0 +1,52 @@
+"""Query results as text: an aligned table for people, CSV / TSV / JSON for programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from kg.query.run import Result
+
+__all__ = ["OUTPUT_FORMATS", "format_result"]
+
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+
+#: Table cells longer than this are cut, so a table fits a terminal; CSV and JSON keep everything.
+_TABLE_CELL = 48
+
+
+def format_result(result: Result, format: str) -> str:
+    """``result`` written in ``format`` (one of :data:`OUTPUT_FORMATS`).
+
+    >>> print(format_result(Result(["trial_id", "phase"], [["NCT05272293", "PHASE1"]]), "csv"), end="")
+    trial_id,phase
+    NCT05272293,PHASE1
+    """
+    if format in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if format == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if value is None else value for value in row] for row in result.rows])
+        return buffer.getvalue()
+    if format == "json":
+        rows = [dict(zip(result.columns, row)) for row in result.rows]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if format == "table":
+        return _table(result)
+    raise ValueError(f"unknown output format {format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+
+
+def _cell(value: str | None) -> str:
+    text = " ".join((value or "").split())
+    return text if len(text) <= _TABLE_CELL else text[: _TABLE_CELL - 1] + "…"
+
+
+def _table(result: Result) -> str:
+    cells = [[_cell(v) for v in row] for row in result.rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,155 @@
+"""IRIs minted for the things the documents describe.
+
+An IRI is made from the thing's identifier where it has one (NCT number, DOI, file
+checksum) and otherwise from its trial and a digest of its content, so identical input
+always mints identical IRIs and two documents naming the same thing meet on one node.
+Every piece of text that goes into an IRI is slugged or percent-encoded first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
+from kg.model.namespaces import ID
+from kg.model.records import Criterion, CytokineUse, DoseLevel, Identifier, Outcome, Reference, Regimen, Site
+from kg.model.text import fold, slug
+
+__all__ = [
+    "trial", "trial_record", "document", "identifier", "organization", "condition", "site", "publication",
+    "arm", "intervention", "outcome", "criterion", "cell_product", "dose_level", "cytokine_use", "regimen",
+    "mesh_descriptor",
+]
+
+
+def _segment(value: str) -> str:
+    """A path segment that cannot break the IRI: every reserved or unsafe character encoded.
+
+    >>> _segment("2019-001929-27"), _segment('x" } ; DROP ALL ; #')
+    ('2019-001929-27', 'x%22%20%7D%20%3B%20DROP%20ALL%20%3B%20%23')
+    """
+    return quote(value.strip(), safe="-._~")
+
+
+def _digest(*parts: str | None, exact: bool = False) -> str:
+    text = "\x1f".join(fold(part) if exact else fold(part).lower() for part in parts if part)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _named(text: str) -> str:
+    """A readable segment for a name, with a digest when the name has no ASCII letters."""
+    return slug(text) or f"h{_digest(text)}"
+
+
+def trial(key: str) -> str:
+    """``trial/NCT05272293``; a trial's IRI is its key (see :func:`kg.model.identifiers.trial_key`)."""
+    return f"{ID}trial/{_segment(key)}"
+
+
+def document(sha256: str) -> str:
+    """A source document is named by its content's SHA-256."""
+    return f"{ID}document/sha256-{sha256}"
+
+
+def trial_record(key: str, sha256: str) -> str:
+    """What one source document says about a trial."""
+    return f"{trial(key)}/record/sha256-{sha256}"
+
+
+def identifier(key: str, value: Identifier) -> str:
+    """Register numbers are global; a sponsor's own id only means something within its trial."""
+    if value.scheme in ("ORG", "OTHER"):
+        return f"{trial(key)}/identifier/{value.scheme.lower()}/{_segment(value.value)}"
+    return f"{ID}identifier/{value.scheme.lower()}/{_segment(value.value)}"
+
+
+@lru_cache(maxsize=1 << 16)  # the registry names the same sponsors, conditions and sites thousands of times
+def _shared(kind: str, name: str, *details: str | None) -> str:
+    """Things many trials name (organisations, conditions, sites) meet on one node when they
+    are written the same way; a different spelling is a different node, so that one
+    document's wording never shows up in another trial's rows.
+    """
+    return f"{ID}{kind}/{slug(name) or 'h'}-{_digest(name, *details, exact=True)[:8]}"
+
+
+def organization(name: str) -> str:
+    return _shared("organization", name)
+
+
+def condition(name: str) -> str:
+    return _shared("condition", name)
+
+
+def site(value: Site) -> str:
+    return _shared("site", value.name, value.city, value.country)
+
+
+def publication(value: Reference) -> str:
+    if value.doi:
+        return f"{ID}publication/doi/{_segment(value.doi.lower())}"
+    if value.pmid:
+        return f"{ID}publication/pmid/{_segment(value.pmid)}"
+    return f"{ID}publication/citation-{_digest(value.citation)}"
+
+
+def arm(key: str, label: str) -> str:
+    return f"{trial(key)}/arm/{_named(label)}"
+
+
+def intervention(key: str, name: str) -> str:
+    return f"{trial(key)}/intervention/{_named(name)}"
+
+
+def outcome(key: str, value: Outcome) -> str:
+    return f"{trial(key)}/outcome/{value.kind.lower()}-{_digest(value.measure, value.time_frame)}"
+
+
+def criterion(key: str, value: Criterion) -> str:
+    population = f"-{value.population.lower()}" if value.population else ""
+    return f"{trial(key)}/criterion/{value.kind.lower()}{population}-{_digest(value.text)}"
+
+
+def cell_product(key: str, cell_type: str) -> str:
+    return f"{trial(key)}/cell-product/{slug(cell_type)}"
+
+
+def dose_level(product: str, value: DoseLevel) -> str:
+    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose))}"
+
+
+def cytokine_use(key: str, value: CytokineUse) -> str:
+    arm = _named(value.arm) if value.arm else "trial"
+    dose = _digest(repr(value.dose), value.unit) if value.dose is not None else "undosed"
+    return f"{trial(key)}/cytokine/{slug(value.cytokine)}-{slug(value.role)}-{arm}-{dose}"
+
+
+def regimen(key: str, value: Regimen) -> str:
+    return f"{trial(key)}/regimen/{_named(value.name)}-{slug(value.purpose)}"
+
+
+#: MeSH descriptor ids. MeSH's own IRIs write the descriptors of the old series with six
+#: digits (http://id.nlm.nih.gov/mesh/D066309 is the highest seen) and the new series with
+#: nine (D000068098 is the lowest seen); ClinicalTrials.gov pads old ids to nine digits
+#: (D000012509 is MeSH D012509). Ids between the two seen bounds are ambiguous and get no IRI.
+_MESH_OLD_MAX, _MESH_NEW_MIN = 66309, 68098
+
+
+def mesh_descriptor(identifier: str) -> str | None:
+    """The MeSH IRI of a descriptor id as a registry gives it, or None when it cannot be told.
+
+    >>> mesh_descriptor("D008545"), mesh_descriptor("D000012509"), mesh_descriptor("D000069347")
+    ('http://id.nlm.nih.gov/mesh/D008545', 'http://id.nlm.nih.gov/mesh/D012509', 'http://id.nlm.nih.gov/mesh/D000069347')
+    >>> mesh_descriptor("D000067000") is None, mesh_descriptor("C000712049") is None
+    (True, True)
+    """
+    if re.fullmatch(r"D\d{6}", identifier):
+        return f"http://id.nlm.nih.gov/mesh/{identifier}"
+    if re.fullmatch(r"D\d{9}", identifier):
+        number = int(identifier[1:])
+        if number <= _MESH_OLD_MAX:
+            return f"http://id.nlm.nih.gov/mesh/D{number:06d}"
+        if number >= _MESH_NEW_MIN:
+            return f"http://id.nlm.nih.gov/mesh/{identifier}"
+    return None

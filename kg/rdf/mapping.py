@@ -1,0 +1,301 @@
+"""Records -> triples under the ontology (ontology/kg.ttl).
+
+Every node gets an IRI minted from identifiers and content (see :mod:`kg.rdf.iris`), so the
+same input always gives the same triples and the graph has no blank nodes. Each triple is
+a line of N-Triples text (:mod:`kg.rdf.ntriples`, without the closing " ."): it goes straight to
+the graph file or a store, without building terms or an in-memory graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any
+
+from kg.model.facts import states
+from kg.model.namespaces import CTK, PROV, RDF_TYPE, RDFS
+from kg.model.records import Intervention, TrialRecord
+from kg.model.vocab import concept_iri
+from kg.rdf import iris
+from kg.rdf.ntriples import iri, literal, typed
+
+__all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples"]
+
+#: Facts each source's record keeps as that source states them, so disagreements stay visible.
+RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_date")
+
+_TYPE = iri(RDF_TYPE)
+_LABEL = iri(f"{RDFS}label")
+_DERIVED_FROM = iri(f"{PROV}wasDerivedFrom")
+
+
+@cache
+def _ctk(name: str) -> str:
+    return iri(f"{CTK}{name}")
+
+
+def _decimal(value: float) -> str:
+    return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
+                 "decimal")
+
+
+def _date(value: str) -> str:
+    return typed(value, "date" if len(value) == 10 else "gYearMonth")
+
+
+class _Triples:
+    """Collects the triples of one record, each once, as N-Triples lines; values of None are skipped."""
+
+    def __init__(self) -> None:
+        self.triples: set[str] = set()
+
+    def add(self, subject: str, predicate: str, text: str | None) -> None:
+        """A plain literal."""
+        if text is not None:
+            self.triples.add(f"<{subject}> {predicate} {literal(text)}")
+
+    def term(self, subject: str, predicate: str, term: str | None) -> None:
+        """A term already written as N-Triples (a typed literal)."""
+        if term is not None:
+            self.triples.add(f"<{subject}> {predicate} {term}")
+
+    def link(self, subject: str, predicate: str, obj: str) -> None:
+        self.triples.add(f"<{subject}> {predicate} <{obj}>")
+
+    def sorted(self) -> list[str]:
+        """The triples in a stable order (that of their text)."""
+        return sorted(self.triples)
+
+    def typed(self, subject: str, class_name: str) -> None:
+        self.link(subject, _TYPE, f"{CTK}{class_name}")
+
+    def part(self, owner: str, link: str, node: str, class_name: str, label: str | None = None) -> str:
+        """A node ``owner`` links to by ``ctk:link``, typed ``ctk:class_name`` and labelled."""
+        self.link(owner, _ctk(link), node)
+        self.typed(node, class_name)
+        self.add(node, _LABEL, label)
+        return node
+
+    def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
+        if token is not None:
+            self.link(subject, _ctk(predicate), concept_iri(scheme, token))
+
+
+def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:
+    """The trial facts ``facts`` of a record, stated on ``node``."""
+    for fact in facts:
+        if not states(record, fact):
+            continue
+        value = getattr(record, fact)
+        if fact in _CONCEPT_FACTS:
+            predicate, scheme = _CONCEPT_FACTS[fact]
+            for token in value if isinstance(value, list) else [value]:
+                out.concept(node, predicate, scheme, token)
+        else:
+            predicate, term = _LITERAL_FACTS[fact]
+            out.term(node, _ctk(predicate), term(value))
+
+
+_CONCEPT_FACTS = {"phases": ("phase", "phase"), "status": ("overallStatus", "status"),
+                  "study_type": ("studyType", "study-type"), "sex": ("sex", "sex"),
+                  "allocation": ("allocation", "allocation"),
+                  "intervention_model": ("interventionModel", "intervention-model"),
+                  "primary_purpose": ("primaryPurpose", "primary-purpose"), "masking": ("masking", "masking")}
+_LITERAL_FACTS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
+    "title": ("title", literal), "brief_summary": ("briefSummary", literal),
+    "detailed_description": ("detailedDescription", literal),
+    "enrollment": ("enrollment", lambda v: typed(v, "integer")),
+    "min_age_years": ("minimumAgeYears", lambda v: _decimal(v)), "max_age_years": ("maximumAgeYears", lambda v: _decimal(v)),
+    "healthy_volunteers": ("acceptsHealthyVolunteers", lambda v: _boolean(v)),
+    "start_date": ("startDate", lambda v: _date(v)), "completion_date": ("completionDate", lambda v: _date(v)),
+}
+
+
+def document_triples(record: TrialRecord) -> list[str]:
+    """What the graph says about a record's source document (PROV-O), in a stable order."""
+    out = _Triples()
+    document = iris.document(record.source.sha256)
+    out.typed(document, "SourceDocument")
+    out.link(document, _TYPE, f"{PROV}Entity")
+    out.add(document, _LABEL, record.source.name)
+    out.add(document, _ctk("sha256"), record.source.sha256)
+    out.add(document, _ctk("layout"), record.source.layout)
+    if record.last_updated:
+        out.term(document, _ctk("lastUpdated"), _date(record.last_updated))
+    return out.sorted()
+
+
+def trial_fact_triples(record: TrialRecord, key: str, facts: Iterable[str]) -> list[str]:
+    """The trial facts ``facts`` as the trial keyed ``key`` takes them from this record."""
+    out = _Triples()
+    _facts(out, iris.trial(key), record, facts)
+    return out.sorted()
+
+
+def record_triples(record: TrialRecord, key: str) -> list[str]:
+    """The statements of one record about the trial keyed ``key``, in a stable order.
+
+    The trial's facts as a whole (status, title, ...) are not among them: the trial takes
+    each from one source (:func:`trial_fact_triples`). The record keeps its own
+    :data:`RECORDED_FACTS` on a record node, so that disagreements stay in the graph. Nor
+    are the descriptions of the things other trials name too (:func:`shared_triples`).
+    """
+    out = _Triples()
+    trial = iris.trial(key)
+    out.typed(trial, "Trial")
+    out.add(trial, _ctk("trialId"), key)
+    out.link(trial, _DERIVED_FROM, iris.document(record.source.sha256))
+    as_stated = out.part(trial, "hasRecord", iris.trial_record(key, record.source.sha256), "TrialRecord")
+    out.link(as_stated, _DERIVED_FROM, iris.document(record.source.sha256))
+    _facts(out, as_stated, record, RECORDED_FACTS)
+
+    _identifiers(out, trial, key, record)
+    _parties(out, trial, record)
+    _design(out, trial, key, record)
+    _eligibility(out, trial, key, record)
+    _therapy(out, trial, key, record)
+    return out.sorted()
+
+
+def shared_triples(record: TrialRecord) -> list[str]:
+    """What a record says of the things it names that are no one trial's own, in a stable order:
+    organisations, conditions, MeSH descriptors, sites, publications and related trials.
+
+    Their IRIs are minted from what they are, so thousands of trials name the same ones; a build
+    writes each of these statements once (in the default graph of a dataset), not once per trial.
+    """
+    out = _Triples()
+    for sponsor in record.sponsors:
+        out.typed(iris.organization(sponsor.name), "Organization")
+        out.add(iris.organization(sponsor.name), _LABEL, sponsor.name)
+    for name in record.conditions:
+        out.typed(iris.condition(name), "Condition")
+        out.add(iris.condition(name), _LABEL, name)
+    for identifier, term in [*record.mesh_conditions, *record.mesh_interventions]:
+        descriptor = iris.mesh_descriptor(identifier)
+        if descriptor:
+            out.add(descriptor, _LABEL, term or None)
+    for site in record.sites:
+        node = iris.site(site)
+        out.typed(node, "Site")
+        out.add(node, _LABEL, site.name)
+        out.add(node, _ctk("city"), site.city)
+        out.add(node, _ctk("countryCode"), site.country)
+        if site.latitude is not None and site.longitude is not None:
+            out.term(node, _ctk("latitude"), _decimal(site.latitude))
+            out.term(node, _ctk("longitude"), _decimal(site.longitude))
+    for reference in record.references:
+        node = iris.publication(reference)
+        out.typed(node, "Publication")
+        out.add(node, _ctk("citation"), reference.citation)
+        out.add(node, _ctk("doi"), reference.doi)
+        out.add(node, _ctk("pmid"), reference.pmid)
+    for related in record.related_ids:
+        out.add(iris.trial(related), _ctk("trialId"), related)
+    return out.sorted()
+
+
+def _identifiers(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for identifier in record.identifiers:
+        node = out.part(trial, "hasIdentifier", iris.identifier(key, identifier), "Identifier")
+        out.add(node, _ctk("identifierValue"), identifier.value)
+        out.concept(node, "identifierScheme", "identifier-scheme", identifier.scheme)
+    for related in record.related_ids:
+        out.link(trial, _ctk("relatedTrial"), iris.trial(related))
+
+
+def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
+    """The record's links to the things :func:`shared_triples` describes."""
+    predicates = {"LEAD": "leadSponsor", "COLLABORATOR": "collaborator", None: "sponsor"}
+    for sponsor in record.sponsors:
+        out.link(trial, _ctk(predicates[sponsor.role]), iris.organization(sponsor.name))
+    for name in record.conditions:
+        out.link(trial, _ctk("studiesCondition"), iris.condition(name))
+    for keyword in record.keywords:
+        out.add(trial, _ctk("keyword"), keyword)
+    for link, meshes in (("meshCondition", record.mesh_conditions), ("meshIntervention", record.mesh_interventions)):
+        for identifier, _ in meshes:
+            descriptor = iris.mesh_descriptor(identifier)
+            if descriptor:
+                out.link(trial, _ctk(link), descriptor)
+    for site in record.sites:
+        out.link(trial, _ctk("hasSite"), iris.site(site))
+    for reference in record.references:
+        out.link(trial, _ctk("citesPublication"), iris.publication(reference))
+
+
+def _design(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    # An arm may name an intervention the page's intervention list lacks; it is the
+    # trial's intervention all the same.
+    listed = {intervention.name for intervention in record.interventions}
+    unlisted = [Intervention(name) for arm in record.arms for name in arm.interventions if name not in listed]
+    for intervention in [*record.interventions, *unlisted]:
+        node = out.part(trial, "hasIntervention", iris.intervention(key, intervention.name), "Intervention", intervention.name)
+        out.concept(node, "interventionType", "intervention-type", intervention.type)
+        out.add(node, _ctk("description"), intervention.description)
+    for arm in record.arms:
+        node = out.part(trial, "hasArm", iris.arm(key, arm.label), "Arm", arm.label)
+        out.concept(node, "armType", "arm-type", arm.type)
+        out.add(node, _ctk("description"), arm.description)
+        for name in arm.interventions:
+            out.link(node, _ctk("givesIntervention"), iris.intervention(key, name))
+    for outcome in record.outcomes:
+        node = out.part(trial, "hasOutcome", iris.outcome(key, outcome), "Outcome")
+        out.concept(node, "outcomeKind", "outcome-kind", outcome.kind)
+        out.add(node, _ctk("measure"), outcome.measure)
+        out.add(node, _ctk("timeFrame"), outcome.time_frame)
+        out.add(node, _ctk("description"), outcome.description)
+
+
+def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for criterion in record.criteria:
+        node = out.part(trial, "hasEligibilityCriterion", iris.criterion(key, criterion), "EligibilityCriterion")
+        out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
+        out.concept(node, "population", "population", criterion.population)
+        out.add(node, _ctk("criterionText"), criterion.text)
+
+
+def _boolean(value: bool | None) -> str | None:
+    return None if value is None else typed(str(value).lower(), "boolean")
+
+
+def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    for product in record.cell_products:
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type), "CellProduct")
+        out.concept(node, "cellType", "cell-type", product.cell_type)
+        for donor in product.donor_types:
+            out.concept(node, "donorType", "donor-type", donor)
+        for tissue in product.tissue_sources:
+            out.concept(node, "tissueSource", "tissue-source", tissue)
+        out.add(node, _ctk("startingMaterial"), product.starting_material)
+        out.term(node, _ctk("exVivoExpanded"), _boolean(product.ex_vivo_expanded))
+        out.add(node, _ctk("feederCells"), product.feeder_cells)
+        out.term(node, _ctk("geneticallyModified"), _boolean(product.genetically_modified))
+        if product.infusions is not None:
+            out.term(node, _ctk("infusionsPerCourse"), typed(product.infusions, "integer"))
+        for dose in product.doses:
+            level = out.part(node, "hasDoseLevel", iris.dose_level(node, dose), "DoseLevel")
+            out.term(level, _ctk("doseMinimum"), typed(repr(dose.minimum), "double"))
+            out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
+            out.add(level, _ctk("unitCode"), dose.unit)
+            out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
+    for use in record.cytokines:
+        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
+        out.concept(node, "cytokine", "cytokine", use.cytokine)
+        out.concept(node, "cytokineRole", "cytokine-role", use.role)
+        if use.arm:
+            out.link(node, _ctk("givenInArm"), iris.arm(key, use.arm))
+        if use.dose is not None:
+            out.term(node, _ctk("doseValue"), typed(repr(use.dose), "double"))
+        out.add(node, _ctk("unitCode"), use.unit)
+        out.concept(node, "route", "route", use.route)
+        out.concept(node, "frequency", "frequency", use.frequency)
+        if use.number_of_doses is not None:
+            out.term(node, _ctk("numberOfDoses"), typed(use.number_of_doses, "integer"))
+        if use.duration_days is not None:
+            out.term(node, _ctk("durationDays"), _decimal(use.duration_days))
+    for regimen in record.regimens:
+        node = out.part(trial, "hasRegimen", iris.regimen(key, regimen), "Regimen", regimen.name)
+        out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
+        for drug in regimen.components:
+            out.add(node, _ctk("componentDrug"), drug)

@@ -1,0 +1,126 @@
+"""Documents -> records: one reader per page layout, chosen from the text itself.
+
+Every page reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does this page
+have my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
+specific first; a page no reader claims is refused with an error naming the file.
+ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
+:mod:`kg.read.layouts.ctgov_json`, and a zip archive entry by entry, never whole. A document
+over the limits of :mod:`kg.read.limits` is refused as any unreadable one is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from types import ModuleType
+
+from kg.errors import DocumentError
+from kg.model.records import SourceDocument, TrialRecord
+from kg.model.text import clean_document_text
+from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
+from kg.read.limits import LIMITS, Limits
+from kg.read.sources import BROKEN_ARCHIVE, archive_entries, read_document
+
+__all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_archive", "read_bytes",
+           "read_text"]
+
+#: The readers, in the order they are asked to claim a page.
+READERS: dict[str, ModuleType] = {
+    module.LAYOUT: module
+    for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, eu_ctr, who_ictrp, generic)
+}
+#: The readers that read a page through the generic label table (kg/read/parse/labels.py).
+LABEL_TABLE_READERS = (eu_ctr.LAYOUT, who_ictrp.LAYOUT, generic.LAYOUT)
+#: Every layout or format a source document can be recorded with.
+LAYOUTS = (*READERS, ctgov_json.LAYOUT)
+
+
+def detect_layout(text: str, readers: Mapping[str, ModuleType] = READERS) -> str | None:
+    """The layout of a cleaned page, or None when no reader claims it."""
+    return next((name for name, reader in readers.items() if reader.claims(text)), None)
+
+
+def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS) -> TrialRecord:
+    """Read one document's bytes; ``name`` is how errors and provenance refer to it.
+
+    ``readers`` narrows the layouts asked (the page tests ask the generic reader alone).
+    """
+    if not data.strip():
+        raise DocumentError(name, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise DocumentError(name, "binary data, not a text document")
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DocumentError(name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    text = clean_document_text(decoded)
+    layout = detect_layout(text, readers)
+    if layout is None:
+        raise DocumentError(name, "unknown layout: not a page of a layout we read, and no register number with "
+                                  "labels of a trial page for the generic reader")
+    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=layout)
+    record = READERS[layout].read(text, source)
+    if not record.identifiers:
+        raise DocumentError(name, f"no trial identifier found (read as a {layout} page)")
+    return record
+
+
+def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS, *,
+               limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
+    """The records of one document: a page gives one, a JSON document one per study.
+
+    A document that cannot be read, or is over ``limits``, gives its error in place of a
+    record, so that the caller can name it and go on.
+    """
+    if len(data) > limits.document_bytes:
+        yield DocumentError(name, f"larger than the limit of {limits.document_bytes:,} bytes per document (--max-document-size)")
+        return
+    if not ctgov_json.looks_like_json(data):
+        try:
+            yield read_text(data, name, readers)
+        except DocumentError as error:
+            yield error
+        return
+    try:
+        for study, source in ctgov_json.studies_in(data, name, max_depth=limits.json_depth):
+            try:
+                yield ctgov_json.read_study(study, source)
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                yield DocumentError(source.name, f"a study whose fields do not have the registry's shape ({error!r})")
+    except DocumentError as error:
+        yield error
+
+
+def read_path(path: Path, limits: Limits = LIMITS, *, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+    """The records of the document at ``path``; a zip archive is read entry by entry
+    (only its ``entries`` when given, so that worker processes can share one archive).
+    """
+    archive: zipfile.ZipFile | None = None
+    try:
+        if zipfile.is_zipfile(path):
+            archive = zipfile.ZipFile(path)
+        else:
+            data = read_document(path, limits)
+    except OSError as error:
+        yield DocumentError(str(path), f"cannot be read ({error.strerror or error})")
+        return
+    except BROKEN_ARCHIVE as error:
+        yield DocumentError(str(path), f"a broken zip archive ({error})")
+        return
+    if archive is None:
+        yield from read_bytes(data, path.name, limits=limits)
+        return
+    with archive:
+        yield from read_archive(archive, path.name, limits, entries=entries)
+
+
+def read_archive(archive: zipfile.ZipFile, name: str, limits: Limits = LIMITS, *,
+                 entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+    """The records of an open zip archive called ``name``, entry by entry (only ``entries``
+    when given; an entry over the limits or unsafe is refused, see :func:`kg.read.sources.archive_entries`).
+    Raises what opening the archive raises; :func:`read_path` names it.
+    """
+    for entry_name, data in archive_entries(archive, name, limits, entries):
+        yield from [data] if isinstance(data, DocumentError) else read_bytes(data, entry_name, limits=limits)

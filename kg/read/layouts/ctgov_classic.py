@@ -1,0 +1,79 @@
+"""ClinicalTrials.gov's classic study page (``ct2/show/NCT…``), scraped as text.
+
+The brief title stands before "ClinicalTrials.gov Identifier:"; the conditions,
+interventions and phase form a pipe table ("Condition or disease | Intervention/treatment
+| Phase |"); the design prints as "Label : | value |" rows; outcomes are "- measure
+[ Time Frame: … ]" lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.identifiers import find_registry_ids
+from kg.model.records import Intervention, Outcome, SourceDocument, TrialRecord
+from kg.model.text import fold
+from kg.model.vocab import lookup
+from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_intervention
+
+__all__ = ["LAYOUT", "claims", "read"]
+
+LAYOUT = "ctgov_classic"
+
+_IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
+_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
+_TYPED_SPLIT = re.compile(r"(?<!\s)\s+(?=(?:Biological|Drug|Procedure|Radiation|Device|Genetic|Behavioral|Dietary Supplement|"
+                          r"Combination Product|Diagnostic Test|Other):)")
+#: "Label : | value |" rows -> record field and how to read the value.
+_DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention model": "intervention_model",
+           "masking": "masking", "primary purpose": "primary_purpose"}
+
+
+def claims(text: str) -> bool:
+    """The classic page names its record "ClinicalTrials.gov Identifier: NCT…"."""
+    return bool(_IDENTIFIER.search(text))
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read a classic ClinicalTrials.gov study page into a record."""
+    lines = text.split("\n")
+    record = TrialRecord(source=source, identifiers=find_registry_ids(_IDENTIFIER.search(text).group(0)))
+    marker = next(i for i, line in enumerate(lines) if _IDENTIFIER.search(line))
+    kind: str | None = None  # outcomes are read only under a heading that says their kind
+    heading = [fold(line) for line in lines[:marker] if len(fold(line).split()) >= 3 and "|" not in line
+               and not fold(line).startswith(("The safety and scientific validity", "Get the latest", "COVID-19"))]
+    record.title = heading[-1] if heading else None
+    for index, line in enumerate(lines):
+        label, _, value = line.partition(":")
+        if fold(label) == "Recruitment Status":
+            value = fold(value) or (fold(lines[index + 1]) if index + 1 < len(lines) else "")
+            record.status = lookup("status", value)
+        if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
+            cells = [fold(cell) for cell in lines[index + 2].split("|")]
+            if len(cells) >= 3:
+                record.conditions = [cells[0]] if cells[0] else []
+                record.interventions = [Intervention(name, kind) for kind, name in
+                                        map(typed_intervention, _TYPED_SPLIT.split(cells[1])) if name]
+                record.phases = parse_phases(cells[2])
+        row = _ROW.match(line)
+        if row:
+            key = fold(row.group("label")).lower()
+            value = fold(row.group("value"))
+            key = re.sub(r"^(?:actual|estimated|anticipated)\s+", "", key)
+            if key in _DESIGN:
+                scheme = _DESIGN[key].replace("_", "-")
+                setattr(record, _DESIGN[key], lookup(scheme, value.split("(")[0]) or lookup(scheme, value))
+            elif key == "enrollment":
+                record.enrollment = parse_count(value)
+            elif key == "study start date":
+                record.start_date = parse_date(value)
+            elif key == "study completion date":
+                record.completion_date = parse_date(value)
+        heading = re.match(r"^\s*(?:Current\s+)?(Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line)
+        if heading:
+            kind = heading.group(1).upper()
+        outcome = _OUTCOME.match(line)
+        if outcome and kind:
+            record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
+    return record

@@ -1,0 +1,251 @@
+"""ClinicalTrials.gov mirror pages (meddatax.com and alike): registry tokens under explained headings.
+
+Every section heading is followed by a sentence explaining it ("Get a concise snapshot
+of the trial, ..."); values are printed as ClinicalTrials.gov API tokens (RECRUITING,
+PHASE1/PHASE2, NON_RANDOMIZED), sometimes under labels of their own ("Recruitment
+Status"), sometimes bare, in which case a value's token says which field it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.identifiers import find_registry_ids, scheme_of
+from kg.model.records import Arm, Identifier, Intervention, Organization, Reference, Site, SourceDocument, TrialRecord
+from kg.model.text import fold
+from kg.model.vocab import lookup
+from kg.read.parse.criteria import criteria_from_lines
+from kg.read.parse.fields import (
+    country_code,
+    find_doi,
+    find_pmid,
+    parse_age_years,
+    parse_count,
+    parse_date,
+    parse_phases,
+    value_or_none,
+)
+from kg.read.parse.sections import Sections, split_sections
+
+__all__ = ["LAYOUT", "claims", "read"]
+
+LAYOUT = "ctgov_mirror"
+
+LABELS = {
+    "Study Results": "results",
+    "Basic Information": "basic",
+    "Recruitment Status": "status",
+    "Clinical Phase": "phase",
+    "Total Enrollment": "enrollment",
+    "Study Classification": "study_type",
+    "Study Start Date": "start_date",
+    "Study Completion Date": "completion_date",
+    "Primary Completion Date": "primary_completion_date",
+    "Brief Summary": "brief_summary",
+    "Related Clinical Trials": "related",
+    "More Related Trials": "related_more",
+    "Detailed Description": "detailed_description",
+    "Conditions": "conditions",
+    "Keywords": "keywords",
+    "Study Design": "design",
+    "Study Groups": "arms",
+    "Interventions": "interventions",
+    "Other Intervention Names": "other_names",
+    "Eligibility Criteria": "eligibility",
+    "Sponsors": "sponsors",
+    "Lead Sponsor": "lead_sponsor",
+    "Collaborators": "collaborators",
+    "Responsible Party": "responsible_party",
+    "Principal Investigators": "investigators",
+    "Locations": "locations",
+    "Countries": "countries",
+    "Central Contacts": "contacts",
+    "Facility Contacts": "facility_contacts",
+    "References": "references",
+    "Other Identifiers": "other_identifiers",
+}
+_EXPLAINER = re.compile(
+    r"^(Get|Review|Explore|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|Dive)\b.*\.$")
+_ELIGIBILITY_LABELS = {"Inclusion Criteria": "inclusion", "Exclusion Criteria": "exclusion",
+                       "Minimum Age": "min_age", "Maximum Age": "max_age", "Sex": "sex",
+                       "Accepts Healthy Volunteers": "healthy_volunteers", "Healthy Volunteers": "healthy_volunteers"}
+_AGE = re.compile(r"^\d+(?:\.\d+)?\s+(?:Years?|Months?|Weeks?|Days?)$", re.IGNORECASE)
+_SPONSOR_CLASSES = {"OTHER", "INDUSTRY", "NIH", "FED", "OTHER_GOV", "INDIV", "NETWORK", "AMBIG", "UNKNOWN"}
+#: The labelled rendering states each group's type: "Group Type EXPERIMENTAL".
+_GROUP_TYPE = re.compile(r"^Group Type\s+([A-Z_]+)$")
+_ID_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
+
+
+def claims(text: str) -> bool:
+    """The mirror explains its headings with fixed sentences."""
+    return ("Get a concise snapshot of the trial" in text
+            or sum(1 for line in text.split("\n") if _EXPLAINER.match(line.strip())) >= 3)
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read a ClinicalTrials.gov mirror page into a record."""
+    lines = [line for line in text.split("\n") if not _EXPLAINER.match(line.strip())]
+    sections = split_sections(lines, LABELS)
+    record = TrialRecord(source=source)
+    _preamble(record, sections.values(""))
+    _basic_information(record, sections)
+    record.brief_summary = sections.text("brief_summary")
+    record.detailed_description = sections.text("detailed_description")
+    record.conditions = sections.values("conditions")
+    _design(record, sections.values("design"))
+    record.interventions = [Intervention(name, description=description)
+                            for name, description in _pairs(sections.values("interventions"))]
+    record.arms = _arms(sections.values("arms"), record.interventions)
+    _eligibility(record, sections.lines("eligibility"))
+    record.sponsors = (_sponsors(sections.values("sponsors"), None) + _sponsors(sections.values("lead_sponsor"), "LEAD")
+                       + _sponsors(sections.values("collaborators"), "COLLABORATOR"))
+    record.sites = _sites(sections.values("locations"))
+    record.references = [Reference(citation=c, doi=find_doi(c), pmid=find_pmid(c))
+                         for c in sections.values("references")]
+    record.identifiers += _other_identifiers(sections.values("other_identifiers"))
+    record.related_ids = [i.value for name in ("related", "related_more")
+                          for line in sections.values(name) for i in find_registry_ids(line)]
+    return record
+
+
+def _preamble(record: TrialRecord, lines: list[str]) -> None:
+    """Before the first heading: the title, "NCT ID: ...", "Last Updated: ..."."""
+    for line in lines:
+        label, _, value = line.partition(":")
+        if value and label.strip().upper() in ("NCT ID", "TRIAL ID", "STUDY ID"):
+            record.identifiers += find_registry_ids(value)
+        elif value and label.strip().lower() == "last updated":
+            record.last_updated = parse_date(value)
+        elif record.title is None and [i.value for i in find_registry_ids(line)] != [line.strip()]:
+            record.title = line
+
+
+def _basic_information(record: TrialRecord, sections: Sections) -> None:
+    """Labelled values when the page has labels; otherwise each bare value says what it is."""
+    record.status = lookup("status", sections.value("status"))
+    record.phases = parse_phases(sections.value("phase"))
+    record.enrollment = parse_count(sections.value("enrollment"))
+    record.study_type = lookup("study-type", sections.value("study_type"))
+    record.start_date = parse_date(sections.value("start_date"))
+    record.completion_date = parse_date(sections.value("completion_date"))
+    dates = []
+    for value in sections.values("basic"):
+        if lookup("status", value) and record.status is None:
+            record.status = lookup("status", value)
+        elif parse_phases(value) and not record.phases:
+            record.phases = parse_phases(value)
+        elif re.fullmatch(r"\d[\d,]*\s+participants?", value) and record.enrollment is None:
+            record.enrollment = parse_count(value)
+        elif lookup("study-type", value) and record.study_type is None:
+            record.study_type = lookup("study-type", value)
+        elif parse_date(value):
+            dates.append(parse_date(value))
+    if dates and record.start_date is None:
+        record.start_date = dates[0]
+    if len(dates) > 1 and record.completion_date is None:
+        record.completion_date = dates[-1]
+
+
+def _design(record: TrialRecord, values: list[str]) -> None:
+    """Design values are bare tokens; each belongs to the one scheme that knows it."""
+    for value in values:
+        for field, scheme in (("allocation", "allocation"), ("intervention_model", "intervention-model"),
+                              ("primary_purpose", "primary-purpose"), ("masking", "masking")):
+            if value.isupper() and getattr(record, field) is None and lookup(scheme, value):
+                setattr(record, field, lookup(scheme, value))
+                break
+
+
+def _pairs(values: list[str]) -> list[tuple[str, str | None]]:
+    """Name / description lines, in turn."""
+    return [(values[i], values[i + 1] if i + 1 < len(values) else None) for i in range(0, len(values), 2)]
+
+
+def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """Each group: label ("Experimental: label" in the labelled rendering), description, then
+    (intervention, its description) pairs.
+
+    Intervention names come from the page's Interventions list; without it, a line that
+    recurs under several groups is an intervention.
+    """
+    described = {i.name: i.description for i in interventions}
+    if not described:
+        described = {value: values[i + 1] if i + 1 < len(values) else None
+                     for i, value in enumerate(values) if values.count(value) > 1}
+    arms: list[Arm] = []
+    index = 0
+    while index < len(values):
+        value = values[index]
+        index += 1
+        group_type = _GROUP_TYPE.match(value)
+        if group_type and arms:
+            arms[-1].type = arms[-1].type or lookup("arm-type", group_type.group(1))
+        elif value in described and arms:
+            arms[-1].interventions.append(value)
+            if index < len(values) and values[index] == described[value]:
+                index += 1
+        elif arms and arms[-1].description is None and not arms[-1].interventions:
+            arms[-1].description = value
+        else:
+            arm_type, _, label = value.partition(":")
+            if label.strip() and lookup("arm-type", arm_type):
+                arms.append(Arm(label=label.strip(), type=lookup("arm-type", arm_type)))
+            else:
+                arms.append(Arm(label=value))
+    return arms
+
+
+def _eligibility(record: TrialRecord, lines: list[str]) -> None:
+    sections = split_sections(lines, _ELIGIBILITY_LABELS)
+    tail: list[str] = []
+    exclusion = sections.lines("exclusion")
+    while exclusion and (not exclusion[-1].strip() or not exclusion[-1].lstrip().startswith(("*", "-", "•"))):
+        if exclusion[-1].strip():
+            tail.insert(0, fold(exclusion[-1]))
+        exclusion = exclusion[:-1]
+    record.criteria = (criteria_from_lines(sections.lines("inclusion"), "INCLUSION")
+                       + criteria_from_lines(exclusion, "EXCLUSION"))
+    ages = [parse_age_years(v) for v in tail if _AGE.match(v)]
+    record.min_age_years = parse_age_years(sections.value("min_age")) or (ages[0] if ages else None)
+    record.max_age_years = parse_age_years(sections.value("max_age")) or (ages[1] if len(ages) > 1 else None)
+    for value in tail + sections.values("sex"):
+        record.sex = record.sex or (lookup("sex", value) if value.isupper() else None)
+    volunteers = sections.value("healthy_volunteers") or next((v for v in tail if v in ("Yes", "No")), None)
+    record.healthy_volunteers = {"Yes": True, "No": False}.get(volunteers or "")
+
+
+def _sponsors(values: list[str], role: str | None) -> list[Organization]:
+    return [Organization(name, role) for name in values if name not in _SPONSOR_CLASSES]
+
+
+def _sites(values: list[str]) -> list[Site]:
+    """A facility line, then "City, State, Country" (the state may be empty)."""
+    sites: list[Site] = []
+    name: str | None = None
+    for value in values:
+        parts = [p.strip() for p in value.split(",")]
+        country = country_code(parts[-1]) if len(parts) > 1 else None
+        if name and country:
+            sites.append(Site(name=name, city=value_or_none(parts[0]), country=country))
+            name = None
+        elif not value.isupper():
+            name = value
+    return sites
+
+
+def _other_identifiers(values: list[str]) -> list[Identifier]:
+    """Each identifier prints as its value, "Identifier Type: ..." and "Identifier Source: ..."."""
+    identifiers: list[Identifier] = []
+    for value in values:
+        label, _, detail = value.partition(":")
+        detail = detail.strip()
+        if label == "Identifier Type" and identifiers:
+            scheme = _ID_TYPES.get(detail)
+            if scheme:
+                identifiers[-1] = Identifier(identifiers[-1].value, scheme)
+        elif label == "Identifier Source" and identifiers:
+            if detail == "org_study_id":
+                identifiers[-1] = Identifier(identifiers[-1].value, "ORG")
+        else:
+            identifiers.append(Identifier(value, scheme_of(value) or "OTHER"))
+    return identifiers

@@ -1,0 +1,166 @@
+"""Any other trial page: labelled sections and "Label: value" lines found from a table of the
+labels trial sites use, register numbers anywhere in the text.
+
+The generic reader is asked last, when no dedicated reader claims a page. It reads what
+it can with confidence — a field only from a label it knows, a register number only in
+a register's own format — and says which lines it left unread (``kg build --explain``).
+It never invents: a page without a register number is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.model.identifiers import find_registry_ids
+from kg.model.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.text import fold, split_glued, strip_bullet
+from kg.model.vocab import lookup
+from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
+from kg.read.parse.cues import badge, first_line_title, stated_phase, stated_status, title_before_identifier
+from kg.read.parse.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
+from kg.read.parse.labels import LABELS, Reading, reading
+from kg.read.parse.outcomes import TIME_SPAN
+
+__all__ = ["LAYOUT", "claims", "read", "page_identifiers", "LABELS", "Reading", "reading"]
+
+LAYOUT = "generic"
+
+def claims(text: str) -> bool:
+    """Any page that shows a register number of its own and at least two fields the reader
+    can read (labels of the table, a badge line, a statement or title by the register number).
+    """
+    found = reading(text)
+    identifiers = page_identifiers(text, found)
+    if not identifiers:
+        return False
+    status, phases, _ = _badge(text)
+    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
+    return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+
+
+def page_identifiers(text: str, found: Reading) -> list[Identifier]:
+    """The register numbers of the page's own trial.
+
+    Numbers under the page's registration and secondary-id labels, when it has them: a number
+    in its text ("linked to the ACT-I trial (ACTRN12618000076279)") is another trial's. Without
+    such labels, every number the page shows, the first of each register; none on a page with
+    three numbers of one register (a review's table, a search result), which lists trials.
+    """
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])))
+    if labelled:
+        return labelled
+    shown = find_registry_ids(text)
+    if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
+        return []
+    return [identifier for index, identifier in enumerate(shown)
+            if all(other.scheme != identifier.scheme for other in shown[:index])]
+
+
+def _first(found: Reading, name: str) -> str | None:
+    values = _values(found, name)
+    return values[0] if values else None
+
+
+def _values(found: Reading, name: str) -> list[str]:
+    return [v for v in (value_or_none(line) for line in found.sections.get(name, [])) if v]
+
+
+def _badge(text: str) -> tuple[str | None, list[str], str | None]:
+    return next((found for found in map(badge, text.split("\n")) if found[0] or found[1]), (None, [], None))
+
+
+#: Register codes a page prints after a value ("Graft Versus Host Disease 256537 0").
+_TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read what the labels state, and what a badge line or the title before the register
+    number states; leave the rest.
+    """
+    found = reading(text)
+    record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
+    known = {i.value for i in record.identifiers}
+    record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
+                           if value and value not in known and not find_registry_ids(value)]
+    titles = _values(found, "title") + _values(found, "official_title")
+    record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
+    badge_status, badge_phases, badge_type = _badge(text)
+    # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
+    record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
+                     or badge_status or stated_status(text))
+    phase = _first(found, "phase")
+    if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
+        phase = f"Phase {phase}"  # "Phase:  0" on WHO records
+    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
+                     or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
+    record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
+                                           for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
+    sponsor = _first(found, "sponsor")
+    record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
+    record.enrollment = parse_count(_first(found, "enrollment"))
+    record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
+    record.sex = lookup("sex", _first(found, "sex"))
+    record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
+    record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
+    record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
+    record.start_date = parse_date(_first(found, "start_date"))
+    record.completion_date = parse_date(_first(found, "completion_date"))
+    lists: dict[str, list] = {
+        "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
+        "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
+        "eligibility": criteria_from_mixed_lines(found.sections.get("eligibility", [])),
+        "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
+        "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
+    }
+    if found.cut_off in lists and lists[found.cut_off]:
+        lists[found.cut_off].pop()  # the item the page breaks off in is a fragment
+    record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
+    record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
+    return record
+
+
+_TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)
+
+
+def _listed(value: str) -> list[str]:
+    """The items of "A; B", unless the parts are "Key: value" pairs of one classification."""
+    parts = re.split(r"\s*;\s*", value)
+    return [value] if len(parts) > 1 and all(":" in part for part in parts if part) else parts
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """Values as written, without the register codes after them, and with hard-wrapped lines
+    (after a comma, or going on in lower case) joined.
+    """
+    values: list[str] = []
+    complete = True
+    for line in filter(None, map(fold, lines)):
+        plain = _TRAILING_CODES.sub("", line)
+        if values and not complete and (values[-1].endswith(",") or (line[0].islower() or line[0] == "(") and ":" not in line):
+            values[-1] = f"{values[-1]} {plain}"
+        else:
+            values.append(plain)
+        complete = plain != line
+    return values
+
+
+def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
+    """One outcome per line; a "Time frame: ..." line or a trailing time span gives its time frame."""
+    outcomes: list[Outcome] = []
+    bulleted = any(strip_bullet(line) != line.strip() for line in lines if line.strip())
+    for raw in lines:
+        line = fold(raw)
+        if not value_or_none(line) or bulleted and outcomes and strip_bullet(raw) == raw.strip() and "time frame" not in line.lower():
+            continue  # under bulleted measures, an unbulleted line is the measure's description
+        label, _, rest = line.partition(":")
+        if label.strip().lower() in ("time frame", "timepoint", "timepoints", "time point") and outcomes:
+            outcomes[-1].time_frame = rest.strip() or None
+            continue
+        framed = _TIME_FRAME.match(line)
+        if framed:
+            outcomes.append(Outcome(kind, framed.group(1).lstrip("-*• ").strip(), framed.group(2).strip() or None))
+            continue
+        span = TIME_SPAN.search(line)
+        outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))
+    return outcomes

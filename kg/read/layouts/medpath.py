@@ -1,0 +1,180 @@
+"""MedPath trial pages (trial.medpath.com): a "MedPath" banner, then labelled sections.
+
+The page prints each label on a line of its own and the value below it; the arms and
+outcome tables lose their cell borders ("GroupInterventionDescription", "Overall
+survival (OS)1 year"). The same page scraped with bullets is read by
+:mod:`kg.read.layouts.medpath_bullets`, which shares this module's section reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.identifiers import listed_identifiers
+from kg.model.records import Arm, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
+from kg.model.text import fold, is_placeholder, split_glued
+from kg.model.vocab import lookup
+from kg.read.parse.arms import TABLE_HEADER, split_arm_row
+from kg.read.parse.criteria import criteria_from_lines
+from kg.read.parse.fields import country_code, flag_country, parse_count, parse_phases, typed_intervention, value_or_none
+from kg.read.parse.outcomes import split_glued_row, split_spaced_rows
+from kg.read.parse.sections import Sections, split_sections
+
+__all__ = ["LAYOUT", "claims", "read", "LABELS", "read_sections"]
+
+LAYOUT = "medpath"
+
+#: The labels a MedPath page prints, and the section each opens.
+LABELS = {
+    "Conditions": "conditions",
+    "Interventions": "interventions",
+    "Registration Number": "registration",
+    "Lead Sponsor": "lead_sponsor",
+    "Collaborators": "collaborators",
+    "Collaborator": "collaborators",
+    "Brief Summary": "brief_summary",
+    "Detailed Description": "detailed_description",
+    "Recruitment & Eligibility": "recruitment",
+    "Status": "status",
+    "Sex": "sex",
+    "Target Recruitment": "enrollment",
+    "Age": "ages",
+    "Ages": "ages",
+    "Accepts Healthy Volunteers": "healthy_volunteers",
+    "Inclusion Criteria": "inclusion",
+    "Exclusion Criteria": "exclusion",
+    "Study & Design": "design",
+    "Study Type": "study_type",
+    "Study Design": "study_design",
+    "Arm && Interventions": "arms",
+    "Arms & Interventions": "arms",
+    "Arm & Interventions": "arms",
+    "Primary Outcome Measures": "primary_outcomes",
+    "Secondary Outcome Measures": "secondary_outcomes",
+    "Other Outcome Measures": "other_outcomes",
+    "Trial Locations": "locations",
+}
+_PATTERNS = [(re.compile(r"Locations \(\d+\)"), "location_list"),
+             (re.compile(r"© Copyright .*MedPath.*"), "footer")]
+_OUTCOME_HEADER = re.compile(r"^\s*Name\s*Time\s*Method\s*", re.IGNORECASE)
+
+
+def claims(text: str) -> bool:
+    """A MedPath page opens with its banner or closes with its copyright line."""
+    head = text.lstrip()[:200]
+    return head.startswith("MedPath") or bool(re.search(r"All Rights Reserved by MedPath", text[-400:]))
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read a MedPath page into a record."""
+    lines = text.split("\n")
+    return read_sections(split_sections(lines, LABELS, _PATTERNS), source, spaced=False)
+
+
+def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -> TrialRecord:
+    """Read the sections of a MedPath page; ``spaced`` tables had their cells joined by spaces."""
+    record = TrialRecord(source=source)
+    preamble = [v for v in sections.values("") if v != "MedPath"]
+    if preamble:
+        record.title = preamble[0]
+    for line in preamble[1:]:
+        record.phases = record.phases or parse_phases(line)
+        record.status = record.status or lookup("status", line)
+
+    record.identifiers = listed_identifiers(sections.values("registration"), unknown="OTHER")
+    record.conditions = [c for line in sections.values("conditions") for c in split_glued(line)]
+    record.interventions = [Intervention(name=name, type=kind)
+                            for kind, name in map(typed_intervention, sections.values("interventions"))]
+    record.sponsors = ([Organization(name, "LEAD") for name in sections.values("lead_sponsor")]
+                       + [Organization(name, "COLLABORATOR") for name in sections.values("collaborators")])
+    record.brief_summary = sections.text("brief_summary")
+    record.detailed_description = sections.text("detailed_description")
+
+    record.status = lookup("status", sections.value("status")) or record.status
+    record.sex = lookup("sex", sections.value("sex"))
+    record.enrollment = parse_count(sections.value("enrollment"))
+    record.study_type = lookup("study-type", sections.value("study_type"))
+    for token in sections.values("study_design"):
+        _design_token(record, token)
+
+    record.criteria = (criteria_from_lines(sections.lines("inclusion"), "INCLUSION")
+                       + criteria_from_lines(sections.lines("exclusion"), "EXCLUSION"))
+    record.arms = _arms(sections.values("arms"), record.interventions)
+    for kind in ("PRIMARY", "SECONDARY", "OTHER"):
+        lines = sections.lines(f"{kind.lower()}_outcomes")
+        record.outcomes += _spaced_outcomes(lines, kind) if spaced else _glued_outcomes(lines, kind)
+    record.sites = _sites(sections.lines("location_list") or sections.lines("locations"))
+    return record
+
+
+def _design_token(record: TrialRecord, value: str) -> None:
+    """MedPath's "Study Design" prints whichever design tokens the registry had."""
+    for field, scheme in (("allocation", "allocation"), ("intervention_model", "intervention-model"),
+                          ("primary_purpose", "primary-purpose"), ("masking", "masking")):
+        token = lookup(scheme, value)
+        if token and getattr(record, field) is None and not (scheme == "allocation" and token == "NA"):
+            setattr(record, field, token)
+            return
+
+
+def _arms(rows: list[str], interventions: list[Intervention]) -> list[Arm]:
+    arms = []
+    for row in rows:
+        if not TABLE_HEADER.sub("", row).strip():
+            continue
+        label, names, description = split_arm_row(row, [i.name for i in interventions])
+        arms.append(Arm(label=label, description=description, interventions=names))
+    return arms
+
+
+def _glued_outcomes(lines: list[str], kind: str) -> list[Outcome]:
+    """Rows print as "Measure<time frame>" on one line, then an optional description paragraph."""
+    outcomes: list[Outcome] = []
+    for line in lines:
+        line = _OUTCOME_HEADER.sub("", line)
+        if not line.strip() or is_placeholder(line):
+            continue
+        measure, time_frame = split_glued_row(line)
+        last = outcomes[-1] if outcomes else None
+        if time_frame is None and last is not None and last.description is None:
+            last.description = fold(line)
+            continue
+        outcomes.append(Outcome(kind=kind, measure=measure, time_frame=time_frame))
+    return outcomes
+
+
+def _spaced_outcomes(lines: list[str], kind: str) -> list[Outcome]:
+    outcomes = []
+    for line in lines:
+        line = _OUTCOME_HEADER.sub("", line)
+        if is_placeholder(line):
+            continue
+        for measure, time_frame, method in split_spaced_rows(line):
+            description = method if method and fold(method) != measure else None
+            outcomes.append(Outcome(kind=kind, measure=measure, time_frame=time_frame, description=description))
+    return outcomes
+
+
+def _sites(lines: list[str]) -> list[Site]:
+    """Each site prints as its name, a flag, then "City, Region, Country"."""
+    sites: list[Site] = []
+    pending: list[str] = []
+    flag: str | None = None
+    for line in (fold(line) for line in lines):
+        if not line or re.fullmatch(r"Locations \(\d+\)", line):
+            continue
+        if flag_country(line):
+            flag = flag_country(line)
+            continue
+        parts = [p.strip() for p in line.split(",")]
+        country = flag or (country_code(parts[-1]) if len(parts) > 1 else None)
+        if pending and (flag or (len(parts) > 1 and country)):
+            sites.append(Site(name=" ".join(pending), city=value_or_none(parts[0]) if len(parts) > 1 else None,
+                              country=country))
+            pending, flag = [], None
+        else:
+            pending.append(line)
+    if pending:
+        sites.append(Site(name=" ".join(pending), country=flag))
+    return sites
+

@@ -1,0 +1,59 @@
+"""MedPath pages scraped as a bulleted list: every label and value behind "- ", headings lost.
+
+The banner and the "Inclusion Criteria" / "Exclusion Criteria" labels are gone: the
+criteria follow the "Target Recruitment" value, and an empty bullet ("-") stands where
+the exclusion list's label was. Table cells are joined by spaces rather than glued.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.records import Criterion, SourceDocument, TrialRecord
+from kg.read.layouts import medpath
+from kg.read.parse.criteria import criteria_from_lines
+from kg.read.parse.sections import split_sections
+
+__all__ = ["LAYOUT", "claims", "read"]
+
+LAYOUT = "medpath_bullets"
+
+_BULLET = re.compile(r"^- ?")
+_EMPTY_BULLET = "-"
+_LABEL_LINES = {f"- {label}" for label in ("Conditions", "Registration Number", "Brief Summary", "Status",
+                                           "Target Recruitment", "Study Type", "Primary Outcome Measures")}
+
+
+def claims(text: str) -> bool:
+    """Several MedPath labels stand behind bullets."""
+    lines = {line.strip() for line in text.split("\n")}
+    return len(lines & _LABEL_LINES) >= 3
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """Read a bulleted MedPath page into a record."""
+    lines = [line.strip() if line.strip() == _EMPTY_BULLET else _BULLET.sub("", line) for line in text.split("\n")]
+    sections = split_sections(lines, medpath.LABELS)
+    record = medpath.read_sections(sections, source, spaced=True)
+    if not record.criteria:
+        record.criteria = _unlabelled_criteria(sections.lines("enrollment")[1:])
+    return record
+
+
+def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
+    """Criteria after the enrollment value: inclusion first, then exclusion after two or more
+    empty bullets in a row (a single empty bullet may stand between any two items, so it
+    says nothing). Without such a gap the page does not show where exclusion starts, and
+    every item is read as inclusion.
+    """
+    lines = [line for line in lines if line.strip()]
+    split = None
+    for index in range(1, len(lines) - 2):
+        if lines[index] == lines[index + 1] == _EMPTY_BULLET:
+            split = index
+            break
+    if split is None:
+        return criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], "INCLUSION")
+    inclusion = [line for line in lines[:split] if line != _EMPTY_BULLET]
+    exclusion = [line for line in lines[split:] if line != _EMPTY_BULLET]
+    return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")

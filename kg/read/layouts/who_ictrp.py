@@ -1,0 +1,53 @@
+"""The WHO International Clinical Trials Registry Platform's trial record (trialsearch).
+
+ICTRP shows a register's record as "Label: value" lines ("Main ID:  NCT02185781",
+"Public title:", "Recruitment status: Pending", "Phase:  0") with the study design as one
+sentence of "Allocation: …. Intervention model: …. Masking: …." parts. The generic label
+table reads the lines; this reader adds what is ICTRP's own: the trial is the one its
+"Main ID:" names, and the design sentence is split into its fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model.identifiers import find_registry_ids
+from kg.model.records import Intervention, SourceDocument, TrialRecord
+from kg.model.text import fold
+from kg.model.vocab import lookup
+from kg.read.layouts import generic
+from kg.read.parse.fields import typed_intervention
+from kg.read.parse.labels import reading
+
+__all__ = ["LAYOUT", "claims", "read"]
+
+LAYOUT = "who_ictrp"
+
+_MAIN_ID = re.compile(r"^Main ID:\s*(?P<id>\S+)", re.MULTILINE)
+#: Design sentence part -> (record field, vocabulary scheme).
+_DESIGN = {"allocation": ("allocation", "allocation"), "intervention model": ("intervention_model", "intervention-model"),
+           "primary purpose": ("primary_purpose", "primary-purpose"), "masking": ("masking", "masking")}
+_DESIGN_PART = re.compile(r"(?P<label>Allocation|Intervention model|Primary purpose|Masking)\s*:\s*"
+                          r"(?P<value>.+?)\s*(?:\.\s+(?=[A-Z])|\.?\s*$)")
+
+
+def claims(text: str) -> bool:
+    """ICTRP names the record "Main ID:" under the WHO banner or the platform's name."""
+    return bool(_MAIN_ID.search(text)) and bool(re.search(r"World Health Organization|ICTRP|trialsearch", text))
+
+
+def read(text: str, source: SourceDocument) -> TrialRecord:
+    """The labelled lines, the trial named by "Main ID:" first among its identifiers, the design fields."""
+    record = generic.read(text, source)
+    main = find_registry_ids(_MAIN_ID.search(text).group("id"))  # type: ignore[union-attr]  # claims() found it
+    record.identifiers = main + [i for i in record.identifiers if i not in main]
+    found = reading(text)
+    design = " ".join(fold(line) for line in found.sections.get("study_design", []))
+    for part in _DESIGN_PART.finditer(design):
+        field_name, scheme = _DESIGN[part.group("label").lower()]
+        setattr(record, field_name, getattr(record, field_name) or lookup(scheme, part.group("value")))
+    for line in found.sections.get("interventions", []):
+        kind, name = typed_intervention(fold(line))
+        if kind:  # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention
+            record.interventions.append(Intervention(name, kind))
+    return record

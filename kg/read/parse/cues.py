@@ -1,0 +1,139 @@
+"""Values a page states without a label, in forms definite enough to read.
+
+A badge line made only of a status, phases and a study type ("RECRUITINGPhase
+2INTERVENTIONAL", "Completed · Phase 1/2"); a title written just before the trial's
+register number ("Title (NCT…) is a …", a browser title "Title… (NCT…) | Site"); a
+page whose first line is a title rather than its site's banner. Anything less definite
+stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.model.records import Identifier
+from kg.model.text import fold
+from kg.model.vocab import lookup, scheme
+from kg.read.parse.fields import parse_phases
+
+__all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status"]
+
+_PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
+#: Words a site's banner uses, never a trial's title.
+_BANNER = re.compile(r"\b(?:register|registry|skip|navigation|website|logo|menu|home|help|search|cookies?|version|"
+                     r"site|module|login|sign in)\b", re.IGNORECASE)
+
+
+def _wordings(name: str) -> str:
+    keys = sorted(scheme(name).wordings, key=len, reverse=True)
+    return "|".join(r"\W*".join(map(re.escape, key.split())) for key in keys)
+
+
+@cache
+def _badge() -> re.Pattern[str]:
+    token = rf"(?P<status>{_wordings('status')})|(?P<phase>{_PHASE_WORDS})|(?P<type>{_wordings('study-type')})"
+    return re.compile(rf"\s*(?:{token})\s*[·|,•]?", re.IGNORECASE)
+
+
+def badge(line: str) -> tuple[str | None, list[str], str | None]:
+    """Status, phases and study type of a line made of nothing else (at least two of them).
+
+    >>> badge("RECRUITINGPhase 2INTERVENTIONAL")
+    ('RECRUITING', ['PHASE2'], 'INTERVENTIONAL')
+    >>> badge("CompletedPhase 1/2")
+    ('COMPLETED', ['PHASE1', 'PHASE2'], None)
+    >>> badge("Completed the study")
+    (None, [], None)
+    """
+    status, phases, study_type, position, tokens = None, [], None, 0, 0
+    folded = fold(line)
+    while position < len(folded):
+        match = _badge().match(folded, position)
+        if not match or match.end() == position:
+            return None, [], None
+        status = status or (lookup("status", match.group("status")) if match.group("status") else None)
+        phases = phases or parse_phases(match.group("phase"))
+        study_type = study_type or (lookup("study-type", match.group("type")) if match.group("type") else None)
+        position, tokens = match.end(), tokens + 1
+    return (status, phases, study_type) if tokens >= 2 and (status or phases) else (None, [], None)
+
+
+def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | None:
+    """A title written as "Title (NCT…)" at the start of a line; a title cut short with "…" is completed from a
+    line of the page that it begins.
+    """
+    def written_before(match: re.Match[str]) -> str:
+        return _line_before(text, match.start()) or ""
+
+    for value, match in _first_mentions(r"\(\s*{number}\s*\)", text, identifiers,
+                                        lambda match: len(written_before(match)) >= 12):
+        title = fold(written_before(match))
+        if title.endswith(("…", "...")):
+            stem = title.rstrip(".…").strip()
+            whole = [fold(line) for line in text.split("\n") if fold(line).startswith(stem) and len(fold(line)) > len(stem)
+                     and value not in line]
+            return whole[0] if whole else None
+        return title
+    return None
+
+
+def _first_mentions(pattern: str, text: str, identifiers: list[Identifier],
+                    accept: Callable[[re.Match[str]], bool] = bool) -> list[tuple[str, re.Match[str]]]:
+    """The first accepted match of ``pattern`` (its group ``{number}`` standing for a register number) for each
+    identifier, in the identifiers' order. One pass over the text and a set lookup per candidate, however many
+    numbers a page repeats: a search per number made long pages quadratic.
+    """
+    values = list(dict.fromkeys(identifier.value for identifier in identifiers))
+    wanted, first = set(values), {}
+    for match in re.finditer(pattern.replace("{number}", r"(?P<id>[^()\n]{1,80}?)"), text):
+        if match.group("id") in wanted and match.group("id") not in first and accept(match):
+            first[match.group("id")] = match
+    return [(value, first[value]) for value in values if value in first]
+
+
+def _line_before(text: str, position: int, longest: int = 400) -> str | None:
+    """The text on the line before ``position`` (whitespace and line breaks just before it skipped), or None
+    when that is longer than ``longest``; looks back no further than that, so that many matches on one long
+    line cost no more than the line.
+    """
+    end = position
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", max(0, end - longest - 1), end) + 1
+    if start == 0 and end > longest:
+        return None
+    return text[start:end]
+
+
+def first_line_title(text: str) -> str | None:
+    """The page's first line, when it reads as a title: five to forty words, no sentence end,
+    no register number, none of a banner's words.
+    """
+    line = next((fold(line) for line in text.split("\n") if line.strip()), "")
+    words = line.split()
+    if not 5 <= len(words) <= 40 or line.endswith((".", "!", "?", ":")) or not line[0].isupper():
+        return None
+    if re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line):
+        return None
+    return line
+
+
+def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:
+    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional"."""
+    pattern = rf"\(\s*{{number}}\s*\)(?i:\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9]))"
+    for _, match in _first_mentions(pattern, text, identifiers):
+        return parse_phases(match.group("phase"))
+    return []
+
+
+_STATED_STATUS = re.compile(r"\bthis (?:trial|study) is (?:currently |now )?(?P<status>not yet recruiting|recruiting|"
+                            r"enrolling by invitation|active, not recruiting|completed|terminated|withdrawn|suspended)\b",
+                            re.IGNORECASE)
+
+
+def stated_status(text: str) -> str | None:
+    """The status a sentence states of "this trial": "This trial is currently recruiting participants"."""
+    match = _STATED_STATUS.search(text)
+    return lookup("status", match.group("status")) if match else None

@@ -1,0 +1,225 @@
+"""Readers of single field values as pages print them: phases, counts, ages, dates, countries."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from datetime import date, datetime
+from functools import cache
+
+import pycountry
+
+from kg.model.text import fold, is_placeholder
+from kg.model.vocab import lookup
+
+__all__ = [
+    "parse_phases", "parse_count", "parse_age_years", "parse_age_range", "parse_date",
+    "country_code", "flag_country", "typed_intervention", "find_doi", "find_pmid", "value_or_none",
+]
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "0": "0", "1": "1", "2": "2", "3": "3", "4": "4"}
+_PHASE_NUMBER = r"(iv|iii|ii|i|[0-4])(?:[ab]|\s*[ab]\b)?"
+_PHASE_JOIN = r"\s*(?:(?:/|\||,|-|and|&)\s*(?:phase\s*)?|phase\s*)"
+_PHASE = re.compile(rf"\b(early\s+)?phase\s*{_PHASE_NUMBER}(?![a-z0-9])((?:{_PHASE_JOIN}{_PHASE_NUMBER}(?![a-z0-9]))*)",
+                    re.IGNORECASE)
+_PHASE_MORE = re.compile(rf"(?:(?:/|\||,|-|and|&)\s*(?:phase\s*)?|phase\s*){_PHASE_NUMBER}", re.IGNORECASE)
+
+
+def parse_phases(text: str | None) -> list[str]:
+    """The phase tokens a phrase states, in order.
+
+    >>> parse_phases("Phase 1"), parse_phases("PHASE1/PHASE2"), parse_phases("A Phase I/IIa study")
+    (['PHASE1'], ['PHASE1', 'PHASE2'], ['PHASE1', 'PHASE2'])
+    >>> parse_phases("Phase 1 Phase 2"), parse_phases("Phase 2 study of 3 arms")
+    (['PHASE1', 'PHASE2'], ['PHASE2'])
+    >>> parse_phases("Early Phase 1"), parse_phases("N/A"), parse_phases("a phase-out of drug")
+    (['EARLY_PHASE1'], ['NA'], [])
+    """
+    if not text:
+        return []
+    if lookup("phase", text) == "NA" or fold(text).lower() in {"not applicable", "n/a", "na"}:
+        return ["NA"]
+    match = _PHASE.search(text)
+    if not match:
+        return []
+    numbers = [_ROMAN[match.group(2).lower()]]
+    numbers += [_ROMAN[m.group(1).lower()] for m in _PHASE_MORE.finditer(match.group(3) or "")]
+    tokens = []
+    for number in numbers:
+        early = number == "0" or (match.group(1) and number == "1" and not tokens)
+        token = "EARLY_PHASE1" if early else f"PHASE{number}"
+        if token not in tokens:
+            tokens.append(token)
+    return tokens
+
+
+def parse_count(text: str | None) -> int | None:
+    """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
+    of more than 12 digits is no count (and one of 4,300 Python will not read).
+
+    >>> parse_count("15 estimated patients"), parse_count("1,200"), parse_count("Not specified"), parse_count("9" * 5000)
+    (15, 1200, None, None)
+    """
+    match = re.search(r"\d[\d,]*", text or "")
+    digits = match.group(0).replace(",", "") if match else ""
+    return int(digits) if digits and len(digits) <= 12 else None
+
+
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766}
+
+
+def parse_age_years(text: str | None) -> float | None:
+    """An age in years from "18 Years", "6 Months", "18".
+
+    >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A"), parse_age_years("1" * 400)
+    (18.0, 0.5, None, None)
+    """
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour)?", text or "", re.IGNORECASE)
+    if not match:
+        return None
+    years = float(match.group(1)) * _UNIT_YEARS[(match.group(2) or "year").lower()]
+    return round(years, 4) if math.isfinite(years) else None
+
+
+def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
+    """Minimum and maximum age in years from "18 to 80 years old", "18+ years", "Up to 17 years".
+
+    A number without its own unit takes the unit of the number after it.
+
+    >>> parse_age_range("18 to 80 years old"), parse_age_range("18+ years old"), parse_age_range("up to 17 years")
+    ((18.0, 80.0), (18.0, None), (None, 17.0))
+    >>> parse_age_range("6 months to 21 years old")
+    (0.5, 21.0)
+    """
+    text = fold(text).lower()
+    found = re.findall(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)?", text)
+    if not found:
+        return None, None
+    units, following = [], "year"
+    for _, unit in reversed(found):  # from the end, so that a long run of numbers takes linear time
+        following = unit or following
+        units.append(following)
+    ages = [round(float(number) * _UNIT_YEARS[unit], 4) for (number, _), unit in zip(found[:2], units[::-1])]
+    if not all(math.isfinite(age) for age in ages):  # "1111…1 years" of 400 digits is the float inf
+        return None, None
+    if re.search(r"\b(up to|under|younger than|below|less than)\b|[<≤]", text):
+        return None, ages[0]
+    return ages[0], ages[1] if len(ages) > 1 else None
+
+
+#: "2020-12-03" or "2020-12" (years from 1000: strftime writes year 999 without its zero).
+_ISO_DATE = re.compile(r"[1-9][0-9]{3}-[0-9]{2}(?:-[0-9]{2})?")
+_DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10),
+                 ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
+
+
+def parse_date(text: str | None) -> str | None:
+    """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
+
+    >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025")
+    ('2020-12-03', '2020-12-03', '2025-09')
+    >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
+    ('2020-12', None, None)
+    """
+    text = fold(text).rstrip(".")
+    if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(text if len(text) == 10 else f"{text}-01").isoformat()[:len(text)]
+    for pattern, width in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).strftime("%Y-%m-%d")[:width]
+        except ValueError:
+            continue
+    return None
+
+
+#: Country names registries print that pycountry does not know by that name.
+_COUNTRY_ALIASES = {
+    "turkey": "TR", "türkiye": "TR", "korea": "KR", "south korea": "KR", "republic of korea": "KR",
+    "north korea": "KP", "russia": "RU", "iran": "IR", "taiwan": "TW", "vietnam": "VN",
+    "macedonia": "MK", "the former yugoslav republic of macedonia": "MK", "czechia": "CZ",
+    "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "usa": "US", "u.s.": "US",
+    "united states of america": "US", "the netherlands": "NL", "holland": "NL", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "syria": "SY", "laos": "LA", "moldova": "MD",
+    "palestine": "PS", "hong kong": "HK", "macau": "MO", "macao": "MO", "ivory coast": "CI",
+    "congo, the democratic republic of the": "CD", "democratic republic of the congo": "CD",
+}
+
+
+@cache
+def country_code(name: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country name, or None when it is not a country.
+
+    >>> country_code("Belarus"), country_code("Korea, Republic of"), country_code("Minsk Region")
+    ('BY', 'KR', None)
+    """
+    name = fold(name).strip(" ,.")
+    if not name:
+        return None
+    alias = _COUNTRY_ALIASES.get(name.lower())
+    if alias:
+        return alias
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+def flag_country(text: str) -> str | None:
+    """The country of a flag emoji (two regional indicator letters).
+
+    >>> flag_country("🇧🇾")
+    'BY'
+    """
+    letters = [chr(ord(c) - 0x1F1E6 + ord("A")) for c in text.strip() if 0x1F1E6 <= ord(c) <= 0x1F1FF]
+    return "".join(letters) if len(letters) == 2 else None
+
+
+_TYPED = re.compile(r"^\s*([A-Za-z][A-Za-z /]+?)\s*:\s*(.+)$")
+
+
+def typed_intervention(text: str) -> tuple[str | None, str]:
+    """Split "Biological: NK cell infusions" into its type token and name.
+
+    >>> typed_intervention("Biological: NK cell infusions")
+    ('BIOLOGICAL', 'NK cell infusions')
+    >>> typed_intervention("Cy/Flu chemotherapy")
+    (None, 'Cy/Flu chemotherapy')
+    """
+    match = _TYPED.match(text)
+    if match:
+        token = lookup("intervention-type", match.group(1))
+        if token:
+            return token, fold(match.group(2))
+    return None, fold(text)
+
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.IGNORECASE)
+
+
+def find_doi(text: str) -> str | None:
+    """The DOI cited in a reference, without trailing punctuation.
+
+    >>> find_doi("Clin Cancer Res. 2017;23(15):4107-4118. doi: 10.1158/1078-0432.CCR-16-2981. Epub 2017")
+    '10.1158/1078-0432.CCR-16-2981'
+    """
+    match = _DOI.search(text)
+    return match.group(1).rstrip(".,;)") if match else None
+
+
+def find_pmid(text: str) -> str | None:
+    """The PubMed id cited in a reference.
+
+    >>> find_pmid("... 2017 Mar 9. PMID: 28280089")
+    '28280089'
+    """
+    match = _PMID.search(text)
+    return match.group(1) if match else None
+
+
+def value_or_none(text: str | None) -> str | None:
+    """The folded text, or None for the placeholders pages print for "no value"."""
+    return None if is_placeholder(text) else fold(text)
+

@@ -1,0 +1,219 @@
+"""The labels trial sites print, and a page cut at them.
+
+One table of synonyms (:data:`LABELS`), not code per site: a line "Label: value", a
+label alone on its line, a numbered table cell ("| E.1.1 | Label |"), a markdown field
+("- **Status:** Recruiting"), a YAML key ("overall_status:") or an indexed label
+("Primary outcome [1] 257583 0") all open the field the label names. Labels of fields
+the reader does not use are listed too, so that they close the section before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.model.text import fold, strip_bullet
+from kg.model.vocab import lookup
+from kg.read.parse.fields import parse_age_range, parse_phases
+
+__all__ = ["LABELS", "Reading", "reading", "label_of"]
+
+#: Labels trial sites print, by the field they open.
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "public title", "brief title", "study title", "trial title", "name of trial", "public title of study",
+              "title of the trial for lay people in easily understood i e non technical language"),
+    # Taken for the title only when the page gives no public one.
+    "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study",
+                       "clinical trial results"),
+    "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
+               "recruiting status", "study status", "recruitment status in japan", "overall study status",
+               "overall trial status"),
+    "phase": ("phase", "trial phase", "study phase", "phase of the trial", "clinical phase", "clinical trials phase",
+              "developmental phase", "phase of trial"),
+    "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
+                   "medical condition", "medical condition(s) being investigated", "indication", "primary condition",
+                   "medical condition(s) or problem(s) studied", "condition(s) or problem(s) studied", "cancer type",
+                   "medical condition or disease under investigation", "eligible conditions", "health condition"),
+    # Labels of the register number itself: read from the text by the registers' own formats,
+    # they only tell the reader that this is a trial record.
+    "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
+                     "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
+                     "ctri number", "eudract number", "isrctn", "registration no"),
+    "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
+                    "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
+    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
+    "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
+                   "number of participants", "target number of participants", "participants", "planned enrollment",
+                   "target enrollment"),
+    "study_type": ("study type", "type of study", "study design type"),
+    "study_design": ("study design",),
+    "interventions": ("intervention(s)", "interventions", "intervention"),
+    "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
+    "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
+    "min_age": ("minimum age", "age minimum", "inclusion age min"),
+    "max_age": ("maximum age", "age maximum", "inclusion age max"),
+    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
+    # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
+    "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
+                  "prior concurrent therapy", "participant inclusion criteria",
+                  "principal inclusion criteria", "inclusion", "main criteria for inclusion"),
+    "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
+                  "principal exclusion criteria", "exclusion", "main criteria for exclusion"),
+    "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
+                    "who can participate", "key inclusion & exclusion criteria", "participant eligibility"),
+    "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
+                         "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
+                         "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
+                         "main outcome variables", "current primary outcome measures"),
+    "secondary_outcomes": ("secondary outcome", "secondary outcomes", "secondary outcome measure",
+                           "secondary outcome measures", "secondary outcome(s)", "secondary end point",
+                           "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)",
+                           "key secondary outcomes", "secondary outcome variables", "current secondary outcome measures"),
+    # Fields the reader does not take: their labels only end the section before them.
+    "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
+              "genomic information", "intervention/exposure",
+              "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
+              "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
+              "linked study record", "ethics application status", "date submitted", "date registered",
+              "date last updated", "type of registration", "contacts", "intervention groups", "general information",
+              "reason for update", "registration date", "countries of recruitment", "registration timing",
+              "last update", "update count",
+              "url", "date of registration", "last refreshed on", "prospective registration",
+              "narrative", "objectives", "purpose", "brief summary", "detailed description", "summary",
+              "healthy volunteers", "results", "locations", "sponsors", "collaborators",
+              "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
+              "background and study aims", "who can participate?", "what does the study involve",
+              "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
+              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial"),
+}
+
+#: Fields with a closed set of values: their label may be followed by the value with no colon
+#: ("Recruitment Status Recruiting") or none at all ("PhasePHASE1"), when the value reads as one.
+_CLOSED: dict[str, Callable[[str], object]] = {
+    "status": lambda value: lookup("status", value),
+    "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
+    "sex": lambda value: lookup("sex", value),
+    "study_type": lambda value: lookup("study-type", value),
+    "ages": lambda value: value[0].isdigit() and any(bound is not None for bound in parse_age_range(value)),
+}
+
+
+def _key(label: str) -> str:
+    """Case, spacing and punctuation aside; ClinicalTrials.gov's record view marks labels "ICMJE"."""
+    return re.sub(r"\s+icmje$", "", re.sub(r"[^a-z0-9()&/?]+", " ", label.lower().replace("_", " ")).strip())
+
+
+_KEYS = {_key(label): name for name, labels in LABELS.items() for label in labels}
+_CLOSED_LABELS = sorted(((_key(label), name) for name in _CLOSED for label in LABELS[name]), key=lambda pair: -len(pair[0]))
+#: Markdown and list decoration around a label: "## ", "- **", "**", "* ".
+_DECORATION = re.compile(r"^\s*(?:#{1,6}\s+|[-*•]\s+)?(?:\*\*|__)?|(?:\*\*|__)")
+#: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell,
+#: with an "[1]" index and register codes after it).
+_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'?_-]{1,90}?)\s*"
+                   r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
+
+
+def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
+    """The field a line's label opens and the value on the same line, if any.
+
+    On a page that writes "Label Value" with no colon (``spaced``), a known label followed by
+    a capitalised value opens its field too.
+    """
+    # Folded first: a long run of spaces made the label pattern backtrack for minutes.
+    plain = fold(_DECORATION.sub("", line))
+    match = _LINE.match(plain)
+    if match:
+        name = _KEYS.get(_key(match.group("label")))
+        if name:
+            return name, fold(match.group("value")) or None
+    if strip_bullet(line) != line.strip():
+        return None, None  # a list item is not a label written without a colon
+    return _spaced_value(plain) if spaced else _closed_value(plain)
+
+
+#: The labels by their first word, longest first: a line is tried only against labels it can begin with.
+_BY_FIRST_WORD: dict[str, list[tuple[str, str]]] = {}
+for _label, _name in sorted(_KEYS.items(), key=lambda pair: -len(pair[0])):
+    _BY_FIRST_WORD.setdefault(_label.split(" ")[0], []).append((_label, _name))
+
+
+def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
+    folded = fold(line)
+    lowered = folded.lower()
+    for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
+        if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
+            return name, folded[len(label) + 1:].strip()
+    return _closed_value(line)
+
+
+def _writes_spaced_labels(lines: list[str]) -> bool:
+    """Three lines "Multi-word label Value" make a page that labels without colons."""
+    return sum(1 for line in lines if ":" not in line and _spaced_value(_DECORATION.sub("", line), words=2)[0]) >= 3
+
+
+def _closed_value(line: str) -> tuple[str | None, str | None]:
+    """A closed field's label, then a value it knows: "Recruitment Status Recruiting", "SexALL"."""
+    folded = fold(line)
+    lowered = folded.lower()
+    for label, name in _CLOSED_LABELS:
+        if lowered.startswith(label) and len(folded) > len(label):
+            value = folded[len(label):].strip(" :")
+            if value and _CLOSED[name](value):
+                return name, value
+    return None, None
+
+
+#: Fields whose items may carry labels of their own ("Time frame: 2 years"); in any other field,
+#: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
+#: after a condition).
+_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes"}
+_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
+
+
+@dataclass
+class Reading:
+    """What the generic reader found on a page, and what it left unread."""
+
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)
+    #: The section the page breaks off in, when it stops mid-sentence with no final line
+    #: break (a partial download, a copied excerpt): its last item is a fragment.
+    cut_off: str | None = None
+
+
+@lru_cache(maxsize=8)
+def reading(text: str) -> Reading:
+    """Cut a page at the labels of :data:`LABELS`; lines before any label, or under a label
+    of a field the reader does not use, are unread.
+
+    Cached: the readers that claim a page and the one that reads it all ask for the same
+    reading of the same text (callers must not change it).
+    """
+    result = Reading()
+    current: str | None = None
+    lines = text.split("\n")
+    spaced = _writes_spaced_labels(lines)
+    for line in lines:
+        name, value = label_of(line, spaced)
+        if name:
+            current = None if name == "other" else name
+            if current:
+                result.sections.setdefault(current, [])
+                if value:
+                    result.sections[current].append(value)
+            elif line.strip():
+                result.unread.append(fold(line))
+        elif not line.strip(" |"):
+            continue
+        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)):
+            # A table cell keeps its text, not the "|" around it.
+            result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
+        else:
+            current = None  # an unknown label ends the field before it
+            result.unread.append(fold(line))
+    if current and not text.endswith("\n") and not re.search(r"[.!?;:)\]]\s*$", text):
+        result.cut_off = current
+    return result

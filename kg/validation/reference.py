@@ -1,0 +1,38 @@
+"""The reference engine: pyshacl on an rdflib graph, reported as the compiled engine reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import rdflib
+from rdflib.namespace import PROV
+
+from kg.validation.report import ValidationReport, document_name, report_violations
+from kg.validation.shapes import shapes_graph
+
+__all__ = ["validate_graph"]
+
+
+class _GraphProvenance:
+    def __init__(self, data: rdflib.Graph) -> None:
+        self.data = data
+
+    def owners(self, focus: str) -> Iterable[str]:
+        return map(str, self.data.subjects(None, rdflib.URIRef(focus)))
+
+    def documents(self, trial: str) -> tuple[str, ...]:
+        return tuple(sorted(document_name(str(d), map(str, self.data.objects(d, rdflib.RDFS.label)))
+                            for d in self.data.objects(rdflib.URIRef(trial), PROV.wasDerivedFrom)))
+
+
+def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> ValidationReport:
+    """Validate ``data`` with pyshacl against ``shapes`` (the project's by default).
+
+    Warnings do not make a graph non-conforming.
+    """
+    import pyshacl  # loaded only when it runs: the sparql engine needs the rest of this module, not pyshacl
+
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
+                                           advanced=True, allow_warnings=True)
+    return ValidationReport(bool(conforms), report_violations(report, data, _GraphProvenance(data)), report)
+
