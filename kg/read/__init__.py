@@ -27,7 +27,7 @@ from kg.model.text import clean_document_text
 from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.read.limits import LIMITS, Limits
 from kg.read.reader import Outline, Reader
-from kg.read.sources import BROKEN_ARCHIVE, archive_entries, read_document
+from kg.read.sources import BROKEN_ARCHIVE, archive_entries, packaged_document, read_document
 
 __all__ = ["READERS", "LAYOUTS", "Reader", "Outline", "Dispatch", "dispatch", "detect_layout", "read_path", "read_archive",
            "read_bytes", "read_text"]
@@ -162,7 +162,14 @@ def read_archive(archive: zipfile.ZipFile, name: str, limits: Limits = LIMITS, *
                  entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
     """The records of an open zip archive called ``name``, entry by entry (only ``entries``
     when given; an entry over the limits or unsafe is refused, see :func:`kg.read.sources.archive_entries`).
-    Raises what opening the archive raises; :func:`read_path` names it.
+    Raises what opening the archive raises; :func:`read_path` names it. A zip that is a document
+    of an office format (a Word file is a zip of XML) is refused, once, not read as an archive.
     """
+    packaged = packaged_document(archive)
+    if packaged:
+        if not entries or not entries.start:
+            yield DocumentError(name, f"{packaged}, not a trial document or an archive of them: save the page as text "
+                                      "(.txt) or HTML and build from that")
+        return
     for entry_name, data in archive_entries(archive, name, limits, entries):
         yield from [data] if isinstance(data, DocumentError) else read_bytes(data, entry_name, limits=limits)
