@@ -1,4 +1,4 @@
-"""The command line, ``kg`` / ``python -m kg``: build, validate, query, export.
+"""The command line, ``kg`` / ``python -m kg``: build, validate, query, export, load and serve.
 
 Results go to standard output; progress and diagnostics go to standard error, so
 ``kg query trials --data g.ttl --format csv > trials.csv`` stays clean. Exit status:
@@ -23,8 +23,10 @@ from kg.validation.engines import ENGINES, REPORT_FORMATS, EngineMismatch
 __all__ = ["main", "cli"]
 
 # --- Options: each declared once, here; a command picks the ones it takes ---------------------------------------------
-# Choices come from the tables of the packages that define them. Those modules load rdflib, Oxigraph or the readers,
-# so a _Table imports its table only when a command's value or help needs it: `kg query` does not load the build.
+# A new option shared by two commands is declared here (a constant, or a function when its help differs per command);
+# one only a command takes stays on that command. Choices come from the tables of the packages that define them;
+# those modules load rdflib, Oxigraph or the readers, so a _Table imports its table only when a command's value or
+# help needs it: `kg query` does not load the build.
 
 
 class _Table(click.Choice):
@@ -56,7 +58,7 @@ def _store(help: str):
 
 
 def _data(help: str, must_exist: bool = True):
-    """``--data FILE``, repeatable: graph files (a missing one is named by the command, or by the loader)."""
+    """``--data FILE``, repeatable: graph files (``must_exist=False``: a missing one is named by the graph loader)."""
     return click.option("--data", "data", multiple=True, help=help,
                         type=_GRAPH_FILE if must_exist else click.Path(path_type=Path, dir_okay=False))
 
