@@ -49,3 +49,12 @@ def test_a_query_runs_on_a_graph_file_or_a_store_with_the_same_rows(seed_graph, 
 
 def test_the_seed_graph_validates_the_same_by_both_engines(seed_graph):
     assert validate([seed_graph], engine="sparql").conforms and validate([seed_graph], engine="pyshacl").conforms
+
+
+def test_the_limits_kg_build_shows_are_the_limits_a_build_applies_by_default():
+    from kg.read.limits import Limits, parse_size
+
+    defaults = Limits()
+    assert parse_size(_option("build", "--max-document-size").default) == defaults.document_bytes
+    assert _option("build", "--max-compression-ratio").default == defaults.compression_ratio
+    assert _option("build", "--max-json-depth").default == defaults.json_depth
