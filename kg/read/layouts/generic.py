@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.model.identifiers import find_registry_ids
+from kg.model.identifiers import find_registry_ids, listed_identifiers
 from kg.model.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
@@ -81,8 +81,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     found = reading(text)
     record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
     known = {i.value for i in record.identifiers}
-    record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
-                           if value and value not in known and not find_registry_ids(value)]
+    record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
     badge_status, badge_phases, badge_type = _badge(text)
