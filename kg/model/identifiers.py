@@ -134,6 +134,7 @@ def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Iden
     ['6499']
     """
     identifiers: list[Identifier] = []
+    seen: set[Identifier] = set()
     for value in values:
         found = find_registry_ids(value)
         if not found:
@@ -145,7 +146,8 @@ def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Iden
                 continue
             scheme = "OTHER" if "registry" in label.lower() else unknown
             found = [Identifier(fold(named), scheme)]
-        identifiers += [i for i in found if i not in identifiers]
+        identifiers += [i for i in found if i not in seen]
+        seen.update(found)
     return identifiers
 
 
