@@ -14,7 +14,7 @@ import rdflib
 from kg.build.identity import TrialIdentity
 from kg.build.streaming import build
 from kg.model.identifiers import is_grant_number, listed_identifiers, trial_key
-from kg.model.records import Identifier, Organization
+from kg.model.records import Identifier, Organization, SourceDocument
 from kg.read import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,3 +148,28 @@ def test_placeholders_of_an_empty_id_field_are_no_identifiers(line):
 @pytest.mark.parametrize("line", ["CTN 2012/0174", "2011/128", "GCP#05.01.020", "NKCell_LMA_2015", "BIOSS", "XJYFY-2020N8"])
 def test_sponsor_ids_of_real_pages_stay(line):
     assert [i.value for i in listed_identifiers([line])] == [line]
+
+
+# ---------------------------------------------------------------------------
+# Pages that label their own register number
+# ---------------------------------------------------------------------------
+
+def test_a_page_labelling_its_own_nct_number_is_read():
+    """Ignite's description module: "NCT ID: NCT05333705" and two prose labels; it was refused."""
+    [record] = read_path(PAGES / "ignite-sd.com" / "descriptionmodule-125144-NCT05333705.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT05333705", "NCT")]
+
+
+@pytest.mark.parametrize("line", ["NCT Number: NCT05333705", "ClinicalTrials.gov Identifier: NCT05333705",
+                                  "Trial ID NCT05333705", "NCT ID NCT05333705"])
+def test_a_labelled_nct_number_makes_a_trial_page(line):
+    from kg.read.layouts import generic
+    text = f"Donor NK Cell Infusion for Acute Myeloid Leukemia\n{line}\nBrief Summary: NK cells will be infused.\n"
+    assert generic.claims(text)
+    assert [i.value for i in generic.read(text, SourceDocument("page.txt", "0" * 64, "generic")).identifiers] == ["NCT05333705"]
+
+
+def test_a_column_of_nct_numbers_under_one_label_makes_no_trial_page():
+    from kg.read.layouts import generic
+    text = "Table 5 NK cell trials\nNCT Number\nNCT04347616\nNCT04220684\nNCT03955848\n"
+    assert not generic.claims(text)

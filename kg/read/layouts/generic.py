@@ -35,9 +35,20 @@ def claims(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
+    if _labelled_own_number(found):
+        return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
     return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+
+
+def _labelled_own_number(found: Reading) -> bool:
+    """A page that labels its own register number ("NCT ID: NCT05333705", "NCT Number: …",
+    "ClinicalTrials.gov Identifier: …", "Trial ID NCT…") is a trial's page, whatever else it
+    shows; a label over numbers of one register (a table's "NCT Number" column) is not.
+    """
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", [])))
+    return bool(labelled) and len({i.scheme for i in labelled}) == len(labelled)
 
 
 def page_identifiers(text: str, found: Reading) -> list[Identifier]:
