@@ -269,3 +269,11 @@ def test_a_maximum_age_of_130_years_builds_and_conforms(tmp_path):
     result = run_kg("build", tmp_path / "old.json", "-o", tmp_path / "old.ttl")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "conforms to the shapes: yes" in result.stdout
+
+
+def test_kg_build_exits_0_on_every_real_registry_record(tmp_path):
+    """Valid registry data builds and conforms: `kg build` exits 0 on all the real records."""
+    from conftest import run_kg
+    result = run_kg("build", *RECORDS, "-o", tmp_path / "all.ttl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"trials: {len(RECORDS)}" in result.stdout and "conforms to the shapes: yes" in result.stdout
