@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.enrich.therapy.schedules import days_given
 from kg.enrich.therapy.text import Passage, negated
 from kg.model.records import Regimen, TrialRecord
 from kg.model.text import fold
@@ -54,6 +55,8 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
         r"(?:prophylaxis|prevention))", re.IGNORECASE)),
+    # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy": named by its purpose, its drugs unnamed
+    (None, re.compile(r"(?P<name>(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*)\s+chemotherapy)\b(?!\s*\()", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -62,20 +65,64 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("allergic", "premedication", "antihistamine")]
+          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("lymphodeplet", "conditioning"),
+          ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
-_PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
-             "myeloablative": "LYMPHODEPLETION", "non-myeloablative": "LYMPHODEPLETION", "reduced": "LYMPHODEPLETION"}
+_PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
+             "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
+             "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING"}
+#: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
+#: sentence says myeloablative or reduced-intensity, or speaks of the transplant it prepares for.
+#: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
+_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
+                                      r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
+                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
 #: Between the drugs of a regimen's name (the pieces are folded: spaces around the separator
 #: in the pattern made a long run of spaces take quadratic time).
 _SPLIT_DRUGS = re.compile(r",|/|\+|\band\b|\bplus\b|&", re.IGNORECASE)
 
 
-def _purpose(fixed: str | None, match: re.Match[str]) -> str:
+def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
-    return next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
+    purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
+    if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _TRANSPLANT_CONDITIONING.search(sentence):
+        return "CONDITIONING"
+    return purpose
+
+
+#: "highly emetogenic chemotherapy (HEC)", "platinum-based doublet chemotherapy (PDCT)": the
+#: bracket abbreviates the words before it; it names no drugs.
+def _abbreviates_words_before(text: str, match: re.Match[str]) -> bool:
+    name = match.groupdict().get("name") or ""
+    if match.groupdict().get("drugs") or not re.fullmatch(r"[A-Z]{2,6}", name) or re.fullmatch(_DRUG, name, re.IGNORECASE):
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 80): match.end()].split("(")[0])[-6:]
+    initials = "".join(word[0].upper() for word in words)
+    return name[0] in initials and name[-1] in "CT"
+
+
+#: Drugs that, given as an intervention of a trial of cells or of a transplant, are its
+#: chemotherapy, lymphodepletion or conditioning ("Drug: Fludarabine", "Flu/Cy").
+_INTERVENTION_DRUG = re.compile(rf"^\s*(?:{_DRUG_LIST})(?:\s+(?:phosphate|hydrochloride|monophosphate|IV|injection))?"
+                                rf"(?:\s*(?:,|/|\+|and|plus)\s*(?:{_DRUG_LIST})(?:\s+phosphate)?)*\s*$", re.IGNORECASE)
+_LYMPHODEPLETION_WORDS = re.compile(r"lymphodeplet\w*|lympho-?depleting|preparative", re.IGNORECASE)
+_CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
+_GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
+
+
+def _intervention_purpose(name: str, texts: list[str]) -> str:
+    """The purpose of a drug given as an intervention, from the sentences that name it."""
+    first = re.split(r"[\s/,+]", name.strip())[0]
+    about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
+    if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
+        return "GVHD_PROPHYLAXIS"
+    if any(_CONDITIONING_WORDS.search(t) and _TRANSPLANT_CONDITIONING.search(t) for t in about):
+        return "CONDITIONING"
+    if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
+        return "LYMPHODEPLETION"
+    return "CHEMOTHERAPY"
 
 
 #: Abbreviations of the drugs, written out for the components.
@@ -98,8 +145,19 @@ def _components(match: re.Match[str]) -> list[str]:
     return components
 
 
-def regimens(record: TrialRecord, passages: list[Passage]) -> list[Regimen]:
-    """The regimens a record's therapy sentences (``passages``) and interventions name, once each."""
+#: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
+_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b", re.IGNORECASE)
+
+
+def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
+    """The regimens a record's therapy sentences (``passages``) and interventions name, once each.
+
+    Regimens are what is given *around* a cell therapy or a transplant: a study that gives neither
+    (``gives_cells`` false and no transplant among its interventions or title) has none, however it
+    names its chemotherapy ("highly emetogenic chemotherapy (HEC)").
+    """
+    if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
+        return []
     found: dict[tuple[str, str], Regimen] = {}
     for passage in passages:
         taken: list[tuple[int, int]] = []
@@ -114,16 +172,29 @@ def regimens(record: TrialRecord, passages: list[Passage]) -> list[Regimen]:
                 sentence_start = passage.text[: match.start()]
                 if negated(sentence_start[-60:]) or re.match(r"\s*No\b", passage.text):
                     continue
-                if _NEGATED_AFTER.match(passage.text[match.end():]):
+                if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
-                regimen = Regimen(name=name, purpose=_purpose(fixed, match), components=components)
+                regimen = Regimen(name=name, purpose=_purpose(fixed, match, passage.text), components=components,
+                                  days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
+    texts = [p.text for p in passages]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
-            regimen = Regimen(intervention.name, "LYMPHODEPLETION",
-                              [fold(d) for d in _SPLIT_DRUGS.split(intervention.name) if fold(d)])
-            found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
-    return list(found.values())
+            purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
+        elif _INTERVENTION_DRUG.match(intervention.name):
+            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
+        else:
+            continue
+        if any(intervention.name.lower() in key[0] or key[0] in intervention.name.lower() for key in found):
+            continue  # named already, with its purpose, in the sentences
+        regimen = Regimen(intervention.name, purpose,
+                          [_ABBREVIATIONS.get(fold(d).lower(), fold(d)) for d in _SPLIT_DRUGS.split(intervention.name)
+                           if fold(d)],
+                          days=days_given(intervention.description or ""))
+        found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
+    # "lymphodepleting chemotherapy" said beside the regimen that names its drugs is that regimen
+    with_drugs = {r.purpose for r in found.values() if r.components}
+    return [r for r in found.values() if r.components or r.purpose not in with_drugs]
