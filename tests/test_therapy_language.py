@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
+from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
 def _record(**fields: Any) -> TrialRecord:
@@ -127,15 +127,40 @@ def test_donor_in_plain_english(sentence: str, donor: str) -> None:
     assert record.cell_products[0].donor_types == [donor]
 
 
+def test_haploidentical_said_of_the_transplant_is_not_the_products_donor() -> None:
+    # tests/data/pages/trialfinderdata.org/NCT06158828.txt
+    record = _record(title="Pilot Study of Memory-like Natural Killer (ML NK) Cells After TCRαβ T Cell Depleted "
+                           "Haploidentical Transplant in AML")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", [])]
+    # tests/data/pages/trials.co/NCT04836390-excel-haplo-nk-aml.txt: donor-derived cells of that transplant's donor
+    record = _record(title="Donor-Derived Ex-Vivo Expanded Natural Killer Cell Infusions in Children and Young Adults "
+                           "With High Risk Acute Myeloid Leukemia Receiving Myeloablative HLA-Haploidentical "
+                           "Hematopoietic Cell Transplant (EXCEL)")
+    assert [(p.cell_type, p.donor_types, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NK", ["HAPLOIDENTICAL"], True)]
+
+
+def test_a_page_of_criteria_only_names_its_cells_in_the_donors_criteria() -> None:
+    # tests/data/pages/ignite-sd.com/eligibilitymodule-74519-NCT01639456.txt and -47984-NCT04320303.txt
+    record = _record(criteria=[Criterion("INCLUSION", "Available related HLA haploidentical natural killer (NK) cell "
+                                                      "donor (sibling, offspring, or offspring of an HLA identical sibling)")])
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["HAPLOIDENTICAL"])]
+    record = _record(criteria=[Criterion("INCLUSION", "Prior to transplantation, the CMV IgG of the recipient and donor "
+                                                      "were positive, and the recipient had a suitable donor to expand NK cells.")])
+    assert [(p.cell_type, p.donor_types, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NK", ["ALLOGENEIC"], True)]
+
+
 # --- cell types -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "cell_type"), [
     # tests/data/pages/cancer.gov/NCI-2024-00762-ciml-nk-aml-mds.txt
-    ("Cytokine-Induced Memory-Like Natural Killer Cells for the Treatment of AML or MDS", "CIML_NK"),
-    ("CIML NK Cell in Head & Neck Cancer", "CIML_NK"),
-    ("Tumor-Infiltrating Lymphocytes (TIL) in Metastatic Melanoma", "TIL"),
-    ("Ex Vivo Expanded Gamma Delta T Cells in Relapsed Leukemia", "GAMMA_DELTA_T"),
-    ("Prophylactic Donor Lymphocyte Infusion After Allogeneic Transplantation", "DLI"),
+    # the contract's tokens: CIML / memory-like NK cells are NK; TIL, γδ T cells and donor lymphocytes are T
+    ("Cytokine-Induced Memory-Like Natural Killer Cells for the Treatment of AML or MDS", "NK"),
+    ("CIML NK Cell in Head & Neck Cancer", "NK"),
+    ("Tumor-Infiltrating Lymphocytes (TIL) in Metastatic Melanoma", "T"),
+    ("Ex Vivo Expanded Gamma Delta T Cells in Relapsed Leukemia", "T"),
+    ("Prophylactic Donor Lymphocyte Infusion After Allogeneic Transplantation", "T"),
     # tests/data/pages/medifind.com/447989158-anti-cd56-car-t-nk-t-lymphoma.txt
     ("Anti-CD56 CAR-T Cells for Relapsed or Refractory NK/T Cell Lymphoma", "CAR_T"),
     ("CD19 CAR-NK Cells From Cord Blood", "CAR_NK"),

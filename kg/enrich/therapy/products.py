@@ -11,12 +11,14 @@ from collections.abc import Callable
 
 from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.schedules import infusion_count
-from kg.enrich.therapy.text import GIVING_PLACES, Passage, donor_clauses
+from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["CELL_TYPES", "cell_products"]
 
-#: Cell types, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
+#: Kinds of cells, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
+#: Each kind is given as the contract's cell-type token (``TOKENS``): CIML NK cells are NK cells,
+#: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
@@ -45,12 +47,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
 #: lymphoma", "aggressive NK-cell leukemia"), the NK-1 receptor of antiemetics, and NK cells that are
 #: counted or measured ("NK cell activity", "NK cell counts"). They are blanked before cell types
 #: are read, so a lymphoma, antiemetic or immune-monitoring study has no NK product.
+TOKENS = {"CIML_NK": "NK", "TIL": "T", "GAMMA_DELTA_T": "T", "DLI": "T"}
+
 _NOT_A_PRODUCT = re.compile(
     r"\b(?:extranodal\s+|nasal[- ]type\s+|aggressive\s+|mature\s+)?(?:NK|natural killer)\s*(?:/|-|\s)\s*(?:T|T-cell|T cell)?"
     r"[- ]?(?:cells?)?[- ]?(?:lymphomas?|leuka?emias?|neoplasms?|malignanc\w*|lymphoproliferative\w*|\(?ENKT\w*)"
     r"|\b(?:NK|natural killer)[- /]+T[- ]?cell\s+(?:lymphomas?|leuka?emias?)|\bENKT?C?L\b|\bNKTCL\b"
     r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
-    r"|\b(?:NK|natural killer)[- ]?(?:cells?\s+)?(?:activity|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
+    r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
+    r"(?:activity|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
     r"|subsets?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
     r"[- ]?(?:cells?)?",
@@ -78,7 +83,8 @@ _NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?ex
                            r"|\bunmanipulated\b", re.IGNORECASE)
 #: Expansion is growing the cells in number ("expanded", "cultured"); "in vitro activated" or
 #: "ex vivo stimulated" cells are activated, which says nothing of expansion.
-_EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpansion\b|\bpropagated\b|\bcultur(?:e|ed|ing)\b|\bcultivated\b|\bamplified from\b"
+_EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|\bexpansion\b|\bpropagated\b"
+                       r"|\bcultur(?:e|ed|ing)\b|\bcultivated\b|\bamplified from\b"
                        r"|\bgenerated from\b|\bdifferentiated from\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
@@ -109,7 +115,8 @@ _BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|
                          r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
-                         r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b",
+                         r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
+                         r"|\bconventionally\b|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
                          re.IGNORECASE)
 
 
@@ -128,8 +135,8 @@ def _cell_types(text: str) -> list[str]:
             text = pattern.sub(" ", text)
     # "CAR-NK cells (natural killer cells engineered ...)": what the CAR-NK match leaves is
     # the same product, not a second, plain NK one.
-    return [token for token in found if not (token == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
-            and not (token == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
+    return [kind for kind in found if not (kind == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
+            and not (kind == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
 
 
 def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
@@ -142,30 +149,39 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     sentences of its title, interventions and arms, ``all_passages()`` all its therapy's sentences.
 
     The types are read from what names the therapy (the title and the interventions) or, when
-    those name none, from the sentences of the interventions and arms; a summary names a product
-    only when the record has no title or its title or interventions give cells without naming them.
+    those name none, from the sentences of the interventions and arms; in a registry study, a summary
+    names a product only when the title or interventions give cells without naming them.
     """
     named = [p.text for p in giving if p.place == "title"] + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
-    if not types and (not record.title or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
-        # a page without a title, or a title that gives cells without naming them: the summary names them
+    if not types and (record.source.layout not in STRUCTURED_LAYOUTS or not record.title
+                      or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
+        # a page, or a registry study whose title gives cells without naming them: the summary names them
         types = _cell_types(" ".join(p.text for p in all_passages() if not _BACKGROUND.search(p.text)))
+    passages = all_passages()
+    if not types and not passages:
+        # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
+        # cell donor"): the donor's criteria name the cells the donor gives
+        passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
+        types = _cell_types(" ".join(p.text for p in passages))
     if not types:
         return []
-    passages = all_passages()
     products = []
-    for cell_type in types:
-        pattern = dict(CELL_TYPES)[cell_type]
+    for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
+        kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
+        patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
         about: list[Passage] = []
         for index, passage in enumerate(passages):
-            if pattern.search(_NOT_A_PRODUCT.sub(" ", passage.text) if _NK_WORDS.search(passage.text) else passage.text):
+            text = _NOT_A_PRODUCT.sub(" ", passage.text) if _NK_WORDS.search(passage.text) else passage.text
+            if any(pattern.search(text) for pattern in patterns):
                 about.append(passage)
             elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
                 about.append(passage)  # "These cells are developed from healthy donors": the product named just before
         # the arms that give the product: their descriptions speak of it even where they do not name it
-        arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms if pattern.search(a.label)}
+        arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
+                                                  if any(pattern.search(a.label) for pattern in patterns)}
         about += [p for p in passages if p.arm in arms and p not in about]
-        products.append(_describe(cell_type, about, donor_clauses(record)))
+        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds))
     return products
 
 
@@ -175,19 +191,21 @@ _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
 
-def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str]) -> CellProduct:
+def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
+              donor_lymphocytes: bool = False) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [p.text for p in passages if not _BACKGROUND.search(p.text)]
-    sourced = about + donor_clauses
-    if _first(_HAPLO, sourced):
-        product.donor_types = ["HAPLOIDENTICAL"]
-    else:
-        product.donor_types += ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
-        product.donor_types += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
-    product.tissue_sources = [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+    # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
+    # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
+    # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
+    named_donors, named_tissues = _source([p.text for p in passages if p.place != "summary"], [])
+    donors, tissues = _source(about, donor_clauses)
+    # "donor" cells of a title, said "haploidentical" elsewhere: the donor is haploidentical
+    product.donor_types = donors if named_donors == ["ALLOGENEIC"] and donors == ["HAPLOIDENTICAL"] else named_donors or donors
+    product.tissue_sources = named_tissues or tissues
     if product.tissue_sources and "UMBILICAL_CORD_BLOOD" in product.tissue_sources and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # cord blood is always another person's
-    if cell_type == "DLI" and not product.donor_types:
+    if donor_lymphocytes and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # donor lymphocytes are the transplant donor's
 
     manufacture = [_STUDY_EXPANSION.sub(" ", text) for text in about]
@@ -214,6 +232,32 @@ def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str])
                 doses.append(dose)
     product.doses = doses
     return product
+
+
+def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
+    """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
+    sourced = about + donor_clauses
+    if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
+        donors = ["HAPLOIDENTICAL"]
+    else:
+        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
+        donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
+    return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+
+
+#: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
+_HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
+                               re.IGNORECASE)
+_DONOR_CELLS = re.compile(r"\bdonor\b|\bdonor-derived\b", re.IGNORECASE)
+
+
+def _only_the_transplants(texts: list[str]) -> bool:
+    """Whether "haploidentical" qualifies only the transplant, and the product is not said to be the
+    donor's: cells given after a haploidentical transplant are not for that the donor's.
+    """
+    every = sum(len(_HAPLO.findall(t)) for t in texts)
+    of_transplant = sum(len(_HAPLO_TRANSPLANT.findall(t)) for t in texts)
+    return every == of_transplant and not any(_DONOR_CELLS.search(t) for t in texts)
 
 
 def _same_dose(one: DoseLevel, other: DoseLevel) -> bool:

@@ -55,6 +55,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
         r"(?:prophylaxis|prevention))", re.IGNORECASE)),
+    # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes"
+    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+(?P<name>{_DRUG_LIST})",
+                      re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy": named by its purpose, its drugs unnamed
     (None, re.compile(r"(?P<name>(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*)\s+chemotherapy)\b(?!\s*\()", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
@@ -65,7 +68,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",), ("lymphodeplet", "conditioning"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
@@ -86,10 +89,16 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
-    purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
+    purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), None)
+    if purpose is None:
+        # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
+        return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
     if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _TRANSPLANT_CONDITIONING.search(sentence):
         return "CONDITIONING"
     return purpose
+
+
+_DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
 
 
 #: "highly emetogenic chemotherapy (HEC)", "platinum-based doublet chemotherapy (PDCT)": the
@@ -107,6 +116,8 @@ def _abbreviates_words_before(text: str, match: re.Match[str]) -> bool:
 #: chemotherapy, lymphodepletion or conditioning ("Drug: Fludarabine", "Flu/Cy").
 _INTERVENTION_DRUG = re.compile(rf"^\s*(?:{_DRUG_LIST})(?:\s+(?:phosphate|hydrochloride|monophosphate|IV|injection))?"
                                 rf"(?:\s*(?:,|/|\+|and|plus)\s*(?:{_DRUG_LIST})(?:\s+phosphate)?)*\s*$", re.IGNORECASE)
+#: Supportive drugs of the list (a growth factor, a uroprotector): given alone they are no regimen.
+_SUPPORTIVE = re.compile(r"^\s*(?:G-CSF|mesna)\s*$", re.IGNORECASE)
 _LYMPHODEPLETION_WORDS = re.compile(r"lymphodeplet\w*|lympho-?depleting|preparative", re.IGNORECASE)
 _CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
 _GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
@@ -184,7 +195,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
-        elif _INTERVENTION_DRUG.match(intervention.name):
+        elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
         else:
             continue

@@ -18,6 +18,9 @@ _NEGATION = re.compile(r"\b(?:no|not|without|none|never)\b", re.IGNORECASE)
 #: and arms), not from its title or summary, where words such as "IL-2 level" or "NK-cell leukemia"
 #: name what is measured or treated.
 GIVING_PLACES = frozenset({"intervention", "arm"})
+#: Layouts whose records are the registry's structured fields: their title and interventions say what
+#: the study gives. A page's reader may miss both, so a page's summary is read for its cells.
+STRUCTURED_LAYOUTS = frozenset({"ctgov_api_v2"})
 
 
 @dataclass(frozen=True)
