@@ -184,6 +184,32 @@ def test_lymphodepletion_drugs_listed_among_the_interventions_are_regimens() -> 
         ("fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")}
 
 
+def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
+    # i16 dev corpus page clinicaltrials.gov/show-NCT01631357-cik-chemo-squamous-nsclc.txt:
+    # "Biological: CIK cell Drug: Gemcitabine Injection Drug: Cisplatin injection"
+    record = _record(title="CIK Cell Treatment Combined With Chemotherapy in Squamous NSCLC",
+                     interventions=[Intervention("CIK cell", "BIOLOGICAL", "CIK cell injection"),
+                                    Intervention("Gemcitabine Injection", "DRUG", "Gemcitabine injection"),
+                                    Intervention("Cisplatin injection", "DRUG", "Cisplatin injection")])
+    assert {(r.name, r.purpose, tuple(r.components)) for r in record.regimens} == {
+        ("Gemcitabine Injection", "CHEMOTHERAPY", ("gemcitabine",)), ("Cisplatin injection", "CHEMOTHERAPY", ("cisplatin",))}
+
+
+def test_a_lymphodepleting_regimen_named_twice_without_its_drugs_is_one_regimen() -> None:
+    # i16 dev corpus page meddatax.com/NCT02360579-lifileucel-til-melanoma.txt
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title="Study of LN-144 in Metastatic Melanoma",
+                     brief_summary="Prospective, interventional multicenter study evaluating adoptive cell therapy (ACT) via "
+                                   "infusion of LN-144 (autologous TIL) followed by interleukin 2 (IL-2) after a "
+                                   "nonmyeloablative lymphodepletion (NMA LD) preconditioning regimen. The adoptive cell "
+                                   "transfer therapy used in this study involves patients receiving a lymphocyte depleting "
+                                   "preconditioning regimen, prior to infusion of autologous TIL, followed by the "
+                                   "administration of a regimen of IL-2.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("nonmyeloablative lymphodepletion (NMA LD) preconditioning regimen", "LYMPHODEPLETION")]
+    assert [(u.cytokine, u.role) for u in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
 def test_myeloablative_busulfan_and_cyclophosphamide_is_a_conditioning() -> None:
     record = _record(title="NK cells after allogeneic stem cell transplantation",
                      brief_summary="Patients receive busulfan and cyclophosphamide-based myeloablative conditioning "

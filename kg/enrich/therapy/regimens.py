@@ -17,7 +17,10 @@ __all__ = ["DRUGS", "regimens"]
 DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
-         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy")
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
+         # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
+         r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
+         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -58,8 +61,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes"
     (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+(?P<name>{_DRUG_LIST})",
                       re.IGNORECASE)),
-    # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy": named by its purpose, its drugs unnamed
-    (None, re.compile(r"(?P<name>(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*)\s+chemotherapy)\b(?!\s*\()", re.IGNORECASE)),
+    # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
+    # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
+    (None, re.compile(r"(?P<name>(?:non-?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
+                      r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
+                      r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -68,10 +74,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",), ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
+             "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING"}
 #: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
@@ -80,9 +88,6 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
 _TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
                                       r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
                                       r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
-#: Between the drugs of a regimen's name (the pieces are folded: spaces around the separator
-#: in the pattern made a long run of spaces take quadratic time).
-_SPLIT_DRUGS = re.compile(r",|/|\+|\band\b|\bplus\b|&", re.IGNORECASE)
 
 
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
@@ -201,11 +206,20 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             continue
         if any(intervention.name.lower() in key[0] or key[0] in intervention.name.lower() for key in found):
             continue  # named already, with its purpose, in the sentences
-        regimen = Regimen(intervention.name, purpose,
-                          [_ABBREVIATIONS.get(fold(d).lower(), fold(d)) for d in _SPLIT_DRUGS.split(intervention.name)
-                           if fold(d)],
+        drugs = [_ABBREVIATIONS.get(drug.group(0).lower(), drug.group(0).lower())
+                 for drug in re.finditer(_DRUG, intervention.name, re.IGNORECASE)]
+        regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),
                           days=days_given(intervention.description or ""))
         found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
     # "lymphodepleting chemotherapy" said beside the regimen that names its drugs is that regimen
+    # and two namings of a regimen without drugs for one purpose ("nonmyeloablative lymphodepletion (NMA LD)
+    # preconditioning regimen", then "a lymphocyte depleting preconditioning regimen") are one regimen
     with_drugs = {r.purpose for r in found.values() if r.components}
-    return [r for r in found.values() if r.components or r.purpose not in with_drugs]
+    kept, unnamed = [], set()
+    for regimen in found.values():
+        if not regimen.components:
+            if regimen.purpose in with_drugs | unnamed:
+                continue
+            unnamed.add(regimen.purpose)
+        kept.append(regimen)
+    return kept
