@@ -82,6 +82,14 @@ def test_highly_emetogenic_chemotherapy_is_no_regimen() -> None:
     assert record.regimens == []
 
 
+def test_radiochemotherapy_abbreviated_is_no_regimen() -> None:
+    # tests/data/pages/clinicaltrialsregister.eu/2008-002130-30-results.txt (i16 dev corpus)
+    record = _record(title="Targeted Natural Killer (NK) cell based adoptive immunotherapy for the treatment of patients "
+                           "with Non-Small Cell Lung Cancer (NSCLC) after radiochemotherapy (RCT)")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert record.regimens == []
+
+
 def test_a_trial_without_cells_or_transplant_has_no_regimen_around_them() -> None:
     # tests/data/ctgov-negative NCT06094296
     record = _record(title="A Study of BMS-986315 and Nivolumab in Combination With Chemotherapy in NSCLC",

@@ -112,7 +112,7 @@ def _abbreviates_words_before(text: str, match: re.Match[str]) -> bool:
     name = match.groupdict().get("name") or ""
     if match.groupdict().get("drugs") or not re.fullmatch(r"[A-Z]{2,6}", name) or re.fullmatch(_DRUG, name, re.IGNORECASE):
         return False
-    words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 80): match.end()].split("(")[0])[-6:]
+    words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 80): match.end()].rsplit("(", 1)[0])[-6:]
     initials = "".join(word[0].upper() for word in words)
     return name[0] in initials and name[-1] in "CT"
 
