@@ -4,6 +4,7 @@ disagreeing value kept with its source, and the trial taking the most recent one
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 
@@ -98,7 +99,12 @@ def test_what_many_trials_name_is_described_once_in_the_default_graph(tmp_path):
     links = {f"{ctk}{name}" for name in ("leadSponsor", "collaborator", "studiesCondition", "hasSite")}
     named = Counter(q.object for q in quads if q.predicate.value in links)
     nci = ox.NamedNode("https://w3id.org/celltherapy-kg/id/organization/national-cancer-institute-nci-7e3ddd38")
-    assert named[nci] == 2 and max(named.values()) == 9  # named by two trials' documents, and a condition by nine
+    naming_nci = 0
+    for path in (TESTS / "data" / "ctgov-json").glob("NCT*.json"):
+        sponsors = json.loads(path.read_text(encoding="utf-8"))["protocolSection"].get("sponsorCollaboratorsModule", {})
+        names = [sponsors.get("leadSponsor", {}).get("name")] + [c.get("name") for c in sponsors.get("collaborators", [])]
+        naming_nci += "National Cancer Institute (NCI)" in names
+    assert named[nci] == naming_nci >= 2 and max(named.values()) >= naming_nci  # one node, named by several trials
     descriptions = [q for q in quads if q.subject in named]
     assert descriptions and all(isinstance(q.graph_name, ox.DefaultGraph) for q in descriptions)
     assert Counter(q.triple for q in quads).most_common(1)[0][1] == 1  # no statement in two graphs
