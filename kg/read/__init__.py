@@ -21,6 +21,7 @@ from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import clean_document_text
 from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.read.limits import LIMITS, Limits
+from kg.read.parse.source_line import split_source_line
 from kg.read.sources import BROKEN_ARCHIVE, archive_entries, read_document
 
 __all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_archive", "read_bytes",
@@ -47,6 +48,8 @@ def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READER
 
     ``readers`` narrows the layouts asked (the page tests ask the generic reader alone).
     """
+    digest = hashlib.sha256(data).hexdigest()
+    url, data = split_source_line(data)  # the address a saved page was fetched from: provenance, not page text
     if not data.strip():
         raise DocumentError(name, "the file is empty")
     if b"\x00" in data[:8192]:
@@ -60,7 +63,7 @@ def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READER
     if layout is None:
         raise DocumentError(name, "unknown layout: not a page of a layout we read, and no register number with "
                                   "labels of a trial page for the generic reader")
-    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=layout)
+    source = SourceDocument(name=name, sha256=digest, layout=layout, url=url)
     record = READERS[layout].read(text, source)
     if not record.identifiers:
         raise DocumentError(name, f"no trial identifier found (read as a {layout} page)")
