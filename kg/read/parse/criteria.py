@@ -144,9 +144,10 @@ def kind_from_wording(text: str) -> str | None:
     ('INCLUSION', None)
     """
     text = fold(text)
-    if _EXCLUDES.search(text):
-        return "EXCLUSION"
-    return "INCLUSION" if _INCLUDES.search(text) else None
+    excludes, includes = bool(_EXCLUDES.search(text)), bool(_INCLUDES.search(text))
+    if excludes == includes:  # neither, or a paragraph saying both ("should be 17 … should not have …")
+        return None
+    return "EXCLUSION" if excludes else "INCLUSION"
 
 
 def _unmarked(line: str) -> str:
