@@ -107,14 +107,15 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][A-Za-z'/-]*)(?:\s+(?:[A-Z][A-Za-z'/-]*|of|a
 
 
 def _is_heading(line: str, listed: bool = False) -> bool:
-    """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:"), a line naming
+    """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:") or any such line
+    in a bulleted list ("Eligibility criteria include the following:"), a line naming
     a kind of criteria ("Patient inclusion criteria for induction phase"), or, in a list whose items carry
     bullets or numbers (``listed``), a few capitalised words without a colon ("General", "Primary Study"),
     introduces the items after it; it is not a criterion.
     """
     text = fold(line)
-    if text.endswith(":") and len(text.split()) <= 3 or population_heading(text) is not None:
-        return True
+    if text.endswith(":") and (len(text.split()) <= 3 or listed) or population_heading(text) is not None:
+        return True  # in a bulleted list, an unbulleted line ending in a colon introduces the items after it
     if _KIND_HEADING.search(text) and len(text.split()) <= 8 and not re.search(r"[.;]$|\d", text):
         return True
     return listed and bool(_TITLE_WORDS.fullmatch(text))
