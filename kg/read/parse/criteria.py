@@ -198,7 +198,9 @@ def _goes_on(item: str, line: str) -> bool:
 _FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
 
 
-_INLINE_KIND = re.compile(r"(?<=\S)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)", re.IGNORECASE)
+#: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).
+_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)",
+                          re.IGNORECASE)
 _KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
 
 
