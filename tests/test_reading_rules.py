@@ -214,3 +214,27 @@ def test_sponsored_by_is_the_sponsor():
 def test_an_interventions_list_is_read():
     record = read_saved("apps.who.int/NCT02218437-msc-saa.txt")  # 'Intervention(s)' / 'Drug: MSC+ATG'
     assert [(i.name, i.type) for i in record.interventions] == [("MSC+ATG", "DRUG")]
+
+
+def test_a_sponsor_block_names_its_organisation_after_its_name_label():
+    # ctri.nic.in: 'Primary Sponsor' / '| Name |' / 'Institute of Cellular Therapies Private Limited |' / '| Address |'
+    record = read_saved("ctri.nic.in/CTRI-2010-091-000234.txt")
+    assert [(s.name, s.role) for s in record.sponsors] == [("Institute of Cellular Therapies Private Limited", "LEAD")]
+    # ignite-sd.com show_json: 'Sponsor:' / 'Organization:' empty, then 'Raw JSON': no sponsor stated.
+    assert read_saved("ignite-sd.com/show_json-94026-NCT00303667.txt").sponsors == []
+
+
+def test_a_description_under_an_intervention_label_is_no_intervention():
+    # isrctn.com ISRCTN65902492: 'Intervention | Patients will receive pre-' (cut off).
+    assert read_saved("isrctn.com/ISRCTN65902492-MFEz.txt").interventions == []
+
+
+def test_a_site_list_under_a_plain_heading():
+    # trial.medpath.com NCT01795378 ('Trial Locations' / 'Locations (1)' / name / flag and place) and
+    # crick.ai/trials/NCT00823524 (name, then 'Seoul, South Korea'), under a generic page's heading.
+    page = ("Registration number: NCT01795378\nStatus: Completed\nPhase: Phase 1\nTrial Locations\nLocations (1)\n"
+            "Asan Medical Center\n🇰🇷Seoul, Korea, Republic of\nUniversity of Ulsan, Asan Medical Center\n"
+            "Seoul, South Korea\nThis platform is for informational purposes only and does not constitute medical advice.\n")
+    record = next(read_bytes(page.encode(), "sites.txt"))
+    assert [(s.name, s.city, s.country) for s in record.sites] == [
+        ("Asan Medical Center", "Seoul", "KR"), ("University of Ulsan, Asan Medical Center", "Seoul", "KR")]

@@ -37,6 +37,7 @@ from kg.read.parse.fields import (
 )
 from kg.read.parse.labels import LABELS, Reading, reading
 from kg.read.parse.outcomes import TIME_SPAN
+from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline", "page_identifiers", "LABELS", "Reading", "reading"]
@@ -115,7 +116,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
-    sponsor = _first(found, "sponsor") or sponsor_line(text) or stated_sponsor
+    sponsor = _sponsor(_values(found, "sponsor")) or sponsor_line(text) or stated_sponsor
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _values(found, "collaborators") if name != sponsor]
     record.interventions = _interventions(found.sections.get("interventions", []))
@@ -123,6 +124,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
+    record.sites = sites_from_lines(found.sections.get("locations", []))
     record.enrollment = parse_count(_first(found, "enrollment"))
     record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
     record.sex = lookup("sex", _first(found, "sex"))
@@ -145,6 +147,26 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     return record
 
 
+#: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").
+_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
+#: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
+_SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",
+                               re.IGNORECASE)
+
+
+def _sponsor(values: list[str]) -> str | None:
+    """The organisation a sponsor block names: the value after its "Name" or "Organization:" sub-label, up to
+    the block's next sub-label ("Address", "Type of Sponsor").
+    """
+    for value in values:
+        name = _SPONSOR_SUBLABEL.sub("", value).strip()
+        if re.match(r"(?i)(?:address|type of sponsor|country)\b", name):
+            return None
+        if name and not name.endswith(":"):
+            return name
+    return None
+
+
 def _interventions(lines: list[str]) -> list[Intervention]:
     """An interventions list: "Type: name" lines (several may share a line), or one name a line.
 
@@ -153,7 +175,8 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     """
     values = [value for value in map(value_or_none, lines) if value]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
-    named = all(kind or (len(name.split()) <= 12 and not name.endswith(".")) for kind, name in pairs)
+    named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
+                for kind, name in pairs)
     found = [Intervention(name, kind) for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
 

@@ -56,6 +56,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
     "interventions": ("intervention(s)", "interventions", "intervention"),
+    "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
+                  "participating sites", "participating centres", "participating centers", "recruiting centres",
+                  "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
     "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
@@ -93,11 +96,12 @@ LABELS: dict[str, tuple[str, ...]] = {
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
               "narrative", "objectives", "brief summary", "detailed description", "summary",
-              "healthy volunteers", "results", "locations", "sponsors",
+              "healthy volunteers", "results", "sponsors",
               "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
               "background and study aims", "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
-              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial"),
+              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
+              "raw json"),
 }
 
 #: Fields with a closed set of values: their label may be followed by the value with no colon
@@ -181,7 +185,7 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
 #: Fields whose items may carry labels of their own ("Time frame: 2 years"); in any other field,
 #: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
 #: after a condition).
-_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes"}
+_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes", "locations"}
 _UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
 
 
