@@ -238,3 +238,27 @@ def test_a_site_list_under_a_plain_heading():
     record = next(read_bytes(page.encode(), "sites.txt"))
     assert [(s.name, s.city, s.country) for s in record.sites] == [
         ("Asan Medical Center", "Seoul", "KR"), ("University of Ulsan, Asan Medical Center", "Seoul", "KR")]
+
+
+def registry_criteria(nct: str) -> list[str]:
+    import json
+    study = json.loads((TESTS / "data" / "ctgov-json" / f"{nct}.json").read_text(encoding="utf-8"))
+    return study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"].split("\n")
+
+
+def test_an_exclusion_list_set_apart_makes_the_list_before_it_inclusion():
+    # NCT03630471: 'Eligibility criteria:' / 'For adolescent participants:' / … / 'Exclusion criteria:' / …
+    criteria = criteria_from_mixed_lines(registry_criteria("NCT03630471"))
+    first = next(c for c in criteria if c.text.startswith("Enrolled as a student in Grades 9-12"))
+    last = next(c for c in criteria if c.text.startswith("Requiring urgent medical attention"))
+    assert (first.kind, first.population) == ("INCLUSION", None)  # parents and adolescents are no cell donors
+    assert last.kind == "EXCLUSION"
+
+
+def test_key_criteria_headings_and_version_numbers():
+    # NCT02210780 and NCT04431453: 'Key Inclusion Criteria:' is one heading, not an item 'Key'.
+    for nct in ("NCT02210780", "NCT04431453"):
+        assert not [c for c in criteria_from_mixed_lines(registry_criteria(nct)) if "Key" in c.text.split()], nct
+    # NCT02576665: '(such as ≥ Grade 2 dyspnea, according to CTCAE 4.03).' keeps its version number.
+    texts = [c.text for c in criteria_from_mixed_lines(registry_criteria("NCT02576665"))]
+    assert any(text.endswith("according to CTCAE 4.03).") for text in texts) and "." not in texts

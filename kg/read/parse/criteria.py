@@ -173,7 +173,8 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             continue
         if _unmarked(raw) == raw.strip():
             if _is_heading(raw, bulleted):
-                population = population_heading(raw) or _population_named(raw) or population
+                named = _population_named(raw) if _KIND_HEADING.search(raw) else None
+                population = population_heading(raw) or named or population
                 continue
             if bulleted and criteria and criteria[-1].population == population and _goes_on(criteria[-1].text, raw):
                 # A hard-wrapped bullet: the line goes on with the item above it.
@@ -205,18 +206,21 @@ _KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IG
 
 
 def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
-    """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"; items before any
-    such heading, or under one naming both kinds, are of the kind their own wording states (or none).
+    """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"; items under one
+    naming both kinds are of the kind their own wording states (or none). Items before any such heading are
+    inclusion criteria when the list sets its exclusion criteria apart under a heading of their own and has
+    no inclusion heading ("Eligibility criteria: … Exclusion criteria: …"), else of the kind their wording states.
     """
     criteria: list[Criterion] = []
-    kind: str | None = None
     population: str | None = None
     block: list[str] = []
     # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
-    lines = [piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()]
+    lines = _joined_prefixes([piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()])
+    headings = [kinds for kinds in map(_heading_kinds, lines) if kinds]
+    kind = "INCLUSION" if {"EXCLUSION"} in headings and {"INCLUSION"} not in headings else None
     for line in [*lines, "Inclusion criteria"]:
-        kinds = {found.upper() for found in _KIND_HEADING.findall(line)}
-        if kinds and len(line.split()) <= 8 and strip_bullet(line) == line.strip():
+        kinds = _heading_kinds(line)
+        if kinds:
             criteria += criteria_from_lines(block, kind, population)
             # "Inclusion Criteria and Exclusion Criteria:" heads both kinds: the items' own wording tells them apart.
             kind = kinds.pop() if len(kinds) == 1 else None
@@ -224,3 +228,24 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
         else:
             block.append(line)
     return criteria
+
+
+def _heading_kinds(line: str) -> set[str]:
+    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line."""
+    if len(line.split()) > 8 or strip_bullet(line) != line.strip():
+        return set()
+    return {found.upper() for found in _KIND_HEADING.findall(line)}
+
+
+def _joined_prefixes(pieces: list[str]) -> list[str]:
+    """Pieces cut from a flattened line, with a word or two that began a heading put back before it ("Key" +
+    "Inclusion Criteria:" is "Key Inclusion Criteria:").
+    """
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and len(joined[-1].split()) <= 2 and not re.search(r"[.;:)\]]\s*$", joined[-1]) \
+                and _KIND_HEADING.match(piece.strip()):
+            joined[-1] = f"{joined[-1].rstrip()} {piece.strip()}"
+        else:
+            joined.append(piece)
+    return joined
