@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from kg.model.facts import states
-from kg.model.namespaces import CTK, PROV, RDF_TYPE, RDFS
+from kg.model.namespaces import CTK, PROV, RDF_TYPE, RDFS, SCHEMA
 from kg.model.records import Criterion, Intervention, Outcome, TrialRecord
 from kg.model.vocab import concept_iri
 from kg.rdf import iris
@@ -28,6 +28,7 @@ RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_da
 _TYPE = iri(RDF_TYPE)
 _LABEL = iri(f"{RDFS}label")
 _DERIVED_FROM = iri(f"{PROV}wasDerivedFrom")
+_URL = iri(f"{SCHEMA}url")
 
 
 @cache
@@ -121,6 +122,8 @@ def document_triples(record: TrialRecord) -> list[str]:
     out.add(document, _LABEL, record.source.name)
     out.add(document, _ctk("sha256"), record.source.sha256)
     out.add(document, _ctk("layout"), record.source.layout)
+    if record.source.url:
+        out.term(document, _URL, typed(record.source.url, "anyURI"))
     if record.last_updated:
         out.term(document, _ctk("lastUpdated"), _date(record.last_updated))
     return out.sorted()
