@@ -280,7 +280,7 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.add(level, _ctk("unitCode"), dose.unit)
             out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
     for use in record.cytokines:
-        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
+        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "CytokineUse")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
         out.concept(node, "cytokineRole", "cytokine-role", use.role)
         if use.arm:
