@@ -19,9 +19,12 @@ from typing import Any
 from kg.errors import DocumentError
 from kg.model.identifiers import scheme_of
 from kg.model.records import (
+    AdverseEvent,
     Arm,
     Identifier,
     Intervention,
+    Measurement,
+    Official,
     Organization,
     Outcome,
     Reference,
@@ -308,4 +311,107 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
             record.references.append(Reference(citation, find_doi(citation), _typed(reference.get("pmid"), str, "pmid") or None))
     if not record.identifiers:
         raise RegistryShapeError("no trial identifier (no nctId, orgStudyIdInfo or secondary id)")
+    _dates_and_oversight(record, protocol, status, design)
+    results = _module(study.get("resultsSection"), "resultsSection")
+    record.measurements = _measurements(_module(results.get("outcomeMeasuresModule"), "outcomeMeasuresModule"))
+    record.adverse_events = _adverse_events(_module(results.get("adverseEventsModule"), "adverseEventsModule"))
     return record
+
+
+#: The registry's outcome types -> the contract's outcome kinds.
+_OUTCOME_KINDS = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER_PRE_SPECIFIED": "OTHER", "OTHER": "OTHER",
+                  "POST_HOC": "OTHER"}
+
+
+def _dates_and_oversight(record: TrialRecord, protocol: dict[str, Any], status: dict[str, Any], design: dict[str, Any]) -> None:
+    """Whether dates and enrollment are actual or estimated, when the study was posted, why it
+    stopped, its oversight, and its officials (names, roles, affiliations: no contact details).
+    """
+    for field, struct in (("start_date", _get(status, "startDateStruct")), ("completion_date", _get(status, "completionDateStruct")),
+                          ("enrollment", _get(design, "enrollmentInfo"))):
+        kind = _typed(_get(struct, "type"), str, f"{field}.type")
+        if kind in ("ACTUAL", "ESTIMATED"):
+            record.date_types[field] = kind
+    record.first_posted = parse_date(_typed(_get(status, "studyFirstPostDateStruct", "date"), str, "studyFirstPostDateStruct.date"))
+    record.results_first_posted = parse_date(_typed(_get(status, "resultsFirstPostDateStruct", "date"), str,
+                                                    "resultsFirstPostDateStruct.date"))
+    record.why_stopped = _string(status.get("whyStopped"), "whyStopped") or None
+    oversight = _module(protocol.get("oversightModule"), "oversightModule")
+    record.fda_regulated_drug = _typed(oversight.get("isFdaRegulatedDrug"), bool, "isFdaRegulatedDrug")
+    record.fda_regulated_device = _typed(oversight.get("isFdaRegulatedDevice"), bool, "isFdaRegulatedDevice")
+    record.has_dmc = _typed(oversight.get("oversightHasDmc"), bool, "oversightHasDmc")
+    for official in _objects(_get(protocol, "contactsLocationsModule", "overallOfficials"), "overallOfficials"):
+        name = _string(official.get("name"), "overallOfficials.name")
+        if name:
+            record.officials.append(Official(name, _typed(official.get("role"), str, "overallOfficials.role"),
+                                             _string(official.get("affiliation"), "overallOfficials.affiliation") or None))
+
+
+def _groups(items: Any, field: str) -> dict[str, tuple[str, str | None]]:
+    """A results module's groups: id -> (title, description)."""
+    return {_string(group.get("id"), f"{field}.id"): (_string(group.get("title"), f"{field}.title"), _text(group.get("description")))
+            for group in _objects(items, field)}
+
+
+def _counts(denoms: Any, field: str) -> dict[str, int]:
+    """Participants analysed per group id, from a measure's (or a class's) denominators in participants."""
+    counts: dict[str, int] = {}
+    for denom in _objects(denoms, field):
+        if _string(denom.get("units"), f"{field}.units").lower() == "participants":
+            for count in _objects(denom.get("counts"), f"{field}.counts"):
+                value = _string(count.get("value"), f"{field}.counts.value")
+                if value.isdigit():
+                    counts[_string(count.get("groupId"), f"{field}.counts.groupId")] = int(value)
+    return counts
+
+
+def _measurements(module: dict[str, Any]) -> list[Measurement]:
+    """Every reported value of every outcome measure, per group and class / category."""
+    found: list[Measurement] = []
+    for outcome in _objects(module.get("outcomeMeasures"), "outcomeMeasures"):
+        measure = _string(outcome.get("title"), "outcomeMeasures.title")
+        kind = _OUTCOME_KINDS.get(_typed(outcome.get("type"), str, "outcomeMeasures.type") or "")
+        if not measure or not kind:
+            continue
+        groups = _groups(outcome.get("groups"), "outcomeMeasures.groups")
+        analyzed = _counts(outcome.get("denoms"), "outcomeMeasures.denoms")
+        for klass in _objects(outcome.get("classes"), "outcomeMeasures.classes"):
+            class_title = _string(klass.get("title"), "classes.title") or None
+            in_class = {**analyzed, **_counts(klass.get("denoms"), "classes.denoms")}
+            for category in _objects(klass.get("categories"), "classes.categories"):
+                category_title = _string(category.get("title"), "categories.title") or None
+                for value in _objects(category.get("measurements"), "categories.measurements"):
+                    group_id = _string(value.get("groupId"), "measurements.groupId")
+                    title, description = groups.get(group_id, (group_id, None))
+                    found.append(Measurement(
+                        kind, measure, _string(outcome.get("timeFrame"), "outcomeMeasures.timeFrame") or None, title, description,
+                        class_title, category_title, _typed(outcome.get("paramType"), str, "paramType"),
+                        _string(outcome.get("unitOfMeasure"), "unitOfMeasure") or None,
+                        _string(value.get("value"), "measurements.value") or None,
+                        _string(outcome.get("dispersionType"), "dispersionType") or None,
+                        _string(value.get("spread"), "measurements.spread") or None,
+                        _string(value.get("lowerLimit"), "measurements.lowerLimit") or None,
+                        _string(value.get("upperLimit"), "measurements.upperLimit") or None,
+                        in_class.get(group_id)))
+    return found
+
+
+def _adverse_events(module: dict[str, Any]) -> list[AdverseEvent]:
+    """Every serious and other adverse event term, per group, with the counts affected and at risk."""
+    groups = _groups(module.get("eventGroups"), "eventGroups")
+    found: list[AdverseEvent] = []
+    for serious, key in ((True, "seriousEvents"), (False, "otherEvents")):
+        for event in _objects(module.get(key), key):
+            term = _string(event.get("term"), f"{key}.term")
+            if not term:
+                continue
+            for stats in _objects(event.get("stats"), f"{key}.stats"):
+                group_id = _string(stats.get("groupId"), f"{key}.stats.groupId")
+                title, description = groups.get(group_id, (group_id, None))
+                found.append(AdverseEvent(term, serious, title, description,
+                                          _string(event.get("organSystem"), f"{key}.organSystem") or None,
+                                          _typed(stats.get("numAffected"), int, f"{key}.stats.numAffected"),
+                                          _typed(stats.get("numAtRisk"), int, f"{key}.stats.numAtRisk"),
+                                          _string(event.get("sourceVocabulary"), f"{key}.sourceVocabulary") or None,
+                                          _typed(event.get("assessmentType"), str, f"{key}.assessmentType")))
+    return found
