@@ -144,8 +144,14 @@ def mapping_terms() -> set[str]:
                 first = value.elts[0] if isinstance(value, ast.Tuple) and value.elts else value
                 if name := text(first):
                     names.add(name)
-        elif isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple):  # for link, x in (("meshCondition", ...), ...)
-            names |= {name for elt in node.iter.elts if isinstance(elt, ast.Tuple) and (name := text(elt.elts[0]))}
+        elif isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple) and isinstance(node.target, ast.Tuple):
+            # for field, predicate in (("start_date", "startDateType"), ...): ... _ctk(predicate): the position _ctk reads.
+            targets = [n.id if isinstance(n, ast.Name) else None for n in node.target.elts]
+            used = {call.args[0].id for call in ast.walk(node) if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name) and call.func.id == "_ctk" and call.args
+                    and isinstance(call.args[0], ast.Name)}
+            for index in (i for i, target in enumerate(targets) if target in used):
+                names |= {name for elt in node.iter.elts if isinstance(elt, ast.Tuple) and (name := text(elt.elts[index]))}
     return names
 
 
