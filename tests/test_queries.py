@@ -203,3 +203,13 @@ def test_a_parameter_name_grlc_would_read_as_a_language_tag_is_refused(tmp_path)
     path.write_text("#+ summary: x\nSELECT ?s WHERE { ?s ?p ?__trial_id }\n", encoding="utf-8")
     with pytest.raises(QueryError, match=r"bad.rq: grlc reads \?__trial_id as a literal tagged @id"):
         _parse_header(path)
+
+
+def test_a_header_in_the_old_format_is_refused_saying_what_to_write(tmp_path):
+    from kg.query.catalogue import _parse_header
+
+    path = tmp_path / "old.rq"
+    path.write_text("#+ summary: x\n#+ param: status | string | a status\nSELECT ?s WHERE { ?s ?p ?_status }\n",
+                    encoding="utf-8")
+    with pytest.raises(QueryError, match=r"old.rq: '#\+ param:' and '#\+ required:' are not grlc's"):
+        _parse_header(path)

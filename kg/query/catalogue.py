@@ -203,6 +203,9 @@ def _type(variable: Mapping[str, Any]) -> str:
 def _parse_header(path: Path) -> StoredQuery:
     text = path.read_text(encoding="utf-8")
     decorators = grlc_decorators(text)
+    if {"param", "required"} & set(decorators):
+        raise QueryError(f"{path.name}: '#+ param:' and '#+ required:' are not grlc's; name a parameter in the query as "
+                         "?_name (required) or ?__name (optional) and describe it under '#+ params:' (see queries/trials.rq)")
     documented = decorators.get("params") or {}
     enumerations = {name: tuple(map(str, values)) for entry in decorators.get("enumerate") or []
                     if isinstance(entry, dict) for name, values in entry.items()}
