@@ -4,7 +4,8 @@ Static HTML written from the files themselves, so it cannot drift from them:
 
 - ``index.html``: the ontology's metadata (version IRI, licence, creator), then every class,
   object property and datatype property of ``ontology/kg.ttl`` with its label, definition,
-  comment, domain, range, super-terms and alignments (``ontology/alignments.ttl``), each with
+  comment, domain, range, super-terms and alignments (``ontology/alignments.ttl`` and the SSSOM
+  mappings of ``ontology/mappings.sssom.tsv``), each with
   an anchor named by its local name (``#CytokineUse``);
 - ``vocabularies.html``: every SKOS concept scheme of ``ontology/vocabularies.ttl``, its top
   concepts first, each concept with its notation (the token), labels, definition and
@@ -20,12 +21,14 @@ no SKOS mappings, so the pages are written here with rdflib and the standard lib
 
 from __future__ import annotations
 
+import csv
 import html
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import rdflib
+import yaml
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
@@ -53,6 +56,27 @@ def ontology_graph() -> rdflib.Graph:
     for name in ONTOLOGY_FILES:
         graph.parse(ontology_file(name))
     return graph
+
+
+def sssom_mappings(path: Path | None = None) -> list[tuple[rdflib.URIRef, rdflib.URIRef, rdflib.URIRef]]:
+    """The (subject, predicate, object) IRIs of an SSSOM/TSV file (``ontology/mappings.sssom.tsv``).
+
+    The leading ``#`` lines are the mapping set's YAML metadata, whose ``curie_map`` expands
+    the identifiers; the rest is a tab-separated table with a header row.
+    """
+    path = path or ontology_file("mappings.sssom.tsv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    metadata = yaml.safe_load("\n".join(line[1:] for line in lines if line.startswith("#"))) or {}
+    prefixes = {**{"skos": str(SKOS)}, **(metadata.get("curie_map") or {})}
+
+    def expand(curie: str) -> rdflib.URIRef:
+        prefix, _, local = curie.partition(":")
+        if prefix not in prefixes:
+            raise ValueError(f"{path.name}: {curie} has a prefix its curie_map does not give")
+        return rdflib.URIRef(prefixes[prefix] + local)
+
+    rows = list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t"))
+    return [(expand(row["subject_id"]), expand(row["predicate_id"]), expand(row["object_id"])) for row in rows]
 
 
 def _e(value: object) -> str:
@@ -189,6 +213,8 @@ def _query_index(queries: Iterable[StoredQuery]) -> str:
 def build_site(folder: Path) -> list[Path]:
     """Write the site into ``folder`` (its earlier pages replaced); the files written."""
     graph = ontology_graph()
+    for mapping in sssom_mappings():  # shown on the terms' pages as their close and broad matches
+        graph.add(mapping)
     pages = {Path("index.html"): _index(graph), Path("vocabularies.html"): _vocabularies(graph)}
     queries = list(catalogue().values())
     pages[Path("queries") / "index.html"] = _query_index(queries)

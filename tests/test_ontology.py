@@ -297,13 +297,18 @@ LISTED = set(re.findall(r"^\| `([^`]+)` \| [^|]+ \| [^|]+", SOURCES.read_text(en
 
 
 def external_iris() -> dict[str, str]:
+    """Every IRI outside our namespaces and the standard ones that ontology/*.ttl or the SSSOM mappings name."""
+    from kg.docs import sssom_mappings
+
+    sources = [(path.name, list(rdflib.Graph().parse(path))) for path in sorted(ONTOLOGY.glob("*.ttl"))]
+    sources.append(("mappings.sssom.tsv", sssom_mappings(ONTOLOGY / "mappings.sssom.tsv")))
     found = {}
-    for path in sorted(ONTOLOGY.glob("*.ttl")):
-        for triple in rdflib.Graph().parse(path):
+    for name, triples in sources:
+        for triple in triples:
             for term in triple:
                 text = str(term)
                 if isinstance(term, rdflib.URIRef) and not text.startswith(OURS) and not text.startswith(tuple(STANDARD)):
-                    found.setdefault(text, path.name)
+                    found.setdefault(text, name)
     return found
 
 
@@ -318,3 +323,37 @@ def test_every_external_iri_of_the_ontology_is_listed_with_where_it_was_seen():
 
 def test_dropped_codes_stay_out():
     assert not {"http://purl.obolibrary.org/obo/NCIT_C13300", "http://purl.obolibrary.org/obo/NCIT_C20507"} & set(external_iris())
+
+
+# ---------------------------------------------------------------------------
+# Weaker-than-subsumption matches of our terms are SSSOM rows, not SKOS triples on OWL terms
+# ---------------------------------------------------------------------------
+
+SKOS_MAPPING = {SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch, SKOS.exactMatch}
+
+
+def test_no_class_or_property_of_ours_is_the_subject_of_a_skos_mapping_triple():
+    """The SKOS mapping properties' domain is skos:Concept: such a triple would make the term a concept."""
+    graph = ontology_graph()
+    ours = {s for s in graph.subjects() if str(s).startswith(str(CTK))}
+    assert not [(s, p) for s in ours for p in SKOS_MAPPING if graph.value(s, p) is not None]
+
+
+def test_the_sssom_mappings_are_valid_and_map_declared_terms():
+    import csv
+
+    import yaml
+
+    from kg.docs import sssom_mappings
+
+    path = ONTOLOGY / "mappings.sssom.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    metadata = yaml.safe_load("\n".join(line[1:] for line in lines if line.startswith("#")))
+    assert {"curie_map", "mapping_set_id", "license"} <= set(metadata)
+    rows = list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t"))
+    graph = ontology_graph()
+    for row, (subject, predicate, _) in zip(rows, sssom_mappings(path), strict=True):
+        assert declared(graph, subject) and str(graph.value(subject, RDFS.label)) == row["subject_label"], row
+        assert predicate in SKOS_MAPPING and row["mapping_justification"] == "semapv:ManualMappingCuration"
+        assert row["object_label"]
+    assert ("ctk:Trial", "skos:closeMatch", "OBI:0003697") in {(r["subject_id"], r["predicate_id"], r["object_id"]) for r in rows}
