@@ -164,7 +164,7 @@ def test_each_header_parses_as_grlc_parses_it(path):
     for parameter in stored.parameters:
         seen = grlc_parameters[parameter.grlc_name]
         assert (seen["original"], seen["required"], seen["type"]) == (parameter.variable, parameter.required, "string")
-        assert "lang" not in seen and "datatype" not in seen
+        assert "lang" not in seen and seen.get("datatype") == (None if parameter.type == "string" else f"xsd:{parameter.type}")
         assert seen.get("enum", []) == sorted(parameter.values)
 
 

@@ -73,8 +73,9 @@ class Parameter:
 
     @property
     def grlc_name(self) -> str:
-        """The name grlc gives it: the variable without ``?`` and underscores."""
-        return self.variable.lstrip("?_")
+        """The name grlc gives it: the variable's name part (``?__age_xsd_decimal`` is ``age``)."""
+        match = _GRLC_VARIABLE.match(self.variable)
+        return match.group("name") if match else self.variable.lstrip("?_")
 
     def term(self, value: str) -> rdflib.term.Identifier:
         """The RDF term for a value given on the command line, checked against the type."""
