@@ -340,6 +340,17 @@ def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool)
     raise _Exit(run_server(store, data, port, writable=writable))
 
 
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The folder to write the site into (created if missing).")
+def docs(output: Path) -> None:
+    """Write the documentation site: the ontology's terms, its SKOS vocabularies and a page per stored query."""
+    from kg.docs import build_site
+
+    written = build_site(output)
+    click.echo(f"{len(written)} pages written to {output} (open {output / 'index.html'})")
+
+
 def main() -> None:
     """Entry point: run the CLI; project errors become one line on stderr, not a traceback."""
     try:

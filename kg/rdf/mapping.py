@@ -300,7 +300,7 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             if dose.arm:
                 out.link(level, _ctk("doseInArm"), iris.arm(key, dose.arm))
     for use in record.cytokines:
-        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
+        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "CytokineUse")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
         out.concept(node, "cytokineRole", "cytokine-role", use.role)
         if use.arm:
