@@ -120,15 +120,21 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
                        progress=None if silent else ProgressLine(), limits=limits)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
+    if not report.written:
+        target = output or store
+        click.echo(f"nothing written: no document could be read, so {target} is left as it was "
+                   f"({len(report.failures)} left out, reasons above)", err=True)
+        raise _Exit(1)
     layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))
     click.echo(f"documents read: {report.documents}" + (f" ({layouts})" if layouts else ""))
-    if report.failures:
-        click.echo(f"documents left out: {len(report.failures)} (reasons above)")
     if incremental:
         click.echo(f"unchanged, skipped: {report.unchanged}; replaced: {report.replaced}; kept from before: {report.kept}")
     click.echo(f"trials: {len(report.trials)}")
     click.echo(f"triples: {report.triples}")
     click.echo(f"graph: {output}" if output else f"store: {store}")
+    if report.failures:
+        click.echo(f"documents left out: {len(report.failures)} (reasons above); the graph holds the "
+                   f"{len(report.trials)} trials of the other {report.documents + report.kept + report.unchanged} documents")
     conforms = True
     if validate:
         result = _validation((output,) if output else (), store, "sparql", workers, None if silent else ProgressLine())

@@ -36,7 +36,8 @@ def start(command: list[str], port: int) -> tuple[subprocess.Popen, str]:
 def server(tmp_path_factory):
     """An Oxigraph server of our own on 127.0.0.1, up once it answers ASK, stopped at the end."""
     with servers.oxigraph(tmp_path_factory.mktemp("oxigraph")) as running:
-        yield {"query": running.query, "update": running.update, "process": running.process}
+        yield {"query": running.query, "update": running.update, "process": running.process,
+               "base": running.query.split("/query")[0] + "/"}
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +189,12 @@ def test_kg_serve_writable_takes_updates_with_WITH_and_USING(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.parametrize("where", ["update", "base"])
+def test_a_query_sent_to_the_update_endpoint_or_the_home_page_says_which_endpoint_to_use(server, where):
+    result = run_kg("query", "trials", "--endpoint", server[where], "--retries", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "is this the query endpoint" in result.stderr or "refused the request" in result.stderr, result.stderr
+

@@ -11,9 +11,10 @@ memory stays flat whatever the size of the graph. What it guarantees:
 
 - every document's and trial's graph the load names is replaced: the first request that writes it
   drops it first (``DROP SILENT GRAPH``), so a re-run of a failed or killed load mends the store;
-- a graph of at most ``block`` statements is sent whole in one request; on a store that runs a
-  request as one transaction (Oxigraph, Jena) it is there whole or not at all; Virtuoso commits each
-  operation of a request, so a failed request may leave its graphs dropped (never half-written);
+- each document's and trial's graph is sent whole in one request (one larger than ``block`` in a request
+  of its own, as several ``INSERT DATA`` operations); on a store that runs a request as one transaction
+  (Oxigraph, Jena) it is there whole or not at all. Virtuoso commits each operation of a request by itself,
+  so a failed request may leave a graph dropped, or one of more than ``block`` statements in part;
 - the shared graph (:data:`kg.rdf.mapping.SHARED_GRAPH`) is added to, never dropped; a document
   loaded again with new content (same name, another checksum) takes the place of its old version:
   the old version's graph and description are deleted.
@@ -143,13 +144,23 @@ class _Request:
         self.graphs.setdefault(graph, []).extend(lines)
         self.size += len(lines)
 
-    def text(self) -> str:
+    def text(self, block: int) -> str:
         operations = [f"DROP SILENT GRAPH {graph}" for graph in self.drop]
         if self.documents:
             operations += _renewal(self.documents)
-        body = "\n".join(f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in self.graphs.items())
+        # INSERT DATA operations of at most ``block`` statements each (Virtuoso's limit is per operation).
+        body: list[str] = []
+        size = 0
+        for graph, lines in self.graphs.items():
+            for start in range(0, len(lines), block):
+                part = lines[start:start + block]
+                if size and size + len(part) > block:
+                    operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+                    body, size = [], 0
+                body.append(f"GRAPH {graph} {{\n" + "\n".join(part) + "\n}")
+                size += len(part)
         if body:
-            operations.append(f"INSERT DATA {{\n{body}\n}}")
+            operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         return " ;\n".join(operations)
 
 
@@ -165,21 +176,22 @@ def _renewal(documents: list[tuple[str, str]]) -> list[str]:
 
 
 def _runs(paths: Iterable[Path], tell: Callable[[int], None]) -> Iterator[tuple[str, list[str]]]:
-    """The statements of the files as runs of (graph, N-Triples lines) of one graph each."""
+    """The statements of the files as runs of (graph, N-Triples lines) of one graph each: a document's or
+    a trial's graph as the file has it in one piece (a build writes each document's at once), the shared
+    graph, which a load adds to, in runs of at most :data:`BLOCK`.
+    """
     graph: str | None = None
     lines: list[str] = []
-    for count, quad in enumerate(dataset_statements(paths), 1):
+    for quad in dataset_statements(paths, tell=tell):
         if isinstance(quad.graph_name, ox.DefaultGraph):
             raise GraphError(f"{quad}: a statement outside any named graph; load a dataset build "
                              "(kg build --format trig or nquads), whose statements are each in a named graph")
         name = str(quad.graph_name)
-        if name != graph or len(lines) >= BLOCK:
+        if name != graph or (name == _SHARED and len(lines) >= BLOCK):
             if lines:
                 yield graph, lines  # type: ignore[misc]
             graph, lines = name, []
         lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
-        if count % 10_000 == 0:
-            tell(count)
     if lines:
         yield graph, lines  # type: ignore[misc]
 
@@ -199,18 +211,18 @@ def load_remote(endpoint: str, paths: Iterable[Path], *, timeout: float = 300.0,
     def send() -> None:
         nonlocal request
         if request.size or request.drop:
-            text = request.text()
+            text = request.text(block)
             call(endpoint, lambda: post_update(endpoint, text, timeout), retries)
             report.requests += 1
         request = _Request()
 
-    def tell(count: int) -> None:
+    def tell(done: int) -> None:
         if progress:
-            progress("loading", min(count * 100, total), total)  # about 100 bytes a statement, for the bar
+            progress("loading", min(done, total), total)
 
     for graph, lines in _runs(paths, tell):
-        if request.size + len(lines) > block:
-            send()  # a graph of at most a block is never split between requests
+        if request.size and request.size + len(lines) > block:
+            send()  # a graph is never split between requests: one larger than a block has one of its own
         if graph == _SHARED:
             request.documents += [(line.split(" ", 1)[0], line.split(" ", 2)[2][:-2]) for line in lines
                                   if line.startswith(_DOCUMENT) and f" {_LABEL} " in line]

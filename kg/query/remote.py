@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
+
 from SPARQLWrapper import JSON, SELECT
 
-from kg.errors import QueryError
+from kg.errors import GraphError, QueryError
 from kg.graphs.remote import call, client
 from kg.query.run import Result, cell_text, check_read_only, settled
 
@@ -26,11 +28,18 @@ def run_remote(endpoint: str, sparql: str, *, timeout: float = 60.0, retries: in
     select.queryType = SELECT
     select.setReturnFormat(JSON)
 
-    def ask() -> tuple[dict, str | None]:
+    def ask() -> tuple[object, str | None]:
         answer = select.query()
-        return answer.convert(), answer.info().get("x-sparql-maxrows")
+        with warnings.catch_warnings():
+            # SPARQLWrapper warns of an answer that is not results, then returns it raw: said below, in one line.
+            warnings.filterwarnings("ignore", "unknown response content type", RuntimeWarning)
+            return answer.convert(), answer.info().get("x-sparql-maxrows")
 
     data, most = call(endpoint, ask, retries)
+    if not (isinstance(data, dict) and isinstance(data.get("head"), dict) and isinstance(data.get("results"), dict)):
+        # An update endpoint or a server's home page answers, but not with SPARQL results.
+        raise GraphError(f"{endpoint}: the answer is not SPARQL query results; is this the query endpoint "
+                         "(e.g. http://127.0.0.1:7878/query, not .../update or the server's home page)?")
     columns = data["head"]["vars"]
     bindings = data["results"]["bindings"]
     if most and most.strip().isdigit() and len(bindings) >= int(most):

@@ -21,8 +21,9 @@ from kg.read.parse.cues import badge, first_line_title, stated_phase, stated_sta
 from kg.read.parse.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
 from kg.read.parse.labels import LABELS, Reading, reading
 from kg.read.parse.outcomes import TIME_SPAN
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "page_identifiers", "LABELS", "Reading", "reading"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "page_identifiers", "LABELS", "Reading", "reading"]
 
 LAYOUT = "generic"
 
@@ -164,3 +165,9 @@ def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
         span = TIME_SPAN.search(line)
         outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))
     return outcomes
+
+
+def outline(text: str) -> Outline:
+    """The labelled fields found through the label table, and the lines no label took."""
+    found = reading(text)
+    return Outline(tuple(found.sections), tuple(found.unread))
