@@ -14,7 +14,7 @@ from typing import Any
 __all__ = [
     "Arm", "CellProduct", "Criterion", "CytokineUse", "DoseLevel", "Identifier", "Intervention", "Outcome",
     "Organization", "Reference", "Regimen", "Site", "SourceDocument", "TrialRecord",
-    "Measurement", "AdverseEvent", "Official",
+    "Measurement", "AdverseEvent", "Official", "Threshold",
 ]
 
 
@@ -146,6 +146,26 @@ class Regimen:
 
 
 @dataclass
+class Threshold:
+    """A limit an eligibility criterion states: ``quantity`` (AGE, ECOG, CREATININE, ...), the
+    comparator (``<``, ``<=``, ``>``, ``>=``, ``=``), the value and its UCUM unit (``ULN`` for
+    multiples of the upper limit of normal). ``alternative`` numbers the "or"-joined alternatives
+    of one criterion; ``normalized_*`` is the value in the unit patients' values are given in.
+    """
+
+    quantity: str
+    comparator: str
+    value: float
+    unit: str | None
+    criterion: str
+    kind: str | None
+    population: str | None = None
+    alternative: int | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+@dataclass
 class Measurement:
     """A value a registry reports for one outcome and one group of participants (and one class
     or category where the record splits the measure), as the registry states it.
@@ -243,6 +263,8 @@ class TrialRecord:
     regimens: list[Regimen] = field(default_factory=list)
     #: The registry's posted results, and the people and dates it states (registry JSON only).
     measurements: list[Measurement] = field(default_factory=list)
+    #: The limits the eligibility criteria state (kg.enrich.eligibility).
+    thresholds: list[Threshold] = field(default_factory=list)
     adverse_events: list[AdverseEvent] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     #: "ACTUAL" or "ESTIMATED" for start_date, completion_date and enrollment, by field name.
@@ -267,6 +289,7 @@ class TrialRecord:
             "arms": Arm, "interventions": Intervention, "outcomes": Outcome,
             "criteria": Criterion, "sites": Site, "references": Reference, "cytokines": CytokineUse,
             "regimens": Regimen, "measurements": Measurement, "adverse_events": AdverseEvent, "officials": Official,
+            "thresholds": Threshold,
         }
         for name, kind in nested.items():
             value = data.get(name, [])  # a state file written before a field existed lacks it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from SPARQLWrapper import JSON, SELECT
+from SPARQLWrapper import JSON, POST, SELECT
 
 from kg.errors import GraphError, QueryError
 from kg.graphs.remote import call, client
@@ -23,6 +23,8 @@ def run_remote(endpoint: str, sparql: str, *, timeout: float = 60.0, retries: in
     check_read_only(sparql)
     select = client(endpoint, timeout)
     select.setQuery(sparql)
+    # POST as a form: a long query (trials_for_patient is 8 KB) makes a URL servers refuse.
+    select.setMethod(POST)
     # SPARQLWrapper guesses the query form from its words, and a header such as
     # "#+ description:" reads as DESCRIBE to it; stored queries are SELECTs.
     select.queryType = SELECT

@@ -81,8 +81,28 @@ def cell_text(lexical: str | None, datatype: str | None) -> str | None:
     return lexical
 
 
-#: ``GROUP_CONCAT(... ; separator="|") AS ?name``: the columns whose cells join several values.
-_CONCAT = re.compile(r"GROUP_CONCAT\s*\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)\s*AS\s*\?(\w+)", re.IGNORECASE)
+_AS = re.compile(r"\bAS\s*\?(\w+)\s*\)", re.IGNORECASE)
+
+
+def _joined_columns(sparql: str) -> dict[str, bool]:
+    """The columns made by ``(EXPRESSION AS ?name)`` with a GROUP_CONCAT in the expression (several values
+    in one cell), each with whether the values are numbers written by ``STR``.
+    """
+    joined = {}
+    for match in _AS.finditer(sparql):
+        depth, at = 0, match.start()
+        while at > 0:  # back to the parenthesis that opens this (EXPRESSION AS ?name)
+            at -= 1
+            if sparql[at] == ")":
+                depth += 1
+            elif sparql[at] == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+        expression = sparql[at:match.start()].upper()
+        if "GROUP_CONCAT" in expression:
+            joined[match.group(1)] = "STR(" in expression
+    return joined
 _ORDER = re.compile(r"ORDER\s+BY\s+(.*?)\s*(?:LIMIT|OFFSET|$)", re.IGNORECASE | re.DOTALL)
 
 
@@ -92,7 +112,7 @@ def settled(result: Result, sparql: str) -> Result:
     the rows in the order ORDER BY asks for (when it orders by columns), ties in the order of their
     text; without ORDER BY, in the order of their text.
     """
-    joined = {name: "STR(" in body.upper() for body, name in _CONCAT.findall(sparql)}
+    joined = _joined_columns(sparql)
     for index, column in enumerate(result.columns):
         if column in joined:
             for row in result.rows:

@@ -26,6 +26,7 @@ from kg.model.records import (
     Reference,
     Regimen,
     Site,
+    Threshold,
 )
 from kg.model.text import fold, slug
 
@@ -135,6 +136,13 @@ def cytokine_use(key: str, value: CytokineUse) -> str:
     arm = _named(value.arm) if value.arm else "trial"
     dose = _digest(repr(value.dose), value.unit) if value.dose is not None else "undosed"
     return f"{trial(key)}/cytokine/{slug(value.cytokine)}-{slug(value.role)}-{arm}-{dose}"
+
+
+def threshold(key: str, value: Threshold) -> str:
+    """A limit a criterion states, under the criterion's IRI."""
+    owner = criterion(key, Criterion(value.kind, value.criterion, value.population))  # type: ignore[arg-type]
+    parts = _fields(comparator=value.comparator, value=repr(value.value), unit=value.unit, alternative=str(value.alternative))
+    return f"{owner}/threshold/{value.quantity.lower()}-{_digest(parts, exact=True)}"
 
 
 def result_group(key: str, title: str, description: str | None) -> str:

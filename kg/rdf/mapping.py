@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.model.facts import states
 from kg.model.namespaces import CTK, ID, PROV, RDF_TYPE, RDFS
-from kg.model.records import Intervention, Outcome, TrialRecord
+from kg.model.records import Criterion, Intervention, Outcome, TrialRecord
 from kg.model.vocab import concept_iri
 from kg.rdf import iris
 from kg.rdf.ntriples import iri, literal, typed
@@ -265,6 +265,18 @@ def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> No
         out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
         out.concept(node, "population", "population", criterion.population)
         out.add(node, _ctk("criterionText"), criterion.text)
+    for threshold in record.thresholds:
+        owner = iris.criterion(key, Criterion(threshold.kind, threshold.criterion, threshold.population))  # type: ignore[arg-type]
+        node = out.part(owner, "statesThreshold", iris.threshold(key, threshold), "EligibilityThreshold")
+        out.concept(node, "thresholdQuantity", "eligibility-quantity", threshold.quantity)
+        out.add(node, _ctk("comparator"), threshold.comparator)
+        out.term(node, _ctk("thresholdValue"), _decimal(threshold.value))
+        out.add(node, _ctk("unitCode"), threshold.unit)
+        if threshold.alternative is not None:
+            out.term(node, _ctk("alternativeGroup"), typed(threshold.alternative, "integer"))
+        if threshold.normalized_value is not None:
+            out.term(node, _ctk("normalizedValue"), _decimal(threshold.normalized_value))
+        out.add(node, _ctk("normalizedUnit"), threshold.normalized_unit)
 
 
 def _boolean(value: bool | None) -> str | None:
