@@ -13,11 +13,11 @@ from eligibility_thresholds import load_gold, score  # noqa: E402
 
 from kg.enrich.eligibility import QUANTITIES  # noqa: E402
 
-#: Floors a little under the figures measured when they were set (see the commit that moves them),
+#: Floors a little under the figures measured when they were set (precision 0.990, recall 0.941 on 305 gold thresholds),
 #: so that a change to the reader that loses thresholds, or reads ones the text does not state, fails
 #: here rather than passing unnoticed; raise them as the reader improves, never lower them to pass.
-PRECISION_FLOOR = 0.86
-RECALL_FLOOR = 0.60
+PRECISION_FLOOR = 0.97
+RECALL_FLOOR = 0.92
 
 
 def test_the_gold_is_large_and_written_in_the_vocabulary():
