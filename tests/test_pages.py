@@ -38,8 +38,8 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},
     # The condition is a 'Label …' line under 'Clinical feature' (an ontology term record).
     "hpscreg.eu/trial-186-ChiCTR2300077942": {"conditions"},
-    # A description module: the NCT number and 'phase I' only in prose; one label.
-    "ignite-sd.com/descriptionmodule-125144-NCT05333705": {"trial_id", "phase"},
+    # A description module: 'phase I' only in prose (its 'NCT ID:' label is read).
+    "ignite-sd.com/descriptionmodule-125144-NCT05333705": {"phase"},
     # Japanese record without labels in the excerpt: values only by position.
     "jrct.mhlw.go.jp/jRCTb030190134-ja-niph": {"trial_id", "title", "status"},
     "jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc": {"trial_id", "title"},

@@ -52,8 +52,14 @@ def _digest(*parts: str | None, exact: bool = False) -> str:
 
 
 def _named(text: str) -> str:
-    """A readable segment for a name, with a digest when the name has no ASCII letters."""
-    return slug(text) or f"h{_digest(text)}"
+    """A readable segment for a name, with a digest when the name has no ASCII letters or is
+    longer than a slug: arms named alike up to their last words ("... - Dose 1", "... - Dose 2")
+    stay apart.
+    """
+    token = slug(text)
+    if not token:
+        return f"h{_digest(text)}"
+    return token if token == slug(text, max_length=len(text) + 1) else f"{token}-{_digest(text)[:8]}"
 
 
 def trial(key: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import DocumentError
-from kg.model.identifiers import scheme_of
+from kg.model.identifiers import register_of, scheme_of
 from kg.model.records import (
     AdverseEvent,
     Arm,
@@ -221,6 +221,25 @@ def _meshes(derived: dict[str, Any], module: str) -> list[tuple[str, str]]:
             for m in _objects(_get(derived, module, "meshes"), "meshes") if m.get("id")]
 
 
+_WORD = re.compile(r"[^\W_]{2}")
+
+
+def _add_secondary(record: TrialRecord, identifier: Identifier) -> None:
+    """A secondary id said once: the registry lists a sponsor's id again among the secondary ids,
+    under one scheme or two ("NRG-GY032" as org study id, then for NRG Oncology and for CTEP). The
+    registry gives a study one number per register: another number of a register the study
+    already has (a second NCT or EudraCT number) is another trial's, a related one.
+    """
+    if any(held.value == identifier.value for held in record.identifiers):
+        return
+    register = register_of(identifier)
+    if register and any(register_of(held) == register for held in record.identifiers):
+        if identifier.value not in record.related_ids:
+            record.related_ids.append(identifier.value)
+        return
+    record.identifiers.append(identifier)
+
+
 def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     """One API v2 study object as a record; a value of the wrong type or form raises
     :class:`RegistryShapeError` naming the field.
@@ -245,7 +264,7 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
         if value:
             kind = _typed(secondary.get("type"), str, "secondaryIdInfos.type") or ""
             scheme = _SECONDARY_TYPES.get(kind) or (scheme_of(value) if kind == "REGISTRY" else None) or "OTHER"
-            record.identifiers.append(Identifier(value, scheme))
+            _add_secondary(record, Identifier(value, scheme))
     record.title = _string(identification.get("briefTitle"), "briefTitle") or None
     record.brief_summary = _text(_get(protocol, "descriptionModule", "briefSummary"))
     record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
@@ -292,7 +311,9 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
                             for o in _objects(outcomes.get(key), key) if o.get("measure")]
 
     criteria_text = _text(eligibility.get("eligibilityCriteria"))
-    record.criteria = criteria_from_mixed_lines(criteria_text.split("\n")) if criteria_text else []
+    # A row of punctuation alone ("." left of "... (Tg 511-15-01).") is no criterion.
+    record.criteria = [c for c in criteria_from_mixed_lines(criteria_text.split("\n")) if _WORD.search(c.text)] \
+        if criteria_text else []
     record.sex = _token("sex", eligibility.get("sex"))
     record.min_age_years = parse_age_years(_typed(eligibility.get("minimumAge"), str, "minimumAge"))
     record.max_age_years = parse_age_years(_typed(eligibility.get("maximumAge"), str, "maximumAge"))
