@@ -118,6 +118,8 @@ WORDING_RULES = [
     # Units as criteria write them. NCT03281889; leaf:NCT03863873, NCT03863639, NCT03863691, NCT03868592.
     ("HGB of > 10 g/L and PLT count > 80 K/uL", [("HEMOGLOBIN", ">", 10.0, "g/L"), ("PLATELETS", ">", 80.0, "10*3/uL")]),
     ("Anemia (hemoglobin <10gm%)", [("HEMOGLOBIN", "<", 10.0, "g/dL")]),
+    # leaf:NCT03866824 (not in the gold): a count in "G/L" is giga per litre
+    ("Thrombocytopenia <150 G / L", [("PLATELETS", "<", 150.0, "10*9/L")]),
     ("Thrombocytopenia (<100,000 platelets/microL)", [("PLATELETS", "<", 100000.0, "/uL")]),
     ("Kidney dysfunction: creatinine clearance below 10 ml per minute.", [("CREATININE_CLEARANCE", "<", 10.0, "mL/min")]),
     ("Chronic active liver disease (Bilirubin > 17mmol/L, AST > 144 IU/L, or ALT>165IU/L)",

@@ -168,6 +168,8 @@ def _scaled(value: float, exponent: str | None) -> tuple[float, str | None]:
 _FROM_ZERO = {"AGE", "ECOG", "KARNOFSKY", "LANSKY", "PRIOR_LINES"}
 #: Scores whose scale ends at 100, where a range up to 100 states only its lower limit ("KPS 70-100").
 _TO_HUNDRED = {"KARNOFSKY", "LANSKY"}
+#: Cell counts, given per volume.
+_COUNTS = {"ANC", "PLATELETS"}
 #: Units an age may be given in: years, months, weeks, days.
 _AGE_UNITS = {"a", "mo", "wk", "d"}
 #: A name of no quantity of the vocabulary listed with one that is, sharing its limit: "DLCO, FEV1, and FVC ≥ 50%".
@@ -189,6 +191,8 @@ def _one(quantity: str, limit: re.Match[str]) -> tuple[str, float, str | None] |
         return None
     if quantity == "AGE" and unit not in _AGE_UNITS:
         return None
+    if quantity in _COUNTS and unit == "g/L":
+        unit = "10*9/L"  # "platelets < 150 G/L": giga per litre; no cell count is in grams
     if limit.group("op"):
         comparator = _comparator(limit.group("op"))
     else:
