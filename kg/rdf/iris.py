@@ -135,7 +135,9 @@ def cell_product(key: str, cell_type: str) -> str:
 
 
 def dose_level(product: str, value: DoseLevel) -> str:
-    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose))}"
+    # the arm only where the document ties the dose to one: the same amount in two arms is two dose levels
+    arm = (value.arm,) if value.arm else ()
+    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose), *arm)}"
 
 
 def cytokine_use(key: str, value: CytokineUse) -> str:

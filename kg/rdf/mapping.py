@@ -294,6 +294,8 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
             out.add(level, _ctk("unitCode"), dose.unit)
             out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
+            if dose.arm:
+                out.link(level, _ctk("doseInArm"), iris.arm(key, dose.arm))
     for use in record.cytokines:
         node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
@@ -309,9 +311,11 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.term(node, _ctk("numberOfDoses"), typed(use.number_of_doses, "integer"))
         if use.duration_days is not None:
             out.term(node, _ctk("durationDays"), _decimal(use.duration_days))
+        out.add(node, _ctk("givenOnDays"), use.days)
     for regimen in record.regimens:
         node = out.part(trial, "hasRegimen", iris.regimen(key, regimen), "Regimen", regimen.name)
         out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
+        out.add(node, _ctk("givenOnDays"), regimen.days)
         for drug in regimen.components:
             out.add(node, _ctk("componentDrug"), drug)
 
