@@ -222,6 +222,8 @@ class SourceDocument:
     name: str
     sha256: str
     layout: str
+    #: Where the document was fetched from, when it says so (a saved page's "# source: URL" line).
+    url: str | None = None
 
 
 @dataclass

@@ -127,7 +127,8 @@ def outcome(key: str, value: Outcome) -> str:
 
 def criterion(key: str, value: Criterion) -> str:
     population = f"-{value.population.lower()}" if value.population else ""
-    return f"{trial(key)}/criterion/{value.kind.lower()}{population}-{_digest(value.text)}"
+    kind = value.kind.lower() if value.kind else "unstated"  # a list that does not say, of wording that does not either
+    return f"{trial(key)}/criterion/{kind}{population}-{_digest(value.text)}"
 
 
 def cell_product(key: str, cell_type: str) -> str:
