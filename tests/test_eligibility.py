@@ -70,6 +70,98 @@ def test_a_criterion_is_read_as_the_limits_it_states(text, expected):
     assert found == expected
 
 
+#: How criteria word a limit, one rule each (tests/data/eligibility-gold.tsv holds these criteria with their
+#: sources; "leaf:" marks ClinicalTrials.gov criteria as published in the LEAF corpus).
+WORDING_RULES = [
+    # Comparators written with spaces or in words. Page of NCT04221971; leaf:NCT03921502; leaf:NCT03925454; trialx 239564.
+    ("Age> = 18 years old;", [("AGE", ">=", 18.0, "a")]),
+    ("Baseline ECOG (Easthern Cooperative Oncology Group) > = 4", [("ECOG", ">=", 4.0, None)]),
+    ("Haemoglobin equal to or greater than100 g/L at enrolment.", [("HEMOGLOBIN", ">=", 100.0, "g/L")]),
+    ("Karnofsky or Lansky performance scale greater or equal to 70;", [("KARNOFSKY", ">=", 70.0, None), ("LANSKY", ">=", 70.0, None)]),
+    ("indoor fingertip blood oxygen saturation ≧ 92%;", [("OXYGEN_SATURATION", ">=", 92.0, "%")]),
+    # A limit before "years old" / "days of age", with a lower limit before it; gestational age is not age. NCT04431453.
+    ("Patients ≥18 years old requiring PCI", [("AGE", ">=", 18.0, "a")]),
+    ("b) Cohorts 2-4: ≥ 28 days to < 18 years of age and weight at screening ≥ 3 kg and < 40 kg",
+     [("AGE", ">=", 28.0, "d"), ("AGE", "<", 18.0, "a")]),
+    ("c) Cohort 5: ≥ 14 days to < 28 days of age, gestational age > 37 weeks and weight at screening ≥ 2.5 kg",
+     [("AGE", ">=", 14.0, "d"), ("AGE", "<", 28.0, "d")]),
+    # An age naming whom a rule is for is no limit. NCT03630471.
+    ("For adolescents under 18 years of age, able to provide informed assent to participate and supported by parental consent", []),
+    # A second limit joined to the first. NCT03281889; leaf:NCT03867214; seed 003.
+    ("Age ≥ 3 years and ≤ 18 years at the time of registration", [("AGE", ">=", 3.0, "a"), ("AGE", "<=", 18.0, "a")]),
+    ("Preoperative anemia (a hemoglobin value of <11 g/dL in females and <12 g/dL in males), refusal of blood products;",
+     [("HEMOGLOBIN", "<", 11.0, "g/dL"), ("HEMOGLOBIN", "<", 12.0, "g/dL")]),
+    ("normal renal function with blood creatinine ≤ 3.0 mg/dL (≤ 260 µmol /L) can be enrolled.",
+     [("CREATININE", "<=", 3.0, "mg/dL"), ("CREATININE", "<=", 260.0, "umol/L")]),
+    # "(including 18 years old)" makes the limit inclusive. Page of NCT05371730.
+    ("Subjects who are more than 18 years old (including 18 years old), and less than 75 years old (including 75 years old).",
+     [("AGE", ">=", 18.0, "a"), ("AGE", "<=", 75.0, "a")]),
+    # The end of a scale is no limit; "3 and 4" lists scores. leaf:NCT03927274, NCT03934008, NCT03929653.
+    ("Karnofsky Performance Status 70-100;", [("KARNOFSKY", ">=", 70.0, None)]),
+    ("Patients 0-6 years of age", [("AGE", "<=", 6.0, "a")]),
+    ("including some patients with advanced disease in reduced general condition (Eastern Cooperative Oncology Group (ECOG) 3 and 4).",
+     []),
+    # A gloss in brackets between the name and its limit. NCT02576665; leaf:NCT03926156, NCT03927456.
+    ("Kidney: estimated glomerular filtration rate (Cockcroft-Gault) ≥ 50 mL/min.", [("CREATININE_CLEARANCE", ">=", 50.0, "mL/min")]),
+    ("Severe renal dysfunction (creatinine clearance [CrCl] <15 mL/min), subjects with",
+     [("CREATININE_CLEARANCE", "<", 15.0, "mL/min")]),
+    ("Eastern Cooperative Oncology Group [ECOG] 0-1", [("ECOG", "<=", 1.0, None)]),
+    # The upper limit of normal in other words; BIL and Cr. Page of NCT04658004; leaf:NCT03920033, NCT03868852.
+    ("Total bilirubin ≤ 51 umol/L, ALT and AST ≤ 3 times of upper limit of normal, creatinine ≤ 176.8 umol/L;",
+     [("BILIRUBIN", "<=", 51.0, "umol/L"), ("ALT", "<=", 3.0, "ULN"), ("AST", "<=", 3.0, "ULN"),
+      ("CREATININE", "<=", 176.8, "umol/L")]),
+    ("total bilirubin < 1.5 X maximum normal value", [("BILIRUBIN", "<", 1.5, "ULN")]),
+    ("A. BIL < 1.25 times normal upper limit (ULN); B. ALT and AST < 2.5 ULN; C. Serum Cr < 1 ULN, endogenous creatinine "
+     "clearance > 50 ml/min",
+     [("BILIRUBIN", "<", 1.25, "ULN"), ("ALT", "<", 2.5, "ULN"), ("AST", "<", 2.5, "ULN"), ("CREATININE", "<", 1.0, "ULN"),
+      ("CREATININE_CLEARANCE", ">", 50.0, "mL/min")]),
+    # Units as criteria write them. NCT03281889; leaf:NCT03863873, NCT03863639, NCT03863691, NCT03868592.
+    ("HGB of > 10 g/L and PLT count > 80 K/uL", [("HEMOGLOBIN", ">", 10.0, "g/L"), ("PLATELETS", ">", 80.0, "10*3/uL")]),
+    ("Anemia (hemoglobin <10gm%)", [("HEMOGLOBIN", "<", 10.0, "g/dL")]),
+    # leaf:NCT03866824 (not in the gold): a count in "G/L" is giga per litre
+    ("Thrombocytopenia <150 G / L", [("PLATELETS", "<", 150.0, "10*9/L")]),
+    ("Thrombocytopenia (<100,000 platelets/microL)", [("PLATELETS", "<", 100000.0, "/uL")]),
+    ("Kidney dysfunction: creatinine clearance below 10 ml per minute.", [("CREATININE_CLEARANCE", "<", 10.0, "mL/min")]),
+    ("Chronic active liver disease (Bilirubin > 17mmol/L, AST > 144 IU/L, or ALT>165IU/L)",
+     [("BILIRUBIN", ">", 17.0, "mmol/L"), ("AST", ">", 144.0, "[IU]/L"), ("ALT", ">", 165.0, "[IU]/L")]),
+    # HbA1c is no haemoglobin; a change in a quantity is no level of it. leaf:NCT03867344, NCT03861637.
+    ("Hemoglobin A1c ≥6.5%", []),
+    ("Acute or chronic bleeding, or erythrocyte transfusion, within the preceding 8 weeks. change in Hb level ≥ 2 g/dL during "
+     "screening phase,",
+     []),
+    # Lines of therapy counted before the name. leaf:NCT03863860, NCT03861156; NCT03934567.
+    ("Completion of ≥2 previous platinum-containing regimens", [("PRIOR_LINES", ">=", 2.0, None)]),
+    ("previous treatment with 2 or more lines of Chemotherapy or immunotherapy.", [("PRIOR_LINES", ">=", 2.0, None)]),
+    ("Have received at least two prior standard therapy lines including anti- cluster of differentiation antigen (anti-CD20) antibody",
+     [("PRIOR_LINES", ">=", 2.0, None)]),
+    # A limit shared across a list holding a name outside the vocabulary, or a name and its abbreviation. NCT04836390; NCT03925103.
+    ("Pulmonary: DLCO, FEV1, and FVC ≥ 50% of predicted corrected for hemoglobin. For patients <7 years of age or those unable to "
+     "perform PFTs: O2 Sat >92% on room air by pulse oximetry and on no supplemental O2 at rest",
+     [("DLCO", ">=", 50.0, "%"), ("FEV1", ">=", 50.0, "%"), ("OXYGEN_SATURATION", ">", 92.0, "%")]),
+    ("Both forced expiratory volume in one second (FEV1) and diffusion capacity of carbon monoxide (DLCO)>60%",
+     [("FEV1", ">", 60.0, "%"), ("DLCO", ">", 60.0, "%")]),
+    # Registry age fields as pages copy them. findatrial NCT06152809; withpower; ignite-sd NCT04320303; WHO ICTRP NCT02218437.
+    ("Ages18 Years and up", [("AGE", ">=", 18.0, "a")]),
+    ("Age: 18+", [("AGE", ">=", 18.0, "a")]),
+    ("Minimum Age: 16 Years", [("AGE", ">=", 16.0, "a")]),
+    ("Age minimum: 1 Month", [("AGE", ">=", 1.0, "mo")]),
+    ("Age of people between 20 and 60 years", [("AGE", ">=", 20.0, "a"), ("AGE", "<=", 60.0, "a")]),
+    # "below" is an operator, not "be" + "low". leaf:NCT03866200.
+    ("Platelet count below 50,000 per ul on baseline complete blood count (CBC).", [("PLATELETS", "<", 50000.0, "/uL")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDING_RULES, ids=[text[:40] for text, _ in WORDING_RULES])
+def test_each_wording_of_a_limit_is_read(text, expected):
+    found = [(t.quantity, t.comparator, t.value, t.unit) for t in criterion_thresholds(Criterion("INCLUSION", text))]
+    assert sorted(found, key=str) == sorted(expected, key=str)
+
+
+def test_an_age_in_days_or_months_is_compared_in_years():
+    younger, = [t for t in criterion_thresholds(Criterion("INCLUSION", "≥ 28 days to < 18 years of age")) if t.unit == "d"]
+    assert (younger.normalized_value, younger.normalized_unit) == (round(28 / 365.25, 6), "a")
+
+
 def test_limits_joined_by_or_are_alternatives_and_scaled_units_are_normalised():
     either = Criterion("INCLUSION", "Serum creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 60 mL/min")
     creatinine, clearance = criterion_thresholds(either)

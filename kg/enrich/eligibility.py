@@ -24,23 +24,29 @@ __all__ = ["QUANTITIES", "PATIENT_UNITS", "criterion_thresholds", "read_threshol
 #: Quantity token -> how criteria name it. Order matters where one name holds another
 #: (creatinine clearance before creatinine).
 QUANTITIES: dict[str, str] = {
-    "AGE": r"\bage[ds]?\b(?!\s*-?\s*(?:appropriate|related|matched|adjusted|specific))|\byears?\s+(?:of\s+age|old)\b",
+    # Not "gestational age" (weeks of pregnancy); an age may be written in days or months ("≥ 28 days of age").
+    "AGE": r"(?<!gestational\s)(?<!gestation\s)\bage[ds]?(?:\b|(?=\d))(?!\s*-?\s*(?:appropriate|related|matched|adjusted|specific))|"
+           r"\b(?:years?|months?|days?)\s+(?:of\s+age|old)\b",
     "ECOG": r"\bECOG\b|Eastern\s+Cooperative\s+(?:Oncology\s+)?Group|\bZubrod\b|\bWHO\s+performance\s+status",
     "KARNOFSKY": r"\bKarnofsky\b|\bKPS\b",
     "LANSKY": r"\bLansky\b",
     "CREATININE_CLEARANCE": r"creatinine\s+clearance|\bCrCl\b|\be?GFR\b|glomerular\s+filtration\s+rate",
-    "CREATININE": r"\bcreatinine\b",
-    "BILIRUBIN": r"\bbilirubin\b",
+    # "Cr"/"Scr" only as written (case-sensitive): "CR" is a complete remission.
+    "CREATININE": r"\bcreatinine\b|(?-i:\bS?Cr\b)",
+    "BILIRUBIN": r"\bbilirubin\b|\bT?BIL\b",
     "ALT": r"\bALT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b",
     "AST": r"\bAST\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b",
     "LVEF": r"\bLVEF\b|\bejection\s+fraction\b|\bEF\b",
     "ANC": r"\bANC\b|absolute\s+neutrophil\s+count|\bneutrophils?\b(?:\s+count)?|\bgranulocytes?\b",
-    "PLATELETS": r"\bplatelets?\b(?:\s+counts?)?|\bPLT\b",
-    "HEMOGLOBIN": r"\bha?emoglobin\b|\bHgb\b|\bHb\b",
-    "DLCO": r"\bDLCO\b|diffusing\s+capacity",
+    "PLATELETS": r"\bplatelets?\b(?:\s+counts?)?|\bPLT\b|\bthrombocytopenia\b",
+    # Not glycated haemoglobin (HbA1c), a measure of blood glucose.
+    "HEMOGLOBIN": r"(?<!glycated\s)(?<!glycosylated\s)\bha?emoglobin\b(?!\s*A\s*1\s*c)|\bHgb\b|\bHb\b",
+    "DLCO": r"\bDLCO\b|diffusi(?:ng|on)\s+capacity",
     "FEV1": r"\bFEV\s?1\b",
     "OXYGEN_SATURATION": r"oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat",
-    "PRIOR_LINES": r"\b(?:prior|previous)\s+(?:lines?|regimens?)\b|\blines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?"
+    # "prior lines", "previous platinum-containing regimens", "prior standard therapy lines" (words, not numbers, between).
+    "PRIOR_LINES": r"\b(?:prior|previous)\s+(?:[a-z-]+\s+){0,3}?(?:lines?|regimens?)\b|"
+                   r"\blines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?"
                    r"(?:therapy|therapies|treatment|chemotherapy)",
 }
 _QUANTITY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in QUANTITIES.items()), re.IGNORECASE)
@@ -52,31 +58,40 @@ PATIENT_UNITS = {"AGE": "a", "CREATININE": "mg/dL", "CREATININE_CLEARANCE": "mL/
 #: A unit that is a plain multiple of a patient's unit: unit -> (patient unit, factor).
 _SCALES = {"10*9/L": ("/uL", 1000.0), "10*3/uL": ("/uL", 1000.0), "/mm3": ("/uL", 1.0), "g/L": ("g/dL", 0.1),
            "mg/dL": ("mg/dL", 1.0), "mL/min": ("mL/min", 1.0), "g/dL": ("g/dL", 1.0), "/uL": ("/uL", 1.0),
-           "%": ("%", 1.0), "a": ("a", 1.0)}
+           "%": ("%", 1.0), "a": ("a", 1.0), "d": ("a", 1 / 365.25), "wk": ("a", 7 / 365.25), "mo": ("a", 1 / 12)}
 #: Quantities scored on a scale without a unit.
 _UNITLESS = {"ECOG", "KARNOFSKY", "LANSKY", "PRIOR_LINES"}
 #: Quantities whose limit may be given as a multiple of the upper limit of normal.
 _ULN_QUANTITIES = {"BILIRUBIN", "ALT", "AST", "CREATININE"}
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+#: "x 10^9/L", "× 10⁹/L", and "x 109/L" where the superscript was lost in copying.
 _TIMES_TEN = r"\s*(?:x|×|\*|X)\s*10\s*(?:\^|e|E)?\s*(?P<exp>[0-9]|⁹|³)"
-_ULN = (r"(?:x|×|X|times)?\s*(?:the\s+)?(?:institutional\s+|upper\s+)?(?:ULN|upper\s+limits?\s+of\s+(?:the\s+)?normal"
-        r"(?:\s+(?:value|range))?|(?:institutional\s+)?norm(?:al)?\b(?!\s+range))")
+_ULN = (r"(?:x|×|X|times)?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|upper\s+)?(?:ULN|upper\s+limits?\s+of\s+(?:the\s+)?normal"
+        r"(?:\s+(?:value|range))?|(?:maximum|upper)\s+normal\s+(?:value|limit)|normal\s+upper\s+limit|"
+        r"(?:institutional\s+)?norm(?:al)?\b(?!\s+range))")
 _UNIT = (rf"(?P<uln>{_ULN})|(?P<unit>mg\s*/\s*dl|µmol\s*/\s*l|umol\s*/\s*l|μmol\s*/\s*l|ml\s*/\s*min(?:\s*/\s*1\.73\s*m(?:2|²|\^2))?|"
-         r"g\s*/\s*dl|gm\s*/\s*dl|g\s*/\s*l|%|percent|/\s*(?:µl|ul|μl|mcl)|/\s*mm(?:3|³|\^3)|per\s+(?:cu(?:bic)?\.?\s*mm|mm3|µl|ul)|"
-         r"cells\s*/\s*(?:µl|ul|μl|mm3)|years?|yrs?|months?)")
-_BEFORE = (r"(?P<op>≥|≤|>=|<=|=>|=<|>|<|=|⩾|⩽|at\s+least|greater\s+than\s+or\s+equal\s+to|less\s+than\s+or\s+equal\s+to|"
+         r"g(?:m|r)?\s*/\s*dl|g\s*/\s*l|mmol\s*/\s*l|g(?:m|r)?\s*%|%|percent|"
+         r"(?:k|10\^?3)\s*/\s*(?:µl|ul|μl|mcl)|(?:i?u)\s*/\s*m?l\b|"
+         r"(?:cells|platelets)?\s*/\s*(?:µl|ul|μl|mcl|microl(?:iter|itre)?)\b|/\s*mm(?:3|³|\^3)|"
+         r"per\s+(?:cu(?:bic)?\.?\s*mm|mm3|µl|ul|microl(?:iter|itre)?)\b|ml\s+per\s+min(?:ute)?|"
+         r"cells\s*/\s*(?:µl|ul|μl|mm3|mm³)|years?|yrs?|months?|days?|weeks?|l(?:iters?|itres?)?\b)")
+_BEFORE = (r"(?P<op>>\s*or\s*=(?:\s*to)?|<\s*or\s*=(?:\s*to)?|>\s*=|<\s*=|≥|≤|≧|≦|>=|<=|=>|=<|>|<|=|⩾|⩽|at\s+least|"
+           r"greater\s+than\s+or\s+equal\s+to|less\s+than\s+or\s+equal\s+to|(?:greater|bigger|higher|more)\s+or\s+equal\s+to|"
+           r"(?:less|lower|smaller)\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher)\s+than|"
+           r"equal\s+to\s+or\s+(?:less|lower)\s+than|up\s+to\s+and\s+including|superior\s+to|inferior\s+to|"
            r"greater\s+than|more\s+than|higher\s+than|less\s+than|lower\s+than|fewer\s+than|above|below|over|under|"
            r"not\s+(?:more|greater|higher)\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:less|lower)\s+than|"
            r"no\s+(?:less|lower)\s+than|up\s+to|older\s+than|younger\s+than|exceeding|minimum(?:\s+of)?|maximum(?:\s+of)?)")
 _AFTER = (r"(?P<after>or\s+(?:more|greater|higher|above|older|over)|or\s+(?:less|lower|fewer|below|younger|under)|"
-          r"and\s+(?:older|above|over))")
+          r"and\s+(?:older|above|over|up)\b|\+)")
 _VALUE = rf"(?P<value>{_NUMBER})(?:{_TIMES_TEN})?"
 #: The unit pattern once more without its group names, for a unit the reading does not keep.
 _ANY_UNIT = re.sub(r"\(\?P<\w+>", "(?:", _UNIT)
 _LIMIT = re.compile(rf"(?:{_BEFORE}\s*:?\s*)?{_VALUE}\s*(?:{_UNIT})?(?:\s*{_AFTER})?", re.IGNORECASE)
-_RANGE = re.compile(rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:{_ANY_UNIT})?\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER})\s*"
-                    rf"(?:{_UNIT})?", re.IGNORECASE)
+#: "N and M" is a range only after "between" ("ECOG 3 and 4" lists two scores).
+_RANGE = re.compile(rf"(?:(?P<between>between)\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:{_ANY_UNIT})?\s*(?P<to>-|–|~|to|and)\s*"
+                    rf"(?P<high>{_NUMBER})\s*(?:{_UNIT})?", re.IGNORECASE)
 _LIST = re.compile(r"(?P<first>\d)(?:\s*,\s*\d)*\s*,?\s*(?:or|and)\s+(?P<last>\d)\b")
 
 #: An age written before the word "age" or "years old": "18 years of age", "18-75 years old".
@@ -84,21 +99,27 @@ _AGE_BEFORE = re.compile(r"(?:(?:between\s+)?(?P<low>\d{1,3})\s*(?:-|–|to|and)
                          r"(?:of\s+)?$",
                          re.IGNORECASE)
 
-_OPERATORS = {"≥": ">=", ">=": ">=", "=>": ">=", "⩾": ">=", "≤": "<=", "<=": "<=", "=<": "<=", "⩽": "<=", ">": ">", "<": "<",
+_OPERATORS = {"≥": ">=", ">=": ">=", "=>": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "<=": "<=", "=<": "<=", "⩽": "<=", "≦": "<=",
+              ">": ">", "<": "<", "superior to": ">", "inferior to": "<", "up to and including": "<=",
               "=": "=", "at least": ">=", "greater than or equal to": ">=", "less than or equal to": "<=", "greater than": ">",
               "more than": ">", "higher than": ">", "less than": "<", "lower than": "<", "fewer than": "<", "above": ">",
               "below": "<", "over": ">", "under": "<", "not more than": "<=", "no more than": "<=", "not greater than": "<=",
               "no greater than": "<=", "not higher than": "<=", "no higher than": "<=", "not less than": ">=",
               "no less than": ">=", "not lower than": ">=", "no lower than": ">=", "up to": "<=", "older than": ">",
               "younger than": "<", "exceeding": ">", "minimum": ">=", "minimum of": ">=", "maximum": "<=", "maximum of": "<="}
-_UNITS = {"mg/dl": "mg/dL", "gm/dl": "g/dL", "g/dl": "g/dL", "g/l": "g/L", "µmol/l": "umol/L", "umol/l": "umol/L",
+_UNITS = {"mg/dl": "mg/dL", "gm/dl": "g/dL", "gr/dl": "g/dL", "g/dl": "g/dL", "g/l": "g/L", "µmol/l": "umol/L", "umol/l": "umol/L",
           "μmol/l": "umol/L", "ml/min": "mL/min", "%": "%", "percent": "%", "/µl": "/uL", "/ul": "/uL", "/μl": "/uL",
           "/mcl": "/uL", "/mm3": "/mm3", "/mm³": "/mm3", "/mm^3": "/mm3", "year": "a", "years": "a", "yr": "a",
-          "yrs": "a", "month": "mo", "months": "mo"}
+          "yrs": "a", "month": "mo", "months": "mo", "day": "d", "days": "d", "week": "wk", "weeks": "wk", "mmol/l": "mmol/L",
+          "gm%": "g/dL", "g%": "g/dL", "gr%": "g/dL", "iu/l": "[IU]/L", "iu/ml": "[IU]/mL", "u/l": "U/L", "u/ml": "U/mL",
+          "l": "L", "liter": "L", "liters": "L", "litre": "L", "litres": "L"}
 #: Words between a quantity's name and its limit that keep them together ("ECOG performance status of").
-_LINK = re.compile(r"^[\s:()]*(?:(?:performance\s+)?(?:status|score|scale|count|level|value|concentration|clearance|"
-                   r"\(?(?:ECOG|KPS|ANC|ALT|AST|LVEF|PS|CrCl|eGFR)\)?|serum|total|direct|of|is|must\s+be|should\s+be|be|"
-                   r"at\s+screening|measured|calculated|by\s+\w+|\(\w+\)|\d*\s*hours?\s+urine)\s*[:,]?\s*)*",
+#: A parenthesis or bracket without a number ("(Cockcroft-Gault)", "[CrCl]") is a gloss on the name.
+_LINK = re.compile(r"^\s*(?:(?:\([^()\d]{0,80}\)|\[[^\[\]\d]{0,80}\]|[:()\[\]]|(?:performance\s+)?"
+                   r"(?:status|scores?|scale|counts?|levels?|values?|concentrations?|clearance|rate|range|"
+                   r"(?:ECOG|KPS|ANC|ALT|AST|LVEF|PS|CrCl|eGFR)|serum|total|direct|of\s+(?:people|patients|participants|subjects)|"
+                   r"of|is|are|must\s+be|should\s+be|be|at\s+(?:screening|rest)|measured|calculated|by\s+\w+|"
+                   r"(?:in|on)\s+(?:indoor|room)\s+air|\d*\s*hours?\s+urine)(?![a-z]))\s*[:,]?\s*)*",
                    re.IGNORECASE)
 
 
@@ -113,11 +134,26 @@ def _unit(match: re.Match[str], quantity: str) -> str | None:
     if raw is None:
         return "a" if quantity == "AGE" else None
     text = re.sub(r"\s+", "", raw.lower())
-    if text.startswith(("per", "cells/")):
+    if re.match(r"(?:k|10\^?3)/", text):
+        return "10*3/uL"  # "80 K/uL": thousands per microlitre
+    if text.startswith(("per", "cells/", "platelets/", "/micro")) and not text.startswith("percent"):
         return "/mm3" if "mm" in text else "/uL"
     if text.startswith("ml/min/1.73"):
         return "mL/min/{1.73_m2}"
+    if text.startswith("mlpermin"):
+        return "mL/min"
     return _UNITS.get(text, raw)
+
+
+def _comparator(operator: str) -> str:
+    """The comparator an operator written before a value states ("> or = to", "> =", "greater or equal to")."""
+    written = re.sub(r"\s+", " ", operator.lower())
+    if written in _OPERATORS:
+        return _OPERATORS[written]
+    symbol = re.fullmatch(r"([<>]) ?(?:or ?)?=(?: ?to)?", written)
+    if symbol:
+        return symbol.group(1) + "="
+    return ">=" if re.search(r"greater|bigger|higher|more", written) else "<="  # "… or equal to" / "equal to or …"
 
 
 def _scaled(value: float, exponent: str | None) -> tuple[float, str | None]:
@@ -128,38 +164,84 @@ def _scaled(value: float, exponent: str | None) -> tuple[float, str | None]:
     return value, "10*9/L" if power == "9" else "10*3/uL" if power == "3" else None
 
 
+#: Quantities where a range from 0 states only its upper limit ("ECOG 0-2", "0-6 years of age").
+_FROM_ZERO = {"AGE", "ECOG", "KARNOFSKY", "LANSKY", "PRIOR_LINES"}
+#: Scores whose scale ends at 100, where a range up to 100 states only its lower limit ("KPS 70-100").
+_TO_HUNDRED = {"KARNOFSKY", "LANSKY"}
+#: Cell counts, given per volume.
+_COUNTS = {"ANC", "PLATELETS"}
+#: Units an age may be given in: years, months, weeks, days.
+_AGE_UNITS = {"a", "mo", "wk", "d"}
+#: A name of no quantity of the vocabulary listed with one that is, sharing its limit: "DLCO, FEV1, and FVC ≥ 50%".
+_OTHER_NAME = re.compile(r"\s*,?\s*(?:and|or|and/or)\s+(?-i:[A-Z][A-Z0-9]{1,5})\b\s*", re.IGNORECASE)
+#: What joins a second limit to the first: "≥ 3 years and ≤ 18 years", "<11 g/dL in females and <12 g/dL in males",
+#: "≤ 3.0 mg/dL (≤ 260 µmol/L)", "≤ 2.5 x ULN (≤ 5.0 x ULN in patients with liver metastases)".
+_SECOND = re.compile(r"\s*(?:in\s+(?:fe)?males?\s*|in\s+(?:wo)?men\s*)?(?:,|and|or|to|\()\s*", re.IGNORECASE)
+#: A limit said to include its value: "more than 18 years old (including 18 years old)".
+_INCLUSIVE = re.compile(r"\s*(?:\(\s*|,\s*)?(?:including|inclusive)\b", re.IGNORECASE)
+
+
+def _one(quantity: str, limit: re.Match[str]) -> tuple[str, float, str | None] | None:
+    """One limit read by :data:`_LIMIT`, or None where its unit does not fit the quantity."""
+    value, unit = _scaled(_number(limit.group("value")), limit.group("exp"))
+    unit = unit or _unit(limit, quantity)
+    if quantity in _UNITLESS:
+        unit = None
+    if unit == "ULN" and quantity not in _ULN_QUANTITIES:
+        return None
+    if quantity == "AGE" and unit not in _AGE_UNITS:
+        return None
+    if quantity in _COUNTS and unit == "g/L":
+        unit = "10*9/L"  # "platelets < 150 G/L": giga per litre; no cell count is in grams
+    if limit.group("op"):
+        comparator = _comparator(limit.group("op"))
+    else:
+        after = limit.group("after").lower()
+        comparator = ">=" if re.search(r"more|greater|higher|above|older|over|up|\+", after) else "<="
+    return comparator, value, unit
+
+
+def _inclusive(limits: list[tuple[str, float, str | None]], rest: str) -> list[tuple[str, float, str | None]]:
+    if not _INCLUSIVE.match(rest):
+        return limits
+    return [(comparator if "=" in comparator else comparator + "=", value, unit) for comparator, value, unit in limits]
+
+
 def _limits(quantity: str, text: str) -> list[tuple[str, float, str | None]]:
     """The limits stated right after a quantity's name: (comparator, value, unit)."""
     text = text[_LINK.match(text).end():]  # type: ignore[union-attr]  # the pattern matches the empty string
     if quantity in ("ECOG", "KARNOFSKY", "LANSKY", "PRIOR_LINES"):
         listed = _LIST.match(text)
         if listed and quantity == "ECOG":
-            return [("<=", float(listed.group("last")), None)]
+            # "0, 1 or 2" is "≤ 2"; "3 and 4" lists scores without stating a limit.
+            return [("<=", float(listed.group("last")), None)] if listed.group("first") == "0" else []
     ranged = _RANGE.match(text)
-    if ranged and not re.match(r"\s*(?:x|×|times|mg|g/|µ|u|%)", text[ranged.end("low"):ranged.end("low") + 3], re.IGNORECASE):
+    if (ranged and (ranged.group("to").lower() != "and" or ranged.group("between"))
+            and not re.match(r"\s*(?:x|×|times|mg|g/|µ|u|%)", text[ranged.end("low"):ranged.end("low") + 3], re.IGNORECASE)):
         low, high = _number(ranged.group("low")), _number(ranged.group("high"))
         if low < high:
-            unit = _unit(ranged, quantity)
-            if quantity == "ECOG" and low == 0:
-                return [("<=", high, None)]
-            return [(">=", low, unit), ("<=", high, unit)]
+            unit = None if quantity in _UNITLESS else _unit(ranged, quantity)
+            if quantity == "AGE" and unit not in _AGE_UNITS:
+                return []
+            limits = [] if low == 0 and quantity in _FROM_ZERO else [(">=", low, unit)]
+            return limits if high == 100 and quantity in _TO_HUNDRED else [*limits, ("<=", high, unit)]
     limit = _LIMIT.match(text)
     if not limit or not (limit.group("op") or limit.group("after")):
+        other = _OTHER_NAME.match(text)
+        return _limits(quantity, text[other.end():]) if other else []
+    first = _one(quantity, limit)
+    if first is None:
         return []
-    value, unit = _scaled(_number(limit.group("value")), limit.group("exp"))
-    unit = unit or _unit(limit, quantity)
-    if quantity in _UNITLESS:
-        unit = None
-    if unit == "ULN" and quantity not in _ULN_QUANTITIES:
-        return []
-    if quantity == "AGE" and unit not in ("a", None):
-        return []  # months or days of age: not comparable with an age in years
-    if limit.group("op"):
-        comparator = _OPERATORS[re.sub(r"\s+", " ", limit.group("op").lower())]
-    else:
-        after = limit.group("after").lower()
-        comparator = ">=" if re.search(r"more|greater|higher|above|older|over", after) else "<="
-    return [(comparator, value, unit)]
+    limits = [first]
+    joined = _SECOND.match(text, limit.end())
+    second = _LIMIT.match(text, joined.end()) if joined else None
+    if second and second.group("op"):
+        also = _one(quantity, second)
+        if also:
+            if first[2] is None and also[2] is not None and quantity not in _UNITLESS:
+                limits = [(first[0], first[1], also[2])]  # "≥1.5 and ≥1.4 mg/dL": the unit is written once
+            limits.append(also)
+    return _inclusive(limits, text[(second if len(limits) > 1 else limit).end():])
 
 
 def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
@@ -171,14 +253,24 @@ def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
     [('ALT', '>', 5.0, 'ULN'), ('AST', '>', 5.0, 'ULN')]
     """
     text = criterion.text
-    mentions = list(_QUANTITY.finditer(text))
+    if not _STATES_A_NUMBER.search(text):
+        return []  # no limit without a number; this keeps the reading cheap over a whole registry
+    # A name right after a number and before "/" is a unit ("100,000 platelets/microL"), not a quantity named.
+    mentions = [mention for mention in _QUANTITY.finditer(text)
+                if not (_UNIT_WORD.search(text[:mention.start()][-12:]) and text[mention.end():].lstrip().startswith("/"))]
     stated: dict[tuple[str, str, float, str | None], int | None] = {}
     waiting: list[re.Match[str]] = []  # names sharing the limit that follows them: "ALT or AST > 5 x ULN"
     for index, mention in enumerate(mentions):
         quantity = mention.lastgroup or ""
         end = mentions[index + 1].start() if index + 1 < len(mentions) else len(text)
         following = text[mention.end():end]
-        limits = _limits(quantity, following) or _limits_around(quantity, text[:mention.start()], following)
+        if index + 1 < len(mentions) and mentions[index + 1].lastgroup == quantity and not re.search(r"\d", following):
+            continue  # a name and its abbreviation: "diffusion capacity of carbon monoxide (DLCO) > 60%"
+        before = text[:mention.start()]
+        if _NOT_A_LEVEL.search(before[-40:]):
+            waiting = []
+            continue  # "change in Hb level ≥ 2 g/dL" limits a change, not the level
+        limits = _limits(quantity, following) or _limits_around(quantity, mention.group(), before, following)
         if not limits:
             waiting = [*waiting, mention] if _JOINED.fullmatch(following) else []
             continue
@@ -192,36 +284,80 @@ def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
             for (quantity, comparator, value, unit), group in stated.items()]
 
 
+_STATES_A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six)\b", re.IGNORECASE)
 #: What may stand between two names that share one limit: "ALT or AST", "SGOT/SGPT", "AST (SGOT), ALT".
-_JOINED = re.compile(r"[\s()]*(?:,|/|and|or|and/or)?[\s()]*", re.IGNORECASE)
+_JOINED = re.compile(r"[\s()\[\]]*(?:,\s*(?:and|or)?|/|and|or|and/or|&)?[\s()\[\]]*"
+                     r"(?:(?:total|serum|plasma|direct|blood|PPO|the)\s+)?", re.IGNORECASE)
+#: Words before a name that make what follows a change of the quantity, not its level.
+_NOT_A_LEVEL = re.compile(r"\b(?:change|decrease|increase|drop|fall|rise|reduction|decline)\s+(?:in|of)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+#: A number right before a name: the name is then the unit ("100,000 platelets/microL").
+_UNIT_WORD = re.compile(r"\d\s*$")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = r"\d+|one|two|three|four|five|six"
+#: Lines of therapy counted before the name: "≥ 2 prior lines", "at least two prior standard therapy lines",
+#: "2 or more lines of chemotherapy".
+_LINES_BEFORE = re.compile(rf"(?:{_BEFORE}\s*(?P<value>{_COUNT})|"
+                           rf"(?P<count>{_COUNT})\s+(?P<after>or\s+(?:more|greater|fewer|less)))\s*$", re.IGNORECASE)
+#: An age limited before the word "years old" / "years of age": "≥18 years old", "at least 18 years of age";
+#: with a lower limit before it: "≥ 12 years to < 18 years of age", "≥ 28 days to < 18 years of age".
+#: What names a subgroup before an age: "for adolescents under 18 years of age", "for < 1 year of age".
+_SUBGROUP = re.compile(r"\bfor\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_AGE_LIMIT_BEFORE = re.compile(rf"{_BEFORE}\s*(?P<value>\d{{1,3}}(?:\.\d+)?)\s*$", re.IGNORECASE)
+_AGE_LOWER_BEFORE = re.compile(rf"{_BEFORE}\s*(?P<value>\d{{1,3}}(?:\.\d+)?)\s*(?P<unit>years?|months?|weeks?|days?)\s*(?:to|-|–)\s*$",
+                               re.IGNORECASE)
 #: An age whose comparator stands before the name: "under age 60", "over the age of 18".
 _OPERATOR_BEFORE = re.compile(rf"{_BEFORE}\s+(?:the\s+)?$", re.IGNORECASE)
 #: A count whose limit stands before the name: "at least 1500 granulocytes", "≥ 2 prior lines".
 _LIMIT_BEFORE = re.compile(rf"{_BEFORE}\s*(?P<value>{_NUMBER})\s*(?:/\s*(?:µl|ul|mm3))?\s*$", re.IGNORECASE)
 
 
-def _limits_around(quantity: str, before: str, following: str) -> list[tuple[str, float, str | None]]:
+def _age_unit(words: str) -> str:
+    word = words.lower()
+    return "d" if word.startswith("day") else "wk" if word.startswith("week") else "mo" if word.startswith("month") else "a"
+
+
+def _limits_around(quantity: str, name: str, before: str, following: str) -> list[tuple[str, float, str | None]]:
     """Limits written around a name rather than after it."""
     if quantity == "AGE":
+        unit = _age_unit(name)  # the name may hold the unit: "28 days of age", "18 years old"
         # "18 years of age or older", "between 18 and 75 years of age", "patients 18-75 years old".
         value = _AGE_BEFORE.search(before[-30:])
         after = re.match(r"\s*(?:or\s+(?P<up>older|more|above|over)|and\s+(?P<and>older|above|over)|"
                          r"or\s+(?P<down>younger|less|below|under))", following, re.IGNORECASE)
         if value and value.group("low"):
-            return [(">=", float(value.group("low")), "a"), ("<=", float(value.group("value")), "a")]
+            low, high = float(value.group("low")), float(value.group("value"))
+            return [*([] if low == 0 else [(">=", low, unit)]), ("<=", high, unit)]
         if value and after:
-            return [("<=" if after.group("down") else ">=", float(value.group("value")), "a")]
+            return [("<=" if after.group("down") else ">=", float(value.group("value")), unit)]
+        tail = before[-40:]
+        stated = _AGE_LIMIT_BEFORE.search(tail)
+        if stated and _SUBGROUP.search(tail[:stated.start()]):
+            return []  # "for individuals ≥ 1 year of age": whom a rule is for, not a limit on age
+        if stated:
+            limits = _inclusive([(_comparator(stated.group("op")), float(stated.group("value")), unit)], following)
+            lower = _AGE_LOWER_BEFORE.search(tail[:stated.start()])
+            if lower:
+                limits.insert(0, (_comparator(lower.group("op")), float(lower.group("value")), _age_unit(lower.group("unit"))))
+            return limits
         operator = _OPERATOR_BEFORE.search(before[-30:])
-        number = re.match(rf"\s*(?:of\s+)?(?P<value>{_NUMBER})\s*(?:years?|yrs?)?\b(?!\s*(?:months?|weeks?|days?))", following,
+        number = re.match(rf"\s*:?\s*(?:of\s+)?(?P<value>{_NUMBER})\s*(?P<unit>years?|yrs?|months?|weeks?|days?)?\b", following,
                           re.IGNORECASE)
         if operator and number:
-            return [(_OPERATORS[re.sub(r"\s+", " ", operator.group("op").lower())], _number(number.group("value")), "a")]
+            return [(_comparator(operator.group("op")), _number(number.group("value")), _age_unit(number.group("unit") or "a"))]
         return []
-    if quantity in ("ANC", "PLATELETS", "PRIOR_LINES"):
+    if quantity == "PRIOR_LINES":
+        lines = _LINES_BEFORE.search(before[-40:])
+        if lines:
+            count = (lines.group("value") or lines.group("count")).lower()
+            comparator = _comparator(lines.group("op")) if lines.group("op") else (
+                ">=" if re.search(r"more|greater", lines.group("after"), re.IGNORECASE) else "<=")
+            return [(comparator, float(_WORD_NUMBERS.get(count) or count), None)]
+    if quantity in ("ANC", "PLATELETS"):
         limit = _LIMIT_BEFORE.search(before[-40:])
         if limit:
-            unit = None if quantity == "PRIOR_LINES" else "/uL" if "/" in limit.group(0) else None
-            return [(_OPERATORS[re.sub(r"\s+", " ", limit.group("op").lower())], _number(limit.group("value")), unit)]
+            unit = "/uL" if "/" in limit.group(0) else None
+            return [(_comparator(limit.group("op")), _number(limit.group("value")), unit)]
     return []
 
 
