@@ -81,3 +81,15 @@ def test_the_trial_table_shows_compact_iris_a_person_can_read(tmp_path):
     assert "id:trial/NCT05272293" in table and "rdf:type" in table and "ctk:Trial" in table, table
     assert "https://w3id.org/" not in table, table
 
+
+
+def test_a_vocabulary_parameter_is_taken_in_any_case_and_an_unknown_one_is_refused_with_the_known_ones(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    run_kg("build", SEEDS, "-o", graph, "-q", "--no-validate")
+    upper = run_kg("query", "trials", "--data", graph, "--param", "status=RECRUITING", "--format", "csv")
+    lower = run_kg("query", "trials", "--data", graph, "--param", "status=recruiting", "--format", "csv")
+    assert lower.returncode == 0 and lower.stdout == upper.stdout and lower.stdout.count("\n") > 1
+    typo = run_kg("query", "trials", "--data", graph, "--param", "status=recruting")
+    assert typo.returncode == 2, typo.stderr
+    assert typo.stderr.strip().startswith("Error: parameter status: 'recruting' is not one of ACTIVE_NOT_RECRUITING"), typo.stderr
+    assert "RECRUITING" in typo.stderr and typo.stderr.count("\n") == 1

@@ -83,6 +83,13 @@ class Parameter:
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
                 raise QueryError(f"parameter {self.name}: {value!r} is not an IRI")
             return rdflib.URIRef(value)
+        if self.values:
+            # A token of a vocabulary in any case ("recruiting"); an unknown one is refused with the known ones,
+            # never quietly matched against nothing.
+            known = {token.casefold(): token for token in self.values}
+            if value.casefold() not in known:
+                raise QueryError(f"parameter {self.name}: {value!r} is not one of {', '.join(self.values)}")
+            value = known[value.casefold()]
         # A string is written as a plain literal: the same term as xsd:string in RDF 1.1,
         # and the only form rdflib matches against the plain literals of our graphs.
         literal = rdflib.Literal(value, datatype=None if self.type == "string" else PARAMETER_TYPES[self.type])
