@@ -80,7 +80,7 @@ def test_a_parameter_restricts_the_rows(seed_rdflib_graph):
 def test_a_hostile_parameter_stays_a_string_and_changes_nothing(seed_rdflib_graph):
     hostile = 'x" } ; DROP ALL ; #'
     before = len(seed_rdflib_graph)
-    sparql = stored_query("trials").bind({"status": hostile})
+    sparql = stored_query("identifiers").bind({"trial_id": hostile})  # free text: a vocabulary token is checked first
     assert '"x\\" } ; DROP ALL ; #"' in sparql
     assert run_local(seed_rdflib_graph, sparql).rows == []
     assert len(seed_rdflib_graph) == before
