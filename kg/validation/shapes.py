@@ -1,19 +1,87 @@
-"""The project's SHACL shapes (ontology/shapes.ttl), parsed once per process."""
+"""The project's SHACL shapes: ontology/shapes.ttl, with each class's ctk: properties closed, parsed once per process.
+
+The closed property sets are not written in shapes.ttl but derived from the ontology when
+the shapes are loaded, so a property added to ontology/kg.ttl (with its rdfs:domain) is
+allowed at once: a node of class C may carry a ctk: property whose rdfs:domain is C (or a
+superclass of C), or that a property shape of C's node shape names as its path. Any other
+ctk: property on it (a misspelling such as ctk:hasSites, a property of another class) is
+a violation of ``shape:C-closed``, a SPARQL-based constraint like the hand-written ones.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import rdflib
+import rdflib.util
+from rdflib.namespace import RDF, RDFS, SH
 
+from kg.errors import ShapesError
+from kg.model.namespaces import CTK, SHAPES
 from kg.resources import ontology_file
 
-__all__ = ["shapes_graph"]
+__all__ = ["shapes_graph", "closed_properties", "load_shapes"]
+
+
+def closed_properties(shapes: rdflib.Graph, ontology: rdflib.Graph) -> dict[rdflib.URIRef, set[rdflib.URIRef]]:
+    """For each ctk: class a node shape targets, the ctk: properties its nodes may carry."""
+    allowed: dict[rdflib.URIRef, set[rdflib.URIRef]] = {}
+    for shape, cls in shapes.subject_objects(SH.targetClass):
+        if not str(cls).startswith(str(CTK)):
+            continue
+        found = allowed.setdefault(cls, set())  # type: ignore[arg-type]
+        for prop in shapes.objects(shape, SH.property):
+            path = shapes.value(prop, SH.path)
+            if isinstance(path, rdflib.URIRef) and str(path).startswith(str(CTK)):
+                found.add(path)
+    for cls, found in allowed.items():
+        classes = set(ontology.transitive_objects(cls, RDFS.subClassOf))
+        found.update(p for p, domain in ontology.subject_objects(RDFS.domain)
+                     if domain in classes and str(p).startswith(str(CTK)))
+    return allowed
+
+
+def _closing(cls: rdflib.URIRef, properties: set[rdflib.URIRef]) -> str:
+    """The Turtle of ``shape:C-closed`` and its link from ``shape:C``."""
+    name = str(cls).removeprefix(str(CTK))
+    listed = ", ".join(f"<{p}>" for p in sorted(properties))
+    return f'''
+<{SHAPES}{name}> <{SH.sparql}> <{SHAPES}{name}-closed> .
+<{SHAPES}{name}-closed> a <{SH.SPARQLConstraint}> ;
+    <{SH.message}> "A {name} carries no ctk: property but those of its class (ontology/kg.ttl); {{?path}} is not one."@en ;
+    <{SH.prefixes}> <{SHAPES}> ;
+    <{SH.select}> """
+        SELECT $this ?path ?value
+        WHERE {{
+            $this ?path ?value .
+            FILTER (STRSTARTS(STR(?path), "{CTK}") && ?path NOT IN ({listed}))
+        }}
+    """ .
+'''
 
 
 @cache
 def shapes_graph() -> rdflib.Graph:
-    """The project's shapes (parsed once per process)."""
+    """The project's shapes, with the closed property sets of ontology/kg.ttl (parsed once per process)."""
     graph = rdflib.Graph()
     graph.parse(ontology_file("shapes.ttl"), format="turtle")
+    ontology = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")
+    closed = closed_properties(graph, ontology)
+    # Each class's node shape is named after it (shape:Trial targets ctk:Trial); the closing goes there.
+    named = {cls: props for cls, props in closed.items()
+             if (rdflib.URIRef(f"{SHAPES}{str(cls).removeprefix(str(CTK))}"), RDF.type, SH.NodeShape) in graph}
+    graph.parse(data="".join(_closing(cls, props) for cls, props in sorted(named.items())), format="turtle")
+    return graph
+
+
+def load_shapes(path: Path) -> rdflib.Graph:
+    """A shapes file of one's own (any RDF format rdflib reads; relative IRIs resolved against the file's URI)."""
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format=rdflib.util.guess_format(str(path)) or "turtle", publicID=path.resolve().as_uri())
+    except OSError as error:
+        raise ShapesError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except Exception as error:  # rdflib's parsers raise many kinds of error on bad input
+        raise ShapesError(f"{path}: not a shapes graph rdflib can read ({type(error).__name__}: {error})") from None
     return graph
