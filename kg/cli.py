@@ -151,24 +151,35 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
 
 
 def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1,
-                progress: Progress | None = None):
-    """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for."""
+                progress: Progress | None = None, shapes: Path | None = None):
+    """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for.
+
+    ``shapes``: a shapes file of one's own instead of the project's (relative IRIs resolved against its URI).
+    """
     from kg.validation.reference import validate_graph
     from kg.validation.sparql_engine import validate_store
 
     if bool(graphs) == (store is not None):
         raise click.UsageError("give what to validate: graph files or --store DIRECTORY (one of the two)")
-    if store is not None:
-        if engine == "pyshacl":
-            raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
-        return validate_store(store, workers=workers, progress=progress)
+    shapes_graph = None
+    if shapes is not None:
+        from kg.validation.shapes import load_shapes
+
+        shapes_graph = load_shapes(shapes)
     if engine == "pyshacl":
+        if store is not None:
+            raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
         from kg.graphs.files import load_graph
 
-        return validate_graph(load_graph(graphs))
+        return validate_graph(load_graph(graphs), shapes_graph)
+    from kg.validation.compiler.compile import compile_shapes
+
+    compiled = compile_shapes(shapes_graph) if shapes_graph is not None else None
+    if store is not None:
+        return validate_store(store, compiled, workers=workers, progress=progress)
     from kg.graphs.files import load_store
 
-    return validate_store(load_store(graphs))
+    return validate_store(load_store(graphs), compiled)
 
 
 @cli.command()
@@ -178,18 +189,25 @@ def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, worke
 @click.option("--engine", default="sparql", show_default=True, type=click.Choice(_ENGINES),
               help="sparql: the shapes compiled to SPARQL queries on Oxigraph (fast; graph files or a store); "
                    "pyshacl: the reference validator on an rdflib graph in memory (the same report, far slower).")
+@click.option("--shapes", "shapes", type=click.Path(exists=True, path_type=Path, dir_okay=False),
+              help="Validate against this SHACL shapes file (Turtle, ...) instead of the project's shapes; its relative "
+                   "IRIs are resolved against the file's URI, and triples that are no shapes are ignored.")
 @click.option("--format", "-f", "report_format", default="text", show_default=True,
-              type=click.Choice(["text", "turtle"]), help="A readable list, or the SHACL report graph.")
+              type=click.Choice(["text", "turtle"]), help="A readable list, or the W3C SHACL validation report graph "
+                                                          "(sh:ValidationReport; sh:conforms is false on any result).")
 @_WORKERS
 @_OUTPUT
-def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_format: str, workers: int,
-             output: Path | None) -> None:
+def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: Path | None, report_format: str,
+             workers: int, output: Path | None) -> None:
     """Validate graph files, or a store, against the SHACL shapes.
 
-    Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
-    shapes could not be loaded.
+    Exit status: 0 the graph conforms, or has warnings and infos only (kg's choice: they do
+    not fail a build; the report's sh:conforms is false then, as SHACL says); 1 violations
+    found (listed); 2 the graph or the shapes could not be loaded, or the sparql engine
+    refuses a shape it does not compile (the message names the SHACL feature; --engine
+    pyshacl checks it).
     """
-    result = _validation(graphs, store, engine, workers, ProgressLine())
+    result = _validation(graphs, store, engine, workers, ProgressLine(), shapes)
     if report_format == "turtle":
         _emit(result.report_graph.serialize(format="turtle"), output)
     else:
