@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_output", "remove_leftovers", "locked_folder"]
+__all__ = ["atomic_output", "remove_leftovers", "locked_folder", "shared_mode"]
 
 
 @contextlib.contextmanager
@@ -32,6 +32,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     remove_leftovers(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.fchmod(handle, shared_mode())
         with os.fdopen(handle, "wb") as stream:
             _lock(handle)
             yield stream
@@ -81,3 +82,13 @@ def locked_folder(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)
+
+
+def shared_mode(folder: bool = False) -> int:
+    """The mode a file (or folder) gets when a program creates it the ordinary way: read and write
+    for all, less the user's umask. Temporary files are made only their owner's (0600); the
+    graphs, stores and reports kg writes are meant to be shared, so they are given this instead.
+    """
+    mask = os.umask(0)
+    os.umask(mask)  # reading the umask means setting it: put it back at once
+    return (0o777 if folder else 0o666) & ~mask

@@ -1,4 +1,4 @@
-"""The command line, ``kg`` / ``python -m kg``: build, validate, query, export.
+"""The command line, ``kg`` / ``python -m kg``: build, validate, query, export, load and serve.
 
 Results go to standard output; progress and diagnostics go to standard error, so
 ``kg query trials --data g.ttl --format csv > trials.csv`` stays clean. Exit status:
@@ -17,22 +17,88 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
-from kg.progress import Progress, ProgressLine
+from kg.progress import ProgressLine
+from kg.validation.engines import ENGINES, REPORT_FORMATS, EngineMismatch
 
 __all__ = ["main", "cli"]
 
-_DATA = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-                     help="Graph file to query (Turtle, N-Triples, ...); repeat for several.")
-_FORMAT = click.option("--format", "-f", "output_format", default="table", show_default=True,
-                       type=click.Choice(["table", "csv", "tsv", "json"]), help="How to print the rows.")
-#: The validators of `kg validate --engine`; they give the same report (tests/test_shapes_sparql.py).
-_ENGINES = ("sparql", "pyshacl")
-_OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                       help="Write to this file instead of standard output.")
+# --- Options: each declared once, here; a command picks the ones it takes ---------------------------------------------
+# A new option shared by two commands is declared here (a constant, or a function when its help differs per command);
+# one only a command takes stays on that command. Choices come from the tables of the packages that define them;
+# those modules load rdflib, Oxigraph or the readers, so a _Table imports its table only when a command's value or
+# help needs it: `kg query` does not load the build.
+
+
+class _Table(click.Choice):
+    """A choice among the names of a table defined elsewhere (``"module:NAME"``), imported when first needed."""
+
+    def __init__(self, table: str) -> None:
+        self.table, self.case_sensitive = table, True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        import importlib
+
+        module, _, name = self.table.partition(":")
+        return tuple(getattr(importlib.import_module(module), name))
+
+
+_GRAPH_FILE = click.Path(exists=True, path_type=Path, dir_okay=False)
+_STORE_DIRECTORY = click.Path(path_type=Path, file_okay=False)
+
+
+def _graphs(required: bool = False):
+    """The graph files a command reads (Turtle, N-Triples, TriG, N-Quads, JSON-LD)."""
+    return click.argument("graphs", nargs=-1, required=required, type=_GRAPH_FILE)
+
+
+def _store(help: str):
+    """``--store DIRECTORY``: an on-disk Oxigraph store, as ``kg build --store`` makes one."""
+    return click.option("--store", "store", type=_STORE_DIRECTORY, help=help)
+
+
+def _data(help: str, must_exist: bool = True):
+    """``--data FILE``, repeatable: graph files (``must_exist=False``: a missing one is named by the graph loader)."""
+    return click.option("--data", "data", multiple=True, help=help,
+                        type=_GRAPH_FILE if must_exist else click.Path(path_type=Path, dir_okay=False))
+
+
+def _output(help: str = "Write to this file instead of standard output.", required: bool = False):
+    return click.option("-o", "--output", required=required, type=click.Path(path_type=Path, dir_okay=False), help=help)
+
+
+def _remote(timeout: float):
+    """``--timeout`` (default ``timeout`` seconds: a load sends a whole graph, a query asks for rows) and ``--retries``."""
+
+    def options(command):
+        command = click.option("--retries", default=2, show_default=True,
+                               help="Times to retry when the endpoint cannot be reached.")(command)
+        return click.option("--timeout", default=timeout, show_default=True, help="Seconds to wait for the endpoint.")(command)
+    return options
+
+
 _WORKERS = click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
                         show_default="number of CPUs",
                         help="Processes reading and mapping documents, and validating a store; the graph and the "
                              "report are the same whatever the number.")
+_BUILD_FORMAT = click.option("--format", "graph_format", type=_Table("kg.build.streaming:FORMATS"),
+                             help="Format of the graph file (by default the one its name ends in: .ttl, .nt, .trig, .nq); "
+                                  "trig and nquads keep one named graph per source document.")
+_EXPORT_FORMAT = click.option("--format", "export_format", type=_Table("kg.graphs.files:EXPORT_FORMATS"),
+                              help="The format to write (by default the one the file's name ends in); trig and nquads keep "
+                                   "one named graph per source document, the others merge.")
+_QUERY_FORMAT = click.option("--format", "-f", "output_format", default="table", show_default=True,
+                             type=_Table("kg.query.output:OUTPUT_FORMATS"), help="How to print the rows.")
+_REPORT_FORMAT = click.option("--format", "-f", "report_format", default="text", show_default=True,
+                              type=click.Choice(REPORT_FORMATS), help="A readable list, or the SHACL report graph.")
+_ENGINE = click.option("--engine", default="sparql", show_default=True, type=click.Choice(ENGINES),
+                       help="; ".join(f"{name}: {summary}" for name, summary in ENGINES.items()) + ".")
+
+
+def _one_of(problem: str, *given: object) -> None:
+    """Refuse, as a usage error saying ``problem``, anything but exactly one of the options ``given``."""
+    if sum(map(bool, given)) != 1:
+        raise click.UsageError(problem)
 
 
 class _Exit(Exception):
@@ -58,13 +124,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The graph file to write.")
-@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
-              help="Build into an on-disk Oxigraph store in this directory instead of a file.")
-@click.option("--format", "graph_format", type=click.Choice(["turtle", "ntriples", "trig", "nquads"]),
-              help="Format of the graph file (by default the one its name ends in: .ttl, .nt, .trig, .nq); "
-                   "trig and nquads keep one named graph per source document.")
+@_output("The graph file to write.")
+@_store("Build into an on-disk Oxigraph store in this directory instead of a file.")
+@_BUILD_FORMAT
 @click.option("--incremental", is_flag=True,
               help="Keep the records beside the output (OUTPUT.records.jsonl) and, next time, read only what changed: "
                    "a document with a known checksum is skipped, one with a known name and new content replaces its "
@@ -104,8 +166,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
             click.echo(explain_document(path))
         return
     started = time.monotonic()
-    if (output is None) == (store is None):
-        raise click.UsageError("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)")
+    _one_of("say where to build: -o GRAPH_FILE or --store DIRECTORY (one of the two)", output, store)
 
     from kg.build.streaming import FORMATS
     from kg.graphs.files import format_to_write
@@ -120,83 +181,61 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
                        progress=None if silent else ProgressLine(), limits=limits)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
+    if not report.written:
+        target = output or store
+        click.echo(f"nothing written: no document could be read, so {target} is left as it was "
+                   f"({len(report.failures)} left out, reasons above)", err=True)
+        raise _Exit(1)
     layouts = ", ".join(f"{count} {layout}" for layout, count in sorted(report.layouts.items()))
     click.echo(f"documents read: {report.documents}" + (f" ({layouts})" if layouts else ""))
-    if report.failures:
-        click.echo(f"documents left out: {len(report.failures)} (reasons above)")
     if incremental:
         click.echo(f"unchanged, skipped: {report.unchanged}; replaced: {report.replaced}; kept from before: {report.kept}")
     click.echo(f"trials: {len(report.trials)}")
     click.echo(f"triples: {report.triples}")
     click.echo(f"graph: {output}" if output else f"store: {store}")
+    if report.failures:
+        click.echo(f"documents left out: {len(report.failures)} (reasons above); the graph holds the "
+                   f"{len(report.trials)} trials of the other {report.documents + report.kept + report.unchanged} documents")
     conforms = True
     if validate:
-        result = _validation((output,) if output else (), store, "sparql", workers, None if silent else ProgressLine())
+        result = _validate((output,) if output else (), store, "sparql", workers, silent)
         conforms = result.conforms
         click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
-    if store is not None and show:
-        for name in show:
-            _print_query(name, {}, store=store, output_format="table", output=None, title=True)
-        show = ()
     if show:
         from kg.graphs.files import load_graph
 
-        graph = load_graph([output])
-    for name in show:
-        _print_query(name, {}, graph=graph, output_format="table", output=None, title=True)
+        # A graph file is loaded once for every query shown; a store is queried in place.
+        target = {"store": store} if store is not None else {"graph": load_graph([output])}
+        for name in show:
+            _print_query(name, {}, target, output_format="table", output=None, title=True)
     if not silent:
         click.echo(f"({time.monotonic() - started:.1f} s)", err=True)
     if report.failures or not conforms:
         raise _Exit(1)
 
 
-def _validation(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int = 1,
-                progress: Progress | None = None, shapes: Path | None = None):
-    """The validation report of graph files or of an on-disk store (by ``workers`` processes), by the engine asked for.
+def _validate(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int, silent: bool = False,
+              shapes: Path | None = None):
+    from kg.validation.engines import validate as run_validation
 
-    ``shapes``: a shapes file of one's own instead of the project's (relative IRIs resolved against its URI).
-    """
-    from kg.validation.reference import validate_graph
-    from kg.validation.sparql_engine import validate_store
-
-    if bool(graphs) == (store is not None):
-        raise click.UsageError("give what to validate: graph files or --store DIRECTORY (one of the two)")
-    shapes_graph = None
-    if shapes is not None:
-        from kg.validation.shapes import load_shapes
-
-        shapes_graph = load_shapes(shapes)
-    if engine == "pyshacl":
-        if store is not None:
-            raise click.UsageError("--engine pyshacl validates graph files; validate a store with --engine sparql")
-        from kg.graphs.files import load_graph
-
-        return validate_graph(load_graph(graphs), shapes_graph)
-    from kg.validation.compiler.compile import compile_shapes
-
-    compiled = compile_shapes(shapes_graph) if shapes_graph is not None else None
-    if store is not None:
-        return validate_store(store, compiled, workers=workers, progress=progress)
-    from kg.graphs.files import load_store
-
-    return validate_store(load_store(graphs), compiled)
+    _one_of("give what to validate: graph files or --store DIRECTORY (one of the two)", graphs, store)
+    try:
+        return run_validation(graphs, store, engine=engine, workers=workers, progress=None if silent else ProgressLine(),
+                              shapes=shapes)
+    except EngineMismatch as error:
+        raise click.UsageError(str(error)) from None
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, type=click.Path(exists=True, path_type=Path, dir_okay=False))
-@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
-              help="Validate the on-disk store in this directory (kg build --store), in place.")
-@click.option("--engine", default="sparql", show_default=True, type=click.Choice(_ENGINES),
-              help="sparql: the shapes compiled to SPARQL queries on Oxigraph (fast; graph files or a store); "
-                   "pyshacl: the reference validator on an rdflib graph in memory (the same report, far slower).")
+@_graphs()
+@_store("Validate the on-disk store in this directory (kg build --store), in place.")
+@_ENGINE
 @click.option("--shapes", "shapes", type=click.Path(exists=True, path_type=Path, dir_okay=False),
-              help="Validate against this SHACL shapes file (Turtle, ...) instead of the project's shapes; its relative "
-                   "IRIs are resolved against the file's URI, and triples that are no shapes are ignored.")
-@click.option("--format", "-f", "report_format", default="text", show_default=True,
-              type=click.Choice(["text", "turtle"]), help="A readable list, or the W3C SHACL validation report graph "
-                                                          "(sh:ValidationReport; sh:conforms is false on any result).")
+              help="Validate against this SHACL shapes file instead of the project's shapes; its relative IRIs are "
+                   "resolved against the file's URI, and triples that are no shapes are ignored.")
+@_REPORT_FORMAT
 @_WORKERS
-@_OUTPUT
+@_output()
 def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: Path | None, report_format: str,
              workers: int, output: Path | None) -> None:
     """Validate graph files, or a store, against the SHACL shapes.
@@ -207,34 +246,25 @@ def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: 
     refuses a shape it does not compile (the message names the SHACL feature; --engine
     pyshacl checks it).
     """
-    result = _validation(graphs, store, engine, workers, ProgressLine(), shapes)
-    if report_format == "turtle":
-        _emit(result.report_graph.serialize(format="turtle"), output)
-    else:
-        lines = [str(v) for v in result.violations]
-        summary = "conforms" if result.conforms else "does not conform"
-        errors = sum(1 for v in result.violations if v.severity == "Violation")
-        warnings = len(result.violations) - errors
-        lines.append(f"{', '.join(map(str, graphs or (store,)))}: {summary} ({errors} violation{'s' * (errors != 1)}, "
-                     f"{warnings} warning{'s' * (warnings != 1)})")
-        _emit("\n".join(lines) + "\n", output)
+    from kg.validation.engines import format_report
+
+    result = _validate(graphs, store, engine, workers, shapes=shapes)
+    _emit(format_report(result, report_format, ", ".join(map(str, graphs or (store,)))), output)
     if not result.conforms:
         raise _Exit(1)
 
 
 @cli.command()
 @click.argument("name")
-@_DATA
+@_data("Graph file to query (Turtle, N-Triples, ...); repeat for several.", must_exist=False)
+@_store("Run on the on-disk store in this directory (kg build --store).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of --data files.")
-@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
-              help="Run on the on-disk store in this directory (kg build --store).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters; repeat for several.")
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
-@click.option("--retries", default=2, show_default=True, help="Times to retry a remote endpoint that cannot be reached.")
-@_FORMAT
-@_OUTPUT
-def query(name: str, data: tuple[Path, ...], endpoint: str | None, store: Path | None, params: tuple[str, ...],
+@_remote(timeout=60.0)
+@_QUERY_FORMAT
+@_output()
+def query(name: str, data: tuple[Path, ...], store: Path | None, endpoint: str | None, params: tuple[str, ...],
           timeout: float, retries: int, output_format: str, output: Path | None) -> None:
     """Run the stored query NAME (`kg query list` lists them) on graph files or an endpoint."""
     if name == "list":
@@ -246,10 +276,9 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, store: Path |
         if not sep:
             raise click.UsageError(f"--param takes NAME=VALUE, got {param!r}")
         values[key.strip()] = value
-    if sum(map(bool, (data, endpoint, store))) != 1:
-        raise click.UsageError("give the graph to query with one of --data FILE, --store DIRECTORY or --endpoint URL")
-    _print_query(name, values, data=data, endpoint=endpoint, store=store, timeout=timeout, retries=retries,
-                 output_format=output_format, output=output)
+    _one_of("give the graph to query with one of --data FILE, --store DIRECTORY or --endpoint URL", data, endpoint, store)
+    target = {"data": data, "store": store, "endpoint": endpoint, "timeout": timeout, "retries": retries}
+    _print_query(name, values, target, output_format=output_format, output=output)
 
 
 def _list_queries() -> None:
@@ -261,38 +290,20 @@ def _list_queries() -> None:
             click.echo(f"{'':24}   --param {parameter.name}=<{parameter.type}>  {parameter.description}")
 
 
-def _print_query(name: str, values: dict[str, str], *, graph=None, data=(), endpoint=None, store=None, timeout=60.0,
-                 retries: int = 2, output_format: str, output: Path | None, title: bool = False) -> None:
-    from kg.query.catalogue import stored_query
+def _print_query(name: str, values: dict[str, str], target: dict, *, output_format: str, output: Path | None,
+                 title: bool = False) -> None:
     from kg.query.output import format_result
-    from kg.query.run import run_local
+    from kg.query.targets import run_stored
 
-    stored = stored_query(name)
-    sparql = stored.bind(values)
-    if endpoint:
-        from kg.query.remote import run_remote
-
-        result = run_remote(endpoint, sparql, timeout=timeout, retries=retries)
-    elif store is not None:
-        from kg.query.run import run_store
-
-        result = run_store(store, sparql)
-    else:
-        if graph is None:
-            from kg.graphs.files import load_graph
-
-            graph = load_graph(data)
-        result = run_local(graph, sparql)
-    text = format_result(result, output_format)
-    _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + text, output)
+    stored, result = run_stored(name, values, **target)
+    _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + format_result(result, output_format), output)
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
+@_graphs(required=True)
 @click.option("--endpoint", required=True, metavar="URL",
               help="The SPARQL Update endpoint of the store (Oxigraph: http://HOST:7878/update; Fuseki: .../DATASET/update).")
-@click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for the endpoint.")
-@click.option("--retries", default=2, show_default=True, help="Times to retry when the endpoint cannot be reached.")
+@_remote(timeout=300.0)
 def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) -> None:
     """Load graph files into a SPARQL 1.1 store, one named graph per source document.
 
@@ -307,12 +318,9 @@ def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) 
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path, dir_okay=False))
-@click.option("--format", "export_format", type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]),
-              help="The format to write (by default the one the file's name ends in); trig and nquads keep one "
-                   "named graph per source document, the others merge.")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write.")
+@_graphs(required=True)
+@_EXPORT_FORMAT
+@_output("The file to write.", required=True)
 def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) -> None:
     """Write graph files as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file."""
     from kg.graphs.files import EXPORT_FORMATS, format_to_write
@@ -323,9 +331,8 @@ def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) ->
 
 
 @cli.command()
-@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False), help="Serve this store directory.")
-@click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path, dir_okay=False),
-              help="Serve these graph files (loaded into a temporary store first); repeat for several.")
+@_store("Serve this store directory.")
+@_data("Serve these graph files (loaded into a temporary store first); repeat for several.")
 @click.option("--port", default=7878, show_default=True, help="The port on 127.0.0.1 to listen on.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL updates and graph-store writes (read-only otherwise).")
 def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool) -> None:
@@ -336,8 +343,7 @@ def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool)
     """
     from kg.graphs.server import serve as run_server
 
-    if (store is None) == (not data):
-        raise click.UsageError("give what to serve: --store DIRECTORY or --data FILE (one of the two)")
+    _one_of("give what to serve: --store DIRECTORY or --data FILE (one of the two)", store, data)
     click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (query page: http://127.0.0.1:{port}/)", err=True)
     raise _Exit(run_server(store, data, port, writable=writable))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KgError", "DocumentError", "QueryError", "GraphError", "ShapesError"]
+__all__ = ["KgError", "DocumentError", "QueryError", "GraphError", "ShapesError", "ReaderBug"]
 
 
 class KgError(Exception):
@@ -45,3 +45,21 @@ class GraphError(KgError):
 
 class ShapesError(KgError):
     """A shape the SPARQL engine cannot compile (``kg validate --engine pyshacl`` still checks it)."""
+
+
+class ReaderBug(RuntimeError):
+    """A reader failed on a document in a way no document should make it fail: a bug in kg, not a
+    fault of the data. Not a :class:`KgError`, so it is never printed as a user's mistake; it names
+    the document, so the bug can be reported with what triggers it.
+
+    >>> str(ReaderBug("NCT01.json", "ctgov_api_v2", KeyError("arms")))
+    "NCT01.json: a bug in kg's ctgov_api_v2 reader (KeyError('arms')); please report it with this document"
+    """
+
+    def __init__(self, path: str, layout: str, error: BaseException) -> None:
+        super().__init__(f"{_printable(path)}: a bug in kg's {layout} reader ({error!r}); please report it with this document")
+        self.path, self.layout, self.error = path, layout, error
+
+    def __reduce__(self) -> tuple[type[ReaderBug], tuple[str, str, BaseException]]:
+        # Raised in a build's worker process, re-raised in the main one.
+        return ReaderBug, (self.path, self.layout, self.error)

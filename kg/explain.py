@@ -1,53 +1,57 @@
-"""Why a document was read the way it was: the reader that took it, the sections it found,
-and the text it did not use (``kg build --explain``).
+"""Why a document was read the way it was (``kg build --explain``): the reader that took it and
+why, what it found, the text it left unread, and the records the build makes of it.
+
+It goes through the same dispatch (:func:`kg.read.dispatch`), reading (:func:`kg.read.read_path`)
+and enrichment (:func:`kg.enrich.enriched`) as the build, and uses nothing of a reader but its
+declared interface (:class:`kg.read.Reader`).
 """
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+from kg.enrich import enriched
 from kg.errors import DocumentError
-from kg.model.text import clean_document_text, fold
-from kg.read import LABEL_TABLE_READERS, READERS, detect_layout, read_bytes
-from kg.read.layouts import ctgov_json, generic
-from kg.read.parse.sections import split_sections
+from kg.read import dispatch, read_path
+from kg.read.limits import LIMITS, Limits
 
 __all__ = ["explain"]
 
+#: Unread lines shown at most, each cut at this many characters.
+_UNREAD_SHOWN, _LINE_SHOWN = 40, 100
 
-def explain(path: Path) -> str:
-    """A readable account of how ``path`` is read."""
-    data = path.read_bytes()
+
+def explain(path: Path, limits: Limits = LIMITS) -> str:
+    """A readable account of how the document at ``path`` is read."""
     lines = [f"{path}:"]
-    if ctgov_json.looks_like_json(data):
-        lines.append("  reader: ctgov_api_v2 (the text opens a JSON object or array: ClinicalTrials.gov API v2 study JSON)")
+    if zipfile.is_zipfile(path):
+        lines.append("  reader: a zip archive, read entry by entry as documents of their own")
     else:
-        try:
-            text = clean_document_text(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            text = ""
-        layout = detect_layout(text) if text else None
-        if layout is None:
-            lines.append("  reader: none claims it")
-        else:
-            reader = READERS[layout]
-            why = fold((reader.claims.__doc__ or "").split("\n\n")[0])
-            lines.append(f"  reader: {layout} ({why})")
-            if layout in LABEL_TABLE_READERS:
-                found = generic.reading(text)
-                lines.append(f"  sections found: {', '.join(found.sections) or 'none'}")
-                count = len(found.unread)
-                lines.append(f"  text not used ({count} line{'s' * (count != 1)}):")
-                lines += [f"    {line[:100]}" for line in found.unread[:40]]
-            else:
-                parts = split_sections(text.split("\n"), reader.LABELS).parts
-                sections = dict.fromkeys(name for name, _ in parts if name)
-                lines.append(f"  sections found: {', '.join(sections) or 'none'}")
-    for record in read_bytes(data, path.name):
+        lines += _account(path.read_bytes()[:limits.document_bytes + 1], path.name)
+    for record in enriched(read_path(path, limits)):
         if isinstance(record, DocumentError):
-            lines.append(f"  left out: {record.problem}")
+            lines.append(f"  left out: {record}")
         else:
             ids = ", ".join(f"{i.value} ({i.scheme})" for i in record.identifiers)
             lines.append(f"  record: {ids}; title {record.title!r}; {len(record.criteria)} criteria, "
-                         f"{len(record.outcomes)} outcomes, {len(record.arms)} arms")
+                         f"{len(record.outcomes)} outcomes, {len(record.arms)} arms, "
+                         f"{len(record.cell_products)} cell products")
     return "\n".join(lines)
+
+
+def _account(data: bytes, name: str) -> list[str]:
+    try:
+        chosen = dispatch(data, name)
+    except DocumentError as error:
+        return [f"  reader: none takes it ({error.problem})"]
+    lines = [f"  reader: {chosen.layout} ({chosen.reason})"]
+    if chosen.reader is None or chosen.text is None:
+        return lines
+    outline = chosen.reader.outline(chosen.text)
+    lines.append(f"  sections found: {', '.join(outline.sections) or 'none'}")
+    if outline.unread is not None:
+        count = len(outline.unread)
+        lines.append(f"  text not used ({count} line{'s' * (count != 1)}):")
+        lines += [f"    {line[:_LINE_SHOWN]}" for line in outline.unread[:_UNREAD_SHOWN]]
+    return lines

@@ -47,7 +47,7 @@ def rows(graph, query: str, trial_id: str) -> list[dict[str, str]]:
 
 
 def test_the_records_are_there():
-    assert len(RECORDS) == 38
+    assert len(RECORDS) == 39
 
 
 def test_every_record_builds_into_a_conforming_graph(json_graph):
@@ -175,3 +175,105 @@ def test_keywords_match_the_json(json_graph):
         "PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#> "
         "SELECT ?id ?k WHERE { ?t ctk:trialId ?id ; ctk:keyword ?k }")}
     assert found == expected
+
+
+# ---------------------------------------------------------------------------
+# Registry values as the registry allows them
+# ---------------------------------------------------------------------------
+
+def _record_of(study_object: dict, name: str = "study.json"):
+    [record] = read_bytes(json.dumps(study_object).encode("utf-8"), name)
+    return record
+
+
+def test_an_org_study_id_repeated_among_the_secondary_ids_is_said_once():
+    """NCT06388018 gives "NRG-GY032" as its org study id and again as two OTHER secondary ids
+    (domains "NRG Oncology" and "CTEP").
+    """
+    raw = json.loads((TESTS / "data" / "ctgov-json" / "NCT06388018.json").read_text(encoding="utf-8"))
+    secondary = [(s["id"], s["type"]) for s in raw["protocolSection"]["identificationModule"]["secondaryIdInfos"]]
+    assert secondary.count(("NRG-GY032", "OTHER")) == 2
+    record = _record_of(raw)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [
+        ("NCT06388018", "NCT"), ("NRG-GY032", "ORG"), ("NCI-2023-09355", "OTHER"), ("U10CA180868", "OTHER")]
+
+
+def test_another_nct_number_among_the_secondary_ids_is_a_related_trial():
+    raw = json.loads((TESTS / "data" / "ctgov-json" / "NCT04431453.json").read_text(encoding="utf-8"))
+    raw["protocolSection"]["identificationModule"]["secondaryIdInfos"].append(
+        {"id": "NCT04292730", "type": "REGISTRY", "domain": "ClinicalTrials.gov"})
+    record = _record_of(raw)
+    assert [i.value for i in record.identifiers if i.scheme == "NCT"] == ["NCT04431453"]
+    assert record.related_ids == ["NCT04292730"]
+
+
+def test_arms_named_alike_up_to_their_dose_stay_apart_with_their_descriptions(tmp_path):
+    raw = json.loads((TESTS / "data" / "ctgov-json" / "NCT04431453.json").read_text(encoding="utf-8"))
+    arm = raw["protocolSection"]["armsInterventionsModule"]["armGroups"][0]
+    label = "Part A: Sacituzumab Govitecan Monotherapy in Relapsed Refractory Patients"
+    raw["protocolSection"]["armsInterventionsModule"]["armGroups"] = [
+        {**arm, "label": f"{label} - Dose {n}", "description": f"Dose level {n}"} for n in (1, 2, 3)]
+    (tmp_path / "arms.json").write_text(json.dumps(raw), encoding="utf-8")
+    build([tmp_path / "arms.json"], tmp_path / "arms.ttl")
+    answer = rows(load_graph([tmp_path / "arms.ttl"]), "arms", "NCT04431453")
+    assert sorted((r["arm"], r["description"]) for r in answer) == [
+        (f"{label} - Dose {n}", f"Dose level {n}") for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Turkey (Türkiye)", "TR"), ("Korea, Republic of", "KR"), ("Iran, Islamic Republic of", "IR"),
+    ("Russian Federation", "RU"), ("Czechia", "CZ"), ("Taiwan", "TW"), ("Moldova, Republic of", "MD"),
+    ("Congo, The Democratic Republic of the", "CD"), ("Côte D'Ivoire", "CI"), ("Cote D'Ivoire", "CI"),
+    ("Lao People's Democratic Republic", "LA"), ("Libyan Arab Jamahiriya", "LY"), ("Viet Nam", "VN"),
+    ("Palestinian Territory, occupied", "PS"), ("Macedonia, The Former Yugoslav Republic of", "MK"),
+    ("North Macedonia", "MK"), ("Holy See (Vatican City State)", "VA"), ("Virgin Islands (U.S.)", "VI"),
+    ("Syrian Arab Republic", "SY"), ("Réunion", "RE"), ("Reunion", "RE"), ("Brunei Darussalam", "BN"),
+])
+def test_the_registrys_country_names_map_to_iso_3166(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize(("citation", "doi"), [
+    # A DOI column copied from Cambridge Core, link text and all (a public data-cleaning note quotes it).
+    ("10.1017/S0267190519000114[Opens in a new window]", "10.1017/S0267190519000114"),
+    # Real registry citations (tests/data/ctgov-json): brackets of the DOI's own stay, the full stop goes.
+    ("Larsen DL, Attkisson CC, Hargreaves WA, Nguyen TD. Assessment of client/patient satisfaction: development of a "
+     "general scale. Eval Program Plann. 1979;2(3):197-207. doi: 10.1016/0149-7189(79)90094-6. No abstract available.",
+     "10.1016/0149-7189(79)90094-6"),
+    ("Lancet Child Adolesc Health. 2020 Aug;4(8):571-582. doi: 10.1016/S2352-4642(20)30173-5. Epub 2020 Jun 23.",
+     "10.1016/S2352-4642(20)30173-5"),
+])
+def test_a_doi_is_cleaned_of_link_text_and_punctuation(citation, doi):
+    from kg.read.parse.fields import find_doi
+    assert find_doi(citation) == doi
+
+
+def test_no_criterion_row_is_punctuation_alone():
+    """NCT02576665 ends its exclusion list with "(Tg 511-15-01)."; no row "." comes of it."""
+    [record] = read_path(TESTS / "data" / "ctgov-json" / "NCT02576665.json")
+    assert record.criteria and all(any(c.isalnum() for c in criterion.text) for criterion in record.criteria)
+
+
+@pytest.mark.parametrize(("age", "years"), [("130 Years", 130.0), ("999 Years", 999.0), ("30 Minutes", 0.0001),
+                                            ("6 Hours", 0.0007), ("28 Days", 0.0767)])
+def test_ages_in_every_unit_the_registry_uses(age, years):
+    assert parse_age_years(age) == years
+
+
+def test_a_maximum_age_of_130_years_builds_and_conforms(tmp_path):
+    """A legal registry value ("130 Years") must not fail a shape: `kg build` exits 0."""
+    from conftest import run_kg
+    raw = json.loads((TESTS / "data" / "ctgov-json" / "NCT04431453.json").read_text(encoding="utf-8"))
+    raw["protocolSection"]["eligibilityModule"]["maximumAge"] = "130 Years"
+    (tmp_path / "old.json").write_text(json.dumps(raw), encoding="utf-8")
+    result = run_kg("build", tmp_path / "old.json", "-o", tmp_path / "old.ttl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "conforms to the shapes: yes" in result.stdout
+
+
+def test_kg_build_exits_0_on_every_real_registry_record(tmp_path):
+    """Valid registry data builds and conforms: `kg build` exits 0 on all the real records."""
+    from conftest import run_kg
+    result = run_kg("build", *RECORDS, "-o", tmp_path / "all.ttl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"trials: {len(RECORDS)}" in result.stdout and "conforms to the shapes: yes" in result.stdout

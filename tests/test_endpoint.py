@@ -213,3 +213,12 @@ def test_kg_serve_gives_a_read_only_endpoint_on_graph_files(seed_dataset):
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("where", ["update", "base"])
+def test_a_query_sent_to_the_update_endpoint_or_the_home_page_says_which_endpoint_to_use(server, where):
+    result = run_kg("query", "trials", "--endpoint", server[where], "--retries", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "is this the query endpoint" in result.stderr or "refused the request" in result.stderr, result.stderr
+

@@ -53,7 +53,7 @@ def test_the_generic_reader_never_invents_a_trial_without_a_register_number():
         read_enriched(page.encode(), "no-id.txt")
 
 
-def test_explain_names_the_reader_its_reason_sections_and_unread_enriched(tmp_path):
+def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
     (tmp_path / "isrctn.txt").write_text(REGISTRY_PAGE, encoding="utf-8")
     result = run_kg("build", "--explain", tmp_path / "isrctn.txt", SEEDS / "000_611aa22ea74317fe.txt")
     assert result.returncode == 0, result.stderr

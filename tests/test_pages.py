@@ -38,8 +38,8 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},
     # The condition is a 'Label …' line under 'Clinical feature' (an ontology term record).
     "hpscreg.eu/trial-186-ChiCTR2300077942": {"conditions"},
-    # A description module: the NCT number and 'phase I' only in prose; one label.
-    "ignite-sd.com/descriptionmodule-125144-NCT05333705": {"trial_id", "phase"},
+    # A description module: 'phase I' only in prose (its 'NCT ID:' label is read).
+    "ignite-sd.com/descriptionmodule-125144-NCT05333705": {"phase"},
     # Japanese record without labels in the excerpt: values only by position.
     "jrct.mhlw.go.jp/jRCTb030190134-ja-niph": {"trial_id", "title", "status"},
     "jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc": {"trial_id", "title"},
@@ -105,8 +105,8 @@ def test_a_page_is_never_read_as_another_trial(case):
             assert trial_key(record.identifiers) == json.loads(case.read_text(encoding="utf-8"))["trial_id"]
 
 
-def test_the_generic_reader_alone_reads_four_in_five_facts(capsys):
-    """Prints the per-site tally: facts stated, and read by all readers / by the generic reader alone."""
+def site_tally() -> str:
+    """The per-site tally: pages, pages refused, facts stated, and read by all readers / by the generic reader alone."""
     tally: dict[str, Counter] = defaultdict(Counter)
     for case in CASES:
         counts = tally[case.parent.name]
@@ -114,8 +114,20 @@ def test_the_generic_reader_alone_reads_four_in_five_facts(capsys):
         counts.update(pages=1, facts=stated, read=stated - len(misses(case)), generic=stated - len(misses(case, True)),
                       refused=isinstance(read_page(case), DocumentError))
     total = sum(tally.values(), Counter())
-    with capsys.disabled():
-        print(f"\n{'site':28} pages refused facts  read  generic alone")
-        for site, counts in [*sorted(tally.items()), ("all", total)]:
-            print(f"{site:28} {counts['pages']:5} {counts['refused']:7} {counts['facts']:5} {counts['read']:5} {counts['generic']:7}")
-    assert total["generic"] >= 0.8 * total["facts"]
+    lines = [f"{'site':28} pages refused facts  read  generic alone"]
+    for site, counts in [*sorted(tally.items()), ("all", total)]:
+        lines.append(f"{site:28} {counts['pages']:5} {counts['refused']:7} {counts['facts']:5} {counts['read']:5} "
+                     f"{counts['generic']:7}")
+    return "\n".join(lines)
+
+
+def test_the_generic_reader_alone_reads_four_in_five_facts():
+    stated = read = 0
+    for case in CASES:
+        facts = len(facts_stated(case))
+        stated, read = stated + facts, read + facts - len(misses(case, True))
+    assert read >= 0.8 * stated, f"the generic reader alone read {read} of {stated} facts\n{site_tally()}"
+
+
+if __name__ == "__main__":  # the tally as a report: python tests/test_pages.py
+    print(site_tally())

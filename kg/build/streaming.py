@@ -64,6 +64,8 @@ class BuildReport:
     unchanged: int = 0
     replaced: int = 0
     kept: int = 0
+    #: Whether the output was written: a build with no record to write leaves the last one as it was.
+    written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -94,7 +96,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
 
     A document that cannot be read, or is over ``limits``, is reported in the result and
     left out; the rest of the build goes on. The output (and an incremental build's records) is written
-    whole or not at all.
+    whole or not at all, and not at all when no document gives a record (``report.written``).
     """
     if (output is None) == (store is None):
         raise ValueError("build into a file (output) or into a store, one of the two")
@@ -127,10 +129,13 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                 tell("reading", done, total)
             if state and state.exists():
                 _carry_over(state, renewed, spool, order, identity, report)
+            if not order:  # nothing read and nothing kept: an empty graph would only destroy the last good one
+                return report
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
             texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS), chunks)
             _write(_counted(once(texts), report), output, store, format)
+            report.written = True
             if state:
                 with atomic_output(state) as stream:
                     for spooled in order:

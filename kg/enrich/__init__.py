@@ -1,4 +1,5 @@
-"""Records -> records: what a document states in prose, and its cell therapy, added to the record.
+"""Records -> records: what a document states in prose, its eligibility thresholds and its cell
+therapy, added to the record.
 
 One composition for every input, applied by the build (and by ``kg build --explain``) to
 each record a reader gives back. Readers only read what a document lays out; everything
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from kg.enrich.eligibility import read_thresholds
 from kg.enrich.prose import complete_from_prose
 from kg.enrich.therapy import describe_therapy
 from kg.model.records import TrialRecord
@@ -32,6 +34,7 @@ def enrich(record: TrialRecord) -> TrialRecord:
     """The record with what its prose states and its cell therapy filled in."""
     if record.source.layout not in REGISTRY_LAYOUTS:
         record = complete_from_prose(record)
+    record.thresholds = read_thresholds(record)
     return describe_therapy(record)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.atomic import locked_folder, remove_leftovers
+from kg.atomic import locked_folder, remove_leftovers, shared_mode
 from kg.errors import GraphError
 
 __all__ = ["fill_store", "open_store"]
@@ -42,6 +42,7 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
     directory.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(directory)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".part", dir=directory.parent))
+    staging.chmod(shared_mode(folder=True))
     retired = staging.with_suffix(".old")
     try:
         with locked_folder(staging):  # a live build's staging is no leftover

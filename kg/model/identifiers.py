@@ -2,7 +2,9 @@
 
 The key rule is the contract's (shared/spec/queries.md, "The trial key"): a trial's
 key is its NCT number when it has one, else its number in another register, else its
-EudraCT / EU CT number, else a sponsor's own study id.
+EudraCT / EU CT number, else a sponsor's own study id. A grant or award number (an NIH
+grant listed among a study's secondary ids) is kept as an identifier of scheme OTHER but
+neither keys nor joins trials; two different numbers of one register are two trials.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from collections.abc import Iterable
 
 from kg.model.records import Identifier
+from kg.model.text import fold
 
-__all__ = ["REGISTRY_PATTERNS", "scheme_of", "find_registry_ids", "listed_identifiers", "trial_key",
-           "is_registry_scheme"]
+__all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "find_registry_ids",
+           "listed_identifiers", "is_listed_identifier", "trial_key", "is_registry_scheme"]
 
 #: Register numbers by scheme token, most specific first (an EU CT number would also
 #: match a looser EudraCT pattern). Registers without a token of their own in the
@@ -31,8 +34,16 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|jRCT[a-z]?\d{9,10}|UMIN\d{9})\b")),
 ]
 
-#: Schemes in the order the key rule prefers them; ORG ids come last.
-_KEY_PREFERENCE = ("NCT", "OMON", "CHICTR", "ISRCTN", "OTHER", "EUDRACT", "EUCT", "ORG")
+#: Schemes in the order the key rule prefers them. OTHER ranks as a register number only
+#: when it is one (a pattern above); any other OTHER id (a number a page lists without
+#: saying what it is) comes after the sponsor's own id, and grant numbers never key.
+_KEY_PREFERENCE = ("NCT", "OMON", "CHICTR", "ISRCTN", "OTHER", "EUDRACT", "EUCT", "ORG", "UNKNOWN")
+
+#: Grant and contract numbers of US federal funders, as ClinicalTrials.gov lists them among
+#: secondary ids ("P60DK020579", "1R18HL095481-01A1", "U19CA021239-37", "P30 CA016672",
+#: "HHSN261200800001E"): type + activity code, institute, serial number, year and suffix.
+_GRANT = re.compile(r"(?:[1-9]\s?)?[A-Z][A-Z0-9]{2}[\s-]?[A-Z]{2}[\s-]?\d{5,6}(?:-\d{2}[A-Z0-9]*)?"
+                    r"|HHSN\d{9}[A-Z0-9]*|N0[12]-?[A-Z]{2}-?\d{5}(?:-\d+)?")
 
 
 def scheme_of(value: str) -> str | None:
@@ -48,6 +59,40 @@ def scheme_of(value: str) -> str | None:
         if match:
             return scheme
     return None
+
+
+def register_of(identifier: Identifier) -> str | None:
+    """The register that issued an identifier, as two numbers of one register are told apart
+    by: the scheme of a register with a token of its own, the register's prefix for the
+    others (ACTRN, DRKS, UMIN ...), None for a sponsor's id, a grant or a number of no
+    register we know.
+
+    >>> register_of(Identifier("NCT05272293", "NCT")), register_of(Identifier("ACTRN12610000068066", "OTHER"))
+    ('NCT', 'ACTRN')
+    >>> register_of(Identifier("HEMAML42", "ORG")), register_of(Identifier("P60DK020579", "OTHER"))
+    (None, None)
+    """
+    if identifier.scheme == "ORG":
+        return None
+    scheme = scheme_of(identifier.value)
+    if scheme is None:
+        return None
+    if scheme != "OTHER":
+        return scheme
+    prefix = re.match(r"[A-Za-z]+", identifier.value)
+    return prefix.group(0).upper() if prefix else None
+
+
+def is_grant_number(value: str) -> bool:
+    """A US federal grant or contract number (NIH, FDA, ...), which identifies funding, not a trial.
+
+    >>> is_grant_number("P60DK020579"), is_grant_number("1R18HL095481-01A1"), is_grant_number("U10CA180868")
+    (True, True, True)
+    >>> is_grant_number("NRG-GY032"), is_grant_number("GS-US-540-5823"), is_grant_number("NCT05272293")
+    (False, False, False)
+    """
+    value = value.strip()
+    return scheme_of(value) is None and _GRANT.fullmatch(value) is not None
 
 
 def is_registry_scheme(scheme: str) -> bool:
@@ -75,24 +120,71 @@ def find_registry_ids(text: str) -> list[Identifier]:
 
 def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Identifier]:
     """The identifiers of a page's identifier list: register numbers wherever a line holds
-    one ("2019-001929-27 (EudraCT Number)"); any other line is of scheme ``unknown`` (the
-    sponsor's own id in an identifier list, a register we do not know in a registration field).
+    one ("2019-001929-27 (EudraCT Number)"); any other line that reads as an identifier is of
+    scheme ``unknown`` (the sponsor's own id in an identifier list, a register we do not know
+    in a registration field). The list ends where a contact block begins (a "Name", "Phone",
+    "Email" or "Address" label, "Details of Principal Investigator ..."): pages run the two
+    together when the identifier field is the last before the contacts.
 
     >>> [(i.value, i.scheme) for i in listed_identifiers(["NCT05333705", "XJYFY-2020N8"])]
     [('NCT05333705', 'NCT'), ('XJYFY-2020N8', 'ORG')]
     >>> [(i.value, i.scheme) for i in listed_identifiers(["NCI-2019-05150 (Registry Identifier)"])]
     [('NCI-2019-05150', 'OTHER')]
+    >>> [i.value for i in listed_identifiers(["6499", "- Submission date", "- 30/06/2010"])]
+    ['6499']
     """
     identifiers: list[Identifier] = []
+    seen: set[Identifier] = set()
     for value in values:
         found = find_registry_ids(value)
         if not found:
+            if _CONTACT_LABEL.match(fold(value)):
+                break
             # "NCI-2019-05150 (Registry Identifier)": a register we have no pattern for.
             named, _, label = value.partition(" (")
+            if not is_listed_identifier(named):
+                continue
             scheme = "OTHER" if "registry" in label.lower() else unknown
-            found = [Identifier(named.strip(), scheme)]
-        identifiers += found
+            found = [Identifier(fold(named), scheme)]
+        identifiers += [i for i in found if i not in seen]
+        seen.update(found)
     return identifiers
+
+
+#: Labels that open a contact block (CTRI: "Details of Principal Investigator or overall Trial
+#: Coordinator (multi-center study)", then "Name", "Designation", "Affiliation", "Address", "Phone",
+#: "Fax", "Email").
+_CONTACT_LABEL = re.compile(r"(?i)(?:details of (?:principal investigator|contact person)|contact (?:person|details|"
+                            r"information|name)|(?:name|designation|affiliation|address|phone|telephone|tel|fax|e-?mail)"
+                            r"\s*:?\s*$)")
+#: What a line of an identifier list holds that no identifier does.
+_EMAIL_OR_URL = re.compile(r"(?i)\S@\S|https?://|www\.")
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}")
+_PHONE = re.compile(r"(?:\+|\(?0)[\d\s().-]{8,}")
+_NO_VALUE = {"nil", "nil known", "none", "n/a", "na", "not applicable", "not available", "not specified", "-"}
+
+
+def is_listed_identifier(value: str) -> bool:
+    """Whether a line of an identifier list reads as an identifier: not an e-mail address, a web
+    address, a date, a phone number or a placeholder ("Nil Known"); with a digit, or a single
+    code in capitals ("BIOSS"); and not a line of words (an address, a name, a label).
+
+    >>> [is_listed_identifier(v) for v in ["CTN 2012/0174", "2011/128", "BIOSS", "GET73 ¹H-MRS", "NKCell_LMA_2015"]]
+    [True, True, True, True, True]
+    >>> [is_listed_identifier(v) for v in ["01202500111", "jamal@dendriticcellresearch.com", "Dr. Jamal A. Khan",
+    ...                                    "J-3, Sector 41 Not Applicable N/A 201303 India", "Nil Known", "Identifier"]]
+    [False, False, False, False, False, False]
+    """
+    value = fold(value).lstrip("-–•* ").strip()
+    if value.lower().rstrip(".") in _NO_VALUE or _EMAIL_OR_URL.search(value):
+        return False
+    if _DATE.fullmatch(value) or _PHONE.fullmatch(value):
+        return False
+    words = value.split()
+    if not any(c.isdigit() for c in value):
+        return len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9_./-]{2,}", value) is not None
+    # "J-3, Sector 41 Not Applicable N/A 201303 India": more words than an identifier has.
+    return len([w for w in words if re.search(r"[a-z]{2}", w)]) < 3 and len(words) <= 5
 
 
 def trial_key(identifiers: Iterable[Identifier]) -> str | None:
@@ -102,10 +194,18 @@ def trial_key(identifiers: Iterable[Identifier]) -> str | None:
     '2019-001929-27'
     >>> trial_key([Identifier("XJYFY-2020N8", "ORG"), Identifier("NCT05333705", "NCT")])
     'NCT05333705'
+    >>> trial_key([Identifier("P60DK020579", "OTHER"), Identifier("05-1109", "ORG")])
+    '05-1109'
     """
     ranked = sorted(
-        (_KEY_PREFERENCE.index(i.scheme), position, i.value)
+        (_KEY_PREFERENCE.index(_key_scheme(i)), position, i.value)
         for position, i in enumerate(identifiers)
-        if i.scheme in _KEY_PREFERENCE
+        if i.scheme in _KEY_PREFERENCE and not (i.scheme == "OTHER" and is_grant_number(i.value))
     )
     return ranked[0][2] if ranked else None
+
+
+def _key_scheme(identifier: Identifier) -> str:
+    if identifier.scheme == "OTHER" and scheme_of(identifier.value) is None:
+        return "UNKNOWN"
+    return identifier.scheme

@@ -14,6 +14,7 @@ from typing import Any
 __all__ = [
     "Arm", "CellProduct", "Criterion", "CytokineUse", "DoseLevel", "Identifier", "Intervention", "Outcome",
     "Organization", "Reference", "Regimen", "Site", "SourceDocument", "TrialRecord",
+    "Measurement", "AdverseEvent", "Official", "Threshold",
 ]
 
 
@@ -145,6 +146,73 @@ class Regimen:
 
 
 @dataclass
+class Threshold:
+    """A limit an eligibility criterion states: ``quantity`` (AGE, ECOG, CREATININE, ...), the
+    comparator (``<``, ``<=``, ``>``, ``>=``, ``=``), the value and its UCUM unit (``ULN`` for
+    multiples of the upper limit of normal). ``alternative`` numbers the "or"-joined alternatives
+    of one criterion; ``normalized_*`` is the value in the unit patients' values are given in.
+    """
+
+    quantity: str
+    comparator: str
+    value: float
+    unit: str | None
+    criterion: str
+    kind: str | None
+    population: str | None = None
+    alternative: int | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+@dataclass
+class Measurement:
+    """A value a registry reports for one outcome and one group of participants (and one class
+    or category where the record splits the measure), as the registry states it.
+    """
+
+    kind: str
+    measure: str
+    time_frame: str | None
+    group: str
+    group_description: str | None = None
+    class_title: str | None = None
+    category: str | None = None
+    param_type: str | None = None
+    unit: str | None = None
+    value: str | None = None
+    dispersion_type: str | None = None
+    spread: str | None = None
+    lower: str | None = None
+    upper: str | None = None
+    analyzed: int | None = None
+
+
+@dataclass
+class AdverseEvent:
+    """An adverse event term a registry reports for one group: how many of those at risk it affected."""
+
+    term: str
+    serious: bool
+    group: str
+    group_description: str | None = None
+    organ_system: str | None = None
+    affected: int | None = None
+    at_risk: int | None = None
+    vocabulary: str | None = None
+    assessment: str | None = None
+
+
+@dataclass
+class Official:
+    """A person responsible for a trial as the registry names them (no contact details are kept)."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
 class SourceDocument:
     """The document a record was read from."""
 
@@ -193,6 +261,20 @@ class TrialRecord:
     cell_products: list[CellProduct] = field(default_factory=list)
     cytokines: list[CytokineUse] = field(default_factory=list)
     regimens: list[Regimen] = field(default_factory=list)
+    #: The registry's posted results, and the people and dates it states (registry JSON only).
+    measurements: list[Measurement] = field(default_factory=list)
+    #: The limits the eligibility criteria state (kg.enrich.eligibility).
+    thresholds: list[Threshold] = field(default_factory=list)
+    adverse_events: list[AdverseEvent] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    #: "ACTUAL" or "ESTIMATED" for start_date, completion_date and enrollment, by field name.
+    date_types: dict[str, str] = field(default_factory=dict)
+    first_posted: str | None = None
+    results_first_posted: str | None = None
+    why_stopped: str | None = None
+    fda_regulated_drug: bool | None = None
+    fda_regulated_device: bool | None = None
+    has_dmc: bool | None = None
 
     def to_json(self) -> str:
         """One line of JSON, so records can be spooled to disk between build passes."""
@@ -206,10 +288,11 @@ class TrialRecord:
             "source": SourceDocument, "identifiers": Identifier, "sponsors": Organization,
             "arms": Arm, "interventions": Intervention, "outcomes": Outcome,
             "criteria": Criterion, "sites": Site, "references": Reference, "cytokines": CytokineUse,
-            "regimens": Regimen,
+            "regimens": Regimen, "measurements": Measurement, "adverse_events": AdverseEvent, "officials": Official,
+            "thresholds": Threshold,
         }
         for name, kind in nested.items():
-            value = data[name]
+            value = data.get(name, [])  # a state file written before a field existed lacks it
             data[name] = kind(**value) if isinstance(value, dict) else [kind(**v) for v in value]
         for name in ("mesh_conditions", "mesh_interventions"):
             data[name] = [tuple(pair) for pair in data[name]]

@@ -25,6 +25,7 @@ SCHEMES = (
     "primary-purpose", "masking", "arm-type", "intervention-type", "identifier-scheme",
     "sponsor-role", "outcome-kind", "criterion-kind", "population",
     "cell-type", "donor-type", "tissue-source", "cytokine", "cytokine-role", "route", "frequency", "regimen-purpose",
+    "eligibility-quantity",
 )
 
 

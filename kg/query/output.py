@@ -6,12 +6,18 @@ import csv
 import io
 import json
 
+from rdflib.namespace import RDF
+
+from kg.model.namespaces import ID, PREFIXES
 from kg.query.run import Result
 
 __all__ = ["OUTPUT_FORMATS", "format_result"]
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
+#: The graph's prefixes (and ``rdf:``, ``id:`` for the rest of what we mint), longest namespace first,
+#: so that ``id:`` does not take what a longer one names.
+_NAMESPACES = sorted({**PREFIXES, "rdf": str(RDF), "id": ID}.items(), key=lambda item: -len(item[1]))
 #: Table cells longer than this are cut, so a table fits a terminal; CSV and JSON keep everything.
 _TABLE_CELL = 48
 
@@ -37,8 +43,16 @@ def format_result(result: Result, format: str) -> str:
     raise ValueError(f"unknown output format {format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
 
 
+def _compact(text: str) -> str:
+    """An IRI in one of the graph's namespaces as a compact IRI (``id:trial/NCT05272293``), for people."""
+    for prefix, namespace in _NAMESPACES:
+        if text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text
+
+
 def _cell(value: str | None) -> str:
-    text = " ".join((value or "").split())
+    text = _compact(" ".join((value or "").split()))
     return text if len(text) <= _TABLE_CELL else text[: _TABLE_CELL - 1] + "…"
 
 

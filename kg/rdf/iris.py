@@ -14,7 +14,20 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from kg.model.namespaces import ID
-from kg.model.records import Criterion, CytokineUse, DoseLevel, Identifier, Outcome, Reference, Regimen, Site
+from kg.model.records import (
+    AdverseEvent,
+    Criterion,
+    CytokineUse,
+    DoseLevel,
+    Identifier,
+    Measurement,
+    Official,
+    Outcome,
+    Reference,
+    Regimen,
+    Site,
+    Threshold,
+)
 from kg.model.text import fold, slug
 
 __all__ = [
@@ -39,8 +52,14 @@ def _digest(*parts: str | None, exact: bool = False) -> str:
 
 
 def _named(text: str) -> str:
-    """A readable segment for a name, with a digest when the name has no ASCII letters."""
-    return slug(text) or f"h{_digest(text)}"
+    """A readable segment for a name, with a digest when the name has no ASCII letters or is
+    longer than a slug: arms named alike up to their last words ("... - Dose 1", "... - Dose 2")
+    stay apart.
+    """
+    token = slug(text)
+    if not token:
+        return f"h{_digest(text)}"
+    return token if token == slug(text, max_length=len(text) + 1) else f"{token}-{_digest(text)[:8]}"
 
 
 def trial(key: str) -> str:
@@ -123,6 +142,40 @@ def cytokine_use(key: str, value: CytokineUse) -> str:
     arm = _named(value.arm) if value.arm else "trial"
     dose = _digest(repr(value.dose), value.unit) if value.dose is not None else "undosed"
     return f"{trial(key)}/cytokine/{slug(value.cytokine)}-{slug(value.role)}-{arm}-{dose}"
+
+
+def threshold(key: str, value: Threshold) -> str:
+    """A limit a criterion states, under the criterion's IRI."""
+    owner = criterion(key, Criterion(value.kind, value.criterion, value.population))  # type: ignore[arg-type]
+    parts = _fields(comparator=value.comparator, value=repr(value.value), unit=value.unit, alternative=str(value.alternative))
+    return f"{owner}/threshold/{value.quantity.lower()}-{_digest(parts, exact=True)}"
+
+
+def result_group(key: str, title: str, description: str | None) -> str:
+    """A group of participants as results report it: the same title and description in two
+    measures (or in the adverse events) is the same group.
+    """
+    return f"{trial(key)}/group/{_named(title)}-{_digest(title, description, exact=True)}"
+
+
+def _fields(**parts: str | None) -> str:
+    """Named parts as one text for a digest: an empty part keeps its place (unlike :func:`_digest`'s)."""
+    return "\x1e".join(f"{name}={fold(value)}" for name, value in parts.items())
+
+
+def measurement(key: str, value: Measurement) -> str:
+    parts = _fields(measure=value.measure, time=value.time_frame, group=value.group, about=value.group_description,
+                    klass=value.class_title, category=value.category)
+    return f"{trial(key)}/measurement/{value.kind.lower()}-{_digest(parts, exact=True)}"
+
+
+def adverse_event(key: str, value: AdverseEvent) -> str:
+    parts = _fields(term=value.term, organ=value.organ_system, group=value.group, about=value.group_description)
+    return f"{trial(key)}/adverse-event/{'serious' if value.serious else 'other'}-{_digest(parts, exact=True)}"
+
+
+def official(key: str, value: Official) -> str:
+    return f"{trial(key)}/official/{_named(value.name)}"
 
 
 def regimen(key: str, value: Regimen) -> str:

@@ -8,13 +8,14 @@ the graph file or a store, without building terms or an in-memory graph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from kg.model.facts import states
 from kg.model.namespaces import CTK, PROV, RDF_TYPE, RDFS
-from kg.model.records import Intervention, TrialRecord
+from kg.model.records import Criterion, Intervention, Outcome, TrialRecord
 from kg.model.vocab import concept_iri
 from kg.rdf import iris
 from kg.rdf.ntriples import iri, literal, typed
@@ -154,6 +155,8 @@ def record_triples(record: TrialRecord, key: str) -> list[str]:
     _design(out, trial, key, record)
     _eligibility(out, trial, key, record)
     _therapy(out, trial, key, record)
+    _results(out, trial, key, record)
+    _registration(out, trial, as_stated, key, record)
     return out.sorted()
 
 
@@ -253,6 +256,18 @@ def _eligibility(out: _Triples, trial: str, key: str, record: TrialRecord) -> No
         out.concept(node, "criterionKind", "criterion-kind", criterion.kind)
         out.concept(node, "population", "population", criterion.population)
         out.add(node, _ctk("criterionText"), criterion.text)
+    for threshold in record.thresholds:
+        owner = iris.criterion(key, Criterion(threshold.kind, threshold.criterion, threshold.population))  # type: ignore[arg-type]
+        node = out.part(owner, "statesThreshold", iris.threshold(key, threshold), "EligibilityThreshold")
+        out.concept(node, "thresholdQuantity", "eligibility-quantity", threshold.quantity)
+        out.add(node, _ctk("comparator"), threshold.comparator)
+        out.term(node, _ctk("thresholdValue"), _decimal(threshold.value))
+        out.add(node, _ctk("unitCode"), threshold.unit)
+        if threshold.alternative is not None:
+            out.term(node, _ctk("alternativeGroup"), typed(threshold.alternative, "integer"))
+        if threshold.normalized_value is not None:
+            out.term(node, _ctk("normalizedValue"), _decimal(threshold.normalized_value))
+        out.add(node, _ctk("normalizedUnit"), threshold.normalized_unit)
 
 
 def _boolean(value: bool | None) -> str | None:
@@ -299,3 +314,80 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
         for drug in regimen.components:
             out.add(node, _ctk("componentDrug"), drug)
+
+
+def _group(out: _Triples, key: str, title: str, description: str | None) -> str:
+    node = iris.result_group(key, title, description)
+    out.typed(node, "ResultGroup")
+    out.add(node, _LABEL, title)
+    out.add(node, _ctk("description"), description)
+    return node
+
+
+def _count(value: int | None) -> str | None:
+    return None if value is None else typed(value, "integer")
+
+
+def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+    """The registry's posted results: each outcome's values per group, and the adverse events."""
+    outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes}
+    for value in record.measurements:
+        node = out.part(trial, "hasMeasurement", iris.measurement(key, value), "OutcomeMeasurement")
+        outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
+        if outcome in outcomes:  # the protocol's own outcome; a results-only measure names itself below
+            out.link(node, _ctk("ofOutcome"), outcome)
+        out.concept(node, "reportedOutcomeKind", "outcome-kind", value.kind)
+        out.add(node, _ctk("reportedMeasure"), value.measure)
+        out.add(node, _ctk("reportedTimeFrame"), value.time_frame)
+        out.link(node, _ctk("forGroup"), _group(out, key, value.group, value.group_description))
+        out.add(node, _ctk("classTitle"), value.class_title)
+        out.add(node, _ctk("categoryTitle"), value.category)
+        out.add(node, _ctk("paramType"), value.param_type)
+        out.add(node, _ctk("unitOfMeasure"), value.unit)
+        out.add(node, _ctk("reportedValue"), value.value)
+        out.term(node, _ctk("numericValue"), _registry_decimal(value.value))
+        out.add(node, _ctk("dispersionType"), value.dispersion_type)
+        out.add(node, _ctk("spread"), value.spread)
+        out.add(node, _ctk("lowerLimit"), value.lower)
+        out.add(node, _ctk("upperLimit"), value.upper)
+        out.term(node, _ctk("participantsAnalyzed"), _count(value.analyzed))
+    for event in record.adverse_events:
+        node = out.part(trial, "hasAdverseEvent", iris.adverse_event(key, event), "AdverseEvent")
+        out.add(node, _ctk("eventTerm"), event.term)
+        out.add(node, _ctk("organSystem"), event.organ_system)
+        out.term(node, _ctk("serious"), _boolean(event.serious))
+        out.link(node, _ctk("forGroup"), _group(out, key, event.group, event.group_description))
+        out.term(node, _ctk("participantsAffected"), _count(event.affected))
+        out.term(node, _ctk("participantsAtRisk"), _count(event.at_risk))
+        out.add(node, _ctk("sourceVocabulary"), event.vocabulary)
+        out.add(node, _ctk("assessmentType"), event.assessment)
+
+
+def _registry_decimal(text: str | None) -> str | None:
+    """A reported value that is a plain decimal number, as an xsd:decimal (so stores compare it as a number)."""
+    if text is None or not _DECIMAL.fullmatch(text):
+        return None
+    return typed(text, "decimal")
+
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+def _registration(out: _Triples, trial: str, as_stated: str, key: str, record: TrialRecord) -> None:
+    """The trial's officials (names, roles, affiliations; never contact details), and what the
+    source states of its registration: whether dates and enrollment are actual or estimated, when
+    it was posted, why it stopped, its oversight. These stay on the source's record node.
+    """
+    for official in record.officials:
+        node = out.part(trial, "hasOfficial", iris.official(key, official), "Official", official.name)
+        out.add(node, _ctk("officialRole"), official.role)
+        out.add(node, _ctk("affiliation"), official.affiliation)
+    for field, predicate in (("start_date", "startDateType"), ("completion_date", "completionDateType"),
+                             ("enrollment", "enrollmentType")):
+        out.add(as_stated, _ctk(predicate), record.date_types.get(field))
+    out.term(as_stated, _ctk("firstPosted"), _date(record.first_posted) if record.first_posted else None)
+    out.term(as_stated, _ctk("resultsFirstPosted"), _date(record.results_first_posted) if record.results_first_posted else None)
+    out.add(as_stated, _ctk("whyStopped"), record.why_stopped)
+    out.term(as_stated, _ctk("fdaRegulatedDrug"), _boolean(record.fda_regulated_drug))
+    out.term(as_stated, _ctk("fdaRegulatedDevice"), _boolean(record.fda_regulated_device))
+    out.term(as_stated, _ctk("hasDataMonitoringCommittee"), _boolean(record.has_dmc))

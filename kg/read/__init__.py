@@ -1,11 +1,16 @@
 """Documents -> records: one reader per page layout, chosen from the text itself.
 
-Every page reader module exposes ``LAYOUT`` (its name), ``claims(text)`` (does this page
-have my layout?) and ``read(text, source)`` (the record). :data:`READERS` lists them, most
-specific first; a page no reader claims is refused with an error naming the file.
-ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
+Every page reader is a :class:`~kg.read.reader.Reader` (a module of :mod:`kg.read.layouts`):
+its ``LAYOUT``, ``claims(text)``, ``read(text, source)`` and ``outline(text)``. :data:`READERS`
+lists them, most specific first; a page no reader claims is refused with an error naming
+the file. ClinicalTrials.gov API JSON (a study, an API page, JSON Lines) is read by
 :mod:`kg.read.layouts.ctgov_json`, and a zip archive entry by entry, never whole. A document
 over the limits of :mod:`kg.read.limits` is refused as any unreadable one is.
+
+A fault of the document (empty, not UTF-8, no layout, a registry value of the wrong type) is
+a :class:`~kg.errors.DocumentError`, given back in place of its record so that the build names
+it and goes on. Anything else a reader raises is a bug in kg: it is raised as a
+:class:`~kg.errors.ReaderBug` naming the document, never passed off as a fault of the data.
 """
 
 from __future__ import annotations
@@ -14,39 +19,55 @@ import hashlib
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import ModuleType
+from typing import NamedTuple
 
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ReaderBug
 from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import clean_document_text
 from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.read.limits import LIMITS, Limits
-from kg.read.sources import BROKEN_ARCHIVE, archive_entries, read_document
+from kg.read.reader import Outline, Reader
+from kg.read.sources import BROKEN_ARCHIVE, archive_entries, packaged_document, read_document
 
-__all__ = ["READERS", "LAYOUTS", "LABEL_TABLE_READERS", "detect_layout", "read_path", "read_archive", "read_bytes",
-           "read_text"]
+__all__ = ["READERS", "LAYOUTS", "Reader", "Outline", "Dispatch", "dispatch", "detect_layout", "read_path", "read_archive",
+           "read_bytes", "read_text"]
 
 #: The readers, in the order they are asked to claim a page.
-READERS: dict[str, ModuleType] = {
+READERS: dict[str, Reader] = {
     module.LAYOUT: module
     for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, eu_ctr, who_ictrp, generic)
 }
-#: The readers that read a page through the generic label table (kg/read/parse/labels.py).
-LABEL_TABLE_READERS = (eu_ctr.LAYOUT, who_ictrp.LAYOUT, generic.LAYOUT)
 #: Every layout or format a source document can be recorded with.
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
 
+#: Why a document is read as registry JSON (what ``kg build --explain`` says of it).
+_JSON_REASON = "the text opens a JSON object or array: ClinicalTrials.gov API v2 study JSON"
 
-def detect_layout(text: str, readers: Mapping[str, ModuleType] = READERS) -> str | None:
+
+class Dispatch(NamedTuple):
+    """How a document is read: its layout, why, and the cleaned page text (None for JSON)."""
+
+    layout: str
+    reason: str
+    text: str | None = None
+
+    @property
+    def reader(self) -> Reader | None:
+        """The page reader (None for registry JSON, read study by study)."""
+        return READERS.get(self.layout)
+
+
+def detect_layout(text: str, readers: Mapping[str, Reader] = READERS) -> str | None:
     """The layout of a cleaned page, or None when no reader claims it."""
     return next((name for name, reader in readers.items() if reader.claims(text)), None)
 
 
-def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS) -> TrialRecord:
-    """Read one document's bytes; ``name`` is how errors and provenance refer to it.
-
-    ``readers`` narrows the layouts asked (the page tests ask the generic reader alone).
+def dispatch(data: bytes, name: str, readers: Mapping[str, Reader] = READERS) -> Dispatch:
+    """Which reader takes one document's bytes, and why; a document none can take raises
+    :class:`DocumentError` saying what is wrong with it. ``readers`` narrows the layouts asked.
     """
+    if ctgov_json.looks_like_json(data):
+        return Dispatch(ctgov_json.LAYOUT, _JSON_REASON)
     if not data.strip():
         raise DocumentError(name, "the file is empty")
     if b"\x00" in data[:8192]:
@@ -60,14 +81,32 @@ def read_text(data: bytes, name: str, readers: Mapping[str, ModuleType] = READER
     if layout is None:
         raise DocumentError(name, "unknown layout: not a page of a layout we read, and no register number with "
                                   "labels of a trial page for the generic reader")
-    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=layout)
-    record = READERS[layout].read(text, source)
+    reason = " ".join((readers[layout].claims.__doc__ or "").split("\n\n")[0].split())
+    return Dispatch(layout, reason, text)
+
+
+def read_text(data: bytes, name: str, readers: Mapping[str, Reader] = READERS) -> TrialRecord:
+    """Read one page's bytes; ``name`` is how errors and provenance refer to it.
+
+    ``readers`` narrows the layouts asked (the page tests ask the generic reader alone).
+    """
+    if ctgov_json.looks_like_json(data):
+        raise DocumentError(name, "registry JSON, not a page (read it with read_bytes)")
+    chosen = dispatch(data, name, readers)
+    assert chosen.text is not None and chosen.reader is not None
+    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=chosen.layout)
+    try:
+        record = chosen.reader.read(chosen.text, source)
+    except DocumentError:
+        raise
+    except Exception as error:
+        raise ReaderBug(name, chosen.layout, error) from error
     if not record.identifiers:
-        raise DocumentError(name, f"no trial identifier found (read as a {layout} page)")
+        raise DocumentError(name, f"no trial identifier found (read as a {chosen.layout} page)")
     return record
 
 
-def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READERS, *,
+def read_bytes(data: bytes, name: str, readers: Mapping[str, Reader] = READERS, *,
                limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
     """The records of one document: a page gives one, a JSON document one per study.
 
@@ -87,8 +126,11 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, ModuleType] = READE
         for study, source in ctgov_json.studies_in(data, name, max_depth=limits.json_depth):
             try:
                 yield ctgov_json.read_study(study, source)
-            except (KeyError, TypeError, ValueError, AttributeError) as error:
-                yield DocumentError(source.name, f"a study whose fields do not have the registry's shape ({error!r})")
+            except ctgov_json.RegistryShapeError as error:
+                yield DocumentError(source.name, f"a study whose fields do not have the registry's shape: {error} "
+                                                 "(is the file the registry's own JSON?)")
+            except Exception as error:
+                raise ReaderBug(source.name, ctgov_json.LAYOUT, error) from error
     except DocumentError as error:
         yield error
 
@@ -120,7 +162,14 @@ def read_archive(archive: zipfile.ZipFile, name: str, limits: Limits = LIMITS, *
                  entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
     """The records of an open zip archive called ``name``, entry by entry (only ``entries``
     when given; an entry over the limits or unsafe is refused, see :func:`kg.read.sources.archive_entries`).
-    Raises what opening the archive raises; :func:`read_path` names it.
+    Raises what opening the archive raises; :func:`read_path` names it. A zip that is a document
+    of an office format (a Word file is a zip of XML) is refused, once, not read as an archive.
     """
+    packaged = packaged_document(archive)
+    if packaged:
+        if not entries or not entries.start:
+            yield DocumentError(name, f"{packaged}, not a trial document or an archive of them: save the page as text "
+                                      "(.txt) or HTML and build from that")
+        return
     for entry_name, data in archive_entries(archive, name, limits, entries):
         yield from [data] if isinstance(data, DocumentError) else read_bytes(data, entry_name, limits=limits)

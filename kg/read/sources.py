@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from kg.errors import DocumentError
 from kg.read.limits import Limits
 
-__all__ = ["document_paths", "read_document", "archive_entries", "BROKEN_ARCHIVE"]
+__all__ = ["document_paths", "read_document", "archive_entries", "packaged_document", "BROKEN_ARCHIVE"]
 
 
 def document_paths(inputs: Iterable[Path]) -> list[Path]:
@@ -99,3 +99,21 @@ def _refusal(entry: zipfile.ZipInfo, limits: Limits) -> str | None:
         return (f"expands {entry.file_size / max(entry.compress_size, 1):,.0f} times ({entry.compress_size:,} to "
                 f"{entry.file_size:,} bytes), over the limit of {limits.compression_ratio} (--max-compression-ratio): a zip bomb?")
     return None
+
+
+def packaged_document(archive: zipfile.ZipFile) -> str | None:
+    """What a zip is when it is one document of a packaged format rather than an archive of
+    documents: Office Open XML (.docx, .xlsx, .pptx) lists its parts in ``[Content_Types].xml``;
+    OpenDocument and EPUB open with a ``mimetype`` entry naming the format.
+    """
+    names = archive.namelist()
+    if "[Content_Types].xml" in names:
+        return "an Office document (Word, Excel or PowerPoint)"
+    if names[:1] == ["mimetype"]:
+        try:
+            kind = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+        except (*BROKEN_ARCHIVE, OSError):
+            kind = "a packaged format"
+        return f"a packaged document ({kind})"
+    return None
+

@@ -15,8 +15,9 @@ from kg.model.records import Intervention, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_intervention
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read"]
+__all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "ctgov_classic"
 
@@ -77,3 +78,16 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     return record
+
+
+#: The parts of a classic page the reader reads, by the line that shows each.
+_PARTS = {"identifier": _IDENTIFIER, "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
+          "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*\|"),
+          "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
+          "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
+
+
+def outline(text: str) -> Outline:
+    """The parts of the page the reader reads, in the order it names them."""
+    lines = text.split("\n")
+    return Outline(tuple(part for part, pattern in _PARTS.items() if any(pattern.search(line) for line in lines)))

@@ -17,11 +17,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import DocumentError
-from kg.model.identifiers import scheme_of
+from kg.model.identifiers import register_of, scheme_of
 from kg.model.records import (
+    AdverseEvent,
     Arm,
     Identifier,
     Intervention,
+    Measurement,
+    Official,
     Organization,
     Outcome,
     Reference,
@@ -34,13 +37,19 @@ from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_mixed_lines
 from kg.read.parse.fields import country_code, find_doi, parse_age_years, parse_date
 
-__all__ = ["LAYOUT", "looks_like_json", "studies_in", "read_study"]
+__all__ = ["LAYOUT", "RegistryShapeError", "looks_like_json", "studies_in", "read_study"]
 
 LAYOUT = "ctgov_api_v2"
 
 #: Secondary id types -> identifier scheme. Grants and other ids are OTHER: they are kept,
 #: but only register numbers join documents into one trial (kg.build.identity).
 _SECONDARY_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
+
+
+class RegistryShapeError(ValueError):
+    """A study whose values do not have the types or forms the registry gives them: a fault of
+    the data (said with the field), never of the reader. Anything else a reader raises is a bug.
+    """
 
 
 def looks_like_json(data: bytes) -> bool:
@@ -159,7 +168,7 @@ def _token(scheme: str, value: Any) -> str | None:
     """
     if value is None or isinstance(value, str):
         return lookup(scheme, value)
-    raise TypeError(f"{value!r} where the registry has a {scheme} token")
+    raise RegistryShapeError(f"{value!r} where the registry has a {scheme} token")
 
 
 def _typed(value: Any, kind: type | tuple[type, ...], field: str) -> Any:
@@ -169,56 +178,102 @@ def _typed(value: Any, kind: type | tuple[type, ...], field: str) -> Any:
     (12, None)
     >>> _typed(True, int, "count")
     Traceback (most recent call last):
-    TypeError: count is a bool, not int
+    kg.read.layouts.ctgov_json.RegistryShapeError: count is a bool, not int
     """
     if value is None or (isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)):
         return value
     names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-    raise TypeError(f"{field} is a {type(value).__name__}, not {names}")
+    raise RegistryShapeError(f"{field} is a {type(value).__name__}, not {names}")
 
 
 def _coordinate(value: Any, field: str, bound: float) -> float | None:
     number = _typed(value, (int, float), field)
     if number is not None and not (math.isfinite(number) and -bound <= number <= bound):
-        raise ValueError(f"{field} {number!r} is not a coordinate")
+        raise RegistryShapeError(f"{field} {number!r} is not a coordinate")
     return number
 
 
+def _objects(value: Any, field: str) -> list[dict[str, Any]]:
+    """A registry list of objects (empty when absent); anything else refuses the study."""
+    for item in _typed(value, list, field) or []:
+        if not isinstance(item, dict):
+            raise RegistryShapeError(f"{field} holds a {type(item).__name__}, not an object")
+    return value or []
+
+
+def _string(value: Any, field: str) -> str:
+    """A registry string, whitespace folded ("" when absent); another type refuses the study."""
+    return fold(_typed(value, str, field))
+
+
+def _strings(value: Any, field: str) -> list[str]:
+    """A registry list of strings, each folded, empty ones left out."""
+    return [text for text in (_string(item, field) for item in _typed(value, list, field) or []) if text]
+
+
+def _module(value: Any, field: str) -> dict[str, Any]:
+    """A registry module object (empty when absent)."""
+    return _typed(value, dict, field) or {}
+
+
 def _meshes(derived: dict[str, Any], module: str) -> list[tuple[str, str]]:
-    return [(fold(m["id"]), fold(m.get("term"))) for m in _get(derived, module, "meshes") or [] if m.get("id")]
+    return [(_string(m.get("id"), "meshes.id"), _string(m.get("term"), "meshes.term"))
+            for m in _objects(_get(derived, module, "meshes"), "meshes") if m.get("id")]
+
+
+_WORD = re.compile(r"[^\W_]{2}")
+
+
+def _add_secondary(record: TrialRecord, identifier: Identifier) -> None:
+    """A secondary id said once: the registry lists a sponsor's id again among the secondary ids,
+    under one scheme or two ("NRG-GY032" as org study id, then for NRG Oncology and for CTEP). The
+    registry gives a study one number per register: another number of a register the study
+    already has (a second NCT or EudraCT number) is another trial's, a related one.
+    """
+    if any(held.value == identifier.value for held in record.identifiers):
+        return
+    register = register_of(identifier)
+    if register and any(register_of(held) == register for held in record.identifiers):
+        if identifier.value not in record.related_ids:
+            record.related_ids.append(identifier.value)
+        return
+    record.identifiers.append(identifier)
 
 
 def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
-    """One API v2 study object as a record."""
-    protocol = study["protocolSection"]
-    identification = protocol.get("identificationModule") or {}
-    status = protocol.get("statusModule") or {}
-    design = protocol.get("designModule") or {}
-    eligibility = protocol.get("eligibilityModule") or {}
+    """One API v2 study object as a record; a value of the wrong type or form raises
+    :class:`RegistryShapeError` naming the field.
+    """
+    protocol = _module(study["protocolSection"], "protocolSection")
+    identification = _module(protocol.get("identificationModule"), "identificationModule")
+    status = _module(protocol.get("statusModule"), "statusModule")
+    design = _module(protocol.get("designModule"), "designModule")
+    eligibility = _module(protocol.get("eligibilityModule"), "eligibilityModule")
     record = TrialRecord(source=source)
 
     nct = _typed(identification.get("nctId"), str, "nctId")
     if nct:
         if scheme_of(nct) != "NCT":
-            raise ValueError(f"nctId {nct[:40]!r} is not an NCT number")
+            raise RegistryShapeError(f"nctId {nct[:40]!r} is not an NCT number")
         record.identifiers.append(Identifier(nct, "NCT"))
-    org_id = _get(identification, "orgStudyIdInfo", "id")
+    org_id = _string(_get(identification, "orgStudyIdInfo", "id"), "orgStudyIdInfo.id")
     if org_id:
-        record.identifiers.append(Identifier(fold(org_id), "ORG"))
-    for secondary in identification.get("secondaryIdInfos") or []:
-        value = fold(secondary.get("id"))
+        record.identifiers.append(Identifier(org_id, "ORG"))
+    for secondary in _objects(identification.get("secondaryIdInfos"), "secondaryIdInfos"):
+        value = _string(secondary.get("id"), "secondaryIdInfos.id")
         if value:
             kind = _typed(secondary.get("type"), str, "secondaryIdInfos.type") or ""
             scheme = _SECONDARY_TYPES.get(kind) or (scheme_of(value) if kind == "REGISTRY" else None) or "OTHER"
-            record.identifiers.append(Identifier(value, scheme))
-    record.title = fold(identification.get("briefTitle")) or None
+            _add_secondary(record, Identifier(value, scheme))
+    record.title = _string(identification.get("briefTitle"), "briefTitle") or None
     record.brief_summary = _text(_get(protocol, "descriptionModule", "briefSummary"))
     record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
 
     record.status = _token("status", status.get("overallStatus"))
-    record.last_updated = parse_date(_get(status, "lastUpdatePostDateStruct", "date") or status.get("lastUpdateSubmitDate"))
-    record.start_date = parse_date(_get(status, "startDateStruct", "date"))
-    record.completion_date = parse_date(_get(status, "completionDateStruct", "date"))
+    record.last_updated = parse_date(_typed(_get(status, "lastUpdatePostDateStruct", "date") or status.get("lastUpdateSubmitDate"),
+                                            str, "lastUpdatePostDateStruct.date"))
+    record.start_date = parse_date(_typed(_get(status, "startDateStruct", "date"), str, "startDateStruct.date"))
+    record.completion_date = parse_date(_typed(_get(status, "completionDateStruct", "date"), str, "completionDateStruct.date"))
     record.phases = [token for token in (_token("phase", phase) for phase in _typed(design.get("phases"), list, "phases") or [])
                      if token]
     record.study_type = _token("study-type", design.get("studyType"))
@@ -228,46 +283,156 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     record.primary_purpose = _token("primary-purpose", _get(design, "designInfo", "primaryPurpose"))
     record.masking = _token("masking", _get(design, "designInfo", "maskingInfo", "masking"))
 
-    sponsors = protocol.get("sponsorCollaboratorsModule") or {}
-    if _get(sponsors, "leadSponsor", "name"):
-        record.sponsors.append(Organization(fold(sponsors["leadSponsor"]["name"]), "LEAD"))
-    record.sponsors += [Organization(fold(c["name"]), "COLLABORATOR") for c in sponsors.get("collaborators") or []
-                        if c.get("name")]
-    record.conditions = [fold(c) for c in _get(protocol, "conditionsModule", "conditions") or [] if fold(c)]
-    record.keywords = [fold(k) for k in _get(protocol, "conditionsModule", "keywords") or [] if fold(k)]
-    derived = study.get("derivedSection") or {}
+    sponsors = _module(protocol.get("sponsorCollaboratorsModule"), "sponsorCollaboratorsModule")
+    lead = _string(_get(sponsors, "leadSponsor", "name"), "leadSponsor.name")
+    if lead:
+        record.sponsors.append(Organization(lead, "LEAD"))
+    collaborators = _objects(sponsors.get("collaborators"), "collaborators")
+    record.sponsors += [Organization(name, "COLLABORATOR") for name in
+                        (_string(c.get("name"), "collaborators.name") for c in collaborators) if name]
+    record.conditions = _strings(_get(protocol, "conditionsModule", "conditions"), "conditions")
+    record.keywords = _strings(_get(protocol, "conditionsModule", "keywords"), "keywords")
+    derived = _module(study.get("derivedSection"), "derivedSection")
     record.mesh_conditions = _meshes(derived, "conditionBrowseModule")
     record.mesh_interventions = _meshes(derived, "interventionBrowseModule")
 
-    arms_module = protocol.get("armsInterventionsModule") or {}
-    record.interventions = [Intervention(fold(i["name"]), _token("intervention-type", i.get("type")), _text(i.get("description")))
-                            for i in arms_module.get("interventions") or [] if i.get("name")]
-    record.arms = [Arm(fold(a["label"]), _token("arm-type", a.get("type")), _text(a.get("description")),
-                       [_typed_name(fold(n)) for n in a.get("interventionNames") or []])
-                   for a in arms_module.get("armGroups") or [] if a.get("label")]
+    arms_module = _module(protocol.get("armsInterventionsModule"), "armsInterventionsModule")
+    record.interventions = [Intervention(_string(i["name"], "interventions.name"), _token("intervention-type", i.get("type")),
+                                         _text(i.get("description")))
+                            for i in _objects(arms_module.get("interventions"), "interventions") if i.get("name")]
+    record.arms = [Arm(_string(a["label"], "armGroups.label"), _token("arm-type", a.get("type")), _text(a.get("description")),
+                       [_typed_name(name) for name in _strings(a.get("interventionNames"), "armGroups.interventionNames")])
+                   for a in _objects(arms_module.get("armGroups"), "armGroups") if a.get("label")]
 
-    outcomes = protocol.get("outcomesModule") or {}
+    outcomes = _module(protocol.get("outcomesModule"), "outcomesModule")
     for kind, key in (("PRIMARY", "primaryOutcomes"), ("SECONDARY", "secondaryOutcomes"), ("OTHER", "otherOutcomes")):
-        record.outcomes += [Outcome(kind, fold(o["measure"]), fold(o.get("timeFrame")) or None, _text(o.get("description")))
-                            for o in outcomes.get(key) or [] if o.get("measure")]
+        record.outcomes += [Outcome(kind, _string(o["measure"], f"{key}.measure"),
+                                    _string(o.get("timeFrame"), f"{key}.timeFrame") or None, _text(o.get("description")))
+                            for o in _objects(outcomes.get(key), key) if o.get("measure")]
 
     criteria_text = _text(eligibility.get("eligibilityCriteria"))
-    record.criteria = criteria_from_mixed_lines(criteria_text.split("\n")) if criteria_text else []
+    # A row of punctuation alone ("." left of "... (Tg 511-15-01).") is no criterion.
+    record.criteria = [c for c in criteria_from_mixed_lines(criteria_text.split("\n")) if _WORD.search(c.text)] \
+        if criteria_text else []
     record.sex = _token("sex", eligibility.get("sex"))
-    record.min_age_years = parse_age_years(eligibility.get("minimumAge"))
-    record.max_age_years = parse_age_years(eligibility.get("maximumAge"))
+    record.min_age_years = parse_age_years(_typed(eligibility.get("minimumAge"), str, "minimumAge"))
+    record.max_age_years = parse_age_years(_typed(eligibility.get("maximumAge"), str, "maximumAge"))
     record.healthy_volunteers = _typed(eligibility.get("healthyVolunteers"), bool, "healthyVolunteers")
 
-    for location in _get(protocol, "contactsLocationsModule", "locations") or []:
-        if location.get("facility"):
-            geo = location.get("geoPoint") or {}
-            record.sites.append(Site(fold(location["facility"]), fold(location.get("city")) or None,
-                                     country_code(location.get("country")), _coordinate(geo.get("lat"), "lat", 90),
-                                     _coordinate(geo.get("lon"), "lon", 180)))
-    for reference in _get(protocol, "referencesModule", "references") or []:
-        citation = fold(reference.get("citation"))
+    for location in _objects(_get(protocol, "contactsLocationsModule", "locations"), "locations"):
+        facility = _string(location.get("facility"), "locations.facility")
+        if facility:
+            geo = _module(location.get("geoPoint"), "locations.geoPoint")
+            record.sites.append(Site(facility, _string(location.get("city"), "locations.city") or None,
+                                     country_code(_typed(location.get("country"), str, "locations.country")),
+                                     _coordinate(geo.get("lat"), "lat", 90), _coordinate(geo.get("lon"), "lon", 180)))
+    for reference in _objects(_get(protocol, "referencesModule", "references"), "references"):
+        citation = _string(reference.get("citation"), "references.citation")
         if citation:
             record.references.append(Reference(citation, find_doi(citation), _typed(reference.get("pmid"), str, "pmid") or None))
     if not record.identifiers:
-        raise ValueError("no trial identifier (no nctId, orgStudyIdInfo or secondary id)")
+        raise RegistryShapeError("no trial identifier (no nctId, orgStudyIdInfo or secondary id)")
+    _dates_and_oversight(record, protocol, status, design)
+    results = _module(study.get("resultsSection"), "resultsSection")
+    record.measurements = _measurements(_module(results.get("outcomeMeasuresModule"), "outcomeMeasuresModule"))
+    record.adverse_events = _adverse_events(_module(results.get("adverseEventsModule"), "adverseEventsModule"))
     return record
+
+
+#: The registry's outcome types -> the contract's outcome kinds.
+_OUTCOME_KINDS = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER_PRE_SPECIFIED": "OTHER", "OTHER": "OTHER",
+                  "POST_HOC": "OTHER"}
+
+
+def _dates_and_oversight(record: TrialRecord, protocol: dict[str, Any], status: dict[str, Any], design: dict[str, Any]) -> None:
+    """Whether dates and enrollment are actual or estimated, when the study was posted, why it
+    stopped, its oversight, and its officials (names, roles, affiliations: no contact details).
+    """
+    for field, struct in (("start_date", _get(status, "startDateStruct")), ("completion_date", _get(status, "completionDateStruct")),
+                          ("enrollment", _get(design, "enrollmentInfo"))):
+        kind = _typed(_get(struct, "type"), str, f"{field}.type")
+        if kind in ("ACTUAL", "ESTIMATED"):
+            record.date_types[field] = kind
+    record.first_posted = parse_date(_typed(_get(status, "studyFirstPostDateStruct", "date"), str, "studyFirstPostDateStruct.date"))
+    record.results_first_posted = parse_date(_typed(_get(status, "resultsFirstPostDateStruct", "date"), str,
+                                                    "resultsFirstPostDateStruct.date"))
+    record.why_stopped = _string(status.get("whyStopped"), "whyStopped") or None
+    oversight = _module(protocol.get("oversightModule"), "oversightModule")
+    record.fda_regulated_drug = _typed(oversight.get("isFdaRegulatedDrug"), bool, "isFdaRegulatedDrug")
+    record.fda_regulated_device = _typed(oversight.get("isFdaRegulatedDevice"), bool, "isFdaRegulatedDevice")
+    record.has_dmc = _typed(oversight.get("oversightHasDmc"), bool, "oversightHasDmc")
+    for official in _objects(_get(protocol, "contactsLocationsModule", "overallOfficials"), "overallOfficials"):
+        name = _string(official.get("name"), "overallOfficials.name")
+        if name:
+            record.officials.append(Official(name, _typed(official.get("role"), str, "overallOfficials.role"),
+                                             _string(official.get("affiliation"), "overallOfficials.affiliation") or None))
+
+
+def _groups(items: Any, field: str) -> dict[str, tuple[str, str | None]]:
+    """A results module's groups: id -> (title, description)."""
+    return {_string(group.get("id"), f"{field}.id"): (_string(group.get("title"), f"{field}.title"), _text(group.get("description")))
+            for group in _objects(items, field)}
+
+
+def _counts(denoms: Any, field: str) -> dict[str, int]:
+    """Participants analysed per group id, from a measure's (or a class's) denominators in participants."""
+    counts: dict[str, int] = {}
+    for denom in _objects(denoms, field):
+        if _string(denom.get("units"), f"{field}.units").lower() == "participants":
+            for count in _objects(denom.get("counts"), f"{field}.counts"):
+                value = _string(count.get("value"), f"{field}.counts.value")
+                if value.isdigit():
+                    counts[_string(count.get("groupId"), f"{field}.counts.groupId")] = int(value)
+    return counts
+
+
+def _measurements(module: dict[str, Any]) -> list[Measurement]:
+    """Every reported value of every outcome measure, per group and class / category."""
+    found: list[Measurement] = []
+    for outcome in _objects(module.get("outcomeMeasures"), "outcomeMeasures"):
+        measure = _string(outcome.get("title"), "outcomeMeasures.title")
+        kind = _OUTCOME_KINDS.get(_typed(outcome.get("type"), str, "outcomeMeasures.type") or "")
+        if not measure or not kind:
+            continue
+        groups = _groups(outcome.get("groups"), "outcomeMeasures.groups")
+        analyzed = _counts(outcome.get("denoms"), "outcomeMeasures.denoms")
+        for klass in _objects(outcome.get("classes"), "outcomeMeasures.classes"):
+            class_title = _string(klass.get("title"), "classes.title") or None
+            in_class = {**analyzed, **_counts(klass.get("denoms"), "classes.denoms")}
+            for category in _objects(klass.get("categories"), "classes.categories"):
+                category_title = _string(category.get("title"), "categories.title") or None
+                for value in _objects(category.get("measurements"), "categories.measurements"):
+                    group_id = _string(value.get("groupId"), "measurements.groupId")
+                    title, description = groups.get(group_id, (group_id, None))
+                    found.append(Measurement(
+                        kind, measure, _string(outcome.get("timeFrame"), "outcomeMeasures.timeFrame") or None, title, description,
+                        class_title, category_title, _typed(outcome.get("paramType"), str, "paramType"),
+                        _string(outcome.get("unitOfMeasure"), "unitOfMeasure") or None,
+                        _string(value.get("value"), "measurements.value") or None,
+                        _string(outcome.get("dispersionType"), "dispersionType") or None,
+                        _string(value.get("spread"), "measurements.spread") or None,
+                        _string(value.get("lowerLimit"), "measurements.lowerLimit") or None,
+                        _string(value.get("upperLimit"), "measurements.upperLimit") or None,
+                        in_class.get(group_id)))
+    return found
+
+
+def _adverse_events(module: dict[str, Any]) -> list[AdverseEvent]:
+    """Every serious and other adverse event term, per group, with the counts affected and at risk."""
+    groups = _groups(module.get("eventGroups"), "eventGroups")
+    found: list[AdverseEvent] = []
+    for serious, key in ((True, "seriousEvents"), (False, "otherEvents")):
+        for event in _objects(module.get(key), key):
+            term = _string(event.get("term"), f"{key}.term")
+            if not term:
+                continue
+            for stats in _objects(event.get("stats"), f"{key}.stats"):
+                group_id = _string(stats.get("groupId"), f"{key}.stats.groupId")
+                title, description = groups.get(group_id, (group_id, None))
+                found.append(AdverseEvent(term, serious, title, description,
+                                          _string(event.get("organSystem"), f"{key}.organSystem") or None,
+                                          _typed(stats.get("numAffected"), int, f"{key}.stats.numAffected"),
+                                          _typed(stats.get("numAtRisk"), int, f"{key}.stats.numAtRisk"),
+                                          _string(event.get("sourceVocabulary"), f"{key}.sourceVocabulary") or None,
+                                          _typed(event.get("assessmentType"), str, f"{key}.assessmentType")))
+    return found

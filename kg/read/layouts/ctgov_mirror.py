@@ -26,8 +26,9 @@ from kg.read.parse.fields import (
     value_or_none,
 )
 from kg.read.parse.sections import Sections, split_sections
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read"]
+__all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "ctgov_mirror"
 
@@ -249,3 +250,8 @@ def _other_identifiers(values: list[str]) -> list[Identifier]:
         else:
             identifiers.append(Identifier(value, scheme_of(value) or "OTHER"))
     return identifiers
+
+
+def outline(text: str) -> Outline:
+    """The labelled sections, the mirror's explaining sentences left out."""
+    return Outline.of(split_sections([line for line in text.split("\n") if not _EXPLAINER.match(line.strip())], LABELS))

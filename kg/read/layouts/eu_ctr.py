@@ -20,8 +20,9 @@ from kg.model.text import fold
 from kg.read.layouts import generic
 from kg.read.parse.criteria import criteria_from_lines
 from kg.read.parse.labels import reading
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "NUMBERED"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "NUMBERED"]
 
 LAYOUT = "eu_ctr"
 
@@ -85,3 +86,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             record.outcomes = [o for o in record.outcomes if o.kind != kind.upper()]
             record.outcomes += [Outcome(kind.upper(), line.lstrip("-*• ")) for line in lines]
     return record
+
+
+def outline(text: str) -> Outline:
+    """The labelled fields as the generic reader finds them, and the numbered protocol sections read."""
+    found = generic.outline(text)
+    numbered = tuple(f"{number} ({NUMBERED[number]})" for number in numbered_values(text) if number in NUMBERED)
+    return Outline(found.sections + numbered, found.unread)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.model.identifiers import find_registry_ids
+from kg.model.identifiers import find_registry_ids, listed_identifiers
 from kg.model.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
@@ -21,8 +21,9 @@ from kg.read.parse.cues import badge, first_line_title, stated_phase, stated_sta
 from kg.read.parse.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
 from kg.read.parse.labels import LABELS, Reading, reading
 from kg.read.parse.outcomes import TIME_SPAN
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "page_identifiers", "LABELS", "Reading", "reading"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "page_identifiers", "LABELS", "Reading", "reading"]
 
 LAYOUT = "generic"
 
@@ -34,9 +35,20 @@ def claims(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
+    if _labelled_own_number(found):
+        return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
     return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+
+
+def _labelled_own_number(found: Reading) -> bool:
+    """A page that labels its own register number ("NCT ID: NCT05333705", "NCT Number: …",
+    "ClinicalTrials.gov Identifier: …", "Trial ID NCT…") is a trial's page, whatever else it
+    shows; a label over numbers of one register (a table's "NCT Number" column) is not.
+    """
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", [])))
+    return bool(labelled) and len({i.scheme for i in labelled}) == len(labelled)
 
 
 def page_identifiers(text: str, found: Reading) -> list[Identifier]:
@@ -81,8 +93,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     found = reading(text)
     record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
     known = {i.value for i in record.identifiers}
-    record.identifiers += [Identifier(value, "ORG") for value in map(fold, found.sections.get("sponsor_ids", []))
-                           if value and value not in known and not find_registry_ids(value)]
+    record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
     badge_status, badge_phases, badge_type = _badge(text)
@@ -164,3 +175,9 @@ def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
         span = TIME_SPAN.search(line)
         outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))
     return outcomes
+
+
+def outline(text: str) -> Outline:
+    """The labelled fields found through the label table, and the lines no label took."""
+    found = reading(text)
+    return Outline(tuple(found.sections), tuple(found.unread))

@@ -19,8 +19,9 @@ from kg.read.parse.criteria import criteria_from_lines
 from kg.read.parse.fields import country_code, flag_country, parse_count, parse_phases, typed_intervention, value_or_none
 from kg.read.parse.outcomes import split_glued_row, split_spaced_rows
 from kg.read.parse.sections import Sections, split_sections
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "LABELS", "read_sections"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections"]
 
 LAYOUT = "medpath"
 
@@ -178,3 +179,7 @@ def _sites(lines: list[str]) -> list[Site]:
         sites.append(Site(name=" ".join(pending), country=flag))
     return sites
 
+
+def outline(text: str) -> Outline:
+    """The labelled sections of the page."""
+    return Outline.of(split_sections(text.split("\n"), LABELS, _PATTERNS))

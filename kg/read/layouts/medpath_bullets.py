@@ -13,8 +13,9 @@ from kg.model.records import Criterion, SourceDocument, TrialRecord
 from kg.read.layouts import medpath
 from kg.read.parse.criteria import criteria_from_lines
 from kg.read.parse.sections import split_sections
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read"]
+__all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "medpath_bullets"
 
@@ -57,3 +58,9 @@ def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
     inclusion = [line for line in lines[:split] if line != _EMPTY_BULLET]
     exclusion = [line for line in lines[split:] if line != _EMPTY_BULLET]
     return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")
+
+
+def outline(text: str) -> Outline:
+    """The labelled sections, once the bullets are taken off."""
+    lines = [line.strip() if line.strip() == _EMPTY_BULLET else _BULLET.sub("", line) for line in text.split("\n")]
+    return Outline.of(split_sections(lines, medpath.LABELS))

@@ -16,8 +16,9 @@ from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.fields import country_code, parse_age_range, parse_count, parse_phases, typed_intervention
 from kg.read.parse.sections import split_sections
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read"]
+__all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "veeva"
 
@@ -163,3 +164,8 @@ def _sites(lines: list[str]) -> list[Site]:
         else:
             name = line
     return sites
+
+
+def outline(text: str) -> Outline:
+    """The labelled sections of the page."""
+    return Outline.of(split_sections(text.split("\n"), LABELS, _PATTERNS))

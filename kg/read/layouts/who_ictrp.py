@@ -18,8 +18,9 @@ from kg.model.vocab import lookup
 from kg.read.layouts import generic
 from kg.read.parse.fields import typed_intervention
 from kg.read.parse.labels import reading
+from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read"]
+__all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "who_ictrp"
 
@@ -51,3 +52,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if kind:  # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention
             record.interventions.append(Intervention(name, kind))
     return record
+
+
+def outline(text: str) -> Outline:
+    """The labelled fields, as the generic reader finds them."""
+    return generic.outline(text)

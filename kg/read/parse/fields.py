@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 from functools import cache
 
@@ -66,16 +67,20 @@ def parse_count(text: str | None) -> int | None:
     return int(digits) if digits and len(digits) <= 12 else None
 
 
-_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766}
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766,
+               "minute": 1 / 525960}
 
 
 def parse_age_years(text: str | None) -> float | None:
-    """An age in years from "18 Years", "6 Months", "18".
+    """An age in years from "18 Years", "6 Months", "18", in the units ClinicalTrials.gov gives
+    ages in (years, months, weeks, days, hours, minutes).
 
     >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A"), parse_age_years("1" * 400)
     (18.0, 0.5, None, None)
+    >>> parse_age_years("130 Years"), parse_age_years("30 Minutes")
+    (130.0, 0.0001)
     """
-    match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour)?", text or "", re.IGNORECASE)
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)?", text or "", re.IGNORECASE)
     if not match:
         return None
     years = float(match.group(1)) * _UNIT_YEARS[(match.group(2) or "year").lower()]
@@ -134,36 +139,67 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
-#: Country names registries print that pycountry does not know by that name.
+#: Country names registries print that pycountry does not know by that name: ClinicalTrials.gov's
+#: own list ("Turkey (Türkiye)", "Libyan Arab Jamahiriya", "Palestinian Territory, occupied",
+#: "Virgin Islands (U.S.)", "Macedonia, The Former Yugoslav Republic of"), older and everyday names.
 _COUNTRY_ALIASES = {
-    "turkey": "TR", "türkiye": "TR", "korea": "KR", "south korea": "KR", "republic of korea": "KR",
-    "north korea": "KP", "russia": "RU", "iran": "IR", "taiwan": "TW", "vietnam": "VN",
-    "macedonia": "MK", "the former yugoslav republic of macedonia": "MK", "czechia": "CZ",
-    "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "usa": "US", "u.s.": "US",
-    "united states of america": "US", "the netherlands": "NL", "holland": "NL", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "syria": "SY", "laos": "LA", "moldova": "MD",
-    "palestine": "PS", "hong kong": "HK", "macau": "MO", "macao": "MO", "ivory coast": "CI",
+    "turkey": "TR", "turkiye": "TR", "korea": "KR", "south korea": "KR", "republic of korea": "KR", "korea (south)": "KR",
+    "north korea": "KP", "korea (north)": "KP", "russia": "RU", "iran": "IR", "taiwan": "TW", "vietnam": "VN",
+    "macedonia": "MK", "the former yugoslav republic of macedonia": "MK", "macedonia, the former yugoslav republic of": "MK",
+    "czechia": "CZ", "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "usa": "US",
+    "u.s.": "US", "u.s.a.": "US", "united states of america": "US", "the netherlands": "NL", "holland": "NL",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "syria": "SY", "laos": "LA", "moldova": "MD",
+    "palestine": "PS", "palestinian territory, occupied": "PS", "palestinian territories, occupied": "PS",
+    "occupied palestinian territory": "PS", "hong kong": "HK", "macau": "MO", "macao": "MO", "ivory coast": "CI",
     "congo, the democratic republic of the": "CD", "democratic republic of the congo": "CD",
+    "libyan arab jamahiriya": "LY", "virgin islands (u.s.)": "VI", "u.s. virgin islands": "VI",
+    "virgin islands (british)": "VG", "british virgin islands": "VG", "cape verde": "CV", "swaziland": "SZ",
+    "burma": "MM", "east timor": "TL", "sint maarten": "SX", "saint martin": "MF", "vatican city": "VA",
+    "vatican city (holy see)": "VA",
 }
+
+
+def _plain(name: str) -> str:
+    """A country name lowercased and without accents: "Côte D'Ivoire" and "Cote D'Ivoire" are one name."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+
+
+@cache
+def _countries_by_plain_name() -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                codes.setdefault(_plain(value), country.alpha_2)
+    return codes
 
 
 @cache
 def country_code(name: str | None) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country name, or None when it is not a country.
+    """The ISO 3166-1 alpha-2 code of a country name, or None when it is not a country. A name
+    with another in brackets ("Turkey (Türkiye)") is either's country.
 
     >>> country_code("Belarus"), country_code("Korea, Republic of"), country_code("Minsk Region")
     ('BY', 'KR', None)
+    >>> country_code("Turkey (Türkiye)"), country_code("Cote D'Ivoire"), country_code("Virgin Islands (U.S.)")
+    ('TR', 'CI', 'VI')
     """
     name = fold(name).strip(" ,.")
     if not name:
         return None
-    alias = _COUNTRY_ALIASES.get(name.lower())
-    if alias:
-        return alias
+    plain = _plain(name)
+    code = _COUNTRY_ALIASES.get(plain) or _countries_by_plain_name().get(plain)
+    if code:
+        return code
     try:
         return pycountry.countries.lookup(name).alpha_2
     except LookupError:
-        return None
+        pass
+    outer, bracket, inner = name.partition(" (")
+    if bracket and inner.endswith(")"):
+        return country_code(outer) or country_code(inner[:-1])
+    return None
 
 
 def flag_country(text: str) -> str | None:
@@ -197,16 +233,25 @@ def typed_intervention(text: str) -> tuple[str | None, str]:
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.IGNORECASE)
+#: Link text glued to a DOI where a page's link was copied: "10.1017/S0267190519000114[Opens in a new
+#: window]" (Cambridge Core), "[PubMed]", "[Crossref]", "(opens in new tab)". A bracket of words only
+#: ends a DOI; brackets of a DOI's own hold digits or come in pairs ("...(20)30211-7").
+_LINK_TEXT = re.compile(r"\[[A-Za-z ]*(?:\]|$)|[\[(]?\s*opens? in (?:a )?new (?:window|tab).*$", re.IGNORECASE)
 
 
 def find_doi(text: str) -> str | None:
-    """The DOI cited in a reference, without trailing punctuation.
+    """The DOI cited in a reference, without trailing punctuation or link text.
 
     >>> find_doi("Clin Cancer Res. 2017;23(15):4107-4118. doi: 10.1158/1078-0432.CCR-16-2981. Epub 2017")
     '10.1158/1078-0432.CCR-16-2981'
+    >>> find_doi("doi: 10.1017/S0267190519000114[Opens in a new window]"), find_doi("10.1016/S0140-6736(20)30211-7.")
+    ('10.1017/S0267190519000114', '10.1016/S0140-6736(20)30211-7')
     """
     match = _DOI.search(text)
-    return match.group(1).rstrip(".,;)") if match else None
+    if not match:
+        return None
+    doi = _LINK_TEXT.split(match.group(1), maxsplit=1)[0]
+    return doi.rstrip(".,;") if doi.count("(") >= doi.count(")") else doi.rstrip(".,;)")
 
 
 def find_pmid(text: str) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.model.identifiers import find_registry_ids
 from kg.model.text import fold, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_age_range, parse_phases
@@ -40,7 +41,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     # they only tell the reader that this is a trial record.
     "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
                      "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
-                     "ctri number", "eudract number", "isrctn", "registration no"),
+                     "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
+                     "clinicaltrials gov id", "clinicaltrials gov number"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
@@ -93,6 +95,8 @@ LABELS: dict[str, tuple[str, ...]] = {
 #: Fields with a closed set of values: their label may be followed by the value with no colon
 #: ("Recruitment Status Recruiting") or none at all ("PhasePHASE1"), when the value reads as one.
 _CLOSED: dict[str, Callable[[str], object]] = {
+    # "Trial ID NCT06152809", "NCT ID NCT05333705": a register number is a closed value of its own.
+    "registration": lambda value: [i.value for i in find_registry_ids(value)] == [value],
     "status": lambda value: lookup("status", value),
     "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
     "sex": lambda value: lookup("sex", value),
@@ -111,8 +115,8 @@ _CLOSED_LABELS = sorted(((_key(label), name) for name in _CLOSED for label in LA
 #: Markdown and list decoration around a label: "## ", "- **", "**", "* ".
 _DECORATION = re.compile(r"^\s*(?:#{1,6}\s+|[-*•]\s+)?(?:\*\*|__)?|(?:\*\*|__)")
 #: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell,
-#: with an "[1]" index and register codes after it).
-_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'?_-]{1,90}?)\s*"
+#: with an "[1]" index and register codes after it); a label may hold a full stop ("ClinicalTrials.gov Identifier").
+_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'?_.-]{1,90}?)\s*"
                    r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
 
 

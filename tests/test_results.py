@@ -1,0 +1,89 @@
+"""Posted results as the registry gives them: every reported value and every adverse event count of
+each real record with results comes back from the stored queries, group by group.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import TESTS, run_kg
+
+RECORDS = sorted(path for path in (TESTS / "data" / "ctgov-json").glob("*.json")
+                 if "resultsSection" in json.loads(path.read_text(encoding="utf-8")))
+KINDS = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER_PRE_SPECIFIED": "OTHER", "POST_HOC": "OTHER"}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    output = tmp_path_factory.mktemp("results") / "results.ttl"
+    result = run_kg("build", *RECORDS, "-o", output, "-q")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def rows(graph, name: str) -> list[dict[str, str]]:
+    result = run_kg("query", name, "--data", graph, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_there_are_records_with_results():
+    assert len(RECORDS) >= 5
+
+
+def _reported_values(study) -> set[tuple[str, ...]]:
+    """(trial, measure, kind, group, category, value) of every value the record posts, read straight from its JSON."""
+    nct = study["protocolSection"]["identificationModule"]["nctId"]
+    found = set()
+    for outcome in study["resultsSection"]["outcomeMeasuresModule"]["outcomeMeasures"]:
+        groups = {group["id"]: group["title"] for group in outcome.get("groups", [])}
+        for klass in outcome.get("classes", []):
+            for category in klass.get("categories", []):
+                for value in category.get("measurements", []):
+                    group = " ".join(groups[value["groupId"]].split())
+                    found.add((nct, " ".join(outcome["title"].split()), KINDS[outcome["type"]], group,
+                               category.get("title") or klass.get("title") or "", value.get("value", "")))
+    return found
+
+
+def _reported_events(study) -> list[tuple[str, ...]]:
+    nct = study["protocolSection"]["identificationModule"]["nctId"]
+    module = study["resultsSection"]["adverseEventsModule"]
+    groups = {group["id"]: group["title"] for group in module.get("eventGroups", [])}
+    return sorted((nct, " ".join(groups[stats["groupId"]].split()), " ".join(event["term"].split()), str(serious).lower(),
+                   str(stats.get("numAffected", "")), str(stats.get("numAtRisk", "")))
+                  for serious, key in ((True, "seriousEvents"), (False, "otherEvents"))
+                  for event in module.get(key, []) for stats in event.get("stats", []))
+
+
+def test_every_reported_value_of_every_group_comes_back(graph):
+    expected = set().union(*(_reported_values(json.loads(path.read_text(encoding="utf-8"))) for path in RECORDS))
+    got = {(row["trial_id"], row["measure"], row["kind"], row["group"], row["category"], row["value"])
+           for row in rows(graph, "outcome_results")}
+    assert got == expected, (sorted(expected - got)[:5], sorted(got - expected)[:5])
+    assert len(got) > 500
+
+
+def test_every_adverse_event_count_of_every_group_comes_back(graph):
+    expected = sorted(event for path in RECORDS for event in _reported_events(json.loads(path.read_text(encoding="utf-8"))))
+    got = sorted((row["trial_id"], row["group"], row["term"], row["serious"], row["affected"], row["at_risk"])
+                 for row in rows(graph, "adverse_events"))
+    assert got == expected, ([e for e in expected if e not in got][:5], [g for g in got if g not in expected][:5])
+
+
+def test_a_standard_deviation_and_a_confidence_interval_keep_their_numbers(graph):
+    by_dispersion = {row["dispersion_type"]: row for row in rows(graph, "outcome_results") if row["dispersion_type"]}
+    assert by_dispersion["Standard Deviation"]["spread"]
+    assert by_dispersion["95% Confidence Interval"]["lower"] and by_dispersion["95% Confidence Interval"]["upper"]
+
+
+def test_officials_are_named_with_their_role_and_never_a_contact(graph):
+    officials = rows(graph, "officials")
+    assert ("NCT02210780", "Clinical Trial Management", "STUDY_DIRECTOR", "Regeneron Pharmaceuticals") in {
+        tuple(row.values()) for row in officials}
+    text = graph.read_text(encoding="utf-8")
+    assert "@" not in "".join(row["name"] + row["affiliation"] for row in officials)
+    assert "phone" not in text.lower()
