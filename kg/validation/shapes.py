@@ -3,7 +3,8 @@
 The closed property sets are not written in shapes.ttl but derived from the ontology when
 the shapes are loaded, so a property added to ontology/kg.ttl (with its rdfs:domain) is
 allowed at once: a node of class C may carry a ctk: property whose rdfs:domain is C (or a
-superclass of C), or that a property shape of C's node shape names as its path. Any other
+superclass of C), that the ontology declares with no domain, or that a property shape of C's
+node shape names as its path. Any other
 ctk: property on it (a misspelling such as ctk:hasSites, a property of another class) is
 a violation of ``shape:C-closed``, a SPARQL-based constraint like the hand-written ones.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import rdflib
 import rdflib.util
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from kg.errors import ShapesError
 from kg.model.namespaces import CTK, SHAPES
@@ -37,10 +38,15 @@ def closed_properties(shapes: rdflib.Graph, ontology: rdflib.Graph) -> dict[rdfl
             path = shapes.value(prop, SH.path)
             if isinstance(path, rdflib.URIRef) and str(path).startswith(str(CTK)):
                 found.add(path)
+    # A property the ontology declares without a domain (ctk:description) may be on a node of any class.
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
+    anywhere = {p for kind in kinds for p in ontology.subjects(RDF.type, kind)
+                if str(p).startswith(str(CTK)) and (p, RDFS.domain, None) not in ontology}
     for cls, found in allowed.items():
         classes = set(ontology.transitive_objects(cls, RDFS.subClassOf))
         found.update(p for p, domain in ontology.subject_objects(RDFS.domain)
                      if domain in classes and str(p).startswith(str(CTK)))
+        found.update(anywhere)
     return allowed
 
 
