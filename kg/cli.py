@@ -305,16 +305,18 @@ def _print_query(name: str, values: dict[str, str], target: dict, *, output_form
               help="The SPARQL Update endpoint of the store (Oxigraph: http://HOST:7878/update; Fuseki: .../DATASET/update).")
 @_remote(timeout=300.0)
 def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) -> None:
-    """Load graph files into a SPARQL 1.1 store, one named graph per source document.
+    """Load dataset files (kg build --format trig/nquads) into a SPARQL 1.1 store.
 
-    Re-loading a document replaces exactly its named graph; the load is one SPARQL Update
-    request, so it completes or leaves the store as it was. Credentials come from
+    Streams the files in requests of at most 1,000 statements. Each document's and trial's
+    named graph is replaced; a document loaded again with new content replaces its old
+    version; a failed or killed load is mended by running it again. Credentials come from
     KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN.
     """
     from kg.graphs.remote import load_remote
+    from kg.progress import ProgressLine
 
-    count = load_remote(endpoint, graphs, timeout=timeout, retries=retries)
-    click.echo(f"{count} statements loaded into {endpoint}")
+    done = load_remote(endpoint, graphs, timeout=timeout, retries=retries, progress=ProgressLine())
+    click.echo(f"{done.statements} statements in {done.graphs} graphs loaded into {endpoint} ({done.requests} requests)")
 
 
 @cli.command()
@@ -338,14 +340,25 @@ def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) ->
 def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool) -> None:
     """Serve a store or graph files as a SPARQL endpoint (Oxigraph server) on 127.0.0.1.
 
-    Queries see every named graph as the default graph. Open http://127.0.0.1:PORT/ for
+    Queries see every named graph as the default graph (with --writable, at
+    http://127.0.0.1:PORT/query?union-default-graph). Open http://127.0.0.1:PORT/ for
     the query page; the endpoint is http://127.0.0.1:PORT/query. Stop with Ctrl-C.
     """
     from kg.graphs.server import serve as run_server
 
     _one_of("give what to serve: --store DIRECTORY or --data FILE (one of the two)", store, data)
-    click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (query page: http://127.0.0.1:{port}/)", err=True)
     raise _Exit(run_server(store, data, port, writable=writable))
+
+
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The folder to write the site into (created if missing).")
+def docs(output: Path) -> None:
+    """Write the documentation site: the ontology's terms, its SKOS vocabularies and a page per stored query."""
+    from kg.docs import build_site
+
+    written = build_site(output)
+    click.echo(f"{len(written)} pages written to {output} (open {output / 'index.html'})")
 
 
 def main() -> None:

@@ -82,7 +82,7 @@ def survives_the_build(results: list[TrialRecord | DocumentError], *names: str) 
         identity = TrialIdentity()
         handle = identity.add(item.identifiers, item.sponsors, source_rank(item), [f for f in TRIAL_FACTS if states(item, f)])
         key = identity.key(handle)
-        lines = [*document_triples(item), *record_triples(item, key), *shared_triples(item),
+        lines = [*document_triples(item), *record_triples(item, key), *shared_triples(item, key),
                  *trial_fact_triples(item, key, TRIAL_FACTS)]
         written = text(lines).decode("utf-8")
         triples = [quad.triple for quad in ox.parse(written, ox.RdfFormat.N_TRIPLES)]  # the text is N-Triples

@@ -148,7 +148,7 @@ def _shared(g: Graph) -> None:
 
 
 def _therapy(g: Graph) -> None:
-    products, levels, cytokines, regimens = (g.nodes(c) for c in ("CellProduct", "DoseLevel", "Cytokine", "Regimen"))
+    products, levels, cytokines, regimens = (g.nodes(c) for c in ("CellProduct", "DoseLevel", "CytokineUse", "Regimen"))
     g.set(products[0], ctk("cellType"), voc("cell-type-B"))
     g.set(products[1], ctk("infusionsPerCourse"), typed("0", "integer"))
     g.set(products[2], ctk("exVivoExpanded"), ox.Literal("yes"))

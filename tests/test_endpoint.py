@@ -1,70 +1,43 @@
-"""A real SPARQL server: the tests start an Oxigraph server on a free local port, load the
-seed graph into it, and run every stored query remotely, in the embedded store and on the
-graph file, expecting the same answers.
+"""A real SPARQL server: the tests start an Oxigraph server on a free local port, load the seed
+graph into it and query it as users do; and `kg serve`, which serves a store or graph files
+(every stored query on every kind of store: tests/test_stores.py).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import servers
 from conftest import SEEDS, run_kg
 
 from kg.build.streaming import build
-from kg.graphs.files import load_graph
-from kg.graphs.server import server_command
 from kg.graphs.store import fill_store, open_store
 from kg.query.catalogue import catalogue
 from kg.query.remote import run_remote
-from kg.query.run import run_local, run_store
-
-#: Parameters for the queries that need one.
-PARAMETERS = {"trial": {"trial_id": "NCT05272293"}}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def ask(endpoint: str) -> bool:
-    url = f"{endpoint}/query?{urllib.parse.urlencode({'query': 'ASK {}'})}"
-    try:
-        with urllib.request.urlopen(url, timeout=2) as answer:
-            return answer.status == 200
-    except OSError:
-        return False
 
 
 def start(command: list[str], port: int) -> tuple[subprocess.Popen, str]:
-    """Start a server and wait (30 s at most) until it answers ASK; returns it and its base URL."""
+    """Start a server and wait until it answers ASK; returns it and its base URL."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while not ask(endpoint):
-        assert process.poll() is None, process.stderr.read().decode()
-        assert time.monotonic() < deadline, f"{command[:2]} did not answer within 30 s"
-        time.sleep(0.1)
+    servers.wait_for(process, f"{endpoint}/query", 30)
     return process, endpoint
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """An Oxigraph server of our own on 127.0.0.1, up once it answers ASK, stopped at the end."""
-    port = free_port()
-    process, endpoint = start(server_command(tmp_path_factory.mktemp("oxigraph") / "store", port, writable=True), port)
-    yield {"base": endpoint, "query": f"{endpoint}/query", "update": f"{endpoint}/update", "process": process}
-    process.terminate()
-    process.wait(timeout=10)
+    with servers.oxigraph(tmp_path_factory.mktemp("oxigraph")) as running:
+        yield {"query": running.query, "update": running.update, "process": running.process,
+               "base": running.query.split("/query")[0] + "/"}
 
 
 @pytest.fixture(scope="module")
@@ -79,38 +52,6 @@ def loaded(server, seed_dataset):
     result = run_kg("load", seed_dataset, "--endpoint", server["update"])
     assert result.returncode == 0, result.stderr
     return server
-
-
-def normalised(rows: list[list[str | None]]) -> list[tuple]:
-    """Rows compared as sets of values per cell (GROUP_CONCAT order is free) and numbers by value
-    (engines write 1.0E9 or 1000000000.0 for the same double).
-    """
-    def cell(value: str | None):
-        parts = []
-        for part in (value or "").split("|"):
-            try:
-                parts.append(float(part))
-            except ValueError:
-                parts.append(part)
-        return tuple(sorted(parts, key=str))
-    return sorted((tuple(cell(v) for v in row) for row in rows), key=str)
-
-
-@pytest.mark.parametrize("name", sorted(catalogue()))
-def test_every_stored_query_answers_the_same_remotely_as_locally(name, loaded, seed_dataset):
-    sparql = catalogue()[name].bind(PARAMETERS.get(name, {}))
-    local = run_local(load_graph([seed_dataset]), sparql)
-    remote = run_remote(loaded["query"], sparql)
-    assert remote.columns == local.columns
-    assert normalised(remote.rows) == normalised(local.rows)
-
-
-def test_the_embedded_store_answers_the_same_as_the_graph_file(tmp_path, seed_dataset):
-    assert build([SEEDS], store=tmp_path / "store").ok
-    graph = load_graph([seed_dataset])
-    for name, stored in sorted(catalogue().items()):
-        sparql = stored.bind(PARAMETERS.get(name, {}))
-        assert normalised(run_store(tmp_path / "store", sparql).rows) == normalised(run_local(graph, sparql).rows), name
 
 
 def test_a_store_loaded_in_pieces_holds_every_statement_once(tmp_path, seed_dataset, monkeypatch):
@@ -138,27 +79,6 @@ def graph_sizes(endpoint: str) -> dict[str, int]:
     return {row[0]: int(row[1]) for row in result.rows}
 
 
-def test_reloading_a_document_replaces_only_its_graph(loaded, tmp_path):
-    before = graph_sizes(loaded["query"])
-    page = SEEDS / "002_8d5448df4b0db5fc.txt"
-    one = tmp_path / "one.trig"
-    build([page], one, format="trig")
-    assert run_kg("load", one, "--endpoint", loaded["update"]).returncode == 0
-    assert graph_sizes(loaded["query"]) == before  # the same document again: nothing changes
-
-    edited = tmp_path / "edited" / page.name
-    edited.parent.mkdir()
-    edited.write_text(page.read_text(encoding="utf-8").replace("Target Recruitment\n12", "Target Recruitment\n14"),
-                      encoding="utf-8")
-    build([edited], tmp_path / "edited.trig", format="trig")
-    assert run_kg("load", tmp_path / "edited.trig", "--endpoint", loaded["update"]).returncode == 0
-    after = graph_sizes(loaded["query"])
-    new = set(after) - set(before)
-    assert len(new) == 1 and next(iter(new)).startswith("https://w3id.org/celltherapy-kg/id/document/")
-    assert {g: n for g, n in after.items() if g in before and "NL-OMON26066" not in g} == {
-        g: n for g, n in before.items() if "NL-OMON26066" not in g}
-
-
 def test_a_hostile_parameter_is_harmless_on_the_server(loaded):
     before = graph_sizes(loaded["query"])
     result = run_kg("query", "trials", "--endpoint", loaded["query"], "--param", 'status=x" } ; DROP ALL ; #')
@@ -174,7 +94,7 @@ def test_updates_are_refused_before_they_reach_the_server(loaded):
 
 
 def test_an_unreachable_endpoint_gives_one_clear_line_and_no_credentials():
-    dead = f"http://127.0.0.1:{free_port()}/query"
+    dead = f"http://127.0.0.1:{servers.free_port()}/query"
     env_result = run_kg_with_env({"KG_ENDPOINT_TOKEN": "s3cret-token"}, "query", "sites", "--endpoint", dead,
                                  "--retries", "0", "--timeout", "2")
     assert env_result.returncode == 2
@@ -184,15 +104,12 @@ def test_an_unreachable_endpoint_gives_one_clear_line_and_no_credentials():
 
 
 def test_a_server_stopped_mid_run_gives_one_clear_line(tmp_path, seed_dataset):
-    port = free_port()
-    process, endpoint = start(server_command(tmp_path / "store", port, writable=True), port)
-    assert run_kg("load", seed_dataset, "--endpoint", f"{endpoint}/update").returncode == 0
-    assert run_kg("query", "sites", "--endpoint", f"{endpoint}/query").returncode == 0
-    process.terminate()
-    process.wait(timeout=10)
-    result = run_kg("query", "sites", "--endpoint", f"{endpoint}/query", "--retries", "1")
+    with servers.oxigraph(tmp_path) as running:
+        assert run_kg("load", seed_dataset, "--endpoint", running.update).returncode == 0
+        assert run_kg("query", "sites", "--endpoint", running.query).returncode == 0
+    result = run_kg("query", "sites", "--endpoint", running.query, "--retries", "1")
     assert result.returncode == 2
-    assert result.stderr.strip().startswith(f"Error: {endpoint}/query: endpoint unreachable")
+    assert result.stderr.strip().startswith(f"Error: {running.query}: endpoint unreachable")
     assert "Traceback" not in result.stderr
 
 
@@ -203,7 +120,7 @@ def run_kg_with_env(extra: dict[str, str], *args):
 
 
 def test_kg_serve_gives_a_read_only_endpoint_on_graph_files(seed_dataset):
-    port = free_port()
+    port = servers.free_port()
     process, endpoint = start([sys.executable, "-m", "kg", "serve", "--data", str(seed_dataset), "--port", str(port)], port)
     try:
         rows = run_remote(f"{endpoint}/query", catalogue()["sites"].bind({})).rows
@@ -213,6 +130,65 @@ def test_kg_serve_gives_a_read_only_endpoint_on_graph_files(seed_dataset):
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=10)
+
+
+def serving(*args: str, scratch: Path | None = None) -> tuple[subprocess.Popen, int]:
+    """`kg serve ARGS` on a free port (its temporary files in ``scratch``), up once it answers."""
+    port = servers.free_port()
+    env = {**os.environ, "TMPDIR": str(scratch)} if scratch else None
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", *args, "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    servers.wait_for(process, f"http://127.0.0.1:{port}/query", 60)
+    return process, port
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_kg_serve_stopped_stops_its_server_and_removes_its_temporary_store(seed_dataset, stop, tmp_path):
+    process, port = serving("--data", str(seed_dataset), scratch=tmp_path)
+    try:
+        assert [path.name[:9] for path in tmp_path.iterdir()] == ["kg-serve-"]
+    finally:
+        process.send_signal(stop)  # to kg alone, as a service manager does, not to its process group
+    assert process.wait(timeout=20) == 0
+    assert not servers.answers(f"http://127.0.0.1:{port}/query")  # the Oxigraph child is gone
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_kg_serve_on_a_busy_port_or_a_missing_store_says_so_in_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = run_kg("serve", "--store", tmp_path, "--port", port)
+    assert busy.returncode == 2
+    assert busy.stderr.splitlines() == [f"Error: 127.0.0.1:{port}: cannot serve there (Address already in use); "
+                                        "choose another port with --port"]
+    missing = run_kg("serve", "--store", tmp_path / "mistyped", "--writable", "--port", servers.free_port())
+    assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
+    assert missing.stderr.startswith(f"Error: {tmp_path / 'mistyped'}: no store there")
+    assert not (tmp_path / "mistyped").exists()
+
+
+def test_kg_serve_writable_takes_updates_with_WITH_and_USING(tmp_path):
+    assert build([SEEDS], store=tmp_path / "store").ok
+    process, port = serving("--store", str(tmp_path / "store"), "--writable")
+    try:
+        query = f"http://127.0.0.1:{port}/query?union-default-graph"
+        assert len(run_remote(query, catalogue()["sites"].bind({})).rows) > 0  # the union of the named graphs
+        graph = "https://w3id.org/celltherapy-kg/id/graph/shared"
+        site = "https://w3id.org/celltherapy-kg/ontology#Site"
+        for update in (f'WITH <{graph}> INSERT {{ ?s <urn:seen> "yes" }} WHERE {{ ?s a <{site}> }}',
+                       f'DELETE {{ GRAPH <{graph}> {{ ?s <urn:seen> ?o }} }} USING <{graph}> WHERE {{ ?s <urn:seen> ?o }}'):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/update", data=update.encode(),
+                                             headers={"Content-Type": "application/sparql-update"})
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                assert answer.status == 204
+            seen = run_remote(query, "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:seen> ?o }").rows
+            assert seen == ([["0"]] if update.startswith("DELETE") else [[str(len({r[1] for r in run_remote(
+                query, catalogue()["sites"].bind({})).rows}))]])
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 @pytest.mark.parametrize("where", ["update", "base"])

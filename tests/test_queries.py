@@ -12,6 +12,7 @@ import rdflib
 from conftest import REPO, run_kg
 
 from kg.errors import QueryError
+from kg.model.vocab import scheme
 from kg.query.catalogue import catalogue, stored_query
 from kg.query.run import check_read_only, query_store, run_local
 
@@ -46,7 +47,7 @@ def test_each_stored_query_parses_and_describes_itself(path):
     check_read_only(stored.text)
     assert stored.summary and stored.description.startswith("One row per"), path.name
     for parameter in stored.parameters:
-        assert f"?_{parameter.name}" in stored.text, f"{path.name} declares {parameter.name} but never uses it"
+        assert parameter.variable in stored.body, f"{path.name} declares {parameter.name} but never uses it"
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT))
@@ -143,3 +144,72 @@ def test_query_results_are_the_same_through_the_file_and_the_graph(seed_graph):
     printed = list(csv.reader(io.StringIO(run_kg("query", "eligibility", "--data", seed_graph, "-f", "csv").stdout)))
     assert printed[0] == direct.columns
     assert printed[1:] == [[value or "" for value in row] for row in direct.rows]
+
+
+# ---------------------------------------------------------------------------
+# grlc: the folder serves as a grlc Web API as it is
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_each_header_parses_as_grlc_parses_it(path):
+    """The grlc package (its gquery.get_metadata) reads the same summary, tags, parameters and enumerations as kg query."""
+    gquery = pytest.importorskip("grlc.gquery")
+    stored = catalogue()[path.stem]
+    metadata = gquery.get_metadata(stored.text, "http://127.0.0.1:1/unused")  # enumerations are listed: no endpoint asked
+    assert metadata["type"] == "SelectQuery"
+    assert (metadata["summary"], metadata["description"], metadata["tags"]) == (stored.summary, stored.description,
+                                                                              list(stored.tags))
+    grlc_parameters = metadata["parameters"]
+    assert set(grlc_parameters) == {p.grlc_name for p in stored.parameters}
+    for parameter in stored.parameters:
+        seen = grlc_parameters[parameter.grlc_name]
+        assert (seen["original"], seen["required"], seen["type"]) == (parameter.variable, parameter.required, "string")
+        assert "lang" not in seen and seen.get("datatype") == (None if parameter.type == "string" else f"xsd:{parameter.type}")
+        assert seen.get("enum", []) == sorted(parameter.values)
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_each_header_is_as_written_from_the_vocabularies(path):
+    """`python -m kg.query.headers` writes every header: the enumerations are the schemes' notations."""
+    from kg.query.headers import header
+
+    stored = catalogue()[path.stem]
+    assert stored.text.startswith(header(stored)), f"run python -m kg.query.headers to rewrite {path.name}"
+    for parameter in stored.parameters:
+        if parameter.scheme:
+            assert set(parameter.values) == set(scheme(parameter.scheme).tokens)
+
+
+def test_grlc_conventions_required_optional_and_list_tags():
+    trial, trials = stored_query("trial"), stored_query("trials")
+    assert [(p.name, p.variable, p.required) for p in trial.parameters] == [("trial_id", "?_trialId", True)]
+    assert [(p.name, p.variable, p.required) for p in trials.parameters] == [("status", "?__status", False),
+                                                                           ("phase", "?__phase", False)]
+    assert trials.tags == ("contract", "trials")
+
+
+def test_kg_query_takes_a_parameter_by_its_name_or_by_grlc_s(seed_rdflib_graph):
+    rows = [run_local(seed_rdflib_graph, stored_query("trial").bind({key: "NCT06641648"})).rows
+            for key in ("trial_id", "trialId")]
+    assert rows[0] and rows[0] == rows[1]
+    with pytest.raises(QueryError, match="needs --param trial_id=<string>"):
+        stored_query("trial").bind({})
+
+
+def test_a_parameter_name_grlc_would_read_as_a_language_tag_is_refused(tmp_path):
+    from kg.query.catalogue import _parse_header
+
+    path = tmp_path / "bad.rq"
+    path.write_text("#+ summary: x\nSELECT ?s WHERE { ?s ?p ?__trial_id }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"bad.rq: grlc reads \?__trial_id as a literal tagged @id"):
+        _parse_header(path)
+
+
+def test_a_header_in_the_old_format_is_refused_saying_what_to_write(tmp_path):
+    from kg.query.catalogue import _parse_header
+
+    path = tmp_path / "old.rq"
+    path.write_text("#+ summary: x\n#+ param: status | string | a status\nSELECT ?s WHERE { ?s ?p ?_status }\n",
+                    encoding="utf-8")
+    with pytest.raises(QueryError, match=r"old.rq: '#\+ param:' and '#\+ required:' are not grlc's"):
+        _parse_header(path)

@@ -96,7 +96,8 @@ FOUND = {
                              lambda record: record.min_age_years is None),
     "an IL-2 dose of 400 nines": (lambda: after(page(MEDPATH), "Interventions", "Drug: IL-2 " + "9" * 400 + " IU"),
                                   lambda record: all(use.dose is None for use in record.cytokines if use.cytokine == "IL-2")),
-    "a status the vocabulary lacks": (lambda: _study(statusModule__overallStatus="AVAILABLE"),
+    # The registry's WITHHELD status is not in our vocabulary (AVAILABLE, which the fuzzer found, now is).
+    "a status the vocabulary lacks": (lambda: _study(statusModule__overallStatus="WITHHELD"),
                                       lambda record: record.status is None),
     "a fractional enrollment": (lambda: _study(designModule__enrollmentInfo={"count": 1.75}), None),
     "an nctId that is a number": (lambda: _study(identificationModule__nctId=300), None),

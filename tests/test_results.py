@@ -87,3 +87,17 @@ def test_officials_are_named_with_their_role_and_never_a_contact(graph):
     text = graph.read_text(encoding="utf-8")
     assert "@" not in "".join(row["name"] + row["affiliation"] for row in officials)
     assert "phone" not in text.lower()
+
+
+def test_no_contact_detail_of_any_registry_record_reaches_the_graph(tmp_path):
+    records = sorted((TESTS / "data" / "ctgov-json").glob("*.json"))
+    contacts = set()
+    for path in records:
+        module = json.loads(path.read_text(encoding="utf-8"))["protocolSection"].get("contactsLocationsModule", {})
+        people = module.get("centralContacts", []) + [c for site in module.get("locations", []) for c in site.get("contacts", [])]
+        contacts |= {person[field] for person in people for field in ("email", "phone") if person.get(field)}
+    assert len(contacts) >= 15  # the records do publish contacts: the test has something to find
+    graph = tmp_path / "all.nt"
+    run_kg("build", *records, "-o", graph, "-q", "--no-validate")
+    text = graph.read_text(encoding="utf-8")
+    assert not [contact for contact in contacts if contact in text]

@@ -23,13 +23,14 @@ from kg.errors import DocumentError
 from kg.model.facts import TRIAL_FACTS, SourceRank, source_rank, states
 from kg.model.records import Identifier, Organization, TrialRecord
 from kg.rdf import iris, ntriples
-from kg.rdf.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
+from kg.rdf.mapping import SHARED_GRAPH, document_triples, record_triples, shared_triples, trial_fact_triples
 from kg.read import read_archive, read_path
 from kg.read.limits import LIMITS, Limits
 from kg.read.sources import BROKEN_ARCHIVE
 
 __all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once"]
 
+_SHARED = ntriples.iri(SHARED_GRAPH)
 #: Zip entries (studies of the registry's bulk download) per unit of pass one.
 ZIP_SLICE = 64
 
@@ -124,30 +125,37 @@ class Mapped(NamedTuple):
     count: int
 
 
-def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...]]], dataset: bool) -> Mapped:
-    """Pass two for a chunk of (pickled record, trial key, facts it speaks for): the statements
-    as N-Quads (``dataset``) or N-Triples.
+def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bool) -> Mapped:
+    """Pass two for a chunk of (pickled record, trial key, facts it speaks for, whether other
+    records are about the same trial): the statements as N-Quads (``dataset``) or N-Triples.
 
     Each record's statements come in a stable order, so the text is the same every time. In a
     dataset each document's statements are in its own graph, the trial's facts in the trial's,
-    and the descriptions of documents and shared things in the default graph.
+    and the descriptions of documents and shared things in :data:`~kg.rdf.mapping.SHARED_GRAPH`:
+    nothing is in the default graph.
     """
     statements: list[str] = []
     shared: dict[str, None] = {}
-    for blob, key, facts in chunk:
+    for blob, key, facts, several in chunk:
         record: TrialRecord = pickle.loads(blob)
         described = document_triples(record)
         stated = record_triples(record, key)
         taken = trial_fact_triples(record, key, facts)
-        shared.update(dict.fromkeys(shared_triples(record)))
+        shared.update(dict.fromkeys(shared_triples(record, key)))
         if not dataset:
+            # Merged, two documents of one trial make some statements alike (its identifiers, an arm
+            # both list): written once, as the shared ones are.
+            if several:
+                shared.update(dict.fromkeys(stated))
+                stated = []
             statements += [*described, *stated, *taken]
             continue
         document, trial = ntriples.iri(iris.document(record.source.sha256)), ntriples.iri(iris.trial(key))
-        statements += described
+        statements += [f"{triple} {_SHARED}" for triple in described]
         statements += [f"{triple} {document}" for triple in stated]
         statements += [f"{triple} {trial}" for triple in taken]
-    return Mapped(ntriples.text(statements), ntriples.text(shared), len(statements))
+    lines = list(shared) if not dataset else [f"{triple} {_SHARED}" for triple in shared]
+    return Mapped(ntriples.text(statements), ntriples.text(lines), len(statements))
 
 
 def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:

@@ -8,9 +8,11 @@ the graph. Both passes run in worker processes (:mod:`kg.build.pipeline`) when a
 give the same bytes whatever the number of workers.
 
 Dataset formats (TriG, N-Quads) keep each source document's statements in a named graph
-of its own (the document's IRI), describe the documents in the default graph, and put
-the facts a trial takes from its sources (status, title, ...) in the trial's own graph
-(the trial's IRI); Turtle and N-Triples merge everything into one graph.
+of its own (the document's IRI), put the facts a trial takes from its sources (status,
+title, ...) in the trial's own graph (the trial's IRI), and the descriptions of the documents
+and of what many trials name in one shared graph (:data:`kg.rdf.mapping.SHARED_GRAPH`):
+every statement is in a named graph. Turtle and N-Triples merge everything into one graph,
+each statement once.
 
 An incremental build keeps its records beside the output (``OUTPUT.records.jsonl``):
 the next incremental build skips a document whose checksum it already has, replaces the
@@ -22,6 +24,7 @@ from __future__ import annotations
 import io
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -217,15 +220,18 @@ def _carry_over(state: Path, renewed: set[str], spool: IO[bytes], order: list[_S
 
 
 def _chunks(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, report: BuildReport,
-            tell: Progress) -> Iterator[list[tuple[bytes, str, tuple[str, ...]]]]:
-    """Pass two's pieces: each record with its trial's key and the facts the trial takes from it."""
-    chunk: list[tuple[bytes, str, tuple[str, ...]]] = []
+            tell: Progress) -> Iterator[list[tuple[bytes, str, tuple[str, ...], bool]]]:
+    """Pass two's pieces: each record with its trial's key, the facts the trial takes from it, and
+    whether other records are about the same trial.
+    """
+    records = Counter(identity.key(spooled.handle) for spooled in order)
+    chunk: list[tuple[bytes, str, tuple[str, ...], bool]] = []
     for done, spooled in enumerate(order, 1):
         key = identity.key(spooled.handle)
         report.trials.add(key)
         spool.seek(spooled.offset)
         facts = tuple(fact for fact in TRIAL_FACTS if identity.speaks_for(spooled.handle, fact, spooled.rank))
-        chunk.append((spool.read(spooled.length), key, facts))
+        chunk.append((spool.read(spooled.length), key, facts, records[key] > 1))
         if len(chunk) == _CHUNK or done == len(order):
             yield chunk
             chunk = []

@@ -21,12 +21,21 @@ _OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
 _ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)", re.IGNORECASE)
-_AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})\s*{_YEARS}", re.IGNORECASE)
-_AGE_MIN = re.compile(rf"(?:≥|>=|>|at least|over|above|older than)\s*(\d{{1,2}})(?!\s*(?:%|kg|mg|months|weeks|days))"
-                      rf"|(\d{{1,2}})\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)",
+#: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
+_AGE = r"(\d{1,3})(?![\d.,])"
+_AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
+_AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
+_AT_MOST = r"(?:≤|<=|<|under|below|less than|younger than|up to)"
+#: A bound is an age when years follow it ("≥ 18 years") or "age" comes just before it ("Age ≥ 18").
+_AGE_MIN = re.compile(rf"{_AT_LEAST}\s*{_AGE}\s*{_YEARS}|\bage[ds]?\s*(?:of\s+)?:?\s*{_AT_LEAST}\s*{_AGE}(?!\s*%)"
+                      rf"|{_AGE}\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)", re.IGNORECASE)
+_AGE_MAX = re.compile(rf"{_AT_MOST}\s*{_AGE}\s*{_YEARS}|\bage[ds]?\s*(?:of\s+)?:?\s*{_AT_MOST}\s*{_AGE}(?!\s*%)",
                       re.IGNORECASE)
-_AGE_MAX = re.compile(r"(?:≤|<=|<|under|below|less than|younger than|up to)\s*(\d{1,3})"
-                      r"(?!\s*(?:%|kg|mg|months|weeks|days))", re.IGNORECASE)
+#: An age that only says to whom another threshold applies ("Lansky for <16 years", "Karnofsky ≥ 50% for patients
+#: > 16 years of age", "For patients <7 years of age … O2 Sat >92%"): no bound of the trial's ages.
+_QUALIFYING_AGE = re.compile(rf"\bfor\s+(?:(?:patients|participants|subjects|children|adults|those|people|ages?)\s+)?"
+                             rf"(?:aged?\s+)?(?:{_AT_LEAST}|{_AT_MOST})?\s*=?\s*\d{{1,3}}\s*{_YEARS}(?:\s+of\s+age|\s+old)?",
+                             re.IGNORECASE)
 
 
 def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
@@ -46,10 +55,13 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (None, None)
     >>> ages_from_criteria(["Patients should be 17 years or older. Creatinine less than 3.0 mg/dl."])
     (17.0, None)
+    >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
+    (None, None)
     """
     low = high = None
     clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]
     for text in clauses:
+        text = _QUALIFYING_AGE.sub(" ", text)
         if not _ABOUT_AGE.search(text):
             continue
         match = _AGE_RANGE.search(text)
@@ -58,10 +70,10 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
             continue
         match = _AGE_MIN.search(text)
         if match and low is None:
-            low = float(match.group(1) or match.group(2))
+            low = float(next(group for group in match.groups() if group))
         match = _AGE_MAX.search(text)
         if match and high is None:
-            high = float(match.group(1))
+            high = float(next(group for group in match.groups() if group))
     return low, high
 
 
@@ -76,7 +88,8 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
     if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
         record.masking = "NONE"
     if record.min_age_years is None and record.max_age_years is None:
-        inclusion = [c.text for c in record.criteria if c.kind == "INCLUSION" and c.population != "DONOR"]
+        # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
+        inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]
         record.min_age_years, record.max_age_years = ages_from_criteria(inclusion)
     if not record.outcomes:
         record.outcomes = outcomes_from_prose(record.detailed_description) or outcomes_from_prose(record.brief_summary)

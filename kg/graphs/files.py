@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,21 +67,28 @@ def _reading(path: Path) -> Iterator[None]:
         raise GraphError(f"{path}: not valid RDF ({error})") from None
 
 
-def _statements(paths: Iterable[Path], keep_graphs: bool = False) -> Iterator[ox.Triple | ox.Quad]:
-    """The statements of graph files: quads with their graph when ``keep_graphs``, else triples."""
+def _statements(paths: Iterable[Path], keep_graphs: bool = False,
+                tell: Callable[[int], None] | None = None) -> Iterator[ox.Triple | ox.Quad]:
+    """The statements of graph files: quads with their graph when ``keep_graphs``, else triples;
+    ``tell`` is told now and then how many bytes of the files have been read.
+    """
+    before = 0
     for path in paths:
         with _reading(path), open(path, "rb") as stream:
             # A relative IRI (<>, <#x>) is resolved against the file's own URI.
-            for item in ox.parse(stream, _format_of(path), base_iri=path.resolve().as_uri()):
+            for count, item in enumerate(ox.parse(stream, _format_of(path), base_iri=path.resolve().as_uri()), 1):
                 if keep_graphs:
                     yield item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
                 else:
                     yield item.triple if isinstance(item, ox.Quad) else item
+                if tell is not None and count % 10_000 == 0:
+                    tell(before + stream.tell())
+            before += stream.tell()
 
 
-def dataset_statements(paths: Iterable[Path]) -> Iterator[ox.Quad]:
-    """The statements of graph files as quads, keeping their named graphs."""
-    return _statements(paths, keep_graphs=True)  # type: ignore[return-value]
+def dataset_statements(paths: Iterable[Path], *, tell: Callable[[int], None] | None = None) -> Iterator[ox.Quad]:
+    """The statements of graph files as quads, keeping their named graphs (``tell``: see :func:`_statements`)."""
+    return _statements(paths, keep_graphs=True, tell=tell)  # type: ignore[return-value]
 
 
 def prefixed_graph() -> rdflib.Graph:

@@ -2,29 +2,59 @@
 
 Credentials come from the environment, never from the command line or into output:
 ``KG_ENDPOINT_USER`` / ``KG_ENDPOINT_PASSWORD`` (basic auth) or ``KG_ENDPOINT_TOKEN``
-(a bearer token). A failing endpoint gives one line naming the endpoint and the reason.
+(a bearer token). A failing endpoint gives one line naming the endpoint and the reason, in the
+server's own words where it gave some.
+
+A load streams the graph files and sends them in requests of at most ``block`` statements (stores
+limit one request: Virtuoso refuses an ``INSERT DATA`` of much more than a thousand), so client
+memory stays flat whatever the size of the graph. What it guarantees:
+
+- every document's and trial's graph the load names is replaced: the first request that writes it
+  drops it first (``DROP SILENT GRAPH``), so a re-run of a failed or killed load mends the store;
+- each document's and trial's graph is sent whole in one request (one larger than ``block`` in a request
+  of its own, as several ``INSERT DATA`` operations); on a store that runs a request as one transaction
+  (Oxigraph, Jena) it is there whole or not at all. Virtuoso commits each operation of a request by itself,
+  so a failed request may leave a graph dropped, or one of more than ``block`` statements in part;
+- the shared graph (:data:`kg.rdf.mapping.SHARED_GRAPH`) is added to, never dropped; a document
+  loaded again with new content (same name, another checksum) takes the place of its old version:
+  the old version's graph and description are deleted.
 """
 
 from __future__ import annotations
 
+import ast
+import base64
 import os
 import time
 import urllib.error
-from collections.abc import Iterable
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper import SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import GraphError
 from kg.graphs.files import dataset_statements
+from kg.model.namespaces import CTK, ID, RDFS
+from kg.progress import Progress
+from kg.rdf.mapping import SHARED_GRAPH
 
-__all__ = ["client", "call", "load_remote"]
+__all__ = ["client", "call", "post_update", "server_text", "load_remote", "LoadReport", "BLOCK"]
+
+#: Statements per request of a load (Virtuoso 7.2 refuses one INSERT DATA above about 1,400).
+BLOCK = 1000
 
 
 def client(endpoint: str, timeout: float) -> SPARQLWrapper:
-    client = SPARQLWrapper(endpoint)
+    """A client for ``endpoint``; parameters in its URL (``/query?union-default-graph``) go with every request."""
+    base, _, parameters = endpoint.partition("?")
+    client = SPARQLWrapper(base)
+    for name, value in urllib.parse.parse_qsl(parameters, keep_blank_values=True):
+        client.addParameter(name, value)
     client.setTimeout(max(1, int(timeout)))
     if os.environ.get("KG_ENDPOINT_TOKEN"):
         client.addCustomHttpHeader("Authorization", f"Bearer {os.environ['KG_ENDPOINT_TOKEN']}")
@@ -33,14 +63,52 @@ def client(endpoint: str, timeout: float) -> SPARQLWrapper:
     return client
 
 
-def call(endpoint: str, action, retries: int):
+def _headers() -> dict[str, str]:
+    """The credentials of :func:`client`, as HTTP headers."""
+    if os.environ.get("KG_ENDPOINT_TOKEN"):
+        return {"Authorization": f"Bearer {os.environ['KG_ENDPOINT_TOKEN']}"}
+    if os.environ.get("KG_ENDPOINT_USER"):
+        pair = f"{os.environ['KG_ENDPOINT_USER']}:{os.environ.get('KG_ENDPOINT_PASSWORD', '')}"
+        return {"Authorization": "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii")}
+    return {}
+
+
+def post_update(endpoint: str, text: str, timeout: float) -> None:
+    """Send one SPARQL Update as the body of a POST (application/sparql-update, SPARQL 1.1 Protocol): a load's
+    requests are large, and SPARQLWrapper spends longer on one (comment stripping, URL-encoding) than the store.
+    """
+    request = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
+                                     headers={"Content-Type": "application/sparql-update; charset=utf-8", **_headers()})
+    with urllib.request.urlopen(request, timeout=max(1, timeout)) as answer:
+        answer.read()
+
+
+def server_text(error: Exception) -> str:
+    """What the server said of a refused request, in one line (not SPARQLWrapper's guess at a reason)."""
+    body: object = None
+    if isinstance(error, urllib.error.HTTPError):
+        body = error.read()
+    elif "\n\nResponse:\n" in str(error):  # SPARQLWrapper keeps the server's answer only in its message
+        try:
+            body = ast.literal_eval(str(error).split("\n\nResponse:\n", 1)[1])
+        except (ValueError, SyntaxError):
+            body = None
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    detail = " ".join(lines[:3]) or (str(error).splitlines()[0].rstrip(". ") if str(error) else type(error).__name__)
+    code = getattr(error, "code", None) or {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404,
+                                              "URITooLong": 414, "EndPointInternalError": 500}.get(type(error).__name__)
+    detail = detail if len(detail) <= 400 else detail[:399] + "…"
+    return f"HTTP {code}: {detail}" if code else detail
+
+
+def call(endpoint: str, action: Callable, retries: int):
     """Run ``action`` with retries on a connection failure; every failure becomes one GraphError line."""
     for attempt in range(retries + 1):
         try:
             return action()
         except (urllib.error.HTTPError, SPARQLWrapperException) as error:
-            detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise GraphError(f"{endpoint}: the endpoint refused the request ({detail})") from None
+            raise GraphError(f"{endpoint}: the endpoint refused the request ({server_text(error)})") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
             if attempt == retries:
                 reason = getattr(error, "reason", error)
@@ -49,34 +117,122 @@ def call(endpoint: str, action, retries: int):
     raise AssertionError("unreachable")
 
 
-def _update_text(quads: Iterable[ox.Quad]) -> str:
-    """One SPARQL Update replacing each named graph with the given statements and adding the
-    default graph's: a store runs it as one transaction, so a load completes or changes nothing.
+@dataclass
+class LoadReport:
+    """What a load sent."""
+
+    statements: int = 0
+    graphs: int = 0
+    requests: int = 0
+
+
+_SHARED = f"<{SHARED_GRAPH}>"
+_LABEL = f"<{RDFS}label>"
+_DOCUMENT = f"<{ID}document/"
+
+
+class _Request:
+    """One request of a load: the graphs it drops, the statements it inserts, the documents it renews."""
+
+    def __init__(self) -> None:
+        self.drop: list[str] = []
+        self.graphs: dict[str, list[str]] = {}
+        self.documents: list[tuple[str, str]] = []
+        self.size = 0
+
+    def add(self, graph: str, lines: list[str]) -> None:
+        self.graphs.setdefault(graph, []).extend(lines)
+        self.size += len(lines)
+
+    def text(self, block: int) -> str:
+        operations = [f"DROP SILENT GRAPH {graph}" for graph in self.drop]
+        if self.documents:
+            operations += _renewal(self.documents)
+        # INSERT DATA operations of at most ``block`` statements each (Virtuoso's limit is per operation).
+        body: list[str] = []
+        size = 0
+        for graph, lines in self.graphs.items():
+            for start in range(0, len(lines), block):
+                part = lines[start:start + block]
+                if size and size + len(part) > block:
+                    operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+                    body, size = [], 0
+                body.append(f"GRAPH {graph} {{\n" + "\n".join(part) + "\n}")
+                size += len(part)
+        if body:
+            operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        return " ;\n".join(operations)
+
+
+def _renewal(documents: list[tuple[str, str]]) -> list[str]:
+    """Delete the older versions of documents loaded again with new content: a document of the same
+    name and another checksum, its graph and its description.
     """
-    graphs: dict[str, list[str]] = {}
-    for quad in quads:
-        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
-        graphs.setdefault(name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    operations = []
-    for name in sorted(graphs):
-        body = "\n".join(graphs[name])
-        if name:
-            operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
-        else:
-            operations.append(f"INSERT DATA {{\n{body}\n}}")
-    return " ;\n".join(operations)
+    values = " ".join(f"({name} {document})" for document, name in documents)
+    older = (f"VALUES (?name ?new) {{ {values} }} GRAPH {_SHARED} {{ ?old a <{CTK}SourceDocument> ; {_LABEL} ?name }} "
+             "FILTER (?old != ?new)")
+    return [f"DELETE {{ GRAPH ?old {{ ?s ?p ?o }} }} WHERE {{ {older} GRAPH ?old {{ ?s ?p ?o }} }}",
+            f"DELETE {{ GRAPH {_SHARED} {{ ?old ?p ?o }} }} WHERE {{ {older} GRAPH {_SHARED} {{ ?old ?p ?o }} }}"]
 
 
-def load_remote(endpoint: str, paths: Iterable[Path], *, timeout: float = 300.0, retries: int = 2) -> int:
-    """Load graph files into the store behind the SPARQL Update ``endpoint``; returns the statements sent.
-
-    Each named graph (one per source document, from a TriG or N-Quads build) replaces the
-    graph of that name in the store, so re-loading a document replaces exactly its
-    statements; a Turtle file's triples go to the default graph.
+def _runs(paths: Iterable[Path], tell: Callable[[int], None]) -> Iterator[tuple[str, list[str]]]:
+    """The statements of the files as runs of (graph, N-Triples lines) of one graph each: a document's or
+    a trial's graph as the file has it in one piece (a build writes each document's at once), the shared
+    graph, which a load adds to, in runs of at most :data:`BLOCK`.
     """
-    quads = list(dataset_statements(paths))
-    update = client(endpoint, timeout)
-    update.setMethod(POST)
-    update.setQuery(_update_text(quads))
-    call(endpoint, update.query, retries)
-    return len(quads)
+    graph: str | None = None
+    lines: list[str] = []
+    for quad in dataset_statements(paths, tell=tell):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            raise GraphError(f"{quad}: a statement outside any named graph; load a dataset build "
+                             "(kg build --format trig or nquads), whose statements are each in a named graph")
+        name = str(quad.graph_name)
+        if name != graph or (name == _SHARED and len(lines) >= BLOCK):
+            if lines:
+                yield graph, lines  # type: ignore[misc]
+            graph, lines = name, []
+        lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    if lines:
+        yield graph, lines  # type: ignore[misc]
+
+
+def load_remote(endpoint: str, paths: Iterable[Path], *, timeout: float = 300.0, retries: int = 2,
+                block: int = BLOCK, progress: Progress | None = None) -> LoadReport:
+    """Load dataset files (TriG, N-Quads: a build's) into the store behind the SPARQL Update
+    ``endpoint``, in requests of at most ``block`` statements (see the module's docstring for what
+    a load guarantees).
+    """
+    paths = list(paths)
+    total = sum(path.stat().st_size for path in paths if path.exists())
+    report = LoadReport()
+    seen: set[str] = set()
+    request = _Request()
+
+    def send() -> None:
+        nonlocal request
+        if request.size or request.drop:
+            text = request.text(block)
+            call(endpoint, lambda: post_update(endpoint, text, timeout), retries)
+            report.requests += 1
+        request = _Request()
+
+    def tell(done: int) -> None:
+        if progress:
+            progress("loading", min(done, total), total)
+
+    for graph, lines in _runs(paths, tell):
+        if request.size and request.size + len(lines) > block:
+            send()  # a graph is never split between requests: one larger than a block has one of its own
+        if graph == _SHARED:
+            request.documents += [(line.split(" ", 1)[0], line.split(" ", 2)[2][:-2]) for line in lines
+                                  if line.startswith(_DOCUMENT) and f" {_LABEL} " in line]
+        elif graph not in seen:
+            seen.add(graph)
+            request.drop.append(graph)
+            report.graphs += 1
+        request.add(graph, lines)
+        report.statements += len(lines)
+    send()
+    if progress:
+        progress("loading", total, total)
+    return report

@@ -100,6 +100,7 @@ class DoseLevel:
     maximum: float
     unit: str
     per_dose: bool = False
+    arm: str | None = field(default=None, repr=False)  # the arm it is given in, where the document ties it to one
 
 
 @dataclass
@@ -134,6 +135,7 @@ class CytokineUse:
     frequency: str | None = None
     number_of_doses: int | None = None
     duration_days: float | None = None
+    days: str | None = None  # when it is given, as the document says it ("day -1", "days 1 to 14")
 
 
 @dataclass
@@ -143,6 +145,7 @@ class Regimen:
     name: str
     purpose: str
     components: list[str] = field(default_factory=list)
+    days: str | None = None  # when it is given, as the document says it ("days -6 to -2")
 
 
 @dataclass
@@ -219,6 +222,8 @@ class SourceDocument:
     name: str
     sha256: str
     layout: str
+    #: Where the document was fetched from, when it says so (a saved page's "# source: URL" line).
+    url: str | None = None
 
 
 @dataclass

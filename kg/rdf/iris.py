@@ -127,7 +127,8 @@ def outcome(key: str, value: Outcome) -> str:
 
 def criterion(key: str, value: Criterion) -> str:
     population = f"-{value.population.lower()}" if value.population else ""
-    return f"{trial(key)}/criterion/{value.kind.lower()}{population}-{_digest(value.text)}"
+    kind = value.kind.lower() if value.kind else "unstated"  # a list that does not say, of wording that does not either
+    return f"{trial(key)}/criterion/{kind}{population}-{_digest(value.text)}"
 
 
 def cell_product(key: str, cell_type: str) -> str:
@@ -135,7 +136,9 @@ def cell_product(key: str, cell_type: str) -> str:
 
 
 def dose_level(product: str, value: DoseLevel) -> str:
-    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose))}"
+    # the arm only where the document ties the dose to one: the same amount in two arms is two dose levels
+    arm = (value.arm,) if value.arm else ()
+    return f"{product}/dose/{_digest(repr(value.minimum), repr(value.maximum), value.unit, str(value.per_dose), *arm)}"
 
 
 def cytokine_use(key: str, value: CytokineUse) -> str:

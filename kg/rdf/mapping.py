@@ -14,13 +14,20 @@ from functools import cache
 from typing import Any
 
 from kg.model.facts import states
-from kg.model.namespaces import CTK, PROV, RDF_TYPE, RDFS
+from kg.model.namespaces import CTK, ID, PROV, RDF_TYPE, RDFS, SCHEMA
 from kg.model.records import Criterion, Intervention, Outcome, TrialRecord
 from kg.model.vocab import concept_iri
 from kg.rdf import iris
 from kg.rdf.ntriples import iri, literal, typed
 
-__all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples"]
+__all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples", "SHARED_GRAPH"]
+
+#: The named graph of a dataset (TriG, N-Quads, a store) that holds the descriptions of the source
+#: documents and of the things many trials name (:func:`shared_triples`). Every other statement is in
+#: a document's or a trial's graph, so the union of the named graphs is the whole graph and no
+#: statement is in the default graph: stores whose "union default graph" is the union of the named
+#: graphs only (Jena) or that keep no writable default graph (Virtuoso) see all of it.
+SHARED_GRAPH = f"{ID}graph/shared"
 
 #: Facts each source's record keeps as that source states them, so disagreements stay visible.
 RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_date")
@@ -28,6 +35,7 @@ RECORDED_FACTS = ("phases", "status", "enrollment", "start_date", "completion_da
 _TYPE = iri(RDF_TYPE)
 _LABEL = iri(f"{RDFS}label")
 _DERIVED_FROM = iri(f"{PROV}wasDerivedFrom")
+_URL = iri(f"{SCHEMA}url")
 
 
 @cache
@@ -121,6 +129,8 @@ def document_triples(record: TrialRecord) -> list[str]:
     out.add(document, _LABEL, record.source.name)
     out.add(document, _ctk("sha256"), record.source.sha256)
     out.add(document, _ctk("layout"), record.source.layout)
+    if record.source.url:
+        out.term(document, _URL, typed(record.source.url, "anyURI"))
     if record.last_updated:
         out.term(document, _ctk("lastUpdated"), _date(record.last_updated))
     return out.sorted()
@@ -137,14 +147,12 @@ def record_triples(record: TrialRecord, key: str) -> list[str]:
     """The statements of one record about the trial keyed ``key``, in a stable order.
 
     The trial's facts as a whole (status, title, ...) are not among them: the trial takes
-    each from one source (:func:`trial_fact_triples`). The record keeps its own
+    each from one source (:func:`trial_fact_triples`); nor its type and id (:func:`shared_triples`). The record keeps its own
     :data:`RECORDED_FACTS` on a record node, so that disagreements stay in the graph. Nor
     are the descriptions of the things other trials name too (:func:`shared_triples`).
     """
     out = _Triples()
     trial = iris.trial(key)
-    out.typed(trial, "Trial")
-    out.add(trial, _ctk("trialId"), key)
     out.link(trial, _DERIVED_FROM, iris.document(record.source.sha256))
     as_stated = out.part(trial, "hasRecord", iris.trial_record(key, record.source.sha256), "TrialRecord")
     out.link(as_stated, _DERIVED_FROM, iris.document(record.source.sha256))
@@ -160,14 +168,18 @@ def record_triples(record: TrialRecord, key: str) -> list[str]:
     return out.sorted()
 
 
-def shared_triples(record: TrialRecord) -> list[str]:
-    """What a record says of the things it names that are no one trial's own, in a stable order:
-    organisations, conditions, MeSH descriptors, sites, publications and related trials.
+def shared_triples(record: TrialRecord, key: str) -> list[str]:
+    """What a record says of the things it names that are no one document's own, in a stable order:
+    the trial keyed ``key`` (its type and id), organisations, conditions, MeSH descriptors, sites,
+    publications and related trials.
 
-    Their IRIs are minted from what they are, so thousands of trials name the same ones; a build
-    writes each of these statements once (in the default graph of a dataset), not once per trial.
+    Their IRIs are minted from what they are, so thousands of trials name the same ones and several
+    documents the same trial; a build writes each of these statements once (in :data:`SHARED_GRAPH`
+    of a dataset), not once per document: a related trial's id is the same statement as that trial's own.
     """
     out = _Triples()
+    out.typed(iris.trial(key), "Trial")
+    out.add(iris.trial(key), _ctk("trialId"), key)
     for sponsor in record.sponsors:
         out.typed(iris.organization(sponsor.name), "Organization")
         out.add(iris.organization(sponsor.name), _LABEL, sponsor.name)
@@ -294,8 +306,10 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
             out.add(level, _ctk("unitCode"), dose.unit)
             out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
+            if dose.arm:
+                out.link(level, _ctk("doseInArm"), iris.arm(key, dose.arm))
     for use in record.cytokines:
-        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "Cytokine")
+        node = out.part(trial, "usesCytokine", iris.cytokine_use(key, use), "CytokineUse")
         out.concept(node, "cytokine", "cytokine", use.cytokine)
         out.concept(node, "cytokineRole", "cytokine-role", use.role)
         if use.arm:
@@ -309,9 +323,11 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.term(node, _ctk("numberOfDoses"), typed(use.number_of_doses, "integer"))
         if use.duration_days is not None:
             out.term(node, _ctk("durationDays"), _decimal(use.duration_days))
+        out.add(node, _ctk("givenOnDays"), use.days)
     for regimen in record.regimens:
         node = out.part(trial, "hasRegimen", iris.regimen(key, regimen), "Regimen", regimen.name)
         out.concept(node, "regimenPurpose", "regimen-purpose", regimen.purpose)
+        out.add(node, _ctk("givenOnDays"), regimen.days)
         for drug in regimen.components:
             out.add(node, _ctk("componentDrug"), drug)
 

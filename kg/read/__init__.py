@@ -26,6 +26,7 @@ from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import clean_document_text
 from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
 from kg.read.limits import LIMITS, Limits
+from kg.read.parse.source_line import split_source_line
 from kg.read.reader import Outline, Reader
 from kg.read.sources import BROKEN_ARCHIVE, archive_entries, packaged_document, read_document
 
@@ -68,6 +69,7 @@ def dispatch(data: bytes, name: str, readers: Mapping[str, Reader] = READERS) ->
     """
     if ctgov_json.looks_like_json(data):
         return Dispatch(ctgov_json.LAYOUT, _JSON_REASON)
+    _, data = split_source_line(data)  # the address a saved page was fetched from: provenance, not page text
     if not data.strip():
         raise DocumentError(name, "the file is empty")
     if b"\x00" in data[:8192]:
@@ -94,7 +96,8 @@ def read_text(data: bytes, name: str, readers: Mapping[str, Reader] = READERS) -
         raise DocumentError(name, "registry JSON, not a page (read it with read_bytes)")
     chosen = dispatch(data, name, readers)
     assert chosen.text is not None and chosen.reader is not None
-    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=chosen.layout)
+    url, _ = split_source_line(data)
+    source = SourceDocument(name=name, sha256=hashlib.sha256(data).hexdigest(), layout=chosen.layout, url=url)
     try:
         record = chosen.reader.read(chosen.text, source)
     except DocumentError:

@@ -59,9 +59,9 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
 
     def into_graph(chunk, dataset):  # noqa: ANN001, ANN202 - kg.build.pipeline.map_chunk's part, into rdflib
         count = 0
-        for blob, key, facts in chunk:
+        for blob, key, facts, _ in chunk:
             record = pickle.loads(blob)
-            lines = [*document_triples(record), *record_triples(record, key), *shared_triples(record),
+            lines = [*document_triples(record), *record_triples(record, key), *shared_triples(record, key),
                      *trial_fact_triples(record, key, facts)]
             for quad in ox.parse(text(lines), ox.RdfFormat.N_TRIPLES):
                 graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.enrich.therapy.cytokines import cytokine_uses
 from kg.enrich.therapy.products import cell_products
 from kg.enrich.therapy.regimens import regimens
-from kg.enrich.therapy.text import therapy_passages
+from kg.enrich.therapy.text import Passage, therapy_passages
 from kg.model.records import TrialRecord
 
 __all__ = ["describe_therapy"]
@@ -17,8 +17,19 @@ __all__ = ["describe_therapy"]
 
 def describe_therapy(record: TrialRecord) -> TrialRecord:
     """Fill the record's cell products, cytokines and regimens from its text."""
-    passages = therapy_passages(record)
-    record.cell_products = cell_products(record, passages)
-    record.cytokines = cytokine_uses(passages)
-    record.regimens = regimens(record, passages)
+    # What the record gives (title, interventions, arms) is read first; its summaries, the longest
+    # texts, are cut into sentences only when it gives cells or names them nowhere else.
+    giving = therapy_passages(record, summaries=False)
+    everything: list[Passage] = []
+
+    def all_passages() -> list[Passage]:
+        if not everything:
+            everything.extend(therapy_passages(record))
+        return everything
+
+    record.cell_products = cell_products(record, giving, all_passages)
+    gives_cells = bool(record.cell_products)
+    passages = all_passages() if gives_cells else giving
+    record.cytokines = cytokine_uses(passages, gives_cells=gives_cells)
+    record.regimens = regimens(record, passages, gives_cells=gives_cells)
     return record

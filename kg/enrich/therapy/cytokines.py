@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.enrich.therapy.quantities import cytokine_dose
-from kg.enrich.therapy.schedules import duration_days, frequency, number_of_doses, route
-from kg.enrich.therapy.text import Passage, negated
+from kg.enrich.therapy.regimens import DRUGS
+from kg.enrich.therapy.schedules import days_given, duration_days, frequency, number_of_doses, route
+from kg.enrich.therapy.text import GIVING_PLACES, Passage, negated
 from kg.model.records import CytokineUse
 
 __all__ = ["CYTOKINES", "cytokine_uses"]
@@ -44,6 +45,19 @@ _ENGINEERED_AFTER = re.compile(r"^[-\s]*(?:transduced|expressing|secreting|armou
                                re.IGNORECASE)
 _ENGINEERED_BEFORE = re.compile(r"(?:transduced|expressing|secreting|armou?red|encoding|engineered)\s+(?:with\s+)?"
                                 r"(?:\S+\s+){0,5}$", re.IGNORECASE)
+#: A cytokine measured, not given: "interleukin-2 level in serum", "serum levels of IL-12",
+#: "IL-12 will be measured", or one of a panel of cytokines measured together ("IL-2, IL-6, IL-10").
+_MEASURED_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?(?:levels?|concentrations?|secretion|production|expression|release|"
+                             r"gene|polymorphisms?|genotypes?|receptors?|signal\w*|mRNA|in (?:the )?(?:serum|plasma|blood))\b"
+                             r"|^[^.;]{0,40}?\b(?:will be|was|were|is|are)\s+(?:measured|assessed|analy[sz]ed|quantified|"
+                             r"detected|determined|evaluated|tested)\b", re.IGNORECASE)
+_MEASURED_BEFORE = re.compile(r"(?:levels?|concentrations?|secretion|production|expression|release|measur\w+|"
+                              r"assess\w*|analy[sz]\w*|quantif\w+|detect\w*|serum|plasma|cytokines? such as|"
+                              r"cytokine (?:panel|profile)s?)\s+(?:of\s+|\(\s*)?(?:\S+\s+){0,2}$", re.IGNORECASE)
+_PANEL = re.compile(r"\b(?:IL|interleukin)[- ]?(?:1β|1b|1|4|6|8|10|17\w?)\b|\bTNF|\bIFN|interferon[- ]gamma", re.IGNORECASE)
+#: Another drug whose dose may stand in the same sentence as the cytokine ("cyclophosphamide
+#: 60 mg/kg ... IL-2"): a cytokine's dose is not looked for past it.
+_OTHER_DRUG = re.compile(rf"\b(?:{DRUGS})\b|\b[a-z]{{4,}}(?:mab|nib|platin|taxel|rubicin|abine|mide|stat)\b", re.IGNORECASE)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
                             re.IGNORECASE)
 
@@ -81,8 +95,14 @@ def _route_named_with(record_text: str, cytokine: str) -> str | None:
     return None
 
 
-def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
-    """The cytokines of a trial's therapy sentences: one use per cytokine, role, arm and dose."""
+def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[CytokineUse]:
+    """The cytokines of a trial's therapy sentences: one use per cytokine, role, arm and dose.
+
+    A trial that gives no cells (``gives_cells`` false) uses a cytokine only where it gives it: in
+    its interventions and arms, not in a title or summary that may name it as what is measured.
+    """
+    if not gives_cells:
+        passages = [p for p in passages if p.place in GIVING_PLACES]
     everything = "\n".join(p.text for p in passages)
     if not (_ANY_NAME.search(everything) or _MEMBRANE_BOUND.search(everything)):
         return []  # no cytokine named anywhere: most of the registry's studies
@@ -90,13 +110,20 @@ def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
     # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800
     # times took 20 s (each mention looked at every other and copied the rest of the text).
     named_routes: dict[str, str | None] = {}
+    # A cytokine a document shows on feeder cells ("K562-mbIL21") is the making of the cells
+    # wherever else the document names it without a dose ("NK cells expanded with IL-21").
+    on_feeders = {m[2] for p in passages for m in _mentions(p.text) if m[3]}
     for passage in passages:
         mentions = _mentions(passage.text)
         feeders = "feeder" in passage.text.lower()
+        panel = len(_PANEL.findall(passage.text)) >= 1
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
             previous_end = mentions[index - 1][1] if index else 0
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(passage.text)
             segment = passage.text[start:following]
+            other_drug = _OTHER_DRUG.search(segment, end - start)
+            if other_drug:
+                segment = segment[:other_drug.start()]
             if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:end + 200]):
                 continue
             if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
@@ -104,12 +131,16 @@ def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
                 continue
             ex_vivo = (membrane_bound or bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
                        or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20])) or feeders)
+            if not ex_vivo and (_MEASURED_AFTER.match(passage.text[end:end + 120])
+                                or _MEASURED_BEFORE.search(passage.text[max(0, start - 60):start])
+                                or (panel and not cytokine_dose(segment))):
+                continue
+            dose = None if ex_vivo else _dose(segment, passage.text[previous_end:start])
+            if cytokine in on_feeders and dose is None:
+                ex_vivo = True
             use = CytokineUse(cytokine=cytokine, role="EX_VIVO_EXPANSION" if ex_vivo else "IN_VIVO_SUPPORT",
                               arm=passage.arm)
             if not ex_vivo:
-                # "1 MIU of IL-2": the dose may come before the name, in the same clause.
-                clause_before = re.split(r"[,;]", passage.text[previous_end:start])[-1]
-                dose = cytokine_dose(segment) or cytokine_dose(clause_before)
                 if dose:
                     use.dose, use.unit = dose
                 if cytokine not in named_routes:
@@ -118,8 +149,25 @@ def cytokine_uses(passages: list[Passage]) -> list[CytokineUse]:
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment)
                 use.duration_days = duration_days(segment)
+                use.days = days_given(segment)
             uses.append(use)
     return _merge(uses)
+
+
+#: What may stand between a cytokine's dose and its name: "1 MIU of IL-2", "2 x 10^6 IU/m2 rhIL-2".
+_DOSE_RIGHT_BEFORE = re.compile(r"(?:IU|MIU|mIU|MU|units?|µg|μg|ug|mcg|ng|mg)(?:\s*/\s*(?:m2|m²|kg))?(?:\s*/\s*(?:day|dose))?"
+                                r"\s*(?:of\s+|\(\s*)?(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _dose(segment: str, before: str) -> tuple[float, str] | None:
+    """The cytokine's dose: after its name, or right before it ("1 MIU of IL-2"); a dose further
+    back in the clause is another drug's ("cyclophosphamide 60 mg/kg and IL-2").
+    """
+    dose = cytokine_dose(segment)
+    if dose:
+        return dose
+    clause = re.split(r"[,;]", before)[-1]
+    return cytokine_dose(clause) if _DOSE_RIGHT_BEFORE.search(clause) else None
 
 
 def _merge(uses: list[CytokineUse]) -> list[CytokineUse]:
@@ -131,11 +179,13 @@ def _merge(uses: list[CytokineUse]) -> list[CytokineUse]:
     for use in uses:
         if use.dose is None and (use.cytokine, use.role) in dosed:
             continue
+        if use.role == "EX_VIVO_EXPANSION":
+            use.arm = None  # the making of the cells is the product's, not an arm's
         key = (use.cytokine, use.role, use.arm if use.dose is not None else None, use.dose)
         if use.dose is None:
             use.arm = None
         known = merged.setdefault(key, use)
-        for field in ("unit", "route", "frequency", "number_of_doses", "duration_days"):
+        for field in ("unit", "route", "frequency", "number_of_doses", "duration_days", "days"):
             if getattr(known, field) is None:
                 setattr(known, field, getattr(use, field))
     return list(merged.values())

@@ -7,28 +7,66 @@ the donor's eligibility criteria for where the cells come from; nothing is guess
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.schedules import infusion_count
-from kg.enrich.therapy.text import Passage, donor_clauses
+from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["CELL_TYPES", "cell_products"]
 
-#: Cell types, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
+#: Kinds of cells, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
+#: Each kind is given as the contract's cell-type token (``TOKENS``): CIML NK cells are NK cells,
+#: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     ("CAR_T", re.compile(r"\bCAR[- ]?T\b|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
+    # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
+    ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
+                           re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
+    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b", re.IGNORECASE)),
+    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
+                                 re.IGNORECASE)),
+    ("DLI", re.compile(r"\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b", re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
     ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b",
                       re.IGNORECASE)),
+    # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
+    # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
+    ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
+                     r"virus[- ]specific|antigen[- ]specific|cytotoxic)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia))",
+                     re.IGNORECASE)),
 ]
 
+#: Words that name NK cells without giving them: diseases of NK cells ("extranodal NK/T-cell
+#: lymphoma", "aggressive NK-cell leukemia"), the NK-1 receptor of antiemetics, and NK cells that are
+#: counted or measured ("NK cell activity", "NK cell counts"). They are blanked before cell types
+#: are read, so a lymphoma, antiemetic or immune-monitoring study has no NK product.
+TOKENS = {"CIML_NK": "NK", "TIL": "T", "GAMMA_DELTA_T": "T", "DLI": "T"}
+
+_NOT_A_PRODUCT = re.compile(
+    r"\b(?:extranodal\s+|nasal[- ]type\s+|aggressive\s+|mature\s+)?(?:NK|natural killer)\s*(?:/|-|\s)\s*(?:T|T-cell|T cell)?"
+    r"[- ]?(?:cells?)?[- ]?(?:lymphomas?|leuka?emias?|neoplasms?|malignanc\w*|lymphoproliferative\w*|\(?ENKT\w*)"
+    r"|\b(?:NK|natural killer)[- /]+T[- ]?cell\s+(?:lymphomas?|leuka?emias?)|\bENKT?C?L\b|\bNKTCL\b"
+    r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
+    r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
+    r"(?:activity|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
+    r"|subsets?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
+    r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
+    r"[- ]?(?:cells?)?",
+    re.IGNORECASE)
 _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b", re.IGNORECASE)
-_AUTOLOGOUS = re.compile(r"\bautologous\b", re.IGNORECASE)
+#: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
+_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:'|’)?s?(?:'|’)?\s+own\s+"
+                         r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
+                         r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
+                         r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b",
+                         re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b", re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
@@ -43,8 +81,11 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?expanded\b|\bwithout (?:ex vivo )?expansion\b"
                            r"|\bunmanipulated\b", re.IGNORECASE)
-_EXPANDED = re.compile(r"\bex[- ]vivo\b|\bin[- ]vitro\b|\bexpand(?:ed|ing)\b|\bexpansion\b|\bcultur(?:e|ed|ing)\b"
-                       r"|\bgenerated from\b|\bdifferentiated\b|\bmanufactured\b", re.IGNORECASE)
+#: Expansion is growing the cells in number ("expanded", "cultured"); "in vitro activated" or
+#: "ex vivo stimulated" cells are activated, which says nothing of expansion.
+_EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|\bexpansion\b|\bpropagated\b"
+                       r"|\bcultur(?:e|ed|ing)\b|\bcultivated\b|\bamplified from\b"
+                       r"|\bgenerated from\b|\bdifferentiated from\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -64,10 +105,26 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
                     "CAR_T": (("car-t", "car t", "cart", "chimeric antigen receptor"),),
-                    "CIK": (("cytokine", "cik"),), "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),)}
+                    "CIML_NK": (("ciml", "memory-like", "memory like"),),
+                    "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
+                    "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
+                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),), "T": (("t cell", "t-cell", "t lymph"),)}
+#: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
+#: their donor, tissue or manufacture is not the product's.
+_BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
+                         r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
+                         r"|\bstudies (?:have|has|showed|suggest)\b"
+                         r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
+                         r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
+                         r"|\bconventionally\b|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
+                         re.IGNORECASE)
+
+
+_NK_WORDS = re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE)
 
 
 def _cell_types(text: str) -> list[str]:
+    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
     found = []
     for token, pattern in CELL_TYPES:
         lowered = text.lower()
@@ -78,35 +135,78 @@ def _cell_types(text: str) -> list[str]:
             text = pattern.sub(" ", text)
     # "CAR-NK cells (natural killer cells engineered ...)": what the CAR-NK match leaves is
     # the same product, not a second, plain NK one.
-    return [token for token in found if not (token == "NK" and "CAR_NK" in found)]
+    return [kind for kind in found if not (kind == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
+            and not (kind == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
 
 
 def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
     return next((m for m in (pattern.search(t) for t in texts) if m), None)
 
 
-def cell_products(record: TrialRecord, passages: list[Passage]) -> list[CellProduct]:
-    """The cell products the record describes in ``passages``, its therapy's sentences (one per cell type it gives)."""
-    named = [p.text for p in passages[:1]] + [i.name for i in record.interventions]
-    types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in passages))
+def cell_products(record: TrialRecord, giving: list[Passage],
+                  all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
+    """The cell products the record describes (one per cell type it gives): ``giving`` are the
+    sentences of its title, interventions and arms, ``all_passages()`` all its therapy's sentences.
+
+    The types are read from what names the therapy (the title and the interventions) or, when
+    those name none, from the sentences of the interventions and arms; in a registry study, a summary
+    names a product only when the title or interventions give cells without naming them.
+    """
+    named = [p.text for p in giving if p.place == "title"] + [i.name for i in record.interventions]
+    types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
+    if not types and (record.source.layout not in STRUCTURED_LAYOUTS or not record.title
+                      or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
+        # a page, or a registry study whose title gives cells without naming them: the summary names them
+        types = _cell_types(" ".join(p.text for p in all_passages() if not _BACKGROUND.search(p.text)))
+    passages = all_passages()
+    if not types and not passages:
+        # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
+        # cell donor"): the donor's criteria name the cells the donor gives
+        passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
+        types = _cell_types(" ".join(p.text for p in passages))
+    if not types:
+        return []
     products = []
-    for cell_type in types:
-        about = [p.text for p in passages if re.search(dict(CELL_TYPES)[cell_type], p.text)]
-        products.append(_describe(cell_type, about, donor_clauses(record)))
+    for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
+        kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
+        patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
+        about: list[Passage] = []
+        for index, passage in enumerate(passages):
+            text = _NOT_A_PRODUCT.sub(" ", passage.text) if _NK_WORDS.search(passage.text) else passage.text
+            if any(pattern.search(text) for pattern in patterns):
+                about.append(passage)
+            elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
+                about.append(passage)  # "These cells are developed from healthy donors": the product named just before
+        # the arms that give the product: their descriptions speak of it even where they do not name it
+        arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
+                                                  if any(pattern.search(a.label) for pattern in patterns)}
+        about += [p for p in passages if p.arm in arms and p not in about]
+        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds))
     return products
 
 
-def _describe(cell_type: str, about: list[str], donor_clauses: list[str]) -> CellProduct:
+#: A sentence that goes on about the cells the sentence before named.
+_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b")
+#: Words of a title or intervention that say cells are given.
+_GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
+
+
+def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
+              donor_lymphocytes: bool = False) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
-    sourced = about + donor_clauses
-    if _first(_HAPLO, sourced):
-        product.donor_types = ["HAPLOIDENTICAL"]
-    else:
-        product.donor_types += ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
-        product.donor_types += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
-    product.tissue_sources = [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+    about = [p.text for p in passages if not _BACKGROUND.search(p.text)]
+    # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
+    # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
+    # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
+    named_donors, named_tissues = _source([p.text for p in passages if p.place != "summary"], [])
+    donors, tissues = _source(about, donor_clauses)
+    # "donor" cells of a title, said "haploidentical" elsewhere: the donor is haploidentical
+    product.donor_types = donors if named_donors == ["ALLOGENEIC"] and donors == ["HAPLOIDENTICAL"] else named_donors or donors
+    product.tissue_sources = named_tissues or tissues
     if product.tissue_sources and "UMBILICAL_CORD_BLOOD" in product.tissue_sources and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # cord blood is always another person's
+    if donor_lymphocytes and not product.donor_types:
+        product.donor_types = ["ALLOGENEIC"]  # donor lymphocytes are the transplant donor's
 
     manufacture = [_STUDY_EXPANSION.sub(" ", text) for text in about]
     if _first(_NOT_EXPANDED, manufacture):
@@ -123,9 +223,44 @@ def _describe(cell_type: str, about: list[str], donor_clauses: list[str]) -> Cel
     material = _first(_STARTING_MATERIAL, about)
     product.starting_material = material.group(0) if material else None
 
-    product.infusions = next((n for n in map(infusion_count, about) if n is not None), None)
+    product.infusions = next((n for n in (infusion_count(p.text) for p in passages) if n is not None), None)
     doses: list[DoseLevel] = []
-    for text in about:
-        doses += [dose for dose in cell_doses(text) if dose not in doses]
+    for passage in sorted(passages, key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
+        for dose in cell_doses(passage.text):
+            dose.arm = passage.arm
+            if not any(_same_dose(dose, known) for known in doses):
+                doses.append(dose)
     product.doses = doses
     return product
+
+
+def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
+    """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
+    sourced = about + donor_clauses
+    if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
+        donors = ["HAPLOIDENTICAL"]
+    else:
+        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
+        donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
+    return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+
+
+#: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
+_HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
+                               re.IGNORECASE)
+_DONOR_CELLS = re.compile(r"\bdonor\b|\bdonor-derived\b", re.IGNORECASE)
+
+
+def _only_the_transplants(texts: list[str]) -> bool:
+    """Whether "haploidentical" qualifies only the transplant, and the product is not said to be the
+    donor's: cells given after a haploidentical transplant are not for that the donor's.
+    """
+    every = sum(len(_HAPLO.findall(t)) for t in texts)
+    of_transplant = sum(len(_HAPLO_TRANSPLANT.findall(t)) for t in texts)
+    return every == of_transplant and not any(_DONOR_CELLS.search(t) for t in texts)
+
+
+def _same_dose(one: DoseLevel, other: DoseLevel) -> bool:
+    """The same amount: a dose stated in the summary and again in its arm is one dose level."""
+    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit) and (
+        one.arm == other.arm or None in (one.arm, other.arm))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.enrich.therapy.schedules import days_given
 from kg.enrich.therapy.text import Passage, negated
 from kg.model.records import Regimen, TrialRecord
 from kg.model.text import fold
@@ -16,7 +17,10 @@ __all__ = ["DRUGS", "regimens"]
 DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
-         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy")
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
+         # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
+         r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
+         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -54,6 +58,14 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
         r"(?:prophylaxis|prevention))", re.IGNORECASE)),
+    # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes"
+    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+(?P<name>{_DRUG_LIST})",
+                      re.IGNORECASE)),
+    # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
+    # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
+    (None, re.compile(r"(?P<name>(?:non-?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
+                      r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
+                      r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -62,20 +74,71 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("allergic", "premedication", "antihistamine")]
+          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
+          ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
-_PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
-             "myeloablative": "LYMPHODEPLETION", "non-myeloablative": "LYMPHODEPLETION", "reduced": "LYMPHODEPLETION"}
-#: Between the drugs of a regimen's name (the pieces are folded: spaces around the separator
-#: in the pattern made a long run of spaces take quadratic time).
-_SPLIT_DRUGS = re.compile(r",|/|\+|\band\b|\bplus\b|&", re.IGNORECASE)
+_PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
+             "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
+             "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
+             "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING"}
+#: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
+#: sentence says myeloablative or reduced-intensity, or speaks of the transplant it prepares for.
+#: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
+_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
+                                      r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
+                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
 
 
-def _purpose(fixed: str | None, match: re.Match[str]) -> str:
+def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
-    return next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), "CHEMOTHERAPY")
+    purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), None)
+    if purpose is None:
+        # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
+        return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
+    if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _TRANSPLANT_CONDITIONING.search(sentence):
+        return "CONDITIONING"
+    return purpose
+
+
+_DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
+
+
+#: "highly emetogenic chemotherapy (HEC)", "platinum-based doublet chemotherapy (PDCT)": the
+#: bracket abbreviates the words before it; it names no drugs.
+def _abbreviates_words_before(text: str, match: re.Match[str]) -> bool:
+    name = match.groupdict().get("name") or ""
+    if match.groupdict().get("drugs") or not re.fullmatch(r"[A-Z]{2,6}", name) or re.fullmatch(_DRUG, name, re.IGNORECASE):
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 80): match.end()].rsplit("(", 1)[0])[-6:]
+    initials = "".join(word[0].upper() for word in words)
+    return name[0] in initials and name[-1] in "CT"
+
+
+#: Drugs that, given as an intervention of a trial of cells or of a transplant, are its
+#: chemotherapy, lymphodepletion or conditioning ("Drug: Fludarabine", "Flu/Cy").
+_INTERVENTION_DRUG = re.compile(rf"^\s*(?:{_DRUG_LIST})(?:\s+(?:phosphate|hydrochloride|monophosphate|IV|injection))?"
+                                rf"(?:\s*(?:,|/|\+|and|plus)\s*(?:{_DRUG_LIST})(?:\s+phosphate)?)*\s*$", re.IGNORECASE)
+#: Supportive drugs of the list (a growth factor, a uroprotector): given alone they are no regimen.
+_SUPPORTIVE = re.compile(r"^\s*(?:G-CSF|mesna)\s*$", re.IGNORECASE)
+_LYMPHODEPLETION_WORDS = re.compile(r"lymphodeplet\w*|lympho-?depleting|preparative", re.IGNORECASE)
+_CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
+_GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
+
+
+def _intervention_purpose(name: str, texts: list[str]) -> str:
+    """The purpose of a drug given as an intervention, from the sentences that name it."""
+    first = re.split(r"[\s/,+]", name.strip())[0]
+    about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
+    if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
+        return "GVHD_PROPHYLAXIS"
+    if any(_CONDITIONING_WORDS.search(t) and _TRANSPLANT_CONDITIONING.search(t) for t in about):
+        return "CONDITIONING"
+    if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
+        return "LYMPHODEPLETION"
+    return "CHEMOTHERAPY"
 
 
 #: Abbreviations of the drugs, written out for the components.
@@ -98,8 +161,19 @@ def _components(match: re.Match[str]) -> list[str]:
     return components
 
 
-def regimens(record: TrialRecord, passages: list[Passage]) -> list[Regimen]:
-    """The regimens a record's therapy sentences (``passages``) and interventions name, once each."""
+#: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
+_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b", re.IGNORECASE)
+
+
+def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
+    """The regimens a record's therapy sentences (``passages``) and interventions name, once each.
+
+    Regimens are what is given *around* a cell therapy or a transplant: a study that gives neither
+    (``gives_cells`` false and no transplant among its interventions or title) has none, however it
+    names its chemotherapy ("highly emetogenic chemotherapy (HEC)").
+    """
+    if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
+        return []
     found: dict[tuple[str, str], Regimen] = {}
     for passage in passages:
         taken: list[tuple[int, int]] = []
@@ -114,16 +188,38 @@ def regimens(record: TrialRecord, passages: list[Passage]) -> list[Regimen]:
                 sentence_start = passage.text[: match.start()]
                 if negated(sentence_start[-60:]) or re.match(r"\s*No\b", passage.text):
                     continue
-                if _NEGATED_AFTER.match(passage.text[match.end():]):
+                if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
-                regimen = Regimen(name=name, purpose=_purpose(fixed, match), components=components)
+                regimen = Regimen(name=name, purpose=_purpose(fixed, match, passage.text), components=components,
+                                  days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
+    texts = [p.text for p in passages]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
-            regimen = Regimen(intervention.name, "LYMPHODEPLETION",
-                              [fold(d) for d in _SPLIT_DRUGS.split(intervention.name) if fold(d)])
-            found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
-    return list(found.values())
+            purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
+        elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
+            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
+        else:
+            continue
+        if any(intervention.name.lower() in key[0] or key[0] in intervention.name.lower() for key in found):
+            continue  # named already, with its purpose, in the sentences
+        drugs = [_ABBREVIATIONS.get(drug.group(0).lower(), drug.group(0).lower())
+                 for drug in re.finditer(_DRUG, intervention.name, re.IGNORECASE)]
+        regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),
+                          days=days_given(intervention.description or ""))
+        found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
+    # "lymphodepleting chemotherapy" said beside the regimen that names its drugs is that regimen
+    # and two namings of a regimen without drugs for one purpose ("nonmyeloablative lymphodepletion (NMA LD)
+    # preconditioning regimen", then "a lymphocyte depleting preconditioning regimen") are one regimen
+    with_drugs = {r.purpose for r in found.values() if r.components}
+    kept, unnamed = [], set()
+    for regimen in found.values():
+        if not regimen.components:
+            if regimen.purpose in with_drugs | unnamed:
+                continue
+            unnamed.add(regimen.purpose)
+        kept.append(regimen)
+    return kept

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "duration_days", "infusion_count", "COUNT_WORDS"]
+__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
@@ -61,6 +61,8 @@ def frequency(text: str) -> str | None:
 
 _DOSES = re.compile(rf"(?:\bfor|\ba\s+total\s+of|\btotal\s+of|\bx|×)\s*{_COUNT}\s+(?:doses|injections|administrations)\b"
                     rf"|\b{_COUNT}\s+(?:doses|injections|administrations)\s+in\s+total\b"
+                    # "three times per week for two weeks (6 doses)"
+                    rf"|\(\s*{_COUNT}\s+(?:doses|injections|administrations)(?:\s+in\s+total|\s+total)?\s*\)"
                     rf"|\b{_COUNT}\s+(?:total|once[- ]\w+[- ]\w+)\s+doses\b", re.IGNORECASE)
 
 
@@ -73,6 +75,8 @@ def number_of_doses(text: str) -> int | None:
 
     >>> number_of_doses("every other day for 6 doses in total"), number_of_doses("a total of six injections")
     (6, 6)
+    >>> number_of_doses("three times per week for two weeks (6 doses)")
+    6
     """
     match = _DOSES.search(text)
     return _count(next(group for group in match.groups() if group)) if match else None
@@ -97,6 +101,28 @@ def duration_days(text: str) -> float | None:
     return float(_count(number) * _DAYS[unit.lower().rstrip("s")])
 
 
+#: "day -1", "days -6 to -2", "on days 1, 3 and 5", "Day 0", "D-5 to D-3" (with the minus signs
+#: registries write: "-", "−", "–").
+_DAYS_GIVEN = re.compile(r"\b(?:on\s+)?(?:days?|D)\s*[-−–]?\s*\d{1,3}"
+                         r"(?:\s*(?:,|and|to|through|-|−|–|~)\s*(?:days?\s*|D)?[-−–]?\s*\d{1,3})*"
+                         r"(?!\s*(?:%|mg|hours?|weeks?|months?|cycles?))\b", re.IGNORECASE)
+
+
+def days_given(text: str) -> str | None:
+    """The days a phrase says something is given on, as it writes them.
+
+    >>> days_given("fludarabine 30 mg/m2 on days -6 to -2"), days_given("IL-2 on day -1 and day +1")
+    ('days -6 to -2', 'day -1')
+    >>> days_given("cyclophosphamide 60 mg/kg on Day −5"), days_given("for 28 days") is None
+    ('Day −5', True)
+    """
+    match = _DAYS_GIVEN.search(text)
+    if not match:
+        return None
+    days = re.sub(r"^on\s+", "", match.group(0), flags=re.IGNORECASE)
+    return days
+
+
 _INFUSIONS = re.compile(
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
@@ -106,6 +132,14 @@ _TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:d
                     re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
                      r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b", re.IGNORECASE)
+
+
+#: "once a week for a total of six weeks": one infusion a week, so as many as the weeks.
+_WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
+                         re.IGNORECASE)
+#: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
+_ON_DAYS = re.compile(r"\binfusions?\b[^.;]{0,60}?\bon\s+days?\s+(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
+                      re.IGNORECASE)
 
 
 def infusion_count(text: str) -> int | None:
@@ -121,12 +155,22 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("efficacy of three fixed dose (1 x 108/kg) infusions of ex-vivo expanded NK cells")
     3
+    >>> infusion_count("NK510 will be administered once a week for a total of six weeks")
+    6
+    >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
+    2
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
     """
     match = _INFUSIONS.search(text)
     if match:
         return _count(match.group(1))
+    weekly = _WEEKLY_FOR.search(text)
+    if weekly:
+        return _count(weekly.group(1))
+    days = _ON_DAYS.search(text)
+    if days:
+        return len(re.findall(r"\d{1,3}", days.group("days")))
     if _TWICE.search(text):
         return 2
     if _SINGLE.search(text):

@@ -13,32 +13,54 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
 _NEGATION = re.compile(r"\b(?:no|not|without|none|never)\b", re.IGNORECASE)
 
 
+#: Where a passage comes from: the places a registry record gives its therapy in. A cell-therapy
+#: fact of a study that names no cell product is read only from what it *gives* (its interventions
+#: and arms), not from its title or summary, where words such as "IL-2 level" or "NK-cell leukemia"
+#: name what is measured or treated.
+GIVING_PLACES = frozenset({"intervention", "arm"})
+#: Layouts whose records are the registry's structured fields: their title and interventions say what
+#: the study gives. A page's reader may miss both, so a page's summary is read for its cells.
+STRUCTURED_LAYOUTS = frozenset({"ctgov_api_v2"})
+
+
 @dataclass(frozen=True)
 class Passage:
-    """A sentence of the therapy's description; ``arm`` names the arm whose text it is."""
+    """A sentence of the therapy's description; ``arm`` names the arm whose text it is, ``place``
+    where in the document it stands (title, summary, intervention, arm).
+    """
 
     text: str
     arm: str | None = None
+    place: str = "summary"
+
+
+#: A full stop glued to the next sentence's number ("for a total of six weeks.1×10^9 NK cells/dose").
+_GLUED_STOP = re.compile(r"(?<=[a-z)])\.(?=\d)")
 
 
 def sentences(text: str | None) -> list[str]:
-    """The sentences of a text (lines count as sentence breaks)."""
+    """The sentences of a text (lines count as sentence breaks; a stop glued to a number is a break too)."""
+    text = _GLUED_STOP.sub(".\n", text) if text and "." in text else text
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
 
-def therapy_passages(record: TrialRecord) -> list[Passage]:
-    """Every sentence that can describe the therapy: title, summaries, interventions, arms.
+def therapy_passages(record: TrialRecord, *, summaries: bool = True) -> list[Passage]:
+    """Every sentence that can describe the therapy: title, summaries, interventions, arms
+    (without the summaries, the longest texts, when ``summaries`` is false: only what the record
+    gives is looked at first, and most registry studies give no cells).
 
     Eligibility criteria are left out: they speak of past treatment, lab values and the
     patient's disease, not of the therapy the trial gives.
     """
-    passages = [Passage(sentence) for text in (record.title, record.brief_summary, record.detailed_description)
-                for sentence in sentences(text)]
+    passages = [Passage(sentence, place="title") for sentence in sentences(record.title)]
+    if summaries:
+        passages += [Passage(sentence) for text in (record.brief_summary, record.detailed_description)
+                     for sentence in sentences(text)]
     for intervention in record.interventions:
-        passages.append(Passage(intervention.name))
-        passages += [Passage(sentence) for sentence in sentences(intervention.description)]
+        passages.append(Passage(intervention.name, place="intervention"))
+        passages += [Passage(sentence, place="intervention") for sentence in sentences(intervention.description)]
     for arm in record.arms:
-        passages += [Passage(sentence, arm.label) for sentence in sentences(arm.description)]
+        passages += [Passage(sentence, arm.label, "arm") for sentence in sentences(arm.description)]
     return passages
 
 

@@ -14,7 +14,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Intervention, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_intervention
+from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_interventions
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline"]
@@ -24,8 +24,6 @@ LAYOUT = "ctgov_classic"
 _IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
 _OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
-_TYPED_SPLIT = re.compile(r"(?<!\s)\s+(?=(?:Biological|Drug|Procedure|Radiation|Device|Genetic|Behavioral|Dietary Supplement|"
-                          r"Combination Product|Diagnostic Test|Other):)")
 #: "Label : | value |" rows -> record field and how to read the value.
 _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention model": "intervention_model",
            "masking": "masking", "primary purpose": "primary_purpose"}
@@ -55,7 +53,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             if len(cells) >= 3:
                 record.conditions = [cells[0]] if cells[0] else []
                 record.interventions = [Intervention(name, kind) for kind, name in
-                                        map(typed_intervention, _TYPED_SPLIT.split(cells[1])) if name]
+                                        typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])
         row = _ROW.match(line)
         if row:

@@ -339,6 +339,9 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     return record
 
 
+#: An e-mail address or a telephone number, which registrants sometimes type into an official's
+#: affiliation (NCT04523987): contact details are personal data the graph never keeps.
+_CONTACT = re.compile(r"\S+@\S+\.\w+|\+?\d[\d ().-]{7,}\d")
 #: The registry's outcome types -> the contract's outcome kinds.
 _OUTCOME_KINDS = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER_PRE_SPECIFIED": "OTHER", "OTHER": "OTHER",
                   "POST_HOC": "OTHER"}
@@ -364,8 +367,9 @@ def _dates_and_oversight(record: TrialRecord, protocol: dict[str, Any], status: 
     for official in _objects(_get(protocol, "contactsLocationsModule", "overallOfficials"), "overallOfficials"):
         name = _string(official.get("name"), "overallOfficials.name")
         if name:
+            affiliation = _string(official.get("affiliation"), "overallOfficials.affiliation")
             record.officials.append(Official(name, _typed(official.get("role"), str, "overallOfficials.role"),
-                                             _string(official.get("affiliation"), "overallOfficials.affiliation") or None))
+                                             None if _CONTACT.search(affiliation) else affiliation or None))
 
 
 def _groups(items: Any, field: str) -> dict[str, tuple[str, str | None]]:

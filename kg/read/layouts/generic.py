@@ -13,14 +13,31 @@ import re
 from collections import Counter
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
-from kg.model.records import Identifier, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
-from kg.read.parse.cues import badge, first_line_title, stated_phase, stated_status, title_before_identifier
-from kg.read.parse.fields import parse_age_range, parse_age_years, parse_count, parse_date, parse_phases, value_or_none
+from kg.read.parse.cues import (
+    badge,
+    first_line_title,
+    sponsor_line,
+    stated_phase,
+    stated_status,
+    stated_study,
+    title_before_identifier,
+)
+from kg.read.parse.fields import (
+    parse_age_range,
+    parse_age_years,
+    parse_count,
+    parse_date,
+    parse_phases,
+    typed_interventions,
+    value_or_none,
+)
 from kg.read.parse.labels import LABELS, Reading, reading
 from kg.read.parse.outcomes import TIME_SPAN
+from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline", "page_identifiers", "LABELS", "Reading", "reading"]
@@ -105,10 +122,19 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
+    stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
-    sponsor = _first(found, "sponsor")
+    record.conditions = record.conditions or stated_conditions
+    sponsor = _sponsor(_values(found, "sponsor")) or sponsor_line(text) or stated_sponsor
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
+    record.sponsors += [Organization(name, "COLLABORATOR") for name in _values(found, "collaborators") if name != sponsor]
+    record.interventions = _interventions(found.sections.get("interventions", []))
+    record.allocation = lookup("allocation", _first(found, "allocation"))
+    record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
+    record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
+    record.masking = lookup("masking", _first(found, "masking"))
+    record.sites = sites_from_lines(found.sections.get("locations", []))
     record.enrollment = parse_count(_first(found, "enrollment"))
     record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
     record.sex = lookup("sex", _first(found, "sex"))
@@ -129,6 +155,40 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     return record
+
+
+#: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").
+_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
+#: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
+_SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",
+                               re.IGNORECASE)
+
+
+def _sponsor(values: list[str]) -> str | None:
+    """The organisation a sponsor block names: the value after its "Name" or "Organization:" sub-label, up to
+    the block's next sub-label ("Address", "Type of Sponsor").
+    """
+    for value in values:
+        name = _SPONSOR_SUBLABEL.sub("", value).strip()
+        if re.match(r"(?i)(?:address|type of sponsor|country)\b", name):
+            return None
+        if name and not name.endswith(":"):
+            return name
+    return None
+
+
+def _interventions(lines: list[str]) -> list[Intervention]:
+    """An interventions list: "Type: name" lines (several may share a line), or one name a line.
+
+    A list whose untyped lines read as sentences (long, or ending in a full stop) describes the
+    interventions rather than naming them: only its typed lines are taken.
+    """
+    values = [value for value in map(value_or_none, lines) if value]
+    pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
+    named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
+                for kind, name in pairs)
+    found = [Intervention(name, kind) for kind, name in pairs if kind or named]
+    return list({intervention.name: intervention for intervention in found}.values())
 
 
 _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from kg.model.identifiers import listed_identifiers
-from kg.model.records import Arm, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
+from kg.model.records import Arm, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, is_placeholder, split_glued
 from kg.model.vocab import lookup
 from kg.read.parse.arms import TABLE_HEADER, split_arm_row
 from kg.read.parse.criteria import criteria_from_lines
-from kg.read.parse.fields import country_code, flag_country, parse_count, parse_phases, typed_intervention, value_or_none
+from kg.read.parse.fields import parse_count, parse_phases, typed_intervention
 from kg.read.parse.outcomes import split_glued_row, split_spaced_rows
 from kg.read.parse.sections import Sections, split_sections
+from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections"]
@@ -104,7 +105,7 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
     for kind in ("PRIMARY", "SECONDARY", "OTHER"):
         lines = sections.lines(f"{kind.lower()}_outcomes")
         record.outcomes += _spaced_outcomes(lines, kind) if spaced else _glued_outcomes(lines, kind)
-    record.sites = _sites(sections.lines("location_list") or sections.lines("locations"))
+    record.sites = sites_from_lines(sections.lines("location_list") or sections.lines("locations"))
     return record
 
 
@@ -154,30 +155,6 @@ def _spaced_outcomes(lines: list[str], kind: str) -> list[Outcome]:
             description = method if method and fold(method) != measure else None
             outcomes.append(Outcome(kind=kind, measure=measure, time_frame=time_frame, description=description))
     return outcomes
-
-
-def _sites(lines: list[str]) -> list[Site]:
-    """Each site prints as its name, a flag, then "City, Region, Country"."""
-    sites: list[Site] = []
-    pending: list[str] = []
-    flag: str | None = None
-    for line in (fold(line) for line in lines):
-        if not line or re.fullmatch(r"Locations \(\d+\)", line):
-            continue
-        if flag_country(line):
-            flag = flag_country(line)
-            continue
-        parts = [p.strip() for p in line.split(",")]
-        country = flag or (country_code(parts[-1]) if len(parts) > 1 else None)
-        if pending and (flag or (len(parts) > 1 and country)):
-            sites.append(Site(name=" ".join(pending), city=value_or_none(parts[0]) if len(parts) > 1 else None,
-                              country=country))
-            pending, flag = [], None
-        else:
-            pending.append(line)
-    if pending:
-        sites.append(Site(name=" ".join(pending), country=flag))
-    return sites
 
 
 def outline(text: str) -> Outline:

@@ -44,8 +44,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
 def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
     """Criteria after the enrollment value: inclusion first, then exclusion after two or more
     empty bullets in a row (a single empty bullet may stand between any two items, so it
-    says nothing). Without such a gap the page does not show where exclusion starts, and
-    every item is read as inclusion.
+    says nothing). Without such a gap the page does not show where exclusion starts: each
+    item is of the kind its own wording states ("Patients who are pregnant or lactating are
+    not eligible."), or of none.
     """
     lines = [line for line in lines if line.strip()]
     split = None
@@ -54,7 +55,7 @@ def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
             split = index
             break
     if split is None:
-        return criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], "INCLUSION")
+        return criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], None)
     inclusion = [line for line in lines[:split] if line != _EMPTY_BULLET]
     exclusion = [line for line in lines[split:] if line != _EMPTY_BULLET]
     return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")

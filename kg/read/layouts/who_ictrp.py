@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 
 from kg.model.identifiers import find_registry_ids
-from kg.model.records import Intervention, SourceDocument, TrialRecord
+from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
 from kg.read.layouts import generic
-from kg.read.parse.fields import typed_intervention
 from kg.read.parse.labels import reading
 from kg.read.reader import Outline
 
@@ -47,10 +46,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     for part in _DESIGN_PART.finditer(design):
         field_name, scheme = _DESIGN[part.group("label").lower()]
         setattr(record, field_name, getattr(record, field_name) or lookup(scheme, part.group("value")))
-    for line in found.sections.get("interventions", []):
-        kind, name = typed_intervention(fold(line))
-        if kind:  # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention
-            record.interventions.append(Intervention(name, kind))
+    # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention.
+    record.interventions = [intervention for intervention in record.interventions if intervention.type]
     return record
 
 

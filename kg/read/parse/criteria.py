@@ -9,10 +9,17 @@ from kg.model.records import Criterion
 from kg.model.text import fold, is_placeholder, strip_bullet
 from kg.model.vocab import lookup
 
-__all__ = ["split_numbered", "criteria_from_lines", "criteria_from_mixed_lines", "population_heading"]
+__all__ = ["split_numbered", "criteria_from_lines", "criteria_from_mixed_lines", "population_heading",
+           "kind_from_wording"]
 
-#: A list number inside running text: "1.Age", "; 2. Patients", "(3) Women".
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.,:]))\(?(\d{1,2})[.)]\s*(?!\d)(?=\S)")
+#: A list number inside running text: "1.Age", "; 2. Patients", "(3) Women", or a small roman
+#: numeral "i) … ii) … iii)".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.,:]))\(?(\d{1,2}|(?:i{1,3}|iv|v|vi{1,3}|ix|x)(?=\)))[.)]\s*(?!\d)(?=\S)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+#: Words that take a number in running text ("grade 3", "day 7."): the number after them is no list number.
+#: After a number ("1 month 2. Active infection") the word is a unit, and the number after it may start an item.
+_COUNTED = re.compile(r"(?:(?<!\d )\b(?:grade|stage|phase|day|cycle|level|type|class|step|version|cohort|arm|group|"
+                      r"week|month|score)|[<>≤≥=×+-])\s*$", re.IGNORECASE)
 
 #: Words around a population name in a sub-heading ("Donor inclusion criteria:").
 _HEADING_NOISE = re.compile(r"\b(for|the|all|inclusion|exclusion|eligibility|criteria|criterion|key)\b", re.IGNORECASE)
@@ -34,7 +41,9 @@ def split_numbered(text: str) -> list[str]:
     cuts: list[tuple[int, int]] = []
     expected: int | None = None
     for match in _INLINE_NUMBER.finditer(text):
-        number = int(match.group(1))
+        if not _starts_item(text, match):
+            continue
+        number = _ROMAN.get(match.group(1)) or int(match.group(1))
         if expected is None:
             if match.start() == 0 or number > 1:
                 expected = number
@@ -49,6 +58,21 @@ def split_numbered(text: str) -> list[str]:
     pieces = [text[: cuts[0][0]]] + [text[end: next_start] for (_, end), (next_start, _) in
                                      zip(cuts, cuts[1:] + [(len(text), 0)])]
     return [piece for piece in (_tidy(p) for p in pieces) if piece]
+
+
+def _starts_item(text: str, match: re.Match[str]) -> bool:
+    """Whether a number with its ")" or "." starts a list item rather than belonging to the sentence around it:
+    "(>= grade 3) to" closes a bracket opened before it, "grade 3." counts grades, "3. of" goes on in lower case.
+    """
+    if match.start() == 0:
+        return True
+    before, after = text[:match.start()], text[match.end():]
+    if not match.group(0).startswith("(") and match.group(0).rstrip().endswith(")") \
+            and before.count("(") > before.count(")"):
+        return False
+    if _COUNTED.search(before):
+        return False
+    return not (match.group(0).rstrip().endswith(".") and after[:1].islower())
 
 
 def _tidy(text: str) -> str:
@@ -70,57 +94,158 @@ def population_heading(line: str) -> str | None:
     return lookup("population", words)
 
 
-def _is_heading(line: str) -> bool:
-    """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:")
+def _population_named(heading: str) -> str | None:
+    """The one population a criteria heading names among its words ("Patient inclusion criteria for
+    induction phase", "Recipient Inclusion Criteria"), or None when it names none or both.
+    """
+    found = {lookup("population", word) for word in re.findall(r"[A-Za-z]+", heading)} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+#: A sub-heading written without a colon: a few capitalised words ("General", "Primary Study").
+_TITLE_WORDS = re.compile(r"(?:[A-Z][A-Za-z'/-]*)(?:\s+(?:[A-Z][A-Za-z'/-]*|of|and|for|the|in|with|or)){0,3}")
+
+
+def _is_heading(line: str, listed: bool = False) -> bool:
+    """A short unbulleted line ending in a colon ("Donors:", "General:", "For AML subjects:") or any such line
+    in a bulleted list ("Eligibility criteria include the following:"), a line naming
+    a kind of criteria ("Patient inclusion criteria for induction phase"), or, in a list whose items carry
+    bullets or numbers (``listed``), a few capitalised words without a colon ("General", "Primary Study"),
     introduces the items after it; it is not a criterion.
     """
     text = fold(line)
-    return text.endswith(":") and len(text.split()) <= 3 or population_heading(text) is not None
+    if text.endswith(":") and (len(text.split()) <= 3 or listed) or population_heading(text) is not None:
+        return True  # in a bulleted list, an unbulleted line ending in a colon introduces the items after it
+    if _KIND_HEADING.search(text) and len(text.split()) <= 8 and not re.search(r"[.;]$|\d", text):
+        return True
+    return listed and bool(_TITLE_WORDS.fullmatch(text))
 
 
-def criteria_from_lines(lines: Iterable[str], kind: str, population: str | None = None) -> list[Criterion]:
+#: Wording that makes a criterion an exclusion whatever list it stands in.
+_EXCLUDES = re.compile(
+    r"\b(?:not\s+(?:be\s+)?|in)eligible\b|\b(?:is|are|will\s+be|be)\s+excluded\b|\b(?:must|should)\s+not\s+(?:be|have|receive|take|use|meet)\b|"
+    r"\bpregnan(?:t|cy)\b[^.;]{0,30}\b(?:breast[- ]?feeding|lactating|lactation|nursing)\b|"
+    r"\b(?:breast[- ]?feeding|lactating|nursing)\b[^.;]{0,30}\bpregnan(?:t|cy)\b|"
+    r"^(?:no|none\s+of|without)\s+(?:prior|previous|history|known|active|evidence|concurrent|current|other|"
+    r"significant|uncontrolled|severe|serious)\b|^(?:a\s+)?(?:known\s+|prior\s+|previous\s+)?history\s+of\b",
+    re.IGNORECASE)
+#: Wording that makes a criterion an inclusion: what a participant must be or have.
+_INCLUDES = re.compile(r"\b(?:must|should)\s+(?:be|have|meet|fulfil|fulfill|satisfy)\b|(?<!not\s)\bare\s+eligible\b",
+                       re.IGNORECASE)
+
+
+def kind_from_wording(text: str) -> str | None:
+    """The kind a criterion's own wording states, for a list whose headings do not: None when it does not say.
+
+    >>> kind_from_wording("Patients with CNS involvement are not eligible.")
+    'EXCLUSION'
+    >>> kind_from_wording("Pregnant or breastfeeding women"), kind_from_wording("No prior allogeneic transplant")
+    ('EXCLUSION', 'EXCLUSION')
+    >>> kind_from_wording("Patients must have adequate organ function"), kind_from_wording("Age 18 to 70 years")
+    ('INCLUSION', None)
+    """
+    text = fold(text)
+    excludes, includes = bool(_EXCLUDES.search(text)), bool(_INCLUDES.search(text))
+    if excludes == includes:  # neither, or a paragraph saying both ("should be 17 … should not have …")
+        return None
+    return "EXCLUSION" if excludes else "INCLUSION"
+
+
+def _unmarked(line: str) -> str:
+    """A line without its bullet, list number or roman numeral ("ii) Adequate renal function")."""
+    return _ROMAN_BULLET.sub("", strip_bullet(line), count=1)
+
+
+_ROMAN_BULLET = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+")
+
+
+def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str | None = None) -> list[Criterion]:
     """The criteria of one list (inclusion or exclusion), one per bullet or list number.
 
-    A sub-heading such as "Donors:" switches the population of the items after it.
+    A sub-heading such as "Donors:" switches the population of the items after it. With no ``kind``
+    (a list whose headings do not say), each criterion's kind is what its own wording states, or None.
     """
     criteria: list[Criterion] = []
     lines = [piece for raw in lines for piece in _FLAT_BULLET.split(raw)]
-    bulleted = any(strip_bullet(raw) != raw.strip() for raw in lines)
+    bulleted = any(_unmarked(raw) != raw.strip() for raw in lines)
     for raw in lines:
         if not raw.strip() or is_placeholder(raw):
             continue
-        if strip_bullet(raw) == raw.strip():
-            if _is_heading(raw):
-                population = population_heading(raw) or population
+        if _unmarked(raw) == raw.strip():
+            if _is_heading(raw, bulleted):
+                named = _population_named(raw) if _KIND_HEADING.search(raw) else None
+                population = population_heading(raw) or named or population
                 continue
-            if bulleted and criteria and criteria[-1].population == population:
+            if bulleted and criteria and criteria[-1].population == population and _goes_on(criteria[-1].text, raw):
                 # A hard-wrapped bullet: the line goes on with the item above it.
                 criteria[-1].text = fold(f"{criteria[-1].text} {raw}")
                 continue
-        for text in split_numbered(strip_bullet(raw)):
-            criteria.append(Criterion(kind=kind, text=text, population=population))
+        elif _unmarked(raw) and lookup("population", _unmarked(raw).rstrip(":")):
+            population = lookup("population", _unmarked(raw).rstrip(":"))  # "- Patients", "- Donors" group a list
+            continue
+        for text in split_numbered(_unmarked(raw)):
+            criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
     return criteria
+
+
+def _goes_on(item: str, line: str) -> bool:
+    """Whether an unbulleted line under a bulleted item goes on with it: it does unless the item has ended
+    its sentence and the line starts a new one (a paragraph of its own, not 1,000 characters of one item).
+    """
+    return not (re.search(r"[.!?]$", item) and fold(line)[:1].isupper())
 
 
 #: A list flattened onto one line: "* first item * second item".
 _FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
 
 
-_INLINE_KIND = re.compile(r"(?<=\S)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)", re.IGNORECASE)
+#: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).
+_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)",
+                          re.IGNORECASE)
 _KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
 
 
 def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
-    """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"."""
+    """One list holding both kinds, opened by headings such as "Patient Inclusion Criteria"; items under one
+    naming both kinds are of the kind their own wording states (or none). Items before any such heading are
+    inclusion criteria when the list sets its exclusion criteria apart under a heading of their own and has
+    no inclusion heading ("Eligibility criteria: … Exclusion criteria: …"), else of the kind their wording states.
+    """
     criteria: list[Criterion] = []
-    kind, block = "INCLUSION", []
+    population: str | None = None
+    block: list[str] = []
     # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
-    lines = [piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()]
+    lines = _joined_prefixes([piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()])
+    headings = [kinds for kinds in map(_heading_kinds, lines) if kinds]
+    kind = "INCLUSION" if {"EXCLUSION"} in headings and {"INCLUSION"} not in headings else None
     for line in [*lines, "Inclusion criteria"]:
-        heading = _KIND_HEADING.search(line)
-        if heading and len(line.split()) <= 8 and strip_bullet(line) == line.strip():
-            criteria += criteria_from_lines(block, kind, population_heading(_KIND_HEADING.sub("", line) + ":"))
-            kind, block = heading.group(1).upper(), []
+        kinds = _heading_kinds(line)
+        if kinds:
+            criteria += criteria_from_lines(block, kind, population)
+            # "Inclusion Criteria and Exclusion Criteria:" heads both kinds: the items' own wording tells them apart.
+            kind = kinds.pop() if len(kinds) == 1 else None
+            population, block = _population_named(_KIND_HEADING.sub("", line)), []
         else:
             block.append(line)
     return criteria
+
+
+def _heading_kinds(line: str) -> set[str]:
+    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line."""
+    if len(line.split()) > 8 or strip_bullet(line) != line.strip():
+        return set()
+    return {found.upper() for found in _KIND_HEADING.findall(line)}
+
+
+def _joined_prefixes(pieces: list[str]) -> list[str]:
+    """Pieces cut from a flattened line, with a word or two that began a heading put back before it ("Key" +
+    "Inclusion Criteria:" is "Key Inclusion Criteria:").
+    """
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and len(joined[-1].split()) <= 2 and not re.search(r"[.;:)\]]\s*$", joined[-1]) \
+                and _KIND_HEADING.match(piece.strip()):
+            joined[-1] = f"{joined[-1].rstrip()} {piece.strip()}"
+        else:
+            joined.append(piece)
+    return joined

@@ -18,7 +18,8 @@ from kg.model.text import fold
 from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_phases
 
-__all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status"]
+__all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
+           "sponsor_line"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -109,15 +110,67 @@ def _line_before(text: str, position: int, longest: int = 400) -> str | None:
 
 def first_line_title(text: str) -> str | None:
     """The page's first line, when it reads as a title: five to forty words, no sentence end,
-    no register number, none of a banner's words.
+    no register number, none of a banner's words. Lines of the site's banner above it ("Skip to
+    main content", "An official website of the United States government", "Overview") are passed over.
     """
-    line = next((fold(line) for line in text.split("\n") if line.strip()), "")
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    for line in lines[:4]:
+        if _reads_as_title(line):
+            return line
+        if not _is_banner(line):
+            return None
+    return None
+
+
+def _reads_as_title(line: str) -> bool:
     words = line.split()
     if not 5 <= len(words) <= 40 or line.endswith((".", "!", "?", ":")) or not line[0].isupper():
-        return None
-    if re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line):
-        return None
-    return line
+        return False
+    return not (re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line) or _SITE_LINE.search(line))
+
+
+#: Lines a site prints above a page's title: its name, a government banner, a tab name.
+_SITE_LINE = re.compile(r"\bofficial website\b|\bskip to\b|^(?:overview|home|menu|print|share|back)$", re.IGNORECASE)
+
+
+def _is_banner(line: str) -> bool:
+    """A line of the site's banner rather than the page: banner words, or at most three words (a site or tab name)."""
+    return bool(_BANNER.search(line) or _SITE_LINE.search(line)) or (len(line.split()) <= 3 and ":" not in line)
+
+
+#: "Sponsored by X" on a line of its own ("Research Sponsored by M.D. Anderson Cancer Center").
+_SPONSOR_LINE = re.compile(r"^\s*(?:research\s+|study\s+|trial\s+)?sponsored\s+by\s*:?\s+(?P<name>[A-Z0-9][^\n]{2,150}?)\s*$",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def sponsor_line(text: str) -> str | None:
+    r"""The organisation of a line "Sponsored by X".
+
+    >>> sponsor_line("Led By Chitra Hosing\nResearch Sponsored by M.D. Anderson Cancer Center\nEligibility")
+    'M.D. Anderson Cancer Center'
+    """
+    match = _SPONSOR_LINE.search(text)
+    return fold(match.group("name")).rstrip(".") if match else None
+
+
+def stated_study(text: str, identifiers: list[Identifier]) -> tuple[list[str], str | None]:
+    """The conditions and sponsor a sentence states of the trial by its number: "… (NCT02727803) is a Phase 2
+    interventional studying A and B, sponsored by M.D. Anderson Cancer Center. RECRUITING as of …".
+    """
+    pattern = (r"\(\s*{number}\s*\)(?i:\s+is\s+an?\s+[^\n]{0,60}?\b(?:interventional|observational)\s+(?:study\s+|trial\s+)?"
+               r"studying\s+)(?P<conditions>[^\n]+?)(?i:,\s+sponsored\s+by\s+)(?P<sponsor>[^\n]+)")
+    for _, match in _first_mentions(pattern, text, identifiers):
+        conditions = [fold(part) for part in match.group("conditions").rsplit(" and ", 1) if part.strip()]
+        return conditions, _up_to_sentence_end(match.group("sponsor"))
+    return [], None
+
+
+def _up_to_sentence_end(text: str) -> str | None:
+    """Text up to the full stop that ends its sentence, not one that ends an abbreviation ("M.D. Anderson", "Co.")."""
+    for stop in re.finditer(r"\.(?=\s|$)", text):
+        if not re.search(r"(?:\b[A-Z]\.?[A-Z]?|\b(?:Inc|Co|Corp|Ltd|St|Dr|Univ|Jr))$", text[:stop.start()]):
+            return fold(text[:stop.start()]) or None
+    return fold(text) or None
 
 
 def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:

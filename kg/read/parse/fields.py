@@ -16,7 +16,7 @@ from kg.model.vocab import lookup
 
 __all__ = [
     "parse_phases", "parse_count", "parse_age_years", "parse_age_range", "parse_date",
-    "country_code", "flag_country", "typed_intervention", "find_doi", "find_pmid", "value_or_none",
+    "country_code", "flag_country", "typed_intervention", "typed_interventions", "find_doi", "find_pmid", "value_or_none",
 ]
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "0": "0", "1": "1", "2": "2", "3": "3", "4": "4"}
@@ -229,6 +229,23 @@ def typed_intervention(text: str) -> tuple[str | None, str]:
         if token:
             return token, fold(match.group(2))
     return None, fold(text)
+
+
+#: Where the next typed intervention starts in a cell or line holding several: after a space ("Biological: NK
+#: cells Drug: Cytarabine") or glued to the name before it ("cytarabine hydrochlorideBiological: …").
+_NEXT_TYPED = re.compile(r"(?:(?<=[a-z0-9)\]])|(?<=\S)\s+)(?=(?:Biological|Drug|Procedure|Radiation|Device|Genetic|Behavioral|"
+                         r"Dietary Supplement|Combination Product|Diagnostic Test|Other)\s*:\s)")
+
+
+def typed_interventions(text: str) -> list[tuple[str | None, str]]:
+    """The (type token, name) pairs of a cell or line listing typed interventions one after another.
+
+    >>> typed_interventions("Biological: NK cells Drug: Cytarabine")
+    [('BIOLOGICAL', 'NK cells'), ('DRUG', 'Cytarabine')]
+    >>> typed_interventions("Drug: cytarabine hydrochlorideBiological: natural killer cell therapy")
+    [('DRUG', 'cytarabine hydrochloride'), ('BIOLOGICAL', 'natural killer cell therapy')]
+    """
+    return [typed_intervention(part) for part in _NEXT_TYPED.split(text) if part.strip()]
 
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)

@@ -45,13 +45,22 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "clinicaltrials gov id", "clinicaltrials gov number"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
-    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor"),
+    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by"),
+    "collaborators": ("collaborator", "collaborators"),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
     "study_type": ("study type", "type of study", "study design type"),
     "study_design": ("study design",),
+    # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
+    "allocation": ("allocation",),
+    "intervention_model": ("intervention model", "interventional model"),
+    "primary_purpose": ("primary purpose", "purpose"),
+    "masking": ("masking", "blinding", "masking/blinding"),
     "interventions": ("intervention(s)", "interventions", "intervention"),
+    "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
+                  "participating sites", "participating centres", "participating centers", "recruiting centres",
+                  "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
     "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
@@ -61,11 +70,15 @@ LABELS: dict[str, tuple[str, ...]] = {
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
-                  "principal inclusion criteria", "inclusion", "main criteria for inclusion"),
+                  "principal inclusion criteria", "inclusion", "main criteria for inclusion",
+                  "you can enter this trial if you", "you may be able to enter this trial if you"),
     "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
-                  "principal exclusion criteria", "exclusion", "main criteria for exclusion"),
+                  "principal exclusion criteria", "exclusion", "main criteria for exclusion",
+                  "you cannot enter this trial if you"),
     "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
-                    "who can participate", "key inclusion & exclusion criteria", "participant eligibility"),
+                    "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
+                    "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
+                    "key inclusion and exclusion criteria"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
@@ -84,12 +97,13 @@ LABELS: dict[str, tuple[str, ...]] = {
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
-              "narrative", "objectives", "purpose", "brief summary", "detailed description", "summary",
-              "healthy volunteers", "results", "locations", "sponsors", "collaborators",
+              "narrative", "objectives", "brief summary", "detailed description", "summary",
+              "healthy volunteers", "results", "sponsors",
               "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
               "background and study aims", "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
-              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial"),
+              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
+              "raw json"),
 }
 
 #: Fields with a closed set of values: their label may be followed by the value with no colon
@@ -101,6 +115,8 @@ _CLOSED: dict[str, Callable[[str], object]] = {
     "phase": lambda value: parse_phases(value) if re.fullmatch(r"(?i)(?:early\s+)?phase[\s\d/,&IVab-]*|n/?a", value) else [],
     "sex": lambda value: lookup("sex", value),
     "study_type": lambda value: lookup("study-type", value),
+    "allocation": lambda value: lookup("allocation", value),
+    "masking": lambda value: lookup("masking", value),
     "ages": lambda value: value[0].isdigit() and any(bound is not None for bound in parse_age_range(value)),
 }
 
@@ -173,7 +189,7 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
 #: Fields whose items may carry labels of their own ("Time frame: 2 years"); in any other field,
 #: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
 #: after a condition).
-_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes"}
+_LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes", "locations"}
 _UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
 
 

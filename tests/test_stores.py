@@ -1,0 +1,181 @@
+"""The graph in the SPARQL stores people already run: each test starts a real server on 127.0.0.1
+(Oxigraph; Virtuoso, Debian's package, skipped saying why where it is not installed), loads the seeds
+and the registry records with `kg load`, and expects every stored query to give the same bytes as
+the graph file, a changed document to replace its old version, a broken-off load to leave no
+half-document and be mended by running it again, and a cut-short answer to be an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import servers
+from conftest import SEEDS, TESTS, run_kg
+
+import kg.graphs.remote
+from kg.build.streaming import build
+from kg.errors import GraphError, QueryError
+from kg.graphs.files import dataset_statements, load_graph
+from kg.graphs.remote import call, client, load_remote
+from kg.query.catalogue import catalogue
+from kg.query.output import format_result
+from kg.query.remote import run_remote
+from kg.query.run import run_local, run_store
+
+PARAMETERS = {"trial": {"trial_id": "NCT05272293"}, "trials_for_patient": {"age": "50", "ecog": "1"}}
+#: The Virtuoso of these tests answers at most this many rows (Debian's default is 10,000); every
+#: stored query's answer on the test data is shorter, all the statements are not.
+MAX_ROWS = 5000
+#: The documents of the seeds and the registry records (SOURCES.md beside them is none).
+DOCUMENTS = len(list(SEEDS.glob("*.txt"))) + len(list((TESTS / "data" / "ctgov-json").glob("*.json")))
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    """The seeds and the registry records as one TriG build."""
+    output = tmp_path_factory.mktemp("dataset") / "graph.trig"
+    assert build([SEEDS, TESTS / "data" / "ctgov-json"], output, format="trig").documents == DOCUMENTS  # SOURCES.md is none
+    return output
+
+
+@pytest.fixture(scope="module")
+def answers(dataset) -> dict[str, str]:
+    """Every stored query's CSV on the graph file."""
+    graph = load_graph([dataset])
+    return {name: format_result(run_local(graph, stored.bind(PARAMETERS.get(name, {}))), "csv")
+            for name, stored in catalogue().items()}
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def store(request, tmp_path_factory, dataset):
+    """A server of each kind, loaded with the dataset by `kg load`."""
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "virtuoso" and not (servers.VIRTUOSO and servers.ISQL):
+        pytest.skip(servers.NO_VIRTUOSO)
+    start = servers.oxigraph(folder) if request.param == "oxigraph" else servers.virtuoso(folder, max_rows=MAX_ROWS)
+    with start as server:
+        loaded = run_kg("load", dataset, "--endpoint", server.update)
+        assert loaded.returncode == 0, loaded.stderr
+        sizes = file_sizes(dataset)
+        assert loaded.stdout.startswith(f"{sum(sizes.values())} statements in {len(sizes) - 1} graphs loaded"), loaded.stdout
+        yield server
+
+
+#: Known: Virtuoso 7.2 evaluates trials_for_patient's nested aggregates (SUM(IF(...)) over sub-selects)
+#: otherwise than rdflib and Oxigraph (2 rows for 16 with age 50, ECOG 1); the query, not the client, to be
+#: rewritten (queries/trials_for_patient.rq came with issue 23 while this was written).
+ENGINE_DIFFERS = {"virtuoso": {"trials_for_patient"}}
+
+
+def differing(server: servers.Server, answers: dict[str, str]) -> list[str]:
+    """The stored queries whose CSV from the server is not the file's, byte for byte (but the known ones)."""
+    return [name for name, stored in sorted(catalogue().items()) if name not in ENGINE_DIFFERS.get(server.name, set())
+            and format_result(run_remote(server.query, stored.bind(PARAMETERS.get(name, {}))), "csv") != answers[name]]
+
+
+def graph_sizes(server: servers.Server) -> dict[str, int]:
+    rows = run_remote(server.query, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def file_sizes(path: Path) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for quad in dataset_statements([path]):
+        sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+    return sizes
+
+
+def test_every_stored_query_gives_the_file_s_bytes(store, answers):
+    assert len(answers) == len(catalogue()) >= 26 and differing(store, answers) == []
+
+
+def test_the_embedded_store_gives_the_file_s_bytes(tmp_path, answers):
+    assert build([SEEDS, TESTS / "data" / "ctgov-json"], store=tmp_path / "store").documents == DOCUMENTS
+    assert [name for name, stored in sorted(catalogue().items()) if format_result(
+        run_store(tmp_path / "store", stored.bind(PARAMETERS.get(name, {}))), "csv") != answers[name]] == []
+
+
+def test_no_statement_is_in_the_default_graph(store, dataset):
+    assert not any(isinstance(quad.graph_name, ox.DefaultGraph) for quad in dataset_statements([dataset]))
+    ours = 'FILTER(STRSTARTS(STR(?g), "https://w3id.org/celltherapy-kg/"))'  # Virtuoso has graphs of its own
+    total = run_remote(store.query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ours} }}").rows
+    assert total == [[str(sum(file_sizes(dataset).values()))]]  # the union of the named graphs is the whole graph
+
+
+def test_a_changed_document_loaded_again_replaces_its_old_version(store, dataset, answers, tmp_path):
+    page = SEEDS / "002_8d5448df4b0db5fc.txt"
+    edited = tmp_path / "edited" / page.name
+    edited.parent.mkdir()
+    edited.write_text(page.read_text(encoding="utf-8").replace("Target Recruitment\n12", "Target Recruitment\n14"),
+                      encoding="utf-8")
+    assert build([edited], tmp_path / "edited.trig", format="trig").ok
+    assert run_kg("load", tmp_path / "edited.trig", "--endpoint", store.update).returncode == 0
+
+    documents = run_remote(store.query, catalogue()["documents"].bind({})).rows
+    assert len(documents) == DOCUMENTS  # the new version instead of the old, not beside it
+    conflicts = run_remote(store.query, catalogue()["conflicts"].bind({"trial_id": "NL-OMON26066"})).rows
+    assert conflicts == []  # one document does not disagree with itself
+    enrollment = run_remote(store.query, catalogue()["trials"].bind({})).rows
+    assert [row for row in enrollment if row[0] == "NL-OMON26066"][0][5] == "14"
+
+    assert run_kg("load", dataset, "--endpoint", store.update).returncode == 0  # and back again
+    assert differing(store, answers) == []
+
+
+def test_a_load_broken_off_leaves_no_half_document_and_a_rerun_mends_it(store, dataset, answers, monkeypatch):
+    drop = client(store.update, 60)
+    drop.setMethod("POST")
+    drop.setQuery("DROP SILENT ALL" if store.name == "oxigraph" else "DROP SILENT GRAPH <https://w3id.org/celltherapy-kg/id/graph/shared>")
+    call(store.update, drop.query, 0)
+    if store.name == "virtuoso":  # Virtuoso's DROP ALL would drop its own system graphs too
+        for graph in file_sizes(dataset):
+            drop.setQuery(f"DROP SILENT GRAPH <{graph}>")
+            call(store.update, drop.query, 0)
+    assert graph_sizes(store) == {} or set(graph_sizes(store)).isdisjoint(file_sizes(dataset))
+
+    sent = []
+    real = kg.graphs.remote.call
+
+    def broken_off(endpoint, action, retries):  # the client killed as it sends its fourth request
+        if len(sent) == 3:
+            raise KeyboardInterrupt
+        sent.append(1)
+        return real(endpoint, action, retries)
+
+    monkeypatch.setattr(kg.graphs.remote, "call", broken_off)
+    with pytest.raises(KeyboardInterrupt):
+        load_remote(store.update, [dataset], block=300)
+    monkeypatch.undo()
+    whole = file_sizes(dataset)
+    there = {graph: size for graph, size in graph_sizes(store).items() if graph in whole}
+    assert 0 < len(there) < len(whole)
+    halves = {graph: (size, whole[graph]) for graph, size in there.items()
+              if size != whole[graph] and not graph.endswith("/graph/shared")}
+    assert max(whole.values()) > 300  # a graph larger than a block is sent whole too, in a request of its own
+    assert halves == {}
+
+    report = load_remote(store.update, [dataset], block=300)
+    assert report.statements == sum(whole.values()) and report.requests > 20
+    assert differing(store, answers) == []
+
+
+def test_a_cut_short_answer_is_an_error_and_the_server_s_reasons_reach_the_user(store):
+    if store.name != "virtuoso":
+        pytest.skip("only Virtuoso cuts answers short")
+    with pytest.raises(QueryError, match=f"cut the answer at {MAX_ROWS:,} rows"):
+        run_remote(store.query, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+    update = client(store.update, 60)
+    update.setMethod("POST")
+    update.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises(GraphError, match="SP031: SPARQL compiler: No plain default graph") as refused:
+        call(store.update, update.query, 0)
+    assert "probably" not in str(refused.value)
+
+
+def test_a_graph_file_without_named_graphs_is_refused_in_one_line(store, seed_graph):
+    result = run_kg("load", seed_graph, "--endpoint", store.update)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "outside any named graph" in result.stderr
+

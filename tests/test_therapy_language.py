@@ -1,0 +1,280 @@
+"""Cell-therapy reading that follows how trial texts say things, each rule with real wording.
+
+Every case quotes a real registry record or trial page (the source in a comment): the words a
+disease, a lab measurement or an abbreviation shares with a cell therapy must not become a
+product, a cytokine use or a regimen, and the plain-English ways of saying donor, dose count and
+purpose must be read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.enrich.therapy import describe_therapy
+from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
+
+
+def _record(**fields: Any) -> TrialRecord:
+    fields.setdefault("source", SourceDocument("t.json", "0" * 64, "ctgov_api_v2"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+# --- words that name NK cells without giving them ---------------------------------------------
+
+NOT_A_PRODUCT = [
+    # tests/data/ctgov-negative NCT05863234 (an antibody, PPMX-T003)
+    pytest.param(dict(title="Safety Evaluation Study for Patients With Aggressive NK-cell Leukemia",
+                      brief_summary="This study is to evaluate the tolerability, safety, efficacy and pharmacokinetics "
+                                    "of PPMX-T003 in aggressive NK-cell leukemia.",
+                      interventions=[Intervention("PPMX-T003", "DRUG")]), id="nk-cell-leukemia"),
+    # NCT00854425 (registry summary, via ejaybennett/healthdata CNNFORMAT/summaries2/NCT00854425.story)
+    pytest.param(dict(title="L-asparaginase Monotherapy as Salvage Treatment in Patients With NK/T Cell Lymphoma",
+                      brief_summary="The prognosis of patients with progressive and recurrent NK/T cell lymphoma is "
+                                    "poor partially due to lack of effective treatment.",
+                      interventions=[Intervention("L-asparaginase", "DRUG")]), id="nk-t-cell-lymphoma"),
+    # NCT02764281 (same source): a transplant-only trial of natural killer/T-cell lymphoma
+    pytest.param(dict(title="MEDA Chemotherapy and Autologous Hematopoietic Stem Cell Transplantation for Stage IV "
+                            "Natural Killer/T-cell Lymphoma",
+                      brief_summary="Extranodal natural killer/T-cell lymphoma (ENKTCL), nasal type, is a rare subtype "
+                                    "of non-Hodgkin lymphoma (NHL) with relatively high incidence in China."),
+                 id="natural-killer-t-cell-lymphoma"),
+    # NCT02445872 (same source): an antiemetic, "neurokinin-1(NK-1) antagonist"
+    pytest.param(dict(title="Safety and Efficacy of Aprepitant for CINV in Patients With Lung Cancer Receiving "
+                            "Multiple-day Cisplatin Chemotherapy",
+                      brief_summary="Aprepitant is an oral neurokinin-1(NK-1) antagonist which is used for the "
+                                    "prevention of chemotherapy-induced nausea and vomiting (CINV)."), id="nk-1-antagonist"),
+]
+
+
+@pytest.mark.parametrize("fields", NOT_A_PRODUCT)
+def test_a_disease_or_receptor_named_after_nk_cells_is_no_product(fields: dict) -> None:
+    assert _record(**fields).cell_products == []
+
+
+# --- measured, not given ---------------------------------------------------------------------
+
+def test_a_cytokine_measured_in_serum_is_not_given() -> None:
+    # tests/data/ctgov-negative NCT02387086 (gefitinib + thalidomide)
+    record = _record(title="Gefitinib Combined With Thalidomide to Treat NSCLC",
+                     brief_summary="3. To acquire preliminary data regarding the effects of thalidomide on "
+                                   "interleukin-2 level in serum.",
+                     interventions=[Intervention("Thalidomide", "DRUG")])
+    assert record.cytokines == []
+
+
+def test_a_cytokine_measured_in_a_cell_trial_is_not_given() -> None:
+    record = _record(title="NK cells for AML", interventions=[Intervention("NK cells", "BIOLOGICAL")],
+                     brief_summary="Serum levels of IL-12 and IFN-gamma will be measured before and after infusion.")
+    assert record.cytokines == []
+
+
+# --- abbreviations that are not regimens -------------------------------------------------------
+
+def test_highly_emetogenic_chemotherapy_is_no_regimen() -> None:
+    # NCT01661335 (registry summary, via ejaybennett/healthdata CNNFORMAT/summaries14/NCT01661335.story)
+    record = _record(title="Efficacy of Aprepitant (Emend) in Children",
+                     brief_summary="To determine the efficacy of aprepitant (Emend(R)) in preventing and reducing "
+                                   "chemotherapy-induced nausea and vomiting (CINV) when added to standard antiemetic "
+                                   "drug regimens for children receiving highly emetogenic chemotherapy (HEC).",
+                     interventions=[Intervention("Aprepitant", "DRUG")])
+    assert record.regimens == []
+
+
+def test_radiochemotherapy_abbreviated_is_no_regimen() -> None:
+    # tests/data/pages/clinicaltrialsregister.eu/2008-002130-30-results.txt (i16 dev corpus)
+    record = _record(title="Targeted Natural Killer (NK) cell based adoptive immunotherapy for the treatment of patients "
+                           "with Non-Small Cell Lung Cancer (NSCLC) after radiochemotherapy (RCT)")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert record.regimens == []
+
+
+def test_a_trial_without_cells_or_transplant_has_no_regimen_around_them() -> None:
+    # tests/data/ctgov-negative NCT06094296
+    record = _record(title="A Study of BMS-986315 and Nivolumab in Combination With Chemotherapy in NSCLC",
+                     brief_summary="The purpose of this study is to evaluate the efficacy and safety of BMS-986315 plus "
+                                   "nivolumab in combination with platinum-based doublet chemotherapy (PDCT) versus "
+                                   "nivolumab in combination with PDCT",
+                     interventions=[Intervention("Cisplatin", "DRUG"), Intervention("Pemetrexed", "DRUG")])
+    assert record.regimens == []
+
+
+def test_an_acronym_of_the_words_before_is_no_regimen_even_in_a_cell_trial() -> None:
+    record = _record(title="NK cells with chemotherapy", interventions=[Intervention("NK cells", "BIOLOGICAL")],
+                     brief_summary="Patients receiving highly emetogenic chemotherapy (HEC) get antiemetics.")
+    assert record.regimens == []
+
+
+# --- activation is not expansion; donors in plain English; background is not the product ------
+
+def test_in_vitro_activated_cells_are_not_said_to_be_expanded() -> None:
+    # tests/data/pages/clinicaltrialexchange.com/NCT04221971-nk-infusion-aml.txt
+    record = _record(title="NK Cell Infusion in High Risk AML",
+                     brief_summary="In recent years, with the continuous advancement of in vitro expansion methods, "
+                                   "the application of good quality management technology, NK cells could be clinical "
+                                   "grade expanded without the need for pre-purification, feeder-free, and serum-free "
+                                   "culture. In this clinical trial the investigators want to demonstrate the safety and "
+                                   "efficacy chemotherapy combined with donor-derived in vitro activated NK cells "
+                                   "infusion for high risk AML patients.")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded, product.donor_types) == ("NK", None, ["ALLOGENEIC"])
+
+
+@pytest.mark.parametrize(("sentence", "donor"), [
+    # wording of lay summaries (cancerresearchuk.org, trialx.com pages in tests/data/pages)
+    ("The NK cells are made from the participant's own blood.", "AUTOLOGOUS"),
+    ("The trial uses NK cells. The cells are taken from the patient's own blood and grown in the lab.", "AUTOLOGOUS"),
+    ("It tests CD123 CAR-NK cells. These cells are developed from healthy donors and are meant to attack leukemia "
+     "that shows a marker called CD123.", "ALLOGENEIC"),
+    ("The NK cells are collected from a healthy donor.", "ALLOGENEIC"),
+])
+def test_donor_in_plain_english(sentence: str, donor: str) -> None:
+    record = _record(title="NK cells for leukaemia", brief_summary=sentence,
+                     interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert record.cell_products[0].donor_types == [donor]
+
+
+def test_haploidentical_said_of_the_transplant_is_not_the_products_donor() -> None:
+    # tests/data/pages/trialfinderdata.org/NCT06158828.txt
+    record = _record(title="Pilot Study of Memory-like Natural Killer (ML NK) Cells After TCRαβ T Cell Depleted "
+                           "Haploidentical Transplant in AML")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", [])]
+    # tests/data/pages/trials.co/NCT04836390-excel-haplo-nk-aml.txt: donor-derived cells of that transplant's donor
+    record = _record(title="Donor-Derived Ex-Vivo Expanded Natural Killer Cell Infusions in Children and Young Adults "
+                           "With High Risk Acute Myeloid Leukemia Receiving Myeloablative HLA-Haploidentical "
+                           "Hematopoietic Cell Transplant (EXCEL)")
+    assert [(p.cell_type, p.donor_types, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NK", ["HAPLOIDENTICAL"], True)]
+
+
+def test_a_page_of_criteria_only_names_its_cells_in_the_donors_criteria() -> None:
+    # tests/data/pages/ignite-sd.com/eligibilitymodule-74519-NCT01639456.txt and -47984-NCT04320303.txt
+    record = _record(criteria=[Criterion("INCLUSION", "Available related HLA haploidentical natural killer (NK) cell "
+                                                      "donor (sibling, offspring, or offspring of an HLA identical sibling)")])
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["HAPLOIDENTICAL"])]
+    record = _record(criteria=[Criterion("INCLUSION", "Prior to transplantation, the CMV IgG of the recipient and donor "
+                                                      "were positive, and the recipient had a suitable donor to expand NK cells.")])
+    assert [(p.cell_type, p.donor_types, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NK", ["ALLOGENEIC"], True)]
+
+
+# --- cell types -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "cell_type"), [
+    # tests/data/pages/cancer.gov/NCI-2024-00762-ciml-nk-aml-mds.txt
+    # the contract's tokens: CIML / memory-like NK cells are NK; TIL, γδ T cells and donor lymphocytes are T
+    ("Cytokine-Induced Memory-Like Natural Killer Cells for the Treatment of AML or MDS", "NK"),
+    ("CIML NK Cell in Head & Neck Cancer", "NK"),
+    ("Tumor-Infiltrating Lymphocytes (TIL) in Metastatic Melanoma", "T"),
+    ("Ex Vivo Expanded Gamma Delta T Cells in Relapsed Leukemia", "T"),
+    ("Prophylactic Donor Lymphocyte Infusion After Allogeneic Transplantation", "T"),
+    # tests/data/pages/medifind.com/447989158-anti-cd56-car-t-nk-t-lymphoma.txt
+    ("Anti-CD56 CAR-T Cells for Relapsed or Refractory NK/T Cell Lymphoma", "CAR_T"),
+    ("CD19 CAR-NK Cells From Cord Blood", "CAR_NK"),
+])
+def test_cell_types(title: str, cell_type: str) -> None:
+    record = _record(title=title)
+    assert [p.cell_type for p in record.cell_products] == [cell_type]
+
+
+# --- regimens from the interventions, and their purpose ----------------------------------------
+
+def test_lymphodepletion_drugs_listed_among_the_interventions_are_regimens() -> None:
+    record = _record(title="CAR-NK Cells for CD19 Positive Lymphoma",
+                     interventions=[Intervention("Fludarabine Phosphate", "DRUG", "Given IV"),
+                                    Intervention("Cyclophosphamide", "DRUG", "Given IV"),
+                                    Intervention("CAR-NK cells", "BIOLOGICAL", "Given IV")],
+                     arms=[Arm("Treatment (CAR-NK cells)", "EXPERIMENTAL",
+                               "Patients receive lymphodepleting chemotherapy with fludarabine phosphate IV and "
+                               "cyclophosphamide IV on days -5 to -3. Patients then receive CAR-NK cells IV on day 0.")])
+    assert {(drug.lower(), r.purpose) for r in record.regimens for drug in r.components} == {
+        ("fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")}
+
+
+def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
+    # i16 dev corpus page clinicaltrials.gov/show-NCT01631357-cik-chemo-squamous-nsclc.txt:
+    # "Biological: CIK cell Drug: Gemcitabine Injection Drug: Cisplatin injection"
+    record = _record(title="CIK Cell Treatment Combined With Chemotherapy in Squamous NSCLC",
+                     interventions=[Intervention("CIK cell", "BIOLOGICAL", "CIK cell injection"),
+                                    Intervention("Gemcitabine Injection", "DRUG", "Gemcitabine injection"),
+                                    Intervention("Cisplatin injection", "DRUG", "Cisplatin injection")])
+    assert {(r.name, r.purpose, tuple(r.components)) for r in record.regimens} == {
+        ("Gemcitabine Injection", "CHEMOTHERAPY", ("gemcitabine",)), ("Cisplatin injection", "CHEMOTHERAPY", ("cisplatin",))}
+
+
+def test_a_lymphodepleting_regimen_named_twice_without_its_drugs_is_one_regimen() -> None:
+    # i16 dev corpus page meddatax.com/NCT02360579-lifileucel-til-melanoma.txt
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title="Study of LN-144 in Metastatic Melanoma",
+                     brief_summary="Prospective, interventional multicenter study evaluating adoptive cell therapy (ACT) via "
+                                   "infusion of LN-144 (autologous TIL) followed by interleukin 2 (IL-2) after a "
+                                   "nonmyeloablative lymphodepletion (NMA LD) preconditioning regimen. The adoptive cell "
+                                   "transfer therapy used in this study involves patients receiving a lymphocyte depleting "
+                                   "preconditioning regimen, prior to infusion of autologous TIL, followed by the "
+                                   "administration of a regimen of IL-2.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("nonmyeloablative lymphodepletion (NMA LD) preconditioning regimen", "LYMPHODEPLETION")]
+    assert [(u.cytokine, u.role) for u in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_myeloablative_busulfan_and_cyclophosphamide_is_a_conditioning() -> None:
+    record = _record(title="NK cells after allogeneic stem cell transplantation",
+                     brief_summary="Patients receive busulfan and cyclophosphamide-based myeloablative conditioning "
+                                   "regimen before allogeneic stem cell transplantation, then donor NK cells.")
+    (regimen,) = record.regimens
+    assert (regimen.purpose, regimen.components) == ("CONDITIONING", ["busulfan", "cyclophosphamide"])
+
+
+def test_flu_cy_before_nk_cells_stays_a_lymphodepletion() -> None:
+    # /work/shared/corpus/seeds 004 (EudraCT 2019-001929-27)
+    record = _record(title="UCB-NK cells in AML", brief_summary="Prior to NK cell infusion, patients will receive "
+                     "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy.")
+    assert [r.purpose for r in record.regimens] == ["LYMPHODEPLETION"]
+
+
+def test_a_regimen_keeps_its_days() -> None:
+    record = _record(title="NK cells", interventions=[Intervention("NK cells", "BIOLOGICAL")],
+                     brief_summary="Lymphodepletion with fludarabine/cyclophosphamide on days -6 to -2.")
+    assert [(r.purpose, r.days) for r in record.regimens] == [("LYMPHODEPLETION", "days -6 to -2")]
+
+
+# --- cytokines: feeder cells, dose counts, another drug's dose -----------------------------------
+
+def test_il21_on_membrane_bound_feeder_cells_is_only_ex_vivo() -> None:
+    # wording of NCT05272293 (seed 000): "K562-mbIL21-41BBL" feeder cells, IL-21 named again elsewhere
+    record = _record(title="Expanded haploidentical NK cells",
+                     brief_summary="NK cells are expanded on K562-mbIL21-41BBL feeder cells. "
+                                   "IL-21 expanded NK cells are infused on days 1, 3 and 5.",
+                     interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert {(u.cytokine, u.role) for u in record.cytokines} == {("IL-21", "EX_VIVO_EXPANSION")}
+
+
+def test_doses_counted_in_brackets() -> None:
+    record = _record(title="NK cells", interventions=[Intervention("NK cells", "BIOLOGICAL")],
+                     brief_summary="IL-2 2 million units/m2 subcutaneously three times per week for two weeks (6 doses).")
+    (use,) = record.cytokines
+    assert (use.number_of_doses, use.frequency, use.duration_days) == (6, "THREE_TIMES_WEEKLY", 14.0)
+
+
+def test_another_drugs_dose_in_the_sentence_is_not_the_cytokines() -> None:
+    record = _record(title="Haploidentical NK cells", interventions=[Intervention("NK cells", "BIOLOGICAL")],
+                     brief_summary="Patients receive cyclophosphamide 60 mg/kg on day -5 and fludarabine 25 mg/m2 on "
+                                   "days -6 to -2, followed by NK cells and IL-2 on day 0.")
+    assert [(u.cytokine, u.dose) for u in record.cytokines] == [("IL-2", None)]
+
+
+# --- doses tied to their arm; infusions and tissue from the arm description ----------------------
+
+def test_a_dose_stated_in_an_arm_names_the_arm_and_the_arm_gives_infusions_and_tissue() -> None:
+    # arm wording of tests/data/ctgov-negative's left-out NK510 study (NCT06097962)
+    record = _record(title="Safety and Efficacy of NK510 to Treat NSCLC",
+                     interventions=[Intervention("NK510", "DRUG", "NK cells")],
+                     arms=[Arm("Group A (low-dose group)", "EXPERIMENTAL",
+                               "NK510 will be administered once a week for a total of six weeks. 6×10^9 NK cells/dose. "
+                               "The NK cells are expanded from the peripheral blood of healthy donors. "
+                               "Patients receive 6 infusions.")])
+    (product,) = record.cell_products
+    assert [(d.minimum, d.unit, d.per_dose, d.arm) for d in product.doses] == [
+        (6e9, "{cells}", True, "Group A (low-dose group)")]
+    assert (product.infusions, product.tissue_sources) == (6, ["PERIPHERAL_BLOOD"])
