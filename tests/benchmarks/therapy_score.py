@@ -6,7 +6,7 @@
 
 The therapy dev corpus is ``tests/data/therapy-dev``: ``documents.txt`` names the documents (under
 tests/data), ``gold/*.csv`` holds the rows read from them by hand. The graph is built and queried in
-this process; rows are matched as the shared evaluation matches them (``gold_score``, vendored), and
+this process; rows are matched as the shared evaluation matches them (``contract_score``, vendored), and
 ``cell_doses`` is also scored on its ``arm`` (the arm a dose is given in).
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import gold_score  # noqa: E402
+import contract_score  # noqa: E402
 
 from kg.build.streaming import build  # noqa: E402
 from kg.graphs.files import load_graph  # noqa: E402
@@ -32,7 +32,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "therapy-dev"
 QUERIES = ("cell_products", "cell_doses", "cytokines", "regimens")
 #: The evaluation's columns, and the arm of a dose (an extra column of cell_doses).
-SPEC = {**gold_score.SPEC, "cell_doses": (gold_score.SPEC["cell_doses"][0], [*gold_score.SPEC["cell_doses"][1], "arm:text"])}
+_DOSES = contract_score.SPEC["cell_doses"]
+SPEC = {**contract_score.SPEC, "cell_doses": (_DOSES[0], [*_DOSES[1], "arm:text"])}
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,18 @@ def score(documents: list[Path], gold: Path, *, verbose: bool = False) -> list[S
         graph_file = Path(tmp) / "graph.ttl"
         build(documents, graph_file)
         graph = load_graph([graph_file])
-    gold_score.SPEC.update(SPEC)  # score_query reads the module's SPEC
     scores = []
-    for query in QUERIES:
-        result = run_local(graph, stored_query(query).text)
-        gold_text = (gold / f"{query}.csv").read_text(encoding="utf-8") if (gold / f"{query}.csv").exists() else ""
-        found = gold_score.score_query(query, gold_text or "trial_id\n", _csv(result.columns, result.rows), verbose)
-        scores.append(Score(query, *found))
+    contract = dict(contract_score.SPEC)
+    contract_score.SPEC.update(SPEC)  # score_query reads the module's SPEC: ours while we score, then the contract's again
+    try:
+        for query in QUERIES:
+            result = run_local(graph, stored_query(query).text)
+            gold_text = (gold / f"{query}.csv").read_text(encoding="utf-8") if (gold / f"{query}.csv").exists() else ""
+            found = contract_score.score_query(query, gold_text or "trial_id\n", _csv(result.columns, result.rows), verbose)
+            scores.append(Score(query, *found))
+    finally:
+        contract_score.SPEC.clear()
+        contract_score.SPEC.update(contract)
     return scores
 
 
