@@ -15,6 +15,7 @@ from kg.enrich import enriched
 from kg.errors import DocumentError
 from kg.read import dispatch, read_path
 from kg.read.limits import LIMITS, Limits
+from kg.read.sources import read_document
 
 __all__ = ["explain"]
 
@@ -28,7 +29,7 @@ def explain(path: Path, limits: Limits = LIMITS) -> str:
     if zipfile.is_zipfile(path):
         lines.append("  reader: a zip archive, read entry by entry as documents of their own")
     else:
-        lines += _account(path.read_bytes()[:limits.document_bytes + 1], path.name)
+        lines += _account(read_document(path, limits), path.name)
     for record in enriched(read_path(path, limits)):
         if isinstance(record, DocumentError):
             lines.append(f"  left out: {record}")

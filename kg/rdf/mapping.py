@@ -346,7 +346,8 @@ def _count(value: int | None) -> str | None:
 
 def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     """The registry's posted results: each outcome's values per group, and the adverse events."""
-    outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes}
+    # Only records with posted results (a tenth of the registry) pay for the protocol's outcome IRIs.
+    outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes} if record.measurements else set()
     for value in record.measurements:
         node = out.part(trial, "hasMeasurement", iris.measurement(key, value), "OutcomeMeasurement")
         outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
