@@ -440,3 +440,9 @@ def test_a_title_that_says_it_all(title: str, product: tuple) -> None:
     (found,) = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title=title).cell_products
     assert (found.cell_type, found.donor_types, found.tissue_sources, found.ex_vivo_expanded,
             found.genetically_modified) == product
+
+
+def test_the_patients_cells_as_a_target_say_nothing_of_the_donor() -> None:
+    record = _record(title="Donor Lymphocyte Infusion After Allogeneic Transplantation",
+                     brief_summary="Donor lymphocytes may attack the patient's cells that remain after the transplant.")
+    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]

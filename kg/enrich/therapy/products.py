@@ -68,8 +68,11 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"
                          # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
                          # "T cells are taken from a patient's blood" (NCT05625594)
-                         r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:T cells|NK cells|immune cells|cells|blood)\b"
-                         r"|\b(?:taken|collected|removed|obtained) from (?:a|the|each) (?:patient|participant)\b",
+                         # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
+                         r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
+                         r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
+                         r"|removed|harvested|drawn)\b"
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b", re.IGNORECASE)
