@@ -224,3 +224,28 @@ def test_a_filtered_page_from_a_server_is_the_store_s(tmp_path, seeds_trig):
     from_file = run_kg(*arguments, "--data", seeds_trig)
     assert from_server.returncode == 0, from_server.stderr
     assert len(rows(from_file.stdout)) == 4 and from_server.stdout == from_store.stdout == from_file.stdout
+
+
+#: Questions asked of every kind of store: filters of each kind, alone and together, and pages.
+QUESTIONS = [("eligibility", ["--param", "trial_id=NL-OMON26066"]),
+             ("trials", ["--param", "sponsor=Radboud University Medical Center"]),
+             ("sites", ["--param", "condition=Acute Myeloid Leukemia"]),
+             ("cell_products", ["--param", "country=NL", "--param", "phase=PHASE2"]),
+             ("outcomes", ["--param", "status=RECRUITING", "--param", "cell_type=NK", "--limit", "6", "--offset", "4"]),
+             ("interventions", ["--limit", "5", "--offset", "5"])]
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso", "jena"])
+def test_every_kind_of_store_answers_the_questions_as_the_file_does(kind, tmp_path, seeds_trig):
+    if kind == "virtuoso" and not (servers.VIRTUOSO and servers.ISQL):
+        pytest.skip(servers.NO_VIRTUOSO)
+    if kind == "jena" and not servers.HAS_JENA:
+        pytest.skip(servers.NO_JENA)
+    (tmp_path / kind).mkdir()
+    with getattr(servers, kind)(tmp_path / kind) as server:
+        assert run_kg("load", seeds_trig, "--endpoint", server.update).returncode == 0
+        for name, arguments in QUESTIONS:
+            from_server = run_kg("query", name, *arguments, "--endpoint", server.query, "-f", "csv")
+            from_file = run_kg("query", name, *arguments, "--data", seeds_trig, "-f", "csv")
+            assert from_server.returncode == 0, from_server.stderr
+            assert len(from_file.stdout.splitlines()) > 1 and from_server.stdout == from_file.stdout, (name, arguments)
