@@ -121,6 +121,10 @@ def test_a_hostile_filter_value_stays_one_literal(dataset):
     assert on_store(store, sparql) == [] and len(store) == before
     result = run_kg("query", "outcomes", "--data", path, "--param", f"sponsor={hostile}")
     assert result.returncode == 0 and result.stdout.rstrip().endswith("(0 rows)")
+    # An empty value filters nothing, in kg's form as in grlc's.
+    everything = on_store(store, stored_query("sites").bind({}))
+    assert on_store(store, stored_query("sites").bind({"sponsor": ""})) == everything
+    assert on_store(store, stored_query("sites").text.replace("?__sponsor", '""')) == everything
 
 
 # ---------------------------------------------------------------------------

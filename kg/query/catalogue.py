@@ -145,7 +145,8 @@ class StoredQuery:
         missing = [p for p in self.parameters if p.required and p.name not in given]
         if missing:
             raise QueryError(f"query {self.name} needs --param {missing[0].name}=<{missing[0].type}>")
-        text = _settle_filters(self.text, {known[name].variable for name in values})
+        # An empty value asks for nothing, as in grlc's form (COALESCE("", "") = ""): the filter is left out.
+        text = _settle_filters(self.text, {known[name].variable for name, value in values.items() if value != ""})
         for name, value in values.items():
             parameter = known[name]
             term = parameter.term(value).n3()

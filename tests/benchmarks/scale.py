@@ -162,7 +162,8 @@ FILTER_QUERIES = ("eligibility", "outcomes", "arms", "interventions", "sites", "
 
 
 def filter_values(store) -> dict[str, dict[str, str]]:  # noqa: ANN001 - a pyoxigraph Store
-    """The filtered forms measured, with values read from the store: one trial (the middle key), the sponsor,
+    """The filtered forms measured, with values read from the store: one trial (the middle key of those with
+    criteria, outcomes and arms), the sponsor,
     condition and country of a typical question (the median of their trial counts) and of the largest
     (the most trials), and the tokens PHASE2, RECRUITING and NK.
     """
@@ -173,8 +174,10 @@ def filter_values(store) -> dict[str, dict[str, str]]:  # noqa: ANN001 - a pyoxi
                   f"SELECT ?value (COUNT(DISTINCT ?trial) AS ?n) WHERE {{ {pattern} }} GROUP BY ?value ORDER BY DESC(?n) ?value")
         return [row[0] for row in query_store(store, sparql).rows]
 
+    # A trial with criteria and outcomes (a recombined study may have none), so that its listings are not empty.
     keys = [row[0] for row in query_store(store, "PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#>\n"
-                                          "SELECT ?key WHERE { ?t a ctk:Trial ; ctk:trialId ?key } ORDER BY ?key").rows]
+                                          "SELECT DISTINCT ?key WHERE { ?t a ctk:Trial ; ctk:trialId ?key ; "
+                                          "ctk:hasEligibilityCriterion [] ; ctk:hasOutcome [] ; ctk:hasArm [] } ORDER BY ?key").rows]
     sponsors = by_trials("?trial ctk:leadSponsor|ctk:collaborator|ctk:sponsor ?o . ?o rdfs:label ?value")
     conditions = by_trials("?trial ctk:studiesCondition ?c . ?c rdfs:label ?value")
     countries = by_trials("?trial ctk:hasSite ?s . ?s ctk:countryCode ?value")
