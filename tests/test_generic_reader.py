@@ -181,3 +181,63 @@ def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
     page = ("Registration number\nACTRN12622000588796p\nPublic title\nACT2: Amnion Cell Therapy for Ischaemic Stroke\n"
             "Linked study record\nThis study is linked the ACT-I Phase I trial (ACTRN12618000076279) .\n")
     assert [i.value for i in read_enriched(page.encode(), "anzctr.txt").identifiers] == ["ACTRN12622000588796p"]
+
+
+def test_a_sponsor_block_gives_names_without_their_funder_class_and_ends_at_a_line_without_letters():
+    # clincosm.com NCT04292769 and NCT05371730: the funder class after each name, "(none)" for no collaborator,
+    # then the site's figures (enrolment, arms, ...) and its next headings under the same block.
+    page = """Clinical Study of DC-CIK Cells as a Post-remission Treatment for Malignant Tumors
+
+Sponsor
+Nuwacell Biotechnologies Co., Ltd. (Industry)
+Overall Status
+Recruiting
+CT.gov ID
+NCT04292769
+Collaborator
+The First Affiliated Hospital of University of Science and Technology of China (Other)
+200
+1
+2
+36
+5.6
+
+Study Details
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert [(s.name, s.role) for s in record.sponsors] == [
+        ("Nuwacell Biotechnologies Co., Ltd.", "LEAD"),
+        ("The First Affiliated Hospital of University of Science and Technology of China", "COLLABORATOR")]
+    none = read_enriched(page.replace("The First Affiliated Hospital of University of Science and Technology of China "
+                                      "(Other)", "(none)").encode(), "clincosm.txt")
+    assert [s.name for s in none.sponsors] == ["Nuwacell Biotechnologies Co., Ltd."]
+
+
+def test_a_record_anzctr_imported_from_clinicaltrials_gov_gives_its_arms_and_typed_intervention():
+    # anzctr.org.au, NCT01589549 as imported: "Treatment: Other - name" and "Arm type: label - description" lines
+    # under "Description of intervention(s) / exposure" (each written like a label, none ends the list).
+    page = """Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Registration number
+NCT01589549
+Public title
+Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Description of intervention(s) / exposure
+Treatment: Other - Mesenchymal stromal cell therapy
+
+Experimental: Mesenchymal stromal cell therapy - Mesenchymal stromal cell therapy in addition to corticosteroid therapy
+
+Active comparator: Corticosteroid therapy -
+
+
+Treatment: Other: Mesenchymal stromal cell therapy
+One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
+
+Intervention code [1] 0 0
+Treatment: Other
+"""
+    record = read_enriched(page.encode(), "anzctr-imported.txt")
+    assert [(i.name, i.type) for i in record.interventions] == [("Mesenchymal stromal cell therapy", "OTHER")]
+    assert [(a.label, a.type, a.description) for a in record.arms] == [
+        ("Mesenchymal stromal cell therapy", "EXPERIMENTAL",
+         "Mesenchymal stromal cell therapy in addition to corticosteroid therapy"),
+        ("Corticosteroid therapy", "ACTIVE_COMPARATOR", None)]

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
-from kg.model.records import Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
@@ -126,10 +126,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
-    sponsor = _sponsor(_values(found, "sponsor")) or sponsor_line(text) or stated_sponsor
+    sponsor = _sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
-    record.sponsors += [Organization(name, "COLLABORATOR") for name in _values(found, "collaborators") if name != sponsor]
+    record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
+                        if name != sponsor]
     record.interventions = _interventions(found.sections.get("interventions", []))
+    record.arms = _arm_lines(found.sections.get("interventions", []))
     record.allocation = lookup("allocation", _first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
@@ -164,6 +166,25 @@ _SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?
                                re.IGNORECASE)
 
 
+#: The funder class ClinicalTrials.gov prints after an organisation ("Li Yu (Other)", "… Co., Ltd. (Industry)").
+_FUNDER_CLASS = re.compile(r"\s*\((?:other|industry|nih|u\.?s\.? fed|other u\.?s\.? federal agency|network|individual|"
+                           r"ambig|unknown)\)$", re.IGNORECASE)
+
+
+def _organisations(values: list[str]) -> list[str]:
+    """The organisations of a sponsor or collaborator block, without their funder class; "(none)" names none,
+    and the block ends at the first line that is no name (a line without letters: "200", "5.6").
+    """
+    names = []
+    for value in values:
+        if not re.search(r"[^\W\d_]", value):
+            break
+        name = _FUNDER_CLASS.sub("", value).strip()
+        if name and not re.fullmatch(r"\(?(?:none|n/?a|-+)\)?", name, re.IGNORECASE):
+            names.append(name)
+    return names
+
+
 def _sponsor(values: list[str]) -> str | None:
     """The organisation a sponsor block names: the value after its "Name" or "Organization:" sub-label, up to
     the block's next sub-label ("Address", "Type of Sponsor").
@@ -177,13 +198,35 @@ def _sponsor(values: list[str]) -> str | None:
     return None
 
 
+#: A registry's category of an intervention before its type and name ("Treatment: Other - Mesenchymal stromal cell
+#: therapy", as ANZCTR prints a record imported from ClinicalTrials.gov).
+_CATEGORY_TYPED = re.compile(r"^Treatment\s*:\s*(?P<type>[A-Za-z ]+?)\s*[-:]\s+(?P<name>\S.*)$")
+#: An arm as "Type: label - description" ("Experimental: Mesenchymal stromal cell therapy - … in addition to
+#: corticosteroid therapy", "Active comparator: Corticosteroid therapy -").
+_ARM_LINE = re.compile(r"^(?P<type>[A-Za-z ]+?)\s*:\s*(?P<label>\S.*?)\s+-(?:\s+(?P<description>\S.*))?$")
+
+
+def _arm_lines(lines: list[str]) -> list[Arm]:
+    """Arms an interventions section lists as "Type: label - description" lines, the type an arm type."""
+    arms: dict[str, Arm] = {}
+    for line in map(fold, lines):
+        match = _ARM_LINE.match(line)
+        if match and lookup("arm-type", match.group("type")) and match.group("label") not in arms:
+            arms[match.group("label")] = Arm(match.group("label"), lookup("arm-type", match.group("type")),
+                                             match.group("description"))
+    return list(arms.values())
+
+
 def _interventions(lines: list[str]) -> list[Intervention]:
     """An interventions list: "Type: name" lines (several may share a line), or one name a line.
 
     A list whose untyped lines read as sentences (long, or ending in a full stop) describes the
     interventions rather than naming them: only its typed lines are taken.
     """
-    values = [value for value in map(value_or_none, lines) if value]
+    values = [value for value in map(value_or_none, lines) if value and not _arm_lines([value])]
+    categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
+    values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
+              else value for match, value in zip(categorised, values)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)

@@ -57,7 +57,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
-    "interventions": ("intervention(s)", "interventions", "intervention"),
+    "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -90,7 +90,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
-              "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
+              "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "linked study record", "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "intervention groups", "general information",
@@ -193,6 +193,14 @@ _LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "se
 _UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
 
 
+def _typed_item(line: str) -> bool:
+    """An item of an interventions list written like a label: its type ("Drug: Cytarabine"), an arm's type
+    ("Experimental: … - …", "Active comparator: …") or a registry's category ("Treatment: Other - …").
+    """
+    label = line.split(":", 1)[0].strip().lstrip("-* ")
+    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -228,7 +236,8 @@ def reading(text: str) -> Reading:
                 result.unread.append(fold(line))
         elif not line.strip(" |"):
             continue
-        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)):
+        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
+                          or current == "interventions" and _typed_item(line)):
             # A table cell keeps its text, not the "|" around it.
             result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
         else:
