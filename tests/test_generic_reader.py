@@ -241,3 +241,22 @@ Treatment: Other
         ("Mesenchymal stromal cell therapy", "EXPERIMENTAL",
          "Mesenchymal stromal cell therapy in addition to corticosteroid therapy"),
         ("Corticosteroid therapy", "ACTIVE_COMPARATOR", None)]
+
+
+def test_a_page_that_refers_to_the_registry_record_of_its_trial_is_that_trials_page():
+    # cancer.gov (NCI-2021-09278): no labels; the summary and a sentence sending the reader to ClinicalTrials.gov.
+    page = """This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in treating \
+patients with acute myeloid leukemia who are at high risk of having disease coming back (relapse) after allogeneic \
+hematopoietic stem cell transplant.
+Additional locations may be listed on ClinicalTrials.gov for NCT05015426.
+See trial information on ClinicalTrials.gov for a list of participating sites.
+"""
+    record = read_enriched(page.encode(), "NCI-2021-09278.txt")
+    assert [i.value for i in record.identifiers] == ["NCT05015426"]
+    assert record.phases == ["PHASE1"]
+
+
+def test_a_trial_named_in_passing_is_no_referral_and_the_page_stays_refused():
+    page = "This study is linked the ACT-I Phase I trial (ACTRN12618000076279). The previous study was a dose escalation study.\n"
+    with pytest.raises(DocumentError):
+        read_enriched(page.encode(), "linked.txt")

@@ -235,3 +235,13 @@ def test_bulleted_sub_items_under_an_item_ending_in_a_colon_belong_to_it():
         ("INCLUSION", "Written informed consent."),
         ("EXCLUSION", "Patients who have infiltrative or diffuse HCC"),
         ("EXCLUSION", "Patients with other malignant tumor within the past 5 years before treatment")]
+
+
+def test_without_a_phase_line_the_phase_is_what_the_summary_states_of_its_study():
+    # trial.medpath.com NCT03124498's brief summary; NCT04765462's detailed description says "This is an
+    # open-label, single-center, phase 1/2 study".
+    page = medpath_page("Autologous CIK Cells for HCC", sections=[
+        ("Registration Number", "NCT03124498"),
+        ("Brief Summary", "A Phase I/II, Open Label Study to Evaluate the Safety and Efficacy of Autologous "
+                          "Cytokine-Induced Killer (CIK) Cell for Patients with Hepatocellular Carcinoma (HCC).")])
+    assert read_enriched(page, "NCT03124498.txt").phases == ["PHASE1", "PHASE2"]

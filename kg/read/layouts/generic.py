@@ -20,6 +20,7 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    referred_own_number,
     sponsor_line,
     stated_phase,
     stated_status,
@@ -46,13 +47,14 @@ LAYOUT = "generic"
 
 def claims(text: str) -> bool:
     """Any page that shows a register number of its own and at least two fields the reader
-    can read (labels of the table, a badge line, a statement or title by the register number).
+    can read (labels of the table, a badge line, a statement or title by the register number),
+    or that labels its number or refers its reader to the registry's record by it.
     """
     found = reading(text)
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found):
+    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers}:
         return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)

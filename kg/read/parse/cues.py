@@ -19,7 +19,7 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line"]
+           "sponsor_line", "referred_own_number", "phase_of_this_study"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -174,11 +174,41 @@ def _up_to_sentence_end(text: str) -> str | None:
 
 
 def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:
-    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional"."""
+    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional",
+    or of "this trial": "This phase I/Ib trial tests the safety …" (NCI's summaries).
+
+    >>> stated_phase("This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell", [])
+    ['PHASE1']
+    """
     pattern = rf"\(\s*{{number}}\s*\)(?i:\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9]))"
     for _, match in _first_mentions(pattern, text, identifiers):
         return parse_phases(match.group("phase"))
-    return []
+    return phase_of_this_study(text)
+
+
+#: "This phase I/Ib trial", "This is an open-label, single-center, phase 1/2 study", "This study is a single-arm,
+#: open label, phase I/II clinical trial"; a summary opening "A Phase I/II, Open Label Study to …".
+_THIS_PHASE = re.compile(rf"\bthis\s+(?:(?:(?:study|trial)\s+)?is\s+an?\s+(?:[\w-]+,?\s+){{0,4}}?)?(?P<phase>{_PHASE_WORDS})"
+                         r"(?![a-z0-9])(?:,?\s+[\w-]+){0,3}?\s+(?:clinical\s+)?(?:trial|study)\b|"
+                         rf"^\s*an?\s+(?P<opening>{_PHASE_WORDS})(?![a-z0-9])(?:,?\s+[\w-]+){{0,3}}?\s+(?:clinical\s+)?(?:trial|study)\b",
+                         re.IGNORECASE)
+
+
+def phase_of_this_study(text: str) -> list[str]:
+    """The phase a summary states of its own study ("This phase I/Ib trial tests …", "A Phase I/II, Open Label
+    Study to Evaluate …"); none from a phase named in passing ("Phase I stage is for dose escalation").
+
+    >>> phase_of_this_study("This is an open-label, single-center, phase 1/2 study to evaluate the safety")
+    ['PHASE1', 'PHASE2']
+    >>> phase_of_this_study("A Phase I/II, Open Label Study to Evaluate the Safety and Efficacy of Autologous CIK")
+    ['PHASE1', 'PHASE2']
+    >>> phase_of_this_study("The study is composed of two stages, Phase I stage is for dose escalation")
+    []
+    >>> phase_of_this_study("This study is linked the ACT-I Phase I trial (ACTRN12618000076279).")
+    []
+    """
+    this = _THIS_PHASE.search(text)
+    return parse_phases(this.group("phase") or this.group("opening")) if this else []
 
 
 _STATED_STATUS = re.compile(r"\bthis (?:trial|study) is (?:currently |now )?(?P<status>not yet recruiting|recruiting|"
@@ -190,3 +220,23 @@ def stated_status(text: str) -> str | None:
     """The status a sentence states of "this trial": "This trial is currently recruiting participants"."""
     match = _STATED_STATUS.search(text)
     return lookup("status", match.group("status")) if match else None
+
+
+#: A page that sends its reader to the registry's record of its own trial: "Study sponsor and potential other
+#: locations can be found on ClinicalTrials.gov for NCT03434769.", "Additional locations may be listed on
+#: ClinicalTrials.gov for NCT05015426." (NCI's trial search pages).
+_REFERRED = re.compile(r"\b(?:locations?|sponsors?|information)\b[^.\n]{0,80}?\bon\s+ClinicalTrials\.gov\s+for\s+"
+                       r"(?P<number>NCT\d{8})\b", re.IGNORECASE)
+
+
+def referred_own_number(text: str) -> str | None:
+    """The NCT number of the page's own trial, where the page refers its reader to that record for its
+    sponsor or locations.
+
+    >>> referred_own_number("Additional locations may be listed on ClinicalTrials.gov for NCT05015426.")
+    'NCT05015426'
+    >>> referred_own_number("Results of a similar trial (NCT01234567) were published.") is None
+    True
+    """
+    match = _REFERRED.search(text)
+    return match.group("number").upper() if match else None
