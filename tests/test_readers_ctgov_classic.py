@@ -86,3 +86,13 @@ Lymphodepletive regimen, consisti"""
     record = read_enriched(page.encode(), "ct2-show-NCT03434769.txt")
     assert [(arm.label, arm.type, arm.description, arm.interventions) for arm in record.arms] == [
         ("Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells", "EXPERIMENTAL", "Lymphodepletive regimen, consisti", [])]
+
+
+def test_the_conditions_cell_holds_the_registrys_conditions_joined_with_spaces():
+    # NCT00068718's conditions cell: six conditions, one a line on the site.
+    page = HEAD.replace("Non-small Cell Lung Cancer |", "Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive "
+                        "Recurrent Adult Acute Lymphoblastic Leukemia Recurrent Hodgkin Lymphoma Recurrent Plasma Cell "
+                        "Myeloma |")
+    assert read_enriched(page.encode(), "ct-show-NCT00068718.txt").conditions == [
+        "Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive", "Recurrent Adult Acute Lymphoblastic Leukemia",
+        "Recurrent Hodgkin Lymphoma", "Recurrent Plasma Cell Myeloma"]

@@ -170,3 +170,12 @@ def test_an_explaining_sentence_the_excerpt_breaks_off_in_is_no_group():
     record = read_enriched(mirror_page("CAR-T in Lymphoma", MIRROR[:3])
                            + b"\nStudy Groups\n\nReview each arm\n", "NCT03994913.txt")
     assert record.arms == []
+
+
+def test_the_mirror_joins_its_conditions_with_spaces_and_they_are_split_at_each_diseases_name():
+    # meddatax.com NCT03994913 and NCT07288203: the registry's condition list on one line.
+    sections = [*MIRROR[:1], ("Conditions", "Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma\n"
+                                            "Melanoma (Skin Cancer) Unresectable Melanoma Metastatic Melanoma"), *MIRROR[2:4]]
+    assert read_enriched(mirror_page("CAR-T", sections), "NCT03994913.txt").conditions == [
+        "Refractory B-Cell Non-Hodgkin Lymphoma", "Relapsed B-cell Non-Hodgkin Lymphoma", "Melanoma (Skin Cancer)",
+        "Unresectable Melanoma", "Metastatic Melanoma"]

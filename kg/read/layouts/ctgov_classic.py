@@ -15,7 +15,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Arm, Intervention, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_interventions
+from kg.read.parse.fields import parse_count, parse_date, parse_phases, split_spaced_conditions, typed_interventions
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline"]
@@ -52,7 +52,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
             cells = [fold(cell) for cell in lines[index + 2].split("|")]
             if len(cells) >= 3:
-                record.conditions = [cells[0]] if cells[0] else []
+                record.conditions = split_spaced_conditions(cells[0])  # one a line on the site, spaced in the cell
                 record.interventions = [Intervention(name, kind) for kind, name in
                                         typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])

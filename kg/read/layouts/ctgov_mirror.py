@@ -23,6 +23,7 @@ from kg.read.parse.fields import (
     parse_count,
     parse_date,
     parse_phases,
+    split_spaced_conditions,
     value_or_none,
 )
 from kg.read.parse.sections import Sections, split_sections
@@ -94,7 +95,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     _basic_information(record, sections)
     record.brief_summary = sections.text("brief_summary")
     record.detailed_description = sections.text("detailed_description")
-    record.conditions = sections.values("conditions")
+    # The mirror joins the registry's condition list with spaces on one line.
+    record.conditions = [name for value in sections.values("conditions") for name in split_spaced_conditions(value)]
     _design(record, sections.values("design"))
     record.interventions = [Intervention(name, description=description)
                             for name, description in _pairs(sections.values("interventions"))]

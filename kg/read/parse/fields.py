@@ -285,3 +285,46 @@ def value_or_none(text: str | None) -> str | None:
     """The folded text, or None for the placeholders pages print for "no value"."""
     return None if is_placeholder(text) else fold(text)
 
+
+
+#: The words a disease's name ends in ("Acute Myeloid Leukemia", "Squamous Cell Carcinoma").
+_DISEASE_HEAD = (r"(?:leuka?emias?|lymphomas?|cancers?|carcinomas?|melanomas?|myelomas?|sarcomas?|gliomas?|blastomas?|"
+                 r"syndromes?|diseases?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|disorders?)")
+#: Where a name may end and the next begin: a space before a capital (tried only after a disease's name).
+_SPACED_NAMES = re.compile(r"\s+(?=[A-Z])")
+#: ... with an abbreviation or a qualifier after a comma ("Leukemia (AML)", "Leukemia, BCR-ABL1 Positive").
+_ENDS_IN_DISEASE = re.compile(rf"\b{_DISEASE_HEAD}(?:\s*\([^)]*\)|,\s*[\w-]+(?:\s+[\w-]+)?)?\s*$", re.IGNORECASE)
+
+
+def split_spaced_conditions(text: str) -> list[str]:
+    """Condition names a page joined with spaces, one list item after the other: split after a disease's name
+    where what follows is a disease's name too (capitalised, ending in "Leukemia", "Carcinoma", "Syndrome" …).
+
+    >>> split_spaced_conditions("Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma")
+    ['Refractory B-Cell Non-Hodgkin Lymphoma', 'Relapsed B-cell Non-Hodgkin Lymphoma']
+    >>> split_spaced_conditions("Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive Recurrent Hodgkin Lymphoma")
+    ['Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive', 'Recurrent Hodgkin Lymphoma']
+    >>> split_spaced_conditions("Melanoma (Skin Cancer) Unresectable Melanoma Metastatic Melanoma")
+    ['Melanoma (Skin Cancer)', 'Unresectable Melanoma', 'Metastatic Melanoma']
+    >>> split_spaced_conditions("Cancer Pain"), split_spaced_conditions("Acute Myeloid Leukemia, BCR-ABL1 Positive")
+    (['Cancer Pain'], ['Acute Myeloid Leukemia, BCR-ABL1 Positive'])
+    """
+    pieces: list[str] = []
+    rest = fold(text)
+    while True:
+        cut = None
+        for match in _SPACED_NAMES.finditer(rest):
+            if _ENDS_IN_DISEASE.search(rest[:match.start()]) and _ENDS_IN_DISEASE.search(_first_name(rest[match.end():])):
+                cut = match  # of places in a row that could end the name, the last: "…, BCR-ABL1 Positive"
+            elif cut is not None:
+                break
+        if cut is None:
+            return [*pieces, rest] if rest else pieces
+        pieces.append(rest[:cut.start()].strip())
+        rest = rest[cut.end():].strip()
+
+
+def _first_name(text: str) -> str:
+    """The first disease name of ``text``: up to the first place it could be split (or all of it)."""
+    ends = [m.start() for m in _SPACED_NAMES.finditer(text) if _ENDS_IN_DISEASE.search(text[:m.start()])]
+    return text[:ends[0]] if ends else text
