@@ -260,3 +260,26 @@ def test_a_trial_named_in_passing_is_no_referral_and_the_page_stays_refused():
     page = "This study is linked the ACT-I Phase I trial (ACTRN12618000076279). The previous study was a dose escalation study.\n"
     with pytest.raises(DocumentError):
         read_enriched(page.encode(), "linked.txt")
+
+
+def test_a_numbered_measure_with_its_time_frame_in_brackets_is_an_outcome_with_that_time_frame():
+    # clincosm.com NCT05371730: the registry's "measure [time frame]", numbered, a description under each.
+    page = """A Trial to Evaluate the Safety and Efficacy of NK Cells in Subjects With Myelodysplastic Syndromes
+CT.gov ID
+NCT05371730
+Overall Status
+Not yet recruiting
+Primary Outcome Measures
+
+  1. AE or SAE [From infusion day 365]
+
+    The incidence of AE or SAE of NK cells infusion
+
+Secondary Outcome Measures
+
+  1. Bone Marrow Morphology [58 days after initial infusion]
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        ("PRIMARY", "AE or SAE", "From infusion day 365"),
+        ("SECONDARY", "Bone Marrow Morphology", "58 days after initial infusion")]

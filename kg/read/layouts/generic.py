@@ -277,9 +277,17 @@ def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
         if framed:
             outcomes.append(Outcome(kind, framed.group(1).lstrip("-*• ").strip(), framed.group(2).strip() or None))
             continue
+        bracketed = _BRACKETED_TIME.match(strip_bullet(line))
+        if bracketed:  # "1. AE or SAE [From infusion day 365]": the registry's time frame in brackets
+            outcomes.append(Outcome(kind, bracketed.group(1), bracketed.group(2)))
+            continue
         span = TIME_SPAN.search(line)
         outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))
     return outcomes
+
+
+#: A measure followed by its time frame in square brackets, as sites copy the registry's "measure [time frame]".
+_BRACKETED_TIME = re.compile(r"^(.+?)\s*\[\s*([^\[\]]*\d[^\[\]]*?)\s*\]\s*$")
 
 
 def outline(text: str) -> Outline:
