@@ -283,3 +283,17 @@ Secondary Outcome Measures
     assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
         ("PRIMARY", "AE or SAE", "From infusion day 365"),
         ("SECONDARY", "Bone Marrow Morphology", "58 days after initial infusion")]
+
+
+def test_an_older_who_design_sentence_of_commas_a_bare_design_token_and_group_sizes_are_read():
+    # apps.who.int NCT02218437 (commas between the design parts) and ChiCTR2000030329 (a bare token; the sample size
+    # as the size of each group).
+    older = ("World Health Organization site\nMain ID:  NCT02218437\nPublic title: MSC for severe aplastic anemia\n"
+             "Target sample size: 20\nStudy design:  Endpoint Classification: Safety/Efficacy Study, Intervention Model: "
+             "Single Group Assignment, Masking: Open Label, Primary Purpose: Treatment  \n")
+    record = read_enriched(older.encode(), "who.txt")
+    assert (record.intervention_model, record.masking, record.primary_purpose) == ("SINGLE_GROUP", "NONE", "TREATMENT")
+    chictr = ("World Health Organization site\nMain ID:  ChiCTR2000030329\nPublic title: NK and CIK cells for COVID-19\n"
+              "Target sample size: Control group:30;CIK group:30;NK group:30;\nStudy design:  Parallel  \n")
+    record = read_enriched(chictr.encode(), "who.txt")
+    assert (record.enrollment, record.intervention_model) == (90, "PARALLEL")

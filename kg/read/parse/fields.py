@@ -59,9 +59,16 @@ def parse_count(text: str | None) -> int | None:
     """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
     of more than 12 digits is no count (and one of 4,300 Python will not read).
 
+    A list of group sizes ("Control group:30;CIK group:30;NK group:30;", ChiCTR's target sample size) is its sum.
+
     >>> parse_count("15 estimated patients"), parse_count("1,200"), parse_count("Not specified"), parse_count("9" * 5000)
     (15, 1200, None, None)
+    >>> parse_count("Control group:30;CIK group:30;NK group:30;")
+    90
     """
+    groups = re.findall(r"(?:^|;)\s*[^;:\d][^;:]{0,80}:\s*(\d{1,7})\s*(?=;|$)", text or "")
+    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
+        return sum(map(int, groups))
     match = re.search(r"\d[\d,]*", text or "")
     digits = match.group(0).replace(",", "") if match else ""
     return int(digits) if digits and len(digits) <= 12 else None
@@ -77,14 +84,15 @@ def parse_age_years(text: str | None) -> float | None:
 
     >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A"), parse_age_years("1" * 400)
     (18.0, 0.5, None, None)
-    >>> parse_age_years("130 Years"), parse_age_years("30 Minutes")
-    (130.0, 0.0001)
+    >>> parse_age_years("130 Years"), parse_age_years("1 Month"), parse_age_years("30 Minutes")
+    (130.0, 0.083333, 5.7e-05)
     """
     match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)?", text or "", re.IGNORECASE)
     if not match:
         return None
     years = float(match.group(1)) * _UNIT_YEARS[(match.group(2) or "year").lower()]
-    return round(years, 4) if math.isfinite(years) else None
+    # Six decimals, as the contract's scorer compares numbers: "1 Month" is 0.083333, not 0.0833.
+    return round(years, 6) if math.isfinite(years) else None
 
 
 def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
@@ -115,15 +123,15 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
 
 #: "2020-12-03" or "2020-12" (years from 1000: strftime writes year 999 without its zero).
 _ISO_DATE = re.compile(r"[1-9][0-9]{3}-[0-9]{2}(?:-[0-9]{2})?")
-_DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10),
+_DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10), ("%d %b %Y", 10),
                  ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
 
 
 def parse_date(text: str | None) -> str | None:
     """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
 
-    >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025")
-    ('2020-12-03', '2020-12-03', '2025-09')
+    >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025"), parse_date("30 Nov 2017")
+    ('2020-12-03', '2020-12-03', '2025-09', '2017-11-30')
     >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
     ('2020-12', None, None)
     """

@@ -66,7 +66,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
-    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
+    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
+                        "global end of trial date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
