@@ -297,3 +297,33 @@ def test_an_older_who_design_sentence_of_commas_a_bare_design_token_and_group_si
               "Target sample size: Control group:30;CIK group:30;NK group:30;\nStudy design:  Parallel  \n")
     record = read_enriched(chictr.encode(), "who.txt")
     assert (record.enrollment, record.intervention_model) == (90, "PARALLEL")
+
+
+def test_a_record_page_headed_by_its_register_number_on_a_line_of_its_own_is_that_trials_page():
+    # jrct.mhlw.go.jp's English record: no labels; the banner, the record's dates, its number, then its title.
+    page = """jRCT ロゴ
+
+臨床研究等提出・公開システム
+
+Top
+
+Japanese
+
+Oct. 11, 2022
+
+June. 08, 2023
+
+jRCTc030220374
+
+A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic cells for malignant tumors
+
+NKT cell therapy for malignant tumors (NKT therapy for malignant tumors)
+"""
+    record = read_enriched(page.encode(), "jRCTc030220374.txt")
+    assert [i.value for i in record.identifiers] == ["jRCTc030220374"]
+    assert record.title == ("A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic "
+                            "cells for malignant tumors")
+    # A number on a line of its own far down a page (a related record, a reference list) heads nothing.
+    with pytest.raises(DocumentError):
+        read_enriched(("\n".join(f"Line {n} of the page text" for n in range(20)) + "\njRCTc030220374\n").encode(),
+                      "far.txt")

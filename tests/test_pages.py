@@ -40,9 +40,10 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},
     # The condition is a 'Label …' line under 'Clinical feature' (an ontology term record).
     "hpscreg.eu/trial-186-ChiCTR2300077942": {"conditions"},
-    # Japanese record without labels in the excerpt: values only by position.
+    # Japanese record without labels in the excerpt: values only by position, and its jRCT number only inside the
+    # file names of its attachments ('委員会意見書_20220916_jRCTb030190134.pdf'), where no register number is looked for.
+    # (The English record heads its record with its number on a line of its own, the title on the next: read.)
     "jrct.mhlw.go.jp/jRCTb030190134-ja-niph": {"trial_id", "title", "status"},
-    "jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc": {"trial_id", "title"},
 }
 
 

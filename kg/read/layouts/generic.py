@@ -20,11 +20,13 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    record_number_line,
     referred_own_number,
     sponsor_line,
     stated_phase,
     stated_status,
     stated_study,
+    title_after_number,
     title_before_identifier,
 )
 from kg.read.parse.fields import (
@@ -48,13 +50,15 @@ LAYOUT = "generic"
 def claims(text: str) -> bool:
     """Any page that shows a register number of its own and at least two fields the reader
     can read (labels of the table, a badge line, a statement or title by the register number),
-    or that labels its number or refers its reader to the registry's record by it.
+    or that labels its number, heads its record with it on a line of its own, or refers its reader to the
+    registry's record by it.
     """
     found = reading(text)
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers}:
+    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers} \
+            or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
@@ -114,7 +118,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     known = {i.value for i in record.identifiers}
     record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
-    record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
+    record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
+                    or title_after_number(text, record.identifiers) or first_line_title(text))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)

@@ -19,7 +19,7 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line", "referred_own_number", "phase_of_this_study"]
+           "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -240,3 +240,24 @@ def referred_own_number(text: str) -> str | None:
     """
     match = _REFERRED.search(text)
     return match.group("number").upper() if match else None
+
+
+def record_number_line(text: str, identifiers: list[Identifier], within: int = 15) -> int | None:
+    """The index (among the page's non-empty lines) of a line that is nothing but the page's one register number,
+    among its first ``within`` lines: how a registry's record page heads its record ("jRCTc030220374" under the
+    jRCT banner and the record's dates). None on a page showing more than one number.
+    """
+    if len(identifiers) != 1:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()][:within]
+    return next((index for index, line in enumerate(lines) if line == identifiers[0].value), None)
+
+
+def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
+    """The line after the register number that heads a record page, when it reads as a title."""
+    index = record_number_line(text, identifiers)
+    if index is None:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return following if _reads_as_title(following) else None
