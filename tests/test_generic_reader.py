@@ -327,3 +327,29 @@ NKT cell therapy for malignant tumors (NKT therapy for malignant tumors)
     with pytest.raises(DocumentError):
         read_enriched(("\n".join(f"Line {n} of the page text" for n in range(20)) + "\njRCTc030220374\n").encode(),
                       "far.txt")
+
+
+def test_isrctns_design_rows_give_study_type_allocation_and_purpose():
+    # isrctn.com ISRCTN65902492: "Primary study design" is the study type, "Secondary study design" the allocation,
+    # and "Study type" the purpose.
+    page = """ISRCTN65902492
+Mesenchymal stem cells for severe acute GvHD
+ClinicalTrials.gov number | NCT01212887 |
+Primary study design | Interventional |
+Secondary study design | Non randomised controlled trial |
+Study type | Treatment |
+"""
+    record = read_enriched(page.encode(), "isrctn.txt")
+    assert (record.study_type, record.allocation, record.primary_purpose) == (
+        "INTERVENTIONAL", "NON_RANDOMIZED", "TREATMENT")
+
+
+def test_the_study_type_and_enrollment_a_summary_states_are_read():
+    # trialfinderdata.org NCT06158828.
+    page = """Pilot Study of Memory-like Natural Killer (ML NK) Cells After TCRαβ T Cell Depleted Haploidentical \
+Transplant in AML (NCT06158828) is a Phase 1 / Phase 2 interventional studying AML, Childhood and Aml, sponsored by \
+Washington University School of Medicine. RECRUITING as of the most recent ClinicalTrials.gov update.
+Target enrollment of 68 participants puts this in the typical range for a Phase 2-style efficacy study.
+"""
+    record = read_enriched(page.encode(), "trialfinderdata.txt")
+    assert (record.study_type, record.enrollment, record.phases) == ("INTERVENTIONAL", 68, ["PHASE1", "PHASE2"])

@@ -23,9 +23,11 @@ from kg.read.parse.cues import (
     record_number_line,
     referred_own_number,
     sponsor_line,
+    stated_enrollment,
     stated_phase,
     stated_status,
     stated_study,
+    stated_study_type,
     title_after_number,
     title_before_identifier,
 )
@@ -139,13 +141,17 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                         if name != sponsor]
     record.interventions = _interventions(found.sections.get("interventions", []))
     record.arms = _arm_lines(found.sections.get("interventions", []))
-    record.allocation = lookup("allocation", _first(found, "allocation"))
+    record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
     record.sites = sites_from_lines(found.sections.get("locations", []))
-    record.enrollment = parse_count(_first(found, "enrollment"))
-    record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
+    record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
+    record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
+                         or stated_study_type(text, record.identifiers))
+    # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
+    record.primary_purpose = record.primary_purpose or next(filter(None, (
+        lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
     record.sex = lookup("sex", _first(found, "sex"))
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
@@ -164,6 +170,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     return record
+
+
+def _allocation(value: str | None) -> str | None:
+    """The allocation a design value states: a token, or the words it opens with ("Non randomised controlled trial")."""
+    opening = re.match(r"\s*((?:non[- ]?)?randomi[sz]ed)\b", value or "", re.IGNORECASE)
+    return lookup("allocation", value) or (lookup("allocation", opening.group(1)) if opening else None)
 
 
 #: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").

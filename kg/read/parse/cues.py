@@ -19,7 +19,8 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number"]
+           "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
+           "stated_study_type", "stated_enrollment"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -261,3 +262,27 @@ def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
     lines = [fold(line) for line in text.split("\n") if line.strip()]
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return following if _reads_as_title(following) else None
+
+
+def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:
+    """The study type a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2
+    interventional studying …".
+    """
+    pattern = r"\(\s*{number}\s*\)(?i:\s+is\s+an?\s+[^\n.]{0,60}?\b(?P<type>interventional|observational)\b)"
+    for _, match in _first_mentions(pattern, text, identifiers):
+        return lookup("study-type", match.group("type"))
+    return None
+
+
+_STATED_ENROLLMENT = re.compile(r"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+"
+                                r"(?P<count>\d[\d,]{0,9})\s+(?:participants|patients|subjects|people)\b", re.IGNORECASE)
+
+
+def stated_enrollment(text: str) -> int | None:
+    """The enrolment a sentence states: "Target enrollment of 68 participants puts this in the typical range …".
+
+    >>> stated_enrollment("Target enrollment of 68 participants puts this in the typical range")
+    68
+    """
+    match = _STATED_ENROLLMENT.search(text)
+    return int(match.group("count").replace(",", "")) if match else None

@@ -50,10 +50,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
-    "study_type": ("study type", "type of study", "study design type"),
+    "study_type": ("study type", "type of study", "study design type", "primary study design"),
     "study_design": ("study design",),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
-    "allocation": ("allocation",),
+    "allocation": ("allocation", "secondary study design"),
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
