@@ -28,8 +28,9 @@ _HEADING_NOISE = re.compile(r"\b(for|the|all|inclusion|exclusion|eligibility|cri
 def split_numbered(text: str) -> list[str]:
     """Split a run of text at its list numbers, when they count up one by one.
 
-    Numbers that do not continue the count (doses, "1.5×ULN", dates) stay in the text.
-    Text before the first number is an item of its own (a list whose first number was lost).
+    Numbers that do not continue the count (doses, "1.5×ULN", dates) stay in the text, and so does a sub-list
+    numbered from 1 under an item ending in a colon. Text before the first number is an item of its own (a list
+    whose first number was lost), unless it ends in a colon: then it introduces the list.
 
     >>> split_numbered("1.Age ≥ 18 years; 2.Bilirubin ≤ 1.5×ULN; 3. Consent")
     ['Age ≥ 18 years', 'Bilirubin ≤ 1.5×ULN', 'Consent']
@@ -37,26 +38,39 @@ def split_numbered(text: str) -> list[str]:
     ['CNS involvement', 'Prior CAR-T within 6 months', 'Active infection.']
     >>> split_numbered("Platelets > 50 x 10^9/L and creatinine < 2.0 mg/dL")
     ['Platelets > 50 x 10^9/L and creatinine < 2.0 mg/dL']
+    >>> split_numbered("Subjects with any of the following were not eligible: 1. AML (one of the following): "
+    ...                "1. CR not achieved; 2. CR shorter than 12 months; 2. Blasts > 5%")
+    ['AML (one of the following): 1. CR not achieved; 2. CR shorter than 12 months', 'Blasts > 5%']
     """
     cuts: list[tuple[int, int]] = []
     expected: int | None = None
+    nested: int | None = None  # the next number of a sub-list under an item ending in a colon
     for match in _INLINE_NUMBER.finditer(text):
         if not _starts_item(text, match):
             continue
         number = _ROMAN.get(match.group(1)) or int(match.group(1))
         if expected is None:
-            if match.start() == 0 or number > 1:
+            if match.start() == 0 or number > 1 or text[:match.start()].rstrip().endswith(":"):
                 expected = number
             else:
                 continue
+        if nested is not None and number == nested:
+            nested += 1  # "(meeting one of the following conditions): 1. … 2. …" stays in its item
+            continue
+        if number == 1 and cuts and text[:match.start()].rstrip().endswith(":"):
+            nested = 2
+            continue
         if number != expected:
             continue
         cuts.append((match.start(), match.end()))
-        expected = number + 1
+        expected, nested = number + 1, None
     if len(cuts) < 2 and not (cuts and cuts[0][0] > 0):
         return [_tidy(text)] if _tidy(text) else []
-    pieces = [text[: cuts[0][0]]] + [text[end: next_start] for (_, end), (next_start, _) in
-                                     zip(cuts, cuts[1:] + [(len(text), 0)])]
+    lead = text[: cuts[0][0]]
+    # Text before the first number is an item whose number was lost, unless it introduces the list
+    # ("Subjects with any of the following exclusion criteria were not eligible for this trial:").
+    pieces = ([] if lead.rstrip().endswith(":") else [lead]) + [
+        text[end: next_start] for (_, end), (next_start, _) in zip(cuts, cuts[1:] + [(len(text), 0)])]
     return [piece for piece in (_tidy(p) for p in pieces) if piece]
 
 
