@@ -353,3 +353,16 @@ Target enrollment of 68 participants puts this in the typical range for a Phase 
 """
     record = read_enriched(page.encode(), "trialfinderdata.txt")
     assert (record.study_type, record.enrollment, record.phases) == ("INTERVENTIONAL", 68, ["PHASE1", "PHASE2"])
+
+
+def test_a_labelled_brief_summary_is_the_records_summary_and_a_detailed_description_stays_unread():
+    # ignite-sd.com NCT05333705's description module.
+    page = """NCT ID: NCT05333705
+Brief Summary: This study aims to introduce a new technology of donor NK cell infusion. NK cells defend against \
+viruses and cancer cells in vivo whereas this effect declines in patiens with tumors.
+Detailed Description: Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort \
+Secondary end point: To determine the cumulative incidence of relapse at 2 years.
+"""
+    record = read_enriched(page.encode(), "descriptionmodule.txt")
+    assert record.brief_summary.startswith("This study aims to introduce a new technology of donor NK cell infusion.")
+    assert record.detailed_description is None

@@ -88,6 +88,9 @@ LABELS: dict[str, tuple[str, ...]] = {
                            "secondary outcome measures", "secondary outcome(s)", "secondary end point",
                            "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)",
                            "key secondary outcomes", "secondary outcome variables", "current secondary outcome measures"),
+    # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
+    # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
+    "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
@@ -98,10 +101,10 @@ LABELS: dict[str, tuple[str, ...]] = {
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
-              "narrative", "objectives", "brief summary", "detailed description", "summary",
+              "narrative", "objectives", "detailed description",
               "healthy volunteers", "results", "sponsors",
-              "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
-              "background and study aims", "who can participate?", "what does the study involve",
+              "ethics committee", "funding source", "source(s) of monetary or material support",
+              "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
               "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
               "raw json"),
