@@ -366,3 +366,19 @@ Secondary end point: To determine the cumulative incidence of relapse at 2 years
     record = read_enriched(page.encode(), "descriptionmodule.txt")
     assert record.brief_summary.startswith("This study aims to introduce a new technology of donor NK cell infusion.")
     assert record.detailed_description is None
+
+
+def test_the_sexes_eligible_and_whether_healthy_volunteers_are_accepted_are_read():
+    # clincosm.com NCT05371730 (values under their labels); ignite-sd.com NCT04320303 ("Healthy Volunteers: True").
+    page = """NCT ID: NCT05371730
+Ages Eligible for Study:
+18 Years to 75 Years
+Sexes Eligible for Study:
+All
+Accepts Healthy Volunteers:
+No
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert (record.sex, record.healthy_volunteers, record.min_age_years, record.max_age_years) == ("ALL", False, 18, 75)
+    ignite = read_enriched(b"NCT ID: NCT04320303\nHealthy Volunteers: True\nSex: ALL\n", "eligibilitymodule.txt")
+    assert ignite.healthy_volunteers is True

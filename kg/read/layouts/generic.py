@@ -154,6 +154,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.primary_purpose = record.primary_purpose or next(filter(None, (
         lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
     record.sex = lookup("sex", _first(found, "sex"))
+    record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
+        (_first(found, "healthy_volunteers") or "").strip().lower())
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
