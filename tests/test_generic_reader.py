@@ -382,3 +382,10 @@ No
     assert (record.sex, record.healthy_volunteers, record.min_age_years, record.max_age_years) == ("ALL", False, 18, 75)
     ignite = read_enriched(b"NCT ID: NCT04320303\nHealthy Volunteers: True\nSex: ALL\n", "eligibilitymodule.txt")
     assert ignite.healthy_volunteers is True
+
+
+def test_the_phase_cell_of_a_table_printed_one_cell_a_line_is_read():
+    # clincosm.com NCT04292769: the conditions and interventions cells are empty, the phase cell is "Phase 3".
+    page = "CT.gov ID\nNCT04292769\nOverall Status\nRecruiting\n\nCondition or Disease Intervention/Treatment Phase\n" \
+           "Phase 3\n\nDetailed Description\n"
+    assert read_enriched(page.encode(), "clincosm.txt").phases == ["PHASE3"]

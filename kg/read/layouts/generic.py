@@ -20,6 +20,7 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    phase_under_header,
     record_number_line,
     referred_own_number,
     sponsor_line,
@@ -129,7 +130,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     phase = _first(found, "phase")
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
-    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
+    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))

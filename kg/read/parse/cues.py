@@ -20,7 +20,7 @@ from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
-           "stated_study_type", "stated_enrollment"]
+           "stated_study_type", "stated_enrollment", "phase_under_header"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -286,3 +286,25 @@ def stated_enrollment(text: str) -> int | None:
     """
     match = _STATED_ENROLLMENT.search(text)
     return int(match.group("count").replace(",", "")) if match else None
+
+
+#: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").
+_PHASE_HEADER = re.compile(r"^\s*(?:\S+\s+){1,6}Phase\s*\|?\s*$")
+
+
+def phase_under_header(text: str) -> list[str]:
+    r"""The phase of a table whose header ends in "Phase" and whose cells print one a line: a line made only of
+    a phase, among the few after the header (before a blank line).
+
+    >>> phase_under_header("Condition or Disease Intervention/Treatment Phase\nEarly Phase 1\n\nDetailed Description")
+    ['EARLY_PHASE1']
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _PHASE_HEADER.match(line):
+            for cell in lines[index + 1:index + 8]:
+                if not cell.strip():
+                    break
+                if re.fullmatch(rf"\s*{_PHASE_WORDS}\s*", cell, re.IGNORECASE):
+                    return parse_phases(cell)
+    return []
