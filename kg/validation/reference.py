@@ -28,11 +28,13 @@ class _GraphProvenance:
 def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> ValidationReport:
     """Validate ``data`` with pyshacl against ``shapes`` (the project's by default).
 
-    Warnings do not make a graph non-conforming.
+    The report graph's sh:conforms is SHACL's (false on any result); the report's ``conforms``
+    is kg's (warnings and infos do not make a graph non-conforming).
     """
     import pyshacl  # loaded only when it runs: the sparql engine needs the rest of this module, not pyshacl
 
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
-                                           advanced=True, allow_warnings=True)
-    return ValidationReport(bool(conforms), report_violations(report, data, _GraphProvenance(data)), report)
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes if shapes is not None else shapes_graph(),
+                                    inference="none", advanced=True, allow_warnings=False)
+    violations = report_violations(report, data, _GraphProvenance(data))
+    return ValidationReport(all(v.severity != "Violation" for v in violations), violations, report)
 
