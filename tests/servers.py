@@ -1,7 +1,9 @@
 """Real SPARQL servers for the tests, started on 127.0.0.1 on a free port: Oxigraph (the
-``oxigraph`` program of the ``server`` extra) and Virtuoso (Debian's ``virtuoso-opensource``, with a
-private virtuoso.ini and database in a temporary folder). Each is a context manager giving a
-:class:`Server`, stopped (and its files left to the temporary folder) at the end.
+``oxigraph`` program of the ``server`` extra), Virtuoso (Debian's ``virtuoso-opensource``, with a
+private virtuoso.ini and database in a temporary folder) and Apache Jena (Debian's
+``libapache-jena-java``: a TDB2 dataset with Fuseki's ``tdb2:unionDefaultGraph true``, served by
+tests/JenaServer.java, since Debian ships Jena's libraries but no Fuseki). Each is a context manager
+giving a :class:`Server`, stopped (and its files left to the temporary folder) at the end.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import subprocess
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +26,19 @@ VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt") or shutil.which("isql")
 #: Why the Virtuoso tests are skipped where they are.
 NO_VIRTUOSO = "Virtuoso is not installed (Debian: apt-get install virtuoso-opensource; .ci/run installs it)"
+
+JAVA = shutil.which("java")
+#: Debian's Jena 4.5 jars and those of the packages it depends on (libapache-jena-java's Depends), by name.
+JENA_JARS = [Path("/usr/share/java") / f"{name}.jar" for name in (
+    "jena-arq", "jena-base", "jena-core", "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage",
+    "jena-dboe-trans-data", "jena-dboe-transaction", "jena-iri", "jena-tdb2", "commons-cli", "commons-codec",
+    "commons-compress", "commons-csv", "commons-io", "commons-lang3", "dexx.collection", "gson", "guava",
+    "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
+    "jakarta.json-api", "thrift", "protobuf", "titanium-json-ld", "slf4j-api", "slf4j-simple")]
+#: Why the Jena tests are skipped where they are.
+NO_JENA = ("Apache Jena is not installed (Debian: apt-get install libapache-jena-java default-jre-headless; "
+           ".ci/run installs it)")
+HAS_JENA = bool(JAVA) and all(jar.exists() for jar in JENA_JARS)
 
 
 @dataclass
@@ -126,6 +142,55 @@ def virtuoso(folder: Path, max_rows: int = 10_000) -> Iterator[Server]:
         wait_for(process, endpoint)
         subprocess.run([ISQL, str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'], check=True,
                        capture_output=True, timeout=60)
+        yield server
+    finally:
+        server.stop()
+
+
+_JENA_DATASET = """\
+@prefix tdb2: <http://jena.apache.org/2016/tdb#> .
+# What docs/endpoints.md tells a Fuseki user: the default graph is the union of the named graphs.
+<#dataset> a tdb2:DatasetTDB2 ;
+    tdb2:location "{location}" ;
+    tdb2:unionDefaultGraph true .
+"""
+
+
+def _jena_messages(folder: Path) -> Path:
+    """Debian's Jena moved its copy of Xerces to the package ``xerces`` but left Xerces' message files
+    under ``org/apache/jena/ext/xerces``, where Xerces does not look: without them Jena fails as it
+    starts ("internal error" in XSSimpleTypeDecl.applyFacets1). A folder with the files where Xerces
+    looks, first on the class path, puts them back.
+    """
+    with zipfile.ZipFile("/usr/share/java/jena-core.jar") as jar:
+        for name in jar.namelist():
+            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
+                target = folder / name.removeprefix("org/apache/jena/ext/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(jar.read(name))
+    return folder
+
+
+@contextmanager
+def jena(folder: Path) -> Iterator[Server]:
+    """An Apache Jena SPARQL server (tests/JenaServer.java on Debian's Jena 4.5) on a TDB2 dataset in
+    ``folder``, its default graph the union of the named graphs; queries at /query, updates at /update.
+    """
+    assert HAS_JENA, NO_JENA
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dataset.ttl").write_text(_JENA_DATASET.format(location=folder / "tdb2"), encoding="utf-8")
+    classpath = [_jena_messages(folder / "xerces-messages"), *JENA_JARS]
+    with open(folder / "jena.log", "wb") as log:
+        process = subprocess.Popen(
+            [JAVA, "-Xmx1g", "-cp", ":".join(map(str, classpath)), str(Path(__file__).parent / "JenaServer.java"),
+             str(folder / "dataset.ttl"), str(port)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = Server("jena", f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/update", process)
+    try:
+        try:
+            wait_for(process, server.query, seconds=120)  # compiling the server and starting Jena take seconds
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}; its log: {(folder / 'jena.log').read_text(errors='replace')}") from None
         yield server
     finally:
         server.stop()

@@ -181,3 +181,211 @@ def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
     page = ("Registration number\nACTRN12622000588796p\nPublic title\nACT2: Amnion Cell Therapy for Ischaemic Stroke\n"
             "Linked study record\nThis study is linked the ACT-I Phase I trial (ACTRN12618000076279) .\n")
     assert [i.value for i in read_enriched(page.encode(), "anzctr.txt").identifiers] == ["ACTRN12622000588796p"]
+
+
+def test_a_sponsor_block_gives_names_without_their_funder_class_and_ends_at_a_line_without_letters():
+    # clincosm.com NCT04292769 and NCT05371730: the funder class after each name, "(none)" for no collaborator,
+    # then the site's figures (enrolment, arms, ...) and its next headings under the same block.
+    page = """Clinical Study of DC-CIK Cells as a Post-remission Treatment for Malignant Tumors
+
+Sponsor
+Nuwacell Biotechnologies Co., Ltd. (Industry)
+Overall Status
+Recruiting
+CT.gov ID
+NCT04292769
+Collaborator
+The First Affiliated Hospital of University of Science and Technology of China (Other)
+200
+1
+2
+36
+5.6
+
+Study Details
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert [(s.name, s.role) for s in record.sponsors] == [
+        ("Nuwacell Biotechnologies Co., Ltd.", "LEAD"),
+        ("The First Affiliated Hospital of University of Science and Technology of China", "COLLABORATOR")]
+    none = read_enriched(page.replace("The First Affiliated Hospital of University of Science and Technology of China "
+                                      "(Other)", "(none)").encode(), "clincosm.txt")
+    assert [s.name for s in none.sponsors] == ["Nuwacell Biotechnologies Co., Ltd."]
+
+
+def test_a_record_anzctr_imported_from_clinicaltrials_gov_gives_its_arms_and_typed_intervention():
+    # anzctr.org.au, NCT01589549 as imported: "Treatment: Other - name" and "Arm type: label - description" lines
+    # under "Description of intervention(s) / exposure" (each written like a label, none ends the list).
+    page = """Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Registration number
+NCT01589549
+Public title
+Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Description of intervention(s) / exposure
+Treatment: Other - Mesenchymal stromal cell therapy
+
+Experimental: Mesenchymal stromal cell therapy - Mesenchymal stromal cell therapy in addition to corticosteroid therapy
+
+Active comparator: Corticosteroid therapy -
+
+
+Treatment: Other: Mesenchymal stromal cell therapy
+One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
+
+Intervention code [1] 0 0
+Treatment: Other
+"""
+    record = read_enriched(page.encode(), "anzctr-imported.txt")
+    assert [(i.name, i.type) for i in record.interventions] == [("Mesenchymal stromal cell therapy", "OTHER")]
+    assert [(a.label, a.type, a.description) for a in record.arms] == [
+        ("Mesenchymal stromal cell therapy", "EXPERIMENTAL",
+         "Mesenchymal stromal cell therapy in addition to corticosteroid therapy"),
+        ("Corticosteroid therapy", "ACTIVE_COMPARATOR", None)]
+
+
+def test_a_page_that_refers_to_the_registry_record_of_its_trial_is_that_trials_page():
+    # cancer.gov (NCI-2021-09278): no labels; the summary and a sentence sending the reader to ClinicalTrials.gov.
+    page = """This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in treating \
+patients with acute myeloid leukemia who are at high risk of having disease coming back (relapse) after allogeneic \
+hematopoietic stem cell transplant.
+Additional locations may be listed on ClinicalTrials.gov for NCT05015426.
+See trial information on ClinicalTrials.gov for a list of participating sites.
+"""
+    record = read_enriched(page.encode(), "NCI-2021-09278.txt")
+    assert [i.value for i in record.identifiers] == ["NCT05015426"]
+    assert record.phases == ["PHASE1"]
+
+
+def test_a_trial_named_in_passing_is_no_referral_and_the_page_stays_refused():
+    page = "This study is linked the ACT-I Phase I trial (ACTRN12618000076279). The previous study was a dose escalation study.\n"
+    with pytest.raises(DocumentError):
+        read_enriched(page.encode(), "linked.txt")
+
+
+def test_a_numbered_measure_with_its_time_frame_in_brackets_is_an_outcome_with_that_time_frame():
+    # clincosm.com NCT05371730: the registry's "measure [time frame]", numbered, a description under each.
+    page = """A Trial to Evaluate the Safety and Efficacy of NK Cells in Subjects With Myelodysplastic Syndromes
+CT.gov ID
+NCT05371730
+Overall Status
+Not yet recruiting
+Primary Outcome Measures
+
+  1. AE or SAE [From infusion day 365]
+
+    The incidence of AE or SAE of NK cells infusion
+
+Secondary Outcome Measures
+
+  1. Bone Marrow Morphology [58 days after initial infusion]
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        ("PRIMARY", "AE or SAE", "From infusion day 365"),
+        ("SECONDARY", "Bone Marrow Morphology", "58 days after initial infusion")]
+
+
+def test_an_older_who_design_sentence_of_commas_a_bare_design_token_and_group_sizes_are_read():
+    # apps.who.int NCT02218437 (commas between the design parts) and ChiCTR2000030329 (a bare token; the sample size
+    # as the size of each group).
+    older = ("World Health Organization site\nMain ID:  NCT02218437\nPublic title: MSC for severe aplastic anemia\n"
+             "Target sample size: 20\nStudy design:  Endpoint Classification: Safety/Efficacy Study, Intervention Model: "
+             "Single Group Assignment, Masking: Open Label, Primary Purpose: Treatment  \n")
+    record = read_enriched(older.encode(), "who.txt")
+    assert (record.intervention_model, record.masking, record.primary_purpose) == ("SINGLE_GROUP", "NONE", "TREATMENT")
+    chictr = ("World Health Organization site\nMain ID:  ChiCTR2000030329\nPublic title: NK and CIK cells for COVID-19\n"
+              "Target sample size: Control group:30;CIK group:30;NK group:30;\nStudy design:  Parallel  \n")
+    record = read_enriched(chictr.encode(), "who.txt")
+    assert (record.enrollment, record.intervention_model) == (90, "PARALLEL")
+
+
+def test_a_record_page_headed_by_its_register_number_on_a_line_of_its_own_is_that_trials_page():
+    # jrct.mhlw.go.jp's English record: no labels; the banner, the record's dates, its number, then its title.
+    page = """jRCT ロゴ
+
+臨床研究等提出・公開システム
+
+Top
+
+Japanese
+
+Oct. 11, 2022
+
+June. 08, 2023
+
+jRCTc030220374
+
+A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic cells for malignant tumors
+
+NKT cell therapy for malignant tumors (NKT therapy for malignant tumors)
+"""
+    record = read_enriched(page.encode(), "jRCTc030220374.txt")
+    assert [i.value for i in record.identifiers] == ["jRCTc030220374"]
+    assert record.title == ("A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic "
+                            "cells for malignant tumors")
+    # A number on a line of its own far down a page (a related record, a reference list) heads nothing.
+    with pytest.raises(DocumentError):
+        read_enriched(("\n".join(f"Line {n} of the page text" for n in range(20)) + "\njRCTc030220374\n").encode(),
+                      "far.txt")
+
+
+def test_isrctns_design_rows_give_study_type_allocation_and_purpose():
+    # isrctn.com ISRCTN65902492: "Primary study design" is the study type, "Secondary study design" the allocation,
+    # and "Study type" the purpose.
+    page = """ISRCTN65902492
+Mesenchymal stem cells for severe acute GvHD
+ClinicalTrials.gov number | NCT01212887 |
+Primary study design | Interventional |
+Secondary study design | Non randomised controlled trial |
+Study type | Treatment |
+"""
+    record = read_enriched(page.encode(), "isrctn.txt")
+    assert (record.study_type, record.allocation, record.primary_purpose) == (
+        "INTERVENTIONAL", "NON_RANDOMIZED", "TREATMENT")
+
+
+def test_the_study_type_and_enrollment_a_summary_states_are_read():
+    # trialfinderdata.org NCT06158828.
+    page = """Pilot Study of Memory-like Natural Killer (ML NK) Cells After TCRαβ T Cell Depleted Haploidentical \
+Transplant in AML (NCT06158828) is a Phase 1 / Phase 2 interventional studying AML, Childhood and Aml, sponsored by \
+Washington University School of Medicine. RECRUITING as of the most recent ClinicalTrials.gov update.
+Target enrollment of 68 participants puts this in the typical range for a Phase 2-style efficacy study.
+"""
+    record = read_enriched(page.encode(), "trialfinderdata.txt")
+    assert (record.study_type, record.enrollment, record.phases) == ("INTERVENTIONAL", 68, ["PHASE1", "PHASE2"])
+
+
+def test_a_labelled_brief_summary_is_the_records_summary_and_a_detailed_description_stays_unread():
+    # ignite-sd.com NCT05333705's description module.
+    page = """NCT ID: NCT05333705
+Brief Summary: This study aims to introduce a new technology of donor NK cell infusion. NK cells defend against \
+viruses and cancer cells in vivo whereas this effect declines in patiens with tumors.
+Detailed Description: Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort \
+Secondary end point: To determine the cumulative incidence of relapse at 2 years.
+"""
+    record = read_enriched(page.encode(), "descriptionmodule.txt")
+    assert record.brief_summary.startswith("This study aims to introduce a new technology of donor NK cell infusion.")
+    assert record.detailed_description is None
+
+
+def test_the_sexes_eligible_and_whether_healthy_volunteers_are_accepted_are_read():
+    # clincosm.com NCT05371730 (values under their labels); ignite-sd.com NCT04320303 ("Healthy Volunteers: True").
+    page = """NCT ID: NCT05371730
+Ages Eligible for Study:
+18 Years to 75 Years
+Sexes Eligible for Study:
+All
+Accepts Healthy Volunteers:
+No
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert (record.sex, record.healthy_volunteers, record.min_age_years, record.max_age_years) == ("ALL", False, 18, 75)
+    ignite = read_enriched(b"NCT ID: NCT04320303\nHealthy Volunteers: True\nSex: ALL\n", "eligibilitymodule.txt")
+    assert ignite.healthy_volunteers is True
+
+
+def test_the_phase_cell_of_a_table_printed_one_cell_a_line_is_read():
+    # clincosm.com NCT04292769: the conditions and interventions cells are empty, the phase cell is "Phase 3".
+    page = "CT.gov ID\nNCT04292769\nOverall Status\nRecruiting\n\nCondition or Disease Intervention/Treatment Phase\n" \
+           "Phase 3\n\nDetailed Description\n"
+    assert read_enriched(page.encode(), "clincosm.txt").phases == ["PHASE3"]

@@ -184,3 +184,64 @@ def test_bulleted_criteria_without_headings_split_at_a_double_empty_bullet():
         ("INCLUSION", "Age ≥ 18 years"), ("INCLUSION", "ECOG 0-2"),
         ("EXCLUSION", "Active infection"), ("EXCLUSION", "Pregnancy")]
     assert record.min_age_years == 18.0
+
+
+def bulleted_criteria_page(*criteria: str) -> bytes:
+    """A bulleted MedPath page whose criteria follow the enrollment value without headings."""
+    return "\n".join(["NK cells for AML", "- Registration Number", "- NCT07654321", "- Target Recruitment", "- 6",
+                      *criteria, "- ", "Study & Design", "- Study Type", "- INTERVENTIONAL"]).encode()
+
+
+def test_bulleted_criteria_without_headings_or_gap_split_where_their_wording_turns_to_exclusion():
+    # trial.medpath.com NCT04209712: inclusion items, then exclusion items, one "- " bullet each and nothing between.
+    page = bulleted_criteria_page(
+        "- Patients diagnosed with acute myeloid leukemia;", "- MRD after 2 course of standard chemotherapy;",
+        "- No plan for hematopoietic stem cell transplantation;",
+        "- Hemoglobin (Hb) >=60g/L, white blood cell count (WBC) >=2.5x10^9/L, platelet count >=30x10^9/L;",
+        "- Patients have self-knowledge ability and can sign informed and voluntary consent forms;",
+        "- Intracranial hypertension or unconsciousness;", "- Respiratory failure;", "- T lymphocytic acute leukemia;",
+        "- Serum total bilirubin >=1.5 times the normal value;", "- Uncontrollable diabetes;")
+    record = read_enriched(page, "NCT04209712.txt")
+    assert [c.kind for c in record.criteria] == ["INCLUSION", "INCLUSION", "EXCLUSION", "INCLUSION", "INCLUSION",
+                                                 "EXCLUSION", "EXCLUSION", "EXCLUSION", "EXCLUSION", "EXCLUSION"]
+
+
+def test_a_paragraph_whose_wording_says_both_kinds_keeps_none_wherever_it_stands():
+    # trial.medpath.com NCT01795378: paragraphs, not items; the first and third mix requirements and negations.
+    page = bulleted_criteria_page(
+        "Patients with acute leukemia, which are refractory to standard treatment. Patients should be 17 years of age "
+        "or older. Patients should not have excessive hepatic dysfunction.",
+        "Patients should not have excessive renal dysfunction (creatinine less than 3.0 mg/dl).",
+        "Patients should not have clinically-evident cardiac or pulmonary dysfunction. Patients and donors must sign "
+        "informed consent.",
+        "Patients who are pregnant or lactating are not eligible.")
+    record = read_enriched(page, "NCT01795378.txt")
+    assert [c.kind for c in record.criteria] == [None, "EXCLUSION", None, "EXCLUSION"]
+
+
+def test_bulleted_sub_items_under_an_item_ending_in_a_colon_belong_to_it():
+    # trial.medpath.com NCT03124498: items are an empty bullet and the text on the next line; the laboratory
+    # values under "... as follows:" are "- " bullets of their own, as are the exclusion items after the list.
+    page = bulleted_criteria_page(
+        "-", "20 to 80 years old men and women;", "-", "Patients who have clinical laboratory test results as follows:",
+        "- Hemoglobin ≥ 8.5 g/dL", "- Platelet count ≥ 50,000/µL", "-", "Written informed consent.",
+        "- Patients who have infiltrative or diffuse HCC;",
+        "- Patients with other malignant tumor within the past 5 years before treatment;")
+    record = read_enriched(page, "NCT03124498.txt")
+    assert [(c.kind, c.text) for c in record.criteria] == [
+        ("INCLUSION", "20 to 80 years old men and women"),
+        ("INCLUSION", "Patients who have clinical laboratory test results as follows: Hemoglobin ≥ 8.5 g/dL; "
+                      "Platelet count ≥ 50,000/µL"),
+        ("INCLUSION", "Written informed consent."),
+        ("EXCLUSION", "Patients who have infiltrative or diffuse HCC"),
+        ("EXCLUSION", "Patients with other malignant tumor within the past 5 years before treatment")]
+
+
+def test_without_a_phase_line_the_phase_is_what_the_summary_states_of_its_study():
+    # trial.medpath.com NCT03124498's brief summary; NCT04765462's detailed description says "This is an
+    # open-label, single-center, phase 1/2 study".
+    page = medpath_page("Autologous CIK Cells for HCC", sections=[
+        ("Registration Number", "NCT03124498"),
+        ("Brief Summary", "A Phase I/II, Open Label Study to Evaluate the Safety and Efficacy of Autologous "
+                          "Cytokine-Induced Killer (CIK) Cell for Patients with Hepatocellular Carcinoma (HCC).")])
+    assert read_enriched(page, "NCT03124498.txt").phases == ["PHASE1", "PHASE2"]

@@ -147,3 +147,35 @@ def test_a_mirror_page_without_an_nct_number_is_keyed_by_its_eudract_number():
     record = read_enriched(mirror_page(None, MIRROR), "no-nct.txt")
     assert record.title is None
     assert trial_key(record.identifiers) == "2019-123456-12"
+
+
+def test_an_intervention_named_under_its_group_with_its_type_links_to_the_group():
+    # meddatax.com NCT05371730: the Interventions section comes after the groups (here cut off), so the
+    # group's own "Intervention Type DRUG" line says which line names an intervention.
+    page = "\n".join([
+        "Study Groups",
+        "Review each arm or cohort in the study, along with the interventions and objectives associated with them.",
+        "NK cells", "Group Type EXPERIMENTAL", "NCR300", "Intervention Type DRUG",
+        "Intravenous infusion of NK cells(NCR300)",
+        "Interventions", "Learn about t"])
+    record = read_enriched(mirror_page("NK Cells in MDS", MIRROR[:2]) + b"\n"
+                           + page.encode(), "NCT05371730.txt")
+    assert [(a.label, a.type, a.description, a.interventions) for a in record.arms] == [
+        ("NK cells", "EXPERIMENTAL", None, ["NCR300"])]
+    assert [(i.name, i.type) for i in record.interventions] == [("NCR300", "DRUG")]
+
+
+def test_an_explaining_sentence_the_excerpt_breaks_off_in_is_no_group():
+    # meddatax.com NCT03994913 ends in "Review each arm" (of "Review each arm or cohort in the study, …").
+    record = read_enriched(mirror_page("CAR-T in Lymphoma", MIRROR[:3])
+                           + b"\nStudy Groups\n\nReview each arm\n", "NCT03994913.txt")
+    assert record.arms == []
+
+
+def test_the_mirror_joins_its_conditions_with_spaces_and_they_are_split_at_each_diseases_name():
+    # meddatax.com NCT03994913 and NCT07288203: the registry's condition list on one line.
+    sections = [*MIRROR[:1], ("Conditions", "Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma\n"
+                                            "Melanoma (Skin Cancer) Unresectable Melanoma Metastatic Melanoma"), *MIRROR[2:4]]
+    assert read_enriched(mirror_page("CAR-T", sections), "NCT03994913.txt").conditions == [
+        "Refractory B-Cell Non-Hodgkin Lymphoma", "Relapsed B-cell Non-Hodgkin Lymphoma", "Melanoma (Skin Cancer)",
+        "Unresectable Melanoma", "Metastatic Melanoma"]

@@ -96,7 +96,7 @@ def test_without_headings_a_criterion_is_of_the_kind_its_wording_says_or_of_none
     assert [(criterion.text.split(",")[0][:40], criterion.kind) for criterion in record.criteria] == [
         ("Patients with acute leukemia", None),  # says both what patients should and should not have
         ("Patients should not have excessive renal", "EXCLUSION"),
-        ("Patients should not have clinically-evid", "EXCLUSION"),
+        ("Patients should not have clinically-evid", None),  # "… should not have … must sign informed consent"
         ("Patients who are pregnant or lactating a", "EXCLUSION"),
     ]
     assert (record.min_age_years, record.max_age_years) == (17.0, None)  # 'should be 17 years of age or older'
@@ -262,3 +262,20 @@ def test_key_criteria_headings_and_version_numbers():
     # NCT02576665: '(such as ≥ Grade 2 dyspnea, according to CTCAE 4.03).' keeps its version number.
     texts = [c.text for c in criteria_from_mixed_lines(registry_criteria("NCT02576665"))]
     assert any(text.endswith("according to CTCAE 4.03).") for text in texts) and "." not in texts
+
+
+def test_a_sub_list_numbered_from_one_under_an_item_ending_in_a_colon_stays_in_that_item():
+    # ignite-sd.com NCT04658004: criteria run on one line; item 2 holds its own numbered conditions, and the
+    # exclusion list opens with a sentence that introduces it.
+    inclusion = ("1. Histologically confirmed diagnosis of NKG2D ligand positive AML; 2. Relapsed or refractory NKG2D "
+                 "ligand positive AML (meeting one of the following conditions): 1. CR not achieved after standardized "
+                 "chemotherapy; 2. CR achieved following the first induction, but CR duration is less than 12 months; "
+                 "3. Ineffectively after first or multiple remedial treatments; 4. 2 or more relapses; 3. The number of "
+                 "primordial cells in bone marrow is > 5% (by morphology)")
+    assert [item[:40] for item in split_numbered(inclusion)] == [
+        "Histologically confirmed diagnosis of NK", "Relapsed or refractory NKG2D ligand posi",
+        "The number of primordial cells in bone m"]
+    exclusion = ("Subjects with any of the following exclusion criteria were not eligible for this trial: 1. History of "
+                 "craniocerebral trauma; 2. Electrocardiogram shows prolonged QT interval")
+    assert split_numbered(exclusion) == ["History of craniocerebral trauma",
+                                         "Electrocardiogram shows prolonged QT interval"]

@@ -1,5 +1,6 @@
 """The graph in the SPARQL stores people already run: each test starts a real server on 127.0.0.1
-(Oxigraph; Virtuoso, Debian's package, skipped saying why where it is not installed), loads the seeds
+(Oxigraph; Virtuoso and Apache Jena, Debian's packages, each skipped saying why where it is not
+installed; Jena on a TDB2 dataset with Fuseki's union default graph), loads the seeds
 and the registry records with `kg load`, and expects every stored query to give the same bytes as
 the graph file, a changed document to replace its old version, a broken-off load to leave no
 half-document and be mended by running it again, and a cut-short answer to be an error.
@@ -48,13 +49,16 @@ def answers(dataset) -> dict[str, str]:
             for name, stored in catalogue().items()}
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso", "jena"])
 def store(request, tmp_path_factory, dataset):
-    """A server of each kind, loaded with the dataset by `kg load`."""
+    """A server of each kind (started once for the module), loaded with the dataset by `kg load`."""
     folder = tmp_path_factory.mktemp(request.param)
     if request.param == "virtuoso" and not (servers.VIRTUOSO and servers.ISQL):
         pytest.skip(servers.NO_VIRTUOSO)
-    start = servers.oxigraph(folder) if request.param == "oxigraph" else servers.virtuoso(folder, max_rows=MAX_ROWS)
+    if request.param == "jena" and not servers.HAS_JENA:
+        pytest.skip(servers.NO_JENA)
+    start = {"oxigraph": lambda: servers.oxigraph(folder), "virtuoso": lambda: servers.virtuoso(folder, max_rows=MAX_ROWS),
+             "jena": lambda: servers.jena(folder)}[request.param]()
     with start as server:
         loaded = run_kg("load", dataset, "--endpoint", server.update)
         assert loaded.returncode == 0, loaded.stderr
@@ -127,7 +131,7 @@ def test_a_changed_document_loaded_again_replaces_its_old_version(store, dataset
 def test_a_load_broken_off_leaves_no_half_document_and_a_rerun_mends_it(store, dataset, answers, monkeypatch):
     drop = client(store.update, 60)
     drop.setMethod("POST")
-    drop.setQuery("DROP SILENT ALL" if store.name == "oxigraph" else "DROP SILENT GRAPH <https://w3id.org/celltherapy-kg/id/graph/shared>")
+    drop.setQuery("DROP SILENT ALL" if store.name != "virtuoso" else "DROP SILENT GRAPH <https://w3id.org/celltherapy-kg/id/graph/shared>")
     call(store.update, drop.query, 0)
     if store.name == "virtuoso":  # Virtuoso's DROP ALL would drop its own system graphs too
         for graph in file_sizes(dataset):

@@ -7,6 +7,17 @@ sites, sponsors and dates each come from a (seeded) random real study, so the te
 cell-therapy reading works on is real text. Every study gets its own NCT number, sponsor
 study id and, now and then, its own EudraCT number, so no two studies join into one trial.
 
+Sponsors, conditions and sites are as varied as the registry's, not as few as the pool's 50
+studies: they follow a sample of 578 real registry studies of every kind
+(``tests/data/ctgov-negative/``). There, 72 % of lead-sponsor mentions, 47 % of condition
+mentions and 88 % of site mentions are the first of their name; here each mention is a new
+name with that probability and otherwise repeats an earlier study's mention (so popular names
+grow more popular, as in the registry). A fixed share of new names at every size over-states
+the variety of a large corpus (a registry sample of 578 sees more first mentions per study
+than the whole registry does), so caches and the sharing of statements are measured at their
+worst. A study's number of sites follows the sample's (median 1, mean 7.6, up to 315), and one
+study in 5,000 has 1,000 to 3,000 sites, as the registry's largest vaccine and drug trials do.
+
 Study ``i`` is the same whatever N is and whichever seed-independent order it is asked
 in: the corpus of 1,000 studies is the first 1,000 of the corpus of 100,000.
 
@@ -30,6 +41,12 @@ __all__ = ["studies", "write_corpus", "REAL_STUDIES", "SEED_PAGES"]
 
 _TESTS = Path(__file__).resolve().parent.parent
 REAL_STUDIES = _TESTS / "data" / "ctgov-json"
+REGISTRY_SAMPLE = _TESTS / "data" / "ctgov-negative" / "studies.zip"
+#: Share of mentions in the registry sample that are the first of their name (measured by
+#: ``_first_mentions``; a test keeps these in step with the sample).
+NEW_NAME_SHARE = {"sponsor": 0.72, "condition": 0.47, "site": 0.88}
+#: One study in this many has 1,000 to 3,000 sites.
+HUGE_STUDY_EVERY = 5000
 SEED_PAGES = _TESTS / "data" / "seeds"
 #: The bulk download's entries carry no meaningful time stamp; a fixed one keeps the zip's bytes stable.
 _ZIP_TIME = (2025, 1, 1, 0, 0, 0)
@@ -83,14 +100,69 @@ def _pool() -> tuple[dict[str, Any], ...]:
 
 
 @cache
-def _sites() -> tuple[dict[str, Any], ...]:
-    return tuple(site for study in _pool()
-                 for site in study["protocolSection"].get("contactsLocationsModule", {}).get("locations", []))
+def _having(name: str) -> tuple[dict[str, Any], ...]:
+    return tuple(study["protocolSection"][name] for study in _pool() if study["protocolSection"].get(name))
 
 
 @cache
-def _having(name: str) -> tuple[dict[str, Any], ...]:
-    return tuple(study["protocolSection"][name] for study in _pool() if study["protocolSection"].get(name))
+def _registry_sample() -> tuple[dict[str, Any], ...]:
+    with zipfile.ZipFile(REGISTRY_SAMPLE) as archive:
+        return tuple(json.loads(archive.read(name))["protocolSection"] for name in sorted(archive.namelist()))
+
+
+def _mentions(protocol: dict[str, Any], kind: str) -> list[Any]:
+    if kind == "sponsor":
+        lead = protocol.get("sponsorCollaboratorsModule", {}).get("leadSponsor")
+        return [lead] if lead and lead.get("name") else []
+    if kind == "condition":
+        return list(protocol.get("conditionsModule", {}).get("conditions", []))
+    return [site for site in protocol.get("contactsLocationsModule", {}).get("locations", []) if site.get("facility")]
+
+
+def _name(kind: str, mention: Any) -> Any:
+    if kind == "sponsor":
+        return mention["name"]
+    if kind == "site":
+        return (mention.get("facility"), mention.get("city"), mention.get("country"))
+    return mention
+
+
+def _first_mentions(kind: str) -> float:
+    """The share of ``kind`` mentions in the registry sample that are the first of their name."""
+    names = [_name(kind, m) for protocol in _registry_sample() for m in _mentions(protocol, kind)]
+    return len(set(names)) / len(names)
+
+
+@cache
+def _real(kind: str) -> tuple[Any, ...]:
+    return tuple(m for protocol in _registry_sample() for m in _mentions(protocol, kind))
+
+
+@cache
+def _site_counts() -> tuple[int, ...]:
+    return tuple(len(_mentions(protocol, "site")) for protocol in _registry_sample())
+
+
+def _renamed(kind: str, mention: Any, number: str) -> Any:
+    """A real mention under a name of its own (the number keeps it apart from the real one)."""
+    if kind == "sponsor":
+        return {**mention, "name": f"{mention['name']} {number}"}
+    if kind == "site":
+        return {**mention, "facility": f"{mention['facility']} {number}"}
+    return f"{mention} {number}"
+
+
+def _mention(kind: str, index: int, slot: int, seed: int) -> Any:
+    """Mention ``slot`` of ``kind`` in study ``index``: a new name, or an earlier study's.
+
+    Repeating walks back to earlier studies, so a mention depends on those before it only,
+    never on how many studies are asked for; the walk is short (a new name ends it).
+    """
+    while True:
+        rng = random.Random(f"{seed}:{kind}:{index}:{slot}")
+        if index == 0 or rng.random() < NEW_NAME_SHARE[kind]:
+            return _renamed(kind, rng.choice(_real(kind)), f"{index}-{slot}")
+        index, slot = rng.randrange(index), 0
 
 
 def _module(rng: random.Random, name: str) -> dict[str, Any]:
@@ -121,6 +193,9 @@ def study(index: int, seed: int = 0) -> dict[str, Any]:
     identification["secondaryIdInfos"] = secondary
     for name in ("descriptionModule", "armsInterventionsModule", "outcomesModule", "eligibilityModule", "conditionsModule"):
         protocol[name] = _module(rng, name)
+    conditions = protocol["conditionsModule"].get("conditions", [])
+    protocol["conditionsModule"] = {**protocol["conditionsModule"],
+                                    "conditions": [_mention("condition", index, slot, seed) for slot in range(len(conditions))]}
     design = protocol.setdefault("designModule", {})
     design["enrollmentInfo"] = {**design.get("enrollmentInfo", {}), "count": rng.randrange(5, 600)}
     status = protocol.setdefault("statusModule", {})
@@ -131,10 +206,12 @@ def study(index: int, seed: int = 0) -> dict[str, Any]:
     status["completionDateStruct"] = {"date": _day(rng, date.fromisoformat(start), 3000), "type": "ESTIMATED"}
     status["lastUpdatePostDateStruct"] = {"date": _day(rng, date(2015, 1, 1), 3800), "type": "ACTUAL"}
     sponsors = protocol.setdefault("sponsorCollaboratorsModule", {})
-    sponsors["leadSponsor"] = _module(rng, "sponsorCollaboratorsModule")["leadSponsor"]
-    sites = _sites()
-    count = min(rng.choice([0, 0, 1, 1, 1, 2, 3, 5, 12, 40]), len(sites))
-    protocol["contactsLocationsModule"] = {"locations": rng.sample(sites, count)}
+    sponsors["leadSponsor"] = _mention("sponsor", index, 0, seed)
+    if rng.randrange(HUGE_STUDY_EVERY) == 0:
+        count = rng.randrange(1000, 3001)
+    else:
+        count = rng.choice(_site_counts())
+    protocol["contactsLocationsModule"] = {"locations": [_mention("site", index, slot, seed) for slot in range(count)]}
     base["derivedSection"] = rng.choice([s for s in _pool() if s.get("derivedSection")])["derivedSection"]
     return base
 

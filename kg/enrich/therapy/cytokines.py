@@ -33,7 +33,7 @@ CYTOKINES: list[tuple[str, re.Pattern[str]]] = [
 _MEMBRANE_BOUND = re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2})",
                              re.IGNORECASE)
 #: Words that put a cytokine in the making of the cells rather than into the patient.
-_EX_VIVO_BEFORE = re.compile(r"(?:(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
+_EX_VIVO_BEFORE = re.compile(r"(?:\b(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
                              r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)|in the presence of)"
                              r"\s+(?:\S+\s+){0,7}$", re.IGNORECASE)
 #: A denial after the name: "IL-2 will not be administered".

@@ -65,13 +65,21 @@ _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b", re.IGNORECASE
 _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:'|’)?s?(?:'|’)?\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
-                         r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b",
+                         r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"
+                         # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
+                         # "T cells are taken from a patient's blood" (NCT05625594)
+                         # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
+                         r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
+                         r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
+                         r"|removed|harvested|drawn)\b"
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b", re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
-    ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b",
-                                    re.IGNORECASE)),
+    ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
+                                    r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
+                                    r"participant|donor)(?:'|’)s\s+blood\b", re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
@@ -79,13 +87,18 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
     ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
 ]
+#: A child's own banked cord blood: the one cord blood that is autologous.
+_AUTOLOGOUS_CORD_BLOOD = re.compile(r"\bautologous\s+(?:\S+\s+){0,2}?(?:umbilical\s+)?cord blood\b|\bown\s+(?:umbilical\s+)?"
+                                    r"cord blood\b", re.IGNORECASE)
 _NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?expanded\b|\bwithout (?:ex vivo )?expansion\b"
                            r"|\bunmanipulated\b", re.IGNORECASE)
 #: Expansion is growing the cells in number ("expanded", "cultured"); "in vitro activated" or
 #: "ex vivo stimulated" cells are activated, which says nothing of expansion.
 _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|\bexpansion\b|\bpropagated\b"
-                       r"|\bcultur(?:e|ed|ing)\b|\bcultivated\b|\bamplified from\b"
-                       r"|\bgenerated from\b|\bdifferentiated from\b", re.IGNORECASE)
+                       r"|\bcultur(?:e|ed|ing)\b|\bcultivat(?:ed|ion)\b|\bamplified from\b"
+                       r"|\bgenerated from\b|\bdifferentiated from\b"
+                       # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
+                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -181,18 +194,29 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
         about += [p for p in passages if p.arm in arms and p not in about]
-        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds))
+        # a trial of one product doses it in sentences that need not name it again ("The initial infusion
+        # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
+        dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text)
+                  and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
+        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
     return products
 
 
+#: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
+_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b", re.IGNORECASE)
+_OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
+
+
 #: A sentence that goes on about the cells the sentence before named.
-_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b")
+#: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
+#: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
+_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
 
 def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
-              donor_lymphocytes: bool = False) -> CellProduct:
+              donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [p.text for p in passages if not _BACKGROUND.search(p.text)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
@@ -203,6 +227,10 @@ def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str],
     # "donor" cells of a title, said "haploidentical" elsewhere: the donor is haploidentical
     product.donor_types = donors if named_donors == ["ALLOGENEIC"] and donors == ["HAPLOIDENTICAL"] else named_donors or donors
     product.tissue_sources = named_tissues or tissues
+    if "UMBILICAL_CORD_BLOOD" in named_tissues and not named_donors and not _first(_AUTOLOGOUS_CORD_BLOOD, about):
+        # "Cord Blood-derived Cytokine-induced Killer Cells" (NCT01914263): cells grown from cord blood are another
+        # person's, whatever a summary says of other products ("Autologous CIK cells infusion ...")
+        product.donor_types = ["ALLOGENEIC"]
     if product.tissue_sources and "UMBILICAL_CORD_BLOOD" in product.tissue_sources and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # cord blood is always another person's
     if donor_lymphocytes and not product.donor_types:
@@ -225,7 +253,7 @@ def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str],
 
     product.infusions = next((n for n in (infusion_count(p.text) for p in passages) if n is not None), None)
     doses: list[DoseLevel] = []
-    for passage in sorted(passages, key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
+    for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
         for dose in cell_doses(passage.text):
             dose.arm = passage.arm
             if not any(_same_dose(dose, known) for known in doses):

@@ -142,7 +142,8 @@ _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injecti
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
-_DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$", re.IGNORECASE)
+_DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
+                          r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$", re.IGNORECASE)
 
 
 def cell_doses(text: str) -> list[DoseLevel]:
@@ -162,13 +163,16 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     [DoseLevel(minimum=30000000.0, maximum=100000000.0, unit='{cells}/kg', per_dose=False)]
     >>> cell_doses("Cohort 2: 6×10∧6/kg CAR-NK cells, 2 infusions")
     [DoseLevel(minimum=6000000.0, maximum=6000000.0, unit='{cells}/kg', per_dose=False)]
+    >>> cell_doses("The initial infusion dose level will start from 2x10^6/kg to 5x10^7/kg in every 2-4 weeks.")
+    [DoseLevel(minimum=2000000.0, maximum=50000000.0, unit='{cells}/kg', per_dose=True)]
     >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
     []
     """
     doses: list[DoseLevel] = []
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
     translated = text.translate(_SUPERSCRIPTS)
-    for amount in find_amounts(text):
+    amounts = _ranges_per_kg(find_amounts(text), translated)
+    for amount in amounts:
         if amount.high < 1e4:
             listed = []
             continue  # counts of patients, days, percentages: not cells
@@ -202,6 +206,23 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
                 doses.append(dose)
         listed = []
     return doses
+
+
+#: "from 2x10^6/kg to 5x10^7/kg" (NCT04765462): each end of a range written with its own "/kg".
+_RANGE_PER_KG = re.compile(r"\s*(?:/\s*kg|per\s+kg)\s*(?:-|–|~|to)\s*$", re.IGNORECASE)
+
+
+def _ranges_per_kg(amounts: list[Amount], text: str) -> list[Amount]:
+    """The amounts, two joined into one range where a range gives each end its "/kg"."""
+    joined: list[Amount] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        if (last is not None and last.low == last.high and amount.low == amount.high and last.high < amount.low
+                and _RANGE_PER_KG.fullmatch(text[last.end: amount.start]) and _PER_KG.match(text[amount.end:])):
+            joined[-1] = Amount(last.low, amount.high, last.start, amount.end)
+        else:
+            joined.append(amount)
+    return joined
 
 
 def _dose_before(text: str, position: int) -> bool:

@@ -25,11 +25,15 @@ _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
 
+#: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
+_DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
 _GVHD = r"(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)"
 
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy
     ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "standard cytarabine based consolidation" (EU register 2013-003421-28, E.2.1)
+    ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG_LIST}(?:\s+|-)based\s+consolidation)\b", re.IGNORECASE)),
     # "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy",
     # "busulfan and cyclophosphamide-based myeloablative conditioning regimen"
     (None, re.compile(rf"(?P<name>{_DRUG_LIST})(?:\s+|-)based\s+(?P<kind>lymphodeplet\w*|conditioning|preparative"
@@ -44,9 +48,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
     (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
-    # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine"
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy\s+|regimen\s+)?(?:with|using|of|"
-                      rf"consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
+    # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
+    # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*)\s+(?:chemotherapy\s+|regimen\s+|therapy\s+"
+                      rf"|treatment\s+)?(?:with|using|of|consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
     # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
@@ -58,30 +64,46 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
         r"(?:prophylaxis|prevention))", re.IGNORECASE)),
-    # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes"
-    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+(?P<name>{_DRUG_LIST})",
-                      re.IGNORECASE)),
+    # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes",
+    # "1 cycle of consolidation chemotherapy with high-dose cytarabine" (NCT02229266, its control arm)
+    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+"
+                      rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
     (None, re.compile(r"(?P<name>(?:non-?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+    # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
+    # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
+    # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
+    ("CHEMOTHERAPY", re.compile(r"(?:\b(?:combined|combination|together|along)\s+with|\bplus|\bcycles?\s+of)\s+"
+                                r"(?:(?:the|a|an|one|two|standard|\d)\s+)?(?P<name>(?:standard\s+|intensive\s+)?"
+                                r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy)\b",
+                                re.IGNORECASE)),
+    # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
+    # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
+    ("GVHD_PROPHYLAXIS", re.compile(r"(?P<name>post-?transplant(?:ation)?\s+cyclophosphamide(?:\s*\(PTCy\))?|\bPTCy\b)",
+                                    re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
 ]
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
-_NEEDS = [("chemotherapy",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
-          ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
+_NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
+          ("lymphodeplet", "conditioning", "immunosuppress"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
-          ("allergic", "premedication", "antihistamine")]
+          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
-             "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING"}
+             "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
+             "immunosuppress": "LYMPHODEPLETION"}
+#: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
+_GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
+                         "methotrexate", "atg", "antithymocyte globulin"})
 #: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
 #: sentence says myeloablative or reduced-intensity, or speaks of the transplant it prepares for.
 #: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
@@ -95,6 +117,8 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
     purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), None)
+    if kind.startswith("immunosuppress") and all(drug.lower() in _GVHD_DRUGS for drug in _components(match)):
+        return "GVHD_PROPHYLAXIS"
     if purpose is None:
         # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
         return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
@@ -196,6 +220,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
     texts = [p.text for p in passages]
+    in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
@@ -204,8 +229,10 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
         else:
             continue
-        if any(intervention.name.lower() in key[0] or key[0] in intervention.name.lower() for key in found):
-            continue  # named already, with its purpose, in the sentences
+        name = intervention.name.lower()
+        if any(name in known or known in name for known in in_sentences) or any(name == key[0] for key in found):
+            continue  # named already, with its purpose, in the sentences (or listed twice); "Etoposide" beside
+            # "Etoposide phosphate" in a list of interventions (NCT02130869) is another of its treatments
         drugs = [_ABBREVIATIONS.get(drug.group(0).lower(), drug.group(0).lower())
                  for drug in re.finditer(_DRUG, intervention.name, re.IGNORECASE)]
         regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),

@@ -141,6 +141,11 @@ _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(
 _ON_DAYS = re.compile(r"\binfusions?\b[^.;]{0,60}?\bon\s+days?\s+(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 
+#: "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days" (IRCT20140818018842N41):
+#: the cells given in as many parts, each after the interval.
+_IN_PARTS = re.compile(rf"\bcells?\s+in\s+{_COUNT}\s+(?:periods|sessions|rounds|portions|times|parts)\s+"
+                       rf"(?:with\s+(?:an?\s+)?intervals?|at\s+(?:an?\s+)?intervals?|every|each)\b", re.IGNORECASE)
+
 
 def infusion_count(text: str) -> int | None:
     """How many infusions of the cells a course gives.
@@ -159,6 +164,8 @@ def infusion_count(text: str) -> int | None:
     6
     >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
     2
+    >>> infusion_count("Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days")
+    3
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
     """
@@ -171,6 +178,9 @@ def infusion_count(text: str) -> int | None:
     days = _ON_DAYS.search(text)
     if days:
         return len(re.findall(r"\d{1,3}", days.group("days")))
+    parts = _IN_PARTS.search(text)
+    if parts:
+        return _count(parts.group(1))
     if _TWICE.search(text):
         return 2
     if _SINGLE.search(text):

@@ -2,7 +2,8 @@
 
 The brief title stands before "ClinicalTrials.gov Identifier:"; the conditions,
 interventions and phase form a pipe table ("Condition or disease | Intervention/treatment
-| Phase |"); the design prints as "Label : | value |" rows; outcomes are "- measure
+| Phase |"); the design prints as "Label : | value |" rows; the arms form a second pipe table
+("Arm | Intervention/treatment |") whose cells run over several lines; outcomes are "- measure
 [ Time Frame: … ]" lines.
 """
 
@@ -11,10 +12,10 @@ from __future__ import annotations
 import re
 
 from kg.model.identifiers import find_registry_ids
-from kg.model.records import Intervention, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Intervention, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.fields import parse_count, parse_date, parse_phases, typed_interventions
+from kg.read.parse.fields import parse_count, parse_date, parse_phases, split_spaced_conditions, typed_interventions
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline"]
@@ -51,7 +52,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
             cells = [fold(cell) for cell in lines[index + 2].split("|")]
             if len(cells) >= 3:
-                record.conditions = [cells[0]] if cells[0] else []
+                record.conditions = split_spaced_conditions(cells[0])  # one a line on the site, spaced in the cell
                 record.interventions = [Intervention(name, kind) for kind, name in
                                         typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])
@@ -75,13 +76,61 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         outcome = _OUTCOME.match(line)
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
+    record.arms = _arms(lines, record.interventions)
     return record
+
+
+_ARMS_HEADER = re.compile(r"^\s*Arm\s*\|\s*Intervention/treatment\s*\|")
+#: A line that cannot stand in the arms table: an outcome bullet, a table rule, a heading of the next part.
+_AFTER_ARMS = re.compile(r"^\s*(?:[-•*]\s|-{3}|(?:Primary|Secondary|Other)\b.*\bOutcome|Eligibility|Criteria\b)",
+                         re.IGNORECASE)
+
+
+def _arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The arms table: each row is an arm cell ("Experimental: NK cells", then its description lines, then a
+    line "|") and an intervention cell (each intervention "Biological: NK cells" with its description and
+    "Other Name:" lines, ended by a line ending in "|"). The interventions of a row are those of the page's
+    interventions that its cell names with their type.
+    """
+    start = next((i for i, line in enumerate(lines) if _ARMS_HEADER.match(line)), None)
+    if start is None:
+        return []
+    cells: list[list[str]] = [[]]
+    for line in lines[start + 1:]:
+        if not cells[-1] and (not line.strip() or re.match(r"^\s*-{3}\|", line)):
+            continue  # the header's rule, blank lines between rows
+        if not cells[-1] and len(cells) % 2 == 1 and _AFTER_ARMS.match(line):
+            break  # a row would start here: the table has ended
+        text = line.strip()
+        if text.endswith("|"):
+            cells[-1].append(text[:-1].strip())
+            cells.append([])
+        else:
+            cells[-1].append(text)
+    arms = []
+    for index in range(0, len(cells), 2):
+        arm_cell = [fold(line) for line in cells[index] if fold(line)]
+        if not arm_cell:
+            continue
+        given = " ".join(cells[index + 1]) if index + 1 < len(cells) else ""
+        head, _, rest = arm_cell[0].partition(":")
+        arm_type = lookup("arm-type", head) if rest.strip() else None
+        arms.append(Arm(label=fold(rest) if arm_type else arm_cell[0], type=arm_type,
+                        description=" ".join(arm_cell[1:]) or None,
+                        interventions=[i.name for i in interventions if _names(given, i.name)]))
+    return arms
+
+
+def _names(cell: str, name: str) -> bool:
+    """Whether an intervention cell names ``name`` after a type ("Drug: Cytarabine"), not only in a description."""
+    return bool(re.search(rf"(?:^|\s)[A-Z][A-Za-z ]*:\s*{re.escape(name)}(?=\s|$)", fold(cell)))
 
 
 #: The parts of a classic page the reader reads, by the line that shows each.
 _PARTS = {"identifier": _IDENTIFIER, "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
           "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*\|"),
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
+          "arms": _ARMS_HEADER,
           "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
 
 

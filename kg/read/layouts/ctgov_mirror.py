@@ -23,6 +23,7 @@ from kg.read.parse.fields import (
     parse_count,
     parse_date,
     parse_phases,
+    split_spaced_conditions,
     value_or_none,
 )
 from kg.read.parse.sections import Sections, split_sections
@@ -74,6 +75,8 @@ _AGE = re.compile(r"^\d+(?:\.\d+)?\s+(?:Years?|Months?|Weeks?|Days?)$", re.IGNOR
 _SPONSOR_CLASSES = {"OTHER", "INDUSTRY", "NIH", "FED", "OTHER_GOV", "INDIV", "NETWORK", "AMBIG", "UNKNOWN"}
 #: The labelled rendering states each group's type: "Group Type EXPERIMENTAL".
 _GROUP_TYPE = re.compile(r"^Group Type\s+([A-Z_]+)$")
+#: ... and each of its interventions' type after the intervention's name: "NCR300" / "Intervention Type DRUG".
+_INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+([A-Z_]+)$")
 _ID_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
 
 
@@ -85,18 +88,21 @@ def claims(text: str) -> bool:
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read a ClinicalTrials.gov mirror page into a record."""
-    lines = [line for line in text.split("\n") if not _EXPLAINER.match(line.strip())]
+    lines = _without_explainers(text)
     sections = split_sections(lines, LABELS)
     record = TrialRecord(source=source)
     _preamble(record, sections.values(""))
     _basic_information(record, sections)
     record.brief_summary = sections.text("brief_summary")
     record.detailed_description = sections.text("detailed_description")
-    record.conditions = sections.values("conditions")
+    # The mirror joins the registry's condition list with spaces on one line.
+    record.conditions = [name for value in sections.values("conditions") for name in split_spaced_conditions(value)]
     _design(record, sections.values("design"))
     record.interventions = [Intervention(name, description=description)
                             for name, description in _pairs(sections.values("interventions"))]
     record.arms = _arms(sections.values("arms"), record.interventions)
+    listed = {i.name for i in record.interventions}
+    record.interventions += [i for i in _typed_in_arms(sections.values("arms")) if i.name not in listed]
     _eligibility(record, sections.lines("eligibility"))
     record.sponsors = (_sponsors(sections.values("sponsors"), None) + _sponsors(sections.values("lead_sponsor"), "LEAD")
                        + _sponsors(sections.values("collaborators"), "COLLABORATOR"))
@@ -162,14 +168,35 @@ def _pairs(values: list[str]) -> list[tuple[str, str | None]]:
     return [(values[i], values[i + 1] if i + 1 < len(values) else None) for i in range(0, len(values), 2)]
 
 
+def _without_explainers(text: str) -> list[str]:
+    """The page's lines without the mirror's explaining sentences, nor one the excerpt breaks off in
+    ("Review each arm" as the last line).
+    """
+    lines = [line for line in text.split("\n") if not _EXPLAINER.match(line.strip())]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and _EXPLAINER.match(lines[-1].strip() + ".") and len(lines[-1].split()) >= 2:
+        lines.pop()
+    return lines
+
+
+def _typed_in_arms(values: list[str]) -> list[Intervention]:
+    """The interventions a group names with their type ("NCR300" / "Intervention Type DRUG")."""
+    return [Intervention(values[i - 1], lookup("intervention-type", typed.group(1)))
+            for i, typed in enumerate(map(_INTERVENTION_TYPE.match, values)) if typed and i]
+
+
 def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
     """Each group: label ("Experimental: label" in the labelled rendering), description, then
     (intervention, its description) pairs.
 
-    Intervention names come from the page's Interventions list; without it, a line that
-    recurs under several groups is an intervention.
+    Intervention names come from the page's Interventions list, or from the line before an
+    "Intervention Type X" line; without either, a line that recurs under several groups is an intervention.
     """
     described = {i.name: i.description for i in interventions}
+    # A typed intervention's description is the line after its type, unless that line opens the next group.
+    described = described or {values[n - 1]: values[n + 1] if n + 1 < len(values) and not _starts_group(values, n + 1)
+                               else None for n, value in enumerate(values) if n and _INTERVENTION_TYPE.match(value)}
     if not described:
         described = {value: values[i + 1] if i + 1 < len(values) else None
                      for i, value in enumerate(values) if values.count(value) > 1}
@@ -183,6 +210,8 @@ def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
             arms[-1].type = arms[-1].type or lookup("arm-type", group_type.group(1))
         elif value in described and arms:
             arms[-1].interventions.append(value)
+            if index < len(values) and _INTERVENTION_TYPE.match(values[index]):
+                index += 1
             if index < len(values) and values[index] == described[value]:
                 index += 1
         elif arms and arms[-1].description is None and not arms[-1].interventions:
@@ -194,6 +223,11 @@ def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
             else:
                 arms.append(Arm(label=value))
     return arms
+
+
+def _starts_group(values: list[str], index: int) -> bool:
+    """Whether ``values[index]`` is a group's label: the line after it states the group's type."""
+    return index + 1 < len(values) and bool(_GROUP_TYPE.match(values[index + 1]))
 
 
 def _eligibility(record: TrialRecord, lines: list[str]) -> None:
@@ -254,4 +288,4 @@ def _other_identifiers(values: list[str]) -> list[Identifier]:
 
 def outline(text: str) -> Outline:
     """The labelled sections, the mirror's explaining sentences left out."""
-    return Outline.of(split_sections([line for line in text.split("\n") if not _EXPLAINER.match(line.strip())], LABELS))
+    return Outline.of(split_sections(_without_explainers(text), LABELS))

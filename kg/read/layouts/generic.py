@@ -13,17 +13,23 @@ import re
 from collections import Counter
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
-from kg.model.records import Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    phase_under_header,
+    record_number_line,
+    referred_own_number,
     sponsor_line,
+    stated_enrollment,
     stated_phase,
     stated_status,
     stated_study,
+    stated_study_type,
+    title_after_number,
     title_before_identifier,
 )
 from kg.read.parse.fields import (
@@ -46,13 +52,16 @@ LAYOUT = "generic"
 
 def claims(text: str) -> bool:
     """Any page that shows a register number of its own and at least two fields the reader
-    can read (labels of the table, a badge line, a statement or title by the register number).
+    can read (labels of the table, a badge line, a statement or title by the register number),
+    or that labels its number, heads its record with it on a line of its own, or refers its reader to the
+    registry's record by it.
     """
     found = reading(text)
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found):
+    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers} \
+            or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
@@ -112,7 +121,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     known = {i.value for i in record.identifiers}
     record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
-    record.title = next(iter(titles), None) or title_before_identifier(text, record.identifiers) or first_line_title(text)
+    record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
+                    or title_after_number(text, record.identifiers) or first_line_title(text))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -120,24 +130,33 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     phase = _first(found, "phase")
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
-    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers)
+    record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
                      or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
-    sponsor = _sponsor(_values(found, "sponsor")) or sponsor_line(text) or stated_sponsor
+    sponsor = _sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
-    record.sponsors += [Organization(name, "COLLABORATOR") for name in _values(found, "collaborators") if name != sponsor]
+    record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
+                        if name != sponsor]
+    record.brief_summary = " ".join(fold(line) for line in found.sections.get("brief_summary", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
-    record.allocation = lookup("allocation", _first(found, "allocation"))
+    record.arms = _arm_lines(found.sections.get("interventions", []))
+    record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
     record.sites = sites_from_lines(found.sections.get("locations", []))
-    record.enrollment = parse_count(_first(found, "enrollment"))
-    record.study_type = lookup("study-type", _first(found, "study_type")) or badge_type
+    record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
+    record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
+                         or stated_study_type(text, record.identifiers))
+    # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
+    record.primary_purpose = record.primary_purpose or next(filter(None, (
+        lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
     record.sex = lookup("sex", _first(found, "sex"))
+    record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
+        (_first(found, "healthy_volunteers") or "").strip().lower())
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
@@ -157,11 +176,36 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     return record
 
 
+def _allocation(value: str | None) -> str | None:
+    """The allocation a design value states: a token, or the words it opens with ("Non randomised controlled trial")."""
+    opening = re.match(r"\s*((?:non[- ]?)?randomi[sz]ed)\b", value or "", re.IGNORECASE)
+    return lookup("allocation", value) or (lookup("allocation", opening.group(1)) if opening else None)
+
+
 #: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").
 _SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
 #: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
 _SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",
                                re.IGNORECASE)
+
+
+#: The funder class ClinicalTrials.gov prints after an organisation ("Li Yu (Other)", "… Co., Ltd. (Industry)").
+_FUNDER_CLASS = re.compile(r"\s*\((?:other|industry|nih|u\.?s\.? fed|other u\.?s\.? federal agency|network|individual|"
+                           r"ambig|unknown)\)$", re.IGNORECASE)
+
+
+def _organisations(values: list[str]) -> list[str]:
+    """The organisations of a sponsor or collaborator block, without their funder class; "(none)" names none,
+    and the block ends at the first line that is no name (a line without letters: "200", "5.6").
+    """
+    names = []
+    for value in values:
+        if not re.search(r"[^\W\d_]", value):
+            break
+        name = _FUNDER_CLASS.sub("", value).strip()
+        if name and not re.fullmatch(r"\(?(?:none|n/?a|-+)\)?", name, re.IGNORECASE):
+            names.append(name)
+    return names
 
 
 def _sponsor(values: list[str]) -> str | None:
@@ -177,13 +221,35 @@ def _sponsor(values: list[str]) -> str | None:
     return None
 
 
+#: A registry's category of an intervention before its type and name ("Treatment: Other - Mesenchymal stromal cell
+#: therapy", as ANZCTR prints a record imported from ClinicalTrials.gov).
+_CATEGORY_TYPED = re.compile(r"^Treatment\s*:\s*(?P<type>[A-Za-z ]+?)\s*[-:]\s+(?P<name>\S.*)$")
+#: An arm as "Type: label - description" ("Experimental: Mesenchymal stromal cell therapy - … in addition to
+#: corticosteroid therapy", "Active comparator: Corticosteroid therapy -").
+_ARM_LINE = re.compile(r"^(?P<type>[A-Za-z ]+?)\s*:\s*(?P<label>\S.*?)\s+-(?:\s+(?P<description>\S.*))?$")
+
+
+def _arm_lines(lines: list[str]) -> list[Arm]:
+    """Arms an interventions section lists as "Type: label - description" lines, the type an arm type."""
+    arms: dict[str, Arm] = {}
+    for line in map(fold, lines):
+        match = _ARM_LINE.match(line)
+        if match and lookup("arm-type", match.group("type")) and match.group("label") not in arms:
+            arms[match.group("label")] = Arm(match.group("label"), lookup("arm-type", match.group("type")),
+                                             match.group("description"))
+    return list(arms.values())
+
+
 def _interventions(lines: list[str]) -> list[Intervention]:
     """An interventions list: "Type: name" lines (several may share a line), or one name a line.
 
     A list whose untyped lines read as sentences (long, or ending in a full stop) describes the
     interventions rather than naming them: only its typed lines are taken.
     """
-    values = [value for value in map(value_or_none, lines) if value]
+    values = [value for value in map(value_or_none, lines) if value and not _arm_lines([value])]
+    categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
+    values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
+              else value for match, value in zip(categorised, values)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
@@ -232,9 +298,17 @@ def _outcomes(lines: list[str], kind: str) -> list[Outcome]:
         if framed:
             outcomes.append(Outcome(kind, framed.group(1).lstrip("-*• ").strip(), framed.group(2).strip() or None))
             continue
+        bracketed = _BRACKETED_TIME.match(strip_bullet(line))
+        if bracketed:  # "1. AE or SAE [From infusion day 365]": the registry's time frame in brackets
+            outcomes.append(Outcome(kind, bracketed.group(1), bracketed.group(2)))
+            continue
         span = TIME_SPAN.search(line)
         outcomes.append(Outcome(kind, line.lstrip("-*• ").strip(), span.group(0) if span and span.end() == len(line) else None))
     return outcomes
+
+
+#: A measure followed by its time frame in square brackets, as sites copy the registry's "measure [time frame]".
+_BRACKETED_TIME = re.compile(r"^(.+?)\s*\[\s*([^\[\]]*\d[^\[\]]*?)\s*\]\s*$")
 
 
 def outline(text: str) -> Outline:

@@ -16,6 +16,7 @@ from kg.model.text import fold, is_placeholder, split_glued
 from kg.model.vocab import lookup
 from kg.read.parse.arms import TABLE_HEADER, split_arm_row
 from kg.read.parse.criteria import criteria_from_lines
+from kg.read.parse.cues import phase_of_this_study
 from kg.read.parse.fields import parse_count, parse_phases, typed_intervention
 from kg.read.parse.outcomes import split_glued_row, split_spaced_rows
 from kg.read.parse.sections import Sections, split_sections
@@ -91,6 +92,8 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
                        + [Organization(name, "COLLABORATOR") for name in sections.values("collaborators")])
     record.brief_summary = sections.text("brief_summary")
     record.detailed_description = sections.text("detailed_description")
+    record.phases = record.phases or next((phases for phases in map(phase_of_this_study, filter(None, (
+        record.brief_summary, record.detailed_description))) if phases), [])
 
     record.status = lookup("status", sections.value("status")) or record.status
     record.sex = lookup("sex", sections.value("sex"))

@@ -11,7 +11,7 @@ import re
 
 from kg.model.records import Criterion, SourceDocument, TrialRecord
 from kg.read.layouts import medpath
-from kg.read.parse.criteria import criteria_from_lines
+from kg.read.parse.criteria import criteria_from_lines, kinds_in_order
 from kg.read.parse.sections import split_sections
 from kg.read.reader import Outline
 
@@ -33,7 +33,8 @@ def claims(text: str) -> bool:
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read a bulleted MedPath page into a record."""
-    lines = [line.strip() if line.strip() == _EMPTY_BULLET else _BULLET.sub("", line) for line in text.split("\n")]
+    lines = [line.strip() if line.strip() == _EMPTY_BULLET else _BULLET.sub("", line)
+             for line in _with_sub_items_joined(text.split("\n"))]
     sections = split_sections(lines, medpath.LABELS)
     record = medpath.read_sections(sections, source, spaced=True)
     if not record.criteria:
@@ -41,12 +42,30 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     return record
 
 
+def _with_sub_items_joined(lines: list[str]) -> list[str]:
+    """A list whose items are an empty bullet and the item's text on the next line shows its nesting: "- text"
+    lines under an item ending in a colon ("Patients who have clinical laboratory test results as follows:")
+    are that item's sub-items, joined onto it with "; ".
+    """
+    joined: list[str] = []
+    nesting = False  # the last line kept is an item opened by an empty bullet that ends in a colon, or its sub-items
+    for line in lines:
+        if nesting and re.match(r"^- \S", line):
+            parent = joined[-1].rstrip()
+            joined[-1] = f"{parent}{' ' if parent.endswith(':') else '; '}{line[2:].strip()}"
+            continue
+        nesting = len(joined) >= 1 and joined[-1].strip() == _EMPTY_BULLET and line.rstrip().endswith(":") \
+            and not line.startswith("-")
+        joined.append(line)
+    return joined
+
+
 def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
     """Criteria after the enrollment value: inclusion first, then exclusion after two or more
     empty bullets in a row (a single empty bullet may stand between any two items, so it
-    says nothing). Without such a gap the page does not show where exclusion starts: each
-    item is of the kind its own wording states ("Patients who are pregnant or lactating are
-    not eligible."), or of none.
+    says nothing). Without such a gap the page does not show where exclusion starts: it is
+    where the items' wording places it (``kinds_in_order``), and an item whose wording states
+    its kind ("Patients who are pregnant or lactating are not eligible.") keeps it.
     """
     lines = [line for line in lines if line.strip()]
     split = None
@@ -55,7 +74,10 @@ def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
             split = index
             break
     if split is None:
-        return criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], None)
+        criteria = criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], None)
+        for criterion, kind in zip(criteria, kinds_in_order([criterion.text for criterion in criteria])):
+            criterion.kind = kind
+        return criteria
     inclusion = [line for line in lines[:split] if line != _EMPTY_BULLET]
     exclusion = [line for line in lines[split:] if line != _EMPTY_BULLET]
     return criteria_from_lines(inclusion, "INCLUSION") + criteria_from_lines(exclusion, "EXCLUSION")

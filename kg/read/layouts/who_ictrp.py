@@ -27,8 +27,10 @@ _MAIN_ID = re.compile(r"^Main ID:\s*(?P<id>\S+)", re.MULTILINE)
 #: Design sentence part -> (record field, vocabulary scheme).
 _DESIGN = {"allocation": ("allocation", "allocation"), "intervention model": ("intervention_model", "intervention-model"),
            "primary purpose": ("primary_purpose", "primary-purpose"), "masking": ("masking", "masking")}
+#: The parts end with a full stop ("Allocation: N/A. Intervention model: …") or, in older records, a comma before the
+#: next part's label ("Endpoint Classification: Safety/Efficacy Study, Intervention Model: …").
 _DESIGN_PART = re.compile(r"(?P<label>Allocation|Intervention model|Primary purpose|Masking)\s*:\s*"
-                          r"(?P<value>.+?)\s*(?:\.\s+(?=[A-Z])|\.?\s*$)")
+                          r"(?P<value>.+?)\s*(?:\.\s+(?=[A-Z])|,\s+(?=[A-Z][A-Za-z ]{0,30}:)|\.?\s*$)", re.IGNORECASE)
 
 
 def claims(text: str) -> bool:
@@ -46,6 +48,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     for part in _DESIGN_PART.finditer(design):
         field_name, scheme = _DESIGN[part.group("label").lower()]
         setattr(record, field_name, getattr(record, field_name) or lookup(scheme, part.group("value")))
+    if ":" not in design:  # a bare token ("Study design:  Parallel", ChiCTR's records): the one scheme that knows it
+        known = [(name, lookup(scheme, design)) for name, scheme in _DESIGN.values() if lookup(scheme, design)]
+        if len(known) == 1 and getattr(record, known[0][0]) is None:
+            setattr(record, *known[0])
     # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention.
     record.interventions = [intervention for intervention in record.interventions if intervention.type]
     return record

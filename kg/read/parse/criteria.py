@@ -10,7 +10,7 @@ from kg.model.text import fold, is_placeholder, strip_bullet
 from kg.model.vocab import lookup
 
 __all__ = ["split_numbered", "criteria_from_lines", "criteria_from_mixed_lines", "population_heading",
-           "kind_from_wording"]
+           "kind_from_wording", "kinds_in_order"]
 
 #: A list number inside running text: "1.Age", "; 2. Patients", "(3) Women", or a small roman
 #: numeral "i) … ii) … iii)".
@@ -28,8 +28,9 @@ _HEADING_NOISE = re.compile(r"\b(for|the|all|inclusion|exclusion|eligibility|cri
 def split_numbered(text: str) -> list[str]:
     """Split a run of text at its list numbers, when they count up one by one.
 
-    Numbers that do not continue the count (doses, "1.5×ULN", dates) stay in the text.
-    Text before the first number is an item of its own (a list whose first number was lost).
+    Numbers that do not continue the count (doses, "1.5×ULN", dates) stay in the text, and so does a sub-list
+    numbered from 1 under an item ending in a colon. Text before the first number is an item of its own (a list
+    whose first number was lost), unless it ends in a colon: then it introduces the list.
 
     >>> split_numbered("1.Age ≥ 18 years; 2.Bilirubin ≤ 1.5×ULN; 3. Consent")
     ['Age ≥ 18 years', 'Bilirubin ≤ 1.5×ULN', 'Consent']
@@ -37,26 +38,39 @@ def split_numbered(text: str) -> list[str]:
     ['CNS involvement', 'Prior CAR-T within 6 months', 'Active infection.']
     >>> split_numbered("Platelets > 50 x 10^9/L and creatinine < 2.0 mg/dL")
     ['Platelets > 50 x 10^9/L and creatinine < 2.0 mg/dL']
+    >>> split_numbered("Subjects with any of the following were not eligible: 1. AML (one of the following): "
+    ...                "1. CR not achieved; 2. CR shorter than 12 months; 2. Blasts > 5%")
+    ['AML (one of the following): 1. CR not achieved; 2. CR shorter than 12 months', 'Blasts > 5%']
     """
     cuts: list[tuple[int, int]] = []
     expected: int | None = None
+    nested: int | None = None  # the next number of a sub-list under an item ending in a colon
     for match in _INLINE_NUMBER.finditer(text):
         if not _starts_item(text, match):
             continue
         number = _ROMAN.get(match.group(1)) or int(match.group(1))
         if expected is None:
-            if match.start() == 0 or number > 1:
+            if match.start() == 0 or number > 1 or text[:match.start()].rstrip().endswith(":"):
                 expected = number
             else:
                 continue
+        if nested is not None and number == nested:
+            nested += 1  # "(meeting one of the following conditions): 1. … 2. …" stays in its item
+            continue
+        if number == 1 and cuts and text[:match.start()].rstrip().endswith(":"):
+            nested = 2
+            continue
         if number != expected:
             continue
         cuts.append((match.start(), match.end()))
-        expected = number + 1
+        expected, nested = number + 1, None
     if len(cuts) < 2 and not (cuts and cuts[0][0] > 0):
         return [_tidy(text)] if _tidy(text) else []
-    pieces = [text[: cuts[0][0]]] + [text[end: next_start] for (_, end), (next_start, _) in
-                                     zip(cuts, cuts[1:] + [(len(text), 0)])]
+    lead = text[: cuts[0][0]]
+    # Text before the first number is an item whose number was lost, unless it introduces the list
+    # ("Subjects with any of the following exclusion criteria were not eligible for this trial:").
+    pieces = ([] if lead.rstrip().endswith(":") else [lead]) + [
+        text[end: next_start] for (_, end), (next_start, _) in zip(cuts, cuts[1:] + [(len(text), 0)])]
     return [piece for piece in (_tidy(p) for p in pieces) if piece]
 
 
@@ -125,12 +139,13 @@ def _is_heading(line: str, listed: bool = False) -> bool:
 _EXCLUDES = re.compile(
     r"\b(?:not\s+(?:be\s+)?|in)eligible\b|\b(?:is|are|will\s+be|be)\s+excluded\b|\b(?:must|should)\s+not\s+(?:be|have|receive|take|use|meet)\b|"
     r"\bpregnan(?:t|cy)\b[^.;]{0,30}\b(?:breast[- ]?feeding|lactating|lactation|nursing)\b|"
+    r"\b(?:who|that)\s+(?:are|is)\s+not\b|^no\s+plans?\b|"
     r"\b(?:breast[- ]?feeding|lactating|nursing)\b[^.;]{0,30}\bpregnan(?:t|cy)\b|"
     r"^(?:no|none\s+of|without)\s+(?:prior|previous|history|known|active|evidence|concurrent|current|other|"
     r"significant|uncontrolled|severe|serious)\b|^(?:a\s+)?(?:known\s+|prior\s+|previous\s+)?history\s+of\b",
     re.IGNORECASE)
 #: Wording that makes a criterion an inclusion: what a participant must be or have.
-_INCLUDES = re.compile(r"\b(?:must|should)\s+(?:be|have|meet|fulfil|fulfill|satisfy)\b|(?<!not\s)\bare\s+eligible\b",
+_INCLUDES = re.compile(r"\b(?:must|should)\s+(?:be|have|meet|fulfil|fulfill|satisfy|sign)\b|(?<!not\s)\bare\s+eligible\b",
                        re.IGNORECASE)
 
 
@@ -144,11 +159,65 @@ def kind_from_wording(text: str) -> str | None:
     >>> kind_from_wording("Patients must have adequate organ function"), kind_from_wording("Age 18 to 70 years")
     ('INCLUSION', None)
     """
+    stated = _stated(text)
+    return stated if stated != "BOTH" else None
+
+
+def _stated(text: str) -> str | None:
+    """INCLUSION or EXCLUSION as the wording states it, BOTH for a paragraph saying both ("should be 17 … should
+    not have …"), None where it says neither.
+    """
     text = fold(text)
     excludes, includes = bool(_EXCLUDES.search(text)), bool(_INCLUDES.search(text))
-    if excludes == includes:  # neither, or a paragraph saying both ("should be 17 … should not have …")
-        return None
+    if excludes == includes:
+        return "BOTH" if excludes else None
     return "EXCLUSION" if excludes else "INCLUSION"
+
+
+#: Wording that leans to a kind without stating it: what inclusion criteria ask for (a diagnosis, an age in years,
+#: consent, a life expectancy, a performance status, adequate function) and what exclusion criteria name (an organ
+#: failure, an infection, another cancer, an uncontrolled or severe illness). It places the boundary of a list
+#: known to run inclusion then exclusion; it gives no item its kind.
+_LEANS_IN = re.compile(r"\b(?:diagnos(?:ed|is)|confirm(?:ed|ation)|histolog\w*|years?\s+(?:old|of\s+age)|aged?\s+\d|consent|"
+                       r"life\s+expectancy|expected\s+survival|performance\s+(?:status|score)|ecog|karnofsky|adequate|"
+                       r"measurable)\b", re.IGNORECASE)
+_LEANS_OUT = re.compile(r"\b(?:failure|infections?|uncontroll(?:ed|able)|severe|significant\s+\w+\s+disease|"
+                        r"other\s+(?:types?\s+of\s+)?malignan\w*|other\s+malignant|hypertension|arrhythmias?|"
+                        r"unconscious\w*|sepsis|hiv|hepatitis|allerg(?:y|ic)|hypersensitivity|plan\s+to\s+receive|"
+                        r"brain\s+metastas[ie]s)\b", re.IGNORECASE)
+
+
+def kinds_in_order(texts: list[str]) -> list[str | None]:
+    """The kinds of a list that runs inclusion criteria, then exclusion criteria, without showing where one
+    ends (a layout that dropped the two headings): the boundary is where the items' leanings agree best
+    with "inclusion before, exclusion after" (the earliest such place), and an item whose own wording states
+    its kind keeps that kind (one saying both, none). Without any leaning, each item's own wording alone.
+
+    >>> kinds_in_order(["Patients diagnosed with acute myeloid leukemia;", "MRD after 2 course of standard chemotherapy;",
+    ...                 "Patients have self-knowledge ability and can sign informed and voluntary consent forms;",
+    ...                 "Respiratory failure;", "T lymphocytic acute leukemia;", "Pregnant or breastfeeding women"])
+    ['INCLUSION', 'INCLUSION', 'INCLUSION', 'EXCLUSION', 'EXCLUSION', 'EXCLUSION']
+    """
+    stated = [_stated(text) for text in texts]
+    # Only items without a stated kind place the boundary: "No prior …" stands in inclusion lists too.
+    leanings = [None if kind else _leaning(text) for kind, text in zip(stated, texts)]
+    if not any(leanings):
+        return [kind_from_wording(text) for text in texts]
+
+    def agreement(boundary: int) -> int:
+        return sum((1 if lean == ("INCLUSION" if index < boundary else "EXCLUSION") else -1)
+                   for index, lean in enumerate(leanings) if lean)
+
+    boundary = max(range(len(texts) + 1), key=lambda b: (agreement(b), -b))
+    # A paragraph whose wording says both kinds stays without one: where it stands says nothing more.
+    return [None if kind == "BOTH" else kind or ("INCLUSION" if index < boundary else "EXCLUSION")
+            for index, kind in enumerate(stated)]
+
+
+def _leaning(text: str) -> str | None:
+    text = fold(text)
+    leans_in, leans_out = bool(_LEANS_IN.search(text)), bool(_LEANS_OUT.search(text))
+    return None if leans_in == leans_out else "INCLUSION" if leans_in else "EXCLUSION"
 
 
 def _unmarked(line: str) -> str:

@@ -19,7 +19,8 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line"]
+           "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
+           "stated_study_type", "stated_enrollment", "phase_under_header"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -174,11 +175,41 @@ def _up_to_sentence_end(text: str) -> str | None:
 
 
 def stated_phase(text: str, identifiers: list[Identifier]) -> list[str]:
-    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional"."""
+    """The phase a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2 interventional",
+    or of "this trial": "This phase I/Ib trial tests the safety …" (NCI's summaries).
+
+    >>> stated_phase("This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell", [])
+    ['PHASE1']
+    """
     pattern = rf"\(\s*{{number}}\s*\)(?i:\s+is\s+an?\s+(?P<phase>{_PHASE_WORDS})(?![a-z0-9]))"
     for _, match in _first_mentions(pattern, text, identifiers):
         return parse_phases(match.group("phase"))
-    return []
+    return phase_of_this_study(text)
+
+
+#: "This phase I/Ib trial", "This is an open-label, single-center, phase 1/2 study", "This study is a single-arm,
+#: open label, phase I/II clinical trial"; a summary opening "A Phase I/II, Open Label Study to …".
+_THIS_PHASE = re.compile(rf"\bthis\s+(?:(?:(?:study|trial)\s+)?is\s+an?\s+(?:[\w-]+,?\s+){{0,4}}?)?(?P<phase>{_PHASE_WORDS})"
+                         r"(?![a-z0-9])(?:,?\s+[\w-]+){0,3}?\s+(?:clinical\s+)?(?:trial|study)\b|"
+                         rf"^\s*an?\s+(?P<opening>{_PHASE_WORDS})(?![a-z0-9])(?:,?\s+[\w-]+){{0,3}}?\s+(?:clinical\s+)?(?:trial|study)\b",
+                         re.IGNORECASE)
+
+
+def phase_of_this_study(text: str) -> list[str]:
+    """The phase a summary states of its own study ("This phase I/Ib trial tests …", "A Phase I/II, Open Label
+    Study to Evaluate …"); none from a phase named in passing ("Phase I stage is for dose escalation").
+
+    >>> phase_of_this_study("This is an open-label, single-center, phase 1/2 study to evaluate the safety")
+    ['PHASE1', 'PHASE2']
+    >>> phase_of_this_study("A Phase I/II, Open Label Study to Evaluate the Safety and Efficacy of Autologous CIK")
+    ['PHASE1', 'PHASE2']
+    >>> phase_of_this_study("The study is composed of two stages, Phase I stage is for dose escalation")
+    []
+    >>> phase_of_this_study("This study is linked the ACT-I Phase I trial (ACTRN12618000076279).")
+    []
+    """
+    this = _THIS_PHASE.search(text)
+    return parse_phases(this.group("phase") or this.group("opening")) if this else []
 
 
 _STATED_STATUS = re.compile(r"\bthis (?:trial|study) is (?:currently |now )?(?P<status>not yet recruiting|recruiting|"
@@ -190,3 +221,90 @@ def stated_status(text: str) -> str | None:
     """The status a sentence states of "this trial": "This trial is currently recruiting participants"."""
     match = _STATED_STATUS.search(text)
     return lookup("status", match.group("status")) if match else None
+
+
+#: A page that sends its reader to the registry's record of its own trial: "Study sponsor and potential other
+#: locations can be found on ClinicalTrials.gov for NCT03434769.", "Additional locations may be listed on
+#: ClinicalTrials.gov for NCT05015426." (NCI's trial search pages).
+_REFERRED = re.compile(r"\b(?:locations?|sponsors?|information)\b[^.\n]{0,80}?\bon\s+ClinicalTrials\.gov\s+for\s+"
+                       r"(?P<number>NCT\d{8})\b", re.IGNORECASE)
+
+
+def referred_own_number(text: str) -> str | None:
+    """The NCT number of the page's own trial, where the page refers its reader to that record for its
+    sponsor or locations.
+
+    >>> referred_own_number("Additional locations may be listed on ClinicalTrials.gov for NCT05015426.")
+    'NCT05015426'
+    >>> referred_own_number("Results of a similar trial (NCT01234567) were published.") is None
+    True
+    """
+    match = _REFERRED.search(text)
+    return match.group("number").upper() if match else None
+
+
+def record_number_line(text: str, identifiers: list[Identifier], within: int = 15) -> int | None:
+    """The index (among the page's non-empty lines) of a line that is nothing but the page's one register number,
+    among its first ``within`` lines: how a registry's record page heads its record ("jRCTc030220374" under the
+    jRCT banner and the record's dates). None on a page showing more than one number.
+    """
+    if len(identifiers) != 1:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()][:within]
+    return next((index for index, line in enumerate(lines) if line == identifiers[0].value), None)
+
+
+def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
+    """The line after the register number that heads a record page, when it reads as a title."""
+    index = record_number_line(text, identifiers)
+    if index is None:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return following if _reads_as_title(following) else None
+
+
+def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:
+    """The study type a sentence states of the trial by its number: "… (NCT06158828) is a Phase 1 / Phase 2
+    interventional studying …".
+    """
+    pattern = r"\(\s*{number}\s*\)(?i:\s+is\s+an?\s+[^\n.]{0,60}?\b(?P<type>interventional|observational)\b)"
+    for _, match in _first_mentions(pattern, text, identifiers):
+        return lookup("study-type", match.group("type"))
+    return None
+
+
+_STATED_ENROLLMENT = re.compile(r"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+"
+                                r"(?P<count>\d[\d,]{0,9})\s+(?:participants|patients|subjects|people)\b", re.IGNORECASE)
+
+
+def stated_enrollment(text: str) -> int | None:
+    """The enrolment a sentence states: "Target enrollment of 68 participants puts this in the typical range …".
+
+    >>> stated_enrollment("Target enrollment of 68 participants puts this in the typical range")
+    68
+    """
+    match = _STATED_ENROLLMENT.search(text)
+    return int(match.group("count").replace(",", "")) if match else None
+
+
+#: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").
+_PHASE_HEADER = re.compile(r"^\s*(?:\S+\s+){1,6}Phase\s*\|?\s*$")
+
+
+def phase_under_header(text: str) -> list[str]:
+    r"""The phase of a table whose header ends in "Phase" and whose cells print one a line: a line made only of
+    a phase, among the few after the header (before a blank line).
+
+    >>> phase_under_header("Condition or Disease Intervention/Treatment Phase\nEarly Phase 1\n\nDetailed Description")
+    ['EARLY_PHASE1']
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _PHASE_HEADER.match(line):
+            for cell in lines[index + 1:index + 8]:
+                if not cell.strip():
+                    break
+                if re.fullmatch(rf"\s*{_PHASE_WORDS}\s*", cell, re.IGNORECASE):
+                    return parse_phases(cell)
+    return []

@@ -59,9 +59,16 @@ def parse_count(text: str | None) -> int | None:
     """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
     of more than 12 digits is no count (and one of 4,300 Python will not read).
 
+    A list of group sizes ("Control group:30;CIK group:30;NK group:30;", ChiCTR's target sample size) is its sum.
+
     >>> parse_count("15 estimated patients"), parse_count("1,200"), parse_count("Not specified"), parse_count("9" * 5000)
     (15, 1200, None, None)
+    >>> parse_count("Control group:30;CIK group:30;NK group:30;")
+    90
     """
+    groups = re.findall(r"(?:^|;)\s*[^;:\d][^;:]{0,80}:\s*(\d{1,7})\s*(?=;|$)", text or "")
+    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
+        return sum(map(int, groups))
     match = re.search(r"\d[\d,]*", text or "")
     digits = match.group(0).replace(",", "") if match else ""
     return int(digits) if digits and len(digits) <= 12 else None
@@ -115,15 +122,15 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
 
 #: "2020-12-03" or "2020-12" (years from 1000: strftime writes year 999 without its zero).
 _ISO_DATE = re.compile(r"[1-9][0-9]{3}-[0-9]{2}(?:-[0-9]{2})?")
-_DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10),
+_DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B %Y", 10), ("%d %b %Y", 10),
                  ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
 
 
 def parse_date(text: str | None) -> str | None:
     """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
 
-    >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025")
-    ('2020-12-03', '2020-12-03', '2025-09')
+    >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025"), parse_date("30 Nov 2017")
+    ('2020-12-03', '2020-12-03', '2025-09', '2017-11-30')
     >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
     ('2020-12', None, None)
     """
@@ -285,3 +292,46 @@ def value_or_none(text: str | None) -> str | None:
     """The folded text, or None for the placeholders pages print for "no value"."""
     return None if is_placeholder(text) else fold(text)
 
+
+
+#: The words a disease's name ends in ("Acute Myeloid Leukemia", "Squamous Cell Carcinoma").
+_DISEASE_HEAD = (r"(?:leuka?emias?|lymphomas?|cancers?|carcinomas?|melanomas?|myelomas?|sarcomas?|gliomas?|blastomas?|"
+                 r"syndromes?|diseases?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|disorders?)")
+#: Where a name may end and the next begin: a space before a capital (tried only after a disease's name).
+_SPACED_NAMES = re.compile(r"\s+(?=[A-Z])")
+#: ... with an abbreviation or a qualifier after a comma ("Leukemia (AML)", "Leukemia, BCR-ABL1 Positive").
+_ENDS_IN_DISEASE = re.compile(rf"\b{_DISEASE_HEAD}(?:\s*\([^)]*\)|,\s*[\w-]+(?:\s+[\w-]+)?)?\s*$", re.IGNORECASE)
+
+
+def split_spaced_conditions(text: str) -> list[str]:
+    """Condition names a page joined with spaces, one list item after the other: split after a disease's name
+    where what follows is a disease's name too (capitalised, ending in "Leukemia", "Carcinoma", "Syndrome" …).
+
+    >>> split_spaced_conditions("Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma")
+    ['Refractory B-Cell Non-Hodgkin Lymphoma', 'Relapsed B-cell Non-Hodgkin Lymphoma']
+    >>> split_spaced_conditions("Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive Recurrent Hodgkin Lymphoma")
+    ['Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive', 'Recurrent Hodgkin Lymphoma']
+    >>> split_spaced_conditions("Melanoma (Skin Cancer) Unresectable Melanoma Metastatic Melanoma")
+    ['Melanoma (Skin Cancer)', 'Unresectable Melanoma', 'Metastatic Melanoma']
+    >>> split_spaced_conditions("Cancer Pain"), split_spaced_conditions("Acute Myeloid Leukemia, BCR-ABL1 Positive")
+    (['Cancer Pain'], ['Acute Myeloid Leukemia, BCR-ABL1 Positive'])
+    """
+    pieces: list[str] = []
+    rest = fold(text)
+    while True:
+        cut = None
+        for match in _SPACED_NAMES.finditer(rest):
+            if _ENDS_IN_DISEASE.search(rest[:match.start()]) and _ENDS_IN_DISEASE.search(_first_name(rest[match.end():])):
+                cut = match  # of places in a row that could end the name, the last: "…, BCR-ABL1 Positive"
+            elif cut is not None:
+                break
+        if cut is None:
+            return [*pieces, rest] if rest else pieces
+        pieces.append(rest[:cut.start()].strip())
+        rest = rest[cut.end():].strip()
+
+
+def _first_name(text: str) -> str:
+    """The first disease name of ``text``: up to the first place it could be split (or all of it)."""
+    ends = [m.start() for m in _SPACED_NAMES.finditer(text) if _ENDS_IN_DISEASE.search(text[:m.start()])]
+    return text[:ends[0]] if ends else text

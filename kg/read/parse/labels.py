@@ -50,23 +50,26 @@ LABELS: dict[str, tuple[str, ...]] = {
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
-    "study_type": ("study type", "type of study", "study design type"),
+    "study_type": ("study type", "type of study", "study design type", "primary study design"),
     "study_design": ("study design",),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
-    "allocation": ("allocation",),
+    "allocation": ("allocation", "secondary study design"),
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
-    "interventions": ("intervention(s)", "interventions", "intervention"),
+    "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
-    "sex": ("sex", "gender", "sexes eligible", "gender eligible"),
+    "sex": ("sex", "gender", "sexes eligible", "gender eligible", "sexes eligible for study", "genders eligible for study"),
+    "healthy_volunteers": ("accepts healthy volunteers", "healthy volunteers", "accepts healthy volunteers?",
+                           "healthy volunteers accepted"),
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
-    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date"),
+    "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
+                        "global end of trial date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
@@ -87,20 +90,23 @@ LABELS: dict[str, tuple[str, ...]] = {
                            "secondary outcome measures", "secondary outcome(s)", "secondary end point",
                            "secondary endpoint", "secondary end points", "secondary endpoints", "secondary end point(s)",
                            "key secondary outcomes", "secondary outcome variables", "current secondary outcome measures"),
+    # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
+    # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
+    "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
-              "description of intervention(s) / exposure", "intervention code", "comparator / control treatment",
+              "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "linked study record", "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "intervention groups", "general information",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
-              "narrative", "objectives", "brief summary", "detailed description", "summary",
-              "healthy volunteers", "results", "sponsors",
-              "ethics committee", "funding source", "source(s) of monetary or material support", "plain english summary",
-              "background and study aims", "who can participate?", "what does the study involve",
+              "narrative", "objectives", "detailed description",
+              "results", "sponsors",
+              "ethics committee", "funding source", "source(s) of monetary or material support",
+              "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
               "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
               "raw json"),
@@ -193,6 +199,14 @@ _LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "se
 _UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
 
 
+def _typed_item(line: str) -> bool:
+    """An item of an interventions list written like a label: its type ("Drug: Cytarabine"), an arm's type
+    ("Experimental: … - …", "Active comparator: …") or a registry's category ("Treatment: Other - …").
+    """
+    label = line.split(":", 1)[0].strip().lstrip("-* ")
+    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -228,7 +242,8 @@ def reading(text: str) -> Reading:
                 result.unread.append(fold(line))
         elif not line.strip(" |"):
             continue
-        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)):
+        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
+                          or current == "interventions" and _typed_item(line)):
             # A table cell keeps its text, not the "|" around it.
             result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
         else:

@@ -1,0 +1,98 @@
+"""ClinicalTrials.gov's classic study page: the arms table ("Arm | Intervention/treatment |"), whose
+cells run over several lines, read into arms with their type, description and interventions.
+
+The rows quoted are those of real pages (tests/data/pages/clinicaltrials.gov).
+"""
+
+from __future__ import annotations
+
+from conftest import read_enriched
+
+#: The head of a classic page and its conditions table (NCT01631357, as scraped).
+HEAD = """Study of Chemotherapy Combination With Autologous Cytokine-Induced Killer Cell Immunotherapy to Treat Lung Cancer (CIK)
+ClinicalTrials.gov Identifier: NCT01631357 |
+Recruitment Status :
+Completed
+Condition or disease | Intervention/treatment | Phase |
+---|---|---|
+Non-small Cell Lung Cancer | Biological: CIK cell Drug: Gemcitabine Injection Drug: Cisplatin injection | Phase 2 Phase 3 |
+Allocation: | Randomized |
+"""
+
+#: NCT01631357's arms: one intervention cell names three interventions, each with its description and
+#: "Other Name:" line, the next row's cell names two of them.
+TWO_ARMS = HEAD + """
+Arm | Intervention/treatment |
+---|---|
+Experimental: Arm 1: CIK+CT
+Arm 1: We design chemotherapy combination with CIK cell immunotherapy as a experimential arm.
+|
+Biological: CIK cell
+CIK cell injection
+Other Name: Cytokine-induced killer cell Drug: Gemcitabine Injection Gemcitabine injection
+Other Name: Gemcitabine Drug: Cisplatin injection Cisplatin injection
+Other Name: Cisplatin |
+Active Comparator: Arm 2: CT
+Arm 2: We design chemotherapy alone as a control arm
+|
+Drug: Gemcitabine Injection
+Gemcitabine injection
+Other Name: Gemcitabine Drug: Cisplatin injection Cisplatin injection
+Other Name: Cisplatin |
+- Progression-free survival [ Time Frame: 2 years ]
+"""
+
+
+def test_each_row_of_the_arms_table_is_an_arm_with_the_interventions_its_cell_names_by_type():
+    record = read_enriched(TWO_ARMS.encode(), "show-NCT01631357.txt")
+    assert [(arm.label, arm.type, arm.interventions) for arm in record.arms] == [
+        ("Arm 1: CIK+CT", "EXPERIMENTAL", ["CIK cell", "Gemcitabine Injection", "Cisplatin injection"]),
+        ("Arm 2: CT", "ACTIVE_COMPARATOR", ["Gemcitabine Injection", "Cisplatin injection"]),
+    ]
+    assert record.arms[1].description == "Arm 2: We design chemotherapy alone as a control arm"
+
+
+def test_an_arm_without_a_type_keeps_its_whole_name_and_a_description_naming_a_drug_links_nothing():
+    # NCT03948828: the first arm has no type; its description repeats the drug's name without "Drug:".
+    page = HEAD.replace("Drug: Gemcitabine Injection Drug: Cisplatin injection",
+                        "Drug: GnRHa combained with reverse addition therapy") + """
+Arm | Intervention/treatment |
+---|---|
+Conventional treatment group
+GnRHa combained with reverse addition therapy
+|
+Drug: GnRHa combained with reverse addition therapy
+Postoperative patients were treated with GnRHa combined with reverse addition treatment.
+Other Name: Conventional treatment |
+Experimental: Conventional treatment and Autologous NK cells therapy
+GnRHa combained with reverse addition therapy and NK cell combined treatment group
+|
+Biological: CIK cell
+After conventional treatment, the patients were treated with autologous NK cel"""
+    record = read_enriched(page.encode(), "ct2-show-NCT03948828.txt")
+    assert [(arm.label, arm.type, arm.interventions) for arm in record.arms] == [
+        ("Conventional treatment group", None, ["GnRHa combained with reverse addition therapy"]),
+        ("Conventional treatment and Autologous NK cells therapy", "EXPERIMENTAL", ["CIK cell"]),
+    ]
+    assert record.arms[0].description == "GnRHa combained with reverse addition therapy"
+
+
+def test_a_page_cut_off_inside_the_arms_table_keeps_the_arm_read_so_far():
+    # NCT03434769's excerpt ends inside the first arm's description.
+    page = HEAD + """Arm | Intervention/treatment |
+---|---|
+Experimental: Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells
+Lymphodepletive regimen, consisti"""
+    record = read_enriched(page.encode(), "ct2-show-NCT03434769.txt")
+    assert [(arm.label, arm.type, arm.description, arm.interventions) for arm in record.arms] == [
+        ("Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells", "EXPERIMENTAL", "Lymphodepletive regimen, consisti", [])]
+
+
+def test_the_conditions_cell_holds_the_registrys_conditions_joined_with_spaces():
+    # NCT00068718's conditions cell: six conditions, one a line on the site.
+    page = HEAD.replace("Non-small Cell Lung Cancer |", "Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive "
+                        "Recurrent Adult Acute Lymphoblastic Leukemia Recurrent Hodgkin Lymphoma Recurrent Plasma Cell "
+                        "Myeloma |")
+    assert read_enriched(page.encode(), "ct-show-NCT00068718.txt").conditions == [
+        "Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive", "Recurrent Adult Acute Lymphoblastic Leukemia",
+        "Recurrent Hodgkin Lymphoma", "Recurrent Plasma Cell Myeloma"]
