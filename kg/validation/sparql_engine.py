@@ -86,11 +86,14 @@ class _Data:
         """Pyshacl's report on the whole store for ``shapes`` (N-Triples), made once."""
         import pyshacl
 
+        from kg.validation.reference import prepared_queries
+
         graph = rdflib.Graph()
         for named in [ox.DefaultGraph(), *self.store.named_graphs()]:
             graph.parse(data=self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=named).decode(), format="nt")
         shapes_graph = rdflib.Graph().parse(data=shapes, format="nt")
-        _, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none", advanced=True)
+        with prepared_queries():
+            _, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none", advanced=True)
         return report
 
     @cache  # noqa: B019  (one _Data per validation)
