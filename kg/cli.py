@@ -261,12 +261,21 @@ def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: 
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of --data files.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters; repeat for several.")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="At most N rows (LIMIT in the query).")
+@click.option("--offset", type=click.IntRange(min=0), metavar="M",
+              help="Skip the first M rows (OFFSET in the query); with --limit, one page of a listing.")
 @_remote(timeout=60.0)
 @_QUERY_FORMAT
 @_output()
 def query(name: str, data: tuple[Path, ...], store: Path | None, endpoint: str | None, params: tuple[str, ...],
-          timeout: float, retries: int, output_format: str, output: Path | None) -> None:
-    """Run the stored query NAME (`kg query list` lists them) on graph files or an endpoint."""
+          limit: int | None, offset: int | None, timeout: float, retries: int, output_format: str,
+          output: Path | None) -> None:
+    """Run the stored query NAME (`kg query list` lists them) on graph files or an endpoint.
+
+    The listings take filters on their trials (--param trial_id=, sponsor=, condition=, phase=,
+    status=, cell_type=, country=; `kg query list` shows each query's), and --limit / --offset
+    page through their rows in the order of the query's ORDER BY.
+    """
     if name == "list":
         _list_queries()
         return
@@ -277,7 +286,8 @@ def query(name: str, data: tuple[Path, ...], store: Path | None, endpoint: str |
             raise click.UsageError(f"--param takes NAME=VALUE, got {param!r}")
         values[key.strip()] = value
     _one_of("give the graph to query with one of --data FILE, --store DIRECTORY or --endpoint URL", data, endpoint, store)
-    target = {"data": data, "store": store, "endpoint": endpoint, "timeout": timeout, "retries": retries}
+    target = {"data": data, "store": store, "endpoint": endpoint, "timeout": timeout, "retries": retries,
+              "limit": limit, "offset": offset}
     _print_query(name, values, target, output_format=output_format, output=output)
 
 

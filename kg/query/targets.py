@@ -22,10 +22,11 @@ __all__ = ["run_stored"]
 
 def run_stored(name: str, values: Mapping[str, str], *, data: Sequence[Path] = (), graph: rdflib.Graph | None = None,
                store: Path | None = None, endpoint: str | None = None, timeout: float = 60.0,
-               retries: int = 2) -> tuple[StoredQuery, Result]:
+               retries: int = 2, limit: int | None = None, offset: int | None = None) -> tuple[StoredQuery, Result]:
     """Run the stored query ``name`` with ``values`` for its parameters on exactly one target: graph files
     (``data``), a graph already loaded (``graph``), the on-disk store in ``store``, or ``endpoint`` (waiting
-    ``timeout`` seconds, trying ``retries`` more times when it cannot be reached). Returns the query and its rows.
+    ``timeout`` seconds, trying ``retries`` more times when it cannot be reached). ``limit`` and ``offset``
+    ask the engine for one page of the rows (:func:`kg.query.catalogue.page`). Returns the query and its rows.
 
     >>> run_stored("trials", {}, data=[Path("g.ttl")], store=Path("store"))
     Traceback (most recent call last):
@@ -35,10 +36,10 @@ def run_stored(name: str, values: Mapping[str, str], *, data: Sequence[Path] = (
     given = sum(map(bool, (data, graph is not None, store is not None, endpoint)))
     if given != 1:
         raise ValueError(f"run a query on one target; given {given}")
-    from kg.query.catalogue import stored_query
+    from kg.query.catalogue import page, stored_query
 
     stored = stored_query(name)
-    sparql = stored.bind(values)
+    sparql = page(stored.bind(values), limit, offset)
     if endpoint:
         from kg.query.remote import run_remote
 

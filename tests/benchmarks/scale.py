@@ -7,7 +7,9 @@ kept in --workdir for the next run), then each stage runs in a child process of 
 so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
 build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
 the N-Triples file, SHACL validation (the SPARQL fast path, when kg.validation.compiler.compile is
-there) and every stored query on the store. The baseline is the plain rdflib pipeline
+there) and every stored query on the store (--queries); --filters times the listings
+filtered by trial, sponsor, condition, phase, status, cell type and country and paged, in a
+table of its own (milliseconds and rows per listing and form). The baseline is the plain rdflib pipeline
 on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
 pyshacl on the whole graph; a stage over --timeout seconds is stopped and reported as
 "> T". Times are medians of --runs; progress goes to standard error, the table to
@@ -86,6 +88,7 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
     from kg.build.streaming import build
 
     out: dict = {}
+    load = os.getloadavg()  # other work on the machine, said beside the figures
     started = time.perf_counter()
     if stage == "read":
         from kg.build.pipeline import read_unit, units
@@ -125,6 +128,8 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
             out["rows"] = len(query_store(store, sparql).rows)
             times.append(time.perf_counter() - began)
         out["seconds"] = statistics.median(times)
+    elif stage == "filters":
+        out["filters"] = filter_timings(work / "store", runs=int(os.environ.get("KG_FILTER_RUNS", "5")))
     elif stage == "rdflib-build":
         out["triples"] = len(_rdflib_graph(corpus))
     elif stage == "rdflib-turtle":
@@ -144,9 +149,98 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         done = subprocess.run([sys.executable, "-m", "kg", "build", str(REPO / "tests/data/seeds"), "-o", str(work / "seeds.ttl"),
                                "--show", "trials", "--show", "sites"], capture_output=True, cwd=work)
         out["exit"] = done.returncode
+    if stage == "filters":
+        out["load"] = f"{load} -> {os.getloadavg()}"
     out.setdefault("seconds", time.perf_counter() - started)
     out["rss_kb"], out["workers_rss_kb"] = _peak_kb()
     return out
+
+
+#: The listings the filter benchmark asks, and the filtered forms (a parameter and the value it takes).
+FILTER_QUERIES = ("eligibility", "outcomes", "arms", "interventions", "sites", "sponsors", "conditions", "cell_products",
+                  "cell_doses", "cytokines", "regimens", "identifiers", "trials")
+
+
+def filter_values(store) -> dict[str, dict[str, str]]:  # noqa: ANN001 - a pyoxigraph Store
+    """The filtered forms measured, with values read from the store: one trial (the middle key of those with
+    criteria, outcomes and arms), the sponsor,
+    condition and country of a typical question (the median of their trial counts) and of the largest
+    (the most trials), and the tokens PHASE2, RECRUITING and NK.
+    """
+    from kg.query.run import query_store
+
+    def by_trials(pattern: str) -> list[str]:
+        sparql = ("PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                  f"SELECT ?value (COUNT(DISTINCT ?trial) AS ?n) WHERE {{ {pattern} }} GROUP BY ?value ORDER BY DESC(?n) ?value")
+        return [row[0] for row in query_store(store, sparql).rows]
+
+    # A trial with criteria and outcomes (a recombined study may have none), so that its listings are not empty.
+    keys = [row[0] for row in query_store(store, "PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#>\n"
+                                          "SELECT DISTINCT ?key WHERE { ?t a ctk:Trial ; ctk:trialId ?key ; "
+                                          "ctk:hasEligibilityCriterion [] ; ctk:hasOutcome [] ; ctk:hasArm [] } ORDER BY ?key").rows]
+    sponsors = by_trials("?trial ctk:leadSponsor|ctk:collaborator|ctk:sponsor ?o . ?o rdfs:label ?value")
+    conditions = by_trials("?trial ctk:studiesCondition ?c . ?c rdfs:label ?value")
+    countries = by_trials("?trial ctk:hasSite ?s . ?s ctk:countryCode ?value")
+    return {"trial": {"trial_id": keys[len(keys) // 2]},
+            "sponsor": {"sponsor": sponsors[len(sponsors) // 2]}, "sponsor (largest)": {"sponsor": sponsors[0]},
+            "condition": {"condition": conditions[len(conditions) // 2]}, "condition (largest)": {"condition": conditions[0]},
+            "country": {"country": countries[len(countries) // 2]}, "country (largest)": {"country": countries[0]},
+            "phase": {"phase": "PHASE2"}, "status": {"status": "RECRUITING"}, "cell type": {"cell_type": "NK"},
+            "status + condition (largest)": {"status": "RECRUITING", "condition": conditions[0]}}
+
+
+def filter_timings(directory: Path, runs: int = 5) -> dict:
+    """Each listing of FILTER_QUERIES on the store: unfiltered (all its rows, and its first row), one page
+    (--limit 100 --offset 1000), and each filtered form of :func:`filter_values`; medians of ``runs``, in
+    seconds, as ``kg query --store`` answers (rows as text, the store opened once).
+    """
+    from kg.graphs.store import open_store
+    from kg.query.catalogue import page, stored_query
+    from kg.query.run import query_store
+
+    store = open_store(directory)
+    forms = filter_values(store)
+    timings: dict = {"values": forms, "queries": {}}
+    for name in FILTER_QUERIES:
+        stored = stored_query(name)
+        accepted = {p.name for p in stored.parameters}
+        cells: dict = {}
+
+        def timed(sparql: str, first_only: bool = False) -> tuple[float, int]:
+            times, count = [], 0
+            for _ in range(runs):
+                began = time.perf_counter()
+                if first_only:
+                    count = sum(1 for _ in zip(range(1), store.query(sparql, use_default_graph_as_union=True)))
+                else:
+                    count = len(query_store(store, sparql).rows)
+                times.append(time.perf_counter() - began)
+            return statistics.median(times), count
+
+        unfiltered = stored.bind({})
+        cells["all rows"] = timed(unfiltered)
+        cells["first row"] = timed(unfiltered, first_only=True)
+        cells["page"] = timed(page(unfiltered, limit=100, offset=1000))
+        for label, values in forms.items():
+            if set(values) <= accepted:
+                cells[label] = timed(stored.bind(values))
+        timings["queries"][name] = cells
+        print(f"filters: {name} {cells}", file=sys.stderr, flush=True)
+    return timings
+
+
+def _filter_table(timings: dict) -> None:
+    """The filter timings as a Markdown table: milliseconds (rows) per listing and form."""
+    forms = list(next(iter(timings["queries"].values())))
+    forms += [form for cells in timings["queries"].values() for form in cells if form not in forms]
+    print("\nfiltered listings on the store (median ms, rows in brackets; values: "
+          + "; ".join(f"{label}: {', '.join(f'{k}={v}' for k, v in values.items())}" for label, values in timings["values"].items())
+          + ")")
+    print("| query | " + " | ".join(forms) + " |")
+    print("|---|" + "---:|" * len(forms))
+    for name, cells in timings["queries"].items():
+        print(f"| {name} | " + " | ".join(f"{cells[form][0] * 1000:,.0f} ({cells[form][1]:,})" if form in cells else "n/a"
+                                        for form in forms) + " |")
 
 
 def _child(stage: str, corpus: Path, work: Path, workers: int, timeout: float) -> dict:
@@ -203,6 +297,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=float, default=900.0, help="Seconds after which a stage is stopped.")
     parser.add_argument("--queries", action="store_true", help="Also run every stored query on each store.")
+    parser.add_argument("--filters", action="store_true",
+                        help="Also time the listings filtered (trial, sponsor, condition, ...) and paged on each store.")
     parser.add_argument("--query-timeout", type=float, default=120.0, help="Seconds after which a query (3 runs) is stopped.")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-scale-benchmark"))
     parser.add_argument("--only", nargs="+", metavar="STAGE",
@@ -218,6 +314,7 @@ def main() -> None:
     from kg.query.catalogue import catalogue
 
     table = [["stage", "N", "seconds", "studies/s", "triples/s", "peak RSS MB", "workers' MB"]]
+    filter_tables: list[tuple[int, dict]] = []
     sizes = sorted(set(arguments.sizes) | ({arguments.baseline} if arguments.baseline else set()))
     for size in sizes:
         work = arguments.workdir / str(size)
@@ -226,12 +323,20 @@ def main() -> None:
         stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate"]
         if arguments.queries:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
+        if arguments.filters:
+            stages += ["filters"]
         if size == arguments.baseline:
             stages += ["rdflib-build", "rdflib-turtle", "pyshacl"]
         if arguments.only:
             stages = [stage for stage in stages if stage in arguments.only or stage.split("=")[0] in arguments.only
                       or ("query" in arguments.only and stage.startswith("query:"))]
         for stage in stages:
+            if stage == "filters":  # a table of its own, of the medians of --runs
+                os.environ["KG_FILTER_RUNS"] = str(max(arguments.runs, 3))
+                print(f"[N={size:,}] filters ...", file=sys.stderr, flush=True)
+                found = _child(stage, corpus, work, arguments.workers, arguments.timeout)
+                filter_tables.append((size, found))
+                continue
             # A query's child process already takes the median of three runs; the baseline is run once.
             runs = 1 if stage.startswith(("rdflib", "pyshacl", "query:")) else arguments.runs
             results = []
@@ -246,6 +351,12 @@ def main() -> None:
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+    for size, found in filter_tables:
+        print(f"\nN = {size:,}, load average before and after: {found.get('load', '')}")
+        if "filters" in found:
+            _filter_table(found["filters"])
+        else:
+            print(f"filters: {found}")
     if arguments.baseline:
         _ratios({row[0]: row[2] for row in table if row[1] == f"{arguments.baseline:,}"}, arguments.baseline)
 
