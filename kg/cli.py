@@ -214,12 +214,14 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         raise _Exit(1)
 
 
-def _validate(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int, silent: bool = False):
+def _validate(graphs: tuple[Path, ...], store: Path | None, engine: str, workers: int, silent: bool = False,
+              shapes: Path | None = None):
     from kg.validation.engines import validate as run_validation
 
     _one_of("give what to validate: graph files or --store DIRECTORY (one of the two)", graphs, store)
     try:
-        return run_validation(graphs, store, engine=engine, workers=workers, progress=None if silent else ProgressLine())
+        return run_validation(graphs, store, engine=engine, workers=workers, progress=None if silent else ProgressLine(),
+                              shapes=shapes)
     except EngineMismatch as error:
         raise click.UsageError(str(error)) from None
 
@@ -228,19 +230,25 @@ def _validate(graphs: tuple[Path, ...], store: Path | None, engine: str, workers
 @_graphs()
 @_store("Validate the on-disk store in this directory (kg build --store), in place.")
 @_ENGINE
+@click.option("--shapes", "shapes", type=click.Path(exists=True, path_type=Path, dir_okay=False),
+              help="Validate against this SHACL shapes file instead of the project's shapes; its relative IRIs are "
+                   "resolved against the file's URI, and triples that are no shapes are ignored.")
 @_REPORT_FORMAT
 @_WORKERS
 @_output()
-def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, report_format: str, workers: int,
-             output: Path | None) -> None:
+def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: Path | None, report_format: str,
+             workers: int, output: Path | None) -> None:
     """Validate graph files, or a store, against the SHACL shapes.
 
-    Exit status: 0 the graph conforms; 1 violations found (listed); 2 the graph or the
-    shapes could not be loaded.
+    Exit status: 0 the graph conforms, or has warnings and infos only (kg's choice: they do
+    not fail a build; the report's sh:conforms is false then, as SHACL says); 1 violations
+    found (listed); 2 the graph or the shapes could not be loaded, or the sparql engine
+    refuses a shape it does not compile (the message names the SHACL feature; --engine
+    pyshacl checks it).
     """
     from kg.validation.engines import format_report
 
-    result = _validate(graphs, store, engine, workers)
+    result = _validate(graphs, store, engine, workers, shapes=shapes)
     _emit(format_report(result, report_format, ", ".join(map(str, graphs or (store,)))), output)
     if not result.conforms:
         raise _Exit(1)

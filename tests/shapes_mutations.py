@@ -102,6 +102,10 @@ def _parts(g: Graph) -> None:
     g.add(special, SUBCLASS, ctk("Intervention"))                       # a subclass: a target, and of the class
     g.add(arms[4], ctk("givesIntervention"), ox.NamedNode("urn:example:special-intervention"))
     g.add(ox.NamedNode("urn:example:special-intervention"), TYPE, special)
+    # ctk: properties outside their class's closed set (kg.validation.shapes), the subclass's node included
+    g.add(g.nodes("Trial")[6], ctk("hasSites"), arms[4])                # misspelt
+    g.add(arms[5], ctk("hasSite"), ox.NamedNode("https://w3id.org/celltherapy-kg/id/site/nowhere"))  # a trial's
+    g.add(ox.NamedNode("urn:example:special-intervention"), ctk("hasArm"), arms[4])
     g.set(interventions[0], ctk("interventionType"), ox.Literal("DRUG"))
     g.set(interventions[1], ctk("description"), typed("42", "integer"))
     outcomes, criteria = g.nodes("Outcome"), g.nodes("EligibilityCriterion")

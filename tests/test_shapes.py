@@ -24,6 +24,7 @@ from kg.model.namespaces import CTK, ID, SHAPES, VOC
 from kg.read import LAYOUTS
 from kg.validation.reference import validate_graph
 from kg.validation.report import Violation
+from kg.validation.shapes import shapes_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPE_DATA = ROOT / "tests" / "shapes"
@@ -32,7 +33,7 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
 VALID = sorted(SHAPE_DATA.glob("*-valid.ttl"))
 INVALID = sorted(SHAPE_DATA.glob("*-invalid-*.ttl"))
 
-SHAPES_GRAPH = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
+SHAPES_GRAPH = shapes_graph()  # shapes.ttl with the closed property sets derived from kg.ttl
 VOCABULARIES = rdflib.Graph().parse(ROOT / "ontology" / "vocabularies.ttl", format="turtle")
 SH_IN = rdflib.URIRef(f"{SH}in")
 TRIAL_CLASS = rdflib.URIRef(f"{CTK}Trial")
@@ -259,3 +260,21 @@ def test_cli_validate_exits_2_on_file_that_is_not_rdf(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error:"), done.stderr
     assert str(path) in lines[0]
     assert not done.stdout
+
+
+def test_country_list_is_iso_3166_1() -> None:
+    """shape:Site-countryCode lists exactly the alpha-2 codes of ISO 3166-1 as pycountry has them, each once."""
+    import pycountry
+
+    head = SHAPES_GRAPH.value(rdflib.URIRef(f"{SHAPES}Site-countryCode"), SH_IN)
+    listed = [str(code) for code in Collection(SHAPES_GRAPH, head)]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == {country.alpha_2 for country in pycountry.countries}
+
+
+def test_closed_property_sets_follow_the_ontology() -> None:
+    """Each class's closed set holds the ctk: properties kg.ttl gives it a domain of, and its property shapes' paths."""
+    select = str(SHAPES_GRAPH.value(rdflib.URIRef(f"{SHAPES}Trial-closed"), SH.select))
+    allowed = set(re.search(r"\(\?!\(([^)]*)\)\$\)", select).group(1).split("|"))  # its filter's (?!(a|b|...)$)
+    assert {"trialId", "hasSite", "briefSummary", "relatedTrial", "completionDate"} <= allowed
+    assert "hasSites" not in allowed and "measure" not in allowed

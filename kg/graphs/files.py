@@ -75,7 +75,8 @@ def _statements(paths: Iterable[Path], keep_graphs: bool = False,
     before = 0
     for path in paths:
         with _reading(path), open(path, "rb") as stream:
-            for count, item in enumerate(ox.parse(stream, _format_of(path)), 1):
+            # A relative IRI (<>, <#x>) is resolved against the file's own URI.
+            for count, item in enumerate(ox.parse(stream, _format_of(path), base_iri=path.resolve().as_uri()), 1):
                 if keep_graphs:
                     yield item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
                 else:
@@ -118,7 +119,8 @@ def load_store(paths: Iterable[Path]) -> ox.Store:
             store.bulk_extend(ox.Quad(*triple, ox.DefaultGraph()) for triple in _statements([path]))
         else:
             with _reading(path):  # Oxigraph parses the file itself, several times faster
-                store.bulk_load(path=str(path), format=_format_of(path), to_graph=ox.DefaultGraph())
+                store.bulk_load(path=str(path), format=_format_of(path), to_graph=ox.DefaultGraph(),
+                                base_iri=path.resolve().as_uri())
     return store
 
 

@@ -34,8 +34,10 @@ class EngineMismatch(KgError, ValueError):
 
 
 def validate(graphs: Sequence[Path] = (), store: Path | None = None, *, engine: str = "sparql", workers: int = 1,
-             progress: Progress | None = None) -> ValidationReport:
+             progress: Progress | None = None, shapes: Path | None = None) -> ValidationReport:
     """The report on graph files, or on the on-disk store in ``store`` (validated in place by ``workers`` processes).
+
+    ``shapes``: a shapes file of one's own instead of the project's (relative IRIs resolved against its URI).
 
     >>> validate([Path("g.ttl")], Path("store"))
     Traceback (most recent call last):
@@ -50,21 +52,27 @@ def validate(graphs: Sequence[Path] = (), store: Path | None = None, *, engine: 
         raise ValueError("validate graph files or a store, not both" if graphs else "nothing to validate")
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if store is not None:
-        if engine == "pyshacl":
-            raise EngineMismatch("--engine pyshacl validates graph files; validate a store with --engine sparql")
-        from kg.validation.sparql_engine import validate_store
+    if store is not None and engine == "pyshacl":
+        raise EngineMismatch("--engine pyshacl validates graph files; validate a store with --engine sparql")
+    own = None
+    if shapes is not None:
+        from kg.validation.shapes import load_shapes
 
-        return validate_store(store, workers=workers, progress=progress)
+        own = load_shapes(shapes)
     if engine == "pyshacl":
         from kg.graphs.files import load_graph
         from kg.validation.reference import validate_graph
 
-        return validate_graph(load_graph(graphs))
-    from kg.graphs.files import load_store
+        return validate_graph(load_graph(graphs), own)
+    from kg.validation.compiler.compile import compile_shapes
     from kg.validation.sparql_engine import validate_store
 
-    return validate_store(load_store(graphs))
+    compiled = compile_shapes(own) if own is not None else None
+    if store is not None:
+        return validate_store(store, compiled, workers=workers, progress=progress)
+    from kg.graphs.files import load_store
+
+    return validate_store(load_store(graphs), compiled)
 
 
 def format_report(report: ValidationReport, format: str, name: str) -> str:

@@ -29,7 +29,15 @@ from kg.errors import ShapesError
 from kg.graphs.files import prefixed_graph
 from kg.graphs.store import open_store
 from kg.progress import Progress
-from kg.validation.compiler.compile import CompiledShapes, PropertyCheck, RuleCheck, compiled_shapes
+from kg.validation.compiler.compile import (
+    CompiledShapes,
+    DelegatedCheck,
+    FocusCheck,
+    MergedRuleCheck,
+    PropertyCheck,
+    RuleCheck,
+    compiled_shapes,
+)
 from kg.validation.compiler.functions import FUNCTIONS, oxigraph_term, rdflib_term
 from kg.validation.report import ValidationReport, document_name, report_violations
 from kg.workers import workers_pool
@@ -42,11 +50,17 @@ class _Result:
     focus: rdflib.term.Node
     path: rdflib.term.Node | None
     value: rdflib.term.Node | None
-    message: rdflib.Literal
+    message: rdflib.Literal | None
     severity: rdflib.URIRef
     shape: rdflib.term.Node
     component: rdflib.URIRef
     constraint: rdflib.term.Node | None = None
+    path_triples: tuple[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node], ...] = ()  # a path expression
+
+
+def _worded(message: rdflib.Literal | None, component: rdflib.URIRef) -> rdflib.Literal:
+    """The shape's message, or, for a shape without one, the constraint the result breaks."""
+    return message if message is not None else rdflib.Literal(f"{component.n3().split('#')[-1].split(':')[-1]} not met")
 
 
 class _Data:
@@ -68,7 +82,24 @@ class _Data:
                                      substitutions={ox.Variable("value"): oxigraph_term(value)}))
 
     @cache  # noqa: B019  (one _Data per validation)
+    def pyshacl_report(self, shapes: str) -> rdflib.Graph:
+        """Pyshacl's report on the whole store for ``shapes`` (N-Triples), made once."""
+        import pyshacl
+
+        from kg.validation.reference import prepared_queries
+
+        graph = rdflib.Graph()
+        for named in [ox.DefaultGraph(), *self.store.named_graphs()]:
+            graph.parse(data=self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=named).decode(), format="nt")
+        shapes_graph = rdflib.Graph().parse(data=shapes, format="nt")
+        with prepared_queries():
+            _, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none", advanced=True)
+        return report
+
+    @cache  # noqa: B019  (one _Data per validation)
     def owners(self, focus: str) -> tuple[str, ...]:
+        if not focus.startswith(("http:", "https:", "urn:", "file:")):
+            return ()  # a literal or blank focus node (sh:targetNode "text") has no owner to name
         query = "SELECT DISTINCT ?owner ?focus WHERE { ?owner ?link ?focus FILTER (isIRI(?owner)) }"
         return tuple(row["owner"].value for row in self.select(query, focus=ox.NamedNode(focus)))
 
@@ -84,7 +115,7 @@ class _Data:
 
 def _property_results(data: _Data, check: PropertyCheck) -> Iterator[_Result]:
     def result(focus: rdflib.term.Node, value: rdflib.term.Node | None, component: rdflib.URIRef) -> _Result:
-        return _Result(focus, check.path, value, check.message, check.severity, check.shape, component)
+        return _Result(focus, check.path, value, _worded(check.message, component), check.severity, check.shape, component)
 
     if query := check.values_query():
         for row in data.select(query):
@@ -111,25 +142,94 @@ def _format(message: rdflib.Literal, bound: dict[str, rdflib.term.Node]) -> rdfl
 
 def _rule_results(data: _Data, rule: RuleCheck) -> Iterator[_Result]:
     for row in data.select(rule.query.text):
-        bound = {name: rdflib_term(term) for name, term in row.items()}  # type: ignore[arg-type]
-        focus = bound["this"] if rule.query.selects_this else bound.pop("this")
-        if "failure" in bound:  # the rule says the node fails, with no value
-            del bound["failure"]
-            yield _Result(focus, None, focus, _format(rule.message, bound), rule.severity, rule.shape,
-                          SH.SPARQLConstraintComponent, rule.constraint)
-            continue
-        path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
-        if path is None and value is None and this is None:
-            continue  # pyshacl reports nothing for a row that binds none of them
-        value = focus if value is None else value  # a node shape's rule reports the node itself
-        named = {**bound, **({"this": this} if this is not None else {}), **({"path": path} if path is not None else {}),
-                 "value": value}
-        yield _Result(this or focus, path, value, _format(rule.message, named), rule.severity, rule.shape,
+        yield from _rule_row(rule, row)
+
+
+def _merged_results(data: _Data, check: MergedRuleCheck) -> Iterator[_Result]:
+    rules = {str(rule.constraint): rule for rule in check.rules}
+    for row in data.select(check.query):
+        yield from _rule_row(rules[row.pop("rule").value], row)  # type: ignore[attr-defined]
+
+
+def _rule_row(rule: RuleCheck, row: dict[str, object]) -> Iterator[_Result]:
+    """The result of one row of a rule's query (none when the row binds none of ?this, ?path, ?value)."""
+    bound = {name: rdflib_term(term) for name, term in row.items()}  # type: ignore[arg-type]
+    focus = bound["this"] if rule.query.selects_this else bound.pop("this")
+    if "failure" in bound:  # the rule says the node fails, with no value
+        del bound["failure"]
+        yield _Result(focus, None, focus, _format(rule.message, bound), rule.severity, rule.shape,
                       SH.SPARQLConstraintComponent, rule.constraint)
+        return
+    path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
+    if path is None and value is None and this is None:
+        return  # pyshacl reports nothing for a row that binds none of them
+    value = focus if value is None else value  # a node shape's rule reports the node itself
+    named = {**bound, **({"this": this} if this is not None else {}), **({"path": path} if path is not None else {}),
+             "value": value}
+    yield _Result(this or focus, path, value, _format(rule.message, named), rule.severity, rule.shape,
+                  SH.SPARQLConstraintComponent, rule.constraint)
 
 
-def _check_results(data: _Data, check: PropertyCheck | RuleCheck) -> Iterator[_Result]:
-    return _property_results(data, check) if isinstance(check, PropertyCheck) else _rule_results(data, check)
+def _focus_results(data: _Data, check: FocusCheck) -> Iterator[_Result]:
+    for row in data.select(check.query):
+        value = rdflib_term(row["value"]) if "value" in row else None
+        path = rdflib_term(row["path"]) if "path" in row else check.path  # sh:closed: the property not allowed
+        yield _Result(rdflib_term(row["this"]), path, value, _worded(check.message, check.component), check.severity,
+                      check.shape, check.component)
+
+
+def _delegated_results(data: _Data, check: DelegatedCheck) -> Iterator[_Result]:
+    """The results pyshacl gives for one shape (and the property shapes under it), on the focus nodes its targets query finds.
+
+    pyshacl runs once per validation on the whole graph: its focus_nodes option would also
+    apply the shapes that have no targets (the members of an sh:not) to the nodes given.
+    """
+    focus = {rdflib_term(row["this"]) for row in data.select(f"SELECT ?this WHERE {{ {check.targets} }}")}
+    if not focus:
+        return
+    report = data.pyshacl_report(check.shapes)
+    shapes = rdflib.Graph().parse(data=check.shapes, format="nt")
+    direct = {check.shape, *shapes.objects(check.shape, SH.property)}  # their results are about the focus nodes
+    own = set(shapes.transitive_objects(check.shape, SH.property))  # deeper ones: about the values (property-001)
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        shape = report.value(result, SH.sourceShape)
+        if shape not in own or (shape in direct and report.value(result, SH.focusNode) not in focus):
+            continue
+        path = report.value(result, SH.resultPath)
+        triples = tuple(_reachable(report, path)) if isinstance(path, rdflib.BNode) else ()
+        yield _Result(report.value(result, SH.focusNode), path, report.value(result, SH.value),  # type: ignore[arg-type]
+                      report.value(result, SH.resultMessage), report.value(result, SH.resultSeverity),  # type: ignore[arg-type]
+                      report.value(result, SH.sourceShape), report.value(result, SH.sourceConstraintComponent),  # type: ignore[arg-type]
+                      report.value(result, SH.sourceConstraint), triples)
+
+
+def _reachable(graph: rdflib.Graph, node: rdflib.term.Node) -> Iterator[tuple[rdflib.term.Node, ...]]:
+    """The statements about a blank node and the blank nodes it leads to (a path expression, an RDF list)."""
+    seen, todo = set(), [node]
+    while todo:
+        subject = todo.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for predicate, obj in graph.predicate_objects(subject):
+            yield subject, predicate, obj
+            if isinstance(obj, rdflib.BNode):
+                todo.append(obj)
+
+
+_Check = PropertyCheck | RuleCheck | MergedRuleCheck | FocusCheck | DelegatedCheck
+
+
+def _check_results(data: _Data, check: _Check) -> Iterator[_Result]:
+    if isinstance(check, PropertyCheck):
+        return _property_results(data, check)
+    if isinstance(check, FocusCheck):
+        return _focus_results(data, check)
+    if isinstance(check, DelegatedCheck):
+        return _delegated_results(data, check)
+    if isinstance(check, MergedRuleCheck):
+        return _merged_results(data, check)
+    return _rule_results(data, check)
 
 
 @cache
@@ -138,7 +238,7 @@ def _opened(directory: Path) -> _Data:
     return _Data(open_store(directory))
 
 
-def _results_in(directory: Path, check: PropertyCheck | RuleCheck) -> list[_Result]:
+def _results_in(directory: Path, check: _Check) -> list[_Result]:
     """One check's results on the store in ``directory`` (run in a worker process)."""
     return list(_check_results(_opened(directory), check))
 
@@ -154,6 +254,9 @@ def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledSh
     for found in results:
         node = rdflib.BNode()
         report.add((root, SH.result, node))
+        if isinstance(found.path, rdflib.BNode):  # a path expression, written out as in the shapes graph
+            for triple in found.path_triples or (_reachable(shapes.graph, found.path) if shapes.graph is not None else ()):
+                report.add(triple)
         for predicate, term in ((RDF.type, SH.ValidationResult), (SH.focusNode, found.focus),
                                 (SH.resultPath, found.path), (SH.value, found.value),
                                 (SH.resultMessage, found.message), (SH.resultSeverity, found.severity),
@@ -172,10 +275,10 @@ def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None,
     then validate together (an open store is validated in this process).
     """
     shapes = shapes or compiled_shapes()
-    checks: list[PropertyCheck | RuleCheck] = [*shapes.properties, *shapes.rules]
+    checks: list[_Check] = [*shapes.merged, *shapes.properties, *shapes.focus, *shapes.rules, *shapes.delegated]
     pool = workers_pool(min(workers, len(checks))) if isinstance(store, Path) else None
     tell = progress or (lambda stage, done, total: None)
-    results: set[_Result] = set()
+    results: list[_Result] = []  # one per focus node and constraint: two constraints failing alike are two results
     try:
         # The work is handed out (and the workers forked) before this process opens the store,
         # so that no worker inherits an open database.
@@ -188,11 +291,11 @@ def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None,
         found = (f.result() for f in as_completed(futures)) if futures else (_check_results(data, c) for c in checks)
         tell("validating", 0, len(checks))
         for done, check_results in enumerate(found, 1):
-            results.update(check_results)
+            results.extend(check_results)
             tell("validating", done, len(checks))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    conforms = all(r.severity in (SH.Warning, SH.Info) for r in results)
-    report = _report_graph(results, conforms, shapes)
+    conforms = all(r.severity in (SH.Warning, SH.Info) for r in results)  # kg's choice; SHACL's is in the graph
+    report = _report_graph(results, not results, shapes)
     return ValidationReport(conforms, report_violations(report, prefixed_graph(), data), report)

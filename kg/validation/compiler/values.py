@@ -19,7 +19,7 @@ from typing import Protocol
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-__all__ = ["Ask", "Component", "STRING_TYPES", "Datatype", "NodeKind", "In", "Class", "Or", "sparql_term"]
+__all__ = ["Ask", "Component", "STRING_TYPES", "Datatype", "NodeKind", "In", "LanguageIn", "Class", "Or", "sparql_term"]
 
 #: Runs a SPARQL ASK on the data, with ``?value`` bound to the given term.
 Ask = Callable[[str, rdflib.term.Node], bool]
@@ -120,6 +120,20 @@ class In:
 
     def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
         return value not in self.members
+
+
+@dataclass(frozen=True)
+class LanguageIn:
+    tags: tuple[str, ...]
+    iri = SH.LanguageInConstraintComponent
+
+    def maybe(self, var: str) -> str:
+        matches = " || ".join(f"langMatches(LANG({var}), {sparql_term(rdflib.Literal(t))})" for t in self.tags)
+        return f"!isLiteral({var}) || !({matches or 'false'})"
+
+    def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
+        language = (value.language or "").lower() if isinstance(value, rdflib.Literal) else ""
+        return not language or not any(language == t.lower() or language.startswith(f"{t.lower()}-") for t in self.tags)
 
 
 @dataclass(frozen=True)
