@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from conftest import TESTS, run_kg
+from conftest import SEEDS, TESTS, run_kg
 
 RECORDS = sorted(path for path in (TESTS / "data" / "ctgov-json").glob("*.json")
                  if "resultsSection" in json.loads(path.read_text(encoding="utf-8")))
@@ -101,3 +101,22 @@ def test_no_contact_detail_of_any_registry_record_reaches_the_graph(tmp_path):
     run_kg("build", *records, "-o", graph, "-q", "--no-validate")
     text = graph.read_text(encoding="utf-8")
     assert not [contact for contact in contacts if contact in text]
+
+
+def test_response_by_dose_joins_a_response_and_a_cell_dose_only_of_the_same_arm(tmp_path):
+    """No real record here is both an NK/CAR trial and one with posted results, so the answer is empty;
+    each half of the join has real data to bite on. Read from the documents:
+    NCT02210780 posts a response for groups titled exactly as its arms ("Dupilumab 300 mg qw": 83.3
+    percentage of participants of 90), but gives no cells; the NK trial NCT06641648 (seed page) gives
+    its NK cells in the arm "NK cell treatment in AML replase after HSCT", but posts no results.
+    """
+    graph = tmp_path / "graph.ttl"
+    assert run_kg("build", SEEDS, TESTS / "data" / "ctgov-json" / "NCT02210780.json", "-o", graph, "-q").returncode == 0
+    responses = {(row["trial_id"], row["group"], row["value"], row["analyzed"]) for row in rows(graph, "outcome_results")
+                 if row["measure"].startswith("Percentage of Participants With a Positive Response (≥4-Fold")}
+    assert ("NCT02210780", "Dupilumab 300 mg qw", "83.3", "90") in responses
+    arms = {row["arm"] for row in rows(graph, "arms") if row["trial_id"] == "NCT02210780"}
+    assert arms == {"Dupilumab 300 mg qw", "Placebo qw"}  # the groups' titles, character for character
+    doses = {(row["trial_id"], row["cell_type"], row["arm"]) for row in rows(graph, "cell_doses")}
+    assert ("NCT06641648", "NK", "NK cell treatment in AML replase after HSCT") in doses
+    assert rows(graph, "response_by_dose") == []

@@ -84,7 +84,9 @@ def _starts_item(text: str, match: re.Match[str]) -> bool:
     if not match.group(0).startswith("(") and match.group(0).rstrip().endswith(")") \
             and before.count("(") > before.count(")"):
         return False
-    if _COUNTED.search(before):
+    # Only the end of the text before can count the number (the longest word, "version", and the two
+    # characters its look-behind reads fit in twelve): searching all of it made a long list quadratic.
+    if _COUNTED.search(before.rstrip()[-12:]):
         return False
     return not (match.group(0).rstrip().endswith(".") and after[:1].islower())
 
