@@ -181,6 +181,25 @@ def test_each_header_is_as_written_from_the_vocabularies(path):
             assert set(parameter.values) == set(scheme(parameter.scheme).tokens)
 
 
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_each_filter_on_the_trials_is_spelt_as_in_every_other_listing(path):
+    from kg.query.headers import written
+
+    stored = catalogue()[path.stem]
+    assert stored.text == written(stored), f"run python -m kg.query.headers to rewrite {path.name}"
+
+
+def test_a_filter_copied_wrong_is_written_back_as_the_others(tmp_path):
+    from kg.query.catalogue import _parse_header
+    from kg.query.headers import written
+
+    original = stored_query("arms")
+    drifted = tmp_path / "arms.rq"
+    drifted.write_text(original.text.replace("?filter_condition rdfs:label", "?filter_condition ctk:name"), encoding="utf-8")
+    assert _parse_header(drifted).text != original.text
+    assert written(_parse_header(drifted)) == original.text
+
+
 def test_grlc_conventions_required_optional_and_list_tags():
     trial, trials = stored_query("trial"), stored_query("trials")
     assert [(p.name, p.variable, p.required) for p in trial.parameters] == [("trial_id", "?_trialId", True)]

@@ -172,9 +172,10 @@ def _settle_filters(text: str, given: set[str]) -> str:
     repeats_harmless = bool(re.search(r"\bSELECT\s+DISTINCT\b", body, re.IGNORECASE)) or (
         "GROUP BY" in outer.upper() and not _COUNTING.search(body))
 
+    elsewhere = _GUARDED_FILTER.sub("", text)
+
     def settle(match: re.Match[str]) -> str:
         variable = match.group("variable")
-        elsewhere = _GUARDED_FILTER.sub("", text)
         if re.search(rf"{re.escape(variable)}(?![A-Za-z0-9_])", elsewhere):
             return match.group(0)
         if variable not in given:
