@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import islice
 
 from kg.model.records import Identifier
 from kg.model.text import fold
@@ -243,6 +244,11 @@ def referred_own_number(text: str) -> str | None:
     return match.group("number").upper() if match else None
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-empty lines of ``text``, folded (only those: a page can be long)."""
+    return [fold(line) for line in islice((line for line in text.split("\n") if line.strip()), count)]
+
+
 def record_number_line(text: str, identifiers: list[Identifier], within: int = 15) -> int | None:
     """The index (among the page's non-empty lines) of a line that is nothing but the page's one register number,
     among its first ``within`` lines: how a registry's record page heads its record ("jRCTc030220374" under the
@@ -250,7 +256,7 @@ def record_number_line(text: str, identifiers: list[Identifier], within: int = 1
     """
     if len(identifiers) != 1:
         return None
-    lines = [fold(line) for line in text.split("\n") if line.strip()][:within]
+    lines = _first_lines(text, within)
     return next((index for index, line in enumerate(lines) if line == identifiers[0].value), None)
 
 
@@ -259,7 +265,7 @@ def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
     index = record_number_line(text, identifiers)
     if index is None:
         return None
-    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    lines = _first_lines(text, index + 2)
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return following if _reads_as_title(following) else None
 
