@@ -355,17 +355,23 @@ Target enrollment of 68 participants puts this in the typical range for a Phase 
     assert (record.study_type, record.enrollment, record.phases) == ("INTERVENTIONAL", 68, ["PHASE1", "PHASE2"])
 
 
-def test_a_labelled_brief_summary_is_the_records_summary_and_a_detailed_description_stays_unread():
+def test_a_labelled_brief_summary_is_the_summary_and_the_endpoints_a_detailed_description_labels_inline_are_outcomes():
     # ignite-sd.com NCT05333705's description module.
     page = """NCT ID: NCT05333705
 Brief Summary: This study aims to introduce a new technology of donor NK cell infusion. NK cells defend against \
 viruses and cancer cells in vivo whereas this effect declines in patiens with tumors.
 Detailed Description: Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort \
-Secondary end point: To determine the cumulative incidence of relapse at 2 years.
+Secondary end point: To determine the cumulative incidence of relapse at 2 years. To determine the rate of \
+disease-free survival at 2 years. Describe the safety and toxicity of donor NK cell infusion. Study Design: This study \
+is a phase I clinical trial. 15 eligible AML patients will be enrolled sequentially to receive detached NK cells product.
 """
     record = read_enriched(page.encode(), "descriptionmodule.txt")
     assert record.brief_summary.startswith("This study aims to introduce a new technology of donor NK cell infusion.")
-    assert record.detailed_description is None
+    assert [(o.kind, o.measure) for o in record.outcomes] == [
+        ("PRIMARY", "To determine the rate of overall survival at 2 years of Interventional cohort"),
+        ("SECONDARY", "To determine the cumulative incidence of relapse at 2 years"),
+        ("SECONDARY", "To determine the rate of disease-free survival at 2 years"),
+        ("SECONDARY", "Describe the safety and toxicity of donor NK cell infusion")]
 
 
 def test_the_sexes_eligible_and_whether_healthy_volunteers_are_accepted_are_read():

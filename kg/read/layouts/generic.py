@@ -141,6 +141,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
     record.brief_summary = " ".join(fold(line) for line in found.sections.get("brief_summary", [])) or None
+    record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
     record.arms = _arm_lines(found.sections.get("interventions", []))
     record.allocation = _allocation(_first(found, "allocation"))

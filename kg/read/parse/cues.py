@@ -280,18 +280,33 @@ def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:
     return None
 
 
-_STATED_ENROLLMENT = re.compile(r"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+"
-                                r"(?P<count>\d[\d,]{0,9})\s+(?:participants|patients|subjects|people)\b", re.IGNORECASE)
+_PEOPLE = r"(?:participants|patients|subjects|people)"
+#: How a text states the number it enrols: "Target enrollment of 68 participants", "15 eligible AML patients will be
+#: enrolled", "in total 200 patients will be enrolled", "The investigators expect to enroll 36 participants". A number
+#: "for each" group or "per" arm is not the trial's.
+_STATED_ENROLLMENT = re.compile(
+    rf"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+(?P<count>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    rf"|(?<![\d,.])(?P<total>(?:in\s+total|a\s+total\s+of)\s+)?(?P<will>\d[\d,]{{0,9}})\s+(?:eligible\s+)?(?:[A-Z]{{2,}}\s+)?"
+    rf"{_PEOPLE}\s+will\s+be\s+(?:enrolled|recruited)\b(?!\s+(?:for|in)\s+each\b|\s+per\b)"
+    rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b",
+    re.IGNORECASE)
 
 
 def stated_enrollment(text: str) -> int | None:
-    """The enrolment a sentence states: "Target enrollment of 68 participants puts this in the typical range …".
+    """The enrolment a sentence states; a total ("in total 200 patients will be enrolled") over a first number.
 
     >>> stated_enrollment("Target enrollment of 68 participants puts this in the typical range")
     68
+    >>> stated_enrollment("Study Design: This study is a phase I clinical trial. 15 eligible AML patients will be enrolled")
+    15
+    >>> stated_enrollment("40 patients will be enrolled for each of the five cancers (in total 200 patients will be enrolled)")
+    200
+    >>> stated_enrollment("The investigators expect to enroll 36 participants. Haploidentical family members (donors) will also")
+    36
     """
-    match = _STATED_ENROLLMENT.search(text)
-    return int(match.group("count").replace(",", "")) if match else None
+    matches = list(_STATED_ENROLLMENT.finditer(text or ""))
+    match = next((m for m in matches if m.group("total")), matches[0] if matches else None)
+    return int(next(filter(None, match.group("count", "will", "plan"))).replace(",", "")) if match else None
 
 
 #: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").

@@ -93,6 +93,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
     # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims"),
+    # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
+    "detailed_description": ("detailed description",),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
@@ -103,7 +105,7 @@ LABELS: dict[str, tuple[str, ...]] = {
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
-              "narrative", "objectives", "detailed description",
+              "narrative", "objectives",
               "results", "sponsors",
               "ethics committee", "funding source", "source(s) of monetary or material support",
               "who can participate?", "what does the study involve",
