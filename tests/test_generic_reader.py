@@ -395,3 +395,56 @@ def test_the_phase_cell_of_a_table_printed_one_cell_a_line_is_read():
     page = "CT.gov ID\nNCT04292769\nOverall Status\nRecruiting\n\nCondition or Disease Intervention/Treatment Phase\n" \
            "Phase 3\n\nDetailed Description\n"
     assert read_enriched(page.encode(), "clincosm.txt").phases == ["PHASE3"]
+
+
+def test_a_quick_facts_box_that_glues_each_label_to_its_value_is_read():
+    # findatrial.com NCT06152809: a box of "LabelValue" lines with no colon and no space.
+    page = """CIML NK cells combined with venetoclax for treating acute myeloid leukemia
+
+Quick facts
+
+PhasePHASE1
+Study typeInterventional
+Enrollment10 (estimated)
+Ages18 Years and up
+SexAll
+SponsorDana-Farber Cancer Institute (other)
+Drugs / interventionsCAR-T, chemotherapy, cyclophosphamide, fludarabine, prednisone
+Trial IDNCT06152809 on ClinicalTrials.gov
+
+What this trial studies
+
+The study is an open-label, single-center phase I trial that will involve lymphodepleting therapy.
+"""
+    record = read_enriched(page.encode(), "findatrial.txt")
+    assert [i.value for i in record.identifiers] == ["NCT06152809"]
+    assert (record.phases, record.study_type, record.enrollment, record.sex, record.min_age_years) == (
+        ["PHASE1"], "INTERVENTIONAL", 10, "ALL", 18)
+    assert [(s.name, s.role) for s in record.sponsors] == [("Dana-Farber Cancer Institute", "LEAD")]
+    assert [i.name for i in record.interventions] == ["CAR-T", "chemotherapy", "cyclophosphamide", "fludarabine",
+                                                      "prednisone"]
+    assert record.masking == "NONE"  # "open-label" in the summary the box is followed by
+
+
+def test_a_label_qualified_as_estimated_opens_its_field():
+    # hpscreg.eu trial 186 (ChiCTR2300077942): labels and values separated by a space only.
+    page = """Phase II clinical trial of CAStem cell injection in the treatment of acute graft-versus-host disease
+
+General Information
+
+Clinical trials phase Phase 2
+Start date (estimated) 2023-12-01
+End date (estimated) 2024-11-30
+Other study identifiers
+Name ChiCTR2300077942
+Sponsors West China Hospital of Sichuan University
+
+Recruitment
+
+Recruitment Status Recruiting
+Estimated number of participants 18
+"""
+    record = read_enriched(page.encode(), "hpscreg.txt")
+    assert (record.start_date, record.completion_date, record.enrollment, record.status) == (
+        "2023-12-01", "2024-11-30", 18, "RECRUITING")
+    assert [s.name for s in record.sponsors] == ["West China Hospital of Sichuan University"]

@@ -251,11 +251,28 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
+    values = [item for value in values for item in _comma_listed(value)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
     found = [Intervention(name, kind) for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+def _comma_listed(value: str) -> list[str]:
+    """The names of a value that lists three or more by commas ("CAR-T, chemotherapy, cyclophosphamide, fludarabine,
+    prednisone"); any other value whole (a name with a comma, a dose, a sentence, a typed "Drug: …" line).
+
+    >>> _comma_listed("CAR-T, chemotherapy, cyclophosphamide, fludarabine, prednisone")
+    ['CAR-T', 'chemotherapy', 'cyclophosphamide', 'fludarabine', 'prednisone']
+    >>> _comma_listed("Busulfan 32 mg/m2, by vein, on days -7 to -4")
+    ['Busulfan 32 mg/m2, by vein, on days -7 to -4']
+    """
+    items = [item.strip() for item in value.split(",")]
+    if len(items) >= 3 and all(item and len(item.split()) <= 4 and not re.search(r"\d|:", item)
+                               and not _SENTENCE_WORDS.search(item) for item in items):
+        return items
+    return [value]
 
 
 _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)
