@@ -448,3 +448,33 @@ Estimated number of participants 18
     assert (record.start_date, record.completion_date, record.enrollment, record.status) == (
         "2023-12-01", "2024-11-30", 18, "RECRUITING")
     assert [s.name for s in record.sponsors] == ["West China Hospital of Sichuan University"]
+
+
+def test_the_design_a_design_line_or_title_states_in_words_is_read():
+    # ctri.nic.in CTRI/2010/091/000234 (table cells); irct.behdasht.gov.ir IRCT20140818018842N41 ("Design").
+    ctri = """| CTRI Number |
+CTRI/2010/091/000234 [Registered on: 01/04/2010] |
+| Study Design |
+Randomized, Parallel Group, Placebo Controlled Trial |
+|
+Public Title of Study
+|
+Treatment of hepatitis B carriers by immune cell therapy maturing their own WBC(CD14) cells for treatment |
+|
+Scientific Title of Study
+|
+Phase I treatment, single centric, randomized, intervention study on chronic HBV infected patients by autologous \
+dendritic cell therapy in lowering serum viral load. |
+"""
+    record = read_enriched(ctri.encode(), "ctri.txt")
+    assert (record.allocation, record.intervention_model, record.study_type) == ("RANDOMIZED", "PARALLEL", "INTERVENTIONAL")
+    irct = """Cell Therapy using NK cells in Patients with Hepatocellular carcinoma
+Design
+A pilot single arm clinical trial of 3 patients
+Settings and conduct
+1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation
+IRCT registration number: IRCT20140818018842N41
+"""
+    record = read_enriched(irct.encode(), "irct.txt")
+    assert (record.intervention_model, record.enrollment) == ("SINGLE_GROUP", 3)
+    assert record.detailed_description.startswith("1- Patient selection.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model.records import TrialRecord
-from kg.read.parse.cues import stated_enrollment
+from kg.read.parse.cues import stated_design, stated_enrollment
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.outcomes import outcomes_from_prose
 
@@ -103,6 +103,11 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         if not record.phases:
             statement = _SELF_PHASE.search(prose)
             record.phases = parse_phases(statement.group(0)) if statement else []
+    # The design the title or a summary states in words ("single-arm, open label, interventional study").
+    designs = [stated_design(record.title or "", design=True), stated_design(prose)]
+    record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
+    record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
+    record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
     if record.enrollment is None:
         record.enrollment = stated_enrollment(prose)
     if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):

@@ -24,6 +24,7 @@ from kg.read.parse.cues import (
     record_number_line,
     referred_own_number,
     sponsor_line,
+    stated_design,
     stated_enrollment,
     stated_phase,
     stated_status,
@@ -155,6 +156,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
     record.primary_purpose = record.primary_purpose or next(filter(None, (
         lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
+    # The design line and the titles state the design in words ("Randomized, Parallel Group, Placebo Controlled Trial").
+    designs = [stated_design(value, design=True) for value in _values(found, "study_design") + titles]
+    record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
+    record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
+    record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
     record.sex = lookup("sex", _first(found, "sex"))
     record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
         (_first(found, "healthy_volunteers") or "").strip().lower())

@@ -21,7 +21,7 @@ from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
-           "stated_study_type", "stated_enrollment", "phase_under_header"]
+           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -282,13 +282,16 @@ def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:
 
 _PEOPLE = r"(?:participants|patients|subjects|people)"
 #: How a text states the number it enrols: "Target enrollment of 68 participants", "15 eligible AML patients will be
-#: enrolled", "in total 200 patients will be enrolled", "The investigators expect to enroll 36 participants". A number
+#: enrolled", "in total 200 patients will be enrolled", "The investigators expect to enroll 36 participants", "A pilot
+#: single arm clinical trial of 3 patients". A number
 #: "for each" group or "per" arm is not the trial's.
 _STATED_ENROLLMENT = re.compile(
     rf"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+(?P<count>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<![\d,.])(?P<total>(?:in\s+total|a\s+total\s+of)\s+)?(?P<will>\d[\d,]{{0,9}})\s+(?:eligible\s+)?(?:[A-Z]{{2,}}\s+)?"
     rf"{_PEOPLE}\s+will\s+be\s+(?:enrolled|recruited)\b(?!\s+(?:for|in)\s+each\b|\s+per\b)"
-    rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b",
+    rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    rf"|(?<!previous )(?<!prior )(?<!earlier )\b(?:clinical\s+)?(?:trial|study)\s+(?:of|in|with)\s+"
+    rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b",
     re.IGNORECASE)
 
 
@@ -303,10 +306,12 @@ def stated_enrollment(text: str) -> int | None:
     200
     >>> stated_enrollment("The investigators expect to enroll 36 participants. Haploidentical family members (donors) will also")
     36
+    >>> stated_enrollment("A pilot single arm clinical trial of 3 patients"), stated_enrollment("a previous trial of 40 patients")
+    (3, None)
     """
     matches = list(_STATED_ENROLLMENT.finditer(text or ""))
     match = next((m for m in matches if m.group("total")), matches[0] if matches else None)
-    return int(next(filter(None, match.group("count", "will", "plan"))).replace(",", "")) if match else None
+    return int(next(filter(None, match.group("count", "will", "plan", "of"))).replace(",", "")) if match else None
 
 
 #: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").
@@ -329,3 +334,47 @@ def phase_under_header(text: str) -> list[str]:
                 if re.fullmatch(rf"\s*{_PHASE_WORDS}\s*", cell, re.IGNORECASE):
                     return parse_phases(cell)
     return []
+
+
+_NON_RANDOMIZED = re.compile(r"\bnon[- ]?randomi[sz]ed\b", re.IGNORECASE)
+#: "randomized" where it describes the trial's own design: "Randomized, Parallel Group, …", "an international,
+#: multicentre randomised controlled trial", "were randomly divided into test group and control group", "One arm will
+#: be randomised to receive …" (not "a randomized trial showed …" of another study, unless ``design`` says it is the
+#: trial's design line or title).
+_RANDOMIZED = re.compile(r"\brandomi[sz]ed[, ]+(?:\w+[, ]+){0,2}?(?:controlled|clinical|trial|study|phase|parallel|double|open|"
+                         r"multi-?cent\w*|placebo)|\b(?:are|were|be|being)\s+randomi[sz]ed\b|\brandomly\s+(?:divided|assigned|"
+                         r"allocated|split)\b", re.IGNORECASE)
+_SINGLE_GROUP = re.compile(r"\bsingle[- ](?:arm|group|cohort)\b", re.IGNORECASE)
+_PARALLEL = re.compile(r"\bparallel[- ](?:group|arm|assignment)s?\b", re.IGNORECASE)
+_INTERVENTIONAL = re.compile(r"\bintervention(?:al)?\s+(?:study|trial)\b", re.IGNORECASE)
+
+
+def stated_design(text: str, design: bool = False) -> tuple[str | None, str | None, str | None]:
+    """The allocation, intervention model and study type the wording of a trial's design states; ``design`` when
+    the text is the trial's design line or title, where "randomized" alone says it.
+
+    >>> stated_design("Randomized, Parallel Group, Placebo Controlled Trial", design=True)
+    ('RANDOMIZED', 'PARALLEL', None)
+    >>> stated_design("Phase I treatment, single centric, randomized, intervention study on chronic HBV infected patients",
+    ...               design=True)
+    ('RANDOMIZED', None, 'INTERVENTIONAL')
+    >>> stated_design("A pilot single arm clinical trial of 3 patients")
+    (None, 'SINGLE_GROUP', None)
+    >>> stated_design("Prospective, multicenter, single-arm, open label, interventional study evaluating adoptive cell therapy")
+    (None, 'SINGLE_GROUP', 'INTERVENTIONAL')
+    >>> stated_design("Study group: All subjects were randomly divided into test group and control group.")
+    ('RANDOMIZED', None, None)
+    >>> stated_design("a prospective, open-label, multi-cohort, non-randomized, multicenter Phase 2 study")
+    ('NON_RANDOMIZED', None, None)
+    >>> stated_design("A previous randomized trial showed a benefit")[0], stated_design("randomization")[0]
+    (None, None)
+    """
+    text = text or ""
+    allocation = None
+    if _NON_RANDOMIZED.search(text):
+        allocation = "NON_RANDOMIZED"
+    elif _RANDOMIZED.search(text) and not re.search(r"\b(?:previous|prior|earlier)\s+randomi[sz]ed", text, re.IGNORECASE) \
+            or design and re.search(r"\brandomi[sz]ed\b", text, re.IGNORECASE):
+        allocation = "RANDOMIZED"
+    model = "SINGLE_GROUP" if _SINGLE_GROUP.search(text) else "PARALLEL" if _PARALLEL.search(text) else None
+    return allocation, model, "INTERVENTIONAL" if _INTERVENTIONAL.search(text) else None

@@ -51,7 +51,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
     "study_type": ("study type", "type of study", "study design type", "primary study design"),
-    "study_design": ("study design",),
+    "study_design": ("study design", "design"),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
     "allocation": ("allocation", "secondary study design"),
     "intervention_model": ("intervention model", "interventional model"),
@@ -96,7 +96,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
                       "what this trial studies"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
-    "detailed_description": ("detailed description",),
+    "detailed_description": ("detailed description", "settings and conduct"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
