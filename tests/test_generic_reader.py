@@ -478,3 +478,24 @@ IRCT registration number: IRCT20140818018842N41
     record = read_enriched(irct.encode(), "irct.txt")
     assert (record.intervention_model, record.enrollment) == ("SINGLE_GROUP", 3)
     assert record.detailed_description.startswith("1- Patient selection.")
+
+
+def test_a_study_date_range_a_disease_label_and_typed_interventions_followed_by_their_descriptions_are_read():
+    # aamds.org node 5216 (NCT02727803): ClinicalTrials.gov's fields copied under the site's own labels.
+    page = """Clinical Trial: NCT02727803
+
+Personalized Natural Killer (NK) Cell Therapy in Cord Blood Transplantation (CBT)
+Status:
+Recruiting
+Study Date:
+Sun, 05/01/2016 to Fri, 05/01/2020
+Bone Marrow Disease(s):
+myelodysplastic syndromes (MDS)
+Intervention:
+Drug: Busulfan Busulfan 32 mg/m2 by vein test dose administrated either as an outpatient before Day -14 or as an \
+inpatient on Day -9. Other Names: Busulfex Myleran Drug: Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4.
+"""
+    record = read_enriched(page.encode(), "aamds.txt")
+    assert (record.start_date, record.completion_date) == ("2016-05-01", "2020-05-01")
+    assert record.conditions == ["myelodysplastic syndromes (MDS)"]
+    assert [(i.name, i.type) for i in record.interventions] == [("Busulfan", "DRUG"), ("Fludarabine", "DRUG")]

@@ -167,8 +167,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
-    record.start_date = parse_date(_first(found, "start_date"))
-    record.completion_date = parse_date(_first(found, "completion_date"))
+    start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
+    record.start_date = parse_date(_first(found, "start_date")) or parse_date(start)
+    record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
     lists: dict[str, list] = {
         "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
         "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
@@ -261,8 +262,34 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
-    found = [Intervention(name, kind) for kind, name in pairs if kind or named]
+    found = [Intervention(_name_before_description(name) if kind else name, kind) for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+#: A description's own numbered part after an intervention's name: "Treatment Plan #1:", "Cohort 2:".
+_NUMBERED_PART = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}#?\d+[a-z]?\s*:")
+
+
+def _name_before_description(name: str) -> str:
+    """The name of a typed intervention whose description follows it on the same line (ClinicalTrials.gov's
+    "Drug: Busulfan" and its description, flattened): the description opens by repeating the name, or with a
+    numbered part of its own; a name of at most eight words is whole.
+
+    >>> _name_before_description("Busulfan Busulfan 32 mg/m2 by vein test dose administrated either as an outpatient")
+    'Busulfan'
+    >>> _name_before_description("Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4. Participants")
+    'Fludarabine'
+    >>> _name_before_description("Umbilical cord blood transplant")
+    'Umbilical cord blood transplant'
+    """
+    words = name.split()
+    if len(words) <= 8:
+        return name
+    for end in range(1, 5):
+        if words[end:end + end] and [w.lower() for w in words[end:end + end]] == [w.lower() for w in words[:end]]:
+            return " ".join(words[:end])
+    part = _NUMBERED_PART.search(name)
+    return name[:part.start()] if part and 0 < len(name[:part.start()].split()) <= 6 else name
 
 
 def _comma_listed(value: str) -> list[str]:

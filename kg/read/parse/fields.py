@@ -126,6 +126,24 @@ _DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B
                  ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
 
 
+#: A date printed with its weekday, day and month in digits: "Sun, 05/01/2016".
+_WEEKDAY_DATE = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _on_weekday(weekday: str, first: str, second: str, year: str) -> str | None:
+    """The one reading of a digits-only date (month first or day first) that falls on the weekday printed with it;
+    None when both or neither do.
+    """
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            found = date(int(year), int(month), int(day))
+            if _WEEKDAYS[found.weekday()] == weekday.lower():
+                readings.add(found.isoformat())
+    return readings.pop() if len(readings) == 1 else None
+
+
 def parse_date(text: str | None) -> str | None:
     """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
 
@@ -133,8 +151,16 @@ def parse_date(text: str | None) -> str | None:
     ('2020-12-03', '2020-12-03', '2025-09', '2017-11-30')
     >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
     ('2020-12', None, None)
+
+    Day and month in digits only are read when the weekday printed with them tells which is which (aamds.org):
+
+    >>> parse_date("Sun, 05/01/2016"), parse_date("Fri, 05/01/2020"), parse_date("05/01/2016")
+    ('2016-05-01', '2020-05-01', None)
     """
     text = fold(text).rstrip(".")
+    dated = _WEEKDAY_DATE.fullmatch(text)
+    if dated:
+        return _on_weekday(*dated.groups())
     if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions
         with contextlib.suppress(ValueError):
             return date.fromisoformat(text if len(text) == 10 else f"{text}-01").isoformat()[:len(text)]

@@ -69,6 +69,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    # A start and an end date as one value: "Study Date: Sun, 05/01/2016 to Fri, 05/01/2020".
+    "study_dates": ("study date", "study dates", "trial dates", "study period", "trial period"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
                         "global end of trial date", "end date", "study end date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
@@ -166,6 +168,8 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
         match = _LINE.match(candidate)
         if match:
             name = _KEYS.get(_key(match.group("label")))
+            if not name and ":" in candidate and strip_bullet(line) == line.strip():
+                name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
             if name:
                 return name, fold(match.group("value")) or None
     if strip_bullet(line) != line.strip():
@@ -178,6 +182,11 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
         return _closed_value(plain)
     name, value = _spaced_value(_QUALIFIER.sub("", plain, count=2))
     return (name, value) if name else _spaced_value(plain)
+
+
+def _named_conditions(key: str) -> str | None:
+    """A label naming the kind of disease it lists ("Bone Marrow Disease(s):", "Cancer conditions") opens the conditions."""
+    return "conditions" if re.fullmatch(r"(?:[a-z]+ ){1,3}(?:diseases?|disease\(s\)|conditions?|condition\(s\))", key) else None
 
 
 def _glued_value(line: str) -> tuple[str | None, str | None]:
