@@ -499,3 +499,15 @@ inpatient on Day -9. Other Names: Busulfex Myleran Drug: Fludarabine Treatment P
     assert (record.start_date, record.completion_date) == ("2016-05-01", "2020-05-01")
     assert record.conditions == ["myelodysplastic syndromes (MDS)"]
     assert [(i.name, i.type) for i in record.interventions] == [("Busulfan", "DRUG"), ("Fludarabine", "DRUG")]
+
+
+def test_a_sample_size_given_group_by_group_names_the_arms():
+    # apps.who.int ChiCTR2000030329 (ChiCTR's target sample size, as ICTRP shows it).
+    page = """Main ID:  ChiCTR2000030329
+Public title: Clinical trial for umbilical cord blood CIK and NK cells in the treatment of novel coronavirus pneumonia
+Target sample size: Control group:30;CIK group:30;NK group:30;
+Recruitment status: Pending
+"""
+    record = read_enriched(page.encode(), "who.txt")
+    assert [arm.label for arm in record.arms] == ["Control group", "CIK group", "NK group"]
+    assert record.enrollment == 90

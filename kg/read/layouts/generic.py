@@ -34,6 +34,7 @@ from kg.read.parse.cues import (
     title_before_identifier,
 )
 from kg.read.parse.fields import (
+    group_sizes,
     parse_age_range,
     parse_age_years,
     parse_count,
@@ -144,7 +145,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.brief_summary = " ".join(fold(line) for line in found.sections.get("brief_summary", [])) or None
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
-    record.arms = _arm_lines(found.sections.get("interventions", []))
+    # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
+    record.arms = _arm_lines(found.sections.get("interventions", [])) or [
+        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))

@@ -55,6 +55,21 @@ def parse_phases(text: str | None) -> list[str]:
     return tokens
 
 
+def group_sizes(text: str | None) -> list[tuple[str, int]]:
+    """The groups and their sizes of a sample size given group by group (ChiCTR's "Control group:30;CIK group:30;NK
+    group:30;"); none for any other value.
+
+    >>> group_sizes("Control group:30;CIK group:30;NK group:30;")
+    [('Control group', 30), ('CIK group', 30), ('NK group', 30)]
+    >>> group_sizes("30"), group_sizes("Children: 10")
+    ([], [])
+    """
+    groups = re.findall(r"(?:^|;)\s*([^;:\d][^;:]{0,80}?)\s*:\s*(\d{1,7})\s*(?=;|$)", text or "")
+    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
+        return [(fold(name), int(size)) for name, size in groups]
+    return []
+
+
 def parse_count(text: str | None) -> int | None:
     """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
     of more than 12 digits is no count (and one of 4,300 Python will not read).
@@ -66,9 +81,9 @@ def parse_count(text: str | None) -> int | None:
     >>> parse_count("Control group:30;CIK group:30;NK group:30;")
     90
     """
-    groups = re.findall(r"(?:^|;)\s*[^;:\d][^;:]{0,80}:\s*(\d{1,7})\s*(?=;|$)", text or "")
-    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
-        return sum(map(int, groups))
+    groups = group_sizes(text)
+    if groups:
+        return sum(size for _, size in groups)
     match = re.search(r"\d[\d,]*", text or "")
     digits = match.group(0).replace(",", "") if match else ""
     return int(digits) if digits and len(digits) <= 12 else None
