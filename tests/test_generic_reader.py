@@ -511,3 +511,22 @@ Recruitment status: Pending
     record = read_enriched(page.encode(), "who.txt")
     assert [arm.label for arm in record.arms] == ["Control group", "CIK group", "NK group"]
     assert record.enrollment == 90
+
+
+def test_an_article_about_one_trial_gives_who_may_take_part_where_and_the_protocol_id():
+    # ccr.cancer.gov: an NCI Center for Cancer Research article about NCT04476251.
+    page = """Treatment for women with advanced, untreated cervical cancer tested in new clinical trial
+
+Women 18 and older with previously untreated advanced cervical cancer may be eligible to participate in a clinical \
+trial at the NIH Clinical Center.
+
+Clinicaltrials.gov identifier: NCT04476251
+
+NCI Protocol ID: NCI-20-C-0116
+
+Official Title: A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA Cervical Cancer
+"""
+    record = read_enriched(page.encode(), "ccr.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT04476251", "NCT"), ("NCI-20-C-0116", "ORG")]
+    assert (record.sex, record.min_age_years, record.max_age_years) == ("FEMALE", 18, None)
+    assert [site.name for site in record.sites] == ["NIH Clinical Center"]

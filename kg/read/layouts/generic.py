@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
-from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
@@ -25,8 +25,10 @@ from kg.read.parse.cues import (
     referred_own_number,
     sponsor_line,
     stated_design,
+    stated_eligible_people,
     stated_enrollment,
     stated_phase,
+    stated_site,
     stated_status,
     stated_study,
     stated_study_type,
@@ -153,6 +155,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
     record.sites = sites_from_lines(found.sections.get("locations", []))
+    if not record.sites and not found.sections.get("locations") and stated_site(text):
+        record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
     record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
@@ -170,6 +174,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
+    eligible_sex, eligible_age = stated_eligible_people(text)  # "Women 18 and older … may be eligible"
+    record.sex = record.sex or eligible_sex
+    if record.min_age_years is None and record.max_age_years is None:
+        record.min_age_years = eligible_age
     start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
     record.start_date = parse_date(_first(found, "start_date")) or parse_date(start)
     record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)

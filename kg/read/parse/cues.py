@@ -21,7 +21,8 @@ from kg.read.parse.fields import parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
-           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design"]
+           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
+           "stated_eligible_people", "stated_site"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -378,3 +379,40 @@ def stated_design(text: str, design: bool = False) -> tuple[str | None, str | No
         allocation = "RANDOMIZED"
     model = "SINGLE_GROUP" if _SINGLE_GROUP.search(text) else "PARALLEL" if _PARALLEL.search(text) else None
     return allocation, model, "INTERVENTIONAL" if _INTERVENTIONAL.search(text) else None
+
+
+#: Who may take part, as an article says it: "Women 18 and older with previously untreated advanced cervical cancer
+#: may be eligible to participate".
+_ELIGIBLE_PEOPLE = re.compile(r"\b(?P<who>women|men|adults|children|patients|people|participants)\s+(?:aged\s+)?(?P<age>\d{1,2})"
+                              r"\s*(?:years?\s*)?(?:of\s+age\s+)?(?:and|or)\s+(?:older|over|above)\b[^.]{0,120}?\beligible\b",
+                              re.IGNORECASE)
+#: Where a single-site trial is held, as an article says it: "a clinical trial at the NIH Clinical Center".
+_AT_SITE = re.compile(r"\b(?:clinical\s+trial|trial|study)\s+(?:is\s+being\s+conducted\s+|taking\s+place\s+)?at\s+(?:the\s+)?"
+                      r"(?P<site>(?:[A-Z][\w'&-]*)(?:\s+(?:of\s+)?[A-Z][\w'&-]*){1,6})")
+
+
+def stated_eligible_people(text: str) -> tuple[str | None, float | None]:
+    """The sex and minimum age of the people a sentence says may be eligible.
+
+    >>> stated_eligible_people("Women 18 and older with previously untreated advanced cervical cancer may be eligible to "
+    ...                        "participate in a clinical trial at the NIH Clinical Center.")
+    ('FEMALE', 18.0)
+    >>> stated_eligible_people("Adults 65 or older are eligible"), stated_eligible_people("Women 18 and older")
+    ((None, 65.0), (None, None))
+    """
+    match = _ELIGIBLE_PEOPLE.search(text or "")
+    if not match:
+        return None, None
+    return {"women": "FEMALE", "men": "MALE"}.get(match.group("who").lower()), float(match.group("age"))
+
+
+def stated_site(text: str) -> str | None:
+    """The one site a sentence says the trial is held at.
+
+    >>> stated_site("may be eligible to participate in a clinical trial at the NIH Clinical Center.")
+    'NIH Clinical Center'
+    >>> stated_site("The study at this time is closed"), stated_site("a trial at Stanford")  # a name of two words or more
+    (None, None)
+    """
+    match = _AT_SITE.search(text or "")
+    return match.group("site") if match else None
