@@ -279,3 +279,18 @@ def test_a_sub_list_numbered_from_one_under_an_item_ending_in_a_colon_stays_in_t
                  "craniocerebral trauma; 2. Electrocardiogram shows prolonged QT interval")
     assert split_numbered(exclusion) == ["History of craniocerebral trauma",
                                          "Electrocardiogram shows prolonged QT interval"]
+
+
+def test_a_sub_list_on_the_line_under_an_item_ending_in_a_colon_stays_in_it_and_the_list_goes_on_after_it():
+    # trial.medpath.com NCT03619954: item 6's sub-list "1. … 2) … 3) …" is on the next line, followed by items (7), (8).
+    lines = ["  5. Expected survival period ≥ 3 months;",
+             "  6. Hematology tests also meet the following requirements:",
+             "  1. WBC≥3×109/L, ANC≥1.5×109/L, Hb≥90g/L, PLT≥100×109/L; 2) TBIL ≤ 1.5 × ULN (normal upper limit), ALT and "
+             "AST ≤ 2 × ULN (if there is liver metastasis, then ≤ 5 × ULN); 3) Endogenous creatinine clearance ≥ 60 ml/min "
+             "(calculated based on Cockcroft-Gault formula); (7) Length of solid tumors do not exceed 6 cm; (8) Signing of "
+             "informed consent from each patient"]
+    texts = [criterion.text for criterion in criteria_from_lines(lines, "INCLUSION")]
+    assert [text[:45] for text in texts] == [
+        "Expected survival period ≥ 3 months", "Hematology tests also meet the following requ",
+        "Length of solid tumors do not exceed 6 cm", "Signing of informed consent from each patient"]
+    assert "3) Endogenous creatinine clearance" in texts[1]
