@@ -188,8 +188,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
         "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
     }
-    if found.cut_off in lists and lists[found.cut_off]:
-        lists[found.cut_off].pop()  # the item the page breaks off in is a fragment
+    cut = lists.get(found.cut_off or "")
+    if cut and len(re.sub(r"\W", "", getattr(cut[-1], "text", None) or getattr(cut[-1], "measure", ""))) <= 2:
+        cut.pop()  # the page breaks off a letter or two into its last item ("H", "To"): no item yet
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     return record

@@ -276,8 +276,21 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             population = lookup("population", _unmarked(raw).rstrip(":"))  # "- Patients", "- Donors" group a list
             continue
         for text in split_numbered(_unmarked(raw)):
+            if _is_pointer(text):
+                continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
     return criteria
+
+
+def _is_pointer(text: str) -> bool:
+    """An item that sends the reader elsewhere ("For more information, see …"; cut off: "For more informa") is no
+    criterion (cancer.gov's PDQ summaries end their eligibility list with one).
+
+    >>> _is_pointer("For more informa"), _is_pointer("For more information, see the protocol"), _is_pointer("Age 18")
+    (True, True, False)
+    """
+    lowered = fold(text).lower()
+    return lowered.startswith("for more information") or len(lowered) >= 10 and "for more information".startswith(lowered)
 
 
 def _goes_on(item: str, line: str) -> bool:
