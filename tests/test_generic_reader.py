@@ -532,3 +532,18 @@ Official Title: A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage
     assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT04476251", "NCT"), ("NCI-20-C-0116", "ORG")]
     assert (record.sex, record.min_age_years, record.max_age_years) == ("FEMALE", 18, None)
     assert [site.name for site in record.sites] == ["NIH Clinical Center"]
+
+
+def test_a_paragraph_saying_what_the_trial_does_is_its_summary_when_the_page_gives_none_a_label():
+    # cancer.gov NCI-2021-09278 (NCT05015426): the summary opens the page, unlabelled.
+    page = """This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in treating patients \
+with acute myeloid leukemia who are at high risk of having disease coming back (relapse) after allogeneic hematopoietic \
+stem cell transplant.
+Additional locations may be listed on ClinicalTrials.gov for NCT05015426.
+See trial information on ClinicalTrials.gov for a list of participating sites.
+PRIMARY OBJECTIVES:
+I. To determine the maximal tolerated dose (MTD) of artificial antigen presenting cell (AAPC)-expanded donor gamma delta.
+Trial ID: NCT05015426
+"""
+    record = read_enriched(page.encode(), "cancer-gov.txt")
+    assert record.brief_summary.startswith("This phase I/Ib trial tests the safety, side effects, and best dose of gamma")

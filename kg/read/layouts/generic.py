@@ -32,6 +32,7 @@ from kg.read.parse.cues import (
     stated_status,
     stated_study,
     stated_study_type,
+    summary_paragraph,
     title_after_number,
     title_before_identifier,
 )
@@ -144,7 +145,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
-    record.brief_summary = " ".join(fold(line) for line in found.sections.get("brief_summary", [])) or None
+    record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
+                            or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.

@@ -22,7 +22,7 @@ from kg.read.parse.fields import parse_phases
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
-           "stated_eligible_people", "stated_site"]
+           "stated_eligible_people", "stated_site", "summary_paragraph"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -416,3 +416,27 @@ def stated_site(text: str) -> str | None:
     """
     match = _AT_SITE.search(text or "")
     return match.group("site") if match else None
+
+
+#: A paragraph that says what the trial does: "This phase I/Ib trial tests the safety …", "This study will analyze and
+#: evaluate …", "The goal of this clinical research study is to learn if …".
+_SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
+                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
+                              re.IGNORECASE)
+
+
+def summary_paragraph(lines: list[str]) -> str | None:
+    """The first paragraph (a line of at least 80 characters) that opens by saying what this trial does: a page's
+    summary when it gives it no label.
+
+    >>> summary_paragraph(["Additional locations may be listed on ClinicalTrials.gov.",
+    ...                    "This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in "
+    ...                    "treating patients with acute myeloid leukemia."])[:40]
+    'This phase I/Ib trial tests the safety, '
+    >>> summary_paragraph(["The goal of this clinical research study is to learn if giving cells called natural killer "
+    ...                    "(NK) cells after receiving 1 of 3 pre-treatment plans can improve response."])[:30]
+    'The goal of this clinical rese'
+    >>> summary_paragraph(["This trial is currently recruiting."]) is None
+    True
+    """
+    return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
