@@ -294,3 +294,27 @@ def test_a_sub_list_on_the_line_under_an_item_ending_in_a_colon_stays_in_it_and_
         "Expected survival period ≥ 3 months", "Hematology tests also meet the following requ",
         "Length of solid tumors do not exceed 6 cm", "Signing of informed consent from each patient"]
     assert "3) Endogenous creatinine clearance" in texts[1]
+
+
+# --- A one-row table: a header line of labels over its cells --------------------------------------------
+
+def test_a_header_line_of_labels_over_its_row_gives_each_cell_to_its_column():
+    # seattlecca.org FHCRC-1803: 'Status Conditions Phase Study ID' over the cells, one condition a line; no register
+    # number in the text, so the labelled study id keys the trial.
+    record = read_saved("seattlecca.org/transplant-NCT00068718-FHCRC-1803-dli.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("FHCRC-1803", "ORG")]
+    assert record.phases == ["PHASE1", "PHASE2"] and record.status is None  # 'Closed' has no registry token
+    assert record.conditions == ["Acute Lymphoid Leukemia (ALL)", "Acute Myeloid Leukemia (AML)",
+                                 "Chronic Myeloid Leukemia (CML)", "Hodgkin's Lymphoma", "Juvenile Myeloid Leukemia (JML)",
+                                 "Multiple Myeloma (MM)", "Non-Hodgkin's Lymphoma (NHL)"]
+    assert len(record.criteria) == 3
+
+
+def test_a_glued_header_line_over_glued_cells_is_read_by_the_form_of_each_cell():
+    # cancer.gov's legacy PDQ record of NCT00823524: 'PhaseTypeStatusAgeSponsorProtocol IDs'.
+    record = read_saved("cancer.gov/legacy-pdq-cdrid-632275-NCT00823524.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [
+        ("NCT00823524", "NCT"), ("AMC-UUCM-2008-0383", "ORG"), ("2008-0383", "ORG")]
+    assert (sorted(record.phases), record.primary_purpose, record.min_age_years, record.max_age_years) == (
+        ["PHASE1", "PHASE2"], "TREATMENT", 15, 75)
+    assert record.sponsors == []  # 'Other' is the sponsor's class, no organisation

@@ -65,7 +65,8 @@ def claims(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers} \
+    if _labelled_own_number(found) or identifiers == _labelled_study_id(found) \
+            or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
@@ -96,8 +97,19 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
     shown = find_registry_ids(text)
     if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
         return []
+    if not shown:
+        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it.
+        return _labelled_study_id(found)
     return [identifier for index, identifier in enumerate(shown)
             if all(other.scheme != identifier.scheme for other in shown[:index])]
+
+
+def _labelled_study_id(found: Reading) -> list[Identifier]:
+    """The first value under a label of the page's own number ("Study ID"), when it reads as an identifier (the
+    sponsor's own, scheme ORG); a secondary or protocol number alone keys no trial.
+    """
+    values = [value for value in map(value_or_none, found.sections.get("registration", [])) if value]
+    return listed_identifiers(values[:1])
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -225,6 +237,8 @@ def _organisations(values: list[str]) -> list[str]:
         if not re.search(r"[^\W\d_]", value):
             break
         name = _FUNDER_CLASS.sub("", value).strip()
+        if _FUNDER_CLASS.fullmatch(f" ({name})"):
+            continue  # a funder class alone ("Other", PDQ's sponsor column) names no organisation
         if name and not re.fullmatch(r"\(?(?:none|n/?a|-+)\)?", name, re.IGNORECASE):
             names.append(name)
     return names

@@ -18,6 +18,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.text import fold, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_age_range, parse_phases
+from kg.read.parse.header_row import header_row_lines
 
 __all__ = ["LABELS", "Reading", "reading", "label_of"]
 
@@ -282,6 +283,8 @@ def reading(text: str) -> Reading:
     result = Reading()
     current: str | None = None
     lines = text.split("\n")
+    for start, end, cells in reversed(header_row_lines(lines)):
+        lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     for line in lines:
         name, value = label_of(line, spaced, glued)
