@@ -35,7 +35,8 @@ Overall survival at 1 year
 def test_a_labelled_page_of_another_site_is_read_from_its_labels():
     record = read_enriched(REGISTRY_PAGE.encode(), "isrctn.txt")
     assert record.source.layout == "generic"
-    assert [(i.value, i.scheme) for i in record.identifiers] == [("ISRCTN12345678", "ISRCTN"), ("NKHAPLO-01", "ORG")]
+    # A labelled secondary id of no register the page names: OTHER (a protocol code label gives ORG).
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("ISRCTN12345678", "ISRCTN"), ("NKHAPLO-01", "OTHER")]
     assert record.title == "Natural Killer Cells After Haploidentical Transplantation"
     assert (record.status, record.phases, record.enrollment, record.sex) == ("COMPLETED", ["PHASE2"], 40, "ALL")
     assert record.conditions == ["Acute myeloid leukaemia", "Myelodysplastic syndrome"]
@@ -58,7 +59,7 @@ def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
     result = run_kg("build", "--explain", tmp_path / "isrctn.txt", SEEDS / "000_611aa22ea74317fe.txt")
     assert result.returncode == 0, result.stderr
     assert "reader: generic (Any page that shows a register number" in result.stdout
-    assert ("sections found: title, registration, sponsor_ids, status, phase, conditions, sponsor, enrollment, sex, "
+    assert ("sections found: title, registration, secondary_ids, status, phase, conditions, sponsor, enrollment, sex, "
             "inclusion, exclusion, primary_outcomes, secondary_outcomes") in result.stdout
     assert "text not used (1 line):\n    Natural Killer Cells After Haploidentical Transplantation" in result.stdout
     assert "reader: medpath (A MedPath page opens with its banner" in result.stdout

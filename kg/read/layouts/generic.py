@@ -91,7 +91,8 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
     such labels, every number the page shows, the first of each register; none on a page with
     three numbers of one register (a review's table, a search result), which lists trials.
     """
-    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])))
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])
+                                           + found.sections.get("secondary_ids", [])))
     if labelled:
         return labelled
     shown = find_registry_ids(text)
@@ -136,7 +137,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     found = reading(text)
     record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
     known = {i.value for i in record.identifiers}
-    record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
+    listed = listed_identifiers(found.sections.get("sponsor_ids", [])) + listed_identifiers(
+        found.sections.get("secondary_ids", []), unknown="OTHER")
+    record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text))
