@@ -29,6 +29,7 @@ from kg.read.parse.cues import (
     stated_enrollment,
     stated_phase,
     stated_site,
+    stated_start,
     stated_status,
     stated_study,
     stated_study_type,
@@ -196,7 +197,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if record.min_age_years is None and record.max_age_years is None:
         record.min_age_years = eligible_age
     start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
-    record.start_date = parse_date(_first(found, "start_date")) or parse_date(start)
+    record.start_date = parse_date(_first(found, "start_date")) or parse_date(start) or stated_start(text)
     record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
     lists: dict[str, list] = {
         "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),

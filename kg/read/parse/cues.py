@@ -17,12 +17,13 @@ from itertools import islice
 from kg.model.records import Identifier
 from kg.model.text import fold
 from kg.model.vocab import lookup, scheme
-from kg.read.parse.fields import parse_phases
+from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
-           "stated_eligible_people", "stated_site", "summary_paragraph"]
+           "stated_eligible_people", "stated_site", "summary_paragraph",
+           "stated_start"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -292,7 +293,9 @@ _STATED_ENROLLMENT = re.compile(
     rf"{_PEOPLE}\s+will\s+be\s+(?:enrolled|recruited)\b(?!\s+(?:for|in)\s+each\b|\s+per\b)"
     rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<!previous )(?<!prior )(?<!earlier )\b(?:clinical\s+)?(?:trial|study)\s+(?:of|in|with)\s+"
-    rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b",
+    rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    # A count that is a cell of a facts line, glued or set apart: "South Korea47 participantsStarted 2009-01".
+    rf"|(?:(?<=[a-z])|^|(?<=[\s·|•]))(?P<cell>\d[\d,]{{0,9}})\s+participants(?=[A-Z]|\s*$|\s+[·|•])",
     re.IGNORECASE)
 
 
@@ -309,10 +312,12 @@ def stated_enrollment(text: str) -> int | None:
     36
     >>> stated_enrollment("A pilot single arm clinical trial of 3 patients"), stated_enrollment("a previous trial of 40 patients")
     (3, None)
+    >>> stated_enrollment("South Korea47 participantsStarted 2009-01"), stated_enrollment("47 participants were treated")
+    (47, None)
     """
     matches = list(_STATED_ENROLLMENT.finditer(text or ""))
     match = next((m for m in matches if m.group("total")), matches[0] if matches else None)
-    return int(next(filter(None, match.group("count", "will", "plan", "of"))).replace(",", "")) if match else None
+    return int(next(filter(None, match.group("count", "will", "plan", "of", "cell"))).replace(",", "")) if match else None
 
 
 #: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").
@@ -440,3 +445,18 @@ def summary_paragraph(lines: list[str]) -> str | None:
     True
     """
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
+
+
+#: A start date as a facts line states it: "Started 2009-01", "Started: March 2021".
+_STARTED = re.compile(r"(?:\b|(?<=[a-z]))Started:?\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?|[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?\d{4})\b")
+
+
+def stated_start(text: str) -> str | None:
+    """The start date a facts line states.
+
+    >>> stated_start("South Korea47 participantsStarted 2009-01"), stated_start("Started March 2021")
+    ('2009-01', '2021-03')
+    >>> stated_start("Treatment is started 2 weeks after")
+    """
+    match = _STARTED.search(text or "")
+    return parse_date(match.group("date")) if match else None
