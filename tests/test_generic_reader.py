@@ -548,3 +548,17 @@ Trial ID: NCT05015426
 """
     record = read_enriched(page.encode(), "cancer-gov.txt")
     assert record.brief_summary.startswith("This phase I/Ib trial tests the safety, side effects, and best dose of gamma")
+
+
+def test_a_linked_study_record_names_a_related_trial_not_the_pages_own():
+    # anzctr.org.au ACTRN12622000588796p.
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+ACT2: Phase 2 trial of Amnion Cell Therapy for Ischaemic Stroke
+Linked study record
+This study is linked the ACT-I Phase I trial (ACTRN12618000076279) . The previous study was a dose escalation study.
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert [i.value for i in record.identifiers] == ["ACTRN12622000588796p"]
+    assert record.related_ids == ["ACTRN12618000076279"]

@@ -161,6 +161,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
+    own = {i.value for i in record.identifiers}
+    record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
+                                            if i.value not in own))
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None

@@ -101,13 +101,16 @@ LABELS: dict[str, tuple[str, ...]] = {
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
                       "what this trial studies"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
+    # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
+    # (ACTRN12618000076279)".
+    "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
     "detailed_description": ("detailed description", "settings and conduct"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
               "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
-              "linked study record", "ethics application status", "date submitted", "date registered",
+              "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "intervention groups", "general information",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
