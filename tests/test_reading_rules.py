@@ -318,3 +318,11 @@ def test_a_glued_header_line_over_glued_cells_is_read_by_the_form_of_each_cell()
     assert (sorted(record.phases), record.primary_purpose, record.min_age_years, record.max_age_years) == (
         ["PHASE1", "PHASE2"], "TREATMENT", 15, 75)
     assert record.sponsors == []  # 'Other' is the sponsor's class, no organisation
+
+
+def test_a_heading_saying_the_items_are_requirements_makes_them_inclusion_criteria():
+    # cancer.gov's legacy PDQ record of NCT00823524: "Eligibility criteria include the following:".
+    lines = ["Eligibility criteria include the following:", "", "  • 15-75 years old",
+             "  • Has undergone donor stem cell transplant"]
+    assert [(c.kind, c.text) for c in criteria_from_mixed_lines(lines)] == [
+        ("INCLUSION", "15-75 years old"), ("INCLUSION", "Has undergone donor stem cell transplant")]

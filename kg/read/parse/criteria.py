@@ -335,11 +335,25 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     return criteria
 
 
+#: A heading that says its items are what a patient must meet: "Eligibility criteria include the following:" (PDQ),
+#: "(must meet the following to participate in this study)".
+_REQUIREMENTS_HEADING = re.compile(r"^\W*(?:(?:the\s+)?eligibility\s+)?criteria\s+include\s+the\s+following\s*:?\s*$"
+                                   r"|\bmust\s+meet\s+(?:all\s+(?:of\s+)?)?the\s+following\b", re.IGNORECASE)
+
+
 def _heading_kinds(line: str) -> set[str]:
-    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line."""
-    if len(line.split()) > 8 or strip_bullet(line) != line.strip():
+    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line.
+
+    >>> _heading_kinds("Eligibility criteria include the following:")
+    {'INCLUSION'}
+    >>> sorted(_heading_kinds("Inclusion Criteria and Exclusion Criteria:"))
+    ['EXCLUSION', 'INCLUSION']
+    """
+    if strip_bullet(line) != line.strip():
         return set()
-    return {found.upper() for found in _KIND_HEADING.findall(line)}
+    if len(line.split()) <= 8 and _KIND_HEADING.search(line):
+        return {found.upper() for found in _KIND_HEADING.findall(line)}
+    return {"INCLUSION"} if len(line.split()) <= 12 and _REQUIREMENTS_HEADING.search(line) else set()
 
 
 def _joined_prefixes(pieces: list[str]) -> list[str]:
