@@ -562,3 +562,16 @@ This study is linked the ACT-I Phase I trial (ACTRN12618000076279) . The previou
     record = read_enriched(page.encode(), "anzctr.txt")
     assert [i.value for i in record.identifiers] == ["ACTRN12622000588796p"]
     assert record.related_ids == ["ACTRN12618000076279"]
+
+
+def test_the_allocation_a_sentence_of_the_interventions_states_is_read():
+    # anzctr.org.au (NCT01589549 imported): the description under 'Description of intervention(s) / exposure'.
+    page = """Registration number
+NCT01589549
+Public title
+Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Description of intervention(s) / exposure
+Treatment: Other: Mesenchymal stromal cell therapy
+One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
+"""
+    assert read_enriched(page.encode(), "anzctr.txt").allocation == "RANDOMIZED"

@@ -186,6 +186,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
     # The design line and the titles state the design in words ("Randomized, Parallel Group, Placebo Controlled Trial").
     designs = [stated_design(value, design=True) for value in _values(found, "study_design") + titles]
+    # … or a sentence of the interventions ("One arm will be randomised to receive mesenchymal stromal cell therapy").
+    designs.append(stated_design(" ".join(_values(found, "interventions"))))
     record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
     record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
     record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
