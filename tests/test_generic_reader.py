@@ -575,3 +575,17 @@ Treatment: Other: Mesenchymal stromal cell therapy
 One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
 """
     assert read_enriched(page.encode(), "anzctr.txt").allocation == "RANDOMIZED"
+
+
+def test_sentences_under_the_interventions_label_describe_the_trial_and_name_no_intervention():
+    # anzctr.org.au ACTRN12622000588796p: 'Description of intervention(s) / exposure' in prose.
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+ACT2: Phase 2 trial of Amnion Cell Therapy for Ischaemic Stroke
+Description of intervention(s) / exposure
+Patients will be given 230 millions human amnion epithelial cells (hAECs) by intravenous infusion over 2 hours.
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert record.interventions == []
+    assert record.detailed_description.startswith("Patients will be given 230 millions human amnion epithelial cells")
