@@ -290,7 +290,8 @@ _PEOPLE = r"(?:participants|patients|subjects|people)"
 _STATED_ENROLLMENT = re.compile(
     rf"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+(?P<count>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<![\d,.])(?P<total>(?:in\s+total|a\s+total\s+of)\s+)?(?P<will>\d[\d,]{{0,9}})\s+(?:eligible\s+)?(?:[A-Z]{{2,}}\s+)?"
-    rf"{_PEOPLE}\s+will\s+be\s+(?:enrolled|recruited)\b(?!\s+(?:for|in)\s+each\b|\s+per\b)"
+    rf"{_PEOPLE}\s+(?:will\s+be|(?:is|are)\s+(?:estimated|expected|planned)\s+to\s+be)\s+(?:enrolled|recruited)\b"
+    rf"(?!\s+(?:for|in)\s+each\b|\s+per\b)"
     rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<!previous )(?<!prior )(?<!earlier )\b(?:clinical\s+)?(?:trial|study)\s+(?:of|in|with)\s+"
     rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
@@ -312,6 +313,8 @@ def stated_enrollment(text: str) -> int | None:
     36
     >>> stated_enrollment("A pilot single arm clinical trial of 3 patients"), stated_enrollment("a previous trial of 40 patients")
     (3, None)
+    >>> stated_enrollment("A total of 36 subjects is estimated to be enrolled.")
+    36
     >>> stated_enrollment("South Korea47 participantsStarted 2009-01"), stated_enrollment("47 participants were treated")
     (47, None)
     """
