@@ -5,7 +5,7 @@ trial sites use and the register numbers it shows, and --explain says how.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, read_enriched, run_kg
+from conftest import SEEDS, TESTS, read_enriched, run_kg
 
 from kg.errors import DocumentError
 
@@ -589,3 +589,10 @@ Patients will be given 230 millions human amnion epithelial cells (hAECs) by int
     record = read_enriched(page.encode(), "anzctr.txt")
     assert record.interventions == []
     assert record.detailed_description.startswith("Patients will be given 230 millions human amnion epithelial cells")
+
+
+def test_a_label_with_an_index_glued_to_it_opens_its_field():
+    # umin.ac.jp UMIN000011555 as saved: "Narrative objectives1 The primary objective …" (UMIN numbers those labels).
+    page = (TESTS / "data" / "pages" / "umin.ac.jp" / "UMIN000011555-R000013518.txt").read_bytes()
+    record = read_enriched(page, "UMIN000011555-R000013518.txt")
+    assert record.detailed_description.startswith("The primary objective of this study is to assess the safety")
