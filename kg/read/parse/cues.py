@@ -429,6 +429,8 @@ def stated_site(text: str) -> str | None:
 #: A paragraph that says what the trial does: "This phase I/Ib trial tests the safety …", "This study will analyze and
 #: evaluate …", "The goal of this clinical research study is to learn if …".
 _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
+                              r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
+                              r"open|closed|active|completed|registered|listed)\b)"
                               r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
                               re.IGNORECASE)
 
@@ -444,7 +446,8 @@ def summary_paragraph(lines: list[str]) -> str | None:
     >>> summary_paragraph(["The goal of this clinical research study is to learn if giving cells called natural killer "
     ...                    "(NK) cells after receiving 1 of 3 pre-treatment plans can improve response."])[:30]
     'The goal of this clinical rese'
-    >>> summary_paragraph(["This trial is currently recruiting."]) is None
+    >>> summary_paragraph(["This trial is currently recruiting participants. The sponsor has registered the study with "
+    ...                    "ClinicalTrials.gov as actively enrolling."]) is None  # trialfinderdata.org: its status
     True
     """
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
