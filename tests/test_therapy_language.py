@@ -192,6 +192,20 @@ def test_lymphodepletion_drugs_listed_among_the_interventions_are_regimens() -> 
         ("fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")}
 
 
+def test_the_arm_that_names_the_drugs_says_what_they_are_for() -> None:
+    # clinicaltrials.gov/ct2-show-NCT03434769-anti-cd19-car-t-nhl.txt: "Drug: Cyclophosphamide", "Drug: Fludarabine"
+    # and the arm "Experimental: Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" / "Lymphodepletive regimen,
+    # consisti" (the page is cut there): the drugs the arm names are its lymphodepletion, the unnamed regimen is them
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"),
+                     title="AntiCD19 Chimeric Antigen Receptor T Cells for Relapsed or Refractory Non Hodgkin Lymphoma",
+                     interventions=[Intervention("Cyclophosphamide", "DRUG"), Intervention("Fludarabine", "DRUG"),
+                                    Intervention("CAR-T Cells", "BIOLOGICAL")],
+                     arms=[Arm("Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells", "EXPERIMENTAL",
+                               "Lymphodepletive regimen, consisti")])
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Cyclophosphamide", "LYMPHODEPLETION"),
+                                                              ("Fludarabine", "LYMPHODEPLETION")}
+
+
 def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
     # i16 dev corpus page clinicaltrials.gov/show-NCT01631357-cik-chemo-squamous-nsclc.txt:
     # "Biological: CIK cell Drug: Gemcitabine Injection Drug: Cisplatin injection"

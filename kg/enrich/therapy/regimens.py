@@ -219,7 +219,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 regimen = Regimen(name=name, purpose=_purpose(fixed, match, passage.text), components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
-    texts = [p.text for p in passages]
+    # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
+    # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
+    texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
