@@ -460,3 +460,79 @@ def test_the_patients_cells_as_a_target_say_nothing_of_the_donor() -> None:
     record = _record(title="Donor Lymphocyte Infusion After Allogeneic Transplantation",
                      brief_summary="Donor lymphocytes may attack the patient's cells that remain after the transplant.")
     assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
+
+
+# --- a page's summary names cells it does not give --------------------------------------------
+# (ClinicalTrials.gov summaries via ejaybennett/healthdata CNNFORMAT/summaries*/<NCT>.story, read as a page's text:
+# a page whose title names no cells has its cell product read from its summary)
+
+def _page(**fields: Any) -> TrialRecord:
+    return _record(source=SourceDocument("t.txt", "0" * 64, "generic"), **fields)
+
+
+SUMMARIES_THAT_GIVE_NO_CELLS = [
+    # NCT02660411: a trial of anaesthetics
+    pytest.param("Impact of Anesthesia Maintenance Methods on Long-term Survival Rate",
+                 "The results showed that the percentages of CD3+, CD3+CD4+, and NK cells and the ratio of CD4+/CD8+ were "
+                 "significantly decreased in the two sevoflurane groups, but not in the total propofol group. In a recent "
+                 "small sample size (n = 28) randomized controlled trial, the levels of NK and T helper cell infiltration "
+                 "in breast cancer tissue were significantly higher in patients receiving propofol anesthesia.",
+                 id="cells-counted"),
+    # NCT00331162: an antibody's target
+    pytest.param("Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in Kidney and Pancreas "
+                 "Transplantation",
+                 "CD52 is present on most lymphocytes, macrophages, monocytes, and NK cells, and causes antibody-dependent "
+                 "cell lysis following the binding of alemtuzumab to the CD52 surface antigen.", id="cells-targeted"),
+    # NCT00248365: extracorporeal photochemotherapy (ECP) is no chemotherapy regimen either
+    pytest.param("Theralux Extracorporeal Photochemotherapy (ECP) in Patients With Extensive Chronic Graft Versus Host "
+                 "Disease (GvHD)",
+                 "Response and toxicity will be determined at each intensity level and the dose associated with clinical "
+                 "response and immunomodulatory effects on DC and NK cell populations will be defined as the optimal "
+                 "intensity level for subsequent larger trials.", id="cell-populations"),
+    # NCT01790269: a title that monitors cells
+    pytest.param("Monitoring Natural Killer Cells in Multiple Sclerosis Patients Treated With Fingolimod",
+                 "However, more recent reports indicate an increased frequency of NK cells in peripheral blood and CSF of "
+                 "MS patients treated with fingolimod and a relative reduction of immature CD56bright NK cells in "
+                 "fingolimod-treated MS patients.", id="cells-monitored"),
+    # NCT02565589
+    pytest.param("Hyporesponsiveness of Natural Killer Cells and a Dysfunctional Inflammatory Response in Critically Ill "
+                 "Patients", "NK cell activities, cytokine concentrations and cytokine production by PBMCs and "
+                 "lipopolysaccharide (LPS)-stimulated PBMCs were measured.", id="cells-hyporesponsive"),
+    # NCT01976182: large granular lymphocyte leukaemia of NK cells
+    pytest.param("Prospective, Multicentric, Phase II Randomized Controlled Trial on Two Parallel Groups Comparing the "
+                 "Efficacy of Two Immunosuppressive Drugs (Methotrexate, Cyclophosphamide) in Large Granular Lymphocytes "
+                 "Leukemia",
+                 "To compare the respective efficacies of methotrexate and cyclophosphamide when administered as first-line "
+                 "therapies in patients suffering from T/NK LGL leukemia with severe neutropenia.", id="nk-lgl-leukemia"),
+    # NCT02983045: a cytokine that expands the patient's NK cells in the body
+    pytest.param("A Dose Escalation and Cohort Expansion Study of CD122-Biased Cytokine (NKTR-214) in Combination With "
+                 "Anti-PD-1 Antibody (Nivolumab) or in Combination With Nivolumab and Anti-CTLA4 Antibody (Ipilimumab) in "
+                 "Patients With Select Advanced or Metastatic Solid Tumors",
+                 "NKTR-214 is a cytokine (investigational agent) that is designed to target CD122, a protein which is found "
+                 "on certain immune cells (known as CD8+ T Cells and Natural Killer Cells) to expand these cells to promote "
+                 "their anti-tumor effects.", id="cells-expanded-in-the-body"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), SUMMARIES_THAT_GIVE_NO_CELLS)
+def test_cells_a_summary_counts_measures_or_targets_are_no_product(title: str, summary: str) -> None:
+    record = _page(title=title, brief_summary=summary)
+    assert (record.cell_products, record.regimens) == ([], [])
+
+
+def test_cells_a_summary_gives_are_a_product() -> None:
+    # NCT00660166: the cells are the relatives' ("Haplotype Mismatched"); "autologous" is said of the transplant
+    record = _page(title="Human Leukocyte Antigen (HLA) Class I Haplotype Mismatched Natural Killer Cell Infusions",
+                   brief_summary="These cells will be collected from the blood of a parent, child or sibling and after "
+                                 "preparation in the laboratory, will be given to the patient early after an autologous "
+                                 "stem cell transplantation like a blood or platelet transfusion. This study uses NK cells "
+                                 "obtained from a relative to prevent disease recurrence.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["HAPLOIDENTICAL"])]
+
+
+def test_an_autologous_transplant_says_nothing_of_whose_the_cells_are() -> None:
+    # NCT03019640
+    record = _page(title="Immunotherapy With Ex Vivo-Expanded Cord Blood-Derived NK Cells Combined With Rituximab "
+                         "High-Dose Chemotherapy and Autologous Stem Cell Transplant for B-Cell Non-Hodgkin's Lymphoma")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"])]

@@ -53,14 +53,17 @@ _NOT_A_PRODUCT = re.compile(
     r"\b(?:extranodal\s+|nasal[- ]type\s+|aggressive\s+|mature\s+)?(?:NK|natural killer)\s*(?:/|-|\s)\s*(?:T|T-cell|T cell)?"
     r"[- ]?(?:cells?)?[- ]?(?:lymphomas?|leuka?emias?|neoplasms?|malignanc\w*|lymphoproliferative\w*|\(?ENKT\w*)"
     r"|\b(?:NK|natural killer)[- /]+T[- ]?cell\s+(?:lymphomas?|leuka?emias?)|\bENKT?C?L\b|\bNKTCL\b"
+    # "T/NK LGL leukemia", "NK cell subtypes of LGL leukemia" (NCT01976182): large granular lymphocyte leukaemia
+    r"|\b(?:NK|natural killer)(?:[- ]cells?)?\s+(?:subtypes?\s+of\s+)?(?:LGL|large granular lympho\w*)"
     r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
     r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
-    r"(?:activity|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
-    r"|subsets?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
+    r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
+    r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
     r"[- ]?(?:cells?)?",
     re.IGNORECASE)
-_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b", re.IGNORECASE)
+#: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
+_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
 #: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
 _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:'|’)?s?(?:'|’)?\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
@@ -165,12 +168,15 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     those name none, from the sentences of the interventions and arms; in a registry study, a summary
     names a product only when the title or interventions give cells without naming them.
     """
-    named = [p.text for p in giving if p.place == "title"] + [i.name for i in record.interventions]
+    titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
+    named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
     if not types and (record.source.layout not in STRUCTURED_LAYOUTS or not record.title
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
-        types = _cell_types(" ".join(p.text for p in all_passages() if not _BACKGROUND.search(p.text)))
+        # where it gives them (cells counted, measured or named as the target of a drug are no product)
+        types = list(dict.fromkeys(kind for p in all_passages() if not _BACKGROUND.search(p.text)
+                                   for kind in _given_cell_types(p.text)))
     passages = all_passages()
     if not types and not passages:
         # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
@@ -200,6 +206,48 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
     return products
+
+
+#: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
+#: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
+_GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
+                         r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiven\b"
+                         r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
+#: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
+#: CIK cells" (not "MS patients treated with fingolimod" after "NK cells", NCT01790269).
+_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b", re.IGNORECASE)
+#: How near a giving word stands to the cells it gives (a clause's worth).
+_GIVING_REACH = 80
+
+
+def _given_cell_types(sentence: str) -> list[str]:
+    """The cell types a sentence of a summary gives: named with a word of giving near them. "the percentages of CD3+,
+    CD3+CD4+, and NK cells ... were significantly decreased" (NCT02660411, a trial of anaesthetics) gives none.
+    """
+    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence)):
+        return []
+    text = _NOT_A_PRODUCT.sub(" ", sentence) if _NK_WORDS.search(sentence) else sentence
+    patterns = dict(CELL_TYPES)
+    return [kind for kind in _cell_types(sentence)
+            if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
+                   or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+                   for m in patterns[kind].finditer(text))]
+
+
+#: A title that studies cells rather than gives them: "Monitoring Natural Killer Cells in Multiple Sclerosis Patients
+#: Treated With Fingolimod" (NCT01790269), "p16 and Ki-67 Stainings and Natural Killer (NK) Cells in CIN-II Management"
+#: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
+#: the Activity of NY-ESO-1 Targeted T Cells", 2012-005327-33, is the product's.)
+_MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|reconstitution|frequenc\w*|functions?"
+                              r"|markers?|receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
+                              r"|dysfunction\w*)\b", re.IGNORECASE)
+_PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"
+                            r"|\bdonor\b|\ballogene\w*|\bautologous\b|\bhaplo\w*|\bCAR\b|\bdoses?\b|\bengineered\b"
+                            r"|\bmodified\b", re.IGNORECASE)
+
+
+def _measured_title(title: str) -> bool:
+    return bool(_MEASURING_WORDS.search(title)) and not _PRODUCT_WORDS.search(title)
 
 
 #: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
@@ -268,11 +316,18 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
         donors = ["HAPLOIDENTICAL"]
     else:
-        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
+        # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
+        # graft is the patient's own, which says nothing of whose the cells given after it are
+        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
+        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
     return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
 
 
+#: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
+#: "CD133+ selected autologous stem cell infusion".
+_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
+                               r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
                                re.IGNORECASE)

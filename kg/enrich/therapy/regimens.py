@@ -43,10 +43,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     ("GVHD_PROPHYLAXIS", re.compile(rf"(?P<name>(?:post-?transplant(?:ation)?\s+)?{_DRUG_LIST})\s+(?:for|as)\s+{_GVHD}\s+"
                                     rf"(?:prophylaxis|prevention)", re.IGNORECASE)),
     # "chemotherapy (cyclophosphamide, fludarabine)", "chemotherapy (Fludarabine and Cytarabine, with Venetoclax)"
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>{_DRUG_LIST}"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>{_DRUG_LIST}"
                       rf"(?:,?\s*(?:in combination with|combined with|with|plus|and)\s*{_DRUG_LIST})*)\)", re.IGNORECASE)),
     # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
-    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
+    # (not "Extracorporeal Photochemotherapy (ECP)", NCT00248365)
+    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
@@ -186,7 +187,7 @@ def _components(match: re.Match[str]) -> list[str]:
 
 
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
-_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b", re.IGNORECASE)
+_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
 
 def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
