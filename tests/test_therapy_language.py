@@ -172,10 +172,27 @@ def test_a_page_of_criteria_only_names_its_cells_in_the_donors_criteria() -> Non
     # tests/data/pages/medifind.com/447989158-anti-cd56-car-t-nk-t-lymphoma.txt
     ("Anti-CD56 CAR-T Cells for Relapsed or Refractory NK/T Cell Lymphoma", "CAR_T"),
     ("CD19 CAR-NK Cells From Cord Blood", "CAR_NK"),
+    # ClinicalTrials.gov titles (via ejaybennett/healthdata CNNFORMAT): NCT03146234, NCT03093168, NCT03060356
+    ("CAR-GPC3 T Cells in Patients With Refractory Hepatocellular Carcinoma", "CAR_T"),
+    ("BCMA Chimeric Antigen Receptor Expressing T Cells in Multiple Myeloma", "CAR_T"),
+    ("Autologous T Cells Expressing MET scFv CAR (RNA CART-cMET)", "CAR_T"),
 ])
 def test_cell_types(title: str, cell_type: str) -> None:
     record = _record(title=title)
     assert [p.cell_type for p in record.cell_products] == [cell_type]
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # NCT02354053, NCT00864916 (same source): "cART" is a combination antiretroviral therapy, no CAR-T product
+    ("Evaluation of Switching From Current cART to Triumeq With Adherence Support Will Enhance HIV Control in Vulnerable "
+     "Populations", None),
+    ("Pentoxifylline and Combination Antiretroviral Therapy to Improve Blood Vessel Function in HIV-Infected People",
+     "The purpose of this study is to compare the safety and effectiveness of pentoxifylline and cART versus cART alone at "
+     "improving endothelial function and reducing inflammation in HIV-infected people."),
+])
+def test_combination_antiretroviral_therapy_is_no_car_t(title: str, summary: str | None) -> None:
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title=title, brief_summary=summary)
+    assert record.cell_products == []
 
 
 # --- regimens from the interventions, and their purpose ----------------------------------------

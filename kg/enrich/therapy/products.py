@@ -23,7 +23,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
-    ("CAR_T", re.compile(r"\bCAR[- ]?T\b|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
+    # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
+    # combination antiretroviral therapy (NCT02354053, NCT00864916)
+    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b)"
+                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -120,7 +123,7 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-t", "car t", "cart", "chimeric antigen receptor"),),
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor"),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
@@ -239,11 +242,11 @@ def _given_cell_types(sentence: str) -> list[str]:
 #: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
 #: the Activity of NY-ESO-1 Targeted T Cells", 2012-005327-33, is the product's.)
 _MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|reconstitution|frequenc\w*|functions?"
-                              r"|markers?|receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
+                              r"|markers?|(?<!antigen )receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
                               r"|dysfunction\w*)\b", re.IGNORECASE)
 _PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"
                             r"|\bdonor\b|\ballogene\w*|\bautologous\b|\bhaplo\w*|\bCAR\b|\bdoses?\b|\bengineered\b"
-                            r"|\bmodified\b", re.IGNORECASE)
+                            r"|\bmodified\b|\bchimeric\b", re.IGNORECASE)
 
 
 def _measured_title(title: str) -> bool:
