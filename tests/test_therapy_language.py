@@ -521,6 +521,17 @@ SUMMARIES_THAT_GIVE_NO_CELLS = [
                  "Leukemia",
                  "To compare the respective efficacies of methotrexate and cyclophosphamide when administered as first-line "
                  "therapies in patients suffering from T/NK LGL leukemia with severe neutropenia.", id="nk-lgl-leukemia"),
+    # NCT01403181, NCT00815165 (a vaccine), NCT00466960 (GM-CSF): T cells whose responses or numbers are measured
+    pytest.param("Effect of Boceprevir on HCV-specific T Cell Responses", None, id="t-cell-responses-title"),
+    pytest.param("Cytomegalovirus Cell-Mediated Immunity",
+                 "Samples from this phase will be used to evaluate the boosting affect of gB/MF59 after each of 3 doses of "
+                 "vaccine and to evaluate the persistence of CMV-specific T cell responses.", id="t-cell-responses"),
+    pytest.param("Sargramostim and Paclitaxel Albumin-Stabilized Nanoparticle Formulation in Treating Patients With "
+                 "Advanced Ovarian Cancer, Fallopian Tube Cancer, or Primary Peritoneal Cancer That Did Not Respond to "
+                 "Previous Chemotherapy",
+                 "To determine the extent to which chronic GM-CSF administration can increase the number and functional "
+                 "status of antigen specific T cells that recognize foreign pathogens in patients with advanced stage "
+                 "epithelial ovarian cancer.", id="number-of-t-cells"),
     # NCT02983045: a cytokine that expands the patient's NK cells in the body
     pytest.param("A Dose Escalation and Cohort Expansion Study of CD122-Biased Cytokine (NKTR-214) in Combination With "
                  "Anti-PD-1 Antibody (Nivolumab) or in Combination With Nivolumab and Anti-CTLA4 Antibody (Ipilimumab) in "

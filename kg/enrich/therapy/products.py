@@ -140,10 +140,25 @@ _BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|
 
 
 _NK_WORDS = re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE)
+#: T cells that are measured, not given: "CMV-specific T cell responses" (NCT00815165), "HCV-specific T Cell Responses"
+#: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
+_T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
+                         r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
+                         r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
+                         r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
+                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
+                         re.IGNORECASE)
+_T_WORDS = re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE)
+
+
+def _unproduct(text: str) -> str:
+    """The text with the cells it names without giving them blanked (diseases, receptors, measurements)."""
+    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
 def _cell_types(text: str) -> list[str]:
-    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    text = _unproduct(text)
     found = []
     for token, pattern in CELL_TYPES:
         lowered = text.lower()
@@ -194,7 +209,7 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
         about: list[Passage] = []
         for index, passage in enumerate(passages):
-            text = _NOT_A_PRODUCT.sub(" ", passage.text) if _NK_WORDS.search(passage.text) else passage.text
+            text = _unproduct(passage.text)
             if any(pattern.search(text) for pattern in patterns):
                 about.append(passage)
             elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
@@ -229,7 +244,7 @@ def _given_cell_types(sentence: str) -> list[str]:
     """
     if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence)):
         return []
-    text = _NOT_A_PRODUCT.sub(" ", sentence) if _NK_WORDS.search(sentence) else sentence
+    text = _unproduct(sentence)
     patterns = dict(CELL_TYPES)
     return [kind for kind in _cell_types(sentence)
             if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
