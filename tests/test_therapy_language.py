@@ -264,6 +264,30 @@ def test_flu_cy_before_nk_cells_stays_a_lymphodepletion() -> None:
     assert [r.purpose for r in record.regimens] == ["LYMPHODEPLETION"]
 
 
+def test_a_preparative_regimen_named_by_its_drugs_and_again_with_their_doses_is_one_lymphodepletion() -> None:
+    # NCT01593696 (ClinicalTrials.gov summary via ejaybennett/healthdata CNNFORMAT/summaries*/NCT01593696.story)
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"),
+                     title="Anti-CD19 White Blood Cells for Children and Young Adults With B Cell Leukemia or Lymphoma",
+                     brief_summary="Primary: To determine the feasibility of administering anti-CD19 CAR transduced T cells "
+                                   "within 21 days of the target date in children and young adults with B-cell malignancies "
+                                   "expressing CD19 enrolled on arm 2. This is a phase I study of children and young adults "
+                                   "with B cell malignancies following a cyclophosphamide/fludarabine preparative regimen. "
+                                   "Arm 1: Patients will begin preparative regimen comprising fludarabine 25 mg/m(2) on Days "
+                                   "-4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day -2.")
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_T", True)]
+    assert [(r.name, r.purpose, sorted(r.components)) for r in record.regimens] == [
+        ("cyclophosphamide/fludarabine", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_a_preparative_regimen_comprising_drugs_with_their_doses() -> None:
+    # the same summary's arm sentence alone
+    record = _record(title="Anti-CD19 CAR T cells", interventions=[Intervention("anti-CD19 CAR T cells", "BIOLOGICAL")],
+                     brief_summary="Arm 1: Patients will begin preparative regimen comprising fludarabine 25 mg/m(2) on "
+                                   "Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day -2.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
 def test_a_regimen_keeps_its_days() -> None:
     record = _record(title="NK cells", interventions=[Intervention("NK cells", "BIOLOGICAL")],
                      brief_summary="Lymphodepletion with fludarabine/cyclophosphamide on days -6 to -2.")
@@ -293,6 +317,16 @@ def test_another_drugs_dose_in_the_sentence_is_not_the_cytokines() -> None:
                      brief_summary="Patients receive cyclophosphamide 60 mg/kg on day -5 and fludarabine 25 mg/m2 on "
                                    "days -6 to -2, followed by NK cells and IL-2 on day 0.")
     assert [(u.cytokine, u.dose) for u in record.cytokines] == [("IL-2", None)]
+
+
+def test_a_cytokine_dose_in_international_units_written_ui_and_a_course_during_weeks() -> None:
+    # NCT02763475 (ClinicalTrials.gov summary via ejaybennett/healthdata CNNFORMAT/summaries*/NCT02763475.story)
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"),
+                     title="NK Cells as Consolidation Therapy of Acute Myeloid Leukemia in Children/Adolescents",
+                     brief_summary="- From day 0, IL-2 1x10^6 UI/m2 subcutaneous will be administrated three times a week "
+                                   "during two weeks.")
+    assert [(u.cytokine, u.dose, u.unit, u.route, u.frequency, u.duration_days) for u in record.cytokines] == [
+        ("IL-2", 1e6, "[IU]/m2", "SUBCUTANEOUS", "THREE_TIMES_WEEKLY", 14.0)]
 
 
 # --- doses tied to their arm; infusions and tissue from the arm description ----------------------

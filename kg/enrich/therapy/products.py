@@ -25,7 +25,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
     # combination antiretroviral therapy (NCT02354053, NCT00864916)
-    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b)"
+    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
+                         # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
+                         r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
+                         r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
                          r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
@@ -167,8 +170,14 @@ def _cell_types(text: str) -> list[str]:
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
-    # "CAR-NK cells (natural killer cells engineered ...)": what the CAR-NK match leaves is
-    # the same product, not a second, plain NK one.
+    return _one_product_each(found)
+
+
+def _one_product_each(found: list[str]) -> list[str]:
+    """The kinds, without the plain kind a more specific one names: "CAR-NK cells (natural killer cells engineered ...)"
+    is one CAR-NK product, not a second, plain NK one; "anti-CD19 CAR transduced T cells" and "CAR T cells" in two
+    sentences of a summary (NCT01593696) are one CAR-T product.
+    """
     return [kind for kind in found if not (kind == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
             and not (kind == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
 
@@ -193,8 +202,8 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
-        types = list(dict.fromkeys(kind for p in all_passages() if not _BACKGROUND.search(p.text)
-                                   for kind in _given_cell_types(p.text)))
+        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not _BACKGROUND.search(p.text)
+                                                     for kind in _given_cell_types(p.text))))
     passages = all_passages()
     if not types and not passages:
         # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)

@@ -295,7 +295,8 @@ def _dose_before(text: str, position: int) -> bool:
 #: million units (1 mIU of IL-2 is a clinical dose; a thousandth of a unit is not).
 _CYTOKINE_UNITS: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"^\s*(?:MIU|mIU|MU|million\s+(?:international\s+)?(?:IU|units?))\b"), 1e6, "[IU]"),
-    (re.compile(r"^\s*(?:IU|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
+    # "UI" (unités internationales): "IL-2 1x10^6 UI/m2 subcutaneous" (NCT02763475)
+    (re.compile(r"^\s*(?:IU|UI|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
     (re.compile(r"^\s*(?:µg|μg|ug|mcg|micrograms?)", re.IGNORECASE), 1.0, "ug"),
     (re.compile(r"^\s*(?:ng|nanograms?)\b", re.IGNORECASE), 1.0, "ng"),
     (re.compile(r"^\s*(?:mg|milligrams?)\b", re.IGNORECASE), 1.0, "mg"),

@@ -49,18 +49,24 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (not "Extracorporeal Photochemotherapy (ECP)", NCT00248365)
     (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
+    # "preparative regimen comprising fludarabine 25 mg/m(2) on Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day
+    # -2" (NCT01593696): the drugs each with its dose, up to what follows the regimen
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen)\s+(?:comprising|consisting"
+                      rf"\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s+\d(?:(?!\b(?:followed|then|prior|before|after)\b)"
+                      rf"[^.;]){{0,160}})", re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*)\s+(?:chemotherapy\s+|regimen\s+|therapy\s+"
-                      rf"|treatment\s+)?(?:with|using|of|consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:chemotherapy\s+|regimen\s+"
+                      rf"|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+(?P<name>{_DRUG_LIST})",
+                      re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
     # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy|regimen)\s*\((?P<drugs>[^()]*?{_DRUG}[^()]*)\)",
                       re.IGNORECASE)),
-    # "Flu/Cy lymphodepletion"
-    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning)", re.IGNORECASE)),
+    # "Flu/Cy lymphodepletion", "following a cyclophosphamide/fludarabine preparative regimen" (NCT01593696)
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning|preparative)", re.IGNORECASE)),
     ("GVHD_PROPHYLAXIS", re.compile(
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
@@ -92,8 +98,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "immunosuppress"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",),
+          ("lymphodeplet", "conditioning", "preparative"),
+          ("lymphodeplet", "conditioning", "immunosuppress", "preparative"), ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
@@ -222,6 +230,14 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 found.setdefault((name.lower(), regimen.purpose), regimen)
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
     # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
+    # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
+    # regimen comprising fludarabine 25 mg/m(2) ... and cyclophosphamide 900 mg/m(2)", NCT01593696) is one regimen
+    drugs_named: set[tuple[frozenset[str], str]] = set()
+    for key, regimen in list(found.items()):
+        drugs = (frozenset(c.lower() for c in regimen.components), regimen.purpose)
+        if regimen.components and drugs in drugs_named:
+            del found[key]
+        drugs_named.add(drugs)
     texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:

@@ -83,7 +83,8 @@ def number_of_doses(text: str) -> int | None:
 
 
 _NUMBER = rf"(?:\d{{1,3}}|{'|'.join(COUNT_WORDS)})"
-_DURATION = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?(?P<number>{_NUMBER})\s+(?:consecutive\s+)?(?P<unit>days?|weeks?|months?)\b"
+_DURATION = re.compile(rf"\b(?:for|during)\s+(?:a\s+total\s+of\s+)?(?P<number>{_NUMBER})\s+(?:consecutive\s+)?"
+                       rf"(?P<unit>days?|weeks?|months?)\b"
                        rf"|\b(?P<course>\d{{1,3}})-(?P<course_unit>day|week)\s+course\b", re.IGNORECASE)
 _DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -93,6 +94,8 @@ def duration_days(text: str) -> float | None:
 
     >>> duration_days("(1mIU ih, Qd) for 28 days"), duration_days("daily for 2 weeks"), duration_days("4 hours after")
     (28.0, 14.0, None)
+    >>> duration_days("subcutaneous will be administrated three times a week during two weeks")
+    14.0
     """
     match = _DURATION.search(text)
     if not match:
