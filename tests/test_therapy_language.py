@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.cytokines import cytokine_uses
+from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
@@ -598,3 +600,59 @@ def test_an_autologous_transplant_says_nothing_of_whose_the_cells_are() -> None:
                          "High-Dose Chemotherapy and Autologous Stem Cell Transplant for B-Cell Non-Hodgkin's Lymphoma")
     assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
         ("NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"])]
+
+
+# --- the National Cancer Institute's adoptive-transfer summaries (ClinicalTrials.gov, via ejaybennett/healthdata) ---
+
+def test_tumour_reactive_t_cells_their_lymphodepletion_with_bracketed_doses_and_high_dose_il2() -> None:
+    # NCT00091611
+    record = _page(title="Cultured White Cells Plus Interleukin-2 to Treat Advanced Kidney Cancer",
+                   brief_summary="Design: All patients will receive a non-myeloablative lymphocyte depleting preparative "
+                                 "regimen of cyclophosphamide (60 mg/kg/day intravenous (IV)) on days -7 and -6 and "
+                                 "fludarabine (25 mg/m^2/day intravenous (IV)) on days -5 through -1. On day 0 patients "
+                                 "will receive an infusion of their own tumor-reactive T cells grown in vitro (greater than "
+                                 "or equal to 5x10^8 cells for a cycle) and then begin high-dose IL-2 (720,000 IU/kg "
+                                 "intravenous (IV) every 8 hours for up to 15 doses).")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+    assert [(u.cytokine, u.dose, u.unit, u.route) for u in record.cytokines] == [("IL-2", 720000.0, "[IU]/kg", "INTRAVENOUS")]
+
+
+def test_a_lymphodepletion_named_again_with_fewer_of_its_drugs_is_the_same_regimen() -> None:
+    # NCT02482090: "fludara" is fludarabine
+    record = _page(title="TIL Therapy for Metastatic Ovarian Cancer",
+                   brief_summary="Before TIL infusion the patients receive 1 week of preconditioning chemotherapy with "
+                                 "cyclophosphamide and fludarabine. Patients is admitted day -8 in order to undergo "
+                                 "lymphodepleting chemotherapy with cyclophosphamide and fludara starting day -7.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide and fludarabine", "LYMPHODEPLETION")]
+
+
+def test_a_cytokine_dosed_in_the_clause_before_its_name() -> None:
+    # NCT00706992: "125,000" is one number, and the injection's route is the cytokine's
+    uses = cytokine_uses([Passage("F5 cells on day 0 followed by the subcutaneous injection of 125,000 IU/kg/day "
+                                  "aldesleukin on days 0-4.")])
+    assert [(u.cytokine, u.dose, u.unit, u.route, u.days) for u in uses] == [
+        ("IL-2", 125000.0, "[IU]/kg", "SUBCUTANEOUS", "days 0-4")]
+
+
+def test_interleukine_spelt_the_french_way() -> None:
+    # NCT01462903
+    record = _page(title="A Study of Adoptive Immunotherapy With Autologous Tumor Infiltrating Lymphocytes in Solid Tumors",
+                   brief_summary="After accepting operation or first round of routine chemotherapy and radiotherapy, the "
+                                 "patients were treated with autologous TILs 10e9-10e10 via intravenous in 30 min, q weekX2 "
+                                 "weeks, and followed by two weeks with daily sc low-dose interleukine-2.")
+    assert [(u.cytokine, u.role) for u in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_a_non_myeloablative_conditioning_written_with_a_space_stays_a_lymphodepletion() -> None:
+    # NCT00924001 ("non- myeloablative", and "regiment" as written)
+    record = _page(title="Chemotherapy Followed by Infusion of DMF5 Cells to Treat Metastatic Melanoma",
+                   brief_summary="Objectives: To evaluate the safety of the administration of the DMF5 allogeneic T-cell "
+                                 "product in patients receiving the non- myeloablative conditioning regimen, and aldesleukin. "
+                                 "Design: Patients will receive a non-myeloablative lymphocyte depleting preparative "
+                                 "regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and "
+                                 "fludarabine (25 mg/m2/day IV times 5 days).")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]

@@ -15,7 +15,8 @@ __all__ = ["CYTOKINES", "cytokine_uses"]
 
 def _interleukin(number: int, *aliases: str) -> re.Pattern[str]:
     # "IL-2", "interleukin 2", "interleukin (IL)-2", "rhIL-15" (recombinant human)
-    names = [rf"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)(?:\s*\(IL\))?[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
+    # ("interleukine-2", NCT01462903)
+    names = [rf"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukine?)(?:\s*\(IL\))?[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
     return re.compile("|".join(names), re.IGNORECASE)
 
 
@@ -145,7 +146,10 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     use.dose, use.unit = dose
                 if cytokine not in named_routes:
                     named_routes[cytokine] = _route_named_with(everything, cytokine)
-                use.route = route(segment) or named_routes[cytokine]
+                # "the subcutaneous injection of 125,000 IU/kg/day aldesleukin": the clause that doses it routes it
+                lead = _lead(passage.text[previous_end:start])
+                use.route = route(segment) or (route(lead) if _DOSE_RIGHT_BEFORE.search(lead) else None) \
+                    or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment)
                 use.duration_days = duration_days(segment)
@@ -166,8 +170,15 @@ def _dose(segment: str, before: str) -> tuple[float, str] | None:
     dose = cytokine_dose(segment)
     if dose:
         return dose
-    clause = re.split(r"[,;]", before)[-1]
+    clause = _lead(before)
     return cytokine_dose(clause) if _DOSE_RIGHT_BEFORE.search(clause) else None
+
+
+def _lead(before: str) -> str:
+    """The clause that leads up to a cytokine's name (not cut at the comma of "125,000 IU/kg/day aldesleukin",
+    NCT00706992).
+    """
+    return re.split(r";|,(?!\d{3}\b)", before)[-1]
 
 
 def _merge(uses: list[CytokineUse]) -> list[CytokineUse]:

@@ -44,8 +44,13 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
-                     r"virus[- ]specific|antigen[- ]specific|cytotoxic)\s+T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia))",
+                     r"virus[- ]specific|antigen[- ]specific|cytotoxic"
+                     # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
+                     # expanded T cells", "cultured T cells", "activated T cells"
+                     r"|reactive|autologous|expanded|cultured|activated)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia))"
+                     # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
+                     r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b",
                      re.IGNORECASE)),
 ]
 
@@ -78,6 +83,8 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
                          # "T cells are taken from a patient's blood" (NCT05625594)
                          # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
+                         # "an infusion of their own tumor-reactive T cells" (NCT00091611)
+                         r"|\btheir own\s+(?:[\w-]+\s+){0,2}?(?:T cells|NK cells|immune cells|cells|lymphocytes|blood)\b"
                          r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
@@ -107,7 +114,7 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|\bcultur(?:e|ed|ing)\b|\bcultivat(?:ed|ion)\b|\bamplified from\b"
                        r"|\bgenerated from\b|\bdifferentiated from\b"
                        # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
-                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in culture)\b", re.IGNORECASE)
+                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"

@@ -20,7 +20,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
-         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate")
+         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
+         # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
+         r"|fludara")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -51,9 +53,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
     # "preparative regimen comprising fludarabine 25 mg/m(2) on Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day
     # -2" (NCT01593696): the drugs each with its dose, up to what follows the regimen
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen)\s+(?:comprising|consisting"
-                      rf"\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s+\d(?:(?!\b(?:followed|then|prior|before|after)\b)"
-                      rf"[^.;]){{0,160}})", re.IGNORECASE)),
+    # "preparative regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and fludarabine
+    # (25 mg/m2/day IV times 5 days)" (NCT00924001; "regiment" as written)
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen|regiment)\s+(?:comprising"
+                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\()"
+                      rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
@@ -77,7 +81,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
-    (None, re.compile(r"(?P<name>(?:non-?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
+    (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
@@ -116,7 +120,7 @@ _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycopheno
 #: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
 #: sentence says myeloablative or reduced-intensity, or speaks of the transplant it prepares for.
 #: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
-_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
+_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
                                       r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
                                       r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
 
@@ -175,7 +179,8 @@ def _intervention_purpose(name: str, texts: list[str]) -> str:
 
 
 #: Abbreviations of the drugs, written out for the components.
-_ABBREVIATIONS = {"flu": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine", "arac": "cytarabine",
+_ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
+                  "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
                   "atg": "antithymocyte globulin", "tbi": "total body irradiation"}
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
@@ -232,12 +237,14 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
     # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
     # regimen comprising fludarabine 25 mg/m(2) ... and cyclophosphamide 900 mg/m(2)", NCT01593696) is one regimen
-    drugs_named: set[tuple[frozenset[str], str]] = set()
-    for key, regimen in list(found.items()):
-        drugs = (frozenset(c.lower() for c in regimen.components), regimen.purpose)
-        if regimen.components and drugs in drugs_named:
+    # and so is a regimen named again with fewer of its drugs ("preconditioning chemotherapy with cyclophosphamide and
+    # fludarabine", then "lymphodepleting chemotherapy with cyclophosphamide and fludara", NCT02482090)
+    named = [(key, frozenset(c.lower() for c in r.components), r.purpose) for key, r in found.items() if r.components]
+    for key, drugs, purpose in named:
+        if any(other_key != key and purpose == other_purpose and (drugs < other or (drugs == other and other_key in
+                                                                                     list(found)[:list(found).index(key)]))
+               for other_key, other, other_purpose in named if other_key in found):
             del found[key]
-        drugs_named.add(drugs)
     texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
