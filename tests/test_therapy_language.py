@@ -656,3 +656,27 @@ def test_a_non_myeloablative_conditioning_written_with_a_space_stays_a_lymphodep
                                  "fludarabine (25 mg/m2/day IV times 5 days).")
     assert [(r.purpose, r.components) for r in record.regimens] == [
         ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+OUTLINE = ("OUTLINE: CONDITIONING: Patients receive fludarabine intravenously (IV) over 30 minutes on days -6 to -2 and "
+           "cyclophosphamide IV over 1 hour on days -6 and -5.")
+OUTLINE_TITLE = ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by "
+                 "Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With "
+                 "Hematologic Cancer")
+
+
+def test_an_outline_heading_says_what_the_drugs_it_gives_are_for() -> None:
+    # NCT00789776 (ClinicalTrials.gov detailed description via ejaybennett/healthdata), read as a page's text: the
+    # conditioning of the trial's transplant
+    record = _page(title=OUTLINE_TITLE, brief_summary=OUTLINE)
+    assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "CONDITIONING", "days -6 to -2")]
+
+
+def test_drugs_listed_as_interventions_stay_a_row_each_beside_the_outline() -> None:
+    # the same outline in a registry record that lists "Drug: fludarabine", "Drug: cyclophosphamide"
+    record = _record(title=OUTLINE_TITLE, detailed_description=OUTLINE,
+                     interventions=[Intervention("fludarabine", "DRUG"), Intervention("cyclophosphamide", "DRUG"),
+                                    Intervention("natural killer cell therapy", "BIOLOGICAL")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine", "CONDITIONING"),
+                                                              ("cyclophosphamide", "CONDITIONING")]

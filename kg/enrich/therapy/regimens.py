@@ -58,6 +58,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen|regiment)\s+(?:comprising"
                       rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\()"
                       rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
+    # the NCI's outlines: "OUTLINE: MYELOABLATIVE CONDITIONING REGIMEN: Patients receive fludarabine intravenously (IV)
+    # over 1 hour on days -8 to -6 and cyclophosphamide IV on days -7 and -6", "LYMPHODEPLETION: Patients receive ...":
+    # the heading says what for, the sentence which drugs (read only where no list of interventions names them)
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|(?:non-?\s?myeloablative\s+|nonmyeloablative\s+|myeloablative\s+"
+                      rf"|reduced[- ]intensity\s+)?(?:conditioning|preparative)(?:\s+(?:regimen|chemotherapy))?)\s*:\s*"
+                      rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?receive\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
+                      re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
@@ -99,11 +106,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
 ]
+_OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
-          ("lymphodeplet", "conditioning", "immunosuppress", "preparative"), ("lymphodeplet", "conditioning"),
+          ("receive",), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"), ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
@@ -113,6 +121,7 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
+             "nonmyeloablative": "LYMPHODEPLETION", "non- myeloablative": "LYMPHODEPLETION",
              "immunosuppress": "LYMPHODEPLETION"}
 #: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
 _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
@@ -165,14 +174,15 @@ _CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
 _GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
 
 
-def _intervention_purpose(name: str, texts: list[str]) -> str:
+def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
     """The purpose of a drug given as an intervention, from the sentences that name it."""
     first = re.split(r"[\s/,+]", name.strip())[0]
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
     if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
         return "GVHD_PROPHYLAXIS"
-    if any(_CONDITIONING_WORDS.search(t) and _TRANSPLANT_CONDITIONING.search(t) for t in about):
-        return "CONDITIONING"
+    if any(_CONDITIONING_WORDS.search(t) and (_TRANSPLANT_CONDITIONING.search(t) or _TRANSPLANT_CONDITIONING.search(title))
+           for t in about):
+        return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
     return "CHEMOTHERAPY"
@@ -213,11 +223,14 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
         return []
     found: dict[tuple[str, str], Regimen] = {}
+    # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
+    # as one more
+    lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
     for passage in passages:
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
         for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):
-            if not any(word in lowered for word in needs):
+            if not any(word in lowered for word in needs) or (lists_drugs and pattern is _OUTLINE):
                 continue
             for match in pattern.finditer(passage.text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
@@ -230,7 +243,13 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue
                 components = _components(match)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
-                regimen = Regimen(name=name, purpose=_purpose(fixed, match, passage.text), components=components,
+                purpose = _purpose(fixed, match, passage.text)
+                if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
+                        and _TRANSPLANT_CONDITIONING.search(record.title or "")):
+                    # "CONDITIONING: Patients receive fludarabine ..." of a trial titled "... Donor Bone Marrow
+                    # Transplant Followed by Donor Natural Killer Cell Therapy" (NCT00789776): the transplant's
+                    purpose = "CONDITIONING"
+                regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
@@ -252,7 +271,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
-            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
+            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
         else:
             continue
         name = intervention.name.lower()
