@@ -437,6 +437,11 @@ INFUSION_COUNTS = [
     # from https://crick.ai/trials/NCT00569283
     pytest.param("Patients receive donor natural killer cells as a single infusion over 1 hour.", 1,
                  id="real-single-infusion-over-1-hour"),
+    # ClinicalTrials.gov NCT02203903 (via ejaybennett/healthdata CNNFORMAT/summaries4/NCT02203903.story): a bound, no count
+    pytest.param("Each patient will receive at least one infusions according to the enrolled dose level", None,
+                 id="real-at-least-one-is-no-count"),
+    # ClinicalTrials.gov NCT02857010 (same source): doses administered on four days
+    pytest.param("MSCs (4 doses of 2 x 106/kg administered on days 1, 4, 11 and 18)", 4, id="real-administered-on-days"),
 ]
 
 
