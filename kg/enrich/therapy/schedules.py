@@ -128,7 +128,8 @@ def days_given(text: str) -> str | None:
 
 _INFUSIONS = re.compile(
     # (not "at least one infusions" nor "up to 3 infusions": a bound is no count)
-    rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
+    rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )"
+    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
 #: "twice" counts infusions, but "twice a week" is a frequency.
@@ -142,7 +143,8 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
-_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,60}?\bon\s+days?\s+(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
+_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,60}?\bon\s+days?\s+"
+                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 
 #: "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days" (IRCT20140818018842N41):
