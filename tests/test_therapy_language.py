@@ -620,6 +620,18 @@ def test_tumour_reactive_t_cells_their_lymphodepletion_with_bracketed_doses_and_
     assert [(u.cytokine, u.dose, u.unit, u.route) for u in record.cytokines] == [("IL-2", 720000.0, "[IU]/kg", "INTRAVENOUS")]
 
 
+def test_a_preparative_chemotherapy_comprising_drugs_given_iv() -> None:
+    # NCT00079144
+    record = _page(title="Lymphocyte-Depleting Nonmyeloablative Preparative Chemotherapy Followed By Autologous Lymphocyte "
+                         "Infusion, Peptide Vaccine Plus Montanide ISA-51, and Interleukin-2 in Treating Patients With "
+                         "Metastatic Melanoma",
+                   brief_summary="- Lymphocyte-depleting nonmyeloablative preparative chemotherapy: Patients receive "
+                                 "lymphocyte-depleting nonmyeloablative preparative chemotherapy comprising cyclophosphamide IV "
+                                 "over 1 hour on days -7 and -6 and fludarabine IV over 15-30 minutes on days -5 to -1.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
 def test_a_lymphodepletion_named_again_with_fewer_of_its_drugs_is_the_same_regimen() -> None:
     # NCT02482090: "fludara" is fludarabine
     record = _page(title="TIL Therapy for Metastatic Ovarian Cancer",

@@ -50,7 +50,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|reactive|autologous|expanded|cultured|activated)\s+T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
-                     r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b",
+                     r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
+                     # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
+                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b",
                      re.IGNORECASE)),
 ]
 
@@ -137,7 +139,8 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
-                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),), "T": (("t cell", "t-cell", "t lymph"),)}
+                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 _BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"

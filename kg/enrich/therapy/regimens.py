@@ -51,12 +51,15 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (not "Extracorporeal Photochemotherapy (ECP)", NCT00248365)
     (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
+    # "preparative chemotherapy comprising cyclophosphamide IV over 1 hour on days -7 and -6 and fludarabine IV over 15-30
+    # minutes on days -5 to -1" (NCT00079144),
     # "preparative regimen comprising fludarabine 25 mg/m(2) on Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day
     # -2" (NCT01593696): the drugs each with its dose, up to what follows the regimen
     # "preparative regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and fludarabine
     # (25 mg/m2/day IV times 5 days)" (NCT00924001; "regiment" as written)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen|regiment)\s+(?:comprising"
-                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\()"
+                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\(|(?:IV|PO|SC)\b"
+                      rf"|intravenous\w*|orally|subcutaneous\w*|over\b|on\s+days?\b)"
                       rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
     # the NCI's outlines: "OUTLINE: MYELOABLATIVE CONDITIONING REGIMEN: Patients receive fludarabine intravenously (IV)
     # over 1 hour on days -8 to -6 and cyclophosphamide IV on days -7 and -6", "LYMPHODEPLETION: Patients receive ...":
