@@ -259,6 +259,19 @@ def test_myeloablative_busulfan_and_cyclophosphamide_is_a_conditioning() -> None
     assert (regimen.purpose, regimen.components) == ("CONDITIONING", ["busulfan", "cyclophosphamide"])
 
 
+def test_a_preparative_regimen_before_an_allosct_is_its_conditioning() -> None:
+    # NCT00670410 (ClinicalTrials.gov summary via ejaybennett/healthdata)
+    record = _page(title="Autologous Transplant Followed by Allogeneic Transplant for High Risk Neuroblastoma",
+                   brief_summary="Immunotherapy with Non-myeloablative AlloSCT Immunotherapy with a non-myeloablative "
+                                 "preparative regimen of busulfan and fludarabine followed by AlloSCT with either: (Arm A) a "
+                                 "related donor (5/6 or 6/6 HLA matched); or (Arm B) an umbilical cord blood donor (unrelated "
+                                 "4/6, 5/6, or 6/6 HLA matched, or related 3/6, 4/6, 5/6, or 6/6 HLA matched). Maintenance "
+                                 "Therapy Patients with a related donor who have persistent disease detected prior to "
+                                 "NAT/AlloSCT will be assigned to Arm A1 and will receive two courses of DLI, followed by "
+                                 "cis-RA for 6 cycles.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("busulfan and fludarabine", "CONDITIONING")]
+
+
 def test_flu_cy_before_nk_cells_stays_a_lymphodepletion() -> None:
     # /work/shared/corpus/seeds 004 (EudraCT 2019-001929-27)
     record = _record(title="UCB-NK cells in AML", brief_summary="Prior to NK cell infusion, patients will receive "

@@ -134,7 +134,10 @@ _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycopheno
 #: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
 _TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
                                       r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
-                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
+                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b"
+                                      # "a non-myeloablative preparative regimen of busulfan and fludarabine followed by
+                                      # AlloSCT" (NCT00670410)
+                                      r"|\b(?:allo|auto)-?(?:SCT|HSCT|HCT|BMT)\b|\bHCT\b|\bBMT\b", re.IGNORECASE)
 
 
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
