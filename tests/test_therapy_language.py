@@ -705,3 +705,28 @@ def test_drugs_listed_as_interventions_stay_a_row_each_beside_the_outline() -> N
                                     Intervention("natural killer cell therapy", "BIOLOGICAL")])
     assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine", "CONDITIONING"),
                                                               ("cyclophosphamide", "CONDITIONING")]
+
+
+def test_an_outline_heading_of_post_transplant_immunosuppression_is_a_gvhd_prophylaxis() -> None:
+    # NCT00789776, its next outline paragraph
+    record = _page(title=OUTLINE_TITLE,
+                   brief_summary="POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV over 1 hour on "
+                                 "day 3 and mycophenolate mofetil orally (PO) thrice daily (TID) on days 4 to 40, followed by "
+                                 "a taper until day 84 in the absence of GVHD.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("GVHD_PROPHYLAXIS", ["cyclophosphamide", "mycophenolate mofetil"])]
+
+
+def test_drugs_given_to_lower_the_immune_system_in_plain_english() -> None:
+    # NCT01904136 (MD Anderson's wording, ClinicalTrials.gov summary via ejaybennett/healthdata)
+    record = _page(title="NK Cells to Prevent Disease Relapse for Patients High Risk Myeloid Malignancies",
+                   brief_summary="On Days -7 through -4, you will receive fludarabine by vein over 1 hour. Fludarabine and "
+                                 "melphalan are given to treat the cancer and lower the immune system in order to lower the "
+                                 "risk of the body rejecting the NK cells. Cyclophosphamide is given to lower the immune system "
+                                 "in order to lower the risk of graft-versus-host disease (GVHD -- when transplanted immune "
+                                 "tissue, such as donor NK and stem cells, attacks the tissues of the recipient's body). Mesna "
+                                 "is given to lower the risk of side effects to the bladder caused by cyclophosphamide. The "
+                                 "infusion will last anywhere from about 30 minutes to several hours.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Fludarabine and melphalan", "LYMPHODEPLETION"),
+                                                              ("Cyclophosphamide", "GVHD_PROPHYLAXIS")]

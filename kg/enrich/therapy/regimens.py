@@ -64,9 +64,17 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # the NCI's outlines: "OUTLINE: MYELOABLATIVE CONDITIONING REGIMEN: Patients receive fludarabine intravenously (IV)
     # over 1 hour on days -8 to -6 and cyclophosphamide IV on days -7 and -6", "LYMPHODEPLETION: Patients receive ...":
     # the heading says what for, the sentence which drugs (read only where no list of interventions names them)
+    # "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV over 1 hour on day 3 and mycophenolate
+    # mofetil ..." (NCT00789776): the transplant's GVHD prophylaxis
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|(?:non-?\s?myeloablative\s+|nonmyeloablative\s+|myeloablative\s+"
-                      rf"|reduced[- ]intensity\s+)?(?:conditioning|preparative)(?:\s+(?:regimen|chemotherapy))?)\s*:\s*"
+                      rf"|reduced[- ]intensity\s+)?(?:conditioning|preparative)(?:\s+(?:regimen|chemotherapy))?"
+                      rf"|post-?transplant(?:ation)?\s+immunosuppression|GVHD\s+prophylaxis)\s*:\s*"
                       rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?receive\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
+                      re.IGNORECASE)),
+    # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
+    # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
+    # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?:is|are)\s+given\s+(?:to|in order to|as)\s+(?P<why>[^.;]{{0,200}})",
                       re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
@@ -114,7 +122,8 @@ _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.patt
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
-          ("receive",), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"), ("lymphodeplet", "conditioning"),
+          ("receive",), ("given",), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
+          ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
@@ -144,9 +153,18 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
+    if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
+        return "GVHD_PROPHYLAXIS"
     purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), None)
     if kind.startswith("immunosuppress") and all(drug.lower() in _GVHD_DRUGS for drug in _components(match)):
         return "GVHD_PROPHYLAXIS"
+    why = match.groupdict().get("why")
+    if why:
+        if _GVHD_WORDS.search(why):
+            return "GVHD_PROPHYLAXIS"
+        if _LOWERS_IMMUNITY.search(why):
+            return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(why) else "LYMPHODEPLETION"
+        return "CHEMOTHERAPY"
     if purpose is None:
         # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
         return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
@@ -155,6 +173,9 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     return purpose
 
 
+#: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
+_LOWERS_IMMUNITY = re.compile(r"\blower\w*\s+the\s+immune\s+system\b|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
+                              r"|\bdeplet\w*\b|\bmake\s+room\b", re.IGNORECASE)
 _DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
 
 
@@ -248,6 +269,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
+                if components and all(_SUPPORTIVE.match(c) for c in components):
+                    continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
                 purpose = _purpose(fixed, match, passage.text)
                 if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
