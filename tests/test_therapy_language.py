@@ -730,3 +730,17 @@ def test_drugs_given_to_lower_the_immune_system_in_plain_english() -> None:
     assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]
     assert [(r.name, r.purpose) for r in record.regimens] == [("Fludarabine and melphalan", "LYMPHODEPLETION"),
                                                               ("Cyclophosphamide", "GVHD_PROPHYLAXIS")]
+
+
+def test_a_summarys_background_gives_no_cytokine_or_regimen_of_this_trial() -> None:
+    # NCT02573896 (the antibody's earlier trials) and NCT00924001 (the Surgery Branch's earlier trials)
+    record = _page(title="Immunotherapy of Relapsed Refractory Neuroblastoma With Expanded NK Cells",
+                   brief_summary="It has been shown to increase EFS and OS in patients with high-risk neuroblastoma when "
+                                 "given after autologous stem cell transplant in combination with subcutaneous GM-CSF and "
+                                 "intravenous IL-2, followed by isotretinoin. Background: In previous trials in the Surgery "
+                                 "Branch, a 51 percent objective response rate has been observed in heavily pre-treated "
+                                 "patients with metastatic melanoma undergoing adoptive cell transfer therapy utilizing a "
+                                 "non-myeloablative preparative regimen followed by administration of autologous "
+                                 "tumor-reactive lymphocytes and subsequent treatment with high-dose aldesleukin.")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert (record.cytokines, record.regimens) == ([], [])

@@ -143,7 +143,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
-_BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
+BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
                          r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
@@ -212,7 +212,7 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
-        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not _BACKGROUND.search(p.text)
+        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
     passages = all_passages()
     if not types and not passages:
@@ -303,7 +303,7 @@ _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badopt
 def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
-    about = [p.text for p in passages if not _BACKGROUND.search(p.text)]
+    about = [p.text for p in passages if not BACKGROUND.search(p.text)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
