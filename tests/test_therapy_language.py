@@ -744,3 +744,13 @@ def test_a_summarys_background_gives_no_cytokine_or_regimen_of_this_trial() -> N
                                  "tumor-reactive lymphocytes and subsequent treatment with high-dose aldesleukin.")
     assert [p.cell_type for p in record.cell_products] == ["NK"]
     assert (record.cytokines, record.regimens) == ([], [])
+
+
+def test_cells_from_a_relative_are_another_persons() -> None:
+    # NCT00660166 (ClinicalTrials.gov summary via ejaybennett/healthdata), without its title ("Haplotype Mismatched")
+    record = _page(brief_summary="These cells will be collected from the blood of a parent, child or sibling and after "
+                                 "preparation in the laboratory, will be given to the patient early after an autologous stem "
+                                 "cell transplantation like a blood or platelet transfusion. This study uses NK cells "
+                                 "obtained from a relative to prevent disease recurrence by potentially eliminating and "
+                                 "eradicating any residual cancerous cells.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]

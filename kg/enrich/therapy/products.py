@@ -93,7 +93,11 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
-                         r"|\bunrelated\b", re.IGNORECASE)
+                         r"|\bunrelated\b"
+                         # "collected from the blood of a parent, child or sibling", "NK cells obtained from a relative"
+                         # (NCT00660166)
+                         r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
+                         r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
@@ -251,8 +255,9 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiven\b"
                          r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
-#: CIK cells" (not "MS patients treated with fingolimod" after "NK cells", NCT01790269).
-_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b", re.IGNORECASE)
+#: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
+#: fingolimod" after "NK cells", NCT01790269).
+_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b", re.IGNORECASE)
 #: How near a giving word stands to the cells it gives (a clause's worth).
 _GIVING_REACH = 80
 
