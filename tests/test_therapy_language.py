@@ -754,3 +754,24 @@ def test_cells_from_a_relative_are_another_persons() -> None:
                                  "obtained from a relative to prevent disease recurrence by potentially eliminating and "
                                  "eradicating any residual cancerous cells.")
     assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]
+
+
+def test_a_cytokine_fused_to_an_antibody_is_the_antibodys() -> None:
+    # NCT03209869 (ClinicalTrials.gov summary; the story format of ejaybennett/healthdata cuts "hu14.18" at its stop)
+    uses = cytokine_uses([Passage("The second strategy to overcome the cancer cells' ability to avoid NK cell-mediated death "
+                                  "is to administer the immunocytokine, hu14.18-IL2, every day for seven days after infusion "
+                                  "of the donor NK cells.")])
+    assert uses == []
+
+
+def test_drugs_received_to_prepare_the_body_for_the_cells_and_to_lower_the_risk_of_gvhd() -> None:
+    # NCT03056339 and NCT01904136 (MD Anderson's wording, same source)
+    record = _page(title="Umbilical & Cord Blood (CB) Derived CAR-Engineered NK Cells for B Lymphoid Malignancies",
+                   brief_summary="Study Drug Administration: You will receive fludarabine and cyclophosphamide to help "
+                                 "prepare your body for CAR-NK infusion. Starting on Day +5, you will receive tacrolimus and "
+                                 "mycophenolate mofetil (MMF) to help lower the risk of GVHD.")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("CAR_NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION"),
+        ("tacrolimus and mycophenolate mofetil (MMF)", "GVHD_PROPHYLAXIS")]

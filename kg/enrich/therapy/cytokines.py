@@ -59,6 +59,9 @@ _PANEL = re.compile(r"\b(?:IL|interleukin)[- ]?(?:1β|1b|1|4|6|8|10|17\w?)\b|\bT
 #: Another drug whose dose may stand in the same sentence as the cytokine ("cyclophosphamide
 #: 60 mg/kg ... IL-2"): a cytokine's dose is not looked for past it.
 _OTHER_DRUG = re.compile(rf"\b(?:{DRUGS})\b|\b[a-z]{{4,}}(?:mab|nib|platin|taxel|rubicin|abine|mide|stat)\b", re.IGNORECASE)
+#: An antibody the cytokine is fused to, written against its name: "hu14.18-IL2", "NHS-IL12", "L19-IL2" (not "low-dose-").
+_FUSED_BEFORE = re.compile(r"(?<![\w.-])(?!(?:low|high|intermediate)-?dose-$)[A-Za-z][\w.]*\d[\w.]*-$"
+                           r"|(?<![\w.-])(?!(?:SC|SQ|IV|IM)-$)[A-Z]{2,5}-$")
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
                             re.IGNORECASE)
 
@@ -127,6 +130,8 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 segment = segment[:other_drug.start()]
             if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:end + 200]):
                 continue
+            if not membrane_bound and _FUSED_BEFORE.search(passage.text[max(0, start - 30):start]):
+                continue  # "hu14.18-IL2" (NCT03209869): an antibody fused to the cytokine is the antibody's drug
             if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
                                        or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
                 continue

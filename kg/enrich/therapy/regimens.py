@@ -74,7 +74,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
     # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
     # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
-    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?:is|are)\s+given\s+(?:to|in order to|as)\s+(?P<why>[^.;]{{0,200}})",
+    # "You will receive fludarabine and cyclophosphamide to help prepare your body for CAR-NK infusion" (NCT03056339)
+    (None, re.compile(rf"(?:\breceive\s+)?(?P<name>{_DRUG_LIST})\s+(?:(?:is|are)\s+given\s+(?:to|in order to|as)"
+                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete))\s*(?P<why>[^.;]{{0,200}})",
                       re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
@@ -122,7 +124,7 @@ _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.patt
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
-          ("receive",), ("given",), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
+          ("receive",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
@@ -175,6 +177,7 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
 
 #: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
 _LOWERS_IMMUNITY = re.compile(r"\blower\w*\s+the\s+immune\s+system\b|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
+                              r"|\bprepare\s+(?:your|the|their)\s+body\b"
                               r"|\bdeplet\w*\b|\bmake\s+room\b", re.IGNORECASE)
 _DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
 
