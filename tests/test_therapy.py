@@ -168,6 +168,9 @@ CELL_DOSES = [
                  "Dose level 3 (1 x 10^8/kg) If a partial response",
                  [(1e6, 1e6, KG, True), (1e7, 1e7, KG, True), (1e8, 1e8, KG, True)], id="real-numbered-dose-levels"),
     pytest.param("1-5x10e7 CART-19 cells", [(1e7, 5e7, CELLS, False)], id="real-cart-19-cells"),
+    # tests/data/pages/irct.behdasht.gov.ir/IRCT20140818018842N41-trial-76631.txt
+    pytest.param("4- Injection protocol including conditioning regime and intravenously injection of 7x10^8 cells",
+                 [(7e8, 7e8, CELLS, True)], id="real-injection-of"),
     pytest.param("3 × 10⁸ TILs", [(3e8, 3e8, CELLS, False)], id="tils"),
     pytest.param("a dose of 10⁷/kg", [(1e7, 1e7, KG, True)], id="superscript-power-alone"),
     pytest.param("NK cells from 10^6 to 10^7 cells/kg", [(1e6, 1e7, KG, False)], id="range-of-powers"),
