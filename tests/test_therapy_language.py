@@ -775,3 +775,15 @@ def test_drugs_received_to_prepare_the_body_for_the_cells_and_to_lower_the_risk_
     assert [(r.name, r.purpose) for r in record.regimens] == [
         ("fludarabine and cyclophosphamide", "LYMPHODEPLETION"),
         ("tacrolimus and mycophenolate mofetil (MMF)", "GVHD_PROPHYLAXIS")]
+
+
+def test_a_pages_tag_list_naming_cells_the_page_never_speaks_of_is_no_product() -> None:
+    # tests/data/pages/findatrial.com/NCT06152809-ciml-nk-venetoclax-aml.txt: "Drugs / interventionsCAR-T, chemotherapy,
+    # cyclophosphamide, fludarabine, prednisone" on a page about CIML NK cells
+    record = _page(title="CIML NK cells combined with venetoclax for treating acute myeloid leukemia",
+                   brief_summary="This clinical trial aims to evaluate the safety and effectiveness of infusing "
+                                 "cytokine-induced memory-like (CIML) natural killer (NK) cells alongside Interleukin-2 (IL-2) "
+                                 "and venetoclax in patients with acute myeloid leukemia (AML).",
+                   interventions=[Intervention(name) for name in ("CAR-T", "chemotherapy", "cyclophosphamide", "fludarabine",
+                                                                  "prednisone")])
+    assert [p.cell_type for p in record.cell_products] == ["NK"]

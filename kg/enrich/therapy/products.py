@@ -212,6 +212,13 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
+    in_title = _cell_types(" ".join(titles))
+    if in_title and len(types) > len(in_title) and record.source.layout not in STRUCTURED_LAYOUTS:
+        # a page's list of interventions that names a kind of cells its title, summary and arms never speak of, beside
+        # the title's own: "Drugs / interventions CAR-T, chemotherapy, ..." of a page on CIML NK cells (findatrial.com
+        # NCT06152809) are the site's tags, not the trial's product
+        spoken = " ".join(p.text for p in all_passages() if p.place != "intervention")
+        types = [kind for kind in types if kind in in_title or dict(CELL_TYPES)[kind].search(_unproduct(spoken))]
     if not types and (record.source.layout not in STRUCTURED_LAYOUTS or not record.title
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
