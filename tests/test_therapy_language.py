@@ -787,3 +787,13 @@ def test_a_pages_tag_list_naming_cells_the_page_never_speaks_of_is_no_product() 
                    interventions=[Intervention(name) for name in ("CAR-T", "chemotherapy", "cyclophosphamide", "fludarabine",
                                                                   "prednisone")])
     assert [p.cell_type for p in record.cell_products] == ["NK"]
+
+
+def test_giving_cells_in_plain_english() -> None:
+    # tests/data/pages/aamds.org/node-5216-NCT02727803-personalized-nk-cbt.txt (MD Anderson's wording)
+    record = _page(title=None, brief_summary="The goal of this clinical research study is to learn if giving cells called "
+                   "natural killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant can improve "
+                   "response in participants with MDS, leukemia, lymphoma, or MM.",
+                   interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")])
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert [r.name for r in record.regimens] == ["Busulfan", "Fludarabine"]

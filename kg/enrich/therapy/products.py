@@ -259,7 +259,7 @@ def cell_products(record: TrialRecord, giving: list[Passage],
 #: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
 #: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
 _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
-                         r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiven\b"
+                         r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiv(?:en|ing)\b"
                          r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
