@@ -5,7 +5,7 @@ trial sites use and the register numbers it shows, and --explain says how.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, read_enriched, run_kg
+from conftest import SEEDS, TESTS, read_enriched, run_kg
 
 from kg.errors import DocumentError
 
@@ -575,3 +575,24 @@ Treatment: Other: Mesenchymal stromal cell therapy
 One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
 """
     assert read_enriched(page.encode(), "anzctr.txt").allocation == "RANDOMIZED"
+
+
+def test_sentences_under_the_interventions_label_describe_the_trial_and_name_no_intervention():
+    # anzctr.org.au ACTRN12622000588796p: 'Description of intervention(s) / exposure' in prose.
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+ACT2: Phase 2 trial of Amnion Cell Therapy for Ischaemic Stroke
+Description of intervention(s) / exposure
+Patients will be given 230 millions human amnion epithelial cells (hAECs) by intravenous infusion over 2 hours.
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert record.interventions == []
+    assert record.detailed_description.startswith("Patients will be given 230 millions human amnion epithelial cells")
+
+
+def test_a_label_with_an_index_glued_to_it_opens_its_field():
+    # umin.ac.jp UMIN000011555 as saved: "Narrative objectives1 The primary objective …" (UMIN numbers those labels).
+    page = (TESTS / "data" / "pages" / "umin.ac.jp" / "UMIN000011555-R000013518.txt").read_bytes()
+    record = read_enriched(page, "UMIN000011555-R000013518.txt")
+    assert record.detailed_description.startswith("The primary objective of this study is to assess the safety")

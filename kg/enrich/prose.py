@@ -21,7 +21,8 @@ _OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
 
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
-_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)", re.IGNORECASE)
+_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)"
+                        rf"|^\s*\d{{1,2}}\s*{_YEARS}\s*(?:to|-|–)\s*\d{{1,3}}\s*{_YEARS}", re.IGNORECASE)  # "13 Years to 70 Years, …"
 #: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
 _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
@@ -75,6 +76,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (17.0, None)
     >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
     (None, None)
+    >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
+    (13.0, 70.0)
     """
     low = high = None
     clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]

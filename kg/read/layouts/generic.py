@@ -169,6 +169,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
+    # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
+    # amnion epithelial cells (hAECs) by intravenous infusion"): the trial's description when it has none.
+    record.detailed_description = record.detailed_description or "\n".join(
+        value for value in _values(found, "interventions")
+        if not typed_interventions(value)[0][0] and (len(value.split()) > 8 and _SENTENCE_WORDS.search(value))) or None
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))

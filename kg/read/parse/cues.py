@@ -290,7 +290,8 @@ _PEOPLE = r"(?:participants|patients|subjects|people)"
 _STATED_ENROLLMENT = re.compile(
     rf"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+(?P<count>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<![\d,.])(?P<total>(?:in\s+total|a\s+total\s+of)\s+)?(?P<will>\d[\d,]{{0,9}})\s+(?:eligible\s+)?(?:[A-Z]{{2,}}\s+)?"
-    rf"{_PEOPLE}\s+will\s+be\s+(?:enrolled|recruited)\b(?!\s+(?:for|in)\s+each\b|\s+per\b)"
+    rf"{_PEOPLE}\s+(?:will\s+be|(?:is|are)\s+(?:estimated|expected|planned)\s+to\s+be)\s+(?:enrolled|recruited)\b"
+    rf"(?!\s+(?:for|in)\s+each\b|\s+per\b)"
     rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
     rf"|(?<!previous )(?<!prior )(?<!earlier )\b(?:clinical\s+)?(?:trial|study)\s+(?:of|in|with)\s+"
     rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
@@ -312,6 +313,8 @@ def stated_enrollment(text: str) -> int | None:
     36
     >>> stated_enrollment("A pilot single arm clinical trial of 3 patients"), stated_enrollment("a previous trial of 40 patients")
     (3, None)
+    >>> stated_enrollment("A total of 36 subjects is estimated to be enrolled.")
+    36
     >>> stated_enrollment("South Korea47 participantsStarted 2009-01"), stated_enrollment("47 participants were treated")
     (47, None)
     """
@@ -426,6 +429,8 @@ def stated_site(text: str) -> str | None:
 #: A paragraph that says what the trial does: "This phase I/Ib trial tests the safety …", "This study will analyze and
 #: evaluate …", "The goal of this clinical research study is to learn if …".
 _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
+                              r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
+                              r"open|closed|active|completed|registered|listed)\b)"
                               r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
                               re.IGNORECASE)
 
@@ -441,7 +446,8 @@ def summary_paragraph(lines: list[str]) -> str | None:
     >>> summary_paragraph(["The goal of this clinical research study is to learn if giving cells called natural killer "
     ...                    "(NK) cells after receiving 1 of 3 pre-treatment plans can improve response."])[:30]
     'The goal of this clinical rese'
-    >>> summary_paragraph(["This trial is currently recruiting."]) is None
+    >>> summary_paragraph(["This trial is currently recruiting participants. The sponsor has registered the study with "
+    ...                    "ClinicalTrials.gov as actively enrolling."]) is None  # trialfinderdata.org: its status
     True
     """
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)

@@ -36,12 +36,14 @@ def parse_phases(text: str | None) -> list[str]:
     (['PHASE1', 'PHASE2'], ['PHASE2'])
     >>> parse_phases("Early Phase 1"), parse_phases("N/A"), parse_phases("a phase-out of drug")
     (['EARLY_PHASE1'], ['NA'], [])
+    >>> parse_phases("EARLY_PHASE1")  # meddatax.com prints the registry's token
+    ['EARLY_PHASE1']
     """
     if not text:
         return []
     if lookup("phase", text) == "NA" or fold(text).lower() in {"not applicable", "n/a", "na"}:
         return ["NA"]
-    match = _PHASE.search(text)
+    match = _PHASE.search(text.replace("_", " "))  # the registry's own tokens: "EARLY_PHASE1"
     if not match:
         return []
     numbers = [_ROMAN[match.group(2).lower()]]

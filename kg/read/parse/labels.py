@@ -104,7 +104,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
     "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
-    "detailed_description": ("detailed description", "settings and conduct"),
+    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
@@ -160,6 +160,10 @@ _QUALIFIER = re.compile(r"\s*\((?:estimated|anticipated|actual|expected|planned)
                         r"|^(?:estimated|anticipated|actual|expected|planned)\s+(?=\w)", re.IGNORECASE)
 
 
+#: An index glued to a label of several words: UMIN's "Narrative objectives1 …", "Trial characteristics_1 …".
+_INDEX = re.compile(r"^([A-Za-z][A-Za-z]* [A-Za-z ]*[a-z])_?\d{1,2}(?=\s|:|$)")
+
+
 def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str | None, str | None]:
     """The field a line's label opens and the value on the same line, if any.
 
@@ -170,7 +174,8 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
     """
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
-    for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2))):
+    indexless = _INDEX.sub(r"\1", plain)
+    for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
         match = _LINE.match(candidate)
         if match:
             name = _KEYS.get(_key(match.group("label")))
@@ -186,8 +191,11 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
             return name, value
     if not spaced:
         return _closed_value(plain)
-    name, value = _spaced_value(_QUALIFIER.sub("", plain, count=2))
-    return (name, value) if name else _spaced_value(plain)
+    for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
+        name, value = _spaced_value(candidate)
+        if name:
+            return name, value
+    return None, None
 
 
 def _named_conditions(key: str) -> str | None:
