@@ -596,3 +596,62 @@ def test_a_label_with_an_index_glued_to_it_opens_its_field():
     page = (TESTS / "data" / "pages" / "umin.ac.jp" / "UMIN000011555-R000013518.txt").read_bytes()
     record = read_enriched(page, "UMIN000011555-R000013518.txt")
     assert record.detailed_description.startswith("The primary objective of this study is to assess the safety")
+
+
+def test_irct_intervention_groups_describe_what_each_group_is_given_after_the_settings_and_conduct():
+    # irct.behdasht.gov.ir IRCT20140818018842N41: "Intervention groups" says how many cells, how often.
+    page = """Cell Therapy using NK cells in Patients with Hepatocellular carcinoma
+Settings and conduct
+1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation
+Intervention groups
+Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 patients with HCC
+Main outcome variables
+Follow- up of patients after each injection and 28 days after the last injection based on clinical response and safety
+IRCT registration information
+IRCT registration number:IRCT20140818018842N41
+"""
+    record = read_enriched(page.encode(), "irct.txt")
+    assert record.interventions == []
+    assert record.detailed_description.split("\n") == [
+        "1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation",
+        "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 patients with HCC"]
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("NK", 3)]
+
+
+def test_a_short_line_of_giving_under_the_interventions_label_names_the_intervention():
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+NK cells for myeloma
+Intervention(s)
+Infusion of NK cells
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert [i.name for i in record.interventions] == ["Infusion of NK cells"]
+    assert record.detailed_description is None
+
+
+def test_isrctns_study_hypothesis_is_the_trials_description_and_its_contact_block_no_summary():
+    # isrctn.com ISRCTN65902492 (MFEz): an empty "Plain English Summary" followed by the contact block, then
+    # the study rows printed as "Label | value |".
+    page = """Plain English Summary
+Contact information
+Ms Anvi Wadke
+Scientific
+Department of Medical Oncology
+ISRCTN | ISRCTN65902492 |
+Scientific title | A Cancer Research UK phase I trial of adoptive transfer of autologous tumour antigen specific \
+T-cells with pre-conditioning chemotherapy and intravenous interleukin-2 (IL2) in patients with advanced \
+carcinoembryonic antigen (CEA) positive tumours |
+Study acronym | MFEz Study |
+Study hypothesis | This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and CD8 \
+populations in place of the selected, specific TILs and combines these with 'supportive therapies' of \
+pre-conditioning chemotherapy and high dose intravenous IL2. |
+Ethics approval(s) | MREC approved (ref: GTAC096) |
+"""
+    record = read_enriched(page.encode(), "isrctn.txt")
+    assert record.brief_summary is None or "Anvi Wadke" not in record.brief_summary
+    assert record.detailed_description == (
+        "This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and CD8 populations "
+        "in place of the selected, specific TILs and combines these with 'supportive therapies' of pre-conditioning "
+        "chemotherapy and high dose intravenous IL2.")

@@ -170,10 +170,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
-    # amnion epithelial cells (hAECs) by intravenous infusion"): the trial's description when it has none.
-    record.detailed_description = record.detailed_description or "\n".join(
-        value for value in _values(found, "interventions")
-        if not typed_interventions(value)[0][0] and (len(value.split()) > 8 and _SENTENCE_WORDS.search(value))) or None
+    # amnion epithelial cells (hAECs) by intravenous infusion"): part of the trial's description, after the one it has.
+    given = [value for value in _values(found, "interventions")
+             if not typed_interventions(value)[0][0] and len(value.split()) > 8
+             and (_SENTENCE_WORDS.search(value) or _GIVING.match(value))]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
@@ -231,6 +232,9 @@ def _allocation(value: str | None) -> str | None:
 
 
 #: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").
+#: A long line that opens with the act of giving ("Injection of the number of 7x10^5 NK cells in 3 periods …")
+#: describes what a group is given, as a sentence does; a short one ("Infusion of NK cells") names it.
+_GIVING = re.compile(r"(?:injections?|infusions?|administrations?|transfusions?)\s+of\b", re.IGNORECASE)
 _SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
 #: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
 _SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",

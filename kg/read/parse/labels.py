@@ -60,8 +60,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
+    # IRCT heads what each group is given "Intervention groups" ("Injection of the number of 7x10^5 NK cells in
+    # 3 periods with an interval of 5 days to 3 patients with HCC").
     "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure",
-                      "drugs / interventions", "drugs/interventions"),
+                      "drugs / interventions", "drugs/interventions", "intervention groups"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -104,14 +106,17 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
     "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
-    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives"),
+    # ISRCTN's "Study hypothesis" states what the trial gives and why ("This trial proposes to use engineered
+    # T cells (MFEz T cells) …"): its scientific description.
+    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
               "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "ethics application status", "date submitted", "date registered",
-              "date last updated", "type of registration", "contacts", "intervention groups", "general information",
+              "date last updated", "type of registration", "contacts", "contact information", "general information",
+              "ethics approval", "ethics approval(s)",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
