@@ -655,3 +655,48 @@ Ethics approval(s) | MREC approved (ref: GTAC096) |
         "This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and CD8 populations "
         "in place of the selected, specific TILs and combines these with 'supportive therapies' of pre-conditioning "
         "chemotherapy and high dose intravenous IL2.")
+
+
+def test_a_plain_language_summary_in_the_nci_format_keeps_its_purpose_and_outline_paragraphs():
+    # clinicaltrialcompass.org NCT00823524: "Plain-language summary" over the NCI's RATIONALE / PURPOSE paragraphs.
+    page = (TESTS / "data" / "pages" / "clinicaltrialcompass.org" / "NCT00823524.txt").read_bytes()
+    record = read_enriched(page, "NCT00823524.txt")
+    assert record.brief_summary == (
+        "RATIONALE: Giving an infusion of natural killer cells from a donor after a donor stem cell transplant may help "
+        "kill any remaining cancer cells after the transplant. PURPOSE: This phase I/II trial is studying the side "
+        "effects and best dose of donor natural killer cells when given after a donor stem cell transplant in treating "
+        "patients with advanced cancer.")
+    assert record.primary_purpose is None
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    # The same trial's OBJECTIVES and OUTLINE as crick.ai prints them, one paragraph a line under a summary label.
+    outline = """Trial ID: NCT00823524
+Summary
+OBJECTIVES: Primary * To assess the safety of donor natural killer (NK) cell infusion after \
+HLA-mismatched/haploidentical allogeneic hematopoietic stem cell transplantation from a familial donor in patients \
+with advanced malignant disorders.
+OUTLINE: This is a phase I, dose-escalation study followed by a phase II study. * Phase I: Patients receive an \
+infusion of donor natural killer (NK) cells on days 18 and 21. * Phase II: Patients receive an infusion of donor NK \
+cells on days 14 and 21.
+Purpose
+TREATMENT
+"""
+    record = read_enriched(outline.encode(), "outline.txt")
+    assert record.brief_summary.startswith("OBJECTIVES: Primary * To assess the safety of donor natural killer")
+    assert record.brief_summary.endswith("Patients receive an infusion of donor NK cells on days 14 and 21.")
+    assert record.primary_purpose == "TREATMENT"
+
+
+def test_a_description_of_intervention_that_says_how_cells_are_administered_is_the_trials_description():
+    # anzctr.org.au ACTRN12610000068066: the dose and route in one line, no verb but "administered".
+    page = """Registration number
+ACTRN12610000068066
+Public title
+Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease after Bone Marrow Transplantation
+Description of intervention(s) / exposure
+Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks
+Intervention code [1] 255800 0
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert record.interventions == []
+    assert record.detailed_description == (
+        "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks")

@@ -235,7 +235,8 @@ def _allocation(value: str | None) -> str | None:
 #: A long line that opens with the act of giving ("Injection of the number of 7x10^5 NK cells in 3 periods …")
 #: describes what a group is given, as a sentence does; a short one ("Infusion of NK cells") names it.
 _GIVING = re.compile(r"(?:injections?|infusions?|administrations?|transfusions?)\s+of\b", re.IGNORECASE)
-_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
+_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated|administered|infused|injected)\b",
+                             re.IGNORECASE)
 #: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
 _SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",
                                re.IGNORECASE)

@@ -101,7 +101,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
     # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
-                      "what this trial studies"),
+                      "what this trial studies", "plain-language summary", "plain language summary"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -278,6 +278,13 @@ def _typed_item(line: str) -> bool:
     return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
 
 
+#: The parts of the NCI's PDQ summaries, in capitals ("RATIONALE: Giving an infusion of natural killer cells …",
+#: "PURPOSE: This phase I/II trial is studying …", "OBJECTIVES:", "OUTLINE:"): under a summary label they are
+#: the summary's own paragraphs, though "Purpose" alone labels a design field.
+_SUMMARY_FIELDS = {"brief_summary", "detailed_description"}
+_PDQ_PART = re.compile(r"^\s*(?:RATIONALE|PURPOSE|OBJECTIVES?|OUTLINE|PROJECTED ACCRUAL)\s*:")
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -305,6 +312,8 @@ def reading(text: str) -> Reading:
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     for line in lines:
         name, value = label_of(line, spaced, glued)
+        if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
+            name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if name:
             current = None if name == "other" else name
             if current:
@@ -316,7 +325,8 @@ def reading(text: str) -> Reading:
         elif not line.strip(" |"):
             continue
         elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
-                          or current == "interventions" and _typed_item(line)):
+                          or current == "interventions" and _typed_item(line)
+                          or current in _SUMMARY_FIELDS and _PDQ_PART.match(line)):
             # A table cell keeps its text, not the "|" around it.
             result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
         else:
