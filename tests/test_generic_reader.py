@@ -700,3 +700,31 @@ Intervention code [1] 255800 0
     assert record.interventions == []
     assert record.detailed_description == (
         "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks")
+
+
+def test_anticipated_study_dates_are_read_and_an_empty_conditions_table_head_ends_the_summary():
+    # clincosm.com NCT05371730: labels over their values, the conditions table's cells lost under its head.
+    page = """A Trial to Evaluate the Safety and Efficacy of NK Cells in Subjects With Myelodysplastic Syndromes
+CT.gov ID
+NCT05371730
+Brief Summary
+
+A clinical study to Evaluate the Safety and Efficacy of NK cells in the treatment of Myelodysplastic Syndromes
+
+Condition or Disease Intervention/Treatment Phase
+Early Phase 1
+
+Study Type:
+Interventional
+Anticipated Study Start Date :
+May 30, 2022
+Anticipated Primary Completion Date :
+May 30, 2025
+Anticipated Study Completion Date :
+Apr 30, 2026
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert record.brief_summary == (
+        "A clinical study to Evaluate the Safety and Efficacy of NK cells in the treatment of Myelodysplastic Syndromes")
+    assert (record.start_date, record.completion_date) == ("2022-05-30", "2026-04-30")
+    assert record.phases == ["EARLY_PHASE1"]

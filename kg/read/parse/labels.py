@@ -73,11 +73,12 @@ LABELS: dict[str, tuple[str, ...]] = {
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
-    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date",
+                   "study start date"),  # "Anticipated Study Start Date :" once its qualifier is set aside
     # A start and an end date as one value: "Study Date: Sun, 05/01/2016 to Fri, 05/01/2020".
     "study_dates": ("study date", "study dates", "trial dates", "study period", "trial period"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
-                        "global end of trial date", "end date", "study end date"),
+                        "global end of trial date", "end date", "study end date", "study completion date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
@@ -116,6 +117,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "contact information", "general information",
+              # the primary completion date is not the study's; the head of a conditions table whose cells are lost
+              # ("Condition or Disease Intervention/Treatment Phase" over "Early Phase 1") ends the summary before it
+              "primary completion date", "condition or disease intervention/treatment phase",
               "ethics approval", "ethics approval(s)",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
