@@ -728,3 +728,36 @@ Apr 30, 2026
         "A clinical study to Evaluate the Safety and Efficacy of NK cells in the treatment of Myelodysplastic Syndromes")
     assert (record.start_date, record.completion_date) == ("2022-05-30", "2026-04-30")
     assert record.phases == ["EARLY_PHASE1"]
+
+
+def test_the_nci_pdq_patient_version_gives_its_title_above_its_contents_and_its_purpose_as_the_summary():
+    # cancer.gov's PDQ page of 2009 (cdrid 632275, NCT00823524), as the web archive keeps it.
+    page = (TESTS / "data" / "pages" / "cancer.gov" / "legacy-pdq-cdrid-632275-NCT00823524.txt").read_bytes()
+    record = read_enriched(page, "legacy-pdq-cdrid-632275-NCT00823524.txt")
+    assert record.title == "Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer"
+    assert record.brief_summary == (
+        "Giving an infusion of natural killer cells from a donor after a donor stem cell transplant may help kill any "
+        "remaining cancer cells after the transplant. This phase I/II trial is studying the side effects and best dose "
+        "of donor natural killer cells when given after a donor stem cell transplant in treating patients with advanced "
+        "cancer.")
+
+
+
+def test_a_title_over_links_that_head_no_section_of_the_page_is_not_taken_for_a_title_above_contents():
+    from kg.read.parse.cues import title_before_contents
+
+    # The same page's "Related Links" box: its entries are printed nowhere else on the page.
+    links = """Drug Information from MedlinePlus
+Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer
+Educational Materials About Clinical Trials
+Clinical Trials: Questions and Answers
+Questions to Ask Your Doctor
+Eligibility:
+"""
+    assert title_before_contents(links) is None
+    contents = links.replace("Eligibility:", "Alternate Title\nBasic Trial Information\nTrial Description\n\nAlternate Title\n"
+                                           "Basic Trial Information\nTrial Description")
+    contents = contents.replace("Educational Materials About Clinical Trials\nClinical Trials: Questions and Answers\n"
+                                "Questions to Ask Your Doctor\n", "")
+    assert title_before_contents(contents) == (
+        "Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer")

@@ -35,6 +35,7 @@ from kg.read.parse.cues import (
     stated_study_type,
     summary_paragraph,
     title_after_number,
+    title_before_contents,
     title_before_identifier,
 )
 from kg.read.parse.fields import (
@@ -143,7 +144,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
-                    or title_after_number(text, record.identifiers) or first_line_title(text))
+                    or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or title_before_contents(text))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -164,8 +166,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     own = {i.value for i in record.identifiers}
     record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
                                             if i.value not in own))
+    # A "Purpose:" over sentences rather than a purpose token is the trial's summary, as the NCI's patient version of
+    # PDQ heads it ("Purpose:" / "Giving an infusion of natural killer cells from a donor … may help kill …").
+    stated_purpose = [value for value in _values(found, "primary_purpose")
+                      if not lookup("primary-purpose", value) and len(value.split()) > 8]
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
-                            or summary_paragraph(text.split("\n")))
+                            or " ".join(map(fold, stated_purpose)) or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.

@@ -23,7 +23,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
-           "stated_start"]
+           "stated_start", "title_before_contents"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -123,6 +123,26 @@ def first_line_title(text: str) -> str | None:
             return line
         if not _is_banner(line):
             return None
+    return None
+
+
+def title_before_contents(text: str) -> str | None:
+    """The line right above the page's table of contents, when it reads as a title: the contents are three or
+    more short lines in a row that head sections further down ("Alternate Title", "Basic Trial Information",
+    "Trial Description", "Purpose" … on the NCI's PDQ pages, each printed again as a heading, "Purpose:").
+    """
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines[:-3]):
+        if not _reads_as_title(line):
+            continue
+        run = 0
+        for entry in lines[index + 1:]:
+            later = {fold(other).rstrip(":").lower() for other in lines[index + 1 + run + 1:]}
+            if len(entry.split()) > 4 or entry.rstrip(":").lower() not in later:
+                break
+            run += 1
+        if run >= 3:
+            return line
     return None
 
 
