@@ -761,3 +761,12 @@ Eligibility:
                                 "Questions to Ask Your Doctor\n", "")
     assert title_before_contents(contents) == (
         "Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer")
+
+
+def test_a_page_of_bare_values_gives_the_title_above_its_summary_and_the_registrys_study_type_token():
+    # npcf.us NCT03634501: the labels lost, the values one a line, the title over the summary.
+    page = (TESTS / "data" / "pages" / "npcf.us" / "NCT03634501-activated-primary-nk.txt").read_bytes()
+    record = read_enriched(page, "NCT03634501-activated-primary-nk.txt")
+    assert record.title == "Clinical Study on Anti-tumor Effect Induced by Activated Primary Natural Killer(NK)Cells"
+    assert record.study_type == "INTERVENTIONAL"
+    assert record.brief_summary.startswith("This study will analyze and evaluate the following items:")

@@ -34,6 +34,7 @@ from kg.read.parse.cues import (
     stated_study,
     stated_study_type,
     summary_paragraph,
+    title_above_summary,
     title_after_number,
     title_before_contents,
     title_before_identifier,
@@ -145,7 +146,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
-                    or title_before_contents(text))
+                    or title_before_contents(text) or title_above_summary(text))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -203,6 +204,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
     record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
     record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
+    # The registry's own token on a line of its own, its label lost (npcf.us: "INTERVENTIONAL" among bare values).
+    bare_type = re.search(r"^[ \t]*(INTERVENTIONAL|OBSERVATIONAL|EXPANDED_ACCESS)[ \t]*$", text, re.MULTILINE)
+    record.study_type = record.study_type or (bare_type.group(1) if bare_type else None)
     record.sex = lookup("sex", _first(found, "sex"))
     record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
         (_first(found, "healthy_volunteers") or "").strip().lower())
