@@ -173,6 +173,22 @@ def test_a_load_broken_off_leaves_no_half_document_and_a_rerun_mends_it(store, d
     assert differing(store, answers) == []
 
 
+def test_a_wrong_graph_store_address_is_one_line_and_a_rerun_mends_what_it_dropped(store, dataset, answers):
+    if not store.graph_store:
+        pytest.skip(f"{store.name}: loaded by SPARQL Update alone")
+    wrong = store.graph_store.replace("/store", "/statements")
+    result = run_kg("load", dataset, "--endpoint", store.update, "--graph-store", wrong, "--retries", "0")
+    assert result.returncode == 2 and result.stderr.strip().splitlines() == [
+        f"Error: {wrong}: the endpoint refused the request (HTTP 404: POST /statements is not supported by this server)"]
+    whole = file_sizes(dataset)
+    there = {graph: size for graph, size in graph_sizes(store).items() if graph in whole}
+    assert len(there) < len(whole)  # the first batch's graphs were dropped before its POST was refused
+    assert {graph for graph, size in there.items() if size != whole[graph] and not graph.endswith("/graph/shared")} == set()
+
+    assert run_kg("load", dataset, *targets(store)).returncode == 0
+    assert differing(store, answers) == []
+
+
 def test_a_post_of_n_quads_cut_off_mid_way_leaves_none_of_its_statements(store):
     """What a load by the graph store relies on: Oxigraph adds a POST's statements in one transaction,
     so a client killed while it sends a batch leaves none of it (here the body is cut at a line end,
