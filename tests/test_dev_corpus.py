@@ -19,10 +19,11 @@ from dev_corpus import COLUMNS, GOLD, assemble, gold_file, measure, pages, parse
 
 #: Overall fact F1 of today's readers on the whole dev corpus, less a margin for small changes that
 #: trade one fact for another. Measured 0.676 (P 0.730 R 0.630, 1,165 gold facts) on the 114 pages of
-#: 2026-12-06, before issue 16's readers work; 0.778 at the start of s3-arms, 0.890 (P 0.961 R 0.828) after it.
+#: 2026-12-06, before issue 16's readers work; 0.778 at the start of s3-arms, 0.890 (P 0.961 R 0.828) after it;
+#: 0.951 (P 0.971 R 0.932, 1,168 gold facts) after s4-pages' layout rules.
 #: Raise it when the readers improve; never lower it to make a change pass (a gold correction that lowers the
 #: figure says so in its commit).
-F1_FLOOR = 0.88
+F1_FLOOR = 0.94
 
 #: The contract's enumerations (shared/spec/queries.md); cell types as the vocabulary has them.
 TOKENS = {

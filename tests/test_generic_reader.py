@@ -5,7 +5,7 @@ trial sites use and the register numbers it shows, and --explain says how.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, read_enriched, run_kg
+from conftest import SEEDS, TESTS, read_enriched, run_kg
 
 from kg.errors import DocumentError
 
@@ -35,7 +35,8 @@ Overall survival at 1 year
 def test_a_labelled_page_of_another_site_is_read_from_its_labels():
     record = read_enriched(REGISTRY_PAGE.encode(), "isrctn.txt")
     assert record.source.layout == "generic"
-    assert [(i.value, i.scheme) for i in record.identifiers] == [("ISRCTN12345678", "ISRCTN"), ("NKHAPLO-01", "ORG")]
+    # A labelled secondary id of no register the page names: OTHER (a protocol code label gives ORG).
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("ISRCTN12345678", "ISRCTN"), ("NKHAPLO-01", "OTHER")]
     assert record.title == "Natural Killer Cells After Haploidentical Transplantation"
     assert (record.status, record.phases, record.enrollment, record.sex) == ("COMPLETED", ["PHASE2"], 40, "ALL")
     assert record.conditions == ["Acute myeloid leukaemia", "Myelodysplastic syndrome"]
@@ -58,7 +59,7 @@ def test_explain_names_the_reader_its_reason_sections_and_unread_text(tmp_path):
     result = run_kg("build", "--explain", tmp_path / "isrctn.txt", SEEDS / "000_611aa22ea74317fe.txt")
     assert result.returncode == 0, result.stderr
     assert "reader: generic (Any page that shows a register number" in result.stdout
-    assert ("sections found: title, registration, sponsor_ids, status, phase, conditions, sponsor, enrollment, sex, "
+    assert ("sections found: title, registration, secondary_ids, status, phase, conditions, sponsor, enrollment, sex, "
             "inclusion, exclusion, primary_outcomes, secondary_outcomes") in result.stdout
     assert "text not used (1 line):\n    Natural Killer Cells After Haploidentical Transplantation" in result.stdout
     assert "reader: medpath (A MedPath page opens with its banner" in result.stdout
@@ -130,11 +131,13 @@ def test_a_table_of_trials_is_not_read_as_one_of_them():
     assert read_enriched(("Trial ID: NCT02008929\n" + page).encode(), "labelled.txt").identifiers[0].value == "NCT02008929"
 
 
-def test_the_item_a_cut_off_page_breaks_off_in_is_left_out():
+def test_the_item_a_cut_off_page_breaks_off_in_is_kept_as_the_page_has_it_unless_only_a_letter_or_two_is_left():
+    # A reader cannot know how the item went on: what the page shows of it is kept (apps.who.int NCT02185781 breaks
+    # off in "WBC bigger or equal to 2.000/mm3 lymphocytes"); "H" or "To" is no item yet.
     page = "Trial ID: NCT01234567\nStatus: Recruiting\nInclusion criteria:\n* Age 18 or older\n* Acute myeloid leuk"
-    assert [c.text for c in read_enriched(page.encode(), "cut.txt").criteria] == ["Age 18 or older"]
-    whole = page + "emia.\n"
-    assert [c.text for c in read_enriched(whole.encode(), "whole.txt").criteria] == ["Age 18 or older", "Acute myeloid leukemia."]
+    assert [c.text for c in read_enriched(page.encode(), "cut.txt").criteria] == ["Age 18 or older", "Acute myeloid leuk"]
+    short = page.replace("Acute myeloid leuk", "To")
+    assert [c.text for c in read_enriched(short.encode(), "short.txt").criteria] == ["Age 18 or older"]
 
 
 EU_PAGE = """EU Clinical Trials Register
@@ -355,17 +358,23 @@ Target enrollment of 68 participants puts this in the typical range for a Phase 
     assert (record.study_type, record.enrollment, record.phases) == ("INTERVENTIONAL", 68, ["PHASE1", "PHASE2"])
 
 
-def test_a_labelled_brief_summary_is_the_records_summary_and_a_detailed_description_stays_unread():
+def test_a_labelled_brief_summary_is_the_summary_and_the_endpoints_a_detailed_description_labels_inline_are_outcomes():
     # ignite-sd.com NCT05333705's description module.
     page = """NCT ID: NCT05333705
 Brief Summary: This study aims to introduce a new technology of donor NK cell infusion. NK cells defend against \
 viruses and cancer cells in vivo whereas this effect declines in patiens with tumors.
 Detailed Description: Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort \
-Secondary end point: To determine the cumulative incidence of relapse at 2 years.
+Secondary end point: To determine the cumulative incidence of relapse at 2 years. To determine the rate of \
+disease-free survival at 2 years. Describe the safety and toxicity of donor NK cell infusion. Study Design: This study \
+is a phase I clinical trial. 15 eligible AML patients will be enrolled sequentially to receive detached NK cells product.
 """
     record = read_enriched(page.encode(), "descriptionmodule.txt")
     assert record.brief_summary.startswith("This study aims to introduce a new technology of donor NK cell infusion.")
-    assert record.detailed_description is None
+    assert [(o.kind, o.measure) for o in record.outcomes] == [
+        ("PRIMARY", "To determine the rate of overall survival at 2 years of Interventional cohort"),
+        ("SECONDARY", "To determine the cumulative incidence of relapse at 2 years"),
+        ("SECONDARY", "To determine the rate of disease-free survival at 2 years"),
+        ("SECONDARY", "Describe the safety and toxicity of donor NK cell infusion")]
 
 
 def test_the_sexes_eligible_and_whether_healthy_volunteers_are_accepted_are_read():
@@ -389,3 +398,201 @@ def test_the_phase_cell_of_a_table_printed_one_cell_a_line_is_read():
     page = "CT.gov ID\nNCT04292769\nOverall Status\nRecruiting\n\nCondition or Disease Intervention/Treatment Phase\n" \
            "Phase 3\n\nDetailed Description\n"
     assert read_enriched(page.encode(), "clincosm.txt").phases == ["PHASE3"]
+
+
+def test_a_quick_facts_box_that_glues_each_label_to_its_value_is_read():
+    # findatrial.com NCT06152809: a box of "LabelValue" lines with no colon and no space.
+    page = """CIML NK cells combined with venetoclax for treating acute myeloid leukemia
+
+Quick facts
+
+PhasePHASE1
+Study typeInterventional
+Enrollment10 (estimated)
+Ages18 Years and up
+SexAll
+SponsorDana-Farber Cancer Institute (other)
+Drugs / interventionsCAR-T, chemotherapy, cyclophosphamide, fludarabine, prednisone
+Trial IDNCT06152809 on ClinicalTrials.gov
+
+What this trial studies
+
+The study is an open-label, single-center phase I trial that will involve lymphodepleting therapy.
+"""
+    record = read_enriched(page.encode(), "findatrial.txt")
+    assert [i.value for i in record.identifiers] == ["NCT06152809"]
+    assert (record.phases, record.study_type, record.enrollment, record.sex, record.min_age_years) == (
+        ["PHASE1"], "INTERVENTIONAL", 10, "ALL", 18)
+    assert [(s.name, s.role) for s in record.sponsors] == [("Dana-Farber Cancer Institute", "LEAD")]
+    assert [i.name for i in record.interventions] == ["CAR-T", "chemotherapy", "cyclophosphamide", "fludarabine",
+                                                      "prednisone"]
+    assert record.masking == "NONE"  # "open-label" in the summary the box is followed by
+
+
+def test_a_label_qualified_as_estimated_opens_its_field():
+    # hpscreg.eu trial 186 (ChiCTR2300077942): labels and values separated by a space only.
+    page = """Phase II clinical trial of CAStem cell injection in the treatment of acute graft-versus-host disease
+
+General Information
+
+Clinical trials phase Phase 2
+Start date (estimated) 2023-12-01
+End date (estimated) 2024-11-30
+Other study identifiers
+Name ChiCTR2300077942
+Sponsors West China Hospital of Sichuan University
+
+Recruitment
+
+Recruitment Status Recruiting
+Estimated number of participants 18
+"""
+    record = read_enriched(page.encode(), "hpscreg.txt")
+    assert (record.start_date, record.completion_date, record.enrollment, record.status) == (
+        "2023-12-01", "2024-11-30", 18, "RECRUITING")
+    assert [s.name for s in record.sponsors] == ["West China Hospital of Sichuan University"]
+
+
+def test_the_design_a_design_line_or_title_states_in_words_is_read():
+    # ctri.nic.in CTRI/2010/091/000234 (table cells); irct.behdasht.gov.ir IRCT20140818018842N41 ("Design").
+    ctri = """| CTRI Number |
+CTRI/2010/091/000234 [Registered on: 01/04/2010] |
+| Study Design |
+Randomized, Parallel Group, Placebo Controlled Trial |
+|
+Public Title of Study
+|
+Treatment of hepatitis B carriers by immune cell therapy maturing their own WBC(CD14) cells for treatment |
+|
+Scientific Title of Study
+|
+Phase I treatment, single centric, randomized, intervention study on chronic HBV infected patients by autologous \
+dendritic cell therapy in lowering serum viral load. |
+"""
+    record = read_enriched(ctri.encode(), "ctri.txt")
+    assert (record.allocation, record.intervention_model, record.study_type) == ("RANDOMIZED", "PARALLEL", "INTERVENTIONAL")
+    irct = """Cell Therapy using NK cells in Patients with Hepatocellular carcinoma
+Design
+A pilot single arm clinical trial of 3 patients
+Settings and conduct
+1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation
+IRCT registration number: IRCT20140818018842N41
+"""
+    record = read_enriched(irct.encode(), "irct.txt")
+    assert (record.intervention_model, record.enrollment) == ("SINGLE_GROUP", 3)
+    assert record.detailed_description.startswith("1- Patient selection.")
+
+
+def test_a_study_date_range_a_disease_label_and_typed_interventions_followed_by_their_descriptions_are_read():
+    # aamds.org node 5216 (NCT02727803): ClinicalTrials.gov's fields copied under the site's own labels.
+    page = """Clinical Trial: NCT02727803
+
+Personalized Natural Killer (NK) Cell Therapy in Cord Blood Transplantation (CBT)
+Status:
+Recruiting
+Study Date:
+Sun, 05/01/2016 to Fri, 05/01/2020
+Bone Marrow Disease(s):
+myelodysplastic syndromes (MDS)
+Intervention:
+Drug: Busulfan Busulfan 32 mg/m2 by vein test dose administrated either as an outpatient before Day -14 or as an \
+inpatient on Day -9. Other Names: Busulfex Myleran Drug: Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4.
+"""
+    record = read_enriched(page.encode(), "aamds.txt")
+    assert (record.start_date, record.completion_date) == ("2016-05-01", "2020-05-01")
+    assert record.conditions == ["myelodysplastic syndromes (MDS)"]
+    assert [(i.name, i.type) for i in record.interventions] == [("Busulfan", "DRUG"), ("Fludarabine", "DRUG")]
+
+
+def test_a_sample_size_given_group_by_group_names_the_arms():
+    # apps.who.int ChiCTR2000030329 (ChiCTR's target sample size, as ICTRP shows it).
+    page = """Main ID:  ChiCTR2000030329
+Public title: Clinical trial for umbilical cord blood CIK and NK cells in the treatment of novel coronavirus pneumonia
+Target sample size: Control group:30;CIK group:30;NK group:30;
+Recruitment status: Pending
+"""
+    record = read_enriched(page.encode(), "who.txt")
+    assert [arm.label for arm in record.arms] == ["Control group", "CIK group", "NK group"]
+    assert record.enrollment == 90
+
+
+def test_an_article_about_one_trial_gives_who_may_take_part_where_and_the_protocol_id():
+    # ccr.cancer.gov: an NCI Center for Cancer Research article about NCT04476251.
+    page = """Treatment for women with advanced, untreated cervical cancer tested in new clinical trial
+
+Women 18 and older with previously untreated advanced cervical cancer may be eligible to participate in a clinical \
+trial at the NIH Clinical Center.
+
+Clinicaltrials.gov identifier: NCT04476251
+
+NCI Protocol ID: NCI-20-C-0116
+
+Official Title: A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA Cervical Cancer
+"""
+    record = read_enriched(page.encode(), "ccr.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT04476251", "NCT"), ("NCI-20-C-0116", "ORG")]
+    assert (record.sex, record.min_age_years, record.max_age_years) == ("FEMALE", 18, None)
+    assert [site.name for site in record.sites] == ["NIH Clinical Center"]
+
+
+def test_a_paragraph_saying_what_the_trial_does_is_its_summary_when_the_page_gives_none_a_label():
+    # cancer.gov NCI-2021-09278 (NCT05015426): the summary opens the page, unlabelled.
+    page = """This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in treating patients \
+with acute myeloid leukemia who are at high risk of having disease coming back (relapse) after allogeneic hematopoietic \
+stem cell transplant.
+Additional locations may be listed on ClinicalTrials.gov for NCT05015426.
+See trial information on ClinicalTrials.gov for a list of participating sites.
+PRIMARY OBJECTIVES:
+I. To determine the maximal tolerated dose (MTD) of artificial antigen presenting cell (AAPC)-expanded donor gamma delta.
+Trial ID: NCT05015426
+"""
+    record = read_enriched(page.encode(), "cancer-gov.txt")
+    assert record.brief_summary.startswith("This phase I/Ib trial tests the safety, side effects, and best dose of gamma")
+
+
+def test_a_linked_study_record_names_a_related_trial_not_the_pages_own():
+    # anzctr.org.au ACTRN12622000588796p.
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+ACT2: Phase 2 trial of Amnion Cell Therapy for Ischaemic Stroke
+Linked study record
+This study is linked the ACT-I Phase I trial (ACTRN12618000076279) . The previous study was a dose escalation study.
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert [i.value for i in record.identifiers] == ["ACTRN12622000588796p"]
+    assert record.related_ids == ["ACTRN12618000076279"]
+
+
+def test_the_allocation_a_sentence_of_the_interventions_states_is_read():
+    # anzctr.org.au (NCT01589549 imported): the description under 'Description of intervention(s) / exposure'.
+    page = """Registration number
+NCT01589549
+Public title
+Mesenchymal Stromal Cells for Acute Graft Versus Host Disease
+Description of intervention(s) / exposure
+Treatment: Other: Mesenchymal stromal cell therapy
+One arm will be randomised to receive mesenchymal stromal cell therapy in addition to corticosteroid therapy
+"""
+    assert read_enriched(page.encode(), "anzctr.txt").allocation == "RANDOMIZED"
+
+
+def test_sentences_under_the_interventions_label_describe_the_trial_and_name_no_intervention():
+    # anzctr.org.au ACTRN12622000588796p: 'Description of intervention(s) / exposure' in prose.
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+ACT2: Phase 2 trial of Amnion Cell Therapy for Ischaemic Stroke
+Description of intervention(s) / exposure
+Patients will be given 230 millions human amnion epithelial cells (hAECs) by intravenous infusion over 2 hours.
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert record.interventions == []
+    assert record.detailed_description.startswith("Patients will be given 230 millions human amnion epithelial cells")
+
+
+def test_a_label_with_an_index_glued_to_it_opens_its_field():
+    # umin.ac.jp UMIN000011555 as saved: "Narrative objectives1 The primary objective …" (UMIN numbers those labels).
+    page = (TESTS / "data" / "pages" / "umin.ac.jp" / "UMIN000011555-R000013518.txt").read_bytes()
+    record = read_enriched(page, "UMIN000011555-R000013518.txt")
+    assert record.detailed_description.startswith("The primary objective of this study is to assess the safety")

@@ -136,7 +136,7 @@ def test_isrctns_dates_after_the_secondary_number_are_no_identifiers():
     """ISRCTN: "Secondary identifying numbers | 6499 |" then "- Submission date", "- 30/06/2010"."""
     assert [i.value for i in listed_identifiers(["6499", "- Submission date", "- 30/06/2010"])] == ["6499"]
     [record] = read_path(PAGES / "isrctn.com" / "ISRCTN65902492-MFEz.txt")
-    assert [i.value for i in record.identifiers if i.scheme == "ORG"] == ["6499"]
+    assert [i.value for i in record.identifiers if i.scheme == "OTHER"] == ["6499"]  # a secondary id: OTHER
 
 
 @pytest.mark.parametrize("line", ["Nil Known", "Nil", "NIL", "Not applicable"])

@@ -96,3 +96,25 @@ def test_the_conditions_cell_holds_the_registrys_conditions_joined_with_spaces()
     assert read_enriched(page.encode(), "ct-show-NCT00068718.txt").conditions == [
         "Blast Phase Chronic Myelogenous Leukemia, BCR-ABL1 Positive", "Recurrent Adult Acute Lymphoblastic Leukemia",
         "Recurrent Hodgkin Lymphoma", "Recurrent Plasma Cell Myeloma"]
+
+
+def test_the_record_views_sponsor_block_and_icmje_rows_are_read():
+    # NCT04280224's record view: "Sponsor:" has lost its name, the collaborator keeps its own; tracking rows
+    # print their value after "ICMJE".
+    page = """NK Cells Treatment for Novel Coronavirus Pneumonia
+ClinicalTrials.gov Identifier: NCT04280224
+Recruitment Status : Recruiting
+Sponsor:
+Collaborator:
+First Affiliated Hospital of Xinjiang Medical University
+Information provided by (Responsible Party):
+Xinxiang medical university
+
+Tracking Information
+First Submitted Date  ICMJE February 13, 2020
+Estimated Study Start Date  ICMJE February 20, 2020
+"""
+    record = read_enriched(page.encode(), "ct2-show-record.txt")
+    assert [(s.name, s.role) for s in record.sponsors] == [("First Affiliated Hospital of Xinjiang Medical University",
+                                                            "COLLABORATOR")]
+    assert record.start_date == "2020-02-20"

@@ -172,6 +172,14 @@ def test_an_explaining_sentence_the_excerpt_breaks_off_in_is_no_group():
     assert record.arms == []
 
 
+def test_a_group_label_the_excerpt_ends_in_is_no_group():
+    # meddatax.com NCT04594135 ends in the first line of its group, "anti" (of "anti-CD5 CAR T cells").
+    record = read_enriched(mirror_page("Anti-CD5 CAR T Cells", MIRROR[:3]) + b"\nStudy Groups\n\nReview each arm or "
+                           b"cohort in the study, along with the interventions and objectives associated with them.\n\nanti\n",
+                           "NCT04594135.txt")
+    assert record.arms == []
+
+
 def test_the_mirror_joins_its_conditions_with_spaces_and_they_are_split_at_each_diseases_name():
     # meddatax.com NCT03994913 and NCT07288203: the registry's condition list on one line.
     sections = [*MIRROR[:1], ("Conditions", "Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma\n"

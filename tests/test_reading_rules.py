@@ -279,3 +279,50 @@ def test_a_sub_list_numbered_from_one_under_an_item_ending_in_a_colon_stays_in_t
                  "craniocerebral trauma; 2. Electrocardiogram shows prolonged QT interval")
     assert split_numbered(exclusion) == ["History of craniocerebral trauma",
                                          "Electrocardiogram shows prolonged QT interval"]
+
+
+def test_a_sub_list_on_the_line_under_an_item_ending_in_a_colon_stays_in_it_and_the_list_goes_on_after_it():
+    # trial.medpath.com NCT03619954: item 6's sub-list "1. … 2) … 3) …" is on the next line, followed by items (7), (8).
+    lines = ["  5. Expected survival period ≥ 3 months;",
+             "  6. Hematology tests also meet the following requirements:",
+             "  1. WBC≥3×109/L, ANC≥1.5×109/L, Hb≥90g/L, PLT≥100×109/L; 2) TBIL ≤ 1.5 × ULN (normal upper limit), ALT and "
+             "AST ≤ 2 × ULN (if there is liver metastasis, then ≤ 5 × ULN); 3) Endogenous creatinine clearance ≥ 60 ml/min "
+             "(calculated based on Cockcroft-Gault formula); (7) Length of solid tumors do not exceed 6 cm; (8) Signing of "
+             "informed consent from each patient"]
+    texts = [criterion.text for criterion in criteria_from_lines(lines, "INCLUSION")]
+    assert [text[:45] for text in texts] == [
+        "Expected survival period ≥ 3 months", "Hematology tests also meet the following requ",
+        "Length of solid tumors do not exceed 6 cm", "Signing of informed consent from each patient"]
+    assert "3) Endogenous creatinine clearance" in texts[1]
+
+
+# --- A one-row table: a header line of labels over its cells --------------------------------------------
+
+def test_a_header_line_of_labels_over_its_row_gives_each_cell_to_its_column():
+    # seattlecca.org FHCRC-1803: 'Status Conditions Phase Study ID' over the cells, one condition a line; no register
+    # number in the text, so the labelled study id keys the trial.
+    record = read_saved("seattlecca.org/transplant-NCT00068718-FHCRC-1803-dli.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("FHCRC-1803", "ORG")]
+    assert record.phases == ["PHASE1", "PHASE2"] and record.status is None  # 'Closed' has no registry token
+    assert record.conditions == ["Acute Lymphoid Leukemia (ALL)", "Acute Myeloid Leukemia (AML)",
+                                 "Chronic Myeloid Leukemia (CML)", "Hodgkin's Lymphoma", "Juvenile Myeloid Leukemia (JML)",
+                                 "Multiple Myeloma (MM)", "Non-Hodgkin's Lymphoma (NHL)"]
+    assert len(record.criteria) == 3
+
+
+def test_a_glued_header_line_over_glued_cells_is_read_by_the_form_of_each_cell():
+    # cancer.gov's legacy PDQ record of NCT00823524: 'PhaseTypeStatusAgeSponsorProtocol IDs'.
+    record = read_saved("cancer.gov/legacy-pdq-cdrid-632275-NCT00823524.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [
+        ("NCT00823524", "NCT"), ("AMC-UUCM-2008-0383", "ORG"), ("2008-0383", "ORG")]
+    assert (sorted(record.phases), record.primary_purpose, record.min_age_years, record.max_age_years) == (
+        ["PHASE1", "PHASE2"], "TREATMENT", 15, 75)
+    assert record.sponsors == []  # 'Other' is the sponsor's class, no organisation
+
+
+def test_a_heading_saying_the_items_are_requirements_makes_them_inclusion_criteria():
+    # cancer.gov's legacy PDQ record of NCT00823524: "Eligibility criteria include the following:".
+    lines = ["Eligibility criteria include the following:", "", "  • 15-75 years old",
+             "  • Has undergone donor stem cell transplant"]
+    assert [(c.kind, c.text) for c in criteria_from_mixed_lines(lines)] == [
+        ("INCLUSION", "15-75 years old"), ("INCLUSION", "Has undergone donor stem cell transplant")]

@@ -156,6 +156,24 @@ CELL_DOSES = [
     # from https://proxy.weglot.com/wg_8714b7f1589aa0f6c92979708057c4a57/en/es/pubmed.ncbi.nlm.nih.gov/15457184
     pytest.param("The aim was to obtain >or=1.0 x 10(7)/kg CD56+/CD3- NK cells and <1.0 x 10(5)/kg CD3+ T cells.",
                  [(1e7, 1e7, KG, False)], id="real-t-cell-limit-is-not-a-dose"),
+    # ClinicalTrials.gov NCT03467516 (TIL; via ejaybennett/healthdata CNNFORMAT/summaries17/NCT03467516.story)
+    pytest.param("followed by infusion of up to 2x10^11 lymphocytes (minimum of 1x10^9 cells) and administration of "
+                 "high-dose intravenous aldesleukin.", [(1e9, 2e11, CELLS, False)], id="real-minimum-and-up-to"),
+    # NCI Surgery Branch TIL wording (same source): the minimum first, then the maximum
+    pytest.param("intravenous adoptive transfer of tumor reactive lymphocytes (minimum 3 X 10 (9) and up to a maximum of "
+                 "3 X 10(11) lymphocytes) followed by high-dose intravenous (IV) IL-2", [(3e9, 3e11, CELLS, False)],
+                 id="real-lymphocytes-minimum-maximum"),
+    # NK cell dose levels numbered (same source): each is the amount of one infusion
+    pytest.param("There are 3 NK cell dose levels : Dose level 1 (1 x 10^6/kg) , Dose level 2 (1 x 10^7/kg) , "
+                 "Dose level 3 (1 x 10^8/kg) If a partial response",
+                 [(1e6, 1e6, KG, True), (1e7, 1e7, KG, True), (1e8, 1e8, KG, True)], id="real-numbered-dose-levels"),
+    pytest.param("1-5x10e7 CART-19 cells", [(1e7, 5e7, CELLS, False)], id="real-cart-19-cells"),
+    # tests/data/pages/irct.behdasht.gov.ir/IRCT20140818018842N41-trial-76631.txt
+    pytest.param("4- Injection protocol including conditioning regime and intravenously injection of 7x10^8 cells",
+                 [(7e8, 7e8, CELLS, True)], id="real-injection-of"),
+    pytest.param("3 × 10⁸ TILs", [(3e8, 3e8, CELLS, False)], id="tils"),
+    pytest.param("a dose of 10⁷/kg", [(1e7, 1e7, KG, True)], id="superscript-power-alone"),
+    pytest.param("NK cells from 10^6 to 10^7 cells/kg", [(1e6, 1e7, KG, False)], id="range-of-powers"),
 ]
 
 
@@ -196,6 +214,14 @@ NOT_DOSES = [
 def test_lab_values_are_not_doses(text: str) -> None:
     """Cells per volume of blood are lab values and eligibility thresholds, never a dose."""
     assert cell_doses(text) == []
+
+
+def test_cells_per_square_metre_are_left_out_not_misread_as_cells() -> None:
+    # NCT02203903 (via ejaybennett/healthdata CNNFORMAT/summaries4/NCT02203903.story): the contract's units are cells
+    # and cells/kg; a dose per square metre of body surface is neither
+    assert cell_doses("Dose Level One: 5 x 106 cells/m2 Dose Level Two: 1 x 107 cells/m2 Dose Level Three: "
+                      "2 x 107 cells/m2 Dose Level Four: 4 x 107 cells/m2 Each patient will receive at least one "
+                      "infusions according to the enrolled dose level") == []
 
 
 # ---------------------------------------------------------------------------
@@ -414,6 +440,11 @@ INFUSION_COUNTS = [
     # from https://crick.ai/trials/NCT00569283
     pytest.param("Patients receive donor natural killer cells as a single infusion over 1 hour.", 1,
                  id="real-single-infusion-over-1-hour"),
+    # ClinicalTrials.gov NCT02203903 (via ejaybennett/healthdata CNNFORMAT/summaries4/NCT02203903.story): a bound, no count
+    pytest.param("Each patient will receive at least one infusions according to the enrolled dose level", None,
+                 id="real-at-least-one-is-no-count"),
+    # ClinicalTrials.gov NCT02857010 (same source): doses administered on four days
+    pytest.param("MSCs (4 doses of 2 x 106/kg administered on days 1, 4, 11 and 18)", 4, id="real-administered-on-days"),
 ]
 
 

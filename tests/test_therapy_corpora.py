@@ -45,7 +45,7 @@ from therapy_score import DEV, dev_documents, score  # noqa: E402
 #: F1 per query measured on the dev corpus (tests/benchmarks/therapy_score.py); the reading must not
 #: fall below it. Most of what is still missed is in pages whose layout the readers do not yet give
 #: the therapy text of (their summaries and arms come back empty).
-FLOOR = {"cell_products": 0.89, "cell_doses": 0.83, "cytokines": 0.84, "regimens": 0.82}
+FLOOR = {"cell_products": 0.89, "cell_doses": 0.92, "cytokines": 0.99, "regimens": 0.92}
 
 
 def test_the_therapy_dev_corpus_does_not_fall_below_its_measured_f1() -> None:

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.cytokines import cytokine_uses
+from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
@@ -172,10 +174,27 @@ def test_a_page_of_criteria_only_names_its_cells_in_the_donors_criteria() -> Non
     # tests/data/pages/medifind.com/447989158-anti-cd56-car-t-nk-t-lymphoma.txt
     ("Anti-CD56 CAR-T Cells for Relapsed or Refractory NK/T Cell Lymphoma", "CAR_T"),
     ("CD19 CAR-NK Cells From Cord Blood", "CAR_NK"),
+    # ClinicalTrials.gov titles (via ejaybennett/healthdata CNNFORMAT): NCT03146234, NCT03093168, NCT03060356
+    ("CAR-GPC3 T Cells in Patients With Refractory Hepatocellular Carcinoma", "CAR_T"),
+    ("BCMA Chimeric Antigen Receptor Expressing T Cells in Multiple Myeloma", "CAR_T"),
+    ("Autologous T Cells Expressing MET scFv CAR (RNA CART-cMET)", "CAR_T"),
 ])
 def test_cell_types(title: str, cell_type: str) -> None:
     record = _record(title=title)
     assert [p.cell_type for p in record.cell_products] == [cell_type]
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # NCT02354053, NCT00864916 (same source): "cART" is a combination antiretroviral therapy, no CAR-T product
+    ("Evaluation of Switching From Current cART to Triumeq With Adherence Support Will Enhance HIV Control in Vulnerable "
+     "Populations", None),
+    ("Pentoxifylline and Combination Antiretroviral Therapy to Improve Blood Vessel Function in HIV-Infected People",
+     "The purpose of this study is to compare the safety and effectiveness of pentoxifylline and cART versus cART alone at "
+     "improving endothelial function and reducing inflammation in HIV-infected people."),
+])
+def test_combination_antiretroviral_therapy_is_no_car_t(title: str, summary: str | None) -> None:
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title=title, brief_summary=summary)
+    assert record.cell_products == []
 
 
 # --- regimens from the interventions, and their purpose ----------------------------------------
@@ -190,6 +209,20 @@ def test_lymphodepletion_drugs_listed_among_the_interventions_are_regimens() -> 
                                "cyclophosphamide IV on days -5 to -3. Patients then receive CAR-NK cells IV on day 0.")])
     assert {(drug.lower(), r.purpose) for r in record.regimens for drug in r.components} == {
         ("fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")}
+
+
+def test_the_arm_that_names_the_drugs_says_what_they_are_for() -> None:
+    # clinicaltrials.gov/ct2-show-NCT03434769-anti-cd19-car-t-nhl.txt: "Drug: Cyclophosphamide", "Drug: Fludarabine"
+    # and the arm "Experimental: Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" / "Lymphodepletive regimen,
+    # consisti" (the page is cut there): the drugs the arm names are its lymphodepletion, the unnamed regimen is them
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"),
+                     title="AntiCD19 Chimeric Antigen Receptor T Cells for Relapsed or Refractory Non Hodgkin Lymphoma",
+                     interventions=[Intervention("Cyclophosphamide", "DRUG"), Intervention("Fludarabine", "DRUG"),
+                                    Intervention("CAR-T Cells", "BIOLOGICAL")],
+                     arms=[Arm("Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells", "EXPERIMENTAL",
+                               "Lymphodepletive regimen, consisti")])
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Cyclophosphamide", "LYMPHODEPLETION"),
+                                                              ("Fludarabine", "LYMPHODEPLETION")}
 
 
 def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
@@ -226,11 +259,48 @@ def test_myeloablative_busulfan_and_cyclophosphamide_is_a_conditioning() -> None
     assert (regimen.purpose, regimen.components) == ("CONDITIONING", ["busulfan", "cyclophosphamide"])
 
 
+def test_a_preparative_regimen_before_an_allosct_is_its_conditioning() -> None:
+    # NCT00670410 (ClinicalTrials.gov summary via ejaybennett/healthdata)
+    record = _page(title="Autologous Transplant Followed by Allogeneic Transplant for High Risk Neuroblastoma",
+                   brief_summary="Immunotherapy with Non-myeloablative AlloSCT Immunotherapy with a non-myeloablative "
+                                 "preparative regimen of busulfan and fludarabine followed by AlloSCT with either: (Arm A) a "
+                                 "related donor (5/6 or 6/6 HLA matched); or (Arm B) an umbilical cord blood donor (unrelated "
+                                 "4/6, 5/6, or 6/6 HLA matched, or related 3/6, 4/6, 5/6, or 6/6 HLA matched). Maintenance "
+                                 "Therapy Patients with a related donor who have persistent disease detected prior to "
+                                 "NAT/AlloSCT will be assigned to Arm A1 and will receive two courses of DLI, followed by "
+                                 "cis-RA for 6 cycles.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("busulfan and fludarabine", "CONDITIONING")]
+
+
 def test_flu_cy_before_nk_cells_stays_a_lymphodepletion() -> None:
     # /work/shared/corpus/seeds 004 (EudraCT 2019-001929-27)
     record = _record(title="UCB-NK cells in AML", brief_summary="Prior to NK cell infusion, patients will receive "
                      "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy.")
     assert [r.purpose for r in record.regimens] == ["LYMPHODEPLETION"]
+
+
+def test_a_preparative_regimen_named_by_its_drugs_and_again_with_their_doses_is_one_lymphodepletion() -> None:
+    # NCT01593696 (ClinicalTrials.gov summary via ejaybennett/healthdata CNNFORMAT/summaries*/NCT01593696.story)
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"),
+                     title="Anti-CD19 White Blood Cells for Children and Young Adults With B Cell Leukemia or Lymphoma",
+                     brief_summary="Primary: To determine the feasibility of administering anti-CD19 CAR transduced T cells "
+                                   "within 21 days of the target date in children and young adults with B-cell malignancies "
+                                   "expressing CD19 enrolled on arm 2. This is a phase I study of children and young adults "
+                                   "with B cell malignancies following a cyclophosphamide/fludarabine preparative regimen. "
+                                   "Arm 1: Patients will begin preparative regimen comprising fludarabine 25 mg/m(2) on Days "
+                                   "-4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day -2.")
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_T", True)]
+    assert [(r.name, r.purpose, sorted(r.components)) for r in record.regimens] == [
+        ("cyclophosphamide/fludarabine", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_a_preparative_regimen_comprising_drugs_with_their_doses() -> None:
+    # the same summary's arm sentence alone
+    record = _record(title="Anti-CD19 CAR T cells", interventions=[Intervention("anti-CD19 CAR T cells", "BIOLOGICAL")],
+                     brief_summary="Arm 1: Patients will begin preparative regimen comprising fludarabine 25 mg/m(2) on "
+                                   "Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day -2.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
 
 
 def test_a_regimen_keeps_its_days() -> None:
@@ -262,6 +332,16 @@ def test_another_drugs_dose_in_the_sentence_is_not_the_cytokines() -> None:
                      brief_summary="Patients receive cyclophosphamide 60 mg/kg on day -5 and fludarabine 25 mg/m2 on "
                                    "days -6 to -2, followed by NK cells and IL-2 on day 0.")
     assert [(u.cytokine, u.dose) for u in record.cytokines] == [("IL-2", None)]
+
+
+def test_a_cytokine_dose_in_international_units_written_ui_and_a_course_during_weeks() -> None:
+    # NCT02763475 (ClinicalTrials.gov summary via ejaybennett/healthdata CNNFORMAT/summaries*/NCT02763475.story)
+    record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"),
+                     title="NK Cells as Consolidation Therapy of Acute Myeloid Leukemia in Children/Adolescents",
+                     brief_summary="- From day 0, IL-2 1x10^6 UI/m2 subcutaneous will be administrated three times a week "
+                                   "during two weeks.")
+    assert [(u.cytokine, u.dose, u.unit, u.route, u.frequency, u.duration_days) for u in record.cytokines] == [
+        ("IL-2", 1e6, "[IU]/m2", "SUBCUTANEOUS", "THREE_TIMES_WEEKLY", 14.0)]
 
 
 # --- doses tied to their arm; infusions and tissue from the arm description ----------------------
@@ -446,3 +526,274 @@ def test_the_patients_cells_as_a_target_say_nothing_of_the_donor() -> None:
     record = _record(title="Donor Lymphocyte Infusion After Allogeneic Transplantation",
                      brief_summary="Donor lymphocytes may attack the patient's cells that remain after the transplant.")
     assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
+
+
+# --- a page's summary names cells it does not give --------------------------------------------
+# (ClinicalTrials.gov summaries via ejaybennett/healthdata CNNFORMAT/summaries*/<NCT>.story, read as a page's text:
+# a page whose title names no cells has its cell product read from its summary)
+
+def _page(**fields: Any) -> TrialRecord:
+    return _record(source=SourceDocument("t.txt", "0" * 64, "generic"), **fields)
+
+
+SUMMARIES_THAT_GIVE_NO_CELLS = [
+    # NCT02660411: a trial of anaesthetics
+    pytest.param("Impact of Anesthesia Maintenance Methods on Long-term Survival Rate",
+                 "The results showed that the percentages of CD3+, CD3+CD4+, and NK cells and the ratio of CD4+/CD8+ were "
+                 "significantly decreased in the two sevoflurane groups, but not in the total propofol group. In a recent "
+                 "small sample size (n = 28) randomized controlled trial, the levels of NK and T helper cell infiltration "
+                 "in breast cancer tissue were significantly higher in patients receiving propofol anesthesia.",
+                 id="cells-counted"),
+    # NCT00331162: an antibody's target
+    pytest.param("Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in Kidney and Pancreas "
+                 "Transplantation",
+                 "CD52 is present on most lymphocytes, macrophages, monocytes, and NK cells, and causes antibody-dependent "
+                 "cell lysis following the binding of alemtuzumab to the CD52 surface antigen.", id="cells-targeted"),
+    # NCT00248365: extracorporeal photochemotherapy (ECP) is no chemotherapy regimen either
+    pytest.param("Theralux Extracorporeal Photochemotherapy (ECP) in Patients With Extensive Chronic Graft Versus Host "
+                 "Disease (GvHD)",
+                 "Response and toxicity will be determined at each intensity level and the dose associated with clinical "
+                 "response and immunomodulatory effects on DC and NK cell populations will be defined as the optimal "
+                 "intensity level for subsequent larger trials.", id="cell-populations"),
+    # NCT01790269: a title that monitors cells
+    pytest.param("Monitoring Natural Killer Cells in Multiple Sclerosis Patients Treated With Fingolimod",
+                 "However, more recent reports indicate an increased frequency of NK cells in peripheral blood and CSF of "
+                 "MS patients treated with fingolimod and a relative reduction of immature CD56bright NK cells in "
+                 "fingolimod-treated MS patients.", id="cells-monitored"),
+    # NCT02565589
+    pytest.param("Hyporesponsiveness of Natural Killer Cells and a Dysfunctional Inflammatory Response in Critically Ill "
+                 "Patients", "NK cell activities, cytokine concentrations and cytokine production by PBMCs and "
+                 "lipopolysaccharide (LPS)-stimulated PBMCs were measured.", id="cells-hyporesponsive"),
+    # NCT01976182: large granular lymphocyte leukaemia of NK cells
+    pytest.param("Prospective, Multicentric, Phase II Randomized Controlled Trial on Two Parallel Groups Comparing the "
+                 "Efficacy of Two Immunosuppressive Drugs (Methotrexate, Cyclophosphamide) in Large Granular Lymphocytes "
+                 "Leukemia",
+                 "To compare the respective efficacies of methotrexate and cyclophosphamide when administered as first-line "
+                 "therapies in patients suffering from T/NK LGL leukemia with severe neutropenia.", id="nk-lgl-leukemia"),
+    # NCT01403181, NCT00815165 (a vaccine), NCT00466960 (GM-CSF): T cells whose responses or numbers are measured
+    pytest.param("Effect of Boceprevir on HCV-specific T Cell Responses", None, id="t-cell-responses-title"),
+    pytest.param("Cytomegalovirus Cell-Mediated Immunity",
+                 "Samples from this phase will be used to evaluate the boosting affect of gB/MF59 after each of 3 doses of "
+                 "vaccine and to evaluate the persistence of CMV-specific T cell responses.", id="t-cell-responses"),
+    pytest.param("Sargramostim and Paclitaxel Albumin-Stabilized Nanoparticle Formulation in Treating Patients With "
+                 "Advanced Ovarian Cancer, Fallopian Tube Cancer, or Primary Peritoneal Cancer That Did Not Respond to "
+                 "Previous Chemotherapy",
+                 "To determine the extent to which chronic GM-CSF administration can increase the number and functional "
+                 "status of antigen specific T cells that recognize foreign pathogens in patients with advanced stage "
+                 "epithelial ovarian cancer.", id="number-of-t-cells"),
+    # NCT02983045: a cytokine that expands the patient's NK cells in the body
+    pytest.param("A Dose Escalation and Cohort Expansion Study of CD122-Biased Cytokine (NKTR-214) in Combination With "
+                 "Anti-PD-1 Antibody (Nivolumab) or in Combination With Nivolumab and Anti-CTLA4 Antibody (Ipilimumab) in "
+                 "Patients With Select Advanced or Metastatic Solid Tumors",
+                 "NKTR-214 is a cytokine (investigational agent) that is designed to target CD122, a protein which is found "
+                 "on certain immune cells (known as CD8+ T Cells and Natural Killer Cells) to expand these cells to promote "
+                 "their anti-tumor effects.", id="cells-expanded-in-the-body"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), SUMMARIES_THAT_GIVE_NO_CELLS)
+def test_cells_a_summary_counts_measures_or_targets_are_no_product(title: str, summary: str) -> None:
+    record = _page(title=title, brief_summary=summary)
+    assert (record.cell_products, record.regimens) == ([], [])
+
+
+def test_cells_a_summary_gives_are_a_product() -> None:
+    # NCT00660166: the cells are the relatives' ("Haplotype Mismatched"); "autologous" is said of the transplant
+    record = _page(title="Human Leukocyte Antigen (HLA) Class I Haplotype Mismatched Natural Killer Cell Infusions",
+                   brief_summary="These cells will be collected from the blood of a parent, child or sibling and after "
+                                 "preparation in the laboratory, will be given to the patient early after an autologous "
+                                 "stem cell transplantation like a blood or platelet transfusion. This study uses NK cells "
+                                 "obtained from a relative to prevent disease recurrence.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["HAPLOIDENTICAL"])]
+
+
+def test_an_autologous_transplant_says_nothing_of_whose_the_cells_are() -> None:
+    # NCT03019640
+    record = _page(title="Immunotherapy With Ex Vivo-Expanded Cord Blood-Derived NK Cells Combined With Rituximab "
+                         "High-Dose Chemotherapy and Autologous Stem Cell Transplant for B-Cell Non-Hodgkin's Lymphoma")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"])]
+
+
+# --- the National Cancer Institute's adoptive-transfer summaries (ClinicalTrials.gov, via ejaybennett/healthdata) ---
+
+def test_tumour_reactive_t_cells_their_lymphodepletion_with_bracketed_doses_and_high_dose_il2() -> None:
+    # NCT00091611
+    record = _page(title="Cultured White Cells Plus Interleukin-2 to Treat Advanced Kidney Cancer",
+                   brief_summary="Design: All patients will receive a non-myeloablative lymphocyte depleting preparative "
+                                 "regimen of cyclophosphamide (60 mg/kg/day intravenous (IV)) on days -7 and -6 and "
+                                 "fludarabine (25 mg/m^2/day intravenous (IV)) on days -5 through -1. On day 0 patients "
+                                 "will receive an infusion of their own tumor-reactive T cells grown in vitro (greater than "
+                                 "or equal to 5x10^8 cells for a cycle) and then begin high-dose IL-2 (720,000 IU/kg "
+                                 "intravenous (IV) every 8 hours for up to 15 doses).")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+    assert [(u.cytokine, u.dose, u.unit, u.route) for u in record.cytokines] == [("IL-2", 720000.0, "[IU]/kg", "INTRAVENOUS")]
+
+
+def test_a_preparative_chemotherapy_comprising_drugs_given_iv() -> None:
+    # NCT00079144
+    record = _page(title="Lymphocyte-Depleting Nonmyeloablative Preparative Chemotherapy Followed By Autologous Lymphocyte "
+                         "Infusion, Peptide Vaccine Plus Montanide ISA-51, and Interleukin-2 in Treating Patients With "
+                         "Metastatic Melanoma",
+                   brief_summary="- Lymphocyte-depleting nonmyeloablative preparative chemotherapy: Patients receive "
+                                 "lymphocyte-depleting nonmyeloablative preparative chemotherapy comprising cyclophosphamide IV "
+                                 "over 1 hour on days -7 and -6 and fludarabine IV over 15-30 minutes on days -5 to -1.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_a_lymphodepletion_named_again_with_fewer_of_its_drugs_is_the_same_regimen() -> None:
+    # NCT02482090: "fludara" is fludarabine
+    record = _page(title="TIL Therapy for Metastatic Ovarian Cancer",
+                   brief_summary="Before TIL infusion the patients receive 1 week of preconditioning chemotherapy with "
+                                 "cyclophosphamide and fludarabine. Patients is admitted day -8 in order to undergo "
+                                 "lymphodepleting chemotherapy with cyclophosphamide and fludara starting day -7.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide and fludarabine", "LYMPHODEPLETION")]
+
+
+def test_a_cytokine_dosed_in_the_clause_before_its_name() -> None:
+    # NCT00706992: "125,000" is one number, and the injection's route is the cytokine's
+    uses = cytokine_uses([Passage("F5 cells on day 0 followed by the subcutaneous injection of 125,000 IU/kg/day "
+                                  "aldesleukin on days 0-4.")])
+    assert [(u.cytokine, u.dose, u.unit, u.route, u.days) for u in uses] == [
+        ("IL-2", 125000.0, "[IU]/kg", "SUBCUTANEOUS", "days 0-4")]
+
+
+def test_interleukine_spelt_the_french_way() -> None:
+    # NCT01462903
+    record = _page(title="A Study of Adoptive Immunotherapy With Autologous Tumor Infiltrating Lymphocytes in Solid Tumors",
+                   brief_summary="After accepting operation or first round of routine chemotherapy and radiotherapy, the "
+                                 "patients were treated with autologous TILs 10e9-10e10 via intravenous in 30 min, q weekX2 "
+                                 "weeks, and followed by two weeks with daily sc low-dose interleukine-2.")
+    assert [(u.cytokine, u.role) for u in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_a_non_myeloablative_conditioning_written_with_a_space_stays_a_lymphodepletion() -> None:
+    # NCT00924001 ("non- myeloablative", and "regiment" as written)
+    record = _page(title="Chemotherapy Followed by Infusion of DMF5 Cells to Treat Metastatic Melanoma",
+                   brief_summary="Objectives: To evaluate the safety of the administration of the DMF5 allogeneic T-cell "
+                                 "product in patients receiving the non- myeloablative conditioning regimen, and aldesleukin. "
+                                 "Design: Patients will receive a non-myeloablative lymphocyte depleting preparative "
+                                 "regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and "
+                                 "fludarabine (25 mg/m2/day IV times 5 days).")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+OUTLINE = ("OUTLINE: CONDITIONING: Patients receive fludarabine intravenously (IV) over 30 minutes on days -6 to -2 and "
+           "cyclophosphamide IV over 1 hour on days -6 and -5.")
+OUTLINE_TITLE = ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by "
+                 "Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With "
+                 "Hematologic Cancer")
+
+
+def test_an_outline_heading_says_what_the_drugs_it_gives_are_for() -> None:
+    # NCT00789776 (ClinicalTrials.gov detailed description via ejaybennett/healthdata), read as a page's text: the
+    # conditioning of the trial's transplant
+    record = _page(title=OUTLINE_TITLE, brief_summary=OUTLINE)
+    assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "CONDITIONING", "days -6 to -2")]
+
+
+def test_drugs_listed_as_interventions_stay_a_row_each_beside_the_outline() -> None:
+    # the same outline in a registry record that lists "Drug: fludarabine", "Drug: cyclophosphamide"
+    record = _record(title=OUTLINE_TITLE, detailed_description=OUTLINE,
+                     interventions=[Intervention("fludarabine", "DRUG"), Intervention("cyclophosphamide", "DRUG"),
+                                    Intervention("natural killer cell therapy", "BIOLOGICAL")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine", "CONDITIONING"),
+                                                              ("cyclophosphamide", "CONDITIONING")]
+
+
+def test_an_outline_heading_of_post_transplant_immunosuppression_is_a_gvhd_prophylaxis() -> None:
+    # NCT00789776, its next outline paragraph
+    record = _page(title=OUTLINE_TITLE,
+                   brief_summary="POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV over 1 hour on "
+                                 "day 3 and mycophenolate mofetil orally (PO) thrice daily (TID) on days 4 to 40, followed by "
+                                 "a taper until day 84 in the absence of GVHD.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("GVHD_PROPHYLAXIS", ["cyclophosphamide", "mycophenolate mofetil"])]
+
+
+def test_drugs_given_to_lower_the_immune_system_in_plain_english() -> None:
+    # NCT01904136 (MD Anderson's wording, ClinicalTrials.gov summary via ejaybennett/healthdata)
+    record = _page(title="NK Cells to Prevent Disease Relapse for Patients High Risk Myeloid Malignancies",
+                   brief_summary="On Days -7 through -4, you will receive fludarabine by vein over 1 hour. Fludarabine and "
+                                 "melphalan are given to treat the cancer and lower the immune system in order to lower the "
+                                 "risk of the body rejecting the NK cells. Cyclophosphamide is given to lower the immune system "
+                                 "in order to lower the risk of graft-versus-host disease (GVHD -- when transplanted immune "
+                                 "tissue, such as donor NK and stem cells, attacks the tissues of the recipient's body). Mesna "
+                                 "is given to lower the risk of side effects to the bladder caused by cyclophosphamide. The "
+                                 "infusion will last anywhere from about 30 minutes to several hours.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Fludarabine and melphalan", "LYMPHODEPLETION"),
+                                                              ("Cyclophosphamide", "GVHD_PROPHYLAXIS")]
+
+
+def test_a_summarys_background_gives_no_cytokine_or_regimen_of_this_trial() -> None:
+    # NCT02573896 (the antibody's earlier trials) and NCT00924001 (the Surgery Branch's earlier trials)
+    record = _page(title="Immunotherapy of Relapsed Refractory Neuroblastoma With Expanded NK Cells",
+                   brief_summary="It has been shown to increase EFS and OS in patients with high-risk neuroblastoma when "
+                                 "given after autologous stem cell transplant in combination with subcutaneous GM-CSF and "
+                                 "intravenous IL-2, followed by isotretinoin. Background: In previous trials in the Surgery "
+                                 "Branch, a 51 percent objective response rate has been observed in heavily pre-treated "
+                                 "patients with metastatic melanoma undergoing adoptive cell transfer therapy utilizing a "
+                                 "non-myeloablative preparative regimen followed by administration of autologous "
+                                 "tumor-reactive lymphocytes and subsequent treatment with high-dose aldesleukin.")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert (record.cytokines, record.regimens) == ([], [])
+
+
+def test_cells_from_a_relative_are_another_persons() -> None:
+    # NCT00660166 (ClinicalTrials.gov summary via ejaybennett/healthdata), without its title ("Haplotype Mismatched")
+    record = _page(brief_summary="These cells will be collected from the blood of a parent, child or sibling and after "
+                                 "preparation in the laboratory, will be given to the patient early after an autologous stem "
+                                 "cell transplantation like a blood or platelet transfusion. This study uses NK cells "
+                                 "obtained from a relative to prevent disease recurrence by potentially eliminating and "
+                                 "eradicating any residual cancerous cells.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", ["ALLOGENEIC"])]
+
+
+def test_a_cytokine_fused_to_an_antibody_is_the_antibodys() -> None:
+    # NCT03209869 (ClinicalTrials.gov summary; the story format of ejaybennett/healthdata cuts "hu14.18" at its stop)
+    uses = cytokine_uses([Passage("The second strategy to overcome the cancer cells' ability to avoid NK cell-mediated death "
+                                  "is to administer the immunocytokine, hu14.18-IL2, every day for seven days after infusion "
+                                  "of the donor NK cells.")])
+    assert uses == []
+
+
+def test_drugs_received_to_prepare_the_body_for_the_cells_and_to_lower_the_risk_of_gvhd() -> None:
+    # NCT03056339 and NCT01904136 (MD Anderson's wording, same source)
+    record = _page(title="Umbilical & Cord Blood (CB) Derived CAR-Engineered NK Cells for B Lymphoid Malignancies",
+                   brief_summary="Study Drug Administration: You will receive fludarabine and cyclophosphamide to help "
+                                 "prepare your body for CAR-NK infusion. Starting on Day +5, you will receive tacrolimus and "
+                                 "mycophenolate mofetil (MMF) to help lower the risk of GVHD.")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("CAR_NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"])]
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION"),
+        ("tacrolimus and mycophenolate mofetil (MMF)", "GVHD_PROPHYLAXIS")]
+
+
+def test_a_pages_tag_list_naming_cells_the_page_never_speaks_of_is_no_product() -> None:
+    # tests/data/pages/findatrial.com/NCT06152809-ciml-nk-venetoclax-aml.txt: "Drugs / interventionsCAR-T, chemotherapy,
+    # cyclophosphamide, fludarabine, prednisone" on a page about CIML NK cells
+    record = _page(title="CIML NK cells combined with venetoclax for treating acute myeloid leukemia",
+                   brief_summary="This clinical trial aims to evaluate the safety and effectiveness of infusing "
+                                 "cytokine-induced memory-like (CIML) natural killer (NK) cells alongside Interleukin-2 (IL-2) "
+                                 "and venetoclax in patients with acute myeloid leukemia (AML).",
+                   interventions=[Intervention(name) for name in ("CAR-T", "chemotherapy", "cyclophosphamide", "fludarabine",
+                                                                  "prednisone")])
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+
+
+def test_giving_cells_in_plain_english() -> None:
+    # tests/data/pages/aamds.org/node-5216-NCT02727803-personalized-nk-cbt.txt (MD Anderson's wording)
+    record = _page(title=None, brief_summary="The goal of this clinical research study is to learn if giving cells called "
+                   "natural killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant can improve "
+                   "response in participants with MDS, leukemia, lymphoma, or MM.",
+                   interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")])
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert [r.name for r in record.regimens] == ["Busulfan", "Fludarabine"]

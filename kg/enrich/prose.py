@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 
 from kg.model.records import TrialRecord
+from kg.read.parse.cues import stated_design, stated_enrollment
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.outcomes import outcomes_from_prose
 
-__all__ = ["complete_from_prose", "ages_from_criteria"]
+__all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
 
 _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
 _OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
 
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
-_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)", re.IGNORECASE)
+_ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)"
+                        rf"|^\s*\d{{1,2}}\s*{_YEARS}\s*(?:to|-|–)\s*\d{{1,3}}\s*{_YEARS}", re.IGNORECASE)  # "13 Years to 70 Years, …"
 #: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
 _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
@@ -36,6 +38,23 @@ _AGE_MAX = re.compile(rf"{_AT_MOST}\s*{_AGE}\s*{_YEARS}|\bage[ds]?\s*(?:of\s+)?:
 _QUALIFYING_AGE = re.compile(rf"\bfor\s+(?:(?:patients|participants|subjects|children|adults|those|people|ages?)\s+)?"
                              rf"(?:aged?\s+)?(?:{_AT_LEAST}|{_AT_MOST})?\s*=?\s*\d{{1,3}}\s*{_YEARS}(?:\s+of\s+age|\s+old)?",
                              re.IGNORECASE)
+
+
+#: The ages a summary states of whom the trial takes: "Subjects from 18 to 75 years of age who are diagnosed with …".
+_WHO_AGED = re.compile(rf"\b(?:subjects|patients|participants|adults|children|people|men|women)\s+(?:aged\s+|from\s+|between\s+)+"
+                       rf"(\d{{1,2}})\s*(?:{_YEARS}\s*)?(?:-|–|to|and)\s*(\d{{1,3}})\s*{_YEARS}\s*(?:of\s+age|old)?", re.IGNORECASE)
+
+
+def ages_from_prose(text: str) -> tuple[float | None, float | None]:
+    """The age range a summary states of the trial's participants.
+
+    >>> ages_from_prose("Subjects from 18 to 75 years of age who are diagnosed with lung cancer will receive NK cells.")
+    (18.0, 75.0)
+    >>> ages_from_prose("Survival of patients with 10 to 15 percent blasts")
+    (None, None)
+    """
+    match = _WHO_AGED.search(text)
+    return (float(match.group(1)), float(match.group(2))) if match else (None, None)
 
 
 def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
@@ -57,6 +76,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (17.0, None)
     >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
     (None, None)
+    >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
+    (13.0, 70.0)
     """
     low = high = None
     clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]
@@ -85,12 +106,21 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         if not record.phases:
             statement = _SELF_PHASE.search(prose)
             record.phases = parse_phases(statement.group(0)) if statement else []
+    # The design the title or a summary states in words ("single-arm, open label, interventional study").
+    designs = [stated_design(record.title or "", design=True), stated_design(prose)]
+    record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
+    record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
+    record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
+    if record.enrollment is None:
+        record.enrollment = stated_enrollment(prose)
     if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
         record.masking = "NONE"
     if record.min_age_years is None and record.max_age_years is None:
         # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
         inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]
         record.min_age_years, record.max_age_years = ages_from_criteria(inclusion)
+    if record.min_age_years is None and record.max_age_years is None:
+        record.min_age_years, record.max_age_years = ages_from_prose(prose)
     if not record.outcomes:
         record.outcomes = outcomes_from_prose(record.detailed_description) or outcomes_from_prose(record.brief_summary)
     return record

@@ -15,7 +15,8 @@ __all__ = ["CYTOKINES", "cytokine_uses"]
 
 def _interleukin(number: int, *aliases: str) -> re.Pattern[str]:
     # "IL-2", "interleukin 2", "interleukin (IL)-2", "rhIL-15" (recombinant human)
-    names = [rf"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)(?:\s*\(IL\))?[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
+    # ("interleukine-2", NCT01462903)
+    names = [rf"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukine?)(?:\s*\(IL\))?[- ]?{number}(?![\d])(?!\s*R\b)", *aliases]
     return re.compile("|".join(names), re.IGNORECASE)
 
 
@@ -58,6 +59,9 @@ _PANEL = re.compile(r"\b(?:IL|interleukin)[- ]?(?:1β|1b|1|4|6|8|10|17\w?)\b|\bT
 #: Another drug whose dose may stand in the same sentence as the cytokine ("cyclophosphamide
 #: 60 mg/kg ... IL-2"): a cytokine's dose is not looked for past it.
 _OTHER_DRUG = re.compile(rf"\b(?:{DRUGS})\b|\b[a-z]{{4,}}(?:mab|nib|platin|taxel|rubicin|abine|mide|stat)\b", re.IGNORECASE)
+#: An antibody the cytokine is fused to, written against its name: "hu14.18-IL2", "NHS-IL12", "L19-IL2" (not "low-dose-").
+_FUSED_BEFORE = re.compile(r"(?<![\w.-])(?!(?:low|high|intermediate)-?dose-$)[A-Za-z][\w.]*\d[\w.]*-$"
+                           r"|(?<![\w.-])(?!(?:SC|SQ|IV|IM)-$)[A-Z]{2,5}-$")
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
                             re.IGNORECASE)
 
@@ -126,6 +130,8 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 segment = segment[:other_drug.start()]
             if negated(passage.text[previous_end:start]) or _NEGATED_AFTER.match(passage.text[end:end + 200]):
                 continue
+            if not membrane_bound and _FUSED_BEFORE.search(passage.text[max(0, start - 30):start]):
+                continue  # "hu14.18-IL2" (NCT03209869): an antibody fused to the cytokine is the antibody's drug
             if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
                                        or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
                 continue
@@ -145,7 +151,10 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     use.dose, use.unit = dose
                 if cytokine not in named_routes:
                     named_routes[cytokine] = _route_named_with(everything, cytokine)
-                use.route = route(segment) or named_routes[cytokine]
+                # "the subcutaneous injection of 125,000 IU/kg/day aldesleukin": the clause that doses it routes it
+                lead = _lead(passage.text[previous_end:start])
+                use.route = route(segment) or (route(lead) if _DOSE_RIGHT_BEFORE.search(lead) else None) \
+                    or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment)
                 use.duration_days = duration_days(segment)
@@ -166,8 +175,15 @@ def _dose(segment: str, before: str) -> tuple[float, str] | None:
     dose = cytokine_dose(segment)
     if dose:
         return dose
-    clause = re.split(r"[,;]", before)[-1]
+    clause = _lead(before)
     return cytokine_dose(clause) if _DOSE_RIGHT_BEFORE.search(clause) else None
+
+
+def _lead(before: str) -> str:
+    """The clause that leads up to a cytokine's name (not cut at the comma of "125,000 IU/kg/day aldesleukin",
+    NCT00706992).
+    """
+    return re.split(r";|,(?!\d{3}\b)", before)[-1]
 
 
 def _merge(uses: list[CytokineUse]) -> list[CytokineUse]:

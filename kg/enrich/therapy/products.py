@@ -23,7 +23,13 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
-    ("CAR_T", re.compile(r"\bCAR[- ]?T\b|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
+    # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
+    # combination antiretroviral therapy (NCT02354053, NCT00864916)
+    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
+                         # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
+                         r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
+                         r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
+                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -38,8 +44,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
-                     r"virus[- ]specific|antigen[- ]specific|cytotoxic)\s+T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia))",
+                     r"virus[- ]specific|antigen[- ]specific|cytotoxic"
+                     # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
+                     # expanded T cells", "cultured T cells", "activated T cells"
+                     r"|reactive|autologous|expanded|cultured|activated)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia))"
+                     # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
+                     r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
+                     # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
+                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b",
                      re.IGNORECASE)),
 ]
 
@@ -53,14 +66,17 @@ _NOT_A_PRODUCT = re.compile(
     r"\b(?:extranodal\s+|nasal[- ]type\s+|aggressive\s+|mature\s+)?(?:NK|natural killer)\s*(?:/|-|\s)\s*(?:T|T-cell|T cell)?"
     r"[- ]?(?:cells?)?[- ]?(?:lymphomas?|leuka?emias?|neoplasms?|malignanc\w*|lymphoproliferative\w*|\(?ENKT\w*)"
     r"|\b(?:NK|natural killer)[- /]+T[- ]?cell\s+(?:lymphomas?|leuka?emias?)|\bENKT?C?L\b|\bNKTCL\b"
+    # "T/NK LGL leukemia", "NK cell subtypes of LGL leukemia" (NCT01976182): large granular lymphocyte leukaemia
+    r"|\b(?:NK|natural killer)(?:[- ]cells?)?\s+(?:subtypes?\s+of\s+)?(?:LGL|large granular lympho\w*)"
     r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
     r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
-    r"(?:activity|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
-    r"|subsets?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
+    r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
+    r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
     r"[- ]?(?:cells?)?",
     re.IGNORECASE)
-_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b", re.IGNORECASE)
+#: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
+_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
 #: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
 _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:'|’)?s?(?:'|’)?\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
@@ -69,13 +85,19 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
                          # "T cells are taken from a patient's blood" (NCT05625594)
                          # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
+                         # "an infusion of their own tumor-reactive T cells" (NCT00091611)
+                         r"|\btheir own\s+(?:[\w-]+\s+){0,2}?(?:T cells|NK cells|immune cells|cells|lymphocytes|blood)\b"
                          r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
-                         r"|\bunrelated\b", re.IGNORECASE)
+                         r"|\bunrelated\b"
+                         # "collected from the blood of a parent, child or sibling", "NK cells obtained from a relative"
+                         # (NCT00660166)
+                         r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
+                         r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
@@ -98,7 +120,7 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|\bcultur(?:e|ed|ing)\b|\bcultivat(?:ed|ion)\b|\bamplified from\b"
                        r"|\bgenerated from\b|\bdifferentiated from\b"
                        # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
-                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in culture)\b", re.IGNORECASE)
+                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -117,14 +139,15 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-t", "car t", "cart", "chimeric antigen receptor"),),
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor"),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
-                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),), "T": (("t cell", "t-cell", "t lymph"),)}
+                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
-_BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
+BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
                          r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
@@ -134,10 +157,25 @@ _BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|
 
 
 _NK_WORDS = re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE)
+#: T cells that are measured, not given: "CMV-specific T cell responses" (NCT00815165), "HCV-specific T Cell Responses"
+#: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
+_T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
+                         r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
+                         r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
+                         r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
+                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
+                         re.IGNORECASE)
+_T_WORDS = re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE)
+
+
+def _unproduct(text: str) -> str:
+    """The text with the cells it names without giving them blanked (diseases, receptors, measurements)."""
+    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
 def _cell_types(text: str) -> list[str]:
-    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    text = _unproduct(text)
     found = []
     for token, pattern in CELL_TYPES:
         lowered = text.lower()
@@ -146,8 +184,14 @@ def _cell_types(text: str) -> list[str]:
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
-    # "CAR-NK cells (natural killer cells engineered ...)": what the CAR-NK match leaves is
-    # the same product, not a second, plain NK one.
+    return _one_product_each(found)
+
+
+def _one_product_each(found: list[str]) -> list[str]:
+    """The kinds, without the plain kind a more specific one names: "CAR-NK cells (natural killer cells engineered ...)"
+    is one CAR-NK product, not a second, plain NK one; "anti-CD19 CAR transduced T cells" and "CAR T cells" in two
+    sentences of a summary (NCT01593696) are one CAR-T product.
+    """
     return [kind for kind in found if not (kind == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
             and not (kind == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
 
@@ -165,12 +209,22 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     those name none, from the sentences of the interventions and arms; in a registry study, a summary
     names a product only when the title or interventions give cells without naming them.
     """
-    named = [p.text for p in giving if p.place == "title"] + [i.name for i in record.interventions]
+    titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
+    named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
+    in_title = _cell_types(" ".join(titles))
+    if in_title and len(types) > len(in_title) and record.source.layout not in STRUCTURED_LAYOUTS:
+        # a page's list of interventions that names a kind of cells its title, summary and arms never speak of, beside
+        # the title's own: "Drugs / interventions CAR-T, chemotherapy, ..." of a page on CIML NK cells (findatrial.com
+        # NCT06152809) are the site's tags, not the trial's product
+        spoken = " ".join(p.text for p in all_passages() if p.place != "intervention")
+        types = [kind for kind in types if kind in in_title or dict(CELL_TYPES)[kind].search(_unproduct(spoken))]
     if not types and (record.source.layout not in STRUCTURED_LAYOUTS or not record.title
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
-        types = _cell_types(" ".join(p.text for p in all_passages() if not _BACKGROUND.search(p.text)))
+        # where it gives them (cells counted, measured or named as the target of a drug are no product)
+        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
+                                                     for kind in _given_cell_types(p.text))))
     passages = all_passages()
     if not types and not passages:
         # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
@@ -185,7 +239,7 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
         about: list[Passage] = []
         for index, passage in enumerate(passages):
-            text = _NOT_A_PRODUCT.sub(" ", passage.text) if _NK_WORDS.search(passage.text) else passage.text
+            text = _unproduct(passage.text)
             if any(pattern.search(text) for pattern in patterns):
                 about.append(passage)
             elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
@@ -200,6 +254,49 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
     return products
+
+
+#: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
+#: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
+_GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
+                         r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiv(?:en|ing)\b"
+                         r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
+#: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
+#: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
+#: fingolimod" after "NK cells", NCT01790269).
+_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b", re.IGNORECASE)
+#: How near a giving word stands to the cells it gives (a clause's worth).
+_GIVING_REACH = 80
+
+
+def _given_cell_types(sentence: str) -> list[str]:
+    """The cell types a sentence of a summary gives: named with a word of giving near them. "the percentages of CD3+,
+    CD3+CD4+, and NK cells ... were significantly decreased" (NCT02660411, a trial of anaesthetics) gives none.
+    """
+    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence)):
+        return []
+    text = _unproduct(sentence)
+    patterns = dict(CELL_TYPES)
+    return [kind for kind in _cell_types(sentence)
+            if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
+                   or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+                   for m in patterns[kind].finditer(text))]
+
+
+#: A title that studies cells rather than gives them: "Monitoring Natural Killer Cells in Multiple Sclerosis Patients
+#: Treated With Fingolimod" (NCT01790269), "p16 and Ki-67 Stainings and Natural Killer (NK) Cells in CIN-II Management"
+#: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
+#: the Activity of NY-ESO-1 Targeted T Cells", 2012-005327-33, is the product's.)
+_MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|reconstitution|frequenc\w*|functions?"
+                              r"|markers?|(?<!antigen )receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
+                              r"|dysfunction\w*)\b", re.IGNORECASE)
+_PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"
+                            r"|\bdonor\b|\ballogene\w*|\bautologous\b|\bhaplo\w*|\bCAR\b|\bdoses?\b|\bengineered\b"
+                            r"|\bmodified\b|\bchimeric\b", re.IGNORECASE)
+
+
+def _measured_title(title: str) -> bool:
+    return bool(_MEASURING_WORDS.search(title)) and not _PRODUCT_WORDS.search(title)
 
 
 #: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
@@ -218,7 +315,7 @@ _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badopt
 def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
-    about = [p.text for p in passages if not _BACKGROUND.search(p.text)]
+    about = [p.text for p in passages if not BACKGROUND.search(p.text)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
@@ -268,11 +365,18 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
         donors = ["HAPLOIDENTICAL"]
     else:
-        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, about) else []
+        # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
+        # graft is the patient's own, which says nothing of whose the cells given after it are
+        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
+        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
     return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
 
 
+#: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
+#: "CD133+ selected autologous stem cell infusion".
+_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
+                               r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
                                re.IGNORECASE)

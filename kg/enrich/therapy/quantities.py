@@ -35,7 +35,7 @@ def _scaled(name: str) -> str:
 
 #: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6".
 _AMOUNT = re.compile(
-    rf"(?<![\w.])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?<![\w.^∧])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
     rf"(?:\s*(?:-|–|~|to|and)\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
     re.IGNORECASE)
 
@@ -43,6 +43,10 @@ _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 #: "10^7 NK cells/kg": a power of ten with no number before it.
 _BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
+#: "10⁷ cells/kg" (not the "10⁷" of "2 × 10⁷", nor of "1.10⁷").
+_SUPERSCRIPT_POWER = re.compile(r"(?<![\w.×x*^])(?<![×x*] )10([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+#: "10^6 to 10^7 cells/kg": a range of two bare powers of ten.
+_BARE_POWER_RANGE = re.compile(r"^\s*(?:-|–|~|to)\s*$")
 #: "(0.2–29)×106 cells/kg": a bracketed range, then its scale.
 _BRACKETED_RANGE = re.compile(rf"\(\s*(?P<low>{_MANTISSA})\s*(?:-|–|to)\s*(?P<high>{_MANTISSA})\s*\)"
                               rf"{_TIMES_TEN.format(name='power')}")
@@ -99,9 +103,13 @@ def find_amounts(text: str) -> list[Amount]:
     >>> [(a.low, a.high) for a in find_amounts("0.1-2*10E7 NK cells/kg and 2.5 billion cells")]
     [(1000000.0, 20000000.0), (2500000000.0, 2500000000.0)]
     """
+    # "10⁷/kg": a power of ten written with a superscript and no number before it (read before the
+    # superscripts are made digits, when "10⁷" would become the number 107)
+    special: list[Amount] = [Amount(10.0 ** int(m.group(1).translate(_SUPERSCRIPTS)),
+                                    10.0 ** int(m.group(1).translate(_SUPERSCRIPTS)), m.start(), m.end())
+                             for m in _SUPERSCRIPT_POWER.finditer(text)] if "10" in text else []
     text = text.translate(_SUPERSCRIPTS)
     amounts = []
-    special: list[Amount] = []
     for match in _BRACKETED_RANGE.finditer(text):
         factor = 10.0 ** int(match.group("power"))
         special.append(Amount(float(match.group("low")) * factor, float(match.group("high")) * factor,
@@ -113,6 +121,7 @@ def find_amounts(text: str) -> list[Amount]:
         if not inside and not bracketed.cover(match.start()):
             value = 10.0 ** int(match.group("power"))
             special.append(Amount(value, value, match.start(), match.end()))
+    special = _bare_power_ranges(sorted(special, key=lambda a: a.start), text)
     taken = _Spans((a.start, a.end) for a in special)
     for match in _AMOUNT.finditer(text):
         if taken.cover(match.start()):
@@ -132,9 +141,25 @@ def find_amounts(text: str) -> list[Amount]:
     return sorted((a for a in amounts + special if math.isfinite(a.high)), key=lambda a: a.start)
 
 
+def _bare_power_ranges(amounts: list[Amount], text: str) -> list[Amount]:
+    """The amounts, "10^6 to 10^7" joined into one range."""
+    joined: list[Amount] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        if (last is not None and last.low == last.high and amount.low == amount.high and last.high < amount.low
+                and _BARE_POWER_RANGE.match(text[last.end: amount.start])):
+            joined[-1] = Amount(last.low, amount.high, last.start, amount.end)
+        else:
+            joined.append(amount)
+    return joined
+
+
 #: What may stand between a cell dose and the word "cells": a few words naming the cells.
 _CELL_WORDS = re.compile(
-    r"^\s*(?:[A-Za-z][\w+/-]*\s+){0,6}?(?:(?:CAR-)?NK[- ]cells?|cells?|NK)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    r"^\s*(?:[A-Za-z][\w+/-]*\s+){0,6}?(?:(?:CAR-)?NK[- ]cells?|cells?|NK|TILs?|lymphocytes|CAR[- ]?T(?![- ]?cell)s?"
+    r"|CIKs?|MSCs?|PBMCs?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+#: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
+_PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
 _PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
@@ -143,6 +168,10 @@ _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injecti
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
+                          # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
+                          r"|\b(?:injection|infusion|administration)\s+of\s+\(?$"
+                          # "Dose level 1 (1 x 10^6/kg)": a numbered dose level is the amount of one infusion
+                          r"|\bdose\s+level\s+(?:\d|one|two|three|four|five|six)\s*:?\s*\(?$"
                           r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$", re.IGNORECASE)
 
 
@@ -172,6 +201,10 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
     translated = text.translate(_SUPERSCRIPTS)
     amounts = _ranges_per_kg(find_amounts(text), translated)
+    bounded = _bounded_range(amounts, text, translated)
+    if bounded:
+        doses.append(bounded)
+        amounts = [a for a in amounts if a.low < 1e4]
     for amount in amounts:
         if amount.high < 1e4:
             listed = []
@@ -196,7 +229,8 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
                 doses += [dose] if dose not in doses else []
             continue
         tail = after[words.end() - len(words.group("tail")):]
-        if _PER_VOLUME.match(tail):
+        if _PER_VOLUME.match(tail) or _PER_BODY_AREA.match(tail):
+            listed = []
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
         per_dose = bool(_PER_DOSE_AFTER.search(tail)) or _dose_before(text, (listed or [amount])[0].start)
@@ -206,6 +240,35 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
                 doses.append(dose)
         listed = []
     return doses
+
+
+#: "minimum of 1x10^9 cells", "up to a maximum of 3 X 10(11) lymphocytes": the two ends of one dose.
+_MINIMUM_BEFORE = re.compile(r"\b(?:a\s+)?minimum(?:\s+of)?\s*$|\bat\s+least\s*$", re.IGNORECASE)
+_MAXIMUM_BEFORE = re.compile(r"\bup\s+to(?:\s+a\s+maximum\s+of)?\s*$|\b(?:a\s+)?maximum(?:\s+of)?\s*$", re.IGNORECASE)
+
+
+def _bounded_range(amounts: list[Amount], text: str, translated: str) -> DoseLevel | None:
+    """One dose between the minimum and the maximum a sentence gives of the cells: "infusion of up to 2x10^11
+    lymphocytes (minimum of 1x10^9 cells)" is 1e9 to 2e11 cells; a bound alone is no dose range.
+    """
+    if "minimum" not in text.lower() and "at least" not in text.lower():
+        return None
+    large = [a for a in amounts if a.low == a.high and a.high >= 1e4]
+    lows = [a for a in large if _MINIMUM_BEFORE.search(text, max(0, a.start - 20), a.start)]
+    highs = [a for a in large if _MAXIMUM_BEFORE.search(text, max(0, a.start - 30), a.start)]
+    if len(lows) != 1 or len(highs) != 1 or len(large) != 2 or lows[0].low >= highs[0].high:
+        return None
+    if not any(_CELL_WORDS.match(translated[a.end: a.end + _AROUND]) for a in large):
+        return None
+    return DoseLevel(lows[0].low, highs[0].high, "{cells}/kg" if all(_per_kg(translated, a) for a in large) else "{cells}",
+                     False)
+
+
+def _per_kg(text: str, amount: Amount) -> bool:
+    """Whether the amount is per kilogram: "2 x 10^6/kg", "2 x 10^6 cells/kg"."""
+    after = text[amount.end: amount.end + _AROUND]
+    words = _CELL_WORDS.match(after)
+    return bool(_PER_KG.match(after) or (words and _PER_KG.match(words.group("tail"))))
 
 
 #: "from 2x10^6/kg to 5x10^7/kg" (NCT04765462): each end of a range written with its own "/kg".
@@ -234,7 +297,8 @@ def _dose_before(text: str, position: int) -> bool:
 #: million units (1 mIU of IL-2 is a clinical dose; a thousandth of a unit is not).
 _CYTOKINE_UNITS: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"^\s*(?:MIU|mIU|MU|million\s+(?:international\s+)?(?:IU|units?))\b"), 1e6, "[IU]"),
-    (re.compile(r"^\s*(?:IU|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
+    # "UI" (unités internationales): "IL-2 1x10^6 UI/m2 subcutaneous" (NCT02763475)
+    (re.compile(r"^\s*(?:IU|UI|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
     (re.compile(r"^\s*(?:µg|μg|ug|mcg|micrograms?)", re.IGNORECASE), 1.0, "ug"),
     (re.compile(r"^\s*(?:ng|nanograms?)\b", re.IGNORECASE), 1.0, "ng"),
     (re.compile(r"^\s*(?:mg|milligrams?)\b", re.IGNORECASE), 1.0, "mg"),

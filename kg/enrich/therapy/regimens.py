@@ -20,7 +20,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
-         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate")
+         r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
+         # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
+         r"|fludara")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -43,23 +45,52 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     ("GVHD_PROPHYLAXIS", re.compile(rf"(?P<name>(?:post-?transplant(?:ation)?\s+)?{_DRUG_LIST})\s+(?:for|as)\s+{_GVHD}\s+"
                                     rf"(?:prophylaxis|prevention)", re.IGNORECASE)),
     # "chemotherapy (cyclophosphamide, fludarabine)", "chemotherapy (Fludarabine and Cytarabine, with Venetoclax)"
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>{_DRUG_LIST}"
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>{_DRUG_LIST}"
                       rf"(?:,?\s*(?:in combination with|combined with|with|plus|and)\s*{_DRUG_LIST})*)\)", re.IGNORECASE)),
     # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
-    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?chemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
+    # (not "Extracorporeal Photochemotherapy (ECP)", NCT00248365)
+    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
+    # "preparative chemotherapy comprising cyclophosphamide IV over 1 hour on days -7 and -6 and fludarabine IV over 15-30
+    # minutes on days -5 to -1" (NCT00079144),
+    # "preparative regimen comprising fludarabine 25 mg/m(2) on Days -4, -3 and -2 and cyclophosphamide 900 mg/m(2) on day
+    # -2" (NCT01593696): the drugs each with its dose, up to what follows the regimen
+    # "preparative regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and fludarabine
+    # (25 mg/m2/day IV times 5 days)" (NCT00924001; "regiment" as written)
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen|regiment)\s+(?:comprising"
+                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\(|(?:IV|PO|SC)\b"
+                      rf"|intravenous\w*|orally|subcutaneous\w*|over\b|on\s+days?\b)"
+                      rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
+    # the NCI's outlines: "OUTLINE: MYELOABLATIVE CONDITIONING REGIMEN: Patients receive fludarabine intravenously (IV)
+    # over 1 hour on days -8 to -6 and cyclophosphamide IV on days -7 and -6", "LYMPHODEPLETION: Patients receive ...":
+    # the heading says what for, the sentence which drugs (read only where no list of interventions names them)
+    # "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV over 1 hour on day 3 and mycophenolate
+    # mofetil ..." (NCT00789776): the transplant's GVHD prophylaxis
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|(?:non-?\s?myeloablative\s+|nonmyeloablative\s+|myeloablative\s+"
+                      rf"|reduced[- ]intensity\s+)?(?:conditioning|preparative)(?:\s+(?:regimen|chemotherapy))?"
+                      rf"|post-?transplant(?:ation)?\s+immunosuppression|GVHD\s+prophylaxis)\s*:\s*"
+                      rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?receive\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
+                      re.IGNORECASE)),
+    # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
+    # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
+    # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
+    # "You will receive fludarabine and cyclophosphamide to help prepare your body for CAR-NK infusion" (NCT03056339)
+    (None, re.compile(rf"(?:\breceive\s+)?(?P<name>{_DRUG_LIST})\s+(?:(?:is|are)\s+given\s+(?:to|in order to|as)"
+                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete))\s*(?P<why>[^.;]{{0,200}})",
+                      re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*)\s+(?:chemotherapy\s+|regimen\s+|therapy\s+"
-                      rf"|treatment\s+)?(?:with|using|of|consisting of)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:chemotherapy\s+|regimen\s+"
+                      rf"|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+(?P<name>{_DRUG_LIST})",
+                      re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
     # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy|regimen)\s*\((?P<drugs>[^()]*?{_DRUG}[^()]*)\)",
                       re.IGNORECASE)),
-    # "Flu/Cy lymphodepletion"
-    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning)", re.IGNORECASE)),
+    # "Flu/Cy lymphodepletion", "following a cyclophosphamide/fludarabine preparative regimen" (NCT01593696)
+    (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning|preparative)", re.IGNORECASE)),
     ("GVHD_PROPHYLAXIS", re.compile(
         r"(?P<name>(?:prophylaxis|prevention)\s+(?:of|against)\s+(?:acute\s+)?graft[- ]versus[- ]host[- ]disease"
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
@@ -70,7 +101,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
-    (None, re.compile(r"(?P<name>(?:non-?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
+    (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
@@ -88,11 +119,15 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
 ]
+_OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "immunosuppress"), ("lymphodeplet", "conditioning"), ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning"), ("prophylaxis", "prevention"), ("chemotherapy",),
+          ("lymphodeplet", "conditioning", "preparative"),
+          ("receive",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
+          ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning"),
+          ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
@@ -100,6 +135,7 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
+             "nonmyeloablative": "LYMPHODEPLETION", "non- myeloablative": "LYMPHODEPLETION",
              "immunosuppress": "LYMPHODEPLETION"}
 #: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
 _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
@@ -107,18 +143,30 @@ _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycopheno
 #: A conditioning of a transplant (CONDITIONING) rather than a lymphodepletion before cells: the
 #: sentence says myeloablative or reduced-intensity, or speaks of the transplant it prepares for.
 #: "non-myeloablative immunosuppressive conditioning" before NK cells stays a lymphodepletion.
-_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
+_TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablative\b|\breduced[- ]intensity\b|\bRIC\b|\bMAC\b"
                                       r"|\b(?:stem cell|marrow|cord blood|haematopoietic|hematopoietic|HSCT?|allogeneic)\s+"
-                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b", re.IGNORECASE)
+                                      r"(?:\w+\s+)?transplant\w*|\bHSCT\b"
+                                      # "a non-myeloablative preparative regimen of busulfan and fludarabine followed by
+                                      # AlloSCT" (NCT00670410)
+                                      r"|\b(?:allo|auto)-?(?:SCT|HSCT|HCT|BMT)\b|\bHCT\b|\bBMT\b", re.IGNORECASE)
 
 
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     kind = (match.groupdict().get("kind") or "").strip().lower()
+    if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
+        return "GVHD_PROPHYLAXIS"
     purpose = next((purpose for prefix, purpose in _PURPOSES.items() if kind.startswith(prefix)), None)
     if kind.startswith("immunosuppress") and all(drug.lower() in _GVHD_DRUGS for drug in _components(match)):
         return "GVHD_PROPHYLAXIS"
+    why = match.groupdict().get("why")
+    if why:
+        if _GVHD_WORDS.search(why):
+            return "GVHD_PROPHYLAXIS"
+        if _LOWERS_IMMUNITY.search(why):
+            return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(why) else "LYMPHODEPLETION"
+        return "CHEMOTHERAPY"
     if purpose is None:
         # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
         return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
@@ -127,6 +175,10 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     return purpose
 
 
+#: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
+_LOWERS_IMMUNITY = re.compile(r"\blower\w*\s+the\s+immune\s+system\b|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
+                              r"|\bprepare\s+(?:your|the|their)\s+body\b"
+                              r"|\bdeplet\w*\b|\bmake\s+room\b", re.IGNORECASE)
 _DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
 
 
@@ -152,21 +204,23 @@ _CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
 _GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
 
 
-def _intervention_purpose(name: str, texts: list[str]) -> str:
+def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
     """The purpose of a drug given as an intervention, from the sentences that name it."""
     first = re.split(r"[\s/,+]", name.strip())[0]
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
     if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
         return "GVHD_PROPHYLAXIS"
-    if any(_CONDITIONING_WORDS.search(t) and _TRANSPLANT_CONDITIONING.search(t) for t in about):
-        return "CONDITIONING"
+    if any(_CONDITIONING_WORDS.search(t) and (_TRANSPLANT_CONDITIONING.search(t) or _TRANSPLANT_CONDITIONING.search(title))
+           for t in about):
+        return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
     return "CHEMOTHERAPY"
 
 
 #: Abbreviations of the drugs, written out for the components.
-_ABBREVIATIONS = {"flu": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine", "arac": "cytarabine",
+_ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
+                  "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
                   "atg": "antithymocyte globulin", "tbi": "total body irradiation"}
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
@@ -186,7 +240,7 @@ def _components(match: re.Match[str]) -> list[str]:
 
 
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
-_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b", re.IGNORECASE)
+_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
 
 def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
@@ -199,11 +253,14 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
         return []
     found: dict[tuple[str, str], Regimen] = {}
+    # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
+    # as one more
+    lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
     for passage in passages:
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
         for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):
-            if not any(word in lowered for word in needs):
+            if not any(word in lowered for word in needs) or (lists_drugs and pattern is _OUTLINE):
                 continue
             for match in pattern.finditer(passage.text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
@@ -215,18 +272,38 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
+                if components and all(_SUPPORTIVE.match(c) for c in components):
+                    continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
-                regimen = Regimen(name=name, purpose=_purpose(fixed, match, passage.text), components=components,
+                purpose = _purpose(fixed, match, passage.text)
+                if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
+                        and _TRANSPLANT_CONDITIONING.search(record.title or "")):
+                    # "CONDITIONING: Patients receive fludarabine ..." of a trial titled "... Donor Bone Marrow
+                    # Transplant Followed by Donor Natural Killer Cell Therapy" (NCT00789776): the transplant's
+                    purpose = "CONDITIONING"
+                regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
-    texts = [p.text for p in passages]
+    # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
+    # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
+    # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
+    # regimen comprising fludarabine 25 mg/m(2) ... and cyclophosphamide 900 mg/m(2)", NCT01593696) is one regimen
+    # and so is a regimen named again with fewer of its drugs ("preconditioning chemotherapy with cyclophosphamide and
+    # fludarabine", then "lymphodepleting chemotherapy with cyclophosphamide and fludara", NCT02482090)
+    named = [(key, frozenset(c.lower() for c in r.components), r.purpose) for key, r in found.items() if r.components]
+    for key, drugs, purpose in named:
+        if any(other_key != key and purpose == other_purpose and (drugs < other or (drugs == other and other_key in
+                                                                                     list(found)[:list(found).index(key)]))
+               for other_key, other, other_purpose in named if other_key in found):
+            del found[key]
+    texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
-            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""])
+            purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
         else:
             continue
         name = intervention.name.lower()

@@ -83,7 +83,8 @@ def number_of_doses(text: str) -> int | None:
 
 
 _NUMBER = rf"(?:\d{{1,3}}|{'|'.join(COUNT_WORDS)})"
-_DURATION = re.compile(rf"\bfor\s+(?:a\s+total\s+of\s+)?(?P<number>{_NUMBER})\s+(?:consecutive\s+)?(?P<unit>days?|weeks?|months?)\b"
+_DURATION = re.compile(rf"\b(?:for|during)\s+(?:a\s+total\s+of\s+)?(?P<number>{_NUMBER})\s+(?:consecutive\s+)?"
+                       rf"(?P<unit>days?|weeks?|months?)\b"
                        rf"|\b(?P<course>\d{{1,3}})-(?P<course_unit>day|week)\s+course\b", re.IGNORECASE)
 _DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -93,6 +94,8 @@ def duration_days(text: str) -> float | None:
 
     >>> duration_days("(1mIU ih, Qd) for 28 days"), duration_days("daily for 2 weeks"), duration_days("4 hours after")
     (28.0, 14.0, None)
+    >>> duration_days("subcutaneous will be administrated three times a week during two weeks")
+    14.0
     """
     match = _DURATION.search(text)
     if not match:
@@ -124,6 +127,8 @@ def days_given(text: str) -> str | None:
 
 
 _INFUSIONS = re.compile(
+    # (not "at least one infusions" nor "up to 3 infusions": a bound is no count)
+    rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )"
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
@@ -138,7 +143,8 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
-_ON_DAYS = re.compile(r"\binfusions?\b[^.;]{0,60}?\bon\s+days?\s+(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
+_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,60}?\bon\s+days?\s+"
+                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 
 #: "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days" (IRCT20140818018842N41):
@@ -168,6 +174,10 @@ def infusion_count(text: str) -> int | None:
     3
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
+    >>> infusion_count("Each patient will receive at least one infusions according to the enrolled dose level") is None
+    True
+    >>> infusion_count("MSCs (4 doses of 2 x 106/kg administered on days 1, 4, 11 and 18)")
+    4
     """
     match = _INFUSIONS.search(text)
     if match:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.model.identifiers import find_registry_ids
-from kg.model.records import Arm, Intervention, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_count, parse_date, parse_phases, split_spaced_conditions, typed_interventions
@@ -24,6 +24,11 @@ LAYOUT = "ctgov_classic"
 
 _IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
+#: A row of the record view's tracking information: "Estimated Study Start Date  ICMJE February 20, 2020".
+_RECORD_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s+ICMJE\s+(?P<value>\S.*?)\s*$")
+#: The sponsor block's labels ("Sponsor:", "Collaborator:", each over its names) and what ends it.
+_SPONSOR_ROLE = {"sponsor": "LEAD", "collaborator": "COLLABORATOR", "collaborators": "COLLABORATOR"}
+_SPONSOR_END = re.compile(r"^\s*(?:Information provided by|Tracking Information|Study Details|Study Description)|^\s*$")
 _OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
 #: "Label : | value |" rows -> record field and how to read the value.
 _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention model": "intervention_model",
@@ -56,7 +61,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                 record.interventions = [Intervention(name, kind) for kind, name in
                                         typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])
-        row = _ROW.match(line)
+        row = _ROW.match(line) or _RECORD_ROW.match(line)
         if row:
             key = fold(row.group("label")).lower()
             value = fold(row.group("value"))
@@ -77,7 +82,27 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     record.arms = _arms(lines, record.interventions)
+    record.sponsors = _sponsors(lines)
     return record
+
+
+def _sponsors(lines: list[str]) -> list[Organization]:
+    """The names under "Sponsor:" and "Collaborator:", each with its role (a label may have lost its names: a
+    "Sponsor:" right before "Collaborator:" names no lead sponsor).
+    """
+    sponsors: list[Organization] = []
+    role: str | None = None
+    for line in lines:
+        label = fold(line).rstrip(":").lower()
+        if fold(line).endswith(":") and label in _SPONSOR_ROLE:
+            role = _SPONSOR_ROLE[label]
+        elif role and _SPONSOR_END.match(line):
+            if sponsors:
+                break
+            role = None
+        elif role and not any(s.name == fold(line) for s in sponsors):
+            sponsors.append(Organization(fold(line), role))
+    return sponsors
 
 
 _ARMS_HEADER = re.compile(r"^\s*Arm\s*\|\s*Intervention/treatment\s*\|")

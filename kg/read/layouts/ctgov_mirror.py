@@ -101,6 +101,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.interventions = [Intervention(name, description=description)
                             for name, description in _pairs(sections.values("interventions"))]
     record.arms = _arms(sections.values("arms"), record.interventions)
+    last = record.arms[-1] if record.arms else None
+    if last and not (last.type or last.description or last.interventions) and sections.values("arms")[-1] == last.label:
+        record.arms.pop()  # the excerpt ends in a group's label ("anti"): no group is read of it
     listed = {i.name for i in record.interventions}
     record.interventions += [i for i in _typed_in_arms(sections.values("arms")) if i.name not in listed]
     _eligibility(record, sections.lines("eligibility"))

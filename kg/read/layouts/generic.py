@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
-from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, SourceDocument, TrialRecord
+from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
@@ -24,15 +24,21 @@ from kg.read.parse.cues import (
     record_number_line,
     referred_own_number,
     sponsor_line,
+    stated_design,
+    stated_eligible_people,
     stated_enrollment,
     stated_phase,
+    stated_site,
+    stated_start,
     stated_status,
     stated_study,
     stated_study_type,
+    summary_paragraph,
     title_after_number,
     title_before_identifier,
 )
 from kg.read.parse.fields import (
+    group_sizes,
     parse_age_range,
     parse_age_years,
     parse_count,
@@ -60,7 +66,8 @@ def claims(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found) or referred_own_number(text) in {i.value for i in identifiers} \
+    if _labelled_own_number(found) or identifiers == _labelled_study_id(found) \
+            or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
@@ -85,14 +92,26 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
     such labels, every number the page shows, the first of each register; none on a page with
     three numbers of one register (a review's table, a search result), which lists trials.
     """
-    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])))
+    labelled = find_registry_ids("\n".join(found.sections.get("registration", []) + found.sections.get("sponsor_ids", [])
+                                           + found.sections.get("secondary_ids", [])))
     if labelled:
         return labelled
     shown = find_registry_ids(text)
     if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
         return []
+    if not shown:
+        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it.
+        return _labelled_study_id(found)
     return [identifier for index, identifier in enumerate(shown)
             if all(other.scheme != identifier.scheme for other in shown[:index])]
+
+
+def _labelled_study_id(found: Reading) -> list[Identifier]:
+    """The first value under a label of the page's own number ("Study ID"), when it reads as an identifier (the
+    sponsor's own, scheme ORG); a secondary or protocol number alone keys no trial.
+    """
+    values = [value for value in map(value_or_none, found.sections.get("registration", [])) if value]
+    return listed_identifiers(values[:1])
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -119,7 +138,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     found = reading(text)
     record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
     known = {i.value for i in record.identifiers}
-    record.identifiers += [i for i in listed_identifiers(found.sections.get("sponsor_ids", [])) if i.value not in known]
+    listed = listed_identifiers(found.sections.get("sponsor_ids", [])) + listed_identifiers(
+        found.sections.get("secondary_ids", []), unknown="OTHER")
+    record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text))
@@ -140,28 +161,54 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
-    record.brief_summary = " ".join(fold(line) for line in found.sections.get("brief_summary", [])) or None
+    own = {i.value for i in record.identifiers}
+    record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
+                                            if i.value not in own))
+    record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
+                            or summary_paragraph(text.split("\n")))
+    record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
-    record.arms = _arm_lines(found.sections.get("interventions", []))
+    # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
+    # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
+    # amnion epithelial cells (hAECs) by intravenous infusion"): the trial's description when it has none.
+    record.detailed_description = record.detailed_description or "\n".join(
+        value for value in _values(found, "interventions")
+        if not typed_interventions(value)[0][0] and (len(value.split()) > 8 and _SENTENCE_WORDS.search(value))) or None
+    record.arms = _arm_lines(found.sections.get("interventions", [])) or [
+        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
     record.sites = sites_from_lines(found.sections.get("locations", []))
+    if not record.sites and not found.sections.get("locations") and stated_site(text):
+        record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
     record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
     record.primary_purpose = record.primary_purpose or next(filter(None, (
         lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
+    # The design line and the titles state the design in words ("Randomized, Parallel Group, Placebo Controlled Trial").
+    designs = [stated_design(value, design=True) for value in _values(found, "study_design") + titles]
+    # … or a sentence of the interventions ("One arm will be randomised to receive mesenchymal stromal cell therapy").
+    designs.append(stated_design(" ".join(_values(found, "interventions"))))
+    record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
+    record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
+    record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
     record.sex = lookup("sex", _first(found, "sex"))
     record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
         (_first(found, "healthy_volunteers") or "").strip().lower())
     record.min_age_years, record.max_age_years = parse_age_range(_first(found, "ages"))
     record.min_age_years = parse_age_years(_first(found, "min_age")) or record.min_age_years
     record.max_age_years = parse_age_years(_first(found, "max_age")) or record.max_age_years
-    record.start_date = parse_date(_first(found, "start_date"))
-    record.completion_date = parse_date(_first(found, "completion_date"))
+    eligible_sex, eligible_age = stated_eligible_people(text)  # "Women 18 and older … may be eligible"
+    record.sex = record.sex or eligible_sex
+    if record.min_age_years is None and record.max_age_years is None:
+        record.min_age_years = eligible_age
+    start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
+    record.start_date = parse_date(_first(found, "start_date")) or parse_date(start) or stated_start(text)
+    record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
     lists: dict[str, list] = {
         "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
         "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
@@ -169,8 +216,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
         "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
     }
-    if found.cut_off in lists and lists[found.cut_off]:
-        lists[found.cut_off].pop()  # the item the page breaks off in is a fragment
+    cut = lists.get(found.cut_off or "")
+    if cut and len(re.sub(r"\W", "", getattr(cut[-1], "text", None) or getattr(cut[-1], "measure", ""))) <= 2:
+        cut.pop()  # the page breaks off a letter or two into its last item ("H", "To"): no item yet
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     return record
@@ -203,6 +251,8 @@ def _organisations(values: list[str]) -> list[str]:
         if not re.search(r"[^\W\d_]", value):
             break
         name = _FUNDER_CLASS.sub("", value).strip()
+        if _FUNDER_CLASS.fullmatch(f" ({name})"):
+            continue  # a funder class alone ("Other", PDQ's sponsor column) names no organisation
         if name and not re.fullmatch(r"\(?(?:none|n/?a|-+)\)?", name, re.IGNORECASE):
             names.append(name)
     return names
@@ -250,11 +300,54 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
+    values = [item for value in values for item in _comma_listed(value)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
-    found = [Intervention(name, kind) for kind, name in pairs if kind or named]
+    found = [Intervention(_name_before_description(name) if kind else name, kind) for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+#: A description's own numbered part after an intervention's name: "Treatment Plan #1:", "Cohort 2:".
+_NUMBERED_PART = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}#?\d+[a-z]?\s*:")
+
+
+def _name_before_description(name: str) -> str:
+    """The name of a typed intervention whose description follows it on the same line (ClinicalTrials.gov's
+    "Drug: Busulfan" and its description, flattened): the description opens by repeating the name, or with a
+    numbered part of its own; a name of at most eight words is whole.
+
+    >>> _name_before_description("Busulfan Busulfan 32 mg/m2 by vein test dose administrated either as an outpatient")
+    'Busulfan'
+    >>> _name_before_description("Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4. Participants")
+    'Fludarabine'
+    >>> _name_before_description("Umbilical cord blood transplant")
+    'Umbilical cord blood transplant'
+    """
+    words = name.split()
+    if len(words) <= 8:
+        return name
+    for end in range(1, 5):
+        if words[end:end + end] and [w.lower() for w in words[end:end + end]] == [w.lower() for w in words[:end]]:
+            return " ".join(words[:end])
+    part = _NUMBERED_PART.search(name)
+    return name[:part.start()] if part and 0 < len(name[:part.start()].split()) <= 6 else name
+
+
+def _comma_listed(value: str) -> list[str]:
+    """The names of a value that lists three or more by commas ("CAR-T, chemotherapy, cyclophosphamide, fludarabine,
+    prednisone"); any other value whole (a name with a comma, a dose, a sentence, a typed "Drug: …" line).
+
+    >>> _comma_listed("CAR-T, chemotherapy, cyclophosphamide, fludarabine, prednisone")
+    ['CAR-T', 'chemotherapy', 'cyclophosphamide', 'fludarabine', 'prednisone']
+    >>> _comma_listed("Busulfan 32 mg/m2, by vein, on days -7 to -4")
+    ['Busulfan 32 mg/m2, by vein, on days -7 to -4']
+    """
+    items = [item.strip() for item in value.split(",")]
+    if len(items) >= 3 and all(item and len(item.split()) <= 4 and not re.search(r"\d|:", item)
+                               and not _SENTENCE_WORDS.search(item) for item in items):
+        return items
+    return [value]
 
 
 _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)

@@ -25,7 +25,7 @@ _COUNTED = re.compile(r"(?:(?<!\d )\b(?:grade|stage|phase|day|cycle|level|type|c
 _HEADING_NOISE = re.compile(r"\b(for|the|all|inclusion|exclusion|eligibility|criteria|criterion|key)\b", re.IGNORECASE)
 
 
-def split_numbered(text: str) -> list[str]:
+def split_numbered(text: str, following: int | None = None) -> list[str]:
     """Split a run of text at its list numbers, when they count up one by one.
 
     Numbers that do not continue the count (doses, "1.5×ULN", dates) stay in the text, and so does a sub-list
@@ -41,9 +41,17 @@ def split_numbered(text: str) -> list[str]:
     >>> split_numbered("Subjects with any of the following were not eligible: 1. AML (one of the following): "
     ...                "1. CR not achieved; 2. CR shorter than 12 months; 2. Blasts > 5%")
     ['AML (one of the following): 1. CR not achieved; 2. CR shorter than 12 months', 'Blasts > 5%']
+
+    ``following`` is the number the enclosing list counts next, when the text is an item of it: its sub-list stays
+    in it, and the enclosing count goes on after it (trial.medpath.com NCT03619954's item 6):
+
+    >>> split_numbered("Hematology tests also meet the following requirements: 1. WBC≥3×109/L; 2) TBIL ≤ 1.5 × ULN; "
+    ...                "(7) Length of solid tumors do not exceed 6 cm; (8) Signing of informed consent", following=7)
+    ['Hematology tests also meet the following requirements: 1. WBC≥3×109/L; 2) TBIL ≤ 1.5 × ULN', \
+'Length of solid tumors do not exceed 6 cm', 'Signing of informed consent']
     """
     cuts: list[tuple[int, int]] = []
-    expected: int | None = None
+    expected: int | None = following
     nested: int | None = None  # the next number of a sub-list under an item ending in a colon
     for match in _INLINE_NUMBER.finditer(text):
         if not _starts_item(text, match):
@@ -57,7 +65,7 @@ def split_numbered(text: str) -> list[str]:
         if nested is not None and number == nested:
             nested += 1  # "(meeting one of the following conditions): 1. … 2. …" stays in its item
             continue
-        if number == 1 and cuts and text[:match.start()].rstrip().endswith(":"):
+        if number == 1 and (cuts or following) and text[:match.start()].rstrip().endswith(":"):
             nested = 2
             continue
         if number != expected:
@@ -227,6 +235,8 @@ def _unmarked(line: str) -> str:
     return _ROMAN_BULLET.sub("", strip_bullet(line), count=1)
 
 
+#: The list number a line opens with ("  6. Hematology tests …", "(2) …").
+_LIST_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
 _ROMAN_BULLET = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+")
 
 
@@ -239,9 +249,20 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     criteria: list[Criterion] = []
     lines = [piece for raw in lines for piece in _FLAT_BULLET.split(raw)]
     bulleted = any(_unmarked(raw) != raw.strip() for raw in lines)
+    number: int | None = None  # the list number of the last item
     for raw in lines:
         if not raw.strip() or is_placeholder(raw):
             continue
+        marker = _LIST_NUMBER.match(raw)
+        if marker and int(marker.group(1)) == 1 and number and number > 1 and criteria and criteria[-1].text.endswith(":"):
+            # "6. Hematology tests also meet the following requirements:" then "1. WBC …; 2) …; (7) Length …": a
+            # sub-list of item 6, after which the list goes on at 7.
+            first, *more = split_numbered(f"{criteria[-1].text} {raw.strip()}", following=number + 1)
+            criteria[-1].text = first
+            criteria += [Criterion(kind=kind or kind_from_wording(text), text=text, population=population) for text in more]
+            number += len(more)
+            continue
+        number = int(marker.group(1)) if marker else number
         if _unmarked(raw) == raw.strip():
             if _is_heading(raw, bulleted):
                 named = _population_named(raw) if _KIND_HEADING.search(raw) else None
@@ -255,8 +276,21 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             population = lookup("population", _unmarked(raw).rstrip(":"))  # "- Patients", "- Donors" group a list
             continue
         for text in split_numbered(_unmarked(raw)):
+            if _is_pointer(text):
+                continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
     return criteria
+
+
+def _is_pointer(text: str) -> bool:
+    """An item that sends the reader elsewhere ("For more information, see …"; cut off: "For more informa") is no
+    criterion (cancer.gov's PDQ summaries end their eligibility list with one).
+
+    >>> _is_pointer("For more informa"), _is_pointer("For more information, see the protocol"), _is_pointer("Age 18")
+    (True, True, False)
+    """
+    lowered = fold(text).lower()
+    return lowered.startswith("for more information") or len(lowered) >= 10 and "for more information".startswith(lowered)
 
 
 def _goes_on(item: str, line: str) -> bool:
@@ -301,11 +335,25 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     return criteria
 
 
+#: A heading that says its items are what a patient must meet: "Eligibility criteria include the following:" (PDQ),
+#: "(must meet the following to participate in this study)".
+_REQUIREMENTS_HEADING = re.compile(r"^\W*(?:(?:the\s+)?eligibility\s+)?criteria\s+include\s+the\s+following\s*:?\s*$"
+                                   r"|\bmust\s+meet\s+(?:all\s+(?:of\s+)?)?the\s+following\b", re.IGNORECASE)
+
+
 def _heading_kinds(line: str) -> set[str]:
-    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line."""
-    if len(line.split()) > 8 or strip_bullet(line) != line.strip():
+    """The kinds a heading line names ("Key Inclusion Criteria:" -> INCLUSION), none for any other line.
+
+    >>> _heading_kinds("Eligibility criteria include the following:")
+    {'INCLUSION'}
+    >>> sorted(_heading_kinds("Inclusion Criteria and Exclusion Criteria:"))
+    ['EXCLUSION', 'INCLUSION']
+    """
+    if strip_bullet(line) != line.strip():
         return set()
-    return {found.upper() for found in _KIND_HEADING.findall(line)}
+    if len(line.split()) <= 8 and _KIND_HEADING.search(line):
+        return {found.upper() for found in _KIND_HEADING.findall(line)}
+    return {"INCLUSION"} if len(line.split()) <= 12 and _REQUIREMENTS_HEADING.search(line) else set()
 
 
 def _joined_prefixes(pieces: list[str]) -> list[str]:

@@ -17,11 +17,13 @@ from itertools import islice
 from kg.model.records import Identifier
 from kg.model.text import fold
 from kg.model.vocab import lookup, scheme
-from kg.read.parse.fields import parse_phases
+from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
-           "stated_study_type", "stated_enrollment", "phase_under_header"]
+           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
+           "stated_eligible_people", "stated_site", "summary_paragraph",
+           "stated_start"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -280,18 +282,45 @@ def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:
     return None
 
 
-_STATED_ENROLLMENT = re.compile(r"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+"
-                                r"(?P<count>\d[\d,]{0,9})\s+(?:participants|patients|subjects|people)\b", re.IGNORECASE)
+_PEOPLE = r"(?:participants|patients|subjects|people)"
+#: How a text states the number it enrols: "Target enrollment of 68 participants", "15 eligible AML patients will be
+#: enrolled", "in total 200 patients will be enrolled", "The investigators expect to enroll 36 participants", "A pilot
+#: single arm clinical trial of 3 patients". A number
+#: "for each" group or "per" arm is not the trial's.
+_STATED_ENROLLMENT = re.compile(
+    rf"\b(?:target|planned|anticipated|estimated|actual)\s+enrol(?:l)?ment\s+(?:of|is|was)\s+(?P<count>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    rf"|(?<![\d,.])(?P<total>(?:in\s+total|a\s+total\s+of)\s+)?(?P<will>\d[\d,]{{0,9}})\s+(?:eligible\s+)?(?:[A-Z]{{2,}}\s+)?"
+    rf"{_PEOPLE}\s+(?:will\s+be|(?:is|are)\s+(?:estimated|expected|planned)\s+to\s+be)\s+(?:enrolled|recruited)\b"
+    rf"(?!\s+(?:for|in)\s+each\b|\s+per\b)"
+    rf"|\b(?:expects?|plans?|aims?)\s+to\s+(?:enrol|enroll|recruit)\s+(?P<plan>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    rf"|(?<!previous )(?<!prior )(?<!earlier )\b(?:clinical\s+)?(?:trial|study)\s+(?:of|in|with)\s+"
+    rf"(?P<of>\d[\d,]{{0,9}})\s+{_PEOPLE}\b"
+    # A count that is a cell of a facts line, glued or set apart: "South Korea47 participantsStarted 2009-01".
+    rf"|(?:(?<=[a-z])|^|(?<=[\s·|•]))(?P<cell>\d[\d,]{{0,9}})\s+participants(?=[A-Z]|\s*$|\s+[·|•])",
+    re.IGNORECASE)
 
 
 def stated_enrollment(text: str) -> int | None:
-    """The enrolment a sentence states: "Target enrollment of 68 participants puts this in the typical range …".
+    """The enrolment a sentence states; a total ("in total 200 patients will be enrolled") over a first number.
 
     >>> stated_enrollment("Target enrollment of 68 participants puts this in the typical range")
     68
+    >>> stated_enrollment("Study Design: This study is a phase I clinical trial. 15 eligible AML patients will be enrolled")
+    15
+    >>> stated_enrollment("40 patients will be enrolled for each of the five cancers (in total 200 patients will be enrolled)")
+    200
+    >>> stated_enrollment("The investigators expect to enroll 36 participants. Haploidentical family members (donors) will also")
+    36
+    >>> stated_enrollment("A pilot single arm clinical trial of 3 patients"), stated_enrollment("a previous trial of 40 patients")
+    (3, None)
+    >>> stated_enrollment("A total of 36 subjects is estimated to be enrolled.")
+    36
+    >>> stated_enrollment("South Korea47 participantsStarted 2009-01"), stated_enrollment("47 participants were treated")
+    (47, None)
     """
-    match = _STATED_ENROLLMENT.search(text)
-    return int(match.group("count").replace(",", "")) if match else None
+    matches = list(_STATED_ENROLLMENT.finditer(text or ""))
+    match = next((m for m in matches if m.group("total")), matches[0] if matches else None)
+    return int(next(filter(None, match.group("count", "will", "plan", "of", "cell"))).replace(",", "")) if match else None
 
 
 #: A table header whose last column is the phase ("Condition or Disease Intervention/Treatment Phase").
@@ -314,3 +343,126 @@ def phase_under_header(text: str) -> list[str]:
                 if re.fullmatch(rf"\s*{_PHASE_WORDS}\s*", cell, re.IGNORECASE):
                     return parse_phases(cell)
     return []
+
+
+_NON_RANDOMIZED = re.compile(r"\bnon[- ]?randomi[sz]ed\b", re.IGNORECASE)
+#: "randomized" where it describes the trial's own design: "Randomized, Parallel Group, …", "an international,
+#: multicentre randomised controlled trial", "were randomly divided into test group and control group", "One arm will
+#: be randomised to receive …" (not "a randomized trial showed …" of another study, unless ``design`` says it is the
+#: trial's design line or title).
+_RANDOMIZED = re.compile(r"\brandomi[sz]ed[, ]+(?:\w+[, ]+){0,2}?(?:controlled|clinical|trial|study|phase|parallel|double|open|"
+                         r"multi-?cent\w*|placebo)|\b(?:are|were|be|being)\s+randomi[sz]ed\b|\brandomly\s+(?:divided|assigned|"
+                         r"allocated|split)\b", re.IGNORECASE)
+_SINGLE_GROUP = re.compile(r"\bsingle[- ](?:arm|group|cohort)\b", re.IGNORECASE)
+_PARALLEL = re.compile(r"\bparallel[- ](?:group|arm|assignment)s?\b", re.IGNORECASE)
+_INTERVENTIONAL = re.compile(r"\bintervention(?:al)?\s+(?:study|trial)\b", re.IGNORECASE)
+
+
+def stated_design(text: str, design: bool = False) -> tuple[str | None, str | None, str | None]:
+    """The allocation, intervention model and study type the wording of a trial's design states; ``design`` when
+    the text is the trial's design line or title, where "randomized" alone says it.
+
+    >>> stated_design("Randomized, Parallel Group, Placebo Controlled Trial", design=True)
+    ('RANDOMIZED', 'PARALLEL', None)
+    >>> stated_design("Phase I treatment, single centric, randomized, intervention study on chronic HBV infected patients",
+    ...               design=True)
+    ('RANDOMIZED', None, 'INTERVENTIONAL')
+    >>> stated_design("A pilot single arm clinical trial of 3 patients")
+    (None, 'SINGLE_GROUP', None)
+    >>> stated_design("Prospective, multicenter, single-arm, open label, interventional study evaluating adoptive cell therapy")
+    (None, 'SINGLE_GROUP', 'INTERVENTIONAL')
+    >>> stated_design("Study group: All subjects were randomly divided into test group and control group.")
+    ('RANDOMIZED', None, None)
+    >>> stated_design("a prospective, open-label, multi-cohort, non-randomized, multicenter Phase 2 study")
+    ('NON_RANDOMIZED', None, None)
+    >>> stated_design("A previous randomized trial showed a benefit")[0], stated_design("randomization")[0]
+    (None, None)
+    """
+    text = text or ""
+    allocation = None
+    if _NON_RANDOMIZED.search(text):
+        allocation = "NON_RANDOMIZED"
+    elif _RANDOMIZED.search(text) and not re.search(r"\b(?:previous|prior|earlier)\s+randomi[sz]ed", text, re.IGNORECASE) \
+            or design and re.search(r"\brandomi[sz]ed\b", text, re.IGNORECASE):
+        allocation = "RANDOMIZED"
+    model = "SINGLE_GROUP" if _SINGLE_GROUP.search(text) else "PARALLEL" if _PARALLEL.search(text) else None
+    return allocation, model, "INTERVENTIONAL" if _INTERVENTIONAL.search(text) else None
+
+
+#: Who may take part, as an article says it: "Women 18 and older with previously untreated advanced cervical cancer
+#: may be eligible to participate".
+_ELIGIBLE_PEOPLE = re.compile(r"\b(?P<who>women|men|adults|children|patients|people|participants)\s+(?:aged\s+)?(?P<age>\d{1,2})"
+                              r"\s*(?:years?\s*)?(?:of\s+age\s+)?(?:and|or)\s+(?:older|over|above)\b[^.]{0,120}?\beligible\b",
+                              re.IGNORECASE)
+#: Where a single-site trial is held, as an article says it: "a clinical trial at the NIH Clinical Center".
+_AT_SITE = re.compile(r"\b(?:clinical\s+trial|trial|study)\s+(?:is\s+being\s+conducted\s+|taking\s+place\s+)?at\s+(?:the\s+)?"
+                      r"(?P<site>(?:[A-Z][\w'&-]*)(?:\s+(?:of\s+)?[A-Z][\w'&-]*){1,6})")
+
+
+def stated_eligible_people(text: str) -> tuple[str | None, float | None]:
+    """The sex and minimum age of the people a sentence says may be eligible.
+
+    >>> stated_eligible_people("Women 18 and older with previously untreated advanced cervical cancer may be eligible to "
+    ...                        "participate in a clinical trial at the NIH Clinical Center.")
+    ('FEMALE', 18.0)
+    >>> stated_eligible_people("Adults 65 or older are eligible"), stated_eligible_people("Women 18 and older")
+    ((None, 65.0), (None, None))
+    """
+    match = _ELIGIBLE_PEOPLE.search(text or "")
+    if not match:
+        return None, None
+    return {"women": "FEMALE", "men": "MALE"}.get(match.group("who").lower()), float(match.group("age"))
+
+
+def stated_site(text: str) -> str | None:
+    """The one site a sentence says the trial is held at.
+
+    >>> stated_site("may be eligible to participate in a clinical trial at the NIH Clinical Center.")
+    'NIH Clinical Center'
+    >>> stated_site("The study at this time is closed"), stated_site("a trial at Stanford")  # a name of two words or more
+    (None, None)
+    """
+    match = _AT_SITE.search(text or "")
+    return match.group("site") if match else None
+
+
+#: A paragraph that says what the trial does: "This phase I/Ib trial tests the safety …", "This study will analyze and
+#: evaluate …", "The goal of this clinical research study is to learn if …".
+_SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
+                              r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
+                              r"open|closed|active|completed|registered|listed)\b)"
+                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
+                              re.IGNORECASE)
+
+
+def summary_paragraph(lines: list[str]) -> str | None:
+    """The first paragraph (a line of at least 80 characters) that opens by saying what this trial does: a page's
+    summary when it gives it no label.
+
+    >>> summary_paragraph(["Additional locations may be listed on ClinicalTrials.gov.",
+    ...                    "This phase I/Ib trial tests the safety, side effects, and best dose of gamma delta T cell in "
+    ...                    "treating patients with acute myeloid leukemia."])[:40]
+    'This phase I/Ib trial tests the safety, '
+    >>> summary_paragraph(["The goal of this clinical research study is to learn if giving cells called natural killer "
+    ...                    "(NK) cells after receiving 1 of 3 pre-treatment plans can improve response."])[:30]
+    'The goal of this clinical rese'
+    >>> summary_paragraph(["This trial is currently recruiting participants. The sponsor has registered the study with "
+    ...                    "ClinicalTrials.gov as actively enrolling."]) is None  # trialfinderdata.org: its status
+    True
+    """
+    return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
+
+
+#: A start date as a facts line states it: "Started 2009-01", "Started: March 2021".
+_STARTED = re.compile(r"(?:\b|(?<=[a-z]))Started:?\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?|[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?\d{4})\b")
+
+
+def stated_start(text: str) -> str | None:
+    """The start date a facts line states.
+
+    >>> stated_start("South Korea47 participantsStarted 2009-01"), stated_start("Started March 2021")
+    ('2009-01', '2021-03')
+    >>> stated_start("Treatment is started 2 weeks after")
+    """
+    match = _STARTED.search(text or "")
+    return parse_date(match.group("date")) if match else None

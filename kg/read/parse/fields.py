@@ -36,12 +36,14 @@ def parse_phases(text: str | None) -> list[str]:
     (['PHASE1', 'PHASE2'], ['PHASE2'])
     >>> parse_phases("Early Phase 1"), parse_phases("N/A"), parse_phases("a phase-out of drug")
     (['EARLY_PHASE1'], ['NA'], [])
+    >>> parse_phases("EARLY_PHASE1")  # meddatax.com prints the registry's token
+    ['EARLY_PHASE1']
     """
     if not text:
         return []
     if lookup("phase", text) == "NA" or fold(text).lower() in {"not applicable", "n/a", "na"}:
         return ["NA"]
-    match = _PHASE.search(text)
+    match = _PHASE.search(text.replace("_", " "))  # the registry's own tokens: "EARLY_PHASE1"
     if not match:
         return []
     numbers = [_ROMAN[match.group(2).lower()]]
@@ -55,6 +57,21 @@ def parse_phases(text: str | None) -> list[str]:
     return tokens
 
 
+def group_sizes(text: str | None) -> list[tuple[str, int]]:
+    """The groups and their sizes of a sample size given group by group (ChiCTR's "Control group:30;CIK group:30;NK
+    group:30;"); none for any other value.
+
+    >>> group_sizes("Control group:30;CIK group:30;NK group:30;")
+    [('Control group', 30), ('CIK group', 30), ('NK group', 30)]
+    >>> group_sizes("30"), group_sizes("Children: 10")
+    ([], [])
+    """
+    groups = re.findall(r"(?:^|;)\s*([^;:\d][^;:]{0,80}?)\s*:\s*(\d{1,7})\s*(?=;|$)", text or "")
+    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
+        return [(fold(name), int(size)) for name, size in groups]
+    return []
+
+
 def parse_count(text: str | None) -> int | None:
     """The first whole number of a phrase ("15 estimated patients", "1,200 participants"); a number
     of more than 12 digits is no count (and one of 4,300 Python will not read).
@@ -66,9 +83,9 @@ def parse_count(text: str | None) -> int | None:
     >>> parse_count("Control group:30;CIK group:30;NK group:30;")
     90
     """
-    groups = re.findall(r"(?:^|;)\s*[^;:\d][^;:]{0,80}:\s*(\d{1,7})\s*(?=;|$)", text or "")
-    if len(groups) >= 2 and re.fullmatch(r"(?:\s*[^;:]+:\s*\d{1,7}\s*;?)+\s*", text or ""):
-        return sum(map(int, groups))
+    groups = group_sizes(text)
+    if groups:
+        return sum(size for _, size in groups)
     match = re.search(r"\d[\d,]*", text or "")
     digits = match.group(0).replace(",", "") if match else ""
     return int(digits) if digits and len(digits) <= 12 else None
@@ -126,6 +143,24 @@ _DATE_FORMATS = (("%Y-%m-%d", 10), ("%B %d, %Y", 10), ("%b %d, %Y", 10), ("%d %B
                  ("%Y-%m", 7), ("%B %Y", 7), ("%b %Y", 7), ("%Y/%m/%d", 10))
 
 
+#: A date printed with its weekday, day and month in digits: "Sun, 05/01/2016".
+_WEEKDAY_DATE = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _on_weekday(weekday: str, first: str, second: str, year: str) -> str | None:
+    """The one reading of a digits-only date (month first or day first) that falls on the weekday printed with it;
+    None when both or neither do.
+    """
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            found = date(int(year), int(month), int(day))
+            if _WEEKDAYS[found.weekday()] == weekday.lower():
+                readings.add(found.isoformat())
+    return readings.pop() if len(readings) == 1 else None
+
+
 def parse_date(text: str | None) -> str | None:
     """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
 
@@ -133,8 +168,16 @@ def parse_date(text: str | None) -> str | None:
     ('2020-12-03', '2020-12-03', '2025-09', '2017-11-30')
     >>> parse_date("2020-12"), parse_date("2020-13"), parse_date("2019-02-29")
     ('2020-12', None, None)
+
+    Day and month in digits only are read when the weekday printed with them tells which is which (aamds.org):
+
+    >>> parse_date("Sun, 05/01/2016"), parse_date("Fri, 05/01/2020"), parse_date("05/01/2016")
+    ('2016-05-01', '2020-05-01', None)
     """
     text = fold(text).rstrip(".")
+    dated = _WEEKDAY_DATE.fullmatch(text)
+    if dated:
+        return _on_weekday(*dated.groups())
     if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions
         with contextlib.suppress(ValueError):
             return date.fromisoformat(text if len(text) == 10 else f"{text}-01").isoformat()[:len(text)]

@@ -18,6 +18,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.text import fold, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_age_range, parse_phases
+from kg.read.parse.header_row import header_row_lines
 
 __all__ = ["LABELS", "Reading", "reading", "label_of"]
 
@@ -44,20 +45,23 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
                      "clinicaltrials gov id", "clinicaltrials gov number"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
-                    "secondary id", "secondary ids", "secondary identifying numbers", "other study id numbers"),
-    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by"),
+                    "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
+    # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
+    "secondary_ids": ("secondary id", "secondary ids", "secondary identifying numbers"),
+    "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by", "sponsors"),
     "collaborators": ("collaborator", "collaborators"),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
     "study_type": ("study type", "type of study", "study design type", "primary study design"),
-    "study_design": ("study design",),
+    "study_design": ("study design", "design"),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
     "allocation": ("allocation", "secondary study design"),
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
-    "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure"),
+    "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure",
+                      "drugs / interventions", "drugs/interventions"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -68,8 +72,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    # A start and an end date as one value: "Study Date: Sun, 05/01/2016 to Fri, 05/01/2020".
+    "study_dates": ("study date", "study dates", "trial dates", "study period", "trial period"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
-                        "global end of trial date"),
+                        "global end of trial date", "end date", "study end date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
@@ -92,24 +98,30 @@ LABELS: dict[str, tuple[str, ...]] = {
                            "key secondary outcomes", "secondary outcome variables", "current secondary outcome measures"),
     # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
     # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
-    "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims"),
+    "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
+                      "what this trial studies"),
+    # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
+    # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
+    # (ACTRN12618000076279)".
+    "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
+    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
               "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
-              "linked study record", "ethics application status", "date submitted", "date registered",
+              "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "intervention groups", "general information",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
-              "narrative", "objectives", "detailed description",
-              "results", "sponsors",
+              "narrative", "objectives",
+              "results",
               "ethics committee", "funding source", "source(s) of monetary or material support",
               "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
               "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
-              "raw json"),
+              "raw json", "who should consider this trial", "why it matters"),
 }
 
 #: Fields with a closed set of values: their label may be followed by the value with no colon
@@ -142,28 +154,82 @@ _LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A
                    r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
 
 
-def label_of(line: str, spaced: bool = False) -> tuple[str | None, str | None]:
+#: Words that say whether a date or a count is planned or reached: "Start date (estimated)", "Estimated number of
+#: participants", "Enrollment (Actual)". They qualify a field without changing which field it is.
+_QUALIFIER = re.compile(r"\s*\((?:estimated|anticipated|actual|expected|planned)\)"
+                        r"|^(?:estimated|anticipated|actual|expected|planned)\s+(?=\w)", re.IGNORECASE)
+
+
+#: An index glued to a label of several words: UMIN's "Narrative objectives1 …", "Trial characteristics_1 …".
+_INDEX = re.compile(r"^([A-Za-z][A-Za-z]* [A-Za-z ]*[a-z])_?\d{1,2}(?=\s|:|$)")
+
+
+def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str | None, str | None]:
     """The field a line's label opens and the value on the same line, if any.
 
     On a page that writes "Label Value" with no colon (``spaced``), a known label followed by
-    a capitalised value opens its field too.
+    a capitalised value opens its field too; on one that glues them (``glued``: "Enrollment10 (estimated)"),
+    a known label followed at once by a capital or a digit. A label may carry a qualifier ("Start date
+    (estimated) 2023-12-01", "Estimated number of participants 18").
     """
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
-    match = _LINE.match(plain)
-    if match:
-        name = _KEYS.get(_key(match.group("label")))
-        if name:
-            return name, fold(match.group("value")) or None
+    indexless = _INDEX.sub(r"\1", plain)
+    for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
+        match = _LINE.match(candidate)
+        if match:
+            name = _KEYS.get(_key(match.group("label")))
+            if not name and ":" in candidate and strip_bullet(line) == line.strip():
+                name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
+            if name:
+                return name, fold(match.group("value")) or None
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
-    return _spaced_value(plain) if spaced else _closed_value(plain)
+    if glued:
+        name, value = _glued_value(plain)
+        if name:
+            return name, value
+    if not spaced:
+        return _closed_value(plain)
+    for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
+        name, value = _spaced_value(candidate)
+        if name:
+            return name, value
+    return None, None
+
+
+def _named_conditions(key: str) -> str | None:
+    """A label naming the kind of disease it lists ("Bone Marrow Disease(s):", "Cancer conditions") opens the conditions."""
+    return "conditions" if re.fullmatch(r"(?:[a-z]+ ){1,3}(?:diseases?|disease\(s\)|conditions?|condition\(s\))", key) else None
+
+
+def _glued_value(line: str) -> tuple[str | None, str | None]:
+    """A known label glued to its value: "Study typeInterventional", "SponsorDana-Farber Cancer Institute (other)"."""
+    for label, name in _BY_FIRST_WORD.get(line.lower().split(" ")[0][:12], []) + _GLUED_SHORT.get(line[:3].lower(), []):
+        head = line[:len(label)]
+        # A label is written as a label ("Trial ID", "Sex"), not in capitals as a value is ("PHASE1 · …").
+        if head.lower() == label and head[-1:].isalpha() and not head.isupper() \
+                and re.match(r"[A-Z0-9]", line[len(label):len(label) + 1]):
+            return name, line[len(label):].strip()
+    return None, None
+
+
+def _writes_glued_labels(lines: list[str]) -> bool:
+    """Three lines that glue a known label to its value make a page that labels that way ("Quick facts" boxes)."""
+    return sum(1 for line in lines if _glued_value(fold(_DECORATION.sub("", line)))[0]) >= 3
 
 
 #: The labels by their first word, longest first: a line is tried only against labels it can begin with.
 _BY_FIRST_WORD: dict[str, list[tuple[str, str]]] = {}
 for _label, _name in sorted(_KEYS.items(), key=lambda pair: -len(pair[0])):
     _BY_FIRST_WORD.setdefault(_label.split(" ")[0], []).append((_label, _name))
+
+
+#: The labels by their first three letters, for a first word glued to the value ("PhasePHASE1").
+_GLUED_SHORT: dict[str, list[tuple[str, str]]] = {}
+for _label, _name in sorted(_KEYS.items(), key=lambda pair: -len(pair[0])):
+    if " " not in _label:
+        _GLUED_SHORT.setdefault(_label[:3], []).append((_label, _name))
 
 
 def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
@@ -229,9 +295,11 @@ def reading(text: str) -> Reading:
     result = Reading()
     current: str | None = None
     lines = text.split("\n")
-    spaced = _writes_spaced_labels(lines)
+    for start, end, cells in reversed(header_row_lines(lines)):
+        lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
+    spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     for line in lines:
-        name, value = label_of(line, spaced)
+        name, value = label_of(line, spaced, glued)
         if name:
             current = None if name == "other" else name
             if current:

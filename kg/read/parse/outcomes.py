@@ -94,6 +94,12 @@ _ENDPOINT_HEADING = re.compile(
     r"^\s*(primary|secondary|other|exploratory|tertiary)\s+(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?)\s*:?\s*(.*)$",
     re.IGNORECASE)
 _NEXT_HEADING = re.compile(r"^\s*[A-Z][\w /&-]{0,40}:\s*$")
+#: Where a paragraph that runs its labels inline ("Primary end point: … cohort Secondary end point: … Study Design:
+#: This study …") opens its next labelled part: an endpoint label anywhere, or a capitalised label of at most three
+#: words after a sentence's end.
+_INLINE_LABEL = re.compile(r"\s+(?=(?:primary|secondary|other|exploratory|tertiary)\s+(?:end\s*-?\s*points?|outcomes?"
+                           r"(?:\s+measures?)?)\s*:)|(?<=[.!?])\s+(?=[A-Z][a-z]+(?:\s+[A-Za-z]+){0,2}:\s)",
+                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PROSE_TIME = re.compile(rf"\b(?:at|within|after|over|for|up to)\s+({TIME_SPAN.pattern})", re.IGNORECASE)
 
@@ -105,15 +111,22 @@ def outcomes_from_prose(text: str | None) -> list[Outcome]:
 
     >>> outcomes_from_prose("Primary end point:\n\nOverall survival at 2 years\n\nStudy Design:\n\nPhase I.")
     [Outcome(kind='PRIMARY', measure='Overall survival at 2 years', time_frame='2 years', description=None)]
+
+    A paragraph may run its labels inline (ignite-sd.com NCT05333705's detailed description):
+
+    >>> [o.measure for o in outcomes_from_prose("Primary end point: Overall survival of the cohort Secondary end "
+    ...                                         "point: Relapse. Toxicity. Study Design: This is a phase I trial.")]
+    ['Overall survival of the cohort', 'Relapse', 'Toxicity']
     """
     outcomes: list[Outcome] = []
     kind: str | None = None
-    for line in (text or "").split("\n"):
+    parts = [(index > 0, part) for line in (text or "").split("\n") for index, part in enumerate(_INLINE_LABEL.split(line))]
+    for inline, line in parts:
         heading = _ENDPOINT_HEADING.match(line)
         if heading:
             kind = {"primary": "PRIMARY", "secondary": "SECONDARY"}.get(heading.group(1).lower(), "OTHER")
             line = heading.group(2)
-        elif _NEXT_HEADING.match(line):
+        elif _NEXT_HEADING.match(line) or inline:  # an inline label of another part ends the endpoints
             kind = None
             continue
         if kind is None or not line.strip():
