@@ -313,20 +313,27 @@ def _print_query(name: str, values: dict[str, str], target: dict, *, output_form
 @_graphs(required=True)
 @click.option("--endpoint", required=True, metavar="URL",
               help="The SPARQL Update endpoint of the store (Oxigraph: http://HOST:7878/update; Fuseki: .../DATASET/update).")
+@click.option("--graph-store", metavar="URL",
+              help="The store's Graph Store Protocol address, where it takes N-Quads by POST (Oxigraph: "
+                   "http://HOST:7878/store): the statements go there in batches of 50,000, the graphs are dropped "
+                   "through --endpoint; several times faster on Oxigraph.")
 @_remote(timeout=300.0)
-def load(graphs: tuple[Path, ...], endpoint: str, timeout: float, retries: int) -> None:
+def load(graphs: tuple[Path, ...], endpoint: str, graph_store: str | None, timeout: float, retries: int) -> None:
     """Load dataset files (kg build --format trig/nquads) into a SPARQL 1.1 store.
 
-    Streams the files in requests of at most 1,000 statements. Each document's and trial's
-    named graph is replaced; a document loaded again with new content replaces its old
-    version; a failed or killed load is mended by running it again. Credentials come from
+    Streams the files in requests of at most 1,000 statements (SPARQL Update), or with
+    --graph-store in batches of 50,000 posted as N-Quads. Each document's and trial's named
+    graph is replaced; a document loaded again with new content replaces its old version; a
+    failed or killed load is mended by running it again. Credentials come from
     KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN.
     """
     from kg.graphs.remote import load_remote
     from kg.progress import ProgressLine
 
-    done = load_remote(endpoint, graphs, timeout=timeout, retries=retries, progress=ProgressLine())
-    click.echo(f"{done.statements} statements in {done.graphs} graphs loaded into {endpoint} ({done.requests} requests)")
+    done = load_remote(endpoint, graphs, graph_store=graph_store, timeout=timeout, retries=retries,
+                       progress=ProgressLine())
+    click.echo(f"{done.statements} statements in {done.graphs} graphs loaded into {graph_store or endpoint} "
+               f"({done.requests} requests)")
 
 
 @cli.command()

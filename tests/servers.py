@@ -47,6 +47,7 @@ class Server:
     query: str  # the URL that queries over every named graph
     update: str
     process: subprocess.Popen
+    graph_store: str | None = None  # where the server takes N-Quads by POST (Graph Store Protocol), if it does
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -91,7 +92,8 @@ def oxigraph(folder: Path) -> Iterator[Server]:
     port = free_port()
     process = subprocess.Popen(server_command(folder / "store", port, writable=True), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, start_new_session=True)
-    server = Server("oxigraph", query_endpoint(port, writable=True), f"http://127.0.0.1:{port}/update", process)
+    server = Server("oxigraph", query_endpoint(port, writable=True), f"http://127.0.0.1:{port}/update", process,
+                    f"http://127.0.0.1:{port}/store")
     try:
         wait_for(process, server.query)
         yield server

@@ -193,6 +193,23 @@ def test_kg_serve_writable_takes_updates_with_WITH_and_USING(tmp_path):
         process.wait(timeout=20)
 
 
+def test_kg_serve_writable_says_where_kg_load_sends_its_statements(seed_dataset, tmp_path):
+    ox.Store(str(tmp_path / "store")).flush()  # an empty store, as a new service starts with
+    process, port = serving("--store", str(tmp_path / "store"), "--writable")
+    try:
+        said = process.stderr.readline().decode()
+        addresses = dict(part.split(": ", 1) for part in said.split("  ") if ": " in part)
+        assert addresses["graph store"] == f"http://127.0.0.1:{port}/store"
+        loaded = run_kg("load", seed_dataset, "--endpoint", addresses["updates"], "--graph-store", addresses["graph store"])
+        assert loaded.returncode == 0, loaded.stderr
+        from_server = run_kg("query", "trials", "--endpoint", addresses["SPARQL endpoint"], "-f", "csv")
+        from_file = run_kg("query", "trials", "--data", seed_dataset, "-f", "csv")
+        assert from_server.stdout == from_file.stdout and from_file.stdout.count("\n") > 1
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 @pytest.mark.parametrize("where", ["update", "base"])
 def test_a_query_sent_to_the_update_endpoint_or_the_home_page_says_which_endpoint_to_use(server, where):
     result = run_kg("query", "trials", "--endpoint", server[where], "--retries", "0")

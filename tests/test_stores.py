@@ -1,13 +1,16 @@
 """The graph in the SPARQL stores people already run: each test starts a real server on 127.0.0.1
 (Oxigraph; Virtuoso and Apache Jena, Debian's packages, each skipped saying why where it is not
 installed; Jena on a TDB2 dataset with Fuseki's union default graph), loads the seeds
-and the registry records with `kg load`, and expects every stored query to give the same bytes as
+and the registry records with `kg load` (into Oxigraph through its graph store, `--graph-store`; into the
+others by SPARQL Update alone), and expects every stored query to give the same bytes as
 the graph file, a changed document to replace its old version, a broken-off load to leave no
 half-document and be mended by running it again, and a cut-short answer to be an error.
 """
 
 from __future__ import annotations
 
+import socket
+import urllib.parse
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,7 +22,7 @@ import kg.graphs.remote
 from kg.build.streaming import build
 from kg.errors import GraphError, QueryError
 from kg.graphs.files import dataset_statements, load_graph
-from kg.graphs.remote import call, client, load_remote
+from kg.graphs.remote import call, client, load_remote, post_quads
 from kg.query.catalogue import catalogue
 from kg.query.output import format_result
 from kg.query.remote import run_remote
@@ -60,11 +63,16 @@ def store(request, tmp_path_factory, dataset):
     start = {"oxigraph": lambda: servers.oxigraph(folder), "virtuoso": lambda: servers.virtuoso(folder, max_rows=MAX_ROWS),
              "jena": lambda: servers.jena(folder)}[request.param]()
     with start as server:
-        loaded = run_kg("load", dataset, "--endpoint", server.update)
+        loaded = run_kg("load", dataset, *targets(server))
         assert loaded.returncode == 0, loaded.stderr
         sizes = file_sizes(dataset)
         assert loaded.stdout.startswith(f"{sum(sizes.values())} statements in {len(sizes) - 1} graphs loaded"), loaded.stdout
         yield server
+
+
+def targets(server: servers.Server) -> list[str]:
+    """`kg load`'s options for a server: its Update endpoint, and its graph store where it has one (Oxigraph)."""
+    return ["--endpoint", server.update, *(["--graph-store", server.graph_store] if server.graph_store else [])]
 
 
 #: Stored queries a server is known to answer otherwise than the file, by server name (none now:
@@ -115,7 +123,7 @@ def test_a_changed_document_loaded_again_replaces_its_old_version(store, dataset
     edited.write_text(page.read_text(encoding="utf-8").replace("Target Recruitment\n12", "Target Recruitment\n14"),
                       encoding="utf-8")
     assert build([edited], tmp_path / "edited.trig", format="trig").ok
-    assert run_kg("load", tmp_path / "edited.trig", "--endpoint", store.update).returncode == 0
+    assert run_kg("load", tmp_path / "edited.trig", *targets(store)).returncode == 0
 
     documents = run_remote(store.query, catalogue()["documents"].bind({})).rows
     assert len(documents) == DOCUMENTS  # the new version instead of the old, not beside it
@@ -124,7 +132,7 @@ def test_a_changed_document_loaded_again_replaces_its_old_version(store, dataset
     enrollment = run_remote(store.query, catalogue()["trials"].bind({})).rows
     assert [row for row in enrollment if row[0] == "NL-OMON26066"][0][5] == "14"
 
-    assert run_kg("load", dataset, "--endpoint", store.update).returncode == 0  # and back again
+    assert run_kg("load", dataset, *targets(store)).returncode == 0  # and back again
     assert differing(store, answers) == []
 
 
@@ -143,14 +151,14 @@ def test_a_load_broken_off_leaves_no_half_document_and_a_rerun_mends_it(store, d
     real = kg.graphs.remote.call
 
     def broken_off(endpoint, action, retries):  # the client killed as it sends its fourth request
-        if len(sent) == 3:
+        if len(sent) == 3:  # with a graph store: the POST of the second batch, whose graphs are dropped
             raise KeyboardInterrupt
         sent.append(1)
         return real(endpoint, action, retries)
 
     monkeypatch.setattr(kg.graphs.remote, "call", broken_off)
     with pytest.raises(KeyboardInterrupt):
-        load_remote(store.update, [dataset], block=300)
+        load_remote(store.update, [dataset], graph_store=store.graph_store, block=300, batch=300)
     monkeypatch.undo()
     whole = file_sizes(dataset)
     there = {graph: size for graph, size in graph_sizes(store).items() if graph in whole}
@@ -160,9 +168,51 @@ def test_a_load_broken_off_leaves_no_half_document_and_a_rerun_mends_it(store, d
     assert max(whole.values()) > 300  # a graph larger than a block is sent whole too, in a request of its own
     assert halves == {}
 
-    report = load_remote(store.update, [dataset], block=300)
+    report = load_remote(store.update, [dataset], graph_store=store.graph_store, block=300, batch=300)
     assert report.statements == sum(whole.values()) and report.requests > 20
     assert differing(store, answers) == []
+
+
+def test_a_wrong_graph_store_address_is_one_line_and_a_rerun_mends_what_it_dropped(store, dataset, answers):
+    if not store.graph_store:
+        pytest.skip(f"{store.name}: loaded by SPARQL Update alone")
+    wrong = store.graph_store.replace("/store", "/statements")
+    result = run_kg("load", dataset, "--endpoint", store.update, "--graph-store", wrong, "--retries", "0")
+    assert result.returncode == 2 and result.stderr.strip().splitlines() == [
+        f"Error: {wrong}: the endpoint refused the request (HTTP 404: POST /statements is not supported by this server)"]
+    whole = file_sizes(dataset)
+    there = {graph: size for graph, size in graph_sizes(store).items() if graph in whole}
+    assert len(there) < len(whole)  # the first batch's graphs were dropped before its POST was refused
+    assert {graph for graph, size in there.items() if size != whole[graph] and not graph.endswith("/graph/shared")} == set()
+
+    assert run_kg("load", dataset, *targets(store)).returncode == 0
+    assert differing(store, answers) == []
+
+
+def test_a_post_of_n_quads_cut_off_mid_way_leaves_none_of_its_statements(store):
+    """What a load by the graph store relies on: Oxigraph adds a POST's statements in one transaction,
+    so a client killed while it sends a batch leaves none of it (here the body is cut at a line end,
+    the cut-off part itself valid N-Quads).
+    """
+    if not store.graph_store:
+        pytest.skip(f"{store.name}: loaded by SPARQL Update alone")
+    body = b"".join(f'<urn:kg-test:s{n}> <urn:kg-test:p> "{n}" <urn:kg-test:cut> .\n'.encode() for n in range(20_000))
+    sent = body[:body.index(b"\n", len(body) // 2) + 1]
+    address = urllib.parse.urlsplit(store.graph_store)
+    with socket.create_connection((address.hostname, address.port), timeout=60) as connection:
+        connection.sendall(f"POST {address.path} HTTP/1.1\r\nHost: {address.netloc}\r\nContent-Type: application/n-quads\r\n"
+                           f"Connection: close\r\nContent-Length: {len(body)}\r\n\r\n".encode() + sent)
+        connection.shutdown(socket.SHUT_WR)  # the client is gone
+        answer = b"".join(iter(lambda: connection.recv(4096), b"")).decode("utf-8", "replace")
+    assert answer.startswith("HTTP/1.1 500") and "expected to contain" in answer
+    assert run_remote(store.query, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:kg-test:cut> { ?s ?p ?o } }").rows == [["0"]]
+
+    post_quads(store.graph_store, body, 60)  # and sent whole, it is there whole
+    assert run_remote(store.query, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:kg-test:cut> { ?s ?p ?o } }").rows == [["20000"]]
+    drop = client(store.update, 60)
+    drop.setMethod("POST")
+    drop.setQuery("DROP GRAPH <urn:kg-test:cut>")
+    call(store.update, drop.query, 0)
 
 
 def test_a_cut_short_answer_is_an_error_and_the_server_s_reasons_reach_the_user(store):
@@ -179,7 +229,7 @@ def test_a_cut_short_answer_is_an_error_and_the_server_s_reasons_reach_the_user(
 
 
 def test_a_graph_file_without_named_graphs_is_refused_in_one_line(store, seed_graph):
-    result = run_kg("load", seed_graph, "--endpoint", store.update)
+    result = run_kg("load", seed_graph, *targets(store))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "outside any named graph" in result.stderr
 

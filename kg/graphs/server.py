@@ -81,7 +81,7 @@ def serve(store: Path | None, data: Sequence[Path], port: int, *, writable: bool
             server = subprocess.Popen(server_command(store, port, writable=writable, host=host),
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             sys.stderr.write(f"SPARQL endpoint: {query_endpoint(port, writable=writable, host=host)}"
-                             + (f"  updates: http://{host}:{port}/update" if writable else "")
+                             + (f"  updates: http://{host}:{port}/update  graph store: http://{host}:{port}/store" if writable else "")
                              + f"  (query page: http://{host}:{port}/)\n")
             sys.stderr.flush()
             try:
