@@ -596,3 +596,177 @@ def test_a_label_with_an_index_glued_to_it_opens_its_field():
     page = (TESTS / "data" / "pages" / "umin.ac.jp" / "UMIN000011555-R000013518.txt").read_bytes()
     record = read_enriched(page, "UMIN000011555-R000013518.txt")
     assert record.detailed_description.startswith("The primary objective of this study is to assess the safety")
+
+
+def test_irct_intervention_groups_describe_what_each_group_is_given_after_the_settings_and_conduct():
+    # irct.behdasht.gov.ir IRCT20140818018842N41: "Intervention groups" says how many cells, how often.
+    page = """Cell Therapy using NK cells in Patients with Hepatocellular carcinoma
+Settings and conduct
+1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation
+Intervention groups
+Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 patients with HCC
+Main outcome variables
+Follow- up of patients after each injection and 28 days after the last injection based on clinical response and safety
+IRCT registration information
+IRCT registration number:IRCT20140818018842N41
+"""
+    record = read_enriched(page.encode(), "irct.txt")
+    assert record.interventions == []
+    assert record.detailed_description.split("\n") == [
+        "1- Patient selection. 2- Isolation of mononuclear cells isolated using ficoll and density gradient centrifugation",
+        "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 patients with HCC"]
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("NK", 3)]
+
+
+def test_a_short_line_of_giving_under_the_interventions_label_names_the_intervention():
+    page = """Registration number
+ACTRN12622000588796p
+Public title
+NK cells for myeloma
+Intervention(s)
+Infusion of NK cells
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert [i.name for i in record.interventions] == ["Infusion of NK cells"]
+    assert record.detailed_description is None
+
+
+def test_isrctns_study_hypothesis_is_the_trials_description_and_its_contact_block_no_summary():
+    # isrctn.com ISRCTN65902492 (MFEz): an empty "Plain English Summary" followed by the contact block, then
+    # the study rows printed as "Label | value |".
+    page = """Plain English Summary
+Contact information
+Ms Anvi Wadke
+Scientific
+Department of Medical Oncology
+ISRCTN | ISRCTN65902492 |
+Scientific title | A Cancer Research UK phase I trial of adoptive transfer of autologous tumour antigen specific \
+T-cells with pre-conditioning chemotherapy and intravenous interleukin-2 (IL2) in patients with advanced \
+carcinoembryonic antigen (CEA) positive tumours |
+Study acronym | MFEz Study |
+Study hypothesis | This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and CD8 \
+populations in place of the selected, specific TILs and combines these with 'supportive therapies' of \
+pre-conditioning chemotherapy and high dose intravenous IL2. |
+Ethics approval(s) | MREC approved (ref: GTAC096) |
+"""
+    record = read_enriched(page.encode(), "isrctn.txt")
+    assert record.brief_summary is None or "Anvi Wadke" not in record.brief_summary
+    assert record.detailed_description == (
+        "This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and CD8 populations "
+        "in place of the selected, specific TILs and combines these with 'supportive therapies' of pre-conditioning "
+        "chemotherapy and high dose intravenous IL2.")
+
+
+def test_a_plain_language_summary_in_the_nci_format_keeps_its_purpose_and_outline_paragraphs():
+    # clinicaltrialcompass.org NCT00823524: "Plain-language summary" over the NCI's RATIONALE / PURPOSE paragraphs.
+    page = (TESTS / "data" / "pages" / "clinicaltrialcompass.org" / "NCT00823524.txt").read_bytes()
+    record = read_enriched(page, "NCT00823524.txt")
+    assert record.brief_summary == (
+        "RATIONALE: Giving an infusion of natural killer cells from a donor after a donor stem cell transplant may help "
+        "kill any remaining cancer cells after the transplant. PURPOSE: This phase I/II trial is studying the side "
+        "effects and best dose of donor natural killer cells when given after a donor stem cell transplant in treating "
+        "patients with advanced cancer.")
+    assert record.primary_purpose is None
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    # The same trial's OBJECTIVES and OUTLINE as crick.ai prints them, one paragraph a line under a summary label.
+    outline = """Trial ID: NCT00823524
+Summary
+OBJECTIVES: Primary * To assess the safety of donor natural killer (NK) cell infusion after \
+HLA-mismatched/haploidentical allogeneic hematopoietic stem cell transplantation from a familial donor in patients \
+with advanced malignant disorders.
+OUTLINE: This is a phase I, dose-escalation study followed by a phase II study. * Phase I: Patients receive an \
+infusion of donor natural killer (NK) cells on days 18 and 21. * Phase II: Patients receive an infusion of donor NK \
+cells on days 14 and 21.
+Purpose
+TREATMENT
+"""
+    record = read_enriched(outline.encode(), "outline.txt")
+    assert record.brief_summary.startswith("OBJECTIVES: Primary * To assess the safety of donor natural killer")
+    assert record.brief_summary.endswith("Patients receive an infusion of donor NK cells on days 14 and 21.")
+    assert record.primary_purpose == "TREATMENT"
+
+
+def test_a_description_of_intervention_that_says_how_cells_are_administered_is_the_trials_description():
+    # anzctr.org.au ACTRN12610000068066: the dose and route in one line, no verb but "administered".
+    page = """Registration number
+ACTRN12610000068066
+Public title
+Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease after Bone Marrow Transplantation
+Description of intervention(s) / exposure
+Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks
+Intervention code [1] 255800 0
+"""
+    record = read_enriched(page.encode(), "anzctr.txt")
+    assert record.interventions == []
+    assert record.detailed_description == (
+        "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks")
+
+
+def test_anticipated_study_dates_are_read_and_an_empty_conditions_table_head_ends_the_summary():
+    # clincosm.com NCT05371730: labels over their values, the conditions table's cells lost under its head.
+    page = """A Trial to Evaluate the Safety and Efficacy of NK Cells in Subjects With Myelodysplastic Syndromes
+CT.gov ID
+NCT05371730
+Brief Summary
+
+A clinical study to Evaluate the Safety and Efficacy of NK cells in the treatment of Myelodysplastic Syndromes
+
+Condition or Disease Intervention/Treatment Phase
+Early Phase 1
+
+Study Type:
+Interventional
+Anticipated Study Start Date :
+May 30, 2022
+Anticipated Primary Completion Date :
+May 30, 2025
+Anticipated Study Completion Date :
+Apr 30, 2026
+"""
+    record = read_enriched(page.encode(), "clincosm.txt")
+    assert record.brief_summary == (
+        "A clinical study to Evaluate the Safety and Efficacy of NK cells in the treatment of Myelodysplastic Syndromes")
+    assert (record.start_date, record.completion_date) == ("2022-05-30", "2026-04-30")
+    assert record.phases == ["EARLY_PHASE1"]
+
+
+def test_the_nci_pdq_patient_version_gives_its_title_above_its_contents_and_its_purpose_as_the_summary():
+    # cancer.gov's PDQ page of 2009 (cdrid 632275, NCT00823524), as the web archive keeps it.
+    page = (TESTS / "data" / "pages" / "cancer.gov" / "legacy-pdq-cdrid-632275-NCT00823524.txt").read_bytes()
+    record = read_enriched(page, "legacy-pdq-cdrid-632275-NCT00823524.txt")
+    assert record.title == "Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer"
+    assert record.brief_summary == (
+        "Giving an infusion of natural killer cells from a donor after a donor stem cell transplant may help kill any "
+        "remaining cancer cells after the transplant. This phase I/II trial is studying the side effects and best dose "
+        "of donor natural killer cells when given after a donor stem cell transplant in treating patients with advanced "
+        "cancer.")
+
+
+
+def test_a_title_over_links_that_head_no_section_of_the_page_is_not_taken_for_a_title_above_contents():
+    from kg.read.parse.cues import title_before_contents
+
+    # The same page's "Related Links" box: its entries are printed nowhere else on the page.
+    links = """Drug Information from MedlinePlus
+Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer
+Educational Materials About Clinical Trials
+Clinical Trials: Questions and Answers
+Questions to Ask Your Doctor
+Eligibility:
+"""
+    assert title_before_contents(links) is None
+    contents = links.replace("Eligibility:", "Alternate Title\nBasic Trial Information\nTrial Description\n\nAlternate Title\n"
+                                           "Basic Trial Information\nTrial Description")
+    contents = contents.replace("Educational Materials About Clinical Trials\nClinical Trials: Questions and Answers\n"
+                                "Questions to Ask Your Doctor\n", "")
+    assert title_before_contents(contents) == (
+        "Donor Natural Killer Cells After Donor Stem Cell Transplant in Treating Patients With Advanced Cancer")
+
+
+def test_a_page_of_bare_values_gives_the_title_above_its_summary_and_the_registrys_study_type_token():
+    # npcf.us NCT03634501: the labels lost, the values one a line, the title over the summary.
+    page = (TESTS / "data" / "pages" / "npcf.us" / "NCT03634501-activated-primary-nk.txt").read_bytes()
+    record = read_enriched(page, "NCT03634501-activated-primary-nk.txt")
+    assert record.title == "Clinical Study on Anti-tumor Effect Induced by Activated Primary Natural Killer(NK)Cells"
+    assert record.study_type == "INTERVENTIONAL"
+    assert record.brief_summary.startswith("This study will analyze and evaluate the following items:")

@@ -32,8 +32,8 @@ GENERIC_ONLY = {"generic": READERS["generic"]}
 #: so the list only shrinks.
 KNOWN_GAPS: dict[str, set[str]] = {
     # 'PhaseTypeStatusAgeSponsorProtocol IDs' header glued over glued values: PDQ's status 'Active' has no registry
-    # token; the title stands unlabelled after the site's menu, before the page's table of contents.
-    "cancer.gov/legacy-pdq-cdrid-632275-NCT00823524": {"title", "status"},
+    # token.
+    "cancer.gov/legacy-pdq-cdrid-632275-NCT00823524": {"status"},
     # The outcomes heading is cut from the excerpt: '- measure [ Time Frame: … ]' lines whose kind the page
     # no longer says; the classic reader takes outcomes only under a heading that gives their kind.
     "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},

@@ -118,3 +118,30 @@ Estimated Study Start Date  ICMJE February 20, 2020
     assert [(s.name, s.role) for s in record.sponsors] == [("First Affiliated Hospital of Xinjiang Medical University",
                                                             "COLLABORATOR")]
     assert record.start_date == "2020-02-20"
+
+
+def test_the_paragraphs_under_the_conditions_table_are_the_studys_description_up_to_the_design_rows():
+    # NCT03533816 as scraped: the description's paragraphs, then the "Study Type : | … |" rows.
+    page = """Expanded/Activated Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and \
+Post-transplant Cyclophosphamide
+ClinicalTrials.gov Identifier: NCT03533816 |
+Condition or disease | Intervention/treatment | Phase |
+---|---|---|
+Acute Myeloid Leukemia | Drug: EAGD T-cell infusion (Phase I) Drug: EAGD T-cell infusion (Expansion) | Phase 1 |
+Many patients with hematological malignancies require a bone marrow transplant for curative treatment.
+This study proposes to extract, concentrate, and activate gamma delta T-cells from the peripheral blood to provide \
+innate anti-tumor effect with minimal risk of GVHD.
+Study Type : | Interventional (Clinical Trial) |
+Estimated Enrollment : | 38 participants |
+"""
+    record = read_enriched(page.encode(), "NCT03533816.txt")
+    assert record.detailed_description.split("\n") == [
+        "Many patients with hematological malignancies require a bone marrow transplant for curative treatment.",
+        "This study proposes to extract, concentrate, and activate gamma delta T-cells from the peripheral blood to "
+        "provide innate anti-tumor effect with minimal risk of GVHD."]
+    assert record.enrollment == 38
+    assert [(p.cell_type, p.tissue_sources) for p in record.cell_products] == [("T", ["PERIPHERAL_BLOOD"])]
+
+
+def test_a_page_whose_design_rows_follow_the_conditions_table_has_no_description():
+    assert read_enriched(HEAD.encode(), "NCT01631357.txt").detailed_description is None

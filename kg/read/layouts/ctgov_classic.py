@@ -83,7 +83,32 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     record.arms = _arms(lines, record.interventions)
     record.sponsors = _sponsors(lines)
+    record.detailed_description = _description(lines)
     return record
+
+
+#: What ends the description under the conditions table: the design rows ("Study Type : | Interventional … |"),
+#: the next part's heading.
+_DESCRIPTION_END = re.compile(r"\||^\s*(?:Study Design|Arms and Interventions|Outcome Measures|Eligibility Criteria"
+                              r"|Contacts and Locations|Sponsors and Collaborators)\b")
+
+
+def _description(lines: list[str]) -> str | None:
+    """The study's description as a saved page keeps it: the paragraphs right under the conditions table's row
+    ("This study proposes to extract, concentrate, and activate gamma delta T-cells from the peripheral blood …"),
+    up to the design rows, with any "Detailed Description:" heading left out.
+    """
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*Condition or disease\s*\|", line)), None)
+    if start is None:
+        return None
+    paragraphs = []
+    for line in lines[start + 3:]:
+        if _DESCRIPTION_END.search(line):
+            break
+        text = re.sub(r"^(?:Brief Summary|Detailed Description)\s*:\s*", "", fold(line))
+        if text:
+            paragraphs.append(text)
+    return "\n".join(paragraphs) or None
 
 
 def _sponsors(lines: list[str]) -> list[Organization]:

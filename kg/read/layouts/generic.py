@@ -34,7 +34,9 @@ from kg.read.parse.cues import (
     stated_study,
     stated_study_type,
     summary_paragraph,
+    title_above_summary,
     title_after_number,
+    title_before_contents,
     title_before_identifier,
 )
 from kg.read.parse.fields import (
@@ -143,7 +145,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
     record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
-                    or title_after_number(text, record.identifiers) or first_line_title(text))
+                    or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or title_before_contents(text) or title_above_summary(text))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -164,16 +167,21 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     own = {i.value for i in record.identifiers}
     record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
                                             if i.value not in own))
+    # A "Purpose:" over sentences rather than a purpose token is the trial's summary, as the NCI's patient version of
+    # PDQ heads it ("Purpose:" / "Giving an infusion of natural killer cells from a donor … may help kill …").
+    stated_purpose = [value for value in _values(found, "primary_purpose")
+                      if not lookup("primary-purpose", value) and len(value.split()) > 8]
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
-                            or summary_paragraph(text.split("\n")))
+                            or " ".join(map(fold, stated_purpose)) or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
-    # amnion epithelial cells (hAECs) by intravenous infusion"): the trial's description when it has none.
-    record.detailed_description = record.detailed_description or "\n".join(
-        value for value in _values(found, "interventions")
-        if not typed_interventions(value)[0][0] and (len(value.split()) > 8 and _SENTENCE_WORDS.search(value))) or None
+    # amnion epithelial cells (hAECs) by intravenous infusion"): part of the trial's description, after the one it has.
+    given = [value for value in _values(found, "interventions")
+             if not typed_interventions(value)[0][0] and len(value.split()) > 8
+             and (_SENTENCE_WORDS.search(value) or _GIVING.match(value))]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
@@ -196,6 +204,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
     record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
     record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
+    # The registry's own token on a line of its own, its label lost (npcf.us: "INTERVENTIONAL" among bare values).
+    bare_type = re.search(r"^[ \t]*(INTERVENTIONAL|OBSERVATIONAL|EXPANDED_ACCESS)[ \t]*$", text, re.MULTILINE)
+    record.study_type = record.study_type or (bare_type.group(1) if bare_type else None)
     record.sex = lookup("sex", _first(found, "sex"))
     record.healthy_volunteers = {"yes": True, "true": True, "no": False, "false": False}.get(
         (_first(found, "healthy_volunteers") or "").strip().lower())
@@ -231,7 +242,11 @@ def _allocation(value: str | None) -> str | None:
 
 
 #: Words of a sentence describing what is given, not a name ("Patients will receive pre-…").
-_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated)\b", re.IGNORECASE)
+#: A long line that opens with the act of giving ("Injection of the number of 7x10^5 NK cells in 3 periods …")
+#: describes what a group is given, as a sentence does; a short one ("Infusion of NK cells") names it.
+_GIVING = re.compile(r"(?:injections?|infusions?|administrations?|transfusions?)\s+of\b", re.IGNORECASE)
+_SENTENCE_WORDS = re.compile(r"\b(?:will|receives?|received|are|is|was|were|be|given|treated|administered|infused|injected)\b",
+                             re.IGNORECASE)
 #: Sub-labels of a sponsor block ("Primary Sponsor | Name | …", "Sponsor: / Organization:").
 _SPONSOR_SUBLABEL = re.compile(r"^(?:name(?:\s+of\s+(?:the\s+)?organi[sz]ation)?|organi[sz]ation(?:\s+name)?)\s*:?\s*",
                                re.IGNORECASE)

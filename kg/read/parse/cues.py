@@ -23,7 +23,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
-           "stated_start"]
+           "stated_start", "title_before_contents", "title_above_summary"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -123,6 +123,26 @@ def first_line_title(text: str) -> str | None:
             return line
         if not _is_banner(line):
             return None
+    return None
+
+
+def title_before_contents(text: str) -> str | None:
+    """The line right above the page's table of contents, when it reads as a title: the contents are three or
+    more short lines in a row that head sections further down ("Alternate Title", "Basic Trial Information",
+    "Trial Description", "Purpose" … on the NCI's PDQ pages, each printed again as a heading, "Purpose:").
+    """
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines[:-3]):
+        if not _reads_as_title(line):
+            continue
+        run = 0
+        for entry in lines[index + 1:]:
+            later = {fold(other).rstrip(":").lower() for other in lines[index + 1 + run + 1:]}
+            if len(entry.split()) > 4 or entry.rstrip(":").lower() not in later:
+                break
+            run += 1
+        if run >= 3:
+            return line
     return None
 
 
@@ -451,6 +471,19 @@ def summary_paragraph(lines: list[str]) -> str | None:
     True
     """
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
+
+
+def title_above_summary(text: str) -> str | None:
+    """The line right above the page's unlabelled summary paragraph, when it reads as a title: a page of bare values
+    (npcf.us: dates, counts, the sponsor, "INTERVENTIONAL", then the title over "This study will analyze …").
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    summary = next((index for index, line in enumerate(lines)
+                    if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
+    if not summary:
+        return None
+    above = fold(lines[summary - 1])
+    return above if _reads_as_title(above) else None
 
 
 #: A start date as a facts line states it: "Started 2009-01", "Started: March 2021".

@@ -60,8 +60,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "intervention_model": ("intervention model", "interventional model"),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": ("masking", "blinding", "masking/blinding"),
+    # IRCT heads what each group is given "Intervention groups" ("Injection of the number of 7x10^5 NK cells in
+    # 3 periods with an interval of 5 days to 3 patients with HCC").
     "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure",
-                      "drugs / interventions", "drugs/interventions"),
+                      "drugs / interventions", "drugs/interventions", "intervention groups"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -71,11 +73,12 @@ LABELS: dict[str, tuple[str, ...]] = {
     "ages": ("age", "ages", "age range", "ages eligible", "ages eligible for study", "age limits"),
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
-    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date"),
+    "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date",
+                   "study start date"),  # "Anticipated Study Start Date :" once its qualifier is set aside
     # A start and an end date as one value: "Study Date: Sun, 05/01/2016 to Fri, 05/01/2020".
     "study_dates": ("study date", "study dates", "trial dates", "study period", "trial period"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
-                        "global end of trial date", "end date", "study end date"),
+                        "global end of trial date", "end date", "study end date", "study completion date"),
     # "Disease characteristics" and its siblings head the inclusion criteria of NCI's PDQ format.
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
@@ -99,19 +102,25 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
     # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
-                      "what this trial studies"),
+                      "what this trial studies", "plain-language summary", "plain language summary"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
     "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
-    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives"),
+    # ISRCTN's "Study hypothesis" states what the trial gives and why ("This trial proposes to use engineered
+    # T cells (MFEz T cells) …"): its scientific description.
+    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis"),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
               "intervention code", "comparator / control treatment",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "ethics application status", "date submitted", "date registered",
-              "date last updated", "type of registration", "contacts", "intervention groups", "general information",
+              "date last updated", "type of registration", "contacts", "contact information", "general information",
+              # the primary completion date is not the study's; the head of a conditions table whose cells are lost
+              # ("Condition or Disease Intervention/Treatment Phase" over "Early Phase 1") ends the summary before it
+              "primary completion date", "condition or disease intervention/treatment phase",
+              "ethics approval", "ethics approval(s)",
               "reason for update", "registration date", "countries of recruitment", "registration timing",
               "last update", "update count",
               "url", "date of registration", "last refreshed on", "prospective registration",
@@ -273,6 +282,13 @@ def _typed_item(line: str) -> bool:
     return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
 
 
+#: The parts of the NCI's PDQ summaries, in capitals ("RATIONALE: Giving an infusion of natural killer cells …",
+#: "PURPOSE: This phase I/II trial is studying …", "OBJECTIVES:", "OUTLINE:"): under a summary label they are
+#: the summary's own paragraphs, though "Purpose" alone labels a design field.
+_SUMMARY_FIELDS = {"brief_summary", "detailed_description"}
+_PDQ_PART = re.compile(r"^\s*(?:RATIONALE|PURPOSE|OBJECTIVES?|OUTLINE|PROJECTED ACCRUAL)\s*:")
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -300,6 +316,8 @@ def reading(text: str) -> Reading:
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     for line in lines:
         name, value = label_of(line, spaced, glued)
+        if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
+            name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if name:
             current = None if name == "other" else name
             if current:
@@ -311,7 +329,8 @@ def reading(text: str) -> Reading:
         elif not line.strip(" |"):
             continue
         elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
-                          or current == "interventions" and _typed_item(line)):
+                          or current == "interventions" and _typed_item(line)
+                          or current in _SUMMARY_FIELDS and _PDQ_PART.match(line)):
             # A table cell keeps its text, not the "|" around it.
             result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
         else:
