@@ -88,18 +88,18 @@ def post_update(endpoint: str, text: str, timeout: float) -> None:
     """Send one SPARQL Update as the body of a POST (application/sparql-update, SPARQL 1.1 Protocol): a load's
     requests are large, and SPARQLWrapper spends longer on one (comment stripping, URL-encoding) than the store.
     """
-    request = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/sparql-update; charset=utf-8", **_headers()})
-    with urllib.request.urlopen(request, timeout=max(1, timeout)) as answer:
-        answer.read()
+    _post(endpoint, text.encode("utf-8"), "application/sparql-update; charset=utf-8", timeout)
 
 
 def post_quads(graph_store: str, body: bytes, timeout: float) -> None:
     """Add N-Quads to the store's dataset by a POST to its graph store address (no ``graph`` parameter: the
     statements keep their own graphs, as Oxigraph's ``/store`` and Fuseki's ``/DATASET/data`` take them).
     """
-    request = urllib.request.Request(graph_store, data=body, method="POST",
-                                     headers={"Content-Type": "application/n-quads", **_headers()})
+    _post(graph_store, body, "application/n-quads", timeout)
+
+
+def _post(url: str, body: bytes, content_type: str, timeout: float) -> None:
+    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type, **_headers()})
     with urllib.request.urlopen(request, timeout=max(1, timeout)) as answer:
         answer.read()
 
