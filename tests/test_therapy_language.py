@@ -225,6 +225,66 @@ def test_the_arm_that_names_the_drugs_says_what_they_are_for() -> None:
                                                               ("Fludarabine", "LYMPHODEPLETION")}
 
 
+def test_drugs_listed_beside_cells_given_after_high_dose_chemotherapy_and_stem_cells_are_its_conditioning() -> None:
+    # ctv.veeva.com/NCT02130869-haplo-nk-cd133-autologous-hsct.txt: "Treatments Drug: Melphalan ... Drug: Busulfan" and
+    # "Natural killer cells from a haploidentical family member will be given after high dose chemotherapy and positively
+    # selected autologous stem cells": the only chemotherapy the page gives is the conditioning of the graft
+    record = _page(title="A Pilot Study of Immunotherapy Including Haploidentical NK Cell Infusion Following CD133+ "
+                         "Positively-Selected Autologous Hematopoietic Stem Cells in Children With High Risk Solid Tumors or "
+                         "Lymphomas",
+                   interventions=[Intervention("Melphalan", "DRUG"), Intervention("IL-2", "BIOLOGICAL"),
+                                  Intervention("Busulfan", "DRUG"),
+                                  Intervention("Haploidentical natural killer cell infusion", "DEVICE")],
+                   brief_summary="This is a pilot clinical trial investigating the addition of haploidentical natural killer "
+                                 "cell infusion to autologous stem cell transplantation. Natural killer cells from a "
+                                 "haploidentical family member will be given after high dose chemotherapy and positively "
+                                 "selected autologous stem cells.")
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Melphalan", "CONDITIONING"), ("Busulfan", "CONDITIONING")}
+
+
+def test_drugs_listed_beside_cells_given_after_pre_treatment_plans_and_a_transplant_are_its_conditioning() -> None:
+    # aamds.org/node-5216-NCT02727803-personalized-nk-cbt.txt: "Drug: Busulfan ... Drug: Fludarabine" and "giving cells
+    # called natural killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant"
+    record = _page(interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")],
+                   brief_summary="The goal of this clinical research study is to learn if giving cells called natural "
+                                 "killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant can "
+                                 "improve response in participants with MDS, leukemia, lymphoma, or MM.")
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Busulfan", "CONDITIONING"), ("Fludarabine", "CONDITIONING")}
+
+
+def test_listed_drugs_of_a_trial_with_a_consolidation_besides_the_transplant_keep_no_conditioning() -> None:
+    # the same wording beside a course of consolidation (clinicaltrials.gov HINKL NCT02229266's "1 cycle of consolidation
+    # chemotherapy with high-dose cytarabine"): which drug is which is not said
+    record = _page(interventions=[Intervention("Busulfan", "DRUG"), Intervention("Cytarabine", "DRUG")],
+                   brief_summary="NK cells will be given after high dose chemotherapy and a stem cell transplant. Patients "
+                                 "then receive 1 cycle of consolidation chemotherapy.")
+    assert {r.purpose for r in record.regimens if r.name in ("Busulfan", "Cytarabine")} == {"CHEMOTHERAPY"}
+
+
+def test_the_nci_drugs_used_in_chemotherapy_sentence_names_the_regimen_and_says_what_for() -> None:
+    # cancer.gov/NCI-2018-00983-NCT03434769-anti-cd19-car-t-nhl.txt
+    record = _page(brief_summary="This phase I trial studies the side effects and best dose of autologous anti-CD19 "
+                                 "CAR-CD3zeta-4-1BB-expressing T-cells (antiCD9 chimeric antigen receptor T-cells) when given "
+                                 "together with chemotherapy in treating patients with CD19 positive non-Hodgkin lymphoma. "
+                                 "Drugs used in chemotherapy, such as cyclophosphamide and fludarabine phosphate, work in "
+                                 "different ways to stop the growth of cancer cells, either by killing the cells, by stopping "
+                                 "them from dividing, or by stopping them from spreading, and may work to suppress the immune "
+                                 "system and allow antiCD9 chimeric antigen receptor T-cells to work better.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("cyclophosphamide and fludarabine phosphate", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_the_nci_drugs_used_in_chemotherapy_sentence_without_a_purpose_is_chemotherapy() -> None:
+    # the NCI's sentence in its usual form (NCT00296062's RATIONALE, a chemotherapy trial), in a record that gives cells:
+    # the drugs as it lists them, to stop the growth of the tumour only
+    record = _page(title="Donor Natural Killer Cells in Treating Patients With Solid Tumors",
+                   brief_summary="RATIONALE: Drugs used in chemotherapy, such as capecitabine, irinotecan, and oxaliplatin, "
+                                 "work in different ways to stop the growth of tumor cells, either by killing the cells or by "
+                                 "stopping them from dividing.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("capecitabine, irinotecan, and oxaliplatin", "CHEMOTHERAPY", ["capecitabine", "irinotecan", "oxaliplatin"])]
+
+
 def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
     # i16 dev corpus page clinicaltrials.gov/show-NCT01631357-cik-chemo-squamous-nsclc.txt:
     # "Biological: CIK cell Drug: Gemcitabine Injection Drug: Cisplatin injection"
