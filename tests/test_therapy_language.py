@@ -564,7 +564,63 @@ def test_cells_given_in_parts_at_an_interval_count_as_infusions() -> None:
                      brief_summary="Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 "
                                    "patients with HCC")
     (product,) = record.cell_products
-    assert (product.infusions, [d.minimum for d in product.doses]) == (3, [7e5])
+    assert (product.infusions, [(d.minimum, d.per_dose) for d in product.doses]) == (3, [(7e5, True)])
+
+
+# --- issue 17: how trial texts name a product, its making and its source ---------------------------
+
+def test_a_product_name_glued_to_nk_cell_is_an_nk_product() -> None:
+    # tests/data/pages/umin.ac.jp/UMIN000011555-R000013518.txt, "Public title"
+    record = _page(title="Phase I/IIa clinical study of the immunotherapy using ZNK cell for solid cancer")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+
+
+def test_cultivated_cells_in_a_sentence_that_turns_from_an_earlier_study_to_this_one_are_expanded() -> None:
+    # tests/data/pages/umin.ac.jp/UMIN000013378-R000015605.txt, "Narrative objectives1"
+    record = _page(title="The phase I clinical study about the combined therapy, natural killer (NK) cell therapy and IgG1 "
+                         "antibody to digestive cancer",
+                   brief_summary="The safety about the repeated dose of cultivated NK cell to digestive cancer patient who "
+                                 "had failed standard treatment was checked in the our previous phase I clinical study, so in "
+                                 "this study, main purpose is to evaluate the safety of the combined therapy of the cultivated "
+                                 "NK cell, chemotherapy and IgG1 antibody.")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded) == ("NK", True)
+
+
+def test_what_an_earlier_study_did_is_still_not_this_trials_product() -> None:
+    # tests/data/pages/clinicaltrialexchange.com/NCT04221971-nk-infusion-aml.txt: "In recent years, with the continuous
+    # advancement of in vitro expansion methods, ... NK cells could be clinical grade expanded": no turn to this trial
+    record = _page(title="NK Cell Infusion for Patients With Acute Myeloid Leukemia",
+                   brief_summary="In recent years, with the continuous advancement of in vitro expansion methods, the "
+                                 "application of good quality management technology, NK cells could be clinical grade "
+                                 "expanded without the need for pre-purification, feeder-free, and serum-free culture.")
+    (product,) = record.cell_products
+    assert product.ex_vivo_expanded is None
+
+
+def test_engineered_t_cells_are_genetically_modified() -> None:
+    # tests/data/pages/isrctn.com/ISRCTN65902492-MFEz.txt, "Study hypothesis"
+    record = _page(title="A Cancer Research UK phase I trial of adoptive transfer of autologous tumour antigen specific T-cells "
+                         "with pre-conditioning chemotherapy and intravenous interleukin-2 (IL2) in patients with advanced "
+                         "carcinoembryonic antigen (CEA) positive tumours",
+                   brief_summary="This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and "
+                                 "CD8 populations in place of the selected, specific TILs and combines these with "
+                                 "'supportive therapies' of pre-conditioning chemotherapy and high dose intravenous IL2.")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.genetically_modified) == ("T", True)
+
+
+def test_blood_the_participants_give_for_the_products_making_is_their_own() -> None:
+    # tests/data/pages/meddatax.com/NCT03634501-activated-primary-nk.txt (the lead-in line and its item on two lines)
+    record = _page(title="Clinical Study on Anti-tumor Effect Induced by Activated Primary Natural Killer(NK)Cells",
+                   brief_summary="Participants undergo the following procedures:\n\nPeripheral blood will be collected from a "
+                                 "vein of arm. Peripheral blood mononuclear cells(PBMC) will be isolated and purified for NK "
+                                 "manufacturing. After 14~21 days cultivation, activated NK will be harvested and formulated "
+                                 "for clinical administration.\n\nSubjects will receive NK cell treatment by intravenous "
+                                 "infusion.")
+    (product,) = record.cell_products
+    assert (product.donor_types, product.tissue_sources, product.ex_vivo_expanded) == (
+        ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], True)
 
 
 @pytest.mark.parametrize(("title", "product"), [

@@ -39,8 +39,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                                  re.IGNORECASE)),
     ("DLI", re.compile(r"\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b", re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
-    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b",
-                      re.IGNORECASE)),
+    # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
+    # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
+    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
+                      r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
@@ -90,7 +92,11 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
-                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the participants undergo the collection of the cells' material: "Participants undergo the
+                         # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
+                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
+                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b"
@@ -128,7 +134,12 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
-                       r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b", re.IGNORECASE)
+                       r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
+                       # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
+                       # (ISRCTN65902492), "NK cells engineered to ..."
+                       r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
+                       r"|\b(?:cells?|lymphocytes)\s+(?:\([^()]{0,30}\)\s+)?(?:that\s+(?:are|have\s+been)\s+)?engineered\b",
+                       re.IGNORECASE)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
@@ -244,6 +255,12 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                 about.append(passage)
             elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
                 about.append(passage)  # "These cells are developed from healthy donors": the product named just before
+        for index, passage in enumerate(passages):
+            # "Peripheral blood will be collected from a vein of arm." before "Peripheral blood mononuclear cells(PBMC) will be
+            # isolated and purified for NK manufacturing." (NCT03634501): the collection of the product's material
+            if (index and passage in about and _MADE_FROM.search(passage.text) and passages[index - 1] not in about
+                    and _COLLECTED.search(passages[index - 1].text)):
+                about.append(passages[index - 1])
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -308,6 +325,9 @@ _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btran
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
 _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
+#: A sentence of the product's making from a material, and one of the material's collection.
+_MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
+_COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
@@ -315,7 +335,7 @@ _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badopt
 def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
-    about = [p.text for p in passages if not BACKGROUND.search(p.text)]
+    about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
@@ -357,6 +377,23 @@ def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str],
                 doses.append(dose)
     product.doses = doses
     return product
+
+
+#: Where a sentence turns from the background to this trial: "The safety about the repeated dose of cultivated NK cell ...
+#: was checked in the our previous phase I clinical study, so in this study, main purpose is to evaluate the safety of the
+#: combined therapy of the cultivated NK cell, chemotherapy and IgG1 antibody" (UMIN000013378).
+_THIS_TRIAL = re.compile(r"\b(?:in|for)\s+(?:this|the\s+present|the\s+current)\s+(?:study|trial)\b", re.IGNORECASE)
+
+
+def _this_trials(text: str) -> str | None:
+    """The part of a sentence that tells of this trial: all of it, none of a background sentence, or what follows
+    the words that turn from the background to this trial.
+    """
+    background = BACKGROUND.search(text)
+    if not background:
+        return text
+    turn = _THIS_TRIAL.search(text, background.end())
+    return text[turn.start():] if turn and not BACKGROUND.search(text, turn.start()) else None
 
 
 def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:

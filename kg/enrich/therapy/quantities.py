@@ -169,7 +169,8 @@ _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum o
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
-                          r"|\b(?:injection|infusion|administration)\s+of\s+\(?$"
+                          # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)
+                          r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"
                           # "Dose level 1 (1 x 10^6/kg)": a numbered dose level is the amount of one infusion
                           r"|\bdose\s+level\s+(?:\d|one|two|three|four|five|six)\s*:?\s*\(?$"
                           r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$", re.IGNORECASE)
