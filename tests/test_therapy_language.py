@@ -14,6 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
+from kg.enrich.therapy.products import _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -195,6 +196,50 @@ def test_cell_types(title: str, cell_type: str) -> None:
 def test_combination_antiretroviral_therapy_is_no_car_t(title: str, summary: str | None) -> None:
     record = _record(source=SourceDocument("t.txt", "0" * 64, "generic"), title=title, brief_summary=summary)
     assert record.cell_products == []
+
+
+# --- cells of a kind the contract has no token for ---------------------------------------------
+
+@pytest.mark.parametrize(("fields", "product"), [
+    # tests/data/pages/anzctr.org.au/ACTRN12610000068066-id335014.txt: "to treat", then "administered ... weekly for two
+    # weeks"; the allogeneic transplant is the patients', not the cells' donor
+    pytest.param(dict(title="Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease after Bone Marrow "
+                            "Transplantation",
+                      brief_summary="A phase 1 study to assess the safety of mesenchymal stromal cells to treat "
+                                    "steroid-refractory graft versus host disease after allogeneic haemopoietic stem cell "
+                                    "tranplantation. Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 "
+                                    "minutes weekly for two weeks"),
+                 (None, [], [], 2, [(2e6, True)]), id="msc"),
+    # tests/data/pages/anzctr.org.au/ACTRN12624000968572-id388172.txt
+    pytest.param(dict(title="Autologous cord blood-derived cell therapy for extremely preterm infants: An international, "
+                            "multicentre randomised controlled trial",
+                      brief_summary="One to two intravenous infusions of autologous umbilical cord blood derived cells "
+                                    "(UCBCs) at a dose of 50 million total nucleated cells per kg given over 1 hour."),
+                 (None, ["AUTOLOGOUS"], ["UMBILICAL_CORD_BLOOD"], None, [(5e7, True)]), id="cord-blood-derived-cells"),
+    # tests/data/pages/apps.who.int/NCT02218437-msc-saa.txt: an intervention named by the cells
+    pytest.param(dict(title="Treatment Protocol of Child SAA With the Injection of Mesenchymal Stem Cells(Umbilical Cord "
+                            "Derived) MSC-SAA", interventions=[Intervention("MSC+ATG", "DRUG")]),
+                 (None, [], [], None, []), id="msc-intervention"),
+])
+def test_cells_without_a_cell_type_token_given_as_a_therapy_are_a_product_without_a_type(fields: dict,
+                                                                                          product: tuple) -> None:
+    (found,) = _page(**fields).cell_products
+    assert (found.cell_type, found.donor_types, found.tissue_sources, found.infusions,
+            [(d.minimum, d.per_dose) for d in found.doses]) == product
+
+
+@pytest.mark.parametrize("fields", [
+    # tests/data/ctgov-negative (a study of titanium implants citing "Banik BL, ... Human Mesenchymal Stem Cell Morphology
+    # and Migration on Microtextured Titanium"): cells studied, not given
+    pytest.param(dict(title="Human Mesenchymal Stem Cell Morphology and Migration on Microtextured Titanium"), id="studied"),
+])
+def test_cells_without_a_token_named_without_a_word_of_giving_are_no_product(fields: dict) -> None:
+    assert _page(**fields).cell_products == []
+
+
+def test_a_degree_is_no_mesenchymal_stromal_cell() -> None:
+    # tests/data/ctgov-negative: "Riley Bove, MD MSc", "Tineke Dineen, MSc" (the abbreviation is read in capitals only)
+    assert [_UNTYPED_CELLS.search(name) for name in ("Riley Bove, MD MSc", "Tineke Dineen, MSc")] == [None, None]
 
 
 # --- regimens from the interventions, and their purpose ----------------------------------------

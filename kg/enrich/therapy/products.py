@@ -243,7 +243,7 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
         types = _cell_types(" ".join(p.text for p in passages))
     if not types:
-        return []
+        return _untyped_products(record, giving, all_passages)
     products = []
     for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
         kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
@@ -271,6 +271,51 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
     return products
+
+
+#: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
+#: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
+#: abbreviations: "MSc" is a degree.)
+_UNTYPED_CELLS = re.compile(r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)|\bdendritic[- ]cells?\b"
+                            r"|\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"
+                            r"|\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"
+                            r"|\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b",
+                            re.IGNORECASE)
+#: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
+#: to treat a disease.
+_TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
+#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
+#: stem cell tranplantation" (ACTRN12610000068066).
+_ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
+                               r"|BMT|graft\w*)\b", re.IGNORECASE)
+
+
+def _untyped_products(record: TrialRecord, giving: list[Passage],
+                      all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
+    """The product of cells of a kind without a cell-type token, where the record gives them: an intervention named
+    by them ("Drug: MSC+ATG", NCT02218437), or a sentence with a word of giving near them ("the Injection of Mesenchymal
+    Stem Cells", "autologous dendritic cell therapy") -- of its title, interventions and arms, and of a page's summary
+    or of a registry study's whose title or interventions give cells.
+    """
+    titles = [p for p in giving if p.place == "title" and not _measured_title(p.text)]
+    named = [i.name for i in record.interventions]
+    if not any(_UNTYPED_CELLS.search(name) for name in named):
+        places = titles + [p for p in giving if p.place in GIVING_PLACES]
+        if record.source.layout not in STRUCTURED_LAYOUTS or _GIVES_CELLS.search(" ".join([*named, record.title or ""])):
+            places += [p for p in all_passages() if p.place == "summary"]
+        if not any(_gives_untyped(p.text) for p in places if not BACKGROUND.search(p.text)):
+            return []
+    passages = all_passages()
+    about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
+    return [_describe(None, about, donor_clauses(record), dosing=dosing)]
+
+
+def _gives_untyped(sentence: str) -> bool:
+    return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
+               or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+               or _TO_TREAT.search(sentence[m.end():]) for m in _UNTYPED_CELLS.finditer(sentence))
 
 
 #: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
@@ -332,10 +377,13 @@ _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:colle
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
 
-def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
+def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
+    if cell_type is None:
+        # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
+        about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
