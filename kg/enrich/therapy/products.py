@@ -298,6 +298,8 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     Stem Cells", "autologous dendritic cell therapy") -- of its title, interventions and arms, and of a page's summary
     or of a registry study's whose title or interventions give cells.
     """
+    if not _names_untyped(record):
+        return []  # most records: none of the words, and their summaries need not be cut into sentences
     titles = [p for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = [i.name for i in record.interventions]
     if not any(_UNTYPED_CELLS.search(name) for name in named):
@@ -310,6 +312,18 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
     return [_describe(None, about, donor_clauses(record), dosing=dosing)]
+
+
+#: Words (lowercase) one of which _UNTYPED_CELLS needs.
+_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose")
+
+
+def _names_untyped(record: TrialRecord) -> bool:
+    texts = [record.title, record.brief_summary, record.detailed_description,
+             *(text for i in record.interventions for text in (i.name, i.description)),
+             *(a.description for a in record.arms)]
+    lowered = " ".join(text for text in texts if text).lower()
+    return any(word in lowered for word in _UNTYPED_WORDS)
 
 
 def _gives_untyped(sentence: str) -> bool:

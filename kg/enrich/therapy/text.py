@@ -44,7 +44,7 @@ _LEAD_IN = re.compile(r"(?<=\w):[ \t]*\n+(?=[A-Z][^\n]*\.[ \t]*(?:\n|$))")
 def sentences(text: str | None) -> list[str]:
     """The sentences of a text (lines count as sentence breaks; a stop glued to a number is a break too)."""
     text = _GLUED_STOP.sub(".\n", text) if text and "." in text else text
-    text = _LEAD_IN.sub(": ", text) if text and ":" in text else text
+    text = _LEAD_IN.sub(": ", text) if text and ":" in text and "\n" in text else text
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
 
