@@ -237,6 +237,14 @@ def test_cells_without_a_token_named_without_a_word_of_giving_are_no_product(fie
     assert _page(**fields).cell_products == []
 
 
+def test_a_cell_therapy_named_by_the_cells_it_acts_on_gives_the_cells_it_uses() -> None:
+    # tests/data/pages/jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc.txt: the dendritic cells are given, the patients' NKT
+    # cells activated by them; no NKT product
+    record = _page(title="A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic cells "
+                         "for malignant tumors (NKT cell therapy using alphaGC-DCs for malignant tumors)")
+    assert [p.cell_type for p in record.cell_products] == [None]
+
+
 def test_a_degree_is_no_mesenchymal_stromal_cell() -> None:
     # tests/data/ctgov-negative: "Riley Bove, MD MSc", "Tineke Dineen, MSc" (the abbreviation is read in capitals only)
     assert [_UNTYPED_CELLS.search(name) for name in ("Riley Bove, MD MSc", "Tineke Dineen, MSc")] == [None, None]

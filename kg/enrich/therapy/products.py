@@ -71,6 +71,9 @@ _NOT_A_PRODUCT = re.compile(
     # "T/NK LGL leukemia", "NK cell subtypes of LGL leukemia" (NCT01976182): large granular lymphocyte leukaemia
     r"|\b(?:NK|natural killer)(?:[- ]cells?)?\s+(?:subtypes?\s+of\s+)?(?:LGL|large granular lympho\w*)"
     r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
+    # cells a therapy acts on through the cells it gives: "NKT cell therapy using alpha-galactosylceramide-pulesed
+    # dendritic cells" (jRCTc030220374): the dendritic cells are given, the patient's NKT cells activated
+    r"|\b(?:NKT|NK|natural killer(?:\s+T)?)(?:[- ]cells?)?\s+therapy\s+using\s+(?=[^.;]{0,60}?(?:dendritic\s+cells?|\bDCs?\b))"
     r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
     r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
     r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
