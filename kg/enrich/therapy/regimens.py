@@ -323,6 +323,23 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                for other_key, other, other_purpose in named if other_key in found):
             del found[key]
     texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
+    # drugs the registry lists separately as the trial's treatments ("Drug: Cyclophosphamide Drug: Fludarabine") are a
+    # row each, with the purpose the sentence naming them together gives: with "patients will receive a two drugs
+    # cyclophosphamide and fludarabine to prepare the body to receive the TILs" (NCT01883323) two lymphodepletion rows.
+    # A site's untyped tags ("Drugs / interventions CAR-T, chemotherapy, cyclophosphamide, fludarabine", findatrial.com
+    # NCT06152809) list no treatments: the sentence's regimen stays one row.
+    listed = {i.name.lower(): i for i in record.interventions if i.type == "DRUG" and _INTERVENTION_DRUG.match(i.name)
+              and not _SUPPORTIVE.match(i.name) and len(re.findall(_DRUG, i.name, re.IGNORECASE)) == 1}
+    listed_drugs = {_ABBREVIATIONS.get(d.lower(), d.lower()): name for name in listed
+                    for d in re.findall(_DRUG, name, re.IGNORECASE)}
+    for key, regimen in list(found.items()):
+        drugs = [c.lower() for c in regimen.components]
+        if len(drugs) > 1 and all(d in listed_drugs for d in drugs) and not re.search(r"\(", regimen.name):
+            del found[key]
+            for drug in drugs:
+                intervention = listed[listed_drugs[drug]]
+                found.setdefault((intervention.name.lower(), regimen.purpose),
+                                 Regimen(intervention.name, regimen.purpose, [drug], days=regimen.days))
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
