@@ -488,7 +488,15 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
         own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
         donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
-    return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+    # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
+    # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
+    tissued = [_STEM_CELL_GRAFT.sub(" ", text) for text in sourced]
+    return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
+
+
+#: A transplant's graft of stem cells from the blood.
+_STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"|\bPBSCs?\b", re.IGNORECASE)
 
 
 #: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",

@@ -156,7 +156,10 @@ _GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!
 #: on one day, where nothing in the sentence repeats it.
 _ON_ONE_DAY = re.compile(r"\breceive\s+(?:[\w-]+\s+){0,5}?(?:IV|intravenously)\b[^.;]{0,40}?\bon\s+day\s+[-−+]?\d{1,3}\b"
                          r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"
-                         r"|\breceive\s+an\s+infusion\b", re.IGNORECASE)
+                         r"|\breceive\s+an\s+infusion\b"
+                         # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
+                         r"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+on\s+day\s+[-−+]?\d{1,3}\b"
+                         r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)", re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
@@ -199,6 +202,8 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("Patients will receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes (TILs).")
     1
+    >>> infusion_count("haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx Interleukin-2: ...")
+    1
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
@@ -218,6 +223,7 @@ def infusion_count(text: str) -> int | None:
         return 2
     if _SINGLE.search(text) or _GIVEN_ONCE.search(text):
         return 1
-    if _ON_ONE_DAY.search(text) and not _REPEATED.search(text):
+    one_day = _ON_ONE_DAY.search(text)
+    if one_day and not _REPEATED.search(text, max(0, one_day.start() - 80), one_day.end() + 30):
         return 1
     return None
