@@ -978,3 +978,24 @@ def test_cells_given_once_are_one_infusion():
     assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", 1)]
     # the number has no unit: 1×10^6 cells or per kilogram, the page does not say, so no dose is read
     assert record.cell_products[0].doses == []
+
+
+@pytest.mark.parametrize("title", [
+    # clinicaltrialsregister.eu 2016-001454-18 and 2017-002877-20 (results pages, tests/data/therapy-holdout)
+    "T cell therapy for patients with advanced Renal Cell Carcinoma",
+    "An open-label phase II single-centre study investigating the safety and efficacy of LTX-315 and adoptive T-cell "
+    "therapy in patients with advanced/metastatic soft tissue sarcoma",
+])
+def test_a_t_cell_therapy_named_in_a_title_is_a_t_cell_product(title):
+    record = _record(title=title, source=SourceDocument("t.txt", "0" * 64, "eu_ctr"))
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+
+
+def test_a_car_t_cell_therapy_is_no_second_plain_t_cell_product():
+    # meddatax.com NCT05625594 (tests/data/pages): "CAR T cell therapy" names the CAR's cells, which have their own type
+    record = _record(title="Intracerebroventricular Administration of CD19-CAR T Cells (CD19CAR-CD28-CD3zeta-EGFRt-expressing "
+                           "Tn/Mem T-lymphocytes) for the Treatment of Central Nervous System Lymphoma",
+                     brief_summary="CAR T cell therapy is a type of treatment in which a patient's T cells (a type of "
+                                   "immune system cell) are changed in the laboratory so they will attack cancer cells.",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_mirror"))
+    assert [p.cell_type for p in record.cell_products] == ["CAR_T"]

@@ -54,7 +54,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
-                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b",
+                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
+                     # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
+                     # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
+                     # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b",
                      re.IGNORECASE)),
 ]
 
