@@ -999,3 +999,22 @@ def test_a_car_t_cell_therapy_is_no_second_plain_t_cell_product():
                                    "immune system cell) are changed in the laboratory so they will attack cancer cells.",
                      source=SourceDocument("t.txt", "0" * 64, "ctgov_mirror"))
     assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
+
+
+def test_a_combination_regimen_known_by_its_acronym_and_listed_as_a_drug_is_a_chemotherapy():
+    # clinicaltrials.gov NCT03084809 (tests/data/therapy-holdout): "Drug: Cytokine-induced killer cells+ FOLFOX4
+    # Drug: FOLFOX4"; the CIK arm's cell names both
+    record = _record(title="Chemotherapy Combined With CIK Treating Colon Cancer",
+                     interventions=[Intervention("Cytokine-induced killer cells+ FOLFOX4", "DRUG"),
+                                    Intervention("FOLFOX4", "DRUG")],
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("FOLFOX4", "CHEMOTHERAPY")]
+
+
+def test_the_drugs_the_cells_are_given_after_without_a_transplant_are_a_lymphodepletion():
+    # isrctn.com ISRCTN11950134 (tests/data/therapy-holdout), its title
+    record = _page(title="A phase I trial of allogeneic tumour-activated natural killer lymphocytes after low dose TBI and "
+                         "fludarabine for the treatment of selected patients with acute myeloid leukaemia.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("low dose TBI and fludarabine", "LYMPHODEPLETION", ["total body irradiation", "fludarabine"])]

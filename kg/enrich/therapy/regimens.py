@@ -22,7 +22,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
-         r"|fludara")
+         r"|fludara"
+         # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
+         r"|m?FOLFOX\d?|FOLFIRI(?:NOX)?|XELOX|CAPOX|R-CHOP")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -122,6 +124,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
     ("GVHD_PROPHYLAXIS", re.compile(r"(?P<name>post-?transplant(?:ation)?\s+cyclophosphamide(?:\s*\(PTCy\))?|\bPTCy\b)",
                                     re.IGNORECASE)),
+    # the cells given after the drugs: "allogeneic tumour-activated natural killer lymphocytes after low dose TBI and
+    # fludarabine" (ISRCTN11950134): what is given before the cells, without a transplant, depletes the lymphocytes
+    (None, re.compile(rf"\b(?:cells?|lymphocytes|infusions?)\s+(?:given\s+)?(?P<before_cells>after|following)\s+"
+                      rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})(?!\s*-?\s*based)", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -136,7 +142,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
-          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("allergic", "premedication", "antihistamine")]
+          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
@@ -161,6 +168,8 @@ _TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablat
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
+    if match.groupdict().get("before_cells"):
+        return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(sentence) else "LYMPHODEPLETION"
     kind = (match.groupdict().get("kind") or "").strip().lower()
     if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
         return "GVHD_PROPHYLAXIS"
