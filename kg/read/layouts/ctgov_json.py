@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from kg.errors import DocumentError
@@ -162,12 +163,16 @@ def _typed_name(name: str) -> str:
     return rest if sep and kind.replace(" ", "").isalpha() else name
 
 
+#: The registry writes its tokens in a few hundred ways in all: each is looked up once.
+_lookup = lru_cache(maxsize=1 << 12)(lookup)
+
+
 def _token(scheme: str, value: Any) -> str | None:
     """The contract token of a registry value; a value the scheme does not know (a status added
     to the registry after our vocabulary) is left out, a value of the wrong type refuses the study.
     """
     if value is None or isinstance(value, str):
-        return lookup(scheme, value)
+        return _lookup(scheme, value)
     raise RegistryShapeError(f"{value!r} where the registry has a {scheme} token")
 
 
@@ -203,6 +208,8 @@ def _objects(value: Any, field: str) -> list[dict[str, Any]]:
 
 def _string(value: Any, field: str) -> str:
     """A registry string, whitespace folded ("" when absent); another type refuses the study."""
+    if isinstance(value, str):  # the most called function of reading a study: the common case first
+        return fold(value)
     return fold(_typed(value, str, field))
 
 
