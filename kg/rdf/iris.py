@@ -169,8 +169,12 @@ def result_group(key: str, title: str, description: str | None) -> str:
 
 
 def _fields(**parts: str | None) -> str:
-    """Named parts as one text for a digest: an empty part keeps its place (unlike :func:`_digest`'s)."""
-    return "\x1e".join(f"{name}={fold(value)}" for name, value in parts.items())
+    r"""Named parts as one text for a digest: an empty part keeps its place (unlike :func:`_digest`'s).
+
+    The parts are joined by a space: they were joined by "\x1e", which :func:`_digest` folded to a
+    space (str.split cuts there), and the digests (the IRIs) are the same.
+    """
+    return " ".join(f"{name}={fold(value)}" for name, value in parts.items())
 
 
 def measurement(key: str, value: Measurement) -> str:
