@@ -61,3 +61,27 @@ def test_a_result_iri_digests_its_parts_as_they_were_digested_joined_by_a_separa
         assert iris.measurement("NCT01", value).endswith(
             "primary-" + plain_digest(measure=value.measure, time=value.time_frame, group=value.group, about=value.group_description,
                                       klass=value.class_title, category=value.category))
+
+
+def test_the_depth_of_registry_json_is_counted_as_before():
+    import json
+
+    from conftest import TESTS
+
+    from kg.read.layouts.ctgov_json import _INNERMOST, _NOT_STRUCTURE, _depth
+
+    def plain_depth(data: bytes, deepest: int) -> int:
+        marks = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+        brackets, depth = b"".join(marks.split(b'"')[::2]), 0
+        while brackets and depth <= deepest:
+            brackets, depth = _INNERMOST.sub(b"", brackets), depth + 1
+        return depth
+
+    hostile = ['\\', '\\"', '"\\', '\\\\"[', '[\\', '{"}', '\\u005c"', '\n\t\\n]', "\\\\\\", '"]"', "\u2028\\"]
+    documents = [json.dumps({"a": [{"b": text}, [text, {text: [text]}]], text: text}).encode() for text in hostile]
+    documents += [json.dumps(text).encode() for text in hostile] + [b"[" * 70 + b"]" * 70]
+    documents += [path.read_bytes() for path in sorted((TESTS / "data" / "ctgov-json").glob("*.json"))]
+    for data in documents:
+        json.loads(data)
+        for deepest in (3, 64):
+            assert _depth(data, deepest) == plain_depth(data, deepest), data[:80]

@@ -43,6 +43,10 @@ def _ctk(name: str) -> str:
     return iri(f"{CTK}{name}")
 
 
+#: A concept's IRI, checked against its scheme once per token (a study names fifty).
+_concept_iri = cache(concept_iri)
+
+
 def _decimal(value: float) -> str:
     return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
                  "decimal")
@@ -87,7 +91,7 @@ class _Triples:
 
     def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
         if token is not None:
-            self.link(subject, _ctk(predicate), concept_iri(scheme, token))
+            self.link(subject, _ctk(predicate), _concept_iri(scheme, token))
 
 
 def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:

@@ -123,19 +123,23 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 #: Every byte but those of JSON's structure: quotes and brackets.
 _NOT_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')
 _INNERMOST = re.compile(rb"\[\]|\{\}")
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
 
 
 def _depth(data: bytes, deepest: int) -> int:
     r"""Levels of nested objects and arrays in JSON that parsed (a scalar is 0), counted no
-    further than ``deepest + 1``. Escaped backslashes and quotes go first, so that every quote
-    left opens or closes a string; the strings go, and the brackets left are stripped of their
-    innermost pairs a level at a time, all in C: walking the parsed value took a fifth of a
-    registry study's reading, and a regular expression over the strings a seventh.
+    further than ``deepest + 1``. Escapes go first (each backslash with the character it escapes:
+    in JSON that parsed, a backslash only ever starts an escape, and of the characters escaped only
+    the quote is structure), so that every quote left opens or closes a string; the strings go, and
+    the brackets left are stripped of their innermost pairs a level at a time, all in C: walking the
+    parsed value took a fifth of a registry study's reading, and a regular expression over the
+    strings a seventh; two ``bytes.replace`` (escaped backslashes, then escaped quotes) left the
+    same structure in five times the time of one regular expression over the escapes.
 
     >>> _depth(b'[{"a": [1]}, 2]', 64), _depth(b'"x"', 64), _depth(b'{"a\\\\": "[\\"[[{"}', 64), _depth(b"[" * 99 + b"]" * 99, 5)
     (3, 0, 1, 6)
     """
-    marks = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    marks = _ESCAPE.sub(b"", data).translate(None, _NOT_STRUCTURE)
     brackets, depth = b"".join(marks.split(b'"')[::2]), 0
     while brackets and depth <= deepest:
         brackets, depth = _INNERMOST.sub(b"", brackets), depth + 1
