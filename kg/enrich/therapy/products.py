@@ -203,13 +203,14 @@ def _unproduct(text: str) -> str:
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
     found = []
+    lowered = text.lower()
     for token, pattern in CELL_TYPES:
-        lowered = text.lower()
         if not all(any(word in lowered for word in group) for group in _CELL_TYPE_NEEDS[token]):
             continue
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
+            lowered = text.lower()
     return _one_product_each(found)
 
 
@@ -251,7 +252,8 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
         types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
-    passages = all_passages()
+    # (without types, only whether there are any passages counts: the summaries are not cut into sentences for that)
+    passages = all_passages() if types or not giving else giving
     if not types and not passages:
         # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
         # cell donor"): the donor's criteria name the cells the donor gives
