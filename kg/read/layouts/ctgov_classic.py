@@ -277,7 +277,11 @@ def _names(cell: str, name: str) -> bool:
 
 
 #: The parts of a classic page the reader reads, by the line that shows each.
-_PARTS = {"identifier": _IDENTIFIER, "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
+_PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED,
+          "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
+          "brief summary": re.compile(r"^\s*Brief Summary\s*:"),
+          "interventions (results view)": re.compile(r"^\s*Interventions\s+[A-Z][A-Za-z ]*:"),
+          "group descriptions (results view)": re.compile(r"^\s*(?:Hide )?Arm/Group Description\s*$"),
           "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*\|"),
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
           "arms": _ARMS_HEADER,
