@@ -62,7 +62,8 @@ from rdflib.namespace import XSD
 from kg.errors import QueryError
 from kg.resources import queries_dir
 
-__all__ = ["Parameter", "StoredQuery", "catalogue", "stored_query", "grlc_decorators", "grlc_variables", "page"]
+__all__ = ["Parameter", "StoredQuery", "catalogue", "stored_query", "grlc_decorators", "grlc_variables", "page",
+           "pages_by_trial", "trial_page", "trial_count"]
 
 #: Parameter types and the XSD datatype of their values (``iri`` values become IRIs).
 PARAMETER_TYPES = {"string": XSD.string, "integer": XSD.integer, "decimal": XSD.decimal,
@@ -169,8 +170,10 @@ def _settle_filters(text: str, given: set[str]) -> str:
     """
     body = "\n".join(row for row in text.split("\n") if not row.startswith("#"))
     outer = body[body.rindex("}"):] if "}" in body else ""
-    repeats_harmless = bool(re.search(r"\bSELECT\s+DISTINCT\b", body, re.IGNORECASE)) or (
+    repeats_harmless = bool(re.match(r"\s*SELECT\s+DISTINCT\b", body[body.find("SELECT"):], re.IGNORECASE)) or (
         "GROUP BY" in outer.upper() and not _COUNTING.search(body))
+    # A filter in the sub-select of a listing's trials is folded by its DISTINCT, whatever the listing.
+    trials = _TRIALS.search(text)
 
     elsewhere = _GUARDED_FILTER.sub("", text)
 
@@ -180,12 +183,47 @@ def _settle_filters(text: str, given: set[str]) -> str:
             return match.group(0)
         if variable not in given:
             return ""
-        if not repeats_harmless:
+        if not (repeats_harmless or (trials and trials.start() < match.start() < trials.end())):
             return match.group(0)
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
         return f"{indent}{match.group('patterns')} .\n"
 
     return _GUARDED_FILTER.sub(settle, text)
+
+
+#: The sub-select of a listing's trials, in the order of their keys (every listing opens with it): a store
+#: answers the filters there once per trial, and a page of the listing is a page of these trials.
+_TRIALS = re.compile(r"\{ SELECT DISTINCT \?trial \?trial_id WHERE \{\n.*?\n[ \t]*\} ORDER BY \?trial_id(?= \})", re.DOTALL)
+
+
+def pages_by_trial(sparql: str) -> bool:
+    """Whether ``sparql`` is a listing that opens with the sub-select of its trials (:func:`trial_page`)."""
+    return _TRIALS.search(sparql) is not None
+
+
+def trial_page(sparql: str, limit: int, offset: int = 0) -> str:
+    r"""The listing ``sparql`` on ``limit`` of its trials after the first ``offset`` (in the order of their keys):
+    all the rows of those trials, in the listing's order. A store then reads only these trials' rows, where an
+    ``OFFSET`` on the rows sorts the whole listing first.
+
+    >>> listing = stored_query("conditions").bind({"country": "FI"})
+    >>> [row.strip() for row in trial_page(listing, 100, 200).split("\n") if "LIMIT 100" in row]
+    ['} ORDER BY ?trial_id LIMIT 100 OFFSET 200 }']
+    """
+    found = _TRIALS.search(sparql)
+    if found is None:
+        raise QueryError("this query does not list trials by the sub-select of their keys")
+    return f"{sparql[:found.end()]} LIMIT {limit} OFFSET {offset}{sparql[found.end():]}"
+
+
+def trial_count(sparql: str) -> str:
+    """A query for the number of trials the listing ``sparql`` (filters bound) lists, as ``?trials``."""
+    found = _TRIALS.search(sparql)
+    if found is None:
+        raise QueryError("this query does not list trials by the sub-select of their keys")
+    prefixes = "".join(row + "\n" for row in sparql.split("\n") if re.match(r"\s*PREFIX\b", row, re.IGNORECASE))
+    inner = found.group(0)[: found.group(0).rindex("ORDER BY")]
+    return f"{prefixes}SELECT (COUNT(*) AS ?trials) WHERE {{\n  {inner}}}\n}}"
 
 
 def page(sparql: str, limit: int | None = None, offset: int | None = None) -> str:
