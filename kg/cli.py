@@ -302,11 +302,19 @@ def _list_queries() -> None:
 
 def _print_query(name: str, values: dict[str, str], target: dict, *, output_format: str, output: Path | None,
                  title: bool = False) -> None:
-    from kg.query.output import format_result
-    from kg.query.targets import run_stored
+    from kg.query.output import format_pages
+    from kg.query.targets import stream_stored
 
-    stored, result = run_stored(name, values, **target)
-    _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + format_result(result, output_format), output)
+    stored, pages = stream_stored(name, values, **target)
+    heading = f"\n{stored.name}: {stored.summary}\n" if title else ""
+    if output is not None:
+        _emit(heading + "".join(format_pages(pages, output_format)), output)
+        return
+    # On standard output a listing's rows are written as its pages come (CSV and TSV), the first in well under
+    # a second on a registry-sized store (docs/benchmarks.md).
+    for piece in format_pages(pages, output_format):
+        _emit(heading + piece, None)
+        heading = ""
 
 
 @cli.command()

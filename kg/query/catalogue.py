@@ -165,8 +165,9 @@ _COUNTING = re.compile(r"\b(COUNT|SUM|AVG|GROUP_CONCAT)\s*\(\s*(?!DISTINCT\b)", 
 def _settle_filters(text: str, given: set[str]) -> str:
     """``text`` with each guarded filter on the trials settled: its patterns in the query where its
     variable is in ``given`` (a store then starts from the value's index entry), left out where it is
-    not (``COALESCE(?__name, "") = ""`` is true of an unbound variable). A variable used outside its
-    filter line, or a query whose rows a repeated match would change, keeps the filter as written.
+    not (``COALESCE(?__name, "") = ""`` is true of an unbound variable). A query whose rows a repeated
+    match would change keeps the filter as written. A variable used outside its filter line as well (the
+    cell type of cell_products' own rows) is given there too, so the filter settles all the same.
     """
     body = "\n".join(row for row in text.split("\n") if not row.startswith("#"))
     outer = body[body.rindex("}"):] if "}" in body else ""
@@ -175,12 +176,8 @@ def _settle_filters(text: str, given: set[str]) -> str:
     # A filter in the sub-select of a listing's trials is folded by its DISTINCT, whatever the listing.
     trials = _TRIALS.search(text)
 
-    elsewhere = _GUARDED_FILTER.sub("", text)
-
     def settle(match: re.Match[str]) -> str:
         variable = match.group("variable")
-        if re.search(rf"{re.escape(variable)}(?![A-Za-z0-9_])", elsewhere):
-            return match.group(0)
         if variable not in given:
             return ""
         if not (repeats_harmless or (trials and trials.start() < match.start() < trials.end())):
