@@ -29,18 +29,28 @@ checks them against grlc itself. A value given for a parameter is turned into an
 SPARQL syntax. A parameter left out stays an unbound variable (as grlc leaves it), so a query
 reads "no value given, or the row has it" as ``FILTER(COALESCE(?__status, "") = "" || ...)``.
 
-The filters on the trials a listing shows (trial, sponsor, condition, phase, status, cell type,
-country) are each one line of that form around an ``EXISTS``::
+A listing opens with the sub-select of the trials it lists, in the order of their keys::
 
-    FILTER(COALESCE(?__sponsor, "") = "" || EXISTS { ?trial ctk:leadSponsor ?org . ?org rdfs:label ?__sponsor })
+    { SELECT DISTINCT ?trial ?trial_id WHERE {
+        ?trial ctk:trialId ?trial_id .
+        FILTER(COALESCE(?__sponsor, "") = "" || EXISTS { ?trial ctk:leadSponsor ?org . ?org rdfs:label ?__sponsor })
+        ...
+      } ORDER BY ?trial_id }
 
-which grlc and any store answer as it is. Engines evaluate such a filter row by row (Oxigraph:
-26 s for one sponsor's criteria at 10,000 studies, the whole listing's time), so :meth:`StoredQuery.bind`
-writes the same question in the form stores answer from their indexes: a filter given becomes its
-patterns in the query (56 ms), a filter not given is left out. The rows are the same (the query is
-DISTINCT, or groups with DISTINCT aggregates, so a trial matched twice is one row; otherwise the
-filter stays as it is); tests/test_query_filters.py checks it query by query. :func:`page` adds
-``LIMIT`` / ``OFFSET`` to a query whose ``ORDER BY`` orders every column, so pages are stable.
+whose filters on the trials (trial, sponsor, condition, phase, status, cell type, country) are each
+one line of that form around an ``EXISTS``, which grlc and any store answer as it is. Engines
+evaluate such a filter row by row (Oxigraph: 26 s for one sponsor's criteria at 10,000 studies, the
+whole listing's time), so :meth:`StoredQuery.bind` writes the same question in the form stores answer
+from their indexes: a filter given becomes its patterns in the query (56 ms), a filter not given is
+left out. The rows are the same (the sub-select is DISTINCT, and so is a query with such a filter
+outside one, or it groups with DISTINCT aggregates, so a trial matched twice is one row; otherwise
+the filter stays as it is); tests/test_query_filters.py checks it query by query. :func:`page` adds
+``LIMIT`` / ``OFFSET`` to a query whose ``ORDER BY`` orders every column, so pages are stable;
+:func:`trial_page` adds them to the sub-select of the trials instead, so that a store reads the rows
+of those trials only (the listing's ``ORDER BY`` starts with the trial key, so pages of trials follow
+each other in the listing's order), and :func:`trial_count` counts the trials listed. The sub-select
+also answers a filter once per trial: where a trial has 3,000 sites in the country asked for, its
+rows are read once, not once per site before a DISTINCT folds them.
 
 The same text runs on an in-memory rdflib graph and on a remote endpoint.
 """
