@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from kg.query.catalogue import StoredQuery
 
-__all__ = ["run_stored", "stream_stored", "FIRST_PAGE", "LARGEST_PAGE"]
+__all__ = ["run_stored", "stream_stored", "listing_pages", "FIRST_PAGE", "LARGEST_PAGE"]
 
 
 #: The trials in a listing's first page, and at most in any page: each page asks for ten times the trials
@@ -100,11 +100,13 @@ def stream_stored(name: str, values: Mapping[str, str], *, data: Sequence[Path] 
         return stored, iter([execute(page(sparql, limit, offset))])
     if not pages_by_trial(sparql):
         return stored, iter([execute(page(sparql, limit, offset))])
-    return stored, _pages(execute, sparql, limit, offset or 0)
+    return stored, listing_pages(execute, sparql, limit, offset or 0)
 
 
-def _pages(execute: Callable[[str], Result], sparql: str, limit: int | None, offset: int) -> Iterator[Result]:
-    """The rows ``offset`` to ``offset + limit`` of the listing ``sparql``, page of trials by page."""
+def listing_pages(execute: Callable[[str], Result], sparql: str, limit: int | None = None, offset: int = 0) -> Iterator[Result]:
+    """The rows ``offset`` to ``offset + limit`` of the listing ``sparql`` (bound), page of trials by page, each
+    page's query run by ``execute``.
+    """
     from kg.query.catalogue import trial_count, trial_page
 
     trials = None  # counted once a second page is wanted
