@@ -288,7 +288,8 @@ def _boolean(value: bool | None) -> str | None:
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for product in record.cell_products:
-        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type), "CellProduct")
+        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type or "untyped"), "CellProduct")
         out.concept(node, "cellType", "cell-type", product.cell_type)
         for donor in product.donor_types:
             out.concept(node, "donorType", "donor-type", donor)
