@@ -75,6 +75,10 @@ _Speakers = tuple[SourceRank, int] | dict[str, SourceRank]
 _FACT_BIT = {fact: bit for bit, fact in enumerate(TRIAL_FACTS)}
 
 
+def _identifiers(pairs: Iterable[tuple[str, str]]) -> list[Identifier]:
+    return [Identifier(value, scheme) for value, scheme in pairs]
+
+
 def _speakers_of(speakers: _Speakers) -> dict[str, SourceRank]:
     if isinstance(speakers, dict):
         return dict(speakers)
@@ -91,8 +95,10 @@ class TrialIdentity:
     """
 
     def __init__(self) -> None:
-        #: handle -> (register numbers, sponsor ids, identifiers, the facts it states and their rank).
-        self._documents: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[Identifier, ...], _Speakers]] = {}
+        #: handle -> (register numbers, sponsor ids, identifiers as (value, scheme), the facts it states and
+        #: their rank). Plain tuples: an Identifier a worker's result was unpickled into holds a dict of its own.
+        self._documents: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], _Speakers]] = {}
+        self._schemes: dict[str, str] = {}
         #: handle -> its group's root, for the documents that joined a group they are not the root of.
         self._root: dict[str, str] | None = None
         #: The groups of several documents, by root; a document alone is its own group.
@@ -112,15 +118,16 @@ class TrialIdentity:
         for fact in facts:
             mask |= 1 << _FACT_BIT[fact]
         entry = self._documents.get(handle)
+        pairs = tuple((i.value, self._schemes.setdefault(i.scheme, i.scheme)) for i in identifiers)
         if entry is None:
-            self._documents[handle] = (tuple(numbers), tuple(sponsor_ids), identifiers, (rank, mask))
+            self._documents[handle] = (tuple(numbers), tuple(sponsor_ids), pairs, (rank, mask))
         else:  # the same document again: what both say
             speakers = _speakers_of(entry[3])
             for fact, rank_of in _speakers_of((rank, mask)).items():
                 if rank_of > speakers.get(fact, ("", -1, "")):
                     speakers[fact] = rank_of
             self._documents[handle] = (tuple(sorted({*entry[0], *numbers})), tuple(sorted({*entry[1], *sponsor_ids})),
-                                       tuple(dict.fromkeys((*entry[2], *identifiers))), speakers)
+                                       tuple(dict.fromkeys((*entry[2], *pairs))), speakers)
         self._root = None
         return handle
 
@@ -139,7 +146,7 @@ class TrialIdentity:
         group = self._groups.get(root)
         if group is None:
             entry = self._documents[root]
-            group = _Group(entry[2], _speakers_of(entry[3]))
+            group = _Group(_identifiers(entry[2]), _speakers_of(entry[3]))
         return group
 
     def _resolve(self) -> dict[str, str]:
@@ -189,7 +196,7 @@ class TrialIdentity:
         if root in self._keys:
             return self._keys[root]
         group = self._groups.get(root)
-        identifiers = group.identifiers if group is not None else self._documents[root][2]
+        identifiers = group.identifiers if group is not None else _identifiers(self._documents[root][2])
         key = trial_key(sorted(identifiers, key=lambda i: (i.scheme, i.value))) or root
         if group is not None:  # a document alone is asked for its key once or twice: no need to keep it
             self._keys[root] = key
