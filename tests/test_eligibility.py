@@ -174,6 +174,46 @@ def test_the_quantities_read_are_the_vocabulary_of_the_graph():
     assert set(QUANTITIES) == set(scheme("eligibility-quantity").tokens)
 
 
+#: One way of writing each name of QUANTITIES (each alternative of its pattern).
+NAMES = {
+    "AGE": ["age", "Aged", "ages", "years of age", "months old", "days old"],
+    "ECOG": ["ECOG", "Eastern Cooperative Oncology Group", "Eastern Cooperative Group", "Zubrod", "WHO performance status"],
+    "KARNOFSKY": ["Karnofsky", "KPS"], "LANSKY": ["Lansky"],
+    "CREATININE_CLEARANCE": ["creatinine clearance", "CrCl", "eGFR", "GFR", "glomerular filtration rate"],
+    "CREATININE": ["creatinine", "Cr", "SCr"], "BILIRUBIN": ["bilirubin", "TBIL", "BIL"],
+    "ALT": ["ALT", "alanine transaminase", "alanine aminotransferase", "alanine aminotransaminase", "SGPT"],
+    "AST": ["AST", "aspartate transaminase", "aspartate aminotransferase", "SGOT"],
+    "LVEF": ["LVEF", "ejection fraction", "EF"],
+    "ANC": ["ANC", "absolute neutrophil count", "neutrophils", "neutrophil count", "granulocytes"],
+    "PLATELETS": ["platelets", "platelet counts", "PLT", "thrombocytopenia"],
+    "HEMOGLOBIN": ["hemoglobin", "haemoglobin", "Hgb", "Hb"], "DLCO": ["DLCO", "diffusing capacity", "diffusion capacity"],
+    "FEV1": ["FEV1", "FEV 1"], "OXYGEN_SATURATION": ["oxygen saturation", "SpO2", "SaO2", "O2 sat"],
+    "PRIOR_LINES": ["prior lines", "previous platinum-containing regimens", "lines of prior therapy"],
+}
+
+
+def test_the_names_are_looked_for_only_where_one_can_start():
+    """The regex that skips the positions no name starts at finds what the plain one finds, each name
+    written alone, after a word, and glued to one; and in every criterion of the registry studies here.
+    """
+    from kg.enrich.eligibility import _QUANTITY, _QUANTITY_AT
+    from kg.read import read_path
+
+    def found(pattern, text):
+        return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert set(NAMES) == set(QUANTITIES)
+    for quantity, names in NAMES.items():
+        for name in names:
+            assert found(_QUANTITY, f"{name} 2") == [(0, len(name), quantity)], name
+            for text in (f"{name} ≥ 2", f"a {name.upper()} of 2", f"({name.lower()}) 2", f"x{name} 2", f"2 {name}"):
+                assert found(_QUANTITY_AT, text) == found(_QUANTITY, text), text
+    studies = [TESTS / "data" / "ctgov-negative" / "studies.zip", *sorted((TESTS / "data" / "ctgov-json").glob("*.json"))]
+    criteria = [c.text for path in studies for record in read_path(path) for c in record.criteria]
+    assert len(criteria) > 5000
+    assert [found(_QUANTITY_AT, text) for text in criteria] == [found(_QUANTITY, text) for text in criteria]
+
+
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
     output = tmp_path_factory.mktemp("eligibility") / "graph.ttl"

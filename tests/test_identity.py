@@ -173,3 +173,14 @@ def test_a_column_of_nct_numbers_under_one_label_makes_no_trial_page():
     from kg.read.layouts import generic
     text = "Table 5 NK cell trials\nNCT Number\nNCT04347616\nNCT04220684\nNCT03955848\n"
     assert not generic.claims(text)
+
+
+def test_a_who_style_eu_register_number_keys_the_trial_by_its_eudract_number():
+    """MedPath copies the WHO registry platform's number of an EU register record, "EUCTR" + the EudraCT
+    number + the member state; the trial is the EudraCT number's, as the EU register's own pages give it.
+    """
+    page = ROOT / "tests" / "data" / "therapy-holdout2" / "pages" / "trial.medpath.com" / \
+        "EUCTR2013-001071-20-GB-til-hd-vs-ld-il2-melanoma.txt"
+    [record] = read_path(page)
+    assert ("2013-001071-20", "EUDRACT") in [(i.value, i.scheme) for i in record.identifiers]
+    assert trial_key(record.identifiers) == "2013-001071-20"

@@ -171,6 +171,13 @@ CELL_DOSES = [
     # tests/data/pages/irct.behdasht.gov.ir/IRCT20140818018842N41-trial-76631.txt
     pytest.param("4- Injection protocol including conditioning regime and intravenously injection of 7x10^8 cells",
                  [(7e8, 7e8, CELLS, True)], id="real-injection-of"),
+    # tests/data/pages/anzctr.org.au/ACTRN12622000588796p-id382636.txt: the other of the doses is a dose too
+    pytest.param("amnion stem cell will be given by hospital nurse as set dose of 230 million cells or 460 million cells or "
+                 "placebo in the hospital.", [(2.3e8, 2.3e8, CELLS, True), (4.6e8, 4.6e8, CELLS, True)],
+                 id="real-dose-of-this-or-that"),
+    # tests/data/pages/anzctr.org.au/ACTRN12610000068066-id335014.txt: an amount given on a schedule is each time's
+    pytest.param("Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks",
+                 [(2e6, 2e6, KG, True)], id="real-administered-weekly"),
     pytest.param("3 × 10⁸ TILs", [(3e8, 3e8, CELLS, False)], id="tils"),
     pytest.param("a dose of 10⁷/kg", [(1e7, 1e7, KG, True)], id="superscript-power-alone"),
     pytest.param("NK cells from 10^6 to 10^7 cells/kg", [(1e6, 1e7, KG, False)], id="range-of-powers"),
@@ -1109,3 +1116,17 @@ def test_string_dose_minimum_is_caught_only_by_its_datatype_shape() -> None:
     data.set((node, minimum, rdflib.Literal("1000000")))
     shapes = {re.split(r"[#:]", v.shape)[-1] for v in validate_graph(data).violations if v.severity == "Violation"}
     assert shapes == {"DoseLevel-minimum"}
+
+
+def test_a_product_without_a_cell_type_is_a_row_with_an_empty_cell_type(tmp_path: Path) -> None:
+    # tests/data/pages/anzctr.org.au/ACTRN12610000068066-id335014.txt: mesenchymal stromal cells, which the cell-type
+    # scheme has no concept for; the graph still validates, and the product's dose is listed
+    graph_file = tmp_path / "msc.ttl"
+    build([Path(__file__).parent / "data" / "pages" / "anzctr.org.au" / "ACTRN12610000068066-id335014.txt"], graph_file)
+    graph = load_graph([graph_file])
+    products = run_local(graph, stored_query("cell_products").text)
+    assert [dict(zip(products.columns, row))["cell_type"] for row in products.rows] == [None]  # unbound: empty in CSV
+    doses = run_local(graph, stored_query("cell_doses").text)
+    assert [(row[doses.columns.index("cell_type")], float(row[doses.columns.index("dose_min")])) for row in doses.rows] == [
+        (None, 2e6)]
+    assert validate_graph(graph).conforms

@@ -42,10 +42,9 @@ def test_studies_that_give_no_cells_have_no_cell_therapy_facts(tmp_path: Path) -
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
 from therapy_score import DEV, dev_documents, score  # noqa: E402
 
-#: F1 per query measured on the dev corpus (tests/benchmarks/therapy_score.py); the reading must not
-#: fall below it. Most of what is still missed is in pages whose layout the readers do not yet give
-#: the therapy text of (their summaries and arms come back empty).
-FLOOR = {"cell_products": 0.89, "cell_doses": 0.92, "cytokines": 0.99, "regimens": 0.92}
+#: F1 per query measured on the dev corpus (tests/benchmarks/therapy_score.py; s6-therapy: 1.000 each, after the
+#: golds were reconciled and the rules read the wording they missed), less a margin; the reading must not fall below it.
+FLOOR = {"cell_products": 0.98, "cell_doses": 0.98, "cytokines": 0.98, "regimens": 0.98}
 
 
 def test_the_therapy_dev_corpus_does_not_fall_below_its_measured_f1() -> None:
@@ -63,3 +62,36 @@ def test_a_registry_study_gives_each_dose_with_its_arm(tmp_path: Path) -> None:
              row[result.columns.index("arm")]) for row in result.rows}
     assert rows == {(1e9, "DOSE", "Group A (low-dose group)"), (9e9, "DOSE", "Group B (medium-dose group)"),
                     (12e9, "DOSE", "Group C (high-dose group)")}
+
+
+# --- the therapy held-out corpus: pages the rules were never tuned on (tests/data/therapy-holdout/README.md) ------
+
+HOLDOUT = Path(__file__).parent / "data" / "therapy-holdout"
+#: F1 per query measured on the held-out corpus at its creation (s6-holdout: cell_products 0.737, cytokines 0.471,
+#: regimens 0.286), less a margin: a floor that fails if the reading regresses, not a target. cell_doses measured
+#: 0.000 (two doses, both missed), so it has no floor that could fail.
+HOLDOUT_FLOOR = {"cell_products": 0.70, "cytokines": 0.44, "regimens": 0.25}
+
+
+def test_the_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:
+    documents = sorted((HOLDOUT / "pages").rglob("*.txt"))
+    scores = {s.query: s for s in score(documents, HOLDOUT / "gold")}
+    assert {query: round(scores[query].f1, 3) for query, floor in HOLDOUT_FLOOR.items()
+            if scores[query].f1 < floor} == {}
+
+
+# --- the second therapy held-out corpus: 17 more pages nobody tunes on (tests/data/therapy-holdout2/README.md) --
+
+HOLDOUT2 = Path(__file__).parent / "data" / "therapy-holdout2"
+#: F1 per query measured on the second held-out corpus at its creation (s7-holdout2, main at 0d9c1c9: cell_products
+#: 0.638, cytokines 0.500, regimens 0.600), less a margin: a floor against regression, not a target. cell_doses
+#: measured 0.000 (the one page that gives doses is not read), so it has no floor that could fail.
+HOLDOUT2_FLOOR = {"cell_products": 0.60, "cytokines": 0.45, "regimens": 0.55}
+
+
+def test_the_second_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:
+    documents = sorted((HOLDOUT2 / "pages").rglob("*.txt"))
+    assert len(documents) == 17
+    scores = {s.query: s for s in score(documents, HOLDOUT2 / "gold")}
+    assert {query: round(scores[query].f1, 3) for query, floor in HOLDOUT2_FLOOR.items()
+            if scores[query].f1 < floor} == {}

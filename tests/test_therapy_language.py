@@ -14,6 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
+from kg.enrich.therapy.products import _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -197,6 +198,58 @@ def test_combination_antiretroviral_therapy_is_no_car_t(title: str, summary: str
     assert record.cell_products == []
 
 
+# --- cells of a kind the contract has no token for ---------------------------------------------
+
+@pytest.mark.parametrize(("fields", "product"), [
+    # tests/data/pages/anzctr.org.au/ACTRN12610000068066-id335014.txt: "to treat", then "administered ... weekly for two
+    # weeks"; the allogeneic transplant is the patients', not the cells' donor
+    pytest.param(dict(title="Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease after Bone Marrow "
+                            "Transplantation",
+                      brief_summary="A phase 1 study to assess the safety of mesenchymal stromal cells to treat "
+                                    "steroid-refractory graft versus host disease after allogeneic haemopoietic stem cell "
+                                    "tranplantation. Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 "
+                                    "minutes weekly for two weeks"),
+                 (None, [], [], 2, [(2e6, True)]), id="msc"),
+    # tests/data/pages/anzctr.org.au/ACTRN12624000968572-id388172.txt
+    pytest.param(dict(title="Autologous cord blood-derived cell therapy for extremely preterm infants: An international, "
+                            "multicentre randomised controlled trial",
+                      brief_summary="One to two intravenous infusions of autologous umbilical cord blood derived cells "
+                                    "(UCBCs) at a dose of 50 million total nucleated cells per kg given over 1 hour."),
+                 (None, ["AUTOLOGOUS"], ["UMBILICAL_CORD_BLOOD"], None, [(5e7, True)]), id="cord-blood-derived-cells"),
+    # tests/data/pages/apps.who.int/NCT02218437-msc-saa.txt: an intervention named by the cells
+    pytest.param(dict(title="Treatment Protocol of Child SAA With the Injection of Mesenchymal Stem Cells(Umbilical Cord "
+                            "Derived) MSC-SAA", interventions=[Intervention("MSC+ATG", "DRUG")]),
+                 (None, [], [], None, []), id="msc-intervention"),
+])
+def test_cells_without_a_cell_type_token_given_as_a_therapy_are_a_product_without_a_type(fields: dict,
+                                                                                          product: tuple) -> None:
+    (found,) = _page(**fields).cell_products
+    assert (found.cell_type, found.donor_types, found.tissue_sources, found.infusions,
+            [(d.minimum, d.per_dose) for d in found.doses]) == product
+
+
+@pytest.mark.parametrize("fields", [
+    # tests/data/ctgov-negative (a study of titanium implants citing "Banik BL, ... Human Mesenchymal Stem Cell Morphology
+    # and Migration on Microtextured Titanium"): cells studied, not given
+    pytest.param(dict(title="Human Mesenchymal Stem Cell Morphology and Migration on Microtextured Titanium"), id="studied"),
+])
+def test_cells_without_a_token_named_without_a_word_of_giving_are_no_product(fields: dict) -> None:
+    assert _page(**fields).cell_products == []
+
+
+def test_a_cell_therapy_named_by_the_cells_it_acts_on_gives_the_cells_it_uses() -> None:
+    # tests/data/pages/jrct.mhlw.go.jp/jRCTc030220374-nkt-alphagc-dc.txt: the dendritic cells are given, the patients' NKT
+    # cells activated by them; no NKT product
+    record = _page(title="A study for the safety of NKT cell therapy using alpha-galactosylceramide-pulesed dendritic cells "
+                         "for malignant tumors (NKT cell therapy using alphaGC-DCs for malignant tumors)")
+    assert [p.cell_type for p in record.cell_products] == [None]
+
+
+def test_a_degree_is_no_mesenchymal_stromal_cell() -> None:
+    # tests/data/ctgov-negative: "Riley Bove, MD MSc", "Tineke Dineen, MSc" (the abbreviation is read in capitals only)
+    assert [_UNTYPED_CELLS.search(name) for name in ("Riley Bove, MD MSc", "Tineke Dineen, MSc")] == [None, None]
+
+
 # --- regimens from the interventions, and their purpose ----------------------------------------
 
 def test_lymphodepletion_drugs_listed_among_the_interventions_are_regimens() -> None:
@@ -223,6 +276,66 @@ def test_the_arm_that_names_the_drugs_says_what_they_are_for() -> None:
                                "Lymphodepletive regimen, consisti")])
     assert {(r.name, r.purpose) for r in record.regimens} == {("Cyclophosphamide", "LYMPHODEPLETION"),
                                                               ("Fludarabine", "LYMPHODEPLETION")}
+
+
+def test_drugs_listed_beside_cells_given_after_high_dose_chemotherapy_and_stem_cells_are_its_conditioning() -> None:
+    # ctv.veeva.com/NCT02130869-haplo-nk-cd133-autologous-hsct.txt: "Treatments Drug: Melphalan ... Drug: Busulfan" and
+    # "Natural killer cells from a haploidentical family member will be given after high dose chemotherapy and positively
+    # selected autologous stem cells": the only chemotherapy the page gives is the conditioning of the graft
+    record = _page(title="A Pilot Study of Immunotherapy Including Haploidentical NK Cell Infusion Following CD133+ "
+                         "Positively-Selected Autologous Hematopoietic Stem Cells in Children With High Risk Solid Tumors or "
+                         "Lymphomas",
+                   interventions=[Intervention("Melphalan", "DRUG"), Intervention("IL-2", "BIOLOGICAL"),
+                                  Intervention("Busulfan", "DRUG"),
+                                  Intervention("Haploidentical natural killer cell infusion", "DEVICE")],
+                   brief_summary="This is a pilot clinical trial investigating the addition of haploidentical natural killer "
+                                 "cell infusion to autologous stem cell transplantation. Natural killer cells from a "
+                                 "haploidentical family member will be given after high dose chemotherapy and positively "
+                                 "selected autologous stem cells.")
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Melphalan", "CONDITIONING"), ("Busulfan", "CONDITIONING")}
+
+
+def test_drugs_listed_beside_cells_given_after_pre_treatment_plans_and_a_transplant_are_its_conditioning() -> None:
+    # aamds.org/node-5216-NCT02727803-personalized-nk-cbt.txt: "Drug: Busulfan ... Drug: Fludarabine" and "giving cells
+    # called natural killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant"
+    record = _page(interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")],
+                   brief_summary="The goal of this clinical research study is to learn if giving cells called natural "
+                                 "killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant can "
+                                 "improve response in participants with MDS, leukemia, lymphoma, or MM.")
+    assert {(r.name, r.purpose) for r in record.regimens} == {("Busulfan", "CONDITIONING"), ("Fludarabine", "CONDITIONING")}
+
+
+def test_listed_drugs_of_a_trial_with_a_consolidation_besides_the_transplant_keep_no_conditioning() -> None:
+    # the same wording beside a course of consolidation (clinicaltrials.gov HINKL NCT02229266's "1 cycle of consolidation
+    # chemotherapy with high-dose cytarabine"): which drug is which is not said
+    record = _page(interventions=[Intervention("Busulfan", "DRUG"), Intervention("Cytarabine", "DRUG")],
+                   brief_summary="NK cells will be given after high dose chemotherapy and a stem cell transplant. Patients "
+                                 "then receive 1 cycle of consolidation chemotherapy.")
+    assert {r.purpose for r in record.regimens if r.name in ("Busulfan", "Cytarabine")} == {"CHEMOTHERAPY"}
+
+
+def test_the_nci_drugs_used_in_chemotherapy_sentence_names_the_regimen_and_says_what_for() -> None:
+    # cancer.gov/NCI-2018-00983-NCT03434769-anti-cd19-car-t-nhl.txt
+    record = _page(brief_summary="This phase I trial studies the side effects and best dose of autologous anti-CD19 "
+                                 "CAR-CD3zeta-4-1BB-expressing T-cells (antiCD9 chimeric antigen receptor T-cells) when given "
+                                 "together with chemotherapy in treating patients with CD19 positive non-Hodgkin lymphoma. "
+                                 "Drugs used in chemotherapy, such as cyclophosphamide and fludarabine phosphate, work in "
+                                 "different ways to stop the growth of cancer cells, either by killing the cells, by stopping "
+                                 "them from dividing, or by stopping them from spreading, and may work to suppress the immune "
+                                 "system and allow antiCD9 chimeric antigen receptor T-cells to work better.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("cyclophosphamide and fludarabine phosphate", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_the_nci_drugs_used_in_chemotherapy_sentence_without_a_purpose_is_chemotherapy() -> None:
+    # the NCI's sentence in its usual form (NCT00296062's RATIONALE, a chemotherapy trial), in a record that gives cells:
+    # the drugs as it lists them, to stop the growth of the tumour only
+    record = _page(title="Donor Natural Killer Cells in Treating Patients With Solid Tumors",
+                   brief_summary="RATIONALE: Drugs used in chemotherapy, such as capecitabine, irinotecan, and oxaliplatin, "
+                                 "work in different ways to stop the growth of tumor cells, either by killing the cells or by "
+                                 "stopping them from dividing.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("capecitabine, irinotecan, and oxaliplatin", "CHEMOTHERAPY", ["capecitabine", "irinotecan", "oxaliplatin"])]
 
 
 def test_chemotherapy_listed_with_cik_cells_is_a_regimen_of_its_drug() -> None:
@@ -504,7 +617,63 @@ def test_cells_given_in_parts_at_an_interval_count_as_infusions() -> None:
                      brief_summary="Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days to 3 "
                                    "patients with HCC")
     (product,) = record.cell_products
-    assert (product.infusions, [d.minimum for d in product.doses]) == (3, [7e5])
+    assert (product.infusions, [(d.minimum, d.per_dose) for d in product.doses]) == (3, [(7e5, True)])
+
+
+# --- issue 17: how trial texts name a product, its making and its source ---------------------------
+
+def test_a_product_name_glued_to_nk_cell_is_an_nk_product() -> None:
+    # tests/data/pages/umin.ac.jp/UMIN000011555-R000013518.txt, "Public title"
+    record = _page(title="Phase I/IIa clinical study of the immunotherapy using ZNK cell for solid cancer")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+
+
+def test_cultivated_cells_in_a_sentence_that_turns_from_an_earlier_study_to_this_one_are_expanded() -> None:
+    # tests/data/pages/umin.ac.jp/UMIN000013378-R000015605.txt, "Narrative objectives1"
+    record = _page(title="The phase I clinical study about the combined therapy, natural killer (NK) cell therapy and IgG1 "
+                         "antibody to digestive cancer",
+                   brief_summary="The safety about the repeated dose of cultivated NK cell to digestive cancer patient who "
+                                 "had failed standard treatment was checked in the our previous phase I clinical study, so in "
+                                 "this study, main purpose is to evaluate the safety of the combined therapy of the cultivated "
+                                 "NK cell, chemotherapy and IgG1 antibody.")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded) == ("NK", True)
+
+
+def test_what_an_earlier_study_did_is_still_not_this_trials_product() -> None:
+    # tests/data/pages/clinicaltrialexchange.com/NCT04221971-nk-infusion-aml.txt: "In recent years, with the continuous
+    # advancement of in vitro expansion methods, ... NK cells could be clinical grade expanded": no turn to this trial
+    record = _page(title="NK Cell Infusion for Patients With Acute Myeloid Leukemia",
+                   brief_summary="In recent years, with the continuous advancement of in vitro expansion methods, the "
+                                 "application of good quality management technology, NK cells could be clinical grade "
+                                 "expanded without the need for pre-purification, feeder-free, and serum-free culture.")
+    (product,) = record.cell_products
+    assert product.ex_vivo_expanded is None
+
+
+def test_engineered_t_cells_are_genetically_modified() -> None:
+    # tests/data/pages/isrctn.com/ISRCTN65902492-MFEz.txt, "Study hypothesis"
+    record = _page(title="A Cancer Research UK phase I trial of adoptive transfer of autologous tumour antigen specific T-cells "
+                         "with pre-conditioning chemotherapy and intravenous interleukin-2 (IL2) in patients with advanced "
+                         "carcinoembryonic antigen (CEA) positive tumours",
+                   brief_summary="This trial proposes to use engineered T cells (MFEz T cells) comprising polyclonal CD4 and "
+                                 "CD8 populations in place of the selected, specific TILs and combines these with "
+                                 "'supportive therapies' of pre-conditioning chemotherapy and high dose intravenous IL2.")
+    (product,) = record.cell_products
+    assert (product.cell_type, product.genetically_modified) == ("T", True)
+
+
+def test_blood_the_participants_give_for_the_products_making_is_their_own() -> None:
+    # tests/data/pages/meddatax.com/NCT03634501-activated-primary-nk.txt (the lead-in line and its item on two lines)
+    record = _page(title="Clinical Study on Anti-tumor Effect Induced by Activated Primary Natural Killer(NK)Cells",
+                   brief_summary="Participants undergo the following procedures:\n\nPeripheral blood will be collected from a "
+                                 "vein of arm. Peripheral blood mononuclear cells(PBMC) will be isolated and purified for NK "
+                                 "manufacturing. After 14~21 days cultivation, activated NK will be harvested and formulated "
+                                 "for clinical administration.\n\nSubjects will receive NK cell treatment by intravenous "
+                                 "infusion.")
+    (product,) = record.cell_products
+    assert (product.donor_types, product.tissue_sources, product.ex_vivo_expanded) == (
+        ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], True)
 
 
 @pytest.mark.parametrize(("title", "product"), [

@@ -50,6 +50,14 @@ QUANTITIES: dict[str, str] = {
                    r"(?:therapy|therapies|treatment|chemotherapy)",
 }
 _QUANTITY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in QUANTITIES.items()), re.IGNORECASE)
+#: Where a name of :data:`QUANTITIES` can start: a word starting with one of the first letters of the
+#: names written after ``\b``, or the first two letters of a name written without it ("Eastern",
+#: "creatinine clearance", "glomerular", "alanine", "aspartate", "absolute", "diffusion", "oxygen").
+#: It only rules positions out (a name added to QUANTITIES must keep to it: tests/test_eligibility.py
+#: holds one mention of each name): without it the regex tries its few dozen names at every character,
+#: and that was most of the time of reading the thresholds of a registry study.
+_NAME_START = r"(?=\b[abcdefghklmnopstwyz]|[acdego][abilrsx])"
+_QUANTITY_AT = re.compile(f"{_NAME_START}(?:{_QUANTITY.pattern})", re.IGNORECASE)
 
 #: The unit a patient's value of each quantity is given in (``kg query trials_for_patient``).
 PATIENT_UNITS = {"AGE": "a", "CREATININE": "mg/dL", "CREATININE_CLEARANCE": "mL/min", "BILIRUBIN": "mg/dL",
@@ -256,7 +264,7 @@ def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
     if not _STATES_A_NUMBER.search(text):
         return []  # no limit without a number; this keeps the reading cheap over a whole registry
     # A name right after a number and before "/" is a unit ("100,000 platelets/microL"), not a quantity named.
-    mentions = [mention for mention in _QUANTITY.finditer(text)
+    mentions = [mention for mention in _QUANTITY_AT.finditer(text)
                 if not (_UNIT_WORD.search(text[:mention.start()][-12:]) and text[mention.end():].lstrip().startswith("/"))]
     stated: dict[tuple[str, str, float, str | None], int | None] = {}
     waiting: list[re.Match[str]] = []  # names sharing the limit that follows them: "ALT or AST > 5 x ULN"

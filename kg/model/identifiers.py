@@ -24,7 +24,9 @@ __all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "
 REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("NCT", re.compile(r"(?<![a-z0-9])NCT\d{8}\b")),  # glued after a label: "Trial IDNCT06152809"
     ("EUCT", re.compile(r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b")),
-    ("EUDRACT", re.compile(r"\b(?:19|20)\d{2}-\d{6}-\d{2}\b")),
+    # The WHO registry platform and the pages that copy it (MedPath's "Registration Number") write an EU
+    # register record as EUCTR + its EudraCT number + the member state: "EUCTR2013-001071-20-GB".
+    ("EUDRACT", re.compile(r"(?:(?<=EUCTR)|\b)(?:19|20)\d{2}-\d{6}-\d{2}\b")),
     ("OMON", re.compile(r"\bNL-OMON\d+\b")),
     ("CHICTR", re.compile(r"\bChiCTR(?:-[A-Z]{2,5}-)?\d{8,10}\b")),
     ("ISRCTN", re.compile(r"\bISRCTN\d{8}\b")),
@@ -105,6 +107,8 @@ def find_registry_ids(text: str) -> list[Identifier]:
 
     >>> [i.value for i in find_registry_ids("see NCT00003148 and EudraCT 2019-001929-27, NCT00003148")]
     ['NCT00003148', '2019-001929-27']
+    >>> [(i.value, i.scheme) for i in find_registry_ids("Registration Number EUCTR2013-001071-20-GB")]
+    [('2013-001071-20', 'EUDRACT')]
     """
     found: dict[str, tuple[int, Identifier]] = {}
     taken: list[tuple[int, int]] = []

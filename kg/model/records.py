@@ -107,11 +107,12 @@ class DoseLevel:
 class CellProduct:
     """The cells a trial gives: what they are, where they come from, how they are made and given.
 
-    Tokens: ``cell_type`` NK, CAR_NK, CIK, ...; ``donor_types`` HAPLOIDENTICAL, ALLOGENEIC,
-    AUTOLOGOUS; ``tissue_sources`` PERIPHERAL_BLOOD, UMBILICAL_CORD_BLOOD, BONE_MARROW, ...
+    Tokens: ``cell_type`` NK, CAR_NK, CIK, ... (None: cells of a kind with no token, e.g. mesenchymal stromal
+    cells); ``donor_types`` HAPLOIDENTICAL, ALLOGENEIC, AUTOLOGOUS; ``tissue_sources`` PERIPHERAL_BLOOD,
+    UMBILICAL_CORD_BLOOD, BONE_MARROW, ...
     """
 
-    cell_type: str
+    cell_type: str | None
     donor_types: list[str] = field(default_factory=list)
     tissue_sources: list[str] = field(default_factory=list)
     starting_material: str | None = None

@@ -62,6 +62,7 @@ def _named(text: str) -> str:
     return token if token == slug(text, max_length=len(text) + 1) else f"{token}-{_digest(text)[:8]}"
 
 
+@lru_cache(maxsize=1 << 10)  # a registry study's statements name its trial a few hundred times
 def trial(key: str) -> str:
     """``trial/NCT05272293``; a trial's IRI is its key (see :func:`kg.model.identifiers.trial_key`)."""
     return f"{ID}trial/{_segment(key)}"
@@ -122,7 +123,12 @@ def intervention(key: str, name: str) -> str:
 
 
 def outcome(key: str, value: Outcome) -> str:
-    return f"{trial(key)}/outcome/{value.kind.lower()}-{_digest(value.measure, value.time_frame)}"
+    return _outcome(key, value.kind, value.measure, value.time_frame)
+
+
+@lru_cache(maxsize=1 << 12)  # each reported value of a result names its outcome again
+def _outcome(key: str, kind: str, measure: str, time_frame: str | None) -> str:
+    return f"{trial(key)}/outcome/{kind.lower()}-{_digest(measure, time_frame)}"
 
 
 def criterion(key: str, value: Criterion) -> str:
@@ -154,6 +160,7 @@ def threshold(key: str, value: Threshold) -> str:
     return f"{owner}/threshold/{value.quantity.lower()}-{_digest(parts, exact=True)}"
 
 
+@lru_cache(maxsize=1 << 12)  # each reported value and adverse event names its group again
 def result_group(key: str, title: str, description: str | None) -> str:
     """A group of participants as results report it: the same title and description in two
     measures (or in the adverse events) is the same group.
@@ -162,8 +169,12 @@ def result_group(key: str, title: str, description: str | None) -> str:
 
 
 def _fields(**parts: str | None) -> str:
-    """Named parts as one text for a digest: an empty part keeps its place (unlike :func:`_digest`'s)."""
-    return "\x1e".join(f"{name}={fold(value)}" for name, value in parts.items())
+    r"""Named parts as one text for a digest: an empty part keeps its place (unlike :func:`_digest`'s).
+
+    The parts are joined by a space: they were joined by "\x1e", which :func:`_digest` folded to a
+    space (str.split cuts there), and the digests (the IRIs) are the same.
+    """
+    return " ".join(f"{name}={fold(value)}" for name, value in parts.items())
 
 
 def measurement(key: str, value: Measurement) -> str:

@@ -43,6 +43,10 @@ def _ctk(name: str) -> str:
     return iri(f"{CTK}{name}")
 
 
+#: A concept's IRI, checked against its scheme once per token (a study names fifty).
+_concept_iri = cache(concept_iri)
+
+
 def _decimal(value: float) -> str:
     return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
                  "decimal")
@@ -87,7 +91,7 @@ class _Triples:
 
     def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
         if token is not None:
-            self.link(subject, _ctk(predicate), concept_iri(scheme, token))
+            self.link(subject, _ctk(predicate), _concept_iri(scheme, token))
 
 
 def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:
@@ -288,7 +292,8 @@ def _boolean(value: bool | None) -> str | None:
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for product in record.cell_products:
-        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type), "CellProduct")
+        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type or "untyped"), "CellProduct")
         out.concept(node, "cellType", "cell-type", product.cell_type)
         for donor in product.donor_types:
             out.concept(node, "donorType", "donor-type", donor)
@@ -332,11 +337,14 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.add(node, _ctk("componentDrug"), drug)
 
 
-def _group(out: _Triples, key: str, title: str, description: str | None) -> str:
-    node = iris.result_group(key, title, description)
-    out.typed(node, "ResultGroup")
-    out.add(node, _LABEL, title)
-    out.add(node, _ctk("description"), description)
+def _group(out: _Triples, key: str, title: str, description: str | None, described: dict[tuple[str, str | None], str]) -> str:
+    """A result group's node, described once per record (``described`` holds those that are)."""
+    node = described.get((title, description))
+    if node is None:
+        node = described[title, description] = iris.result_group(key, title, description)
+        out.typed(node, "ResultGroup")
+        out.add(node, _LABEL, title)
+        out.add(node, _ctk("description"), description)
     return node
 
 
@@ -348,6 +356,7 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     """The registry's posted results: each outcome's values per group, and the adverse events."""
     # Only records with posted results (a tenth of the registry) pay for the protocol's outcome IRIs.
     outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes} if record.measurements else set()
+    groups: dict[tuple[str, str | None], str] = {}
     for value in record.measurements:
         node = out.part(trial, "hasMeasurement", iris.measurement(key, value), "OutcomeMeasurement")
         outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
@@ -356,7 +365,7 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         out.concept(node, "reportedOutcomeKind", "outcome-kind", value.kind)
         out.add(node, _ctk("reportedMeasure"), value.measure)
         out.add(node, _ctk("reportedTimeFrame"), value.time_frame)
-        out.link(node, _ctk("forGroup"), _group(out, key, value.group, value.group_description))
+        out.link(node, _ctk("forGroup"), _group(out, key, value.group, value.group_description, groups))
         out.add(node, _ctk("classTitle"), value.class_title)
         out.add(node, _ctk("categoryTitle"), value.category)
         out.add(node, _ctk("paramType"), value.param_type)
@@ -373,7 +382,7 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         out.add(node, _ctk("eventTerm"), event.term)
         out.add(node, _ctk("organSystem"), event.organ_system)
         out.term(node, _ctk("serious"), _boolean(event.serious))
-        out.link(node, _ctk("forGroup"), _group(out, key, event.group, event.group_description))
+        out.link(node, _ctk("forGroup"), _group(out, key, event.group, event.group_description, groups))
         out.term(node, _ctk("participantsAffected"), _count(event.affected))
         out.term(node, _ctk("participantsAtRisk"), _count(event.at_risk))
         out.add(node, _ctk("sourceVocabulary"), event.vocabulary)

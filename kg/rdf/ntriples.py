@@ -38,6 +38,10 @@ def literal(text: str) -> str:
     >>> print(literal('IL-2 "low dose"\n1 MIU'))
     "IL-2 \"low dose\"\n1 MIU"
     """
+    # A printable text has none of the characters to escape but the quote and the backslash (the
+    # C0 controls, DEL and the noncharacters are not printable): most literals need no regex.
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     return f'"{_TO_ESCAPE.sub(_escaped, text)}"'
 
 
@@ -52,7 +56,8 @@ def typed(value: object, datatype: str) -> str:
 
 def text(statements: Iterable[str]) -> bytes:
     """N-Triples (or N-Quads) text of statements written as lines without their closing " ."."""
-    return "".join(f"{statement} .\n" for statement in statements).encode("utf-8")
+    lines = list(statements)
+    return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -39,8 +39,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                                  re.IGNORECASE)),
     ("DLI", re.compile(r"\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b", re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
-    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b",
-                      re.IGNORECASE)),
+    # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
+    # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
+    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
+                      r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
@@ -69,6 +71,9 @@ _NOT_A_PRODUCT = re.compile(
     # "T/NK LGL leukemia", "NK cell subtypes of LGL leukemia" (NCT01976182): large granular lymphocyte leukaemia
     r"|\b(?:NK|natural killer)(?:[- ]cells?)?\s+(?:subtypes?\s+of\s+)?(?:LGL|large granular lympho\w*)"
     r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
+    # cells a therapy acts on through the cells it gives: "NKT cell therapy using alpha-galactosylceramide-pulesed
+    # dendritic cells" (jRCTc030220374): the dendritic cells are given, the patient's NKT cells activated
+    r"|\b(?:NKT|NK|natural killer(?:\s+T)?)(?:[- ]cells?)?\s+therapy\s+using\s+(?=[^.;]{0,60}?(?:dendritic\s+cells?|\bDCs?\b))"
     r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
     r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
     r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
@@ -90,7 +95,11 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
-                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b",
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the participants undergo the collection of the cells' material: "Participants undergo the
+                         # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
+                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
+                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b"
@@ -128,7 +137,12 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
-                       r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b", re.IGNORECASE)
+                       r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
+                       # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
+                       # (ISRCTN65902492), "NK cells engineered to ..."
+                       r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
+                       r"|\b(?:cells?|lymphocytes)\s+(?:\([^()]{0,30}\)\s+)?(?:that\s+(?:are|have\s+been)\s+)?engineered\b",
+                       re.IGNORECASE)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
@@ -177,13 +191,14 @@ def _unproduct(text: str) -> str:
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
     found = []
+    lowered = text.lower()
     for token, pattern in CELL_TYPES:
-        lowered = text.lower()
         if not all(any(word in lowered for word in group) for group in _CELL_TYPE_NEEDS[token]):
             continue
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
+            lowered = text.lower()
     return _one_product_each(found)
 
 
@@ -225,14 +240,15 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
         types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
-    passages = all_passages()
+    # (without types, only whether there are any passages counts: the summaries are not cut into sentences for that)
+    passages = all_passages() if types or not giving else giving
     if not types and not passages:
         # a page that gives nothing but its criteria ("Available related HLA haploidentical natural killer (NK)
         # cell donor"): the donor's criteria name the cells the donor gives
         passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
         types = _cell_types(" ".join(p.text for p in passages))
     if not types:
-        return []
+        return _untyped_products(record, giving, all_passages)
     products = []
     for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
         kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
@@ -244,6 +260,12 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                 about.append(passage)
             elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
                 about.append(passage)  # "These cells are developed from healthy donors": the product named just before
+        for index, passage in enumerate(passages):
+            # "Peripheral blood will be collected from a vein of arm." before "Peripheral blood mononuclear cells(PBMC) will be
+            # isolated and purified for NK manufacturing." (NCT03634501): the collection of the product's material
+            if (index and passage in about and _MADE_FROM.search(passage.text) and passages[index - 1] not in about
+                    and _COLLECTED.search(passages[index - 1].text)):
+                about.append(passages[index - 1])
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -254,6 +276,65 @@ def cell_products(record: TrialRecord, giving: list[Passage],
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
     return products
+
+
+#: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
+#: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
+#: abbreviations: "MSc" is a degree.)
+_UNTYPED_CELLS = re.compile(r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)|\bdendritic[- ]cells?\b"
+                            r"|\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"
+                            r"|\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"
+                            r"|\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b",
+                            re.IGNORECASE)
+#: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
+#: to treat a disease.
+_TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
+#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
+#: stem cell tranplantation" (ACTRN12610000068066).
+_ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
+                               r"|BMT|graft\w*)\b", re.IGNORECASE)
+
+
+def _untyped_products(record: TrialRecord, giving: list[Passage],
+                      all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
+    """The product of cells of a kind without a cell-type token, where the record gives them: an intervention named
+    by them ("Drug: MSC+ATG", NCT02218437), or a sentence with a word of giving near them ("the Injection of Mesenchymal
+    Stem Cells", "autologous dendritic cell therapy") -- of its title, interventions and arms, and of a page's summary
+    or of a registry study's whose title or interventions give cells.
+    """
+    if not _names_untyped(record):
+        return []  # most records: none of the words, and their summaries need not be cut into sentences
+    titles = [p for p in giving if p.place == "title" and not _measured_title(p.text)]
+    named = [i.name for i in record.interventions]
+    if not any(_UNTYPED_CELLS.search(name) for name in named):
+        places = titles + [p for p in giving if p.place in GIVING_PLACES]
+        if record.source.layout not in STRUCTURED_LAYOUTS or _GIVES_CELLS.search(" ".join([*named, record.title or ""])):
+            places += [p for p in all_passages() if p.place == "summary"]
+        if not any(_gives_untyped(p.text) for p in places if not BACKGROUND.search(p.text)):
+            return []
+    passages = all_passages()
+    about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
+    return [_describe(None, about, donor_clauses(record), dosing=dosing)]
+
+
+#: Words (lowercase) one of which _UNTYPED_CELLS needs.
+_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose")
+
+
+def _names_untyped(record: TrialRecord) -> bool:
+    texts = [record.title, record.brief_summary, record.detailed_description,
+             *(text for i in record.interventions for text in (i.name, i.description)),
+             *(a.description for a in record.arms)]
+    lowered = " ".join(text for text in texts if text).lower()
+    return any(word in lowered for word in _UNTYPED_WORDS)
+
+
+def _gives_untyped(sentence: str) -> bool:
+    return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
+               or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+               or _TO_TREAT.search(sentence[m.end():]) for m in _UNTYPED_CELLS.finditer(sentence))
 
 
 #: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
@@ -308,14 +389,20 @@ _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btran
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
 _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
+#: A sentence of the product's making from a material, and one of the material's collection.
+_MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
+_COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
 
-def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str], *,
+def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
-    about = [p.text for p in passages if not BACKGROUND.search(p.text)]
+    about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
+    if cell_type is None:
+        # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
+        about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
@@ -357,6 +444,23 @@ def _describe(cell_type: str, passages: list[Passage], donor_clauses: list[str],
                 doses.append(dose)
     product.doses = doses
     return product
+
+
+#: Where a sentence turns from the background to this trial: "The safety about the repeated dose of cultivated NK cell ...
+#: was checked in the our previous phase I clinical study, so in this study, main purpose is to evaluate the safety of the
+#: combined therapy of the cultivated NK cell, chemotherapy and IgG1 antibody" (UMIN000013378).
+_THIS_TRIAL = re.compile(r"\b(?:in|for)\s+(?:this|the\s+present|the\s+current)\s+(?:study|trial)\b", re.IGNORECASE)
+
+
+def _this_trials(text: str) -> str | None:
+    """The part of a sentence that tells of this trial: all of it, none of a background sentence, or what follows
+    the words that turn from the background to this trial.
+    """
+    background = BACKGROUND.search(text)
+    if not background:
+        return text
+    turn = _THIS_TRIAL.search(text, background.end())
+    return text[turn.start():] if turn and not BACKGROUND.search(text, turn.start()) else None
 
 
 def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:

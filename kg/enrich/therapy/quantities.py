@@ -165,11 +165,18 @@ _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNO
 _PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
+#: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
+#: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
+_GIVEN_EACH_TIME = re.compile(r"^\s*(?:administered|given|infused|injected)\b[^.;]{0,60}?\b(?:weekly|daily|every|once|each)\b",
+                              re.IGNORECASE)
+#: Between two amounts of one dose statement: "as set dose of 230 million cells or 460 million cells" (ACTRN12622000588796p).
+_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|,)\s*")
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
-                          r"|\b(?:injection|infusion|administration)\s+of\s+\(?$"
+                          # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)
+                          r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"
                           # "Dose level 1 (1 x 10^6/kg)": a numbered dose level is the amount of one infusion
                           r"|\bdose\s+level\s+(?:\d|one|two|three|four|five|six)\s*:?\s*\(?$"
                           r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$", re.IGNORECASE)
@@ -198,6 +205,7 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     []
     """
     doses: list[DoseLevel] = []
+    previous: tuple[int, bool] = (-1, False)  # where the last dose statement ended, and whether it was per dose
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
     translated = text.translate(_SUPERSCRIPTS)
     amounts = _ranges_per_kg(find_amounts(text), translated)
@@ -225,7 +233,8 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             if per_kg_first and amount.low >= 1e5:
                 # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
                 # this large in a sentence about the cells is a cell dose.
-                dose = DoseLevel(amount.low, amount.high, "{cells}/kg", _dose_before(text, amount.start))
+                dose = DoseLevel(amount.low, amount.high, "{cells}/kg",
+                                 _dose_before(text, amount.start) or bool(_GIVEN_EACH_TIME.match(after)))
                 doses += [dose] if dose not in doses else []
             continue
         tail = after[words.end() - len(words.group("tail")):]
@@ -233,7 +242,13 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             listed = []
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
-        per_dose = bool(_PER_DOSE_AFTER.search(tail)) or _dose_before(text, (listed or [amount])[0].start)
+        per_dose = bool(_PER_DOSE_AFTER.search(tail) or _GIVEN_EACH_TIME.match(tail)) or _dose_before(
+            text, (listed or [amount])[0].start)
+        start = (listed or [amount])[0].start
+        if not per_dose and previous[1] and previous[0] >= 0 and _ALTERNATIVE.fullmatch(text[previous[0]: start]):
+            per_dose = True  # "a dose of 230 million cells or 460 million cells": the other of the doses
+        offset = amount.end + (per_kg_first.end() if per_kg_first else 0)
+        previous = (offset + words.end() - len(words.group("tail")), per_dose)
         for each in [*listed, amount]:
             dose = DoseLevel(each.low, each.high, unit, per_dose)
             if dose not in doses:

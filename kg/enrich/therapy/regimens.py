@@ -71,6 +71,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"|post-?transplant(?:ation)?\s+immunosuppression|GVHD\s+prophylaxis)\s*:\s*"
                       rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?receive\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
                       re.IGNORECASE)),
+    # the NCI's summaries: "Drugs used in chemotherapy, such as cyclophosphamide and fludarabine phosphate, work in
+    # different ways to stop the growth of cancer cells, ... and may work to suppress the immune system and allow antiCD9
+    # chimeric antigen receptor T-cells to work better" (cancer.gov NCI-2018-00983, NCT03434769): the drugs the trial
+    # gives, named together, and what for (to stop the cancer's growth alone: CHEMOTHERAPY)
+    # (the drugs as the sentence lists them, "capecitabine, irinotecan, and oxaliplatin", NCT00296062)
+    (None, re.compile(rf"\bdrugs\s+used\s+in\s+chemotherapy,?\s+(?:such\s+as|including)\s+(?P<name>[^.;]{{0,120}}?{_DRUG}"
+                      rf"[^.;]{{0,120}}?),?\s+(?:may\s+)?works?\b\s*(?P<why>[^.;]{{0,300}})", re.IGNORECASE)),
     # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
     # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
     # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
@@ -124,7 +131,7 @@ _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.patt
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
-          ("receive",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
+          ("receive",), ("drugs used in",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
@@ -204,8 +211,20 @@ _CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
 _GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
 
 
+#: The cells given after the conditioning of a transplant: "Natural killer cells from a haploidentical family member will
+#: be given after high dose chemotherapy and positively selected autologous stem cells" (ctv.veeva.com NCT02130869),
+#: "giving cells called natural killer (NK) cells after receiving 1 of 3 pre-treatment plans and a UCB transplant"
+#: (aamds.org NCT02727803). The chemotherapy before a graft of stem cells is its conditioning.
+_BEFORE_THE_GRAFT = re.compile(r"\b(?:high[- ]dose\s+chemotherapy|pre-?treatment\s+(?:plans?|regimens?)|preparative\s+regimens?"
+                               r"|(?:myeloablative\s+|reduced[- ]intensity\s+)?conditioning(?:\s+(?:regimens?|chemotherapy))?)"
+                               r"\s+(?:and|followed\s+by|before|prior\s+to)\s+(?:an?\s+|the\s+)?(?:[\w+-]+\s+){0,4}?"
+                               r"(?:transplant\w*|stem[- ]cells?|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
+
+
 def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
-    """The purpose of a drug given as an intervention, from the sentences that name it."""
+    """The purpose of a drug given as an intervention, from the sentences that name it; a drug no sentence gives a
+    purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning.
+    """
     first = re.split(r"[\s/,+]", name.strip())[0]
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
     if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
@@ -215,7 +234,14 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
         return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
+    if any(_BEFORE_THE_GRAFT.search(t) for t in texts) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
+        return "CONDITIONING"
     return "CHEMOTHERAPY"
+
+
+#: Chemotherapy the text gives besides a conditioning: a course named by its phase, or a lymphodepletion.
+_OTHER_CHEMOTHERAPY = re.compile(r"\b(?:consolidation|induction|re-?induction|salvage|maintenance)\s+"
+                                 r"(?:chemotherapy|therapy|cycles?)\b|\blymphodeplet\w*|\blympho-?depleting\b", re.IGNORECASE)
 
 
 #: Abbreviations of the drugs, written out for the components.

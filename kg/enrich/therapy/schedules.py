@@ -127,8 +127,9 @@ def days_given(text: str) -> str | None:
 
 
 _INFUSIONS = re.compile(
-    # (not "at least one infusions" nor "up to 3 infusions": a bound is no count)
-    rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )"
+    # (not "at least one infusions" nor "up to 3 infusions": a bound is no count; nor "One to two intravenous infusions",
+    # ACTRN12624000968572, "1-2 infusions": a range is none)
+    rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )(?<! to )(?<! or )(?<![-–])"
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
@@ -178,6 +179,8 @@ def infusion_count(text: str) -> int | None:
     True
     >>> infusion_count("MSCs (4 doses of 2 x 106/kg administered on days 1, 4, 11 and 18)")
     4
+    >>> infusion_count("One to two intravenous infusions of autologous umbilical cord blood derived cells (UCBCs)") is None
+    True
     """
     match = _INFUSIONS.search(text)
     if match:

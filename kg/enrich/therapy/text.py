@@ -36,11 +36,15 @@ class Passage:
 
 #: A full stop glued to the next sentence's number ("for a total of six weeks.1×10^9 NK cells/dose").
 _GLUED_STOP = re.compile(r"(?<=[a-z)])\.(?=\d)")
+#: A line that leads in to the next with a colon: "Participants undergo the following procedures:" over "Peripheral blood
+#: will be collected from a vein of arm." (NCT03634501) is one sentence.
+_LEAD_IN = re.compile(r"(?<=\w):[ \t]*\n+(?=[A-Z][^\n]*\.[ \t]*(?:\n|$))")
 
 
 def sentences(text: str | None) -> list[str]:
     """The sentences of a text (lines count as sentence breaks; a stop glued to a number is a break too)."""
     text = _GLUED_STOP.sub(".\n", text) if text and "." in text else text
+    text = _LEAD_IN.sub(": ", text) if text and ":" in text and "\n" in text else text
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.model.records import Criterion
 from kg.model.text import fold, is_placeholder, strip_bullet
@@ -103,6 +104,11 @@ def _tidy(text: str) -> str:
     return fold(text).rstrip(";").strip()
 
 
+@lru_cache(maxsize=1 << 12)  # each line of a list is asked whether it names a population
+def _population(wording: str) -> str | None:
+    return lookup("population", wording)
+
+
 def population_heading(line: str) -> str | None:
     """The population a sub-heading such as "Donors:" or "Patient inclusion criteria:" opens.
 
@@ -115,14 +121,14 @@ def population_heading(line: str) -> str | None:
     if not text.endswith(":") or len(text.split()) > 5:
         return None
     words = fold(_HEADING_NOISE.sub(" ", text.rstrip(":")))
-    return lookup("population", words)
+    return _population(words)
 
 
 def _population_named(heading: str) -> str | None:
     """The one population a criteria heading names among its words ("Patient inclusion criteria for
     induction phase", "Recipient Inclusion Criteria"), or None when it names none or both.
     """
-    found = {lookup("population", word) for word in re.findall(r"[A-Za-z]+", heading)} - {None}
+    found = {_population(word) for word in re.findall(r"[A-Za-z]+", heading)} - {None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -247,10 +253,12 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     (a list whose headings do not say), each criterion's kind is what its own wording states, or None.
     """
     criteria: list[Criterion] = []
-    lines = [piece for raw in lines for piece in _FLAT_BULLET.split(raw)]
-    bulleted = any(_unmarked(raw) != raw.strip() for raw in lines)
+    # only a line with a "*" or "•" can be a flattened list: the others are not searched (a third of reading a study's criteria)
+    lines = [piece for raw in lines for piece in (_FLAT_BULLET.split(raw) if "*" in raw or "•" in raw else (raw,))]
+    unmarked = [_unmarked(raw) for raw in lines]
+    bulleted = any(bare != raw.strip() for bare, raw in zip(unmarked, lines))
     number: int | None = None  # the list number of the last item
-    for raw in lines:
+    for raw, bare in zip(lines, unmarked):
         if not raw.strip() or is_placeholder(raw):
             continue
         marker = _LIST_NUMBER.match(raw)
@@ -263,7 +271,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             number += len(more)
             continue
         number = int(marker.group(1)) if marker else number
-        if _unmarked(raw) == raw.strip():
+        if bare == raw.strip():
             if _is_heading(raw, bulleted):
                 named = _population_named(raw) if _KIND_HEADING.search(raw) else None
                 population = population_heading(raw) or named or population
@@ -272,10 +280,10 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
                 # A hard-wrapped bullet: the line goes on with the item above it.
                 criteria[-1].text = fold(f"{criteria[-1].text} {raw}")
                 continue
-        elif _unmarked(raw) and lookup("population", _unmarked(raw).rstrip(":")):
-            population = lookup("population", _unmarked(raw).rstrip(":"))  # "- Patients", "- Donors" group a list
+        elif bare and _population(bare.rstrip(":")):
+            population = _population(bare.rstrip(":"))  # "- Patients", "- Donors" group a list
             continue
-        for text in split_numbered(_unmarked(raw)):
+        for text in split_numbered(bare):
             if _is_pointer(text):
                 continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
@@ -308,6 +316,8 @@ _FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
 _INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)",
                           re.IGNORECASE)
 _KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
+#: What each match of _INLINE_KIND holds: a line without it is not searched with that (slow) pattern's look-behinds.
+_CRITERIA = re.compile("criteria", re.IGNORECASE)
 
 
 def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
@@ -320,7 +330,8 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     population: str | None = None
     block: list[str] = []
     # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
-    lines = _joined_prefixes([piece for line in lines for piece in _INLINE_KIND.split(line) if piece.strip()])
+    lines = _joined_prefixes([piece for line in lines
+                              for piece in (_INLINE_KIND.split(line) if _CRITERIA.search(line) else (line,)) if piece.strip()])
     headings = [kinds for kinds in map(_heading_kinds, lines) if kinds]
     kind = "INCLUSION" if {"EXCLUSION"} in headings and {"INCLUSION"} not in headings else None
     for line in [*lines, "Inclusion criteria"]:

@@ -175,6 +175,8 @@ def parse_date(text: str | None) -> str | None:
     ('2016-05-01', '2020-05-01', None)
     """
     text = fold(text).rstrip(".")
+    if not text:
+        return None  # most registry studies have no results date: nine failed strptime calls each
     dated = _WEEKDAY_DATE.fullmatch(text)
     if dated:
         return _on_weekday(*dated.groups())

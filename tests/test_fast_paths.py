@@ -1,0 +1,87 @@
+"""The shortcuts taken for speed give what the plain forms gave, character for character.
+
+Folding, slugging, literal escaping and the digests of result IRIs skip their regular expressions
+for the common case (printable text, ASCII names); each is held here to the plain form it replaced,
+over texts with every kind of character that form treats apart: the controls it drops, the
+whitespace it folds, the characters N-Triples escapes, letters NFKD changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import pytest
+
+from kg.model.records import AdverseEvent, Measurement
+from kg.model.text import fold, slug
+from kg.rdf import iris
+from kg.rdf.ntriples import _ESCAPES, literal
+
+TEXTS = [
+    "", " ", "Overall survival (OS)", "  Overall\n survival\t (OS) ", "NK\x00 cells\x1b", "a\x1eb", "a\x1c\x1d\x1fb",
+    "IL-2 \"low dose\"\n1 MIU", "C:\\path\\x", "10\u00a0mg", "line\u2028break", "zero\u200bwidth", "bad\ufffe\uffffend",
+    "Müller – ≥ 1.5 × ULN", "ﬁbrosis", "Ωmega ½ dose", "tab\tand\rreturn", "del\x7fete", "trailing ", " leading", "two  spaces",
+    "Belarusian Research Center (Minsk), Hematology & Immunology", "İstanbul ıi", "\x85next line", "日本語の試験",
+]
+
+
+def plain_fold(text: str | None) -> str:
+    return " ".join(re.sub(r"[\x00-\x08\x0e-\x1b\x7f]", "", text or "").split())
+
+
+def plain_slug(text: str, max_length: int = 60) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_length].rstrip("-")
+
+
+def plain_literal(text: str) -> str:
+    pattern = "[" + "".join(re.escape(chr(code)) for code in _ESCAPES) + "]"
+    return '"' + re.sub(pattern, lambda m: _ESCAPES[ord(m.group())], text) + '"'
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_folding_slugging_and_escaping_are_what_the_plain_forms_give(text):
+    assert fold(text) == plain_fold(text)
+    assert slug(text) == plain_slug(text) and slug(text, 5) == plain_slug(text, 5)
+    assert literal(text) == plain_literal(text)
+
+
+def test_a_result_iri_digests_its_parts_as_they_were_digested_joined_by_a_separator():
+    def plain_digest(**parts: str | None) -> str:
+        joined = "\x1e".join(f"{name}={plain_fold(value)}" for name, value in parts.items())
+        return hashlib.sha256(plain_fold(joined).encode("utf-8")).hexdigest()[:12]
+
+    for text in TEXTS:
+        event = AdverseEvent(text, True, f"Arm {text}", text or None, text or None)
+        assert iris.adverse_event("NCT01", event).endswith(
+            "serious-" + plain_digest(term=event.term, organ=event.organ_system, group=event.group, about=event.group_description))
+        value = Measurement("PRIMARY", text, None, "Group", text, None, text or None)
+        assert iris.measurement("NCT01", value).endswith(
+            "primary-" + plain_digest(measure=value.measure, time=value.time_frame, group=value.group, about=value.group_description,
+                                      klass=value.class_title, category=value.category))
+
+
+def test_the_depth_of_registry_json_is_counted_as_before():
+    import json
+
+    from conftest import TESTS
+
+    from kg.read.layouts.ctgov_json import _INNERMOST, _NOT_STRUCTURE, _depth
+
+    def plain_depth(data: bytes, deepest: int) -> int:
+        marks = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+        brackets, depth = b"".join(marks.split(b'"')[::2]), 0
+        while brackets and depth <= deepest:
+            brackets, depth = _INNERMOST.sub(b"", brackets), depth + 1
+        return depth
+
+    hostile = ['\\', '\\"', '"\\', '\\\\"[', '[\\', '{"}', '\\u005c"', '\n\t\\n]', "\\\\\\", '"]"', "\u2028\\"]
+    documents = [json.dumps({"a": [{"b": text}, [text, {text: [text]}]], text: text}).encode() for text in hostile]
+    documents += [json.dumps(text).encode() for text in hostile] + [b"[" * 70 + b"]" * 70]
+    documents += [path.read_bytes() for path in sorted((TESTS / "data" / "ctgov-json").glob("*.json"))]
+    for data in documents:
+        json.loads(data)
+        for deepest in (3, 64):
+            assert _depth(data, deepest) == plain_depth(data, deepest), data[:80]
