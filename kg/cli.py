@@ -261,9 +261,10 @@ def validate(graphs: tuple[Path, ...], store: Path | None, engine: str, shapes: 
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of --data files.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters; repeat for several.")
-@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="At most N rows (LIMIT in the query).")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="At most N rows (a listing's trials are read up to the last row asked for).")
 @click.option("--offset", type=click.IntRange(min=0), metavar="M",
-              help="Skip the first M rows (OFFSET in the query); with --limit, one page of a listing.")
+              help="Skip the first M rows; with --limit, one page of a listing.")
 @_remote(timeout=60.0)
 @_QUERY_FORMAT
 @_output()
@@ -274,7 +275,8 @@ def query(name: str, data: tuple[Path, ...], store: Path | None, endpoint: str |
 
     The listings take filters on their trials (--param trial_id=, sponsor=, condition=, phase=,
     status=, cell_type=, country=; `kg query list` shows each query's), and --limit / --offset
-    page through their rows in the order of the query's ORDER BY.
+    page through their rows in the order of the query's ORDER BY. On a store or an endpoint a
+    listing is read by pages of its trials, and CSV / TSV rows are written as each page comes.
     """
     if name == "list":
         _list_queries()
@@ -302,11 +304,19 @@ def _list_queries() -> None:
 
 def _print_query(name: str, values: dict[str, str], target: dict, *, output_format: str, output: Path | None,
                  title: bool = False) -> None:
-    from kg.query.output import format_result
-    from kg.query.targets import run_stored
+    from kg.query.output import format_pages
+    from kg.query.targets import stream_stored
 
-    stored, result = run_stored(name, values, **target)
-    _emit((f"\n{stored.name}: {stored.summary}\n" if title else "") + format_result(result, output_format), output)
+    stored, pages = stream_stored(name, values, **target)
+    heading = f"\n{stored.name}: {stored.summary}\n" if title else ""
+    if output is not None:
+        _emit(heading + "".join(format_pages(pages, output_format)), output)
+        return
+    # On standard output a listing's rows are written as its pages come (CSV and TSV), the first in well under
+    # a second on a registry-sized store (docs/benchmarks.md).
+    for piece in format_pages(pages, output_format):
+        _emit(heading + piece, None)
+        heading = ""
 
 
 @cli.command()

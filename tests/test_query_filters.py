@@ -1,8 +1,10 @@
 """The listings asked questions instead of dumped: `kg query NAME --param FILTER=VALUE` narrows a listing
 to the trials of one key, sponsor, condition, phase, status, cell type or country, and `--limit N --offset M`
-asks the engine for one page; on graph files, a store and a server alike. The rows a filter gives are the
-listing's rows of the matching trials, and the form `kg query` sends (the filter as patterns of the query)
-gives the rows of the query file as grlc runs it (the filter as a FILTER EXISTS).
+asks for one page; on graph files, a store and a server alike. The rows a filter gives are the listing's rows
+of the matching trials, and the form `kg query` sends (the filter as patterns of the query) gives the rows of
+the query file as grlc runs it (the filter as a FILTER EXISTS). On a store or a server a listing is asked for
+page by page of its trials (the sub-select of its trials, with LIMIT and OFFSET): the pages add up to the
+listing, and every kind of store gives the same pages.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from conftest import SEEDS, TESTS, run_kg
 from kg.build.streaming import build
 from kg.errors import QueryError
 from kg.graphs.files import load_graph
-from kg.query.catalogue import catalogue, page, stored_query
+from kg.query import targets
+from kg.query.catalogue import catalogue, page, pages_by_trial, stored_query, trial_count, trial_page
 from kg.query.run import query_store, run_local
 
 #: The filters on a listing's trials, each with a value the seeds and the registry records hold.
@@ -216,6 +219,48 @@ def test_pages_add_up_to_the_listing(name, dataset):
     assert [row for rows_ in pages for row in rows_] == whole and pages[-1] == []
 
 
+@pytest.mark.parametrize("name", FILTERED)
+def test_each_listing_opens_with_its_trials_in_the_order_of_their_keys(name):
+    """The sub-select a page of trials limits, and the listing ordered by the trial first, so that the rows of
+    one page of trials come before those of the next.
+    """
+    stored = stored_query(name)
+    assert pages_by_trial(stored.text) and pages_by_trial(stored.bind({"sponsor": "x", "country": "NL"}))
+    assert re.search(r"\nORDER BY \?trial_id\b", stored.body)
+
+
+@pytest.mark.parametrize("name", ["eligibility", "sites", "trials", "sponsors", "cell_products", "adverse_events"])
+def test_pages_of_trials_add_up_to_the_listing(name, dataset):
+    _, store = dataset
+    for values in ({}, {"country": "NL"}, {"cell_type": "NK"}):
+        sparql = stored_query(name).bind(values)
+        whole = on_store(store, sparql)
+        trials = int(on_store(store, trial_count(sparql))[0][0])
+        assert {row[0] for row in whole} <= {row[0] for row in on_store(store, stored_query("trials").bind(values))}
+        pages = [on_store(store, trial_page(sparql, 3, at)) for at in range(0, trials + 3, 3)]
+        assert [row for rows_ in pages for row in rows_] == whole and pages[-1] == [], values
+
+
+def test_rows_asked_by_limit_and_offset_come_page_of_trials_by_page(dataset, monkeypatch, tmp_path):
+    """`--limit` and `--offset` count rows, whatever the pages of trials they are read from."""
+    path, _ = dataset
+    store_dir = tmp_path / "store"
+    on_disk = ox.Store(str(store_dir))
+    on_disk.load(path=str(path), format=ox.RdfFormat.TRIG)
+    on_disk.flush()
+    del on_disk
+    monkeypatch.setattr(targets, "FIRST_PAGE", 2)
+    for name, values in (("eligibility", {}), ("outcomes", {"status": "RECRUITING"}), ("sites", {"phase": "PHASE1"})):
+        _, whole = targets.run_stored(name, values, data=[path])
+        _, pages = targets.stream_stored(name, values, store=store_dir)
+        pages = list(pages)
+        assert len(pages) > 1 and [row for result in pages for row in result.rows] == whole.rows, name
+        for limit, offset in ((5, None), (7, 3), (None, 4), (0, 2), (3, len(whole.rows))):
+            _, found = targets.run_stored(name, values, store=store_dir, limit=limit, offset=offset)
+            at = offset or 0
+            assert found.rows == whole.rows[at: None if limit is None else at + limit], (name, limit, offset)
+
+
 def test_a_filtered_page_from_a_server_is_the_store_s(tmp_path, seeds_trig):
     store_dir = tmp_path / "store"
     assert run_kg("build", SEEDS, "--store", store_dir).returncode == 0
@@ -236,7 +281,9 @@ QUESTIONS = [("eligibility", ["--param", "trial_id=NL-OMON26066"]),
              ("sites", ["--param", "condition=Acute Myeloid Leukemia"]),
              ("cell_products", ["--param", "country=NL", "--param", "phase=PHASE2"]),
              ("outcomes", ["--param", "status=RECRUITING", "--param", "cell_type=NK", "--limit", "6", "--offset", "4"]),
-             ("interventions", ["--limit", "5", "--offset", "5"])]
+             ("interventions", ["--limit", "5", "--offset", "5"]),
+             ("sites", ["--param", "country=NL", "--limit", "2"]),
+             ("eligibility", ["--param", "phase=PHASE1", "--offset", "30"])]
 
 
 @pytest.mark.parametrize("kind", ["oxigraph", "virtuoso", "jena"])
@@ -253,3 +300,29 @@ def test_every_kind_of_store_answers_the_questions_as_the_file_does(kind, tmp_pa
             from_file = run_kg("query", name, *arguments, "--data", seeds_trig, "-f", "csv")
             assert from_server.returncode == 0, from_server.stderr
             assert len(from_file.stdout.splitlines()) > 1 and from_server.stdout == from_file.stdout, (name, arguments)
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso", "jena"])
+def test_every_kind_of_store_gives_the_same_pages_of_trials(kind, tmp_path, seeds_trig, monkeypatch):
+    """Each page of two trials, read from a server, is the page the graph file gives, byte for byte."""
+    if kind == "virtuoso" and not (servers.VIRTUOSO and servers.ISQL):
+        pytest.skip(servers.NO_VIRTUOSO)
+    if kind == "jena" and not servers.HAS_JENA:
+        pytest.skip(servers.NO_JENA)
+    from kg.query.output import format_result
+    from kg.query.remote import run_remote
+
+    graph = load_graph([seeds_trig])
+    (tmp_path / kind).mkdir()
+    with getattr(servers, kind)(tmp_path / kind) as server:
+        assert run_kg("load", seeds_trig, "--endpoint", server.update).returncode == 0
+        for name, values in (("eligibility", {}), ("sites", {"phase": "PHASE1"}), ("trials", {"cell_type": "NK"})):
+            sparql = stored_query(name).bind(values)
+            trials = int(run_local(graph, trial_count(sparql)).rows[0][0])
+            assert int(run_remote(server.query, trial_count(sparql)).rows[0][0]) == trials > 1
+            for at in range(0, trials, 2):
+                from_file = format_result(run_local(graph, trial_page(sparql, 2, at)), "csv")
+                assert format_result(run_remote(server.query, trial_page(sparql, 2, at)), "csv") == from_file, (name, at)
+            monkeypatch.setattr(targets, "FIRST_PAGE", 2)
+            _, streamed = targets.run_stored(name, values, endpoint=server.query)
+            assert streamed.rows == run_local(graph, sparql).rows, name

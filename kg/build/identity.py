@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from kg.model.facts import SourceRank
+from kg.model.facts import TRIAL_FACTS, SourceRank
 from kg.model.identifiers import register_of, scheme_of, trial_key
 from kg.model.records import Identifier, Organization
 from kg.model.text import slug
@@ -46,10 +46,10 @@ class _Group:
 
     __slots__ = ("identifiers", "numbers", "speakers")
 
-    def __init__(self, identifiers: set[Identifier], speakers: dict[str, SourceRank]) -> None:
+    def __init__(self, identifiers: Iterable[Identifier], speakers: dict[str, SourceRank]) -> None:
         self.identifiers = set(identifiers)
         self.numbers: dict[str, set[str]] = {}
-        for identifier in identifiers:
+        for identifier in self.identifiers:
             register = register_of(identifier)
             if register:
                 self.numbers.setdefault(register, set()).add(identifier.value)
@@ -69,16 +69,39 @@ class _Group:
                 self.speakers[fact] = rank
 
 
+#: The trial facts a document states and the rank they are stated with: (rank, bit mask of
+#: TRIAL_FACTS) for a document added once, fact -> best rank for one added several times.
+_Speakers = tuple[SourceRank, int] | dict[str, SourceRank]
+_FACT_BIT = {fact: bit for bit, fact in enumerate(TRIAL_FACTS)}
+
+
+def _identifiers(pairs: Iterable[tuple[str, str]]) -> list[Identifier]:
+    return [Identifier(value, scheme) for value, scheme in pairs]
+
+
+def _speakers_of(speakers: _Speakers) -> dict[str, SourceRank]:
+    if isinstance(speakers, dict):
+        return dict(speakers)
+    rank, mask = speakers
+    return {fact: rank for fact, bit in _FACT_BIT.items() if mask >> bit & 1}
+
+
 class TrialIdentity:
     """Documents by handle, grouped into trials when first asked (and again after more are added).
 
     Memory holds one small entry per document (its join keys, identifiers and the facts it
-    states), not the documents.
+    states, in tuples and a bit mask: at the registry's 560,000 documents each 100 bytes of an
+    entry are 56 MB), not the documents, and a :class:`_Group` only for the trials of several documents.
     """
 
     def __init__(self) -> None:
-        self._documents: dict[str, tuple[set[str], set[str], set[Identifier], dict[str, SourceRank]]] = {}
+        #: handle -> (register numbers, sponsor ids, identifiers as (value, scheme), the facts it states and
+        #: their rank). Plain tuples: an Identifier a worker's result was unpickled into holds a dict of its own.
+        self._documents: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], _Speakers]] = {}
+        self._schemes: dict[str, str] = {}
+        #: handle -> its group's root, for the documents that joined a group they are not the root of.
         self._root: dict[str, str] | None = None
+        #: The groups of several documents, by root; a document alone is its own group.
         self._groups: dict[str, _Group] = {}
         self._keys: dict[str, str] = {}
 
@@ -88,16 +111,23 @@ class TrialIdentity:
 
         Returns the handle to ask :meth:`key` and :meth:`speaks_for` with.
         """
-        identifiers = list(identifiers)
-        numbers, sponsor_ids = _join_keys(identifiers, sponsors)
+        identifiers = tuple(identifiers)
+        numbers, sponsor_ids = _join_keys(list(identifiers), sponsors)
         handle = self.handle(identifiers, sponsors, rank)
-        entry = self._documents.setdefault(handle, (set(), set(), set(), {}))
-        entry[0].update(numbers)
-        entry[1].update(sponsor_ids)
-        entry[2].update(identifiers)
+        mask = 0
         for fact in facts:
-            if rank > entry[3].get(fact, ("", -1, "")):
-                entry[3][fact] = rank
+            mask |= 1 << _FACT_BIT[fact]
+        entry = self._documents.get(handle)
+        pairs = tuple((i.value, self._schemes.setdefault(i.scheme, i.scheme)) for i in identifiers)
+        if entry is None:
+            self._documents[handle] = (tuple(numbers), tuple(sponsor_ids), pairs, (rank, mask))
+        else:  # the same document again: what both say
+            speakers = _speakers_of(entry[3])
+            for fact, rank_of in _speakers_of((rank, mask)).items():
+                if rank_of > speakers.get(fact, ("", -1, "")):
+                    speakers[fact] = rank_of
+            self._documents[handle] = (tuple(sorted({*entry[0], *numbers})), tuple(sorted({*entry[1], *sponsor_ids})),
+                                       tuple(dict.fromkeys((*entry[2], *pairs))), speakers)
         self._root = None
         return handle
 
@@ -111,45 +141,74 @@ class TrialIdentity:
         first = min((i.value for i in identifiers), default="")
         return f"document:{rank[2]}:{first}:{digest.hexdigest()[:16]}"
 
+    def _group(self, root: str) -> _Group:
+        """The group whose root is ``root``: one of several documents, or the document alone."""
+        group = self._groups.get(root)
+        if group is None:
+            entry = self._documents[root]
+            group = _Group(_identifiers(entry[2]), _speakers_of(entry[3]))
+        return group
+
     def _resolve(self) -> dict[str, str]:
         """Group the documents: each register number's documents, then each sponsor id's, join
         unless the join would give one trial two numbers of a register.
         """
         if self._root is not None:
             return self._root
-        parent = {handle: handle for handle in self._documents}
-        groups = {handle: _Group(entry[2], entry[3]) for handle, entry in self._documents.items()}
+        parent: dict[str, str] = {}  # only the documents that are no root (any more)
+        self._groups = {}
 
         def find(handle: str) -> str:
-            while parent[handle] != handle:
-                parent[handle] = parent[parent[handle]]
-                handle = parent[handle]
+            while handle in parent:
+                above = parent[handle]
+                if above in parent:
+                    parent[handle] = parent[above]
+                handle = above
             return handle
 
+        handles = sorted(self._documents)
         for tier in (0, 1):
             holders: dict[str, list[str]] = {}
-            for handle in sorted(self._documents):
+            for handle in handles:
                 for key in self._documents[handle][tier]:
                     holders.setdefault(key, []).append(handle)
             for key in sorted(holders):
                 for handle in holders[key][1:]:
                     first, other = find(holders[key][0]), find(handle)
-                    if first != other and not groups[first].conflicts(groups[other]):
-                        root, child = min(first, other), max(first, other)
-                        groups[root].absorb(groups.pop(child))
-                        parent[child] = root
-        self._root = {handle: find(handle) for handle in self._documents}
-        self._groups = groups
+                    if first != other:
+                        kept, joined = self._group(first), self._group(other)
+                        if not kept.conflicts(joined):
+                            root, child = min(first, other), max(first, other)
+                            if root != first:
+                                kept, joined = joined, kept
+                            kept.absorb(joined)
+                            self._groups[root] = kept
+                            self._groups.pop(child, None)
+                            parent[child] = root
+            del holders
+        self._root = {handle: find(handle) for handle in parent}
         self._keys = {}
         return self._root
 
     def key(self, handle: str) -> str:
         """The key of the trial a document belongs to, once every document was added."""
-        root = self._resolve()[handle]
-        if root not in self._keys:
-            self._keys[root] = trial_key(sorted(self._groups[root].identifiers, key=lambda i: (i.scheme, i.value))) or root
-        return self._keys[root]
+        root = self._resolve().get(handle, handle)
+        if root in self._keys:
+            return self._keys[root]
+        group = self._groups.get(root)
+        identifiers = group.identifiers if group is not None else _identifiers(self._documents[root][2])
+        key = trial_key(sorted(identifiers, key=lambda i: (i.scheme, i.value))) or root
+        if group is not None:  # a document alone is asked for its key once or twice: no need to keep it
+            self._keys[root] = key
+        return key
 
     def speaks_for(self, handle: str, fact: str, rank: SourceRank) -> bool:
         """Whether the source ranked ``rank`` is the one the trial takes ``fact`` from."""
-        return self._groups[self._resolve()[handle]].speakers.get(fact) == rank
+        root = self._resolve().get(handle, handle)
+        group = self._groups.get(root)
+        if group is not None:
+            return group.speakers.get(fact) == rank
+        speakers = self._documents[root][3]
+        if isinstance(speakers, dict):
+            return speakers.get(fact) == rank
+        return bool(speakers[1] >> _FACT_BIT[fact] & 1) and speakers[0] == rank

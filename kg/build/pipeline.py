@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from kg.build.identity import TrialIdentity
 from kg.enrich import enrich
 from kg.errors import DocumentError
 from kg.model.facts import TRIAL_FACTS, SourceRank, source_rank, states
@@ -61,7 +61,6 @@ class Read(NamedTuple):
     sponsors: tuple[Organization, ...]
     rank: SourceRank
     facts: tuple[str, ...]
-    handle: str
 
 
 def units(paths: Iterable[Path]) -> list[Unit]:
@@ -111,8 +110,7 @@ def as_read(record: TrialRecord) -> Read:
     rank = source_rank(record)
     identifiers, sponsors = tuple(record.identifiers), tuple(record.sponsors)
     return Read(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), (record.source.name, record.source.sha256),
-                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)),
-                TrialIdentity.handle(identifiers, sponsors, rank))
+                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)))
 
 
 class Mapped(NamedTuple):
@@ -160,17 +158,48 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
 
 def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
     """The text of each chunk, with the statements about shared things no earlier chunk made,
-    and how many statements that is. Each statement is remembered by a 128-bit digest of its line,
-    so memory grows with the shared things (sites, organisations, ...), not with the trials.
+    and how many statements that is.
+
+    Memory holds one entry per shared thing (site, organisation, condition, ...), not per
+    statement: at the registry's variety the statements about shared things are tens of millions,
+    the things a sixth of that. A thing is remembered by its subject, with the digest of the
+    statements written about it and where they sit in a spill file on disk. A chunk's statements
+    about a thing are left out at once when they are those; otherwise (:func:`~kg.rdf.mapping.shared_triples`
+    of two records can differ for one thing: a site with coordinates in one record and none in the
+    other, a trial's own type and id against another record's mention of it as a related trial)
+    the statements written are read back from the spill and only the others are written. Which
+    statements are written, and in which order, is what a set of every statement gives.
     """
-    seen: set[bytes] = set()
-    for text, shared, count in mapped:
-        new = []
-        for line in shared.splitlines(keepends=True):
-            digest = hashlib.blake2b(line, digest_size=16).digest()
-            if digest not in seen:
-                seen.add(digest)
-                new.append(line)
-        yield text + b"".join(new), count + len(new)
-
-
+    things: dict[int, bytes] = {}
+    with tempfile.TemporaryFile() as spill:
+        for text, shared, count in mapped:
+            lines = shared.splitlines(keepends=True)
+            blocks: dict[bytes, list[bytes]] = {}
+            for line in lines:
+                blocks.setdefault(line[:line.index(b" ")], []).append(line)
+            fresh: set[bytes] = set()
+            for subject, block in blocks.items():
+                statements = b"".join(sorted(block))
+                digest = hashlib.blake2b(statements, digest_size=16).digest()
+                # hash() is no digest: two subjects may share it, and then the second one's statements are
+                # compared with the first one's, which are not them, and written (so the entry is a hint, never
+                # a reason to leave a statement out; only the 128-bit digest is).
+                known = things.get(hash(subject))
+                if known is not None:
+                    if known[:16] == digest:
+                        continue
+                    spill.seek(int.from_bytes(known[16:24], "little"))
+                    written = set(spill.read(int.from_bytes(known[24:], "little")).splitlines(keepends=True))
+                    new = [line for line in block if line not in written]
+                    if not new:
+                        continue
+                    statements = b"".join(sorted(written.union(block)))
+                    digest = hashlib.blake2b(statements, digest_size=16).digest()
+                else:
+                    new = block
+                fresh.update(new)
+                spill.seek(0, 2)
+                things[hash(subject)] = digest + spill.tell().to_bytes(8, "little") + len(statements).to_bytes(4, "little")
+                spill.write(statements)
+            new_lines = [line for line in lines if line in fresh]
+            yield text + b"".join(new_lines), count + len(new_lines)

@@ -76,9 +76,13 @@ class BuildReport:
 
 
 class _Spooled(NamedTuple):
-    """Where a record's pickle sits in the spool, and what pass two needs to know of it."""
+    """Where a record's pickle sits in the spool, and what pass two needs to know of it: one
+    small tuple per record, sorted by the document's (name, checksum), whose handle and rank
+    are the very objects the identity index keeps (at 560,000 records every copy counts).
+    """
 
-    order: tuple[str, str]
+    name: str
+    sha256: str
     offset: int
     length: int
     handle: str
@@ -194,9 +198,9 @@ def _known_sources(state: Path) -> dict[str, str]:
 def _spool(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, read: Read) -> None:
     """Append a record to the spool, note where it is, and tell identity what it says."""
     spool.seek(0, 2)
-    order.append(_Spooled(read.order, spool.tell(), len(read.blob), read.handle, read.rank))
+    handle = identity.add(read.identifiers, read.sponsors, read.rank, read.facts)
+    order.append(_Spooled(*read.order, spool.tell(), len(read.blob), handle, read.rank))
     spool.write(read.blob)
-    identity.add(read.identifiers, read.sponsors, read.rank, read.facts)
 
 
 def _record(spool: IO[bytes], spooled: _Spooled) -> TrialRecord:

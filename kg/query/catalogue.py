@@ -29,18 +29,28 @@ checks them against grlc itself. A value given for a parameter is turned into an
 SPARQL syntax. A parameter left out stays an unbound variable (as grlc leaves it), so a query
 reads "no value given, or the row has it" as ``FILTER(COALESCE(?__status, "") = "" || ...)``.
 
-The filters on the trials a listing shows (trial, sponsor, condition, phase, status, cell type,
-country) are each one line of that form around an ``EXISTS``::
+A listing opens with the sub-select of the trials it lists, in the order of their keys::
 
-    FILTER(COALESCE(?__sponsor, "") = "" || EXISTS { ?trial ctk:leadSponsor ?org . ?org rdfs:label ?__sponsor })
+    { SELECT DISTINCT ?trial ?trial_id WHERE {
+        ?trial ctk:trialId ?trial_id .
+        FILTER(COALESCE(?__sponsor, "") = "" || EXISTS { ?trial ctk:leadSponsor ?org . ?org rdfs:label ?__sponsor })
+        ...
+      } ORDER BY ?trial_id }
 
-which grlc and any store answer as it is. Engines evaluate such a filter row by row (Oxigraph:
-26 s for one sponsor's criteria at 10,000 studies, the whole listing's time), so :meth:`StoredQuery.bind`
-writes the same question in the form stores answer from their indexes: a filter given becomes its
-patterns in the query (56 ms), a filter not given is left out. The rows are the same (the query is
-DISTINCT, or groups with DISTINCT aggregates, so a trial matched twice is one row; otherwise the
-filter stays as it is); tests/test_query_filters.py checks it query by query. :func:`page` adds
-``LIMIT`` / ``OFFSET`` to a query whose ``ORDER BY`` orders every column, so pages are stable.
+whose filters on the trials (trial, sponsor, condition, phase, status, cell type, country) are each
+one line of that form around an ``EXISTS``, which grlc and any store answer as it is. Engines
+evaluate such a filter row by row (Oxigraph: 26 s for one sponsor's criteria at 10,000 studies, the
+whole listing's time), so :meth:`StoredQuery.bind` writes the same question in the form stores answer
+from their indexes: a filter given becomes its patterns in the query (56 ms), a filter not given is
+left out. The rows are the same (the sub-select is DISTINCT, and so is a query with such a filter
+outside one, or it groups with DISTINCT aggregates, so a trial matched twice is one row; otherwise
+the filter stays as it is); tests/test_query_filters.py checks it query by query. :func:`page` adds
+``LIMIT`` / ``OFFSET`` to a query whose ``ORDER BY`` orders every column, so pages are stable;
+:func:`trial_page` adds them to the sub-select of the trials instead, so that a store reads the rows
+of those trials only (the listing's ``ORDER BY`` starts with the trial key, so pages of trials follow
+each other in the listing's order), and :func:`trial_count` counts the trials listed. The sub-select
+also answers a filter once per trial: where a trial has 3,000 sites in the country asked for, its
+rows are read once, not once per site before a DISTINCT folds them.
 
 The same text runs on an in-memory rdflib graph and on a remote endpoint.
 """
@@ -62,7 +72,8 @@ from rdflib.namespace import XSD
 from kg.errors import QueryError
 from kg.resources import queries_dir
 
-__all__ = ["Parameter", "StoredQuery", "catalogue", "stored_query", "grlc_decorators", "grlc_variables", "page"]
+__all__ = ["Parameter", "StoredQuery", "catalogue", "stored_query", "grlc_decorators", "grlc_variables", "page",
+           "pages_by_trial", "trial_page", "trial_count"]
 
 #: Parameter types and the XSD datatype of their values (``iri`` values become IRIs).
 PARAMETER_TYPES = {"string": XSD.string, "integer": XSD.integer, "decimal": XSD.decimal,
@@ -164,28 +175,62 @@ _COUNTING = re.compile(r"\b(COUNT|SUM|AVG|GROUP_CONCAT)\s*\(\s*(?!DISTINCT\b)", 
 def _settle_filters(text: str, given: set[str]) -> str:
     """``text`` with each guarded filter on the trials settled: its patterns in the query where its
     variable is in ``given`` (a store then starts from the value's index entry), left out where it is
-    not (``COALESCE(?__name, "") = ""`` is true of an unbound variable). A variable used outside its
-    filter line, or a query whose rows a repeated match would change, keeps the filter as written.
+    not (``COALESCE(?__name, "") = ""`` is true of an unbound variable). A query whose rows a repeated
+    match would change keeps the filter as written. A variable used outside its filter line as well (the
+    cell type of cell_products' own rows) is given there too, so the filter settles all the same.
     """
     body = "\n".join(row for row in text.split("\n") if not row.startswith("#"))
     outer = body[body.rindex("}"):] if "}" in body else ""
-    repeats_harmless = bool(re.search(r"\bSELECT\s+DISTINCT\b", body, re.IGNORECASE)) or (
+    repeats_harmless = bool(re.match(r"\s*SELECT\s+DISTINCT\b", body[body.find("SELECT"):], re.IGNORECASE)) or (
         "GROUP BY" in outer.upper() and not _COUNTING.search(body))
-
-    elsewhere = _GUARDED_FILTER.sub("", text)
+    # A filter in the sub-select of a listing's trials is folded by its DISTINCT, whatever the listing.
+    trials = _TRIALS.search(text)
 
     def settle(match: re.Match[str]) -> str:
         variable = match.group("variable")
-        if re.search(rf"{re.escape(variable)}(?![A-Za-z0-9_])", elsewhere):
-            return match.group(0)
         if variable not in given:
             return ""
-        if not repeats_harmless:
+        if not (repeats_harmless or (trials and trials.start() < match.start() < trials.end())):
             return match.group(0)
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
         return f"{indent}{match.group('patterns')} .\n"
 
     return _GUARDED_FILTER.sub(settle, text)
+
+
+#: The sub-select of a listing's trials, in the order of their keys (every listing opens with it): a store
+#: answers the filters there once per trial, and a page of the listing is a page of these trials.
+_TRIALS = re.compile(r"\{ SELECT DISTINCT \?trial \?trial_id WHERE \{\n.*?\n[ \t]*\} ORDER BY \?trial_id(?= \})", re.DOTALL)
+
+
+def pages_by_trial(sparql: str) -> bool:
+    """Whether ``sparql`` is a listing that opens with the sub-select of its trials (:func:`trial_page`)."""
+    return _TRIALS.search(sparql) is not None
+
+
+def trial_page(sparql: str, limit: int, offset: int = 0) -> str:
+    r"""The listing ``sparql`` on ``limit`` of its trials after the first ``offset`` (in the order of their keys):
+    all the rows of those trials, in the listing's order. A store then reads only these trials' rows, where an
+    ``OFFSET`` on the rows sorts the whole listing first.
+
+    >>> listing = stored_query("conditions").bind({"country": "FI"})
+    >>> [row.strip() for row in trial_page(listing, 100, 200).split("\n") if "LIMIT 100" in row]
+    ['} ORDER BY ?trial_id LIMIT 100 OFFSET 200 }']
+    """
+    found = _TRIALS.search(sparql)
+    if found is None:
+        raise QueryError("this query does not list trials by the sub-select of their keys")
+    return f"{sparql[:found.end()]} LIMIT {limit} OFFSET {offset}{sparql[found.end():]}"
+
+
+def trial_count(sparql: str) -> str:
+    """A query for the number of trials the listing ``sparql`` (filters bound) lists, as ``?trials``."""
+    found = _TRIALS.search(sparql)
+    if found is None:
+        raise QueryError("this query does not list trials by the sub-select of their keys")
+    prefixes = "".join(row + "\n" for row in sparql.split("\n") if re.match(r"\s*PREFIX\b", row, re.IGNORECASE))
+    inner = found.group(0)[: found.group(0).rindex("ORDER BY")]
+    return f"{prefixes}SELECT (COUNT(*) AS ?trials) WHERE {{\n  {inner}}}\n}}"
 
 
 def page(sparql: str, limit: int | None = None, offset: int | None = None) -> str:

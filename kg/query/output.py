@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import RDF
 
 from kg.model.namespaces import ID, PREFIXES
 from kg.query.run import Result
 
-__all__ = ["OUTPUT_FORMATS", "format_result"]
+__all__ = ["OUTPUT_FORMATS", "format_result", "format_pages"]
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -41,6 +42,24 @@ def format_result(result: Result, format: str) -> str:
     if format == "table":
         return _table(result)
     raise ValueError(f"unknown output format {format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+
+
+def format_pages(pages: Iterable[Result], format: str) -> Iterator[str]:
+    r"""The rows of ``pages`` (one query's, in order) written in ``format``, a piece as each page comes: CSV and
+    TSV line by line, so a listing's first rows can be read while the store reads the next; a table (its
+    columns as wide as their widest cell) and JSON (one document) once the last page is in.
+
+    >>> pages = [Result(["trial_id"], [["NCT05272293"]]), Result(["trial_id"], [["NL-OMON26066"]])]
+    >>> list(format_pages(pages, "csv"))
+    ['trial_id\nNCT05272293\n', 'NL-OMON26066\n']
+    """
+    if format not in ("csv", "tsv"):
+        pages = list(pages)
+        yield format_result(Result(pages[0].columns, [row for page in pages for row in page.rows]), format)
+        return
+    for at, page in enumerate(pages):
+        text = format_result(page, format)
+        yield text if at == 0 else text.split("\n", 1)[1]
 
 
 def _compact(text: str) -> str:

@@ -121,7 +121,9 @@ def settled(result: Result, sparql: str) -> Result:
                     if joined[column]:
                         parts = [_decimal_text(Decimal(part)) if _PLAIN_NUMBER.fullmatch(part) else part for part in parts]
                     row[index] = "|".join(sorted(parts))
-    order = _ORDER.search(sparql)
+    # The query's own ORDER BY is its last one: a listing's sub-select of trials has one of its own.
+    last = ([None] + list(re.finditer(r"ORDER\s+BY\b", sparql, re.IGNORECASE)))[-1]
+    order = _ORDER.match(sparql, last.start()) if last else None
     keys = re.findall(r"(DESC\s*\(\s*)?\?(\w+)", order.group(1), re.IGNORECASE) if order else []
     if all(key in result.columns for _, key in keys):
         # Engines order alike only in principle: Virtuoso compares long strings by their start, and
