@@ -770,3 +770,26 @@ def test_a_page_of_bare_values_gives_the_title_above_its_summary_and_the_registr
     assert record.title == "Clinical Study on Anti-tumor Effect Induced by Activated Primary Natural Killer(NK)Cells"
     assert record.study_type == "INTERVENTIONAL"
     assert record.brief_summary.startswith("This study will analyze and evaluate the following items:")
+
+
+def test_the_ncis_outline_is_read_as_the_description_and_gives_the_treatment():
+    # cancer.gov NCI-2020-14066 (NCT03991741, tests/data/therapy-holdout): the summary paragraph is unlabelled, the
+    # description's parts are headed in capitals; the OUTLINE says what the patients receive.
+    page = """# source: https://www.cancer.gov/clinicaltrials/NCI-2020-14066
+This phase I trial studies the possible benefits and/or side effects of autologous tumor infiltrating lymphocytes and high-dose IL-2 in treating patients with head and neck squamous cell cancer that has come back (recurrent) or has spread to other places in the body (metastatic) or stage III-IV cutaneous or mucosal melanoma. Autologous tumor infiltrating lymphocytes are special tumor-fighting cells that are taken from patients’ tumors, grown in the laboratory, and then given back to the patient to fight their cancer.
+Study sponsor and potential other locations can be found on ClinicalTrials.gov for NCT03991741.
+PRIMARY OBJECTIVE:
+I. To determine the rate of dose limiting toxicity of adoptive cell transfer (ACT) using cultured autologous tumor infiltrating lymphocytes (TIL) following non-myeloablative chemotherapy plus aldesleukin (IL-2) treatment for treating patients with cancer.
+OUTLINE:
+LYMPHODEPLETION: Patients receive cyclophosphamide intravenously (IV) on days -8 and -7 and fludarabine phosphate IV on days -6 to -2.
+TRANSPLANT: Patients receive autologous TIL IV over 20-30 minutes on day 0 (1-3 days after the last dose of lymphodepletion).
+Between 3-24 hours after cell infusion, patients receive high-dose IL-2 IV over 15 minutes every 8 hours (q8h) for up to 5 days (ma
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "NCI-2020-14066.txt")
+    assert record.source.layout == "generic"
+    assert record.detailed_description.startswith("LYMPHODEPLETION: Patients receive cyclophosphamide")
+    assert "To determine the rate" not in record.detailed_description  # the objectives are aims, not treatment
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("T", 1)]
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("cyclophosphamide and fludarabine", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+    assert [(c.cytokine, c.route) for c in record.cytokines] == [("IL-2", "INTRAVENOUS")]

@@ -145,3 +145,112 @@ Estimated Enrollment : | 38 participants |
 
 def test_a_page_whose_design_rows_follow_the_conditions_table_has_no_description():
     assert read_enriched(HEAD.encode(), "NCT01631357.txt").detailed_description is None
+
+
+def test_the_brief_summary_under_the_header_links_is_read_and_its_lymphodepletion_gives_the_listed_drugs_purpose():
+    # NCT01883323 (tests/data/therapy-holdout): the summary stands between the header's links and the conditions table;
+    # it says what the two drugs the registry lists separately are for.
+    page = """Tumor-Infiltrating Lymphocytes And Low-Dose Interleukin-2 Therapy Following Cyclophosphamide And Fludarabine In Patients With Melanoma
+ClinicalTrials.gov Identifier: NCT01883323 |
+Recruitment Status :
+Completed
+|
+- Study Details
+- Tabular View
+- No Results Posted
+- Disclaimer
+- How to Read a Study Record
+This is a phase II clinical study for patients with metastatic (the cancer has spread to other parts of the body) melanoma. Patients will receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes (TILs). TILs are a type of white blood cells that recognizes tumor cells and enter them which causes the tumor cells to break down.
+Prior to the cell infusion, patients will receive a two drugs cyclophosphamide and fludarabine to prepare the body to receive the TILs. After cell infusion, patients will receive low-dose interleukin-2 therapy which is an approved drug to treat melanoma.
+Condition or disease | Intervention/treatment | Phase |
+---|---|---|
+Metastatic, Stage III or Stage IV, Melanoma | Drug: Cyclophosphamide Drug: Fludarabine Biological: Tumor-Infiltrating Lymphocytes Biological: Low-Dose Interleukin | Phase 2 |
+Study Type : | Interventional (Clinical Trial) |
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-NCT01883323.txt")
+    assert record.brief_summary.startswith("This is a phase II clinical study")
+    assert record.brief_summary.endswith("an approved drug to treat melanoma.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+    assert sorted((r.name, r.purpose) for r in record.regimens) == [("Cyclophosphamide", "LYMPHODEPLETION"),
+                                                                     ("Fludarabine", "LYMPHODEPLETION")]
+
+
+def test_the_newer_classic_pages_brief_summary_heading_is_read():
+    # classic.clinicaltrials.gov NCT01174121 (2024): "Brief Summary:" under the sponsor block.
+    page = """Immunotherapy Using Tumor Infiltrating Lymphocytes for Patients With Metastatic Cancer
+ClinicalTrials.gov Identifier: NCT01174121
+Recruitment Status : Recruiting
+Sponsor:
+Information provided by (Responsible Party):
+National Institutes of Health Clinical Center (CC) ( National Cancer Institute (NCI) )
+
+Brief Summary:
+
+Background:
+
+The NCI Surgery Branch has developed an experimental therapy that involves taking white blood cells from patients' tumors, growing them in the laboratory in large numbers, and then giving the cells back to the patient. These cells are called Tumor Infiltrating Lymphocytes, or TIL and we have given this type of treatment to over 200 patients with melanoma.
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-NCT01174121.txt")
+    assert record.status == "RECRUITING"
+    assert record.brief_summary.startswith("Background:\nThe NCI Surgery Branch has developed")
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]
+
+
+def test_the_results_views_interventions_and_group_descriptions_are_read():
+    # clinicaltrials.gov/ct2/show/results/NCT04355728: "Interventions" one a line, and the participant flow's
+    # "Arm/Group Description" paragraphs, which give the cells, their dose and their number of infusions.
+    page = """Use of UC-MSCs for COVID-19 Patients
+
+ClinicalTrials.gov Identifier: NCT04355728
+Recruitment Status : Completed
+Study Type Interventional
+Interventions Biological: Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.
+Other: Vehicle + Heparin along with best supportive care
+Enrollment 24
+Recruitment Details
+Arm/Group Title UC-MSCs Group Control Group
+Hide Arm/Group Description
+
+Participants in this group will be treated with two infusions of UC-MCSs along with heparin (blood thinner) in addition to standard of care treatment. The first infusion will be administered within 24 hours of study enrollment and the second infusion will be administered within 72 hours of study enrollment.
+
+Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at 100x10^6 cells/infusion administered intravenously in addition to the standard of care treatment.
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-results-NCT04355728.txt")
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("BIOLOGICAL", "Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care."),
+        ("OTHER", "Vehicle + Heparin along with best supportive care")]
+    assert "two infusions of UC-MCSs" in record.detailed_description
+    assert [(d.minimum, d.per_dose) for p in record.cell_products for d in p.doses] == [(1e8, True)]
+
+
+def test_the_old_record_view_is_read_from_its_archive_link_title_status_and_prose():
+    # clinicaltrials.gov/ct2/show/record/NCT00769106 (2015): the tracking table's labels were lost in the scrape
+    # ("LI Sheng-ping, Sun Yat-sen University Identifier:" has no number); the archive link keeps it.
+    page = """Study of Cytokine-induced Killer Cell (CIK) Treatment in Patients After Resection of Liver Cancer (HCC-CIK)
+
+This study has been completed.
+Information provided by (Responsible Party):
+LI Sheng-ping, Sun Yat-sen University Identifier:
+First received: October 7, 2008
+Last updated: February 10, 2015
+
+October 7, 2008
+Time to recurrence (TTR) [ Time Frame: month ] [ Designated as safety issue: No ]
+Same as current
+Complete list of historical versions of study NCT00769106 on Archive Site
+  • Overall survival (OS) [ Time Frame: month ] [ Designated as safety issue: No ]
+Not Provided
+Study of Cytokine-induced Killer Cell (CIK) Treatment in Patients After Resection of Liver Cancer
+
+Study treatment:
+
+Patients in group A will receive 4 cycles of CIK treatments within 3 months after their liver resection.
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-record-NCT00769106.txt")
+    assert [i.value for i in record.identifiers] == ["NCT00769106"]
+    assert record.source.layout == "ctgov_classic"
+    assert record.title.endswith("After Resection of Liver Cancer (HCC-CIK)")
+    assert record.status == "COMPLETED"
+    assert "Time Frame" not in record.brief_summary and "October 7, 2008" not in record.brief_summary
+    assert "receive 4 cycles of CIK treatments" in record.brief_summary
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]

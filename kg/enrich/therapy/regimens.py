@@ -22,7 +22,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
-         r"|fludara")
+         r"|fludara"
+         # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
+         r"|m?FOLFOX\d?|FOLFIRI(?:NOX)?|XELOX|CAPOX|R-CHOP")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -122,6 +124,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
     ("GVHD_PROPHYLAXIS", re.compile(r"(?P<name>post-?transplant(?:ation)?\s+cyclophosphamide(?:\s*\(PTCy\))?|\bPTCy\b)",
                                     re.IGNORECASE)),
+    # the cells given after the drugs: "allogeneic tumour-activated natural killer lymphocytes after low dose TBI and
+    # fludarabine" (ISRCTN11950134): what is given before the cells, without a transplant, depletes the lymphocytes
+    (None, re.compile(rf"\b(?:cells?|lymphocytes|infusions?)\s+(?:given\s+)?(?P<before_cells>after|following)\s+"
+                      rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})(?!\s*-?\s*based)", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -136,7 +142,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
-          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("allergic", "premedication", "antihistamine")]
+          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
@@ -161,6 +168,8 @@ _TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablat
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
+    if match.groupdict().get("before_cells"):
+        return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(sentence) else "LYMPHODEPLETION"
     kind = (match.groupdict().get("kind") or "").strip().lower()
     if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
         return "GVHD_PROPHYLAXIS"
@@ -265,6 +274,17 @@ def _components(match: re.Match[str]) -> list[str]:
     return components
 
 
+#: A regimen's heading over its drugs numbered: "Preparative Regimen: 1) fludarabine 40 mg/m^2 x 4 doses on Days -22
+#: through -19 pretransplant (pre-tx), 2) cyclophosphamide 50 mg/kg x 2 doses on Days -20 and -19 pre-tx, 3) total body
+#: irradiation 200 cGy twice a day (BID) ... on Day -18 pre-tx" (meddatax.com NCT01370213)
+_NUMBERED_ITEM = re.compile(rf"(?:^|[\s,;])\(?\d\\?\)\s*(?P<drug>{_DRUG}(?:\s+(?:phosphate|hydrochloride))?)", re.IGNORECASE)
+_NUMBERED_REGIMEN = re.compile(rf"(?P<kind>preparative|conditioning|lymphodeplet\w*)\s+(?:regimen|chemotherapy)\s*:\s*"
+                               rf"\(?1\\?\)\s*{_DRUG}(?:[^.;]{{0,200}}?[\s,;]\(?\d\\?\)\s*{_DRUG})*[^.;]{{0,200}}?(?=[.;]|$"
+                               rf"|\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*:)", re.IGNORECASE)
+#: Days before the transplant: "on Days -22 through -19 pretransplant (pre-tx)".
+_BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+(?:the\s+)?transplant\w*", re.IGNORECASE)
+
+
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -310,6 +330,24 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
+    # a regimen's heading over its drugs numbered: a row each (the drugs are listed separately), its purpose the heading's
+    for passage in passages:
+        if ")" not in passage.text:
+            continue
+        for listing in _NUMBERED_REGIMEN.finditer(passage.text):
+            kind = listing.group("kind").lower()
+            purpose = ("CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) or _BEFORE_TRANSPLANT.search(listing.group(0))
+                       else "LYMPHODEPLETION")
+            if kind.startswith("conditioning") and purpose == "LYMPHODEPLETION" and _TRANSPLANT.search(record.title or ""):
+                purpose = "CONDITIONING"
+            items = list(_NUMBERED_ITEM.finditer(listing.group(0)))
+            for index, item in enumerate(items):
+                end = items[index + 1].start() if index + 1 < len(items) else len(listing.group(0))
+                name = fold(item.group("drug"))
+                drug = re.match(_DRUG, name, re.IGNORECASE).group(0).lower()
+                drug = _ABBREVIATIONS.get(drug, drug)
+                found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
+                                                                  days=days_given(listing.group(0)[item.start():end])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
     # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
     # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
@@ -323,6 +361,23 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                for other_key, other, other_purpose in named if other_key in found):
             del found[key]
     texts = [f"{p.arm}: {p.text}" if p.arm else p.text for p in passages]
+    # drugs the registry lists separately as the trial's treatments ("Drug: Cyclophosphamide Drug: Fludarabine") are a
+    # row each, with the purpose the sentence naming them together gives: with "patients will receive a two drugs
+    # cyclophosphamide and fludarabine to prepare the body to receive the TILs" (NCT01883323) two lymphodepletion rows.
+    # A site's untyped tags ("Drugs / interventions CAR-T, chemotherapy, cyclophosphamide, fludarabine", findatrial.com
+    # NCT06152809) list no treatments: the sentence's regimen stays one row.
+    listed = {i.name.lower(): i for i in record.interventions if i.type == "DRUG" and _INTERVENTION_DRUG.match(i.name)
+              and not _SUPPORTIVE.match(i.name) and len(re.findall(_DRUG, i.name, re.IGNORECASE)) == 1}
+    listed_drugs = {_ABBREVIATIONS.get(d.lower(), d.lower()): name for name in listed
+                    for d in re.findall(_DRUG, name, re.IGNORECASE)}
+    for key, regimen in list(found.items()):
+        drugs = [c.lower() for c in regimen.components]
+        if len(drugs) > 1 and all(d in listed_drugs for d in drugs) and not re.search(r"\(", regimen.name):
+            del found[key]
+            for drug in drugs:
+                intervention = listed[listed_drugs[drug]]
+                found.setdefault((intervention.name.lower(), regimen.purpose),
+                                 Regimen(intervention.name, regimen.purpose, [drug], days=regimen.days))
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"

@@ -148,6 +148,21 @@ _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,
                       r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 
+#: "CD7 CAR T cells will be given once intravenously at one dose" (NCT04689659); not "once a week", "once daily".
+_GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!\s+(?:a|per|every|each|daily|weekly|monthly"
+                         r"|more|again)\b)", re.IGNORECASE)
+#: The NCI's outline: "Patients receive autologous TIL IV over 20-30 minutes on day 0" (NCT03991741), "Patients will
+#: receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes" (NCT01883323): one infusion, given
+#: on one day, where nothing in the sentence repeats it.
+_ON_ONE_DAY = re.compile(r"\breceive\s+(?:[\w-]+\s+){0,5}?(?:IV|intravenously)\b[^.;]{0,40}?\bon\s+day\s+[-−+]?\d{1,3}\b"
+                         r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"
+                         r"|\breceive\s+an\s+infusion\b"
+                         # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
+                         r"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+on\s+day\s+[-−+]?\d{1,3}\b"
+                         r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)", re.IGNORECASE)
+_REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
+                       r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
+
 #: "Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days" (IRCT20140818018842N41):
 #: the cells given in as many parts, each after the interval.
 _IN_PARTS = re.compile(rf"\bcells?\s+in\s+{_COUNT}\s+(?:periods|sessions|rounds|portions|times|parts)\s+"
@@ -181,6 +196,16 @@ def infusion_count(text: str) -> int | None:
     4
     >>> infusion_count("One to two intravenous infusions of autologous umbilical cord blood derived cells (UCBCs)") is None
     True
+    >>> infusion_count("CD7 CAR T cells will be given once intravenously at one dose (1×106, with an allowance of ± 20%)")
+    1
+    >>> infusion_count("TRANSPLANT: Patients receive autologous TIL IV over 20-30 minutes on day 0 (1-3 days after the last dose")
+    1
+    >>> infusion_count("Patients will receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes (TILs).")
+    1
+    >>> infusion_count("haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx Interleukin-2: ...")
+    1
+    >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
+    (True, True)
     """
     match = _INFUSIONS.search(text)
     if match:
@@ -196,6 +221,9 @@ def infusion_count(text: str) -> int | None:
         return _count(parts.group(1))
     if _TWICE.search(text):
         return 2
-    if _SINGLE.search(text):
+    if _SINGLE.search(text) or _GIVEN_ONCE.search(text):
+        return 1
+    one_day = _ON_ONE_DAY.search(text)
+    if one_day and not _REPEATED.search(text, max(0, one_day.start() - 80), one_day.end() + 30):
         return 1
     return None

@@ -23,6 +23,8 @@ __all__ = ["LAYOUT", "claims", "read", "outline"]
 LAYOUT = "ctgov_classic"
 
 _IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
+#: The old record view's link to the archive: the one place its scraped text keeps the number.
+_ARCHIVED = re.compile(r"Complete list of historical versions of study (NCT\d{8}) on Archive Site")
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
 #: A row of the record view's tracking information: "Estimated Study Start Date  ICMJE February 20, 2020".
 _RECORD_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s+ICMJE\s+(?P<value>\S.*?)\s*$")
@@ -36,13 +38,17 @@ _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention
 
 
 def claims(text: str) -> bool:
-    """The classic page names its record "ClinicalTrials.gov Identifier: NCT…"."""
-    return bool(_IDENTIFIER.search(text))
+    """The classic page names its record "ClinicalTrials.gov Identifier: NCT…" (the old record view: "Complete
+    list of historical versions of study NCT… on Archive Site").
+    """
+    return bool(_IDENTIFIER.search(text) or (_ARCHIVED.search(text) and re.search(r"^\s*First received:", text, re.M)))
 
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read a classic ClinicalTrials.gov study page into a record."""
     lines = text.split("\n")
+    if not _IDENTIFIER.search(text):
+        return _archived_record(lines, source)
     record = TrialRecord(source=source, identifiers=find_registry_ids(_IDENTIFIER.search(text).group(0)))
     marker = next(i for i, line in enumerate(lines) if _IDENTIFIER.search(line))
     kind: str | None = None  # outcomes are read only under a heading that says their kind
@@ -83,7 +89,101 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     record.arms = _arms(lines, record.interventions)
     record.sponsors = _sponsors(lines)
+    record.brief_summary = _summary(lines)
     record.detailed_description = _description(lines)
+    if not record.interventions:
+        record.interventions = _results_interventions(lines)
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, _group_descriptions(lines)])) or None
+    return record
+
+
+#: The links under the header ("- Study Details", "- How to Read a Study Record"): the brief summary follows them.
+_HEADER_LINK = re.compile(r"^\s*-\s*(?:Study Details|Tabular View|No Results Posted|Study Results|Disclaimer"
+                          r"|How to Read a Study Record)\s*$")
+#: What ends a brief summary: the conditions table, a "Detailed Description:" heading, the next part.
+_SUMMARY_END = re.compile(r"^\s*(?:Condition or disease\s*\||Detailed Description\s*:|Study Design\b|Arms and Interventions"
+                          r"|Outcome Measures|Eligibility Criteria|Contacts and Locations|Sponsors and Collaborators"
+                          r"|Study Type\b|Tracking Information)")
+
+
+def _summary(lines: list[str]) -> str | None:
+    """The brief summary: the paragraphs under the header's links, before the conditions table ("RATIONALE: Giving
+    an infusion of donor lymphocytes …", NCT00534118), or under a "Brief Summary:" heading (NCT01174121).
+    """
+    heading = next((i for i, line in enumerate(lines) if re.match(r"^\s*Brief Summary\s*:", line)), None)
+    if heading is None:
+        heading = max((i for i, line in enumerate(lines) if _HEADER_LINK.match(line)), default=None)
+    if heading is None:
+        return None
+    paragraphs = []
+    for line in [re.sub(r"^\s*Brief Summary\s*:\s*", "", lines[heading]), *lines[heading + 1:]]:
+        if _SUMMARY_END.match(line) or "|" in line:
+            break
+        if not _HEADER_LINK.match(line) and fold(line):
+            paragraphs.append(fold(line))
+    return "\n".join(paragraphs) or None
+
+
+def _results_interventions(lines: list[str]) -> list[Intervention]:
+    """The results view's interventions: "Interventions Biological: Umbilical Cord Mesenchymal Stem Cells …", then
+    one a line ("Other: Vehicle + Heparin …") up to the next label (NCT04355728).
+    """
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*Interventions\s+[A-Z][A-Za-z ]*:", line)), None)
+    if start is None:
+        return []
+    given = [fold(lines[start]).removeprefix("Interventions").strip()]
+    for line in lines[start + 1:]:
+        if not re.match(r"^\s*(?:Biological|Drug|Device|Procedure|Radiation|Behavioral|Genetic|Dietary Supplement"
+                        r"|Combination Product|Diagnostic Test|Other)\s*:", line):
+            break
+        given.append(fold(line))
+    return [Intervention(name, kind) for text in given for kind, name in typed_interventions(text) if name]
+
+
+def _group_descriptions(lines: list[str]) -> str | None:
+    """The results view's arm/group descriptions: the paragraphs under "Hide Arm/Group Description" (or "Arm/Group
+    Description"), up to the next row of the participant flow ("Period Title", "Started"). They say what each group
+    is given ("Participants in this group will be treated with two infusions of UC-MCSs …", NCT04355728); the
+    group titles stand run together on one line, so the paragraphs are the study's description, not arms.
+    """
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*(?:Hide )?Arm/Group Description\s*$", line)), None)
+    if start is None:
+        return None
+    paragraphs = []
+    for line in lines[start + 1:]:
+        if re.match(r"^\s*(?:Period Title|Started|Completed|Not Completed|Arm/Group Title|Overall Number|Baseline"
+                    r"|Outcome Measures|Adverse Events|Show |Hide )", line):
+            break
+        if fold(line):
+            paragraphs.append(fold(line))
+    return "\n".join(paragraphs) or None
+
+
+#: The old record view's statuses, as its header sentence says them ("This study has been completed.").
+_ARCHIVED_STATUS = {"has been completed": "COMPLETED", "is currently recruiting participants": "RECRUITING",
+                    "is ongoing, but not recruiting participants": "ACTIVE_NOT_RECRUITING",
+                    "is not yet open for participant recruitment": "NOT_YET_RECRUITING",
+                    "has been terminated": "TERMINATED", "has been withdrawn prior to enrollment": "WITHDRAWN",
+                    "has been suspended": "SUSPENDED"}
+#: A value of the old record view's tracking table that is no text of the study: a date, "Same as current", an outcome.
+_TRACKING_VALUE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|[A-Z][a-z]+ \d{4})\b|^(?:Same as current|Not Provided)$"
+                             r"|\[\s*Time Frame:|^[•*-]\s")
+
+
+def _archived_record(lines: list[str], source: SourceDocument) -> TrialRecord:
+    """The old record view (NCT00769106, 2015): the brief title is the page's first line, the status its header
+    sentence, and the tracking table's values follow the archive link without their labels; its prose (the titles
+    again, the brief summary, the detailed description) is kept as the summary, the dates and outcomes left out.
+    """
+    marker = next(i for i, line in enumerate(lines) if _ARCHIVED.search(line))
+    record = TrialRecord(source=source, identifiers=find_registry_ids(_ARCHIVED.search(lines[marker]).group(1)))
+    record.title = next((fold(line) for line in lines if fold(line)), None)
+    for line in lines[:marker]:
+        said = re.match(r"^\s*This study (.+?)\.\s*$", line)
+        if said and said.group(1).strip() in _ARCHIVED_STATUS:
+            record.status = _ARCHIVED_STATUS[said.group(1).strip()]
+    prose = [fold(line) for line in lines[marker + 1:] if fold(line) and not _TRACKING_VALUE.search(fold(line))]
+    record.brief_summary = "\n".join(prose) or None
     return record
 
 
@@ -177,7 +277,11 @@ def _names(cell: str, name: str) -> bool:
 
 
 #: The parts of a classic page the reader reads, by the line that shows each.
-_PARTS = {"identifier": _IDENTIFIER, "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
+_PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED,
+          "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
+          "brief summary": re.compile(r"^\s*Brief Summary\s*:"),
+          "interventions (results view)": re.compile(r"^\s*Interventions\s+[A-Z][A-Za-z ]*:"),
+          "group descriptions (results view)": re.compile(r"^\s*(?:Hide )?Arm/Group Description\s*$"),
           "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*\|"),
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
           "arms": _ARMS_HEADER,

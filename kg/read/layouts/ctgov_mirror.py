@@ -4,6 +4,10 @@ Every section heading is followed by a sentence explaining it ("Get a concise sn
 of the trial, ..."); values are printed as ClinicalTrials.gov API tokens (RECRUITING,
 PHASE1/PHASE2, NON_RANDOMIZED), sometimes under labels of their own ("Recruitment
 Status"), sometimes bare, in which case a value's token says which field it is.
+
+Its results page (``/clinical-trials/NCT…/results``) has no explained headings: "Trial Outcomes & Findings for TITLE
+(NCT NCT…)", the status, phase and enrollment (labelled, or bare tokens), then the participant flow, whose groups
+(title, then description: what the group is given) are the trial's arms.
 """
 
 from __future__ import annotations
@@ -80,14 +84,23 @@ _INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+([A-Z_]+)$")
 _ID_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
 
 
+#: The results page's first line: "Trial Outcomes & Findings for NK Cell Based … (NCT NCT01370213)".
+_RESULTS_TITLE = re.compile(r"^\s*Trial Outcomes & Findings for (?P<title>.+?)\s*\(NCT (?P<number>NCT\d{8})\)\s*$", re.MULTILINE)
+
+
 def claims(text: str) -> bool:
-    """The mirror explains its headings with fixed sentences."""
+    """The mirror explains its headings with fixed sentences (its results page opens "Trial Outcomes & Findings for …
+    (NCT NCT…)" over "NCT ID:" and the participant flow).
+    """
     return ("Get a concise snapshot of the trial" in text
-            or sum(1 for line in text.split("\n") if _EXPLAINER.match(line.strip())) >= 3)
+            or sum(1 for line in text.split("\n") if _EXPLAINER.match(line.strip())) >= 3
+            or bool(_RESULTS_TITLE.search(text[:1000]) and "NCT ID:" in text and "Participant Flow" in text))
 
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read a ClinicalTrials.gov mirror page into a record."""
+    if _RESULTS_TITLE.search(text[:1000]) and "Get a concise snapshot of the trial" not in text:
+        return _results_page(text, source)
     lines = _without_explainers(text)
     sections = split_sections(lines, LABELS)
     record = TrialRecord(source=source)
@@ -116,6 +129,69 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.related_ids = [i.value for name in ("related", "related_more")
                           for line in sections.values(name) for i in find_registry_ids(line)]
     return record
+
+
+#: The results page's labels of the trial's facts (each over its value), and where its overview ends.
+_RESULTS_LABELS = {"recruitment status": "status", "study phase": "phase", "target enrollment": "enrollment"}
+#: The participant flow's groups end at its first row ("Overall Study", "STARTED") or the table's rule.
+_FLOW_END = re.compile(r"^\s*\|?\s*(?:Overall Study|STARTED|COMPLETED|NOT COMPLETED|Reasons for withdrawal|Baseline "
+                       r"Characteristics|Outcome Measures|Adverse Events)\b|^\s*\|?-{3}")
+
+
+def _results_page(text: str, source: SourceDocument) -> TrialRecord:
+    """The mirror's results page (meddatax.com NCT01370213): the title and number of its first line, the trial's status,
+    phase and enrollment, and the participant flow's groups as arms, each with its description ("Patients with high
+    risk acute myeloid disease treated with preparative regimen including Fludara, Cytoxan and total body irradiation
+    followed by haploidentical donor NK cells, Interleukin-2, …"). The "Results Overview" describes an outcome's
+    measurement, not the trial, and is left out.
+    """
+    head = _RESULTS_TITLE.search(text)
+    record = TrialRecord(source=source, title=fold(head.group("title")))
+    lines = [line.strip() for line in text.split("\n")]
+    _preamble(record, [line for line in lines if line.startswith(("NCT ID:", "Last Updated:"))])
+    record.identifiers = record.identifiers or find_registry_ids(head.group("number"))
+    flow = next((i for i, line in enumerate(lines) if line == "Participant Flow"), len(lines))
+    label = None
+    for line in lines[:flow]:
+        if not line:
+            continue
+        if line.lower() in _RESULTS_LABELS:
+            label = _RESULTS_LABELS[line.lower()]
+            continue
+        # a value under its label, or a bare registry token ("TERMINATED", "NA", "16 participants")
+        if (label == "status" or label is None) and lookup("status", line) and line.isupper():
+            record.status = record.status or lookup("status", line)
+        elif (label == "phase" or label is None) and re.fullmatch(r"(?:EARLY_)?PHASE\d(?:/PHASE\d)?|NA", line):
+            record.phases = record.phases or parse_phases(line)
+        elif (label == "enrollment" or label is None) and re.fullmatch(r"[\d,]+ participants?", line):
+            record.enrollment = record.enrollment or parse_count(line)
+        label = None
+    record.arms = _flow_groups(lines[flow:])
+    return record
+
+
+def _flow_groups(lines: list[str]) -> list[Arm]:
+    """The groups of the participant flow's first table, after its "Measure" header: a group's title, then its
+    description, one a line ("CD34+ Selection Schema : High-Risk Acute Myeloid Disease" / "Patients with high risk
+    …"); in the table rendering ("| Measure |") each group's cell ends in a line "|".
+    """
+    start = next((i for i, line in enumerate(lines) if line in ("Measure", "| Measure |")), None)
+    if start is None:
+        return []
+    cells: list[list[str]] = [[]]
+    for line in lines[start + 1:]:
+        if _FLOW_END.match(line):
+            break
+        if lines[start] == "| Measure |":
+            if line == "|":
+                cells.append([])
+            elif line:
+                cells[-1].append(line)
+        elif line:
+            if len(cells[-1]) == 2:
+                cells.append([])
+            cells[-1].append(line)
+    return [Arm(label=fold(cell[0]), description=" ".join(map(fold, cell[1:])) or None) for cell in cells if cell]
 
 
 def _preamble(record: TrialRecord, lines: list[str]) -> None:

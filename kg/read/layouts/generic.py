@@ -20,6 +20,7 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    pdq_outline,
     phase_under_header,
     record_number_line,
     referred_own_number,
@@ -174,6 +175,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
+    # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)
+    outline_text = pdq_outline(text.split("\n"))
+    if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):
+        record.detailed_description = "\n".join(filter(None, [record.detailed_description, outline_text]))
     record.interventions = _interventions(found.sections.get("interventions", []))
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human

@@ -23,7 +23,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
-           "stated_start", "title_before_contents", "title_above_summary"]
+           "stated_start", "title_before_contents", "title_above_summary", "pdq_outline"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -471,6 +471,39 @@ def summary_paragraph(lines: list[str]) -> str | None:
     True
     """
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
+
+
+#: The NCI's description (cancer.gov, PDQ): its parts are headed in capitals on a line of their own ("PRIMARY OBJECTIVE:",
+#: "SECONDARY OBJECTIVES:", "OUTLINE:"); the outline's own parts head their sentences ("LYMPHODEPLETION: Patients
+#: receive …", "ARM I: Patients receive …").
+_OUTLINE_HEADING = re.compile(r"^\s*OUTLINE\s*:\s*(?P<rest>.*)$")
+#: What ends the outline: another part of the description on a line of its own ("PRIMARY OBJECTIVES:"), or the page's
+#: next part (cancer.gov's "Trial Phase & Type", "Lead Organization", "Eligibility Criteria", …).
+_AFTER_OUTLINE = re.compile(r"^\s*(?:[A-Z][A-Z/ -]*OBJECTIVES?|PROJECTED ACCRUAL|RATIONALE|PURPOSE)\s*:\s*$"
+                            r"|^\s*(?:Trial Phase|Trial Type|Lead Organi[sz]ation|Principal Investigator|Eligibility Criteria"
+                            r"|Inclusion Criteria|Exclusion Criteria|Locations?\b|Trial IDs|Primary ID|Secondary IDs"
+                            r"|Contacts?\b|Study Type\b|Keep in mind)")
+
+
+def pdq_outline(lines: list[str]) -> str | None:
+    r"""The outline of the NCI's description: the lines under "OUTLINE:" up to the description's next part, which say
+    what the patients receive ("LYMPHODEPLETION: Patients receive cyclophosphamide intravenously (IV) on days -8 and
+    -7 …", cancer.gov NCI-2020-14066).
+
+    >>> pdq_outline(["PRIMARY OBJECTIVE:", "I. To determine the rate of dose limiting toxicity.", "OUTLINE:",
+    ...              "LYMPHODEPLETION: Patients receive cyclophosphamide IV on days -8 and -7.",
+    ...              "TRANSPLANT: Patients receive TIL IV on day 0.", "Trial Phase Phase I"]).split("\n")
+    ['LYMPHODEPLETION: Patients receive cyclophosphamide IV on days -8 and -7.', 'TRANSPLANT: Patients receive TIL IV on day 0.']
+    """
+    start = next((index for index, line in enumerate(lines) if _OUTLINE_HEADING.match(line)), None)
+    if start is None:
+        return None
+    parts = [_OUTLINE_HEADING.match(lines[start]).group("rest")]
+    for line in lines[start + 1:]:
+        if _AFTER_OUTLINE.match(line):
+            break
+        parts.append(line)
+    return "\n".join(fold(part) for part in parts if fold(part)) or None
 
 
 def title_above_summary(text: str) -> str | None:
