@@ -1033,3 +1033,60 @@ def test_a_regimens_heading_over_numbered_drugs_gives_a_row_each_with_its_days()
     assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
         ("fludarabine", "CONDITIONING", "Days -22 through -19"), ("cyclophosphamide", "CONDITIONING", "Days -20 and -19"),
         ("total body irradiation", "CONDITIONING", "Day -18")]
+
+
+# --- the second held-out corpus's rule gaps (tests/data/therapy-holdout2, issue 17) ----------------
+
+@pytest.mark.parametrize("title", [
+    # clinicaltrials.gov NCT01839916 (classic page): the title is all the excerpt gives
+    "Donor T Cells After Donor Stem Cell Transplant in Treating Patients With Hematologic Malignancies",
+    # clinicaltrialsregister.eu 2013-000872-14 (results page)
+    "Adoptive Immunotherapy with CD25/71 allodepleted donor T cells to improve immunity after unrelated donor stem cell "
+    "transplant (ICAT)",
+    # hra.nhs.uk NCT03836690 ("Full title")
+    "Phase I study of transfer of effector memory T cells (Tem) following allogeneic stem cell transplantation.",
+])
+def test_donor_t_cells_named_in_a_title_are_an_allogeneic_t_cell_product(title):
+    record = _record(title=title, source=SourceDocument("t.txt", "0" * 64, "eu_ctr"))
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["ALLOGENEIC"])]
+
+
+def test_a_grafts_donor_t_cell_depletion_is_no_product():
+    # the words of a T-cell-depleted transplant: the donor's T cells are taken out, not given
+    record = _record(title="Donor T Cell Depletion in Haploidentical Transplant", interventions=[Intervention("ATG", "DRUG")])
+    assert record.cell_products == []
+
+
+def test_an_icar_nk_cell_is_a_car_nk_product():
+    # meddatax.com NCT03824951 (tests/data/therapy-holdout2)
+    record = _record(title="Study of Anti-CD19 iCAR NK Cells in Relapsed and Refractory B Cell Lymphoma",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_mirror"))
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_NK", True)]
+
+
+def test_t_cells_expressing_a_car_are_a_car_t_product():
+    # trialfinderdata.org NCT03676504 (tests/data/therapy-holdout2): the title
+    record = _record(title="Treatment of Patients With Relapsed or Refractory CD19+ Lymphoid Disease With T Cells "
+                           "Expressing a Third-generation CAR", source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
+
+
+def test_cells_grown_in_a_lab_are_expanded():
+    # curemydisease.com NCT01005745 (tests/data/therapy-holdout2)
+    record = _record(title="Own immune cells shrink tumors in advanced melanoma trial",
+                     brief_summary="Doctors removed a tumor, grew special immune cells (TILs) from it in a lab, then gave "
+                                   "them back to the patient along with high-dose IL-2.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]
+
+
+def test_cells_collected_from_the_blood_of_a_relative_come_from_peripheral_blood():
+    # ctv.veeva.com NCT00660166 (tests/data/therapy-holdout2)
+    record = _record(title="Human Leukocyte Antigen (HLA) Class I Haplotype Mismatched Natural Killer Cell Infusions",
+                     brief_summary="It has been shown that NK cells coming from a \"mismatched\" person (a relative) have a "
+                                   "better chance than the patient's own NK cells to recognize and kill cancer cells. These "
+                                   "cells will be collected from the blood of a parent, child or sibling and after "
+                                   "preparation in the laboratory, will be given to the patient early after an autologous "
+                                   "stem cell transplantation like a blood or platelet transfusion.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [p.tissue_sources for p in record.cell_products] == [["PERIPHERAL_BLOOD"]]

@@ -20,7 +20,8 @@ __all__ = ["CELL_TYPES", "cell_products"]
 #: Each kind is given as the contract's cell-type token (``TOKENS``): CIML NK cells are NK cells,
 #: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
+    # "anti CD19 iCAR NK cells" (NCT03824951): an inducible CAR is a CAR
+    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
@@ -29,7 +30,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
                          r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
-                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
+                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b"
+                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
+                         r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -49,8 +53,14 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
-                     r"|reactive|autologous|expanded|cultured|activated)\s+T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia))"
+                     r"|reactive|autologous|expanded|cultured|activated"
+                     # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
+                     # (2013-000872-14); not the "donor T cell depletion" of a graft
+                     r"|donor|allodepleted)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
+                     # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
+                     r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
@@ -120,7 +130,9 @@ _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-d
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
-                                    r"participant|donor)(?:'|’)s\s+blood\b", re.IGNORECASE)),
+                                    r"participant|donor)(?:'|’)s\s+blood\b"
+                                    # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b", re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
@@ -141,6 +153,9 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
                        # "growing them in the laboratory in large numbers" (NCT01174121)
                        r"|\b(?:grown|growing)\s+(?:them\s+|the\s+cells\s+)?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
+                       r"|in vitro|in culture)\b"
+                       # "grew special immune cells (TILs) from it in a lab" (curemydisease.com NCT01005745)
+                       r"|\bgrew\s+(?:[\w()-]+\s+){0,6}?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
                        r"|in vitro|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
@@ -165,7 +180,7 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor"),),
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing"),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
