@@ -1090,3 +1090,14 @@ def test_cells_collected_from_the_blood_of_a_relative_come_from_peripheral_blood
                                    "stem cell transplantation like a blood or platelet transfusion.",
                      source=SourceDocument("t.txt", "0" * 64, "veeva"))
     assert [p.tissue_sources for p in record.cell_products] == [["PERIPHERAL_BLOOD"]]
+
+
+def test_an_amount_of_human_mscs_delivered_by_an_infusion_is_a_dose_of_that_infusion():
+    # meddatax.com NCT02065245 results page (tests/data/therapy-holdout2): the participant flow's group descriptions
+    from kg.enrich.therapy.quantities import cell_doses
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(
+        "Group 1 participants will receive Allogeneic Human Mesenchymal Stem Cells (allo-hMSCs): 20 million "
+        "allo-hMSCs/kg delivered via peripheral intravenous infusion.")] == [(2e7, "{cells}/kg", True)]
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(
+        "Participants in this group have the option to receive an additional 3 infusions of 100million allo-hMSCs/kg "
+        "per infusion with a 12 to 18 month interval.")] == [(1e8, "{cells}/kg", True)]
