@@ -1101,3 +1101,43 @@ def test_an_amount_of_human_mscs_delivered_by_an_infusion_is_a_dose_of_that_infu
     assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(
         "Participants in this group have the option to receive an additional 3 infusions of 100million allo-hMSCs/kg "
         "per infusion with a 12 to 18 month interval.")] == [(1e8, "{cells}/kg", True)]
+
+
+def test_cells_given_together_with_the_named_ones_are_a_product_too_and_a_definition_is_not():
+    # clinicaltrials.gov NCT03183232 (tests/data/therapy-holdout2): the title names the γδ T cells alone
+    record = _record(title="Safety and Efficiency of γδ T Cell Against Lung Cancer",
+                     detailed_description="PBMC of the patient will be separated from peripheral blood. After making them "
+                                          "potential cancer killer γδ T Cell and DC-CIK, they will be infused to the "
+                                          "patients as an immunotherapy treatment.",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    assert sorted(p.cell_type for p in record.cell_products) == ["CIK", "T"]
+    # ctv.veeva.com NCT01914263 (tests/data/pages): CIK cells defined as T lymphocytes are one product
+    record = _record(title="Safety Study of Cord Blood-derived Cytokine-induced Killer Cells in Patients With Solid Tumor "
+                           "After Radical Resection",
+                     brief_summary="Cytokine-induced killer (CIK) cells are a heterogeneous subset of ex-vivo expanded T "
+                                   "lymphocytes which present a mixed T-NK phenotype and are endowed with a major "
+                                   "histocompatibility complex-unrestricted antitumor activity.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]
+
+
+def test_a_patients_own_immune_cells_used_as_the_therapy_are_autologous():
+    # curemydisease.com NCT01005745 (tests/data/therapy-holdout2)
+    record = _record(title="Own immune cells shrink tumors in advanced melanoma trial",
+                     brief_summary="This study tested a new way to treat metastatic melanoma by using a patient's own "
+                                   "immune cells. Doctors removed a tumor, grew special immune cells (TILs) from it in a "
+                                   "lab, then gave them back to the patient along with high-dose IL-2.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+
+
+def test_the_transduced_t_lymphocytes_of_a_car_t_trial_are_its_product():
+    # trialfinderdata.org NCT03676504 (tests/data/therapy-holdout2): "About This Trial"
+    record = _record(title="Treatment of Patients With Relapsed or Refractory CD19+ Lymphoid Disease With T Cells "
+                           "Expressing a Third-generation CAR",
+                     brief_summary="Adult patients with r/r acute lymphoblastic leukemia (ALL) (stratum I) ... will be "
+                                   "treated with autologous T-lymphocytes transduced by the third-generation "
+                                   "RV-SFG.CD19.CD28.4-1BBzeta retroviral vector.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], True)]

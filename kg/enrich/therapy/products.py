@@ -267,6 +267,12 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
         types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
+    if types and record.source.layout not in STRUCTURED_LAYOUTS:
+        # cells given together with the named ones: "After making them potential cancer killer γδ T Cell and DC-CIK, they
+        # will be infused to the patients" (NCT03183232, whose title names the γδ T cells alone)
+        together = [kind for p in all_passages() if p.place != "title" and not BACKGROUND.search(p.text)
+                    for kind in _given_with(p.text, types)]
+        types = _one_product_each(list(dict.fromkeys(types + together)))
     # (without types, only whether there are any passages counts: the summaries are not cut into sentences for that)
     passages = all_passages() if types or not giving else giving
     if not types and not passages:
@@ -280,6 +286,10 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
         kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
         patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
+        if token == "CAR_T":
+            patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
+        if len(types) == 1:
+            patterns.append(_PLAIN_PRODUCT)
         about: list[Passage] = []
         for index, passage in enumerate(passages):
             text = _unproduct(passage.text)
@@ -397,6 +407,27 @@ def _given_cell_types(sentence: str) -> list[str]:
                    for m in patterns[kind].finditer(text))]
 
 
+#: What joins two kinds of cells given together: "γδ T Cell and DC-CIK", "NK cells + CIK cells".
+_JOINED = re.compile(r"\s*(?:cells?\s*)?(?:and|plus|\+|&|/)\s*(?:\w{1,4}-)?", re.IGNORECASE)
+
+
+def _given_with(sentence: str, types: list[str]) -> list[str]:
+    """The kinds of cells a sentence gives joined by "and" to one of ``types``: "After making them potential cancer
+    killer γδ T Cell and DC-CIK, they will be infused" gives CIK cells with the γδ T cells (not "CIK cells are a subset of
+    ... T lymphocytes", which defines one kind by the other).
+    """
+    given = _given_cell_types(sentence)
+    if len(given) < 2 or not set(given) & set(types):
+        return []
+    text = _unproduct(sentence)
+    patterns = dict(CELL_TYPES)
+    spans = {kind: [m.span() for m in patterns[kind].finditer(text)] for kind in given}
+    return [other for other in given if other not in types
+            for kind in given if kind in types
+            if any(_JOINED.fullmatch(text[a_end:b_start]) or _JOINED.fullmatch(text[b_end:a_start])
+                   for a_start, a_end in spans[kind] for b_start, b_end in spans[other])]
+
+
 #: A title that studies cells rather than gives them: "Monitoring Natural Killer Cells in Multiple Sclerosis Patients
 #: Treated With Fingolimod" (NCT01790269), "p16 and Ki-67 Stainings and Natural Killer (NK) Cells in CIN-II Management"
 #: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
@@ -427,6 +458,13 @@ _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|kno
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
+#: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
+_MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
+                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
+#: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
+#: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
+_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b",
+                            re.IGNORECASE)
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
