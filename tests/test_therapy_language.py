@@ -1141,3 +1141,15 @@ def test_the_transduced_t_lymphocytes_of_a_car_t_trial_are_its_product():
                      source=SourceDocument("t.txt", "0" * 64, "generic"))
     assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
         ("CAR_T", ["AUTOLOGOUS"], True)]
+
+
+def test_cells_expanded_conventionally_from_pbmc_come_from_peripheral_blood():
+    # ctv.veeva.com NCT03198923 (tests/data/therapy-holdout2): "conventionally" says how the cells are made, not that
+    # the sentence tells of other trials
+    record = _record(title="Clinical Efficacy and Safety of NK and NKT Cells Infusion in Patients With Non Small Cell Lung "
+                           "Cancer",
+                     brief_summary="NK and NKT cells are expanded conventionally from peripheral blood mononuclear cells "
+                                   "by addition of a variety of cytokines in vitro culture.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NKT", ["PERIPHERAL_BLOOD"], True), ("NK", ["PERIPHERAL_BLOOD"], True)]

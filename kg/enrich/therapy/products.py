@@ -193,7 +193,7 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
-                         r"|\bconventionally\b|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
+                         r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
                          re.IGNORECASE)
 
 
