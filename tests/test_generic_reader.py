@@ -793,3 +793,27 @@ Between 3-24 hours after cell infusion, patients receive high-dose IL-2 IV over 
     assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
         ("cyclophosphamide and fludarabine", "LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
     assert [(c.cytokine, c.route) for c in record.cytokines] == [("IL-2", "INTRAVENOUS")]
+
+
+HOLDOUT2 = TESTS / "data" / "therapy-holdout2" / "pages"
+
+
+def test_a_research_summary_of_the_uk_health_research_authority_gives_its_full_title_and_summary():
+    # hra.nhs.uk: bulleted labels over their values ("• Full title", "• Research summary")
+    path = HOLDOUT2 / "hra.nhs.uk" / "ToTem-NCT03836690-effector-memory-t-cells.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.title == ("Phase I study of transfer of effector memory T cells (Tem) following allogeneic stem cell "
+                            "transplantation.")
+    assert record.brief_summary.startswith("Healthy bone marrow produces blood cells")
+    assert "Patients will receive additional donor immune cells about one month after the transplant." in record.brief_summary
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["ALLOGENEIC"])]
+
+
+def test_the_about_this_trial_paragraph_of_trialfinderdata_is_the_trials_summary():
+    # trialfinderdata.org: the registry's summary under "About This Trial", then the site's own text
+    # ("What Stage of Research Is This?"), which is not the trial's
+    path = HOLDOUT2 / "trialfinderdata.org" / "NCT03676504-third-generation-cd19-car-t.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.brief_summary.startswith("Adult patients with r/r acute lymphoblastic leukemia (ALL) (stratum I)")
+    assert record.brief_summary.endswith("after lymphodepletion with fludarabine and cyclophosphamide.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]

@@ -6,7 +6,7 @@ The rows quoted are those of real pages (tests/data/pages/clinicaltrials.gov).
 
 from __future__ import annotations
 
-from conftest import read_enriched
+from conftest import TESTS, read_enriched
 
 #: The head of a classic page and its conditions table (NCT01631357, as scraped).
 HEAD = """Study of Chemotherapy Combination With Autologous Cytokine-Induced Killer Cell Immunotherapy to Treat Lung Cancer (CIK)
@@ -254,3 +254,21 @@ Patients in group A will receive 4 cycles of CIK treatments within 3 months afte
     assert "Time Frame" not in record.brief_summary and "October 7, 2008" not in record.brief_summary
     assert "receive 4 cycles of CIK treatments" in record.brief_summary
     assert [p.cell_type for p in record.cell_products] == ["CIK"]
+
+
+def test_each_intervention_of_an_arms_row_gets_the_description_its_cell_prints_under_it():
+    # NCT01631357: "CIK cell injection" under "Biological: CIK cell", up to its "Other Name:" line
+    record = read_enriched(TWO_ARMS.encode(), "show-NCT01631357.txt")
+    assert {i.name: i.description for i in record.interventions}["CIK cell"] == "CIK cell injection"
+
+
+def test_an_intervention_description_of_a_table_the_excerpt_breaks_off_in_ends_at_the_outcomes():
+    # tests/data/therapy-holdout2 NCT03121625: the cell is never closed by "|"; the outcome lines are not its description
+    path = TESTS / "data" / "therapy-holdout2" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT03121625-autologous-car-t.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    [intervention] = record.interventions
+    assert intervention.description.startswith("Patients will be drawn 50-100 ml blood to obtain enough peripheral blood "
+                                               "mononuclear cells (PBMC) for CAR-T manufacturing.")
+    assert intervention.description.endswith("CAR-T cells will be infused.")
+    [product] = record.cell_products
+    assert (product.tissue_sources, product.ex_vivo_expanded) == (["PERIPHERAL_BLOOD"], True)

@@ -1033,3 +1033,123 @@ def test_a_regimens_heading_over_numbered_drugs_gives_a_row_each_with_its_days()
     assert [(r.name, r.purpose, r.days) for r in record.regimens] == [
         ("fludarabine", "CONDITIONING", "Days -22 through -19"), ("cyclophosphamide", "CONDITIONING", "Days -20 and -19"),
         ("total body irradiation", "CONDITIONING", "Day -18")]
+
+
+# --- the second held-out corpus's rule gaps (tests/data/therapy-holdout2, issue 17) ----------------
+
+@pytest.mark.parametrize("title", [
+    # clinicaltrials.gov NCT01839916 (classic page): the title is all the excerpt gives
+    "Donor T Cells After Donor Stem Cell Transplant in Treating Patients With Hematologic Malignancies",
+    # clinicaltrialsregister.eu 2013-000872-14 (results page)
+    "Adoptive Immunotherapy with CD25/71 allodepleted donor T cells to improve immunity after unrelated donor stem cell "
+    "transplant (ICAT)",
+    # hra.nhs.uk NCT03836690 ("Full title")
+    "Phase I study of transfer of effector memory T cells (Tem) following allogeneic stem cell transplantation.",
+])
+def test_donor_t_cells_named_in_a_title_are_an_allogeneic_t_cell_product(title):
+    record = _record(title=title, source=SourceDocument("t.txt", "0" * 64, "eu_ctr"))
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["ALLOGENEIC"])]
+
+
+def test_a_grafts_donor_t_cell_depletion_is_no_product():
+    # the words of a T-cell-depleted transplant: the donor's T cells are taken out, not given
+    record = _record(title="Donor T Cell Depletion in Haploidentical Transplant", interventions=[Intervention("ATG", "DRUG")])
+    assert record.cell_products == []
+
+
+def test_an_icar_nk_cell_is_a_car_nk_product():
+    # meddatax.com NCT03824951 (tests/data/therapy-holdout2)
+    record = _record(title="Study of Anti-CD19 iCAR NK Cells in Relapsed and Refractory B Cell Lymphoma",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_mirror"))
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_NK", True)]
+
+
+def test_t_cells_expressing_a_car_are_a_car_t_product():
+    # trialfinderdata.org NCT03676504 (tests/data/therapy-holdout2): the title
+    record = _record(title="Treatment of Patients With Relapsed or Refractory CD19+ Lymphoid Disease With T Cells "
+                           "Expressing a Third-generation CAR", source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
+
+
+def test_cells_grown_in_a_lab_are_expanded():
+    # curemydisease.com NCT01005745 (tests/data/therapy-holdout2)
+    record = _record(title="Own immune cells shrink tumors in advanced melanoma trial",
+                     brief_summary="Doctors removed a tumor, grew special immune cells (TILs) from it in a lab, then gave "
+                                   "them back to the patient along with high-dose IL-2.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]
+
+
+def test_cells_collected_from_the_blood_of_a_relative_come_from_peripheral_blood():
+    # ctv.veeva.com NCT00660166 (tests/data/therapy-holdout2)
+    record = _record(title="Human Leukocyte Antigen (HLA) Class I Haplotype Mismatched Natural Killer Cell Infusions",
+                     brief_summary="It has been shown that NK cells coming from a \"mismatched\" person (a relative) have a "
+                                   "better chance than the patient's own NK cells to recognize and kill cancer cells. These "
+                                   "cells will be collected from the blood of a parent, child or sibling and after "
+                                   "preparation in the laboratory, will be given to the patient early after an autologous "
+                                   "stem cell transplantation like a blood or platelet transfusion.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [p.tissue_sources for p in record.cell_products] == [["PERIPHERAL_BLOOD"]]
+
+
+def test_an_amount_of_human_mscs_delivered_by_an_infusion_is_a_dose_of_that_infusion():
+    # meddatax.com NCT02065245 results page (tests/data/therapy-holdout2): the participant flow's group descriptions
+    from kg.enrich.therapy.quantities import cell_doses
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(
+        "Group 1 participants will receive Allogeneic Human Mesenchymal Stem Cells (allo-hMSCs): 20 million "
+        "allo-hMSCs/kg delivered via peripheral intravenous infusion.")] == [(2e7, "{cells}/kg", True)]
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(
+        "Participants in this group have the option to receive an additional 3 infusions of 100million allo-hMSCs/kg "
+        "per infusion with a 12 to 18 month interval.")] == [(1e8, "{cells}/kg", True)]
+
+
+def test_cells_given_together_with_the_named_ones_are_a_product_too_and_a_definition_is_not():
+    # clinicaltrials.gov NCT03183232 (tests/data/therapy-holdout2): the title names the γδ T cells alone
+    record = _record(title="Safety and Efficiency of γδ T Cell Against Lung Cancer",
+                     detailed_description="PBMC of the patient will be separated from peripheral blood. After making them "
+                                          "potential cancer killer γδ T Cell and DC-CIK, they will be infused to the "
+                                          "patients as an immunotherapy treatment.",
+                     source=SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    assert sorted(p.cell_type for p in record.cell_products) == ["CIK", "T"]
+    # ctv.veeva.com NCT01914263 (tests/data/pages): CIK cells defined as T lymphocytes are one product
+    record = _record(title="Safety Study of Cord Blood-derived Cytokine-induced Killer Cells in Patients With Solid Tumor "
+                           "After Radical Resection",
+                     brief_summary="Cytokine-induced killer (CIK) cells are a heterogeneous subset of ex-vivo expanded T "
+                                   "lymphocytes which present a mixed T-NK phenotype and are endowed with a major "
+                                   "histocompatibility complex-unrestricted antitumor activity.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]
+
+
+def test_a_patients_own_immune_cells_used_as_the_therapy_are_autologous():
+    # curemydisease.com NCT01005745 (tests/data/therapy-holdout2)
+    record = _record(title="Own immune cells shrink tumors in advanced melanoma trial",
+                     brief_summary="This study tested a new way to treat metastatic melanoma by using a patient's own "
+                                   "immune cells. Doctors removed a tumor, grew special immune cells (TILs) from it in a "
+                                   "lab, then gave them back to the patient along with high-dose IL-2.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+
+
+def test_the_transduced_t_lymphocytes_of_a_car_t_trial_are_its_product():
+    # trialfinderdata.org NCT03676504 (tests/data/therapy-holdout2): "About This Trial"
+    record = _record(title="Treatment of Patients With Relapsed or Refractory CD19+ Lymphoid Disease With T Cells "
+                           "Expressing a Third-generation CAR",
+                     brief_summary="Adult patients with r/r acute lymphoblastic leukemia (ALL) (stratum I) ... will be "
+                                   "treated with autologous T-lymphocytes transduced by the third-generation "
+                                   "RV-SFG.CD19.CD28.4-1BBzeta retroviral vector.",
+                     source=SourceDocument("t.txt", "0" * 64, "generic"))
+    assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], True)]
+
+
+def test_cells_expanded_conventionally_from_pbmc_come_from_peripheral_blood():
+    # ctv.veeva.com NCT03198923 (tests/data/therapy-holdout2): "conventionally" says how the cells are made, not that
+    # the sentence tells of other trials
+    record = _record(title="Clinical Efficacy and Safety of NK and NKT Cells Infusion in Patients With Non Small Cell Lung "
+                           "Cancer",
+                     brief_summary="NK and NKT cells are expanded conventionally from peripheral blood mononuclear cells "
+                                   "by addition of a variety of cytokines in vitro culture.",
+                     source=SourceDocument("t.txt", "0" * 64, "veeva"))
+    assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("NKT", ["PERIPHERAL_BLOOD"], True), ("NK", ["PERIPHERAL_BLOOD"], True)]

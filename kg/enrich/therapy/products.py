@@ -20,7 +20,8 @@ __all__ = ["CELL_TYPES", "cell_products"]
 #: Each kind is given as the contract's cell-type token (``TOKENS``): CIML NK cells are NK cells,
 #: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("CAR_NK", re.compile(r"(?:\bCAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
+    # "anti CD19 iCAR NK cells" (NCT03824951): an inducible CAR is a CAR
+    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
                           r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
@@ -29,7 +30,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
                          r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
-                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b", re.IGNORECASE)),
+                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b"
+                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
+                         r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -49,8 +53,14 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
-                     r"|reactive|autologous|expanded|cultured|activated)\s+T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia))"
+                     r"|reactive|autologous|expanded|cultured|activated"
+                     # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
+                     # (2013-000872-14); not the "donor T cell depletion" of a graft
+                     r"|donor|allodepleted)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
+                     # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
+                     r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
+                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
@@ -120,7 +130,9 @@ _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-d
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
-                                    r"participant|donor)(?:'|’)s\s+blood\b", re.IGNORECASE)),
+                                    r"participant|donor)(?:'|’)s\s+blood\b"
+                                    # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b", re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
@@ -141,6 +153,9 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
                        # "growing them in the laboratory in large numbers" (NCT01174121)
                        r"|\b(?:grown|growing)\s+(?:them\s+|the\s+cells\s+)?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
+                       r"|in vitro|in culture)\b"
+                       # "grew special immune cells (TILs) from it in a lab" (curemydisease.com NCT01005745)
+                       r"|\bgrew\s+(?:[\w()-]+\s+){0,6}?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
                        r"|in vitro|in culture)\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
@@ -165,7 +180,7 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor"),),
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing"),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
@@ -178,7 +193,7 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
-                         r"|\bconventionally\b|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
+                         r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
                          re.IGNORECASE)
 
 
@@ -252,6 +267,12 @@ def cell_products(record: TrialRecord, giving: list[Passage],
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
         types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
+    if types and record.source.layout not in STRUCTURED_LAYOUTS:
+        # cells given together with the named ones: "After making them potential cancer killer γδ T Cell and DC-CIK, they
+        # will be infused to the patients" (NCT03183232, whose title names the γδ T cells alone)
+        together = [kind for p in all_passages() if p.place != "title" and not BACKGROUND.search(p.text)
+                    for kind in _given_with(p.text, types)]
+        types = _one_product_each(list(dict.fromkeys(types + together)))
     # (without types, only whether there are any passages counts: the summaries are not cut into sentences for that)
     passages = all_passages() if types or not giving else giving
     if not types and not passages:
@@ -265,6 +286,10 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
         kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
         patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
+        if token == "CAR_T":
+            patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
+        if len(types) == 1:
+            patterns.append(_PLAIN_PRODUCT)
         about: list[Passage] = []
         for index, passage in enumerate(passages):
             text = _unproduct(passage.text)
@@ -382,6 +407,27 @@ def _given_cell_types(sentence: str) -> list[str]:
                    for m in patterns[kind].finditer(text))]
 
 
+#: What joins two kinds of cells given together: "γδ T Cell and DC-CIK", "NK cells + CIK cells".
+_JOINED = re.compile(r"\s*(?:cells?\s*)?(?:and|plus|\+|&|/)\s*(?:\w{1,4}-)?", re.IGNORECASE)
+
+
+def _given_with(sentence: str, types: list[str]) -> list[str]:
+    """The kinds of cells a sentence gives joined by "and" to one of ``types``: "After making them potential cancer
+    killer γδ T Cell and DC-CIK, they will be infused" gives CIK cells with the γδ T cells (not "CIK cells are a subset of
+    ... T lymphocytes", which defines one kind by the other).
+    """
+    given = _given_cell_types(sentence)
+    if len(given) < 2 or not set(given) & set(types):
+        return []
+    text = _unproduct(sentence)
+    patterns = dict(CELL_TYPES)
+    spans = {kind: [m.span() for m in patterns[kind].finditer(text)] for kind in given}
+    return [other for other in given if other not in types
+            for kind in given if kind in types
+            if any(_JOINED.fullmatch(text[a_end:b_start]) or _JOINED.fullmatch(text[b_end:a_start])
+                   for a_start, a_end in spans[kind] for b_start, b_end in spans[other])]
+
+
 #: A title that studies cells rather than gives them: "Monitoring Natural Killer Cells in Multiple Sclerosis Patients
 #: Treated With Fingolimod" (NCT01790269), "p16 and Ki-67 Stainings and Natural Killer (NK) Cells in CIN-II Management"
 #: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
@@ -412,6 +458,13 @@ _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|kno
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
+#: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
+_MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
+                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
+#: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
+#: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
+_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b",
+                            re.IGNORECASE)
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 

@@ -157,7 +157,8 @@ def _bare_power_ranges(amounts: list[Amount], text: str) -> list[Amount]:
 #: What may stand between a cell dose and the word "cells": a few words naming the cells.
 _CELL_WORDS = re.compile(
     r"^\s*(?:[A-Za-z][\w+/-]*\s+){0,6}?(?:(?:CAR-)?NK[- ]cells?|cells?|NK|TILs?|lymphocytes|CAR[- ]?T(?![- ]?cell)s?"
-    r"|CIKs?|MSCs?|PBMCs?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    # "20 million allo-hMSCs/kg" (meddatax.com NCT02065245): human MSCs, allogeneic or autologous
+    r"|CIKs?|(?:(?:allo|auto)-)?h?MSCs?|PBMCs?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
@@ -169,6 +170,10 @@ _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injecti
 #: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
 _GIVEN_EACH_TIME = re.compile(r"^\s*(?:administered|given|infused|injected)\b[^.;]{0,60}?\b(?:weekly|daily|every|once|each)\b",
                               re.IGNORECASE)
+#: An amount given by one administration: "20 million allo-hMSCs/kg delivered via peripheral intravenous infusion"
+#: (meddatax.com NCT02065245).
+_GIVEN_BY_ONE = re.compile(r"^\s*(?:delivered|administered|given|infused|injected)\s+(?:via|by|as|in)\s+"
+                           r"(?:an?\s+|one\s+|a\s+single\s+)?(?:[\w-]+\s+){0,3}?(?:infusion|injection)\b", re.IGNORECASE)
 #: Between two amounts of one dose statement: "as set dose of 230 million cells or 460 million cells" (ACTRN12622000588796p).
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|,)\s*")
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
@@ -242,7 +247,8 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             listed = []
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"
-        per_dose = bool(_PER_DOSE_AFTER.search(tail) or _GIVEN_EACH_TIME.match(tail)) or _dose_before(
+        per_dose = bool(_PER_DOSE_AFTER.search(tail) or _GIVEN_EACH_TIME.match(tail)
+                        or _GIVEN_BY_ONE.match(_PER_KG.sub("", tail, count=1))) or _dose_before(
             text, (listed or [amount])[0].start)
         start = (listed or [amount])[0].start
         if not per_dose and previous[1] and previous[0] >= 0 and _ALTERNATIVE.fullmatch(text[previous[0]: start]):

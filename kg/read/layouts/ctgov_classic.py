@@ -268,7 +268,31 @@ def _arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
         arms.append(Arm(label=fold(rest) if arm_type else arm_cell[0], type=arm_type,
                         description=" ".join(arm_cell[1:]) or None,
                         interventions=[i.name for i in interventions if _names(given, i.name)]))
+        if index + 1 < len(cells):
+            _describe_interventions(cells[index + 1], interventions)
     return arms
+
+
+def _describe_interventions(cell: list[str], interventions: list[Intervention]) -> None:
+    """Give each intervention the description its cell prints under its typed name ("Biological: Autologous CAR-T" over
+    "Patients will be drawn 50-100 ml blood to obtain enough peripheral blood mononuclear cells (PBMC) for CAR-T
+    manufacturing. ...", NCT03121625), up to its "Other Name:" line, the next typed name, or an outcome line where an
+    excerpt's table breaks off.
+    """
+    by_name = {i.name: i for i in interventions}
+    current: Intervention | None = None
+    text: list[str] = []
+    for line in [*map(fold, cell), None]:
+        named = line is not None and next((by_name[name] for kind, name in typed_interventions(line)
+                                           if kind and name in by_name and _names(line, name)
+                                           and fold(line).endswith(name)), None)
+        if line is None or named or line.startswith("Other Name") or _AFTER_ARMS.match(line) or _OUTCOME.match(line):
+            if current is not None and current.description is None and text:
+                current.description = " ".join(text)
+            current, text = named or None, []
+            continue
+        if current is not None and line:
+            text.append(line)
 
 
 def _names(cell: str, name: str) -> bool:

@@ -27,7 +27,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title", "public title", "brief title", "study title", "trial title", "name of trial", "public title of study",
               "title of the trial for lay people in easily understood i e non technical language"),
     # Taken for the title only when the page gives no public one.
+    # (the UK Health Research Authority's research summaries head it "Full title")
     "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study",
+                       "full title",
                        "clinical trial results"),
     "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
                "recruiting status", "study status", "recruitment status in japan", "overall study status",
@@ -102,7 +104,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     # A trial's own summary: what the enrichment reads the cell product, doses and regimens from. (A detailed
     # description stays unread: prose outcomes read from one took each of its sentences for a primary outcome.)
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
-                      "what this trial studies", "plain-language summary", "plain language summary"),
+                      "what this trial studies", "plain-language summary", "plain language summary",
+                      # hra.nhs.uk's "Research summary"; trialfinderdata.org's "About This Trial" (the registry's summary)
+                      "research summary", "about this trial"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -129,7 +133,10 @@ LABELS: dict[str, tuple[str, ...]] = {
               "ethics committee", "funding source", "source(s) of monetary or material support",
               "who can participate?", "what does the study involve",
               "basic objectives", "key facts", "trial description", "treatment/intervention", "trial contact information",
-              "registry information", "alternate title", "basic trial information", "quick facts", "about this trial",
+              "registry information", "alternate title", "basic trial information", "quick facts",
+              # trialfinderdata.org's site text after the summary; hra.nhs.uk's fields the reader does not take
+              "what stage of research is this?", "who may be eligible", "research type", "iras id", "contact name",
+              "contact email", "sponsor organisation", "duration of study in the uk", "rec name", "rec reference",
               "raw json", "who should consider this trial", "why it matters"),
 }
 
