@@ -3,6 +3,7 @@
     python tests/benchmarks/therapy_score.py                 # the therapy dev corpus
     python tests/benchmarks/therapy_score.py --seeds DIR GOLD  # also another corpus (e.g. the seeds)
     python tests/benchmarks/therapy_score.py -v               # every mismatch
+    python tests/benchmarks/therapy_score.py --held-out tests/data/therapy-holdout2   # also a held-out corpus
 
 The therapy dev corpus is ``tests/data/therapy-dev``: ``documents.txt`` names the documents (under
 tests/data), ``gold/*.csv`` holds the rows read from them by hand. The graph is built and queried in
@@ -102,6 +103,9 @@ def table(title: str, scores: list[Score]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", nargs=2, metavar=("DOCS", "GOLD"), type=Path, help="Also score this corpus.")
+    parser.add_argument("--held-out", nargs="+", metavar="DIR", type=Path, default=[],
+                        help="Also score these held-out corpora: the pages under DIR/pages (one folder per site), "
+                             "the gold in DIR/gold (e.g. tests/data/therapy-holdout2).")
     parser.add_argument("-v", "--verbose", action="store_true", help="List every mismatch.")
     arguments = parser.parse_args()
     print(table(f"therapy dev corpus ({len(dev_documents())} documents)",
@@ -109,6 +113,9 @@ def main() -> None:
     if arguments.seeds:
         docs, gold = arguments.seeds
         print(table(f"\n{docs}", score(sorted(p for p in docs.iterdir() if p.is_file()), gold, verbose=arguments.verbose)))
+    for corpus in arguments.held_out:
+        pages = sorted((corpus / "pages").rglob("*.txt"))
+        print(table(f"\n{corpus.name} ({len(pages)} documents)", score(pages, corpus / "gold", verbose=arguments.verbose)))
 
 
 if __name__ == "__main__":
