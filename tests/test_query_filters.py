@@ -184,6 +184,20 @@ def test_what_kg_query_sends_gives_the_rows_of_the_file_as_grlc_runs_it(name, da
                 parameter.name
 
 
+@pytest.mark.parametrize("name", FILTERED)
+def test_a_token_filter_names_the_concept_so_a_store_looks_it_up(name):
+    """phase, status and cell type are asked as the concept IRI the token stands for (an index entry), not by
+    comparing each trial's concept as a string; the rows are the file's (the test above).
+    """
+    sparql = stored_query(name).bind({"phase": "phase2", "status": "RECRUITING", "cell_type": "NK"})
+    trials = sparql[: sparql.index("} ORDER BY ?trial_id")]
+    for pattern in ("ctk:phase <https://w3id.org/celltherapy-kg/vocab/phase-PHASE2>",
+                    "ctk:overallStatus <https://w3id.org/celltherapy-kg/vocab/status-RECRUITING>",
+                    "ctk:cellType <https://w3id.org/celltherapy-kg/vocab/cell-type-NK>"):
+        assert pattern in trials, pattern
+    assert "STRAFTER" not in trials
+
+
 @pytest.mark.parametrize("name", ["eligibility", "trials", "sponsors", "cell_doses"])
 def test_graph_files_give_the_store_s_rows(name, dataset):
     """Graph files (`kg query --data`, rdflib) give the same rows, filtered and not."""

@@ -42,7 +42,9 @@ one line of that form around an ``EXISTS``, which grlc and any store answer as i
 evaluate such a filter row by row (Oxigraph: 26 s for one sponsor's criteria at 10,000 studies, the
 whole listing's time), so :meth:`StoredQuery.bind` writes the same question in the form stores answer
 from their indexes: a filter given becomes its patterns in the query (56 ms), a filter not given is
-left out. The rows are the same (the sub-select is DISTINCT, and so is a query with such a filter
+left out. A token of a scheme (phase, status, cell type) is asked as the concept IRI it stands for
+(``?trial ctk:phase voc:phase-PHASE2``), where the file compares each trial's concept with the token as a
+string. The rows are the same (the sub-select is DISTINCT, and so is a query with such a filter
 outside one, or it groups with DISTINCT aggregates, so a trial matched twice is one row; otherwise
 the filter stays as it is); tests/test_query_filters.py checks it query by query. :func:`page` adds
 ``LIMIT`` / ``OFFSET`` to a query whose ``ORDER BY`` orders every column, so pages are stable;
@@ -70,6 +72,7 @@ import yaml
 from rdflib.namespace import XSD
 
 from kg.errors import QueryError
+from kg.model.vocab import concept_iri
 from kg.resources import queries_dir
 
 __all__ = ["Parameter", "StoredQuery", "catalogue", "stored_query", "grlc_decorators", "grlc_variables", "page",
@@ -157,7 +160,11 @@ class StoredQuery:
         if missing:
             raise QueryError(f"query {self.name} needs --param {missing[0].name}=<{missing[0].type}>")
         # An empty value asks for nothing, as in grlc's form (COALESCE("", "") = ""): the filter is left out.
-        text = _settle_filters(self.text, {known[name].variable for name, value in values.items() if value != ""})
+        given = {known[name].variable: known[name] for name, value in values.items() if value != ""}
+        # A token of a scheme asks for its concept: the filter's patterns name the concept's IRI itself.
+        concepts = {known[name].variable: concept_iri(known[name].scheme, str(known[name].term(value)))
+                    for name, value in values.items() if value != "" and known[name].scheme}
+        text = _settle_filters(self.text, set(given), concepts)
         for name, value in values.items():
             parameter = known[name]
             term = parameter.term(value).n3()
@@ -172,13 +179,30 @@ _GUARDED_FILTER = re.compile(r'^[ \t]*FILTER\(COALESCE\((?P<variable>\?__[A-Za-z
 _COUNTING = re.compile(r"\b(COUNT|SUM|AVG|GROUP_CONCAT)\s*\(\s*(?!DISTINCT\b)", re.IGNORECASE)
 
 
-def _settle_filters(text: str, given: set[str]) -> str:
+#: A token compared with the concept IRI it ends: ``FILTER(STRAFTER(STR(?x), "/vocab/phase-") = ?__phase)``.
+_TOKEN_OF_CONCEPT = r' \. FILTER\(STRAFTER\(STR\((?P<concept>\?[A-Za-z0-9_]+)\), "/vocab/(?P<scheme>[a-z-]+)-"\) = {variable}\)'
+
+
+def _concept_patterns(patterns: str, variable: str, iri: str | None) -> str:
+    """A filter's ``patterns`` with its token comparison made a pattern on the concept ``iri`` itself (an
+    index lookup, where the comparison reads the concept of every trial and compares strings).
+    """
+    found = re.search(_TOKEN_OF_CONCEPT.format(variable=re.escape(variable)), patterns)
+    if iri is None or found is None or f"/vocab/{found.group('scheme')}-" not in iri:
+        return patterns
+    kept = patterns[: found.start()] + patterns[found.end():]
+    return re.sub(rf"{re.escape(found.group('concept'))}(?![A-Za-z0-9_])", f"<{iri}>", kept)
+
+
+def _settle_filters(text: str, given: set[str], concepts: Mapping[str, str] | None = None) -> str:
     """``text`` with each guarded filter on the trials settled: its patterns in the query where its
     variable is in ``given`` (a store then starts from the value's index entry), left out where it is
     not (``COALESCE(?__name, "") = ""`` is true of an unbound variable). A query whose rows a repeated
     match would change keeps the filter as written. A variable used outside its filter line as well (the
-    cell type of cell_products' own rows) is given there too, so the filter settles all the same.
+    cell type of cell_products' own rows) is given there too, so the filter settles all the same. A
+    variable in ``concepts`` stands for a token of a scheme: its patterns name the concept's IRI.
     """
+    concepts = concepts or {}
     body = "\n".join(row for row in text.split("\n") if not row.startswith("#"))
     outer = body[body.rindex("}"):] if "}" in body else ""
     repeats_harmless = bool(re.match(r"\s*SELECT\s+DISTINCT\b", body[body.find("SELECT"):], re.IGNORECASE)) or (
@@ -190,10 +214,12 @@ def _settle_filters(text: str, given: set[str]) -> str:
         variable = match.group("variable")
         if variable not in given:
             return ""
+        patterns = _concept_patterns(match.group("patterns"), variable, concepts.get(variable))
         if not (repeats_harmless or (trials and trials.start() < match.start() < trials.end())):
-            return match.group(0)
+            start, end = match.span("patterns")
+            return match.group(0)[: start - match.start()] + patterns + match.group(0)[end - match.start():]
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
-        return f"{indent}{match.group('patterns')} .\n"
+        return f"{indent}{patterns} .\n"
 
     return _GUARDED_FILTER.sub(settle, text)
 
