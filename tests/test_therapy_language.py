@@ -1153,3 +1153,26 @@ def test_cells_expanded_conventionally_from_pbmc_come_from_peripheral_blood():
                      source=SourceDocument("t.txt", "0" * 64, "veeva"))
     assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == [
         ("NKT", ["PERIPHERAL_BLOOD"], True), ("NK", ["PERIPHERAL_BLOOD"], True)]
+
+
+# --- a study of cells that gives them to nobody (tests/data/therapy-holdout3, NCT03885076) -------
+
+_GAMMA_DELTA_SAMPLES = (
+    "Researchers aim to develop a new therapy which uses a patient's own immune cells called T cells to treat AML. "
+    "In this study, numbers and properties of T cells which can be collected from the blood of patients with AML at "
+    "various points throughout their treatment will be investigated. Currently this is only an exploratory study and "
+    "none of the samples collected will be used for treatment and is only to assess whether or not this strategy")
+
+
+def test_a_study_whose_samples_treat_nobody_has_no_cell_product() -> None:
+    page = SourceDocument("ct2-show-NCT03885076.txt", "0" * 64, "ctgov_classic")
+    record = _record(title="Gamma Delta T Cells in AML", brief_summary=_GAMMA_DELTA_SAMPLES, source=page)
+    assert record.cell_products == []
+
+
+def test_an_aim_to_develop_a_therapy_is_no_donor_of_this_trials_cells() -> None:
+    """The aim names a patient's own cells, but of a therapy still to be made: no donor is read from it."""
+    page = SourceDocument("page.txt", "0" * 64, "ctgov_classic")
+    record = _record(title="Gamma Delta T Cells in AML", source=page,
+                     brief_summary=_GAMMA_DELTA_SAMPLES.split(" In this study")[0])
+    assert [p.donor_types for p in record.cell_products] in ([], [[]])

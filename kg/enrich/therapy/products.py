@@ -193,7 +193,10 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\bstudies (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
-                         r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b",
+                         r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b"
+                         # an aim beyond this study: "Researchers aim to develop a new therapy which uses a patient's own
+                         # immune cells called T cells to treat AML" (NCT03885076, which gives nobody cells)
+                         r"|\baims? to develop\b",
                          re.IGNORECASE)
 
 
@@ -242,6 +245,12 @@ def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
     return next((m for m in (pattern.search(t) for t in texts) if m), None)
 
 
+#: A study that says it gives nobody the cells it studies: "Currently this is only an exploratory study and none of the
+#: samples collected will be used for treatment" (NCT03885076, "Gamma Delta T Cells in AML").
+_NONE_GIVEN = re.compile(r"\bnone of the (?:samples|cells)\b[^.;]{0,40}\bwill be used for (?:treatment|therapy)\b"
+                         r"|\b(?:samples|cells) (?:collected )?will not be used for (?:treatment|therapy)\b", re.IGNORECASE)
+
+
 def cell_products(record: TrialRecord, giving: list[Passage],
                   all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     """The cell products the record describes (one per cell type it gives): ``giving`` are the
@@ -251,6 +260,8 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     those name none, from the sentences of the interventions and arms; in a registry study, a summary
     names a product only when the title or interventions give cells without naming them.
     """
+    if any(_NONE_GIVEN.search(p.text) for p in all_passages()):
+        return []
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
