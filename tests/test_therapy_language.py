@@ -1176,3 +1176,12 @@ def test_an_aim_to_develop_a_therapy_is_no_donor_of_this_trials_cells() -> None:
     record = _record(title="Gamma Delta T Cells in AML", source=page,
                      brief_summary=_GAMMA_DELTA_SAMPLES.split(" In this study")[0])
     assert [p.donor_types for p in record.cell_products] in ([], [[]])
+
+
+def test_a_study_that_makes_cells_for_another_trial_gives_no_product() -> None:
+    """tests/data/therapy-holdout3, NCT02716571: healthy donors give white blood cells to make another trial's NK cells."""
+    page = SourceDocument("NCT02716571.txt", "0" * 64, "ctgov_mirror")
+    record = _record(title="Recruiting Blood Donor With Allogeneic Natural Killer Cell", source=page,
+                     brief_summary="The purpose of this study is to manufacture MG4101 (allogeneic natural killer cell) "
+                                   "which will be used for clinical trial in HCC after TACE.")
+    assert record.cell_products == []

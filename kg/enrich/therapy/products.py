@@ -247,8 +247,13 @@ def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
 
 #: A study that says it gives nobody the cells it studies: "Currently this is only an exploratory study and none of the
 #: samples collected will be used for treatment" (NCT03885076, "Gamma Delta T Cells in AML").
+#: Nor does a study that collects cells to make a product for another trial: "The purpose of this study is to
+#: manufacture MG4101 (allogeneic natural killer cell) which will be used for clinical trial in HCC after TACE"
+#: (NCT02716571, whose participants are healthy donors).
 _NONE_GIVEN = re.compile(r"\bnone of the (?:samples|cells)\b[^.;]{0,40}\bwill be used for (?:treatment|therapy)\b"
-                         r"|\b(?:samples|cells) (?:collected )?will not be used for (?:treatment|therapy)\b", re.IGNORECASE)
+                         r"|\b(?:samples|cells) (?:collected )?will not be used for (?:treatment|therapy)\b"
+                         r"|\bpurpose of this study is to manufacture\b[^.;]{0,120}\bwill be used (?:for|in) "
+                         r"(?:an?other |a separate )?clinical trials?\b", re.IGNORECASE)
 
 
 def cell_products(record: TrialRecord, giving: list[Passage],
