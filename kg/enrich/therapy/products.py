@@ -265,8 +265,15 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     those name none, from the sentences of the interventions and arms; in a registry study, a summary
     names a product only when the title or interventions give cells without naming them.
     """
-    if any(_NONE_GIVEN.search(p.text) for p in all_passages()):
+    products = _products(record, giving, all_passages)
+    # asked only of a record that would have products: most registry studies name no cells, and their summaries are
+    # then never cut into sentences
+    if products and any(_NONE_GIVEN.search(p.text) for p in all_passages()):
         return []
+    return products
+
+
+def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))

@@ -154,12 +154,11 @@ _GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!
 #: The NCI's outline: "Patients receive autologous TIL IV over 20-30 minutes on day 0" (NCT03991741), "Patients will
 #: receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes" (NCT01883323): one infusion, given
 #: on one day, where nothing in the sentence repeats it.
-_ON_ONE_DAY = re.compile(r"\breceive\s+(?:[\w-]+\s+){0,5}?(?:IV|intravenously)\b[^.;]{0,40}?\bon\s+day\s+[-−+]?\d{1,3}\b"
-                         r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"
+_ONE_DAY = r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"  # not "on days 1, 4"
+_ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously)\b[^.;]{{0,40}}?{_ONE_DAY}"
                          r"|\breceive\s+an\s+infusion\b"
                          # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
-                         r"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+on\s+day\s+[-−+]?\d{1,3}\b"
-                         r"(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)", re.IGNORECASE)
+                         rf"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+{_ONE_DAY}", re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
