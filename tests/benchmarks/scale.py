@@ -114,6 +114,10 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
 
         result = validate_store(work / "store", workers=workers)
         out["conforms"] = getattr(result, "conforms", None)
+    elif stage == "validate-ttl":  # what `kg validate graph.ttl` does
+        from kg.validation.engines import validate
+
+        out["conforms"] = validate([work / "graph.ttl"]).conforms
     elif stage.startswith("query:"):
         from kg.graphs.store import open_store
         from kg.query.catalogue import stored_query
@@ -323,7 +327,7 @@ def main() -> None:
         work = arguments.workdir / str(size)
         work.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(size, arguments.workdir)
-        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate"]
+        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate", "validate-ttl"]
         if arguments.queries:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
         if arguments.filters:

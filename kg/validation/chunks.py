@@ -1,0 +1,159 @@
+"""Validation while a build writes: each chunk of whole trials checked in the worker that maps it,
+the checks that need the whole graph run once the build is done, one report from both.
+
+The checks are split by kg.validation.compiler.locality. A worker loads a chunk's statements
+(before :func:`kg.build.pipeline.once` drops the shared ones an earlier chunk wrote) into an
+in-memory store, as the output will hold them (named graphs in a store, one merged graph in a
+file), checks that the chunk holds what the split relies on (:func:`_broken`), and runs the
+per-trial checks. The main process then runs the other checks on the output, judges again on it the
+failures that read a value's type (sh:class), and makes the report ``kg validate`` makes of
+the output (kg.validation.sparql_engine). When any chunk breaks a premise, the whole output is
+validated instead: the report is the same either way, only slower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.progress import Progress
+from kg.rdf import iris
+from kg.validation.compiler.compile import compiled_shapes
+from kg.validation.compiler.locality import FOREIGN_LINK, TRIAL_CLASSES, TRIAL_ID, TRIAL_PREFIX, Split, split_checks
+from kg.validation.report import ValidationReport
+
+__all__ = ["Checked", "check_chunk", "validate_built"]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A worker's findings on one chunk: the premise it breaks (None: none), and the per-trial
+    checks' results, as (index of the check in the split's ``per_trial``, its results).
+    """
+
+    broken: str | None
+    results: tuple[tuple[int, tuple[object, ...]], ...] = ()
+
+
+@cache
+def _split() -> Split:
+    """The project's checks split, once per process (a worker's too)."""
+    return split_checks(compiled_shapes())
+
+
+def check_chunk(text: bytes, shared: bytes, keys: frozenset[str], *, quads: bool, named: bool) -> Checked:
+    """The per-trial checks on one chunk's statements (N-Quads when ``quads``, else N-Triples):
+    ``keys`` are the trials all of whose records the chunk holds; ``named``: the output keeps
+    named graphs (a store), else they are merged as a graph file is when validated.
+    """
+    from kg.validation.sparql_engine import _check_results, _Data
+
+    store = ox.Store()
+    for piece in (text, shared):
+        if not piece:
+            continue
+        if quads and not named:  # a dataset file is validated as one merged graph
+            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                         for q in ox.parse(piece, ox.RdfFormat.N_QUADS))
+        else:
+            store.load(piece, ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+    broken = _broken(store, keys)
+    if broken:
+        return Checked(broken)
+    data = _Data(store)
+    found = []
+    for index, check in enumerate(_split().per_trial):
+        results = tuple(_check_results(data, check))
+        if results:
+            found.append((index, results))
+    return Checked(None, tuple(found))
+
+
+def _trial_of(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str | None:
+    """The IRI of the trial whose node ``term`` is (trial/K or trial/K/...), if it is one."""
+    if not isinstance(term, ox.NamedNode) or not term.value.startswith(TRIAL_PREFIX):
+        return None
+    return TRIAL_PREFIX + term.value[len(TRIAL_PREFIX):].split("/", 1)[0]
+
+
+def _broken(store: ox.Store, keys: frozenset[str]) -> str | None:
+    """The premise of the split (kg.validation.compiler.locality) the chunk breaks, if any.
+
+    - every trial of ``keys`` has an IRI of its own (its key, unchanged by kg.rdf.iris) and says its id;
+    - a node of a trial not among them (its own, or a part) appears only as another trial's related
+      trial (``<own> ctk:relatedTrial <trial/K>``) and with its id (``<trial/K> ctk:trialId "K"``), the
+      very statement trial K's own records make;
+    - whatever links to one of the chunk's trials' nodes is a node of one of them;
+    - every node of a trial class (TRIAL_CLASSES) is a node of one of them;
+    - no rdfs:subClassOf (the targets and sh:class would read the class hierarchy).
+
+    Then, for every node of these trials, its own statements and the statements linking to it
+    (but ctk:relatedTrial) are all in this chunk, and the nodes linking to it are the chunk's trials' own.
+    """
+    owned = {}
+    for key in keys:
+        iri = iris.trial(key)
+        if unquote(iri[len(TRIAL_PREFIX):]) != key:
+            return f"trial key {key!r} is not its IRI's"
+        owned[iri] = key
+        if not any(store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(TRIAL_ID)), ox.Literal(key))):
+            return f"{iri} does not say its id"
+    if store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}", use_default_graph_as_union=True):
+        return "rdfs:subClassOf in the data"
+    listed = ", ".join(f"<{iri}>" for iri in sorted(owned)) or "<urn:x-kg:none>"
+    prefix = f'"{TRIAL_PREFIX}"'
+
+    def trial(var: str) -> str:
+        return f'IF(isIRI({var}) && STRSTARTS(STR({var}), {prefix}), ' \
+               f'IRI(CONCAT({prefix}, STRBEFORE(CONCAT(STRAFTER(STR({var}), {prefix}), "/"), "/"))), "none")'
+
+    # The statements naming a trial node not of the chunk's trials, or linking to a chunk's trial's
+    # node from elsewhere: only the two forms above are allowed, checked here one by one (they are few).
+    query = f"""SELECT ?s ?p ?o WHERE {{
+        ?s ?p ?o .
+        BIND ({trial('?s')} AS ?ts) BIND ({trial('?o')} AS ?to)
+        FILTER ((isIRI(?ts) && ?ts NOT IN ({listed}))
+                || (isIRI(?to) && (?to NOT IN ({listed}) || !isIRI(?ts) || ?ts NOT IN ({listed}))))
+    }}"""
+    for row in store.query(query, use_default_graph_as_union=True):
+        s, p, o = row["s"], row["p"], row["o"]
+        subject, obj = _trial_of(s), _trial_of(o)
+        if subject in owned and obj is not None and obj not in owned and p.value == str(FOREIGN_LINK) and o.value == obj:
+            continue  # <own> ctk:relatedTrial <trial/K>
+        if subject is not None and subject not in owned and s.value == subject and p.value == str(TRIAL_ID) \
+                and isinstance(o, ox.Literal) and o.datatype.value == str(XSD.string) and iris.trial(o.value) == subject \
+                and unquote(subject[len(TRIAL_PREFIX):]) == o.value:
+            continue  # <trial/K> ctk:trialId "K"
+        return f"{s} {p} {o}: a statement about a trial node of another chunk"
+    classes = " ".join(f"<{c}>" for c in sorted(TRIAL_CLASSES))
+    stray = f"""SELECT ?s WHERE {{ VALUES ?c {{ {classes} }} ?s <{RDF.type}> ?c .
+        BIND ({trial('?s')} AS ?ts) FILTER (!isIRI(?ts) || ?ts NOT IN ({listed})) }} LIMIT 1"""
+    for row in store.query(stray, use_default_graph_as_union=True):
+        return f"{row['s']}: a node of a trial class that is not a node of the chunk's trials"
+    return None
+
+
+def validate_built(checked: Iterable[Checked], graphs: tuple[Path, ...] = (), store: Path | None = None, *,
+                   workers: int = 1, progress: Progress | None = None) -> ValidationReport:
+    """The report ``kg validate`` gives on the build's output (``graphs``, or the store in ``store``),
+    from its chunks' findings and the checks that need the whole graph.
+    """
+    from kg.validation.engines import validate
+    from kg.validation.sparql_engine import validate_store
+
+    checked = list(checked)
+    if not checked or any(found.broken for found in checked):
+        return validate(graphs, store, workers=workers, progress=progress)  # a premise broken: everything on the output
+    split = _split()
+    found = [(split.per_trial[index], results) for found in checked for index, results in found.results]
+    if store is not None:
+        return validate_store(store, workers=workers, progress=progress, checks=split.whole, found=found)
+    from kg.graphs.files import load_store
+
+    return validate_store(load_store(graphs), progress=progress, checks=split.whole, found=found)
