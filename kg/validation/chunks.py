@@ -75,13 +75,6 @@ def check_chunk(text: bytes, shared: bytes, keys: frozenset[str], *, quads: bool
     return Checked(None, tuple(found))
 
 
-def _trial_of(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str | None:
-    """The IRI of the trial whose node ``term`` is (trial/K or trial/K/...), if it is one."""
-    if not isinstance(term, ox.NamedNode) or not term.value.startswith(TRIAL_PREFIX):
-        return None
-    return TRIAL_PREFIX + term.value[len(TRIAL_PREFIX):].split("/", 1)[0]
-
-
 def _broken(store: ox.Store, keys: frozenset[str]) -> str | None:
     """The premise of the split (kg.validation.compiler.locality) the chunk breaks, if any.
 
@@ -95,47 +88,46 @@ def _broken(store: ox.Store, keys: frozenset[str]) -> str | None:
 
     Then, for every node of these trials, its own statements and the statements linking to it
     (but ctk:relatedTrial) are all in this chunk, and the nodes linking to it are the chunk's trials' own.
+    One pass over the statements in Python (0.1 s for a chunk of 128 registry studies; a query
+    computing each node's trial took ten times as long).
     """
-    owned = {}
+    owned: set[str] = set()
+    trial_id, related, kind, string = (ox.NamedNode(str(term)) for term in (TRIAL_ID, FOREIGN_LINK, RDF.type, XSD.string))
     for key in keys:
         iri = iris.trial(key)
         if unquote(iri[len(TRIAL_PREFIX):]) != key:
             return f"trial key {key!r} is not its IRI's"
-        owned[iri] = key
-        if not any(store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(TRIAL_ID)), ox.Literal(key))):
+        owned.add(iri)
+        if not any(store.quads_for_pattern(ox.NamedNode(iri), trial_id, ox.Literal(key))):
             return f"{iri} does not say its id"
-    if store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}", use_default_graph_as_union=True):
-        return "rdfs:subClassOf in the data"
-    listed = ", ".join(f"<{iri}>" for iri in sorted(owned)) or "<urn:x-kg:none>"
-    prefix = f'"{TRIAL_PREFIX}"'
+    classes = {str(c) for c in TRIAL_CLASSES}
+    subclass = str(RDFS.subClassOf)
+    trials: dict[str, str | None] = {}  # a term's value -> the trial IRI whose node it is (None: none)
 
-    def trial(var: str) -> str:
-        return f'IF(isIRI({var}) && STRSTARTS(STR({var}), {prefix}), ' \
-               f'IRI(CONCAT({prefix}, STRBEFORE(CONCAT(STRAFTER(STR({var}), {prefix}), "/"), "/"))), "none")'
+    def trial_of(term: object) -> str | None:
+        if not isinstance(term, ox.NamedNode):
+            return None
+        value = term.value
+        if value not in trials:
+            trials[value] = TRIAL_PREFIX + value[len(TRIAL_PREFIX):].split("/", 1)[0] \
+                if value.startswith(TRIAL_PREFIX) else None
+        return trials[value]
 
-    # The statements naming a trial node not of the chunk's trials, or linking to a chunk's trial's
-    # node from elsewhere: only the two forms above are allowed, checked here one by one (they are few).
-    query = f"""SELECT ?s ?p ?o WHERE {{
-        ?s ?p ?o .
-        BIND ({trial('?s')} AS ?ts) BIND ({trial('?o')} AS ?to)
-        FILTER ((isIRI(?ts) && ?ts NOT IN ({listed}))
-                || (isIRI(?to) && (?to NOT IN ({listed}) || !isIRI(?ts) || ?ts NOT IN ({listed}))))
-    }}"""
-    for row in store.query(query, use_default_graph_as_union=True):
-        s, p, o = row["s"], row["p"], row["o"]
-        subject, obj = _trial_of(s), _trial_of(o)
-        if subject in owned and obj is not None and obj not in owned and p.value == str(FOREIGN_LINK) and o.value == obj:
-            continue  # <own> ctk:relatedTrial <trial/K>
-        if subject is not None and subject not in owned and s.value == subject and p.value == str(TRIAL_ID) \
-                and isinstance(o, ox.Literal) and o.datatype.value == str(XSD.string) and iris.trial(o.value) == subject \
-                and unquote(subject[len(TRIAL_PREFIX):]) == o.value:
-            continue  # <trial/K> ctk:trialId "K"
-        return f"{s} {p} {o}: a statement about a trial node of another chunk"
-    classes = " ".join(f"<{c}>" for c in sorted(TRIAL_CLASSES))
-    stray = f"""SELECT ?s WHERE {{ VALUES ?c {{ {classes} }} ?s <{RDF.type}> ?c .
-        BIND ({trial('?s')} AS ?ts) FILTER (!isIRI(?ts) || ?ts NOT IN ({listed})) }} LIMIT 1"""
-    for row in store.query(stray, use_default_graph_as_union=True):
-        return f"{row['s']}: a node of a trial class that is not a node of the chunk's trials"
+    for quad in store:
+        s, p, o = quad.subject, quad.predicate, quad.object
+        subject, obj = trial_of(s), trial_of(o)
+        if subject is not None and subject not in owned:  # only <trial/K> ctk:trialId "K"
+            if not (s.value == subject and p == trial_id and isinstance(o, ox.Literal) and o.datatype == string
+                    and iris.trial(o.value) == subject and unquote(subject[len(TRIAL_PREFIX):]) == o.value):
+                return f"{s} {p} {o}: a statement about a trial node of another chunk"
+        if obj is not None and subject not in owned:
+            return f"{s} {p} {o}: a link to a trial node from a node of no trial of the chunk"
+        if obj is not None and obj not in owned and not (p == related and o.value == obj):
+            return f"{s} {p} {o}: a statement about a trial node of another chunk"
+        if p == kind and isinstance(o, ox.NamedNode) and o.value in classes and subject not in owned:
+            return f"{s}: a node of a trial class that is not a node of the chunk's trials"
+        if p.value == subclass:
+            return "rdfs:subClassOf in the data"
     return None
 
 

@@ -105,6 +105,18 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         out["triples"] = report.triples
     elif stage == "build-store":
         out["triples"] = build([corpus], store=work / "store", workers=workers).triples
+    elif stage in ("build-ttl-validated", "build-store-validated"):  # what `kg build` does: build, then the report
+        from functools import partial
+
+        from kg.validation.chunks import check_chunk, validate_built
+
+        into = {"store": work / "store"} if stage == "build-store-validated" else {"output": work / "graph.ttl"}
+        report = build([corpus], **into, workers=workers,
+                       check=partial(check_chunk, quads="store" in into, named="store" in into))
+        result = validate_built(report.checked, (work / "graph.ttl",) if "output" in into else (), into.get("store"),
+                                workers=workers)
+        out.update(triples=report.triples, conforms=result.conforms, violations=len(result.violations),
+                   chunks_broken=sum(1 for found in report.checked if found.broken))
     elif stage == "export-ttl":
         from kg.graphs.files import export
 
@@ -327,7 +339,8 @@ def main() -> None:
         work = arguments.workdir / str(size)
         work.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(size, arguments.workdir)
-        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate", "validate-ttl"]
+        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate", "validate-ttl",
+                  "build-ttl-validated", "build-store-validated"]
         if arguments.queries:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
         if arguments.filters:
