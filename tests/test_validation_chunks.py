@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import rdflib
 from conftest import SEEDS, TESTS, run_kg
 from rdflib.compare import isomorphic
 
@@ -24,7 +25,7 @@ from kg.build.streaming import build
 from kg.model.namespaces import CTK, ID, RDF_TYPE, RDFS, VOC
 from kg.rdf import iris
 from kg.validation.chunks import Checked, check_chunk, validate_built
-from kg.validation.compiler.compile import compiled_shapes
+from kg.validation.compiler.compile import compile_shapes, compiled_shapes
 from kg.validation.compiler.locality import split_checks
 from kg.validation.engines import validate
 from kg.validation.report import ValidationReport
@@ -155,3 +156,27 @@ def test_kg_build_validates_as_kg_validate_does(tmp_path, where):
     assert built.returncode == 0, built.stderr
     assert "conforms to the shapes: yes" in built.stdout
     assert run_kg("validate", *(where[:2] if where[0] == "--store" else where[1:2]), cwd=tmp_path).returncode == 0
+
+
+_CTK = f"<{CTK}"
+
+
+@pytest.mark.parametrize(("where", "per_trial"), [
+    (f"?t {_CTK}hasArm> $this . ?t {_CTK}title> ?x", True),                       # a node linking to the arm
+    (f"?t {_CTK}hasArm> $this FILTER NOT EXISTS {{ ?t {_CTK}title> ?x }}", True),  # bound where the filter runs
+    (f"$this {_CTK}label>|{_CTK}description> ?x", True),
+    (f"{{ ?t {_CTK}hasArm> $this }} UNION {{ ?t {_CTK}title> ?x }}", False),     # any node with a title
+    (f"OPTIONAL {{ ?t {_CTK}hasArm> $this }} FILTER NOT EXISTS {{ ?t {_CTK}title> ?x }}", False),  # ?t may be unbound
+    (f"?t {_CTK}relatedTrial> $this . ?t {_CTK}title> ?x", False),               # a link from another chunk's trial
+    (f"$this {_CTK}hasArm>/{_CTK}label> ?x", False),                             # the statements of a value
+    (f"$this {_CTK}hasArm> ?arm . ?arm {_CTK}label> ?x", False),
+    (f"$this {_CTK}label> ?x FILTER EXISTS {{ ?t {_CTK}title> ?x }}", False),     # rdflib leaves EXISTS as parsed
+    (f"?t {_CTK}hasArm> $this FILTER EXISTS {{ ?t {_CTK}title> ?x . ?x {_CTK}label> ?y }}", False),
+])
+def test_a_rule_is_per_trial_only_if_it_reads_the_focus_node_s_own_statements_and_its_linkers(where, per_trial):
+    shapes = rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass {_CTK}Arm> ; sh:sparql <urn:rule> .
+        <urn:rule> sh:select "SELECT $this WHERE {{ {where} }}" .""")
+    split = split_checks(compile_shapes(shapes))
+    assert (len(split.per_trial), len(split.whole)) == ((1, 0) if per_trial else (0, 1))

@@ -26,7 +26,6 @@ whole graph is validated after the build, as ``kg validate`` does, when any chun
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import rdflib
@@ -93,16 +92,57 @@ def _target_classes(shapes: CompiledShapes) -> dict[str, frozenset[rdflib.term.N
     return found
 
 
-def _patterns(node: object) -> Iterator[tuple[object, object, object]]:
-    """Every triple pattern of a query's algebra: its groups, sub-queries and EXISTS filters."""
-    if isinstance(node, CompValue):
-        if node.name == "BGP":
-            yield from node.triples
-        for value in node.values():
-            yield from _patterns(value)
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            yield from _patterns(item)
+_THIS = rdflib.Variable("this")
+#: Algebra nodes whose solutions all satisfy their first part (``p``/``p1``): a node linking to the
+#: focus node in that part is bound wherever the node's solutions are. Not Union, Minus, the optional
+#: part of a LeftJoin, nor a sub-query (whose variables are its own unless projected).
+_MANDATORY = {"Filter": ("p",), "Extend": ("p",), "Project": ("p",), "Distinct": ("p",), "Reduced": ("p",),
+              "Join": ("p1", "p2"), "LeftJoin": ("p1",), "SelectQuery": ("p",)}
+
+
+def _triples(node: CompValue) -> list[tuple[object, object, object]]:
+    """The triple patterns of a group: the algebra's BGP, or the parser's TriplesBlock (rdflib leaves an
+    EXISTS pattern as parsed).
+    """
+    return [tuple(triple) for triple in node.triples] if node.name in ("BGP", "TriplesBlock") else []
+
+
+def _linkers(node: object) -> set[rdflib.term.Node]:
+    """The variables bound, in every solution of ``node``, to a node linking to the focus node by a named
+    property (not FOREIGN_LINK).
+    """
+    if not isinstance(node, CompValue):
+        return set()
+    if node.name in ("BGP", "TriplesBlock"):
+        return {s for s, p, o in _triples(node) if o == _THIS and isinstance(s, rdflib.Variable) and s != _THIS
+                and isinstance(p, rdflib.URIRef) and p != FOREIGN_LINK}
+    if node.name == "GroupGraphPatternSub":  # as parsed: its triple blocks are joined, the rest may not bind
+        return set().union(*(_linkers(part) for part in node.get("part") or () if isinstance(part, CompValue)
+                             and part.name == "TriplesBlock"))
+    return set().union(*(_linkers(node.get(part)) for part in _MANDATORY.get(node.name, ())))
+
+
+def _unread(node: object, linkers: set[rdflib.term.Node]) -> str | None:
+    """The first triple pattern of ``node`` that reads more than the focus node's own statements and those of
+    the nodes linking to it (``linkers``: the variables bound to such nodes where ``node`` is evaluated).
+    """
+    if isinstance(node, (list, tuple)):
+        return next((found for item in node if (found := _unread(item, linkers))), None)
+    if not isinstance(node, CompValue):
+        return None
+    if node.name in ("BGP", "TriplesBlock"):
+        here = linkers | _linkers(node)
+        for s, p, o in _triples(node):
+            own = s == _THIS and (isinstance(p, (rdflib.URIRef, rdflib.Variable))
+                                  or (isinstance(p, AlternativePath) and all(isinstance(a, rdflib.URIRef) for a in p.args)))
+            if not own and not (s in here and isinstance(p, (rdflib.URIRef, rdflib.Variable))):
+                return f"({s} {p} {o})"
+        return None
+    if node.name == "GroupGraphPatternSub":
+        return _unread(node.get("part"), linkers | _linkers(node))
+    if node.name == "Filter":  # its EXISTS patterns are evaluated on each solution of its group
+        return _unread(node.get("p"), linkers) or _unread(node.get("expr"), linkers | _linkers(node.get("p")))
+    return next((found for value in node.values() if (found := _unread(value, linkers))), None)
 
 
 def _rule_reads(graph: rdflib.Graph, rule: rdflib.term.Node) -> str | None:
@@ -112,19 +152,9 @@ def _rule_reads(graph: rdflib.Graph, rule: rdflib.term.Node) -> str | None:
         query = prepareQuery(_prefixes(graph, rule) + str(select))
     except Exception as error:  # rdflib's parser raises many kinds of error; such a rule is simply not per trial
         return f"its query is not read here ({type(error).__name__})"
-    this = rdflib.Variable("this")
-    patterns = list(_patterns(query.algebra))
-    # The nodes that link to the focus node by a named property: their own statements are its trial's.
-    linkers = {s for s, p, o in patterns if o == this and isinstance(s, rdflib.Variable) and s != this
-               and isinstance(p, rdflib.URIRef) and p != FOREIGN_LINK}
-    for s, p, o in patterns:
-        own = s == this and (isinstance(p, (rdflib.URIRef, rdflib.Variable))
-                             or (isinstance(p, AlternativePath) and all(isinstance(a, rdflib.URIRef) for a in p.args)))
-        linked = s in linkers and isinstance(p, (rdflib.URIRef, rdflib.Variable))
-        if not (own or linked):
-            return f"it reads ({s} {p} {o}), statements that are not the focus node's own nor those of the nodes " \
-                   "linking to it"
-    return None
+    found = _unread(query.algebra, set())
+    return None if found is None else f"it reads {found}, statements that are not the focus node's own nor those " \
+                                      "of the nodes linking to it"
 
 
 def split_checks(shapes: CompiledShapes) -> Split:
