@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 import click
@@ -181,9 +180,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     check = None
     if validate:  # each chunk of trials validated by the worker that maps it (kg.validation.chunks)
         from kg.graphs.files import DATASET_FORMATS
-        from kg.validation.chunks import check_chunk
+        from kg.validation.chunks import chunk_checker
 
-        check = partial(check_chunk, quads=store is not None or graph_format in DATASET_FORMATS, named=store is not None)
+        check = chunk_checker(quads=store is not None or graph_format in DATASET_FORMATS, named=store is not None)
     report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
                        progress=None if silent else ProgressLine(), limits=limits, check=check)
     for failure in report.failures:

@@ -106,13 +106,11 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
     elif stage == "build-store":
         out["triples"] = build([corpus], store=work / "store", workers=workers).triples
     elif stage in ("build-ttl-validated", "build-store-validated"):  # what `kg build` does: build, then the report
-        from functools import partial
-
-        from kg.validation.chunks import check_chunk, validate_built
+        from kg.validation.chunks import chunk_checker, validate_built
 
         into = {"store": work / "store"} if stage == "build-store-validated" else {"output": work / "graph.ttl"}
         report = build([corpus], **into, workers=workers,
-                       check=partial(check_chunk, quads="store" in into, named="store" in into))
+                       check=chunk_checker(quads="store" in into, named="store" in into))
         result = validate_built(report.checked, (work / "graph.ttl",) if "output" in into else (), into.get("store"),
                                 workers=workers)
         out.update(triples=report.triples, conforms=result.conforms, violations=len(result.violations),
