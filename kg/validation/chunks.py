@@ -9,6 +9,10 @@ per-trial checks. The main process then runs the other checks on the output, jud
 failures that read a value's type (sh:class), and makes the report ``kg validate`` makes of
 the output (kg.validation.sparql_engine). When any chunk breaks a premise, the whole output is
 validated instead: the report is the same either way, only slower.
+
+This relies on the output holding exactly the statements of its chunks (kg.build.pipeline.once
+leaves out only a shared statement an earlier chunk wrote, in the same graph): a build that wrote
+some elsewhere, or dropped some, would have to say so here.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ kept in --workdir for the next run), then each stage runs in a child process of 
 so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
 build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
 the N-Triples file, SHACL validation (the SPARQL fast path, when kg.validation.compiler.compile is
-there) and every stored query on the store (--queries); --filters times the listings
+there) of the store and of the Turtle file, the build validating as it builds, as `kg build` does
+(build-store-validated, build-ttl-validated: kg.validation.chunks), and every stored query on
+the store (--queries); --filters times the listings
 filtered by trial, sponsor, condition, phase, status, cell type and country and paged, in a
 table of its own (milliseconds and rows per listing and form). The baseline is the plain rdflib pipeline
 on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
