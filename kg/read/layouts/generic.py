@@ -21,9 +21,11 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     pdq_outline,
+    phase_line,
     phase_under_header,
     record_number_line,
     referred_own_number,
+    registration_statement,
     sponsor_line,
     stated_design,
     stated_eligible_people,
@@ -74,8 +76,22 @@ def claims(text: str) -> bool:
             or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
-    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
-    return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
+    return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
+            + _stated_summary(text)) >= 2
+
+
+def _stated_summary(text: str) -> bool:
+    """A paragraph saying what this trial does ("This trial is testing a new treatment called CAR-TA T cells…"), on a
+    page that states one register number and no other, and does not report where its trial was registered as a paper
+    does ("This trial was registered at www.clinicaltrials.gov as #NCT01287104"), the number apart from that paragraph:
+    a sign of the trial's own page.
+    """
+    shown = {identifier.value for identifier in find_registry_ids(text)}
+    summary = summary_paragraph(text.split("\n")) if len(shown) == 1 and not registration_statement(text) else None
+    # the number stated apart from that paragraph: "This study is linked the ACT-I Phase I trial (ACTRN12618000076279)"
+    # names another trial in the only sentence that has a number
+    return summary is not None and shown.pop() not in summary
 
 
 def _labelled_own_number(found: Reading) -> bool:
@@ -156,7 +172,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
-                     or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
+                     or phase_line(text) or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))

@@ -23,7 +23,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
-           "stated_start", "title_before_contents", "title_above_summary", "pdq_outline"]
+           "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
+           "registration_statement"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -532,3 +533,41 @@ def stated_start(text: str) -> str | None:
     """
     match = _STARTED.search(text or "")
     return parse_date(match.group("date")) if match else None
+
+
+#: A line that opens with the trial's phase, then a dash, a bullet or nothing: "Phase 1 — Testing in a small group
+#: (usually 20–80 people) to find a safe dose …" (stellatrials.com), "PHASE2 · St. Jude Children's Research Hospital ·
+#: NCT06847269" (findatrial.com). Not "Phase I: Patients receive …", the part of an outline that a phase I/II trial gives
+#: each of its phases.
+_PHASE_LINE = re.compile(rf"^[ \t]*(?P<phase>{_PHASE_WORDS})(?![a-z0-9])[ \t]*(?:[—–·|]|-[ \t]|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def phase_line(text: str) -> list[str]:
+    """The phase a line opens with, as a page's heading or facts line states it.
+
+    >>> phase_line("Phase 1 — Testing in a small group (usually 20–80 people) to find a safe dose and watch for side effects.")
+    ['PHASE1']
+    >>> phase_line("PHASE2 · St. Jude Children's Research Hospital · NCT06847269")
+    ['PHASE2']
+    >>> phase_line("Phase I: Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21.")
+    []
+    """
+    match = _PHASE_LINE.search(text)
+    return parse_phases(match.group("phase")) if match else []
+
+
+#: How a paper or a news item states the registration of the trial it reports: "This trial was registered at
+#: www.clinicaltrials.gov as #NCT01287104.", "Trial registration number: NCT02968459".
+_REGISTRATION = re.compile(r"\bregistered\s+(?:at|with|in|on|as)\b|\btrial\s+registration\b", re.IGNORECASE)
+
+
+def registration_statement(text: str) -> bool:
+    """Whether the text states where the trial it reports was registered, as a paper does (a trial page shows its number).
+
+    >>> registration_statement("This trial was registered at www.clinicaltrials.gov as #NCT01287104.")
+    True
+    >>> registration_statement("Plain-English translation of NCT07172958 on ClinicalTrials.gov")
+    False
+    """
+    return bool(_REGISTRATION.search(text))
+
