@@ -8,7 +8,7 @@ import pytest
 from conftest import SEEDS, TESTS, read_enriched, run_kg
 
 from kg.errors import DocumentError
-from kg.read.parse.cues import registration_statement
+from kg.read.parse.cues import given_paragraphs, registration_statement
 
 REGISTRY_PAGE = """Natural Killer Cells After Haploidentical Transplantation
 Public title: Natural Killer Cells After Haploidentical Transplantation
@@ -824,13 +824,17 @@ UNSEEN = TESTS / "data" / "therapy-unseen" / "pages"
 
 
 def test_a_page_stating_one_register_number_its_phase_and_what_this_trial_does_is_that_trials_page():
-    # stellatrials.com: no labels; its one number in a sentence, a line opening with the phase, and the summary of "this
-    # trial"
+    # stellatrials.com: no labels; its one number in a sentence, a line opening with the phase, the summary of "this
+    # trial" and the paragraph of what the participant is given
     path = UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt"
     record = read_enriched(path.read_bytes(), path.name)
     assert [i.value for i in record.identifiers] == ["NCT07172958"]
     assert record.phases == ["PHASE1"]
     assert record.brief_summary.startswith("This trial is testing a new treatment called CAR-TA T cells")
+    assert record.detailed_description.startswith("First, you will have cells collected from your blood")
+    assert [i.name for i in record.interventions] == ["CAR-TA T cells"]
+    assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], True)]
 
 
 def test_a_facts_line_opening_with_the_phase_gives_the_phase():
@@ -868,3 +872,32 @@ www.clinicaltrials.gov as #NCT01287104.
     assert registration_statement(page)
     with pytest.raises(DocumentError):
         read_enriched(page.encode(), "blood-2015-125-784.txt")
+
+
+def test_the_title_a_sentence_gives_the_trial_after_its_number_is_its_title():
+    # htsyndication.com (a news wire's copy of the registry record): "… related to the study (NCT06991361) titled '…'"
+    path = UNSEEN / "htsyndication.com" / "NCT06991361-ex-vivo-expanded-tregs-low-dose-il-2.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.title == ("Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for "
+                            "Steroid-Refractory Chronic Graft-versus-Host-Disease")
+    assert record.brief_summary.startswith("Hematopoietic Stem Cell Transplant (HCT) has been used to treat children")
+
+
+def test_the_cells_a_plain_language_summary_names_as_the_trials_treatment_are_its_intervention():
+    # clinconnect.io (NCT06847269): "how effective a treatment called CAR T cell therapy is"; ccr.cancer.gov names a
+    # treatment that is no cells ("a treatment called induction immunotherapy that uses the patient's own T cells")
+    path = UNSEEN / "clinconnect.io" / "NCT06847269-car19pk-cd19-car-t-leukemia.txt"
+    assert [i.name for i in read_enriched(path.read_bytes(), path.name).interventions] == ["CAR T cell therapy"]
+    path = TESTS / "data" / "pages" / "ccr.cancer.gov" / "NCT04476251-e7-tcr-t-cervical-cancer.txt"
+    assert "induction immunotherapy" not in [i.name for i in read_enriched(path.read_bytes(), path.name).interventions]
+
+
+def test_a_paragraph_that_says_what_patients_are_given_is_the_trials_treatment():
+    # cdek.wustl.edu (NCT02842138; its number in the URL only, so the page stays refused) and stellatrials.com: what
+    # the participants receive, under no label; not the eligibility criteria that speak of treatment received before
+    cdek = (TESTS / "data" / "pages" / "cdek.wustl.edu" / "NCT02842138-autologous-cd19-car-t-lymphoma.txt").read_text()
+    assert [paragraph[:60] for paragraph in given_paragraphs(cdek.split("\n"))] == [
+        "Patients will receive a three-day regimen of chemotherapy co"]
+    stella = (UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt").read_text()
+    assert [paragraph[:60] for paragraph in given_paragraphs(stella.split("\n"))] == [
+        "First, you will have cells collected from your blood during "]

@@ -20,6 +20,7 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    given_paragraphs,
     pdq_outline,
     phase_line,
     phase_under_header,
@@ -41,6 +42,8 @@ from kg.read.parse.cues import (
     title_after_number,
     title_before_contents,
     title_before_identifier,
+    title_named_by_number,
+    treatment_called,
 )
 from kg.read.parse.fields import (
     group_sizes,
@@ -161,7 +164,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         found.sections.get("secondary_ids", []), unknown="OTHER")
     record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
-    record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
+    # "… the study (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells …'": the text before the number is
+    # the sentence that names it, no title.
+    record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
+                    or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_before_contents(text) or title_above_summary(text))
     badge_status, badge_phases, badge_type = _badge(text)
@@ -195,7 +201,16 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):
         record.detailed_description = "\n".join(filter(None, [record.detailed_description, outline_text]))
+    # Paragraphs no label heads that say what the participants are given ("You'll receive preparation chemotherapy for a
+    # few days, then the engineered cells are infused into your bloodstream."): the trial's treatment, as a description.
+    known = (record.detailed_description or "") + (record.brief_summary or "")
+    given = [paragraph for paragraph in given_paragraphs(found.unread) if paragraph not in known]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
+    # A page that lists no interventions but names its cells as the trial's treatment ("This trial is testing a new
+    # treatment called CAR-TA T cells"): that is the intervention.
+    called = None if record.interventions else treatment_called(text)
+    record.interventions = record.interventions or ([Intervention(called)] if called else [])
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
     # amnion epithelial cells (hAECs) by intravenous infusion"): part of the trial's description, after the one it has.

@@ -24,7 +24,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
-           "registration_statement"]
+           "title_named_by_number", "given_paragraphs", "registration_statement",
+           "treatment_called"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -556,6 +557,45 @@ def phase_line(text: str) -> list[str]:
     return parse_phases(match.group("phase")) if match else []
 
 
+#: The quoted title that follows "titled" after the trial's number; it ends at a closing quote followed by a space or a
+#: stop (an apostrophe inside a word, "Hodgkin's", does not end it).
+_QUOTED_TITLE = re.compile(r"(?P<title>[^\n]{10,400}?)['\"’”](?=[\s.,;)]|$)")
+
+
+def title_named_by_number(text: str, identifiers: list[Identifier]) -> str | None:
+    """The title a sentence gives the trial after its number: "… received information related to the study
+    (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for
+    Steroid-Refractory Chronic Graft-versus-Host-Disease' on May 20." (a news wire's copy of a registry record).
+    """
+    for _, match in _first_mentions(r"\(\s*{number}\s*\),?\s+(?:en)?titled\s+['\"‘“]", text, identifiers):
+        quoted = _QUOTED_TITLE.match(text, match.end())
+        if quoted and _reads_as_title(fold(quoted.group("title"))):
+            return fold(quoted.group("title"))
+    return None
+
+
+#: What participants are given or undergo, as a page tells them or of them: "You'll receive preparation chemotherapy for
+#: a few days, then the engineered cells are infused into your bloodstream." (stellatrials.com), "Patients will receive a
+#: three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide …, patients are intravenously infused
+#: autologous anti-CD19 CAR T cells." (cdek.wustl.edu).
+_GIVEN = re.compile(r"\b(?:you|patients|participants|subjects)(?:\s+will|\s+then|['’]ll)?\s+(?:receive|undergo|be\s+given)\b"
+                    r"|\b(?:are|is|will\s+be)\s+(?:\w+ly\s+)?(?:infused|injected|transfused|administered)\b", re.IGNORECASE)
+
+
+def given_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs (lines of at least 80 characters) that say what the participants are given or undergo: a page's
+    treatment, when no label heads it.
+
+    >>> given_paragraphs(["First, you will have cells collected from your blood during an outpatient procedure. You'll "
+    ...                   "receive preparation chemotherapy for a few days, then the engineered cells are infused."])[0][:20]
+    'First, you will have'
+    >>> given_paragraphs(["Patients who have received prior allogeneic stem cell transplantation within 100 days are "
+    ...                   "not eligible for this study."])
+    []
+    """
+    return [fold(line) for line in lines if len(line.strip()) >= 80 and _GIVEN.search(line)]
+
+
 #: How a paper or a news item states the registration of the trial it reports: "This trial was registered at
 #: www.clinicaltrials.gov as #NCT01287104.", "Trial registration number: NCT02968459".
 _REGISTRATION = re.compile(r"\bregistered\s+(?:at|with|in|on|as)\b|\btrial\s+registration\b", re.IGNORECASE)
@@ -571,3 +611,26 @@ def registration_statement(text: str) -> bool:
     """
     return bool(_REGISTRATION.search(text))
 
+
+#: The cells a plain-language page names as the trial's treatment: "This trial is testing a new treatment called CAR-TA T
+#: cells—specialized immune cells that are engineered in a lab …" (stellatrials.com), "The researchers want to see how
+#: effective a treatment called CAR T cell therapy is, which works by using modified immune cells …" (clinconnect.io).
+_TREATMENT_CALLED = re.compile(r"\b(?:a|the)\s+(?:new\s+|experimental\s+|investigational\s+)?(?:treatment|therapy)\s+called\s+"
+                               r"(?P<name>[^,.;:()—–\n]{3,80}?)(?=\s*[,.;:()—–]|\s+(?:is|are|which|that|to|for|in)\b|\s*$)",
+                               re.IGNORECASE)
+_CELLS_NAMED = re.compile(r"\bcells?\b|\bcell\s+therap", re.IGNORECASE)
+
+
+def treatment_called(text: str) -> str | None:
+    """The cells a sentence names as the trial's treatment ("a new treatment called X"); none where the treatment named
+    is no cells ("a study of a treatment called induction immunotherapy that uses the patient's own T cells").
+
+    >>> treatment_called("This trial is testing a new treatment called CAR-TA T cells—specialized immune cells that are")
+    'CAR-TA T cells'
+    >>> treatment_called("The researchers want to see how effective a treatment called CAR T cell therapy is, which works")
+    'CAR T cell therapy'
+    >>> treatment_called("is leading a study of a treatment called induction immunotherapy that uses the patient’s own") is None
+    True
+    """
+    match = _TREATMENT_CALLED.search(text)
+    return fold(match.group("name")) if match and _CELLS_NAMED.search(match.group("name")) else None
