@@ -473,6 +473,37 @@ def test_a_dose_stated_in_an_arm_names_the_arm_and_the_arm_gives_infusions_and_t
     assert (product.infusions, product.tissue_sources) == (6, ["PERIPHERAL_BLOOD"])
 
 
+def test_the_doses_of_an_intervention_one_arm_lists_name_that_arm() -> None:
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/show-NCT04264039-anti-cd19-ucar-t.txt: the arm lists the one
+    # cell intervention, whose description gives the dose levels
+    record = _record(
+        title="Anti-CD19 U-CAR-T Cell Therapy for B Cell Hematologic Malignancies",
+        interventions=[Intervention("anti-CD19 UCAR-T cells", "BIOLOGICAL",
+                                    "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, Dose level two: "
+                                    "3×10^7 cells/Kg, Dose level three:5 ×10^7 cells/Kg"),
+                       Intervention("Fludarabine", "DRUG")],
+        arms=[Arm("anti-CD19 UCAR-T cells", "EXPERIMENTAL",
+                  "After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or Melphalan), the dosage of "
+                  "anti-CD19 UCAR-T cells between 1 and 5 ×10^7 cells/Kg will be evaluated",
+                  ["anti-CD19 UCAR-T cells", "Fludarabine"])])
+    (product,) = record.cell_products
+    assert [(d.minimum, d.maximum, d.arm) for d in product.doses] == [
+        (1e7, 5e7, "anti-CD19 UCAR-T cells"), (1e7, 1e7, "anti-CD19 UCAR-T cells"),
+        (3e7, 3e7, "anti-CD19 UCAR-T cells"), (5e7, 5e7, "anti-CD19 UCAR-T cells")]
+
+
+def test_the_dose_of_an_intervention_several_arms_list_names_no_arm() -> None:
+    # tests/data/ctgov-therapy/NCT06097962.json lists "NK510" in its three dose groups; a dose in the intervention's own
+    # description (here the description of the study's arms moved to it) belongs to none of them alone
+    groups = ["Group A (low-dose group)", "Group B (medium-dose group)", "Group C (high-dose group)"]
+    record = _record(title="Safety and Efficacy of NK510 to Treat NSCLC",
+                     interventions=[Intervention("NK510", "DRUG", "NK510 will be administered once a week for a total "
+                                                                  "of six weeks.1×10^9 NK cells/dose.")],
+                     arms=[Arm(label, "EXPERIMENTAL", None, ["NK510"]) for label in groups])
+    (product,) = record.cell_products
+    assert [(d.minimum, d.arm) for d in product.doses] == [(1e9, None)]
+
+
 # --- issue 17: regimens as trial texts name them ------------------------------------------------
 
 def test_immunosuppression_with_cy_flu_before_nk_cells_is_a_lymphodepletion_and_il2_after_them_is_given() -> None:

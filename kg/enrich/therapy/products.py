@@ -340,7 +340,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
         dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text)
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
-        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
+        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
+                                  given_in=_only_arms(record)))
     return products
 
 
@@ -382,7 +383,7 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     passages = all_passages()
     about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
-    return [_describe(None, about, donor_clauses(record), dosing=dosing)]
+    return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
@@ -493,7 +494,8 @@ _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badopt
 
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
-              donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
+              donor_lymphocytes: bool = False, dosing: list[Passage] | None = None,
+              given_in: dict[str, str] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     if cell_type is None:
@@ -535,11 +537,24 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     doses: list[DoseLevel] = []
     for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
         for dose in cell_doses(passage.text):
-            dose.arm = passage.arm
+            # a dose in the description of an intervention that one arm alone lists is given in that arm
+            dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
             if not any(_same_dose(dose, known) for known in doses):
                 doses.append(dose)
     product.doses = doses
     return product
+
+
+def _only_arms(record: TrialRecord) -> dict[str, str]:
+    """Each intervention (by its name in lower case) that one arm alone lists, with that arm's label: a registry's arm
+    "Experimental: anti-CD19 UCAR-T cells" lists "Biological: anti-CD19 UCAR-T cells", whose description "Dose level one:
+    1×10^7 cells/Kg, ..." gives the doses of that arm (NCT04264039). An intervention two arms list, or none, names no arm.
+    """
+    arms: dict[str, list[str]] = {}
+    for arm in record.arms:
+        for name in dict.fromkeys(n.lower() for n in arm.interventions):
+            arms.setdefault(name, []).append(arm.label)
+    return {name: labels[0] for name, labels in arms.items() if len(labels) == 1 and labels[0]}
 
 
 #: Where a sentence turns from the background to this trial: "The safety about the repeated dose of cultivated NK cell ...
