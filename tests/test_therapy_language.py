@@ -506,6 +506,49 @@ def test_the_dose_of_an_intervention_several_arms_list_names_no_arm() -> None:
 
 # --- issue 17: regimens as trial texts name them ------------------------------------------------
 
+def test_drugs_listed_as_interventions_and_named_as_a_preconditioning_before_the_cells_deplete_lymphocytes() -> None:
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/show-NCT04264039-anti-cd19-ucar-t.txt: no transplant, the
+    # chemotherapy "preconditioning" the cells; "Cytoxan" is cyclophosphamide's brand name, the row keeps the page's name
+    arm = ("After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or Melphalan), the dosage of anti-CD19 "
+           "UCAR-T cells between 1 and 5 ×10^7 cells/Kg will be evaluated")
+    names = ["anti-CD19 UCAR-T cells", "Fludarabine", "Cytoxan", "Melphalan"]
+    record = _record(title="Anti-CD19 U-CAR-T Cell Therapy for B Cell Hematologic Malignancies",
+                     interventions=[Intervention(names[0], "BIOLOGICAL"),
+                                    *(Intervention(name, "DRUG") for name in names[1:])],
+                     arms=[Arm("anti-CD19 UCAR-T cells", "EXPERIMENTAL", arm, names)])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("Fludarabine", "LYMPHODEPLETION", ["fludarabine"]), ("Cytoxan", "LYMPHODEPLETION", ["cyclophosphamide"]),
+        ("Melphalan", "LYMPHODEPLETION", ["melphalan"])]
+
+
+def test_a_preconditioning_before_a_transplant_is_its_conditioning() -> None:
+    # the same wording, the chemotherapy preparing a transplant instead (tests/data/pages/ctv.veeva.com NCT02130869
+    # "high dose chemotherapy and positively selected autologous stem cells" is the dev corpus's CONDITIONING)
+    record = _record(title="Haploidentical NK cells after autologous stem cell transplantation",
+                     interventions=[Intervention("NK cells", "BIOLOGICAL"), Intervention("Melphalan", "DRUG")],
+                     arms=[Arm("NK cells", "EXPERIMENTAL", "After preconditioning with chemotherapy (Melphalan) and an "
+                               "autologous stem cell transplant, NK cells will be given", ["NK cells", "Melphalan"])])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Melphalan", "CONDITIONING")]
+
+
+def test_a_regimen_named_by_its_purpose_with_its_drugs_in_brackets_is_the_drugs() -> None:
+    # tests/data/therapy-holdout3/pages/hra.nhs.uk/2018-001608-12-autologous-til-solid-tumours.txt
+    page = SourceDocument("2018-001608-12.txt", "0" * 64, "generic")
+    record = _record(title="Autologous TIL in Patients with Solid Tumours", source=page,
+                     brief_summary="The Investigational Drug TIL (LN-144/LN-145) is given with other medications that "
+                                   "together make up the therapy. This includes receiving a preconditioning regimen of "
+                                   "chemotherapy medications (cyclophosphamide and fludarabine).")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide and fludarabine", "LYMPHODEPLETION")]
+    # without the drugs (tests/data/pages/meddatax.com/NCT02360579-lifileucel-til-melanoma.txt, the same sponsor's TIL)
+    # the purpose names the row
+    record = _record(title="Lifileucel (autologous TIL) in metastatic melanoma", source=page,
+                     brief_summary="The adoptive cell transfer therapy used in this study involves patients receiving a "
+                                   "lymphocyte depleting preconditioning regimen, prior to infusion of autologous TIL, "
+                                   "followed by the administration of a regimen of IL-2.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("lymphocyte depleting preconditioning regimen", "LYMPHODEPLETION")]
+
+
 def test_immunosuppression_with_cy_flu_before_nk_cells_is_a_lymphodepletion_and_il2_after_them_is_given() -> None:
     # tests/data/pages/clinicaltrials.gov/ct2-show-NCT02229266-HINKL.txt, its two arms
     record = _record(title="Adoptive Immunotherapy With NK Cells in High-risk AML (HINKL)",
