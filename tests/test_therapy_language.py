@@ -1259,3 +1259,39 @@ def test_a_study_that_makes_cells_for_another_trial_gives_no_product() -> None:
                      brief_summary="The purpose of this study is to manufacture MG4101 (allogeneic natural killer cell) "
                                    "which will be used for clinical trial in HCC after TACE.")
     assert record.cell_products == []
+
+
+# --- tests/data/therapy-holdout3: infusions "in 3 times", cells grown "in a laboratory" -----------------
+
+@pytest.mark.parametrize(("title", "description"), [
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/ct2-show-NCT03190811-anti-pd-1-dc-cik.txt
+    ("Anti-PD-1 plus DC-CIK in Solid Tumors",
+     "DC-CIK Immunotherapy: Mononuclear cells were collected aseptically with blood cell separator composition apheresis, "
+     "and cultured DC-CIK cells for 10-14 days. Cells were infused back to the patients in 3 times via intravenous "
+     "infusion .Patients will received at least 2 cycles of DC-CIK Immunotherapy along with 4 dosage of anti-PD-1 "
+     "antibody treatment."),
+    # crick.ai NCT02849015 (cryosurgery plus NK cells), its intervention
+    ("Cryosurgery Plus NK Immunotherapy for Tumors in Transplanted Liver",
+     "Natural killer cell(each treatment: about 10 billion cells transfusion in 3 times, i.v.)"),
+], ids=["infused-back-in-3-times", "transfusion-in-3-times"])
+def test_cells_infused_in_three_times_are_three_infusions(title: str, description: str) -> None:
+    record = _record(title=title, source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"),
+                     interventions=[Intervention("Cell immunotherapy", "BIOLOGICAL", description)])
+    assert [p.infusions for p in record.cell_products] == [3]
+
+
+def test_a_frequency_in_times_a_week_is_no_count_of_infusions() -> None:
+    from kg.enrich.therapy.schedules import infusion_count
+    assert infusion_count("NK cells will be infused in 3 times a week") is None
+
+
+def test_the_process_of_growth_in_a_laboratory_of_the_cells_just_named_expands_them() -> None:
+    # tests/data/therapy-holdout3/pages/hra.nhs.uk/2018-001608-12-autologous-til-solid-tumours.txt
+    page = SourceDocument("2018-001608-12.txt", "0" * 64, "generic")
+    record = _record(title="Autologous TIL in Patients with Solid Tumours", source=page,
+                     brief_summary="TIL (LN-144/LN-145) is made up of specialised white blood cells called lymphocytes or "
+                                   "“T cells” found within the patient’s tumour, after a small piece is surgically removed "
+                                   "from the patient. The process involves the collection and growth in a laboratory of "
+                                   "‘T cells’ (white blood cells) found inside the patient’s tumour, then infused (given "
+                                   "back to participants through a vein) back into the participants body.")
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]

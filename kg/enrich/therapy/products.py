@@ -156,7 +156,10 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|in vitro|in culture)\b"
                        # "grew special immune cells (TILs) from it in a lab" (curemydisease.com NCT01005745)
                        r"|\bgrew\s+(?:[\w()-]+\s+){0,6}?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
-                       r"|in vitro|in culture)\b", re.IGNORECASE)
+                       r"|in vitro|in culture)\b"
+                       # "The process involves the collection and growth in a laboratory of 'T cells' ... found inside the
+                       # patient's tumour" (hra.nhs.uk 2018-001608-12)
+                       r"|\bgrowth\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\s+of\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -476,7 +479,11 @@ _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btran
 #: A sentence that goes on about the cells the sentence before named.
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
-_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
+_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b"
+                          # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
+                          # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
+                          # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
+                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b")
 #: A sentence that names the cells the sentence before it describes.
 _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
 #: A sentence of the product's making from a material, and one of the material's collection.
