@@ -14,7 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _UNTYPED_CELLS
+from kg.enrich.therapy.products import _AUTOLOGOUS, _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -1295,3 +1295,37 @@ def test_the_process_of_growth_in_a_laboratory_of_the_cells_just_named_expands_t
                                    "‘T cells’ (white blood cells) found inside the patient’s tumour, then infused (given "
                                    "back to participants through a vein) back into the participants body.")
     assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]
+
+
+# --- the subjects' own material collected to make the cells: AUTOLOGOUS ---------------------------------------
+
+_SUBJECTS_PBMC = ("Upon meeting the eligibility requirements and enrolling on study, Subjects will be collected large numbers "
+                  "of peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells. The T cells are "
+                  "isolated from the PBMC, transduced with a lentivirus to express the CD19 CAR as well as a truncated EGFR "
+                  "that has no signaling capacity (noted EGFRt) and expanded in vitro and then administered to subjects.")
+
+
+def test_the_subjects_pbmc_collected_to_make_the_cells_make_them_autologous() -> None:
+    # tests/data/therapy-holdout3/pages/ctv.veeva.com/NCT03263208-cd19-car-t-b-all.txt
+    record = _record(title="CD19 CAR-T Cells for B-ALL", brief_summary=_SUBJECTS_PBMC,
+                     source=SourceDocument("p.txt", "0" * 64, "veeva"))
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"])]
+
+
+@pytest.mark.parametrize(("sentence", "autologous"), [
+    (_SUBJECTS_PBMC.split(". ")[0], True),
+    # paidtrials.com, "Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma"
+    # (CHARKALL): the patient's blood taken to make the cells
+    ("To prepare the lymphoma, MM or CLL specific T cells investigators will take 240 ml (up to 16 tablespoonfuls)of "
+     "blood from the patient.", True),
+    # paidtrials.com, "Activated T Lymphocytes Expressing CARs, Relapsed CD19+ Malignancies Post-Allo HSCT" (CARPASCIO):
+    # the subject's or a donor's blood, which is not said
+    ("The subject or his/her donor will give blood to make CD19/CD28 chimeric receptor-T cells in the laboratory.", False),
+    # centerwatch.com, "Leukapheresis for CAR-Therapy Manufacturing": collected for another study, not to make this one's
+    ("Researchers want to collect these cells from people who may become eligible for a CAR T-cell study in the future.",
+     False),
+], ids=["subjects-collected-pbmc-for-generation", "blood-taken-from-the-patient-to-prepare", "subject-or-donor",
+        "for-a-future-study"])
+def test_whose_material_is_collected_to_make_the_cells(sentence: str, autologous: bool) -> None:
+    assert bool(_AUTOLOGOUS.search(sentence)) is autologous

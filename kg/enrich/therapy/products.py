@@ -119,7 +119,16 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          # the participants undergo the collection of the cells' material: "Participants undergo the
                          # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
                          r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
-                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b",
+                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b"
+                         # the subjects' material collected to make the cells: "Subjects will be collected large numbers of
+                         # peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells"
+                         # (ctv.veeva.com NCT03263208); "To prepare the lymphoma, MM or CLL specific T cells investigators
+                         # will take 240 ml (up to 16 tablespoonfuls)of blood from the patient" (paidtrials.com CHARKALL)
+                         # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
+                         r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
+                         r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
+                         r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
+                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b"
