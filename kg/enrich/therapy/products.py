@@ -360,11 +360,17 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
 #: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
 #: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
 #: abbreviations: "MSc" is a degree.)
-_UNTYPED_CELLS = re.compile(r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)|\bdendritic[- ]cells?\b"
-                            r"|\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"
-                            r"|\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"
-                            r"|\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b",
-                            re.IGNORECASE)
+_UNTYPED_KINDS: list[tuple[str, str]] = [
+    ("mesenchymal-stromal-cells", r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)"),
+    ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
+    ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
+    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),
+    ("adipose-derived-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b"),
+]
+_UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
+#: The kind of each match of _UNTYPED_CELLS ("adipose-derived mesenchymal stem cells" is adipose-derived: the match starts
+#: at its first word).
+_UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
@@ -394,8 +400,26 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
             return []
     passages = all_passages()
     about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
+    # sentences that name it; a dose that names neither belongs to the product only where there is one
+    kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
-    return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
+    if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
+        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
+    products = []
+    for kind in kinds:
+        its = about if len(kinds) == 1 else [p for p in about if any(_kind_of(m.group(0)) == kind
+                                                                    for m in _UNTYPED_CELLS.finditer(p.text))]
+        product = _describe(None, its, donor_clauses(record), dosing=dosing if len(kinds) == 1 else [],
+                            given_in=_only_arms(record))
+        product.kind = kind
+        products.append(product)
+    return products
+
+
+def _kind_of(cells: str) -> str:
+    """The kind of cells without a cell-type token a match of _UNTYPED_CELLS names."""
+    return next(kind for kind, pattern in _UNTYPED_KIND if pattern.match(cells))
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
