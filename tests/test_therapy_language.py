@@ -1329,3 +1329,64 @@ def test_the_subjects_pbmc_collected_to_make_the_cells_make_them_autologous() ->
         "for-a-future-study"])
 def test_whose_material_is_collected_to_make_the_cells(sentence: str, autologous: bool) -> None:
     assert bool(_AUTOLOGOUS.search(sentence)) is autologous
+
+
+# --- plain-language summaries addressed to the reader: where the cells come from, and their growing -----------------
+
+def test_cells_collected_from_your_blood_then_engineered_and_grown_are_the_products_source_and_making() -> None:
+    # tests/data/therapy-unseen/pages/stellatrials.com/NCT07172958-car-ta-t-cells-children.txt, as the generic reader
+    # gives it (the treatment the summary names as the intervention, the unlabelled paragraph as the description)
+    record = _record(title="CAR-TA T Cells for Children With Relapsed Cancers",
+                     source=SourceDocument("p.txt", "0" * 64, "generic"),
+                     interventions=[Intervention("CAR-TA T cells", None)],
+                     brief_summary="This trial is testing a new treatment called CAR-TA T cells—specialized immune cells "
+                                   "that are engineered in a lab to recognize and attack cancer cells.",
+                     detailed_description="First, you will have cells collected from your blood during an outpatient "
+                                          "procedure. Those cells are then sent to the lab to be engineered and grown. "
+                                          "Once the cells are ready, you will be admitted to Children's National Hospital "
+                                          "for about a week.")
+    assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == \
+        [("CAR_T", ["PERIPHERAL_BLOOD"], True)]
+
+
+@pytest.mark.parametrize(("text", "source", "expanded"), [
+    # stellatrials.com NCT07172958
+    ("These cells are made from your own immune cells, then grown in large numbers and infused back into your body",
+     None, True),
+    ("First, you will have cells collected from your blood during an outpatient procedure.", "PERIPHERAL_BLOOD", False),
+    # cancerresearchuk.org, "A trial looking at a technique that uses your own white blood cells to treat your cancer"
+    ("The researchers removed some T cells from your blood and then in the laboratory tried to grow T cells that would "
+     "attack your cancer cells.", "PERIPHERAL_BLOOD", True),
+    # no source and no growing: blood tests after the infusion, a tumour's growth
+    ("After that, you'll have weekly clinic visits and blood tests for the first month", None, False),
+    ("Blood samples will be taken from your arm to see how the tumour grows", None, False),
+], ids=["grown-in-large-numbers", "collected-from-your-blood", "cruk-removed-and-grown", "blood-tests", "tumour-grows"])
+def test_plain_language_says_where_cells_come_from_and_that_they_are_grown(text, source, expanded) -> None:
+    from kg.enrich.therapy.products import _EXPANDED, _TISSUES
+
+    assert dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is not None if source else \
+        dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is None
+    assert bool(_EXPANDED.search(text)) == expanded
+
+
+# --- regulatory T cells given, and the cytokine given with them --------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    # tests/data/therapy-unseen/pages/htsyndication.com (NCT06991361)
+    "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for Steroid-Refractory "
+    "Chronic Graft-versus-Host-Disease",
+    # Blood Advances 6(21):5786 (NCT01937468): "Infusion of healthy donor Treg followed by daily LD IL-2 ..."
+    "Donor Regulatory T Cells Followed by Daily Low-Dose IL-2 for Refractory Chronic GVHD",
+], ids=["eve-tregs-with-ld-il2", "donor-tregs-followed-by-il2"])
+def test_regulatory_t_cells_given_are_a_t_cell_product_and_the_il2_given_with_them_supports_them_in_vivo(title) -> None:
+    record = _record(title=title, source=SourceDocument("p.txt", "0" * 64, "generic"))
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_regulatory_t_cells_measured_are_no_product() -> None:
+    # pmc.ncbi.nlm.nih.gov (Bone Marrow Transplantation, bmt2015215): a study of the Tregs in a graft, none given
+    record = _record(title="Higher proportions of regulatory T cells in PBSC grafts and outcomes after allogeneic HSCT",
+                     brief_summary="We hypothesised that higher proportions of Tregs (Tregs/CD4+ T cells) in PBSC grafts "
+                                   "are associated with improved haematological, immunological and clinical outcomes.")
+    assert record.cell_products == []

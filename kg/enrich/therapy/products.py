@@ -56,7 +56,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|reactive|autologous|expanded|cultured|activated"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
-                     r"|donor|allodepleted)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"|donor|allodepleted)\s+"
+                     # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
+                     # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -141,7 +144,11 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
                                     r"participant|donor)(?:'|’)s\s+blood\b"
                                     # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b", re.IGNORECASE)),
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
+                                    # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
+                                    # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b",
+                                    re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
@@ -168,7 +175,13 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|in vitro|in culture)\b"
                        # "The process involves the collection and growth in a laboratory of 'T cells' ... found inside the
                        # patient's tumour" (hra.nhs.uk 2018-001608-12)
-                       r"|\bgrowth\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\s+of\b", re.IGNORECASE)
+                       r"|\bgrowth\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\s+of\b"
+                       # plain-language summaries: "These cells are made from your own immune cells, then grown in large
+                       # numbers" and "sent to the lab to be engineered and grown" (stellatrials.com NCT07172958); "then
+                       # in the laboratory tried to grow T cells that would attack your cancer cells" (cancerresearchuk.org)
+                       r"|\bgrown\s+in\s+(?:large\s+|great\s+|high\s+)?numbers\b"
+                       r"|\b(?:engineered|modified|changed)\s+and\s+(?:grown|multiplied)\b"
+                       r"|\bin\s+the\s+(?:laboratory|lab)\s+(?:\w+\s+){0,3}?grow\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -344,6 +357,13 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             elif (index and passage in about and _CALLED.match(passage.text) and passages[index - 1] not in about
                   and passages[index - 1].place == passage.place):
                 about.append(passages[index - 1])
+            # "First, you will have cells collected from your blood during an outpatient procedure. Those cells are then
+            # sent to the lab to be engineered and grown." (stellatrials.com NCT07172958): in a trial of one product,
+            # cells collected and then made into something are its cells, though neither sentence names it
+            elif (len(types) == 1 and index and passage not in about and passages[index - 1] not in about
+                  and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
+                  and _CELLS_COLLECTED.search(passages[index - 1].text)):
+                about += [passages[index - 1], passage]
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -522,6 +542,9 @@ _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|kno
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
+#: Cells collected from someone, and cells being made into a product.
+_CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
+_MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
