@@ -144,7 +144,9 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
         shared.update(dict.fromkeys(shared_triples(record, key)))
         if not dataset or (store and not several):
             # Merged, two documents of one trial make some statements alike (its identifiers, an arm
-            # both list): written once, as the shared ones are.
+            # both list): written once, as the shared ones are. In a store a trial of one document needs
+            # no graph (its prov:wasDerivedFrom names the document), and Oxigraph keeps a named graph's
+            # statement in six indexes, a default graph's in three.
             if several:
                 shared.update(dict.fromkeys(stated))
                 stated = []
