@@ -292,8 +292,10 @@ def _boolean(value: bool | None) -> str | None:
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for product in record.cell_products:
-        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one
-        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type or "untyped"), "CellProduct")
+        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one,
+        # named by its kind ("untyped-dendritic-cells"), so that two such products of a trial are two nodes
+        name = product.cell_type or (f"untyped-{product.kind}" if product.kind else "untyped")
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, name), "CellProduct")
         out.concept(node, "cellType", "cell-type", product.cell_type)
         for donor in product.donor_types:
             out.concept(node, "donorType", "donor-type", donor)
