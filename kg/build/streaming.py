@@ -12,7 +12,8 @@ of its own (the document's IRI), put the facts a trial takes from its sources (s
 title, ...) in the trial's own graph (the trial's IRI), and the descriptions of the documents
 and of what many trials name in one shared graph (:data:`kg.rdf.mapping.SHARED_GRAPH`):
 every statement is in a named graph. Turtle and N-Triples merge everything into one graph,
-each statement once.
+each statement once. A store keeps the graphs of the trials several documents describe and
+puts everything else in its default graph (:mod:`kg.graphs.store`).
 
 An incremental build keeps its records beside the output (``OUTPUT.records.jsonl``):
 the next incremental build skips a document whose checksum it already has, replaces the
@@ -98,7 +99,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
           progress: Progress | None = None, incremental: bool = False, store: Path | None = None,
           workers: int = 1, limits: Limits = LIMITS) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
-    the on-disk Oxigraph store in the directory ``store`` (one named graph per document),
+    the on-disk Oxigraph store in the directory ``store`` (see :mod:`kg.graphs.store`),
     with ``workers`` processes reading and mapping the documents.
 
     A document that cannot be read, or is over ``limits``, is reported in the result and
@@ -140,7 +141,8 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                 return report
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
-            texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS), chunks)
+            texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS,
+                                               store=store is not None), chunks)
             _write(_counted(once(texts), report), output, store, format)
             report.written = True
             if state:

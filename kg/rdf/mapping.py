@@ -22,7 +22,7 @@ from kg.rdf.ntriples import iri, literal, typed
 
 __all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples", "SHARED_GRAPH"]
 
-#: The named graph of a dataset (TriG, N-Quads, a store) that holds the descriptions of the source
+#: The named graph of a dataset file (TriG, N-Quads) that holds the descriptions of the source
 #: documents and of the things many trials name (:func:`shared_triples`). Every other statement is in
 #: a document's or a trial's graph, so the union of the named graphs is the whole graph and no
 #: statement is in the default graph: stores whose "union default graph" is the union of the named
