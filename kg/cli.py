@@ -376,7 +376,7 @@ def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) ->
 def serve(store: Path | None, data: tuple[Path, ...], port: int, writable: bool) -> None:
     """Serve a store or graph files as a SPARQL endpoint (Oxigraph server) on 127.0.0.1.
 
-    Queries see every named graph as the default graph (with --writable, at
+    Queries see the union of every graph as the default graph (with --writable, at
     http://127.0.0.1:PORT/query?union-default-graph). Open http://127.0.0.1:PORT/ for
     the query page; the endpoint is http://127.0.0.1:PORT/query. Stop with Ctrl-C.
     """

@@ -8,6 +8,7 @@ import pytest
 from conftest import SEEDS, TESTS, read_enriched, run_kg
 
 from kg.errors import DocumentError
+from kg.read.parse.cues import given_paragraphs, registration_statement
 
 REGISTRY_PAGE = """Natural Killer Cells After Haploidentical Transplantation
 Public title: Natural Killer Cells After Haploidentical Transplantation
@@ -817,3 +818,86 @@ def test_the_about_this_trial_paragraph_of_trialfinderdata_is_the_trials_summary
     assert record.brief_summary.startswith("Adult patients with r/r acute lymphoblastic leukemia (ALL) (stratum I)")
     assert record.brief_summary.endswith("after lymphodepletion with fludarabine and cyclophosphamide.")
     assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]
+
+
+UNSEEN = TESTS / "data" / "therapy-unseen" / "pages"
+
+
+def test_a_page_stating_one_register_number_its_phase_and_what_this_trial_does_is_that_trials_page():
+    # stellatrials.com: no labels; its one number in a sentence, a line opening with the phase, the summary of "this
+    # trial" and the paragraph of what the participant is given
+    path = UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert [i.value for i in record.identifiers] == ["NCT07172958"]
+    assert record.phases == ["PHASE1"]
+    assert record.brief_summary.startswith("This trial is testing a new treatment called CAR-TA T cells")
+    assert record.detailed_description.startswith("First, you will have cells collected from your blood")
+    assert [i.name for i in record.interventions] == ["CAR-TA T cells"]
+    assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], True)]
+
+
+def test_a_facts_line_opening_with_the_phase_gives_the_phase():
+    # findatrial.com (NCT06152809): "PHASE1 · Dana-Farber Cancer Institute · NCT06152809" under the title
+    path = TESTS / "data" / "pages" / "findatrial.com" / "NCT06152809-ciml-nk-venetoclax-aml.txt"
+    assert read_enriched(path.read_bytes(), path.name).phases == ["PHASE1"]
+
+
+def test_a_paper_that_states_where_its_trial_was_registered_is_no_trial_page():
+    # Blood 2015;125(5):784 (ashpublications.com), its key points and abstract as the page gives them: one trial,
+    # reported, and where it was registered
+    page = """  • Acute GVHD occurred in 5 of 9 patients after major histocompatibility–matched, T-cell–depleted peripheral \
+blood stem cell transplantation plus IL-15/4-1BBL aNK-DLI.
+
+  • GVHD was more common in matched unrelated donor transplants and associated with higher CD3 chimerism, \
+suggesting that aNK-DLI may augment T-cell alloreactivity.
+
+Natural killer (NK) cells can enhance engraftment and mediate graft-versus-leukemia following allogeneic \
+hematopoietic stem cell transplantation (HSCT), but the potency of graft-versus-leukemia mediated by naturally\
+ reconstituting NK cells following HSCT is limited. Preclinical studies demonstrate that activation of NK \
+cells using interleukin-15 (IL-15) plus 4-1BBL upregulates activating receptor expression and augments killing\
+ capacity. In an effort to amplify the beneficial effects of NK cells post-HSCT, we conducted a first-in-human\
+ trial of adoptive transfer of donor-derived IL-15/4-1BBL–activated NK cells (aNK-DLI) following HLA-matched, \
+T-cell–depleted (1-2 × 104 T cells/kg) nonmyeloablative peripheral blood stem cell transplantation in children\
+ and young adults with ultra-high-risk solid tumors. aNK-DLI were CD3+-depleted, CD56+-selected lymphocytes, \
+cultured for 9 to 11 days with recombinant human IL-15 plus 4-1BBL+IL-15Rα+ artificial antigen-presenting \
+cells. aNK-DLI demonstrated potent killing capacity and displayed high levels of activating receptor \
+expression. Five of 9 transplant recipients experienced acute graft-versus-host disease (GVHD) following aNK-\
+DLI, with grade 4 GVHD observed in 3 subjects. GVHD was more common in matched unrelated donor vs matched \
+sibling donor recipients and was associated with higher donor CD3 chimerism. Given that the T-cell dose was \
+below the threshold required for GVHD in this setting, we conclude that aNK-DLI contributed to the acute GVHD \
+observed, likely by augmenting underlying T-cell alloreactivity. This trial was registered at \
+www.clinicaltrials.gov as #NCT01287104.
+"""
+    assert registration_statement(page)
+    with pytest.raises(DocumentError):
+        read_enriched(page.encode(), "blood-2015-125-784.txt")
+
+
+def test_the_title_a_sentence_gives_the_trial_after_its_number_is_its_title():
+    # htsyndication.com (a news wire's copy of the registry record): "… related to the study (NCT06991361) titled '…'"
+    path = UNSEEN / "htsyndication.com" / "NCT06991361-ex-vivo-expanded-tregs-low-dose-il-2.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.title == ("Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for "
+                            "Steroid-Refractory Chronic Graft-versus-Host-Disease")
+    assert record.brief_summary.startswith("Hematopoietic Stem Cell Transplant (HCT) has been used to treat children")
+
+
+def test_the_cells_a_plain_language_summary_names_as_the_trials_treatment_are_its_intervention():
+    # clinconnect.io (NCT06847269): "how effective a treatment called CAR T cell therapy is"; ccr.cancer.gov names a
+    # treatment that is no cells ("a treatment called induction immunotherapy that uses the patient's own T cells")
+    path = UNSEEN / "clinconnect.io" / "NCT06847269-car19pk-cd19-car-t-leukemia.txt"
+    assert [i.name for i in read_enriched(path.read_bytes(), path.name).interventions] == ["CAR T cell therapy"]
+    path = TESTS / "data" / "pages" / "ccr.cancer.gov" / "NCT04476251-e7-tcr-t-cervical-cancer.txt"
+    assert "induction immunotherapy" not in [i.name for i in read_enriched(path.read_bytes(), path.name).interventions]
+
+
+def test_a_paragraph_that_says_what_patients_are_given_is_the_trials_treatment():
+    # cdek.wustl.edu (NCT02842138; its number in the URL only, so the page stays refused) and stellatrials.com: what
+    # the participants receive, under no label; not the eligibility criteria that speak of treatment received before
+    cdek = (TESTS / "data" / "pages" / "cdek.wustl.edu" / "NCT02842138-autologous-cd19-car-t-lymphoma.txt").read_text()
+    assert [paragraph[:60] for paragraph in given_paragraphs(cdek.split("\n"))] == [
+        "Patients will receive a three-day regimen of chemotherapy co"]
+    stella = (UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt").read_text()
+    assert [paragraph[:60] for paragraph in given_paragraphs(stella.split("\n"))] == [
+        "First, you will have cells collected from your blood during "]

@@ -17,8 +17,9 @@ from conftest import SEEDS, TESTS, run_kg
 
 from kg.build.streaming import build
 from kg.graphs.files import load_graph
+from kg.graphs.store import open_store
 from kg.query.catalogue import stored_query
-from kg.query.run import run_local
+from kg.query.run import run_local, run_store
 from kg.rdf.mapping import SHARED_GRAPH
 
 SHARED = ox.NamedNode(SHARED_GRAPH)
@@ -117,6 +118,40 @@ def test_what_many_trials_name_is_described_once_in_the_shared_graph(tmp_path):
     descriptions = [q for q in quads if q.subject in named]
     assert descriptions and all(q.graph_name == SHARED for q in descriptions)
     assert Counter(q.triple for q in quads).most_common(1)[0][1] == 1  # no statement in two graphs
+
+
+def test_a_store_keeps_named_graphs_only_for_a_trial_several_documents_describe(tmp_path):
+    """`kg build --store`: a trial one document describes needs no graph to say where its statements come
+    from (the trial's prov:wasDerivedFrom names its one document), so they are in the default graph, once;
+    a trial of several documents keeps each document's graph and its own, which say which document said what.
+    The store holds the TriG file's statements and answers `conflicts` and `documents` as the file does.
+    """
+    shutil.copy(REGISTRY_RECORD, tmp_path / "registry.json")
+    (tmp_path / "mirror.txt").write_text(mirror_page("COMPLETED", "2026-02-03", 310), encoding="utf-8")
+    shutil.copy(TESTS / "data" / "ctgov-json" / "NCT00184067.json", tmp_path)  # a trial of one document
+    build([tmp_path], store=tmp_path / "store")
+    build([tmp_path], tmp_path / "graph.trig", format="trig")
+    stored = list(open_store(tmp_path / "store"))
+    filed = ox.Store()  # the file's statements as a store writes them (a double's canonical form)
+    with open(tmp_path / "graph.trig", "rb") as stream:
+        filed.bulk_extend(ox.parse(stream, ox.RdfFormat.TRIG))
+    trial = ox.NamedNode("https://w3id.org/celltherapy-kg/id/trial/NCT06388018")
+    derived = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+    sources = {q.object for q in filed.quads_for_pattern(trial, derived, None)}
+    assert len(sources) == 2 and len(stored) == len(filed) > 600  # the same statements, in fewer graphs
+    assert {q.graph_name for q in stored if not isinstance(q.graph_name, ox.DefaultGraph)} == sources | {trial}
+    for graph in sources | {trial}:
+        assert {q for q in stored if q.graph_name == graph} == set(filed.quads_for_pattern(None, None, None, graph))
+    assert {q.triple for q in stored} == {q.triple for q in filed}
+    other = ox.NamedNode("https://w3id.org/celltherapy-kg/id/trial/NCT00184067")
+    assert {q.graph_name for q in stored if q.subject == other} == {ox.DefaultGraph()}
+    repeated = {triple for triple, count in Counter(q.triple for q in stored).items() if count > 1}
+    # what both documents say of the trial (its NCT number, ...), each in its graph; nothing else twice
+    assert repeated and {q.graph_name for q in stored if q.triple in repeated} == sources
+    for name, values in (("conflicts", {"trial_id": "NCT06388018"}), ("documents", {})):
+        from_store = run_store(tmp_path / "store", stored_query(name).bind(values)).rows
+        assert from_store == run_local(load_graph([tmp_path / "graph.trig"]), stored_query(name).bind(values)).rows
+        assert len(from_store) >= 3
 
 
 def graphs_of(path) -> dict[str, set[str]]:

@@ -120,6 +120,35 @@ Estimated Study Start Date  ICMJE February 20, 2020
     assert record.start_date == "2020-02-20"
 
 
+def test_the_record_views_lone_outcome_under_its_heading_is_read_and_the_original_outcomes_are_not():
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/ct2-show-record-NCT03881774-cord-blood-car-t.txt: one primary
+    # outcome, without a bullet, under its heading and "(submitted: ...)" line; the outcomes as first submitted after
+    # "Original Primary Outcome Measures"; the secondary outcomes bulleted (NCT01336478's record view the same way)
+    page = """Cord Blood Derived Anti-CD19 CAR-Engineered NK Cells for B Lymphoid Malignancies
+ClinicalTrials.gov Identifier: NCT03881774
+Recruitment Status : Recruiting
+
+Tracking Information
+Current Primary Outcome Measures  ICMJE
+ (submitted: March 19, 2019)
+occurrence of study related adverse events [ Time Frame: one year ]
+safety of CAR-T cells
+Original Primary Outcome Measures  ICMJE
+ (submitted: March 16, 2019)
+safety [ Time Frame: one year ]
+the rate of adverse events
+Change History Complete list of historical versions of study NCT03881774 on ClinicalTrials.gov Archive Site
+Current Secondary Outcome Measures  ICMJE
+ (submitted: March 16, 2019)
+  • objective response rate [ Time Frame: three months ]
+    the proportion of patients with CR or PR
+"""
+    record = read_enriched(page.encode(), "ct2-show-record.txt")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        ("PRIMARY", "occurrence of study related adverse events", "one year"),
+        ("SECONDARY", "objective response rate", "three months")]
+
+
 def test_the_paragraphs_under_the_conditions_table_are_the_studys_description_up_to_the_design_rows():
     # NCT03533816 as scraped: the description's paragraphs, then the "Study Type : | … |" rows.
     page = """Expanded/Activated Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and \

@@ -92,7 +92,9 @@ def test_broken_graph_gives_the_same_report(mutated: Path, mutated_reference: Va
 
 
 def test_store_with_named_graphs_gives_the_same_report(mutated: Path, mutated_reference: ValidationReport) -> None:
-    """A statement in several named graphs (as `kg build --store` writes them) counts once, as in the merged graph."""
+    """A statement in several graphs (as `kg build --store` writes what two documents of a trial both say) counts
+    once, as in the merged graph.
+    """
     store = ox.Store()
     for i, quad in enumerate(ox.parse(path=str(mutated), format=ox.RdfFormat.N_TRIPLES)):
         store.add(ox.Quad(*quad.triple, ox.NamedNode(f"urn:graph:{i % 3}")))

@@ -32,6 +32,7 @@ from kg.model.records import (
     CellProduct,
     Criterion,
     CytokineUse,
+    Identifier,
     Intervention,
     Regimen,
     SourceDocument,
@@ -1126,7 +1127,29 @@ def test_a_product_without_a_cell_type_is_a_row_with_an_empty_cell_type(tmp_path
     graph = load_graph([graph_file])
     products = run_local(graph, stored_query("cell_products").text)
     assert [dict(zip(products.columns, row))["cell_type"] for row in products.rows] == [None]  # unbound: empty in CSV
+    # the product is named by the kind of its cells
+    assert [str(p) for p in graph.subjects(rdflib.RDF.type, rdflib.URIRef(f"{CTK}CellProduct"))] == [
+        "https://w3id.org/celltherapy-kg/id/trial/ACTRN12610000068066/cell-product/untyped-mesenchymal-stromal-cells"]
     doses = run_local(graph, stored_query("cell_doses").text)
     assert [(row[doses.columns.index("cell_type")], float(row[doses.columns.index("dose_min")])) for row in doses.rows] == [
         (None, 2e6)]
     assert validate_graph(graph).conforms
+
+
+def test_cells_of_two_kinds_without_a_cell_type_are_two_products_each_named_by_its_kind() -> None:
+    """The interventions of two real pages in one record (ACTRN12610000068066's mesenchymal stromal cells, the
+    dendritic cells of jRCTc030220374's title): two products, their doses and IRIs kept apart.
+    """
+    from kg.rdf.mapping import record_triples
+    record = describe_therapy(TrialRecord(
+        title="Mesenchymal stromal cells and dendritic cells", source=SourceDocument("t.json", "0" * 64, "ctgov_api_v2"),
+        identifiers=[Identifier("NCT00000001", "NCT")],
+        interventions=[Intervention("Mesenchymal stromal cells", "BIOLOGICAL", "Mesenchymal stromal cells 2 X 10E6/kg "
+                                    "administered intrvenously over 15 minutes weekly for two weeks"),
+                       Intervention("alpha-galactosylceramide-pulesed dendritic cells", "BIOLOGICAL",
+                                    "NKT cell therapy using alpha-galactosylceramide-pulesed dendritic cells")]))
+    assert [(p.cell_type, p.kind, [d.minimum for d in p.doses]) for p in record.cell_products] == [
+        (None, "mesenchymal-stromal-cells", [2e6]), (None, "dendritic-cells", [])]
+    nodes = {line.split()[2] for line in record_triples(record, "NCT00000001") if "hasCellProduct" in line}
+    assert nodes == {"<https://w3id.org/celltherapy-kg/id/trial/NCT00000001/cell-product/untyped-mesenchymal-stromal-cells>",
+                     "<https://w3id.org/celltherapy-kg/id/trial/NCT00000001/cell-product/untyped-dendritic-cells>"}

@@ -14,7 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _UNTYPED_CELLS
+from kg.enrich.therapy.products import _AUTOLOGOUS, _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -473,7 +473,81 @@ def test_a_dose_stated_in_an_arm_names_the_arm_and_the_arm_gives_infusions_and_t
     assert (product.infusions, product.tissue_sources) == (6, ["PERIPHERAL_BLOOD"])
 
 
+def test_the_doses_of_an_intervention_one_arm_lists_name_that_arm() -> None:
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/show-NCT04264039-anti-cd19-ucar-t.txt: the arm lists the one
+    # cell intervention, whose description gives the dose levels
+    record = _record(
+        title="Anti-CD19 U-CAR-T Cell Therapy for B Cell Hematologic Malignancies",
+        interventions=[Intervention("anti-CD19 UCAR-T cells", "BIOLOGICAL",
+                                    "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, Dose level two: "
+                                    "3×10^7 cells/Kg, Dose level three:5 ×10^7 cells/Kg"),
+                       Intervention("Fludarabine", "DRUG")],
+        arms=[Arm("anti-CD19 UCAR-T cells", "EXPERIMENTAL",
+                  "After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or Melphalan), the dosage of "
+                  "anti-CD19 UCAR-T cells between 1 and 5 ×10^7 cells/Kg will be evaluated",
+                  ["anti-CD19 UCAR-T cells", "Fludarabine"])])
+    (product,) = record.cell_products
+    assert [(d.minimum, d.maximum, d.arm) for d in product.doses] == [
+        (1e7, 5e7, "anti-CD19 UCAR-T cells"), (1e7, 1e7, "anti-CD19 UCAR-T cells"),
+        (3e7, 3e7, "anti-CD19 UCAR-T cells"), (5e7, 5e7, "anti-CD19 UCAR-T cells")]
+
+
+def test_the_dose_of_an_intervention_several_arms_list_names_no_arm() -> None:
+    # tests/data/ctgov-therapy/NCT06097962.json lists "NK510" in its three dose groups; a dose in the intervention's own
+    # description (here the description of the study's arms moved to it) belongs to none of them alone
+    groups = ["Group A (low-dose group)", "Group B (medium-dose group)", "Group C (high-dose group)"]
+    record = _record(title="Safety and Efficacy of NK510 to Treat NSCLC",
+                     interventions=[Intervention("NK510", "DRUG", "NK510 will be administered once a week for a total "
+                                                                  "of six weeks.1×10^9 NK cells/dose.")],
+                     arms=[Arm(label, "EXPERIMENTAL", None, ["NK510"]) for label in groups])
+    (product,) = record.cell_products
+    assert [(d.minimum, d.arm) for d in product.doses] == [(1e9, None)]
+
+
 # --- issue 17: regimens as trial texts name them ------------------------------------------------
+
+def test_drugs_listed_as_interventions_and_named_as_a_preconditioning_before_the_cells_deplete_lymphocytes() -> None:
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/show-NCT04264039-anti-cd19-ucar-t.txt: no transplant, the
+    # chemotherapy "preconditioning" the cells; "Cytoxan" is cyclophosphamide's brand name, the row keeps the page's name
+    arm = ("After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or Melphalan), the dosage of anti-CD19 "
+           "UCAR-T cells between 1 and 5 ×10^7 cells/Kg will be evaluated")
+    names = ["anti-CD19 UCAR-T cells", "Fludarabine", "Cytoxan", "Melphalan"]
+    record = _record(title="Anti-CD19 U-CAR-T Cell Therapy for B Cell Hematologic Malignancies",
+                     interventions=[Intervention(names[0], "BIOLOGICAL"),
+                                    *(Intervention(name, "DRUG") for name in names[1:])],
+                     arms=[Arm("anti-CD19 UCAR-T cells", "EXPERIMENTAL", arm, names)])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("Fludarabine", "LYMPHODEPLETION", ["fludarabine"]), ("Cytoxan", "LYMPHODEPLETION", ["cyclophosphamide"]),
+        ("Melphalan", "LYMPHODEPLETION", ["melphalan"])]
+
+
+def test_a_preconditioning_before_a_transplant_is_its_conditioning() -> None:
+    # the same wording, the chemotherapy preparing a transplant instead (tests/data/pages/ctv.veeva.com NCT02130869
+    # "high dose chemotherapy and positively selected autologous stem cells" is the dev corpus's CONDITIONING)
+    record = _record(title="Haploidentical NK cells after autologous stem cell transplantation",
+                     interventions=[Intervention("NK cells", "BIOLOGICAL"), Intervention("Melphalan", "DRUG")],
+                     arms=[Arm("NK cells", "EXPERIMENTAL", "After preconditioning with chemotherapy (Melphalan) and an "
+                               "autologous stem cell transplant, NK cells will be given", ["NK cells", "Melphalan"])])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Melphalan", "CONDITIONING")]
+
+
+def test_a_regimen_named_by_its_purpose_with_its_drugs_in_brackets_is_the_drugs() -> None:
+    # tests/data/therapy-holdout3/pages/hra.nhs.uk/2018-001608-12-autologous-til-solid-tumours.txt
+    page = SourceDocument("2018-001608-12.txt", "0" * 64, "generic")
+    record = _record(title="Autologous TIL in Patients with Solid Tumours", source=page,
+                     brief_summary="The Investigational Drug TIL (LN-144/LN-145) is given with other medications that "
+                                   "together make up the therapy. This includes receiving a preconditioning regimen of "
+                                   "chemotherapy medications (cyclophosphamide and fludarabine).")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide and fludarabine", "LYMPHODEPLETION")]
+    # without the drugs (tests/data/pages/meddatax.com/NCT02360579-lifileucel-til-melanoma.txt, the same sponsor's TIL)
+    # the purpose names the row
+    record = _record(title="Lifileucel (autologous TIL) in metastatic melanoma", source=page,
+                     brief_summary="The adoptive cell transfer therapy used in this study involves patients receiving a "
+                                   "lymphocyte depleting preconditioning regimen, prior to infusion of autologous TIL, "
+                                   "followed by the administration of a regimen of IL-2.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [
+        ("lymphocyte depleting preconditioning regimen", "LYMPHODEPLETION")]
+
 
 def test_immunosuppression_with_cy_flu_before_nk_cells_is_a_lymphodepletion_and_il2_after_them_is_given() -> None:
     # tests/data/pages/clinicaltrials.gov/ct2-show-NCT02229266-HINKL.txt, its two arms
@@ -1184,4 +1258,135 @@ def test_a_study_that_makes_cells_for_another_trial_gives_no_product() -> None:
     record = _record(title="Recruiting Blood Donor With Allogeneic Natural Killer Cell", source=page,
                      brief_summary="The purpose of this study is to manufacture MG4101 (allogeneic natural killer cell) "
                                    "which will be used for clinical trial in HCC after TACE.")
+    assert record.cell_products == []
+
+
+# --- tests/data/therapy-holdout3: infusions "in 3 times", cells grown "in a laboratory" -----------------
+
+@pytest.mark.parametrize(("title", "description"), [
+    # tests/data/therapy-holdout3/pages/clinicaltrials.gov/ct2-show-NCT03190811-anti-pd-1-dc-cik.txt
+    ("Anti-PD-1 plus DC-CIK in Solid Tumors",
+     "DC-CIK Immunotherapy: Mononuclear cells were collected aseptically with blood cell separator composition apheresis, "
+     "and cultured DC-CIK cells for 10-14 days. Cells were infused back to the patients in 3 times via intravenous "
+     "infusion .Patients will received at least 2 cycles of DC-CIK Immunotherapy along with 4 dosage of anti-PD-1 "
+     "antibody treatment."),
+    # crick.ai NCT02849015 (cryosurgery plus NK cells), its intervention
+    ("Cryosurgery Plus NK Immunotherapy for Tumors in Transplanted Liver",
+     "Natural killer cell(each treatment: about 10 billion cells transfusion in 3 times, i.v.)"),
+], ids=["infused-back-in-3-times", "transfusion-in-3-times"])
+def test_cells_infused_in_three_times_are_three_infusions(title: str, description: str) -> None:
+    record = _record(title=title, source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"),
+                     interventions=[Intervention("Cell immunotherapy", "BIOLOGICAL", description)])
+    assert [p.infusions for p in record.cell_products] == [3]
+
+
+def test_a_frequency_in_times_a_week_is_no_count_of_infusions() -> None:
+    from kg.enrich.therapy.schedules import infusion_count
+    assert infusion_count("NK cells will be infused in 3 times a week") is None
+
+
+def test_the_process_of_growth_in_a_laboratory_of_the_cells_just_named_expands_them() -> None:
+    # tests/data/therapy-holdout3/pages/hra.nhs.uk/2018-001608-12-autologous-til-solid-tumours.txt
+    page = SourceDocument("2018-001608-12.txt", "0" * 64, "generic")
+    record = _record(title="Autologous TIL in Patients with Solid Tumours", source=page,
+                     brief_summary="TIL (LN-144/LN-145) is made up of specialised white blood cells called lymphocytes or "
+                                   "“T cells” found within the patient’s tumour, after a small piece is surgically removed "
+                                   "from the patient. The process involves the collection and growth in a laboratory of "
+                                   "‘T cells’ (white blood cells) found inside the patient’s tumour, then infused (given "
+                                   "back to participants through a vein) back into the participants body.")
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("T", True)]
+
+
+# --- the subjects' own material collected to make the cells: AUTOLOGOUS ---------------------------------------
+
+_SUBJECTS_PBMC = ("Upon meeting the eligibility requirements and enrolling on study, Subjects will be collected large numbers "
+                  "of peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells. The T cells are "
+                  "isolated from the PBMC, transduced with a lentivirus to express the CD19 CAR as well as a truncated EGFR "
+                  "that has no signaling capacity (noted EGFRt) and expanded in vitro and then administered to subjects.")
+
+
+def test_the_subjects_pbmc_collected_to_make_the_cells_make_them_autologous() -> None:
+    # tests/data/therapy-holdout3/pages/ctv.veeva.com/NCT03263208-cd19-car-t-b-all.txt
+    record = _record(title="CD19 CAR-T Cells for B-ALL", brief_summary=_SUBJECTS_PBMC,
+                     source=SourceDocument("p.txt", "0" * 64, "veeva"))
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"])]
+
+
+@pytest.mark.parametrize(("sentence", "autologous"), [
+    (_SUBJECTS_PBMC.split(". ")[0], True),
+    # paidtrials.com, "Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma"
+    # (CHARKALL): the patient's blood taken to make the cells
+    ("To prepare the lymphoma, MM or CLL specific T cells investigators will take 240 ml (up to 16 tablespoonfuls)of "
+     "blood from the patient.", True),
+    # paidtrials.com, "Activated T Lymphocytes Expressing CARs, Relapsed CD19+ Malignancies Post-Allo HSCT" (CARPASCIO):
+    # the subject's or a donor's blood, which is not said
+    ("The subject or his/her donor will give blood to make CD19/CD28 chimeric receptor-T cells in the laboratory.", False),
+    # centerwatch.com, "Leukapheresis for CAR-Therapy Manufacturing": collected for another study, not to make this one's
+    ("Researchers want to collect these cells from people who may become eligible for a CAR T-cell study in the future.",
+     False),
+], ids=["subjects-collected-pbmc-for-generation", "blood-taken-from-the-patient-to-prepare", "subject-or-donor",
+        "for-a-future-study"])
+def test_whose_material_is_collected_to_make_the_cells(sentence: str, autologous: bool) -> None:
+    assert bool(_AUTOLOGOUS.search(sentence)) is autologous
+
+
+# --- plain-language summaries addressed to the reader: where the cells come from, and their growing -----------------
+
+def test_cells_collected_from_your_blood_then_engineered_and_grown_are_the_products_source_and_making() -> None:
+    # tests/data/therapy-unseen/pages/stellatrials.com/NCT07172958-car-ta-t-cells-children.txt, as the generic reader
+    # gives it (the treatment the summary names as the intervention, the unlabelled paragraph as the description)
+    record = _record(title="CAR-TA T Cells for Children With Relapsed Cancers",
+                     source=SourceDocument("p.txt", "0" * 64, "generic"),
+                     interventions=[Intervention("CAR-TA T cells", None)],
+                     brief_summary="This trial is testing a new treatment called CAR-TA T cells—specialized immune cells "
+                                   "that are engineered in a lab to recognize and attack cancer cells.",
+                     detailed_description="First, you will have cells collected from your blood during an outpatient "
+                                          "procedure. Those cells are then sent to the lab to be engineered and grown. "
+                                          "Once the cells are ready, you will be admitted to Children's National Hospital "
+                                          "for about a week.")
+    assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == \
+        [("CAR_T", ["PERIPHERAL_BLOOD"], True)]
+
+
+@pytest.mark.parametrize(("text", "source", "expanded"), [
+    # stellatrials.com NCT07172958
+    ("These cells are made from your own immune cells, then grown in large numbers and infused back into your body",
+     None, True),
+    ("First, you will have cells collected from your blood during an outpatient procedure.", "PERIPHERAL_BLOOD", False),
+    # cancerresearchuk.org, "A trial looking at a technique that uses your own white blood cells to treat your cancer"
+    ("The researchers removed some T cells from your blood and then in the laboratory tried to grow T cells that would "
+     "attack your cancer cells.", "PERIPHERAL_BLOOD", True),
+    # no source and no growing: blood tests after the infusion, a tumour's growth
+    ("After that, you'll have weekly clinic visits and blood tests for the first month", None, False),
+    ("Blood samples will be taken from your arm to see how the tumour grows", None, False),
+], ids=["grown-in-large-numbers", "collected-from-your-blood", "cruk-removed-and-grown", "blood-tests", "tumour-grows"])
+def test_plain_language_says_where_cells_come_from_and_that_they_are_grown(text, source, expanded) -> None:
+    from kg.enrich.therapy.products import _EXPANDED, _TISSUES
+
+    assert dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is not None if source else \
+        dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is None
+    assert bool(_EXPANDED.search(text)) == expanded
+
+
+# --- regulatory T cells given, and the cytokine given with them --------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    # tests/data/therapy-unseen/pages/htsyndication.com (NCT06991361)
+    "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for Steroid-Refractory "
+    "Chronic Graft-versus-Host-Disease",
+    # Blood Advances 6(21):5786 (NCT01937468): "Infusion of healthy donor Treg followed by daily LD IL-2 ..."
+    "Donor Regulatory T Cells Followed by Daily Low-Dose IL-2 for Refractory Chronic GVHD",
+], ids=["eve-tregs-with-ld-il2", "donor-tregs-followed-by-il2"])
+def test_regulatory_t_cells_given_are_a_t_cell_product_and_the_il2_given_with_them_supports_them_in_vivo(title) -> None:
+    record = _record(title=title, source=SourceDocument("p.txt", "0" * 64, "generic"))
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_regulatory_t_cells_measured_are_no_product() -> None:
+    # pmc.ncbi.nlm.nih.gov (Bone Marrow Transplantation, bmt2015215): a study of the Tregs in a graft, none given
+    record = _record(title="Higher proportions of regulatory T cells in PBSC grafts and outcomes after allogeneic HSCT",
+                     brief_summary="We hypothesised that higher proportions of Tregs (Tregs/CD4+ T cells) in PBSC grafts "
+                                   "are associated with improved haematological, immunological and clinical outcomes.")
     assert record.cell_products == []

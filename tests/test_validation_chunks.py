@@ -127,14 +127,33 @@ def test_a_trial_whose_documents_fall_in_two_chunks_has_the_whole_graph_validate
     (tests/test_build.py); in chunks of one document each, neither chunk holds the whole trial.
     """
     monkeypatch.setattr(kg.build.streaming, "_CHUNK", 1)
-    (tmp_path / "a.txt").write_text((SEEDS / "004_5a4c1896c7211adb.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text((SEEDS / "003_c40fa93b6f9a0a38.txt").read_text(encoding="utf-8").replace(
-        "NCT05333705\nXJYFY-2020N8", "NCT04347616\n2019-001929-27 (EudraCT Number)"), encoding="utf-8")
-    report = build([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "g.ttl",
-                   check=partial(check_chunk, quads=False, named=False))
+    report = build([_two_pages(tmp_path / "pages")], tmp_path / "g.ttl", check=partial(check_chunk, quads=False, named=False))
     assert report.trials == {"NCT04347616"} and len(report.checked) == 2
     assert all("another chunk" in (found.broken or "") for found in report.checked)
     _same(validate_built(report.checked, (tmp_path / "g.ttl",)), validate((tmp_path / "g.ttl",)))
+
+
+@pytest.mark.parametrize("output", ["store", "graph.trig"])
+def test_a_trial_of_two_documents_in_one_chunk_is_judged_there(tmp_path, monkeypatch, output):
+    """In a store such a trial keeps its documents' named graphs (kg.graphs.store), the others are in the default graph."""
+    _defects(monkeypatch)
+    pages = _two_pages(tmp_path / "pages")
+    target = tmp_path / output
+    store = target if not target.suffix else None
+    report = build([RECORDS, pages], None if store else target, store=store, format="trig", workers=2,
+                   check=partial(check_chunk, quads=True, named=store is not None))
+    assert "NCT04347616" in report.trials and len(report.checked) == 11 and not any(f.broken for f in report.checked)
+    graphs = () if store else (target,)
+    _same(validate_built(report.checked, graphs, store, workers=2), validate(graphs, store, workers=2))
+
+
+def _two_pages(folder: Path) -> Path:
+    """A mirror page known by its EudraCT number and a Veeva page giving both numbers: one trial (tests/test_build.py)."""
+    folder.mkdir()
+    (folder / "a.txt").write_text((SEEDS / "004_5a4c1896c7211adb.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text((SEEDS / "003_c40fa93b6f9a0a38.txt").read_text(encoding="utf-8").replace(
+        "NCT05333705\nXJYFY-2020N8", "NCT04347616\n2019-001929-27 (EudraCT Number)"), encoding="utf-8")
+    return folder
 
 
 def test_the_split_names_why_each_check_is_judged_where_it_is():

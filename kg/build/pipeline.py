@@ -123,14 +123,16 @@ class Mapped(NamedTuple):
     count: int
 
 
-def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bool) -> Mapped:
+def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bool, store: bool = False) -> Mapped:
     """Pass two for a chunk of (pickled record, trial key, facts it speaks for, whether other
     records are about the same trial): the statements as N-Quads (``dataset``) or N-Triples.
 
     Each record's statements come in a stable order, so the text is the same every time. In a
     dataset each document's statements are in its own graph, the trial's facts in the trial's,
     and the descriptions of documents and shared things in :data:`~kg.rdf.mapping.SHARED_GRAPH`:
-    nothing is in the default graph.
+    nothing is in the default graph. In a ``store`` (a dataset too) only the trials several
+    documents describe keep their documents' and their own graphs, which say which document
+    said what; everything else is in the default graph, each statement once (see :mod:`kg.graphs.store`).
     """
     statements: list[str] = []
     shared: dict[str, None] = {}
@@ -140,19 +142,21 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
         stated = record_triples(record, key)
         taken = trial_fact_triples(record, key, facts)
         shared.update(dict.fromkeys(shared_triples(record, key)))
-        if not dataset:
+        if not dataset or (store and not several):
             # Merged, two documents of one trial make some statements alike (its identifiers, an arm
-            # both list): written once, as the shared ones are.
+            # both list): written once, as the shared ones are. In a store a trial of one document needs
+            # no graph (its prov:wasDerivedFrom names the document), and Oxigraph keeps a named graph's
+            # statement in six indexes, a default graph's in three.
             if several:
                 shared.update(dict.fromkeys(stated))
                 stated = []
             statements += [*described, *stated, *taken]
             continue
         document, trial = ntriples.iri(iris.document(record.source.sha256)), ntriples.iri(iris.trial(key))
-        statements += [f"{triple} {_SHARED}" for triple in described]
+        statements += described if store else [f"{triple} {_SHARED}" for triple in described]
         statements += [f"{triple} {document}" for triple in stated]
         statements += [f"{triple} {trial}" for triple in taken]
-    lines = list(shared) if not dataset else [f"{triple} {_SHARED}" for triple in shared]
+    lines = list(shared) if not dataset or store else [f"{triple} {_SHARED}" for triple in shared]
     return Mapped(ntriples.text(statements), ntriples.text(lines), len(statements))
 
 

@@ -12,7 +12,8 @@ of its own (the document's IRI), put the facts a trial takes from its sources (s
 title, ...) in the trial's own graph (the trial's IRI), and the descriptions of the documents
 and of what many trials name in one shared graph (:data:`kg.rdf.mapping.SHARED_GRAPH`):
 every statement is in a named graph. Turtle and N-Triples merge everything into one graph,
-each statement once.
+each statement once. A store keeps the graphs of the trials several documents describe and
+puts everything else in its default graph (:mod:`kg.graphs.store`).
 
 An incremental build keeps its records beside the output (``OUTPUT.records.jsonl``):
 the next incremental build skips a document whose checksum it already has, replaces the
@@ -101,7 +102,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
           workers: int = 1, limits: Limits = LIMITS,
           check: Callable[[bytes, bytes, frozenset[str]], object] | None = None) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
-    the on-disk Oxigraph store in the directory ``store`` (one named graph per document),
+    the on-disk Oxigraph store in the directory ``store`` (see :mod:`kg.graphs.store`),
     with ``workers`` processes reading and mapping the documents.
 
     A document that cannot be read, or is over ``limits``, is reported in the result and
@@ -147,7 +148,8 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                 return report
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
-            work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, check=check)
+            work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
+                           check=check)
             texts = _kept(in_order(pool, work, chunks), report)
             _write(_counted(once(texts), report), output, store, format)
             report.written = True
@@ -234,11 +236,11 @@ def _carry_over(state: Path, renewed: set[str], spool: IO[bytes], order: list[_S
 _Chunk = list[tuple[bytes, str, tuple[str, ...], bool]]
 
 
-def _mapped(piece: tuple[_Chunk, frozenset[str]], dataset: bool,
+def _mapped(piece: tuple[_Chunk, frozenset[str]], dataset: bool, store: bool,
             check: Callable[[bytes, bytes, frozenset[str]], object] | None) -> tuple[Mapped, object]:
     """Pass two for a chunk (in a worker), and what ``check`` says of its statements."""
     chunk, whole = piece
-    mapped = map_chunk(chunk, dataset)
+    mapped = map_chunk(chunk, dataset, store)
     return mapped, (check(mapped.text, mapped.shared, whole) if check is not None else None)
 
 

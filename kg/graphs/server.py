@@ -1,6 +1,6 @@
 """Start the Oxigraph SPARQL server (the ``oxigraph`` package's program) on a store.
 
-Read-only, the server answers every query over the union of the named graphs (``--union-default-graph``).
+Read-only, the server answers every query over the union of the graphs (``--union-default-graph``).
 Writable, it keeps the SPARQL default graph as SPARQL Update means it (Oxigraph refuses ``WITH`` and
 ``USING`` on a union default graph), and a query asks for the union with the endpoint's URL parameter
 ``union-default-graph`` (``http://127.0.0.1:PORT/query?union-default-graph``).

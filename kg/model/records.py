@@ -121,6 +121,9 @@ class CellProduct:
     genetically_modified: bool | None = None
     infusions: int | None = None
     doses: list[DoseLevel] = field(default_factory=list)
+    #: of a product without a cell-type token, the kind of its cells ("mesenchymal-stromal-cells", "dendritic-cells"):
+    #: two such products of one trial are two products, each named by its kind in the graph
+    kind: str | None = None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from kg.rdf.ntriples import iri, literal, typed
 
 __all__ = ["record_triples", "shared_triples", "trial_fact_triples", "document_triples", "SHARED_GRAPH"]
 
-#: The named graph of a dataset (TriG, N-Quads, a store) that holds the descriptions of the source
+#: The named graph of a dataset file (TriG, N-Quads) that holds the descriptions of the source
 #: documents and of the things many trials name (:func:`shared_triples`). Every other statement is in
 #: a document's or a trial's graph, so the union of the named graphs is the whole graph and no
 #: statement is in the default graph: stores whose "union default graph" is the union of the named
@@ -292,8 +292,10 @@ def _boolean(value: bool | None) -> str | None:
 
 def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     for product in record.cell_products:
-        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one
-        node = out.part(trial, "hasCellProduct", iris.cell_product(key, product.cell_type or "untyped"), "CellProduct")
+        # cells of a kind the cell-type scheme has no concept for (mesenchymal stromal cells): a product without one,
+        # named by its kind ("untyped-dendritic-cells"), so that two such products of a trial are two nodes
+        name = product.cell_type or (f"untyped-{product.kind}" if product.kind else "untyped")
+        node = out.part(trial, "hasCellProduct", iris.cell_product(key, name), "CellProduct")
         out.concept(node, "cellType", "cell-type", product.cell_type)
         for donor in product.donor_types:
             out.concept(node, "donorType", "donor-type", donor)

@@ -61,7 +61,7 @@ def _rdflib_graph(corpus: Path):  # noqa: ANN202 - an rdflib.Graph, imported lat
 
     graph = rdflib.Graph()
 
-    def into_graph(chunk, dataset):  # noqa: ANN001, ANN202 - kg.build.pipeline.map_chunk's part, into rdflib
+    def into_graph(chunk, dataset, store=False):  # noqa: ANN001, ANN202 - kg.build.pipeline.map_chunk's part, into rdflib
         count = 0
         for blob, key, facts, _ in chunk:
             record = pickle.loads(blob)

@@ -62,6 +62,11 @@ _OTHER_DRUG = re.compile(rf"\b(?:{DRUGS})\b|\b[a-z]{{4,}}(?:mab|nib|platin|taxel
 #: An antibody the cytokine is fused to, written against its name: "hu14.18-IL2", "NHS-IL12", "L19-IL2" (not "low-dose-").
 _FUSED_BEFORE = re.compile(r"(?<![\w.-])(?!(?:low|high|intermediate)-?dose-$)[A-Za-z][\w.]*\d[\w.]*-$"
                            r"|(?<![\w.-])(?!(?:SC|SQ|IV|IM)-$)[A-Z]{2,5}-$")
+#: A cytokine given beside the cells, whatever was said of their making just before: "Ex Vivo-Expanded (EVE) Regulatory
+#: T Cells in Combination With Low-Dose Interleukin-2" (htsyndication.com NCT06991361), "Infusion of healthy donor Treg
+#: followed by daily LD IL-2" (Blood Advances 6(21):5786, NCT01937468).
+_GIVEN_WITH_BEFORE = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|followed\s+by)"
+                                r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
                             re.IGNORECASE)
 
@@ -135,8 +140,10 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
             if not membrane_bound and (_ENGINEERED_AFTER.match(passage.text[end:end + 40])
                                        or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
                 continue
-            ex_vivo = (membrane_bound or bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
-                       or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20])) or feeders)
+            given_with = bool(_GIVEN_WITH_BEFORE.search(passage.text[max(0, start - 40):start]))
+            ex_vivo = membrane_bound or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
+                                                             or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20]))
+                                                             or feeders))
             if not ex_vivo and (_MEASURED_AFTER.match(passage.text[end:end + 120])
                                 or _MEASURED_BEFORE.search(passage.text[max(0, start - 60):start])
                                 or (panel and not cytokine_dose(segment))):

@@ -56,7 +56,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|reactive|autologous|expanded|cultured|activated"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
-                     r"|donor|allodepleted)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                     r"|donor|allodepleted)\s+"
+                     # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
+                     # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -119,7 +122,16 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          # the participants undergo the collection of the cells' material: "Participants undergo the
                          # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
                          r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
-                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b",
+                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b"
+                         # the subjects' material collected to make the cells: "Subjects will be collected large numbers of
+                         # peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells"
+                         # (ctv.veeva.com NCT03263208); "To prepare the lymphoma, MM or CLL specific T cells investigators
+                         # will take 240 ml (up to 16 tablespoonfuls)of blood from the patient" (paidtrials.com CHARKALL)
+                         # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
+                         r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
+                         r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
+                         r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
+                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b"
@@ -132,7 +144,11 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
                                     r"participant|donor)(?:'|’)s\s+blood\b"
                                     # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b", re.IGNORECASE)),
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
+                                    # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
+                                    # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b",
+                                    re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
@@ -156,7 +172,16 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        r"|in vitro|in culture)\b"
                        # "grew special immune cells (TILs) from it in a lab" (curemydisease.com NCT01005745)
                        r"|\bgrew\s+(?:[\w()-]+\s+){0,6}?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
-                       r"|in vitro|in culture)\b", re.IGNORECASE)
+                       r"|in vitro|in culture)\b"
+                       # "The process involves the collection and growth in a laboratory of 'T cells' ... found inside the
+                       # patient's tumour" (hra.nhs.uk 2018-001608-12)
+                       r"|\bgrowth\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\s+of\b"
+                       # plain-language summaries: "These cells are made from your own immune cells, then grown in large
+                       # numbers" and "sent to the lab to be engineered and grown" (stellatrials.com NCT07172958); "then
+                       # in the laboratory tried to grow T cells that would attack your cancer cells" (cancerresearchuk.org)
+                       r"|\bgrown\s+in\s+(?:large\s+|great\s+|high\s+)?numbers\b"
+                       r"|\b(?:engineered|modified|changed)\s+and\s+(?:grown|multiplied)\b"
+                       r"|\bin\s+the\s+(?:laboratory|lab)\s+(?:\w+\s+){0,3}?grow\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
@@ -332,6 +357,13 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             elif (index and passage in about and _CALLED.match(passage.text) and passages[index - 1] not in about
                   and passages[index - 1].place == passage.place):
                 about.append(passages[index - 1])
+            # "First, you will have cells collected from your blood during an outpatient procedure. Those cells are then
+            # sent to the lab to be engineered and grown." (stellatrials.com NCT07172958): in a trial of one product,
+            # cells collected and then made into something are its cells, though neither sentence names it
+            elif (len(types) == 1 and index and passage not in about and passages[index - 1] not in about
+                  and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
+                  and _CELLS_COLLECTED.search(passages[index - 1].text)):
+                about += [passages[index - 1], passage]
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -340,18 +372,25 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
         dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text)
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
-        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing))
+        products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
+                                  given_in=_only_arms(record)))
     return products
 
 
 #: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
 #: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
 #: abbreviations: "MSc" is a degree.)
-_UNTYPED_CELLS = re.compile(r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)|\bdendritic[- ]cells?\b"
-                            r"|\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"
-                            r"|\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"
-                            r"|\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b",
-                            re.IGNORECASE)
+_UNTYPED_KINDS: list[tuple[str, str]] = [
+    ("mesenchymal-stromal-cells", r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)"),
+    ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
+    ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
+    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),
+    ("adipose-derived-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b"),
+]
+_UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
+#: The kind of each match of _UNTYPED_CELLS ("adipose-derived mesenchymal stem cells" is adipose-derived: the match starts
+#: at its first word).
+_UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
@@ -381,8 +420,26 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
             return []
     passages = all_passages()
     about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
+    # sentences that name it; a dose that names neither belongs to the product only where there is one
+    kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
-    return [_describe(None, about, donor_clauses(record), dosing=dosing)]
+    if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
+        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
+    products = []
+    for kind in kinds:
+        its = about if len(kinds) == 1 else [p for p in about if any(_kind_of(m.group(0)) == kind
+                                                                    for m in _UNTYPED_CELLS.finditer(p.text))]
+        product = _describe(None, its, donor_clauses(record), dosing=dosing if len(kinds) == 1 else [],
+                            given_in=_only_arms(record))
+        product.kind = kind
+        products.append(product)
+    return products
+
+
+def _kind_of(cells: str) -> str:
+    """The kind of cells without a cell-type token a match of _UNTYPED_CELLS names."""
+    return next(kind for kind, pattern in _UNTYPED_KIND if pattern.match(cells))
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
@@ -475,12 +532,19 @@ _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btran
 #: A sentence that goes on about the cells the sentence before named.
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
-_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b")
+_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b"
+                          # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
+                          # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
+                          # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
+                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b")
 #: A sentence that names the cells the sentence before it describes.
 _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
+#: Cells collected from someone, and cells being made into a product.
+_CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
+_MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
@@ -493,7 +557,8 @@ _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badopt
 
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
-              donor_lymphocytes: bool = False, dosing: list[Passage] | None = None) -> CellProduct:
+              donor_lymphocytes: bool = False, dosing: list[Passage] | None = None,
+              given_in: dict[str, str] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     if cell_type is None:
@@ -535,11 +600,24 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     doses: list[DoseLevel] = []
     for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
         for dose in cell_doses(passage.text):
-            dose.arm = passage.arm
+            # a dose in the description of an intervention that one arm alone lists is given in that arm
+            dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
             if not any(_same_dose(dose, known) for known in doses):
                 doses.append(dose)
     product.doses = doses
     return product
+
+
+def _only_arms(record: TrialRecord) -> dict[str, str]:
+    """Each intervention (by its name in lower case) that one arm alone lists, with that arm's label: a registry's arm
+    "Experimental: anti-CD19 UCAR-T cells" lists "Biological: anti-CD19 UCAR-T cells", whose description "Dose level one:
+    1×10^7 cells/Kg, ..." gives the doses of that arm (NCT04264039). An intervention two arms list, or none, names no arm.
+    """
+    arms: dict[str, list[str]] = {}
+    for arm in record.arms:
+        for name in dict.fromkeys(n.lower() for n in arm.interventions):
+            arms.setdefault(name, []).append(arm.label)
+    return {name: labels[0] for name, labels in arms.items() if len(labels) == 1 and labels[0]}
 
 
 #: Where a sentence turns from the background to this trial: "The safety about the repeated dose of cultivated NK cell ...

@@ -24,7 +24,10 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
-         r"|m?FOLFOX\d?|FOLFIRI(?:NOX)?|XELOX|CAPOX|R-CHOP")
+         r"|m?FOLFOX\d?|FOLFIRI(?:NOX)?|XELOX|CAPOX|R-CHOP"
+         # brand names, as the NCI gives them (docs/vocabulary-sources.md, "Brand names of regimen drugs"):
+         # "Drug: Cytoxan" (NCT04264039)
+         r"|cytoxan|neosar|clafen|alkeran")
 _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
@@ -46,12 +49,18 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "post-transplant cyclophosphamide (PTCy) for GVHD prophylaxis", "tacrolimus and MMF as GVHD prophylaxis"
     ("GVHD_PROPHYLAXIS", re.compile(rf"(?P<name>(?:post-?transplant(?:ation)?\s+)?{_DRUG_LIST})\s+(?:for|as)\s+{_GVHD}\s+"
                                     rf"(?:prophylaxis|prevention)", re.IGNORECASE)),
+    # "a preconditioning regimen of chemotherapy medications (cyclophosphamide and fludarabine)" (hra.nhs.uk
+    # 2018-001608-12): a regimen named by its purpose, its drugs in brackets after it, is the drugs
+    (None, re.compile(rf"(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|preparative)\s+(?:regimen|chemotherapy)\s+of\s+"
+                      rf"(?:chemotherapy\s+)?(?:medications?|drugs?|agents?)?\s*\((?P<name>{_DRUG_LIST})\)", re.IGNORECASE)),
     # "chemotherapy (cyclophosphamide, fludarabine)", "chemotherapy (Fludarabine and Cytarabine, with Venetoclax)"
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>{_DRUG_LIST}"
+    # "After preconditioning with chemotherapy ( Fludarabine, ...)" (NCT04264039): what the chemotherapy is for, before it
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*\s+|(?:pre-?)?conditioning\s+(?:with\s+)?)?\bchemotherapy\s*\((?P<name>{_DRUG_LIST}"
                       rf"(?:,?\s*(?:in combination with|combined with|with|plus|and)\s*{_DRUG_LIST})*)\)", re.IGNORECASE)),
     # "chemotherapy (HD-ARA-C+IDA)", "chemotherapy (FLAG - fludarabine, cytarabine, G-CSF)"
     # (not "Extracorporeal Photochemotherapy (ECP)", NCT00248365)
-    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|conditioning\s+)?\bchemotherapy\s*\((?P<name>[A-Z0-9][\w+/-]{1,20})"
+    (None, re.compile(r"(?P<kind>lymphodeplet\w*\s+|(?:pre-?)?conditioning\s+(?:with\s+)?)?\bchemotherapy\s*"
+                      r"\((?P<name>[A-Z0-9][\w+/-]{1,20})"
                       r"(?:\s*[-–:,]\s*(?P<drugs>[^()]{3,80}))?\)")),
     # "preparative chemotherapy comprising cyclophosphamide IV over 1 hour on days -7 and -6 and fludarabine IV over 15-30
     # minutes on days -5 to -1" (NCT00079144),
@@ -135,7 +144,8 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
-_NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"), ("chemotherapy",), ("chemotherapy",),
+_NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
+          ("lymphodeplet", "conditioning", "preparative"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
           ("receive",), ("drugs used in",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
@@ -216,7 +226,10 @@ _INTERVENTION_DRUG = re.compile(rf"^\s*(?:{_DRUG_LIST})(?:\s+(?:phosphate|hydroc
 #: Supportive drugs of the list (a growth factor, a uroprotector): given alone they are no regimen.
 _SUPPORTIVE = re.compile(r"^\s*(?:G-CSF|mesna)\s*$", re.IGNORECASE)
 _LYMPHODEPLETION_WORDS = re.compile(r"lymphodeplet\w*|lympho-?depleting|preparative", re.IGNORECASE)
-_CONDITIONING_WORDS = re.compile(r"\bconditioning\b", re.IGNORECASE)
+#: "After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or Melphalan), the dosage of anti-CD19 UCAR-T cells
+#: ..." (NCT04264039): a preconditioning is a conditioning (of a transplant where the text speaks of one, else a
+#: lymphodepletion before the cells)
+_CONDITIONING_WORDS = re.compile(r"\b(?:pre-?)?conditioning\b", re.IGNORECASE)
 _GVHD_WORDS = re.compile(r"\bGVHD\b|graft[- ]versus[- ]host", re.IGNORECASE)
 
 
@@ -257,7 +270,10 @@ _OTHER_CHEMOTHERAPY = re.compile(r"\b(?:consolidation|induction|re-?induction|sa
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
                   "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
-                  "atg": "antithymocyte globulin", "tbi": "total body irradiation"}
+                  "atg": "antithymocyte globulin", "tbi": "total body irradiation",
+                  # brand names (docs/vocabulary-sources.md)
+                  "cytoxan": "cyclophosphamide", "neosar": "cyclophosphamide", "clafen": "cyclophosphamide",
+                  "alkeran": "melphalan"}
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
                             r"(?:given|administered|required|used|conducted)\b", re.IGNORECASE)
 

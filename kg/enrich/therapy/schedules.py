@@ -167,6 +167,13 @@ _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|
 _IN_PARTS = re.compile(rf"\bcells?\s+in\s+{_COUNT}\s+(?:periods|sessions|rounds|portions|times|parts)\s+"
                        rf"(?:with\s+(?:an?\s+)?intervals?|at\s+(?:an?\s+)?intervals?|every|each)\b", re.IGNORECASE)
 
+#: The cells infused "in" as many times: "Cells were infused back to the patients in 3 times via intravenous infusion"
+#: (NCT03190811), "about 10 billion cells transfusion in 3 times, i.v." (crick.ai NCT02849015); not "in 3 times a week",
+#: a frequency.
+_IN_TIMES = re.compile(rf"\b(?:infused|transfused|injected|infusions?|transfusions?|injections?)\s+(?:[\w-]+\s+){{0,4}}?"
+                       rf"in\s+{_COUNT}\s+times\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
+                       re.IGNORECASE)
+
 
 def infusion_count(text: str) -> int | None:
     """How many infusions of the cells a course gives.
@@ -186,6 +193,8 @@ def infusion_count(text: str) -> int | None:
     >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
     2
     >>> infusion_count("Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days")
+    3
+    >>> infusion_count("Cells were infused back to the patients in 3 times via intravenous infusion")
     3
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
@@ -218,6 +227,9 @@ def infusion_count(text: str) -> int | None:
     parts = _IN_PARTS.search(text)
     if parts:
         return _count(parts.group(1))
+    times = _IN_TIMES.search(text)
+    if times:
+        return _count(times.group(1))
     if _TWICE.search(text):
         return 2
     if _SINGLE.search(text) or _GIVEN_ONCE.search(text):

@@ -26,12 +26,14 @@ STRUCTURED_LAYOUTS = frozenset({"ctgov_api_v2"})
 @dataclass(frozen=True)
 class Passage:
     """A sentence of the therapy's description; ``arm`` names the arm whose text it is, ``place``
-    where in the document it stands (title, summary, intervention, arm).
+    where in the document it stands (title, summary, intervention, arm), ``intervention`` the name of the
+    intervention whose description it is.
     """
 
     text: str
     arm: str | None = None
     place: str = "summary"
+    intervention: str | None = None
 
 
 #: A full stop glued to the next sentence's number ("for a total of six weeks.1×10^9 NK cells/dose").
@@ -62,7 +64,8 @@ def therapy_passages(record: TrialRecord, *, summaries: bool = True) -> list[Pas
                      for sentence in sentences(text)]
     for intervention in record.interventions:
         passages.append(Passage(intervention.name, place="intervention"))
-        passages += [Passage(sentence, place="intervention") for sentence in sentences(intervention.description)]
+        passages += [Passage(sentence, place="intervention", intervention=intervention.name)
+                     for sentence in sentences(intervention.description)]
     for arm in record.arms:
         passages += [Passage(sentence, arm.label, "arm") for sentence in sentences(arm.description)]
     return passages

@@ -35,6 +35,11 @@ _HEADER_BLOCK = re.compile(r"^\s*(?:The recruitment status of this study|Recruit
 _SPONSOR_ROLE = {"sponsor": "LEAD", "collaborator": "COLLABORATOR", "collaborators": "COLLABORATOR"}
 _SPONSOR_END = re.compile(r"^\s*(?:Information provided by|Tracking Information|Study Details|Study Description)|^\s*$")
 _OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
+#: The record view's one outcome of a heading, written without a bullet under the heading and its "(submitted: ...)" line:
+#: "Current Primary Outcome Measures  ICMJE / (submitted: April 14, 2011) / Safety and toxicity donor CD56+CD3- NK cells
+#: [ Time Frame: Day 28 post NK cell infusion ]" (NCT01336478; NCT03881774 the same way).
+_LONE_OUTCOME = re.compile(r"^(?P<measure>[^\s\[•*-][^\[]*?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
+_SUBMITTED = re.compile(r"^\s*\(submitted:[^)]*\)\s*$")
 #: "Label : | value |" rows -> record field and how to read the value.
 _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention model": "intervention_model",
            "masking": "masking", "primary purpose": "primary_purpose"}
@@ -57,6 +62,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # The line of the label: the 2012 page puts the number on the line after it.
     marker = text.count("\n", 0, found.start())
     kind: str | None = None  # outcomes are read only under a heading that says their kind
+    under_heading = False  # the line before is an outcome heading (or its "(submitted: ...)" line)
     # The 2012 page prints its status and sponsor block between the title and the number: the title is above it.
     top = next((i for i, line in enumerate(lines[:marker]) if _HEADER_BLOCK.match(line)), marker)
     heading = [fold(line) for line in lines[:top] if len(fold(line).split()) >= 3 and "|" not in line
@@ -91,7 +97,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         heading = re.match(r"^\s*(?:Current\s+)?(Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line)
         if heading:
             kind = heading.group(1).upper()
-        outcome = _OUTCOME.match(line)
+            under_heading = True
+        elif re.match(r"^\s*Original\s+(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line):
+            kind = None  # the record view's outcomes as first submitted, which the current ones replace
+        outcome = _OUTCOME.match(line) or (under_heading and not heading and _LONE_OUTCOME.match(line))
+        under_heading = bool(heading) or (under_heading and bool(_SUBMITTED.match(line)))
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     record.arms = _arms(lines, record.interventions)

@@ -20,10 +20,13 @@ from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_line
 from kg.read.parse.cues import (
     badge,
     first_line_title,
+    given_paragraphs,
     pdq_outline,
+    phase_line,
     phase_under_header,
     record_number_line,
     referred_own_number,
+    registration_statement,
     sponsor_line,
     stated_design,
     stated_eligible_people,
@@ -39,6 +42,8 @@ from kg.read.parse.cues import (
     title_after_number,
     title_before_contents,
     title_before_identifier,
+    title_named_by_number,
+    treatment_called,
 )
 from kg.read.parse.fields import (
     group_sizes,
@@ -74,8 +79,22 @@ def claims(text: str) -> bool:
             or record_number_line(text, identifiers) is not None:
         return True
     status, phases, _ = _badge(text)
-    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers)
-    return len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers)) >= 2
+    status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
+    return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
+            + _stated_summary(text)) >= 2
+
+
+def _stated_summary(text: str) -> bool:
+    """A paragraph saying what this trial does ("This trial is testing a new treatment called CAR-TA T cells…"), on a
+    page that states one register number and no other, and does not report where its trial was registered as a paper
+    does ("This trial was registered at www.clinicaltrials.gov as #NCT01287104"), the number apart from that paragraph:
+    a sign of the trial's own page.
+    """
+    shown = {identifier.value for identifier in find_registry_ids(text)}
+    summary = summary_paragraph(text.split("\n")) if len(shown) == 1 and not registration_statement(text) else None
+    # the number stated apart from that paragraph: "This study is linked the ACT-I Phase I trial (ACTRN12618000076279)"
+    # names another trial in the only sentence that has a number
+    return summary is not None and shown.pop() not in summary
 
 
 def _labelled_own_number(found: Reading) -> bool:
@@ -145,7 +164,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         found.sections.get("secondary_ids", []), unknown="OTHER")
     record.identifiers += [i for i in listed if i.value not in known]
     titles = _values(found, "title") + _values(found, "official_title")
-    record.title = (next(iter(titles), None) or title_before_identifier(text, record.identifiers)
+    # "… the study (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells …'": the text before the number is
+    # the sentence that names it, no title.
+    record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
+                    or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_before_contents(text) or title_above_summary(text))
     badge_status, badge_phases, badge_type = _badge(text)
@@ -156,7 +178,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
         phase = f"Phase {phase}"  # "Phase:  0" on WHO records
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
-                     or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
+                     or phase_line(text) or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
@@ -179,7 +201,16 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):
         record.detailed_description = "\n".join(filter(None, [record.detailed_description, outline_text]))
+    # Paragraphs no label heads that say what the participants are given ("You'll receive preparation chemotherapy for a
+    # few days, then the engineered cells are infused into your bloodstream."): the trial's treatment, as a description.
+    known = (record.detailed_description or "") + (record.brief_summary or "")
+    given = [paragraph for paragraph in given_paragraphs(found.unread) if paragraph not in known]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
+    # A page that lists no interventions but names its cells as the trial's treatment ("This trial is testing a new
+    # treatment called CAR-TA T cells"): that is the intervention.
+    called = None if record.interventions else treatment_called(text)
+    record.interventions = record.interventions or ([Intervention(called)] if called else [])
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
     # amnion epithelial cells (hAECs) by intravenous infusion"): part of the trial's description, after the one it has.

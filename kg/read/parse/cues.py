@@ -23,7 +23,9 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
-           "stated_start", "title_before_contents", "title_above_summary", "pdq_outline"]
+           "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
+           "title_named_by_number", "given_paragraphs", "registration_statement",
+           "treatment_called"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -532,3 +534,103 @@ def stated_start(text: str) -> str | None:
     """
     match = _STARTED.search(text or "")
     return parse_date(match.group("date")) if match else None
+
+
+#: A line that opens with the trial's phase, then a dash, a bullet or nothing: "Phase 1 — Testing in a small group
+#: (usually 20–80 people) to find a safe dose …" (stellatrials.com), "PHASE2 · St. Jude Children's Research Hospital ·
+#: NCT06847269" (findatrial.com). Not "Phase I: Patients receive …", the part of an outline that a phase I/II trial gives
+#: each of its phases.
+_PHASE_LINE = re.compile(rf"^[ \t]*(?P<phase>{_PHASE_WORDS})(?![a-z0-9])[ \t]*(?:[—–·|]|-[ \t]|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def phase_line(text: str) -> list[str]:
+    """The phase a line opens with, as a page's heading or facts line states it.
+
+    >>> phase_line("Phase 1 — Testing in a small group (usually 20–80 people) to find a safe dose and watch for side effects.")
+    ['PHASE1']
+    >>> phase_line("PHASE2 · St. Jude Children's Research Hospital · NCT06847269")
+    ['PHASE2']
+    >>> phase_line("Phase I: Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21.")
+    []
+    """
+    match = _PHASE_LINE.search(text)
+    return parse_phases(match.group("phase")) if match else []
+
+
+#: The quoted title that follows "titled" after the trial's number; it ends at a closing quote followed by a space or a
+#: stop (an apostrophe inside a word, "Hodgkin's", does not end it).
+_QUOTED_TITLE = re.compile(r"(?P<title>[^\n]{10,400}?)['\"’”](?=[\s.,;)]|$)")
+
+
+def title_named_by_number(text: str, identifiers: list[Identifier]) -> str | None:
+    """The title a sentence gives the trial after its number: "… received information related to the study
+    (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose Interleukin-2 for
+    Steroid-Refractory Chronic Graft-versus-Host-Disease' on May 20." (a news wire's copy of a registry record).
+    """
+    for _, match in _first_mentions(r"\(\s*{number}\s*\),?\s+(?:en)?titled\s+['\"‘“]", text, identifiers):
+        quoted = _QUOTED_TITLE.match(text, match.end())
+        if quoted and _reads_as_title(fold(quoted.group("title"))):
+            return fold(quoted.group("title"))
+    return None
+
+
+#: What participants are given or undergo, as a page tells them or of them: "You'll receive preparation chemotherapy for
+#: a few days, then the engineered cells are infused into your bloodstream." (stellatrials.com), "Patients will receive a
+#: three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide …, patients are intravenously infused
+#: autologous anti-CD19 CAR T cells." (cdek.wustl.edu).
+_GIVEN = re.compile(r"\b(?:you|patients|participants|subjects)(?:\s+will|\s+then|['’]ll)?\s+(?:receive|undergo|be\s+given)\b"
+                    r"|\b(?:are|is|will\s+be)\s+(?:\w+ly\s+)?(?:infused|injected|transfused|administered)\b", re.IGNORECASE)
+
+
+def given_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs (lines of at least 80 characters) that say what the participants are given or undergo: a page's
+    treatment, when no label heads it.
+
+    >>> given_paragraphs(["First, you will have cells collected from your blood during an outpatient procedure. You'll "
+    ...                   "receive preparation chemotherapy for a few days, then the engineered cells are infused."])[0][:20]
+    'First, you will have'
+    >>> given_paragraphs(["Patients who have received prior allogeneic stem cell transplantation within 100 days are "
+    ...                   "not eligible for this study."])
+    []
+    """
+    return [fold(line) for line in lines if len(line.strip()) >= 80 and _GIVEN.search(line)]
+
+
+#: How a paper or a news item states the registration of the trial it reports: "This trial was registered at
+#: www.clinicaltrials.gov as #NCT01287104.", "Trial registration number: NCT02968459".
+_REGISTRATION = re.compile(r"\bregistered\s+(?:at|with|in|on|as)\b|\btrial\s+registration\b", re.IGNORECASE)
+
+
+def registration_statement(text: str) -> bool:
+    """Whether the text states where the trial it reports was registered, as a paper does (a trial page shows its number).
+
+    >>> registration_statement("This trial was registered at www.clinicaltrials.gov as #NCT01287104.")
+    True
+    >>> registration_statement("Plain-English translation of NCT07172958 on ClinicalTrials.gov")
+    False
+    """
+    return bool(_REGISTRATION.search(text))
+
+
+#: The cells a plain-language page names as the trial's treatment: "This trial is testing a new treatment called CAR-TA T
+#: cells—specialized immune cells that are engineered in a lab …" (stellatrials.com), "The researchers want to see how
+#: effective a treatment called CAR T cell therapy is, which works by using modified immune cells …" (clinconnect.io).
+_TREATMENT_CALLED = re.compile(r"\b(?:a|the)\s+(?:new\s+|experimental\s+|investigational\s+)?(?:treatment|therapy)\s+called\s+"
+                               r"(?P<name>[^,.;:()—–\n]{3,80}?)(?=\s*[,.;:()—–]|\s+(?:is|are|which|that|to|for|in)\b|\s*$)",
+                               re.IGNORECASE)
+_CELLS_NAMED = re.compile(r"\bcells?\b|\bcell\s+therap", re.IGNORECASE)
+
+
+def treatment_called(text: str) -> str | None:
+    """The cells a sentence names as the trial's treatment ("a new treatment called X"); none where the treatment named
+    is no cells ("a study of a treatment called induction immunotherapy that uses the patient's own T cells").
+
+    >>> treatment_called("This trial is testing a new treatment called CAR-TA T cells—specialized immune cells that are")
+    'CAR-TA T cells'
+    >>> treatment_called("The researchers want to see how effective a treatment called CAR T cell therapy is, which works")
+    'CAR T cell therapy'
+    >>> treatment_called("is leading a study of a treatment called induction immunotherapy that uses the patient’s own") is None
+    True
+    """
+    match = _TREATMENT_CALLED.search(text)
+    return fold(match.group("name")) if match and _CELLS_NAMED.search(match.group("name")) else None
