@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from kg.enrich import enriched
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ReaderBug
 from kg.read import dispatch, read_path
 from kg.read.limits import LIMITS, Limits
 from kg.read.sources import read_document
@@ -31,7 +31,7 @@ def explain(path: Path, limits: Limits = LIMITS) -> str:
     else:
         lines += _account(read_document(path, limits), path.name)
     for record in enriched(read_path(path, limits)):
-        if isinstance(record, DocumentError):
+        if isinstance(record, (DocumentError, ReaderBug)):
             lines.append(f"  left out: {record}")
         else:
             ids = ", ".join(f"{i.value} ({i.scheme})" for i in record.identifiers)

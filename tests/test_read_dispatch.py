@@ -86,8 +86,10 @@ def test_a_registry_readers_bug_is_not_passed_off_as_a_fault_of_the_study(monkey
         return study.name  # AttributeError: the reader's own mistake
 
     monkeypatch.setattr(ctgov_json, "read_study", broken)
-    with pytest.raises(ReaderBug, match="NCT00184067.json: a bug in kg's ctgov_api_v2 reader"):
-        list(read_bytes(EXAMPLES["ctgov_api_v2"].read_bytes(), "NCT00184067.json"))
+    # given back in place of the study, as a document's fault is, so that a build names it and goes on
+    [bug] = read_bytes(EXAMPLES["ctgov_api_v2"].read_bytes(), "NCT00184067.json")
+    assert isinstance(bug, ReaderBug)
+    assert str(bug).startswith("NCT00184067.json: a bug in kg's ctgov_api_v2 reader")
 
 
 @pytest.mark.parametrize(("module", "field", "value", "said"), [

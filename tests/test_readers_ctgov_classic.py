@@ -272,3 +272,25 @@ def test_an_intervention_description_of_a_table_the_excerpt_breaks_off_in_ends_a
     assert intervention.description.endswith("CAR-T cells will be infused.")
     [product] = record.cell_products
     assert (product.tissue_sources, product.ex_vivo_expanded) == (["PERIPHERAL_BLOOD"], True)
+
+
+def test_the_2012_page_that_puts_the_number_on_the_line_after_its_label_is_read():
+    # clinicaltrials.gov/ct2/show/NCT01498055 (2012): "ClinicalTrials.gov Identifier:" alone on its line, the
+    # number under it; the reader once looked for both on one line and failed on the page.
+    page = """Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study
+
+The recruitment status of this study is unknown because the information has not been verified recently.
+Verified December 2011 by Third Military Medical University.
+Recruitment status was  Recruiting
+Sponsor:
+Information provided by (Responsible Party):
+Gong Liang, Third Military Medical University
+ClinicalTrials.gov Identifier:
+NCT01498055
+First received: November 24, 2011
+Last updated: March 21, 2012
+"""
+    record = read_enriched(page.encode(), "ct2-show-NCT01498055.txt")
+    assert [i.value for i in record.identifiers] == ["NCT01498055"]
+    assert record.source.layout == "ctgov_classic"
+    assert record.title == "Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study"

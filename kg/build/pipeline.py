@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from kg.enrich import enrich
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ReaderBug
 from kg.model.facts import TRIAL_FACTS, SourceRank, source_rank, states
 from kg.model.records import Identifier, Organization, TrialRecord
 from kg.rdf import iris, ntriples
@@ -83,7 +83,7 @@ def units(paths: Iterable[Path]) -> list[Unit]:
 _ARCHIVES: dict[Path, zipfile.ZipFile] = {}
 
 
-def read_unit(unit: Unit, limits: Limits = LIMITS) -> list[Read | DocumentError]:
+def read_unit(unit: Unit, limits: Limits = LIMITS) -> list[Read | DocumentError | ReaderBug]:
     """Pass one for one unit: its records, or the reason a document was left out."""
     if unit.start is None:
         found = list(read_path(unit.path, limits))
@@ -96,7 +96,7 @@ def read_unit(unit: Unit, limits: Limits = LIMITS) -> list[Read | DocumentError]
             found = list(read_path(unit.path, limits, entries=entries))  # which says what is wrong, as for any document
         else:
             found = list(read_archive(_ARCHIVES[unit.path], unit.path.name, limits, entries=entries))
-    return [item if isinstance(item, DocumentError) else as_read(enrich(item)) for item in found]
+    return [item if isinstance(item, (DocumentError, ReaderBug)) else as_read(enrich(item)) for item in found]
 
 
 def close_archives() -> None:

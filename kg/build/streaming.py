@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from kg.atomic import atomic_output
 from kg.build.identity import TrialIdentity
 from kg.build.pipeline import Read, as_read, close_archives, map_chunk, once, read_unit, units
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ReaderBug
 from kg.graphs.files import DATASET_FORMATS, EXPORT_FORMATS
 from kg.graphs.store import fill_store
 from kg.model.facts import TRIAL_FACTS, SourceRank
@@ -63,7 +63,7 @@ class BuildReport:
     trials: set[str] = field(default_factory=set)
     triples: int = 0
     layouts: dict[str, int] = field(default_factory=dict)
-    failures: list[DocumentError] = field(default_factory=list)
+    failures: list[DocumentError | ReaderBug] = field(default_factory=list)
     unchanged: int = 0
     replaced: int = 0
     kept: int = 0
@@ -123,7 +123,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             tell("reading", 0, total)
             for piece, found in zip(pieces, in_order(pool, partial(read_unit, limits=limits), pieces)):
                 for read in found:
-                    if isinstance(read, DocumentError):
+                    if isinstance(read, (DocumentError, ReaderBug)):
                         report.failures.append(read)
                     elif read.order[1] in known:
                         report.unchanged += 1

@@ -9,8 +9,10 @@ over the limits of :mod:`kg.read.limits` is refused as any unreadable one is.
 
 A fault of the document (empty, not UTF-8, no layout, a registry value of the wrong type) is
 a :class:`~kg.errors.DocumentError`, given back in place of its record so that the build names
-it and goes on. Anything else a reader raises is a bug in kg: it is raised as a
-:class:`~kg.errors.ReaderBug` naming the document, never passed off as a fault of the data.
+it and goes on. Anything else a reader raises is a bug in kg: :func:`read_text` raises it as a
+:class:`~kg.errors.ReaderBug` naming the document, never passed off as a fault of the data, and
+:func:`read_bytes` gives that back in place of the record too, so that one page a reader fails on
+is named and left out, not the end of a build of the whole registry.
 """
 
 from __future__ import annotations
@@ -110,11 +112,12 @@ def read_text(data: bytes, name: str, readers: Mapping[str, Reader] = READERS) -
 
 
 def read_bytes(data: bytes, name: str, readers: Mapping[str, Reader] = READERS, *,
-               limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError]:
+               limits: Limits = LIMITS) -> Iterator[TrialRecord | DocumentError | ReaderBug]:
     """The records of one document: a page gives one, a JSON document one per study.
 
     A document that cannot be read, or is over ``limits``, gives its error in place of a
-    record, so that the caller can name it and go on.
+    record, and so does one a reader fails on (a :class:`~kg.errors.ReaderBug`), so that the
+    caller can name it and go on.
     """
     if len(data) > limits.document_bytes:
         yield DocumentError(name, f"larger than the limit of {limits.document_bytes:,} bytes per document (--max-document-size)")
@@ -122,7 +125,7 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, Reader] = READERS, 
     if not ctgov_json.looks_like_json(data):
         try:
             yield read_text(data, name, readers)
-        except DocumentError as error:
+        except (DocumentError, ReaderBug) as error:
             yield error
         return
     try:
@@ -133,12 +136,13 @@ def read_bytes(data: bytes, name: str, readers: Mapping[str, Reader] = READERS, 
                 yield DocumentError(source.name, f"a study whose fields do not have the registry's shape: {error} "
                                                  "(is the file the registry's own JSON?)")
             except Exception as error:
-                raise ReaderBug(source.name, ctgov_json.LAYOUT, error) from error
+                yield ReaderBug(source.name, ctgov_json.LAYOUT, error)
     except DocumentError as error:
         yield error
 
 
-def read_path(path: Path, limits: Limits = LIMITS, *, entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+def read_path(path: Path, limits: Limits = LIMITS, *,
+              entries: slice | None = None) -> Iterator[TrialRecord | DocumentError | ReaderBug]:
     """The records of the document at ``path``; a zip archive is read entry by entry
     (only its ``entries`` when given, so that worker processes can share one archive).
     """
@@ -162,7 +166,7 @@ def read_path(path: Path, limits: Limits = LIMITS, *, entries: slice | None = No
 
 
 def read_archive(archive: zipfile.ZipFile, name: str, limits: Limits = LIMITS, *,
-                 entries: slice | None = None) -> Iterator[TrialRecord | DocumentError]:
+                 entries: slice | None = None) -> Iterator[TrialRecord | DocumentError | ReaderBug]:
     """The records of an open zip archive called ``name``, entry by entry (only ``entries``
     when given; an entry over the limits or unsafe is refused, see :func:`kg.read.sources.archive_entries`).
     Raises what opening the archive raises; :func:`read_path` names it. A zip that is a document

@@ -28,6 +28,9 @@ _ARCHIVED = re.compile(r"Complete list of historical versions of study (NCT\d{8}
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
 #: A row of the record view's tracking information: "Estimated Study Start Date  ICMJE February 20, 2020".
 _RECORD_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s+ICMJE\s+(?P<value>\S.*?)\s*$")
+#: The lines that open the 2012 page's status and sponsor block, under its title.
+_HEADER_BLOCK = re.compile(r"^\s*(?:The recruitment status of this study|Recruitment status was|Verified [A-Z][a-z]+ \d{4} by"
+                           r"|Sponsor:|Information provided by)")
 #: The sponsor block's labels ("Sponsor:", "Collaborator:", each over its names) and what ends it.
 _SPONSOR_ROLE = {"sponsor": "LEAD", "collaborator": "COLLABORATOR", "collaborators": "COLLABORATOR"}
 _SPONSOR_END = re.compile(r"^\s*(?:Information provided by|Tracking Information|Study Details|Study Description)|^\s*$")
@@ -49,10 +52,14 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     lines = text.split("\n")
     if not _IDENTIFIER.search(text):
         return _archived_record(lines, source)
-    record = TrialRecord(source=source, identifiers=find_registry_ids(_IDENTIFIER.search(text).group(0)))
-    marker = next(i for i, line in enumerate(lines) if _IDENTIFIER.search(line))
+    found = _IDENTIFIER.search(text)
+    record = TrialRecord(source=source, identifiers=find_registry_ids(found.group(0)))
+    # The line of the label: the 2012 page puts the number on the line after it.
+    marker = text.count("\n", 0, found.start())
     kind: str | None = None  # outcomes are read only under a heading that says their kind
-    heading = [fold(line) for line in lines[:marker] if len(fold(line).split()) >= 3 and "|" not in line
+    # The 2012 page prints its status and sponsor block between the title and the number: the title is above it.
+    top = next((i for i, line in enumerate(lines[:marker]) if _HEADER_BLOCK.match(line)), marker)
+    heading = [fold(line) for line in lines[:top] if len(fold(line).split()) >= 3 and "|" not in line
                and not fold(line).startswith(("The safety and scientific validity", "Get the latest", "COVID-19"))]
     record.title = heading[-1] if heading else None
     for index, line in enumerate(lines):
