@@ -14,7 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _AUTOLOGOUS, _UNTYPED_CELLS
+from kg.enrich.therapy.products import _AUTOLOGOUS, _FOLLOW_UP_STUDY, _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -1329,3 +1329,66 @@ def test_the_subjects_pbmc_collected_to_make_the_cells_make_them_autologous() ->
         "for-a-future-study"])
 def test_whose_material_is_collected_to_make_the_cells(sentence: str, autologous: bool) -> None:
     assert bool(_AUTOLOGOUS.search(sentence)) is autologous
+
+
+# --- tests/data/therapy-holdout4: a follow-up of earlier trials' recipients gives no cells -------------------------
+
+@pytest.mark.parametrize(("title", "intervention", "summary"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct2-show-NCT03435796-ltfu-gene-modified-t-no-product.txt
+    ("Long-Term Follow-up Protocol for Participants Treated With Gene-Modified T Cells",
+     "Gene-modified (GM) T cell therapy",
+     "Participants who received at least one GM T cell infusion will be asked to enroll in this LTFU protocol upon either "
+     "premature discontinuation from, or completion of the prior parent treatment protocol."),
+    # clinicaltrials.ucsf.edu/trial/NCT02445222, its official title and summary
+    ("Long Term Follow-Up of Patients Exposed to Lentiviral-Based CAR T-Cell Therapy", "Previously treated CAR-T patients",
+     "The purpose of this study is to monitor all patients exposed to CAR-T therapied for 15 years following their last "
+     "CAR-T (e.g. CTL019) infusion to assess the risk of delayed adverse events (AEs)."),
+    # api.ai-analytics.org/clinical/NCT02445222.md, its brief title
+    ("CAR-T Long Term Follow Up (LTFU) Study", "Previously treated CAR-T patients", None),
+    # cancer.osu.edu, OSU-15042 (the same protocol at one site), its full title
+    ("Long Term Follow-Up of Patients Exposed to Lentiviral-Based CD19 directed CART Cell Therapy", "CD19 CART",
+     "The purpose of this study is to monitor all patients exposed to CD19 directed CAR T-cells (CD19 CART) for 15 years "
+     "following last CD19 CART (e.g. CTL019) infusion"),
+], ids=["ltfu-protocol-for-participants-treated-with", "ltfu-of-patients-exposed-to", "car-t-ltfu-study",
+        "ltfu-cd19-cart"])
+def test_a_long_term_follow_up_of_earlier_recipients_gives_no_product(title: str, intervention: str,
+                                                                      summary: str | None) -> None:
+    record = _record(title=title, brief_summary=summary, interventions=[Intervention(intervention, "GENETIC")],
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+    assert record.cell_products == []
+
+
+def test_the_cells_intervention_that_administers_nothing_gives_no_product() -> None:
+    # tests/data/therapy-holdout4, NCT03435796's intervention and its description
+    record = _record(title="Participants exposed to Gene-modified (GM) T cell therapy",
+                     interventions=[Intervention("Gene-modified (GM) T cell therapy", "GENETIC",
+                                                 "No investigational product will be administered")])
+    assert record.cell_products == []
+
+
+def test_a_study_that_includes_no_therapy_gives_no_product() -> None:
+    # clinicaltrialsgps.com trial-54256, the NCI's "Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI
+    # Experimental Transplantation and Immunology Branch Studies"
+    record = _record(title="Gene Therapy Follow up Protocol for Subjects Previously Enrolled in NCI Experimental "
+                           "Transplantation and Immunology Branch Studies",
+                     source=SourceDocument("p.txt", "0" * 64, "generic"),
+                     brief_summary="This trial does not include any therapy and is only for patients previously treated on "
+                                   "gene-therapy trials at the NCI Experimental Transplantation an Immunology Branch who are "
+                                   "no longer enrolled on their original gene therapy clinical trial. After they get the "
+                                   "genetically modified cells, participants will have blood drawn 3, 6, and 12 months later.")
+    assert record.cell_products == []
+
+
+@pytest.mark.parametrize(("title", "follow_up"), [
+    # tests/data/pages (ADP's study, the dev corpus): "Adoptive Cell Therapy Long-term Follow-up (LTFU) Study", and its
+    # official title
+    ("Adoptive Cell Therapy Long-term Follow-up (LTFU) Study", True),
+    ("Long-Term Follow-Up (LTFU) of Participants Treated With ADP Adoptive Cell Therapies", True),
+    # trial.medpath.com NCT05713214 (St. Jude)
+    ("Long-term Follow-up After Adoptive Transfer of Genetically Modified Cell Products", True),
+    # JCI Insight 2019;4(9):e122627 (Geyer et al.), a trial that gave the cells: "we report safety and long-term follow-up
+    # of CAR T cell therapy with or without conditioning chemotherapy"
+    ("Safety and long-term follow-up of CAR T cell therapy with or without conditioning chemotherapy", False),
+], ids=["adp-ltfu-study", "adp-ltfu-of-participants-treated", "ltfu-after-adoptive-transfer", "follow-up-of-a-therapy"])
+def test_a_title_that_is_a_follow_up_of_earlier_recipients(title: str, follow_up: bool) -> None:
+    assert bool(_FOLLOW_UP_STUDY.search(title)) is follow_up

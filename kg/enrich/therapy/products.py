@@ -268,6 +268,30 @@ _NONE_GIVEN = re.compile(r"\bnone of the (?:samples|cells)\b[^.;]{0,40}\bwill be
                          r"(?:an?other |a separate )?clinical trials?\b", re.IGNORECASE)
 
 
+#: A study that follows up the participants of earlier trials, who were given the cells there: "Long-Term Follow-up Protocol
+#: for Participants Treated With Gene-Modified T Cells" (NCT03435796), "Long Term Follow-Up of Patients Exposed to
+#: Lentiviral-Based CAR T-Cell Therapy" (NCT02445222's official title), "Long-term Follow-up After Adoptive Transfer of
+#: Genetically Modified Cell Products" (NCT05713214), "Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI
+#: Experimental Transplantation and Immunology Branch Studies", "CAR-T Long Term Follow Up (LTFU) Study" (NCT02445222): a
+#: title that is the follow-up (a few words before it at most), of people treated before or after their treatment.
+_FOLLOW_UP_STUDY = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:long[- ]term\s+)?follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:(?:protocol|study)\s+)?"
+    r"(?:(?:for|of|in)\s+(?:all\s+)?(?:participants|subjects|patients|people|persons|children|adults|recipients)\s+"
+    r"(?:(?:who\s+(?:have\s+|had\s+)?)?(?:previously\s+)?(?:treated|exposed|received|receiving|enrolled|dosed|infused)"
+    r"|previously|after)\b"
+    r"|after\s+(?:(?:the\s+)?adoptive\s+transfer|treatment|infusion|receipt|administration)\b)"
+    r"|^(?:[\w-]+\s+){0,3}?long[- ]term\s+follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:study|protocol)\s*$", re.IGNORECASE)
+#: The description of the intervention that names the cells, saying it gives nothing: "Genetic: Gene-modified (GM) T cell
+#: therapy" described "No investigational product will be administered" (NCT03435796). (Said of a control arm, it says
+#: nothing of the cells other arms are given: only the cells' own intervention counts.)
+_NOTHING_ADMINISTERED = re.compile(r"\bno\s+(?:investigational|study)\s+(?:medicinal\s+)?(?:products?|drugs?|treatments?"
+                                   r"|interventions?)\s+(?:will\s+be|is|are)\s+(?:administered|given)\b", re.IGNORECASE)
+#: A study's own word that it gives no therapy: "This trial does not include any therapy and is only for patients
+#: previously treated on gene-therapy trials" (clinicaltrialsgps.com, the NCI's gene therapy follow-up protocol).
+_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b",
+                         re.IGNORECASE)
+
+
 def cell_products(record: TrialRecord, giving: list[Passage],
                   all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     """The cell products the record describes (one per cell type it gives): ``giving`` are the
@@ -278,9 +302,14 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     names a product only when the title or interventions give cells without naming them.
     """
     products = _products(record, giving, all_passages)
+    # a follow-up of earlier trials' recipients gives no cells of its own, whatever cells its title and arms name
+    if products and (any(_FOLLOW_UP_STUDY.search(p.text) for p in giving if p.place == "title")
+                     or any(_NOTHING_ADMINISTERED.search(p.text) and _cell_types(p.intervention)
+                            for p in giving if p.place == "intervention" and p.intervention)):
+        return []
     # asked only of a record that would have products: most registry studies name no cells, and their summaries are
     # then never cut into sentences
-    if products and any(_NONE_GIVEN.search(p.text) for p in all_passages()):
+    if products and any(_NONE_GIVEN.search(p.text) or _NO_THERAPY.search(p.text) for p in all_passages()):
         return []
     return products
 
