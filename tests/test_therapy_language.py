@@ -1392,3 +1392,36 @@ def test_a_study_that_includes_no_therapy_gives_no_product() -> None:
 ], ids=["adp-ltfu-study", "adp-ltfu-of-participants-treated", "ltfu-after-adoptive-transfer", "follow-up-of-a-therapy"])
 def test_a_title_that_is_a_follow_up_of_earlier_recipients(title: str, follow_up: bool) -> None:
     assert bool(_FOLLOW_UP_STUDY.search(title)) is follow_up
+
+
+# --- tests/data/therapy-holdout4: the donor of the patients' transplant is not the stromal cells' donor -------------
+
+@pytest.mark.parametrize("criterion", [
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt, its inclusion criterion
+    "allogenic BMT from related or unrelated donor",
+    # radiopharmaconnect.srsweb.org (an Iranian trial of MSC given with the graft), its patients
+    "Patients included in the study were candidate for allogeneic hematopoietic stem cell transplantation with a donor "
+    "with DNAM-1 above 8 ng / ml.",
+], ids=["allogenic-bmt-from-related-or-unrelated-donor", "candidate-for-allogeneic-hsct-with-a-donor"])
+def test_the_transplants_donor_in_a_criterion_is_not_the_mscs(criterion: str) -> None:
+    record = _record(title="Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis Transplantation",
+                     source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     brief_summary="Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant "
+                                   "(BMT) for patients with AL, AA and MM for acute Graft-versus-host Disease (GVHD) "
+                                   "prophylaxis and treatment.",
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")],
+                     criteria=[Criterion("INCLUSION", criterion)])
+    assert [(p.kind, p.donor_types) for p in record.cell_products] == [("mesenchymal-stromal-cells", [])]
+
+
+def test_a_donor_of_the_stromal_cells_themselves_is_still_read() -> None:
+    # tests/data/therapy-holdout4/pages/meddatax.com/NCT03818854-results-bone-marrow-msc-ards.txt (its title and group
+    # description), with NCT01941394's criterion of a transplant beside it
+    record = _record(title="Mesenchymal Stromal Cells For Acute Respiratory Distress Syndrome",
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_mirror"),
+                     interventions=[Intervention("Human Mesenchymal Stromal Cells", "BIOLOGICAL",
+                                                 "A single dose of 10 million cells/kg predicted body weight (PBW) Allogeneic "
+                                                 "Bone Marrow-Derived Human Mesenchymal Stromal Cells will administered "
+                                                 "intravenously over approximately 60-80 minutes.")],
+                     criteria=[Criterion("INCLUSION", "allogenic BMT from related or unrelated donor")])
+    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]

@@ -406,6 +406,9 @@ _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
 #: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
 #: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
 #: stem cell tranplantation" (ACTRN12610000068066).
+#: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
+_TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
+                         re.IGNORECASE)
 _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
 
@@ -570,6 +573,9 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     if cell_type is None:
         # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
         about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
+        # and a criterion of the patients' transplant, "allogenic BMT from related or unrelated donor" (NCT01941394): the
+        # donor of the graft, not of the stromal cells (a donor of those is said of them)
+        donor_clauses = [clause for clause in donor_clauses if not _TRANSPLANT.search(clause)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
