@@ -1425,3 +1425,27 @@ def test_a_donor_of_the_stromal_cells_themselves_is_still_read() -> None:
                                                  "intravenously over approximately 60-80 minutes.")],
                      criteria=[Criterion("INCLUSION", "allogenic BMT from related or unrelated donor")])
     assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt
+    ("Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis Transplantation",
+     "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT) for patients with AL, "
+     "AA and MM for acute Graft-versus-host Disease (GVHD) prophylaxis and treatment."),
+    # Stem Cells International 2012, 968213 (hindawi.com), a phase II study of MSC given with the graft
+    ("Multipotent Mesenchymal Stromal Cells for the Prophylaxis of Acute Graft-versus-Host Disease", None),
+], ids=["msc-infusion-for-agvhd-prophylaxis", "mmsc-for-the-prophylaxis-of-acute-gvhd"])
+def test_the_gvhd_prophylaxis_the_cells_are_given_for_is_no_regimen(title: str, summary: str | None) -> None:
+    record = _record(title=title, brief_summary=summary, source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")])
+    assert [p.kind for p in record.cell_products] == ["mesenchymal-stromal-cells"]
+    assert record.regimens == []
+
+
+def test_a_standard_gvhd_prophylaxis_given_beside_the_cells_is_a_regimen() -> None:
+    # Stem Cells International 2012, 968213, its second group: "Standard GVHD prophylaxis + MMSC"
+    record = _record(title="Multipotent Mesenchymal Stromal Cells for the Prophylaxis of Acute Graft-versus-Host Disease",
+                     source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")],
+                     arms=[Arm("Second group", description="Standard GVHD prophylaxis + MMSC")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("GVHD prophylaxis", "GVHD_PROPHYLAXIS")]

@@ -301,6 +301,15 @@ _NUMBERED_REGIMEN = re.compile(rf"(?P<kind>preparative|conditioning|lymphodeplet
 _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+(?:the\s+)?transplant\w*", re.IGNORECASE)
 
 
+#: Cells given for a GVHD prophylaxis, just before its name: "Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis",
+#: "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT) ... for acute
+#: Graft-versus-host Disease (GVHD) prophylaxis and treatment" (NCT01941394), "Multipotent Mesenchymal Stromal Cells for
+#: the Prophylaxis of Acute Graft-versus-Host Disease" (Stem Cells International 2012, 968213): the purpose of the cells,
+#: no regimen of drugs ("Standard GVHD prophylaxis + MMSC" of the same study is one).
+_CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
+                        r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
+
+
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -334,6 +343,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
+                if fixed == "GVHD_PROPHYLAXIS" and not components and _CELLS_FOR.search(sentence_start[-160:]):
+                    continue  # the cells' own purpose, not a regimen given beside them
                 if components and all(_SUPPORTIVE.match(c) for c in components):
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
