@@ -1449,3 +1449,23 @@ def test_a_standard_gvhd_prophylaxis_given_beside_the_cells_is_a_regimen() -> No
                      interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")],
                      arms=[Arm("Second group", description="Standard GVHD prophylaxis + MMSC")])
     assert [(r.name, r.purpose) for r in record.regimens] == [("GVHD prophylaxis", "GVHD_PROPHYLAXIS")]
+
+
+# --- tests/data/therapy-holdout4: doses in "mln", a stray letter before "x 10^n", T cells named by their marker -------
+
+@pytest.mark.parametrize(("sentence", "dose"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt,
+    # the intervention "Procedure: Donor Lymphocyte Infusion"
+    ("donor cells infused over 2 hrs at cell dose of 0.5 dx 10^8 CD3+T-cells/kg", (5e7, "{cells}/kg", True)),
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt, the arm "With MSC"
+    ("Mesenchymal stem cells infusion of Mesenchymal stem cells at dose 1 mln cells per kg", (1e6, "{cells}/kg", True)),
+], ids=["dx-10-8-cd3-t-cells-per-kg", "1-mln-cells-per-kg"])
+def test_a_cell_dose_in_mln_or_with_a_stray_letter_before_times_ten(sentence: str, dose: tuple) -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(sentence)] == [dose]
+
+
+def test_a_scale_written_after_the_unit_is_left_unread() -> None:
+    # the same page's detailed description: "1 cells mln/kg" could be read as 1 cell; it is no dose
+    from kg.enrich.therapy.quantities import cell_doses
+    assert cell_doses("Infusion at dose 1 cells mln/kg at day of white blood cells recovery.") == []
