@@ -1469,3 +1469,29 @@ def test_a_scale_written_after_the_unit_is_left_unread() -> None:
     # the same page's detailed description: "1 cells mln/kg" could be read as 1 cell; it is no dose
     from kg.enrich.therapy.quantities import cell_doses
     assert cell_doses("Infusion at dose 1 cells mln/kg at day of white blood cells recovery.") == []
+
+
+# --- tests/data/therapy-holdout4: a chemotherapy listed as a drug intervention beside the cells ------------------------
+
+@pytest.mark.parametrize(("title", "interventions", "rows"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt
+    ("Post Transplant Donor Lymphocyte Infusion", [Intervention("Donor Lymphocyte Infusion", "PROCEDURE",
+                   "donor cells infused over 2 hrs at cell dose of 0.5 dx 10^8 CD3+T-cells/kg"),
+      Intervention("Induction Chemotherapy", "DRUG")], [("Induction Chemotherapy", "CHEMOTHERAPY")]),
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01533727-autologous-cik-plus-chemotherapy-nsclc.txt
+    ("CIK Cell Transfusion Plus Chemotherapy as Adjuvant Therapy for Stage IB-IIIA Non-Small Cell Lung Cancer (NSCLC)",
+     [Intervention("Autologous CIK Transfusion plus Chemotherapy", "DRUG"), Intervention("chemotherapy alone", "DRUG")],
+     [("chemotherapy alone", "CHEMOTHERAPY")]),
+], ids=["induction-chemotherapy", "chemotherapy-alone"])
+def test_a_chemotherapy_listed_as_a_drug_beside_the_cells_is_a_regimen(title: str, interventions: list, rows: list) -> None:
+    record = _record(title=title, interventions=interventions,
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+    assert record.cell_products
+    assert [(r.name, r.purpose) for r in record.regimens] == rows
+
+
+def test_a_chemotherapy_listed_by_a_study_that_gives_no_cells_is_no_regimen() -> None:
+    # tests/data/ctgov-negative NCT05209256
+    record = _record(title="Alflutinib Versus Alflutinib Plus Chemotherapy for NSCLC",
+                     interventions=[Intervention("Alflutinib", "DRUG"), Intervention("Chemotherapy", "DRUG")])
+    assert (record.cell_products, record.regimens) == ([], [])

@@ -266,6 +266,16 @@ _OTHER_CHEMOTHERAPY = re.compile(r"\b(?:consolidation|induction|re-?induction|sa
                                  r"(?:chemotherapy|therapy|cycles?)\b|\blymphodeplet\w*|\blympho-?depleting\b", re.IGNORECASE)
 
 
+#: A chemotherapy the registry lists as a drug intervention of the trial, named by its phase or by no drug: "Drug: Induction
+#: Chemotherapy" beside "Procedure: Donor Lymphocyte Infusion" (NCT00167180), "Drug: chemotherapy alone", the comparator of
+#: "Drug: Autologous CIK Transfusion plus Chemotherapy" (NCT01533727). A treatment the trial gives (its drugs unnamed),
+#: unlike a text's passing "chemotherapy". (The registry's "Drug: Chemotherapy" of "Alflutinib Versus Alflutinib Plus
+#: Chemotherapy for NSCLC", NCT05209256 in tests/data/ctgov-negative, gives no cells: no regimen, as for any such study.)
+_LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neoadjuvant|systemic|combination|intensive|"
+                                  r"consolidation|induction|re-?induction|salvage|maintenance)\s+)*chemotherapy"
+                                  r"(?:\s+(?:alone|only))?\s*$", re.IGNORECASE)
+
+
 #: Abbreviations of the drugs, written out for the components.
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
                   "arac": "cytarabine",
@@ -412,6 +422,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
+        elif intervention.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(intervention.name):
+            purpose = "CHEMOTHERAPY"
         else:
             continue
         name = intervention.name.lower()
