@@ -1495,3 +1495,31 @@ def test_a_chemotherapy_listed_by_a_study_that_gives_no_cells_is_no_regimen() ->
     record = _record(title="Alflutinib Versus Alflutinib Plus Chemotherapy for NSCLC",
                      interventions=[Intervention("Alflutinib", "DRUG"), Intervention("Chemotherapy", "DRUG")])
     assert (record.cell_products, record.regimens) == ([], [])
+
+
+# --- tests/data/therapy-holdout4: letters glued to the stromal cells' name -------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    # tests/data/therapy-holdout4/pages/ctv.veeva.com/NCT06321198-imsc-steroid-refractory-agvhd.txt, its title and intervention
+    "iMesenchymal Stromal Cells(iMSC)", "iMSC",
+    # tests/data/therapy-holdout2 meddatax.com NCT02065245, its arms
+    "20 million allo-hMSCs/kg",
+])
+def test_stromal_cells_with_letters_glued_to_their_name(name: str) -> None:
+    assert _UNTYPED_CELLS.search(name)
+
+
+def test_an_msc_product_named_only_with_glued_letters_is_given() -> None:
+    # tests/data/therapy-holdout4, NCT06321198 (ctv.veeva.com)
+    record = _record(title="A Trial to Evaluate the Safety and Preliminary Efficacy of iMesenchymal Stromal Cells(iMSC) in "
+                           "Subjects With SR-aGVHD",
+                     source=SourceDocument("p.txt", "0" * 64, "veeva"),
+                     brief_summary="A study to evaluate the safety and preliminary efficacy of iMSC in subjects with SR-aGVHD",
+                     interventions=[Intervention("iMSC", "BIOLOGICAL")])
+    assert [(p.cell_type, p.kind) for p in record.cell_products] == [(None, "mesenchymal-stromal-cells")]
+
+
+@pytest.mark.parametrize("word", ["MSc", "msc", "iMSc"])
+def test_a_degree_is_no_stromal_cell(word: str) -> None:
+    """The glued letters are lowercase, the cells' abbreviation capitals: a master's degree "MSc" stays none."""
+    assert not _UNTYPED_CELLS.search(word)

@@ -390,7 +390,10 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
 #: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
 #: abbreviations: "MSc" is a degree.)
 _UNTYPED_KINDS: list[tuple[str, str]] = [
-    ("mesenchymal-stromal-cells", r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)"),
+    # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
+    # million allo-hMSCs/kg" (meddatax.com NCT02065245)
+    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
+                                  r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
     ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
     ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
     ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),

@@ -129,7 +129,10 @@ def days_given(text: str) -> str | None:
 _INFUSIONS = re.compile(
     # (not "at least one infusions" nor "up to 3 infusions": a bound is no count; nor "One to two intravenous infusions",
     # ACTRN12624000968572, "1-2 infusions": a range is none)
+    # nor "the option to receive an additional 3 infusions of 100million allo-hMSCs/kg" (meddatax.com NCT02065245): infusions
+    # beyond the course's
     rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )(?<! to )(?<! or )(?<![-–])"
+    rf"(?<!additional )(?<!further )(?<!extra )(?<!optional )"
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
@@ -212,6 +215,8 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx Interleukin-2: ...")
     1
+    >>> infusion_count("the option to receive an additional 3 infusions of 100million allo-hMSCs/kg per infusion") is None
+    True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
