@@ -1386,10 +1386,14 @@ def test_a_study_that_includes_no_therapy_gives_no_product() -> None:
     ("Long-Term Follow-Up (LTFU) of Participants Treated With ADP Adoptive Cell Therapies", True),
     # trial.medpath.com NCT05713214 (St. Jude)
     ("Long-term Follow-up After Adoptive Transfer of Genetically Modified Cell Products", True),
+    # clinicaltrialsgps.com trial-54256, its title
+    ("Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI Experimental Transplantation and Immunology "
+     "Branch Studies", True),
     # JCI Insight 2019;4(9):e122627 (Geyer et al.), a trial that gave the cells: "we report safety and long-term follow-up
     # of CAR T cell therapy with or without conditioning chemotherapy"
     ("Safety and long-term follow-up of CAR T cell therapy with or without conditioning chemotherapy", False),
-], ids=["adp-ltfu-study", "adp-ltfu-of-participants-treated", "ltfu-after-adoptive-transfer", "follow-up-of-a-therapy"])
+], ids=["adp-ltfu-study", "adp-ltfu-of-participants-treated", "ltfu-after-adoptive-transfer",
+        "follow-up-protocol-for-people-previously-enrolled", "follow-up-of-a-therapy"])
 def test_a_title_that_is_a_follow_up_of_earlier_recipients(title: str, follow_up: bool) -> None:
     assert bool(_FOLLOW_UP_STUDY.search(title)) is follow_up
 

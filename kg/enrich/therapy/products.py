@@ -406,12 +406,12 @@ _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind,
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
-#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
-#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
-#: stem cell tranplantation" (ACTRN12610000068066).
 #: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
 _TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
                          re.IGNORECASE)
+#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
+#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
+#: stem cell tranplantation" (ACTRN12610000068066).
 _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
 
