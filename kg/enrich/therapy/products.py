@@ -281,6 +281,30 @@ _NONE_GIVEN = re.compile(r"\bnone of the (?:samples|cells)\b[^.;]{0,40}\bwill be
                          r"(?:an?other |a separate )?clinical trials?\b", re.IGNORECASE)
 
 
+#: A study that follows up the participants of earlier trials, who were given the cells there: "Long-Term Follow-up Protocol
+#: for Participants Treated With Gene-Modified T Cells" (NCT03435796), "Long Term Follow-Up of Patients Exposed to
+#: Lentiviral-Based CAR T-Cell Therapy" (NCT02445222's official title), "Long-term Follow-up After Adoptive Transfer of
+#: Genetically Modified Cell Products" (NCT05713214), "Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI
+#: Experimental Transplantation and Immunology Branch Studies", "CAR-T Long Term Follow Up (LTFU) Study" (NCT02445222): a
+#: title that is the follow-up (a few words before it at most), of people treated before or after their treatment.
+_FOLLOW_UP_STUDY = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:long[- ]term\s+)?follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:(?:protocol|study)\s+)?"
+    r"(?:(?:for|of|in)\s+(?:all\s+)?(?:participants|subjects|patients|people|persons|children|adults|recipients)\s+"
+    r"(?:(?:who\s+(?:have\s+|had\s+)?)?(?:previously\s+)?(?:treated|exposed|received|receiving|enrolled|dosed|infused)"
+    r"|previously|after)\b"
+    r"|after\s+(?:(?:the\s+)?adoptive\s+transfer|treatment|infusion|receipt|administration)\b)"
+    r"|^(?:[\w-]+\s+){0,3}?long[- ]term\s+follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:study|protocol)\s*$", re.IGNORECASE)
+#: The description of the intervention that names the cells, saying it gives nothing: "Genetic: Gene-modified (GM) T cell
+#: therapy" described "No investigational product will be administered" (NCT03435796). (Said of a control arm, it says
+#: nothing of the cells other arms are given: only the cells' own intervention counts.)
+_NOTHING_ADMINISTERED = re.compile(r"\bno\s+(?:investigational|study)\s+(?:medicinal\s+)?(?:products?|drugs?|treatments?"
+                                   r"|interventions?)\s+(?:will\s+be|is|are)\s+(?:administered|given)\b", re.IGNORECASE)
+#: A study's own word that it gives no therapy: "This trial does not include any therapy and is only for patients
+#: previously treated on gene-therapy trials" (clinicaltrialsgps.com, the NCI's gene therapy follow-up protocol).
+_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b",
+                         re.IGNORECASE)
+
+
 def cell_products(record: TrialRecord, giving: list[Passage],
                   all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     """The cell products the record describes (one per cell type it gives): ``giving`` are the
@@ -291,9 +315,14 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     names a product only when the title or interventions give cells without naming them.
     """
     products = _products(record, giving, all_passages)
+    # a follow-up of earlier trials' recipients gives no cells of its own, whatever cells its title and arms name
+    if products and (any(_FOLLOW_UP_STUDY.search(p.text) for p in giving if p.place == "title")
+                     or any(_NOTHING_ADMINISTERED.search(p.text) and _cell_types(p.intervention)
+                            for p in giving if p.place == "intervention" and p.intervention)):
+        return []
     # asked only of a record that would have products: most registry studies name no cells, and their summaries are
     # then never cut into sentences
-    if products and any(_NONE_GIVEN.search(p.text) for p in all_passages()):
+    if products and any(_NONE_GIVEN.search(p.text) or _NO_THERAPY.search(p.text) for p in all_passages()):
         return []
     return products
 
@@ -381,7 +410,10 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
 #: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
 #: abbreviations: "MSc" is a degree.)
 _UNTYPED_KINDS: list[tuple[str, str]] = [
-    ("mesenchymal-stromal-cells", r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)"),
+    # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
+    # million allo-hMSCs/kg" (meddatax.com NCT02065245)
+    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
+                                  r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
     ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
     ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
     ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),
@@ -394,6 +426,9 @@ _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind,
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
+_TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
+                         re.IGNORECASE)
 #: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
 #: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
 #: stem cell tranplantation" (ACTRN12610000068066).
@@ -564,6 +599,9 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     if cell_type is None:
         # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
         about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
+        # and a criterion of the patients' transplant, "allogenic BMT from related or unrelated donor" (NCT01941394): the
+        # donor of the graft, not of the stromal cells (a donor of those is said of them)
+        donor_clauses = [clause for clause in donor_clauses if not _TRANSPLANT.search(clause)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).

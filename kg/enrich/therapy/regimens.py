@@ -266,6 +266,16 @@ _OTHER_CHEMOTHERAPY = re.compile(r"\b(?:consolidation|induction|re-?induction|sa
                                  r"(?:chemotherapy|therapy|cycles?)\b|\blymphodeplet\w*|\blympho-?depleting\b", re.IGNORECASE)
 
 
+#: A chemotherapy the registry lists as a drug intervention of the trial, named by its phase or by no drug: "Drug: Induction
+#: Chemotherapy" beside "Procedure: Donor Lymphocyte Infusion" (NCT00167180), "Drug: chemotherapy alone", the comparator of
+#: "Drug: Autologous CIK Transfusion plus Chemotherapy" (NCT01533727). A treatment the trial gives (its drugs unnamed),
+#: unlike a text's passing "chemotherapy". (The registry's "Drug: Chemotherapy" of "Alflutinib Versus Alflutinib Plus
+#: Chemotherapy for NSCLC", NCT05209256 in tests/data/ctgov-negative, gives no cells: no regimen, as for any such study.)
+_LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neoadjuvant|systemic|combination|intensive|"
+                                  r"consolidation|induction|re-?induction|salvage|maintenance)\s+)*chemotherapy"
+                                  r"(?:\s+(?:alone|only))?\s*$", re.IGNORECASE)
+
+
 #: Abbreviations of the drugs, written out for the components.
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
                   "arac": "cytarabine",
@@ -301,6 +311,15 @@ _NUMBERED_REGIMEN = re.compile(rf"(?P<kind>preparative|conditioning|lymphodeplet
 _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+(?:the\s+)?transplant\w*", re.IGNORECASE)
 
 
+#: Cells given for a GVHD prophylaxis, just before its name: "Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis",
+#: "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT) ... for acute
+#: Graft-versus-host Disease (GVHD) prophylaxis and treatment" (NCT01941394), "Multipotent Mesenchymal Stromal Cells for
+#: the Prophylaxis of Acute Graft-versus-Host Disease" (Stem Cells International 2012, 968213): the purpose of the cells,
+#: no regimen of drugs ("Standard GVHD prophylaxis + MMSC" of the same study is one).
+_CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
+                        r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
+
+
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -334,6 +353,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
+                if fixed == "GVHD_PROPHYLAXIS" and not components and _CELLS_FOR.search(sentence_start[-160:]):
+                    continue  # the cells' own purpose, not a regimen given beside them
                 if components and all(_SUPPORTIVE.match(c) for c in components):
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
@@ -401,6 +422,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
+        elif intervention.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(intervention.name):
+            purpose = "CHEMOTHERAPY"
         else:
             continue
         name = intervention.name.lower()
