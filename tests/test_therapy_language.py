@@ -1390,3 +1390,21 @@ def test_regulatory_t_cells_measured_are_no_product() -> None:
                      brief_summary="We hypothesised that higher proportions of Tregs (Tregs/CD4+ T cells) in PBSC grafts "
                                    "are associated with improved haematological, immunological and clinical outcomes.")
     assert record.cell_products == []
+
+
+def test_the_description_of_the_intervention_naming_the_product_doses_it_sentence_by_sentence() -> None:
+    # tests/data/therapy-holdout5/pages/clinicaltrials.gov/ct2-show-NCT01210664-autologous-polyclonal-tregs-t1d.txt:
+    # the product named by the intervention, its four cohorts' doses in sentences that say only "cells"
+    name = "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells"
+    record = _record(title="Phase 1 Study of Autologous Polyclonal Tregs in Type 1 Diabetes",
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"),
+                     interventions=[Intervention(name, "BIOLOGICAL",
+                                                 "The researchers will multiply/expand the Tregs in the laboratory using "
+                                                 "anti-CD3/anti-CD28 coated beads plus IL-2. Then, the Tregs will be "
+                                                 "infused back into the patient in a single infusion. The first cohort "
+                                                 "will receive 0.05 x10^8 cells. The second cohort will receive 0.4 x10^8 "
+                                                 "cells. The third cohort will receive 3.2 x10^8 cells. The fourth cohort "
+                                                 "will receive 26 x10^8 cells.")])
+    [product] = record.cell_products
+    assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
+    assert [(d.minimum, d.unit) for d in product.doses] == [(5e6, "{cells}"), (4e7, "{cells}"), (3.2e8, "{cells}"), (2.6e9, "{cells}")]

@@ -59,7 +59,8 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|donor|allodepleted)\s+"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
-                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
+                     # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -364,6 +365,12 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+        # the description of an intervention that names the product speaks of it, though its sentences need not name
+        # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
+        # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
+        # (NCT01210664)
+        named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
+        about += [p for p in passages if p.intervention in named and p not in about]
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}

@@ -33,10 +33,12 @@ def _scaled(name: str) -> str:
             rf"|{_WORDS.format(name=f'{name}_word')})?")
 
 
-#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6".
+#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6", "between 1 and 5
+#: x 10^7". Two numbers joined by "and" are a range only after "between": "Subsequent dose groups included 2.0 × 107 and
+#: 3.0 × 107 CAR positive NK cells/kg" (ctv.veeva.com NCT05563545) are two doses.
 _AMOUNT = re.compile(
-    rf"(?<![\w.^∧])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
-    rf"(?:\s*(?:-|–|~|to|and)\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
+    rf"(?<![\w.^∧])(?:(?P<between>between)\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?:\s*(?:-|–|~|to|(?(between)and|(?!)))\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
     re.IGNORECASE)
 
 _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
