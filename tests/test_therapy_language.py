@@ -1408,3 +1408,21 @@ def test_the_description_of_the_intervention_naming_the_product_doses_it_sentenc
     [product] = record.cell_products
     assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
     assert [(d.minimum, d.unit) for d in product.doses] == [(5e6, "{cells}"), (4e7, "{cells}"), (3.2e8, "{cells}"), (2.6e9, "{cells}")]
+
+
+@pytest.mark.parametrize(("title", "conditioning"), [
+    # tests/data/therapy-holdout5: clinicaltrials.gov results record NCT00789776
+    ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by Donor "
+     "Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With Hematologic Cancer",
+     ["Fludarabine Phosphate", "Cyclophosphamide", "Total-Body Irradiation"]),
+    # crick.ai NCT00014235: "This clinical trial studies fludarabine phosphate and total-body radiation followed by donor
+    # peripheral blood stem cell transplant and immunosuppression ..."
+    ("fludarabine phosphate and total-body radiation followed by donor peripheral blood stem cell transplant and "
+     "immunosuppression in treating patients with hematologic malignancies", ["Fludarabine Phosphate"]),
+], ids=["nci-title-drugs-and-donor-bmt", "crick-drugs-followed-by-donor-pbsct"])
+def test_drugs_a_title_lists_before_the_transplant_are_its_conditioning(title, conditioning) -> None:
+    from kg.enrich.therapy.regimens import _intervention_purpose
+
+    assert [_intervention_purpose(drug, [], title) for drug in conditioning] == ["CONDITIONING"] * len(conditioning)
+    # the drugs after the transplant are not its conditioning
+    assert _intervention_purpose("Tacrolimus", [], title) != "CONDITIONING"
