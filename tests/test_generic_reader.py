@@ -901,3 +901,15 @@ def test_a_paragraph_that_says_what_patients_are_given_is_the_trials_treatment()
     stella = (UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt").read_text()
     assert [paragraph[:60] for paragraph in given_paragraphs(stella.split("\n"))] == [
         "First, you will have cells collected from your blood during "]
+
+
+def test_the_intervention_model_description_gives_the_cohorts_doses_of_the_one_product():
+    # tests/data/therapy-holdout5/pages/clincosm.com/NCT04764513-gamma-delta-t-after-allo-hsct.txt: the registry's design
+    # field, as the mirror prints it, is where the three dose cohorts stand (the ideographic comma as written)
+    [page] = (TESTS / "data" / "therapy-holdout5" / "pages" / "clincosm.com").glob("NCT04764513*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.design_description.startswith("This dose escalation study will be conducted in two phases.")
+    [product] = record.cell_products
+    assert product.cell_type == "T"
+    assert sorted(d.minimum for d in product.doses) == [2e6, 1e7, 5e7]
+    assert {d.unit for d in product.doses} == {"{cells}/kg"}
