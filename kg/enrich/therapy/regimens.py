@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+    # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
+    # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
+    ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
     # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
     # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
@@ -151,7 +154,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("nma",),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
