@@ -27,6 +27,7 @@ from kg.read.parse.cues import (
     record_number_line,
     referred_own_number,
     registration_statement,
+    registry_design_line,
     sponsor_line,
     stated_design,
     stated_eligible_people,
@@ -81,7 +82,7 @@ def claims(text: str) -> bool:
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
-            + _stated_summary(text)) >= 2
+            + _stated_summary(text) + registry_design_line(text)) >= 2
 
 
 def _stated_summary(text: str) -> bool:
