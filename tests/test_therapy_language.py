@@ -1588,3 +1588,39 @@ def test_an_msc_product_named_only_with_glued_letters_is_given() -> None:
 def test_a_degree_is_no_stromal_cell(word: str) -> None:
     """The glued letters are lowercase, the cells' abbreviation capitals: a master's degree "MSc" stays none."""
     assert not _UNTYPED_CELLS.search(word)
+
+
+def test_the_description_of_the_intervention_naming_the_product_doses_it_sentence_by_sentence() -> None:
+    # tests/data/therapy-holdout5/pages/clinicaltrials.gov/ct2-show-NCT01210664-autologous-polyclonal-tregs-t1d.txt:
+    # the product named by the intervention, its four cohorts' doses in sentences that say only "cells"
+    name = "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells"
+    record = _record(title="Phase 1 Study of Autologous Polyclonal Tregs in Type 1 Diabetes",
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"),
+                     interventions=[Intervention(name, "BIOLOGICAL",
+                                                 "The researchers will multiply/expand the Tregs in the laboratory using "
+                                                 "anti-CD3/anti-CD28 coated beads plus IL-2. Then, the Tregs will be "
+                                                 "infused back into the patient in a single infusion. The first cohort "
+                                                 "will receive 0.05 x10^8 cells. The second cohort will receive 0.4 x10^8 "
+                                                 "cells. The third cohort will receive 3.2 x10^8 cells. The fourth cohort "
+                                                 "will receive 26 x10^8 cells.")])
+    [product] = record.cell_products
+    assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
+    assert [(d.minimum, d.unit) for d in product.doses] == [(5e6, "{cells}"), (4e7, "{cells}"), (3.2e8, "{cells}"), (2.6e9, "{cells}")]
+
+
+@pytest.mark.parametrize(("title", "conditioning"), [
+    # tests/data/therapy-holdout5: clinicaltrials.gov results record NCT00789776
+    ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by Donor "
+     "Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With Hematologic Cancer",
+     ["Fludarabine Phosphate", "Cyclophosphamide", "Total-Body Irradiation"]),
+    # crick.ai NCT00014235: "This clinical trial studies fludarabine phosphate and total-body radiation followed by donor
+    # peripheral blood stem cell transplant and immunosuppression ..."
+    ("fludarabine phosphate and total-body radiation followed by donor peripheral blood stem cell transplant and "
+     "immunosuppression in treating patients with hematologic malignancies", ["Fludarabine Phosphate"]),
+], ids=["nci-title-drugs-and-donor-bmt", "crick-drugs-followed-by-donor-pbsct"])
+def test_drugs_a_title_lists_before_the_transplant_are_its_conditioning(title, conditioning) -> None:
+    from kg.enrich.therapy.regimens import _intervention_purpose
+
+    assert [_intervention_purpose(drug, [], title) for drug in conditioning] == ["CONDITIONING"] * len(conditioning)
+    # the drugs after the transplant are not its conditioning
+    assert _intervention_purpose("Tacrolimus", [], title) != "CONDITIONING"

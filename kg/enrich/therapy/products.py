@@ -41,11 +41,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b", re.IGNORECASE)),
     ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
-    ("DLI", re.compile(r"\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b", re.IGNORECASE)),
+    # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
+    ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
+                       re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
     # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
     # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
-    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
+    # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
+    ("NK", re.compile(r"\bNK[- ]cells?\s+donor\s+lymphocyte\s+infusions?\b"
+                      r"|\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
                       r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
@@ -59,7 +63,8 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|donor|allodepleted)\s+"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
-                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
+                     # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -393,6 +398,12 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+        # the description of an intervention that names the product speaks of it, though its sentences need not name
+        # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
+        # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
+        # (NCT01210664)
+        named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
+        about += [p for p in passages if p.intervention in named and p not in about]
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -560,7 +571,10 @@ def _measured_title(title: str) -> bool:
 
 
 #: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
-_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b", re.IGNORECASE)
+#: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
+#: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
+_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b",
+                            re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 
 

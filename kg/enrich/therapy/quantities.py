@@ -37,10 +37,12 @@ def _scaled(name: str) -> str:
             rf"|{_WORDS.format(name=f'{name}_word')})?")
 
 
-#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6".
+#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6", "between 1 and 5
+#: x 10^7". Two numbers joined by "and" are a range only after "between": "Subsequent dose groups included 2.0 × 107 and
+#: 3.0 × 107 CAR positive NK cells/kg" (ctv.veeva.com NCT05563545) are two doses.
 _AMOUNT = re.compile(
-    rf"(?<![\w.^∧])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
-    rf"(?:\s*(?:-|–|~|to|and)\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
+    rf"(?<![\w.^∧])(?:(?P<between>between)\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?:\s*(?:-|–|~|to|(?(between)and|(?!)))\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
     re.IGNORECASE)
 
 _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6}
@@ -183,7 +185,8 @@ _GIVEN_BY_ONE = re.compile(r"^\s*(?:delivered|administered|given|infused|injecte
 #: Between two amounts of one dose statement: "as set dose of 230 million cells or 460 million cells" (ACTRN12622000588796p).
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|,)\s*")
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
+#: (the ideographic comma of a page written in Chinese: "2×10^6、 1×10^7/kg and 5×10^7 of cells per kg", NCT04764513)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
                           # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)

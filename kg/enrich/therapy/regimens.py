@@ -17,7 +17,7 @@ __all__ = ["DRUGS", "regimens"]
 DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
-         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total[- ]body irradiation|TBI|MMF|PTCy"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+    # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
+    # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
+    ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
     # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
     # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
@@ -151,7 +154,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("nma",),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
@@ -258,7 +261,22 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
         return "LYMPHODEPLETION"
     if any(_BEFORE_THE_GRAFT.search(t) for t in texts) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
         return "CONDITIONING"
+    listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
+    if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
+        return "CONDITIONING"
     return "CHEMOTHERAPY"
+
+
+#: The NCI's titles list a transplant's conditioning before it: "Fludarabine Phosphate, Cyclophosphamide, Total-Body
+#: Irradiation, and Donor Bone Marrow Transplant Followed by Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and
+#: Tacrolimus in Treating Patients With Hematologic Cancer" (NCT00789776); crick.ai NCT00014235 "studies fludarabine
+#: phosphate and total-body radiation followed by donor peripheral blood stem cell transplant and immunosuppression": the
+#: drugs before the transplant, none after it.
+_LISTED_BEFORE_TRANSPLANT = re.compile(r"^(?P<drugs>(?:(?!\b(?:after|following|followed\s+by|then|with)\b)[^.;:])+?)"
+                                       r",?\s+(?:and|followed\s+by|before)\s+(?:(?:donor|allogeneic|autologous|unrelated"
+                                       r"|related|umbilical|cord|blood|peripheral|haploidentical|reduced[- ]intensity)\s+)*"
+                                       r"(?:bone\s+marrow|(?:hematopoietic\s+|haematopoietic\s+)?stem\s+cell|cord\s+blood)\s+"
+                                       r"transplant(?:ation)?\b", re.IGNORECASE)
 
 
 #: Chemotherapy the text gives besides a conditioning: a course named by its phase, or a lymphodepletion.
