@@ -277,3 +277,9 @@ def test_kg_build_exits_0_on_every_real_registry_record(tmp_path):
     result = run_kg("build", *RECORDS, "-o", tmp_path / "all.ttl")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"trials: {len(RECORDS)}" in result.stdout and "conforms to the shapes: yes" in result.stdout
+
+
+def test_the_intervention_model_description_is_kept_for_the_therapy_rules():
+    # tests/data/ctgov-therapy/NCT06097962.json: designInfo.interventionModelDescription "Dose escalation study"
+    [record] = read_path(TESTS / "data" / "ctgov-therapy" / "NCT06097962.json")
+    assert record.design_description == "Dose escalation study"

@@ -901,3 +901,32 @@ def test_a_paragraph_that_says_what_patients_are_given_is_the_trials_treatment()
     stella = (UNSEEN / "stellatrials.com" / "NCT07172958-car-ta-t-cells-children.txt").read_text()
     assert [paragraph[:60] for paragraph in given_paragraphs(stella.split("\n"))] == [
         "First, you will have cells collected from your blood during "]
+
+
+def test_the_intervention_model_description_gives_the_cohorts_doses_of_the_one_product():
+    # tests/data/therapy-holdout5/pages/clincosm.com/NCT04764513-gamma-delta-t-after-allo-hsct.txt: the registry's design
+    # field, as the mirror prints it, is where the three dose cohorts stand (the ideographic comma as written)
+    [page] = (TESTS / "data" / "therapy-holdout5" / "pages" / "clincosm.com").glob("NCT04764513*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.design_description.startswith("This dose escalation study will be conducted in two phases.")
+    [product] = record.cell_products
+    assert product.cell_type == "T"
+    assert sorted(d.minimum for d in product.doses) == [2e6, 1e7, 5e7]
+    assert {d.unit for d in product.doses} == {"{cells}/kg"}
+
+
+def test_a_page_with_the_registrys_design_line_and_a_summary_of_this_study_is_claimed():
+    # tests/data/therapy-holdout5/pages/knowcancer.com: the registry's values without their labels, its number on a line
+    # of its own; what makes it the trial's page is its "This pilot study is designed to ..." and the registry's design
+    # line. Without the design line it stays refused (one sign is not enough).
+    [page] = (TESTS / "data" / "therapy-holdout5" / "pages" / "knowcancer.com").glob("NCT00586703*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.source.layout == "generic"
+    assert [i.value for i in record.identifiers] == ["NCT00586703"]
+    assert record.title.startswith("Safety Trial of NK Cell Donor Lymphocyte Infusions From 3-5/6 HLA Matched Family")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    without = page.read_text(encoding="utf-8").replace("Endpoint Classification: Safety Study, Intervention Model: "
+                                                       "Single Group Assignment, Masking: Open Label, Primary Purpose: "
+                                                       "Treatment\n", "")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        read_enriched(without.encode(), page.name)

@@ -323,3 +323,28 @@ Last updated: March 21, 2012
     assert [i.value for i in record.identifiers] == ["NCT01498055"]
     assert record.source.layout == "ctgov_classic"
     assert record.title == "Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study"
+
+
+def test_the_expanded_access_views_bulleted_intervention_gets_its_description():
+    # clinicaltrials.gov/ct2/show/NCT05398640 (tests/data/therapy-holdout5): no arms table; the intervention is a
+    # bullet of its typed name over its description, "Other Name:" glued to the description's last sentence
+    page = """Expanded Access Program of Lifileucel (LN-144) in Patients With Unresectable or Metastatic Melanoma
+ClinicalTrials.gov Identifier: NCT05398640 |
+Expanded Access Status :
+Available
+Condition or disease | Intervention/treatment |
+---|---|
+Unresectable Melanoma Metastatic Melanoma | Biological: Lifileucel |
+Study Type : | Expanded Access |
+
+- Biological: Lifileucel
+A portion of the patient's tumor is resected and serves as the starting material for manufacturing lifileucel. After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel), followed by a short course of high-dose IL-2.Other Name: LN-144
+
+Choosing to participate in a study is an important personal decision.
+"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-NCT05398640.txt")
+    [lifileucel] = record.interventions
+    assert lifileucel.description.endswith("followed by a short course of high-dose IL-2.")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("preparative NMA-LD", "LYMPHODEPLETION")]

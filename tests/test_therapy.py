@@ -79,6 +79,9 @@ AMOUNTS = [
     pytest.param("1 x 10^6 to 5 x 10^6 cells/kg", [(1e6, 5e6)], id="range-to-both-scaled"),
     pytest.param("5 x 10^6 - 1 x 10^7 cells/kg", [(5e6, 1e7)], id="range-dash-different-exponents"),
     pytest.param("between 1 and 5 x 10^7 cells/kg", [(1e7, 5e7)], id="between-and"),
+    # ctv.veeva.com NCT05563545: two dose groups, joined by "and" without "between"
+    pytest.param("Subsequent dose groups included 2.0 × 107 and 3.0 × 107 CAR positive NK cells/kg",
+                 [(2e7, 2e7), (3e7, 3e7)], id="real-and-without-between-is-two-amounts"),
     # from https://proxy.weglot.com/wg_8714b7f1589aa0f6c92979708057c4a57/en/es/pubmed.ncbi.nlm.nih.gov/15457184
     pytest.param("The aim was to obtain >or=1.0 x 10(7)/kg CD56+/CD3- NK cells", [(1e7, 1e7)], id="real-bracket-exponent-per-kg"),
     # from https://pmc.ncbi.nlm.nih.gov/articles/PMC6425674

@@ -14,7 +14,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _AUTOLOGOUS, _UNTYPED_CELLS
+from kg.enrich.therapy.products import _AUTOLOGOUS, _FOLLOW_UP_STUDY, _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
@@ -1390,3 +1390,237 @@ def test_regulatory_t_cells_measured_are_no_product() -> None:
                      brief_summary="We hypothesised that higher proportions of Tregs (Tregs/CD4+ T cells) in PBSC grafts "
                                    "are associated with improved haematological, immunological and clinical outcomes.")
     assert record.cell_products == []
+
+
+# --- tests/data/therapy-holdout4: a follow-up of earlier trials' recipients gives no cells -------------------------
+
+@pytest.mark.parametrize(("title", "intervention", "summary"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct2-show-NCT03435796-ltfu-gene-modified-t-no-product.txt
+    ("Long-Term Follow-up Protocol for Participants Treated With Gene-Modified T Cells",
+     "Gene-modified (GM) T cell therapy",
+     "Participants who received at least one GM T cell infusion will be asked to enroll in this LTFU protocol upon either "
+     "premature discontinuation from, or completion of the prior parent treatment protocol."),
+    # clinicaltrials.ucsf.edu/trial/NCT02445222, its official title and summary
+    ("Long Term Follow-Up of Patients Exposed to Lentiviral-Based CAR T-Cell Therapy", "Previously treated CAR-T patients",
+     "The purpose of this study is to monitor all patients exposed to CAR-T therapied for 15 years following their last "
+     "CAR-T (e.g. CTL019) infusion to assess the risk of delayed adverse events (AEs)."),
+    # api.ai-analytics.org/clinical/NCT02445222.md, its brief title
+    ("CAR-T Long Term Follow Up (LTFU) Study", "Previously treated CAR-T patients", None),
+    # cancer.osu.edu, OSU-15042 (the same protocol at one site), its full title
+    ("Long Term Follow-Up of Patients Exposed to Lentiviral-Based CD19 directed CART Cell Therapy", "CD19 CART",
+     "The purpose of this study is to monitor all patients exposed to CD19 directed CAR T-cells (CD19 CART) for 15 years "
+     "following last CD19 CART (e.g. CTL019) infusion"),
+], ids=["ltfu-protocol-for-participants-treated-with", "ltfu-of-patients-exposed-to", "car-t-ltfu-study",
+        "ltfu-cd19-cart"])
+def test_a_long_term_follow_up_of_earlier_recipients_gives_no_product(title: str, intervention: str,
+                                                                      summary: str | None) -> None:
+    record = _record(title=title, brief_summary=summary, interventions=[Intervention(intervention, "GENETIC")],
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+    assert record.cell_products == []
+
+
+def test_the_cells_intervention_that_administers_nothing_gives_no_product() -> None:
+    # tests/data/therapy-holdout4, NCT03435796's intervention and its description
+    record = _record(title="Participants exposed to Gene-modified (GM) T cell therapy",
+                     interventions=[Intervention("Gene-modified (GM) T cell therapy", "GENETIC",
+                                                 "No investigational product will be administered")])
+    assert record.cell_products == []
+
+
+def test_a_study_that_includes_no_therapy_gives_no_product() -> None:
+    # clinicaltrialsgps.com trial-54256, the NCI's "Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI
+    # Experimental Transplantation and Immunology Branch Studies"
+    record = _record(title="Gene Therapy Follow up Protocol for Subjects Previously Enrolled in NCI Experimental "
+                           "Transplantation and Immunology Branch Studies",
+                     source=SourceDocument("p.txt", "0" * 64, "generic"),
+                     brief_summary="This trial does not include any therapy and is only for patients previously treated on "
+                                   "gene-therapy trials at the NCI Experimental Transplantation an Immunology Branch who are "
+                                   "no longer enrolled on their original gene therapy clinical trial. After they get the "
+                                   "genetically modified cells, participants will have blood drawn 3, 6, and 12 months later.")
+    assert record.cell_products == []
+
+
+@pytest.mark.parametrize(("title", "follow_up"), [
+    # tests/data/pages (ADP's study, the dev corpus): "Adoptive Cell Therapy Long-term Follow-up (LTFU) Study", and its
+    # official title
+    ("Adoptive Cell Therapy Long-term Follow-up (LTFU) Study", True),
+    ("Long-Term Follow-Up (LTFU) of Participants Treated With ADP Adoptive Cell Therapies", True),
+    # trial.medpath.com NCT05713214 (St. Jude)
+    ("Long-term Follow-up After Adoptive Transfer of Genetically Modified Cell Products", True),
+    # clinicaltrialsgps.com trial-54256, its title
+    ("Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI Experimental Transplantation and Immunology "
+     "Branch Studies", True),
+    # JCI Insight 2019;4(9):e122627 (Geyer et al.), a trial that gave the cells: "we report safety and long-term follow-up
+    # of CAR T cell therapy with or without conditioning chemotherapy"
+    ("Safety and long-term follow-up of CAR T cell therapy with or without conditioning chemotherapy", False),
+], ids=["adp-ltfu-study", "adp-ltfu-of-participants-treated", "ltfu-after-adoptive-transfer",
+        "follow-up-protocol-for-people-previously-enrolled", "follow-up-of-a-therapy"])
+def test_a_title_that_is_a_follow_up_of_earlier_recipients(title: str, follow_up: bool) -> None:
+    assert bool(_FOLLOW_UP_STUDY.search(title)) is follow_up
+
+
+# --- tests/data/therapy-holdout4: the donor of the patients' transplant is not the stromal cells' donor -------------
+
+@pytest.mark.parametrize("criterion", [
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt, its inclusion criterion
+    "allogenic BMT from related or unrelated donor",
+    # radiopharmaconnect.srsweb.org (an Iranian trial of MSC given with the graft), its patients
+    "Patients included in the study were candidate for allogeneic hematopoietic stem cell transplantation with a donor "
+    "with DNAM-1 above 8 ng / ml.",
+], ids=["allogenic-bmt-from-related-or-unrelated-donor", "candidate-for-allogeneic-hsct-with-a-donor"])
+def test_the_transplants_donor_in_a_criterion_is_not_the_mscs(criterion: str) -> None:
+    record = _record(title="Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis Transplantation",
+                     source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     brief_summary="Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant "
+                                   "(BMT) for patients with AL, AA and MM for acute Graft-versus-host Disease (GVHD) "
+                                   "prophylaxis and treatment.",
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")],
+                     criteria=[Criterion("INCLUSION", criterion)])
+    assert [(p.kind, p.donor_types) for p in record.cell_products] == [("mesenchymal-stromal-cells", [])]
+
+
+def test_a_donor_of_the_stromal_cells_themselves_is_still_read() -> None:
+    # tests/data/therapy-holdout4/pages/meddatax.com/NCT03818854-results-bone-marrow-msc-ards.txt (its title and group
+    # description), with NCT01941394's criterion of a transplant beside it
+    record = _record(title="Mesenchymal Stromal Cells For Acute Respiratory Distress Syndrome",
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_mirror"),
+                     interventions=[Intervention("Human Mesenchymal Stromal Cells", "BIOLOGICAL",
+                                                 "A single dose of 10 million cells/kg predicted body weight (PBW) Allogeneic "
+                                                 "Bone Marrow-Derived Human Mesenchymal Stromal Cells will administered "
+                                                 "intravenously over approximately 60-80 minutes.")],
+                     criteria=[Criterion("INCLUSION", "allogenic BMT from related or unrelated donor")])
+    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt
+    ("Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis Transplantation",
+     "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT) for patients with AL, "
+     "AA and MM for acute Graft-versus-host Disease (GVHD) prophylaxis and treatment."),
+    # Stem Cells International 2012, 968213 (hindawi.com), a phase II study of MSC given with the graft
+    ("Multipotent Mesenchymal Stromal Cells for the Prophylaxis of Acute Graft-versus-Host Disease", None),
+], ids=["msc-infusion-for-agvhd-prophylaxis", "mmsc-for-the-prophylaxis-of-acute-gvhd"])
+def test_the_gvhd_prophylaxis_the_cells_are_given_for_is_no_regimen(title: str, summary: str | None) -> None:
+    record = _record(title=title, brief_summary=summary, source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")])
+    assert [p.kind for p in record.cell_products] == ["mesenchymal-stromal-cells"]
+    assert record.regimens == []
+
+
+def test_a_standard_gvhd_prophylaxis_given_beside_the_cells_is_a_regimen() -> None:
+    # Stem Cells International 2012, 968213, its second group: "Standard GVHD prophylaxis + MMSC"
+    record = _record(title="Multipotent Mesenchymal Stromal Cells for the Prophylaxis of Acute Graft-versus-Host Disease",
+                     source=SourceDocument("p.txt", "0" * 64, "medpath"),
+                     interventions=[Intervention("Mesenchymal stem cells", "BIOLOGICAL")],
+                     arms=[Arm("Second group", description="Standard GVHD prophylaxis + MMSC")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("GVHD prophylaxis", "GVHD_PROPHYLAXIS")]
+
+
+# --- tests/data/therapy-holdout4: doses in "mln", a stray letter before "x 10^n", T cells named by their marker -------
+
+@pytest.mark.parametrize(("sentence", "dose"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt,
+    # the intervention "Procedure: Donor Lymphocyte Infusion"
+    ("donor cells infused over 2 hrs at cell dose of 0.5 dx 10^8 CD3+T-cells/kg", (5e7, "{cells}/kg", True)),
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01941394-msc-for-agvhd-prophylaxis.txt, the arm "With MSC"
+    ("Mesenchymal stem cells infusion of Mesenchymal stem cells at dose 1 mln cells per kg", (1e6, "{cells}/kg", True)),
+], ids=["dx-10-8-cd3-t-cells-per-kg", "1-mln-cells-per-kg"])
+def test_a_cell_dose_in_mln_or_with_a_stray_letter_before_times_ten(sentence: str, dose: tuple) -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(sentence)] == [dose]
+
+
+def test_a_scale_written_after_the_unit_is_left_unread() -> None:
+    # the same page's detailed description: "1 cells mln/kg" could be read as 1 cell; it is no dose
+    from kg.enrich.therapy.quantities import cell_doses
+    assert cell_doses("Infusion at dose 1 cells mln/kg at day of white blood cells recovery.") == []
+
+
+# --- tests/data/therapy-holdout4: a chemotherapy listed as a drug intervention beside the cells ------------------------
+
+@pytest.mark.parametrize(("title", "interventions", "rows"), [
+    # tests/data/therapy-holdout4/pages/clinicaltrials.gov/ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt
+    ("Post Transplant Donor Lymphocyte Infusion", [Intervention("Donor Lymphocyte Infusion", "PROCEDURE",
+                   "donor cells infused over 2 hrs at cell dose of 0.5 dx 10^8 CD3+T-cells/kg"),
+      Intervention("Induction Chemotherapy", "DRUG")], [("Induction Chemotherapy", "CHEMOTHERAPY")]),
+    # tests/data/therapy-holdout4/pages/trial.medpath.com/NCT01533727-autologous-cik-plus-chemotherapy-nsclc.txt
+    ("CIK Cell Transfusion Plus Chemotherapy as Adjuvant Therapy for Stage IB-IIIA Non-Small Cell Lung Cancer (NSCLC)",
+     [Intervention("Autologous CIK Transfusion plus Chemotherapy", "DRUG"), Intervention("chemotherapy alone", "DRUG")],
+     [("chemotherapy alone", "CHEMOTHERAPY")]),
+], ids=["induction-chemotherapy", "chemotherapy-alone"])
+def test_a_chemotherapy_listed_as_a_drug_beside_the_cells_is_a_regimen(title: str, interventions: list, rows: list) -> None:
+    record = _record(title=title, interventions=interventions,
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+    assert record.cell_products
+    assert [(r.name, r.purpose) for r in record.regimens] == rows
+
+
+def test_a_chemotherapy_listed_by_a_study_that_gives_no_cells_is_no_regimen() -> None:
+    # tests/data/ctgov-negative NCT05209256
+    record = _record(title="Alflutinib Versus Alflutinib Plus Chemotherapy for NSCLC",
+                     interventions=[Intervention("Alflutinib", "DRUG"), Intervention("Chemotherapy", "DRUG")])
+    assert (record.cell_products, record.regimens) == ([], [])
+
+
+# --- tests/data/therapy-holdout4: letters glued to the stromal cells' name -------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    # tests/data/therapy-holdout4/pages/ctv.veeva.com/NCT06321198-imsc-steroid-refractory-agvhd.txt, its title and intervention
+    "iMesenchymal Stromal Cells(iMSC)", "iMSC",
+    # tests/data/therapy-holdout2 meddatax.com NCT02065245, its arms
+    "20 million allo-hMSCs/kg",
+])
+def test_stromal_cells_with_letters_glued_to_their_name(name: str) -> None:
+    assert _UNTYPED_CELLS.search(name)
+
+
+def test_an_msc_product_named_only_with_glued_letters_is_given() -> None:
+    # tests/data/therapy-holdout4, NCT06321198 (ctv.veeva.com)
+    record = _record(title="A Trial to Evaluate the Safety and Preliminary Efficacy of iMesenchymal Stromal Cells(iMSC) in "
+                           "Subjects With SR-aGVHD",
+                     source=SourceDocument("p.txt", "0" * 64, "veeva"),
+                     brief_summary="A study to evaluate the safety and preliminary efficacy of iMSC in subjects with SR-aGVHD",
+                     interventions=[Intervention("iMSC", "BIOLOGICAL")])
+    assert [(p.cell_type, p.kind) for p in record.cell_products] == [(None, "mesenchymal-stromal-cells")]
+
+
+@pytest.mark.parametrize("word", ["MSc", "msc", "iMSc"])
+def test_a_degree_is_no_stromal_cell(word: str) -> None:
+    """The glued letters are lowercase, the cells' abbreviation capitals: a master's degree "MSc" stays none."""
+    assert not _UNTYPED_CELLS.search(word)
+
+
+def test_the_description_of_the_intervention_naming_the_product_doses_it_sentence_by_sentence() -> None:
+    # tests/data/therapy-holdout5/pages/clinicaltrials.gov/ct2-show-NCT01210664-autologous-polyclonal-tregs-t1d.txt:
+    # the product named by the intervention, its four cohorts' doses in sentences that say only "cells"
+    name = "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells"
+    record = _record(title="Phase 1 Study of Autologous Polyclonal Tregs in Type 1 Diabetes",
+                     source=SourceDocument("p.txt", "0" * 64, "ctgov_classic"),
+                     interventions=[Intervention(name, "BIOLOGICAL",
+                                                 "The researchers will multiply/expand the Tregs in the laboratory using "
+                                                 "anti-CD3/anti-CD28 coated beads plus IL-2. Then, the Tregs will be "
+                                                 "infused back into the patient in a single infusion. The first cohort "
+                                                 "will receive 0.05 x10^8 cells. The second cohort will receive 0.4 x10^8 "
+                                                 "cells. The third cohort will receive 3.2 x10^8 cells. The fourth cohort "
+                                                 "will receive 26 x10^8 cells.")])
+    [product] = record.cell_products
+    assert (product.cell_type, product.donor_types, product.ex_vivo_expanded) == ("T", ["AUTOLOGOUS"], True)
+    assert [(d.minimum, d.unit) for d in product.doses] == [(5e6, "{cells}"), (4e7, "{cells}"), (3.2e8, "{cells}"), (2.6e9, "{cells}")]
+
+
+@pytest.mark.parametrize(("title", "conditioning"), [
+    # tests/data/therapy-holdout5: clinicaltrials.gov results record NCT00789776
+    ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by Donor "
+     "Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With Hematologic Cancer",
+     ["Fludarabine Phosphate", "Cyclophosphamide", "Total-Body Irradiation"]),
+    # crick.ai NCT00014235: "This clinical trial studies fludarabine phosphate and total-body radiation followed by donor
+    # peripheral blood stem cell transplant and immunosuppression ..."
+    ("fludarabine phosphate and total-body radiation followed by donor peripheral blood stem cell transplant and "
+     "immunosuppression in treating patients with hematologic malignancies", ["Fludarabine Phosphate"]),
+], ids=["nci-title-drugs-and-donor-bmt", "crick-drugs-followed-by-donor-pbsct"])
+def test_drugs_a_title_lists_before_the_transplant_are_its_conditioning(title, conditioning) -> None:
+    from kg.enrich.therapy.regimens import _intervention_purpose
+
+    assert [_intervention_purpose(drug, [], title) for drug in conditioning] == ["CONDITIONING"] * len(conditioning)
+    # the drugs after the transplant are not its conditioning
+    assert _intervention_purpose("Tacrolimus", [], title) != "CONDITIONING"

@@ -240,6 +240,10 @@ class TrialRecord:
     title: str | None = None
     brief_summary: str | None = None
     detailed_description: str | None = None
+    # The registry's "Intervention Model Description" (designInfo.interventionModelDescription): where many studies state
+    # their dose levels and cohorts. Read by the therapy rules; not a statement of the graph (the registry's prose
+    # about its design, not a fact the ontology holds).
+    design_description: str | None = None
     phases: list[str] = field(default_factory=list)
     status: str | None = None
     study_type: str | None = None

@@ -41,11 +41,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b", re.IGNORECASE)),
     ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
-    ("DLI", re.compile(r"\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b", re.IGNORECASE)),
+    # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
+    ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
+                       re.IGNORECASE)),
     ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
     # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
     # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
-    ("NK", re.compile(r"\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
+    # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
+    ("NK", re.compile(r"\bNK[- ]cells?\s+donor\s+lymphocyte\s+infusions?\b"
+                      r"|\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
                       r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
@@ -59,7 +63,8 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|donor|allodepleted)\s+"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
-                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
+                     # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -281,6 +286,30 @@ _NONE_GIVEN = re.compile(r"\bnone of the (?:samples|cells)\b[^.;]{0,40}\bwill be
                          r"(?:an?other |a separate )?clinical trials?\b", re.IGNORECASE)
 
 
+#: A study that follows up the participants of earlier trials, who were given the cells there: "Long-Term Follow-up Protocol
+#: for Participants Treated With Gene-Modified T Cells" (NCT03435796), "Long Term Follow-Up of Patients Exposed to
+#: Lentiviral-Based CAR T-Cell Therapy" (NCT02445222's official title), "Long-term Follow-up After Adoptive Transfer of
+#: Genetically Modified Cell Products" (NCT05713214), "Gene Therapy Follow-up Protocol for People Previously Enrolled in NCI
+#: Experimental Transplantation and Immunology Branch Studies", "CAR-T Long Term Follow Up (LTFU) Study" (NCT02445222): a
+#: title that is the follow-up (a few words before it at most), of people treated before or after their treatment.
+_FOLLOW_UP_STUDY = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:long[- ]term\s+)?follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:(?:protocol|study)\s+)?"
+    r"(?:(?:for|of|in)\s+(?:all\s+)?(?:participants|subjects|patients|people|persons|children|adults|recipients)\s+"
+    r"(?:(?:who\s+(?:have\s+|had\s+)?)?(?:previously\s+)?(?:treated|exposed|received|receiving|enrolled|dosed|infused)"
+    r"|previously|after)\b"
+    r"|after\s+(?:(?:the\s+)?adoptive\s+transfer|treatment|infusion|receipt|administration)\b)"
+    r"|^(?:[\w-]+\s+){0,3}?long[- ]term\s+follow[- ]?up\s+(?:\(LTFU\)\s+)?(?:study|protocol)\s*$", re.IGNORECASE)
+#: The description of the intervention that names the cells, saying it gives nothing: "Genetic: Gene-modified (GM) T cell
+#: therapy" described "No investigational product will be administered" (NCT03435796). (Said of a control arm, it says
+#: nothing of the cells other arms are given: only the cells' own intervention counts.)
+_NOTHING_ADMINISTERED = re.compile(r"\bno\s+(?:investigational|study)\s+(?:medicinal\s+)?(?:products?|drugs?|treatments?"
+                                   r"|interventions?)\s+(?:will\s+be|is|are)\s+(?:administered|given)\b", re.IGNORECASE)
+#: A study's own word that it gives no therapy: "This trial does not include any therapy and is only for patients
+#: previously treated on gene-therapy trials" (clinicaltrialsgps.com, the NCI's gene therapy follow-up protocol).
+_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b",
+                         re.IGNORECASE)
+
+
 def cell_products(record: TrialRecord, giving: list[Passage],
                   all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     """The cell products the record describes (one per cell type it gives): ``giving`` are the
@@ -291,9 +320,14 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     names a product only when the title or interventions give cells without naming them.
     """
     products = _products(record, giving, all_passages)
+    # a follow-up of earlier trials' recipients gives no cells of its own, whatever cells its title and arms name
+    if products and (any(_FOLLOW_UP_STUDY.search(p.text) for p in giving if p.place == "title")
+                     or any(_NOTHING_ADMINISTERED.search(p.text) and _cell_types(p.intervention)
+                            for p in giving if p.place == "intervention" and p.intervention)):
+        return []
     # asked only of a record that would have products: most registry studies name no cells, and their summaries are
     # then never cut into sentences
-    if products and any(_NONE_GIVEN.search(p.text) for p in all_passages()):
+    if products and any(_NONE_GIVEN.search(p.text) or _NO_THERAPY.search(p.text) for p in all_passages()):
         return []
     return products
 
@@ -364,6 +398,12 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+        # the description of an intervention that names the product speaks of it, though its sentences need not name
+        # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
+        # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
+        # (NCT01210664)
+        named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
+        about += [p for p in passages if p.intervention in named and p not in about]
         # the arms that give the product: their descriptions speak of it even where they do not name it
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)}
@@ -381,7 +421,10 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
 #: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
 #: abbreviations: "MSc" is a degree.)
 _UNTYPED_KINDS: list[tuple[str, str]] = [
-    ("mesenchymal-stromal-cells", r"\bmesenchymal\s+(?:stromal|stem)\s+cells?\b|(?-i:\bMSCs?\b)"),
+    # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
+    # million allo-hMSCs/kg" (meddatax.com NCT02065245)
+    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
+                                  r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
     ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
     ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
     ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),
@@ -394,6 +437,9 @@ _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind,
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
+_TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
+                         re.IGNORECASE)
 #: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
 #: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
 #: stem cell tranplantation" (ACTRN12610000068066).
@@ -525,7 +571,10 @@ def _measured_title(title: str) -> bool:
 
 
 #: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
-_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b", re.IGNORECASE)
+#: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
+#: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
+_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b",
+                            re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 
 
@@ -564,6 +613,9 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     if cell_type is None:
         # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
         about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
+        # and a criterion of the patients' transplant, "allogenic BMT from related or unrelated donor" (NCT01941394): the
+        # donor of the graft, not of the stromal cells (a donor of those is said of them)
+        donor_clauses = [clause for clause in donor_clauses if not _TRANSPLANT.search(clause)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).

@@ -22,10 +22,14 @@ __all__ = ["Amount", "find_amounts", "cell_doses", "cytokine_dose", "UCUM_TOKENS
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
-#: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost.
-_TIMES_TEN = r"\s*(?:[x×✕*]|times)\s*10\s*(?:\^|∧|\*\*|[eE])?\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?"
+#: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost; a stray letter glued to the "x"
+#: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
+_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|∧|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|∧|\*\*))"
+              r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
 _E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
-_WORDS = r"\s*(?P<{name}>million|billion|thousand)\b"
+#: "2.5 billion cells", and "mln" for million: "infusion of Mesenchymal stem cells at dose 1 mln cells per kg"
+#: (NCT01941394).
+_WORDS = r"\s*(?P<{name}>million|billion|thousand|mln)\b"
 
 
 def _scaled(name: str) -> str:
@@ -33,13 +37,15 @@ def _scaled(name: str) -> str:
             rf"|{_WORDS.format(name=f'{name}_word')})?")
 
 
-#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6".
+#: A number or a range of numbers, each end possibly scaled: "1.0-3.0 x 10^9", "1 x 10^6 to 5 x 10^6", "between 1 and 5
+#: x 10^7". Two numbers joined by "and" are a range only after "between": "Subsequent dose groups included 2.0 × 107 and
+#: 3.0 × 107 CAR positive NK cells/kg" (ctv.veeva.com NCT05563545) are two doses.
 _AMOUNT = re.compile(
-    rf"(?<![\w.^∧])(?:between\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
-    rf"(?:\s*(?:-|–|~|to|and)\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
+    rf"(?<![\w.^∧])(?:(?P<between>between)\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?:\s*(?:-|–|~|to|(?(between)and|(?!)))\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
     re.IGNORECASE)
 
-_WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6}
 
 #: "10^7 NK cells/kg": a power of ten with no number before it.
 _BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
@@ -158,7 +164,9 @@ def _bare_power_ranges(amounts: list[Amount], text: str) -> list[Amount]:
 _CELL_WORDS = re.compile(
     r"^\s*(?:[A-Za-z][\w+/-]*\s+){0,6}?(?:(?:CAR-)?NK[- ]cells?|cells?|NK|TILs?|lymphocytes|CAR[- ]?T(?![- ]?cell)s?"
     # "20 million allo-hMSCs/kg" (meddatax.com NCT02065245): human MSCs, allogeneic or autologous
-    r"|CIKs?|(?:(?:allo|auto)-)?h?MSCs?|PBMCs?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    r"|CIKs?|(?:(?:allo|auto)-)?h?MSCs?|PBMCs?"
+    # T cells named by their marker, glued to it: "0.5 dx 10^8 CD3+T-cells/kg" (NCT00167180)
+    r"|(?:CD\d+\+)?T-cells?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
@@ -177,7 +185,8 @@ _GIVEN_BY_ONE = re.compile(r"^\s*(?:delivered|administered|given|infused|injecte
 #: Between two amounts of one dose statement: "as set dose of 230 million cells or 460 million cells" (ACTRN12622000588796p).
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|,)\s*")
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
+#: (the ideographic comma of a page written in Chinese: "2×10^6、 1×10^7/kg and 5×10^7 of cells per kg", NCT04764513)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
                           # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)

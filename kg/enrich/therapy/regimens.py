@@ -17,7 +17,7 @@ __all__ = ["DRUGS", "regimens"]
 DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
-         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total body irradiation|TBI|MMF|PTCy"
+         r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total[- ]body irradiation|TBI|MMF|PTCy"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+    # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
+    # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
+    ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
     # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
     # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
@@ -151,7 +154,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("nma",),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
@@ -258,12 +261,37 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
         return "LYMPHODEPLETION"
     if any(_BEFORE_THE_GRAFT.search(t) for t in texts) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
         return "CONDITIONING"
+    listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
+    if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
+        return "CONDITIONING"
     return "CHEMOTHERAPY"
+
+
+#: The NCI's titles list a transplant's conditioning before it: "Fludarabine Phosphate, Cyclophosphamide, Total-Body
+#: Irradiation, and Donor Bone Marrow Transplant Followed by Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and
+#: Tacrolimus in Treating Patients With Hematologic Cancer" (NCT00789776); crick.ai NCT00014235 "studies fludarabine
+#: phosphate and total-body radiation followed by donor peripheral blood stem cell transplant and immunosuppression": the
+#: drugs before the transplant, none after it.
+_LISTED_BEFORE_TRANSPLANT = re.compile(r"^(?P<drugs>(?:(?!\b(?:after|following|followed\s+by|then|with)\b)[^.;:])+?)"
+                                       r",?\s+(?:and|followed\s+by|before)\s+(?:(?:donor|allogeneic|autologous|unrelated"
+                                       r"|related|umbilical|cord|blood|peripheral|haploidentical|reduced[- ]intensity)\s+)*"
+                                       r"(?:bone\s+marrow|(?:hematopoietic\s+|haematopoietic\s+)?stem\s+cell|cord\s+blood)\s+"
+                                       r"transplant(?:ation)?\b", re.IGNORECASE)
 
 
 #: Chemotherapy the text gives besides a conditioning: a course named by its phase, or a lymphodepletion.
 _OTHER_CHEMOTHERAPY = re.compile(r"\b(?:consolidation|induction|re-?induction|salvage|maintenance)\s+"
                                  r"(?:chemotherapy|therapy|cycles?)\b|\blymphodeplet\w*|\blympho-?depleting\b", re.IGNORECASE)
+
+
+#: A chemotherapy the registry lists as a drug intervention of the trial, named by its phase or by no drug: "Drug: Induction
+#: Chemotherapy" beside "Procedure: Donor Lymphocyte Infusion" (NCT00167180), "Drug: chemotherapy alone", the comparator of
+#: "Drug: Autologous CIK Transfusion plus Chemotherapy" (NCT01533727). A treatment the trial gives (its drugs unnamed),
+#: unlike a text's passing "chemotherapy". (The registry's "Drug: Chemotherapy" of "Alflutinib Versus Alflutinib Plus
+#: Chemotherapy for NSCLC", NCT05209256 in tests/data/ctgov-negative, gives no cells: no regimen, as for any such study.)
+_LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neoadjuvant|systemic|combination|intensive|"
+                                  r"consolidation|induction|re-?induction|salvage|maintenance)\s+)*chemotherapy"
+                                  r"(?:\s+(?:alone|only))?\s*$", re.IGNORECASE)
 
 
 #: Abbreviations of the drugs, written out for the components.
@@ -301,6 +329,15 @@ _NUMBERED_REGIMEN = re.compile(rf"(?P<kind>preparative|conditioning|lymphodeplet
 _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+(?:the\s+)?transplant\w*", re.IGNORECASE)
 
 
+#: Cells given for a GVHD prophylaxis, just before its name: "Mesenchymal Stem Cells Infusion for aGVHD Prophylaxis",
+#: "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT) ... for acute
+#: Graft-versus-host Disease (GVHD) prophylaxis and treatment" (NCT01941394), "Multipotent Mesenchymal Stromal Cells for
+#: the Prophylaxis of Acute Graft-versus-Host Disease" (Stem Cells International 2012, 968213): the purpose of the cells,
+#: no regimen of drugs ("Standard GVHD prophylaxis + MMSC" of the same study is one).
+_CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
+                        r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
+
+
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -334,6 +371,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
                 components = _components(match)
+                if fixed == "GVHD_PROPHYLAXIS" and not components and _CELLS_FOR.search(sentence_start[-160:]):
+                    continue  # the cells' own purpose, not a regimen given beside them
                 if components and all(_SUPPORTIVE.match(c) for c in components):
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
@@ -401,6 +440,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
+        elif intervention.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(intervention.name):
+            purpose = "CHEMOTHERAPY"
         else:
             continue
         name = intervention.name.lower()

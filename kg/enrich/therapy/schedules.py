@@ -129,7 +129,10 @@ def days_given(text: str) -> str | None:
 _INFUSIONS = re.compile(
     # (not "at least one infusions" nor "up to 3 infusions": a bound is no count; nor "One to two intravenous infusions",
     # ACTRN12624000968572, "1-2 infusions": a range is none)
+    # nor "the option to receive an additional 3 infusions of 100million allo-hMSCs/kg" (meddatax.com NCT02065245): infusions
+    # beyond the course's
     rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )(?<! to )(?<! or )(?<![-–])"
+    rf"(?<!additional )(?<!further )(?<!extra )(?<!optional )"
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
@@ -158,7 +161,12 @@ _ONE_DAY = r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,|and|to|through|-|–)\s*(?
 _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously)\b[^.;]{{0,40}}?{_ONE_DAY}"
                          r"|\breceive\s+an\s+infusion\b"
                          # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
-                         rf"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+{_ONE_DAY}", re.IGNORECASE)
+                         rf"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+{_ONE_DAY}"
+                         # the day of an event of the patient's: "Infusion at dose 1 cells mln/kg at day of white blood cells
+                         # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
+                         # transplant (BMT)" (NCT01941394)
+                         r"|\b(?:infusion|injection|infused|injected)\b[^.;]{0,60}?\b(?:at|on)\s+(?:the\s+)?day\s+of\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b", re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
@@ -211,6 +219,12 @@ def infusion_count(text: str) -> int | None:
     >>> infusion_count("Patients will receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes (TILs).")
     1
     >>> infusion_count("haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx Interleukin-2: ...")
+    1
+    >>> infusion_count("the option to receive an additional 3 infusions of 100million allo-hMSCs/kg per infusion") is None
+    True
+    >>> infusion_count("Infusion at dose 1 cells mln/kg at day of white blood cells recovery.")
+    1
+    >>> infusion_count("Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT)")
     1
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)

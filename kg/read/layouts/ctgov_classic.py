@@ -105,6 +105,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     record.arms = _arms(lines, record.interventions)
+    if not record.arms:
+        _describe_bulleted_interventions(lines, record.interventions)
     record.sponsors = _sponsors(lines)
     record.brief_summary = _summary(lines)
     record.detailed_description = _description(lines)
@@ -310,6 +312,31 @@ def _describe_interventions(cell: list[str], interventions: list[Intervention]) 
             continue
         if current is not None and line:
             text.append(line)
+
+
+_BULLET = re.compile(r"^\s*[-•*]\s+(?P<rest>\S.*)$")
+
+
+def _describe_bulleted_interventions(lines: list[str], interventions: list[Intervention]) -> None:
+    """A page with no arms table (the expanded-access view) prints each intervention as a bullet of its typed name over
+    its description: "- Biological: Lifileucel" over "A portion of the patient's tumor is resected ... followed by a
+    short course of high-dose IL-2.Other Name: LN-144" (NCT05398640). The description runs to a blank line or the next
+    bullet; its "Other Name:" is no part of it.
+    """
+    by_name = {i.name: i for i in interventions}
+    for index, line in enumerate(lines):
+        bullet = _BULLET.match(line)
+        named = bullet and next((by_name[name] for kind, name in typed_interventions(bullet.group("rest"))
+                                 if kind and name in by_name and fold(bullet.group("rest")).endswith(name)), None)
+        if not named or named.description is not None:
+            continue
+        text = []
+        for following in lines[index + 1:]:
+            if not following.strip() or _BULLET.match(following):
+                break
+            text.append(fold(following))
+        description = re.split(r"\s*Other Names?:", " ".join(text))[0].strip()
+        named.description = description or None
 
 
 def _names(cell: str, name: str) -> bool:

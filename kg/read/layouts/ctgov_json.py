@@ -291,6 +291,7 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     record.enrollment = _typed(_get(design, "enrollmentInfo", "count"), int, "enrollmentInfo.count")
     record.allocation = _token("allocation", _get(design, "designInfo", "allocation"))
     record.intervention_model = _token("intervention-model", _get(design, "designInfo", "interventionModel"))
+    record.design_description = _text(_get(design, "designInfo", "interventionModelDescription"))
     record.primary_purpose = _token("primary-purpose", _get(design, "designInfo", "primaryPurpose"))
     record.masking = _token("masking", _get(design, "designInfo", "maskingInfo", "masking"))
 

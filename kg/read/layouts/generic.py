@@ -27,6 +27,7 @@ from kg.read.parse.cues import (
     record_number_line,
     referred_own_number,
     registration_statement,
+    registry_design_line,
     sponsor_line,
     stated_design,
     stated_eligible_people,
@@ -81,7 +82,7 @@ def claims(text: str) -> bool:
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
-            + _stated_summary(text)) >= 2
+            + _stated_summary(text) + registry_design_line(text)) >= 2
 
 
 def _stated_summary(text: str) -> bool:
@@ -197,6 +198,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
+    record.design_description = " ".join(fold(line) for line in found.sections.get("design_description", [])) or None
     # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):

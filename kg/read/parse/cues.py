@@ -24,7 +24,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
-           "title_named_by_number", "given_paragraphs", "registration_statement",
+           "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
            "treatment_called"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
@@ -610,6 +610,26 @@ def registration_statement(text: str) -> bool:
     False
     """
     return bool(_REGISTRATION.search(text))
+
+
+#: The registry's design as one line of its own labels and values, as its records printed it before 2017 and its mirrors
+#: copy it: "Endpoint Classification: Safety Study, Intervention Model: Single Group Assignment, Masking: Open Label, Primary
+#: Purpose: Treatment" (knowcancer.com NCT00586703; apps.who.int NCT02218437 after "Study design:").
+_DESIGN_LABEL = (r"(?:Allocation|Endpoint Classification|Intervention Model|Masking|Primary Purpose|Observational Model"
+                 r"|Time Perspective)")
+_REGISTRY_DESIGN_LINE = re.compile(rf"{_DESIGN_LABEL}:\s*[^,:\n]{{2,60}},\s*{_DESIGN_LABEL}:\s*[^,:\n]{{2,60}}")
+
+
+def registry_design_line(text: str) -> bool:
+    """Whether the text prints the registry's design line (two or more of its labels, each with its value, in one line).
+
+    >>> registry_design_line("Endpoint Classification: Safety Study, Intervention Model: Single Group Assignment, "
+    ...                      "Masking: Open Label, Primary Purpose: Treatment")
+    True
+    >>> registry_design_line("Masking: None (Open Label)")
+    False
+    """
+    return bool(_REGISTRY_DESIGN_LINE.search(text))
 
 
 #: The cells a plain-language page names as the trial's treatment: "This trial is testing a new treatment called CAR-TA T

@@ -114,6 +114,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     # ISRCTN's "Study hypothesis" states what the trial gives and why ("This trial proposes to use engineered
     # T cells (MFEz T cells) …"): its scientific description.
     "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis"),
+    # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
+    # their doses
+    "design_description": ("intervention model description",),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
