@@ -177,8 +177,14 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         limits = Limits(parse_size(max_document_size), max_compression_ratio, max_json_depth)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--max-document-size") from None
+    check = None
+    if validate:  # each chunk of trials validated by the worker that maps it (kg.validation.chunks)
+        from kg.graphs.files import DATASET_FORMATS
+        from kg.validation.chunks import chunk_checker
+
+        check = chunk_checker(quads=store is not None or graph_format in DATASET_FORMATS, named=store is not None)
     report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
-                       progress=None if silent else ProgressLine(), limits=limits)
+                       progress=None if silent else ProgressLine(), limits=limits, check=check)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
     if not report.written:
@@ -198,7 +204,10 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
                    f"{len(report.trials)} trials of the other {report.documents + report.kept + report.unchanged} documents")
     conforms = True
     if validate:
-        result = _validate((output,) if output else (), store, "sparql", workers, silent)
+        from kg.validation.chunks import validate_built
+
+        result = validate_built(report.checked, (output,) if output else (), store, workers=workers,
+                                progress=None if silent else ProgressLine())
         conforms = result.conforms
         click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     if show:

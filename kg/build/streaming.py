@@ -26,7 +26,7 @@ import io
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from kg.atomic import atomic_output
 from kg.build.identity import TrialIdentity
-from kg.build.pipeline import Read, as_read, close_archives, map_chunk, once, read_unit, units
+from kg.build.pipeline import Mapped, Read, as_read, close_archives, map_chunk, once, read_unit, units
 from kg.errors import DocumentError, ReaderBug
 from kg.graphs.files import DATASET_FORMATS, EXPORT_FORMATS
 from kg.graphs.store import fill_store
@@ -70,6 +70,8 @@ class BuildReport:
     kept: int = 0
     #: Whether the output was written: a build with no record to write leaves the last one as it was.
     written: bool = False
+    #: What ``check`` gave for each chunk, in order (kg.validation.chunks validates with it).
+    checked: list[object] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -97,7 +99,8 @@ def state_path(output: Path) -> Path:
 
 def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
           progress: Progress | None = None, incremental: bool = False, store: Path | None = None,
-          workers: int = 1, limits: Limits = LIMITS) -> BuildReport:
+          workers: int = 1, limits: Limits = LIMITS,
+          check: Callable[[bytes, bytes, frozenset[str]], object] | None = None) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
     the on-disk Oxigraph store in the directory ``store`` (see :mod:`kg.graphs.store`),
     with ``workers`` processes reading and mapping the documents.
@@ -105,6 +108,10 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
     A document that cannot be read, or is over ``limits``, is reported in the result and
     left out; the rest of the build goes on. The output (and an incremental build's records) is written
     whole or not at all, and not at all when no document gives a record (``report.written``).
+
+    ``check``, if given, is called in the worker that maps each chunk, with the chunk's statements,
+    its statements about shared things and the keys of the trials all of whose records it holds;
+    what it returns is kept in ``report.checked``.
     """
     if (output is None) == (store is None):
         raise ValueError("build into a file (output) or into a store, one of the two")
@@ -141,8 +148,9 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                 return report
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
-            texts = in_order(pool, partial(map_chunk, dataset=store is not None or format in DATASET_FORMATS,
-                                               store=store is not None), chunks)
+            work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
+                           check=check)
+            texts = _kept(in_order(pool, work, chunks), report)
             _write(_counted(once(texts), report), output, store, format)
             report.written = True
             if state:
@@ -225,13 +233,32 @@ def _carry_over(state: Path, renewed: set[str], spool: IO[bytes], order: list[_S
                 _spool(spool, order, identity, as_read(record))
 
 
+_Chunk = list[tuple[bytes, str, tuple[str, ...], bool]]
+
+
+def _mapped(piece: tuple[_Chunk, frozenset[str]], dataset: bool, store: bool,
+            check: Callable[[bytes, bytes, frozenset[str]], object] | None) -> tuple[Mapped, object]:
+    """Pass two for a chunk (in a worker), and what ``check`` says of its statements."""
+    chunk, whole = piece
+    mapped = map_chunk(chunk, dataset, store)
+    return mapped, (check(mapped.text, mapped.shared, whole) if check is not None else None)
+
+
+def _kept(results: Iterator[tuple[Mapped, object]], report: BuildReport) -> Iterator[Mapped]:
+    for mapped, checked in results:
+        if checked is not None:
+            report.checked.append(checked)
+        yield mapped
+
+
 def _chunks(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, report: BuildReport,
-            tell: Progress) -> Iterator[list[tuple[bytes, str, tuple[str, ...], bool]]]:
+            tell: Progress) -> Iterator[tuple[_Chunk, frozenset[str]]]:
     """Pass two's pieces: each record with its trial's key, the facts the trial takes from it, and
-    whether other records are about the same trial.
+    whether other records are about the same trial; with the keys of the trials whose records are all
+    in the piece.
     """
     records = Counter(identity.key(spooled.handle) for spooled in order)
-    chunk: list[tuple[bytes, str, tuple[str, ...], bool]] = []
+    chunk: _Chunk = []
     for done, spooled in enumerate(order, 1):
         key = identity.key(spooled.handle)
         report.trials.add(key)
@@ -239,7 +266,8 @@ def _chunks(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, re
         facts = tuple(fact for fact in TRIAL_FACTS if identity.speaks_for(spooled.handle, fact, spooled.rank))
         chunk.append((spool.read(spooled.length), key, facts, records[key] > 1))
         if len(chunk) == _CHUNK or done == len(order):
-            yield chunk
+            here = Counter(key for _, key, _, _ in chunk)
+            yield chunk, frozenset(key for key, count in here.items() if count == records[key])
             chunk = []
             tell("writing", done, len(order))
 

@@ -15,7 +15,7 @@ and are handed out one at a time, so two processes take about half the time of o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from functools import cache
@@ -243,6 +243,17 @@ def _results_in(directory: Path, check: _Check) -> list[_Result]:
     return list(_check_results(_opened(directory), check))
 
 
+def _judged_again(data: _Data, check: _Check, results: Iterable[_Result]) -> Iterator[_Result]:
+    """Results found on a part of the store, with a value's failure judged again on the whole store:
+    on a part, a value may lack an rdf:type (sh:class) that the store gives it elsewhere.
+    """
+    for found in results:
+        if isinstance(check, PropertyCheck) and found.value is not None and \
+                not any(c.iri == found.component and c.fails(found.value, data.ask) for c in check.components):
+            continue
+        yield found
+
+
 def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledShapes) -> rdflib.Graph:
     """A SHACL validation report, as pyshacl writes it (its prefixes: rdflib's core ones and the shapes')."""
     report = rdflib.Graph(bind_namespaces="core")
@@ -268,14 +279,19 @@ def _report_graph(results: Iterable[_Result], conforms: bool, shapes: CompiledSh
 
 
 def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None, *, workers: int = 1,
-                   progress: Progress | None = None) -> ValidationReport:
+                   progress: Progress | None = None, checks: Sequence[_Check] | None = None,
+                   found: Iterable[tuple[_Check, Iterable[_Result]]] = ()) -> ValidationReport:
     """Validate the union of the store's graphs against the shapes (by default the project's own).
 
     ``store`` is an open store, or the directory of one on disk, which ``workers`` processes
-    then validate together (an open store is validated in this process).
+    then validate together (an open store is validated in this process). ``checks``: only these
+    of the shapes' checks, the others' results being ``found`` already (on parts of the store,
+    kg.validation.chunks: a failure that reads a value's type is judged again on the store).
     """
     shapes = shapes or compiled_shapes()
-    checks: list[_Check] = [*shapes.merged, *shapes.properties, *shapes.focus, *shapes.rules, *shapes.delegated]
+    if checks is None:
+        checks = [*shapes.merged, *shapes.properties, *shapes.focus, *shapes.rules, *shapes.delegated]
+    checks = list(checks)
     pool = workers_pool(min(workers, len(checks))) if isinstance(store, Path) else None
     tell = progress or (lambda stage, done, total: None)
     results: list[_Result] = []  # one per focus node and constraint: two constraints failing alike are two results
@@ -288,9 +304,11 @@ def validate_store(store: ox.Store | Path, shapes: CompiledShapes | None = None,
         if repeated and any(True for _ in data.store.named_graphs()):
             raise ShapesError(f"{repeated[0].constraint}: counts without DISTINCT, and the store's named graphs "
                               "repeat statements; validate the merged graph (kg export) or count DISTINCT")
-        found = (f.result() for f in as_completed(futures)) if futures else (_check_results(data, c) for c in checks)
+        for check, check_results in found:
+            results.extend(_judged_again(data, check, check_results))
+        done_here = (f.result() for f in as_completed(futures)) if futures else (_check_results(data, c) for c in checks)
         tell("validating", 0, len(checks))
-        for done, check_results in enumerate(found, 1):
+        for done, check_results in enumerate(done_here, 1):
             results.extend(check_results)
             tell("validating", done, len(checks))
     finally:

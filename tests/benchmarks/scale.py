@@ -7,7 +7,9 @@ kept in --workdir for the next run), then each stage runs in a child process of 
 so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
 build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
 the N-Triples file, SHACL validation (the SPARQL fast path, when kg.validation.compiler.compile is
-there) and every stored query on the store (--queries); --filters times the listings
+there) of the store and of the Turtle file, the build validating as it builds, as `kg build` does
+(build-store-validated, build-ttl-validated: kg.validation.chunks), and every stored query on
+the store (--queries); --filters times the listings
 filtered by trial, sponsor, condition, phase, status, cell type and country and paged, in a
 table of its own (milliseconds and rows per listing and form). The baseline is the plain rdflib pipeline
 on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
@@ -105,6 +107,16 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         out["triples"] = report.triples
     elif stage == "build-store":
         out["triples"] = build([corpus], store=work / "store", workers=workers).triples
+    elif stage in ("build-ttl-validated", "build-store-validated"):  # what `kg build` does: build, then the report
+        from kg.validation.chunks import chunk_checker, validate_built
+
+        into = {"store": work / "store"} if stage == "build-store-validated" else {"output": work / "graph.ttl"}
+        report = build([corpus], **into, workers=workers,
+                       check=chunk_checker(quads="store" in into, named="store" in into))
+        result = validate_built(report.checked, (work / "graph.ttl",) if "output" in into else (), into.get("store"),
+                                workers=workers)
+        out.update(triples=report.triples, conforms=result.conforms, violations=len(result.violations),
+                   chunks_broken=sum(1 for found in report.checked if found.broken))
     elif stage == "export-ttl":
         from kg.graphs.files import export
 
@@ -114,6 +126,10 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
 
         result = validate_store(work / "store", workers=workers)
         out["conforms"] = getattr(result, "conforms", None)
+    elif stage == "validate-ttl":  # what `kg validate graph.ttl` does
+        from kg.validation.engines import validate
+
+        out["conforms"] = validate([work / "graph.ttl"]).conforms
     elif stage.startswith("query:"):
         from kg.graphs.store import open_store
         from kg.query.catalogue import stored_query
@@ -323,7 +339,8 @@ def main() -> None:
         work = arguments.workdir / str(size)
         work.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(size, arguments.workdir)
-        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate"]
+        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate", "validate-ttl",
+                  "build-ttl-validated", "build-store-validated"]
         if arguments.queries:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
         if arguments.filters:
