@@ -246,9 +246,10 @@ _BEFORE_THE_GRAFT = re.compile(r"\b(?:high[- ]dose\s+chemotherapy|pre-?treatment
                                r"(?:transplant\w*|stem[- ]cells?|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
 
-def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
+def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str | None:
     """The purpose of a drug given as an intervention, from the sentences that name it; a drug no sentence gives a
-    purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning.
+    purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning. An
+    immunosuppressant no sentence gives a purpose has none (None): it is no chemotherapy by what it is.
     """
     first = re.split(r"[\s/,+]", name.strip())[0]
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
@@ -264,7 +265,21 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
     listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
     if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
         return "CONDITIONING"
+    drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
+    if drugs and all(drug in _IMMUNOSUPPRESSANTS for drug in drugs):
+        # an outline's heading over the drug says what for: "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive
+        # cyclophosphamide IV over 1 hour on day 3 and mycophenolate mofetil orally (PO) ..." (NCT00789776)
+        for text in about:
+            for outline in _OUTLINE.finditer(text):
+                if re.search(rf"\b{re.escape(first)}", outline.group("drugs"), re.IGNORECASE):
+                    return _purpose(None, outline, text)
+        return None  # "Drug: Tacrolimus", "Drug: Mycophenolate Mofetil" given after the graft, no purpose said (NCT00789776)
     return "CHEMOTHERAPY"
+
+
+#: Drugs that are no chemotherapy by what they are: the immunosuppressants of a GVHD prophylaxis (not its methotrexate,
+#: a chemotherapy drug too). Listed without a purpose they get none, not CHEMOTHERAPY.
+_IMMUNOSUPPRESSANTS = _GVHD_DRUGS - {"methotrexate"}
 
 
 #: The NCI's titles list a transplant's conditioning before it: "Fludarabine Phosphate, Cyclophosphamide, Total-Body
