@@ -73,3 +73,98 @@ def test_a_chemotherapy_drug_listed_without_a_purpose_stays_chemotherapy() -> No
                      interventions=[Intervention("Gemcitabine Injection", "DRUG"), Intervention("Methotrexate", "DRUG"),
                                     Intervention("CIK cells", "BIOLOGICAL")])
     assert _rows(record) == [("Gemcitabine Injection", "CHEMOTHERAPY"), ("Methotrexate", "CHEMOTHERAPY")]
+
+
+# --- a chemotherapy named by what it prepares for ---------------------------------------------
+
+def test_preparation_chemotherapy_named_by_its_purpose_is_a_lymphodepletion() -> None:
+    # tests/data/therapy-unseen, stellatrials.com NCT07172958 (the generic reader's summary and description)
+    record = _page(brief_summary="This trial is testing a new treatment called CAR-TA T cells—specialized immune cells "
+                                 "that are engineered in a lab to recognize and attack cancer cells. These cells are made "
+                                 "from your own immune cells, then grown in large numbers and infused back into your body "
+                                 "along with special preparation chemotherapy.",
+                   detailed_description="You'll receive preparation chemotherapy for a few days, then the engineered "
+                                        "cells are infused into your bloodstream.",
+                   interventions=[Intervention("CAR-TA T cells", None)])
+    assert _rows(record) == [("preparation chemotherapy", "LYMPHODEPLETION")]
+
+
+def test_preparative_chemotherapy_of_a_second_source_is_a_lymphodepletion() -> None:
+    # bookmarksclub.com on CAR-T: "This preparative chemotherapy, also known as lymphodepletion, reduces the number of
+    # existing immune cells, creating space for the infused CAR-T cells to expand and function more effectively."
+    record = _page(title="CAR-T cell therapy",
+                   brief_summary="This preparative chemotherapy, also known as lymphodepletion, reduces the number of "
+                                 "existing immune cells, creating space for the infused CAR-T cells to expand and function "
+                                 "more effectively.")
+    assert _rows(record) == [("preparative chemotherapy", "LYMPHODEPLETION")]
+
+
+# --- a course of chemotherapy, then the cells ---------------------------------------------------
+
+#: tests/data/therapy-unseen, findatrial.com NCT06847269: the site's untyped tags list the drugs, the summary one course.
+CAR19PK = ("This study evaluates the effectiveness of CAR T cell therapy combined with lymphodepleting chemotherapy in "
+           "treating pediatric, adolescent, and young adult patients with refractory or relapsed CD19-positive leukemia. "
+           "Participants will undergo a single course of chemotherapy using age-based doses of fludarabine and "
+           "cyclophosphamide, followed by an infusion of modified T cells designed to target cancer cells.")
+
+
+def test_a_course_of_chemotherapy_followed_by_the_cells_is_one_lymphodepletion_beside_a_tag_list() -> None:
+    record = _page(title="CAR T cell therapy for young patients with CD19-positive leukemia", brief_summary=CAR19PK,
+                   interventions=[Intervention(name, None) for name in
+                                  ("CAR T", "chemotherapy", "chimeric antigen receptor", "cyclophosphamide", "fludarabine")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
+def test_a_treatment_with_drugs_prior_to_the_infusion_of_the_cells_is_a_lymphodepletion() -> None:
+    # paidtrials.com, the kappa-CD28 T lymphocytes trial (CHARKALL): "the patient may receive treatment with
+    # cyclophosphamide and fludarabine (Cy and Flu) prior to the infusion of the T cells."
+    record = _page(title="Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma",
+                   brief_summary="Because of that, if the level of circulating T cells is relatively high or the patient "
+                                 "has B-CLL, the patient may receive treatment with cyclophosphamide and fludarabine (Cy "
+                                 "and Flu) prior to the infusion of the T cells.",
+                   interventions=[Intervention("kappa-CD28 T cells", "BIOLOGICAL")])
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_a_combination_known_by_its_acronym_followed_by_the_cells_stays_a_chemotherapy() -> None:
+    # shared/corpus/seeds NCT05272293 (its gold): "a cycle of immunotherapy includes chemotherapy (FLAG - fludarabine,
+    # cytarabine, G-CSF) followed by three doses of NK cells infusion" treats the leukaemia
+    record = _page(title="NK Cells in Refractory/Relapsed AML",
+                   brief_summary="For patients with refractory/relapsed AML a cycle of immunotherapy includes chemotherapy "
+                                 "(FLAG - fludarabine, cytarabine, G-CSF) followed by three doses of NK cells infusion.",
+                   interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert _rows(record) == [("FLAG", "CHEMOTHERAPY")]
+
+
+def test_a_treatment_with_drugs_no_cells_follow_is_no_regimen() -> None:
+    # the words without the cells after them: "treatment with cyclophosphamide" is read only before the cells
+    record = _page(title="Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma",
+                   brief_summary="Patients previously had treatment with cyclophosphamide and fludarabine.",
+                   interventions=[Intervention("kappa-CD28 T cells", "BIOLOGICAL")])
+    assert record.regimens == []
+
+
+# --- a chemotherapy with its drug, then a graft ------------------------------------------------
+
+def test_a_chemotherapy_with_its_drug_and_an_autologous_graft_is_its_conditioning() -> None:
+    # tests/data/therapy-holdout2, ctv.veeva.com NCT01040026 (crick.ai's NCT01040026 page gives the same sentence):
+    # "High-dose chemotherapy with melphalan and autologous hematopoietic stem cell transplantation (HSCT) is
+    # considered standard treatment for patients with multiple myeloma."
+    record = _page(title="Expanded Natural Killer (NK) Cells for Multiple Myeloma Study",
+                   brief_summary="High-dose chemotherapy with melphalan and autologous hematopoietic stem cell "
+                                 "transplantation (HSCT) is considered standard treatment for patients with multiple "
+                                 "myeloma.",
+                   interventions=[Intervention("Treatment with in vitro expanded haploidentical NK cells", "OTHER")])
+    assert _rows(record) == [("melphalan", "CONDITIONING")]
+
+
+def test_a_chemotherapy_with_its_drug_and_nothing_after_stays_a_chemotherapy() -> None:
+    # tests/data/therapy-dev NCT02229266, its control arm: "1 cycle of consolidation chemotherapy with high-dose
+    # cytarabine"
+    record = _page(title="NK Cells Infusion in AML",
+                   brief_summary="Patients in the control arm receive 1 cycle of consolidation chemotherapy with "
+                                 "high-dose cytarabine.",
+                   interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert [purpose for _, purpose in _rows(record)] == ["CHEMOTHERAPY"]
