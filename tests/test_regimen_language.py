@@ -168,3 +168,32 @@ def test_a_chemotherapy_with_its_drug_and_nothing_after_stays_a_chemotherapy() -
                                  "high-dose cytarabine.",
                    interventions=[Intervention("NK cells", "BIOLOGICAL")])
     assert [purpose for _, purpose in _rows(record)] == ["CHEMOTHERAPY"]
+
+
+def test_an_immunosuppressant_is_not_the_conditioning_a_trial_s_only_chemotherapy_is() -> None:
+    # ctv.veeva.com NCT02130869 (tests/data/pages, as _BEFORE_THE_GRAFT quotes it): "Natural killer cells from a
+    # haploidentical family member will be given after high dose chemotherapy and positively selected autologous stem
+    # cells": its listed chemotherapy ("Drug: Melphalan") is that conditioning. The page lists no immunosuppressant; the
+    # "Drug: Tacrolimus" beside it here is added to show that one no sentence names is not that conditioning
+    record = _record(title="A Pilot Study of Immunotherapy Including Haploidentical NK Cell Infusion Following CD133+ "
+                           "Positively-Selected Autologous Hematopoietic Stem Cells in Children With High Risk Solid Tumors "
+                           "or Lymphomas",
+                     brief_summary="Natural killer cells from a haploidentical family member will be given after high dose "
+                                   "chemotherapy and positively selected autologous stem cells.",
+                     interventions=[Intervention("Melphalan", "DRUG"), Intervention("Tacrolimus", "DRUG"),
+                                    Intervention("Natural killer cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Melphalan", "CONDITIONING"), ("Tacrolimus", None)]
+
+
+def test_an_immunosuppressant_a_title_lists_before_the_transplant_is_its_conditioning() -> None:
+    # Malard et al., Biol Blood Marrow Transplant 2011 (cited by Cancer 2013, doi 10.1002/cncr.27858): "Fludarabine,
+    # antithymocyte globulin, and very low-dose busulfan for reduced-intensity conditioning before allogeneic stem cell
+    # transplantation ...": an immunosuppressant the title lists before the graft is its conditioning; the NCI's title
+    # of NCT00789776 lists tacrolimus after the graft, which gives it no purpose
+    from kg.enrich.therapy.regimens import _intervention_purpose
+
+    title = ("Fludarabine, antithymocyte globulin, and very low-dose busulfan for reduced-intensity conditioning before "
+             "allogeneic stem cell transplantation in patients with lymphoid malignancies")
+    assert [_intervention_purpose(drug, [], title) for drug in ("antithymocyte globulin", "Fludarabine")] == [
+        "CONDITIONING", "CONDITIONING"]
+    assert _intervention_purpose("Tacrolimus", [], NCI_TITLE) is None

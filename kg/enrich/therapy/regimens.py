@@ -292,13 +292,15 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str |
         return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
-    if any(_BEFORE_THE_GRAFT.search(t) for t in texts) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
-        return "CONDITIONING"
+    drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
+    immunosuppressant = bool(drugs) and all(drug in _IMMUNOSUPPRESSANTS for drug in drugs)
+    if (not immunosuppressant and any(_BEFORE_THE_GRAFT.search(t) for t in texts)
+            and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts)):
+        return "CONDITIONING"  # the trial's only chemotherapy, the graft's conditioning: not an immunosuppressant's
     listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
     if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
         return "CONDITIONING"
-    drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
-    if drugs and all(drug in _IMMUNOSUPPRESSANTS for drug in drugs):
+    if immunosuppressant:
         # an outline's heading over the drug says what for: "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive
         # cyclophosphamide IV over 1 hour on day 3 and mycophenolate mofetil orally (PO) ..." (NCT00789776)
         for text in about:
