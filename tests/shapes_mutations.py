@@ -171,7 +171,8 @@ def _therapy(g: Graph) -> None:
     g.set(cytokines[3], ctk("unitCode"), ox.Literal("IU"))
     g.set(cytokines[3], ctk("durationDays"), typed("0", "decimal"))
     g.add(regimens[0], LABEL, ox.Literal("Another name"))
-    g.drop(regimens[1], ctk("regimenPurpose"))
+    g.add(regimens[1], ctk("regimenPurpose"), voc("regimen-purpose-CHEMOTHERAPY"))   # two purposes (none is allowed)
+    g.add(regimens[1], ctk("regimenPurpose"), voc("regimen-purpose-GVHD_PROPHYLAXIS"))
     g.set(regimens[2], ctk("componentDrug"), ox.Literal("", language="en"))
 
 

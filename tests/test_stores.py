@@ -233,3 +233,26 @@ def test_a_graph_file_without_named_graphs_is_refused_in_one_line(store, seed_gr
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "outside any named graph" in result.stderr
 
+
+
+def test_a_regimen_without_a_purpose_gives_the_file_s_bytes(store, tmp_path):
+    """The regimens query asks for a purpose in an OPTIONAL (a drug listed with no purpose has none, issue 17): every
+    server leaves it empty as the file does, the regimens of a purpose beside it as they were. The trial of held-out 5
+    whose tacrolimus and mycophenolate mofetil are listed after the graft, no purpose said, put in a graph of its own.
+    """
+    page = TESTS / "data" / "therapy-holdout5" / "pages" / "clinicaltrials.gov" / \
+        "ct2-show-results-record-NCT00789776-donor-nk-after-bmt.txt"
+    assert build([page], tmp_path / "regimen.nt", format="ntriples").ok
+    query = catalogue()["regimens"].bind({"trial_id": "NCT00789776"})
+    expected = format_result(run_local(load_graph([tmp_path / "regimen.nt"]), query), "csv")
+    assert ",Tacrolimus,," in expected and ",CONDITIONING," in expected
+    statements = (tmp_path / "regimen.nt").read_text(encoding="utf-8")
+    update = client(store.update, 60)
+    update.setMethod("POST")
+    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:regimen> {{ {statements} }} }}")
+    call(store.update, update.query, 0)
+    try:
+        assert format_result(run_remote(store.query, query), "csv") == expected
+    finally:
+        update.setQuery("DROP SILENT GRAPH <urn:kg-test:regimen>")
+        call(store.update, update.query, 0)

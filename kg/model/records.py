@@ -147,7 +147,7 @@ class Regimen:
     """Chemotherapy, conditioning or prophylaxis given around the cell therapy."""
 
     name: str
-    purpose: str
+    purpose: str | None  # None where the document does not say what it is for (a drug listed, no chemotherapy)
     components: list[str] = field(default_factory=list)
     days: str | None = None  # when it is given, as the document says it ("days -6 to -2")
 

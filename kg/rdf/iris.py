@@ -193,7 +193,12 @@ def official(key: str, value: Official) -> str:
 
 
 def regimen(key: str, value: Regimen) -> str:
-    return f"{trial(key)}/regimen/{_named(value.name)}-{slug(value.purpose)}"
+    """``regimen/fludarabine-and-cyclophosphamide-lymphodepletion``: the name, then the purpose; a regimen the document
+    gives no purpose ends in ``unstated`` (as a criterion of no kind), which no purpose's slug does: it never meets a
+    regimen of a purpose.
+    """
+    purpose = slug(value.purpose) if value.purpose else "unstated"
+    return f"{trial(key)}/regimen/{_named(value.name)}-{purpose}"
 
 
 #: MeSH descriptor ids. MeSH's own IRIs write the descriptors of the old series with six

@@ -36,6 +36,16 @@ _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,2
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
 _GVHD = r"(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)"
 
+#: What follows a chemotherapy named without its purpose, saying it is given before the cells: "..., followed by an
+#: infusion of modified T cells" (findatrial.com NCT06847269), "prior to the infusion of the T cells" (paidtrials.com
+#: CHARKALL): it makes room for them (LYMPHODEPLETION), or conditions their graft ("High-dose chemotherapy with
+#: melphalan and autologous hematopoietic stem cell transplantation", ctv.veeva.com and crick.ai NCT01040026).
+_THEN_CELLS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:followed\s+(?:by|with)|before|prior\s+to|then)\s+"
+                         r"(?:an?\s+|the\s+)?(?:single\s+)?(?:(?:infusions?|transfer|administration)\s+of\s+(?:the\s+)?)?"
+                         r"(?:[\w+-]+\s+){0,4}?(?:cells?|lymphocytes|TILs?)\b", re.IGNORECASE)
+_THEN_GRAFT = re.compile(r"^\s*,?\s*(?:and|followed\s+(?:by|with)|before|prior\s+to)\s+(?:an?\s+|the\s+)?(?:[\w+-]+\s+){0,4}?"
+                         r"(?:transplant\w*|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy
     ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
@@ -114,14 +124,24 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
         r"(?:\s*\(\s*GVHD\s*\))?|(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)\s+"
         r"(?:prophylaxis|prevention))", re.IGNORECASE)),
     # "a three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide aimed to deplete the lymphocytes",
-    # "1 cycle of consolidation chemotherapy with high-dose cytarabine" (NCT02229266, its control arm)
-    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with)\s+"
-                      rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
+    # "1 cycle of consolidation chemotherapy with high-dose cytarabine" (NCT02229266, its control arm),
+    # "a single course of chemotherapy using age-based doses of fludarabine and cyclophosphamide, followed by an infusion
+    # of modified T cells" (findatrial.com NCT06847269): what it is for, from what follows it (_THEN_CELLS)
+    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with|using)\s+"
+                      rf"(?:(?:[\w-]+\s+)?doses?\s+of\s+)?(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
+    # "the patient may receive treatment with cyclophosphamide and fludarabine (Cy and Flu) prior to the infusion of the
+    # T cells" (paidtrials.com, CHARKALL): a treatment with drugs is a regimen where the cells follow it
+    (None, re.compile(rf"\btreatment\s+with\s+(?P<name>{_DRUG_LIST})(?={_THEN_CELLS.pattern[1:]})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
     (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+    # "You'll receive preparation chemotherapy for a few days, then the engineered cells are infused into your
+    # bloodstream" (stellatrials.com NCT07172958), "This preparative chemotherapy, also known as lymphodepletion, reduces
+    # the number of existing immune cells, creating space for the infused CAR-T cells" (bookmarksclub.com): a chemotherapy
+    # named by what it prepares for, its drugs unnamed
+    (None, re.compile(r"(?P<name>(?P<kind>prepar(?:ation|atory|ative))\s+chemotherapy)\b(?!\s*\()", re.IGNORECASE)),
     # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
     # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
     ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
@@ -145,6 +165,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  re.IGNORECASE)),
 ]
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
+#: A chemotherapy or treatment described by its drugs ("chemotherapy using age-based doses of fludarabine and
+#: cyclophosphamide", "treatment with cyclophosphamide and fludarabine"): what follows it says what for (_THEN_CELLS).
+#: Not a combination known by its acronym ("chemotherapy (FLAG - fludarabine, cytarabine, G-CSF) followed by three doses
+#: of NK cells infusion", the seeds' NCT05272293), which treats the disease whatever comes after it.
+_COURSES = frozenset(pattern for _, pattern in _PATTERNS
+                     if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with")))
+assert len(_COURSES) == 2
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
@@ -153,14 +180,15 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("receive",), ("drugs used in",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
-          ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("nma",),
+          ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",), ("nma",),
           ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
-             "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION",
+             "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION", "preparation": "LYMPHODEPLETION",
+             "preparatory": "LYMPHODEPLETION",
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
              "nonmyeloablative": "LYMPHODEPLETION", "non- myeloablative": "LYMPHODEPLETION",
              "immunosuppress": "LYMPHODEPLETION"}
@@ -197,8 +225,12 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
             return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(why) else "LYMPHODEPLETION"
         return "CHEMOTHERAPY"
     if purpose is None:
-        # no kind named with the drugs: the sentence may say it ("aimed to deplete the lymphocytes")
-        return "LYMPHODEPLETION" if _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
+        # no kind named with the drugs: what follows may say it (the cells, a graft), or the sentence ("aimed to deplete
+        # the lymphocytes")
+        after = sentence[match.end():] if match.re in _COURSES else ""
+        if _THEN_GRAFT.match(after) or (_THEN_CELLS.match(after) and _TRANSPLANT_CONDITIONING.search(sentence)):
+            return "CONDITIONING"
+        return "LYMPHODEPLETION" if _THEN_CELLS.match(after) or _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
     if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _TRANSPLANT_CONDITIONING.search(sentence):
         return "CONDITIONING"
     return purpose
@@ -246,9 +278,10 @@ _BEFORE_THE_GRAFT = re.compile(r"\b(?:high[- ]dose\s+chemotherapy|pre-?treatment
                                r"(?:transplant\w*|stem[- ]cells?|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
 
-def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
+def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str | None:
     """The purpose of a drug given as an intervention, from the sentences that name it; a drug no sentence gives a
-    purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning.
+    purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning. An
+    immunosuppressant no sentence gives a purpose has none (None): it is no chemotherapy by what it is.
     """
     first = re.split(r"[\s/,+]", name.strip())[0]
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
@@ -259,12 +292,28 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str:
         return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
-    if any(_BEFORE_THE_GRAFT.search(t) for t in texts) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
-        return "CONDITIONING"
+    drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
+    immunosuppressant = bool(drugs) and all(drug in _IMMUNOSUPPRESSANTS for drug in drugs)
+    if (not immunosuppressant and any(_BEFORE_THE_GRAFT.search(t) for t in texts)
+            and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts)):
+        return "CONDITIONING"  # the trial's only chemotherapy, the graft's conditioning: not an immunosuppressant's
     listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
     if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
         return "CONDITIONING"
+    if immunosuppressant:
+        # an outline's heading over the drug says what for: "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive
+        # cyclophosphamide IV over 1 hour on day 3 and mycophenolate mofetil orally (PO) ..." (NCT00789776)
+        for text in about:
+            for outline in _OUTLINE.finditer(text):
+                if re.search(rf"\b{re.escape(first)}", outline.group("drugs"), re.IGNORECASE):
+                    return _purpose(None, outline, text)
+        return None  # "Drug: Tacrolimus", "Drug: Mycophenolate Mofetil" given after the graft, no purpose said (NCT00789776)
     return "CHEMOTHERAPY"
+
+
+#: Drugs that are no chemotherapy by what they are: the immunosuppressants of a GVHD prophylaxis (not its methotrexate,
+#: a chemotherapy drug too). Listed without a purpose they get none, not CHEMOTHERAPY.
+_IMMUNOSUPPRESSANTS = _GVHD_DRUGS - {"methotrexate"}
 
 
 #: The NCI's titles list a transplant's conditioning before it: "Fludarabine Phosphate, Cyclophosphamide, Total-Body

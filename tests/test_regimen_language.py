@@ -1,0 +1,199 @@
+"""Regimens as trial texts name them (issue 17): each rule with the page's wording and, where one was found, a second
+real source's. Where a text does not say what a regimen is for, its purpose stays empty (None), never guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.enrich.therapy import describe_therapy
+from kg.model.records import Intervention, SourceDocument, TrialRecord
+
+
+def _record(**fields: Any) -> TrialRecord:
+    fields.setdefault("source", SourceDocument("t.json", "0" * 64, "ctgov_api_v2"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+def _page(**fields: Any) -> TrialRecord:
+    return _record(source=SourceDocument("t.txt", "0" * 64, "generic"), **fields)
+
+
+def _rows(record: TrialRecord) -> list[tuple[str, str | None]]:
+    return [(r.name, r.purpose) for r in record.regimens]
+
+
+# --- an immunosuppressant listed with no purpose is no chemotherapy ----------------------------
+
+#: tests/data/therapy-holdout5, clinicaltrials.gov results record NCT00789776: "Drug: Mycophenolate Mofetil",
+#: "Drug: Tacrolimus" among its interventions, given after the graft, no sentence saying what for.
+NCI_TITLE = ("Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by "
+             "Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With "
+             "Hematologic Cancer")
+
+
+def test_an_immunosuppressant_listed_without_a_purpose_has_none() -> None:
+    record = _record(title=NCI_TITLE, interventions=[
+        Intervention("Fludarabine Phosphate", "DRUG"), Intervention("Cyclophosphamide", "DRUG"),
+        Intervention("Mycophenolate Mofetil", "DRUG"), Intervention("Tacrolimus", "DRUG"),
+        Intervention("Donor Natural Killer Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Fludarabine Phosphate", "CONDITIONING"), ("Cyclophosphamide", "CONDITIONING"),
+                             ("Mycophenolate Mofetil", None), ("Tacrolimus", None)]
+
+
+def test_an_immunosuppressant_a_second_registry_title_lists_has_no_purpose_either() -> None:
+    # the NCI's title of a haploidentical marrow transplant trial (as awardpharm.awardspace.info quotes it, "Stem Cell
+    # Clinical Trials - Combining Chemotherapy, Tacrolimus, Mycophenolate Mofetil, and Radiation Therapy with Donor Bone
+    # Marrow Transplantation in Treating Patients with Hematologic Cancer"): the drugs listed, none said to be for what
+    record = _record(title="Combining Chemotherapy, Tacrolimus, Mycophenolate Mofetil, and Radiation Therapy With Donor "
+                           "Bone Marrow Transplantation in Treating Patients With Hematologic Cancer",
+                     interventions=[Intervention("tacrolimus", "DRUG"), Intervention("mycophenolate mofetil", "DRUG"),
+                                    Intervention("MMF", "DRUG"), Intervention("cyclosporine", "DRUG")])
+    assert [purpose for _, purpose in _rows(record)] == [None, None, None, None]
+
+
+def test_an_immunosuppressant_an_outline_heading_gives_a_purpose_keeps_it() -> None:
+    # NCT00789776's outline (ClinicalTrials.gov detailed description via ejaybennett/healthdata): "POST-TRANSPLANTATION
+    # IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV over 1 hour on day 3 and mycophenolate mofetil orally (PO)
+    # thrice daily (TID) on days 4 to 40, followed by a taper until day 84 in the absence of GVHD." The heading says what
+    # the mycophenolate mofetil is for; the tacrolimus, in no sentence, has no purpose
+    record = _record(title=NCI_TITLE,
+                     detailed_description="POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive cyclophosphamide IV "
+                                          "over 1 hour on day 3 and mycophenolate mofetil orally (PO) thrice daily (TID) "
+                                          "on days 4 to 40, followed by a taper until day 84 in the absence of GVHD.",
+                     interventions=[Intervention("Mycophenolate Mofetil", "DRUG"), Intervention("Tacrolimus", "DRUG"),
+                                    Intervention("Donor Natural Killer Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Mycophenolate Mofetil", "GVHD_PROPHYLAXIS"), ("Tacrolimus", None)]
+
+
+def test_a_chemotherapy_drug_listed_without_a_purpose_stays_chemotherapy() -> None:
+    # tests/data/therapy-dev NCT01631357 (CIK cells with "Drug: Gemcitabine Injection", "Drug: Cisplatin injection"):
+    # chemotherapy drugs by what they are; methotrexate, a drug of GVHD prophylaxis too, is one of them
+    record = _record(title="CIK Cells Combined With Chemotherapy in Non-small Cell Lung Cancer",
+                     interventions=[Intervention("Gemcitabine Injection", "DRUG"), Intervention("Methotrexate", "DRUG"),
+                                    Intervention("CIK cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Gemcitabine Injection", "CHEMOTHERAPY"), ("Methotrexate", "CHEMOTHERAPY")]
+
+
+# --- a chemotherapy named by what it prepares for ---------------------------------------------
+
+def test_preparation_chemotherapy_named_by_its_purpose_is_a_lymphodepletion() -> None:
+    # tests/data/therapy-unseen, stellatrials.com NCT07172958 (the generic reader's summary and description)
+    record = _page(brief_summary="This trial is testing a new treatment called CAR-TA T cells—specialized immune cells "
+                                 "that are engineered in a lab to recognize and attack cancer cells. These cells are made "
+                                 "from your own immune cells, then grown in large numbers and infused back into your body "
+                                 "along with special preparation chemotherapy.",
+                   detailed_description="You'll receive preparation chemotherapy for a few days, then the engineered "
+                                        "cells are infused into your bloodstream.",
+                   interventions=[Intervention("CAR-TA T cells", None)])
+    assert _rows(record) == [("preparation chemotherapy", "LYMPHODEPLETION")]
+
+
+def test_preparative_chemotherapy_of_a_second_source_is_a_lymphodepletion() -> None:
+    # bookmarksclub.com on CAR-T: "This preparative chemotherapy, also known as lymphodepletion, reduces the number of
+    # existing immune cells, creating space for the infused CAR-T cells to expand and function more effectively."
+    record = _page(title="CAR-T cell therapy",
+                   brief_summary="This preparative chemotherapy, also known as lymphodepletion, reduces the number of "
+                                 "existing immune cells, creating space for the infused CAR-T cells to expand and function "
+                                 "more effectively.")
+    assert _rows(record) == [("preparative chemotherapy", "LYMPHODEPLETION")]
+
+
+# --- a course of chemotherapy, then the cells ---------------------------------------------------
+
+#: tests/data/therapy-unseen, findatrial.com NCT06847269: the site's untyped tags list the drugs, the summary one course.
+CAR19PK = ("This study evaluates the effectiveness of CAR T cell therapy combined with lymphodepleting chemotherapy in "
+           "treating pediatric, adolescent, and young adult patients with refractory or relapsed CD19-positive leukemia. "
+           "Participants will undergo a single course of chemotherapy using age-based doses of fludarabine and "
+           "cyclophosphamide, followed by an infusion of modified T cells designed to target cancer cells.")
+
+
+def test_a_course_of_chemotherapy_followed_by_the_cells_is_one_lymphodepletion_beside_a_tag_list() -> None:
+    record = _page(title="CAR T cell therapy for young patients with CD19-positive leukemia", brief_summary=CAR19PK,
+                   interventions=[Intervention(name, None) for name in
+                                  ("CAR T", "chemotherapy", "chimeric antigen receptor", "cyclophosphamide", "fludarabine")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
+def test_a_treatment_with_drugs_prior_to_the_infusion_of_the_cells_is_a_lymphodepletion() -> None:
+    # paidtrials.com, the kappa-CD28 T lymphocytes trial (CHARKALL): "the patient may receive treatment with
+    # cyclophosphamide and fludarabine (Cy and Flu) prior to the infusion of the T cells."
+    record = _page(title="Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma",
+                   brief_summary="Because of that, if the level of circulating T cells is relatively high or the patient "
+                                 "has B-CLL, the patient may receive treatment with cyclophosphamide and fludarabine (Cy "
+                                 "and Flu) prior to the infusion of the T cells.",
+                   interventions=[Intervention("kappa-CD28 T cells", "BIOLOGICAL")])
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+def test_a_combination_known_by_its_acronym_followed_by_the_cells_stays_a_chemotherapy() -> None:
+    # shared/corpus/seeds NCT05272293 (its gold): "a cycle of immunotherapy includes chemotherapy (FLAG - fludarabine,
+    # cytarabine, G-CSF) followed by three doses of NK cells infusion" treats the leukaemia
+    record = _page(title="NK Cells in Refractory/Relapsed AML",
+                   brief_summary="For patients with refractory/relapsed AML a cycle of immunotherapy includes chemotherapy "
+                                 "(FLAG - fludarabine, cytarabine, G-CSF) followed by three doses of NK cells infusion.",
+                   interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert _rows(record) == [("FLAG", "CHEMOTHERAPY")]
+
+
+def test_a_treatment_with_drugs_no_cells_follow_is_no_regimen() -> None:
+    # the words without the cells after them: "treatment with cyclophosphamide" is read only before the cells
+    record = _page(title="Kappa-CD28 T Lymphocytes, Chronic Lymphocytic Leukemia, B-cell Lymphoma or Multiple Myeloma",
+                   brief_summary="Patients previously had treatment with cyclophosphamide and fludarabine.",
+                   interventions=[Intervention("kappa-CD28 T cells", "BIOLOGICAL")])
+    assert record.regimens == []
+
+
+# --- a chemotherapy with its drug, then a graft ------------------------------------------------
+
+def test_a_chemotherapy_with_its_drug_and_an_autologous_graft_is_its_conditioning() -> None:
+    # tests/data/therapy-holdout2, ctv.veeva.com NCT01040026 (crick.ai's NCT01040026 page gives the same sentence):
+    # "High-dose chemotherapy with melphalan and autologous hematopoietic stem cell transplantation (HSCT) is
+    # considered standard treatment for patients with multiple myeloma."
+    record = _page(title="Expanded Natural Killer (NK) Cells for Multiple Myeloma Study",
+                   brief_summary="High-dose chemotherapy with melphalan and autologous hematopoietic stem cell "
+                                 "transplantation (HSCT) is considered standard treatment for patients with multiple "
+                                 "myeloma.",
+                   interventions=[Intervention("Treatment with in vitro expanded haploidentical NK cells", "OTHER")])
+    assert _rows(record) == [("melphalan", "CONDITIONING")]
+
+
+def test_a_chemotherapy_with_its_drug_and_nothing_after_stays_a_chemotherapy() -> None:
+    # tests/data/therapy-dev NCT02229266, its control arm: "1 cycle of consolidation chemotherapy with high-dose
+    # cytarabine"
+    record = _page(title="NK Cells Infusion in AML",
+                   brief_summary="Patients in the control arm receive 1 cycle of consolidation chemotherapy with "
+                                 "high-dose cytarabine.",
+                   interventions=[Intervention("NK cells", "BIOLOGICAL")])
+    assert [purpose for _, purpose in _rows(record)] == ["CHEMOTHERAPY"]
+
+
+def test_an_immunosuppressant_is_not_the_conditioning_a_trial_s_only_chemotherapy_is() -> None:
+    # ctv.veeva.com NCT02130869 (tests/data/pages, as _BEFORE_THE_GRAFT quotes it): "Natural killer cells from a
+    # haploidentical family member will be given after high dose chemotherapy and positively selected autologous stem
+    # cells": its listed chemotherapy ("Drug: Melphalan") is that conditioning. The page lists no immunosuppressant; the
+    # "Drug: Tacrolimus" beside it here is added to show that one no sentence names is not that conditioning
+    record = _record(title="A Pilot Study of Immunotherapy Including Haploidentical NK Cell Infusion Following CD133+ "
+                           "Positively-Selected Autologous Hematopoietic Stem Cells in Children With High Risk Solid Tumors "
+                           "or Lymphomas",
+                     brief_summary="Natural killer cells from a haploidentical family member will be given after high dose "
+                                   "chemotherapy and positively selected autologous stem cells.",
+                     interventions=[Intervention("Melphalan", "DRUG"), Intervention("Tacrolimus", "DRUG"),
+                                    Intervention("Natural killer cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Melphalan", "CONDITIONING"), ("Tacrolimus", None)]
+
+
+def test_an_immunosuppressant_a_title_lists_before_the_transplant_is_its_conditioning() -> None:
+    # Malard et al., Biol Blood Marrow Transplant 2011 (cited by Cancer 2013, doi 10.1002/cncr.27858): "Fludarabine,
+    # antithymocyte globulin, and very low-dose busulfan for reduced-intensity conditioning before allogeneic stem cell
+    # transplantation ...": an immunosuppressant the title lists before the graft is its conditioning; the NCI's title
+    # of NCT00789776 lists tacrolimus after the graft, which gives it no purpose
+    from kg.enrich.therapy.regimens import _intervention_purpose
+
+    title = ("Fludarabine, antithymocyte globulin, and very low-dose busulfan for reduced-intensity conditioning before "
+             "allogeneic stem cell transplantation in patients with lymphoid malignancies")
+    assert [_intervention_purpose(drug, [], title) for drug in ("antithymocyte globulin", "Fludarabine")] == [
+        "CONDITIONING", "CONDITIONING"]
+    assert _intervention_purpose("Tacrolimus", [], NCI_TITLE) is None
