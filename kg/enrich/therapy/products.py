@@ -654,8 +654,19 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         for dose in cell_doses(passage.text):
             # a dose in the description of an intervention that one arm alone lists is given in that arm
             dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
-            if not any(_same_dose(dose, known) for known in doses):
+            known = next((known for known in doses if _same_dose(dose, known)), None)
+            if known is None:
                 doses.append(dose)
+            elif dose.per_dose:
+                # the arm's "the dosage of anti-CD19 UCAR-T cells between 1 and 5 ×10^7 cells/Kg" and its intervention's
+                # "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, ..." (NCT04264039): one dose level,
+                # which one of its statements says is one administration's
+                known.per_dose = True
+    if product.infusions == 1:
+        # a dose given in a single infusion is that infusion's: "Then, the Tregs will be infused back into the patient in
+        # a single infusion. The first cohort will receive 0.05 x10^8 cells." (ClinicalTrials.gov NCT01210664)
+        for dose in doses:
+            dose.per_dose = True
     product.doses = doses
     return product
 
