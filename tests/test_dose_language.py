@@ -67,6 +67,12 @@ def test_the_levels_of_a_dose_escalation_are_each_one_administrations_dose(text,
     assert _doses(text) == doses
 
 
+def test_a_unit_cut_by_the_end_of_an_excerpt_is_per_kilogram():
+    # ClinicalTrials.gov NCT00789776's results view (tests/data/therapy-holdout5): the group title "Dose 1 (2.5 x 10^6/k"
+    # where the stored excerpt ends; the dose of a group title says nothing of one infusion
+    assert _doses("Dose 1 (2.5 x 10^6/k") == [(2.5e6, 2.5e6, KG, False)]
+
+
 def test_the_dose_is_an_amount_is_one_administrations_dose():
     # ctv.veeva.com NCT05563545 (tests/data/therapy-holdout5): the first dose group's level
     assert _doses("The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight).") == [(1e7, 1e7, KG, True)]

@@ -348,3 +348,93 @@ Choosing to participate in a study is an important personal decision.
     assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
     assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
     assert [(r.name, r.purpose) for r in record.regimens] == [("preparative NMA-LD", "LYMPHODEPLETION")]
+
+
+#: clinicaltrials.gov/show/NCT03690310 (tests/data/therapy-holdout5), the 2019 page design: its text keeps no pipes; the
+#: conditions table is a header line over the three cells run together, the arms table a header line over each arm's
+#: typed label and its description (the excerpt is cut inside the first arm's description).
+PLAIN_2019 = """Study of Anti-CD19 CAR NK Cells in Relapsed and Refractory B Cell Lymphoma
+
+ClinicalTrials.gov Identifier: NCT03690310
+Recruitment Status : Not yet recruiting
+First Posted : October 1, 2018
+
+Brief Summary:
+This is a single-centre, single-arm and open-label study to investigate the safety and efficacy of anti CD19 CAR NK cells in patients with relapsed refractory B cell lymphoma.
+
+Condition or disease Intervention/treatment Phase
+Refractory B-Cell Lymphoma Biological: Anti-CD19 CAR NK Cells Early Phase 1
+
+Layout table for study information
+Study Type : Interventional  (Clinical Trial)
+Estimated Enrollment : 9 participants
+Allocation: N/A
+Intervention Model: Single Group Assignment
+Official Title: An Observational Clinical Study on the Safety and Efficacy of Anti-CD19 CAR NK Cells in Relapsed and Refractory B Cell Lymphoma
+
+Resource links provided by the National Library of Medicine
+
+MedlinePlus related topics: Lymphoma
+
+Arm Intervention/treatment
+Experimental: Anti-CD19 CAR NK Cells
+Total dose of 50-600 thousand /kg Anti-CD19 CAR NK ce"""  # noqa: E501 (the lines as the page was scraped)
+
+
+def test_the_2019_pages_tables_without_pipes_give_conditions_interventions_phase_and_arms():
+    record = read_enriched(PLAIN_2019.encode(), "show-NCT03690310.txt")
+    assert record.source.layout == "ctgov_classic"
+    assert (record.conditions, [(i.type, i.name) for i in record.interventions], record.phases) == (
+        ["Refractory B-Cell Lymphoma"], [("BIOLOGICAL", "Anti-CD19 CAR NK Cells")], ["EARLY_PHASE1"])
+    # the brief summary ends at the conditions table's header; no description follows the row
+    assert record.brief_summary.endswith("patients with relapsed refractory B cell lymphoma.")
+    assert record.detailed_description is None
+    assert [(a.label, a.type, a.description) for a in record.arms] == [
+        ("Anti-CD19 CAR NK Cells", "EXPERIMENTAL", "Total dose of 50-600 thousand /kg Anti-CD19 CAR NK ce")]
+    # the arm's description gives the dose, a total (no one infusion's), in that arm
+    [product] = record.cell_products
+    assert [(d.minimum, d.maximum, d.unit, d.per_dose, d.arm) for d in product.doses] == [
+        (5e4, 6e5, "{cells}/kg", False, "Anti-CD19 CAR NK Cells")]
+
+
+def test_a_second_2019_page_without_pipes_its_arm_over_its_typed_intervention_and_description():
+    # linchuang.chujingyi.cn/trials/34288.html (tests/data/pages): a Chinese site's copy of the 2019 page of a CT032 CAR-T
+    # trial (no register number in its text, so no page the reader is given); its conditions row and arms table
+    from kg.model.records import SourceDocument, TrialRecord
+    from kg.read.layouts.ctgov_classic import _plain_arms, _plain_conditions_row
+    page = (TESTS / "data" / "pages" / "linchuang.chujingyi.cn" / "trials-34288-ct032-cd19-car-t.txt").read_text()
+    record = TrialRecord(source=SourceDocument("trials-34288.txt", "0" * 64, "ctgov_classic"))
+    _plain_conditions_row("Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma Biological: "
+                          "CAR-CD19 T Cells Phase 1 Phase 2", record)
+    assert page.count("Biological: CAR-CD19 T Cells Phase 1 Phase 2") == 1
+    assert (record.conditions, [i.name for i in record.interventions], record.phases) == (
+        ["Refractory B-Cell Non-Hodgkin Lymphoma", "Relapsed B-cell Non-Hodgkin Lymphoma"], ["CAR-CD19 T Cells"],
+        ["PHASE1", "PHASE2"])
+    [arm] = _plain_arms(page.split("\n"), record.interventions)
+    assert (arm.label, arm.type, arm.description, arm.interventions) == (
+        "CAR-CD19-T Cells", "EXPERIMENTAL", "The subjects are enrolled into 3 dose levels cohorts in sequence.",
+        ["CAR-CD19 T Cells"])
+    assert record.interventions[0].description == "The CAR- CD19 T cells (st"
+
+
+def test_the_results_views_group_title_that_names_a_dose_gives_the_dose():
+    # clinicaltrials.gov/ct2/show/results/NCT00789776?view=record (tests/data/therapy-holdout5): the participant flow's
+    # group titles run together on their label's line, the excerpt cut inside the first title's unit ("/k[g]"); the
+    # titles are no arms, the dose they state is the product's
+    page = """Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With Hematologic Cancer
+
+ClinicalTrials.gov Identifier: NCT00789776
+Recruitment Status : Active, not recruiting
+Study Type Interventional
+Interventions Procedure: Allogeneic Bone Marrow Transplantation
+Drug: Cyclophosphamide
+Biological: Natural Killer Cell Therapy
+Enrollment 41
+
+Recruitment Details  
+Pre-assignment Details  
+Arm/Group Title Dose 1 (2.5 x 10^6/k"""  # noqa: E501,W291 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-results-record-NCT00789776.txt")
+    assert record.arms == []
+    assert [(p.cell_type, [(d.minimum, d.unit, d.per_dose, d.arm) for d in p.doses]) for p in record.cell_products] == [
+        ("NK", [(2.5e6, "{cells}/kg", False, None)])]
