@@ -401,7 +401,7 @@ def test_a_second_2019_page_without_pipes_its_arm_over_its_typed_intervention_an
     # linchuang.chujingyi.cn/trials/34288.html (tests/data/pages): a Chinese site's copy of the 2019 page of a CT032 CAR-T
     # trial (no register number in its text, so no page the reader is given); its conditions row and arms table
     from kg.model.records import SourceDocument, TrialRecord
-    from kg.read.layouts.ctgov_classic import _plain_arms, _plain_conditions_row
+    from kg.read.layouts.ctgov_classic import _description, _plain_arms, _plain_conditions_row
     page = (TESTS / "data" / "pages" / "linchuang.chujingyi.cn" / "trials-34288-ct032-cd19-car-t.txt").read_text()
     record = TrialRecord(source=SourceDocument("trials-34288.txt", "0" * 64, "ctgov_classic"))
     _plain_conditions_row("Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma Biological: "
@@ -415,6 +415,12 @@ def test_a_second_2019_page_without_pipes_its_arm_over_its_typed_intervention_an
         "CAR-CD19-T Cells", "EXPERIMENTAL", "The subjects are enrolled into 3 dose levels cohorts in sequence.",
         ["CAR-CD19 T Cells"])
     assert record.interventions[0].description == "The CAR- CD19 T cells (st"
+    # the description under the row, its "Detailed Description:" heading left out, up to "Study Design"
+    assert _description(page.split("\n")) == (
+        "This study is a single-arm, open label, phase I/II clinical trial to evaluate the safety, efficacy and cellular "
+        "kinetics of CT032 CAR-CD19 T cells in patients with R/R B-NHL. The study is composed of two stages, Phase I stage "
+        "is for dose escalation and recommendation of phase 2 dose, and Phase II stage is to verify the efficacy and safety "
+        "of the dose proposed.")
 
 
 def test_the_results_views_group_title_that_names_a_dose_gives_the_dose():

@@ -173,7 +173,9 @@ def _group_titles(lines: list[str]) -> str | None:
     read), they are the study's text: a group titled by its dose says the dose.
     """
     row = next((line for line in lines if re.match(r"^\s*Arm/Group Title\s+\S", line)), None)
-    return fold(row).removeprefix("Arm/Group Title").strip() or None if row else None
+    if row is None:
+        return None
+    return fold(row).removeprefix("Arm/Group Title").strip() or None
 
 
 def _group_descriptions(lines: list[str]) -> str | None:
@@ -226,7 +228,7 @@ def _archived_record(lines: list[str], source: SourceDocument) -> TrialRecord:
 #: What ends the description under the conditions table: the design rows ("Study Type : | Interventional … |"),
 #: the next part's heading.
 _DESCRIPTION_END = re.compile(r"\||^\s*(?:Study Design|Arms and Interventions|Outcome Measures|Eligibility Criteria"
-                              r"|Contacts and Locations|Sponsors and Collaborators|Layout table for\b|Study Type\s*:)\b")
+                              r"|Contacts and Locations|Sponsors and Collaborators)\b|^\s*(?:Layout table for\b|Study Type\s*:)")
 
 
 def _description(lines: list[str]) -> str | None:
@@ -362,7 +364,7 @@ def _plain_arms(lines: list[str], interventions: list[Intervention]) -> list[Arm
     rows: list[tuple[re.Match[str], list[str], list[str]]] = []  # (arm line, description lines, intervention lines)
     for line in lines[start + 1:]:
         text = fold(line)
-        if _PLAIN_ARMS_END.match(text) or (not rows and text and not _ARM_LINE.match(text)):
+        if _PLAIN_ARMS_END.match(text) or _OUTCOME.match(text) or (not rows and text and not _ARM_LINE.match(text)):
             break
         arm = _ARM_LINE.match(text)
         typed = _TYPED_LINE.match(text)
