@@ -444,3 +444,44 @@ Arm/Group Title Dose 1 (2.5 x 10^6/k"""  # noqa: E501,W291 (the lines as the pag
     assert record.arms == []
     assert [(p.cell_type, [(d.minimum, d.unit, d.per_dose, d.arm) for d in p.doses]) for p in record.cell_products] == [
         ("NK", [(2.5e6, "{cells}/kg", False, None)])]
+
+
+def test_the_results_views_groups_are_arms_where_their_run_together_titles_part():
+    # clinicaltrials.gov/ct2/show/results/NCT04355728 (tests/data/therapy-holdout), the whole stored excerpt of its
+    # participant flow: two titles on one line, each ending in "Group"; two groups of paragraphs, the first with its
+    # intervention's "Name: description" paragraph (the excerpt is cut inside the second group's)
+    page = """Use of UC-MSCs for COVID-19 Patients
+
+ClinicalTrials.gov Identifier: NCT04355728
+Recruitment Status : Completed
+Study Type Interventional
+Interventions Biological: Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.
+Other: Vehicle + Heparin along with best supportive care
+Enrollment 24
+Recruitment Details
+Pre-assignment Details
+Arm/Group Title UC-MSCs Group Control Group
+Hide Arm/Group Description
+
+Participants in this group will be treated with two infusions of UC-MCSs along with heparin (blood thinner) in addition to standard of care treatment. The first infusion will be administered within 24 hours of study enrollment and the second infusion will be administered within 72 hours of study enrollment.
+
+Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at 100x10^6 cells/infusion administered intravenously in addition to the standard of care treatment.
+
+Participants in this group will be treated with two infusions of vehicle along with heparin (blood thinner) in addition to standard of care treatment. The first infusion will be administere"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-results-NCT04355728.txt")
+    msc = "Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care."
+    assert [(a.label, a.interventions) for a in record.arms] == [("UC-MSCs Group", [msc]), ("Control Group", [])]
+    assert record.arms[0].description.endswith("100x10^6 cells/infusion administered intravenously in addition to the "
+                                               "standard of care treatment.")
+    assert record.arms[1].description.startswith("Participants in this group will be treated with two infusions of vehicle")
+    # the paragraphs are the arms', not the study's description too
+    assert record.detailed_description is None
+    assert [(d.minimum, d.per_dose, d.arm) for p in record.cell_products for d in p.doses] == [(1e8, True, "UC-MSCs Group")]
+
+
+def test_run_together_titles_part_only_where_a_repeated_word_says_where():
+    from kg.read.layouts.ctgov_classic import _split_titles
+    assert _split_titles("UC-MSCs Group Control Group", 2) == ["UC-MSCs Group", "Control Group"]  # NCT04355728
+    # where the word is not said once a title, which title ends where cannot be read: no titles
+    assert _split_titles("Dose 1 (2.5 x 10^6/k", 2) == []  # NCT00789776, cut
+    assert _split_titles("UC-MSCs Group Control Group", 3) == []

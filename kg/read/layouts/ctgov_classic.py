@@ -118,8 +118,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.detailed_description = _description(lines)
     if not record.interventions:
         record.interventions = _results_interventions(lines)
-    record.detailed_description = "\n".join(filter(None, [record.detailed_description, _group_titles(lines),
-                                                          _group_descriptions(lines)])) or None
+    groups = _result_groups(lines, record.interventions) if not record.arms else []
+    record.arms = record.arms or groups
+    if not groups:
+        record.detailed_description = "\n".join(filter(None, [record.detailed_description, _group_titles(lines),
+                                                              _group_descriptions(lines)])) or None
     return record
 
 
@@ -181,12 +184,47 @@ def _group_titles(lines: list[str]) -> str | None:
 def _group_descriptions(lines: list[str]) -> str | None:
     """The results view's arm/group descriptions: the paragraphs under "Hide Arm/Group Description" (or "Arm/Group
     Description"), up to the next row of the participant flow ("Period Title", "Started"). They say what each group
-    is given ("Participants in this group will be treated with two infusions of UC-MCSs …", NCT04355728); the
-    group titles stand run together on one line, so the paragraphs are the study's description, not arms.
+    is given ("Participants in this group will be treated with two infusions of UC-MCSs …", NCT04355728); where the
+    group titles, run together on one line, cannot be told apart, the paragraphs are the study's description, not arms.
     """
+    return "\n".join(_group_paragraphs(lines)) or None
+
+
+def _result_groups(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The participant flow's groups as arms, where their titles can be told apart. Each group's description is the arm's
+    paragraph, then a paragraph for each of its interventions that starts with the intervention's name and a colon
+    ("Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at
+    100x10^6 cells/infusion ...", NCT04355728): a paragraph that does not starts the next group. The titles stand run
+    together ("UC-MSCs Group Control Group"); they part where each ends in the same word ("Group"), said as often as there
+    are groups. Otherwise no arms are made.
+    """
+    groups: list[list[str]] = []
+    for paragraph in _group_paragraphs(lines):
+        if groups and any(paragraph.startswith(f"{i.name}:") for i in interventions):
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+    titles = _split_titles(_group_titles(lines) or "", len(groups)) if len(groups) > 1 else []
+    return [Arm(label=title, description=" ".join(group),
+                interventions=[i.name for i in interventions if any(p.startswith(f"{i.name}:") for p in group)])
+            for title, group in zip(titles, groups)]
+
+
+def _split_titles(text: str, count: int) -> list[str]:
+    """``count`` titles run together, parted where each ends with the same word, said ``count`` times."""
+    words = text.split()
+    if not words or words.count(words[-1]) != count:
+        return []
+    ends = [i + 1 for i, word in enumerate(words) if word == words[-1]]
+    titles = [" ".join(words[start:end]) for start, end in zip([0, *ends[:-1]], ends)]
+    return titles if all(titles) else []
+
+
+def _group_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs under the participant flow's "Arm/Group Description" label."""
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*(?:Hide )?Arm/Group Description\s*$", line)), None)
     if start is None:
-        return None
+        return []
     paragraphs = []
     for line in lines[start + 1:]:
         if re.match(r"^\s*(?:Period Title|Started|Completed|Not Completed|Arm/Group Title|Overall Number|Baseline"
@@ -194,7 +232,7 @@ def _group_descriptions(lines: list[str]) -> str | None:
             break
         if fold(line):
             paragraphs.append(fold(line))
-    return "\n".join(paragraphs) or None
+    return paragraphs
 
 
 #: The old record view's statuses, as its header sentence says them ("This study has been completed.").
