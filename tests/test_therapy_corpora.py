@@ -71,6 +71,8 @@ HOLDOUT = Path(__file__).parent / "data" / "therapy-holdout"
 #: 0.471, regimens 0.286; after its reader gaps were fixed, s7-readers: 0.968, 0.600, 1.000, 0.800), less a margin: a
 #: floor that fails if the reading regresses, not a target. The corpus is a dev corpus now (its README).
 HOLDOUT_FLOOR = {"cell_products": 0.95, "cell_doses": 0.55, "cytokines": 0.95, "regimens": 0.75}
+#: cell_doses 0.727 since s12-doses (the results view's groups as arms: NCT04355728's dose in its group): its floor raised.
+HOLDOUT_FLOOR["cell_doses"] = 0.70
 
 
 def _under_floor(corpus: Path, floors: dict[str, float]) -> dict[str, float]:
