@@ -348,3 +348,140 @@ Choosing to participate in a study is an important personal decision.
     assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
     assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
     assert [(r.name, r.purpose) for r in record.regimens] == [("preparative NMA-LD", "LYMPHODEPLETION")]
+
+
+#: clinicaltrials.gov/show/NCT03690310 (tests/data/therapy-holdout5), the 2019 page design: its text keeps no pipes; the
+#: conditions table is a header line over the three cells run together, the arms table a header line over each arm's
+#: typed label and its description (the excerpt is cut inside the first arm's description).
+PLAIN_2019 = """Study of Anti-CD19 CAR NK Cells in Relapsed and Refractory B Cell Lymphoma
+
+ClinicalTrials.gov Identifier: NCT03690310
+Recruitment Status : Not yet recruiting
+First Posted : October 1, 2018
+
+Brief Summary:
+This is a single-centre, single-arm and open-label study to investigate the safety and efficacy of anti CD19 CAR NK cells in patients with relapsed refractory B cell lymphoma.
+
+Condition or disease Intervention/treatment Phase
+Refractory B-Cell Lymphoma Biological: Anti-CD19 CAR NK Cells Early Phase 1
+
+Layout table for study information
+Study Type : Interventional  (Clinical Trial)
+Estimated Enrollment : 9 participants
+Allocation: N/A
+Intervention Model: Single Group Assignment
+Official Title: An Observational Clinical Study on the Safety and Efficacy of Anti-CD19 CAR NK Cells in Relapsed and Refractory B Cell Lymphoma
+
+Resource links provided by the National Library of Medicine
+
+MedlinePlus related topics: Lymphoma
+
+Arm Intervention/treatment
+Experimental: Anti-CD19 CAR NK Cells
+Total dose of 50-600 thousand /kg Anti-CD19 CAR NK ce"""  # noqa: E501 (the lines as the page was scraped)
+
+
+def test_the_2019_pages_tables_without_pipes_give_conditions_interventions_phase_and_arms():
+    record = read_enriched(PLAIN_2019.encode(), "show-NCT03690310.txt")
+    assert record.source.layout == "ctgov_classic"
+    assert (record.conditions, [(i.type, i.name) for i in record.interventions], record.phases) == (
+        ["Refractory B-Cell Lymphoma"], [("BIOLOGICAL", "Anti-CD19 CAR NK Cells")], ["EARLY_PHASE1"])
+    # the brief summary ends at the conditions table's header; no description follows the row
+    assert record.brief_summary.endswith("patients with relapsed refractory B cell lymphoma.")
+    assert record.detailed_description is None
+    assert [(a.label, a.type, a.description) for a in record.arms] == [
+        ("Anti-CD19 CAR NK Cells", "EXPERIMENTAL", "Total dose of 50-600 thousand /kg Anti-CD19 CAR NK ce")]
+    # the arm's description gives the dose, a total (no one infusion's), in that arm
+    [product] = record.cell_products
+    assert [(d.minimum, d.maximum, d.unit, d.per_dose, d.arm) for d in product.doses] == [
+        (5e4, 6e5, "{cells}/kg", False, "Anti-CD19 CAR NK Cells")]
+
+
+def test_a_second_2019_page_without_pipes_its_arm_over_its_typed_intervention_and_description():
+    # linchuang.chujingyi.cn/trials/34288.html (tests/data/pages): a Chinese site's copy of the 2019 page of a CT032 CAR-T
+    # trial (no register number in its text, so no page the reader is given); its conditions row and arms table
+    from kg.model.records import SourceDocument, TrialRecord
+    from kg.read.layouts.ctgov_classic import _description, _plain_arms, _plain_conditions_row
+    page = (TESTS / "data" / "pages" / "linchuang.chujingyi.cn" / "trials-34288-ct032-cd19-car-t.txt").read_text()
+    record = TrialRecord(source=SourceDocument("trials-34288.txt", "0" * 64, "ctgov_classic"))
+    _plain_conditions_row("Refractory B-Cell Non-Hodgkin Lymphoma Relapsed B-cell Non-Hodgkin Lymphoma Biological: "
+                          "CAR-CD19 T Cells Phase 1 Phase 2", record)
+    assert page.count("Biological: CAR-CD19 T Cells Phase 1 Phase 2") == 1
+    assert (record.conditions, [i.name for i in record.interventions], record.phases) == (
+        ["Refractory B-Cell Non-Hodgkin Lymphoma", "Relapsed B-cell Non-Hodgkin Lymphoma"], ["CAR-CD19 T Cells"],
+        ["PHASE1", "PHASE2"])
+    [arm] = _plain_arms(page.split("\n"), record.interventions)
+    assert (arm.label, arm.type, arm.description, arm.interventions) == (
+        "CAR-CD19-T Cells", "EXPERIMENTAL", "The subjects are enrolled into 3 dose levels cohorts in sequence.",
+        ["CAR-CD19 T Cells"])
+    assert record.interventions[0].description == "The CAR- CD19 T cells (st"
+    # the description under the row, its "Detailed Description:" heading left out, up to "Study Design"
+    assert _description(page.split("\n")) == (
+        "This study is a single-arm, open label, phase I/II clinical trial to evaluate the safety, efficacy and cellular "
+        "kinetics of CT032 CAR-CD19 T cells in patients with R/R B-NHL. The study is composed of two stages, Phase I stage "
+        "is for dose escalation and recommendation of phase 2 dose, and Phase II stage is to verify the efficacy and safety "
+        "of the dose proposed.")
+
+
+def test_the_results_views_group_title_that_names_a_dose_gives_the_dose():
+    # clinicaltrials.gov/ct2/show/results/NCT00789776?view=record (tests/data/therapy-holdout5): the participant flow's
+    # group titles run together on their label's line, the excerpt cut inside the first title's unit ("/k[g]"); the
+    # titles are no arms, the dose they state is the product's
+    page = """Fludarabine Phosphate, Cyclophosphamide, Total-Body Irradiation, and Donor Bone Marrow Transplant Followed by Donor Natural Killer Cell Therapy, Mycophenolate Mofetil, and Tacrolimus in Treating Patients With Hematologic Cancer
+
+ClinicalTrials.gov Identifier: NCT00789776
+Recruitment Status : Active, not recruiting
+Study Type Interventional
+Interventions Procedure: Allogeneic Bone Marrow Transplantation
+Drug: Cyclophosphamide
+Biological: Natural Killer Cell Therapy
+Enrollment 41
+
+Recruitment Details  
+Pre-assignment Details  
+Arm/Group Title Dose 1 (2.5 x 10^6/k"""  # noqa: E501,W291 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-results-record-NCT00789776.txt")
+    assert record.arms == []
+    assert [(p.cell_type, [(d.minimum, d.unit, d.per_dose, d.arm) for d in p.doses]) for p in record.cell_products] == [
+        ("NK", [(2.5e6, "{cells}/kg", False, None)])]
+
+
+def test_the_results_views_groups_are_arms_where_their_run_together_titles_part():
+    # clinicaltrials.gov/ct2/show/results/NCT04355728 (tests/data/therapy-holdout), the whole stored excerpt of its
+    # participant flow: two titles on one line, each ending in "Group"; two groups of paragraphs, the first with its
+    # intervention's "Name: description" paragraph (the excerpt is cut inside the second group's)
+    page = """Use of UC-MSCs for COVID-19 Patients
+
+ClinicalTrials.gov Identifier: NCT04355728
+Recruitment Status : Completed
+Study Type Interventional
+Interventions Biological: Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.
+Other: Vehicle + Heparin along with best supportive care
+Enrollment 24
+Recruitment Details
+Pre-assignment Details
+Arm/Group Title UC-MSCs Group Control Group
+Hide Arm/Group Description
+
+Participants in this group will be treated with two infusions of UC-MCSs along with heparin (blood thinner) in addition to standard of care treatment. The first infusion will be administered within 24 hours of study enrollment and the second infusion will be administered within 72 hours of study enrollment.
+
+Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at 100x10^6 cells/infusion administered intravenously in addition to the standard of care treatment.
+
+Participants in this group will be treated with two infusions of vehicle along with heparin (blood thinner) in addition to standard of care treatment. The first infusion will be administere"""  # noqa: E501 (the lines as the page was scraped)
+    record = read_enriched(page.encode(), "ct2-show-results-NCT04355728.txt")
+    msc = "Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care."
+    assert [(a.label, a.interventions) for a in record.arms] == [("UC-MSCs Group", [msc]), ("Control Group", [])]
+    assert record.arms[0].description.endswith("100x10^6 cells/infusion administered intravenously in addition to the "
+                                               "standard of care treatment.")
+    assert record.arms[1].description.startswith("Participants in this group will be treated with two infusions of vehicle")
+    # the paragraphs are the arms', not the study's description too
+    assert record.detailed_description is None
+    assert [(d.minimum, d.per_dose, d.arm) for p in record.cell_products for d in p.doses] == [(1e8, True, "UC-MSCs Group")]
+
+
+def test_run_together_titles_part_only_where_a_repeated_word_says_where():
+    from kg.read.layouts.ctgov_classic import _split_titles
+    assert _split_titles("UC-MSCs Group Control Group", 2) == ["UC-MSCs Group", "Control Group"]  # NCT04355728
+    # where the word is not said once a title, which title ends where cannot be read: no titles
+    assert _split_titles("Dose 1 (2.5 x 10^6/k", 2) == []  # NCT00789776, cut
+    assert _split_titles("UC-MSCs Group Control Group", 3) == []

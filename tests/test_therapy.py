@@ -130,8 +130,9 @@ CELL_DOSES = [
     pytest.param("received a median of 12.5 × 106 NK cells/kg (range, 3.6–62.2 × 106 cells/kg) without major side effects",
                  [(1.25e7, 1.25e7, KG, False), (3.6e6, 6.22e7, KG, False)], id="real-median-and-range"),
     # from https://www.trialx.com/clinical-trials/listings/232640/the-study-of-anti-cd19-car-nk-cells-in-the-treatment-of-relapsedrefractory-diffuse-large-b-cell-lymphoma/
+    # (the levels of a dose escalation are each one cohort's dose, per dose: tests/test_dose_language.py)
     pytest.param("in the dose-escalation trial (6×10^8 cells, 1×10^9 cells, 1.5×10^9 cells)",
-                 [(6e8, 6e8, CELLS, False), (1e9, 1e9, CELLS, False), (1.5e9, 1.5e9, CELLS, False)],
+                 [(6e8, 6e8, CELLS, True), (1e9, 1e9, CELLS, True), (1.5e9, 1.5e9, CELLS, True)],
                  id="real-three-levels"),
     # from https://idp.nature.com/authorize/natureuser?client_id=grover&redirect_uri=https%3A%2F%2Fwww.nature.com%2Farticles%2Fs41375-021-01349-4
     pytest.param("could be safely infused early post-transplant at doses up to 1 × 108 cells/kg",

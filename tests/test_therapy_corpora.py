@@ -71,6 +71,8 @@ HOLDOUT = Path(__file__).parent / "data" / "therapy-holdout"
 #: 0.471, regimens 0.286; after its reader gaps were fixed, s7-readers: 0.968, 0.600, 1.000, 0.800), less a margin: a
 #: floor that fails if the reading regresses, not a target. The corpus is a dev corpus now (its README).
 HOLDOUT_FLOOR = {"cell_products": 0.95, "cell_doses": 0.55, "cytokines": 0.95, "regimens": 0.75}
+#: cell_doses 0.727 since s12-doses (the results view's groups as arms: NCT04355728's dose in its group): its floor raised.
+HOLDOUT_FLOOR["cell_doses"] = 0.70
 
 
 def _under_floor(corpus: Path, floors: dict[str, float]) -> dict[str, float]:
@@ -105,6 +107,8 @@ HOLDOUT3 = Path(__file__).parent / "data" / "therapy-holdout3"
 #: now; measured on s11-rules4: cell_products 0.966, cell_doses 0.968, cytokines 1.000, regimens 1.000), less a margin: a
 #: floor against regression. (At its creation, s9-holdout3 on bf44510: 0.746, 0.815, 1.000, 0.545.)
 HOLDOUT3_FLOOR = {"cell_products": 0.94, "cell_doses": 0.94, "cytokines": 0.95, "regimens": 0.97}
+#: cell_doses 1.000 since s12-doses (a dose range over dose levels is per dose): its floor raised.
+HOLDOUT3_FLOOR["cell_doses"] = 0.97
 
 
 def test_the_third_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:
@@ -133,8 +137,9 @@ HOLDOUT5 = Path(__file__).parent / "data" / "therapy-holdout5"
 #: F1 per query measured on the fifth held-out corpus after the lead tuned on it (lead-h5: cell_products 0.955,
 #: cell_doses 0.762, cytokines 1.000, regimens 0.833; untuned, at 8cda417: 0.750, 0.093, 0.667, 0.400), less a margin: a
 #: floor against regression (it is a dev corpus now). Regimens 0.909 after s12-regimens left NCT00789776's tacrolimus and
-#: mycophenolate mofetil without a purpose.
-HOLDOUT5_FLOOR = {"cell_products": 0.92, "cell_doses": 0.73, "cytokines": 0.95, "regimens": 0.88}
+#: mycophenolate mofetil without a purpose; cell_doses 1.000 since s12-doses (the levels of a dose escalation and the doses
+#: of a single infusion per dose, the 2019 page's arms table and the results view's group title read).
+HOLDOUT5_FLOOR = {"cell_products": 0.92, "cell_doses": 0.97, "cytokines": 0.95, "regimens": 0.88}
 
 
 def test_the_fifth_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:

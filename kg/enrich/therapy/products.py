@@ -573,8 +573,9 @@ def _measured_title(title: str) -> bool:
 #: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
 #: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
 #: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
-_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b",
-                            re.IGNORECASE)
+#: A numbered dose with its amount: "Dose 1 (2.5 x 10^6/k[g])", a results view's group title (NCT00789776).
+_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
+                            r"|\bdose\s+\d+\s*\(", re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 
 
@@ -654,8 +655,19 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         for dose in cell_doses(passage.text):
             # a dose in the description of an intervention that one arm alone lists is given in that arm
             dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
-            if not any(_same_dose(dose, known) for known in doses):
+            known = next((known for known in doses if _same_dose(dose, known)), None)
+            if known is None:
                 doses.append(dose)
+            elif dose.per_dose:
+                # the arm's "the dosage of anti-CD19 UCAR-T cells between 1 and 5 ×10^7 cells/Kg" and its intervention's
+                # "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, ..." (NCT04264039): one dose level,
+                # which one of its statements says is one administration's
+                known.per_dose = True
+    if product.infusions == 1:
+        # a dose given in a single infusion is that infusion's: "Then, the Tregs will be infused back into the patient in
+        # a single infusion. The first cohort will receive 0.05 x10^8 cells." (ClinicalTrials.gov NCT01210664)
+        for dose in doses:
+            dose.per_dose = True
     product.doses = doses
     return product
 

@@ -9,6 +9,7 @@ Numbers come as ``1.0×10^8``, ``1.0×108`` (the superscript lost in scraping), 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import re
@@ -171,7 +172,9 @@ _CELL_WORDS = re.compile(
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
-_PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram)", re.IGNORECASE)
+#: (and "/k" where the text ends: a page excerpt cut inside the unit, "Arm/Group Title Dose 1 (2.5 x 10^6/k", the results
+#: view of ClinicalTrials.gov NCT00789776; nothing but "/kg" begins so after a count of cells)
+_PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/\s*k\s*$)", re.IGNORECASE)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
@@ -193,7 +196,23 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"
                           # "Dose level 1 (1 x 10^6/kg)": a numbered dose level is the amount of one infusion
                           r"|\bdose\s+level\s+(?:\d|one|two|three|four|five|six)\s*:?\s*\(?$"
-                          r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$", re.IGNORECASE)
+                          r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$"
+                          # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
+                          # the dose is what one administration gives, as a "dose of" is
+                          r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$", re.IGNORECASE)
+#: "Total dose of 50-600 thousand /kg Anti-CD19 CAR NK cells" (ClinicalTrials.gov NCT03690310): a total, which may be
+#: given in several infusions, is no one administration's dose.
+_TOTAL_BEFORE = re.compile(r"\b(?:total|cumulative|overall)\s+$", re.IGNORECASE)
+#: A sentence about the dose levels of a study, each of its cohorts or groups given one of them: "The first phase will have
+#: 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7 of cells per kg of body
+#: weight)" (clincosm.com NCT04764513), "Subsequent dose groups included 2.0 × 107 and 3.0 × 107 CAR positive NK cells/kg"
+#: (ctv.veeva.com NCT05563545), "There will be three CAR T cell dose groups:0.25*10^6 cells per kilogram of body weight;0.5
+#: *10^6 cells per kilogram ..." (crick.ai NCT05290155).
+_DOSE_LEVELS = re.compile(r"\bdose[- ](?:escalat\w*|increments?|groups?|cohorts?|levels?)\b|\bescalating\s+doses?\b"
+                          r"|\bdose[- ]escalating\b", re.IGNORECASE)
+#: "total" said of the cells' amount, a few words before it ("in total" after another drug's dose is not: "Drug: Melphalan 50
+#: to 70 mg/m^2 in total for 1 or 2 days", after the cell dose levels of NCT04264039).
+_TOTAL_AMOUNT = re.compile(r"\b(?:total|cumulative)\b(?:\s+[\w-]+){0,4}?\s*(?:of|:|is|was)?\s*\(?$", re.IGNORECASE)
 
 
 def cell_doses(text: str) -> list[DoseLevel]:
@@ -269,6 +288,10 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             if dose not in doses:
                 doses.append(dose)
         listed = []
+    if len(doses) > 1 and _DOSE_LEVELS.search(text) and not any(
+            _TOTAL_AMOUNT.search(text, max(0, amount.start - 40), amount.start) for amount in amounts if amount.high >= 1e4):
+        # the levels of a dose escalation: each is the dose a cohort or group is given, one administration's
+        doses = [dataclasses.replace(dose, per_dose=True) for dose in doses]
     return doses
 
 
@@ -319,8 +342,11 @@ def _ranges_per_kg(amounts: list[Amount], text: str) -> list[Amount]:
 
 
 def _dose_before(text: str, position: int) -> bool:
-    """Whether "dose of" ends right before ``position`` (searched near it: a search of all the text before was quadratic)."""
-    return bool(_DOSE_BEFORE.search(text, max(0, position - _AROUND), position))
+    """Whether "dose of" ends right before ``position`` (searched near it: a search of all the text before was quadratic),
+    and not "total dose of".
+    """
+    found = _DOSE_BEFORE.search(text, max(0, position - _AROUND), position)
+    return bool(found) and not _TOTAL_BEFORE.search(text, max(0, found.start() - 20), found.start())
 
 
 #: Cytokine dose units as written -> (factor, UCUM code). "mIU" on trial pages means a

@@ -4,7 +4,10 @@ The brief title stands before "ClinicalTrials.gov Identifier:"; the conditions,
 interventions and phase form a pipe table ("Condition or disease | Intervention/treatment
 | Phase |"); the design prints as "Label : | value |" rows; the arms form a second pipe table
 ("Arm | Intervention/treatment |") whose cells run over several lines; outcomes are "- measure
-[ Time Frame: … ]" lines.
+[ Time Frame: … ]" lines. The 2019 page's text keeps no pipes: the conditions table is a header line
+("Condition or disease Intervention/treatment Phase") over one line of the three cells run together, the arms
+table a header line ("Arm Intervention/treatment") over each row's arm ("Experimental: Anti-CD19 CAR NK Cells"),
+its description, then its typed interventions with theirs.
 """
 
 from __future__ import annotations
@@ -73,6 +76,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if fold(label) == "Recruitment Status":
             value = fold(value) or (fold(lines[index + 1]) if index + 1 < len(lines) else "")
             record.status = lookup("status", value)
+        if _PLAIN_CONDITIONS.match(line) and not record.interventions:
+            row = next((fold(following) for following in lines[index + 1:] if fold(following)), "")
+            _plain_conditions_row(row, record)
         if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
             cells = [fold(cell) for cell in lines[index + 2].split("|")]
             if len(cells) >= 3:
@@ -104,7 +110,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         under_heading = bool(heading) or (under_heading and bool(_SUBMITTED.match(line)))
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
-    record.arms = _arms(lines, record.interventions)
+    record.arms = _arms(lines, record.interventions) or _plain_arms(lines, record.interventions)
     if not record.arms:
         _describe_bulleted_interventions(lines, record.interventions)
     record.sponsors = _sponsors(lines)
@@ -112,7 +118,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.detailed_description = _description(lines)
     if not record.interventions:
         record.interventions = _results_interventions(lines)
-    record.detailed_description = "\n".join(filter(None, [record.detailed_description, _group_descriptions(lines)])) or None
+    groups = _result_groups(lines, record.interventions) if not record.arms else []
+    record.arms = record.arms or groups
+    if not groups:
+        record.detailed_description = "\n".join(filter(None, [record.detailed_description, _group_titles(lines),
+                                                              _group_descriptions(lines)])) or None
     return record
 
 
@@ -120,7 +130,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
 _HEADER_LINK = re.compile(r"^\s*-\s*(?:Study Details|Tabular View|No Results Posted|Study Results|Disclaimer"
                           r"|How to Read a Study Record)\s*$")
 #: What ends a brief summary: the conditions table, a "Detailed Description:" heading, the next part.
-_SUMMARY_END = re.compile(r"^\s*(?:Condition or disease\s*\||Detailed Description\s*:|Study Design\b|Arms and Interventions"
+_SUMMARY_END = re.compile(r"^\s*(?:Condition or disease\s*(?:\||Intervention/treatment\b)|Detailed Description\s*:"
+                          r"|Study Design\b|Arms and Interventions"
                           r"|Outcome Measures|Eligibility Criteria|Contacts and Locations|Sponsors and Collaborators"
                           r"|Study Type\b|Tracking Information)")
 
@@ -159,15 +170,61 @@ def _results_interventions(lines: list[str]) -> list[Intervention]:
     return [Intervention(name, kind) for text in given for kind, name in typed_interventions(text) if name]
 
 
+def _group_titles(lines: list[str]) -> str | None:
+    """The results view's participant flow's group titles, run together on the line of their label: "Arm/Group Title Dose 1
+    (2.5 x 10^6/k" (NCT00789776, the excerpt cut there). Where the titles are no arms (which title ends where cannot be
+    read), they are the study's text: a group titled by its dose says the dose.
+    """
+    row = next((line for line in lines if re.match(r"^\s*Arm/Group Title\s+\S", line)), None)
+    if row is None:
+        return None
+    return fold(row).removeprefix("Arm/Group Title").strip() or None
+
+
 def _group_descriptions(lines: list[str]) -> str | None:
     """The results view's arm/group descriptions: the paragraphs under "Hide Arm/Group Description" (or "Arm/Group
     Description"), up to the next row of the participant flow ("Period Title", "Started"). They say what each group
-    is given ("Participants in this group will be treated with two infusions of UC-MCSs …", NCT04355728); the
-    group titles stand run together on one line, so the paragraphs are the study's description, not arms.
+    is given ("Participants in this group will be treated with two infusions of UC-MCSs …", NCT04355728); where the
+    group titles, run together on one line, cannot be told apart, the paragraphs are the study's description, not arms.
     """
+    return "\n".join(_group_paragraphs(lines)) or None
+
+
+def _result_groups(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The participant flow's groups as arms, where their titles can be told apart. Each group's description is the arm's
+    paragraph, then a paragraph for each of its interventions that starts with the intervention's name and a colon
+    ("Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at
+    100x10^6 cells/infusion ...", NCT04355728): a paragraph that does not starts the next group. The titles stand run
+    together ("UC-MSCs Group Control Group"); they part where each ends in the same word ("Group"), said as often as there
+    are groups. Otherwise no arms are made.
+    """
+    groups: list[list[str]] = []
+    for paragraph in _group_paragraphs(lines):
+        if groups and any(paragraph.startswith(f"{i.name}:") for i in interventions):
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+    titles = _split_titles(_group_titles(lines) or "", len(groups)) if len(groups) > 1 else []
+    return [Arm(label=title, description=" ".join(group),
+                interventions=[i.name for i in interventions if any(p.startswith(f"{i.name}:") for p in group)])
+            for title, group in zip(titles, groups)]
+
+
+def _split_titles(text: str, count: int) -> list[str]:
+    """``count`` titles run together, parted where each ends with the same word, said ``count`` times."""
+    words = text.split()
+    if not words or words.count(words[-1]) != count:
+        return []
+    ends = [i + 1 for i, word in enumerate(words) if word == words[-1]]
+    titles = [" ".join(words[start:end]) for start, end in zip([0, *ends[:-1]], ends)]
+    return titles if all(titles) else []
+
+
+def _group_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs under the participant flow's "Arm/Group Description" label."""
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*(?:Hide )?Arm/Group Description\s*$", line)), None)
     if start is None:
-        return None
+        return []
     paragraphs = []
     for line in lines[start + 1:]:
         if re.match(r"^\s*(?:Period Title|Started|Completed|Not Completed|Arm/Group Title|Overall Number|Baseline"
@@ -175,7 +232,7 @@ def _group_descriptions(lines: list[str]) -> str | None:
             break
         if fold(line):
             paragraphs.append(fold(line))
-    return "\n".join(paragraphs) or None
+    return paragraphs
 
 
 #: The old record view's statuses, as its header sentence says them ("This study has been completed.").
@@ -209,7 +266,7 @@ def _archived_record(lines: list[str], source: SourceDocument) -> TrialRecord:
 #: What ends the description under the conditions table: the design rows ("Study Type : | Interventional … |"),
 #: the next part's heading.
 _DESCRIPTION_END = re.compile(r"\||^\s*(?:Study Design|Arms and Interventions|Outcome Measures|Eligibility Criteria"
-                              r"|Contacts and Locations|Sponsors and Collaborators)\b")
+                              r"|Contacts and Locations|Sponsors and Collaborators)\b|^\s*(?:Layout table for\b|Study Type\s*:)")
 
 
 def _description(lines: list[str]) -> str | None:
@@ -218,10 +275,16 @@ def _description(lines: list[str]) -> str | None:
     up to the design rows, with any "Detailed Description:" heading left out.
     """
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*Condition or disease\s*\|", line)), None)
-    if start is None:
-        return None
+    if start is not None:
+        start += 3  # the header, its rule, the row
+    else:
+        # the 2019 page: the header line without pipes, then the row's one line
+        start = next((i for i, line in enumerate(lines) if _PLAIN_CONDITIONS.match(line)), None)
+        if start is None:
+            return None
+        start = next((i + 1 for i in range(start + 1, len(lines)) if fold(lines[i])), len(lines))
     paragraphs = []
-    for line in lines[start + 3:]:
+    for line in lines[start:]:
         if _DESCRIPTION_END.search(line):
             break
         text = re.sub(r"^(?:Brief Summary|Detailed Description)\s*:\s*", "", fold(line))
@@ -292,6 +355,72 @@ def _arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
     return arms
 
 
+#: The 2019 page's conditions table, its pipes lost: "Condition or disease Intervention/treatment Phase" over one line
+#: "Refractory B-Cell Lymphoma Biological: Anti-CD19 CAR NK Cells Early Phase 1" (NCT03690310).
+_PLAIN_CONDITIONS = re.compile(r"^\s*Condition or disease\s+Intervention/treatment\s+Phase\s*$")
+_INTERVENTION_TYPE = (r"(?:Biological|Drug|Device|Procedure|Radiation|Behavioral|Genetic|Dietary Supplement"
+                      r"|Combination Product|Diagnostic Test|Other)\s*:")
+_FIRST_TYPED = re.compile(rf"(?:^|\s){_INTERVENTION_TYPE}")
+#: The phase cell at the row's end: "Early Phase 1", "Phase 1 Phase 2", "Not Applicable".
+_PHASE_CELL = re.compile(r"\s(?:(?:Early\s+)?Phase\s+(?:\d|IV|I{1,3})(?:\s*/?\s*(?:Phase\s+)?(?:\d|IV|I{1,3})\b)*"
+                         r"|Not Applicable|N/A)\s*$")
+
+
+def _plain_conditions_row(row: str, record: TrialRecord) -> None:
+    """The conditions table's row with its cells run together: the conditions before the first typed intervention, the
+    interventions up to the phase cell at the end. A row without a typed intervention or a phase is left unread (where
+    its cells part cannot be told).
+    """
+    typed, phase = _FIRST_TYPED.search(row), _PHASE_CELL.search(row)
+    if not typed or not phase or phase.start() <= typed.start():
+        return
+    record.conditions = split_spaced_conditions(row[:typed.start()])
+    record.interventions = [Intervention(name, kind) for kind, name in typed_interventions(row[typed.start():phase.start()])
+                            if name]
+    record.phases = parse_phases(phase.group(0))
+
+
+#: The 2019 page's arms table, its pipes lost (NCT03690310), and the parts of the page after it.
+_PLAIN_ARMS_HEADER = re.compile(r"^\s*Arm\s+Intervention/treatment\s*$")
+_PLAIN_ARMS_END = re.compile(r"^\s*(?:Outcome Measures|Primary Outcome|Secondary Outcome|Eligibility Criteria"
+                             r"|Contacts and Locations|Sponsors and Collaborators|More Information)\b")
+_ARM_LINE = re.compile(r"^\s*(?P<type>Experimental|Active Comparator|Placebo Comparator|Sham Comparator|No Intervention"
+                       r"|Other)\s*:\s*(?P<label>\S.*?)\s*$")
+_TYPED_LINE = re.compile(rf"^\s*{_INTERVENTION_TYPE}")
+
+
+def _plain_arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The arms table without pipes: each row is its arm's typed label ("Experimental: Anti-CD19 CAR NK Cells"), the
+    arm's description ("Total dose of 50-600 thousand /kg Anti-CD19 CAR NK cells ..."), then its typed interventions
+    ("Biological: CAR-CD19 T Cells"), each over its description. An "Other:" line names an intervention where it names
+    one of the page's, an arm otherwise.
+    """
+    start = next((i for i, line in enumerate(lines) if _PLAIN_ARMS_HEADER.match(line)), None)
+    if start is None:
+        return []
+    names = {i.name for i in interventions}
+    rows: list[tuple[re.Match[str], list[str], list[str]]] = []  # (arm line, description lines, intervention lines)
+    for line in lines[start + 1:]:
+        text = fold(line)
+        if _PLAIN_ARMS_END.match(text) or _OUTCOME.match(text) or (not rows and text and not _ARM_LINE.match(text)):
+            break
+        arm = _ARM_LINE.match(text)
+        typed = _TYPED_LINE.match(text)
+        if arm and not (arm.group("type") == "Other" and arm.group("label") in names):
+            rows.append((arm, [], []))
+        elif text and (typed or rows[-1][2]):
+            rows[-1][2].append(text)
+        elif text:
+            rows[-1][1].append(text)
+    arms = []
+    for arm, description, cell in rows:
+        arms.append(Arm(label=fold(arm.group("label")), type=lookup("arm-type", arm.group("type")),
+                        description=" ".join(description) or None,
+                        interventions=[i.name for i in interventions if any(_names(line, i.name) for line in cell)]))
+        _describe_interventions(cell, interventions)
+    return arms
+
+
 def _describe_interventions(cell: list[str], interventions: list[Intervention]) -> None:
     """Give each intervention the description its cell prints under its typed name ("Biological: Autologous CAR-T" over
     "Patients will be drawn 50-100 ml blood to obtain enough peripheral blood mononuclear cells (PBMC) for CAR-T
@@ -350,9 +479,9 @@ _PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED
           "brief summary": re.compile(r"^\s*Brief Summary\s*:"),
           "interventions (results view)": re.compile(r"^\s*Interventions\s+[A-Z][A-Za-z ]*:"),
           "group descriptions (results view)": re.compile(r"^\s*(?:Hide )?Arm/Group Description\s*$"),
-          "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*\|"),
+          "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*(?:\||Intervention/treatment)"),
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
-          "arms": _ARMS_HEADER,
+          "arms": re.compile(rf"{_ARMS_HEADER.pattern}|{_PLAIN_ARMS_HEADER.pattern}"),
           "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
 
 

@@ -1,0 +1,144 @@
+"""Cell doses as trial texts say them: what makes a dose one administration's (per DOSE), and what does not.
+
+Every case quotes a real registry record or trial page (the source in a comment). The contract's ``per`` is DOSE or
+empty; the golds (tests/data/therapy-dev/README.md, tests/data/therapy-holdout5/README.md) make it DOSE where the amount
+is one infusion's or one dose group's, and leave it empty for a total and where the text does not say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.quantities import cell_doses
+from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
+
+
+def _doses(text: str) -> list[tuple[float, float, str, bool]]:
+    return [(d.minimum, d.maximum, d.unit, d.per_dose) for d in cell_doses(text)]
+
+
+def _record(**fields: Any) -> TrialRecord:
+    fields.setdefault("source", SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+KG = "{cells}/kg"
+CELLS = "{cells}"
+
+# --- the levels of a dose escalation: each is one cohort's or group's dose ----------------------------------------
+
+DOSE_LEVELS = [
+    # clincosm.com NCT04764513 (tests/data/therapy-holdout5), its Intervention Model Description
+    pytest.param("The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 "
+                 "1×10^7/kg and 5×10^7 of cells per kg of body weight).",
+                 [(1e7, 1e7, KG, True), (2e6, 2e6, KG, True), (5e7, 5e7, KG, True)], id="cohorts-of-a-dose-escalation"),
+    # ctv.veeva.com NCT05563545 (tests/data/therapy-holdout5), its full description
+    pytest.param("Subsequent dose groups included 2.0 × 107 and 3.0 × 107 CAR positive NK cells/kg (body weight).",
+                 [(2e7, 2e7, KG, True), (3e7, 3e7, KG, True)], id="dose-groups-included"),
+    # crick.ai NCT05290155 (a second source, found with the search tool): the third level's "ells" is a typo, no cells
+    pytest.param("There will be three CAR T cell dose groups:0.25*10^6 cells per kilogram of body weight;0.5*10^6 cells per "
+                 "kilogram of body weight,1 *10^6 ells per kilogram of body weight.",
+                 [(2.5e5, 2.5e5, KG, True), (5e5, 5e5, KG, True)], id="three-dose-groups"),
+    # clinicaltrialcompass.org NCT07488546 (a second source, found with the search tool)
+    pytest.param("Three sequential dose cohorts are predefined for single administration: Cohort 1 (1.0 × 10⁶ cells/kg), "
+                 "Cohort 2 (2.0 × 10⁶ cells/kg), and Cohort 3 (4.0 × 10⁶ cells/kg).",
+                 [(1e6, 1e6, KG, True), (2e6, 2e6, KG, True), (4e6, 4e6, KG, True)], id="sequential-dose-cohorts"),
+    # trialx.com, "The Study of Anti-CD19 CAR NK Cells in the Treatment of Relapsed/Refractory Diffuse Large B Cell
+    # Lymphoma" (listing 232640; a second source, found with the search tool): "9-12 patients are planned to be enrolled in
+    # the dose-escalation trial (...)"
+    pytest.param("in the dose-escalation trial (6×10^8 cells, 1×10^9 cells, 1.5×10^9 cells)",
+                 [(6e8, 6e8, CELLS, True), (1e9, 1e9, CELLS, True), (1.5e9, 1.5e9, CELLS, True)], id="dose-escalation-trial"),
+    # ClinicalTrials.gov NCT04264039 (tests/data/therapy-holdout3), the intervention's description: the range over the
+    # dose levels is a range of one administration's dose ("Melphalan ... in total" is another drug's total)
+    pytest.param("Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, Dose level two: 3×10^7 cells/Kg, "
+                 "Dose level three:5 ×10^7 cells/Kg Drug: Fludarabine 30mg/m^2 per day for 6 days Drug: Cytoxan 300mg/m^2 "
+                 "per day for 2 to 6 days determined by tumor burden at baseline Drug: Melphalan 50 to 70 mg/m^2 in total "
+                 "for 1 or 2 days",
+                 [(1e7, 5e7, KG, True), (1e7, 1e7, KG, True), (3e7, 3e7, KG, True), (5e7, 5e7, KG, True)],
+                 id="dose-range-over-dose-levels"),
+]
+
+
+@pytest.mark.parametrize(("text", "doses"), DOSE_LEVELS)
+def test_the_levels_of_a_dose_escalation_are_each_one_administrations_dose(text, doses):
+    assert _doses(text) == doses
+
+
+def test_a_unit_cut_by_the_end_of_an_excerpt_is_per_kilogram():
+    # ClinicalTrials.gov NCT00789776's results view (tests/data/therapy-holdout5): the group title "Dose 1 (2.5 x 10^6/k"
+    # where the stored excerpt ends; the dose of a group title says nothing of one infusion
+    assert _doses("Dose 1 (2.5 x 10^6/k") == [(2.5e6, 2.5e6, KG, False)]
+
+
+def test_the_dose_is_an_amount_is_one_administrations_dose():
+    # ctv.veeva.com NCT05563545 (tests/data/therapy-holdout5): the first dose group's level
+    assert _doses("The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight).") == [(1e7, 1e7, KG, True)]
+
+
+NOT_PER_DOSE = [
+    # ClinicalTrials.gov NCT03690310 (tests/data/therapy-holdout5), the 2019 page's arm description (cut by the excerpt)
+    pytest.param("Total dose of 50-600 thousand /kg Anti-CD19 CAR NK ce", [(5e4, 6e5, KG, False)], id="total-dose-of"),
+    # Blood Advances 2022, BLOODA_ADV-2022-009072, figure 1 (a second source, found with the search tool): a total given
+    # over three days
+    pytest.param("CD19 CAR T cells were infused at a total dose of 5 × 106 cells per kg on day 1 to day 3 of CAR T1",
+                 [(5e6, 5e6, KG, False)], id="infused-at-a-total-dose-of"),
+]
+
+
+@pytest.mark.parametrize(("text", "doses"), NOT_PER_DOSE)
+def test_a_total_dose_is_no_dose_of_one_administration(text, doses):
+    assert _doses(text) == doses
+
+
+# --- a product's doses, all its statements read together -----------------------------------------------------------
+
+
+def test_a_dose_given_in_a_single_infusion_is_that_infusions():
+    # ClinicalTrials.gov NCT01210664 (tests/data/therapy-holdout5), the intervention's description
+    description = ("The researchers will multiply/expand the Tregs in the laboratory using anti-CD3/anti-CD28 coated beads "
+                   "plus IL-2. Then, the Tregs will be infused back into the patient in a single infusion. The first cohort "
+                   "will receive 0.05 x10^8 cells. The second cohort will receive 0.4 x10^8 cells. The third cohort will "
+                   "receive 3.2 x10^8 cells. The fourth cohort will receive 26 x10^8 cells.")
+    name = "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells"
+    record = _record(title="T1DM Immunotherapy Using CD4+CD127lo/-CD25+ Polyclonal Tregs (Treg)",
+                     interventions=[Intervention(name, "BIOLOGICAL", description)],
+                     arms=[Arm("Polyclonal Regulatory T Cells", "EXPERIMENTAL", "Patients with Type 1 Diabetes Mellitus will "
+                               "have their regulatory T cells (Tregs) isolated by researchers and receive Ex vivo Expanded "
+                               "Human Autologous Polyclonal Regulatory T Cells by infusion", [name])])
+    [product] = record.cell_products
+    assert product.infusions == 1
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [
+        (5e6, CELLS, True), (4e7, CELLS, True), (3.2e8, CELLS, True), (2.6e9, CELLS, True)]
+
+
+def test_a_second_source_a_single_infusion_and_its_dose_groups():
+    # crick.ai NCT06871644 (found with the search tool): "CD7 CAR-T cells were infused in a single infusion" over the
+    # groups' amounts, which name no dose
+    record = _record(title="CD7 CAR-T Cells for Relapsed/Refractory Autoimmune Diseases",
+                     brief_summary="CD7 CAR-T cells were infused in a single infusion in subjects who were screened after "
+                                   "signing an informed consent form.\nSubjects who sign the informed consent form and meet "
+                                   "the inclusion/exclusion criteria will be entered into the 0.25×108, 1×108 and 2×108 "
+                                   "CAR-T groups, in order of priority.",
+                     interventions=[Intervention("CD7 CAR-T cells", "BIOLOGICAL")])
+    [product] = record.cell_products
+    assert (product.infusions, [(d.minimum, d.unit, d.per_dose) for d in product.doses]) == (
+        1, [(2.5e7, CELLS, True), (1e8, CELLS, True), (2e8, CELLS, True)])
+
+
+def test_one_dose_level_stated_twice_is_per_dose_when_one_statement_says_so():
+    # ClinicalTrials.gov NCT04264039 (tests/data/therapy-holdout3): the arm gives the range, the intervention's
+    # description the range again over its dose levels
+    name = "anti-CD19 UCAR-T cells"
+    record = _record(title="Anti-CD19 U-CAR-T Cell Therapy for B Cell Hematologic Malignancies",
+                     interventions=[Intervention(name, "BIOLOGICAL", "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: "
+                                                 "1×10^7 cells/Kg, Dose level two: 3×10^7 cells/Kg, Dose level three:5 "
+                                                 "×10^7 cells/Kg")],
+                     arms=[Arm(name, "EXPERIMENTAL", "After preconditioning with chemotherapy ( Fludarabine, Cytoxan and/or "
+                               "Melphalan), the dosage of anti-CD19 UCAR-T cells between 1 and 5 ×10^7 cells/Kg will be "
+                               "evaluated", [name])])
+    [product] = record.cell_products
+    assert [(d.minimum, d.maximum, d.per_dose, d.arm) for d in product.doses] == [
+        (1e7, 5e7, True, name), (1e7, 1e7, True, name), (3e7, 3e7, True, name), (5e7, 5e7, True, name)]
