@@ -185,6 +185,8 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
                        # numbers" and "sent to the lab to be engineered and grown" (stellatrials.com NCT07172958); "then
                        # in the laboratory tried to grow T cells that would attack your cancer cells" (cancerresearchuk.org)
                        r"|\bgrown\s+in\s+(?:large\s+|great\s+|high\s+)?numbers\b"
+                       # "infusions of their own lab-grown NK cells" (curemydisease.com NCT01875601)
+                       r"|\b(?:lab|laboratory)[- ]grown\b"
                        r"|\b(?:engineered|modified|changed)\s+and\s+(?:grown|multiplied)\b"
                        r"|\bin\s+the\s+(?:laboratory|lab)\s+(?:\w+\s+){0,3}?grow\b", re.IGNORECASE)
 #: "Expansion" that is about the study, not the cells.
@@ -509,7 +511,9 @@ def _gives_untyped(sentence: str) -> bool:
 #: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
 #: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
 _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
-                         r"|\b(?:cells?|based)\s+therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b|\bgiv(?:en|ing)\b"
+                         # "antigen-specific T cell (TAA-T) therapy" (findatrial.com NCT05238792): its abbreviation between
+                         r"|\b(?:cells?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
+                         r"|\bgiv(?:en|ing)\b"
                          r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
@@ -559,6 +563,9 @@ def _given_with(sentence: str, types: list[str]) -> list[str]:
 #: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
 #: the Activity of NY-ESO-1 Targeted T Cells", 2012-005327-33, is the product's.)
 _MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|reconstitution|frequenc\w*|functions?"
+                              # "Analysis of T Cell and Natural Killer (NK) Cell in Relation to Viral Infections in Pediatric
+                              # Stem Cell Transplant Patients and Donors" (NCT02301065, an observational study)
+                              r"|analy[sz]\w*|(?<=in )relation|correlat\w*"
                               r"|markers?|(?<!antigen )receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
                               r"|dysfunction\w*)\b", re.IGNORECASE)
 _PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"

@@ -1,0 +1,68 @@
+"""How trial texts name the cells they give, and the titles of studies that only measure cells.
+
+Each case is a real page's wording (tests/data/therapy-holdout6 names the page) and, where one was found, a second
+real source's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.products import _EXPANDED, _measured_title
+from kg.model.records import SourceDocument, TrialRecord
+
+
+def _page(**fields: Any) -> TrialRecord:
+    """A record as the generic reader gives a page of a site no layout module reads."""
+    fields.setdefault("source", SourceDocument("p.txt", "0" * 64, "generic"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+def test_an_abbreviation_between_the_cells_and_therapy_still_gives_the_cells() -> None:
+    # tests/data/therapy-holdout6/pages/findatrial.com/NCT05238792-multi-taa-specific-t-cells-solid-tumors.txt
+    record = _page(title="Using T cells to treat high-risk solid tumors",
+                   brief_summary="This phase I dose-escalation trial evaluates the safety of partially HLA-matched multi "
+                                 "tumor-associated antigen-specific T cell (TAA-T) therapy for patients with high-risk "
+                                 "solid tumors that have not responded to conventional treatments. The study includes two "
+                                 "arms based on age, with patients receiving TAA-T therapy after a lymphodepleting "
+                                 "chemotherapy regimen.")
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("lymphodepleting chemotherapy", "LYMPHODEPLETION")]
+
+
+@pytest.mark.parametrize(("text", "expanded"), [
+    # tests/data/therapy-holdout6/pages/curemydisease.com/NCT01875601-activated-nk-cells-rhil15-solid-tumors.txt
+    ("Sixteen participants received chemotherapy to lower their immune system, then infusions of their own lab-grown "
+     "NK cells.", True),
+    ("laboratory-grown T cells", True),
+    # the same page: activation is not expansion
+    ("giving activated natural killer (NK) cells, with or without a protein called rhIL15", False),
+])
+def test_lab_grown_cells_are_expanded(text: str, expanded: bool) -> None:
+    assert bool(_EXPANDED.search(text)) is expanded
+
+
+@pytest.mark.parametrize(("title", "measured"), [
+    # tests/data/therapy-holdout6/pages/clinicaltrials.gov/ct2-show-NCT02301065-t-and-nk-cell-analysis-observational.txt
+    ("Analysis of T Cell and Natural Killer (NK) Cell in Relation to Viral Infections in Pediatric Stem Cell Transplant "
+     "Patients and Donors", True),
+    # libmast.utm.my (Translational Oncology, 2019): an assay's correlation with treatment
+    ("Correlation Between Natural Killer Cell Activity and Treatment Effect in Patients with Disseminated Cancer", True),
+    # a product's title speaks of its giving: no study of measurement
+    ("Safety Analysis of Donor NK Cell Infusion After Haploidentical Transplant", False),
+])
+def test_a_title_that_analyses_or_correlates_cells_measures_them(title: str, measured: bool) -> None:
+    assert _measured_title(title) is measured
+
+
+def test_a_study_that_analyses_nk_cells_after_a_transplant_gives_none() -> None:
+    # the classic page of NCT02301065 as its reader gives it: the title and the objective, no interventions
+    record = _page(title="Analysis of T Cell and Natural Killer (NK) Cell in Relation to Viral Infections in Pediatric "
+                         "Stem Cell Transplant Patients and Donors",
+                   detailed_description="PRIMARY OBJECTIVE:\n- To explore the expansion patterns of KIR+CD56+ T-cells and "
+                                        "FcRg-CD56+CD3- NK cells in response to viral infection and reactivation in "
+                                        "pediatric allogeneic hematopoietic stem cell transplant")
+    assert record.cell_products == []
