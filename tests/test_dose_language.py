@@ -51,6 +51,11 @@ DOSE_LEVELS = [
     # the dose-escalation trial (...)"
     pytest.param("in the dose-escalation trial (6×10^8 cells, 1×10^9 cells, 1.5×10^9 cells)",
                  [(6e8, 6e8, CELLS, True), (1e9, 1e9, CELLS, True), (1.5e9, 1.5e9, CELLS, True)], id="dose-escalation-trial"),
+    # meddatax.com NCT01027702 (tests/data/therapy-holdout6): cohorts told apart by their dose
+    pytest.param("Patients will be separated into six cohorts based on dose of DLI received: 3 x 10^4, 4 x 10^4, 5 x 10^4, "
+                 "6 X 10^4, 8 x 10^4, and 10 X10^4 cells/ kg of body weight.",
+                 [(3e4, 3e4, KG, True), (4e4, 4e4, KG, True), (5e4, 5e4, KG, True), (6e4, 6e4, KG, True),
+                  (8e4, 8e4, KG, True), (1e5, 1e5, KG, True)], id="cohorts-based-on-dose"),
     # ClinicalTrials.gov NCT04264039 (tests/data/therapy-holdout3), the intervention's description: the range over the
     # dose levels is a range of one administration's dose ("Melphalan ... in total" is another drug's total)
     pytest.param("Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, Dose level two: 3×10^7 cells/Kg, "

@@ -197,3 +197,24 @@ def test_an_immunosuppressant_a_title_lists_before_the_transplant_is_its_conditi
     assert [_intervention_purpose(drug, [], title) for drug in ("antithymocyte globulin", "Fludarabine")] == [
         "CONDITIONING", "CONDITIONING"]
     assert _intervention_purpose("Tacrolimus", [], NCI_TITLE) is None
+
+
+# --- a chemotherapy named by what it does, a drug the cells are given with ------------------------------------------
+
+def test_chemotherapy_to_lower_their_immune_system_before_the_cells_is_a_lymphodepletion() -> None:
+    # curemydisease.com NCT01875601 (tests/data/therapy-holdout6), as the generic reader gives it
+    record = _page(title="Immune cell boost shows promise against childhood cancers",
+                   brief_summary="This early-phase trial tested whether giving activated natural killer (NK) cells, with or "
+                                 "without a protein called rhIL15, is safe and feasible for children and young adults with "
+                                 "solid tumors that didn't respond to other treatments. Sixteen participants received "
+                                 "chemotherapy to lower their immune system, then infusions of their own lab-grown NK cells.")
+    assert _rows(record) == [("chemotherapy", "LYMPHODEPLETION")]
+
+
+def test_a_drug_a_dli_is_given_with_to_spare_gvhd_is_its_prophylaxis() -> None:
+    # meddatax.com NCT01027702 (tests/data/therapy-holdout6)
+    record = _page(title="Donor Lymphocyte Infusion After Alternative Donor Transplantation",
+                   brief_summary="The purpose of this study is to find the highest dose of a donor lymphocyte infusion "
+                                 "(DLI) given with methotrexate to hasten immune recovery without causing severe "
+                                 "graft-versus-host disease (GVHD).")
+    assert _rows(record) == [("methotrexate", "GVHD_PROPHYLAXIS")]

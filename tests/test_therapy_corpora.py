@@ -165,10 +165,10 @@ def test_the_fourth_therapy_held_out_corpus_does_not_fall_below_its_measured_f1(
 # --- the sixth therapy held-out corpus: 12 more pages nobody tunes on (tests/data/therapy-holdout6/README.md) ---
 
 HOLDOUT6 = Path(__file__).parent / "data" / "therapy-holdout6"
-#: F1 per query measured on the sixth held-out corpus untuned (s12-holdout6, code of main at 29d8bee: cell_products
-#: 0.774, cell_doses 0.800, cytokines 1.000, regimens 0.000), less a margin: a floor that fails if the reading of these
-#: pages regresses, not a target. Regimens score 0 (rule gaps and gold questions, README): no floor can fail there.
-HOLDOUT6_FLOOR = {"cell_products": 0.74, "cell_doses": 0.77, "cytokines": 0.95}
+#: F1 per query measured on the sixth held-out corpus after the lead tuned on it (lead-h6b: cell_products 0.885,
+#: cell_doses 1.000, cytokines 1.000, regimens 0.857; untuned, at 29d8bee and 3550187: 0.774, 0.800, 1.000, 0.000), less a
+#: margin: a floor against regression (it is a dev corpus now).
+HOLDOUT6_FLOOR = {"cell_products": 0.85, "cell_doses": 0.97, "cytokines": 0.95, "regimens": 0.82}
 
 
 def test_the_sixth_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:

@@ -208,8 +208,11 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|cumulative|overall)\s+$", re.IGNORECASE)
 #: weight)" (clincosm.com NCT04764513), "Subsequent dose groups included 2.0 × 107 and 3.0 × 107 CAR positive NK cells/kg"
 #: (ctv.veeva.com NCT05563545), "There will be three CAR T cell dose groups:0.25*10^6 cells per kilogram of body weight;0.5
 #: *10^6 cells per kilogram ..." (crick.ai NCT05290155).
+#: "Patients will be separated into six cohorts based on dose of DLI received: 3 x 10^4, 4 x 10^4, ... cells/ kg of body
+#: weight" (meddatax.com NCT01027702): cohorts told apart by their dose.
 _DOSE_LEVELS = re.compile(r"\bdose[- ](?:escalat\w*|increments?|groups?|cohorts?|levels?)\b|\bescalating\s+doses?\b"
-                          r"|\bdose[- ]escalating\b", re.IGNORECASE)
+                          r"|\bdose[- ]escalating\b|\bcohorts?\s+(?:based\s+on|by|according\s+to)\s+(?:the\s+)?dose\b",
+                          re.IGNORECASE)
 #: "total" said of the cells' amount, a few words before it ("in total" after another drug's dose is not: "Drug: Melphalan 50
 #: to 70 mg/m^2 in total for 1 or 2 days", after the cell dose levels of NCT04264039).
 _TOTAL_AMOUNT = re.compile(r"\b(?:total|cumulative)\b(?:\s+[\w-]+){0,4}?\s*(?:of|:|is|was)?\s*\(?$", re.IGNORECASE)

@@ -145,6 +145,15 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
     # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
     ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
+    # a chemotherapy named by what it does to the patient: "Sixteen participants received chemotherapy to lower their
+    # immune system, then infusions of their own lab-grown NK cells" (curemydisease.com NCT01875601); MD Anderson's
+    # "... are given to treat the cancer and lower the immune system" (NCT01904136) names the drugs (above)
+    (None, re.compile(r"(?P<name>\bchemotherapy)\s+(?P<why>to\s+(?:help\s+)?(?:lower|weaken|suppress)\w*\s+(?:the|their|your)"
+                      r"\s+immune\s+system[^.;]{0,120})", re.IGNORECASE)),
+    # a drug the cells are given with, and what for: "a donor lymphocyte infusion (DLI) given with methotrexate to hasten
+    # immune recovery without causing severe graft-versus-host disease (GVHD)" (meddatax.com NCT01027702)
+    (None, re.compile(rf"\b(?:cells?|lymphocytes|infusions?|DLI)\s+(?:\([A-Z]{{2,6}}\)\s+)?given\s+(?:together\s+)?with\s+"
+                      rf"(?P<name>{_DRUG_LIST})\s+(?P<why>to\s+[^.;]{{0,200}})", re.IGNORECASE)),
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
     # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
     # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
@@ -182,7 +191,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",), ("nma",),
-          ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
@@ -237,7 +246,8 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
 
 
 #: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
-_LOWERS_IMMUNITY = re.compile(r"\blower\w*\s+the\s+immune\s+system\b|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
+_LOWERS_IMMUNITY = re.compile(r"\b(?:lower|weaken)\w*\s+(?:the|their|your|his\s+or\s+her)\s+immune\s+system\b"
+                              r"|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
                               r"|\bprepare\s+(?:your|the|their)\s+body\b"
                               r"|\bdeplet\w*\b|\bmake\s+room\b", re.IGNORECASE)
 _DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
