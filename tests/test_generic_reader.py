@@ -181,6 +181,30 @@ def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
     assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "NK cells")]
 
 
+def test_a_who_ictrp_records_scientific_title_is_kept_as_its_description_where_it_says_more_than_the_public_title():
+    # apps.who.int NCT02752243 (tests/data/therapy-holdout7): the public title says "CIK-Cells"; the scientific title
+    # alone says they are "IL-15 Activated". The record has no summary: the scientific title is its description.
+    who = TESTS / "data"
+    page = (who / "therapy-holdout7" / "pages" / "apps.who.int"
+            / "NCT02752243-il15-activated-cik-relapse-after-allogeneic-sct.txt").read_bytes()
+    record = read_enriched(page, "NCT02752243.txt")
+    assert record.title == "CIK-Cells in Relapsing Patients With Acute Leukemia or Myelodysplastic Syndromes After SCT."
+    assert record.detailed_description == (
+        "A Prospective Phase I/II Study to Investigate the Feasibility, Safety and Efficacy of IL-15 Activated Cytokine "
+        "Induced Killer (CIK) Cells in Relapsing Patients With Acute Leukemia or Myelodysplastic Syndromes After "
+        "Allogeneic SCT")
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-15", "EX_VIVO_EXPANSION")]
+    # apps.who.int NCT02185781 (tests/data/pages): the scientific title names the population the public one leaves out.
+    record = read_enriched((who / "pages" / "apps.who.int" / "NCT02185781-nk-ph-all.txt").read_bytes(), "NCT02185781.txt")
+    assert record.title.startswith("Phase I Study of Adoptive Immunotherapy With Enriched and Expanded Autologous")
+    assert record.detailed_description.startswith("Phase I Protocol of Adoptive Immunotherapy With Enriched and Expanded")
+    assert record.detailed_description.endswith("=60 Years or Not Eligible for Other Post-CHR Treatment Modalities")
+    # apps.who.int ChiCTR2000030329 (tests/data/pages): the public title holds the scientific one ("Cancelled by the
+    # investigator Clinical trial for umbilical cord blood CIK and NK cells ..."), which adds nothing.
+    record = read_enriched((who / "pages" / "apps.who.int" / "ChiCTR2000030329.txt").read_bytes(), "ChiCTR.txt")
+    assert record.detailed_description is None
+
+
 def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
     page = ("Registration number\nACTRN12622000588796p\nPublic title\nACT2: Amnion Cell Therapy for Ischaemic Stroke\n"
             "Linked study record\nThis study is linked the ACT-I Phase I trial (ACTRN12618000076279) .\n")

@@ -485,3 +485,42 @@ def test_run_together_titles_part_only_where_a_repeated_word_says_where():
     # where the word is not said once a title, which title ends where cannot be read: no titles
     assert _split_titles("Dose 1 (2.5 x 10^6/k", 2) == []  # NCT00789776, cut
     assert _split_titles("UC-MSCs Group Control Group", 3) == []
+
+
+def test_a_sponsors_page_naming_its_clinicaltrials_gov_identifier_is_not_the_classic_page_and_keeps_its_description():
+    # recruiting-trials.novartis.com NCT04318327 (tests/data/therapy-holdout7): "ClinicalTrials.gov Identifier:
+    # NCT04318327" under the titles, then the site's own "Novartis Reference Number:", "Last Update: Jul 29, 2022" and
+    # "Study Description" -- none of the classic page's status line, dates or conditions table. The classic reader took
+    # it and kept its title alone; the generic reader keeps the description, which says the T cells are autologous.
+    page = (TESTS / "data" / "therapy-holdout7" / "pages" / "recruiting-trials.novartis.com"
+            / "NCT04318327-bcma-car-t-multiple-myeloma.txt").read_bytes()
+    record = read_enriched(page, "NCT04318327.txt")
+    assert record.source.layout == "generic"
+    assert [i.value for i in record.identifiers] == ["NCT04318327"]
+    assert record.title == "BCMA-directed CAR-T Cell Therapy in Adult Patients With Relapsed and/or Refractory Multiple Myeloma"
+    assert record.brief_summary.startswith("This is a first-in-human study to evaluate the feasibility, safety and "
+                                           "preliminary antitumor efficacy of autologous T cells genetically engineered")
+    assert (record.phases, record.start_date, record.completion_date) == (["PHASE1"], "2020-07-23", "2025-03-20")
+    # The classic page of a Novartis trial (clinicaltrials.gov/ct2/show/record/NCT02471144, its head as scraped) prints
+    # the register's status line and dates under the number: it stays the classic reader's.
+    classic = """Pediatric Study in Children and Adolescents With Severe Plaque Psoriasis
+ClinicalTrials.gov Identifier: NCT02471144
+Recruitment Status : Active, not recruiting
+First Posted : June 15, 2015
+Last Update Posted : October 1, 2020
+Sponsor:
+Information provided by (Responsible Party):
+Novartis ( Novartis Pharmaceuticals )
+"""
+    record = read_enriched(classic.encode(), "ct2-show-record-NCT02471144.txt")
+    assert (record.source.layout, record.status) == ("ctgov_classic", "ACTIVE_NOT_RECRUITING")
+
+
+def test_every_saved_classic_page_shows_its_status_line_dates_or_conditions_table_and_is_the_classic_readers():
+    # The rule of the claim, on every page of ClinicalTrials.gov's classic site the tests keep (36: the study, record,
+    # results and expanded-access views, the 2012 page and the old record view among them).
+    from kg.read import dispatch
+    pages = sorted((TESTS / "data").glob("**/*clinicaltrials.gov/*.txt"))
+    assert len(pages) >= 30
+    assert {page.name: dispatch(page.read_bytes(), page.name).layout for page in pages} == {
+        page.name: "ctgov_classic" for page in pages}

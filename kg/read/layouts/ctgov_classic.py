@@ -48,11 +48,24 @@ _DESIGN = {"study type": "study_type", "allocation": "allocation", "intervention
            "masking": "masking", "primary purpose": "primary_purpose"}
 
 
+#: The lines of the classic page's header and first table, under its number: the register's status line ("Recruitment
+#: Status : Completed", "Expanded Access Status :", the 2012 page's "Recruitment status was  Recruiting"), its dates of
+#: the record ("First Posted : July 5, 2019"; before 2017 "First received: November 24, 2011") and the conditions table
+#: ("Condition or disease | Intervention/treatment | Phase |"). Another site that names the trial by its register number
+#: prints its own labels ("Overall status", "Last Update: Jul 29, 2022", recruiting-trials.novartis.com NCT04318327).
+_CLASSIC_LINE = re.compile(r"^\s*(?:Recruitment Status\s*:|Expanded Access Status\s*:|Recruitment status was\b"
+                           r"|First Posted\b|First received:|Condition or disease\s*(?:\||Intervention/treatment\b))",
+                           re.MULTILINE)
+
+
 def claims(text: str) -> bool:
-    """The classic page names its record "ClinicalTrials.gov Identifier: NCT…" (the old record view: "Complete
-    list of historical versions of study NCT… on Archive Site").
+    """The classic page names its record "ClinicalTrials.gov Identifier: NCT…" over the register's status line, its
+    dates or its conditions table (the old record view: "Complete list of historical versions of study NCT… on Archive
+    Site", with its "First received:" date).
     """
-    return bool(_IDENTIFIER.search(text) or (_ARCHIVED.search(text) and re.search(r"^\s*First received:", text, re.M)))
+    if _IDENTIFIER.search(text):
+        return bool(_CLASSIC_LINE.search(text))
+    return bool(_ARCHIVED.search(text) and re.search(r"^\s*First received:", text, re.M))
 
 
 def read(text: str, source: SourceDocument) -> TrialRecord:

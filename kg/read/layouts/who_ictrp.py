@@ -1,10 +1,11 @@
 """The WHO International Clinical Trials Registry Platform's trial record (trialsearch).
 
 ICTRP shows a register's record as "Label: value" lines ("Main ID:  NCT02185781",
-"Public title:", "Recruitment status: Pending", "Phase:  0") with the study design as one
-sentence of "Allocation: …. Intervention model: …. Masking: …." parts. The generic label
-table reads the lines; this reader adds what is ICTRP's own: the trial is the one its
-"Main ID:" names, and the design sentence is split into its fields.
+"Public title:", "Scientific title:", "Recruitment status: Pending", "Phase:  0") with the study
+design as one sentence of "Allocation: …. Intervention model: …. Masking: …." parts. The generic
+label table reads the lines; this reader adds what is ICTRP's own: the trial is the one its
+"Main ID:" names, the design sentence is split into its fields, and the scientific title, the one
+text of the record that describes the study besides its public title, is kept as its description.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
 from kg.read.layouts import generic
-from kg.read.parse.labels import reading
+from kg.read.parse.labels import Reading, reading
 from kg.read.reader import Outline
 
 __all__ = ["LAYOUT", "claims", "read", "outline"]
@@ -54,7 +55,22 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             setattr(record, *known[0])
     # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention.
     record.interventions = [intervention for intervention in record.interventions if intervention.type]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description,
+                                                          _scientific_title(found, record.title)])) or None
     return record
+
+
+def _scientific_title(found: Reading, title: str | None) -> str | None:
+    """The "Scientific title:" under the public one, where it says more: the register's title as the protocol has it,
+    naming the intervention ("... of IL-15 Activated Cytokine Induced Killer (CIK) Cells in Relapsing Patients ...",
+    NCT02752243, whose public title says "CIK-Cells"). The record has one title, the public one; a 22-element record has
+    no summary, so the scientific title is kept as its description. One the public title holds adds nothing
+    ("Cancelled by the investigator Clinical trial for umbilical cord blood CIK and NK cells ...", ChiCTR2000030329).
+    """
+    scientific = next((fold(line) for line in found.sections.get("official_title", []) if fold(line)), None)
+    if scientific is None or fold(scientific).lower() in fold(title or "").lower():
+        return None
+    return scientific
 
 
 def outline(text: str) -> Outline:
