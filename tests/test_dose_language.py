@@ -147,3 +147,9 @@ def test_one_dose_level_stated_twice_is_per_dose_when_one_statement_says_so():
     [product] = record.cell_products
     assert [(d.minimum, d.maximum, d.per_dose, d.arm) for d in product.doses] == [
         (1e7, 5e7, True, name), (1e7, 1e7, True, name), (3e7, 3e7, True, name), (5e7, 5e7, True, name)]
+
+
+def test_a_reference_mark_written_for_the_power_sign_is_one() -> None:
+    # trial.medpath.com NCT02644655 (tests/data/therapy-holdout7): "※" where a Chinese input method put the caret
+    assert _doses("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)") == [
+        (5e5, 5e5, KG, False), (1e6, 1e6, KG, False), (3e6, 3e6, KG, False)]

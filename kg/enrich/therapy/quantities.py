@@ -25,7 +25,9 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 #: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost; a stray letter glued to the "x"
 #: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
-_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|∧|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|∧|\*\*))"
+#: (the power sign as a Chinese input method may write it: "∧", and "※" in "nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,
+#: 3×10※6/kg)", trial.medpath.com NCT02644655)
+_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|∧|※|\*\*))"
               r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
 _E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
 #: "2.5 billion cells", and "mln" for million: "infusion of Mesenchymal stem cells at dose 1 mln cells per kg"

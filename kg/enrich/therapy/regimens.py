@@ -157,8 +157,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "NK cell infusion combined with consolidation chemotherapy" (NCT04209712), "1 cycle of consolidation
     # chemotherapy": a course of chemotherapy the trial gives, named by its phase of treatment. Without such a
     # cue ("patients in remission after induction chemotherapy") it is the patient's past treatment.
-    ("CHEMOTHERAPY", re.compile(r"(?:\b(?:combined|combination|together|along)\s+with|\bplus|\bcycles?\s+of)\s+"
-                                r"(?:(?:the|a|an|one|two|standard|\d)\s+)?(?P<name>(?:standard\s+|intensive\s+)?"
+    # "whether giving additional consolidation chemotherapy and DLI might decrease likelihood of second relapse"
+    # (ctv.veeva.com NCT03297528): the trial's giving (not "after ... therapy with induction chemotherapy and DLI")
+    ("CHEMOTHERAPY", re.compile(r"(?:\b(?:combined|combination|together|along)\s+with|\bplus|\bcycles?\s+of|\bgiving)\s+"
+                                r"(?:(?:the|a|an|one|two|standard|\d)\s+)?(?P<name>(?:standard\s+|intensive\s+|additional\s+)?"
                                 r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy)\b",
                                 re.IGNORECASE)),
     # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
@@ -393,6 +395,12 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: Graft-versus-host Disease (GVHD) prophylaxis and treatment" (NCT01941394), "Multipotent Mesenchymal Stromal Cells for
 #: the Prophylaxis of Acute Graft-versus-Host Disease" (Stem Cells International 2012, 968213): the purpose of the cells,
 #: no regimen of drugs ("Standard GVHD prophylaxis + MMSC" of the same study is one).
+#: A drug named with its dose per body size: "Cyclophosphamide 500 mg - 2000 mg/m2 (day 2) with or without Fludarabine 30
+#: mg/m2 /day" (trial.medpath.com NCT02644655), "fludarabine 25 mg/m(2)", "cyclophosphamide (60 mg/kg/day ...)".
+_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
+                         r"(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b", re.IGNORECASE)
+#: "... with or without Fludarabine 30 mg/m2 /day" gives the drug to some: no denial.
+_WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
 _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
                         r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
 
@@ -462,6 +470,24 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 drug = _ABBREVIATIONS.get(drug, drug)
                 found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
                                                                   days=days_given(listing.group(0)[item.start():end])))
+    # a drug the trial's sentences name with its dose, where nothing above named it: "Cyclophosphamide 500 mg - 2000 mg/m2
+    # (day 2) with or without Fludarabine 30 mg/m2 /day, 4 days (day-6,-5,-4,-3); nCAR19-T transfusion:day 0(5×10※5/kg,
+    # ...)" (trial.medpath.com NCT02644655): a row each, for what the sentences that name it say (the drugs a registry
+    # lists as interventions are read below, as they are listed)
+    named_drugs = {c.lower() for r in found.values() for c in r.components}
+    for passage in passages:
+        if "/" not in passage.text:
+            continue
+        for match in _DOSED_DRUG.finditer(passage.text):
+            name = fold(match.group("name"))
+            drug = _ABBREVIATIONS.get(name.lower(), name.lower())
+            if (drug in named_drugs or _SUPPORTIVE.match(drug) or lists_drugs
+                    or negated(_WITH_OR_WITHOUT.sub(" ", passage.text[max(0, match.start() - 60): match.start()]))):
+                continue
+            named_drugs.add(drug)
+            purpose = _intervention_purpose(name, [p.text for p in passages], record.title or "")
+            found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
+                                                              days=days_given(passage.text[match.start():])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
     # "Cyclophosphamide + Fludarabine + Infusion of CAR-T Cells" (NCT03434769) says what its two drugs are for
     # one regimen named twice with the same drugs ("a cyclophosphamide/fludarabine preparative regimen", then "preparative
