@@ -79,6 +79,9 @@ def test_a_study_that_analyses_nk_cells_after_a_transplant_gives_none() -> None:
     ("Immunotherapy Using Autologous T Cell-Engineered With CD19-specific Chimeric Antigen Receptor for the Treatment of "
      "Recurrent /Refractory B Cell Leukemia", ["CAR_T"]),
     ("New Cluster of Differentiation Antigen 19-chimeric Antigen Receptor T (nCAR19-T) Cells", ["CAR_T"]),
+    # recruiting-trials.novartis.com NCT04318327 (tests/data/therapy-holdout7)
+    ("autologous T cells genetically engineered with a novel B-cell Maturation Antigen (BCMA)-specific chimeric antigen "
+     "receptor (CAR) and manufactured with a new process", ["CAR_T"]),
     ("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)", ["CAR_T"]),
 ])
 def test_t_cells_named_by_their_engineered_receptor(text: str, kinds: list[str]) -> None:

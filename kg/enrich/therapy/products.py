@@ -36,8 +36,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          r"|chimeric antigen receptor\s+T\s*\([^()]{1,20}\)\s*cells?\b"
                          # its abbreviation, the CAR's target number glued to it: "nCAR19-T transfusion" (the same page)
                          r"|(?-i:\b[a-z]?CAR\d{1,3}[- ]T\b)"
-                         r"|\bT[- ]?cells?[- ](?:engineered|transduced|modified)\s+with\s+(?:[\w-]+\s+){0,3}?"
-                         r"chimeric antigen receptor"
+                         # "autologous T cells genetically engineered with a novel B-cell Maturation Antigen (BCMA)-specific
+                         # chimeric antigen receptor (CAR)" (recruiting-trials.novartis.com NCT04318327)
+                         r"|\bT[- ]?cells?[- ](?:genetically\s+)?(?:engineered|transduced|modified)\s+(?:with|to\s+express)\s+"
+                         r"(?:[\w()-]+\s+){0,6}?chimeric antigen receptor"
                          # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
                          r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
