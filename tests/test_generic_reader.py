@@ -940,6 +940,36 @@ def _page(folder, pattern):
     return page
 
 
+def test_the_official_title_under_a_pages_title_is_read_as_the_trials_text():
+    # findatrial.com prints its own headline, then the registry's official title, then "PHASE1 · sponsor · NCT…": the
+    # official title is the only place NCT05238792's page says its T lymphocytes are allogeneic
+    page = _page(HOLDOUT6 / "findatrial.com", "NCT05238792*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.title == "Using T cells to treat high-risk solid tumors"
+    assert "Phase I Research Study Utilizing Allogeneic Multi Tumor-Associated Antigen-Specific T Lymphocytes to Advance " \
+           "the Care of Patients With High-Risk Solid Tumors" in record.detailed_description
+    # a second page of the site (tests/data/pages/findatrial.com) and seattlecca.org's brief title over its official one
+    page = TESTS / "data" / "pages" / "findatrial.com" / "NCT06152809-ciml-nk-venetoclax-aml.txt"
+    assert read_enriched(page.read_bytes(), page.name).detailed_description == (
+        "A Phase 1 Study of Cytokine-induced Memory-like (CIML) NK Cells With Venetoclax as Consolidation Therapy in AML")
+    page = TESTS / "data" / "pages" / "seattlecca.org" / "transplant-NCT00068718-FHCRC-1803-dli.txt"
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.title.startswith("Donor Lymphocyte Infusion in Treating Patients With Persistent")
+    assert record.detailed_description == ("Donor Lymphocyte Infusion for the Treatment Of Malignancy After Hematopoietic "
+                                           "Cell Transplantation Using Nonmyeloablative Conditioning - A Multi-Center Trial")
+
+
+def test_a_sentence_under_the_title_is_no_official_title():
+    from kg.read.parse.cues import official_title_line
+
+    # ccr.cancer.gov: the line under the trial's title is the site's own sentence about itself
+    text = ("A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA Cervical Cancer\n"
+            "The Center for Cancer Research is NCI’s internal cancer center, a publicly funded organization working "
+            "to improve the lives of cancer patients\n")
+    assert official_title_line(text, "A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA "
+                                     "Cervical Cancer") is None
+
+
 def test_the_nci_summary_and_objectives_without_labels_are_the_trials_summary_and_description():
     # findmecure.com NCT00003780: "RATIONALE: … PURPOSE: …" and "OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT
     # (intratumor implants of allogeneic peripheral blood mononuclear cells …)", under no label

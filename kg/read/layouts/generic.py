@@ -21,6 +21,7 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    official_title_line,
     pdq_objectives,
     pdq_outline,
     pdq_summary,
@@ -174,6 +175,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_before_contents(text) or title_above_summary(text))
+    # The registry's official title, which a page labels beside the public one or prints on the line under its title
+    # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, handed to the rules as its text.
+    official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
+        filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -209,6 +214,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if objectives and objectives not in (record.detailed_description or "") + (record.brief_summary or ""):
         record.detailed_description = "\n".join(filter(None, [record.detailed_description, objectives]))
     record.design_description = " ".join(fold(line) for line in found.sections.get("design_description", [])) or None
+    official = [value for value in official if value not in (record.detailed_description or "") + (record.brief_summary or "")]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *official])) or None
     # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):

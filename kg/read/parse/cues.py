@@ -25,7 +25,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
-           "treatment_called", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
+           "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -654,6 +654,41 @@ def treatment_called(text: str) -> str | None:
     """
     match = _TREATMENT_CALLED.search(text)
     return fold(match.group("name")) if match and _CELLS_NAMED.search(match.group("name")) else None
+
+
+def official_title_line(text: str, title: str | None) -> str | None:
+    r"""The registry's official title, printed on the line under the page's title as a second title: findatrial.com's
+    headline "Using T cells to treat high-risk solid tumors" over "Phase I Research Study Utilizing Allogeneic Multi
+    Tumor-Associated Antigen-Specific T Lymphocytes to Advance the Care of Patients With High-Risk Solid Tumors";
+    seattlecca.org's "Donor Lymphocyte Infusion in Treating Patients … (FHCRC-1803)" over "Donor Lymphocyte Infusion
+    for the Treatment Of Malignancy After Hematopoietic Cell Transplantation Using Nonmyeloablative Conditioning - A
+    Multi-Center Trial". The next line must read as a title too (five to forty words, no sentence end, no register
+    number, no banner words) and say something else.
+
+    >>> official_title_line("Using T cells to treat solid tumors\n\nPhase I Study Utilizing Allogeneic T Lymphocytes "
+    ...                     "for Solid Tumors\n\nPHASE1 · Sponsor · NCT05238792", "Using T cells to treat solid tumors")
+    'Phase I Study Utilizing Allogeneic T Lymphocytes for Solid Tumors'
+    >>> official_title_line("Using T cells to treat solid tumors\nThis study is testing a new type of immune therapy.",
+    ...                     "Using T cells to treat solid tumors") is None
+    True
+    """
+    if not title:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if line.startswith(title):
+            below = lines[index + 1]
+            return below if _reads_as_title(below) and _title_cased(below) and below.lower() != title.lower() \
+                and ":" not in below else None
+    return None
+
+
+def _title_cased(line: str) -> bool:
+    """A registry's title capitalises its words: most words of four letters or more open with a capital ("Donor
+    Lymphocyte Infusion for the Treatment Of Malignancy …"); a sentence does not.
+    """
+    words = [word for word in re.findall(r"[^\W\d_][\w'-]*", line) if len(word) >= 4]
+    return bool(words) and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
 
 
 #: The parts of the NCI's PDQ summary, in capitals at the start of a paragraph ("RATIONALE: Drugs used in chemotherapy
