@@ -1042,3 +1042,18 @@ def test_explain_lists_only_the_text_the_reader_did_not_take():
     result = run_kg("build", "--explain", page)
     assert result.returncode == 0, result.stderr
     assert "text not used (4 lines):\n    • Overview\n    • Eligibility\n    • More info\n    • Locations\n" in result.stdout
+
+
+def test_a_title_that_opens_with_a_fields_word_is_no_label_and_value():
+    from kg.read.parse.labels import reading
+
+    # findatrial.com writes "Label Value" without colons ("PhasePHASE1", "Study typeInterventional"); its official title
+    # "Phase I Research Study Utilizing Allogeneic …" opened the phase field and took the badge line and the summary
+    # sentence under it as phase values
+    page = _page(HOLDOUT6 / "findatrial.com", "NCT05238792*.txt")
+    assert reading(page.read_text().split("\n", 1)[1]).sections["phase"] == ["PHASE1"]
+    # a short spaced value stays a value ("Phase I/II", "Recruitment Status Not yet recruiting")
+    from kg.read.parse.labels import label_of
+
+    assert label_of("Phase I/II", spaced=True) == ("phase", "I/II")
+    assert label_of("Recruitment Status Not yet recruiting", spaced=True) == ("status", "Not yet recruiting")

@@ -256,7 +256,10 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     lowered = folded.lower()
     for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
         if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
-            return name, folded[len(label) + 1:].strip()
+            value = folded[len(label) + 1:].strip()
+            if name in _CLOSED and len(value.split()) > 8 and not _CLOSED[name](value):
+                continue  # a title that opens with a field's word ("Phase I Research Study Utilizing Allogeneic …")
+            return name, value
     return _closed_value(line)
 
 
