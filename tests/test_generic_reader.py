@@ -954,3 +954,130 @@ def test_a_page_with_the_registrys_design_line_and_a_summary_of_this_study_is_cl
                                                        "Treatment\n", "")
     with pytest.raises(DocumentError, match="unknown layout"):
         read_enriched(without.encode(), page.name)
+
+
+HOLDOUT6 = TESTS / "data" / "therapy-holdout6" / "pages"
+
+
+def _page(folder, pattern):
+    [page] = folder.glob(pattern)
+    return page
+
+
+def test_the_official_title_under_a_pages_title_is_read_as_the_trials_text():
+    # findatrial.com prints its own headline, then the registry's official title, then "PHASE1 · sponsor · NCT…": the
+    # official title is the only place NCT05238792's page says its T lymphocytes are allogeneic
+    page = _page(HOLDOUT6 / "findatrial.com", "NCT05238792*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.title == "Using T cells to treat high-risk solid tumors"
+    assert "Phase I Research Study Utilizing Allogeneic Multi Tumor-Associated Antigen-Specific T Lymphocytes to Advance " \
+           "the Care of Patients With High-Risk Solid Tumors" in record.detailed_description
+    # a second page of the site (tests/data/pages/findatrial.com) and seattlecca.org's brief title over its official one
+    page = TESTS / "data" / "pages" / "findatrial.com" / "NCT06152809-ciml-nk-venetoclax-aml.txt"
+    assert read_enriched(page.read_bytes(), page.name).detailed_description == (
+        "A Phase 1 Study of Cytokine-induced Memory-like (CIML) NK Cells With Venetoclax as Consolidation Therapy in AML")
+    page = TESTS / "data" / "pages" / "seattlecca.org" / "transplant-NCT00068718-FHCRC-1803-dli.txt"
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.title.startswith("Donor Lymphocyte Infusion in Treating Patients With Persistent")
+    assert record.detailed_description == ("Donor Lymphocyte Infusion for the Treatment Of Malignancy After Hematopoietic "
+                                           "Cell Transplantation Using Nonmyeloablative Conditioning - A Multi-Center Trial")
+
+
+def test_a_sentence_under_the_title_is_no_official_title():
+    from kg.read.parse.cues import official_title_line
+
+    # ccr.cancer.gov: the line under the trial's title is the site's own sentence about itself
+    text = ("A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA Cervical Cancer\n"
+            "The Center for Cancer Research is NCI’s internal cancer center, a publicly funded organization working "
+            "to improve the lives of cancer patients\n")
+    assert official_title_line(text, "A Pilot Study of E7 TCR T Cell Induction Immunotherapy for Stage IIB-IVA "
+                                     "Cervical Cancer") is None
+
+
+def test_the_nci_summary_and_objectives_without_labels_are_the_trials_summary_and_description():
+    # findmecure.com NCT00003780: "RATIONALE: … PURPOSE: …" and "OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT
+    # (intratumor implants of allogeneic peripheral blood mononuclear cells …)", under no label
+    page = _page(HOLDOUT6 / "findmecure.com", "NCT00003780*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.brief_summary.startswith("RATIONALE: Drugs used in chemotherapy use different ways to stop tumor cells")
+    assert "PURPOSE: Randomized phase II trial to compare the effectiveness of gemcitabine" in record.brief_summary
+    description = record.detailed_description.split("\n")
+    assert description[0].startswith("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of "
+                                     "allogeneic peripheral blood mononuclear cells")
+    # the outline once, without its heading repeated as a paragraph of its own
+    assert [line[:40] for line in description[1:]] == ["This is a randomized, open label, multic"]
+    # seattlecca.org: the same summary, the only one the page gives
+    page = TESTS / "data" / "pages" / "seattlecca.org" / "transplant-NCT00068718-FHCRC-1803-dli.txt"
+    assert read_enriched(page.read_bytes(), page.name).brief_summary.startswith(
+        "RATIONALE: White blood cells from donors may be able to kill cancer cells")
+
+
+def test_the_nci_summary_parts_are_found_on_one_line_or_two():
+    from kg.read.parse.cues import pdq_objectives, pdq_summary
+
+    # the 2019 ClinicalTrials.gov page (held-out 1, NCT00534118) breaks "PURPOSE:" onto the next line; crick.ai
+    # (NCT00823524, refused: its number is in its address only) runs the objectives and the outline on one line
+    ct2 = (TESTS / "data" / "therapy-holdout" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT00534118-dli.txt").read_text()
+    summary = pdq_summary(ct2.split("\n"))
+    assert summary.startswith("RATIONALE: Giving an infusion of donor lymphocytes")
+    assert "PURPOSE: This clinical trial is studying how well donor lymphocyte infusion works" in summary
+    crick = (TESTS / "data" / "pages" / "crick.ai" / "NCT00823524.txt").read_text()
+    assert pdq_objectives(crick.split("\n")).startswith(
+        "OBJECTIVES: Primary * To assess the safety of donor natural killer (NK) cell infusion")
+
+
+def test_a_bulleted_list_typed_the_registrys_way_is_the_interventions():
+    # findmecure.com NCT00003780 lists "• Biological: tumor infiltrating lymphocyte therapy" and "• Drug: gemcitabine
+    # hydrochloride" under no label; clincosm.com NCT04764513 "• Biological: Ex-vivo expanded γδ T cell infusion" under
+    # the head of a table whose labels the reader does not take
+    page = _page(HOLDOUT6 / "findmecure.com", "NCT00003780*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("BIOLOGICAL", "tumor infiltrating lymphocyte therapy"), ("DRUG", "gemcitabine hydrochloride")]
+    page = _page(TESTS / "data" / "therapy-holdout5" / "pages" / "clincosm.com", "NCT04764513*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "Ex-vivo expanded γδ T cell infusion")]
+
+
+def test_a_menu_of_the_pages_parts_heads_no_section():
+    from kg.read.parse.labels import _menu_lines, reading
+
+    # findmecure.com: "• Overview", "• Eligibility", "• More info", "• Locations" atop the record; "• Locations" took the
+    # title, the summary and the interventions for sites, "• Eligibility" took "More info" for a criterion
+    page = _page(HOLDOUT6 / "findmecure.com", "NCT00003780*.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert record.sites == [] and record.criteria == []
+    assert "locations" not in reading(page.read_text().split("\n", 1)[1]).sections
+    # the 2019 ClinicalTrials.gov page's tabs ("- Study Details" … "- How to Read a Study Record") are a menu too;
+    # MedPath's bulleted labels and values ("- Conditions", "- Hepatocellular Carcinoma", "- Interventions", "- Biological:
+    # CIK Cell") are not
+    ct2 = (TESTS / "data" / "therapy-holdout" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT00534118-dli.txt").read_text()
+    lines = ct2.split("\n")
+    assert sorted(lines[index] for index in _menu_lines(lines)) == [
+        "- Disclaimer", "- How to Read a Study Record", "- Study Details", "- Study Results", "- Tabular View"]
+    medpath = (TESTS / "data" / "pages" / "trial.medpath.com" / "NCT03124498-autologous-cik-hcc.txt").read_text()
+    assert _menu_lines(medpath.split("\n")) == set()
+
+
+def test_explain_lists_only_the_text_the_reader_did_not_take():
+    # findmecure.com NCT00003780: the title, the summary, the typed interventions, the objectives and the outline are
+    # read without labels; only the site's menu is left
+    page = _page(HOLDOUT6 / "findmecure.com", "NCT00003780*.txt")
+    result = run_kg("build", "--explain", page)
+    assert result.returncode == 0, result.stderr
+    assert "text not used (4 lines):\n    • Overview\n    • Eligibility\n    • More info\n    • Locations\n" in result.stdout
+
+
+def test_a_title_that_opens_with_a_fields_word_is_no_label_and_value():
+    from kg.read.parse.labels import reading
+
+    # findatrial.com writes "Label Value" without colons ("PhasePHASE1", "Study typeInterventional"); its official title
+    # "Phase I Research Study Utilizing Allogeneic …" opened the phase field and took the badge line and the summary
+    # sentence under it as phase values
+    page = _page(HOLDOUT6 / "findatrial.com", "NCT05238792*.txt")
+    assert reading(page.read_text().split("\n", 1)[1]).sections["phase"] == ["PHASE1"]
+    # a short spaced value stays a value ("Phase I/II", "Recruitment Status Not yet recruiting")
+    from kg.read.parse.labels import label_of
+
+    assert label_of("Phase I/II", spaced=True) == ("phase", "I/II")
+    assert label_of("Recruitment Status Not yet recruiting", spaced=True) == ("status", "Not yet recruiting")

@@ -166,9 +166,10 @@ def test_the_fourth_therapy_held_out_corpus_does_not_fall_below_its_measured_f1(
 
 HOLDOUT6 = Path(__file__).parent / "data" / "therapy-holdout6"
 #: F1 per query measured on the sixth held-out corpus after the lead tuned on it (lead-h6b: cell_products 0.885,
-#: cell_doses 1.000, cytokines 1.000, regimens 0.857; untuned, at 29d8bee and 3550187: 0.774, 0.800, 1.000, 0.000), less a
-#: margin: a floor against regression (it is a dev corpus now).
-HOLDOUT6_FLOOR = {"cell_products": 0.85, "cell_doses": 0.97, "cytokines": 0.95, "regimens": 0.82}
+#: cell_doses 1.000, cytokines 1.000, regimens 0.857; untuned, at 29d8bee and 3550187: 0.774, 0.800, 1.000, 0.000), then
+#: after the generic reader read findmecure.com's and findatrial.com's layouts (s13-generic: 0.906, 1.000, 1.000, 1.000),
+#: less a margin: a floor against regression (it is a dev corpus now).
+HOLDOUT6_FLOOR = {"cell_products": 0.88, "cell_doses": 0.97, "cytokines": 0.95, "regimens": 0.95}
 
 
 def test_the_sixth_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:

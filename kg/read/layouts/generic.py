@@ -21,7 +21,10 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    official_title_line,
+    pdq_objectives,
     pdq_outline,
+    pdq_summary,
     phase_line,
     phase_under_header,
     record_number_line,
@@ -45,6 +48,7 @@ from kg.read.parse.cues import (
     title_before_identifier,
     title_named_by_number,
     treatment_called,
+    typed_intervention_list,
 )
 from kg.read.parse.fields import (
     group_sizes,
@@ -171,6 +175,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_before_contents(text) or title_above_summary(text))
+    # The registry's official title, which a page labels beside the public one or prints on the line under its title
+    # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, handed to the rules as its text.
+    official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
+        filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
     record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
@@ -195,10 +203,19 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # PDQ heads it ("Purpose:" / "Giving an infusion of natural killer cells from a donor … may help kill …").
     stated_purpose = [value for value in _values(found, "primary_purpose")
                       if not lookup("primary-purpose", value) and len(value.split()) > 8]
+    # The NCI's summary unlabelled ("RATIONALE: … PURPOSE: …", findmecure.com, seattlecca.org) is the trial's summary.
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
-                            or " ".join(map(fold, stated_purpose)) or summary_paragraph(text.split("\n")))
+                            or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
+                            or summary_paragraph(text.split("\n")))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
+    # … and its objectives ("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic
+    # peripheral blood mononuclear cells …) vs gemcitabine"), part of its description as the registry keeps them.
+    objectives = pdq_objectives(text.split("\n"))
+    if objectives and objectives not in (record.detailed_description or "") + (record.brief_summary or ""):
+        record.detailed_description = "\n".join(filter(None, [record.detailed_description, objectives]))
     record.design_description = " ".join(fold(line) for line in found.sections.get("design_description", [])) or None
+    official = [value for value in official if value not in (record.detailed_description or "") + (record.brief_summary or "")]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *official])) or None
     # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):
@@ -206,9 +223,14 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # Paragraphs no label heads that say what the participants are given ("You'll receive preparation chemotherapy for a
     # few days, then the engineered cells are infused into your bloodstream."): the trial's treatment, as a description.
     known = (record.detailed_description or "") + (record.brief_summary or "")
-    given = [paragraph for paragraph in given_paragraphs(found.unread) if paragraph not in known]
+    # (an "OUTLINE: …" paragraph is the outline already taken, without its heading)
+    given = [paragraph for paragraph in given_paragraphs(found.unread)
+             if paragraph not in known and re.sub(r"^OUTLINE\s*:\s*", "", paragraph) not in known]
     record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))
+    # Without a label, a bulleted list typed the registry's way ("• Biological: tumor infiltrating lymphocyte therapy",
+    # "• Drug: gemcitabine hydrochloride", findmecure.com) is the trial's interventions.
+    record.interventions = record.interventions or _interventions(typed_intervention_list(text.split("\n")))
     # A page that lists no interventions but names its cells as the trial's treatment ("This trial is testing a new
     # treatment called CAR-TA T cells"): that is the intervention.
     called = None if record.interventions else treatment_called(text)
@@ -458,6 +480,24 @@ _BRACKETED_TIME = re.compile(r"^(.+?)\s*\[\s*([^\[\]]*\d[^\[\]]*?)\s*\]\s*$")
 
 
 def outline(text: str) -> Outline:
-    """The labelled fields found through the label table, and the lines no label took."""
+    """The labelled fields found through the label table, and the lines neither a label nor a cue of the page's
+    layout took (an unlabelled title, official title, summary, objectives or typed intervention list is read).
+    """
     found = reading(text)
-    return Outline(tuple(found.sections), tuple(found.unread))
+    record = read(text, SourceDocument(name="", sha256="", layout=LAYOUT))
+    taken = "\n".join(filter(None, [record.title, record.brief_summary, record.detailed_description,
+                                     record.design_description]))
+    typed = {f"{i.type}: {i.name}".lower() for i in record.interventions if i.type}
+    # (a line that repeats a labelled value was not read itself: the label's value was)
+    labelled = {fold(value) for values in found.sections.values() for value in values}
+
+    def used(line: str) -> bool:
+        plain = strip_bullet(line)
+        if plain in labelled:
+            return False
+        # the line as taken, or without its PDQ heading ("OUTLINE: …") or the number after a title ("… (NCT00003780)")
+        return bool(plain) and (plain in taken or re.sub(r"^[A-Z]+\s*:\s*", "", plain) in taken
+                                or re.sub(r"\s*\([^()]*\)$", "", plain) in taken
+                                or re.sub(r"\s*:\s*", ": ", plain, count=1).lower() in typed)
+
+    return Outline(tuple(found.sections), tuple(line for line in found.unread if not used(line)))

@@ -25,7 +25,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
-           "treatment_called"]
+           "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -654,3 +654,105 @@ def treatment_called(text: str) -> str | None:
     """
     match = _TREATMENT_CALLED.search(text)
     return fold(match.group("name")) if match and _CELLS_NAMED.search(match.group("name")) else None
+
+
+def official_title_line(text: str, title: str | None) -> str | None:
+    r"""The registry's official title, printed on the line under the page's title as a second title: findatrial.com's
+    headline "Using T cells to treat high-risk solid tumors" over "Phase I Research Study Utilizing Allogeneic Multi
+    Tumor-Associated Antigen-Specific T Lymphocytes to Advance the Care of Patients With High-Risk Solid Tumors";
+    seattlecca.org's "Donor Lymphocyte Infusion in Treating Patients … (FHCRC-1803)" over "Donor Lymphocyte Infusion
+    for the Treatment Of Malignancy After Hematopoietic Cell Transplantation Using Nonmyeloablative Conditioning - A
+    Multi-Center Trial". The next line must read as a title too (five to forty words, no sentence end, no register
+    number, no banner words) and say something else.
+
+    >>> official_title_line("Using T cells to treat solid tumors\n\nPhase I Study Utilizing Allogeneic T Lymphocytes "
+    ...                     "for Solid Tumors\n\nPHASE1 · Sponsor · NCT05238792", "Using T cells to treat solid tumors")
+    'Phase I Study Utilizing Allogeneic T Lymphocytes for Solid Tumors'
+    >>> official_title_line("Using T cells to treat solid tumors\nThis study is testing a new type of immune therapy.",
+    ...                     "Using T cells to treat solid tumors") is None
+    True
+    """
+    if not title:
+        return None
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if line.startswith(title):
+            below = lines[index + 1]
+            return below if _reads_as_title(below) and _title_cased(below) and below.lower() != title.lower() \
+                and ":" not in below else None
+    return None
+
+
+def _title_cased(line: str) -> bool:
+    """A registry's title capitalises its words: most words of four letters or more open with a capital ("Donor
+    Lymphocyte Infusion for the Treatment Of Malignancy …"); a sentence does not.
+    """
+    words = [word for word in re.findall(r"[^\W\d_][\w'-]*", line) if len(word) >= 4]
+    return bool(words) and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+#: The parts of the NCI's PDQ summary, in capitals at the start of a paragraph ("RATIONALE: Drugs used in chemotherapy
+#: …", "OBJECTIVES: I. Compare the efficacy of …"), as pages that copy a PDQ-era record print them without a label.
+_PDQ_RATIONALE = re.compile(r"^\s*RATIONALE\s*:\s*\S")
+_PDQ_OBJECTIVES = re.compile(r"^\s*(?:PRIMARY\s+|SECONDARY\s+)?OBJECTIVES?\s*:\s*\S")
+
+
+def pdq_summary(lines: list[str]) -> str | None:
+    """The NCI's summary a page prints without a label: the paragraph that opens "RATIONALE:" (its "PURPOSE:" on the
+    same line or the next).
+
+    >>> pdq_summary(["RATIONALE: Drugs used in chemotherapy use different ways to stop tumor cells from dividing. "
+    ...              "PURPOSE: Randomized phase II trial to compare gemcitabine with biological therapy."])[:30]
+    'RATIONALE: Drugs used in chemo'
+    >>> pdq_summary(["PURPOSE:", "Giving an infusion of natural killer cells may help kill cancer cells."]) is None
+    True
+    """
+    for index, line in enumerate(lines):
+        if _PDQ_RATIONALE.match(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            purpose = following if re.match(r"^\s*PURPOSE\s*:\s*\S", following) and "PURPOSE:" not in line else ""
+            return " ".join(filter(None, [fold(line), fold(purpose)]))
+    return None
+
+
+def pdq_objectives(lines: list[str]) -> str | None:
+    """The objectives of the NCI's description a page prints without a label, on their own paragraph ("OBJECTIVES: I.
+    Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic peripheral blood mononuclear cells …) vs
+    gemcitabine …", findmecure.com NCT00003780; "OBJECTIVES: Primary * To assess the safety of donor natural killer (NK)
+    cell infusion …", crick.ai NCT00823524).
+
+    >>> pdq_objectives(["OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT vs gemcitabine in these patients."])[:20]
+    'OBJECTIVES: I. Compa'
+    """
+    return next((fold(line) for line in lines if _PDQ_OBJECTIVES.match(line)), None)
+
+
+#: A bulleted intervention as the registry types it: "• Biological: tumor infiltrating lymphocyte therapy".
+_TYPED_BULLET = re.compile(r"^\s*[-*•]\s+(?P<type>[A-Z][A-Za-z ]{1,25}?)\s*:\s*(?P<name>\S.*?)\s*$")
+
+
+def typed_intervention_list(lines: list[str]) -> list[str]:
+    """The interventions a page lists without a label, as bullets typed the registry's way: a run of bulleted lines
+    each of which opens with an intervention type ("• Biological: tumor infiltrating lymphocyte therapy", "• Drug:
+    gemcitabine hydrochloride", findmecure.com). A bulleted run with any other item (a criterion that mentions "Drug:")
+    lists something else.
+
+    >>> typed_intervention_list(["  • Biological: tumor infiltrating lymphocyte therapy", "    • Drug: gemcitabine hydrochloride",
+    ...                          "      Ages eligible for Study"])
+    ['Biological: tumor infiltrating lymphocyte therapy', 'Drug: gemcitabine hydrochloride']
+    >>> typed_intervention_list(["- Drug: none within 4 weeks", "- Pregnant or nursing"])
+    []
+    """
+    found: list[str] = []
+    run: list[str] = []
+    typed = True
+    for line in [*lines, ""]:
+        if re.match(r"^\s*[-*•]\s+\S", line):
+            match = _TYPED_BULLET.match(line)
+            typed = typed and bool(match and lookup("intervention-type", match.group("type")))
+            run.append(f"{match.group('type')}: {match.group('name')}" if match else line)
+            continue
+        if run and typed:
+            found += run
+        run, typed = [], True
+    return found

@@ -256,7 +256,10 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     lowered = folded.lower()
     for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
         if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
-            return name, folded[len(label) + 1:].strip()
+            value = folded[len(label) + 1:].strip()
+            if name in _CLOSED and len(value.split()) > 8 and not _CLOSED[name](value):
+                continue  # a title that opens with a field's word ("Phase I Research Study Utilizing Allogeneic …")
+            return name, value
     return _closed_value(line)
 
 
@@ -299,6 +302,51 @@ _SUMMARY_FIELDS = {"brief_summary", "detailed_description"}
 _PDQ_PART = re.compile(r"^\s*(?:RATIONALE|PURPOSE|OBJECTIVES?|OUTLINE|PROJECTED ACCRUAL)\s*:")
 
 
+#: An entry of a page's menu or tabs: a bulleted name of at most six words, no colon ("• Overview", "• More info",
+#: "- How to Read a Study Record").
+_MENU_ENTRY = re.compile(r"^\s*[-*•]\s+[A-Za-z][\w&/'-]*(?:\s+[\w&/'-]+){0,5}\s*$")
+
+
+def _menu_lines(lines: list[str]) -> set[int]:
+    """The lines of a page's menu: three or more bulleted short names in a row, nothing under any of them, no other
+    list item next to them ("• Overview", "• Eligibility", "• More info", "• Locations" over a findmecure.com record;
+    "- Study Details" … "- How to Read a Study Record" on the 2019 ClinicalTrials.gov page). A section label among them
+    heads no section: the page's text under the last entry is not that section's.
+    """
+    menu: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if _MENU_ENTRY.match(line):
+            run.append(index)
+            continue
+        if not line.strip() and run and index + 1 < len(lines) and _MENU_ENTRY.match(lines[index + 1]):
+            continue  # a blank line between two entries
+        # the menu stands apart: no other list item right before or after it (MedPath's "- Conditions" /
+        # "- Hepatocellular Carcinoma" / "- Interventions" go on with "- Biological: CIK Cell")
+        apart = not _BULLETED.match(line) and (run[:1] == [0] or not _BULLETED.match(lines[run[0] - 1])) if run else False
+        if len(run) >= 3 and apart and not _lists_values([lines[i] for i in run]):
+            menu.update(run)
+        run = []
+    return menu
+
+
+_BULLETED = re.compile(r"^\s*[-*•]\s")
+
+
+def _lists_values(entries: list[str]) -> bool:
+    """Whether bulleted short lines are labels and their values rather than a menu: a number among them, or a value
+    of the label before it (MedPath's "- Status" / "- COMPLETED" / "- Sex" / "- All" / "- Target Recruitment" / "- 55").
+    """
+    names = [strip_bullet(entry) for entry in entries]
+    if any(re.search(r"\d", name) for name in names):
+        return True
+    for label, value in zip(names, names[1:]):
+        name = _KEYS.get(_key(label))
+        if name in _CLOSED and _CLOSED[name](value):
+            return True
+    return False
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -324,8 +372,9 @@ def reading(text: str) -> Reading:
     for start, end, cells in reversed(header_row_lines(lines)):
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
-    for line in lines:
-        name, value = label_of(line, spaced, glued)
+    menu = _menu_lines(lines)
+    for index, line in enumerate(lines):
+        name, value = label_of(line, spaced, glued) if index not in menu else (None, None)
         if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
             name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if name:
