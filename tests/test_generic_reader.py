@@ -181,15 +181,15 @@ def test_a_who_ictrp_record_is_the_trial_its_main_id_names():
     assert [(i.type, i.name) for i in record.interventions] == [("BIOLOGICAL", "NK cells")]
 
 
-def test_a_who_ictrp_records_scientific_title_is_kept_as_its_description_where_it_says_more_than_the_public_title():
+def test_a_who_ictrp_records_scientific_title_is_its_official_title_where_it_says_more_than_the_public_title():
     # apps.who.int NCT02752243 (tests/data/therapy-holdout7): the public title says "CIK-Cells"; the scientific title
-    # alone says they are "IL-15 Activated". The record has no summary: the scientific title is its description.
+    # alone says they are "IL-15 Activated". The record's title is the public one; the scientific title its official one.
     who = TESTS / "data"
     page = (who / "therapy-holdout7" / "pages" / "apps.who.int"
             / "NCT02752243-il15-activated-cik-relapse-after-allogeneic-sct.txt").read_bytes()
     record = read_enriched(page, "NCT02752243.txt")
     assert record.title == "CIK-Cells in Relapsing Patients With Acute Leukemia or Myelodysplastic Syndromes After SCT."
-    assert record.detailed_description == (
+    assert record.official_title == (
         "A Prospective Phase I/II Study to Investigate the Feasibility, Safety and Efficacy of IL-15 Activated Cytokine "
         "Induced Killer (CIK) Cells in Relapsing Patients With Acute Leukemia or Myelodysplastic Syndromes After "
         "Allogeneic SCT")
@@ -197,12 +197,12 @@ def test_a_who_ictrp_records_scientific_title_is_kept_as_its_description_where_i
     # apps.who.int NCT02185781 (tests/data/pages): the scientific title names the population the public one leaves out.
     record = read_enriched((who / "pages" / "apps.who.int" / "NCT02185781-nk-ph-all.txt").read_bytes(), "NCT02185781.txt")
     assert record.title.startswith("Phase I Study of Adoptive Immunotherapy With Enriched and Expanded Autologous")
-    assert record.detailed_description.startswith("Phase I Protocol of Adoptive Immunotherapy With Enriched and Expanded")
-    assert record.detailed_description.endswith("=60 Years or Not Eligible for Other Post-CHR Treatment Modalities")
+    assert record.official_title.startswith("Phase I Protocol of Adoptive Immunotherapy With Enriched and Expanded")
+    assert record.official_title.endswith("=60 Years or Not Eligible for Other Post-CHR Treatment Modalities")
     # apps.who.int ChiCTR2000030329 (tests/data/pages): the public title holds the scientific one ("Cancelled by the
     # investigator Clinical trial for umbilical cord blood CIK and NK cells ..."), which adds nothing.
     record = read_enriched((who / "pages" / "apps.who.int" / "ChiCTR2000030329.txt").read_bytes(), "ChiCTR.txt")
-    assert record.detailed_description is None
+    assert record.official_title is None
 
 
 def test_a_linked_trial_named_in_the_text_is_not_the_pages_trial():
@@ -964,22 +964,23 @@ def _page(folder, pattern):
     return page
 
 
-def test_the_official_title_under_a_pages_title_is_read_as_the_trials_text():
+def test_the_official_title_under_a_pages_title_is_the_records_official_title():
     # findatrial.com prints its own headline, then the registry's official title, then "PHASE1 · sponsor · NCT…": the
     # official title is the only place NCT05238792's page says its T lymphocytes are allogeneic
     page = _page(HOLDOUT6 / "findatrial.com", "NCT05238792*.txt")
     record = read_enriched(page.read_bytes(), page.name)
     assert record.title == "Using T cells to treat high-risk solid tumors"
     assert "Phase I Research Study Utilizing Allogeneic Multi Tumor-Associated Antigen-Specific T Lymphocytes to Advance " \
-           "the Care of Patients With High-Risk Solid Tumors" in record.detailed_description
+           "the Care of Patients With High-Risk Solid Tumors" == record.official_title
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["ALLOGENEIC"])]
     # a second page of the site (tests/data/pages/findatrial.com) and seattlecca.org's brief title over its official one
     page = TESTS / "data" / "pages" / "findatrial.com" / "NCT06152809-ciml-nk-venetoclax-aml.txt"
-    assert read_enriched(page.read_bytes(), page.name).detailed_description == (
+    assert read_enriched(page.read_bytes(), page.name).official_title == (
         "A Phase 1 Study of Cytokine-induced Memory-like (CIML) NK Cells With Venetoclax as Consolidation Therapy in AML")
     page = TESTS / "data" / "pages" / "seattlecca.org" / "transplant-NCT00068718-FHCRC-1803-dli.txt"
     record = read_enriched(page.read_bytes(), page.name)
     assert record.title.startswith("Donor Lymphocyte Infusion in Treating Patients With Persistent")
-    assert record.detailed_description == ("Donor Lymphocyte Infusion for the Treatment Of Malignancy After Hematopoietic "
+    assert record.official_title == ("Donor Lymphocyte Infusion for the Treatment Of Malignancy After Hematopoietic "
                                            "Cell Transplantation Using Nonmyeloablative Conditioning - A Multi-Center Trial")
 
 

@@ -244,6 +244,11 @@ class TrialRecord:
     # their dose levels and cohorts. Read by the therapy rules; not a statement of the graph (the registry's prose
     # about its design, not a fact the ontology holds).
     design_description: str | None = None
+    # The registry's official (scientific) title, where a document gives one beside its public title ("Official Title:",
+    # ICTRP's "Scientific title:", the line under a page's headline): the protocol's own words for the intervention
+    # ("... IL-15 Activated Cytokine Induced Killer (CIK) Cells ...", "... Allogeneic Multi Tumor-Associated
+    # Antigen-Specific T Lymphocytes ..."). Read by the therapy rules; not yet a statement of the graph.
+    official_title: str | None = None
     phases: list[str] = field(default_factory=list)
     status: str | None = None
     study_type: str | None = None

@@ -513,7 +513,7 @@ _UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blo
 
 
 def _names_untyped(record: TrialRecord) -> bool:
-    texts = [record.title, record.brief_summary, record.detailed_description,
+    texts = [record.title, record.official_title, record.brief_summary, record.detailed_description,
              *(text for i in record.interventions for text in (i.name, i.description)),
              *(a.description for a in record.arms)]
     lowered = " ".join(text for text in texts if text).lower()

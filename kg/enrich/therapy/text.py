@@ -60,7 +60,7 @@ def therapy_passages(record: TrialRecord, *, summaries: bool = True) -> list[Pas
     """
     passages = [Passage(sentence, place="title") for sentence in sentences(record.title)]
     if summaries:
-        passages += [Passage(sentence) for text in (record.brief_summary, record.detailed_description,
+        passages += [Passage(sentence) for text in (record.official_title, record.brief_summary, record.detailed_description,
                                                     record.design_description)
                      for sentence in sentences(text)]
     for intervention in record.interventions:

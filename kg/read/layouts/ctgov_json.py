@@ -277,6 +277,8 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
             scheme = _SECONDARY_TYPES.get(kind) or (scheme_of(value) if kind == "REGISTRY" else None) or "OTHER"
             _add_secondary(record, Identifier(value, scheme))
     record.title = _string(identification.get("briefTitle"), "briefTitle") or None
+    official = _string(identification.get("officialTitle"), "officialTitle") or None
+    record.official_title = official if official != record.title else None
     record.brief_summary = _text(_get(protocol, "descriptionModule", "briefSummary"))
     record.detailed_description = _text(_get(protocol, "descriptionModule", "detailedDescription"))
 

@@ -176,7 +176,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_before_contents(text) or title_above_summary(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
-    # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, handed to the rules as its text.
+    # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
     official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
         filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
@@ -214,8 +214,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if objectives and objectives not in (record.detailed_description or "") + (record.brief_summary or ""):
         record.detailed_description = "\n".join(filter(None, [record.detailed_description, objectives]))
     record.design_description = " ".join(fold(line) for line in found.sections.get("design_description", [])) or None
-    official = [value for value in official if value not in (record.detailed_description or "") + (record.brief_summary or "")]
-    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *official])) or None
+    record.official_title = next((value for value in official
+                                  if value not in (record.detailed_description or "") + (record.brief_summary or "")), None)
     # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)
     outline_text = pdq_outline(text.split("\n"))
     if outline_text and outline_text not in (record.detailed_description or "") + (record.brief_summary or ""):
@@ -485,7 +485,7 @@ def outline(text: str) -> Outline:
     """
     found = reading(text)
     record = read(text, SourceDocument(name="", sha256="", layout=LAYOUT))
-    taken = "\n".join(filter(None, [record.title, record.brief_summary, record.detailed_description,
+    taken = "\n".join(filter(None, [record.title, record.official_title, record.brief_summary, record.detailed_description,
                                      record.design_description]))
     typed = {f"{i.type}: {i.name}".lower() for i in record.interventions if i.type}
     # (a line that repeats a labelled value was not read itself: the label's value was)

@@ -4,8 +4,8 @@ ICTRP shows a register's record as "Label: value" lines ("Main ID:  NCT02185781"
 "Public title:", "Scientific title:", "Recruitment status: Pending", "Phase:  0") with the study
 design as one sentence of "Allocation: …. Intervention model: …. Masking: …." parts. The generic
 label table reads the lines; this reader adds what is ICTRP's own: the trial is the one its
-"Main ID:" names, the design sentence is split into its fields, and the scientific title, the one
-text of the record that describes the study besides its public title, is kept as its description.
+"Main ID:" names, the design sentence is split into its fields, and the scientific title is the
+record's official title.
 """
 
 from __future__ import annotations
@@ -55,16 +55,15 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             setattr(record, *known[0])
     # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention.
     record.interventions = [intervention for intervention in record.interventions if intervention.type]
-    record.detailed_description = "\n".join(filter(None, [record.detailed_description,
-                                                          _scientific_title(found, record.title)])) or None
+    record.official_title = _scientific_title(found, record.title)
     return record
 
 
 def _scientific_title(found: Reading, title: str | None) -> str | None:
     """The "Scientific title:" under the public one, where it says more: the register's title as the protocol has it,
     naming the intervention ("... of IL-15 Activated Cytokine Induced Killer (CIK) Cells in Relapsing Patients ...",
-    NCT02752243, whose public title says "CIK-Cells"). The record has one title, the public one; a 22-element record has
-    no summary, so the scientific title is kept as its description. One the public title holds adds nothing
+    NCT02752243, whose public title says "CIK-Cells"): the record's official title (its title is the public one). One the
+    public title holds adds nothing
     ("Cancelled by the investigator Clinical trial for umbilical cord blood CIK and NK cells ...", ChiCTR2000030329).
     """
     scientific = next((fold(line) for line in found.sections.get("official_title", []) if fold(line)), None)
