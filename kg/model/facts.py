@@ -16,7 +16,7 @@ SourceRank = tuple[str, int, str]
 
 #: The facts about a trial as a whole (record fields). Where documents disagree, the trial
 #: takes each from the most recently updated source stating it (kg.build.identity).
-TRIAL_FACTS = ("title", "brief_summary", "detailed_description", "phases", "status", "study_type", "enrollment",
+TRIAL_FACTS = ("title", "official_title", "brief_summary", "detailed_description", "phases", "status", "study_type", "enrollment",
                "sex", "min_age_years", "max_age_years", "healthy_volunteers", "allocation", "intervention_model",
                "primary_purpose", "masking", "start_date", "completion_date")
 

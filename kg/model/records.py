@@ -247,7 +247,7 @@ class TrialRecord:
     # The registry's official (scientific) title, where a document gives one beside its public title ("Official Title:",
     # ICTRP's "Scientific title:", the line under a page's headline): the protocol's own words for the intervention
     # ("... IL-15 Activated Cytokine Induced Killer (CIK) Cells ...", "... Allogeneic Multi Tumor-Associated
-    # Antigen-Specific T Lymphocytes ..."). Read by the therapy rules; not yet a statement of the graph.
+    # Antigen-Specific T Lymphocytes ..."): ctk:officialTitle in the graph, and read by the therapy rules.
     official_title: str | None = None
     phases: list[str] = field(default_factory=list)
     status: str | None = None

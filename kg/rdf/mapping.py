@@ -115,7 +115,7 @@ _CONCEPT_FACTS = {"phases": ("phase", "phase"), "status": ("overallStatus", "sta
                   "intervention_model": ("interventionModel", "intervention-model"),
                   "primary_purpose": ("primaryPurpose", "primary-purpose"), "masking": ("masking", "masking")}
 _LITERAL_FACTS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
-    "title": ("title", literal), "brief_summary": ("briefSummary", literal),
+    "title": ("title", literal), "official_title": ("officialTitle", literal), "brief_summary": ("briefSummary", literal),
     "detailed_description": ("detailedDescription", literal),
     "enrollment": ("enrollment", lambda v: typed(v, "integer")),
     "min_age_years": ("minimumAgeYears", lambda v: _decimal(v)), "max_age_years": ("maximumAgeYears", lambda v: _decimal(v)),
