@@ -67,7 +67,7 @@ def repair_gb2312_mojibake(text: str) -> str:
             return pair
         return char if unicodedata.category(char)[0] in "SP" else pair
 
-    return _GB2312_PAIR.sub(decode, text)
+    return text if text.isascii() else _GB2312_PAIR.sub(decode, text)
 
 
 def unescape_markup(text: str) -> str:
@@ -76,8 +76,9 @@ def unescape_markup(text: str) -> str:
     >>> unescape_markup(r"1.0-3.0 x 10\^9 cells, life expectancy \> 4 months &amp; more")
     '1.0-3.0 x 10^9 cells, life expectancy > 4 months & more'
     """
-    text = _MARKUP_ESCAPE.sub(r"\1", text)
-    text = _BREAK_TAG.sub(" ", text)
+    # each pattern needs its first character: a text without it is not searched
+    text = _MARKUP_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    text = _BREAK_TAG.sub(" ", text) if "<" in text else text
     return html.unescape(text)
 
 
