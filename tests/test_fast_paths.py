@@ -85,3 +85,19 @@ def test_the_depth_of_registry_json_is_counted_as_before():
         json.loads(data)
         for deepest in (3, 64):
             assert _depth(data, deepest) == plain_depth(data, deepest), data[:80]
+
+
+def test_criteria_are_cut_at_list_numbers_and_inner_bullets_only_where_the_cheap_look_finds_one():
+    """split_numbered and criteria_from_lines look for a list number's "." or ")" after a digit or numeral, and for a
+    bullet between spaces, before their slower patterns: no text with a match of those lacks it.
+    """
+    import itertools
+
+    from kg.read.parse.criteria import _FLAT_BULLET, _INLINE_NUMBER, _INNER_BULLET, _NUMBER_MARK
+
+    pieces = ["1.", "2)", "(3)", "ii)", "iv.", "x)", "1.5", "* ", "• ", "*", "\t*\t", " ", "\u2028", "Age", ";", ":", "(", "\n"]
+    texts = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(pieces, repeat=size)]
+    texts += ["1.Age ≥ 18 years; 2.Bilirubin ≤ 1.5×ULN; 3. Consent", "* first item * second item", "a\u00a0•\u00a0b"]
+    for text in texts:
+        assert bool(_NUMBER_MARK.search(text)) or not _INLINE_NUMBER.search(text), repr(text)
+        assert bool(_INNER_BULLET.search(text)) or _FLAT_BULLET.split(text) == [text], repr(text)
