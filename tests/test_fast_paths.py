@@ -101,3 +101,33 @@ def test_criteria_are_cut_at_list_numbers_and_inner_bullets_only_where_the_cheap
     for text in texts:
         assert bool(_NUMBER_MARK.search(text)) or not _INLINE_NUMBER.search(text), repr(text)
         assert bool(_INNER_BULLET.search(text)) or _FLAT_BULLET.split(text) == [text], repr(text)
+
+
+def test_the_therapy_words_found_from_their_first_letter_are_those_the_plain_patterns_find():
+    """_NK_WORDS, _T_WORDS, _MEMBRANE_BOUND and _ANY_NAME_IN open with a letter and check the word boundary behind it:
+    the same matches (or, for the last, the same texts) as the patterns with the boundary in front.
+    """
+    import itertools
+
+    from kg.enrich.therapy.cytokines import _ANY_NAME_IN, _MEMBRANE_BOUND
+    from kg.enrich.therapy.products import _NK_WORDS, _T_WORDS
+
+    plain = {
+        _NK_WORDS: re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE),
+        _T_WORDS: re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE),
+        _MEMBRANE_BOUND: re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2})",
+                                    re.IGNORECASE),
+        _ANY_NAME_IN: re.compile(r"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)|aldesleukin|proleukin|803|nogapendekin",
+                                 re.IGNORECASE),
+    }
+    pieces = ["NK", "nk", "eNKT", "ENKT", "natural killer", "Neurokinin", "T", "t-", "cell", "lymph", "mb", "MB-", "IL", "il",
+              "-", "21", "7", "membrane bound ", "interleukin", "rh", "h", "r", "x", "1", " ", "İ", "ı", "K", "(", "é",
+              "aldesleukin", "803"]
+    texts = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(pieces, repeat=size)]
+    for new, old in plain.items():
+        for text in texts:
+            if new is _ANY_NAME_IN:
+                assert bool(new.search(text)) == bool(old.search(text)), (new.pattern, text)
+            else:
+                assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+                       [(m.span(), m.groups()) for m in old.finditer(text)], (new.pattern, text)

@@ -230,7 +230,9 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          re.IGNORECASE)
 
 
-_NK_WORDS = re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE)
+#: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
+#: the letters, where a leading \b had it try every alternative at every character.)
+_NK_WORDS = re.compile(r"[NE](?:(?<=\bN)K|(?<=N)atural killer|(?<=N)eurokinin|(?<=\bE)NKT)", re.IGNORECASE)
 #: T cells that are measured, not given: "CMV-specific T cell responses" (NCT00815165), "HCV-specific T Cell Responses"
 #: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
 _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
@@ -239,7 +241,7 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
                          r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
                          re.IGNORECASE)
-_T_WORDS = re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE)
+_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
