@@ -131,3 +131,15 @@ def test_the_therapy_words_found_from_their_first_letter_are_those_the_plain_pat
             else:
                 assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
                        [(m.span(), m.groups()) for m in old.finditer(text)], (new.pattern, text)
+
+
+def test_sentences_are_cut_where_the_plain_pattern_cuts_them():
+    import itertools
+
+    from kg.enrich.therapy.text import _SENTENCE
+
+    plain = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
+    pieces = [".", "!", "?", " ", "\n", "\t", "\u2028", "A", "a", "(", "1", "x.", "\n\n", "\u00a0"]
+    for parts in itertools.chain.from_iterable(itertools.product(pieces, repeat=size) for size in (1, 2, 3, 4)):
+        text = "".join(parts)
+        assert _SENTENCE.split(text) == plain.split(text), repr(text)

@@ -126,9 +126,9 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     named_routes: dict[str, str | None] = {}
     # A cytokine a document shows on feeder cells ("K562-mbIL21") is the making of the cells
     # wherever else the document names it without a dose ("NK cells expanded with IL-21").
-    on_feeders = {m[2] for p in passages for m in _mentions(p.text) if m[3]}
-    for passage in passages:
-        mentions = _mentions(passage.text)
+    named = [_mentions(p.text) for p in passages]  # (each passage's mentions found once, for both uses)
+    on_feeders = {m[2] for mentions in named for m in mentions if m[3]}
+    for passage, mentions in zip(passages, named):
         feeders = "feeder" in passage.text.lower()
         panel = len(_PANEL.findall(passage.text)) >= 1
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
