@@ -338,8 +338,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
-    in_title = _cell_types(" ".join(titles))
-    if in_title and len(types) > len(in_title) and record.source.layout not in STRUCTURED_LAYOUTS:
+    # (the title's own kinds are read only where they can count: a page's record that names some kind)
+    in_title = _cell_types(" ".join(titles)) if types and record.source.layout not in STRUCTURED_LAYOUTS else []
+    if in_title and len(types) > len(in_title):
         # a page's list of interventions that names a kind of cells its title, summary and arms never speak of, beside
         # the title's own: "Drugs / interventions CAR-T, chemotherapy, ..." of a page on CIML NK cells (findatrial.com
         # NCT06152809) are the site's tags, not the trial's product
