@@ -196,17 +196,21 @@ def test_the_names_are_looked_for_only_where_one_can_start():
     """The regex that skips the positions no name starts at finds what the plain one finds, each name
     written alone, after a word, and glued to one; and in every criterion of the registry studies here.
     """
-    from kg.enrich.eligibility import _QUANTITY, _QUANTITY_AT
+    from kg.enrich.eligibility import _QUANTITY, _QUANTITY_AT, _quantity_mentions
     from kg.read import read_path
 
     def found(pattern, text):
-        return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+        plain = [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+        if pattern is _QUANTITY_AT:  # and the names tried by their first character find the same
+            assert [(m.start(), m.end(), m.lastgroup) for m in _quantity_mentions(text)] == plain, text
+        return plain
 
     assert set(NAMES) == set(QUANTITIES)
     for quantity, names in NAMES.items():
         for name in names:
             assert found(_QUANTITY, f"{name} 2") == [(0, len(name), quantity)], name
-            for text in (f"{name} ≥ 2", f"a {name.upper()} of 2", f"({name.lower()}) 2", f"x{name} 2", f"2 {name}"):
+            for text in (f"{name} ≥ 2", f"a {name.upper()} of 2", f"({name.lower()}) 2", f"x{name} 2", f"2 {name}",
+                         f"{name}{name} {name[:-1]} ſ{name} K{name} İ{name}"):
                 assert found(_QUANTITY_AT, text) == found(_QUANTITY, text), text
     studies = [TESTS / "data" / "ctgov-negative" / "studies.zip", *sorted((TESTS / "data" / "ctgov-json").glob("*.json"))]
     criteria = [c.text for path in studies for record in read_path(path) for c in record.criteria]

@@ -85,3 +85,61 @@ def test_the_depth_of_registry_json_is_counted_as_before():
         json.loads(data)
         for deepest in (3, 64):
             assert _depth(data, deepest) == plain_depth(data, deepest), data[:80]
+
+
+def test_criteria_are_cut_at_list_numbers_and_inner_bullets_only_where_the_cheap_look_finds_one():
+    """split_numbered and criteria_from_lines look for a list number's "." or ")" after a digit or numeral, and for a
+    bullet between spaces, before their slower patterns: no text with a match of those lacks it.
+    """
+    import itertools
+
+    from kg.read.parse.criteria import _FLAT_BULLET, _INLINE_NUMBER, _INNER_BULLET, _NUMBER_MARK
+
+    pieces = ["1.", "2)", "(3)", "ii)", "iv.", "x)", "1.5", "* ", "• ", "*", "\t*\t", " ", "\u2028", "Age", ";", ":", "(", "\n"]
+    texts = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(pieces, repeat=size)]
+    texts += ["1.Age ≥ 18 years; 2.Bilirubin ≤ 1.5×ULN; 3. Consent", "* first item * second item", "a\u00a0•\u00a0b"]
+    for text in texts:
+        assert bool(_NUMBER_MARK.search(text)) or not _INLINE_NUMBER.search(text), repr(text)
+        assert bool(_INNER_BULLET.search(text)) or _FLAT_BULLET.split(text) == [text], repr(text)
+
+
+def test_the_therapy_words_found_from_their_first_letter_are_those_the_plain_patterns_find():
+    """_NK_WORDS, _T_WORDS, _MEMBRANE_BOUND and _ANY_NAME_IN open with a letter and check the word boundary behind it:
+    the same matches (or, for the last, the same texts) as the patterns with the boundary in front.
+    """
+    import itertools
+
+    from kg.enrich.therapy.cytokines import _ANY_NAME_IN, _MEMBRANE_BOUND
+    from kg.enrich.therapy.products import _NK_WORDS, _T_WORDS
+
+    plain = {
+        _NK_WORDS: re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE),
+        _T_WORDS: re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE),
+        _MEMBRANE_BOUND: re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2})",
+                                    re.IGNORECASE),
+        _ANY_NAME_IN: re.compile(r"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)|aldesleukin|proleukin|803|nogapendekin",
+                                 re.IGNORECASE),
+    }
+    pieces = ["NK", "nk", "eNKT", "ENKT", "natural killer", "Neurokinin", "T", "t-", "cell", "lymph", "mb", "MB-", "IL", "il",
+              "-", "21", "7", "membrane bound ", "interleukin", "rh", "h", "r", "x", "1", " ", "İ", "ı", "K", "(", "é",
+              "aldesleukin", "803"]
+    texts = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(pieces, repeat=size)]
+    for new, old in plain.items():
+        for text in texts:
+            if new is _ANY_NAME_IN:
+                assert bool(new.search(text)) == bool(old.search(text)), (new.pattern, text)
+            else:
+                assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+                       [(m.span(), m.groups()) for m in old.finditer(text)], (new.pattern, text)
+
+
+def test_sentences_are_cut_where_the_plain_pattern_cuts_them():
+    import itertools
+
+    from kg.enrich.therapy.text import _SENTENCE
+
+    plain = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
+    pieces = [".", "!", "?", " ", "\n", "\t", "\u2028", "A", "a", "(", "1", "x.", "\n\n", "\u00a0"]
+    for parts in itertools.chain.from_iterable(itertools.product(pieces, repeat=size) for size in (1, 2, 3, 4)):
+        text = "".join(parts)
+        assert _SENTENCE.split(text) == plain.split(text), repr(text)

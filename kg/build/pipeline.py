@@ -161,8 +161,8 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
 
 
 def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
-    """The text of each chunk, with the statements about shared things no earlier chunk made,
-    and how many statements that is.
+    """The text of each chunk, then the statements about shared things no earlier chunk made, as two
+    pieces (the chunk's text is not copied to put them behind it), each with how many statements it holds.
 
     Memory holds one entry per shared thing (site, organisation, condition, ...), not per
     statement: at the registry's variety the statements about shared things are tens of millions,
@@ -176,6 +176,7 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
     """
     things: dict[int, bytes] = {}
     with tempfile.TemporaryFile() as spill:
+        end, read_back = 0, False  # where the spill ends, and whether it was read since the last write
         for text, shared, count in mapped:
             lines = shared.splitlines(keepends=True)
             blocks: dict[bytes, list[bytes]] = {}
@@ -188,11 +189,13 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
                 # hash() is no digest: two subjects may share it, and then the second one's statements are
                 # compared with the first one's, which are not them, and written (so the entry is a hint, never
                 # a reason to leave a statement out; only the 128-bit digest is).
-                known = things.get(hash(subject))
+                entry = hash(subject)
+                known = things.get(entry)
                 if known is not None:
                     if known[:16] == digest:
                         continue
                     spill.seek(int.from_bytes(known[16:24], "little"))
+                    read_back = True
                     written = set(spill.read(int.from_bytes(known[24:], "little")).splitlines(keepends=True))
                     new = [line for line in block if line not in written]
                     if not new:
@@ -202,8 +205,12 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
                 else:
                     new = block
                 fresh.update(new)
-                spill.seek(0, 2)
-                things[hash(subject)] = digest + spill.tell().to_bytes(8, "little") + len(statements).to_bytes(4, "little")
+                if read_back:
+                    spill.seek(end)
+                    read_back = False
+                things[entry] = digest + end.to_bytes(8, "little") + len(statements).to_bytes(4, "little")
                 spill.write(statements)
-            new_lines = [line for line in lines if line in fresh]
-            yield text + b"".join(new_lines), count + len(new_lines)
+                end += len(statements)
+            new_lines = lines if len(fresh) == len(lines) else [line for line in lines if line in fresh]
+            yield text, count
+            yield b"".join(new_lines), len(new_lines)

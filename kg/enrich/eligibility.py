@@ -16,6 +16,9 @@ like; no conversion needs a molar mass, so µmol/L creatinine stays as stated.
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
+import string
 
 from kg.model.records import Criterion, Threshold, TrialRecord
 
@@ -58,6 +61,81 @@ _QUANTITY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in QU
 #: and that was most of the time of reading the thresholds of a registry study.
 _NAME_START = r"(?=\b[abcdefghklmnopstwyz]|[acdego][abilrsx])"
 _QUANTITY_AT = re.compile(f"{_NAME_START}(?:{_QUANTITY.pattern})", re.IGNORECASE)
+_CAN_START = re.compile(_NAME_START, re.IGNORECASE)
+
+
+def _first_characters(items: _sre_parse.SubPattern | list) -> tuple[set[int] | None, bool]:
+    """The characters a match of a parsed pattern can start with (None: it can start with others too, those of a
+    category such as the digits, or any character), and whether it can match the empty string.
+    """
+    first: set[int] = set()
+    for op, arg in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the next item starts the match
+        if op is _sre.LITERAL:
+            return first | {arg}, False
+        if op is _sre.IN:
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    first.add(value)
+                elif kind is _sre.RANGE:
+                    first.update(range(value[0], value[1] + 1))
+                else:
+                    return None, False
+            return first, False
+        if op is _sre.SUBPATTERN:
+            inner, empty = _first_characters(arg[3])
+        elif op is _sre.BRANCH:
+            inner, empty = set(), False
+            for branch in arg[1]:
+                found, can_be_empty = _first_characters(branch)
+                if found is None:
+                    return None, False
+                inner, empty = inner | found, empty or can_be_empty
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner, empty = _first_characters(arg[2])
+            empty = empty or arg[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        first |= inner
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _names_starting(character: str) -> re.Pattern[str] | None:
+    """_QUANTITY with only the names that can start with ``character`` (in their order), or None for none."""
+    kept = []
+    for name, pattern in QUANTITIES.items():
+        first, empty = _first_characters(_sre_parse.parse(pattern, re.IGNORECASE))
+        if first is None or empty or any(re.fullmatch(re.escape(chr(code)), character, re.IGNORECASE) for code in first):
+            kept.append(f"(?P<{name}>{pattern})")
+    return re.compile("|".join(kept), re.IGNORECASE) if kept else None
+
+
+#: For each ASCII letter and digit, the names that can start with it: at a place where a name can start, only those
+#: are tried (a few of the seventeen), and only there.
+_STARTING = {character: pattern for character in string.ascii_letters + string.digits
+             if (pattern := _names_starting(character)) is not None}
+
+
+def _quantity_mentions(text: str) -> list[re.Match[str]]:
+    """``list(_QUANTITY_AT.finditer(text))``, found in a third less time: at each place where a name can start, the
+    names that can start with its character (all of them at a character that is no ASCII letter or digit).
+    """
+    found: list[re.Match[str]] = []
+    end = 0
+    for place in _CAN_START.finditer(text):
+        at = place.start()
+        if at < end:
+            continue
+        mention = _STARTING.get(text[at], _QUANTITY).match(text, at)
+        if mention:
+            found.append(mention)
+            end = mention.end()
+    return found
 
 #: The unit a patient's value of each quantity is given in (``kg query trials_for_patient``).
 PATIENT_UNITS = {"AGE": "a", "CREATININE": "mg/dL", "CREATININE_CLEARANCE": "mL/min", "BILIRUBIN": "mg/dL",
@@ -261,10 +339,10 @@ def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
     [('ALT', '>', 5.0, 'ULN'), ('AST', '>', 5.0, 'ULN')]
     """
     text = criterion.text
-    if not _STATES_A_NUMBER.search(text):
+    if not (_DIGIT.search(text) or _NUMBER_WORD.search(text)):
         return []  # no limit without a number; this keeps the reading cheap over a whole registry
     # A name right after a number and before "/" is a unit ("100,000 platelets/microL"), not a quantity named.
-    mentions = [mention for mention in _QUANTITY_AT.finditer(text)
+    mentions = [mention for mention in _quantity_mentions(text)
                 if not (_UNIT_WORD.search(text[:mention.start()][-12:]) and text[mention.end():].lstrip().startswith("/"))]
     stated: dict[tuple[str, str, float, str | None], int | None] = {}
     waiting: list[re.Match[str]] = []  # names sharing the limit that follows them: "ALT or AST > 5 x ULN"
@@ -292,7 +370,10 @@ def criterion_thresholds(criterion: Criterion) -> list[Threshold]:
             for (quantity, comparator, value, unit), group in stated.items()]
 
 
-_STATES_A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six)\b", re.IGNORECASE)
+#: A number, in digits or words: a digit is looked for alone first (most criteria with a number have one; one regex of
+#: both tried the words at every character before the first digit).
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six)\b", re.IGNORECASE)
 #: What may stand between two names that share one limit: "ALT or AST", "SGOT/SGPT", "AST (SGOT), ALT".
 _JOINED = re.compile(r"[\s()\[\]]*(?:,\s*(?:and|or)?|/|and|or|and/or|&)?[\s()\[\]]*"
                      r"(?:(?:total|serum|plasma|direct|blood|PPO|the)\s+)?", re.IGNORECASE)

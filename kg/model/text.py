@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import unicodedata
 from functools import lru_cache
 
 import ftfy
+import ftfy.badness
+import ftfy.chardata
 
 __all__ = [
     "clean_document_text",
@@ -63,7 +67,7 @@ def repair_gb2312_mojibake(text: str) -> str:
             return pair
         return char if unicodedata.category(char)[0] in "SP" else pair
 
-    return _GB2312_PAIR.sub(decode, text)
+    return text if text.isascii() else _GB2312_PAIR.sub(decode, text)
 
 
 def unescape_markup(text: str) -> str:
@@ -72,8 +76,9 @@ def unescape_markup(text: str) -> str:
     >>> unescape_markup(r"1.0-3.0 x 10\^9 cells, life expectancy \> 4 months &amp; more")
     '1.0-3.0 x 10^9 cells, life expectancy > 4 months & more'
     """
-    text = _MARKUP_ESCAPE.sub(r"\1", text)
-    text = _BREAK_TAG.sub(" ", text)
+    # each pattern needs its first character: a text without it is not searched
+    text = _MARKUP_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    text = _BREAK_TAG.sub(" ", text) if "<" in text else text
     return html.unescape(text)
 
 
@@ -106,10 +111,64 @@ def _fix_text(text: str) -> str:
         return text
     config, fixed = _FTFY, []
     for segment in _SEGMENT.findall(text):
-        fixed.append(segment if _PLAIN_ASCII.fullmatch(segment) else ftfy.fix_text(segment, config))
+        fixed.append(segment if _PLAIN_ASCII.fullmatch(segment) or _ftfy_leaves(segment)
+                     else ftfy.fix_text(segment, config))
         if "<" in segment:
             config = config._replace(unescape_html=False)
     return "".join(fixed)
+
+
+def _mojibake_characters(pattern: re.Pattern[str]) -> str:
+    """Every character above ASCII that ``pattern`` names (alone or in a class or a range of one), as a regex class."""
+    named: set[int] = set()
+
+    def walk(items) -> None:  # type: ignore[no-untyped-def]
+        for op, arg in items:
+            if op is _sre.LITERAL:
+                named.add(arg)
+            elif op is _sre.IN:
+                for kind, value in arg:
+                    if kind is _sre.LITERAL:
+                        named.add(value)
+                    elif kind is _sre.RANGE:
+                        named.update(range(value[0], value[1] + 1))
+            elif op is _sre.BRANCH:
+                for branch in arg[1]:
+                    walk(branch)
+            elif op is _sre.SUBPATTERN:
+                walk(arg[3])
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+                walk(arg[2])
+
+    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return "[" + "".join(re.escape(chr(code)) for code in sorted(named) if code > 0x7F) + "]"
+
+
+#: ftfy's sign of mojibake, and the characters above ASCII it names: each of its sequences holds one of them (each
+#: alternative of the regex has a character, a class or a range of those), and is at most _MOJIBAKE_WIDTH long.
+_BADNESS = ftfy.badness.BADNESS_RE
+_MOJIBAKE_CHARACTER = re.compile(_mojibake_characters(_BADNESS))
+_MOJIBAKE_WIDTH = _sre_parse.parse(_BADNESS.pattern, _BADNESS.flags).getwidth()[1]
+#: What ftfy's other repairs of _FTFY change: entities ("&"), C1 control characters (Windows-1252 bytes), surrogates,
+#: terminal escapes and the control characters it removes.
+_FTFY_REPAIRS = re.compile("[&\x80-\x9f\ud800-\udfff\x1b" + "".join(re.escape(chr(code)) for code in
+                                                                     sorted(ftfy.chardata.CONTROL_CHARS)) + "]")
+
+
+def _ftfy_leaves(segment: str) -> bool:
+    """Whether ``ftfy.fix_text(segment, _FTFY)`` gives ``segment`` back, found without ftfy's slow steps.
+
+    It does when none of its repairs has anything to work on: no entity, C1 control character, surrogate, terminal
+    escape or control character it removes; text in NFC already; and no sequence of its sign of mojibake, which is
+    looked for only around the characters such a sequence must hold ("≥", "µ" and "é" are common in trial text, and
+    ftfy's regex tried at each character of a line was most of the time of repairing the text of a registry study).
+    """
+    if len(segment) > _FTFY.max_decode_length or _FTFY_REPAIRS.search(segment):
+        return False
+    if not unicodedata.is_normalized("NFC", segment):
+        return False
+    return not any(_BADNESS.search(segment, max(0, found.start() - _MOJIBAKE_WIDTH), found.end() + _MOJIBAKE_WIDTH)
+                   for found in _MOJIBAKE_CHARACTER.finditer(segment))
 
 
 #: Control characters that are not whitespace: no text means them, and C tools (raptor) cut a literal at NUL.

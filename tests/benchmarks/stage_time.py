@@ -52,10 +52,10 @@ def _spool(records: list[TrialRecord]) -> list:
 
 def _chunks(reads: list) -> list[list[tuple[bytes, str, tuple[str, ...], bool]]]:
     identity = TrialIdentity()
-    for read in reads:
-        identity.add(read.identifiers, read.sponsors, read.rank, read.facts)
-    items = [(read.blob, identity.key(read.handle),
-              tuple(f for f in TRIAL_FACTS if identity.speaks_for(read.handle, f, read.rank)), False) for read in reads]
+    handles = [identity.add(read.identifiers, read.sponsors, read.rank, read.facts) for read in reads]
+    items = [(read.blob, identity.key(handle),
+              tuple(f for f in TRIAL_FACTS if identity.speaks_for(handle, f, read.rank)), False)
+             for read, handle in zip(reads, handles)]
     return [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
 
 

@@ -31,7 +31,8 @@ CYTOKINES: list[tuple[str, re.Pattern[str]]] = [
     ("IL-21", _interleukin(21)),
 ]
 #: A cytokine shown on feeder cells ("K562-mbIL21-41BBL", "membrane-bound IL-21").
-_MEMBRANE_BOUND = re.compile(r"\bmb-?IL-?(\d{1,2})\b|\bmb(\d{2})\b|membrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2})",
+#: (The alternatives open with their letter, the word boundary checked behind it, so that the regex engine skips to "m".)
+_MEMBRANE_BOUND = re.compile(r"m(?:(?<=\bm)b-?IL-?(\d{1,2})\b|(?<=\bm)b(\d{2})\b|embrane[- ]bound\s+(?:IL|interleukin)[- ]?(\d{1,2}))",
                              re.IGNORECASE)
 #: Words that put a cytokine in the making of the cells rather than into the patient.
 _EX_VIVO_BEFORE = re.compile(r"(?:\b(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
@@ -73,12 +74,16 @@ _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expande
 
 #: What every name in CYTOKINES starts with or holds: text without it names no cytokine.
 _ANY_NAME = re.compile(r"(?<![A-Za-z0-9])(?:rh|h)?(?:IL|interleukin)|aldesleukin|proleukin|803|nogapendekin", re.IGNORECASE)
+#: Whether a text holds one of _ANY_NAME's names: the same texts, found from the name's first letter (the look-behind
+#: checked behind it) rather than by trying the look-behind at every character.
+_ANY_NAME_IN = re.compile(r"I(?:(?<![A-Za-z0-9]I)|(?<=(?<![A-Za-z0-9])hI)|(?<=(?<![A-Za-z0-9])rhI))(?:L|nterleukin)"
+                          r"|aldesleukin|proleukin|803|nogapendekin", re.IGNORECASE)
 
 
 def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, cytokine, membrane-bound) of each cytokine named in ``text``, in order."""
     found = []
-    for token, pattern in CYTOKINES if _ANY_NAME.search(text) else ():
+    for token, pattern in CYTOKINES if _ANY_NAME_IN.search(text) else ():
         found += [(m.start(), m.end(), token, False) for m in pattern.finditer(text)]
     for match in _MEMBRANE_BOUND.finditer(text):
         number = next(group for group in match.groups() if group)
@@ -113,7 +118,7 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     if not gives_cells:
         passages = [p for p in passages if p.place in GIVING_PLACES]
     everything = "\n".join(p.text for p in passages)
-    if not (_ANY_NAME.search(everything) or _MEMBRANE_BOUND.search(everything)):
+    if not (_ANY_NAME_IN.search(everything) or _MEMBRANE_BOUND.search(everything)):
         return []  # no cytokine named anywhere: most of the registry's studies
     uses: list[CytokineUse] = []
     # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800
@@ -121,9 +126,9 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     named_routes: dict[str, str | None] = {}
     # A cytokine a document shows on feeder cells ("K562-mbIL21") is the making of the cells
     # wherever else the document names it without a dose ("NK cells expanded with IL-21").
-    on_feeders = {m[2] for p in passages for m in _mentions(p.text) if m[3]}
-    for passage in passages:
-        mentions = _mentions(passage.text)
+    named = [_mentions(p.text) for p in passages]  # (each passage's mentions found once, for both uses)
+    on_feeders = {m[2] for mentions in named for m in mentions if m[3]}
+    for passage, mentions in zip(passages, named):
         feeders = "feeder" in passage.text.lower()
         panel = len(_PANEL.findall(passage.text)) >= 1
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):

@@ -250,7 +250,9 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          re.IGNORECASE)
 
 
-_NK_WORDS = re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE)
+#: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
+#: the letters, where a leading \b had it try every alternative at every character.)
+_NK_WORDS = re.compile(r"[NE](?:(?<=\bN)K|(?<=N)atural killer|(?<=N)eurokinin|(?<=\bE)NKT)", re.IGNORECASE)
 #: T cells that are measured, not given: "CMV-specific T cell responses" (NCT00815165), "HCV-specific T Cell Responses"
 #: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
 _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
@@ -259,7 +261,7 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
                          r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
                          re.IGNORECASE)
-_T_WORDS = re.compile(r"\bT[- ]?(?:cell|lymph)", re.IGNORECASE)
+_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
@@ -356,8 +358,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
-    in_title = _cell_types(" ".join(titles))
-    if in_title and len(types) > len(in_title) and record.source.layout not in STRUCTURED_LAYOUTS:
+    # (the title's own kinds are read only where they can count: a page's record that names some kind)
+    in_title = _cell_types(" ".join(titles)) if types and record.source.layout not in STRUCTURED_LAYOUTS else []
+    if in_title and len(types) > len(in_title):
         # a page's list of interventions that names a kind of cells its title, summary and arms never speak of, beside
         # the title's own: "Drugs / interventions CAR-T, chemotherapy, ..." of a page on CIML NK cells (findatrial.com
         # NCT06152809) are the site's tags, not the trial's product

@@ -9,7 +9,10 @@ from kg.model.records import TrialRecord
 
 __all__ = ["Passage", "therapy_passages", "donor_clauses", "sentences", "negated"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
+#: A sentence break: spaces after a full stop, "!" or "?" before a capital or "(", or line breaks. (Written to open
+#: with the space it cuts at, the stop checked behind it: the regex engine then skips to spaces, where a leading
+#: look-behind had it try both alternatives at every character.)
+_SENTENCE = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z(])|(?<=\n)\n*)")
 _NEGATION = re.compile(r"\b(?:no|not|without|none|never)\b", re.IGNORECASE)
 
 

@@ -16,6 +16,9 @@ __all__ = ["split_numbered", "criteria_from_lines", "criteria_from_mixed_lines",
 #: A list number inside running text: "1.Age", "; 2. Patients", "(3) Women", or a small roman
 #: numeral "i) … ii) … iii)".
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.,:]))\(?(\d{1,2}|(?:i{1,3}|iv|v|vi{1,3}|ix|x)(?=\)))[.)]\s*(?!\d)(?=\S)")
+#: What every list number of _INLINE_NUMBER holds: its last digit or numeral and its "." or ")" (a text without
+#: one is not searched with that pattern, whose look-behind is tried at every character).
+_NUMBER_MARK = re.compile(r"[.)](?<=[\divx].)")  # (a "." or ")" looked for first: the rarer character)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 #: Words that take a number in running text ("grade 3", "day 7."): the number after them is no list number.
 #: After a number ("1 month 2. Active infection") the word is a unit, and the number after it may start an item.
@@ -51,6 +54,9 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
     ['Hematology tests also meet the following requirements: 1. WBC≥3×109/L; 2) TBIL ≤ 1.5 × ULN', \
 'Length of solid tumors do not exceed 6 cm', 'Signing of informed consent']
     """
+    if not _NUMBER_MARK.search(text):  # no list number: most criteria
+        tidy = _tidy(text)
+        return [tidy] if tidy else []
     cuts: list[tuple[int, int]] = []
     expected: int | None = following
     nested: int | None = None  # the next number of a sub-list under an item ending in a colon
@@ -74,7 +80,8 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
         cuts.append((match.start(), match.end()))
         expected, nested = number + 1, None
     if len(cuts) < 2 and not (cuts and cuts[0][0] > 0):
-        return [_tidy(text)] if _tidy(text) else []
+        tidy = _tidy(text)
+        return [tidy] if tidy else []
     lead = text[: cuts[0][0]]
     # Text before the first number is an item whose number was lost, unless it introduces the list
     # ("Subjects with any of the following exclusion criteria were not eligible for this trial:").
@@ -254,7 +261,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     """
     criteria: list[Criterion] = []
     # only a line with a "*" or "•" can be a flattened list: the others are not searched (a third of reading a study's criteria)
-    lines = [piece for raw in lines for piece in (_FLAT_BULLET.split(raw) if "*" in raw or "•" in raw else (raw,))]
+    lines = [piece for raw in lines for piece in (_FLAT_BULLET.split(raw) if _INNER_BULLET.search(raw) else (raw,))]
     unmarked = [_unmarked(raw) for raw in lines]
     bulleted = any(bare != raw.strip() for bare, raw in zip(unmarked, lines))
     number: int | None = None  # the list number of the last item
@@ -310,6 +317,8 @@ def _goes_on(item: str, line: str) -> bool:
 
 #: A list flattened onto one line: "* first item * second item".
 _FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
+#: What each cut of _FLAT_BULLET holds: a bullet between spaces (a line's own bullet, at its start, is not one).
+_INNER_BULLET = re.compile(r"[*•](?<=\s.)\s")
 
 
 #: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).
@@ -332,10 +341,10 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
     lines = _joined_prefixes([piece for line in lines
                               for piece in (_INLINE_KIND.split(line) if _CRITERIA.search(line) else (line,)) if piece.strip()])
-    headings = [kinds for kinds in map(_heading_kinds, lines) if kinds]
+    kinds_of = [*map(_heading_kinds, lines), {"INCLUSION"}]  # each line's, and the closing heading's
+    headings = [kinds for kinds in kinds_of[:-1] if kinds]
     kind = "INCLUSION" if {"EXCLUSION"} in headings and {"INCLUSION"} not in headings else None
-    for line in [*lines, "Inclusion criteria"]:
-        kinds = _heading_kinds(line)
+    for line, kinds in zip([*lines, "Inclusion criteria"], kinds_of):
         if kinds:
             criteria += criteria_from_lines(block, kind, population)
             # "Inclusion Criteria and Exclusion Criteria:" heads both kinds: the items' own wording tells them apart.
