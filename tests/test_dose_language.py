@@ -153,3 +153,10 @@ def test_a_reference_mark_written_for_the_power_sign_is_one() -> None:
     # trial.medpath.com NCT02644655 (tests/data/therapy-holdout7): "※" where a Chinese input method put the caret
     assert _doses("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)") == [
         (5e5, 5e5, KG, False), (1e6, 1e6, KG, False), (3e6, 3e6, KG, False)]
+
+
+def test_cells_per_kilogram_written_out() -> None:
+    # ignite-sd.com NCT00136903 (tests/data/therapy-holdout8)
+    assert _doses("Participants will be randomized with equal probability to the treatment arms (2 million "
+                  "cells/kilogram (kg) of Prochymal® or 8 million cells/kg of Prochymal®)") == [
+        (2e6, 2e6, KG, False), (8e6, 8e6, KG, False)]

@@ -97,3 +97,22 @@ def test_t_cells_named_by_their_engineered_receptor(text: str, kinds: list[str])
 ])
 def test_expansion_by_a_day_after_the_infusion_is_in_the_patient(text: str, in_the_patient: bool) -> None:
     assert bool(_STUDY_EXPANSION.search(text)) is in_the_patient
+
+
+def test_an_allogeneic_transplant_beside_car_t_or_cik_cells_is_not_their_donor() -> None:
+    # meddatax.com NCT06913179 (tests/data/therapy-holdout8): the transplant's donor, not the CAR-T cells'
+    record = _page(title="CAR-T Cell Therapy Combined With Allogeneic Hematopoietic Stem Cell Transplantation for Relapsed or "
+                         "Refractory Multiple Myeloma")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("CAR_T", [])]
+    # apps.who.int NCT02752243 (tests/data/therapy-holdout7), its scientific title
+    record = _page(title="CIK-Cells in Relapsing Patients With Acute Leukemia or Myelodysplastic Syndromes After SCT.",
+                   official_title="A Prospective Phase I/II Study to Investigate the Feasibility, Safety and Efficacy of "
+                                  "IL-15 Activated Cytokine Induced Killer (CIK) Cells in Relapsing Patients With Acute "
+                                  "Leukemia or Myelodysplastic Syndromes After Allogeneic SCT")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("CIK", [])]
+
+
+def test_virus_specific_t_lymphocytes_with_a_word_of_their_kind_between() -> None:
+    # ClinicalTrials.gov NCT00002956 (tests/data/therapy-holdout8), the NCI's outline as it spells it
+    assert _cell_types("Donors undergo leukapheresis, and Epstein-Barr virus (EBV) specific cytoxic T lymphocytes are "
+                       "cultivated in vitro.") == ["T"]

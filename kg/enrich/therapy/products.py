@@ -75,7 +75,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
                      # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
-                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+)?T[- ]?(?:cells?|lymphocytes)\b"
+                     # "Epstein-Barr virus (EBV) specific cytoxic T lymphocytes are cultivated in vitro" (ClinicalTrials.gov
+                     # NCT00002956, its spelling): one word of their kind between
+                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+|(?-i:[a-z]+)\s+)?"
+                     r"T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
@@ -466,6 +469,9 @@ _TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|S
 #: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
 #: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
 #: stem cell tranplantation" (ACTRN12610000068066).
+#: Products the donor of a transplant beside them says nothing of: stromal cells and untyped products, CAR-T, CAR-NK and
+#: CIK cells (made for the trial); not NK or T cells, a DLI, given from the graft's donor.
+_NOT_THE_GRAFTS = frozenset({None, "CAR_T", "CAR_NK", "CIK"})
 _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
 
@@ -639,16 +645,22 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
               given_in: dict[str, str] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
-    if cell_type is None:
-        # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation": the transplant's donor
+    if cell_type in _NOT_THE_GRAFTS:
+        # mesenchymal stromal cells "after allogeneic haemopoietic stem cell tranplantation", "CAR-T Cell Therapy Combined
+        # With Allogeneic Hematopoietic Stem Cell Transplantation" (meddatax.com NCT06913179), "IL-15 Activated Cytokine
+        # Induced Killer (CIK) Cells in Relapsing Patients ... After Allogeneic SCT" (apps.who.int NCT02752243): the
+        # transplant's donor, not the cells'
         about = [_ALLOGENEIC_GRAFT.sub(" ", text) for text in about]
+    if cell_type is None:
         # and a criterion of the patients' transplant, "allogenic BMT from related or unrelated donor" (NCT01941394): the
         # donor of the graft, not of the stromal cells (a donor of those is said of them)
         donor_clauses = [clause for clause in donor_clauses if not _TRANSPLANT.search(clause)]
     # The donor and tissue what names the product (title, interventions, arms) gives; the summaries and
     # the donor's criteria only for what that leaves open ("CIK cells are expanded conventionally from
     # peripheral blood" in a summary is no source of the "Cord Blood-derived" CIK cells of the title).
-    named_donors, named_tissues = _source([p.text for p in passages if p.place != "summary"], [])
+    named = [p.text for p in passages if p.place != "summary"]
+    named_donors, named_tissues = _source([_ALLOGENEIC_GRAFT.sub(" ", text) for text in named]
+                                          if cell_type in _NOT_THE_GRAFTS else named, [])
     donors, tissues = _source(about, donor_clauses)
     # "donor" cells of a title, said "haploidentical" elsewhere: the donor is haploidentical
     product.donor_types = donors if named_donors == ["ALLOGENEIC"] and donors == ["HAPLOIDENTICAL"] else named_donors or donors

@@ -176,7 +176,8 @@ _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+m
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
 #: (and "/k" where the text ends: a page excerpt cut inside the unit, "Arm/Group Title Dose 1 (2.5 x 10^6/k", the results
 #: view of ClinicalTrials.gov NCT00789776; nothing but "/kg" begins so after a count of cells)
-_PER_KG = re.compile(r"^\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/\s*k\s*$)", re.IGNORECASE)
+#: ("2 million cells/kilogram (kg) of Prochymal", ignite-sd.com NCT00136903)
+_PER_KG = re.compile(r"^\s*(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$)", re.IGNORECASE)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
