@@ -143,3 +143,14 @@ def test_sentences_are_cut_where_the_plain_pattern_cuts_them():
     for parts in itertools.chain.from_iterable(itertools.product(pieces, repeat=size) for size in (1, 2, 3, 4)):
         text = "".join(parts)
         assert _SENTENCE.split(text) == plain.split(text), repr(text)
+
+
+def test_a_class_names_its_characters_and_says_whether_that_is_all_it_matches():
+    import re._parser as sre_parse
+
+    from kg.model.text import class_characters
+
+    (_, listed), = sre_parse.parse("[a-cx≥]")
+    (_, wider), = sre_parse.parse(r"[\dµ]")
+    assert class_characters(listed) == ({ord("a"), ord("b"), ord("c"), ord("x"), ord("≥")}, True)
+    assert class_characters(wider) == ({ord("µ")}, False)

@@ -21,6 +21,7 @@ import re._parser as _sre_parse
 import string
 
 from kg.model.records import Criterion, Threshold, TrialRecord
+from kg.model.text import class_characters
 
 __all__ = ["QUANTITIES", "PATIENT_UNITS", "criterion_thresholds", "read_thresholds"]
 
@@ -75,14 +76,8 @@ def _first_characters(items: _sre_parse.SubPattern | list) -> tuple[set[int] | N
         if op is _sre.LITERAL:
             return first | {arg}, False
         if op is _sre.IN:
-            for kind, value in arg:
-                if kind is _sre.LITERAL:
-                    first.add(value)
-                elif kind is _sre.RANGE:
-                    first.update(range(value[0], value[1] + 1))
-                else:
-                    return None, False
-            return first, False
+            named, complete = class_characters(arg)
+            return (first | named, False) if complete else (None, False)
         if op is _sre.SUBPATTERN:
             inner, empty = _first_characters(arg[3])
         elif op is _sre.BRANCH:

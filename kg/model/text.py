@@ -18,6 +18,7 @@ import ftfy.badness
 import ftfy.chardata
 
 __all__ = [
+    "class_characters",
     "clean_document_text",
     "fold",
     "is_placeholder",
@@ -118,6 +119,22 @@ def _fix_text(text: str) -> str:
     return "".join(fixed)
 
 
+def class_characters(items: list) -> tuple[set[int], bool]:
+    r"""The characters a parsed regex class (the argument of an ``IN`` item of ``re._parser``) names, one by one or in
+    ranges, and whether that is all it matches (False: it also has a category such as ``\d``, or is negated).
+    """
+    named: set[int] = set()
+    complete = True
+    for kind, value in items:
+        if kind is _sre.LITERAL:
+            named.add(value)
+        elif kind is _sre.RANGE:
+            named.update(range(value[0], value[1] + 1))
+        else:
+            complete = False
+    return named, complete
+
+
 def _mojibake_characters(pattern: re.Pattern[str]) -> str:
     """Every character above ASCII that ``pattern`` names (alone or in a class or a range of one), as a regex class."""
     named: set[int] = set()
@@ -127,11 +144,7 @@ def _mojibake_characters(pattern: re.Pattern[str]) -> str:
             if op is _sre.LITERAL:
                 named.add(arg)
             elif op is _sre.IN:
-                for kind, value in arg:
-                    if kind is _sre.LITERAL:
-                        named.add(value)
-                    elif kind is _sre.RANGE:
-                        named.update(range(value[0], value[1] + 1))
+                named.update(class_characters(arg)[0])
             elif op is _sre.BRANCH:
                 for branch in arg[1]:
                     walk(branch)

@@ -475,6 +475,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # ...)" (trial.medpath.com NCT02644655): a row each, for what the sentences that name it say (the drugs a registry
     # lists as interventions are read below, as they are listed)
     named_drugs = {c.lower() for r in found.values() for c in r.components}
+    plain_texts = [p.text for p in passages]
     for passage in passages:
         if "/" not in passage.text:
             continue
@@ -485,7 +486,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     or negated(_WITH_OR_WITHOUT.sub(" ", passage.text[max(0, match.start() - 60): match.start()]))):
                 continue
             named_drugs.add(drug)
-            purpose = _intervention_purpose(name, [p.text for p in passages], record.title or "")
+            purpose = _intervention_purpose(name, plain_texts, record.title or "")
             found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
                                                               days=days_given(passage.text[match.start():])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
