@@ -31,8 +31,11 @@ def workers_pool(workers: int) -> Executor | None:
 
 def _die_with_parent() -> None:
     """A worker ends when the build that started it is killed (SIGKILL gives the build no chance
-    to stop its workers; without this they would wait for work for ever).
+    to stop its workers; without this they would wait for work for ever), and leaves a Ctrl-C to it:
+    the terminal sends SIGINT to every process of the group, and the build stops its workers itself
+    (each worker would otherwise print the traceback of its KeyboardInterrupt).
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):  # Linux only: prctl(PR_SET_PDEATHSIG, SIGKILL)
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
     if os.getppid() == 1:  # the build died before the line above ran

@@ -134,3 +134,32 @@ def test_two_builds_of_one_output_at_once_leave_one_of_them_whole(corpus, tmp_pa
     trials = file_trials(output) if target == "-o" else store_trials(output)
     assert trials in (numbers(corpus["a"]), numbers(corpus["b"]))
     assert [path.name for path in tmp_path.iterdir()] == [output.name]
+
+
+def interrupt_while_writing(process: subprocess.Popen, folder: Path, pattern: str) -> str:
+    """Ctrl-C (SIGINT to the build and its workers) as soon as its temporary output appears; what it said."""
+    deadline = time.monotonic() + 300
+    while not list(folder.glob(pattern)):
+        assert process.poll() is None, "the build finished before it could be interrupted while writing"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    os.killpg(process.pid, signal.SIGINT)
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode != 0, "an interrupted build says it did not finish"
+    return errors
+
+
+@pytest.mark.parametrize("target", ["-o", "--store"])
+def test_an_interrupted_build_stops_leaves_the_previous_output_and_removes_its_own(corpus, tmp_path, target):
+    output = tmp_path / ("graph.ttl" if target == "-o" else "store")
+    finished(build(corpus["one"], target, output))
+    before = file_trials(output) if target == "-o" else store_trials(output)
+
+    # a terminal's Ctrl-C reaches the whole process group; a shell's background job would ignore it
+    interrupted = subprocess.Popen([sys.executable, "-m", "kg", "build", corpus["a"], target, output, "--no-validate", "-s"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp()))
+    errors = interrupt_while_writing(interrupted, tmp_path, f".{output.name}.*.part")
+    assert "Traceback" not in errors
+    assert (file_trials(output) if target == "-o" else store_trials(output)) == before
+    assert [path.name for path in tmp_path.iterdir()] == [output.name]
