@@ -15,8 +15,9 @@ Turtle file. Graph files for ``kg load`` are TriG or N-Quads builds, never a sto
 
 from __future__ import annotations
 
+import secrets
 import shutil
-import tempfile
+import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -47,10 +48,12 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
     directory = directory.resolve()
     directory.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(directory)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".part", dir=directory.parent))
-    staging.chmod(shared_mode(folder=True))
-    retired = staging.with_suffix(".old")
+    # named before it is made, so that an interrupt (Ctrl-C) arriving as it is made still finds it to remove
+    staging, store = directory.parent / f".{directory.name}.{secrets.token_hex(6)}.part", None
     try:
+        staging.mkdir(mode=0o700)
+        staging.chmod(shared_mode(folder=True))
+        retired = staging.with_suffix(".old")
         with locked_folder(staging):  # a live build's staging is no leftover
             store = ox.Store(str(staging))
             if nquads is not None:
@@ -65,7 +68,11 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
                     directory.rename(retired)
                 staging.rename(directory)
         shutil.rmtree(retired, ignore_errors=True)
-    except BaseException:
+    except BaseException as error:
+        # RocksDB writes to the folder until the store is closed, which is when nothing refers to it any more: the
+        # frames of the traceback below this one do (an interrupted load), and so does this one
+        traceback.clear_frames(error.__traceback__.tb_next if error.__traceback__ else None)
+        store = None  # noqa: F841
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
