@@ -54,13 +54,18 @@ def finished(process: subprocess.Popen) -> None:
     assert process.returncode == 0, errors
 
 
-def kill_while_writing(process: subprocess.Popen, folder: Path, pattern: str) -> None:
-    """SIGKILL the build as soon as its temporary output (``pattern`` in ``folder``) appears."""
+def writing(process: subprocess.Popen, folder: Path, pattern: str) -> None:
+    """Wait until the build writes its temporary output (``pattern`` in ``folder``)."""
     deadline = time.monotonic() + 300
     while not list(folder.glob(pattern)):
-        assert process.poll() is None, "the build finished before it could be killed while writing"
+        assert process.poll() is None, "the build finished before it wrote its output"
         assert time.monotonic() < deadline
         time.sleep(0.002)
+
+
+def kill_while_writing(process: subprocess.Popen, folder: Path, pattern: str) -> None:
+    """SIGKILL the build as soon as its temporary output (``pattern`` in ``folder``) appears."""
+    writing(process, folder, pattern)
     workers = children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
@@ -138,11 +143,7 @@ def test_two_builds_of_one_output_at_once_leave_one_of_them_whole(corpus, tmp_pa
 
 def interrupt_while_writing(process: subprocess.Popen, folder: Path, pattern: str) -> str:
     """Ctrl-C (SIGINT to the build and its workers) as soon as its temporary output appears; what it said."""
-    deadline = time.monotonic() + 300
-    while not list(folder.glob(pattern)):
-        assert process.poll() is None, "the build finished before it could be interrupted while writing"
-        assert time.monotonic() < deadline
-        time.sleep(0.002)
+    writing(process, folder, pattern)
     os.killpg(process.pid, signal.SIGINT)
     _, errors = process.communicate(timeout=60)
     assert process.returncode == 130, "an interrupted build exits as the shell reports an interrupted command"
