@@ -10,13 +10,13 @@ import contextlib
 import fcntl
 import glob
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_output", "remove_leftovers", "locked_folder", "shared_mode"]
+__all__ = ["atomic_output", "remove_leftovers", "locked_folder", "shared_mode", "temporary_beside", "made_here"]
 
 
 @contextlib.contextmanager
@@ -30,19 +30,36 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = temporary_beside(path)
     try:
-        os.fchmod(handle, shared_mode())
+        handle = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(handle, shared_mode())
             _lock(handle)
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
             os.replace(temporary, path)  # still locked: no one takes it for a leftover meanwhile
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    except BaseException as error:
+        if made_here(error, temporary):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         raise
+
+
+def temporary_beside(path: Path) -> Path:
+    """A name for a writer's temporary output beside ``path`` (``.NAME.RANDOM.part``, which :func:`remove_leftovers`
+    knows), chosen before the file or folder is made: a writer interrupted (Ctrl-C) as it makes it still knows what
+    to remove. Make it exclusively (``O_EXCL``, ``mkdir``), and remove it on failure only when :func:`made_here`.
+    """
+    return path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+
+
+def made_here(error: BaseException, temporary: Path) -> bool:
+    """Whether a writer that failed with ``error`` made ``temporary``: not when making it failed on a name
+    another writer had taken.
+    """
+    return not (isinstance(error, FileExistsError) and error.filename == str(temporary))
 
 
 def _lock(handle: int, wait: bool = True) -> bool:

@@ -15,7 +15,6 @@ Turtle file. Graph files for ``kg load`` are TriG or N-Quads builds, never a sto
 
 from __future__ import annotations
 
-import secrets
 import shutil
 import traceback
 from collections.abc import Iterable, Iterator
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.atomic import locked_folder, remove_leftovers, shared_mode
+from kg.atomic import locked_folder, made_here, remove_leftovers, shared_mode, temporary_beside
 from kg.errors import GraphError
 
 __all__ = ["fill_store", "open_store"]
@@ -48,8 +47,7 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
     directory = directory.resolve()
     directory.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(directory)
-    # named before it is made, so that an interrupt (Ctrl-C) arriving as it is made still finds it to remove
-    staging, store = directory.parent / f".{directory.name}.{secrets.token_hex(6)}.part", None
+    staging, store = temporary_beside(directory), None
     try:
         staging.mkdir(mode=0o700)
         staging.chmod(shared_mode(folder=True))
@@ -73,7 +71,8 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
         # frames of the traceback below this one do (an interrupted load), and so does this one
         traceback.clear_frames(error.__traceback__.tb_next if error.__traceback__ else None)
         store = None  # noqa: F841
-        shutil.rmtree(staging, ignore_errors=True)
+        if made_here(error, staging):
+            shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
