@@ -100,13 +100,21 @@ def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 def _route_named_with(record_text: str, cytokine: str) -> str | None:
-    """The route a document gives a cytokine anywhere ("SC IL-2", "IL-2 subcutaneously")."""
+    """The route a document gives a cytokine anywhere ("SC IL-2", "IL-2 subcutaneously", "N-803 is injected under the
+    skin"), in the sentence that names it: "Pembrolizumab is given ... (intravenous infusion). N-803 is injected under the
+    skin of the abdomen." (meddatax.com NCT06161545) routes the pembrolizumab intravenously, not the N-803.
+    """
     pattern = dict(CYTOKINES)[cytokine]
     for match in pattern.finditer(record_text):
-        window = record_text[max(0, match.start() - 30): match.end() + 20]
-        if route(window):
-            return route(window)
+        before = _SENTENCE_END.split(record_text[max(0, match.start() - 30): match.start()])[-1]
+        after = _SENTENCE_END.split(record_text[match.start(): match.end() + 30])[0]
+        if route(before + after):
+            return route(before + after)
     return None
+
+
+#: The end of a sentence: a stop and a space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[CytokineUse]:
