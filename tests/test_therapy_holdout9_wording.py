@@ -101,7 +101,20 @@ def test_the_t_hank_product_and_its_n803_given_under_the_skin() -> None:
     record = _held_out("meddatax.com", "NCT06161545")
     assert [(p.cell_type, p.donor_types, p.tissue_sources, p.genetically_modified, p.infusions)
             for p in record.cell_products] == [("NK", [], [], None, 5)]
-    assert [(c.cytokine, c.role, c.route) for c in record.cytokines] == [("IL-15", "IN_VIVO_SUPPORT", "SUBCUTANEOUS")]
+    assert [(c.cytokine, c.role, c.route, c.number_of_doses, c.days) for c in record.cytokines] == [
+        ("IL-15", "IN_VIVO_SUPPORT", "SUBCUTANEOUS", 1, "day 1")]
+
+
+@pytest.mark.parametrize(("after", "doses"), [
+    # meddatax.com NCT06161545: the sentence after those naming each drug gives them all on one day
+    ("All participants will receive these 2 treatments on day 1.", 1),
+    ("All participants will receive these 2 treatments on days 1 and 8.", None),
+    ("All participants will receive these 2 treatments on day 1 of each cycle.", None),
+])
+def test_the_treatments_just_named_given_on_one_day_are_one_dose(after: str, doses: int | None) -> None:
+    record = _page(title="Pembrolizumab + N-803 Alone or in Combination With PD-L1 t-haNK Cells",
+                   brief_summary="N-803 is injected under the skin of the abdomen. " + after)
+    assert [(c.cytokine, c.number_of_doses) for c in record.cytokines] == [("IL-15", doses)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
