@@ -88,6 +88,7 @@ def test_a_page_that_cites_another_trials_number_in_its_text_stays_refused() -> 
     # (cancer.gov NCT04742595); a CTL response is measured, not given
     ("SARS-CoV-2 Specific CTLs are a type of immune cells that are made from donated blood cells", ["T"]),
     ("CMV-specific CTL responses were measured by ELISpot", []),
+    ("The frequency of EBV-specific CTLs will be measured after the transplant", []),
 ])
 def test_cell_products_named_by_their_family_or_abbreviation(text: str, kinds: list[str]) -> None:
     assert _cell_types(text) == kinds

@@ -273,9 +273,11 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
                          r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
-                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
+                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*(?:T[- ]?(?:cells?|lymphocytes)\b"
+                         # (and their abbreviation: "the frequency of EBV-specific CTLs")
+                         r"|(?:[\w+-]+[- ])?CTLs?\b)",
                          re.IGNORECASE)
-_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)", re.IGNORECASE)
+_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)|C(?<=\bC)TL", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
