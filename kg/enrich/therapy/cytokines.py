@@ -100,13 +100,21 @@ def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 def _route_named_with(record_text: str, cytokine: str) -> str | None:
-    """The route a document gives a cytokine anywhere ("SC IL-2", "IL-2 subcutaneously")."""
+    """The route a document gives a cytokine anywhere ("SC IL-2", "IL-2 subcutaneously", "N-803 is injected under the
+    skin"), in the sentence that names it: "Pembrolizumab is given ... (intravenous infusion). N-803 is injected under the
+    skin of the abdomen." (meddatax.com NCT06161545) routes the pembrolizumab intravenously, not the N-803.
+    """
     pattern = dict(CYTOKINES)[cytokine]
     for match in pattern.finditer(record_text):
-        window = record_text[max(0, match.start() - 30): match.end() + 20]
-        if route(window):
-            return route(window)
+        before = _SENTENCE_END.split(record_text[max(0, match.start() - 30): match.start()])[-1]
+        after = _SENTENCE_END.split(record_text[match.start(): match.end() + 30])[0]
+        if route(before + after):
+            return route(before + after)
     return None
+
+
+#: The end of a sentence: a stop and a space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[CytokineUse]:
@@ -128,7 +136,7 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     # wherever else the document names it without a dose ("NK cells expanded with IL-21").
     named = [_mentions(p.text) for p in passages]  # (each passage's mentions found once, for both uses)
     on_feeders = {m[2] for mentions in named for m in mentions if m[3]}
-    for passage, mentions in zip(passages, named):
+    for place, (passage, mentions) in enumerate(zip(passages, named)):
         feeders = "feeder" in passage.text.lower()
         panel = len(_PANEL.findall(passage.text)) >= 1
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
@@ -171,8 +179,23 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 use.number_of_doses = number_of_doses(segment)
                 use.duration_days = duration_days(segment)
                 use.days = days_given(segment)
+                following_passage = passages[place + 1] if place + 1 < len(passages) else None
+                given_then = _TREATMENTS_ON_ONE_DAY.match(following_passage.text) if following_passage else None
+                if given_then and following_passage.place == passage.place and use.number_of_doses is None \
+                        and use.days is None:
+                    use.number_of_doses, use.days = 1, given_then.group("day")
             uses.append(use)
     return _merge(uses)
+
+
+#: The sentence after those that name each drug, giving them all on one day: "Pembrolizumab is given through a tube
+#: attached to a needle inserted into a vein in the arm (intravenous infusion). N-803 is injected under the skin of the
+#: abdomen. All participants will receive these 2 treatments on day 1." (meddatax.com NCT06161545): one dose, that day.
+_TREATMENTS_ON_ONE_DAY = re.compile(r"\s*(?:All\s+)?(?:participants|patients|subjects)\s+will\s+(?:all\s+)?(?:receive|get)\s+"
+                                    r"(?:these|both|the)\s+(?:(?:\d|two|three|four)\s+)?(?:treatments|drugs|medicines)\s+"
+                                    r"on\s+(?P<day>day\s+[-−+]?\d{1,3})\b"
+                                    r"(?!\s*(?:,|and|to|through|-|–|−)\s*(?:days?\s+)?[-−+]?\d)(?![^.;]*\b(?:every|each|daily|weekly"
+                                    r"|repeat\w*|cycles?|times)\b)", re.IGNORECASE)
 
 
 #: What may stand between a cytokine's dose and its name: "1 MIU of IL-2", "2 x 10^6 IU/m2 rhIL-2".

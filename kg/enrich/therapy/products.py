@@ -21,8 +21,11 @@ __all__ = ["CELL_TYPES", "cell_products"]
 #: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "anti CD19 iCAR NK cells" (NCT03824951): an inducible CAR is a CAR
-    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?\b(?:NK|natural killer)\b"
-                          r"|\b(?:NK|natural killer)\b[^.;]{0,40}?\b(?:engineered|transduced|modified|expressing|express)\b"
+    # (and the haNK family's names, "haNK cells engineered to express a chimeric antigen receptor")
+    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?(?:\b(?:NK|natural killer)"
+                          r"|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b"
+                          r"|(?:\b(?:NK|natural killer)|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b[^.;]{0,40}?"
+                          r"\b(?:engineered|transduced|modified|expressing|express)\b"
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
     # combination antiretroviral therapy (NCT02354053, NCT00864916)
@@ -57,9 +60,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
     # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
     # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
+    # the NK-92 family's names: "haNK" (high-affinity NK) and its targeted kinds, "PD-L1 t-haNK Cells" (meddatax.com
+    # NCT06161545), "qt-haNK"; in its own capitals ("Hank's" salt solution is none)
     ("NK", re.compile(r"\bNK[- ]cells?\s+donor\s+lymphocyte\s+infusions?\b"
                       r"|\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
-                      r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b", re.IGNORECASE)),
+                      r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b|(?-i:\b(?:[a-z]{1,2}-)?haNK\b)", re.IGNORECASE)),
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     # "anti-EBV TCR-T cells", "autologous TCR-T cells engineered to target EBV" (findatrial.com NCT07162012)
@@ -81,6 +86,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
+                     # their abbreviation, specific: "SARS-CoV-2 Specific CTLs are a type of immune cells that are made
+                     # from donated blood cells grown in the laboratory" (cancer.gov NCT04742595); not a CTL response
+                     r"|\bspecific\s+CTLs?\b(?![- ](?:responses?|activity|precursors?|assays?|epitopes?|frequenc\w*))"
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
@@ -166,7 +174,10 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
                                     # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
                                     # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b",
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
+                                    # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
+                                    # graft of stem cells
+                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))",
                                     re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
@@ -238,7 +249,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -262,9 +273,11 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
                          r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
-                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
+                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*(?:T[- ]?(?:cells?|lymphocytes)\b"
+                         # (and their abbreviation: "the frequency of EBV-specific CTLs")
+                         r"|(?:[\w+-]+[- ])?CTLs?\b)",
                          re.IGNORECASE)
-_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)", re.IGNORECASE)
+_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)|C(?<=\bC)TL", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
@@ -411,6 +424,12 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             if (index and passage in about and _MADE_FROM.search(passage.text) and passages[index - 1] not in about
                     and _COLLECTED.search(passages[index - 1].text)):
                 about.append(passages[index - 1])
+            # "PBMCs will be separated from peripheral blood of suitable donors. After making them potential cancer killer
+            # γδ T Cells, they will be infused to the patients" (trial.medpath.com NCT04008381): what the cells are made
+            # from, "them" of the sentence that makes them
+            elif (index and passage in about and _MADE_OF_THEM.search(passage.text) and passages[index - 1] not in about
+                  and _TAKEN_FROM.search(passages[index - 1].text)):
+                about.append(passages[index - 1])
             # "... taking white blood cells from patients' tumors, growing them in the laboratory in large numbers, and
             # then giving the cells back to the patient. These cells are called Tumor Infiltrating Lymphocytes, or TIL"
             # (NCT01174121): the sentence before a naming describes the cells it names
@@ -431,8 +450,13 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
         about += [p for p in passages if p.intervention in named and p not in about]
         # the arms that give the product: their descriptions speak of it even where they do not name it
+        # (and the arms that list an intervention described as the product: "Experimental: Cohort 1 - Low dose SNK01" lists
+        # "Biological: SNK01", "Patient-specific ex vivo expanded autologous natural killer cells", ClinicalTrials.gov
+        # NCT04678453)
+        described = {p.intervention.lower() for p in about if p.intervention}
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
-                                                  if any(pattern.search(a.label) for pattern in patterns)}
+                                                  if any(pattern.search(a.label) for pattern in patterns)
+                                                  or described & {name.lower() for name in a.interventions}}
         about += [p for p in passages if p.arm in arms and p not in about]
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
@@ -620,11 +644,21 @@ _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells
                           # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
                           # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
                           # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
-                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b")
+                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b"
+                          # the participants given the cells just named: "Some participants will also receive PD-L1 t-haNK
+                          # cells by intravenous infusion. These are cells that attack cancer cells. These participants will
+                          # receive this treatment on days 1, 5, 8, 12, and 15." (meddatax.com NCT06161545)
+                          r"|\s*(?:These|Those)\s+(?:participants|patients|subjects)\s+will\s+(?:also\s+)?receive\s+"
+                          r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b")
 #: A sentence that names the cells the sentence before it describes.
 _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
 #: A sentence of the product's making from a material, and one of the material's collection.
 _MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
+#: The product made of what the sentence before names ("After making them potential cancer killer γδ T Cells"), and a
+#: material separated or taken from somewhere.
+_MADE_OF_THEM = re.compile(r"\b(?:making|turning|converting|growing|expanding|culturing|training)\s+(?:them|these\s+cells)\b",
+                           re.IGNORECASE)
+_TAKEN_FROM = re.compile(r"\b(?:separated|isolated|collected|harvested|obtained|taken|drawn)\s+from\b", re.IGNORECASE)
 _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
 #: Cells collected from someone, and cells being made into a product.
 _CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)

@@ -15,8 +15,9 @@ COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _COUNT = rf"(\d{{1,2}}|{'|'.join(COUNT_WORDS)})"
 
 _ROUTES = [
+    # in plain English: "N-803 is injected under the skin of the abdomen" (meddatax.com NCT06161545)
     ("SUBCUTANEOUS", re.compile(r"\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?(?=[\s,;)]|$)|\bSC\b|\bSQ\b|\bi\.?h\.?(?=[\s,;)]|$)"
-                                r"|\bhypodermic", re.IGNORECASE)),
+                                r"|\bhypodermic|\b(?:injected|injections?|given|shots?)\s+under\s+the\s+skin\b", re.IGNORECASE)),
     # "IV" is also a Roman four: not after stage, grade, phase, class or type, nor in "III/IV".
     ("INTRAVENOUS", re.compile(r"\bintravenous(?:ly)?\b|\bi\.v\.|(?<!stage )(?<!grade )(?<!phase )(?<!class )(?<!type )"
                                r"(?<![/-])\bIV\b(?![/-])", re.IGNORECASE)),
@@ -147,9 +148,17 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
-_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,60}?\bon\s+days?\s+"
-                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
+#: "CYNK-001 infusions on Days 1, 4, and 7" (med.agiltrace.com NCT04365101): the last day after a comma and "and".
+#: "These participants will receive this treatment on days 1, 5, 8, 12, and 15" (meddatax.com NCT06161545, of the cells
+#: named before it).
+_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
+                      r"|cells|infusions?))\b[^.;]{0,60}?\bon\s+days?\s+"
+                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
+#: "SNK01 (low dose) administered once every three weeks (Q3W) for four cycles" (ClinicalTrials.gov NCT04678453): one
+#: administration every so many weeks for as many cycles, a cycle the interval, so as many as the cycles.
+_CYCLES = re.compile(rf"\b(?:(?:once\s+)?every\s+(?:\d|two|three|four)\s+weeks(?:\s*\(Q\dW\))?|Q\dW)\s+for\s+{_COUNT}\s+cycles\b",
+                     re.IGNORECASE)
 
 #: "CD7 CAR T cells will be given once intravenously at one dose" (NCT04689659); not "once a week", "once daily".
 _GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!\s+(?:a|per|every|each|daily|weekly|monthly"
@@ -167,6 +176,11 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          # transplant (BMT)" (NCT01941394)
                          r"|\b(?:infusion|injection|infused|injected)\b[^.;]{0,60}?\b(?:at|on)\s+(?:the\s+)?day\s+of\s+"
                          r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b", re.IGNORECASE)
+#: The cells of an NCI outline's list of what the patients receive, each with its route and day: "Patients receive elotuzumab
+#: intravenously (IV) over 2-5 hours on day -15 and -8, lenalidomide orally (PO) once daily (QD) on days -8 to -2, high-dose
+#: melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5." (ClinicalTrials.gov
+#: NCT01729091): one infusion of the cells, the other drugs' days and schedules their own.
+_CELLS_ON_ONE_DAY = re.compile(rf"\bcells\s+(?:IV|intravenously)\b[^.;,]{{0,30}}?{_ONE_DAY}", re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
@@ -226,13 +240,21 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT)")
     1
+    >>> infusion_count("These participants will receive this treatment on days 1, 5, 8, 12, and 15.")
+    5
+    >>> infusion_count("CYNK-001 infusions on Days 1, 4, and 7.")
+    3
+    >>> infusion_count("SNK01 (low dose) administered once every three weeks (Q3W) for four cycles.")
+    4
+    >>> infusion_count("high-dose melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5.")
+    1
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
     match = _INFUSIONS.search(text)
     if match:
         return _count(match.group(1))
-    weekly = _WEEKLY_FOR.search(text)
+    weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text)
     if weekly:
         return _count(weekly.group(1))
     days = _ON_DAYS.search(text)
@@ -250,5 +272,8 @@ def infusion_count(text: str) -> int | None:
         return 1
     one_day = _ON_ONE_DAY.search(text)
     if one_day and not _REPEATED.search(text, max(0, one_day.start() - 80), one_day.end() + 30):
+        return 1
+    cells_day = _CELLS_ON_ONE_DAY.search(text)
+    if cells_day and not _REPEATED.search(text[cells_day.start():].split(".")[0]):
         return 1
     return None

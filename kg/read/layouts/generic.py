@@ -42,6 +42,7 @@ from kg.read.parse.cues import (
     stated_study,
     stated_study_type,
     summary_paragraph,
+    summary_within_paragraph,
     title_above_summary,
     title_after_number,
     title_before_contents,
@@ -206,7 +207,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # The NCI's summary unlabelled ("RATIONALE: … PURPOSE: …", findmecure.com, seattlecca.org) is the trial's summary.
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
-                            or summary_paragraph(text.split("\n")))
+                            or summary_paragraph(text.split("\n")) or summary_within_paragraph(found.unread))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     # … and its objectives ("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic
     # peripheral blood mononuclear cells …) vs gemcitabine"), part of its description as the registry keeps them.

@@ -25,6 +25,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
+           "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
@@ -475,6 +476,31 @@ def summary_paragraph(lines: list[str]) -> str | None:
     return next((fold(line) for line in lines if len(line.strip()) >= 80 and _SUMMARY_OPENING.match(line)), None)
 
 
+#: A sentence break inside a paragraph: a stop, then a capital.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def summary_within_paragraph(lines: list[str]) -> str | None:
+    """The sentences of a paragraph from the first that says what this trial does, where the paragraph opens with its
+    background: "Outcomes for patients with recurrent or metastatic squamous cell carcinoma of the head and neck (SCCHN)
+    remain quite poor … This phase I trial will establish the safety for cytokine-induced memory-like (CIML) NK cells in
+    combination with N-803 in patients with recurrent or metastatic SCCHN. There will also be …" (gatewaycr.org,
+    NCT04290546): the trial's summary, without the background before it.
+
+    >>> summary_within_paragraph(["Outcomes remain quite poor with survival measured in months in most cases. This phase I "
+    ...                           "trial will establish the safety for CIML NK cells in combination with N-803."])
+    'This phase I trial will establish the safety for CIML NK cells in combination with N-803.'
+    """
+    for line in lines:
+        if len(line.strip()) < 80:
+            continue
+        parts = _SENTENCE_BREAK.split(fold(line))
+        opening = next((index for index, part in enumerate(parts) if index and _SUMMARY_OPENING.match(part)), None)
+        if opening is not None:
+            return " ".join(parts[opening:])
+    return None
+
+
 #: The NCI's description (cancer.gov, PDQ): its parts are headed in capitals on a line of their own ("PRIMARY OBJECTIVE:",
 #: "SECONDARY OBJECTIVES:", "OUTLINE:"); the outline's own parts head their sentences ("LYMPHODEPLETION: Patients
 #: receive …", "ARM I: Patients receive …").
@@ -635,10 +661,13 @@ def registry_design_line(text: str) -> bool:
 #: The cells a plain-language page names as the trial's treatment: "This trial is testing a new treatment called CAR-TA T
 #: cells—specialized immune cells that are engineered in a lab …" (stellatrials.com), "The researchers want to see how
 #: effective a treatment called CAR T cell therapy is, which works by using modified immune cells …" (clinconnect.io).
-_TREATMENT_CALLED = re.compile(r"\b(?:a|the)\s+(?:new\s+|experimental\s+|investigational\s+)?(?:treatment|therapy)\s+called\s+"
+#: "This study is testing a new approach called SARS-CoV-2-specific cytotoxic T lymphocytes (immune cells trained to fight
+#: the COVID-19 virus) to treat people hospitalized with mild to moderate COVID-19" (stellatrials.com NCT04896606).
+_TREATMENT_CALLED = re.compile(r"\b(?:a|the)\s+(?:new\s+|experimental\s+|investigational\s+)?(?:treatment|therapy|approach)\s+"
+                               r"called\s+"
                                r"(?P<name>[^,.;:()—–\n]{3,80}?)(?=\s*[,.;:()—–]|\s+(?:is|are|which|that|to|for|in)\b|\s*$)",
                                re.IGNORECASE)
-_CELLS_NAMED = re.compile(r"\bcells?\b|\bcell\s+therap", re.IGNORECASE)
+_CELLS_NAMED = re.compile(r"\bcells?\b|\bcell\s+therap|\blymphocytes?\b", re.IGNORECASE)
 
 
 def treatment_called(text: str) -> str | None:
@@ -649,6 +678,8 @@ def treatment_called(text: str) -> str | None:
     'CAR-TA T cells'
     >>> treatment_called("The researchers want to see how effective a treatment called CAR T cell therapy is, which works")
     'CAR T cell therapy'
+    >>> treatment_called("This study is testing a new approach called SARS-CoV-2-specific cytotoxic T lymphocytes (immune")
+    'SARS-CoV-2-specific cytotoxic T lymphocytes'
     >>> treatment_called("is leading a study of a treatment called induction immunotherapy that uses the patient’s own") is None
     True
     """

@@ -202,6 +202,9 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
                 name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
             if name:
                 return name, fold(match.group("value")) or None
+            labelled = _labelled_number(match.group("value"))
+            if labelled:
+                return "registration", labelled
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
     if glued:
@@ -215,6 +218,25 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
         if name:
             return name, value
     return None, None
+
+
+def _labelled_number(value: str | None) -> str | None:
+    """The register number a value labels itself by a label of the number, under a label the table does not know:
+    "Trial Registration: ClinicalTrials.gov Identifier: NCT04290546" (gatewaycr.org, the last line of its page on
+    NCT04290546) is that number's label; the value is the number alone, not a sentence that names one.
+
+    >>> _labelled_number("ClinicalTrials.gov Identifier: NCT04290546")
+    'NCT04290546'
+    >>> _labelled_number("This study is linked to NCT04290546") is None
+    True
+    """
+    if not value or ":" not in value:
+        return None
+    inner = _LINE.match(fold(value))
+    if not inner or _KEYS.get(_key(inner.group("label"))) != "registration":
+        return None
+    number = fold(inner.group("value") or "")
+    return number if number and _CLOSED["registration"](number) else None
 
 
 def _named_conditions(key: str) -> str | None:
