@@ -16,7 +16,7 @@ import pytest
 
 from kg.model.records import AdverseEvent, Measurement
 from kg.model.text import fold, slug
-from kg.rdf import iris
+from kg.rdf import iris, ntriples
 from kg.rdf.ntriples import _ESCAPES, literal
 
 TEXTS = [
@@ -46,6 +46,12 @@ def test_folding_slugging_and_escaping_are_what_the_plain_forms_give(text):
     assert fold(text) == plain_fold(text)
     assert slug(text) == plain_slug(text) and slug(text, 5) == plain_slug(text, 5)
     assert literal(text) == plain_literal(text)
+
+
+def test_the_text_of_statements_encoded_line_by_line_is_the_text_joined_then_encoded():
+    for lines in ([], [""], ["<a> <b> <c>"], [literal(t) for t in TEXTS], ["ascii", "Müller", "≥ 1.5", "日本語", "x"]):
+        assert ntriples.text(lines) == ((" .\n".join(lines) + " .\n").encode("utf-8") if lines else b"")
+        assert ntriples.text(iter(lines)) == ntriples.text(lines)
 
 
 def test_a_result_iri_digests_its_parts_as_they_were_digested_joined_by_a_separator():
