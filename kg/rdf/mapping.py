@@ -49,8 +49,8 @@ _concept_iri = cache(concept_iri)
 
 
 def _decimal(value: float) -> str:
-    return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
-                 "decimal")
+    text = format(value, "f")
+    return typed(text.rstrip("0").rstrip(".") if "." in text else text, "decimal")
 
 
 def _date(value: str) -> str:
@@ -81,18 +81,20 @@ class _Triples:
         return sorted(self.triples)
 
     def typed(self, subject: str, class_name: str) -> None:
-        self.link(subject, _TYPE, f"{CTK}{class_name}")
+        self.triples.add(f"<{subject}> {_TYPE} <{CTK}{class_name}>")
 
     def part(self, owner: str, link: str, node: str, class_name: str, label: str | None = None) -> str:
         """A node ``owner`` links to by ``ctk:link``, typed ``ctk:class_name`` and labelled."""
-        self.link(owner, _ctk(link), node)
-        self.typed(node, class_name)
-        self.add(node, _LABEL, label)
+        # link, typed and add, written out (a registry study makes a few hundred parts)
+        self.triples.add(f"<{owner}> {_ctk(link)} <{node}>")
+        self.triples.add(f"<{node}> {_TYPE} <{CTK}{class_name}>")
+        if label is not None:
+            self.triples.add(f"<{node}> {_LABEL} {literal(label)}")
         return node
 
     def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
         if token is not None:
-            self.link(subject, _ctk(predicate), _concept_iri(scheme, token))
+            self.triples.add(f"<{subject}> {_ctk(predicate)} <{_concept_iri(scheme, token)}>")
 
 
 def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:
