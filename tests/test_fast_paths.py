@@ -16,7 +16,7 @@ import pytest
 
 from kg.model.records import AdverseEvent, Measurement
 from kg.model.text import fold, slug
-from kg.rdf import iris
+from kg.rdf import iris, ntriples
 from kg.rdf.ntriples import _ESCAPES, literal
 
 TEXTS = [
@@ -48,6 +48,12 @@ def test_folding_slugging_and_escaping_are_what_the_plain_forms_give(text):
     assert literal(text) == plain_literal(text)
 
 
+def test_the_text_of_statements_encoded_line_by_line_is_the_text_joined_then_encoded():
+    for lines in ([], [""], ["<a> <b> <c>"], [literal(t) for t in TEXTS], ["ascii", "Müller", "≥ 1.5", "日本語", "x"]):
+        assert ntriples.text(lines) == ((" .\n".join(lines) + " .\n").encode("utf-8") if lines else b"")
+        assert ntriples.text(iter(lines)) == ntriples.text(lines)
+
+
 def test_a_result_iri_digests_its_parts_as_they_were_digested_joined_by_a_separator():
     def plain_digest(**parts: str | None) -> str:
         joined = "\x1e".join(f"{name}={plain_fold(value)}" for name, value in parts.items())
@@ -61,6 +67,106 @@ def test_a_result_iri_digests_its_parts_as_they_were_digested_joined_by_a_separa
         assert iris.measurement("NCT01", value).endswith(
             "primary-" + plain_digest(measure=value.measure, time=value.time_frame, group=value.group, about=value.group_description,
                                       klass=value.class_title, category=value.category))
+
+
+def test_a_result_iri_written_out_is_what_its_parts_folded_and_digested_give_for_every_character():
+    """iris.measurement and iris.adverse_event join the folded parts and digest that without folding it again
+    (_digest's): the whole is folded already, whichever characters the parts hold.
+    """
+    def plain_digest(*parts: str | None) -> str:
+        joined = "\x1e".join(f"{name}={plain_fold(value)}" for name, value in zip(parts[::2], parts[1::2]))
+        return hashlib.sha256(plain_fold(joined).encode("utf-8")).hexdigest()[:12]
+
+    characters = [chr(code) for code in [*range(0x3100), *range(0xFE00, 0x10000), 0x1F600, 0xE0001] if not 0xD800 <= code <= 0xDFFF]
+    for shape in ("{}", "a{}b", " {} ", "{}{}"):
+        for character in characters:
+            text = shape.format(character, character)
+            event = AdverseEvent(text, False, text, text, text)
+            assert iris.adverse_event("NCT01", event).endswith("other-" + plain_digest(
+                "term", text, "organ", text, "group", text, "about", text)), repr(text)
+            value = Measurement("SECONDARY", text, text, text, text, text, text)
+            assert iris.measurement("NCT01", value).endswith("secondary-" + plain_digest(
+                "measure", text, "time", text, "group", text, "about", text, "klass", text, "category", text)), repr(text)
+
+
+def test_an_integer_typed_literal_is_the_literal_of_its_text():
+    from kg.model.namespaces import XSD
+    from kg.rdf.ntriples import typed
+
+    for value in (0, 7, -12, 10**30, True, False, 2.5, "12", 'say "x"'):
+        assert typed(value, "integer") == f"{literal(str(value))}^^<{XSD}integer>"
+
+
+def test_the_statements_of_posted_results_are_those_the_plain_calls_made():
+    """mapping._results writes the statements of each measurement and adverse event itself, with what they state of
+    their outcome or term written once: the statements _Triples' part, add, link, concept and term made, as they
+    made them (the mapping before it was written out, kept here), for the real registry studies with results.
+    """
+    import dataclasses
+
+    from conftest import TESTS
+
+    from kg.model.records import Outcome, TrialRecord
+    from kg.rdf import mapping
+    from kg.rdf.mapping import _LABEL, _boolean, _count, _ctk, _registry_decimal, _Triples
+    from kg.read import read_bytes
+
+    def plain_group(out: _Triples, key: str, title: str, description: str | None, described: dict) -> str:
+        node = described.get((title, description))
+        if node is None:
+            node = described[title, description] = iris.result_group(key, title, description)
+            out.typed(node, "ResultGroup")
+            out.add(node, _LABEL, title)
+            out.add(node, _ctk("description"), description)
+        return node
+
+    def plain_results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
+        outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes} if record.measurements else set()
+        groups: dict = {}
+        for value in record.measurements:
+            node = out.part(trial, "hasMeasurement", iris.measurement(key, value), "OutcomeMeasurement")
+            outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
+            if outcome in outcomes:
+                out.link(node, _ctk("ofOutcome"), outcome)
+            out.concept(node, "reportedOutcomeKind", "outcome-kind", value.kind)
+            out.add(node, _ctk("reportedMeasure"), value.measure)
+            out.add(node, _ctk("reportedTimeFrame"), value.time_frame)
+            out.link(node, _ctk("forGroup"), plain_group(out, key, value.group, value.group_description, groups))
+            for predicate, text in (("classTitle", value.class_title), ("categoryTitle", value.category),
+                                    ("paramType", value.param_type), ("unitOfMeasure", value.unit),
+                                    ("reportedValue", value.value), ("dispersionType", value.dispersion_type),
+                                    ("spread", value.spread), ("lowerLimit", value.lower), ("upperLimit", value.upper)):
+                out.add(node, _ctk(predicate), text)
+            out.term(node, _ctk("numericValue"), _registry_decimal(value.value))
+            out.term(node, _ctk("participantsAnalyzed"), _count(value.analyzed))
+        for event in record.adverse_events:
+            node = out.part(trial, "hasAdverseEvent", iris.adverse_event(key, event), "AdverseEvent")
+            out.add(node, _ctk("eventTerm"), event.term)
+            out.add(node, _ctk("organSystem"), event.organ_system)
+            out.term(node, _ctk("serious"), _boolean(event.serious))
+            out.link(node, _ctk("forGroup"), plain_group(out, key, event.group, event.group_description, groups))
+            out.term(node, _ctk("participantsAffected"), _count(event.affected))
+            out.term(node, _ctk("participantsAtRisk"), _count(event.at_risk))
+            out.add(node, _ctk("sourceVocabulary"), event.vocabulary)
+            out.add(node, _ctk("assessmentType"), event.assessment)
+
+    studied = 0
+    for path in sorted((TESTS / "data" / "ctgov-json").glob("*.json")):
+        for record in read_bytes(path.read_bytes(), path.name):
+            if not isinstance(record, TrialRecord) or not (record.measurements or record.adverse_events):
+                continue
+            studied += 1
+            # and with the values a record may lack, and an outcome the protocol does not list
+            lacking = dataclasses.replace(record, outcomes=record.outcomes[1:], measurements=[
+                dataclasses.replace(value, time_frame=None, analyzed=None, value=None) for value in record.measurements[::2]],
+                adverse_events=[dataclasses.replace(event, organ_system=None, affected=None, vocabulary=None)
+                                for event in record.adverse_events[::2]])
+            for each in (record, lacking):
+                ours, plain = _Triples(), _Triples()
+                mapping._results(ours, iris.trial("NCT0"), "NCT0", each)
+                plain_results(plain, iris.trial("NCT0"), "NCT0", each)
+                assert ours.sorted() == plain.sorted()
+    assert studied >= 5
 
 
 def test_the_depth_of_registry_json_is_counted_as_before():

@@ -132,9 +132,14 @@ def _outcome(key: str, kind: str, measure: str, time_frame: str | None) -> str:
 
 
 def criterion(key: str, value: Criterion) -> str:
-    population = f"-{value.population.lower()}" if value.population else ""
-    kind = value.kind.lower() if value.kind else "unstated"  # a list that does not say, of wording that does not either
-    return f"{trial(key)}/criterion/{kind}{population}-{_digest(value.text)}"
+    return _criterion(key, value.kind, value.text, value.population)
+
+
+@lru_cache(maxsize=1 << 10)  # each threshold names its criterion again, twice
+def _criterion(key: str, kind: str | None, text: str, population: str | None) -> str:
+    population = f"-{population.lower()}" if population else ""
+    kind = kind.lower() if kind else "unstated"  # a list that does not say, of wording that does not either
+    return f"{trial(key)}/criterion/{kind}{population}-{_digest(text)}"
 
 
 def cell_product(key: str, cell_type: str) -> str:
@@ -155,7 +160,7 @@ def cytokine_use(key: str, value: CytokineUse) -> str:
 
 def threshold(key: str, value: Threshold) -> str:
     """A limit a criterion states, under the criterion's IRI."""
-    owner = criterion(key, Criterion(value.kind, value.criterion, value.population))  # type: ignore[arg-type]
+    owner = _criterion(key, value.kind, value.criterion, value.population)
     parts = _fields(comparator=value.comparator, value=repr(value.value), unit=value.unit, alternative=str(value.alternative))
     return f"{owner}/threshold/{value.quantity.lower()}-{_digest(parts, exact=True)}"
 
@@ -178,14 +183,31 @@ def _fields(**parts: str | None) -> str:
 
 
 def measurement(key: str, value: Measurement) -> str:
-    parts = _fields(measure=value.measure, time=value.time_frame, group=value.group, about=value.group_description,
-                    klass=value.class_title, category=value.category)
-    return f"{trial(key)}/measurement/{value.kind.lower()}-{_digest(parts, exact=True)}"
+    # _digest(_fields(measure=..., ..., category=...), exact=True), written out: a registry study with results
+    # mints thousands of these. Each value is folded, so the parts joined are folded already (fold of the
+    # whole gives it back) and _digest's fold and join of one part would change nothing.
+    parts = (f"{_folded('measure', value.measure, 'time', value.time_frame)} "
+             f"{_folded('group', value.group, 'about', value.group_description)} "
+             f"klass={fold(value.class_title)} category={fold(value.category)}")
+    return f"{trial(key)}/measurement/{value.kind.lower()}-{_sha256(parts)}"
 
 
 def adverse_event(key: str, value: AdverseEvent) -> str:
-    parts = _fields(term=value.term, organ=value.organ_system, group=value.group, about=value.group_description)
-    return f"{trial(key)}/adverse-event/{'serious' if value.serious else 'other'}-{_digest(parts, exact=True)}"
+    # _digest(_fields(term=..., organ=..., group=..., about=...), exact=True), written out as measurement's
+    parts = (f"{_folded('term', value.term, 'organ', value.organ_system)} "
+             f"{_folded('group', value.group, 'about', value.group_description)}")
+    return f"{trial(key)}/adverse-event/{'serious' if value.serious else 'other'}-{_sha256(parts)}"
+
+
+@lru_cache(maxsize=1 << 12)  # a result names its outcome, group and term again for each group, class and category
+def _folded(name: str, value: str | None, other: str, other_value: str | None) -> str:
+    """Two of :func:`_fields`'s parts."""
+    return f"{name}={fold(value)} {other}={fold(other_value)}"
+
+
+def _sha256(text: str) -> str:
+    """The digest of a text that is folded already: what :func:`_digest` gives for it alone, with ``exact``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def official(key: str, value: Official) -> str:
@@ -206,8 +228,10 @@ def regimen(key: str, value: Regimen) -> str:
 #: nine (D000068098 is the lowest seen); ClinicalTrials.gov pads old ids to nine digits
 #: (D000012509 is MeSH D012509). Ids between the two seen bounds are ambiguous and get no IRI.
 _MESH_OLD_MAX, _MESH_NEW_MIN = 66309, 68098
+_MESH_OLD, _MESH_NEW = re.compile(r"D\d{6}"), re.compile(r"D\d{9}")
 
 
+@lru_cache(maxsize=1 << 12)  # a study names each descriptor twice (its link and its label), the registry a few thousand
 def mesh_descriptor(identifier: str) -> str | None:
     """The MeSH IRI of a descriptor id as a registry gives it, or None when it cannot be told.
 
@@ -216,9 +240,9 @@ def mesh_descriptor(identifier: str) -> str | None:
     >>> mesh_descriptor("D000067000") is None, mesh_descriptor("C000712049") is None
     (True, True)
     """
-    if re.fullmatch(r"D\d{6}", identifier):
+    if _MESH_OLD.fullmatch(identifier):
         return f"http://id.nlm.nih.gov/mesh/{identifier}"
-    if re.fullmatch(r"D\d{9}", identifier):
+    if _MESH_NEW.fullmatch(identifier):
         number = int(identifier[1:])
         if number <= _MESH_OLD_MAX:
             return f"http://id.nlm.nih.gov/mesh/D{number:06d}"

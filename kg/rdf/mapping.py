@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from kg.model.facts import states
@@ -48,8 +49,8 @@ _concept_iri = cache(concept_iri)
 
 
 def _decimal(value: float) -> str:
-    return typed(format(value, "f").rstrip("0").rstrip(".") if "." in format(value, "f") else format(value, "f"),
-                 "decimal")
+    text = format(value, "f")
+    return typed(text.rstrip("0").rstrip(".") if "." in text else text, "decimal")
 
 
 def _date(value: str) -> str:
@@ -80,18 +81,20 @@ class _Triples:
         return sorted(self.triples)
 
     def typed(self, subject: str, class_name: str) -> None:
-        self.link(subject, _TYPE, f"{CTK}{class_name}")
+        self.triples.add(f"<{subject}> {_TYPE} <{CTK}{class_name}>")
 
     def part(self, owner: str, link: str, node: str, class_name: str, label: str | None = None) -> str:
         """A node ``owner`` links to by ``ctk:link``, typed ``ctk:class_name`` and labelled."""
-        self.link(owner, _ctk(link), node)
-        self.typed(node, class_name)
-        self.add(node, _LABEL, label)
+        # link, typed and add, written out (a registry study makes a few hundred parts)
+        self.triples.add(f"<{owner}> {_ctk(link)} <{node}>")
+        self.triples.add(f"<{node}> {_TYPE} <{CTK}{class_name}>")
+        if label is not None:
+            self.triples.add(f"<{node}> {_LABEL} {literal(label)}")
         return node
 
     def concept(self, subject: str, predicate: str, scheme: str, token: str | None) -> None:
         if token is not None:
-            self.link(subject, _ctk(predicate), _concept_iri(scheme, token))
+            self.triples.add(f"<{subject}> {_ctk(predicate)} <{_concept_iri(scheme, token)}>")
 
 
 def _facts(out: _Triples, node: str, record: TrialRecord, facts: Iterable[str]) -> None:
@@ -339,56 +342,96 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.add(node, _ctk("componentDrug"), drug)
 
 
-def _group(out: _Triples, key: str, title: str, description: str | None, described: dict[tuple[str, str | None], str]) -> str:
-    """A result group's node, described once per record (``described`` holds those that are)."""
-    node = described.get((title, description))
-    if node is None:
-        node = described[title, description] = iris.result_group(key, title, description)
+def _group(out: _Triples, key: str, title: str, description: str | None,
+           described: dict[tuple[str, str | None], str]) -> str:
+    """The ``ctk:forGroup`` link to a result group's node (the predicate and object of the statement), the node
+    described once per record (``described`` holds the links of those that are).
+    """
+    link = described.get((title, description))
+    if link is None:
+        node = iris.result_group(key, title, description)
         out.typed(node, "ResultGroup")
         out.add(node, _LABEL, title)
         out.add(node, _ctk("description"), description)
-    return node
+        link = described[title, description] = f"{_ctk('forGroup')} <{node}>"
+    return link
 
 
 def _count(value: int | None) -> str | None:
     return None if value is None else typed(value, "integer")
 
 
+#: The plain literals a measurement and an adverse event state: the predicates, and the fields they state in that order.
+_MEASUREMENT_TEXTS = tuple(_ctk(predicate) for predicate in (
+    "classTitle", "categoryTitle", "paramType", "unitOfMeasure", "reportedValue", "dispersionType", "spread", "lowerLimit",
+    "upperLimit"))
+_measurement_texts = attrgetter("class_title", "category", "param_type", "unit", "value", "dispersion_type", "spread",
+                                "lower", "upper")
+_EVENT_TEXTS = tuple(_ctk(predicate) for predicate in ("eventTerm", "organSystem", "sourceVocabulary", "assessmentType"))
+_event_texts = attrgetter("term", "organ_system", "vocabulary", "assessment")
+
+
 def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
-    """The registry's posted results: each outcome's values per group, and the adverse events."""
+    """The registry's posted results: each outcome's values per group, and the adverse events.
+
+    A study with results has thousands of these (an outcome's values for each group, class and category, each
+    event term for each group), and what they state of their outcome or term is the same for all: the
+    predicate and object of those statements are written once per outcome or term, and each measurement's or
+    event's statements are its subject put before them. The statements are those of ``out.part``, ``out.add``,
+    ``out.link`` and ``out.concept`` (none of a value of None), written out.
+    """
+    if not record.measurements and not record.adverse_events:
+        return
+    lines: list[str] = []
+    groups: dict[tuple[str, str | None], str] = {}
+    has_measurement, measurement_type = _ctk("hasMeasurement"), f"{_TYPE} <{CTK}OutcomeMeasurement>"
     # Only records with posted results (a tenth of the registry) pay for the protocol's outcome IRIs.
     outcomes = {iris.outcome(key, outcome) for outcome in record.outcomes} if record.measurements else set()
-    groups: dict[tuple[str, str | None], str] = {}
+    reported: dict[tuple[str, str, str | None], list[str]] = {}
     for value in record.measurements:
-        node = out.part(trial, "hasMeasurement", iris.measurement(key, value), "OutcomeMeasurement")
-        outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
-        if outcome in outcomes:  # the protocol's own outcome; a results-only measure names itself below
-            out.link(node, _ctk("ofOutcome"), outcome)
-        out.concept(node, "reportedOutcomeKind", "outcome-kind", value.kind)
-        out.add(node, _ctk("reportedMeasure"), value.measure)
-        out.add(node, _ctk("reportedTimeFrame"), value.time_frame)
-        out.link(node, _ctk("forGroup"), _group(out, key, value.group, value.group_description, groups))
-        out.add(node, _ctk("classTitle"), value.class_title)
-        out.add(node, _ctk("categoryTitle"), value.category)
-        out.add(node, _ctk("paramType"), value.param_type)
-        out.add(node, _ctk("unitOfMeasure"), value.unit)
-        out.add(node, _ctk("reportedValue"), value.value)
-        out.term(node, _ctk("numericValue"), _registry_decimal(value.value))
-        out.add(node, _ctk("dispersionType"), value.dispersion_type)
-        out.add(node, _ctk("spread"), value.spread)
-        out.add(node, _ctk("lowerLimit"), value.lower)
-        out.add(node, _ctk("upperLimit"), value.upper)
-        out.term(node, _ctk("participantsAnalyzed"), _count(value.analyzed))
+        node = iris.measurement(key, value)
+        subject = f"<{node}> "
+        about = reported.get((value.kind, value.measure, value.time_frame))
+        if about is None:
+            about = reported[value.kind, value.measure, value.time_frame] = [
+                measurement_type, f"{_ctk('reportedOutcomeKind')} <{_concept_iri('outcome-kind', value.kind)}>"]
+            outcome = iris.outcome(key, Outcome(value.kind, value.measure, value.time_frame))
+            if outcome in outcomes:  # the protocol's own outcome; a results-only measure names itself below
+                about.append(f"{_ctk('ofOutcome')} <{outcome}>")
+            for predicate, text in ((_ctk("reportedMeasure"), value.measure), (_ctk("reportedTimeFrame"), value.time_frame)):
+                if text is not None:
+                    about.append(f"{predicate} {literal(text)}")
+        lines.append(f"<{trial}> {has_measurement} <{node}>")
+        lines += [subject + statement for statement in about]
+        lines.append(subject + _group(out, key, value.group, value.group_description, groups))
+        for predicate, text in zip(_MEASUREMENT_TEXTS, _measurement_texts(value)):
+            if text is not None:
+                lines.append(f"{subject}{predicate} {literal(text)}")
+        for predicate, term in ((_ctk("numericValue"), _registry_decimal(value.value)),
+                                (_ctk("participantsAnalyzed"), _count(value.analyzed))):
+            if term is not None:
+                lines.append(f"{subject}{predicate} {term}")
+    has_event, event_type = _ctk("hasAdverseEvent"), f"{_TYPE} <{CTK}AdverseEvent>"
+    terms: dict[tuple[str, str | None, bool, str | None, str | None], list[str]] = {}
     for event in record.adverse_events:
-        node = out.part(trial, "hasAdverseEvent", iris.adverse_event(key, event), "AdverseEvent")
-        out.add(node, _ctk("eventTerm"), event.term)
-        out.add(node, _ctk("organSystem"), event.organ_system)
-        out.term(node, _ctk("serious"), _boolean(event.serious))
-        out.link(node, _ctk("forGroup"), _group(out, key, event.group, event.group_description, groups))
-        out.term(node, _ctk("participantsAffected"), _count(event.affected))
-        out.term(node, _ctk("participantsAtRisk"), _count(event.at_risk))
-        out.add(node, _ctk("sourceVocabulary"), event.vocabulary)
-        out.add(node, _ctk("assessmentType"), event.assessment)
+        node = iris.adverse_event(key, event)
+        subject = f"<{node}> "
+        about = terms.get((event.term, event.organ_system, event.serious, event.vocabulary, event.assessment))
+        if about is None:
+            about = terms[event.term, event.organ_system, event.serious, event.vocabulary, event.assessment] = [
+                event_type, *(f"{predicate} {literal(text)}" for predicate, text in zip(_EVENT_TEXTS, _event_texts(event))
+                              if text is not None)]
+            serious = _boolean(event.serious)
+            if serious is not None:
+                about.append(f"{_ctk('serious')} {serious}")
+        lines.append(f"<{trial}> {has_event} <{node}>")
+        lines += [subject + statement for statement in about]
+        lines.append(subject + _group(out, key, event.group, event.group_description, groups))
+        for predicate, term in ((_ctk("participantsAffected"), _count(event.affected)),
+                                (_ctk("participantsAtRisk"), _count(event.at_risk))):
+            if term is not None:
+                lines.append(f"{subject}{predicate} {term}")
+    out.triples.update(lines)
 
 
 def _registry_decimal(text: str | None) -> str | None:

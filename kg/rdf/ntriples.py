@@ -51,13 +51,21 @@ def typed(value: object, datatype: str) -> str:
     >>> typed(12, "integer")
     '"12"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
+    if type(value) is int:  # its text needs no escape (counts, a quarter of the statements of results)
+        return f'"{value}"^^<{XSD}{datatype}>'
     return f"{literal(str(value))}^^<{XSD}{datatype}>"
 
 
 def text(statements: Iterable[str]) -> bytes:
     """N-Triples (or N-Quads) text of statements written as lines without their closing " ."."""
-    lines = list(statements)
-    return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
+    # Each line is encoded by itself, then the bytes joined: a chunk's text is a few hundred thousand
+    # lines, nearly all ASCII, and joined as one str a single line with a character beyond Latin-1 made
+    # the whole text two bytes a character and its encoding a transcoding (twice the time of this).
+    lines = list(map(str.encode, statements))
+    if not lines:
+        return b""
+    lines.append(b"")  # the last line's " .\n", without copying the joined text to add it
+    return b" .\n".join(lines)
 
 
 def _escaped(match: re.Match[str]) -> str:
