@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from kg.enrich.therapy.quantities import cell_doses
-from kg.enrich.therapy.schedules import infusion_count
+from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count
 from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
@@ -436,7 +436,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         about += [p for p in passages if p.arm in arms and p not in about]
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
-        dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text)
+        dosing = [p for p in passages if p not in about and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
@@ -690,6 +690,12 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     product.starting_material = material.group(0) if material else None
 
     product.infusions = next((n for n in (infusion_count(p.text) for p in passages) if n is not None), None)
+    if product.infusions is None:
+        # a trial of one product gives it on the protocol's day of infusion, in a sentence that need not name it: "The
+        # protocol will be performed into screening period (-30~-10 days), ..., pre-infusion evaluation (-2~-1 days),
+        # infusion (day 0), and follow-up period (1-720 days)." (ctv.veeva.com NCT05563545)
+        product.infusions = next((n for n in (infusion_count(p.text) for p in dosing or [] if INFUSION_DAY.search(p.text))
+                                  if n is not None), None)
     doses: list[DoseLevel] = []
     for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
         for dose in cell_doses(passage.text):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS"]
+__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS",
+           "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
@@ -157,6 +158,10 @@ _GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!
 #: The NCI's outline: "Patients receive autologous TIL IV over 20-30 minutes on day 0" (NCT03991741), "Patients will
 #: receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes" (NCT01883323): one infusion, given
 #: on one day, where nothing in the sentence repeats it.
+#: An infusion written as a step of the protocol with its one day: "transfusion:day 0", "infusion (day 0)".
+_INFUSION_DAY = (r"\b(?:infusion|transfusion|injection)\s*(?::|\()\s*(?:on\s+)?day\s*[-−+]?\d{1,3}\b"
+                 r"(?!\s*(?:,|and|to|through|-|–|~)\s*(?:days?\s*)?[-−+]?\d)")
+INFUSION_DAY = re.compile(_INFUSION_DAY, re.IGNORECASE)
 _ONE_DAY = r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"  # not "on days 1, 4"
 _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously)\b[^.;]{{0,40}}?{_ONE_DAY}"
                          r"|\breceive\s+an\s+infusion\b"
@@ -166,7 +171,11 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
                          r"|\b(?:infusion|injection|infused|injected)\b[^.;]{0,60}?\b(?:at|on)\s+(?:the\s+)?day\s+of\s+"
-                         r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b", re.IGNORECASE)
+                         r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b"
+                         # the infusion as a protocol's step on its day: "nCAR19-T transfusion:day 0(5×10※5/kg,...)"
+                         # (trial.medpath.com NCT02644655), "pre-infusion evaluation (-2~-1 days), infusion (day 0), and
+                         # follow-up period" (ctv.veeva.com NCT05563545)
+                         rf"|{_INFUSION_DAY}", re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
@@ -226,6 +235,12 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow transplant (BMT)")
     1
+    >>> infusion_count("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)")
+    1
+    >>> infusion_count("pre-infusion evaluation (-2~-1 days), infusion (day 0), and follow-up period (1-720 days)")
+    1
+    >>> infusion_count("infusion (day 0, day 7)") is None
+    True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
