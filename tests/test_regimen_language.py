@@ -248,3 +248,33 @@ def test_a_phase_of_chemotherapy_the_trial_is_giving_with_the_dli_is_a_row() -> 
                                  "second relapse in persons without chronic GvHD or with a positive MRD-test after initial "
                                  "post-relapse therapy with induction chemotherapy and DLI.")
     assert _rows(record) == [("additional consolidation chemotherapy", "CHEMOTHERAPY")]
+
+
+# --- a period of the protocol named lymphodepletion, as the page spells it -------------------------------------------
+
+#: tests/data/therapy-holdout5/pages/ctv.veeva.com/NCT05563545-car-nk-cd19-all.txt, the full description ("lymophodepletion"
+#: is the page's spelling)
+PROTOCOL_PERIODS = ("The protocol will be performed into screening period (-30~-10 days), prophase of lymophodepletion "
+                    "(-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion evaluation (-2~-1 days), infusion (day 0), "
+                    "and follow-up period (1-720 days).")
+
+
+def test_a_protocol_period_named_lymphodepletion_with_its_days_is_a_lymphodepletion_as_spelt() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells in the Treatment of Relapsed/Refractory Acute Lymphoblastic "
+                         "Leukemia", detailed_description=PROTOCOL_PERIODS,
+                   interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Lymophodepletion", "LYMPHODEPLETION")]  # not the "prophase of" it
+
+
+def test_a_lymphodepletion_period_in_the_usual_spelling_too() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells",
+                   detailed_description="pre-infusion evaluation (-2~-1 days), lymphodepletion (days -5 to -3), infusion "
+                                        "(day 0).", interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("lymphodepletion", "LYMPHODEPLETION")]
+
+
+def test_a_lymphodepletion_without_days_or_after_of_is_no_period() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells",
+                   detailed_description="the assessment of lymphodepletion (day 0) and lymphodepletion (CD3 count) "
+                                        "measured", interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == []
