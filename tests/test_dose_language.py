@@ -203,3 +203,21 @@ def test_an_infusion_on_two_days_is_no_one_infusion() -> None:
     # tests/data/therapy-holdout7/pages/inclinicaltrials.com/NCT05247957-cord-blood-nkg2d-car-nk-aml.txt: two days named
     assert infusion_count("Cohort 1: 2×10∧6/kg CAR-NK cells, 2 infusions on Day 0 and Day 7") == 2
     assert infusion_count("CAR-NK cells infusion (day 0, day 7)") is None
+
+
+# --- a bare count after the cells' name ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "doses"), [
+    # tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt:
+    # the count after the product's code, glued to it or not; "injection of" makes it one administration's
+    ("In phase I, 3 subjects are enrolled for 1st treatment group, starting with single dose of ScTIL injection of 5x10^9 "
+     "alone.", [(5e9, 5e9, CELLS, True)]),
+    ("1) Group 2: ScTIL1.5x10^10 alone; 2) Group 3: ScTIL 5x10^9 plus B lymphocytes adjuvant 5x10^9",
+     [(1.5e10, 1.5e10, CELLS, False), (5e9, 5e9, CELLS, False)]),
+    # a lab value after a cell word is no dose: per volume, or a count of blood cells
+    ("absolute lymphocytes 1.5x10^9/L or more", []),
+    ("lymphocyte count of 5x10^9", []),
+])
+def test_a_bare_count_after_the_cells_name_is_that_many_cells(text, doses):
+    assert _doses(text) == doses

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import _EXPANDED, _STUDY_EXPANSION, _cell_types, _measured_title
+from kg.enrich.therapy.products import _EXPANDED, _STUDY_EXPANSION, CELL_TYPES, _cell_types, _measured_title
 from kg.model.records import SourceDocument, TrialRecord
 
 
@@ -116,3 +116,42 @@ def test_virus_specific_t_lymphocytes_with_a_word_of_their_kind_between() -> Non
     # ClinicalTrials.gov NCT00002956 (tests/data/therapy-holdout8), the NCI's outline as it spells it
     assert _cell_types("Donors undergo leukapheresis, and Epstein-Barr virus (EBV) specific cytoxic T lymphocytes are "
                        "cultivated in vitro.") == ["T"]
+
+
+# --- a product named by its code glued to the word for its cells --------------------------------------------------
+
+#: tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt
+SCTIL_SUMMARY = ("This is an open-lable, single-arm, single-dose escalation and multiple-dose extention clinical study of cell "
+                 "therapy designed to observe and evaluate the tolerance, the pharmacokinetic characteristics, the safety "
+                 "and the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant in the "
+                 "treatment of digestive system malignant solid tumors.")
+SCTIL_DESCRIPTION = (
+    "This study consists of two phases: the first phase will be the dose exploration phase (Phase I), followed by the dose "
+    "extension phase (Phase II). In phase I, 3 subjects are enrolled for 1st treatment group, starting with single dose of "
+    "ScTIL injection of 5x10^9 alone. If there is no dose limiting toxicity (DLT) observed, 3 subjects are enrolled into "
+    "treatment groups successively in sequential order of: 1) Group 2: ScTIL1.5x10^10 alone; 2) Group 3: ScTIL 5x10^9 plus "
+    "B lymphocytes adjuvant 5x10^9; and 3) Gorup 4: ScTIL1.5x10^10 plus B lymphocytes adjuvant 1.5x10^10. Preconditioning "
+    "chemotherapy will be performed to subjects of 3rd and 4th treatment group. Fludarabine 25mg/m2/day and "
+    "cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and 4 days (Day -5 and Day -4) before "
+    "reinfusion of ScTIL and B lymphocyte adjuvant at Day 0.")
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant", ["TIL"]),
+    ("starting with single dose of ScTIL injection of 5x10^9 alone", ["TIL"]),
+    ("Group 2: ScTIL1.5x10^10 alone", ["TIL"]),
+    # a word in capitals that ends so is none, nor a word in small letters
+    ("PATIENTS WILL BE FOLLOWED UNTIL DEATH", []),
+    ("until disease progression", []),
+])
+def test_a_code_glued_to_til_names_tumour_infiltrating_lymphocytes(text: str, kinds: list[str]) -> None:
+    assert [kind for kind, pattern in CELL_TYPES if pattern.search(text)] == kinds
+
+
+def test_a_til_product_named_by_its_code_its_levels_of_a_single_dose_escalation_and_no_infusion_count() -> None:
+    record = _page(brief_summary=SCTIL_SUMMARY, detailed_description=SCTIL_DESCRIPTION)
+    [product] = record.cell_products
+    # T cells; no donor word ("reinfusion" is the gold's question), and no one infusion: the multiple-dose extension
+    # gives more than one
+    assert (product.cell_type, product.donor_types, product.infusions) == ("T", [], None)
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [(5e9, "{cells}", True), (1.5e10, "{cells}", True)]

@@ -278,3 +278,14 @@ def test_a_lymphodepletion_without_days_or_after_of_is_no_period() -> None:
                    detailed_description="the assessment of lymphodepletion (day 0) and lymphodepletion (CD3 count) "
                                         "measured", interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
     assert _rows(record) == []
+
+
+def test_drugs_named_with_their_dose_before_the_reinfusion_of_the_cells_are_a_lymphodepletion() -> None:
+    # tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt
+    record = _page(brief_summary="the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant",
+                   detailed_description="Preconditioning chemotherapy will be performed to subjects of 3rd and 4th treatment "
+                                        "group. Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be "
+                                        "intravenously administered at 5 and 4 days (Day -5 and Day -4) before reinfusion of "
+                                        "ScTIL and B lymphocyte adjuvant at Day 0.")
+    # a row each, for what they are given before; the "Preconditioning chemotherapy" that names no drug is the same one
+    assert _rows(record) == [("Fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")]

@@ -47,7 +47,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
-    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b", re.IGNORECASE)),
+    # a product's code glued to "TIL": "ScTIL210 injection", "single dose of ScTIL injection" (ignite-sd.com NCT05730361),
+    # "TIL051"; capitals for the TIL, and a small letter before it ("UNTIL" is no product)
+    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b"
+                       r"|(?-i:(?:\b[A-Z]?[a-z]{1,2}|(?<![A-Za-z]))TILs?\d{0,4}(?![A-Za-z]))", re.IGNORECASE)),
     ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
@@ -709,6 +712,14 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
                 # "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, ..." (NCT04264039): one dose level,
                 # which one of its statements says is one administration's
                 known.per_dose = True
+    if product.infusions == 1 and _first(_MULTIPLE_DOSES, about):
+        # "a single-dose escalation and multiple-dose extention clinical study", "starting with single dose of ScTIL
+        # injection" (ignite-sd.com NCT05730361): one dose in some of the trial's groups, several in others
+        product.infusions = None
+    if _first(_SINGLE_DOSE_LEVELS, about):
+        # the levels of a single-dose escalation are each one dose: "Group 2: ScTIL1.5x10^10 alone" of the same study
+        for dose in doses:
+            dose.per_dose = True
     if product.infusions == 1:
         # a dose given in a single infusion is that infusion's: "Then, the Tregs will be infused back into the patient in
         # a single infusion. The first cohort will receive 0.05 x10^8 cells." (ClinicalTrials.gov NCT01210664)
@@ -716,6 +727,15 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
             dose.per_dose = True
     product.doses = doses
     return product
+
+
+#: A study that gives its dose levels once each: "an open-lable, single-arm, single-dose escalation and multiple-dose
+#: extention clinical study of cell therapy" (ignite-sd.com NCT05730361), "single ascending dose".
+_SINGLE_DOSE_LEVELS = re.compile(r"\bsingle[- ](?:ascending[- ])?dose[- ](?:escalat\w*|ascending|cohorts?|groups?|levels?)\b"
+                                 r"|\bsingle[- ]ascending[- ]doses?\b", re.IGNORECASE)
+#: Groups given the cells more than once: "multiple-dose extention", "multiple ascending doses", "repeated doses".
+_MULTIPLE_DOSES = re.compile(r"\bmultiple[- ](?:ascending[- ])?doses?\b|\brepeated[- ]doses?\b|\brepeat[- ]dosing\b",
+                             re.IGNORECASE)
 
 
 def _only_arms(record: TrialRecord) -> dict[str, str]:

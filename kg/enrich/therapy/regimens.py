@@ -408,6 +408,9 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: mg/m2 /day" (trial.medpath.com NCT02644655), "fludarabine 25 mg/m(2)", "cyclophosphamide (60 mg/kg/day ...)".
 _DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
                          r"(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b", re.IGNORECASE)
+#: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
+_BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
+                                 r"\s+of\b", re.IGNORECASE)
 #: "... with or without Fludarabine 30 mg/m2 /day" gives the drug to some: no denial.
 _WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
 _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
@@ -495,6 +498,11 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 continue
             named_drugs.add(drug)
             purpose = _intervention_purpose(name, [p.text for p in passages], record.title or "")
+            if purpose == "CHEMOTHERAPY" and _BEFORE_AN_INFUSION.search(passage.text, match.end(), match.end() + 200):
+                # "Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and
+                # 4 days (Day -5 and Day -4) before reinfusion of ScTIL and B lymphocyte adjuvant at Day 0" (ignite-sd.com
+                # NCT05730361): the drugs make room for the cells (or condition a graft the sentence names)
+                purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) else "LYMPHODEPLETION"
             found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
                                                               days=days_given(passage.text[match.start():])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
