@@ -11,8 +11,17 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import _EXPANDED, _STUDY_EXPANSION, CELL_TYPES, _cell_types, _measured_title
-from kg.model.records import SourceDocument, TrialRecord
+from kg.enrich.therapy.products import (
+    _EXPANDED,
+    _STUDY_EXPANSION,
+    _UNTYPED_CELLS,
+    CELL_TYPES,
+    _cell_types,
+    _measured_title,
+    _product_names,
+)
+from kg.enrich.therapy.text import Passage
+from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
 
 
 def _page(**fields: Any) -> TrialRecord:
@@ -155,3 +164,82 @@ def test_a_til_product_named_by_its_code_its_levels_of_a_single_dose_escalation_
     # gives more than one
     assert (product.cell_type, product.donor_types, product.infusions) == ("T", [], None)
     assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [(5e9, "{cells}", True), (1.5e10, "{cells}", True)]
+
+
+# --- a product named by its brand or code: what names it speaks of it ---------------------------------------------
+
+#: tests/data/therapy-holdout8/pages/ignite-sd.com/NCT00136903-prochymal-msc-acute-gvhd.txt
+PROCHYMAL_SUMMARY = ("To establish the safety and efficacy of two dose levels of ex-vivo cultured adult human mesenchymal stem "
+                     "cells (hMSCs) (Prochymal®) in participants experiencing acute GVHD, Grades II-IV, post hematopoietic "
+                     "stem cells (HSC) transplant.")
+PROCHYMAL_DESCRIPTION = ("Protocol 260 - Participants will be randomized with equal probability to the treatment arms (2 "
+                         "million cells/kilogram (kg) of Prochymal® or 8 million cells/kg of Prochymal®) using a stratified "
+                         "block design. The stratification factor is acute GVHD grade.")
+
+
+def test_the_doses_of_a_product_named_by_its_brand_beside_its_cells_are_its_doses() -> None:
+    record = _page(brief_summary=PROCHYMAL_SUMMARY, detailed_description=PROCHYMAL_DESCRIPTION)
+    [product] = record.cell_products
+    # mesenchymal stem cells (no cell-type token), given in two dose arms; per empty: given on two days, the page does
+    # not say whether per infusion
+    assert (product.cell_type, product.kind, product.ex_vivo_expanded) == (None, "mesenchymal-stromal-cells", True)
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [(2e6, "{cells}/kg", False), (8e6, "{cells}/kg", False)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    (PROCHYMAL_SUMMARY, ["Prochymal"]),  # after the abbreviation "(hMSCs)", itself the cells' words
+    # the registry's entry of the same trial as the brief quotes it: the brand before the bracket the cells stand in
+    ("Prochymal® (ex vivo cultured adult human mesenchymal stem cells)", ["Prochymal"]),
+    # tests/data/therapy-holdout3/pages/meddatax.com/NCT02716571-donor-leukapheresis-for-mg4101.txt: a code
+    ("The purpose of this study is to manufacture MG4101 (allogeneic natural killer cell) which will be used for clinical "
+     "trial in HCC after TACE.", ["MG4101"]),
+    # tests/data/pages/meddatax.com/NCT07288203-lifileucel-til-advanced-melanoma.txt: an international name (-cel)
+    ("This is a Phase 2, multicenter, open-label study of lifileucel (tumor-infiltrating lymphocytes [TIL]) in participants "
+     "with previously treated advanced melanoma", ["lifileucel"]),
+    # a word in brackets that says something of the cells names none
+    ("infusion of natural killer cells (allogeneic) on day 0", []),
+])
+def test_a_brand_or_code_in_brackets_beside_the_cells_names_the_product(text: str, names: list[str]) -> None:
+    patterns = [pattern for kind, pattern in CELL_TYPES if kind in ("NK", "TIL")] + [_UNTYPED_CELLS]
+    assert _product_names([Passage(text)], patterns, TrialRecord(SourceDocument("p.txt", "0" * 64, "generic"))) == names
+
+
+def test_a_biological_entry_described_as_the_cells_is_named_by_its_name() -> None:
+    til = [pattern for kind, pattern in CELL_TYPES if kind == "TIL"]
+    # meddatax.com NCT04571892 (a sibling trial of tests/data/therapy-holdout8's NCT05730361, found with the search tool):
+    # the registry's entry "Super circulating tumor infiltrating lymphocytes(ScTIL)", here as the description of the
+    # product's code
+    entry = Intervention("ScTIL210", "BIOLOGICAL", "Super circulating tumor infiltrating lymphocytes(ScTIL)")
+    record = TrialRecord(SourceDocument("t.json", "0" * 64, "ctgov_api_v2"), interventions=[entry])
+    assert _product_names([], til, record) == ["ScTIL210"]
+    # the same entry typed DRUG, or described by what it is given as, names nothing ("Given IV", the registry's
+    # Pembrolizumab of tests/data/ctgov-json/NCT04267848.json)
+    for other in (Intervention("ScTIL210", "DRUG", entry.description), Intervention("ScTIL210", "BIOLOGICAL", "Given IV")):
+        assert _product_names([], til, TrialRecord(record.source, interventions=[other])) == []
+
+
+def test_a_registry_record_doses_its_product_where_its_entry_and_arms_name_it() -> None:
+    # the registry's entry of NCT00136903 as the brief quotes it, given the doses of the ignite-sd.com page's description
+    # (tests/data/therapy-holdout8) in two arms that name the brand alone
+    name = "Prochymal® (ex vivo cultured adult human mesenchymal stem cells)"
+    record = describe_therapy(TrialRecord(
+        SourceDocument("t.json", "0" * 64, "ctgov_api_v2"),
+        title="Safety and Efficacy Study of Adult Human Mesenchymal Stem Cells to Treat Acute Graft Versus Host Disease (GVHD)",
+        interventions=[Intervention(name, "BIOLOGICAL")],
+        arms=[Arm("Low dose", "EXPERIMENTAL", "2 million cells/kilogram (kg) of Prochymal®", [name]),
+              Arm("High dose", "EXPERIMENTAL", "8 million cells/kg of Prochymal®", [name])]))
+    [product] = record.cell_products
+    assert [(d.minimum, d.unit, d.arm) for d in product.doses] == [(2e6, "{cells}/kg", "Low dose"),
+                                                                   (8e6, "{cells}/kg", "High dose")]
+
+
+def test_a_biological_entry_described_as_the_cells_lends_its_name_to_the_sentences_that_dose_it() -> None:
+    # the entry as the brief quotes NCT00136903's, its words for the cells as the entry's description; the page's
+    # description (tests/data/therapy-holdout8) doses the product by that name alone
+    record = describe_therapy(TrialRecord(
+        SourceDocument("t.json", "0" * 64, "ctgov_api_v2"),
+        title="Safety and Efficacy Study of Adult Human Mesenchymal Stem Cells to Treat Acute Graft Versus Host Disease (GVHD)",
+        detailed_description=PROCHYMAL_DESCRIPTION,
+        interventions=[Intervention("Prochymal", "BIOLOGICAL", "ex vivo cultured adult human mesenchymal stem cells")]))
+    [product] = record.cell_products
+    assert [(d.minimum, d.unit) for d in product.doses] == [(2e6, "{cells}/kg"), (8e6, "{cells}/kg")]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count
-from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
+from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses, sentences
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["CELL_TYPES", "cell_products"]
@@ -401,6 +401,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
         if len(types) == 1:
             patterns.append(_PLAIN_PRODUCT)
+        named_as = _names_pattern(_product_names(passages, patterns, record))
+        if named_as:
+            patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
         about: list[Passage] = []
         for index, passage in enumerate(passages):
             text = _unproduct(passage.text)
@@ -497,7 +500,8 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         if not any(_gives_untyped(p.text) for p in places if not BACKGROUND.search(p.text)):
             return []
     passages = all_passages()
-    about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    named_as = _names_pattern(_product_names(passages, [_UNTYPED_CELLS], record))
+    about = [p for p in passages if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))]
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
@@ -513,6 +517,75 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         product.kind = kind
         products.append(product)
     return products
+
+
+#: A product's own name beside the words for its cells: "ex-vivo cultured adult human mesenchymal stem cells (hMSCs)
+#: (Prochymal®)" (ignite-sd.com NCT00136903), "ScTIL210(Super circulating tumor infiltrating lymphocytes)", "MG4101
+#: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
+#: stand in.
+_NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
+_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
+_NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
+_CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
+#: Words a registry's entry of a product may be named that are no name of it.
+_GENERIC_NAMES = frozenset({"treatment", "therapy", "infusion", "injection", "cells", "product", "intervention", "experimental",
+                            "control", "placebo", "biological", "immunotherapy", "transplant", "transplantation", "standard"})
+#: What a product does to cells its entry's description names, which are then not it: "activates NK cells".
+_ACTS_ON = re.compile(r"\b(?:activat|stimulat|enhanc|target|bind|block|inhibit|recruit|engag|redirect|deplet|induc|boost"
+                      r"|increas|mobiliz|kill|attack|recogni[sz])\w*|\bagainst\b", re.IGNORECASE)
+
+
+def _looks_like_a_name(token: str) -> bool:
+    """A word that names a product rather than says something: marked as a brand ("Prochymal®"), a code ("MG4101",
+    "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
+    """
+    bare = token.rstrip("®™")
+    return len(bare) >= 3 and (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
+                               or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
+
+
+def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], record: TrialRecord) -> list[str]:
+    """The names a record gives its product: in brackets beside the words for its cells, and the registry's entry of a
+    biological or genetic intervention that says it is these cells ("Biological: ScTIL210", described "... tumor
+    infiltrating lymphocytes"): its name, where that is one word.
+    """
+    names: list[str] = []
+    for passage in passages:
+        if "(" not in passage.text:
+            continue
+        text = _unproduct(passage.text)
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                after = _NAMED_AFTER.match(text, match.end())
+                before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+                names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
+                                                                    else None) if found and _looks_like_a_name(found.group("name"))]
+    for intervention in record.interventions:
+        if intervention.type not in ("BIOLOGICAL", "GENETIC"):
+            continue
+        name = re.sub(r"\s*\([^()]*\)", " ", intervention.name).strip().rstrip("®™")
+        if not re.fullmatch(r"[A-Za-z][\w-]{2,30}", name) or name.lower() in _GENERIC_NAMES:
+            continue
+        if _defines(intervention.description or "", patterns):
+            names.append(name)
+    return list(dict.fromkeys(name.rstrip("®™") for name in names))
+
+
+def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether an entry's description opens by saying which cells it is ("Super circulating tumor infiltrating
+    lymphocytes ...", "ex vivo cultured adult human mesenchymal stem cells"), not what it does to cells.
+    """
+    first = sentences(description)[:1]
+    if not first:
+        return False
+    text = _unproduct(first[0])
+    found = [m for pattern in patterns for m in [pattern.search(text)] if m and m.start() <= 100]
+    return bool(found) and not _ACTS_ON.search(text, 0, min(m.start() for m in found))
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Where a text names the product by one of its names."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", re.IGNORECASE) if names else None
 
 
 def _kind_of(cells: str) -> str:
