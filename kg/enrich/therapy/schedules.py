@@ -148,8 +148,10 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
-_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,60}?\bon\s+days?\s+"
-                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,|and)\s*[-−+]?\d{1,3})+)\b",
+#: "Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4"
+#: (ClinicalTrials.gov NCT00002956): one on each week listed.
+_ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered)\b[^.;]{0,90}?\bon\s+(?:days?|weeks?)\s+"
+                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 
 #: "CD7 CAR T cells will be given once intravenously at one dose" (NCT04689659); not "once a week", "once daily".
@@ -209,6 +211,9 @@ def infusion_count(text: str) -> int | None:
     6
     >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
     2
+    >>> infusion_count("Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, "
+    ...                "and 4.")
+    3
     >>> infusion_count("Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days")
     3
     >>> infusion_count("Cells were infused back to the patients in 3 times via intravenous infusion")
