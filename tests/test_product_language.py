@@ -255,3 +255,19 @@ def test_infusions_on_the_weeks_listed_are_one_each() -> None:
                                  "lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4.")
     [product] = record.cell_products
     assert (product.cell_type, product.ex_vivo_expanded, product.infusions) == ("T", True, 3)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # tests/data/ctgov-negative (NCT04405661.json, a pathology study that gives no cells): TILs counted in a biopsy
+    ("first, the classification of TIL cells needs further refinement, and different types of TIL infiltration have "
+     "different guiding significance for prognosis", []),
+    ("second, the subjective second-order semi quantitative scoring is often used for til count scoring", []),
+    # the abbreviations of stromal and intratumoral TILs are no code of a product
+    ("sTIL", []), ("iTIL", []),
+    # TIL given stays TIL: tests/data/pages/meddatax.com/NCT07288203-lifileucel-til-advanced-melanoma.txt
+    ("This is a Phase 2, multicenter, open-label study of lifileucel (tumor-infiltrating lymphocytes [TIL])", ["TIL"]),
+    # the same record's "up til now" is no TIL
+    ("However, up til now, there was no epidemiology report", []),
+])
+def test_tumour_infiltrating_lymphocytes_counted_in_a_biopsy_are_no_product(text: str, kinds: list[str]) -> None:
+    assert _cell_types(text) == kinds

@@ -48,9 +48,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                            re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
     # a product's code glued to "TIL": "ScTIL210 injection", "single dose of ScTIL injection" (ignite-sd.com NCT05730361),
-    # "TIL051"; capitals for the TIL, and a small letter before it ("UNTIL" is no product)
-    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b"
-                       r"|(?-i:(?:\b[A-Z]?[a-z]{1,2}|(?<![A-Za-z]))TILs?\d{0,4}(?![A-Za-z]))", re.IGNORECASE)),
+    # "TIL051"; capitals for the TIL, a capital and a small letter before it ("UNTIL" is no product, and a pathologist's
+    # "sTIL", "iTIL" are stromal and intratumoral TILs counted)
+    # (the abbreviation in capitals: "up til now" is none, NCT04405661 in tests/data/ctgov-negative)
+    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|(?-i:\bTILs?\b)"
+                       r"|(?-i:(?:\b[A-Z][a-z]{1,2}|(?<![A-Za-z]))TILs?\d{0,4}(?![A-Za-z]))", re.IGNORECASE)),
     ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
@@ -267,12 +269,23 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
                          r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*T[- ]?(?:cells?|lymphocytes)\b",
                          re.IGNORECASE)
+#: Tumour-infiltrating lymphocytes counted in a biopsy, not given: "Patients with high TILs (>= 30%)", "stromal TILs",
+#: "sTIL >= 10%", "TIL density", "the percentage of tumor-infiltrating lymphocytes" (a pathologist's measure of breast and
+#: other cancers).
+_TIL_MEASURED = re.compile(r"\b(?:high|low|stromal|intra-?tumou?ral)\s+(?:TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\b"
+                           r"|\b[si]?TILs?\s*\(?\s*(?:[≥>≤<]|\d+(?:\.\d+)?\s*%)"
+                           r"|\b(?:[si]?TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\s+(?:density|levels?|scores?|counts?"
+                           r"|percentages?|infiltrat\w*|status|assessment|evaluation)\b"
+                           r"|\b(?:levels?|density|percentages?|numbers?|presence|evaluation|assessment|classification|types?"
+                           r"|subsets?)\s+of\s+(?:\w+\s+){0,2}?"
+                           r"(?:tumou?r[- ]infiltrating\s+lymphocytes?|[si]?TILs?)\b", re.IGNORECASE)
 _T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
     """The text with the cells it names without giving them blanked (diseases, receptors, measurements)."""
     text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    text = _TIL_MEASURED.sub(" ", text) if "TIL" in text or "nfiltrating" in text else text
     return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
