@@ -196,8 +196,9 @@ def test_the_doses_of_a_product_named_by_its_brand_beside_its_cells_are_its_dose
     # tests/data/pages/meddatax.com/NCT07288203-lifileucel-til-advanced-melanoma.txt: an international name (-cel)
     ("This is a Phase 2, multicenter, open-label study of lifileucel (tumor-infiltrating lymphocytes [TIL]) in participants "
      "with previously treated advanced melanoma", ["lifileucel"]),
-    # a word in brackets that says something of the cells names none
+    # a word in brackets that says something of the cells names none: a word, a marker, a cytokine
     ("infusion of natural killer cells (allogeneic) on day 0", []),
+    ("infusion of natural killer cells (CD56) or natural killer cells (IL-15)", []),
 ])
 def test_a_brand_or_code_in_brackets_beside_the_cells_names_the_product(text: str, names: list[str]) -> None:
     patterns = [pattern for kind, pattern in CELL_TYPES if kind in ("NK", "TIL")] + [_UNTYPED_CELLS]

@@ -548,12 +548,18 @@ _ACTS_ON = re.compile(r"\b(?:activat|stimulat|enhanc|target|bind|block|inhibit|r
                       r"|increas|mobiliz|kill|attack|recogni[sz])\w*|\bagainst\b", re.IGNORECASE)
 
 
+#: Words in brackets that look like a code but say something of the cells: a marker ("CD8", "CD3-"), an HLA type, a
+#: cytokine ("IL-2"), a numbered group or day.
+_NOT_A_NAME = re.compile(r"(?:CD\d+|HLA|IL-?\d|day|dose|arm|group|cohort|phase|level|step|part)[\w-]*",
+                         re.IGNORECASE)
+
+
 def _looks_like_a_name(token: str) -> bool:
     """A word that names a product rather than says something: marked as a brand ("Prochymal®"), a code ("MG4101",
     "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
     """
     bare = token.rstrip("®™")
-    return len(bare) >= 3 and (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
+    return len(bare) >= 3 and not _NOT_A_NAME.fullmatch(bare) and (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
                                or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
 
 
