@@ -559,8 +559,10 @@ def _looks_like_a_name(token: str) -> bool:
     "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
     """
     bare = token.rstrip("®™")
-    return len(bare) >= 3 and not _NOT_A_NAME.fullmatch(bare) and (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
-                               or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
+    if len(bare) < 3 or _NOT_A_NAME.fullmatch(bare):
+        return False
+    return (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
+            or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
 
 
 def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], record: TrialRecord) -> list[str]:
