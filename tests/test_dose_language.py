@@ -13,6 +13,7 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.quantities import cell_doses
+from kg.enrich.therapy.schedules import infusion_count
 from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
 
 
@@ -22,6 +23,12 @@ def _doses(text: str) -> list[tuple[float, float, str, bool]]:
 
 def _record(**fields: Any) -> TrialRecord:
     fields.setdefault("source", SourceDocument("t.txt", "0" * 64, "ctgov_classic"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+def _page(**fields: Any) -> TrialRecord:
+    """A record as the generic reader gives a page of a site no layout module reads."""
+    fields.setdefault("source", SourceDocument("p.txt", "0" * 64, "generic"))
     return describe_therapy(TrialRecord(**fields))
 
 
@@ -160,3 +167,57 @@ def test_cells_per_kilogram_written_out() -> None:
     assert _doses("Participants will be randomized with equal probability to the treatment arms (2 million "
                   "cells/kilogram (kg) of Prochymal® or 8 million cells/kg of Prochymal®)") == [
         (2e6, 2e6, KG, False), (8e6, 8e6, KG, False)]
+
+
+# --- an infusion written as a protocol's step on its one day --------------------------------------------------------
+
+
+def test_a_transfusion_on_day_0_with_its_levels_is_one_infusion_and_each_level_its_dose() -> None:
+    # tests/data/therapy-holdout7/pages/trial.medpath.com/NCT02644655-ncar19-t-cells-b-cell-tumors.txt, the summary's
+    # methods: the three levels of one day's transfusion
+    record = _page(title="Immunotherapy Using Autologous T Cell-Engineered With CD19-specific Chimeric Antigen Receptor for "
+                         "the Treatment of Recurrent /Refractory B Cell Leukemia",
+                   brief_summary="This study designs a novel therapy using nCAR19-T. 20 patients will be enrolled. "
+                                 "Cyclophosphamide 500 mg - 2000 mg/m2 (day 2) with or without Fludarabine 30 mg/m2 /day, 4 "
+                                 "days (day-6,-5,-4,-3); nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg).")
+    [product] = record.cell_products
+    assert (product.infusions, [(d.minimum, d.unit, d.per_dose) for d in product.doses]) == (
+        1, [(5e5, KG, True), (1e6, KG, True), (3e6, KG, True)])
+
+
+def test_the_protocols_infusion_day_in_a_trial_of_one_product_is_its_one_infusion() -> None:
+    # tests/data/therapy-holdout5/pages/ctv.veeva.com/NCT05563545-car-nk-cd19-all.txt, the full description: the periods
+    # of the protocol name the infusion, not the cells
+    record = _record(title="Anti-CD19 CAR-Engineered NK Cells in the Treatment of Relapsed/Refractory Acute Lymphoblastic "
+                           "Leukemia",
+                     detailed_description="The protocol will be performed into screening period (-30~-10 days), prophase "
+                                          "of lymophodepletion (-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion "
+                                          "evaluation (-2~-1 days), infusion (day 0), and follow-up period (1-720 days). "
+                                          "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight).",
+                     interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    [product] = record.cell_products
+    assert (product.cell_type, product.infusions) == ("CAR_NK", 1)
+
+
+def test_an_infusion_on_two_days_is_no_one_infusion() -> None:
+    # tests/data/therapy-holdout7/pages/inclinicaltrials.com/NCT05247957-cord-blood-nkg2d-car-nk-aml.txt: two days named
+    assert infusion_count("Cohort 1: 2×10∧6/kg CAR-NK cells, 2 infusions on Day 0 and Day 7") == 2
+    assert infusion_count("CAR-NK cells infusion (day 0, day 7)") is None
+
+
+# --- a bare count after the cells' name ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "doses"), [
+    # tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt:
+    # the count after the product's code, glued to it or not; "injection of" makes it one administration's
+    ("In phase I, 3 subjects are enrolled for 1st treatment group, starting with single dose of ScTIL injection of 5x10^9 "
+     "alone.", [(5e9, 5e9, CELLS, True)]),
+    ("1) Group 2: ScTIL1.5x10^10 alone; 2) Group 3: ScTIL 5x10^9 plus B lymphocytes adjuvant 5x10^9",
+     [(1.5e10, 1.5e10, CELLS, False), (5e9, 5e9, CELLS, False)]),
+    # a lab value after a cell word is no dose: per volume, or a count of blood cells
+    ("absolute lymphocytes 1.5x10^9/L or more", []),
+    ("lymphocyte count of 5x10^9", []),
+])
+def test_a_bare_count_after_the_cells_name_is_that_many_cells(text, doses):
+    assert _doses(text) == doses

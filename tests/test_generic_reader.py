@@ -1082,3 +1082,29 @@ def test_a_title_that_opens_with_a_fields_word_is_no_label_and_value():
 
     assert label_of("Phase I/II", spaced=True) == ("phase", "I/II")
     assert label_of("Recruitment Status Not yet recruiting", spaced=True) == ("status", "Not yet recruiting")
+
+
+def test_a_description_heading_under_the_summary_is_the_trials_description():
+    # tests/data/therapy-holdout7/pages/inclinicaltrials.com/NCT05247957-cord-blood-nkg2d-car-nk-aml.txt: "Clinical Trial
+    # Summary", then "Description:" alone on its line over the cohorts and their doses
+    page = (TESTS / "data" / "therapy-holdout7" / "pages" / "inclinicaltrials.com"
+            / "NCT05247957-cord-blood-nkg2d-car-nk-aml.txt").read_bytes()
+    record = read_enriched(page, "NCT05247957.txt")
+    assert record.brief_summary.startswith("This trial will explore the maximum tolerated dose of cord blood NKG2D CAR-NK")
+    assert record.detailed_description == (
+        "This is a single arm, open-label, Phase 1 study initiated with 3 cohorts: Cohort 1: 2×10∧6/kg CAR-NK cells, 2 "
+        "infusions on Day 0 and Day 7 Cohort 2: 6×10∧6/kg CAR-NK cells, 2 infusions on Day 0 and Day 7 Cohort 3: "
+        "18×10∧6/kg CAR-NK cells, 2 infusions on Day 0 and Day 7")  # not the "Recruitment information" heading after it
+    [product] = record.cell_products
+    assert (product.infusions, [(d.minimum, d.unit, d.per_dose) for d in product.doses]) == (
+        2, [(2e6, "{cells}/kg", False), (6e6, "{cells}/kg", False), (1.8e7, "{cells}/kg", False)])
+
+
+def test_a_description_heading_under_an_outcome_is_no_trial_description():
+    # the same site's labels, an outcome's "Description:" under its measure: the outcome's, not the trial's
+    page = ("Clinical Trial Details — Status: Terminated\n\nNCT number NCT05247957\n\nClinical Trial Summary\n\n"
+            "This trial will explore the maximum tolerated dose of cord blood NKG2D CAR-NK.\n\n"
+            "Primary outcome measures\n\nDose-limiting toxicity\n\nDescription:\n\nToxicity graded by CTCAE v5.0 after "
+            "2×10∧6/kg CAR-NK cells\n")
+    record = read_enriched(page.encode(), "NCT05247957.txt")
+    assert record.detailed_description is None

@@ -11,8 +11,17 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import _EXPANDED, _STUDY_EXPANSION, _cell_types, _measured_title
-from kg.model.records import SourceDocument, TrialRecord
+from kg.enrich.therapy.products import (
+    _EXPANDED,
+    _STUDY_EXPANSION,
+    _UNTYPED_CELLS,
+    CELL_TYPES,
+    _cell_types,
+    _measured_title,
+    _product_names,
+)
+from kg.enrich.therapy.text import Passage
+from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
 
 
 def _page(**fields: Any) -> TrialRecord:
@@ -116,3 +125,150 @@ def test_virus_specific_t_lymphocytes_with_a_word_of_their_kind_between() -> Non
     # ClinicalTrials.gov NCT00002956 (tests/data/therapy-holdout8), the NCI's outline as it spells it
     assert _cell_types("Donors undergo leukapheresis, and Epstein-Barr virus (EBV) specific cytoxic T lymphocytes are "
                        "cultivated in vitro.") == ["T"]
+
+
+# --- a product named by its code glued to the word for its cells --------------------------------------------------
+
+#: tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt
+SCTIL_SUMMARY = ("This is an open-lable, single-arm, single-dose escalation and multiple-dose extention clinical study of cell "
+                 "therapy designed to observe and evaluate the tolerance, the pharmacokinetic characteristics, the safety "
+                 "and the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant in the "
+                 "treatment of digestive system malignant solid tumors.")
+SCTIL_DESCRIPTION = (
+    "This study consists of two phases: the first phase will be the dose exploration phase (Phase I), followed by the dose "
+    "extension phase (Phase II). In phase I, 3 subjects are enrolled for 1st treatment group, starting with single dose of "
+    "ScTIL injection of 5x10^9 alone. If there is no dose limiting toxicity (DLT) observed, 3 subjects are enrolled into "
+    "treatment groups successively in sequential order of: 1) Group 2: ScTIL1.5x10^10 alone; 2) Group 3: ScTIL 5x10^9 plus "
+    "B lymphocytes adjuvant 5x10^9; and 3) Gorup 4: ScTIL1.5x10^10 plus B lymphocytes adjuvant 1.5x10^10. Preconditioning "
+    "chemotherapy will be performed to subjects of 3rd and 4th treatment group. Fludarabine 25mg/m2/day and "
+    "cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and 4 days (Day -5 and Day -4) before "
+    "reinfusion of ScTIL and B lymphocyte adjuvant at Day 0.")
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant", ["TIL"]),
+    ("starting with single dose of ScTIL injection of 5x10^9 alone", ["TIL"]),
+    ("Group 2: ScTIL1.5x10^10 alone", ["TIL"]),
+    # a word in capitals that ends so is none, nor a word in small letters
+    ("PATIENTS WILL BE FOLLOWED UNTIL DEATH", []),
+    ("until disease progression", []),
+])
+def test_a_code_glued_to_til_names_tumour_infiltrating_lymphocytes(text: str, kinds: list[str]) -> None:
+    assert [kind for kind, pattern in CELL_TYPES if pattern.search(text)] == kinds
+
+
+def test_a_til_product_named_by_its_code_its_levels_of_a_single_dose_escalation_and_no_infusion_count() -> None:
+    record = _page(brief_summary=SCTIL_SUMMARY, detailed_description=SCTIL_DESCRIPTION)
+    [product] = record.cell_products
+    # T cells; no donor word ("reinfusion" is the gold's question), and no one infusion: the multiple-dose extension
+    # gives more than one
+    assert (product.cell_type, product.donor_types, product.infusions) == ("T", [], None)
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [(5e9, "{cells}", True), (1.5e10, "{cells}", True)]
+
+
+# --- a product named by its brand or code: what names it speaks of it ---------------------------------------------
+
+#: tests/data/therapy-holdout8/pages/ignite-sd.com/NCT00136903-prochymal-msc-acute-gvhd.txt
+PROCHYMAL_SUMMARY = ("To establish the safety and efficacy of two dose levels of ex-vivo cultured adult human mesenchymal stem "
+                     "cells (hMSCs) (Prochymal®) in participants experiencing acute GVHD, Grades II-IV, post hematopoietic "
+                     "stem cells (HSC) transplant.")
+PROCHYMAL_DESCRIPTION = ("Protocol 260 - Participants will be randomized with equal probability to the treatment arms (2 "
+                         "million cells/kilogram (kg) of Prochymal® or 8 million cells/kg of Prochymal®) using a stratified "
+                         "block design. The stratification factor is acute GVHD grade.")
+
+
+def test_the_doses_of_a_product_named_by_its_brand_beside_its_cells_are_its_doses() -> None:
+    record = _page(brief_summary=PROCHYMAL_SUMMARY, detailed_description=PROCHYMAL_DESCRIPTION)
+    [product] = record.cell_products
+    # mesenchymal stem cells (no cell-type token), given in two dose arms; per empty: given on two days, the page does
+    # not say whether per infusion
+    assert (product.cell_type, product.kind, product.ex_vivo_expanded) == (None, "mesenchymal-stromal-cells", True)
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [(2e6, "{cells}/kg", False), (8e6, "{cells}/kg", False)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    (PROCHYMAL_SUMMARY, ["Prochymal"]),  # after the abbreviation "(hMSCs)", itself the cells' words
+    # the registry's entry of the same trial as the brief quotes it: the brand before the bracket the cells stand in
+    ("Prochymal® (ex vivo cultured adult human mesenchymal stem cells)", ["Prochymal"]),
+    # tests/data/therapy-holdout3/pages/meddatax.com/NCT02716571-donor-leukapheresis-for-mg4101.txt: a code
+    ("The purpose of this study is to manufacture MG4101 (allogeneic natural killer cell) which will be used for clinical "
+     "trial in HCC after TACE.", ["MG4101"]),
+    # tests/data/pages/meddatax.com/NCT07288203-lifileucel-til-advanced-melanoma.txt: an international name (-cel)
+    ("This is a Phase 2, multicenter, open-label study of lifileucel (tumor-infiltrating lymphocytes [TIL]) in participants "
+     "with previously treated advanced melanoma", ["lifileucel"]),
+    # a word in brackets that says something of the cells names none: a word, a marker, a cytokine
+    ("infusion of natural killer cells (allogeneic) on day 0", []),
+    ("infusion of natural killer cells (CD56) or natural killer cells (IL-15)", []),
+])
+def test_a_brand_or_code_in_brackets_beside_the_cells_names_the_product(text: str, names: list[str]) -> None:
+    patterns = [pattern for kind, pattern in CELL_TYPES if kind in ("NK", "TIL")] + [_UNTYPED_CELLS]
+    assert _product_names([Passage(text)], patterns, TrialRecord(SourceDocument("p.txt", "0" * 64, "generic"))) == names
+
+
+def test_a_biological_entry_described_as_the_cells_is_named_by_its_name() -> None:
+    til = [pattern for kind, pattern in CELL_TYPES if kind == "TIL"]
+    # meddatax.com NCT04571892 (a sibling trial of tests/data/therapy-holdout8's NCT05730361, found with the search tool):
+    # the registry's entry "Super circulating tumor infiltrating lymphocytes(ScTIL)", here as the description of the
+    # product's code
+    entry = Intervention("ScTIL210", "BIOLOGICAL", "Super circulating tumor infiltrating lymphocytes(ScTIL)")
+    record = TrialRecord(SourceDocument("t.json", "0" * 64, "ctgov_api_v2"), interventions=[entry])
+    assert _product_names([], til, record) == ["ScTIL210"]
+    # the same entry typed DRUG, or described by what it is given as, names nothing ("Given IV", the registry's
+    # Pembrolizumab of tests/data/ctgov-json/NCT04267848.json)
+    for other in (Intervention("ScTIL210", "DRUG", entry.description), Intervention("ScTIL210", "BIOLOGICAL", "Given IV")):
+        assert _product_names([], til, TrialRecord(record.source, interventions=[other])) == []
+
+
+def test_a_registry_record_doses_its_product_where_its_entry_and_arms_name_it() -> None:
+    # the registry's entry of NCT00136903 as the brief quotes it, given the doses of the ignite-sd.com page's description
+    # (tests/data/therapy-holdout8) in two arms that name the brand alone
+    name = "Prochymal® (ex vivo cultured adult human mesenchymal stem cells)"
+    record = describe_therapy(TrialRecord(
+        SourceDocument("t.json", "0" * 64, "ctgov_api_v2"),
+        title="Safety and Efficacy Study of Adult Human Mesenchymal Stem Cells to Treat Acute Graft Versus Host Disease (GVHD)",
+        interventions=[Intervention(name, "BIOLOGICAL")],
+        arms=[Arm("Low dose", "EXPERIMENTAL", "2 million cells/kilogram (kg) of Prochymal®", [name]),
+              Arm("High dose", "EXPERIMENTAL", "8 million cells/kg of Prochymal®", [name])]))
+    [product] = record.cell_products
+    assert [(d.minimum, d.unit, d.arm) for d in product.doses] == [(2e6, "{cells}/kg", "Low dose"),
+                                                                   (8e6, "{cells}/kg", "High dose")]
+
+
+def test_a_biological_entry_described_as_the_cells_lends_its_name_to_the_sentences_that_dose_it() -> None:
+    # the entry as the brief quotes NCT00136903's, its words for the cells as the entry's description; the page's
+    # description (tests/data/therapy-holdout8) doses the product by that name alone
+    record = describe_therapy(TrialRecord(
+        SourceDocument("t.json", "0" * 64, "ctgov_api_v2"),
+        title="Safety and Efficacy Study of Adult Human Mesenchymal Stem Cells to Treat Acute Graft Versus Host Disease (GVHD)",
+        detailed_description=PROCHYMAL_DESCRIPTION,
+        interventions=[Intervention("Prochymal", "BIOLOGICAL", "ex vivo cultured adult human mesenchymal stem cells")]))
+    [product] = record.cell_products
+    assert [(d.minimum, d.unit) for d in product.doses] == [(2e6, "{cells}/kg"), (8e6, "{cells}/kg")]
+
+
+def test_infusions_on_the_weeks_listed_are_one_each() -> None:
+    # tests/data/therapy-holdout8/pages/clinicaltrials.gov/ct-show-NCT00002956-ebv-specific-ctl-organ-transplant-lpd.txt,
+    # the NCI's outline
+    record = _page(title="Allogeneic Epstein-Barr Virus-Specific Cytotoxic T Lymphocytes in Treating Organ Transplant "
+                         "Patients With Lymphoproliferative Disorders",
+                   brief_summary="OUTLINE: Donors undergo leukapheresis, and Epstein-Barr virus (EBV) specific cytoxic T "
+                                 "lymphocytes are cultivated in vitro. Patients receive infusions of EBV specific cytotoxic T "
+                                 "lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4.")
+    [product] = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded, product.infusions) == ("T", True, 3)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # tests/data/ctgov-negative (NCT04405661.json, a pathology study that gives no cells): TILs counted in a biopsy
+    ("first, the classification of TIL cells needs further refinement, and different types of TIL infiltration have "
+     "different guiding significance for prognosis", []),
+    ("second, the subjective second-order semi quantitative scoring is often used for til count scoring", []),
+    # the abbreviations of stromal and intratumoral TILs are no code of a product
+    ("sTIL", []), ("iTIL", []),
+    # TIL given stays TIL: tests/data/pages/meddatax.com/NCT07288203-lifileucel-til-advanced-melanoma.txt
+    ("This is a Phase 2, multicenter, open-label study of lifileucel (tumor-infiltrating lymphocytes [TIL])", ["TIL"]),
+    # the same record's "up til now" is no TIL
+    ("However, up til now, there was no epidemiology report", []),
+])
+def test_tumour_infiltrating_lymphocytes_counted_in_a_biopsy_are_no_product(text: str, kinds: list[str]) -> None:
+    assert _cell_types(text) == kinds

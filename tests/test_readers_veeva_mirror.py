@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import read_enriched
+from conftest import TESTS, read_enriched
 
 
 def veeva_page(title: str, sponsor: str, blocks: list[tuple[str, str]], *, logo: str | None = None) -> bytes:
@@ -279,3 +279,12 @@ STARTED
                     "treatment period."),
         ("Group B", "Standard of Care therapy alone")]
     assert record.cell_products == [] and record.regimens == []
+
+
+def test_the_mirrors_interventions_give_each_entry_its_type_and_description():
+    # tests/data/therapy-holdout2/pages/meddatax.com/NCT03824951-anti-cd19-icar-nk.txt: name, description, then the
+    # registry's type closing the entry (it was read as an intervention of its own, "Intervention Type BIOLOGICAL")
+    page = (TESTS / "data" / "therapy-holdout2" / "pages" / "meddatax.com" / "NCT03824951-anti-cd19-icar-nk.txt").read_bytes()
+    record = read_enriched(page, "NCT03824951.txt")
+    assert [(i.name, i.type, i.description) for i in record.interventions] == [
+        ("Anti-CD19 iCAR NK Cells", "BIOLOGICAL", "Anti-CD19 iCAR NK Cells injection")]

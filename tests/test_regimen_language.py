@@ -248,3 +248,44 @@ def test_a_phase_of_chemotherapy_the_trial_is_giving_with_the_dli_is_a_row() -> 
                                  "second relapse in persons without chronic GvHD or with a positive MRD-test after initial "
                                  "post-relapse therapy with induction chemotherapy and DLI.")
     assert _rows(record) == [("additional consolidation chemotherapy", "CHEMOTHERAPY")]
+
+
+# --- a period of the protocol named lymphodepletion, as the page spells it -------------------------------------------
+
+#: tests/data/therapy-holdout5/pages/ctv.veeva.com/NCT05563545-car-nk-cd19-all.txt, the full description ("lymophodepletion"
+#: is the page's spelling)
+PROTOCOL_PERIODS = ("The protocol will be performed into screening period (-30~-10 days), prophase of lymophodepletion "
+                    "(-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion evaluation (-2~-1 days), infusion (day 0), "
+                    "and follow-up period (1-720 days).")
+
+
+def test_a_protocol_period_named_lymphodepletion_with_its_days_is_a_lymphodepletion_as_spelt() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells in the Treatment of Relapsed/Refractory Acute Lymphoblastic "
+                         "Leukemia", detailed_description=PROTOCOL_PERIODS,
+                   interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("Lymophodepletion", "LYMPHODEPLETION")]  # not the "prophase of" it
+
+
+def test_a_lymphodepletion_period_in_the_usual_spelling_too() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells",
+                   detailed_description="pre-infusion evaluation (-2~-1 days), lymphodepletion (days -5 to -3), infusion "
+                                        "(day 0).", interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == [("lymphodepletion", "LYMPHODEPLETION")]
+
+
+def test_a_lymphodepletion_without_days_or_after_of_is_no_period() -> None:
+    record = _page(title="Anti-CD19 CAR-Engineered NK Cells",
+                   detailed_description="the assessment of lymphodepletion (day 0) and lymphodepletion (CD3 count) "
+                                        "measured", interventions=[Intervention("CAR-NK-CD19 Cells", "BIOLOGICAL")])
+    assert _rows(record) == []
+
+
+def test_drugs_named_with_their_dose_before_the_reinfusion_of_the_cells_are_a_lymphodepletion() -> None:
+    # tests/data/therapy-holdout8/pages/ignite-sd.com/NCT05730361-sctil210-with-b-lymphocyte-adjuvant-digestive-tumors.txt
+    record = _page(brief_summary="the efficacy of ScTIL210 injection alone and in combination with B lymphocytes adjuvant",
+                   detailed_description="Preconditioning chemotherapy will be performed to subjects of 3rd and 4th treatment "
+                                        "group. Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be "
+                                        "intravenously administered at 5 and 4 days (Day -5 and Day -4) before reinfusion of "
+                                        "ScTIL and B lymphocyte adjuvant at Day 0.")
+    # a row each, for what they are given before; the "Preconditioning chemotherapy" that names no drug is the same one
+    assert _rows(record) == [("Fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")]

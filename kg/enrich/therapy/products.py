@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 
 from kg.enrich.therapy.quantities import cell_doses
-from kg.enrich.therapy.schedules import infusion_count
-from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
+from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count
+from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses, sentences
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["CELL_TYPES", "cell_products"]
@@ -50,7 +50,14 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
     ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
-    ("TIL", re.compile(r"\btumou?r[- ]infiltrating lymphocytes?\b|\bTILs?\b", re.IGNORECASE)),
+    # a product's code glued to "TIL": "ScTIL210 injection", "single dose of ScTIL injection" (ignite-sd.com NCT05730361),
+    # "TIL051"; capitals for the TIL, a capital and a small letter before it ("UNTIL" is no product, and a pathologist's
+    # "sTIL", "iTIL" are stromal and intratumoral TILs counted)
+    # (the abbreviation in capitals: "up til now" is none, NCT04405661 in tests/data/ctgov-negative)
+    # (written to open with the letter T, what comes before it checked behind: the engine then skips to the Ts, where
+    # alternatives opening with a look-behind made it try each at every character, four times slower)
+    ("TIL", re.compile(r"[Tt](?:(?<=\b[Tt])(?i:umou?r[- ]infiltrating lymphocytes?)\b"
+                       r"|(?<=T)IL(?:(?<=(?<![A-Za-z])TIL)|(?<=\b[A-Z][a-z]TIL)|(?<=\b[A-Z][a-z]{2}TIL))s?\d{0,4}(?![A-Za-z]))")),
     ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
@@ -277,12 +284,23 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          # (and their abbreviation: "the frequency of EBV-specific CTLs")
                          r"|(?:[\w+-]+[- ])?CTLs?\b)",
                          re.IGNORECASE)
+#: Tumour-infiltrating lymphocytes counted in a biopsy, not given: "Patients with high TILs (>= 30%)", "stromal TILs",
+#: "sTIL >= 10%", "TIL density", "the percentage of tumor-infiltrating lymphocytes" (a pathologist's measure of breast and
+#: other cancers).
+_TIL_MEASURED = re.compile(r"\b(?:high|low|stromal|intra-?tumou?ral)\s+(?:TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\b"
+                           r"|\b[si]?TILs?\s*\(?\s*(?:[≥>≤<]|\d+(?:\.\d+)?\s*%)"
+                           r"|\b(?:[si]?TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\s+(?:density|levels?|scores?|counts?"
+                           r"|percentages?|infiltrat\w*|status|assessment|evaluation)\b"
+                           r"|\b(?:levels?|density|percentages?|numbers?|presence|evaluation|assessment|classification|types?"
+                           r"|subsets?)\s+of\s+(?:\w+\s+){0,2}?"
+                           r"(?:tumou?r[- ]infiltrating\s+lymphocytes?|[si]?TILs?)\b", re.IGNORECASE)
 _T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)|C(?<=\bC)TL", re.IGNORECASE)
 
 
 def _unproduct(text: str) -> str:
     """The text with the cells it names without giving them blanked (diseases, receptors, measurements)."""
     text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
+    text = _TIL_MEASURED.sub(" ", text) if "TIL" in text or "nfiltrating" in text else text
     return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
@@ -411,6 +429,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
         if len(types) == 1:
             patterns.append(_PLAIN_PRODUCT)
+        named_as = _names_pattern(_product_names(passages, patterns, record))
+        if named_as:
+            patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
         about: list[Passage] = []
         for index, passage in enumerate(passages):
             text = _unproduct(passage.text)
@@ -460,7 +481,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         about += [p for p in passages if p.arm in arms and p not in about]
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
-        dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text)
+        dosing = [p for p in passages if p not in about and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
@@ -518,7 +539,8 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         if not any(_gives_untyped(p.text) for p in places if not BACKGROUND.search(p.text)):
             return []
     passages = all_passages()
-    about = [p for p in passages if _UNTYPED_CELLS.search(p.text)]
+    named_as = _names_pattern(_product_names(passages, [_UNTYPED_CELLS], record))
+    about = [p for p in passages if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))]
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
@@ -534,6 +556,83 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         product.kind = kind
         products.append(product)
     return products
+
+
+#: A product's own name beside the words for its cells: "ex-vivo cultured adult human mesenchymal stem cells (hMSCs)
+#: (Prochymal®)" (ignite-sd.com NCT00136903), "ScTIL210(Super circulating tumor infiltrating lymphocytes)", "MG4101
+#: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
+#: stand in.
+_NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
+_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
+_NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
+_CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
+#: Words a registry's entry of a product may be named that are no name of it.
+_GENERIC_NAMES = frozenset({"treatment", "therapy", "infusion", "injection", "cells", "product", "intervention", "experimental",
+                            "control", "placebo", "biological", "immunotherapy", "transplant", "transplantation", "standard"})
+#: What a product does to cells its entry's description names, which are then not it: "activates NK cells".
+_ACTS_ON = re.compile(r"\b(?:activat|stimulat|enhanc|target|bind|block|inhibit|recruit|engag|redirect|deplet|induc|boost"
+                      r"|increas|mobiliz|kill|attack|recogni[sz])\w*|\bagainst\b", re.IGNORECASE)
+
+
+#: Words in brackets that look like a code but say something of the cells: a marker ("CD8", "CD3-"), an HLA type, a
+#: cytokine ("IL-2"), a numbered group or day.
+_NOT_A_NAME = re.compile(r"(?:CD\d+|HLA|IL-?\d|day|dose|arm|group|cohort|phase|level|step|part)[\w-]*",
+                         re.IGNORECASE)
+
+
+def _looks_like_a_name(token: str) -> bool:
+    """A word that names a product rather than says something: marked as a brand ("Prochymal®"), a code ("MG4101",
+    "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
+    """
+    bare = token.rstrip("®™")
+    if len(bare) < 3 or _NOT_A_NAME.fullmatch(bare):
+        return False
+    return (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
+            or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
+
+
+def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], record: TrialRecord) -> list[str]:
+    """The names a record gives its product: in brackets beside the words for its cells, and the registry's entry of a
+    biological or genetic intervention that says it is these cells ("Biological: ScTIL210", described "... tumor
+    infiltrating lymphocytes"): its name, where that is one word.
+    """
+    names: list[str] = []
+    for passage in passages:
+        if "(" not in passage.text:
+            continue
+        text = _unproduct(passage.text)
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                after = _NAMED_AFTER.match(text, match.end())
+                before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+                names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
+                                                                    else None) if found and _looks_like_a_name(found.group("name"))]
+    for intervention in record.interventions:
+        if intervention.type not in ("BIOLOGICAL", "GENETIC"):
+            continue
+        name = re.sub(r"\s*\([^()]*\)", " ", intervention.name).strip().rstrip("®™")
+        if not re.fullmatch(r"[A-Za-z][\w-]{2,30}", name) or name.lower() in _GENERIC_NAMES:
+            continue
+        if _defines(intervention.description or "", patterns):
+            names.append(name)
+    return list(dict.fromkeys(name.rstrip("®™") for name in names))
+
+
+def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether an entry's description opens by saying which cells it is ("Super circulating tumor infiltrating
+    lymphocytes ...", "ex vivo cultured adult human mesenchymal stem cells"), not what it does to cells.
+    """
+    first = sentences(description)[:1]
+    if not first:
+        return False
+    text = _unproduct(first[0])
+    found = [m for pattern in patterns for m in [pattern.search(text)] if m and m.start() <= 100]
+    return bool(found) and not _ACTS_ON.search(text, 0, min(m.start() for m in found))
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Where a text names the product by one of its names."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", re.IGNORECASE) if names else None
 
 
 def _kind_of(cells: str) -> str:
@@ -724,6 +823,12 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     product.starting_material = material.group(0) if material else None
 
     product.infusions = next((n for n in (infusion_count(p.text) for p in passages) if n is not None), None)
+    if product.infusions is None:
+        # a trial of one product gives it on the protocol's day of infusion, in a sentence that need not name it: "The
+        # protocol will be performed into screening period (-30~-10 days), ..., pre-infusion evaluation (-2~-1 days),
+        # infusion (day 0), and follow-up period (1-720 days)." (ctv.veeva.com NCT05563545)
+        product.infusions = next((n for n in (infusion_count(p.text) for p in dosing or [] if INFUSION_DAY.search(p.text))
+                                  if n is not None), None)
     doses: list[DoseLevel] = []
     for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
         for dose in cell_doses(passage.text):
@@ -737,6 +842,14 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
                 # "Dose range:1 to 5 ×10^7 cells/Kg, Dose level one: 1×10^7 cells/Kg, ..." (NCT04264039): one dose level,
                 # which one of its statements says is one administration's
                 known.per_dose = True
+    if product.infusions == 1 and _first(_MULTIPLE_DOSES, about):
+        # "a single-dose escalation and multiple-dose extention clinical study", "starting with single dose of ScTIL
+        # injection" (ignite-sd.com NCT05730361): one dose in some of the trial's groups, several in others
+        product.infusions = None
+    if _first(_SINGLE_DOSE_LEVELS, about):
+        # the levels of a single-dose escalation are each one dose: "Group 2: ScTIL1.5x10^10 alone" of the same study
+        for dose in doses:
+            dose.per_dose = True
     if product.infusions == 1:
         # a dose given in a single infusion is that infusion's: "Then, the Tregs will be infused back into the patient in
         # a single infusion. The first cohort will receive 0.05 x10^8 cells." (ClinicalTrials.gov NCT01210664)
@@ -744,6 +857,15 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
             dose.per_dose = True
     product.doses = doses
     return product
+
+
+#: A study that gives its dose levels once each: "an open-lable, single-arm, single-dose escalation and multiple-dose
+#: extention clinical study of cell therapy" (ignite-sd.com NCT05730361), "single ascending dose".
+_SINGLE_DOSE_LEVELS = re.compile(r"\bsingle[- ](?:ascending[- ])?dose[- ](?:escalat\w*|ascending|cohorts?|groups?|levels?)\b"
+                                 r"|\bsingle[- ]ascending[- ]doses?\b", re.IGNORECASE)
+#: Groups given the cells more than once: "multiple-dose extention", "multiple ascending doses", "repeated doses".
+_MULTIPLE_DOSES = re.compile(r"\bmultiple[- ](?:ascending[- ])?doses?\b|\brepeated[- ]doses?\b|\brepeat[- ]dosing\b",
+                             re.IGNORECASE)
 
 
 def _only_arms(record: TrialRecord) -> dict[str, str]:

@@ -221,6 +221,14 @@ _DOSE_LEVELS = re.compile(r"\bdose[- ](?:escalat\w*|increments?|groups?|cohorts?
 _TOTAL_AMOUNT = re.compile(r"\b(?:total|cumulative)\b(?:\s+[\w-]+){0,4}?\s*(?:of|:|is|was)?\s*\(?$", re.IGNORECASE)
 
 
+#: A count glued to the product's name before it: "Group 2: ScTIL1.5x10^10 alone" (ignite-sd.com NCT05730361).
+_GLUED_COUNT = re.compile(r"(?<=[A-Za-z])(?=\d+(?:\.\d+)?\s*[x×]\s*10\s*(?:\^|∧|※|\*\*))")
+#: The cells named right before a bare count of them: "single dose of ScTIL injection of 5x10^9 alone", "Group 3: ScTIL
+#: 5x10^9 plus B lymphocytes adjuvant 5x10^9" (ignite-sd.com NCT05730361).
+_CELLS_BEFORE = re.compile(r"(?:\bcells?|\blymphocytes|TILs?|\bCIKs?|\bNK|\bCAR[- ]?T|MSCs?)\s*"
+                           r"(?:(?:injection|infusion|product)\s+)?(?:of\s+)?$")
+
+
 def cell_doses(text: str) -> list[DoseLevel]:
     """The cell doses a sentence states, with their unit and whether they are per dose.
 
@@ -242,7 +250,11 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
     [DoseLevel(minimum=2000000.0, maximum=50000000.0, unit='{cells}/kg', per_dose=True)]
     >>> cell_doses("neutrophils < 0.5 x 10e6/L; WBC ≥ 3×109/L; 12 patients")
     []
+    >>> cell_doses("starting with single dose of ScTIL injection of 5x10^9 alone. Group 2: ScTIL1.5x10^10 alone")
+    [DoseLevel(minimum=5000000000.0, maximum=5000000000.0, unit='{cells}', per_dose=True), \
+DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose=False)]
     """
+    text = _GLUED_COUNT.sub(" ", text) if "10" in text else text
     doses: list[DoseLevel] = []
     previous: tuple[int, bool] = (-1, False)  # where the last dose statement ended, and whether it was per dose
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
@@ -269,6 +281,12 @@ DoseLevel(minimum=2000000000.0, maximum=2000000000.0, unit='{cells}', per_dose=T
             after = after[per_kg_first.end():]
         words = _CELL_WORDS.match(after)
         if not words:
+            if (not per_kg_first and amount.low >= 1e5 and not re.match(r"\s*/", after)
+                    and _CELLS_BEFORE.search(text, max(0, amount.start - 40), amount.start)):
+                # a bare count after the cells' name: that many cells
+                dose = DoseLevel(amount.low, amount.high, "{cells}", _dose_before(text, amount.start))
+                doses += [dose] if dose not in doses else []
+                continue
             if per_kg_first and amount.low >= 1e5:
                 # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
                 # this large in a sentence about the cells is a cell dose.

@@ -34,6 +34,9 @@ _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,2
 
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
+#: "lymphodepletion" as pages spell it: "Lymophodepletion (-5~-3 days)" (ctv.veeva.com NCT05563545), a letter or two
+#: dropped, doubled or swapped between "lym" and "depletion" ("lymphdepletion", "lympodepletion").
+_LYMPHODEPLETION_SPELT = r"lym[a-z]{0,5}?deplet(?:ion|ing)"
 _GVHD = r"(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD\s*\))?)"
 
 #: What follows a chemotherapy named without its purpose, saying it is given before the cells: "..., followed by an
@@ -171,6 +174,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # fludarabine" (ISRCTN11950134): what is given before the cells, without a transplant, depletes the lymphocytes
     (None, re.compile(rf"\b(?:cells?|lymphocytes|infusions?)\s+(?:given\s+)?(?P<before_cells>after|following)\s+"
                       rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})(?!\s*-?\s*based)", re.IGNORECASE)),
+    # a period of the protocol named lymphodepletion, its days in brackets: "The protocol will be performed into screening
+    # period (-30~-10 days), prophase of lymophodepletion (-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion
+    # evaluation (-2~-1 days), infusion (day 0), ..." (ctv.veeva.com NCT05563545, its spelling; not the "prophase of" it,
+    # a period before it)
+    ("LYMPHODEPLETION", re.compile(rf"(?<!\bof )(?<![-\w])(?P<name>{_LYMPHODEPLETION_SPELT})\s*"
+                                   r"\((?=[^()]{0,40}\d)(?=[^()]{0,40}\b(?:days?|D)\b)[^()]{1,40}\)", re.IGNORECASE)),
     ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
                                  r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
                                  re.IGNORECASE)),
@@ -194,7 +203,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",), ("nma",),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
-          ("allergic", "premedication", "antihistamine")]
+          ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
@@ -399,6 +408,9 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: mg/m2 /day" (trial.medpath.com NCT02644655), "fludarabine 25 mg/m(2)", "cyclophosphamide (60 mg/kg/day ...)".
 _DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
                          r"(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b", re.IGNORECASE)
+#: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
+_BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
+                                 r"\s+of\b", re.IGNORECASE)
 #: "... with or without Fludarabine 30 mg/m2 /day" gives the drug to some: no denial.
 _WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
 _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
@@ -487,6 +499,11 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 continue
             named_drugs.add(drug)
             purpose = _intervention_purpose(name, plain_texts, record.title or "")
+            if purpose == "CHEMOTHERAPY" and _BEFORE_AN_INFUSION.search(passage.text, match.end(), match.end() + 200):
+                # "Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and
+                # 4 days (Day -5 and Day -4) before reinfusion of ScTIL and B lymphocyte adjuvant at Day 0" (ignite-sd.com
+                # NCT05730361): the drugs make room for the cells (or condition a graft the sentence names)
+                purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) else "LYMPHODEPLETION"
             found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
                                                               days=days_given(passage.text[match.start():])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS"]
+__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS",
+           "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
@@ -148,11 +149,13 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
+#: "Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4"
+#: (ClinicalTrials.gov NCT00002956): one on each week listed.
 #: "CYNK-001 infusions on Days 1, 4, and 7" (med.agiltrace.com NCT04365101): the last day after a comma and "and".
 #: "These participants will receive this treatment on days 1, 5, 8, 12, and 15" (meddatax.com NCT06161545, of the cells
 #: named before it).
 _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
-                      r"|cells|infusions?))\b[^.;]{0,60}?\bon\s+days?\s+"
+                      r"|cells|infusions?))\b[^.;]{0,90}?\bon\s+(?:days?|weeks?)\s+"
                       r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 #: "SNK01 (low dose) administered once every three weeks (Q3W) for four cycles" (ClinicalTrials.gov NCT04678453): one
@@ -166,6 +169,10 @@ _GIVEN_ONCE = re.compile(r"\b(?:given|administered|infused|injected)\s+once\b(?!
 #: The NCI's outline: "Patients receive autologous TIL IV over 20-30 minutes on day 0" (NCT03991741), "Patients will
 #: receive an infusion (given by vein) of autologous tumor infiltrating lymphocytes" (NCT01883323): one infusion, given
 #: on one day, where nothing in the sentence repeats it.
+#: An infusion written as a step of the protocol with its one day: "transfusion:day 0", "infusion (day 0)".
+_INFUSION_DAY = (r"\b(?:infusion|transfusion|injection)\s*(?::|\()\s*(?:on\s+)?day\s*[-−+]?\d{1,3}\b"
+                 r"(?!\s*(?:,|and|to|through|-|–|~)\s*(?:days?\s*)?[-−+]?\d)")
+INFUSION_DAY = re.compile(_INFUSION_DAY, re.IGNORECASE)
 _ONE_DAY = r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,|and|to|through|-|–)\s*(?:days?\s+)?[-−+]?\d)"  # not "on days 1, 4"
 _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously)\b[^.;]{{0,40}}?{_ONE_DAY}"
                          r"|\breceive\s+an\s+infusion\b"
@@ -175,7 +182,11 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
                          r"|\b(?:infusion|injection|infused|injected)\b[^.;]{0,60}?\b(?:at|on)\s+(?:the\s+)?day\s+of\s+"
-                         r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b", re.IGNORECASE)
+                         r"(?:[\w-]+\s+){0,4}?(?:recovery|engraftment)\b"
+                         # the infusion as a protocol's step on its day: "nCAR19-T transfusion:day 0(5×10※5/kg,...)"
+                         # (trial.medpath.com NCT02644655), "pre-infusion evaluation (-2~-1 days), infusion (day 0), and
+                         # follow-up period" (ctv.veeva.com NCT05563545)
+                         rf"|{_INFUSION_DAY}", re.IGNORECASE)
 #: The cells of an NCI outline's list of what the patients receive, each with its route and day: "Patients receive elotuzumab
 #: intravenously (IV) over 2-5 hours on day -15 and -8, lenalidomide orally (PO) once daily (QD) on days -8 to -2, high-dose
 #: melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5." (ClinicalTrials.gov
@@ -214,6 +225,9 @@ def infusion_count(text: str) -> int | None:
     6
     >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
     2
+    >>> infusion_count("Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, "
+    ...                "and 4.")
+    3
     >>> infusion_count("Injection of the number of 7x10^5 NK cells in 3 periods with an interval of 5 days")
     3
     >>> infusion_count("Cells were infused back to the patients in 3 times via intravenous infusion")
@@ -248,6 +262,12 @@ def infusion_count(text: str) -> int | None:
     4
     >>> infusion_count("high-dose melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5.")
     1
+    >>> infusion_count("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)")
+    1
+    >>> infusion_count("pre-infusion evaluation (-2~-1 days), infusion (day 0), and follow-up period (1-720 days)")
+    1
+    >>> infusion_count("infusion (day 0, day 7)") is None
+    True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """

@@ -111,8 +111,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # The mirror joins the registry's condition list with spaces on one line.
     record.conditions = [name for value in sections.values("conditions") for name in split_spaced_conditions(value)]
     _design(record, sections.values("design"))
-    record.interventions = [Intervention(name, description=description)
-                            for name, description in _pairs(sections.values("interventions"))]
+    record.interventions = [Intervention(name, kind, description)
+                            for name, description, kind in _entries(sections.values("interventions"))]
     record.arms = _arms(sections.values("arms"), record.interventions)
     last = record.arms[-1] if record.arms else None
     if last and not (last.type or last.description or last.interventions) and sections.values("arms")[-1] == last.label:
@@ -240,6 +240,28 @@ def _design(record: TrialRecord, values: list[str]) -> None:
             if value.isupper() and getattr(record, field) is None and lookup(scheme, value):
                 setattr(record, field, lookup(scheme, value))
                 break
+
+
+def _entries(values: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """The interventions section's entries: name, description, then "Intervention Type BIOLOGICAL", which closes the
+    entry and gives its type ("Anti-CD19 iCAR NK Cells" / "Anti-CD19 iCAR NK Cells injection" / "Intervention Type
+    BIOLOGICAL", meddatax.com NCT03824951); without type lines, name / description lines in turn.
+    """
+    if not any(_INTERVENTION_TYPE.match(value) for value in values):
+        return [(name, description, None) for name, description in _pairs(values)]
+    entries: list[tuple[str, str | None, str | None]] = []
+    current: list[str] = []
+    for value in values:
+        typed = _INTERVENTION_TYPE.match(value)
+        if typed and current:
+            entries.append((current[0], " ".join(current[1:]) or None, lookup("intervention-type", typed.group(1))))
+        if typed:
+            current = []
+        else:
+            current.append(value)
+    if current:  # the excerpt breaks off before the entry's type
+        entries.append((current[0], " ".join(current[1:]) or None, None))
+    return entries
 
 
 def _pairs(values: list[str]) -> list[tuple[str, str | None]]:

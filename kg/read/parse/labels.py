@@ -106,7 +106,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "brief_summary": ("brief summary", "summary", "plain english summary", "background and study aims",
                       "what this trial studies", "plain-language summary", "plain language summary",
                       # hra.nhs.uk's "Research summary"; trialfinderdata.org's "About This Trial" (the registry's summary)
-                      "research summary", "about this trial"),
+                      "research summary", "about this trial",
+                      # inclinicaltrials.com's heading over the registry's brief summary
+                      "clinical trial summary"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -140,7 +142,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               # trialfinderdata.org's site text after the summary; hra.nhs.uk's fields the reader does not take
               "what stage of research is this?", "who may be eligible", "research type", "iras id", "contact name",
               "contact email", "sponsor organisation", "duration of study in the uk", "rec name", "rec reference",
-              "raw json", "who should consider this trial", "why it matters"),
+              "raw json", "who should consider this trial", "why it matters",
+              # inclinicaltrials.com's heading after the trial's description
+              "recruitment information / eligibility"),
 }
 
 #: Fields with a closed set of values: their label may be followed by the value with no colon
@@ -321,6 +325,10 @@ def _typed_item(line: str) -> bool:
 #: "PURPOSE: This phase I/II trial is studying …", "OBJECTIVES:", "OUTLINE:"): under a summary label they are
 #: the summary's own paragraphs, though "Purpose" alone labels a design field.
 _SUMMARY_FIELDS = {"brief_summary", "detailed_description"}
+#: "Description:" alone on its line right under a summary: the trial's description ("Clinical Trial Summary" / "…" /
+#: "Description:" / "This is a single arm, open-label, Phase 1 study initiated with 3 cohorts: …", inclinicaltrials.com
+#: NCT05247957). Anywhere else the word heads an outcome's or an arm's description, which is none of the trial's.
+_DESCRIPTION_HEADING = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?Description\s*:?\s*(?:\*\*)?\s*$", re.IGNORECASE)
 _PDQ_PART = re.compile(r"^\s*(?:RATIONALE|PURPOSE|OBJECTIVES?|OUTLINE|PROJECTED ACCRUAL)\s*:")
 
 
@@ -399,6 +407,8 @@ def reading(text: str) -> Reading:
         name, value = label_of(line, spaced, glued) if index not in menu else (None, None)
         if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
             name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
+        if not name and current == "brief_summary" and _DESCRIPTION_HEADING.match(line):
+            name = "detailed_description"  # the summary's own "Description:" (an outcome's is under its measure)
         if name:
             current = None if name == "other" else name
             if current:
