@@ -43,6 +43,7 @@ from kg.read.parse.cues import (
     stated_study_type,
     summary_paragraph,
     title_above_summary,
+    title_after_labelled_number,
     title_after_number,
     title_before_contents,
     title_before_identifier,
@@ -174,6 +175,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or title_after_labelled_number(text, record.identifiers)
                     or title_before_contents(text) or title_above_summary(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
@@ -204,9 +206,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     stated_purpose = [value for value in _values(found, "primary_purpose")
                       if not lookup("primary-purpose", value) and len(value.split()) > 8]
     # The NCI's summary unlabelled ("RATIONALE: … PURPOSE: …", findmecure.com, seattlecca.org) is the trial's summary.
+    # (a paragraph under the interventions label describes them, not the trial: "Description of intervention(s) /
+    # exposure" / "This study will determine the efficacy of autologous adipose derived mesenchymal stem cell
+    # injections …", anzctr.org.au)
+    describing = {fold(line) for line in found.sections.get("interventions", [])}
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
-                            or summary_paragraph(text.split("\n")))
+                            or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing]))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     # … and its objectives ("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic
     # peripheral blood mononuclear cells …) vs gemcitabine"), part of its description as the registry keeps them.
@@ -242,7 +248,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
              if not typed_interventions(value)[0][0] and len(value.split()) > 8
              and (_SENTENCE_WORDS.search(value) or _GIVING.match(value))]
     record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
+    # Groups the interventions field letters ("[A] Control group receiving only myocardial revascularisation", "[B] Direct
+    # injection into the scar muscle of self bone marrow mononuclear cells …", isrctn.com): the trial's arms, each line
+    # what its group is given.
+    lettered = _lettered_groups(found.sections.get("interventions", []))
+    record.interventions = record.interventions or [Intervention(text) for text in lettered]
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
+        Arm(text, interventions=[text]) for text in lettered] or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
@@ -363,6 +375,25 @@ def _arm_lines(lines: list[str]) -> list[Arm]:
             arms[match.group("label")] = Arm(match.group("label"), lookup("arm-type", match.group("type")),
                                              match.group("description"))
     return list(arms.values())
+
+
+#: An item lettered in brackets: "[A] Control group receiving only myocardial revascularisation", "(B) …".
+_LETTERED = re.compile(r"^\s*[\[(](?P<letter>[A-Z])[\])]\s+(?P<text>\S.*?)\s*$")
+
+
+def _lettered_groups(lines: list[str]) -> list[str]:
+    """The texts of a list lettered A, B, C … in order, two or more items, nothing else in it.
+
+    >>> _lettered_groups(["[A] Control group receiving only myocardial revascularisation", "[B] Direct injection"])
+    ['Control group receiving only myocardial revascularisation', 'Direct injection']
+    >>> _lettered_groups(["[A] Standard chemotherapy"])
+    []
+    """
+    matches = [_LETTERED.match(fold(line)) for line in lines if fold(line)]
+    if len(matches) < 2 or not all(matches) \
+            or [m.group("letter") for m in matches] != [chr(ord("A") + i) for i in range(len(matches))]:
+        return []
+    return [m.group("text") for m in matches]
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:
