@@ -99,3 +99,26 @@ def test_the_generic_dev_corpus_stays_right():
     expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
     wrong = {entry["page"]: [name for name, ok in module.fields(entry).items() if not ok] for entry in expected}
     assert {page: names for page, names in wrong.items() if names} == {}
+
+
+def test_the_registrys_arms_table_flattened_under_its_header_gives_arms_and_interventions():
+    # clincosm.com NCT05371730: "Arms and Interventions" / "Arm Intervention/Treatment" / "Experimental: NK cells" /
+    # "Drug: NCR300" / "Intravenous infusion of NK cells(NCR300)" / "Outcome Measures"
+    path = TESTS / "data" / "pages" / "clincosm.com" / "NCT05371730-relapsed-refractory-mds-ncr300.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert [(a.label, a.type, a.interventions) for a in record.arms] == [("NK cells", "EXPERIMENTAL", ["NCR300"])]
+    assert [(i.name, i.type, i.description) for i in record.interventions] == [
+        ("NCR300", "DRUG", "Intravenous infusion of NK cells(NCR300)")]
+
+
+def test_an_arms_table_header_without_typed_rows_gives_nothing():
+    from kg.read.layouts.generic import _arms_table
+
+    # a header over prose (no "Type: label" row) is no table; the table ends at the page's next label
+    assert _arms_table(["Arm Intervention/Treatment", "Patients will be followed for 2 years."]) == ([], [])
+    arms, interventions = _arms_table(["Arm | Intervention/treatment |", "Experimental: CAR-CD19-T Cells",
+                                       "The subjects are enrolled into 3 dose levels cohorts in sequence.",
+                                       "Biological: CAR-CD19 T Cells", "Primary Outcome Measures:", "Drug: Not a row"])
+    assert [(a.label, a.description, a.interventions) for a in arms] == [
+        ("CAR-CD19-T Cells", "The subjects are enrolled into 3 dose levels cohorts in sequence.", ["CAR-CD19 T Cells"])]
+    assert [i.name for i in interventions] == ["CAR-CD19 T Cells"]
