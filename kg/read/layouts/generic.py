@@ -44,6 +44,7 @@ from kg.read.parse.cues import (
     summary_paragraph,
     summary_within_paragraph,
     title_above_summary,
+    title_after_labelled_number,
     title_after_number,
     title_before_contents,
     title_before_identifier,
@@ -61,7 +62,7 @@ from kg.read.parse.fields import (
     typed_interventions,
     value_or_none,
 )
-from kg.read.parse.labels import LABELS, Reading, reading
+from kg.read.parse.labels import LABELS, Reading, label_of, reading
 from kg.read.parse.outcomes import TIME_SPAN
 from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
@@ -175,6 +176,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or title_after_labelled_number(text, record.identifiers)
                     or title_before_contents(text) or title_above_summary(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
@@ -205,9 +207,14 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     stated_purpose = [value for value in _values(found, "primary_purpose")
                       if not lookup("primary-purpose", value) and len(value.split()) > 8]
     # The NCI's summary unlabelled ("RATIONALE: … PURPOSE: …", findmecure.com, seattlecca.org) is the trial's summary.
+    # (a paragraph under the interventions label describes them, not the trial: "Description of intervention(s) /
+    # exposure" / "This study will determine the efficacy of autologous adipose derived mesenchymal stem cell
+    # injections …", anzctr.org.au)
+    describing = {fold(line) for line in found.sections.get("interventions", [])}
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
-                            or summary_paragraph(text.split("\n")) or summary_within_paragraph(found.unread))
+                            or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing])
+                            or summary_within_paragraph(found.unread))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     # … and its objectives ("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic
     # peripheral blood mononuclear cells …) vs gemcitabine"), part of its description as the registry keeps them.
@@ -243,7 +250,17 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
              if not typed_interventions(value)[0][0] and len(value.split()) > 8
              and (_SENTENCE_WORDS.search(value) or _GIVING.match(value))]
     record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
+    # Groups the interventions field letters ("[A] Control group receiving only myocardial revascularisation", "[B] Direct
+    # injection into the scar muscle of self bone marrow mononuclear cells …", isrctn.com): the trial's arms, each line
+    # what its group is given.
+    lettered = _lettered_groups(found.sections.get("interventions", []))
+    record.interventions = record.interventions or [Intervention(text) for text in lettered]
+    # The registry's arms table as mirror sites flatten it, under its header "Arm Intervention/Treatment" (clincosm.com):
+    # each arm's typed label, its description, then its typed interventions over theirs.
+    table_arms, table_interventions = _arms_table(text.split("\n"))
+    record.interventions = record.interventions or table_interventions
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
+        Arm(text, interventions=[text]) for text in lettered] or table_arms or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
@@ -364,6 +381,73 @@ def _arm_lines(lines: list[str]) -> list[Arm]:
             arms[match.group("label")] = Arm(match.group("label"), lookup("arm-type", match.group("type")),
                                              match.group("description"))
     return list(arms.values())
+
+
+#: The header of the registry's arms table, its cells run together: "Arm Intervention/Treatment", "Arm | Intervention/treatment |".
+_ARMS_TABLE_HEADER = re.compile(r"^\s*\|?\s*Arm\s*\|?\s*Intervention\s*/\s*Treatment\s*\|?\s*$", re.IGNORECASE)
+#: An arm's typed label: "Experimental: NK cells", "Active Comparator: Standard chemotherapy".
+_TYPED_ARM = re.compile(r"^\s*(?P<type>[A-Za-z ]{4,25}?)\s*:\s*(?P<label>\S.*?)\s*$")
+
+
+def _arms_table(lines: list[str]) -> tuple[list[Arm], list[Intervention]]:
+    """The arms and interventions of the registry's arms table flattened to lines under its header: "Arm
+    Intervention/Treatment" / "Experimental: NK cells" / "Drug: NCR300" / "Intravenous infusion of NK cells(NCR300)"
+    (clincosm.com NCT05371730). A line under an arm's label and before its first typed intervention describes the arm,
+    one under a typed intervention describes it; the table ends at the next label of the page ("Outcome Measures").
+    """
+    start = next((index for index, line in enumerate(lines) if _ARMS_TABLE_HEADER.match(line)), None)
+    if start is None:
+        return [], []
+    arms: list[Arm] = []
+    interventions: dict[str, Intervention] = {}
+    described: list[str] = []  # the lines describing what the last arm or intervention line named
+    current: Arm | Intervention | None = None
+
+    def close() -> None:
+        if current is not None and described and current.description is None:
+            current.description = " ".join(described)
+        described.clear()
+
+    for line in map(fold, lines[start + 1:]):
+        if not line:
+            continue
+        arm = _TYPED_ARM.match(line)
+        typed = [(kind, name) for kind, name in typed_interventions(line) if kind and name]
+        if arm and lookup("arm-type", arm.group("type")):
+            close()
+            current = Arm(arm.group("label"), lookup("arm-type", arm.group("type")))
+            arms.append(current)
+        elif typed and arms:
+            close()
+            for kind, name in typed:
+                current = interventions.setdefault(name, Intervention(name, kind))
+                if name not in arms[-1].interventions:
+                    arms[-1].interventions.append(name)
+        elif arms and label_of(line)[0] is None and not re.match(r"(?i)outcome measures?\b", line):
+            described.append(line)
+        else:
+            break
+    close()
+    return arms, list(interventions.values())
+
+
+#: An item lettered in brackets: "[A] Control group receiving only myocardial revascularisation", "(B) …".
+_LETTERED = re.compile(r"^\s*[\[(](?P<letter>[A-Z])[\])]\s+(?P<text>\S.*?)\s*$")
+
+
+def _lettered_groups(lines: list[str]) -> list[str]:
+    """The texts of a list lettered A, B, C … in order, two or more items, nothing else in it.
+
+    >>> _lettered_groups(["[A] Control group receiving only myocardial revascularisation", "[B] Direct injection"])
+    ['Control group receiving only myocardial revascularisation', 'Direct injection']
+    >>> _lettered_groups(["[A] Standard chemotherapy"])
+    []
+    """
+    matches = [_LETTERED.match(fold(line)) for line in lines if fold(line)]
+    if len(matches) < 2 or not all(matches) \
+            or [m.group("letter") for m in matches] != [chr(ord("A") + i) for i in range(len(matches))]:
+        return []
+    return [m.group("text") for m in matches]
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:
@@ -487,8 +571,10 @@ def outline(text: str) -> Outline:
     found = reading(text)
     record = read(text, SourceDocument(name="", sha256="", layout=LAYOUT))
     taken = "\n".join(filter(None, [record.title, record.official_title, record.brief_summary, record.detailed_description,
-                                     record.design_description]))
-    typed = {f"{i.type}: {i.name}".lower() for i in record.interventions if i.type}
+                                     record.design_description, *(a.description for a in record.arms),
+                                     *(i.description for i in record.interventions)]))
+    typed = {f"{i.type}: {i.name}".lower() for i in record.interventions if i.type} | {
+        f"{a.type.replace('_', ' ')}: {a.label}".lower() for a in record.arms if a.type}
     # (a line that repeats a labelled value was not read itself: the label's value was)
     labelled = {fold(value) for values in found.sections.values() for value in values}
 

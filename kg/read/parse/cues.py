@@ -21,6 +21,7 @@ from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
+           "title_after_labelled_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
@@ -293,6 +294,26 @@ def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
     lines = _first_lines(text, index + 2)
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return following if _reads_as_title(following) else None
+
+
+#: A record's date on a line of its own under its number: "Registered date:21/04/2021", "Last updated: 2023-11-26".
+_DATED_LINE = re.compile(r"^[^:]{1,40}:\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2})\b[^:]*$")
+
+
+def title_after_labelled_number(text: str, identifiers: list[Identifier]) -> str | None:
+    """The title under the line that labels the page's one register number at the head of its record, past the
+    record's dates: "JRCT ID: jRCT2053210009" / "Registered date:21/04/2021" / "A Clinical Study of UC-MSCs for
+    Pediatric Patients with Cerebral Palsy" (rctportal.niph.go.jp). None when the line after them is no title.
+    """
+    if len(identifiers) != 1:
+        return None
+    lines = _first_lines(text, 15)
+    for index, line in enumerate(lines):
+        label, colon, value = line.partition(":")
+        if colon and value.strip() == identifiers[0].value and 0 < len(label.split()) <= 4:
+            following = next((other for other in lines[index + 1:] if not _DATED_LINE.match(other)), "")
+            return following if _reads_as_title(following) else None
+    return None
 
 
 def stated_study_type(text: str, identifiers: list[Identifier]) -> str | None:

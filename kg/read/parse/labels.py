@@ -45,7 +45,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
                      "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
                      "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
-                     "clinicaltrials gov id", "clinicaltrials gov number"),
+                     "clinicaltrials gov id", "clinicaltrials gov number", "jrct id"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
@@ -115,14 +115,16 @@ LABELS: dict[str, tuple[str, ...]] = {
     "related": ("linked study record", "linked study records", "related studies", "related trials", "related study"),
     # ISRCTN's "Study hypothesis" states what the trial gives and why ("This trial proposes to use engineered
     # T cells (MFEz T cells) …"): its scientific description.
-    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis"),
+    # (isrctn.com heads it "Study objectives" now)
+    "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis",
+                             "study objectives"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
     # Fields the reader does not take: their labels only end the section before them.
     "other": ("condition category", "condition code", "classification by specialty", "classification by malignancy",
               "genomic information", "intervention/exposure",
-              "intervention code", "comparator / control treatment",
+              "intervention code", "comparator / control treatment", "intervention type",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "contact information", "general information",
@@ -249,14 +251,23 @@ def _named_conditions(key: str) -> str | None:
 
 
 def _glued_value(line: str) -> tuple[str | None, str | None]:
-    """A known label glued to its value: "Study typeInterventional", "SponsorDana-Farber Cancer Institute (other)"."""
+    """A known label glued to its value: "Study typeInterventional", "SponsorDana-Farber Cancer Institute (other)",
+    "Intervention(s)2.5 x 10^6 cells/kg of UDI-001 are administered intravenously." (rctportal.niph.go.jp), and a
+    lettered list glued to its label: "Intervention[A] Control group receiving only myocardial revascularisation"
+    (isrctn.com).
+    """
     for label, name in _BY_FIRST_WORD.get(line.lower().split(" ")[0][:12], []) + _GLUED_SHORT.get(line[:3].lower(), []):
         head = line[:len(label)]
-        # A label is written as a label ("Trial ID", "Sex"), not in capitals as a value is ("PHASE1 · …").
-        if head.lower() == label and head[-1:].isalpha() and not head.isupper() \
-                and re.match(r"[A-Z0-9]", line[len(label):len(label) + 1]):
+        # A label is written as a label ("Trial ID", "Sex"), not in capitals as a value is ("PHASE1 · …"); it may
+        # end in "(s)" ("Intervention(s)", "Ethics approval(s)").
+        if head.lower() == label and (head[-1:].isalpha() or head.endswith("(s)")) and not head.isupper() \
+                and _GLUED_OPENING.match(line[len(label):len(label) + 4]):
             return name, line[len(label):].strip()
     return None, None
+
+
+#: How a value glued to its label opens: a capital or a digit, or a lettered item ("[A] Control group …").
+_GLUED_OPENING = re.compile(r"[A-Z0-9]|\[[A-Z]\]")
 
 
 def _writes_glued_labels(lines: list[str]) -> bool:
