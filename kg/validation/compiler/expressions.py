@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from kg.errors import ShapesError
-from kg.validation.compiler.functions import BASE, BUILTINS, RELATIONS
+from kg.validation.compiler.functions import BASE, BUILTINS, RELATIONS, call
 
 __all__ = ["Tokens", "tokens", "Expressions"]
 
@@ -76,7 +76,7 @@ class Expressions:
         op = self.peek()[1]
         if op in RELATIONS:
             self.take()
-            return f"<{BASE}{RELATIONS[op]}>({left}, {self._unary()})"
+            return call(RELATIONS[op], [left, self._unary()])
         if self.keyword() in ("IN", "NOT"):
             negated = self.take().upper() == "NOT"
             if negated:
@@ -140,7 +140,7 @@ class Expressions:
             return f"{self.take()}({', '.join(self.arguments())})"
         if word in BUILTINS:
             self.take()
-            return f"<{BASE}{word}>({', '.join(self.arguments())})"
+            return call(word, self.arguments())
         if kind in ("iri", "word") and self.items[self.i + 1:self.i + 2] != [("other", "(")]:
             if kind == "iri" or ":" in text:
                 return self.take()
