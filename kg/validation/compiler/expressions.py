@@ -1,7 +1,8 @@
 """The expressions of the shapes' SPARQL rules, read and written back to run as rdflib runs them.
 
 Each comparison, IN and value function becomes a call of the custom function that runs
-rdflib's own operator (kg.validation.compiler.functions). Oxigraph keeps the rest, where the two agree:
+rdflib's own operator (kg.validation.compiler.functions), guarded by Oxigraph's own operator on
+the values where the two provably agree (:func:`~kg.validation.compiler.functions.call`). Oxigraph keeps the rest, where the two agree:
 EXISTS, COUNT, BOUND, IF, COALESCE, sameTerm, the isIRI family and ``! && ||``. Anything
 else (arithmetic, casts, other aggregates and functions) raises ShapesError: a rule using
 it is left to pyshacl, never run with other semantics.
