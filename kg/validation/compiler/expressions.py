@@ -1,7 +1,8 @@
 """The expressions of the shapes' SPARQL rules, read and written back to run as rdflib runs them.
 
 Each comparison, IN and value function becomes a call of the custom function that runs
-rdflib's own operator (kg.validation.compiler.functions). Oxigraph keeps the rest, where the two agree:
+rdflib's own operator (kg.validation.compiler.functions), guarded by Oxigraph's own operator on
+the values where the two provably agree (:func:`~kg.validation.compiler.functions.call`). Oxigraph keeps the rest, where the two agree:
 EXISTS, COUNT, BOUND, IF, COALESCE, sameTerm, the isIRI family and ``! && ||``. Anything
 else (arithmetic, casts, other aggregates and functions) raises ShapesError: a rule using
 it is left to pyshacl, never run with other semantics.
@@ -13,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from kg.errors import ShapesError
-from kg.validation.compiler.functions import BASE, BUILTINS, RELATIONS
+from kg.validation.compiler.functions import BASE, BUILTINS, RELATIONS, call
 
 __all__ = ["Tokens", "tokens", "Expressions"]
 
@@ -76,7 +77,7 @@ class Expressions:
         op = self.peek()[1]
         if op in RELATIONS:
             self.take()
-            return f"<{BASE}{RELATIONS[op]}>({left}, {self._unary()})"
+            return call(RELATIONS[op], [left, self._unary()])
         if self.keyword() in ("IN", "NOT"):
             negated = self.take().upper() == "NOT"
             if negated:
@@ -140,7 +141,7 @@ class Expressions:
             return f"{self.take()}({', '.join(self.arguments())})"
         if word in BUILTINS:
             self.take()
-            return f"<{BASE}{word}>({', '.join(self.arguments())})"
+            return call(word, self.arguments())
         if kind in ("iri", "word") and self.items[self.i + 1:self.i + 2] != [("other", "(")]:
             if kind == "iri" or ":" in text:
                 return self.take()

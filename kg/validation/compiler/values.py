@@ -141,14 +141,15 @@ class Class:
     cls: rdflib.URIRef
     iri = SH.ClassConstraintComponent
 
-    def _instance(self, var: str) -> str:
+    def instance(self, var: str) -> str:
+        """A pattern true of the instances of the class (and of its subclasses), bound to ``var``."""
         return f"{var} <{RDF.type}>/<{RDFS.subClassOf}>* {sparql_term(self.cls)}"
 
     def maybe(self, var: str) -> str:
-        return f"NOT EXISTS {{ {self._instance(var)} }}"
+        return f"NOT EXISTS {{ {self.instance(var)} }}"
 
     def fails(self, value: rdflib.term.Node, ask: Ask) -> bool:
-        return isinstance(value, rdflib.Literal) or not ask(f"ASK {{ {self._instance('?value')} }}", value)
+        return isinstance(value, rdflib.Literal) or not ask(f"ASK {{ {self.instance('?value')} }}", value)
 
 
 @dataclass(frozen=True)
