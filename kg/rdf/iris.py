@@ -47,8 +47,7 @@ def _segment(value: str) -> str:
 
 
 def _digest(*parts: str | None, exact: bool = False) -> str:
-    text = "\x1f".join(fold(part) if exact else fold(part).lower() for part in parts if part)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return _sha256("\x1f".join(fold(part) if exact else fold(part).lower() for part in parts if part))
 
 
 def _named(text: str) -> str:
