@@ -50,7 +50,7 @@ TOKENS = {
     ("cell_products", "cell_type"): {"NK", "CAR_NK", "NKT", "CIK", "T", "CAR_T"},
     ("cell_products", "donor_type"): {"HAPLOIDENTICAL", "ALLOGENEIC", "AUTOLOGOUS"},
     ("cell_products", "tissue_source"): {"PERIPHERAL_BLOOD", "UMBILICAL_CORD_BLOOD", "BONE_MARROW", "CELL_LINE",
-                                         "IPSC", "PLACENTA"},
+                                         "IPSC"},
     ("cell_products", "ex_vivo_expanded"): {"true", "false"},
     ("cell_products", "genetically_modified"): {"true", "false"},
     ("cell_doses", "unit"): {"cells", "cells/kg"},
