@@ -362,7 +362,16 @@ _NOTHING_ADMINISTERED = re.compile(r"\bno\s+(?:investigational|study)\s+(?:medic
                                    r"|interventions?)\s+(?:will\s+be|is|are)\s+(?:administered|given)\b", re.IGNORECASE)
 #: A study's own word that it gives no therapy: "This trial does not include any therapy and is only for patients
 #: previously treated on gene-therapy trials" (clinicaltrialsgps.com, the NCI's gene therapy follow-up protocol).
-_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b",
+_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b"
+                         # a study that calls itself observational and no treatment: "This study tracks 50 people with
+                         # blood cancers who are receiving CAR T therapy. ... This is an observational study, not a new
+                         # treatment." (curemydisease.com NCT05397132): the cells are the participants' care, not the
+                         # study's; "Study involves observation and data collection; no treatment is provided."
+                         # (bereflected.org 338552)
+                         r"|\b(?:observational|non-?interventional)\s+(?:study|trial|registry)\s*,?\s*(?:and\s+|but\s+)?"
+                         r"not\s+an?\s+(?:new\s+)?(?:treatment|therapy|interventional)\b"
+                         r"|\b(?:study|trial)\s+involves\s+(?:only\s+)?observation\b[^.;]{0,60}?[;,]\s*no\s+(?:treatment|therapy)"
+                         r"\s+(?:is|will\s+be)\s+(?:provided|given|administered)\b",
                          re.IGNORECASE)
 
 

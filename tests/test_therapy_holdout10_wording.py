@@ -1,0 +1,68 @@
+"""How trial texts say a thing, from the gaps the tenth held-out corpus showed (tests/data/therapy-holdout10/README.md).
+
+Each rule is about a layout or a way of saying something, tested on the real page's words (the page named) and, where
+it matters, on wording the rule must leave alone. The held-out pages themselves stay a measure: the gold is unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import TESTS, read_enriched
+
+from kg.enrich.therapy import describe_therapy
+from kg.model.records import SourceDocument, TrialRecord
+
+HOLDOUT10 = TESTS / "data" / "therapy-holdout10" / "pages"
+HOLDOUT4 = TESTS / "data" / "therapy-holdout4" / "pages"
+
+
+def _page(**fields: Any) -> TrialRecord:
+    """A record as the generic reader gives a page of a site no layout module reads."""
+    fields.setdefault("source", SourceDocument("p.txt", "0" * 64, "generic"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+def _held_out(site: str, number: str, pages=HOLDOUT10) -> TrialRecord:
+    [path] = (pages / site).glob(f"*{number}*.txt")
+    return read_enriched(path.read_bytes(), path.name)
+
+
+# --- a study that says it is observational, no treatment, gives no cells ------------------------------------------------
+
+def test_an_observational_study_of_people_receiving_car_t_therapy_gives_no_product() -> None:
+    # curemydisease.com NCT05397132: "This study tracks 50 people with blood cancers who are receiving CAR T therapy.
+    # Researchers will take blood samples over time ... This is an observational study, not a new treatment."
+    record = _held_out("curemydisease.com", "NCT05397132")
+    assert "receiving CAR T therapy" in record.brief_summary
+    assert record.cell_products == [] and record.regimens == [] and record.cytokines == []
+
+
+@pytest.mark.parametrize("summary", [
+    # the same page's words, and its "What could go wrong"
+    "This study tracks 50 people with blood cancers who are receiving CAR T therapy. This is an observational study, not "
+    "a new treatment.",
+    "This study tracks 50 people with blood cancers who are receiving CAR T therapy. This is an observational study, not "
+    "a treatment trial.",
+    # bereflected.org/clinical-trials/listings/338552 (its words; the cells named here for the test)
+    "This study is for people who received CAR T cells. Study involves observation and data collection; no treatment is "
+    "provided.",
+], ids=["not-a-new-treatment", "not-a-treatment-trial", "no-treatment-is-provided"])
+def test_a_study_that_says_it_is_observational_and_no_treatment_gives_no_product(summary: str) -> None:
+    assert _page(title="Relapse after CAR T", brief_summary=summary).cell_products == []
+
+
+def test_an_observational_study_that_infuses_cells_still_gives_them() -> None:
+    # tests/data/therapy-holdout4, ClinicalTrials.gov NCT01498055: registered "Observational", its purpose "To study the
+    # efficacy and safety of autologous CIK cells infusion for the treatment of lung cancer" (the gold has its product);
+    # it never says it is no treatment
+    record = _held_out("clinicaltrials.gov", "NCT01498055", HOLDOUT4)
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("CIK", ["AUTOLOGOUS"])]
+
+
+def test_an_observational_count_of_exhausted_t_cells_gives_nothing() -> None:
+    # ClinicalTrials.gov NCT04470323: "our prospective, observational study is to count T cells in patients with
+    # laboratory-confirmed COVID-19"
+    record = _held_out("clinicaltrials.gov", "NCT04470323")
+    assert record.cell_products == [] and record.regimens == [] and record.cytokines == []
