@@ -66,3 +66,47 @@ def test_an_observational_count_of_exhausted_t_cells_gives_nothing() -> None:
     # laboratory-confirmed COVID-19"
     record = _held_out("clinicaltrials.gov", "NCT04470323")
     assert record.cell_products == [] and record.regimens == [] and record.cytokines == []
+
+
+# --- the NCI's outline: a conditioning regimen the patients undergo --------------------------------------------------
+
+def test_total_body_irradiation_under_a_conditioning_heading_is_the_transplants_conditioning() -> None:
+    # cancer.gov NCI-2020-08290 (NCT04556266): "OUTLINE: ... CONDITIONING REGIMEN: Patients undergo total body
+    # irradiation on days -9 to -6." in a trial of "donor-derived CAR T cells following allogeneic stem cell
+    # transplantation": the irradiation, CONDITIONING (as the earlier golds keep NCT01370213's and NCT00789776's TBI), not
+    # a drugless lymphodepletion named by the heading
+    record = _held_out("cancer.gov", "NCT04556266")
+    assert [(r.name, r.purpose, r.components, r.days) for r in record.regimens] == [
+        ("total body irradiation", "CONDITIONING", ["total body irradiation"], "days -9 to -6")]
+
+
+@pytest.mark.parametrize(("summary", "purpose"), [
+    # the page's own summary: cells given after the transplant
+    ("This phase I trial evaluates the side effects and best dose of donor-derived CAR T cells following allogeneic stem "
+     "cell transplantation in treating patients with CD19 malignancies.", "CONDITIONING"),
+    # a transplant the patients relapsed after is no transplant the trial gives: the heading's conditioning makes room
+    # for the cells
+    ("This phase I trial evaluates the best dose of CAR T cells for patients with CD19 malignancies who relapsed after "
+     "allogeneic stem cell transplantation.", "LYMPHODEPLETION"),
+], ids=["cells-after-the-transplant", "relapse-after-a-transplant"])
+def test_a_conditioning_heading_is_the_transplants_where_the_cells_follow_one(summary: str, purpose: str) -> None:
+    record = _page(brief_summary=summary,
+                   detailed_description="CONDITIONING REGIMEN: Patients undergo total body irradiation on days -9 to -6.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("total body irradiation", purpose)]
+
+
+# --- chemotherapy before enrolment, which the trial does not give ----------------------------------------------------
+
+@pytest.mark.parametrize(("site", "number", "words"), [
+    # ctv.veeva.com NCT01592422, an inclusion criterion: "Patients currently receiving 4-6 cycles of chemotherapy regimen
+    # with VP-16 and a platinum-based drug as first-line therapy in the absence of disease progression"
+    ("ctv.veeva.com", "NCT01592422", "chemotherapy regimen with VP-16"),
+    # trial.medpath.com NCT02490735: "Patients who had completed chemotherapy" (a criterion), "In this study, the patients
+    # will be treated with CIK cells after chemotherapy" (its summary)
+    ("trial.medpath.com", "NCT02490735", "treated with CIK cells after chemotherapy"),
+], ids=["currently-receiving-first-line", "had-completed-chemotherapy"])
+def test_chemotherapy_that_precedes_enrolment_is_no_regimen(site: str, number: str, words: str) -> None:
+    record = _held_out(site, number)
+    assert [p.cell_type for p in record.cell_products] == ["CIK"]
+    assert words in " ".join(filter(None, [record.brief_summary, *(c.text for c in record.criteria)]))
+    assert record.regimens == []
