@@ -110,3 +110,45 @@ def test_chemotherapy_that_precedes_enrolment_is_no_regimen(site: str, number: s
     assert [p.cell_type for p in record.cell_products] == ["CIK"]
     assert words in " ".join(filter(None, [record.brief_summary, *(c.text for c in record.criteria)]))
     assert record.regimens == []
+
+
+# --- where the cells come from, said in other words -------------------------------------------------------------------
+
+def test_til_generated_from_the_participants_resected_tumour_are_autologous() -> None:
+    # meddatax.com NCT04052334, its study group: "Participants will undergo tumor resection from which the tumor
+    # infiltrating lymphocyte (TIL) product will be generated." (the page never says "autologous")
+    record = _held_out("meddatax.com", "NCT04052334")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("T", ["AUTOLOGOUS"])]
+
+
+@pytest.mark.parametrize(("sentence", "donors"), [
+    ("Participants will undergo tumor resection from which the tumor infiltrating lymphocyte (TIL) product will be "
+     "generated.", ["AUTOLOGOUS"]),
+    ("Patients will undergo leukapheresis from which the NK cells will be expanded.", ["AUTOLOGOUS"]),
+    # a resection that is the trial's surgery, the cells given after it, says nothing of whose the cells are
+    ("Patients will undergo tumor resection, after which NK cells will be infused.", []),
+], ids=["tumour-resection-from-which-til", "leukapheresis-from-which-nk", "resection-after-which"])
+def test_the_participants_tissue_the_product_is_made_from(sentence: str, donors: list) -> None:
+    [product] = _page(title="Cells after resection", arms=[], interventions=[],
+                      brief_summary=sentence).cell_products or [None]
+    assert product is not None and product.donor_types == donors
+
+
+def test_stem_cells_from_donated_umbilical_cords_in_three_monthly_infusions() -> None:
+    # curemydisease.com NCT03186456: "This early-stage trial tests whether stem cells from donated umbilical cords are safe
+    # for people who recently had a stroke. Forty participants will receive three monthly infusions of the cells along
+    # with standard aspirin therapy." and "Active substance" / "human umbilical cord-derived mesenchymal stem cells"; the
+    # title's "Cord blood stem cells" is not read as the tissue (the gold leaves it empty)
+    record = _held_out("curemydisease.com", "NCT03186456")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources, p.infusions) for p in record.cell_products] == [
+        (None, ["ALLOGENEIC"], [], 3)]
+
+
+@pytest.mark.parametrize(("summary", "given"), [
+    # the heading of a plain-language page names the trial's product
+    ("Forty participants will take part. Active substance human umbilical cord-derived mesenchymal stem cells.", True),
+    # umbilical cord stem cells only spoken of: no product
+    ("Researchers will measure stem cells from donated umbilical cords in the laboratory.", False),
+], ids=["active-substance", "measured"])
+def test_the_active_substance_of_a_page_is_given(summary: str, given: bool) -> None:
+    assert bool(_page(title="Stroke study", brief_summary=summary).cell_products) is given
