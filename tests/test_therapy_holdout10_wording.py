@@ -152,3 +152,18 @@ def test_stem_cells_from_donated_umbilical_cords_in_three_monthly_infusions() ->
 ], ids=["active-substance", "measured"])
 def test_the_active_substance_of_a_page_is_given(summary: str, given: bool) -> None:
     assert bool(_page(title="Stroke study", brief_summary=summary).cell_products) is given
+
+
+# --- the registry's arms table describes the interventions a page lists by name ----------------------------------------
+
+def test_the_arms_table_describes_the_intervention_the_page_lists() -> None:
+    # clincosm.com NCT05017298: "• Biological: Allogeneic adipose-derived stem cells" in the conditions table, and under
+    # "Arm Intervention/Treatment" / "Experimental: Study Group": "Biological: Allogeneic adipose-derived stem cells" /
+    # "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" / "Other Names:" /
+    # "• Celltex-Ad" (its other names, no description)
+    record = _held_out("clincosm.com", "NCT05017298")
+    assert [(i.type, i.name, i.description) for i in record.interventions] == [
+        ("BIOLOGICAL", "Allogeneic adipose-derived stem cells",
+         "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue")]
+    assert {(p.donor_types[0], p.ex_vivo_expanded) for p in record.cell_products} >= {("ALLOGENEIC", True)}
+    assert max(p.infusions or 0 for p in record.cell_products) == 3

@@ -259,6 +259,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # each arm's typed label, its description, then its typed interventions over theirs.
     table_arms, table_interventions = _arms_table(text.split("\n"))
     record.interventions = record.interventions or table_interventions
+    # an intervention the page lists by name and its arms table describes: "• Biological: Allogeneic adipose-derived stem
+    # cells" in the conditions table, and under the arm "Biological: Allogeneic adipose-derived stem cells" / "Culture
+    # expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" (clincosm.com NCT05017298)
+    described = {i.name.lower(): i.description for i in table_interventions if i.description}
+    for intervention in record.interventions:
+        intervention.description = intervention.description or described.get(intervention.name.lower())
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
@@ -423,8 +429,13 @@ def _arms_table(lines: list[str]) -> tuple[list[Arm], list[Intervention]]:
                 current = interventions.setdefault(name, Intervention(name, kind))
                 if name not in arms[-1].interventions:
                     arms[-1].interventions.append(name)
+        elif re.match(r"(?i)other\s+names?\s*:", line) and arms:
+            # "Other Names:" / "• Celltex-Ad" under an intervention's description: its other names, no description
+            close()
+            current = None
         elif arms and label_of(line)[0] is None and not re.match(r"(?i)outcome measures?\b", line):
-            described.append(line)
+            if current is not None:
+                described.append(line)
         else:
             break
     close()
