@@ -167,3 +167,41 @@ def test_the_arms_table_describes_the_intervention_the_page_lists() -> None:
          "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue")]
     assert {(p.donor_types[0], p.ex_vivo_expanded) for p in record.cell_products} >= {("ALLOGENEIC", True)}
     assert max(p.infusions or 0 for p in record.cell_products) == 3
+
+
+# --- a Markdown record: its heading is the title, its typed list the interventions -------------------------------------
+
+def test_a_markdown_record_gives_its_title_interventions_and_conditions() -> None:
+    # api.ai-analytics.org/clinical/NCT03779711.md: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
+    # Mononuclear Cells During Surgical Repair of Hypoplastic Left Heart Syndrome", "## Interventions" / "- **BIOLOGICAL:**
+    # Autologous (self) mononuclear cells derived from umbilical cord blood" / "- **PROCEDURE:** Stage II Surgical repair",
+    # "## Conditions studied" / "- Hypoplastic Left Heart Syndrome"; its collaborators "- [object Object]" name nobody, and
+    # "## Primary source", "## Citation" after them are none
+    record = _held_out("api.ai-analytics.org", "NCT03779711")
+    assert record.title.startswith("Intramyocardial Injection of Autologous Umbilical Cord Blood Derived Mononuclear Cells")
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("BIOLOGICAL", "Autologous (self) mononuclear cells derived from umbilical cord blood"),
+        ("PROCEDURE", "Stage II Surgical repair")]
+    assert record.conditions == ["Hypoplastic Left Heart Syndrome"]
+    assert [(s.name, s.role) for s in record.sponsors] == [("Timothy J Nelson, MD, PhD", "LEAD")]
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        (None, ["AUTOLOGOUS"], ["UMBILICAL_CORD_BLOOD"])]
+
+
+def test_the_same_sites_record_of_a_follow_up_study_gives_no_cells() -> None:
+    # api.ai-analytics.org/clinical/NCT02445222.md (tests/data/therapy-holdout4): "# CAR-T Long Term Follow Up (LTFU)
+    # Study", "- **GENETIC:** Previously treated CAR-T patients": a follow-up of earlier recipients, no product
+    record = _held_out("api.ai-analytics.org", "NCT02445222", HOLDOUT4)
+    assert record.title == "CAR-T Long Term Follow Up (LTFU) Study"
+    assert [(i.type, i.name) for i in record.interventions] == [("GENETIC", "Previously treated CAR-T patients")]
+    assert record.cell_products == []
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("# Intramyocardial Injection of Autologous Cells", "Intramyocardial Injection of Autologous Cells"),
+    ("# source: https://api.ai-analytics.org/clinical/NCT03779711.md", None),  # a "label: value" line
+    ("## Key facts", None),  # a second-level heading
+], ids=["title", "label-line", "section-heading"])
+def test_a_markdown_first_level_heading_is_a_title(line: str, title: str | None) -> None:
+    from kg.read.layouts.generic import _markdown_title
+    assert _markdown_title(line + "\n") == title
