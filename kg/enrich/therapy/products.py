@@ -153,6 +153,12 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|\b(?:giving|returning|putting|infusing)\s+(?:the\s+|these\s+)?cells\s+back\s+(?:in)?to\s+"
                          r"(?:the\s+)?(?:patient|participant)s?\b"
                          r"|\bfrom\s+(?:the\s+)?(?:patients|participants)(?:'|’)\s+(?:own\s+)?tumou?rs?\b"
+                         # the participants' own tissue the product is made from: "Participants will undergo tumor
+                         # resection from which the tumor infiltrating lymphocyte (TIL) product will be generated"
+                         # (meddatax.com NCT04052334)
+                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:resection|biopsy|surgery|excision|leuka?pheresis|apheresis)\b[^.;]{0,20}?\bfrom\s+which\b"
+                         r"[^.;]{0,80}?\b(?:generated|grown|made|manufactured|derived|expanded|prepared|produced|isolated)\b"
                          # the participants undergo the collection of the cells' material: "Participants undergo the
                          # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
                          r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
@@ -362,7 +368,16 @@ _NOTHING_ADMINISTERED = re.compile(r"\bno\s+(?:investigational|study)\s+(?:medic
                                    r"|interventions?)\s+(?:will\s+be|is|are)\s+(?:administered|given)\b", re.IGNORECASE)
 #: A study's own word that it gives no therapy: "This trial does not include any therapy and is only for patients
 #: previously treated on gene-therapy trials" (clinicaltrialsgps.com, the NCI's gene therapy follow-up protocol).
-_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b",
+_NO_THERAPY = re.compile(r"\b(?:trial|study|protocol)\s+does\s+not\s+(?:include|involve)\s+any\s+(?:therapy|treatment)\b"
+                         # a study that calls itself observational and no treatment: "This study tracks 50 people with
+                         # blood cancers who are receiving CAR T therapy. ... This is an observational study, not a new
+                         # treatment." (curemydisease.com NCT05397132): the cells are the participants' care, not the
+                         # study's; "Study involves observation and data collection; no treatment is provided."
+                         # (bereflected.org 338552)
+                         r"|\b(?:observational|non-?interventional)\s+(?:study|trial|registry)\s*,?\s*(?:and\s+|but\s+)?"
+                         r"not\s+an?\s+(?:new\s+)?(?:treatment|therapy|interventional)\b"
+                         r"|\b(?:study|trial)\s+involves\s+(?:only\s+)?observation\b[^.;]{0,60}?[;,]\s*no\s+(?:treatment|therapy)"
+                         r"\s+(?:is|will\s+be)\s+(?:provided|given|administered)\b",
                          re.IGNORECASE)
 
 
@@ -437,7 +452,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             text = _unproduct(passage.text)
             if any(pattern.search(text) for pattern in patterns):
                 about.append(passage)
-            elif about and about[-1] is passages[index - 1] and _THESE_CELLS.match(passage.text):
+            elif about and about[-1] is passages[index - 1] and (_THESE_CELLS.match(passage.text)
+                                                                  or _GIVEN_THE_CELLS.search(passage.text)):
                 about.append(passage)  # "These cells are developed from healthy donors": the product named just before
         for index, passage in enumerate(passages):
             # "Peripheral blood will be collected from a vein of arm." before "Peripheral blood mononuclear cells(PBMC) will be
@@ -498,7 +514,15 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
                                   r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
     ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
     ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
-    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+cells?\b|(?-i:\bUCBCs?\b)"),
+    # "Autologous Umbilical Cord Blood Derived Mononuclear Cells", "Autologous (self) mononuclear cells derived from
+    # umbilical cord blood" (api.ai-analytics.org NCT03779711)
+    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+(?:mononuclear\s+)?cells?\b"
+                                 r"|\bmononuclear\s+cells?\s+derived\s+from\s+(?:umbilical\s+)?cord\s+blood\b|(?-i:\bUCBCs?\b)"),
+    # cells of the umbilical cord (its tissue, not its blood): "stem cells from donated umbilical cords", "human umbilical
+    # cord-derived mesenchymal stem cells" (curemydisease.com NCT03186456)
+    ("umbilical-cord-derived-cells", r"\bumbilical[- ]cord[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"
+                                     r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
+                                     r"(?![- ]blood)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b"),
 ]
 _UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
@@ -540,7 +564,8 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
             return []
     passages = all_passages()
     named_as = _names_pattern(_product_names(passages, [_UNTYPED_CELLS], record))
-    about = [p for p in passages if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))]
+    about = [p for index, p in enumerate(passages) if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))
+             or (index and _GIVEN_THE_CELLS.search(p.text) and _UNTYPED_CELLS.search(passages[index - 1].text))]
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
@@ -641,7 +666,7 @@ def _kind_of(cells: str) -> str:
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose")
+_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical")
 
 
 def _names_untyped(record: TrialRecord) -> bool:
@@ -668,7 +693,11 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
 #: fingolimod" after "NK cells", NCT01790269).
-_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b", re.IGNORECASE)
+#: The heading of a plain-language page over the trial's product: "Active substance" / "human umbilical cord-derived
+#: mesenchymal stem cells" (curemydisease.com NCT03186456), "Active substance" / "activated natural killer (NK) cells and
+#: recombinant human interleukin-15 (rhIL15)" (curemydisease.com NCT01875601).
+_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b|\bactive\s+substances?\b",
+                            re.IGNORECASE)
 #: How near a giving word stands to the cells it gives (a clause's worth).
 _GIVING_REACH = 80
 
@@ -749,6 +778,11 @@ _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells
                           # receive this treatment on days 1, 5, 8, 12, and 15." (meddatax.com NCT06161545)
                           r"|\s*(?:These|Those)\s+(?:participants|patients|subjects)\s+will\s+(?:also\s+)?receive\s+"
                           r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b")
+#: A sentence that gives the cells the sentence before named, by "the cells": "This early-stage trial tests whether stem
+#: cells from donated umbilical cords are safe ... Forty participants will receive three monthly infusions of the cells"
+#: (curemydisease.com NCT03186456).
+_GIVEN_THE_CELLS = re.compile(r"\b(?:infusions?|injections?|doses?|administrations?|transfusions?)\s+of\s+(?:the|these)\s+cells\b"
+                              r"|\b(?:receive|be\s+given)\s+(?:the|these)\s+cells\b", re.IGNORECASE)
 #: A sentence that names the cells the sentence before it describes.
 _CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
 #: A sentence of the product's making from a material, and one of the material's collection.

@@ -85,6 +85,8 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\(|(?:IV|PO|SC)\b"
                       rf"|intravenous\w*|orally|subcutaneous\w*|over\b|on\s+days?\b)"
                       rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
+    # (and what they undergo: "CONDITIONING REGIMEN: Patients undergo total body irradiation on days -9 to -6", cancer.gov
+    # NCI-2020-08290, NCT04556266: the irradiation is the regimen, not the heading)
     # the NCI's outlines: "OUTLINE: MYELOABLATIVE CONDITIONING REGIMEN: Patients receive fludarabine intravenously (IV)
     # over 1 hour on days -8 to -6 and cyclophosphamide IV on days -7 and -6", "LYMPHODEPLETION: Patients receive ...":
     # the heading says what for, the sentence which drugs (read only where no list of interventions names them)
@@ -93,7 +95,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|(?:non-?\s?myeloablative\s+|nonmyeloablative\s+|myeloablative\s+"
                       rf"|reduced[- ]intensity\s+)?(?:conditioning|preparative)(?:\s+(?:regimen|chemotherapy))?"
                       rf"|post-?transplant(?:ation)?\s+immunosuppression|GVHD\s+prophylaxis)\s*:\s*"
-                      rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?receive\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
+                      rf"(?:patients|participants)\s+(?:will\s+)?(?:then\s+)?(?:receive|undergo)\s+(?P<drugs>[^.;]{{0,60}}?{_DRUG}[^.;]{{0,240}})",
                       re.IGNORECASE)),
     # the NCI's summaries: "Drugs used in chemotherapy, such as cyclophosphamide and fludarabine phosphate, work in
     # different ways to stop the growth of cancer cells, ... and may work to suppress the immune system and allow antiCD9
@@ -197,7 +199,8 @@ assert len(_COURSES) == 2
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
           ("lymphodeplet", "conditioning", "preparative"), ("chemotherapy",), ("chemotherapy",),
           ("lymphodeplet", "conditioning", "preparative"),
-          ("receive",), ("drugs used in",), ("given", " to "), ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
+          ("receive", "undergo"), ("drugs used in",), ("given", " to "),
+          ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
@@ -417,6 +420,13 @@ _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,12
                         r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
 
 
+#: Cells the trial gives after a transplant: "the side effects and best dose of donor-derived CAR T cells following
+#: allogeneic stem cell transplantation", "Giving 19-28z CAR T cells after stem cell transplantation from a donor"
+#: (cancer.gov NCI-2020-08290, NCT04556266). (Not "cells for patients who relapsed after a transplant": the cells are
+#: named right before the word "after".)
+_CELLS_AFTER_TRANSPLANT = re.compile(r"\b(?:cells?|lymphocytes|infusions?)\s+(?:(?:given|administered|infused)\s+)?"
+                                     r"(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w()-]+\s+){0,4}?"
+                                     r"(?:transplant\w*|HSCT|SCT|HCT|BMT)\b", re.IGNORECASE)
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -434,6 +444,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
+    # the trial's cells given after a transplant, as its title or summary says: a conditioning it names is the transplant's
+    after_transplant = any(_CELLS_AFTER_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "summary"))
     for passage in passages:
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
@@ -457,9 +469,11 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
                 purpose = _purpose(fixed, match, passage.text)
                 if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
-                        and _TRANSPLANT_CONDITIONING.search(record.title or "")):
+                        and (_TRANSPLANT_CONDITIONING.search(record.title or "") or after_transplant)):
                     # "CONDITIONING: Patients receive fludarabine ..." of a trial titled "... Donor Bone Marrow
-                    # Transplant Followed by Donor Natural Killer Cell Therapy" (NCT00789776): the transplant's
+                    # Transplant Followed by Donor Natural Killer Cell Therapy" (NCT00789776): the transplant's; and
+                    # "CONDITIONING REGIMEN: Patients undergo total body irradiation" of a trial that gives "donor-derived
+                    # CAR T cells following allogeneic stem cell transplantation" (cancer.gov NCI-2020-08290, NCT04556266)
                     purpose = "CONDITIONING"
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))

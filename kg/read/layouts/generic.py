@@ -177,7 +177,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_after_labelled_number(text, record.identifiers)
-                    or title_before_contents(text) or title_above_summary(text))
+                    or title_before_contents(text) or title_above_summary(text) or _markdown_title(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
     official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
@@ -193,7 +193,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                      or phase_line(text) or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
-                                           for part in _listed(line) for c in split_glued(part) if value_or_none(c)))
+                                           for part in _listed(strip_bullet(line)) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
     sponsor = _sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
@@ -259,6 +259,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # each arm's typed label, its description, then its typed interventions over theirs.
     table_arms, table_interventions = _arms_table(text.split("\n"))
     record.interventions = record.interventions or table_interventions
+    # an intervention the page lists by name and its arms table describes: "• Biological: Allogeneic adipose-derived stem
+    # cells" in the conditions table, and under the arm "Biological: Allogeneic adipose-derived stem cells" / "Culture
+    # expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" (clincosm.com NCT05017298)
+    described = {i.name.lower(): i.description for i in table_interventions if i.description}
+    for intervention in record.interventions:
+        intervention.description = intervention.description or described.get(intervention.name.lower())
     record.arms = _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
@@ -313,6 +319,18 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     return record
 
 
+#: A Markdown record's first-level heading: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
+#: Mononuclear Cells During Surgical Repair of Hypoplastic Left Heart Syndrome" (api.ai-analytics.org NCT03779711), "# CAR-T
+#: Long Term Follow Up (LTFU) Study" (api.ai-analytics.org NCT02445222); not a "# label: value" line.
+_MARKDOWN_TITLE = re.compile(r"^#[ \t]+(?![\w ]{1,30}:)(?P<title>\S[^\n]{8,400}?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def _markdown_title(text: str) -> str | None:
+    """The title a Markdown record gives in its first first-level heading."""
+    match = _MARKDOWN_TITLE.search(text)
+    return fold(match.group("title")) if match else None
+
+
 def _allocation(value: str | None) -> str | None:
     """The allocation a design value states: a token, or the words it opens with ("Non randomised controlled trial")."""
     opening = re.match(r"\s*((?:non[- ]?)?randomi[sz]ed)\b", value or "", re.IGNORECASE)
@@ -341,6 +359,8 @@ def _organisations(values: list[str]) -> list[str]:
     """
     names = []
     for value in values:
+        if re.fullmatch(r"[-*•\s]*\[object Object\]\s*", value):
+            continue  # a record whose organisations were written out as a script's objects: no name (api.ai-analytics.org)
         if not re.search(r"[^\W\d_]", value):
             break
         name = _FUNDER_CLASS.sub("", value).strip()
@@ -423,8 +443,13 @@ def _arms_table(lines: list[str]) -> tuple[list[Arm], list[Intervention]]:
                 current = interventions.setdefault(name, Intervention(name, kind))
                 if name not in arms[-1].interventions:
                     arms[-1].interventions.append(name)
+        elif re.match(r"(?i)other\s+names?\s*:", line) and arms:
+            # "Other Names:" / "• Celltex-Ad" under an intervention's description: its other names, no description
+            close()
+            current = None
         elif arms and label_of(line)[0] is None and not re.match(r"(?i)outcome measures?\b", line):
-            described.append(line)
+            if current is not None:
+                described.append(line)
         else:
             break
     close()
@@ -457,6 +482,9 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     interventions rather than naming them: only its typed lines are taken.
     """
     values = [value for value in map(value_or_none, lines) if value and not _arm_lines([value])]
+    # a Markdown list's type in bold: "- **BIOLOGICAL:** Autologous (self) mononuclear cells derived from umbilical cord
+    # blood" (api.ai-analytics.org NCT03779711)
+    values = [strip_bullet(_MARKDOWN_STRONG.sub("", value)) if _MARKDOWN_TYPED.match(value) else value for value in values]
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
@@ -466,6 +494,10 @@ def _interventions(lines: list[str]) -> list[Intervention]:
                 for kind, name in pairs)
     found = [Intervention(_name_before_description(name) if kind else name, kind) for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+_MARKDOWN_TYPED = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)[A-Za-z][\w ]{1,30}:(?:\*\*|__)")
+_MARKDOWN_STRONG = re.compile(r"\*\*|__")
 
 
 #: A description's own numbered part after an intervention's name: "Treatment Plan #1:", "Cohort 2:".

@@ -39,7 +39,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "conditions": ("condition", "conditions", "health condition(s) or problem(s) studied", "disease", "diseases",
                    "medical condition", "medical condition(s) being investigated", "indication", "primary condition",
                    "medical condition(s) or problem(s) studied", "condition(s) or problem(s) studied", "cancer type",
-                   "medical condition or disease under investigation", "eligible conditions", "health condition"),
+                   "medical condition or disease under investigation", "eligible conditions", "health condition",
+                   # a Markdown record's heading (api.ai-analytics.org)
+                   "conditions studied"),
     # Labels of the register number itself: read from the text by the registers' own formats,
     # they only tell the reader that this is a trial record.
     "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
@@ -372,6 +374,8 @@ def _menu_lines(lines: list[str]) -> set[int]:
 
 
 _BULLETED = re.compile(r"^\s*[-*•]\s")
+#: A Markdown heading: "## Citation".
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
 
 
 def _lists_values(entries: list[str]) -> bool:
@@ -430,6 +434,11 @@ def reading(text: str) -> Reading:
                 result.unread.append(fold(line))
         elif not line.strip(" |"):
             continue
+        elif _MARKDOWN_HEADING.match(line) and current not in _LIST_FIELDS:
+            # a Markdown heading the table does not know ends the section before it: "## Primary source", "## Citation"
+            # after "## Collaborators" (api.ai-analytics.org NCT03779711) are no collaborators
+            current = None
+            result.unread.append(fold(line))
         elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
                           or current == "interventions" and _typed_item(line)
                           or current in _SUMMARY_FIELDS and _PDQ_PART.match(line)):
