@@ -18,6 +18,7 @@ from kg.build.identity import TrialIdentity
 from kg.enrich import enriched
 from kg.errors import DocumentError
 from kg.model.facts import TRIAL_FACTS, source_rank, states
+from kg.model.identifiers import source_registry
 from kg.model.namespaces import XSD
 from kg.model.records import TrialRecord
 from kg.rdf.mapping import document_triples, record_triples, shared_triples, trial_fact_triples
@@ -80,7 +81,8 @@ def survives_the_build(results: list[TrialRecord | DocumentError], *names: str) 
         line.encode("utf-8")
         assert TrialRecord.from_json(line) == item, "the record does not come back equal from the spool"
         identity = TrialIdentity()
-        handle = identity.add(item.identifiers, item.sponsors, source_rank(item), [f for f in TRIAL_FACTS if states(item, f)])
+        handle = identity.add(item.identifiers, item.sponsors, source_rank(item), [f for f in TRIAL_FACTS if states(item, f)],
+                              source_registry(item))
         key = identity.key(handle)
         lines = [*document_triples(item), *record_triples(item, key), *shared_triples(item, key),
                  *trial_fact_triples(item, key, TRIAL_FACTS)]

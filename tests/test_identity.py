@@ -1,6 +1,7 @@
 """Which documents are one trial, and the key it goes by: register numbers join documents,
-two numbers of one register never do, grant numbers neither key nor join, and the lines of
-a contact block are no identifiers.
+two numbers of one register never do, grant numbers neither key nor join, a document's own
+registry's number keys its trial before a EudraCT number, and the lines of a contact block
+are no identifiers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import rdflib
 
 from kg.build.identity import TrialIdentity
 from kg.build.streaming import build
-from kg.model.identifiers import is_grant_number, listed_identifiers, trial_key
+from kg.model.identifiers import REGISTRY_SITES, is_grant_number, listed_identifiers, register_of, source_registry, trial_key
 from kg.model.records import Identifier, Organization, SourceDocument
 from kg.read import read_path
 
@@ -77,6 +78,103 @@ def test_sponsor_ids_join_with_the_sponsor_but_never_two_nct_numbers():
     page = identity.add([Identifier("GS-US-540-5823", "ORG")], sponsor, ("", 0, "c"))
     assert identity.key(first) == "NCT04431453" and identity.key(second) == "NCT09999999"
     assert identity.key(page) in {"NCT04431453", "NCT09999999"}
+
+
+# ---------------------------------------------------------------------------
+# The registry a document comes from
+# ---------------------------------------------------------------------------
+
+DATA = ROOT / "tests" / "data"
+#: www.hra.nhs.uk's research summary of ASPIRE: "Eudract number" / "2011-001788-36", "ISRCTN Number" /
+#: "ISRCTN22322271", no NCT number. The HRA is no registry.
+HRA_PAGE = DATA / "therapy-holdout9" / "pages" / "hra.nhs.uk" / "2011-001788-36-aspire-adenovirus-specific-t-cells-paediatric-hsct.txt"
+#: The ISRCTN registry's record of TANK (# source: https://www.isrctn.com/ISRCTN11950134): "ISRCTN ISRCTN11950134",
+#: "Clinical Trials Information System (CTIS) 2005-006087-62".
+ISRCTN_PAGE = DATA / "therapy-holdout" / "pages" / "isrctn.com" / "ISRCTN11950134-tank-aml.txt"
+#: The EU Clinical Trials Register's results page of 2011-003181-32 ("EudraCT number" / "2011-003181-32").
+EU_PAGE = PAGES / "clinicaltrialsregister.eu" / "2011-003181-32-results.txt"
+
+
+def _built(tmp_path, *pages: Path) -> set[str]:
+    for index, page in enumerate(pages):
+        (tmp_path / f"{index}-{page.name}").write_bytes(page.read_bytes())
+    return build([tmp_path], tmp_path / "graph.nt", format="ntriples").trials
+
+
+def test_a_page_of_no_registry_is_keyed_by_its_eudract_number_not_another_registers(tmp_path):
+    [record] = read_path(HRA_PAGE)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("2011-001788-36", "EUDRACT"), ("ISRCTN22322271", "ISRCTN")]
+    assert source_registry(record) is None
+    assert _built(tmp_path, HRA_PAGE) == {"2011-001788-36"}
+
+
+def test_a_registry_page_is_keyed_by_its_registrys_number_before_a_eudract_number_it_lists(tmp_path):
+    [record] = read_path(ISRCTN_PAGE)
+    assert {(i.value, i.scheme) for i in record.identifiers} >= {("ISRCTN11950134", "ISRCTN"), ("2005-006087-62", "EUDRACT")}
+    assert source_registry(record) == "ISRCTN"
+    assert _built(tmp_path, ISRCTN_PAGE) == {"ISRCTN11950134"}
+
+
+def test_an_eu_register_page_is_keyed_by_an_nct_number_it_lists_else_by_its_eudract_number():
+    """The EU register's pages list a trial's other numbers ("ISRCTN number", "US NCT number"); the NCT number
+    keys the trial, an ISRCTN number never does (the page is the EU register's, not ISRCTN's).
+    """
+    [record] = read_path(EU_PAGE)
+    assert source_registry(record) == "EUDRACT"
+    eudract, isrctn, nct = Identifier("2011-003181-32", "EUDRACT"), Identifier("ISRCTN12345678", "ISRCTN"), \
+        Identifier("NCT01234567", "NCT")
+    assert trial_key([eudract, isrctn], ["EUDRACT"]) == "2011-003181-32"
+    assert trial_key([eudract, isrctn, nct], ["EUDRACT"]) == "NCT01234567"
+
+
+def test_registry_json_comes_from_clinicaltrials_gov_and_keeps_its_nct_key(tmp_path):
+    """NCT04431453 lists its EudraCT number 2020-001803-17 among its secondary ids."""
+    [record] = read_path(RECORDS / "NCT04431453.json")
+    assert source_registry(record) == "NCT"
+    assert trial_key(record.identifiers, [source_registry(record)]) == "NCT04431453"
+
+
+def test_a_mirror_of_a_registrys_record_comes_from_the_registry_of_its_registration_number():
+    """MedPath's "Registration Number" NL-OMON26066 (the contract's own example of a key)."""
+    [record] = read_path(ROOT / "tests" / "data" / "seeds" / "002_8d5448df4b0db5fc.txt")
+    assert (record.source.layout, source_registry(record)) == ("medpath", "OMON")
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_documents_of_a_registry_and_of_none_are_keyed_by_the_registrys_number_whatever_the_order(order):
+    """The HRA's summary (no registry) and the ISRCTN registry's record of one trial share its EudraCT number."""
+    eudract, isrctn = Identifier("2011-001788-36", "EUDRACT"), Identifier("ISRCTN22322271", "ISRCTN")
+    documents = [([eudract, isrctn], None, "hra"), ([isrctn, eudract], "ISRCTN", "isrctn")]
+    identity = TrialIdentity()
+    handles = [identity.add(ids, rank=("", 0, name), registry=registry) for ids, registry, name in documents[::1 - 2 * order]]
+    assert {identity.key(handle) for handle in handles} == {"ISRCTN22322271"}
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_documents_of_two_registries_are_keyed_by_the_first_registry_of_the_key_rules_order(order):
+    """An ISRCTN record and an ANZCTR record of one trial, joined by its EudraCT number and neither giving an NCT
+    number: each registry's number would key its own page; the trial takes ISRCTN's, in any order.
+    """
+    eudract = Identifier("2011-001788-36", "EUDRACT")
+    documents = [([eudract, Identifier("ISRCTN22322271", "ISRCTN")], "ISRCTN", "a"),
+                 ([eudract, Identifier("ACTRN12610000068066", "OTHER")], "ACTRN", "b")]
+    identity = TrialIdentity()
+    handles = [identity.add(ids, rank=("", 0, name), registry=registry) for ids, registry, name in documents[::1 - 2 * order]]
+    assert {identity.key(handle) for handle in handles} == {"ISRCTN22322271"}
+
+
+#: A number of each registry whose site :data:`REGISTRY_SITES` knows.
+_SITE_NUMBERS = {"NCT": "NCT05272293", "EUDRACT": "2019-001929-27", "EUCT": "2023-503645-21-00", "OMON": "NL-OMON26066",
+                 "CHICTR": "ChiCTR2000029039", "ISRCTN": "ISRCTN11950134", "ACTRN": "ACTRN12614000812695",
+                 "DRKS": "DRKS00012345", "CTRI": "CTRI/2018/09/015785", "JRCT": "jRCT2053210009",
+                 "UMIN": "UMIN000040503", "IRCT": "IRCT20200205046384N1", "KCT": "KCT0001234",
+                 "RBR": "RBR-7x5m2c", "PACTR": "PACTR202001123456789", "SLCTR": "SLCTR/2019/012", "TCTR": "TCTR20200101001"}
+
+
+@pytest.mark.parametrize("registry", sorted(set(REGISTRY_SITES.values())))
+def test_each_registry_site_names_its_register_as_register_of_does(registry):
+    number = _SITE_NUMBERS[registry]
+    assert register_of(Identifier(number, "OTHER")) == registry
 
 
 # ---------------------------------------------------------------------------

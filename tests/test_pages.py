@@ -18,7 +18,7 @@ import pytest
 from conftest import TESTS
 
 from kg.errors import DocumentError
-from kg.model.identifiers import trial_key
+from kg.model.identifiers import source_registry, trial_key
 from kg.model.records import TrialRecord
 from kg.model.text import fold
 from kg.read import READERS, read_bytes
@@ -62,7 +62,7 @@ def facts_read(record: TrialRecord | DocumentError) -> dict[str, object]:
     if isinstance(record, DocumentError):
         return {"trial_id": None, "title": None, "status": None, "phase": [], "conditions": [], "inclusion": 0,
                 "exclusion": 0, "outcomes": []}
-    return {"trial_id": trial_key(record.identifiers), "title": record.title, "status": record.status,
+    return {"trial_id": trial_key(record.identifiers, [source_registry(record)]), "title": record.title, "status": record.status,
             "phase": sorted(record.phases), "conditions": [fold(c).lower() for c in record.conditions],
             "inclusion": sum(c.kind == "INCLUSION" for c in record.criteria),
             "exclusion": sum(c.kind == "EXCLUSION" for c in record.criteria),
@@ -99,7 +99,7 @@ def test_a_page_is_never_read_as_another_trial(case):
     for generic_only in (False, True):
         record = read_page(case, generic_only)
         if not isinstance(record, DocumentError):  # refusing is allowed; inventing is not
-            assert trial_key(record.identifiers) == json.loads(case.read_text(encoding="utf-8"))["trial_id"]
+            assert trial_key(record.identifiers, [source_registry(record)]) == json.loads(case.read_text(encoding="utf-8"))["trial_id"]
 
 
 def site_tally() -> str:

@@ -2,8 +2,13 @@
 speaks for it where sources disagree.
 
 Documents that share a register number describe one trial (the contract's rule), in
-whatever order they arrive; the merged trial's key follows the key rule over every
-identifier of every document in the group. Register numbers join documents; a sponsor's
+whatever order they arrive; the merged trial's key follows the key rule
+(:func:`kg.model.identifiers.trial_key`) over every identifier of every document in the group
+and the registries they come from: the NCT number, else the number of a registry that one of
+the documents comes from (where the documents come from several registries and none gives an
+NCT number, the first of the key rule's order of schemes, then the least number: an ISRCTN page
+and an ANZCTR page of one trial are keyed by the ISRCTN number, whichever came first), else the
+EudraCT / EU CT number, and so on. Register numbers join documents; a sponsor's
 own study id joins them only together with the sponsor's name; grant numbers never do.
 Two different numbers of one register (two NCT numbers, two EudraCT numbers) are two
 trials whatever else they share: two groups are never joined when each holds a number of
@@ -44,10 +49,12 @@ class _Group:
     and for each trial fact the best rank of a source stating it.
     """
 
-    __slots__ = ("identifiers", "numbers", "speakers")
+    __slots__ = ("identifiers", "numbers", "speakers", "registries")
 
-    def __init__(self, identifiers: Iterable[Identifier], speakers: dict[str, SourceRank]) -> None:
+    def __init__(self, identifiers: Iterable[Identifier], speakers: dict[str, SourceRank],
+                 registries: Iterable[str] = ()) -> None:
         self.identifiers = set(identifiers)
+        self.registries = set(registries)
         self.numbers: dict[str, set[str]] = {}
         for identifier in self.identifiers:
             register = register_of(identifier)
@@ -62,6 +69,7 @@ class _Group:
 
     def absorb(self, other: _Group) -> None:
         self.identifiers |= other.identifiers
+        self.registries |= other.registries
         for register, values in other.numbers.items():
             self.numbers.setdefault(register, set()).update(values)
         for fact, rank in other.speakers.items():
@@ -96,8 +104,10 @@ class TrialIdentity:
 
     def __init__(self) -> None:
         #: handle -> (register numbers, sponsor ids, identifiers as (value, scheme), the facts it states and
-        #: their rank). Plain tuples: an Identifier a worker's result was unpickled into holds a dict of its own.
-        self._documents: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], _Speakers]] = {}
+        #: their rank, the registry the document comes from). Plain tuples: an Identifier a worker's result was
+        #: unpickled into holds a dict of its own.
+        self._documents: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], _Speakers,
+                                         str | None]] = {}
         self._schemes: dict[str, str] = {}
         #: handle -> its group's root, for the documents that joined a group they are not the root of.
         self._root: dict[str, str] | None = None
@@ -106,8 +116,9 @@ class TrialIdentity:
         self._keys: dict[str, str] = {}
 
     def add(self, identifiers: Iterable[Identifier], sponsors: Iterable[Organization] = (),
-            rank: SourceRank = ("", 0, ""), facts: Iterable[str] = ()) -> str:
-        """Register one document: its identifiers, sponsors, rank and the trial facts it states.
+            rank: SourceRank = ("", 0, ""), facts: Iterable[str] = (), registry: str | None = None) -> str:
+        """Register one document: its identifiers, sponsors, rank, the trial facts it states and the
+        registry it comes from (:func:`kg.model.identifiers.source_registry`).
 
         Returns the handle to ask :meth:`key` and :meth:`speaks_for` with.
         """
@@ -119,15 +130,19 @@ class TrialIdentity:
             mask |= 1 << _FACT_BIT[fact]
         entry = self._documents.get(handle)
         pairs = tuple((i.value, self._schemes.setdefault(i.scheme, i.scheme)) for i in identifiers)
+        registry = self._schemes.setdefault(registry, registry) if registry else None
         if entry is None:
-            self._documents[handle] = (tuple(numbers), tuple(sponsor_ids), pairs, (rank, mask))
+            self._documents[handle] = (tuple(numbers), tuple(sponsor_ids), pairs, (rank, mask), registry)
         else:  # the same document again: what both say
             speakers = _speakers_of(entry[3])
             for fact, rank_of in _speakers_of((rank, mask)).items():
                 if rank_of > speakers.get(fact, ("", -1, "")):
                     speakers[fact] = rank_of
+            # the same checksum is the same page, read from the same address: the same registry (the lesser of two
+            # only if a caller said otherwise, so that the order documents come in never matters)
+            registry = min(filter(None, (entry[4], registry)), default=None)
             self._documents[handle] = (tuple(sorted({*entry[0], *numbers})), tuple(sorted({*entry[1], *sponsor_ids})),
-                                       tuple(dict.fromkeys((*entry[2], *pairs))), speakers)
+                                       tuple(dict.fromkeys((*entry[2], *pairs))), speakers, registry)
         self._root = None
         return handle
 
@@ -146,7 +161,7 @@ class TrialIdentity:
         group = self._groups.get(root)
         if group is None:
             entry = self._documents[root]
-            group = _Group(_identifiers(entry[2]), _speakers_of(entry[3]))
+            group = _Group(_identifiers(entry[2]), _speakers_of(entry[3]), filter(None, [entry[4]]))
         return group
 
     def _resolve(self) -> dict[str, str]:
@@ -196,8 +211,12 @@ class TrialIdentity:
         if root in self._keys:
             return self._keys[root]
         group = self._groups.get(root)
-        identifiers = group.identifiers if group is not None else _identifiers(self._documents[root][2])
-        key = trial_key(sorted(identifiers, key=lambda i: (i.scheme, i.value))) or root
+        if group is not None:
+            identifiers, registries = group.identifiers, group.registries
+        else:
+            entry = self._documents[root]
+            identifiers, registries = set(_identifiers(entry[2])), {entry[4]}
+        key = trial_key(sorted(identifiers, key=lambda i: (i.scheme, i.value)), registries) or root
         if group is not None:  # a document alone is asked for its key once or twice: no need to keep it
             self._keys[root] = key
         return key

@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeVar
 from kg.enrich import enrich
 from kg.errors import DocumentError, ReaderBug
 from kg.model.facts import TRIAL_FACTS, SourceRank, source_rank, states
+from kg.model.identifiers import source_registry
 from kg.model.records import Identifier, Organization, TrialRecord
 from kg.rdf import iris, ntriples
 from kg.rdf.mapping import SHARED_GRAPH, document_triples, record_triples, shared_triples, trial_fact_triples
@@ -61,6 +62,8 @@ class Read(NamedTuple):
     sponsors: tuple[Organization, ...]
     rank: SourceRank
     facts: tuple[str, ...]
+    #: The registry the document comes from (:func:`kg.model.identifiers.source_registry`).
+    registry: str | None
 
 
 def units(paths: Iterable[Path]) -> list[Unit]:
@@ -110,7 +113,8 @@ def as_read(record: TrialRecord) -> Read:
     rank = source_rank(record)
     identifiers, sponsors = tuple(record.identifiers), tuple(record.sponsors)
     return Read(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), (record.source.name, record.source.sha256),
-                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)))
+                record.source.layout, identifiers, sponsors, rank, tuple(fact for fact in TRIAL_FACTS if states(record, fact)),
+                source_registry(record))
 
 
 class Mapped(NamedTuple):

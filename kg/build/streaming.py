@@ -208,7 +208,7 @@ def _known_sources(state: Path) -> dict[str, str]:
 def _spool(spool: IO[bytes], order: list[_Spooled], identity: TrialIdentity, read: Read) -> None:
     """Append a record to the spool, note where it is, and tell identity what it says."""
     spool.seek(0, 2)
-    handle = identity.add(read.identifiers, read.sponsors, read.rank, read.facts)
+    handle = identity.add(read.identifiers, read.sponsors, read.rank, read.facts, read.registry)
     order.append(_Spooled(*read.order, spool.tell(), len(read.blob), handle, read.rank))
     spool.write(read.blob)
 

@@ -1,22 +1,30 @@
-"""Trial identifiers: which register issued a number, and which number keys a trial.
+"""Trial identifiers: which register issued a number, which register a document comes from,
+and which number keys a trial.
 
 The key rule is the contract's (shared/spec/queries.md, "The trial key"): a trial's
-key is its NCT number when it has one, else its number in another register, else its
-EudraCT / EU CT number, else a sponsor's own study id. A grant or award number (an NIH
-grant listed among a study's secondary ids) is kept as an identifier of scheme OTHER but
-neither keys nor joins trials; two different numbers of one register are two trials.
+key is its NCT number when any document gives one, else the registration number of the
+registry the document comes from (an ISRCTN page's ISRCTN number, a MedPath page's
+"Registration Number" NL-OMON26066), else its EudraCT / EU CT number, else a sponsor's own
+study id. A page that is no registry's (an HRA research summary stating a EudraCT and an
+ISRCTN number) comes from no registry: its EudraCT number keys it. Another register's number
+on such a page keys only where it has none of those (after EudraCT, before the sponsor's id).
+A grant or award number (an NIH grant listed among a study's secondary ids) is kept as an
+identifier of scheme OTHER but neither keys nor joins trials; two different numbers of one
+register are two trials.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
-from kg.model.records import Identifier
+from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 
 __all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "find_registry_ids",
-           "listed_identifiers", "is_listed_identifier", "trial_key", "is_registry_scheme"]
+           "listed_identifiers", "is_listed_identifier", "trial_key", "is_registry_scheme", "REGISTRY_SITES",
+           "source_registry"]
 
 #: Register numbers by scheme token, most specific first (an EU CT number would also
 #: match a looser EudraCT pattern). Registers without a token of their own in the
@@ -36,10 +44,31 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|jRCT[a-z]?\d{9,10}|UMIN\d{9})\b")),
 ]
 
-#: Schemes in the order the key rule prefers them. OTHER ranks as a register number only
-#: when it is one (a pattern above); any other OTHER id (a number a page lists without
-#: saying what it is) comes after the sponsor's own id, and grant numbers never key.
-_KEY_PREFERENCE = ("NCT", "OMON", "CHICTR", "ISRCTN", "OTHER", "EUDRACT", "EUCT", "ORG", "UNKNOWN")
+#: Schemes in the order the key rule prefers them, after the NCT number and the number of the
+#: registry a document comes from (which come first, in this order among themselves where a
+#: trial's documents come from several registries). OTHER ranks as a register number only when
+#: it is one (a pattern above); any other OTHER id (a number a page lists without saying what it
+#: is) comes after the sponsor's own id, and grant numbers never key.
+_KEY_PREFERENCE = ("NCT", "EUDRACT", "EUCT", "OMON", "CHICTR", "ISRCTN", "OTHER", "ORG", "UNKNOWN")
+
+#: The sites of registries, by host (a saved page's "# source: URL" line; a host ending in
+#: ".site" is the site's too: www., upload., dev.), and the register whose numbers each issues,
+#: as :func:`register_of` names it.
+REGISTRY_SITES = {
+    "clinicaltrials.gov": "NCT", "clinicaltrialsregister.eu": "EUDRACT", "euclinicaltrials.eu": "EUCT",
+    "onderzoekmetmensen.nl": "OMON", "chictr.org.cn": "CHICTR", "isrctn.com": "ISRCTN", "anzctr.org.au": "ACTRN",
+    "drks.de": "DRKS", "ctri.nic.in": "CTRI", "jrct.niph.go.jp": "JRCT", "jrct.mhlw.go.jp": "JRCT",
+    "umin.ac.jp": "UMIN", "irct.ir": "IRCT", "irct.behdasht.gov.ir": "IRCT", "cris.nih.go.kr": "KCT",
+    "ensaiosclinicos.gov.br": "RBR", "pactr.samrc.ac.za": "PACTR", "slctr.lk": "SLCTR",
+    "thaiclinicaltrials.org": "TCTR",
+}
+#: Layouts of one registry's own pages, whatever their address.
+_REGISTRY_LAYOUTS = {"ctgov_api_v2": "NCT", "ctgov_classic": "NCT", "ctgov_mirror": "NCT", "eu_ctr": "EUDRACT"}
+#: Layouts that show one registry's record under its registration number, listed first (MedPath's
+#: "Registration Number", ICTRP's "Main ID:", ClinicalTrials.Veeva's identifiers): the document
+#: comes from the registry that issued that number.
+_RECORD_MIRRORS = frozenset({"medpath", "medpath_bullets", "who_ictrp", "veeva"})
+
 
 #: Grant and contract numbers of US federal funders, as ClinicalTrials.gov lists them among
 #: secondary ids ("P60DK020579", "1R18HL095481-01A1", "U19CA021239-37", "P30 CA016672",
@@ -191,8 +220,39 @@ def is_listed_identifier(value: str) -> bool:
     return len([w for w in words if re.search(r"[a-z]{2}", w)]) < 3 and len(words) <= 5
 
 
-def trial_key(identifiers: Iterable[Identifier]) -> str | None:
-    """The key of a trial known by these identifiers (the contract's rule).
+def source_registry(record: TrialRecord) -> str | None:
+    """The registry a record's document comes from, as :func:`register_of` names it: the site of
+    its address, else its layout's registry, else (a page showing a registry's record) the
+    registry of the number it lists first; None for a page of no registry we know (a research
+    summary, a news item, a saved page without its address).
+
+    >>> from kg.model.records import SourceDocument
+    >>> page = SourceDocument("p.txt", "", "generic", "https://www.isrctn.com/ISRCTN11950134")
+    >>> source_registry(TrialRecord(page, identifiers=[Identifier("ISRCTN11950134", "ISRCTN")]))
+    'ISRCTN'
+    >>> medpath = SourceDocument("m.txt", "", "medpath")
+    >>> source_registry(TrialRecord(medpath, identifiers=[Identifier("NL-OMON26066", "OMON")]))
+    'OMON'
+    """
+    source = record.source
+    host = (urlsplit(source.url).hostname or "") if source.url else ""
+    for site, registry in REGISTRY_SITES.items():
+        if host == site or host.endswith("." + site):
+            return registry
+    if source.layout in _REGISTRY_LAYOUTS:
+        return _REGISTRY_LAYOUTS[source.layout]
+    if source.layout in _RECORD_MIRRORS:
+        return next(filter(None, map(register_of, record.identifiers)), None)
+    return None
+
+
+def trial_key(identifiers: Iterable[Identifier], registries: Iterable[str | None] = ()) -> str | None:
+    """The key of a trial known by these identifiers, whose documents come from ``registries``
+    (see :func:`source_registry`; None for a document of no registry): the contract's rule.
+
+    The NCT number; else a number of a registry a document comes from (of several, the first of
+    :data:`_KEY_PREFERENCE`); else the EudraCT / EU CT number; else another register's number;
+    else the sponsor's id. Ties go to the identifier listed first.
 
     >>> trial_key([Identifier("2019-001929-27", "EUDRACT"), Identifier("HEMAML42", "ORG")])
     '2019-001929-27'
@@ -200,16 +260,22 @@ def trial_key(identifiers: Iterable[Identifier]) -> str | None:
     'NCT05333705'
     >>> trial_key([Identifier("P60DK020579", "OTHER"), Identifier("05-1109", "ORG")])
     '05-1109'
+    >>> both = [Identifier("2011-001788-36", "EUDRACT"), Identifier("ISRCTN22322271", "ISRCTN")]
+    >>> trial_key(both), trial_key(both, ["ISRCTN"]), trial_key(both, [None])
+    ('2011-001788-36', 'ISRCTN22322271', '2011-001788-36')
     """
+    sources = set(filter(None, registries))
     ranked = sorted(
-        (_KEY_PREFERENCE.index(_key_scheme(i)), position, i.value)
+        (_key_rank(i, sources), position, i.value)
         for position, i in enumerate(identifiers)
         if i.scheme in _KEY_PREFERENCE and not (i.scheme == "OTHER" and is_grant_number(i.value))
     )
     return ranked[0][2] if ranked else None
 
 
-def _key_scheme(identifier: Identifier) -> str:
-    if identifier.scheme == "OTHER" and scheme_of(identifier.value) is None:
-        return "UNKNOWN"
-    return identifier.scheme
+def _key_rank(identifier: Identifier, sources: set[str]) -> tuple[int, int]:
+    scheme = identifier.scheme
+    if scheme == "OTHER" and scheme_of(identifier.value) is None:
+        scheme = "UNKNOWN"
+    tier = 0 if scheme == "NCT" else 1 if sources and register_of(identifier) in sources else 2
+    return tier, _KEY_PREFERENCE.index(scheme)

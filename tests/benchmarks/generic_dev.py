@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from kg.errors import DocumentError
-from kg.model.identifiers import trial_key
+from kg.model.identifiers import source_registry, trial_key
 from kg.read import read_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "generic-dev"
@@ -53,7 +53,7 @@ def fields(entry: dict) -> dict[str, bool]:
     if record is None:
         return {"trial_id": False, "title": False, "interventions": entry["interventions"] is None or False,
                 "arms": False, "summary": False} | ({"intervention_text": False} if entry["intervention_text"] else {})
-    scored = {"trial_id": trial_key(record.identifiers) == entry["trial_id"],
+    scored = {"trial_id": trial_key(record.identifiers, [source_registry(record)]) == entry["trial_id"],
               "title": record.title is None if entry["title"] is None else similar(entry["title"], record.title)}
     if entry["interventions"] is not None:
         scored["interventions"] = same_names(entry["interventions"], [i.name for i in record.interventions])
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
                 if isinstance(result, Exception):
                     print(f"    {result}")
                 else:
-                    print(f"    key={trial_key(result.identifiers)} title={result.title!r}")
+                    print(f"    key={trial_key(result.identifiers, [source_registry(result)])} title={result.title!r}")
                     print(f"    interventions={[i.name for i in result.interventions]}")
                     print(f"    arms={[a.label for a in result.arms]}")
                     print(f"    summary={(result.brief_summary or '')[:120]!r}")

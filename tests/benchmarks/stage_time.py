@@ -52,7 +52,7 @@ def _spool(records: list[TrialRecord]) -> list:
 
 def _chunks(reads: list) -> list[list[tuple[bytes, str, tuple[str, ...], bool]]]:
     identity = TrialIdentity()
-    handles = [identity.add(read.identifiers, read.sponsors, read.rank, read.facts) for read in reads]
+    handles = [identity.add(read.identifiers, read.sponsors, read.rank, read.facts, read.registry) for read in reads]
     items = [(read.blob, identity.key(handle),
               tuple(f for f in TRIAL_FACTS if identity.speaks_for(handle, f, read.rank)), False)
              for read, handle in zip(reads, handles)]
