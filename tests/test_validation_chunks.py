@@ -21,6 +21,7 @@ from rdflib.compare import isomorphic
 
 import kg.build.pipeline
 import kg.build.streaming
+import kg.graphs.files
 from kg.build.streaming import build
 from kg.model.namespaces import CTK, ID, RDF_TYPE, RDFS, VOC
 from kg.rdf import iris
@@ -73,8 +74,12 @@ def _defects(monkeypatch: pytest.MonkeyPatch, *, foreign_arm: bool = False) -> N
     monkeypatch.setattr(kg.build.streaming, "_CHUNK", 4)
 
 
-def _built(tmp_path: Path, output: str, workers: int) -> tuple[ValidationReport, ValidationReport, list[Checked]]:
-    """The chunked report on the build's output, ``kg validate``'s on the same, and the chunks' findings."""
+def _built(tmp_path: Path, output: str, workers: int, monkeypatch: pytest.MonkeyPatch | None = None) \
+        -> tuple[ValidationReport, ValidationReport, list[Checked]]:
+    """The chunked report on the build's output, ``kg validate``'s on the same, and the chunks' findings.
+
+    With ``monkeypatch``, the chunked report on a graph file must not load the output.
+    """
     target = tmp_path / output
     store = target if not target.suffix else None
     quads = store is not None or target.suffix in (".nq", ".trig")
@@ -82,8 +87,15 @@ def _built(tmp_path: Path, output: str, workers: int) -> tuple[ValidationReport,
                    format={".ttl": "turtle", ".nq": "nquads"}.get(target.suffix, "turtle"),
                    check=partial(check_chunk, quads=quads, named=store is not None))
     graphs = () if store else (target,)
-    return validate_built(report.checked, graphs, store, workers=workers), validate(graphs, store, workers=workers), \
-        report.checked
+    with pytest.MonkeyPatch.context() as patched:
+        if monkeypatch is not None and store is None:
+            patched.setattr(kg.graphs.files, "load_store", _not_loaded)
+        chunked = validate_built(report.checked, graphs, store, workers=workers)
+    return chunked, validate(graphs, store, workers=workers), report.checked
+
+
+def _not_loaded(paths):  # noqa: ANN001, ANN202
+    raise AssertionError(f"the whole output was loaded: {paths}")
 
 
 def _same(chunked: ValidationReport, whole: ValidationReport) -> None:
@@ -96,7 +108,7 @@ def _same(chunked: ValidationReport, whole: ValidationReport) -> None:
 @pytest.mark.parametrize("output", ["graph.ttl", "graph.nq", "store"])
 def test_chunks_and_whole_graph_checks_give_kg_validate_s_report(tmp_path, monkeypatch, output, workers):
     _defects(monkeypatch)
-    chunked, whole, checked = _built(tmp_path, output, workers)
+    chunked, whole, checked = _built(tmp_path, output, workers, monkeypatch)
     _same(chunked, whole)
     assert len(checked) == 10 and not any(found.broken for found in checked)
     assert sum(len(results) for found in checked for _, results in found.results) >= 10  # found in the workers
