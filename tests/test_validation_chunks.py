@@ -211,3 +211,84 @@ def test_a_rule_is_per_trial_only_if_it_reads_the_focus_node_s_own_statements_an
         <urn:rule> sh:select "SELECT $this WHERE {{ {where} }}" .""")
     split = split_checks(compile_shapes(shapes))
     assert (len(split.per_trial), len(split.whole)) == ((1, 0) if per_trial else (0, 1))
+
+
+BAD_NUMBER = f"<{ID}identifier/nct/NCT0000001>"
+BROKEN_ORG = f"<{ID}organization/broken>"
+
+
+def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False) -> None:
+    """Real records mapped with a shared thing made wrong (the first site of the trials whose key ends in 3 given a
+    latitude out of range: a second one where it had one) and a trial's identifiers (the trial whose key ends in 4
+    given a second NCT number, itself not of the register's form); with ``untyped_link``, an organisation with an
+    empty label that one record describes (a key ending in 9) and another names without describing it (ending in 5).
+    """
+    record_triples, shared_triples = kg.build.pipeline.record_triples, kg.build.pipeline.shared_triples
+
+    def own(record, key):  # noqa: ANN001, ANN202
+        lines = record_triples(record, key)
+        trial = f"<{iris.trial(key)}>"
+        if key.endswith("4"):
+            lines += [f"{trial} <{CTK}hasIdentifier> {BAD_NUMBER}", f"{BAD_NUMBER} <{RDF_TYPE}> <{CTK}Identifier>",
+                      f'{BAD_NUMBER} <{CTK}identifierValue> "NCT0000001"',
+                      f"{BAD_NUMBER} <{CTK}identifierScheme> <{VOC}identifier-scheme-NCT>"]
+        if untyped_link and key.endswith("5"):
+            lines += [f"{trial} <{CTK}collaborator> {BROKEN_ORG}"]
+        return lines
+
+    def shared(record, key):  # noqa: ANN001, ANN202
+        lines = shared_triples(record, key)
+        sites = sorted(line.split(" ", 1)[0] for line in lines if line.endswith(f"<{RDF_TYPE}> <{CTK}Site>"))
+        if sites and key.endswith("3"):
+            lines.append(f'{sites[0]} <{CTK}latitude> "123.5"^^<{XSD}decimal>')
+        if untyped_link and key.endswith("9"):
+            lines += [f"{BROKEN_ORG} <{RDF_TYPE}> <{CTK}Organization>", f'{BROKEN_ORG} <{RDFS}label> ""']
+        return lines
+
+    monkeypatch.setattr(kg.build.pipeline, "record_triples", own)
+    monkeypatch.setattr(kg.build.pipeline, "shared_triples", shared)
+    monkeypatch.setattr(kg.build.streaming, "_CHUNK", 4)
+
+
+def _validated_build(tmp_path: Path, name: str, *, loads: bool) -> str:
+    """A file build validated as ``kg build`` validates it (the kept statements spooled beside the output), its
+    report as ``kg validate`` writes one; ``loads``: whether that loads the output.
+    """
+    from kg.atomic import scratch_beside
+    from kg.validation.chunks import Kept, chunk_checker
+    from kg.validation.engines import format_report
+
+    target = tmp_path / name
+    loaded: list[object] = []
+    load_store = kg.graphs.files.load_store
+    with scratch_beside(target) as spool, pytest.MonkeyPatch.context() as patched:
+        kept = Kept(spool)
+        report = build([RECORDS], target, format="nquads" if name.endswith(".nq") else "turtle", workers=2,
+                       check=chunk_checker(quads=name.endswith(".nq"), named=False), checked=kept.take)
+        assert len(report.checked) == 10 and not any(found.broken for found in report.checked)
+        assert all(found.kept == b"" for found in report.checked) and spool.tell() > 0  # spooled, not kept in memory
+        patched.setattr(kg.graphs.files, "load_store", lambda paths: loaded.append(paths) or load_store(paths))
+        result = validate_built(report.checked, (target,), workers=2, kept=kept)
+    assert bool(loaded) == loads
+    assert not [leftover.name for leftover in tmp_path.iterdir() if leftover.name.endswith(".part")]
+    return format_report(result, "text", name)
+
+
+@pytest.mark.parametrize("name", ["g.ttl", "g.nq"])
+def test_a_validated_file_build_reports_what_kg_validate_says_of_its_output(tmp_path, monkeypatch, name):
+    _corrupted(monkeypatch)
+    said = _validated_build(tmp_path, name, loads=False)
+    assert said == run_kg("validate", name, cwd=tmp_path).stdout
+    for expected in ("property ctk:latitude, value '123.5'", "NCT0000001 is not a well-formed NCT number",
+                     "trial NCT02710084, value 'NCT0000001': The trial holds two numbers of one register",
+                     "trial NCT03590054, value 'NCT0000001': The trial holds two numbers of one register"):
+        assert expected in said, expected
+    # The second number is named by two trials (in two chunks): the report names the first.
+    assert "Violation: trial NCT02710084, value 'NCT0000001': NCT0000001 is not a well-formed NCT number" in said
+
+
+def test_a_failing_shared_thing_a_chunk_links_to_untyped_has_the_output_loaded(tmp_path, monkeypatch):
+    _corrupted(monkeypatch, untyped_link=True)
+    said = _validated_build(tmp_path, "g.ttl", loads=True)
+    assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
+    assert "organization/broken" in said or "organization:broken" in said
