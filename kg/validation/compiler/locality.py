@@ -22,6 +22,13 @@ longer than one step, and any rule that reads the statements of a value or of an
 This is sound only for a graph whose chunks hold what the build's IRIs promise; the worker
 checks that promise on each chunk (:func:`premises_query` and kg.validation.chunks) and the
 whole graph is validated after the build, as ``kg validate`` does, when any chunk breaks it.
+
+The checks judged on the whole graph read little of it: :func:`whole_reads` says what (the types
+and own statements of the shared things, a trial's identifier links and its identifiers' schemes
+and values), and a file build keeps just that (kg.validation.chunks). Trial-one-number-per-register
+stays among them: a chunk holds the schemes and values its own records give a register number,
+but another chunk's record may give the same number's node another (a shared node), so the
+chunk's count of a trial's numbers per register need not be the whole graph's.
 """
 
 from __future__ import annotations
