@@ -12,7 +12,9 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +22,10 @@ from kg import __version__
 from kg.errors import KgError
 from kg.progress import ProgressLine
 from kg.validation.engines import ENGINES, REPORT_FORMATS, EngineMismatch
+
+if TYPE_CHECKING:  # loaded when a build runs
+    from kg.read.limits import Limits
+    from kg.validation.chunks import Kept
 
 __all__ = ["main", "cli"]
 
@@ -194,8 +200,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
 
 
 def _built(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
-           validate: bool, show: tuple[str, ...], workers: int, silent: bool, limits: object, check: object,
-           kept: object, started: float) -> None:
+           validate: bool, show: tuple[str, ...], workers: int, silent: bool, limits: Limits,
+           check: Callable[[bytes, bytes, frozenset[str]], object] | None, kept: Kept | None, started: float) -> None:
     """``kg build`` once its options are read: the build, what it says, and the validation."""
     from kg.build.streaming import build as run_build
 

@@ -292,3 +292,35 @@ def test_a_failing_shared_thing_a_chunk_links_to_untyped_has_the_output_loaded(t
     said = _validated_build(tmp_path, "g.ttl", loads=True)
     assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
     assert "organization/broken" in said or "organization:broken" in said
+
+
+def test_what_the_whole_graph_checks_read_is_found_from_them():
+    from kg.validation.compiler.locality import whole_reads
+
+    shapes = compiled_shapes()
+    reads = whole_reads(shapes, split_checks(shapes))
+    assert reads is not None
+    assert {str(c).split("#")[-1] for c in reads.classes} == {
+        "Condition", "Identifier", "Organization", "Publication", "Site", "SourceDocument", "Trial"}
+    site, trial, link = (rdflib.URIRef(f"{CTK}{name}") for name in ("Site", "Trial", "hasIdentifier"))
+    assert (site, None) in reads.own and (trial, None) not in reads.own  # closed sets: all a site says
+    assert (trial, link) in reads.own and reads.followed == {(trial, link)}
+
+
+@pytest.mark.parametrize(("where", "kept"), [
+    (f"$this {_CTK}hasIdentifier> ?one . ?one {_CTK}identifierValue> ?x", True),
+    (f"$this {_CTK}hasIdentifier> ?one . ?one {_CTK}sameAs> ?two . ?two {_CTK}identifierValue> ?x", False),  # two hops
+    (f"?other {_CTK}hasIdentifier> $this . ?other {_CTK}title> ?x", False),  # a node linking to it
+    (f"$this {_CTK}hasIdentifier>/{_CTK}identifierValue> ?x", False),      # a path
+    (f"$this ?p ?one . ?one {_CTK}label> ?x", False),                      # a value by any property
+])
+def test_a_whole_graph_rule_has_its_statements_kept_only_if_it_reads_its_focus_node_and_values(where, kept):
+    from kg.validation.compiler.locality import whole_reads
+
+    shapes = compile_shapes(rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass {_CTK}Site> ; sh:sparql <urn:rule> .
+        <urn:rule> sh:select "SELECT $this WHERE {{ {where} }}" ."""))
+    split = split_checks(shapes)
+    assert len(split.whole) == 1
+    assert (whole_reads(shapes, split) is not None) == kept
