@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_output", "remove_leftovers", "locked_folder", "shared_mode", "temporary_beside", "made_here"]
+__all__ = ["atomic_output", "scratch_beside", "remove_leftovers", "locked_folder", "shared_mode", "temporary_beside",
+           "made_here"]
 
 
 @contextlib.contextmanager
@@ -40,6 +41,28 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
             os.replace(temporary, path)  # still locked: no one takes it for a leftover meanwhile
+    except BaseException as error:
+        if made_here(error, temporary):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def scratch_beside(path: Path) -> Iterator[BinaryIO]:
+    """A scratch file beside ``path`` (named as :func:`temporary_beside` names one, locked while open, so
+    that :func:`remove_leftovers` removes it only once its writer is gone), removed when done with.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_beside(path)
+    try:
+        handle = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        with os.fdopen(handle, "w+b") as stream:
+            _lock(handle)
+            try:
+                yield stream
+            finally:
+                os.unlink(temporary)
     except BaseException as error:
         if made_here(error, temporary):
             with contextlib.suppress(FileNotFoundError):

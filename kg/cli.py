@@ -8,10 +8,13 @@ Results go to standard output; progress and diagnostics go to standard error, so
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +22,10 @@ from kg import __version__
 from kg.errors import KgError
 from kg.progress import ProgressLine
 from kg.validation.engines import ENGINES, REPORT_FORMATS, EngineMismatch
+
+if TYPE_CHECKING:  # loaded when a build runs
+    from kg.read.limits import Limits
+    from kg.validation.chunks import Kept
 
 __all__ = ["main", "cli"]
 
@@ -156,8 +163,6 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
     holds every other document. Exit status 1 when any document was left out or the
     graph does not conform to the shapes.
     """
-    from kg.build.streaming import build as run_build
-
     if explain:
         from kg.explain import explain as explain_document
         from kg.read.sources import document_paths
@@ -183,8 +188,26 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         from kg.validation.chunks import chunk_checker
 
         check = chunk_checker(quads=store is not None or graph_format in DATASET_FORMATS, named=store is not None)
+    with contextlib.ExitStack() as scratch:
+        kept = None
+        if validate and output is not None:  # what the whole-graph checks read, kept beside the output meanwhile
+            from kg.atomic import scratch_beside
+            from kg.validation.chunks import Kept
+
+            kept = Kept(scratch.enter_context(scratch_beside(output)))
+        _built(inputs, output, store, graph_format, incremental, validate, show, workers, silent, limits, check,
+               kept, started)
+
+
+def _built(inputs: tuple[Path, ...], output: Path | None, store: Path | None, graph_format: str, incremental: bool,
+           validate: bool, show: tuple[str, ...], workers: int, silent: bool, limits: Limits,
+           check: Callable[[bytes, bytes, frozenset[str]], object] | None, kept: Kept | None, started: float) -> None:
+    """``kg build`` once its options are read: the build, what it says, and the validation."""
+    from kg.build.streaming import build as run_build
+
     report = run_build(inputs, output, format=graph_format, incremental=incremental, store=store, workers=workers,
-                       progress=None if silent else ProgressLine(), limits=limits, check=check)
+                       progress=None if silent else ProgressLine(), limits=limits, check=check,
+                       checked=kept.take if kept is not None else None)
     for failure in report.failures:
         click.echo(f"left out: {failure}", err=True)
     if not report.written:
@@ -207,7 +230,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
         from kg.validation.chunks import validate_built
 
         result = validate_built(report.checked, (output,) if output else (), store, workers=workers,
-                                progress=None if silent else ProgressLine())
+                                progress=None if silent else ProgressLine(), kept=kept)
         conforms = result.conforms
         click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     if show:

@@ -21,6 +21,7 @@ from rdflib.compare import isomorphic
 
 import kg.build.pipeline
 import kg.build.streaming
+import kg.graphs.files
 from kg.build.streaming import build
 from kg.model.namespaces import CTK, ID, RDF_TYPE, RDFS, VOC
 from kg.rdf import iris
@@ -73,8 +74,12 @@ def _defects(monkeypatch: pytest.MonkeyPatch, *, foreign_arm: bool = False) -> N
     monkeypatch.setattr(kg.build.streaming, "_CHUNK", 4)
 
 
-def _built(tmp_path: Path, output: str, workers: int) -> tuple[ValidationReport, ValidationReport, list[Checked]]:
-    """The chunked report on the build's output, ``kg validate``'s on the same, and the chunks' findings."""
+def _built(tmp_path: Path, output: str, workers: int, monkeypatch: pytest.MonkeyPatch | None = None) \
+        -> tuple[ValidationReport, ValidationReport, list[Checked]]:
+    """The chunked report on the build's output, ``kg validate``'s on the same, and the chunks' findings.
+
+    With ``monkeypatch``, the chunked report on a graph file must not load the output.
+    """
     target = tmp_path / output
     store = target if not target.suffix else None
     quads = store is not None or target.suffix in (".nq", ".trig")
@@ -82,8 +87,15 @@ def _built(tmp_path: Path, output: str, workers: int) -> tuple[ValidationReport,
                    format={".ttl": "turtle", ".nq": "nquads"}.get(target.suffix, "turtle"),
                    check=partial(check_chunk, quads=quads, named=store is not None))
     graphs = () if store else (target,)
-    return validate_built(report.checked, graphs, store, workers=workers), validate(graphs, store, workers=workers), \
-        report.checked
+    with pytest.MonkeyPatch.context() as patched:
+        if monkeypatch is not None and store is None:
+            patched.setattr(kg.graphs.files, "load_store", _not_loaded)
+        chunked = validate_built(report.checked, graphs, store, workers=workers)
+    return chunked, validate(graphs, store, workers=workers), report.checked
+
+
+def _not_loaded(paths):  # noqa: ANN001, ANN202
+    raise AssertionError(f"the whole output was loaded: {paths}")
 
 
 def _same(chunked: ValidationReport, whole: ValidationReport) -> None:
@@ -96,7 +108,7 @@ def _same(chunked: ValidationReport, whole: ValidationReport) -> None:
 @pytest.mark.parametrize("output", ["graph.ttl", "graph.nq", "store"])
 def test_chunks_and_whole_graph_checks_give_kg_validate_s_report(tmp_path, monkeypatch, output, workers):
     _defects(monkeypatch)
-    chunked, whole, checked = _built(tmp_path, output, workers)
+    chunked, whole, checked = _built(tmp_path, output, workers, monkeypatch)
     _same(chunked, whole)
     assert len(checked) == 10 and not any(found.broken for found in checked)
     assert sum(len(results) for found in checked for _, results in found.results) >= 10  # found in the workers
@@ -199,3 +211,116 @@ def test_a_rule_is_per_trial_only_if_it_reads_the_focus_node_s_own_statements_an
         <urn:rule> sh:select "SELECT $this WHERE {{ {where} }}" .""")
     split = split_checks(compile_shapes(shapes))
     assert (len(split.per_trial), len(split.whole)) == ((1, 0) if per_trial else (0, 1))
+
+
+BAD_NUMBER = f"<{ID}identifier/nct/NCT0000001>"
+BROKEN_ORG = f"<{ID}organization/broken>"
+
+
+def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False) -> None:
+    """Real records mapped with a shared thing made wrong (the first site of the trials whose key ends in 3 given a
+    latitude out of range: a second one where it had one) and a trial's identifiers (the trial whose key ends in 4
+    given a second NCT number, itself not of the register's form); with ``untyped_link``, an organisation with an
+    empty label that one record describes (a key ending in 9) and another names without describing it (ending in 5).
+    """
+    record_triples, shared_triples = kg.build.pipeline.record_triples, kg.build.pipeline.shared_triples
+
+    def own(record, key):  # noqa: ANN001, ANN202
+        lines = record_triples(record, key)
+        trial = f"<{iris.trial(key)}>"
+        if key.endswith("4"):
+            lines += [f"{trial} <{CTK}hasIdentifier> {BAD_NUMBER}", f"{BAD_NUMBER} <{RDF_TYPE}> <{CTK}Identifier>",
+                      f'{BAD_NUMBER} <{CTK}identifierValue> "NCT0000001"',
+                      f"{BAD_NUMBER} <{CTK}identifierScheme> <{VOC}identifier-scheme-NCT>"]
+        if untyped_link and key.endswith("5"):
+            lines += [f"{trial} <{CTK}collaborator> {BROKEN_ORG}"]
+        return lines
+
+    def shared(record, key):  # noqa: ANN001, ANN202
+        lines = shared_triples(record, key)
+        sites = sorted(line.split(" ", 1)[0] for line in lines if line.endswith(f"<{RDF_TYPE}> <{CTK}Site>"))
+        if sites and key.endswith("3"):
+            lines.append(f'{sites[0]} <{CTK}latitude> "123.5"^^<{XSD}decimal>')
+        if untyped_link and key.endswith("9"):
+            lines += [f"{BROKEN_ORG} <{RDF_TYPE}> <{CTK}Organization>", f'{BROKEN_ORG} <{RDFS}label> ""']
+        return lines
+
+    monkeypatch.setattr(kg.build.pipeline, "record_triples", own)
+    monkeypatch.setattr(kg.build.pipeline, "shared_triples", shared)
+    monkeypatch.setattr(kg.build.streaming, "_CHUNK", 4)
+
+
+def _validated_build(tmp_path: Path, name: str, *, loads: bool) -> str:
+    """A file build validated as ``kg build`` validates it (the kept statements spooled beside the output), its
+    report as ``kg validate`` writes one; ``loads``: whether that loads the output.
+    """
+    from kg.atomic import scratch_beside
+    from kg.validation.chunks import Kept, chunk_checker
+    from kg.validation.engines import format_report
+
+    target = tmp_path / name
+    loaded: list[object] = []
+    load_store = kg.graphs.files.load_store
+    with scratch_beside(target) as spool, pytest.MonkeyPatch.context() as patched:
+        kept = Kept(spool)
+        report = build([RECORDS], target, format="nquads" if name.endswith(".nq") else "turtle", workers=2,
+                       check=chunk_checker(quads=name.endswith(".nq"), named=False), checked=kept.take)
+        assert len(report.checked) == 10 and not any(found.broken for found in report.checked)
+        assert all(found.kept == b"" for found in report.checked) and spool.tell() > 0  # spooled, not kept in memory
+        patched.setattr(kg.graphs.files, "load_store", lambda paths: loaded.append(paths) or load_store(paths))
+        result = validate_built(report.checked, (target,), workers=2, kept=kept)
+    assert bool(loaded) == loads
+    assert not [leftover.name for leftover in tmp_path.iterdir() if leftover.name.endswith(".part")]
+    return format_report(result, "text", name)
+
+
+@pytest.mark.parametrize("name", ["g.ttl", "g.nq"])
+def test_a_validated_file_build_reports_what_kg_validate_says_of_its_output(tmp_path, monkeypatch, name):
+    _corrupted(monkeypatch)
+    said = _validated_build(tmp_path, name, loads=False)
+    assert said == run_kg("validate", name, cwd=tmp_path).stdout
+    for expected in ("property ctk:latitude, value '123.5'", "NCT0000001 is not a well-formed NCT number",
+                     "trial NCT02710084, value 'NCT0000001': The trial holds two numbers of one register",
+                     "trial NCT03590054, value 'NCT0000001': The trial holds two numbers of one register"):
+        assert expected in said, expected
+    # The second number is named by two trials (in two chunks): the report names the first.
+    assert "Violation: trial NCT02710084, value 'NCT0000001': NCT0000001 is not a well-formed NCT number" in said
+
+
+def test_a_failing_shared_thing_a_chunk_links_to_untyped_has_the_output_loaded(tmp_path, monkeypatch):
+    _corrupted(monkeypatch, untyped_link=True)
+    said = _validated_build(tmp_path, "g.ttl", loads=True)
+    assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
+    assert "organization/broken" in said or "organization:broken" in said
+
+
+def test_what_the_whole_graph_checks_read_is_found_from_them():
+    from kg.validation.compiler.locality import whole_reads
+
+    shapes = compiled_shapes()
+    reads = whole_reads(shapes, split_checks(shapes))
+    assert reads is not None
+    assert {str(c).split("#")[-1] for c in reads.classes} == {
+        "Condition", "Identifier", "Organization", "Publication", "Site", "SourceDocument", "Trial"}
+    site, trial, link = (rdflib.URIRef(f"{CTK}{name}") for name in ("Site", "Trial", "hasIdentifier"))
+    assert (site, None) in reads.own and (trial, None) not in reads.own  # closed sets: all a site says
+    assert (trial, link) in reads.own and reads.followed == {(trial, link)}
+
+
+@pytest.mark.parametrize(("where", "kept"), [
+    (f"$this {_CTK}hasIdentifier> ?one . ?one {_CTK}identifierValue> ?x", True),
+    (f"$this {_CTK}hasIdentifier> ?one . ?one {_CTK}sameAs> ?two . ?two {_CTK}identifierValue> ?x", False),  # two hops
+    (f"?other {_CTK}hasIdentifier> $this . ?other {_CTK}title> ?x", False),  # a node linking to it
+    (f"$this {_CTK}hasIdentifier>/{_CTK}identifierValue> ?x", False),      # a path
+    (f"$this ?p ?one . ?one {_CTK}label> ?x", False),                      # a value by any property
+])
+def test_a_whole_graph_rule_has_its_statements_kept_only_if_it_reads_its_focus_node_and_values(where, kept):
+    from kg.validation.compiler.locality import whole_reads
+
+    shapes = compile_shapes(rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass {_CTK}Site> ; sh:sparql <urn:rule> .
+        <urn:rule> sh:select "SELECT $this WHERE {{ {where} }}" ."""))
+    split = split_checks(shapes)
+    assert len(split.whole) == 1
+    assert (whole_reads(shapes, split) is not None) == kept

@@ -100,7 +100,8 @@ def state_path(output: Path) -> Path:
 def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "turtle",
           progress: Progress | None = None, incremental: bool = False, store: Path | None = None,
           workers: int = 1, limits: Limits = LIMITS,
-          check: Callable[[bytes, bytes, frozenset[str]], object] | None = None) -> BuildReport:
+          check: Callable[[bytes, bytes, frozenset[str]], object] | None = None,
+          checked: Callable[[object], object] | None = None) -> BuildReport:
     """Build the graph of every document under ``inputs`` into the file ``output``, or into
     the on-disk Oxigraph store in the directory ``store`` (see :mod:`kg.graphs.store`),
     with ``workers`` processes reading and mapping the documents.
@@ -111,7 +112,8 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
 
     ``check``, if given, is called in the worker that maps each chunk, with the chunk's statements,
     its statements about shared things and the keys of the trials all of whose records it holds;
-    what it returns is kept in ``report.checked``.
+    what it returns is kept in ``report.checked``, or what ``checked`` (called in this process, in
+    order) makes of it.
     """
     if (output is None) == (store is None):
         raise ValueError("build into a file (output) or into a store, one of the two")
@@ -150,7 +152,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             chunks = _chunks(spool, order, identity, report, tell)
             work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
                            check=check)
-            texts = _kept(in_order(pool, work, chunks), report)
+            texts = _kept(in_order(pool, work, chunks), report, checked)
             _write(_counted(once(texts), report), output, store, format)
             report.written = True
             if state:
@@ -244,10 +246,11 @@ def _mapped(piece: tuple[_Chunk, frozenset[str]], dataset: bool, store: bool,
     return mapped, (check(mapped.text, mapped.shared, whole) if check is not None else None)
 
 
-def _kept(results: Iterator[tuple[Mapped, object]], report: BuildReport) -> Iterator[Mapped]:
+def _kept(results: Iterator[tuple[Mapped, object]], report: BuildReport,
+          keep: Callable[[object], object] | None) -> Iterator[Mapped]:
     for mapped, checked in results:
         if checked is not None:
-            report.checked.append(checked)
+            report.checked.append(keep(checked) if keep is not None else checked)
         yield mapped
 
 

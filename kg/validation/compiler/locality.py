@@ -22,6 +22,13 @@ longer than one step, and any rule that reads the statements of a value or of an
 This is sound only for a graph whose chunks hold what the build's IRIs promise; the worker
 checks that promise on each chunk (:func:`premises_query` and kg.validation.chunks) and the
 whole graph is validated after the build, as ``kg validate`` does, when any chunk breaks it.
+
+The checks judged on the whole graph read little of it: :func:`whole_reads` says what (the types
+and own statements of the shared things, a trial's identifier links and its identifiers' schemes
+and values), and a file build keeps just that (kg.validation.chunks). Trial-one-number-per-register
+stays among them: a chunk holds the schemes and values its own records give a register number,
+but another chunk's record may give the same number's node another (a shared node), so the
+chunk's count of a trial's numbers per register need not be the whole graph's.
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ from kg.validation.compiler.compile import (
     _targets,
 )
 
-__all__ = ["TRIAL_CLASSES", "TRIAL_PREFIX", "FOREIGN_LINK", "Split", "split_checks", "Check"]
+__all__ = ["TRIAL_CLASSES", "TRIAL_PREFIX", "FOREIGN_LINK", "Split", "split_checks", "Check", "WholeReads", "whole_reads"]
 
 Check = PropertyCheck | RuleCheck | MergedRuleCheck | FocusCheck | DelegatedCheck
 
@@ -217,3 +224,113 @@ def _restricted(query: str, rules: tuple[RuleCheck, ...]) -> str:
     rows, _, tail = rest.partition(" }")
     kept = [row for row in rows.split(") (") if row.strip("()").split()[1] in names]
     return f"{head}VALUES (?class ?rule) {{ ({') ('.join(row.strip('()') for row in kept)}) }}{tail}"
+
+
+@dataclass(frozen=True)
+class WholeReads:
+    """What the checks judged on the whole graph read, when that is all they read.
+
+    - the rdf:type of their targets, nodes of ``classes`` (sh:targetClass only, no rdfs:subClassOf in the data),
+    - those nodes' own statements by the properties of ``own`` ((class, property); None: every property),
+    - the own statements of their values by a property of ``followed`` ((class, property), of a node of the
+      class: Trial-one-number-per-register reads a trial's identifiers' schemes and values),
+
+    Their value components read no rdf:type (no sh:class). A file build keeps these statements as its
+    workers map the chunks (kg.validation.chunks) and runs the checks on them, not on the whole output.
+    """
+
+    classes: frozenset[rdflib.term.Node]
+    own: frozenset[tuple[rdflib.term.Node, rdflib.URIRef | None]]
+    followed: frozenset[tuple[rdflib.term.Node, rdflib.URIRef]]
+
+
+def whole_reads(shapes: CompiledShapes, split: Split) -> WholeReads | None:
+    """What ``split.whole`` reads (:class:`WholeReads`), or None when a check reads anything else (or
+    cannot be read here): the whole graph is then what they are run on.
+    """
+    from kg.validation.compiler.values import Class, Or
+
+    if shapes.graph is None:
+        return None
+    targeted = _target_classes(shapes)
+    own: set[tuple[rdflib.term.Node, rdflib.URIRef | None]] = set()
+    followed: set[tuple[rdflib.term.Node, rdflib.URIRef]] = set()
+
+    def typed(targets: str | None) -> frozenset[rdflib.term.Node]:
+        return targeted.get(targets, frozenset()) if targets is not None else frozenset()
+
+    def reads_types(component: object) -> bool:
+        return isinstance(component, Class) or (isinstance(component, Or) and any(
+            reads_types(c) for member in component.members if member is not None for c in member))
+
+    for check in split.whole:
+        if isinstance(check, PropertyCheck):
+            classes = typed(check.targets)
+            if not classes or any(reads_types(component) for component in check.components):
+                return None
+            if check.path is not None and not isinstance(check.path, rdflib.URIRef):
+                return None
+            own.update((cls, check.path) for cls in classes)  # path None: the node itself, no statement read
+        elif isinstance(check, MergedRuleCheck):  # the closed property sets: every own statement of the targets
+            for rule in check.rules:
+                classes = typed(_rule_targets(rule, shapes))
+                if not classes:
+                    return None
+                own.update((cls, None) for cls in classes)
+        elif isinstance(check, RuleCheck):
+            classes = typed(_rule_targets(check, shapes))
+            reads = _rule_reads_own(shapes.graph, check.constraint)
+            if not classes or reads is None:
+                return None
+            properties, hops = reads
+            own.update((cls, p) for cls in classes for p in properties)
+            followed.update((cls, hop) for cls in classes for hop in hops)
+        else:  # a focus check's query, pyshacl: not read here
+            return None
+    own = {(cls, p) for cls, p in own if p is not None and (cls, None) not in own} | {(c, p) for c, p in own if p is None}
+    return WholeReads(frozenset(cls for cls, _ in own), frozenset(own), frozenset(followed))
+
+
+def _rule_reads_own(graph: rdflib.Graph, rule: rdflib.term.Node) \
+        -> tuple[frozenset[rdflib.URIRef | None], frozenset[rdflib.URIRef]] | None:
+    """What a SPARQL-based constraint reads, when every triple pattern it has is about the focus node
+    (``$this``) or about one of its values by a named property (``$this P ?v . ?v ...``): the properties
+    of the focus node's statements it reads (None: any), and those P; None when it reads anything else.
+    """
+    try:
+        query = prepareQuery(_prefixes(graph, rule) + str(graph.value(rule, SH.select)))
+    except Exception:  # rdflib's parser raises many kinds of error; such a rule is run on the whole graph
+        return None
+    patterns: list[tuple[object, object, object]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+        elif isinstance(node, CompValue):
+            patterns.extend(_triples(node))
+            for value in node.values():
+                walk(value)
+
+    walk(query.algebra)
+    hops: dict[object, set[object]] = {}
+    for s, p, o in patterns:
+        if s == _THIS and isinstance(o, rdflib.Variable):
+            hops.setdefault(o, set()).add(p)
+    properties: set[rdflib.URIRef | None] = set()
+    used: set[rdflib.URIRef] = set()
+    for s, p, _ in patterns:
+        if isinstance(p, AlternativePath) and all(isinstance(a, rdflib.URIRef) for a in p.args):
+            named = set(p.args)
+        elif isinstance(p, (rdflib.URIRef, rdflib.Variable)):
+            named = {p if isinstance(p, rdflib.URIRef) else None}
+        else:
+            return None  # a longer path
+        if s == _THIS:
+            properties |= named
+            continue
+        via = hops.get(s)
+        if not via or not all(isinstance(hop, rdflib.URIRef) for hop in via):
+            return None  # a node reached otherwise than by a named property of the focus node
+        used.update(via)  # type: ignore[arg-type]
+    return frozenset(properties), frozenset(used)
