@@ -18,6 +18,7 @@ from fuzzing import cpu_budget, read_as_a_build_does
 
 from kg.errors import DocumentError
 from kg.model.records import TrialRecord
+from kg.read.parse.cues import title_before_contents
 
 MEDPATH = SEEDS / "000_611aa22ea74317fe.txt"
 VEEVA = SEEDS / "003_c40fa93b6f9a0a38.txt"
@@ -76,6 +77,17 @@ def test_a_document_built_to_backtrack_reads_in_bounded_time(name):
     [record] = read_as_a_build_does(data, f"{name}.txt")
     assert isinstance(record, TrialRecord), record
     assert time.process_time() - started < cpu_budget(len(data))
+
+
+def test_a_table_of_contents_is_found_in_time_linear_in_the_page():
+    """kg/read/parse/cues.py looked for each entry of a table of contents among all the lines after it: the fuzzer's
+    2 MB page of repeated lines (NCT03634501's npcf.us page, its body printed again and again) took 85.7 s of CPU.
+    A page whose other lines give the title never asks; here the contents are all there is.
+    """
+    text = "A Study of Natural Killer Cells in Patients With Solid Tumours\n" + "Purpose\nEligibility\nTreatment Plan\n" * 2500
+    started = time.process_time()
+    assert title_before_contents(text) == "A Study of Natural Killer Cells in Patients With Solid Tumours"
+    assert time.process_time() - started < cpu_budget(len(text)) / 10
 
 
 def _study(**changes) -> str:

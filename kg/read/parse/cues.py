@@ -136,13 +136,16 @@ def title_before_contents(text: str) -> str | None:
     "Trial Description", "Purpose" … on the NCI's PDQ pages, each printed again as a heading, "Purpose:").
     """
     lines = [fold(line) for line in text.split("\n") if line.strip()]
+    # Where each heading is printed last: an entry heads a section further down when it is printed again after
+    # itself (a set of the later lines for each entry made this quadratic: minutes for a page of repeated lines).
+    last = {line.rstrip(":").lower(): at for at, line in enumerate(lines)}
     for index, line in enumerate(lines[:-3]):
         if not _reads_as_title(line):
             continue
         run = 0
-        for entry in lines[index + 1:]:
-            later = {fold(other).rstrip(":").lower() for other in lines[index + 1 + run + 1:]}
-            if len(entry.split()) > 4 or entry.rstrip(":").lower() not in later:
+        for at in range(index + 1, len(lines)):
+            entry = lines[at]
+            if len(entry.split()) > 4 or last[entry.rstrip(":").lower()] <= at:
                 break
             run += 1
         if run >= 3:
