@@ -23,6 +23,7 @@ import kg.build.pipeline
 import kg.build.streaming
 import kg.graphs.files
 from kg.build.streaming import build
+from kg.errors import GraphError
 from kg.model.namespaces import CTK, ID, RDF_TYPE, RDFS, VOC
 from kg.rdf import iris
 from kg.validation.chunks import Checked, check_chunk, validate_built
@@ -324,3 +325,27 @@ def test_a_whole_graph_rule_has_its_statements_kept_only_if_it_reads_its_focus_n
     split = split_checks(shapes)
     assert len(split.whole) == 1
     assert (whole_reads(shapes, split) is not None) == kept
+
+
+@pytest.mark.parametrize("output", ["graph.nt", "graph.nq"])
+def test_an_ill_formed_iri_in_a_graph_file_is_refused_though_the_file_is_not_read_again(tmp_path, monkeypatch, output):
+    """A validated file build no longer loads its output again (the whole-graph checks read what was kept), and an
+    N-Triples or N-Quads file is written as its text is: a chunk with an IRI that is no IRI breaks the premises, and
+    the output is validated whole, which refuses the file as `kg validate` does.
+    """
+    record_triples = kg.build.pipeline.record_triples
+
+    def own(record, key):  # noqa: ANN001, ANN202
+        lines = record_triples(record, key)
+        return lines + [f'<{iris.trial(key)}> <{CTK}title> "x"'.replace(">", " with a space>", 1)] if key.endswith("7") \
+            else lines
+
+    monkeypatch.setattr(kg.build.pipeline, "record_triples", own)
+    monkeypatch.setattr(kg.build.streaming, "_CHUNK", 4)
+    target = tmp_path / output
+    report = build([RECORDS], target, format={".nt": "ntriples", ".nq": "nquads"}[target.suffix],
+                   check=partial(check_chunk, quads=target.suffix == ".nq", named=False))
+    assert any("not well-formed RDF" in (found.broken or "") for found in report.checked)
+    with pytest.raises(GraphError, match="not valid RDF"):
+        validate_built(report.checked, (target,))
+    assert run_kg("validate", target).returncode != 0

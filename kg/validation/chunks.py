@@ -95,16 +95,20 @@ def check_chunk(text: bytes, shared: bytes, keys: frozenset[str], *, quads: bool
     from kg.validation.sparql_engine import _check_results, _Data
 
     store = ox.Store()
-    for piece in (text, shared):
-        if not piece:
-            continue
-        if quads and not named:  # a dataset file is validated as one merged graph
-            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                         for q in ox.parse(piece, ox.RdfFormat.N_QUADS))
-        else:
-            # Lenient: the IRIs are not checked again here (a third of the load); the output, loaded
-            # strictly into the store or from the file when validated, still refuses a bad one.
-            store.load(piece, ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES, lenient=True)
+    try:
+        for piece in (text, shared):
+            if not piece:
+                continue
+            if quads and not named:  # a dataset file is validated as one merged graph
+                store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                             for q in ox.parse(piece, ox.RdfFormat.N_QUADS))
+            else:
+                # A store's chunk is loaded leniently (a third of the load): the store's own load checks its IRIs. A
+                # graph file is not read again when it is validated (only what the whole-graph checks read is kept),
+                # and an N-Triples file is written as its text is, so its chunks are loaded strictly.
+                store.load(piece, ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES, lenient=named)
+    except SyntaxError as error:  # the output is validated whole, which refuses it as `kg validate` does
+        return Checked(f"not well-formed RDF ({error})")
     reads = None if named else _reads()
     links: list[ox.Quad] | None = [] if reads is not None else None
     kept: list[ox.Quad] = []
