@@ -179,6 +179,9 @@ def test_a_page_of_criteria_only_names_its_cells_in_the_donors_criteria() -> Non
     ("CAR-GPC3 T Cells in Patients With Refractory Hepatocellular Carcinoma", "CAR_T"),
     ("BCMA Chimeric Antigen Receptor Expressing T Cells in Multiple Myeloma", "CAR_T"),
     ("Autologous T Cells Expressing MET scFv CAR (RNA CART-cMET)", "CAR_T"),
+    # umin.ac.jp UMIN000015617 (tests/data/therapy-holdout11): the receptor written out after the T cells
+    ("Clinical Research of gene therapy for relapsed or refractory B-cell Non-Hodgkin Lymphoma using autologous T cells "
+     "expressing a chimeric antigen receptor specific to the CD19 antigen", "CAR_T"),
 ])
 def test_cell_types(title: str, cell_type: str) -> None:
     record = _record(title=title)

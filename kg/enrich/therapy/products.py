@@ -43,9 +43,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # chimeric antigen receptor (CAR)" (recruiting-trials.novartis.com NCT04318327)
                          r"|\bT[- ]?cells?[- ](?:genetically\s+)?(?:engineered|transduced|modified)\s+(?:with|to\s+express)\s+"
                          r"(?:[\w()-]+\s+){0,6}?chimeric antigen receptor"
-                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
+                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504); the receptor
+                         # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
+                         # antigen" (umin.ac.jp UMIN000015617)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
-                         r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
+                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
