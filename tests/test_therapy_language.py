@@ -908,6 +908,14 @@ def test_a_cytokine_dosed_in_the_clause_before_its_name() -> None:
         ("IL-2", 125000.0, "[IU]/kg", "SUBCUTANEOUS", "days 0-4")]
 
 
+def test_a_count_of_doses_before_the_cytokine_and_every_second_day() -> None:
+    # tests/data/therapy-holdout11/pages/ctv.veeva.com/NCT04327037-expanded-haploidentical-nk-cells-il2-flu-cy-leukemia.txt
+    uses = cytokine_uses([Passage("To sustain proliferation of donor NK cells in vivo patients receive 6 doses of Il-2 "
+                                  "every second day.")])
+    assert [(u.cytokine, u.role, u.frequency, u.number_of_doses) for u in uses] == [
+        ("IL-2", "IN_VIVO_SUPPORT", "EVERY_OTHER_DAY", 6)]
+
+
 def test_interleukine_spelt_the_french_way() -> None:
     # NCT01462903
     record = _page(title="A Study of Adoptive Immunotherapy With Autologous Tumor Infiltrating Lymphocytes in Solid Tumors",
