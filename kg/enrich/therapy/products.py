@@ -175,6 +175,12 @@ _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-d
                          # (NCT00660166)
                          r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
                          r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
+#: The blood cells are taken from to be made into the product: "Patients will donate 250 - 300mL of blood, from which T cells
+#: will be isolated and expanded" (anzctr.org.au ACTRN12613000981729).
+_BLOOD_FROM_WHICH = (r"(?<!cord )\bblood,?\s+from\s+which\s+(?:the\s+)?(?:[\w+-]+\s+){0,3}?(?:cells|lymphocytes)\s+"
+                     r"(?:will\s+be|are|were|is)\s+(?:isolated|separated|collected|obtained|harvested|derived|generated"
+                     r"|expanded|grown|cultured)\b")
+_CELLS_FROM_BLOOD = re.compile(_BLOOD_FROM_WHICH, re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
@@ -186,7 +192,9 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
                                     # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
                                     # graft of stem cells
-                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))",
+                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
+                                    # the blood the cells are made from
+                                    rf"|{_BLOOD_FROM_WHICH}",
                                     re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
@@ -245,6 +253,14 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
+#: The feeder cells' own modification, which is not the product's: "NK cells were expanded in the presence of feeder K562
+#: cells gene-modified for expression 4-1BBL and membrane bound IL-21" (ctv.veeva.com NCT04327037), "genetically modified
+#: K562 feeder cells".
+_FEEDER_MODIFIED = re.compile(r"\b(?:feeders?|K562)[\w.+-]*\s+(?:(?!and\b|or\b)[\w.+-]+\s+){0,2}?"
+                              r"(?:that\s+(?:are|were|have\s+been)\s+)?"
+                              r"(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\b"
+                              r"|\b(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\s+"
+                              r"(?:[\w.+-]+\s+){0,2}?(?:feeders?|K562)\b", re.IGNORECASE)
 _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\s+)?(?:stem\s+and\s+)?"
                                 r"(?:progenitor|stem)\s+cells\b|\bCD34\+ cells\b", re.IGNORECASE)
 
@@ -466,6 +482,10 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+            # "Patients will donate 250 - 300mL of blood, from which T cells will be isolated and expanded" (anzctr.org.au
+            # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
+            elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
+                about.append(passage)
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -816,7 +836,7 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         product.ex_vivo_expanded = True
     if _first(_NOT_MODIFIED, about):
         product.genetically_modified = False
-    elif cell_type in ("CAR_NK", "CAR_T") or _first(_MODIFIED, about):
+    elif cell_type in ("CAR_NK", "CAR_T") or _first(_MODIFIED, [_FEEDER_MODIFIED.sub(" ", text) for text in about]):
         product.genetically_modified = True
     feeder = _first(_FEEDER, about) or _first(_K562, [t for t in about if _EXPANDED.search(t)])
     if feeder:
