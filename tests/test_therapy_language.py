@@ -1661,3 +1661,16 @@ def test_the_feeder_cells_gene_modification_is_not_the_products() -> None:
     [product] = record.cell_products
     assert (product.cell_type, product.ex_vivo_expanded, product.genetically_modified) == ("NK", True, None)
     assert product.feeder_cells
+
+
+def test_autologous_adipose_derived_stem_cells_are_the_product_not_a_graft() -> None:
+    # tests/data/therapy-holdout11/pages/pactr.samrc.ac.za/PACTR202007828853091-autologous-adipose-stem-cells-ovarian-
+    # rejuvenation.txt: the stem cells given are the patient's own; the bone marrow-derived stem cells "the current trials
+    # have focused on" are other trials'
+    record = _page(title="STEM CELLS FOR OVARIAN REJUVENATION (The SCORE trial)",
+                   official_title="OVARIAN REJUVENATION WITH AUTOLOGOUS ADIPOSE DERIVED STEM CELL THERAPY",
+                   brief_summary="Furthermore, the current trials have focused on bone marrow-derived stem cells and there "
+                                 "are currently no trials analyzing adipose-derived stem cells (ADSC). This study aims to "
+                                 "determine if autologous adipose derived stem cells injected into the ovary of women with "
+                                 "reduced ovarian reserves or premature ovarian failure can improve ovarian function.")
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [(None, ["AUTOLOGOUS"], [])]

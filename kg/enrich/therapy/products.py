@@ -279,7 +279,9 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
                          r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
-                         r"|\bstudies (?:have|has|showed|suggest)\b"
+                         # "the current trials have focused on bone marrow-derived stem cells" (pactr.samrc.ac.za
+                         # PACTR202007828853091): trials other than this one
+                         r"|\b(?:studies|trials) (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
                          r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b"
@@ -943,7 +945,10 @@ _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haem
 
 #: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
 #: "CD133+ selected autologous stem cell infusion".
-_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
+#: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
+#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells")
+_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
+                               r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
                                r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
