@@ -1663,6 +1663,29 @@ def test_the_feeder_cells_gene_modification_is_not_the_products() -> None:
     assert product.feeder_cells
 
 
+def test_donor_t_cells_added_back_after_a_haploidentical_transplant_are_the_product() -> None:
+    # tests/data/therapy-holdout11/pages/anzctr.org.au/ACTRN12614000290695-haplo-hsct-icasp9-donor-t-cell-addback-tbi-
+    # thiotepa-fludarabine.txt: the public title names the T cells "addback", the scientific title whose they are and
+    # their suicide gene
+    record = _page(title="Haploidentical stem cell transplantation with iCasp9 T cell addback in patients with poor risk "
+                         "haematological malignancies",
+                   official_title="A phase I study of haploidentical haematopoietic stem cell transplantation with add-back "
+                                  "of donor T cells transduced with inducible caspase 9 suicide gene in patients with poor "
+                                  "risk haematological malignancies")
+    assert [(p.cell_type, p.donor_types, p.genetically_modified) for p in record.cell_products] == [
+        ("T", ["HAPLOIDENTICAL"], True)]
+
+
+def test_drugs_in_brackets_after_the_word_conditioning_are_its_regimen() -> None:
+    # tests/data/therapy-holdout11/pages/ctv.veeva.com/NCT04327037-expanded-haploidentical-nk-cells-il2-flu-cy-leukemia.txt:
+    # no transplant, so a conditioning before the cells is their lymphodepletion (the corpus's gold writes CHEMOTHERAPY, a
+    # gold question of its README)
+    record = _page(title="Safety of Expanded Haploidentical Natural Killer Cells for Leukemia",
+                   brief_summary="Protocol of immunotherapy includes conditioning (fludarabine + cyclophosphamide or any "
+                                 "other protocol of chemotherapy) followed by expanded NK cells intravenous infusion.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine + cyclophosphamide", "LYMPHODEPLETION")]
+
+
 def test_autologous_adipose_derived_stem_cells_are_the_product_not_a_graft() -> None:
     # tests/data/therapy-holdout11/pages/pactr.samrc.ac.za/PACTR202007828853091-autologous-adipose-stem-cells-ovarian-
     # rejuvenation.txt: the stem cells given are the patient's own; the bone marrow-derived stem cells "the current trials

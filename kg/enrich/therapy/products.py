@@ -102,6 +102,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
+                     # T cells added back after a transplant that depleted them: "Haploidentical stem cell transplantation
+                     # with iCasp9 T cell addback" (anzctr.org.au ACTRN12614000290695)
+                     r"|\bT[- ]cells?\s+add-?backs?\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
                      r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
                      # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
