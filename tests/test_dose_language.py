@@ -41,7 +41,7 @@ DOSE_LEVELS = [
     # clincosm.com NCT04764513 (tests/data/therapy-holdout5), its Intervention Model Description
     pytest.param("The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 "
                  "1×10^7/kg and 5×10^7 of cells per kg of body weight).",
-                 [(1e7, 1e7, KG, True), (2e6, 2e6, KG, True), (5e7, 5e7, KG, True)], id="cohorts-of-a-dose-escalation"),
+                 [(2e6, 2e6, KG, True), (1e7, 1e7, KG, True), (5e7, 5e7, KG, True)], id="cohorts-of-a-dose-escalation"),
     # ctv.veeva.com NCT05563545 (tests/data/therapy-holdout5), its full description
     pytest.param("Subsequent dose groups included 2.0 × 107 and 3.0 × 107 CAR positive NK cells/kg (body weight).",
                  [(2e7, 2e7, KG, True), (3e7, 3e7, KG, True)], id="dose-groups-included"),
@@ -221,3 +221,28 @@ def test_an_infusion_on_two_days_is_no_one_infusion() -> None:
 ])
 def test_a_bare_count_after_the_cells_name_is_that_many_cells(text, doses):
     assert _doses(text) == doses
+
+
+# --- a list of numbers that share the last one's power of ten; cells named by their abbreviation ---------------------
+
+
+def test_a_list_of_levels_takes_the_power_of_ten_of_its_last_and_an_open_level_is_no_dose():
+    # tests/data/therapy-holdout11/pages/ctv.veeva.com/NCT04327037-expanded-haploidentical-nk-cells-il2-flu-cy-leukemia.txt:
+    # each level a dose tested; ">100 x 10^6/kg", open above, no amount of its own
+    assert _doses("10 patients will be enrolled in phase I to test different doses of NK cells: 20, 50, 70, 100 and "
+                  ">100 x 10^6/kg.") == [(2e7, 2e7, KG, True), (5e7, 5e7, KG, True), (7e7, 7e7, KG, True),
+                                         (1e8, 1e8, KG, True)]
+    # a count before a scaled amount is no level of a list: one bare number, or numbers that do not rise to it
+    assert _doses("3 patients and 2 x 10^6 cells/kg") == [(2e6, 2e6, KG, False)]
+    assert _doses("Cohorts 3, 2 and 1 x 10^6 cells/kg") == [(1e6, 1e6, KG, False)]
+
+
+def test_a_decimal_comma_and_specific_t_cells_named_by_their_abbreviation():
+    # tests/data/therapy-holdout11/pages/trial.medpath.com/NCT05447013-sars-cov-2-specific-t-cells-from-recovered-donors.txt
+    # ("SARS-CoV-2 specific T-cells (CoV-2-STs)"): "1,5x10^7" is one and a half times 10^7; "in total", no one
+    # administration's, whatever the sentence after says of each dose level; the level per m^2 has no unit of the contract
+    assert _doses("The investigators will administer CoV-2-STs in a dose escalation regimen of 2 dose levels (DL1: "
+                  "1,5x10^7 CoV-2-STs in total; DL2: 2x10^7 CoV-2-STs/m^2). 3 patients will be treated at each dose "
+                  "level (traditional 3+3 design)") == [(1.5e7, 1.5e7, CELLS, False)]
+    # a thousands separator stays one
+    assert _doses("a dose of 1,500,000 cells") == [(1.5e6, 1.5e6, CELLS, True)]

@@ -357,6 +357,46 @@ NKT cell therapy for malignant tumors (NKT therapy for malignant tumors)
                       "far.txt")
 
 
+def test_a_record_page_as_table_rows_heads_its_record_with_a_row_of_its_number_alone():
+    # jrct.mhlw.go.jp's record of jRCTc030250451 as a table of cells (tests/data/therapy-holdout11/pages/jrct.mhlw.go.jp):
+    # the record's dates and committee number, then a row whose one filled cell is its number.
+    page = """再生医療等提供計画情報の詳細情報です。
+| 第三種 | ||
+| 令和7年10月23日 | ||
+| がんリスク群に対する免疫細胞療法(複数回投与) | ||
+| 瀬田クリニックグループ認定再生医療等委員会 | ||
+| NB3140002 | ||
+| 令和7年10月22日 | |||
+| jRCTc030250451 | |||
+| 医療法人社団滉志会 瀬田クリニック東京 | |||
+"""
+    record = read_enriched(page.encode(), "jRCTc030250451.txt")
+    assert [i.value for i in record.identifiers] == ["jRCTc030250451"]
+    # a row that cites the number beside other cells, or a second number, heads nothing
+    for cited in ("| jRCTc030250451 | a related study | ||\n", "| jRCTc030250451 | |||\n| NCT01234567 | ||\n"):
+        with pytest.raises(DocumentError):
+            read_enriched(("Line of the page text\n" + cited).encode(), "cited.txt")
+
+
+def test_a_pactr_record_labels_its_number_trial_no():
+    # pactr.samrc.ac.za's record of PACTR202007828853091 (tests/data/therapy-holdout11/pages/pactr.samrc.ac.za): the
+    # number after "Trial no.:", its titles and summary after labels with no colon.
+    page = """Pan African Clinical Trials Registry
+Trial no.: PACTR202007828853091 Date of Approval: 06/07/2020
+Trial Status: Registered in accordance with WHO and ICMJE standards
+TRIAL DESCRIPTION
+Public title STEM CELLS FOR OVARIAN REJUVENATION (The SCORE trial)
+Official scientific title OVARIAN REJUVENATION WITH AUTOLOGOUS ADIPOSE DERIVED STEM CELL THERAPY
+Brief summary describing the background and objectives of the trial The diagnosis of a diminished ovarian reserve is \
+devastating for women with infertility.
+"""
+    record = read_enriched(page.encode(), "PACTR202007828853091.txt")
+    assert [i.value for i in record.identifiers] == ["PACTR202007828853091"]
+    assert record.title == "STEM CELLS FOR OVARIAN REJUVENATION (The SCORE trial)"
+    assert record.official_title == "OVARIAN REJUVENATION WITH AUTOLOGOUS ADIPOSE DERIVED STEM CELL THERAPY"
+    assert record.brief_summary.startswith("The diagnosis of a diminished ovarian reserve")
+
+
 def test_isrctns_design_rows_give_study_type_allocation_and_purpose():
     # isrctn.com ISRCTN65902492: "Primary study design" is the study type, "Secondary study design" the allocation,
     # and "Study type" the purpose.

@@ -6,7 +6,7 @@ import re
 
 from kg.enrich.therapy.quantities import cytokine_dose
 from kg.enrich.therapy.regimens import DRUGS
-from kg.enrich.therapy.schedules import days_given, duration_days, frequency, number_of_doses, route
+from kg.enrich.therapy.schedules import days_given, doses_counted_before, duration_days, frequency, number_of_doses, route
 from kg.enrich.therapy.text import GIVING_PLACES, Passage, negated
 from kg.model.records import CytokineUse
 
@@ -176,7 +176,7 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 use.route = route(segment) or (route(lead) if _DOSE_RIGHT_BEFORE.search(lead) else None) \
                     or named_routes[cytokine]
                 use.frequency = frequency(segment)
-                use.number_of_doses = number_of_doses(segment)
+                use.number_of_doses = number_of_doses(segment) or doses_counted_before(passage.text[previous_end:start])
                 use.duration_days = duration_days(segment)
                 use.days = days_given(segment)
                 following_passage = passages[place + 1] if place + 1 < len(passages) else None

@@ -43,9 +43,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # chimeric antigen receptor (CAR)" (recruiting-trials.novartis.com NCT04318327)
                          r"|\bT[- ]?cells?[- ](?:genetically\s+)?(?:engineered|transduced|modified)\s+(?:with|to\s+express)\s+"
                          r"(?:[\w()-]+\s+){0,6}?chimeric antigen receptor"
-                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504)
+                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504); the receptor
+                         # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
+                         # antigen" (umin.ac.jp UMIN000015617)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
-                         r"(?:[\w-]+\s+){0,2}?(?-i:CAR)s?\b", re.IGNORECASE)),
+                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -100,6 +102,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
                      r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
+                     # T cells added back after a transplant that depleted them: "Haploidentical stem cell transplantation
+                     # with iCasp9 T cell addback" (anzctr.org.au ACTRN12614000290695)
+                     r"|\bT[- ]cells?\s+add-?backs?\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
                      r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
                      # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
@@ -179,6 +184,12 @@ _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-d
                          # (NCT00660166)
                          r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
                          r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
+#: The blood cells are taken from to be made into the product: "Patients will donate 250 - 300mL of blood, from which T cells
+#: will be isolated and expanded" (anzctr.org.au ACTRN12613000981729).
+_BLOOD_FROM_WHICH = (r"(?<!cord )\bblood,?\s+from\s+which\s+(?:the\s+)?(?:[\w+-]+\s+){0,3}?(?:cells|lymphocytes)\s+"
+                     r"(?:will\s+be|are|were|is)\s+(?:isolated|separated|collected|obtained|harvested|derived|generated"
+                     r"|expanded|grown|cultured)\b")
+_CELLS_FROM_BLOOD = re.compile(_BLOOD_FROM_WHICH, re.IGNORECASE)
 _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
@@ -190,7 +201,9 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
                                     # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
                                     # graft of stem cells
-                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))",
+                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
+                                    # the blood the cells are made from
+                                    rf"|{_BLOOD_FROM_WHICH}",
                                     re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
@@ -249,6 +262,14 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
+#: The feeder cells' own modification, which is not the product's: "NK cells were expanded in the presence of feeder K562
+#: cells gene-modified for expression 4-1BBL and membrane bound IL-21" (ctv.veeva.com NCT04327037), "genetically modified
+#: K562 feeder cells".
+_FEEDER_MODIFIED = re.compile(r"\b(?:feeders?|K562)[\w.+-]*\s+(?:(?!and\b|or\b)[\w.+-]+\s+){0,2}?"
+                              r"(?:that\s+(?:are|were|have\s+been)\s+)?"
+                              r"(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\b"
+                              r"|\b(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\s+"
+                              r"(?:[\w.+-]+\s+){0,2}?(?:feeders?|K562)\b", re.IGNORECASE)
 _STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\s+)?(?:stem\s+and\s+)?"
                                 r"(?:progenitor|stem)\s+cells\b|\bCD34\+ cells\b", re.IGNORECASE)
 
@@ -267,7 +288,9 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
                          r"studied|tested|investigated|extended|applied|developed)\b|\bprevious(?:ly)?\b"
-                         r"|\bstudies (?:have|has|showed|suggest)\b"
+                         # "the current trials have focused on bone marrow-derived stem cells" (pactr.samrc.ac.za
+                         # PACTR202007828853091): trials other than this one
+                         r"|\b(?:studies|trials) (?:have|has|showed|suggest)\b"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
                          r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b"
@@ -480,6 +503,10 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+            # "Patients will donate 250 - 300mL of blood, from which T cells will be isolated and expanded" (anzctr.org.au
+            # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
+            elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
+                about.append(passage)
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -848,7 +875,7 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         product.ex_vivo_expanded = True
     if _first(_NOT_MODIFIED, about):
         product.genetically_modified = False
-    elif cell_type in ("CAR_NK", "CAR_T") or _first(_MODIFIED, about):
+    elif cell_type in ("CAR_NK", "CAR_T") or _first(_MODIFIED, [_FEEDER_MODIFIED.sub(" ", text) for text in about]):
         product.genetically_modified = True
     feeder = _first(_FEEDER, about) or _first(_K562, [t for t in about if _EXPANDED.search(t)])
     if feeder:
@@ -955,7 +982,10 @@ _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haem
 
 #: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
 #: "CD133+ selected autologous stem cell infusion".
-_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
+#: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
+#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells")
+_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
+                               r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
                                r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",

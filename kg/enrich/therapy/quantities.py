@@ -22,7 +22,9 @@ __all__ = ["Amount", "find_amounts", "cell_doses", "cytokine_dose", "UCUM_TOKENS
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
-_MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+#: (a decimal comma before a power of ten, one or two digits after it: "DL1: 1,5x10^7 CoV-2-STs in total" (trial.medpath.com
+#: NCT05447013); three digits after a comma are a thousands separator)
+_MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10)|\d+(?:\.\d+)?"
 #: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost; a stray letter glued to the "x"
 #: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
 #: (the power sign as a Chinese input method may write it: "∧", and "※" in "nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,
@@ -132,22 +134,60 @@ def find_amounts(text: str) -> list[Amount]:
             special.append(Amount(value, value, match.start(), match.end()))
     special = _bare_power_ranges(sorted(special, key=lambda a: a.start), text)
     taken = _Spans((a.start, a.end) for a in special)
+    scales: dict[int, float] = {}  # where a single number scaled by its own power of ten starts: its scale
     for match in _AMOUNT.finditer(text):
         if taken.cover(match.start()):
             continue
-        low = float(match.group("low").replace(",", ""))
+        low = _number(match.group("low"))
         low_factor = _factor(match, "low")
         if match.group("high") is None:
             value = low * (low_factor or 1.0)
             amounts.append(Amount(value, value, match.start(), match.end()))
+            if low_factor:
+                scales[match.start()] = low_factor
             continue
-        high = float(match.group("high").replace(",", ""))
+        high = _number(match.group("high"))
         high_factor = _factor(match, "high")
         low_value = low * (low_factor or high_factor or 1.0)
         high_value = high * (high_factor or 1.0)
         amounts.append(Amount(min(low_value, high_value), max(low_value, high_value), match.start(), match.end()))
+    amounts = _listed_scale(amounts, scales, text) if len(scales) < len(amounts) - 1 else amounts
     # "9999…9 IU" of 400 digits is no dose (and an infinite float no literal).
     return sorted((a for a in amounts + special if math.isfinite(a.high)), key=lambda a: a.start)
+
+
+def _number(mantissa: str) -> float:
+    """A mantissa's value: "1,000" a thousand, "1,5" (a decimal comma, which _MANTISSA takes only before a power of ten)
+    one and a half.
+    """
+    return float(mantissa.replace(",", "") if re.search(r",\d{3}\b", mantissa) else mantissa.replace(",", "."))
+
+
+#: Between two numbers of a list: "20, 50, 70, 100 and >100 x 10^6/kg" (ctv.veeva.com NCT04327037).
+_LIST_GAP = re.compile(r"\s*(?:,|、|，)\s*(?:(?:and|or)\s+)?[>≥]?\s*|\s+(?:and|or)\s+[>≥]?\s*", re.IGNORECASE)
+
+
+def _listed_scale(amounts: list[Amount], scales: dict[int, float], text: str) -> list[Amount]:
+    """The amounts, the bare numbers of a list given the scale of the last, the one that has it: "different doses of NK
+    cells: 20, 50, 70, 100 and >100 x 10^6/kg" (ctv.veeva.com NCT04327037) are 2e7, 5e7, 7e7, 1e8 and 1e8. Only a list
+    of at least two bare numbers before the scaled one, rising to it: "3 patients and 2 x 10^6 cells" is no list.
+    """
+    scaled = list(amounts)
+    index = 0
+    while index < len(scaled):
+        run = index
+        while (run + 1 < len(scaled) and scaled[run].start not in scales and scaled[run].low == scaled[run].high
+               and _LIST_GAP.fullmatch(text[scaled[run].end: scaled[run + 1].start])):
+            run += 1
+        last = scaled[run]
+        bare = scaled[index:run]
+        raw = [a.low for a in bare]
+        if (len(bare) >= 2 and last.start in scales and all(a.start not in scales for a in bare)
+                and raw == sorted(raw) and raw[-1] <= last.low / scales[last.start]):
+            factor = scales[last.start]
+            scaled[index:run] = [Amount(a.low * factor, a.high * factor, a.start, a.end) for a in bare]
+        index = run + 1
+    return scaled
 
 
 def _bare_power_ranges(amounts: list[Amount], text: str) -> list[Amount]:
@@ -169,7 +209,10 @@ _CELL_WORDS = re.compile(
     # "20 million allo-hMSCs/kg" (meddatax.com NCT02065245): human MSCs, allogeneic or autologous
     r"|CIKs?|(?:(?:allo|auto)-)?h?MSCs?|PBMCs?"
     # T cells named by their marker, glued to it: "0.5 dx 10^8 CD3+T-cells/kg" (NCT00167180)
-    r"|(?:CD\d+\+)?T-cells?)\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    r"|(?:CD\d+\+)?T-cells?"
+    # specific T cells by their abbreviation, the virus's name glued before it: "DL1: 1,5x10^7 CoV-2-STs in total"
+    # (trial.medpath.com NCT05447013, "SARS-CoV-2 specific T-cells (CoV-2-STs)"), "VSTs", "CTLs"
+    r"|(?:[A-Za-z][\w-]*-)?(?-i:V?STs|VST|CTLs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
@@ -192,7 +235,11 @@ _GIVEN_BY_ONE = re.compile(r"^\s*(?:delivered|administered|given|infused|injecte
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|,)\s*")
 _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum of)\s*$", re.IGNORECASE)
 #: (the ideographic comma of a page written in Chinese: "2×10^6、 1×10^7/kg and 5×10^7 of cells per kg", NCT04764513)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=\(?\d)", re.IGNORECASE)
+#: (and an open level last: "20, 50, 70, 100 and >100 x 10^6/kg", ctv.veeva.com NCT04327037)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=[>≥]?\s*\(?\d)", re.IGNORECASE)
+#: An open level, a lower bound and no amount of its own: the ">100 x 10^6/kg" of "different doses of NK cells: 20, 50, 70,
+#: 100 and >100 x 10^6/kg" (ctv.veeva.com NCT04327037); its unit is the list's.
+_OPEN_LEVEL = re.compile(r"(?:>|≥|\bmore\s+than|\bgreater\s+than)\s*$", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
                           # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)
@@ -213,12 +260,27 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|cumulative|overall)\s+$", re.IGNORECASE)
 #: *10^6 cells per kilogram ..." (crick.ai NCT05290155).
 #: "Patients will be separated into six cohorts based on dose of DLI received: 3 x 10^4, 4 x 10^4, ... cells/ kg of body
 #: weight" (meddatax.com NCT01027702): cohorts told apart by their dose.
+#: "10 patients will be enrolled in phase I to test different doses of NK cells: 20, 50, 70, 100 and >100 x 10^6/kg"
+#: (ctv.veeva.com NCT04327037): the doses the patients are given, tested against each other.
 _DOSE_LEVELS = re.compile(r"\bdose[- ](?:escalat\w*|increments?|groups?|cohorts?|levels?)\b|\bescalating\s+doses?\b"
+                          r"|\bdifferent\s+doses\b"
                           r"|\bdose[- ]escalating\b|\bcohorts?\s+(?:based\s+on|by|according\s+to)\s+(?:the\s+)?dose\b",
                           re.IGNORECASE)
 #: "total" said of the cells' amount, a few words before it ("in total" after another drug's dose is not: "Drug: Melphalan 50
 #: to 70 mg/m^2 in total for 1 or 2 days", after the cell dose levels of NCT04264039).
 _TOTAL_AMOUNT = re.compile(r"\b(?:total|cumulative)\b(?:\s+[\w-]+){0,4}?\s*(?:of|:|is|was)?\s*\(?$", re.IGNORECASE)
+#: "in total" right after the cells: "DL1: 1,5x10^7 CoV-2-STs in total" (trial.medpath.com NCT05447013), a total, no one
+#: administration's dose.
+_TOTAL_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?in\s+total\b", re.IGNORECASE)
+
+
+def _said_total(text: str, amount: Amount) -> bool:
+    """Whether the text says the amount is a total: "total dose of ...", "... cells in total"."""
+    if _TOTAL_AMOUNT.search(text, max(0, amount.start - 40), amount.start):
+        return True
+    after = text[amount.end: amount.end + _AROUND]
+    words = _CELL_WORDS.match(_PER_KG.sub("", after, count=1))
+    return bool(_TOTAL_AFTER.match(words.group("tail") if words else after))
 
 
 #: A count glued to the product's name before it: "Group 2: ScTIL1.5x10^10 alone" (ignite-sd.com NCT05730361).
@@ -276,6 +338,7 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
         after = translated[amount.end: amount.end + _AROUND]
         if _PER_VOLUME.match(after):
             continue
+        open_level = bool(_OPEN_LEVEL.search(text, max(0, amount.start - 13), amount.start))
         per_kg_first = _PER_KG.match(after)  # "6×10^6/kg CAR-NK cells"
         if per_kg_first:
             after = after[per_kg_first.end():]
@@ -289,10 +352,13 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
                 continue
             if per_kg_first and amount.low >= 1e5:
                 # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
-                # this large in a sentence about the cells is a cell dose.
-                dose = DoseLevel(amount.low, amount.high, "{cells}/kg",
-                                 _dose_before(text, amount.start) or bool(_GIVEN_EACH_TIME.match(after)))
-                doses += [dose] if dose not in doses else []
+                # this large in a sentence about the cells is a cell dose (each of a list before it too: "20, 50, 70,
+                # 100 and >100 x 10^6/kg", ctv.veeva.com NCT04327037)
+                per_dose = _dose_before(text, (listed or [amount])[0].start) or bool(_GIVEN_EACH_TIME.match(after))
+                for each in [*listed, *([] if open_level else [amount])]:
+                    dose = DoseLevel(each.low, each.high, "{cells}/kg", per_dose)
+                    doses += [dose] if dose not in doses else []
+                listed = []
             continue
         tail = after[words.end() - len(words.group("tail")):]
         if _PER_VOLUME.match(tail) or _PER_BODY_AREA.match(tail):
@@ -305,15 +371,17 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
         start = (listed or [amount])[0].start
         if not per_dose and previous[1] and previous[0] >= 0 and _ALTERNATIVE.fullmatch(text[previous[0]: start]):
             per_dose = True  # "a dose of 230 million cells or 460 million cells": the other of the doses
+        if per_dose and _TOTAL_AFTER.match(tail):
+            per_dose = False  # "1,5x10^7 CoV-2-STs in total; DL2: ... at each dose level": a total, whatever follows
         offset = amount.end + (per_kg_first.end() if per_kg_first else 0)
         previous = (offset + words.end() - len(words.group("tail")), per_dose)
-        for each in [*listed, amount]:
+        for each in [*listed, *([] if open_level else [amount])]:
             dose = DoseLevel(each.low, each.high, unit, per_dose)
             if dose not in doses:
                 doses.append(dose)
         listed = []
     if len(doses) > 1 and _DOSE_LEVELS.search(text) and not any(
-            _TOTAL_AMOUNT.search(text, max(0, amount.start - 40), amount.start) for amount in amounts if amount.high >= 1e4):
+            _said_total(translated, amount) for amount in amounts if amount.high >= 1e4):
         # the levels of a dose escalation: each is the dose a cohort or group is given, one administration's
         doses = [dataclasses.replace(dose, per_dose=True) for dose in doses]
     return doses

@@ -117,8 +117,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:chemotherapy\s+|regimen\s+"
                       rf"|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+(?P<name>{_DRUG_LIST})",
                       re.IGNORECASE)),
-    # "lymphodepleting cyclophosphamide and fludarabine"
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
+    # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
+    # intravenous infusion" (ctv.veeva.com NCT04327037)
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:\(\s*)?(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
     # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy|regimen)\s*\((?P<drugs>[^()]*?{_DRUG}[^()]*)\)",
                       re.IGNORECASE)),

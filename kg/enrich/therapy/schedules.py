@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "duration_days", "days_given", "infusion_count", "COUNT_WORDS",
+__all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "duration_days",
+           "days_given", "infusion_count", "COUNT_WORDS",
            "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -26,7 +27,8 @@ _ROUTES = [
 ]
 
 _FREQUENCIES = [
-    ("EVERY_OTHER_DAY", re.compile(r"\bevery\s+other\s+day\b|\bq\.?o\.?d\.?\b|\bon\s+alternate\s+days\b"
+    # "6 doses of Il-2 every second day" (ctv.veeva.com NCT04327037)
+    ("EVERY_OTHER_DAY", re.compile(r"\bevery\s+(?:other|second|2nd)\s+day\b|\bq\.?o\.?d\.?\b|\bon\s+alternate\s+days\b"
                                    r"|\bevery\s+(?:2|two)\s+days\b|\bevery\s+48\s*(?:hours|h)\b", re.IGNORECASE)),
     ("THREE_TIMES_WEEKLY", re.compile(r"\b(?:three|3)\s+times\s+(?:a|per)\s+week\b|\bthrice\s+(?:a\s+week|weekly)\b"
                                       r"|\btiw\b", re.IGNORECASE)),
@@ -82,6 +84,23 @@ def number_of_doses(text: str) -> int | None:
     """
     match = _DOSES.search(text)
     return _count(next(group for group in match.groups() if group)) if match else None
+
+
+#: A count of doses right before the drug they are of: "patients receive 6 doses of Il-2 every second day" (ctv.veeva.com
+#: NCT04327037).
+_DOSES_OF = re.compile(rf"\b{_COUNT}\s+(?:doses|injections|administrations)\s+of\s+$", re.IGNORECASE)
+
+
+def doses_counted_before(text: str) -> int | None:
+    """How many doses the words right before a drug's name count.
+
+    >>> doses_counted_before("To sustain proliferation of donor NK cells in vivo patients receive 6 doses of ")
+    6
+    >>> doses_counted_before("6 doses of NK cells with ") is None
+    True
+    """
+    match = _DOSES_OF.search(text[-40:])
+    return _count(match.group(1)) if match else None
 
 
 _NUMBER = rf"(?:\d{{1,3}}|{'|'.join(COUNT_WORDS)})"

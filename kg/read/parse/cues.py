@@ -281,12 +281,18 @@ def _first_lines(text: str, count: int) -> list[str]:
 def record_number_line(text: str, identifiers: list[Identifier], within: int = 15) -> int | None:
     """The index (among the page's non-empty lines) of a line that is nothing but the page's one register number,
     among its first ``within`` lines: how a registry's record page heads its record ("jRCTc030220374" under the
-    jRCT banner and the record's dates). None on a page showing more than one number.
+    jRCT banner and the record's dates), or a table row whose one filled cell is that number ("| jRCTc030250451 | |||",
+    the jRCT record page of jRCTc030250451 as a table of cells, tests/data/therapy-holdout11). None on a page showing
+    more than one number.
     """
     if len(identifiers) != 1:
         return None
     lines = _first_lines(text, within)
-    return next((index for index, line in enumerate(lines) if line == identifiers[0].value), None)
+    return next((index for index, line in enumerate(lines) if _TABLE_EDGE.sub("", line) == identifiers[0].value), None)
+
+
+#: The bars and empty cells around a table row's one filled cell: "| jRCTc030250451 | |||".
+_TABLE_EDGE = re.compile(r"^[|\s]+|[|\s]+$")
 
 
 def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:

@@ -29,7 +29,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Taken for the title only when the page gives no public one.
     # (the UK Health Research Authority's research summaries head it "Full title")
     "official_title": ("scientific title", "official title", "full title of the trial", "scientific title of study",
-                       "full title",
+                       "full title", "official scientific title",
                        "clinical trial results"),
     "status": ("status", "recruitment status", "overall status", "trial status", "overall recruitment status",
                "recruiting status", "study status", "recruitment status in japan", "overall study status",
@@ -47,7 +47,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
                      "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
                      "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
-                     "clinicaltrials gov id", "clinicaltrials gov number", "jrct id"),
+                     "clinicaltrials gov id", "clinicaltrials gov number", "jrct id", "trial no"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
@@ -110,7 +110,9 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # hra.nhs.uk's "Research summary"; trialfinderdata.org's "About This Trial" (the registry's summary)
                       "research summary", "about this trial",
                       # inclinicaltrials.com's heading over the registry's brief summary
-                      "clinical trial summary"),
+                      "clinical trial summary",
+                      # the Pan African Clinical Trials Registry's (pactr.samrc.ac.za)
+                      "brief summary describing the background and objectives of the trial"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
