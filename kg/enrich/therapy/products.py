@@ -58,12 +58,17 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # alternatives opening with a look-behind made it try each at every character, four times slower)
     ("TIL", re.compile(r"[Tt](?:(?<=\b[Tt])(?i:umou?r[- ]infiltrating lymphocytes?)\b"
                        r"|(?<=T)IL(?:(?<=(?<![A-Za-z])TIL)|(?<=\b[A-Z][a-z]TIL)|(?<=\b[A-Z][a-z]{2}TIL))s?\d{0,4}(?![A-Za-z]))")),
-    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
+    # with a slash too: "adoptive transfer of autologous gamma/delta T lymphocytes" (UMIN C000000336)
+    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- /]?delta|γ/?δ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
     ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
                        re.IGNORECASE)),
-    ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
+    # invariant NKT cells: "Adoptive Transfer of iNKT Cells" (ctv.veeva.com NCT03175679), "Biological: INKT" (ClinicalTrials.gov
+    # NCT00631072); NK cells have no invariant receptor, so "In Vitro Expanded Autologous Invariant Natural Killer Cells"
+    # (the same NCT00631072, whose description says "iNKT cells" throughout) are iNKT cells with the T dropped
+    ("NKT", re.compile(r"\bi?NKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b|\binvariant\s+(?:natural\s+killer|NK)\b",
+                       re.IGNORECASE)),
     # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
     # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
     # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
@@ -75,7 +80,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     # "anti-EBV TCR-T cells", "autologous TCR-T cells engineered to target EBV" (findatrial.com NCT07162012)
-    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b"
+    # T cells named by a receptor of their own that is no CAR: "CD19-Synthetic T Cell Antigen Receptor(STAR)-T in B-cell
+    # Malignancies Patients", "efficacy of CD19-STAR-T cells" (mycancergenome.org NCT03953599: a TCR whose antigen is bound
+    # by an antibody's variable regions, given a token as TCR-T cells are)
+    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b|(?-i:\bSTAR[- ]T)\b|\bsynthetic\s+T[- ]cell\s+antigen\s+receptors?\b"
                      r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
@@ -83,7 +91,8 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|reactive|autologous|expanded|cultured|activated"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
-                     r"|donor|allodepleted)\s+"
+                     # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
+                     r"|donor(?:[- ]derived)?|allodepleted)\s+"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
                      # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
@@ -235,6 +244,9 @@ _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically 
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
                        r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
+                       # a viral vector's gene transfer: "CD19-STAR-T cells are prepared via lentiviral infection"
+                       # (mycancergenome.org NCT03953599)
+                       r"|\blentiviral\s+(?:vectors?|transduction|infection|gene\s+transfer)\b|\bretroviral\s+(?:vectors?|transduction)\b"
                        # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
                        # (ISRCTN65902492), "NK cells engineered to ..."
                        r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
@@ -254,9 +266,9 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                                *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
-                    "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
+                    "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -304,8 +316,24 @@ def _unproduct(text: str) -> str:
     return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
+#: A therapy the patients had before, named with what it left them or what it did not cure: "Umbilical Cord Blood-Derived
+#: Mesenchymal Stem Cells in the Treatment of Long-Term Cytopenia After CAR-T Therapy", "patients ... who still suffer from
+#: severe cytopenia 3 weeks after CAR-T infusion" (meddatax.com NCT07212335); "relapsed after prior CAR-T therapy". Its cells
+#: are not the trial's product (the trial's own cells are named elsewhere, as given).
+_PRIOR_THERAPY = re.compile(
+    r"\b(?:cytopenias?|relaps\w*|toxicit(?:y|ies)|neurotoxicit\w*|hematotoxicit\w*"
+    r"|cytokine\s+release\s+syndrome|CRS|ICANS|infections?|complications?)\b[^.;]{0,60}?"
+    r"\b(?:after|following|post)[- ]+(?:(?:the|an?|prior|previous|their)\s+)*"
+    r"(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment|infusions?|administration)\b"
+    r"|\b(?:prior|previous)\s+(?!to\b)(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment"
+    r"|infusions?)\b",
+    re.IGNORECASE)
+
+
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
+    text = _PRIOR_THERAPY.sub(" ", text) if "fter" in text or "ollowing" in text or "rior" in text or "revious" in text \
+        or "ost" in text else text
     found = []
     lowered = text.lower()
     for token, pattern in CELL_TYPES:
