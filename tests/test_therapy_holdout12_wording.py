@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.cytokines import cytokine_uses
 from kg.enrich.therapy.products import _cell_types
-from kg.enrich.therapy.text import donor_clauses
-from kg.model.records import Criterion, Intervention, SourceDocument, TrialRecord
+from kg.enrich.therapy.text import Passage, donor_clauses
+from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
 def _page(**fields: Any) -> TrialRecord:
@@ -100,6 +101,9 @@ def test_a_cell_therapy_the_patients_had_before_is_not_the_trials_product() -> N
                                         "three groups use a unified single dose of 2×10⁶ cells/kg body weight, differing "
                                         "only in infusion frequency (Group A: once; Group B: twice; Group C:")
     assert _products(record) == [(None, ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], None, None, None)]
+    # the dose of the one product, in a sentence that does not name it again
+    assert [(d.minimum, d.maximum, d.unit, d.per_dose) for d in record.cell_products[0].doses] == [
+        (2e6, 2e6, "{cells}/kg", True)]
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
@@ -130,3 +134,64 @@ def test_a_donor_the_patient_lacks_is_no_source_of_the_cells() -> None:
     record = TrialRecord(source=SourceDocument("p.txt", "0" * 64, "generic"), criteria=[
         criterion, Criterion("INCLUSION", "no matched sibling donor available; a haploidentical donor willing to donate")])
     assert donor_clauses(record) == ["a haploidentical donor willing to donate"]
+
+
+# --- the making of the cells, told step by step -----------------------------------------------------------------------
+
+NCT03175679_DESCRIPTION = (
+    "PBMCs of enrolled patients were collected and then further separated by density gradient centrifugation. After "
+    "washing three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer. "
+    "Restimulation with α-GalCer-pulsed autologous DCs was done on days 7. After 14 days of cultivation, the iNKT cells "
+    "were harvested, washed thrice, and then resuspended in saline. The frequency of iNKT cells before and after cultured "
+    "in vitro were determined by flow cytometry analysis.")
+
+
+def test_the_steps_of_a_making_from_the_patients_blood_to_the_harvest_are_the_products() -> None:
+    # ctv.veeva.com/NCT03175679-autologous-inkt-cells-il2-tegafur-hcc.txt: its treatments and Full description
+    record = _page(title="Adoptive Transfer of iNKT Cells for Treating Patients With Relapsed/Advanced HCC",
+                   interventions=[Intervention("iNKT cells", "BIOLOGICAL"), Intervention("IL-2", "DRUG"),
+                                  Intervention("Tegafur", "DRUG")],
+                   detailed_description=NCT03175679_DESCRIPTION)
+    assert _products(record) == [("NKT", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], True, None, None)]
+    # IL-2 in the culture medium makes the cells; "Drug: IL-2" among the treatments is given
+    assert sorted((c.cytokine, c.role) for c in record.cytokines) == [("IL-2", "EX_VIVO_EXPANSION"),
+                                                                      ("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_steps_that_do_not_start_from_a_collection_give_no_source() -> None:
+    record = _page(title="Adoptive Transfer of iNKT Cells",
+                   detailed_description="After washing three times, the cells were resuspended in serum-free medium. "
+                                        "After 14 days of cultivation, the iNKT cells were harvested.")
+    assert _products(record) == [("NKT", [], [], True, None, None)]
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # ctv.veeva.com/NCT03175679-...
+    ("After washing three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer.",
+     ["EX_VIVO_EXPANSION"]),
+    ("NK cells were cultured in medium supplemented with IL-2 for 14 days.", ["EX_VIVO_EXPANSION"]),
+    ("Patients receive IL-2 subcutaneously after the infusion.", ["IN_VIVO_SUPPORT"]),
+])
+def test_a_cytokine_in_the_culture_medium_makes_the_cells(text: str, roles: list[str]) -> None:
+    assert [u.role for u in cytokine_uses([Passage(text)])] == roles
+
+
+def test_the_participants_peripheral_blood_and_the_cells_divided_into_equal_doses() -> None:
+    # clinicaltrials.gov/show-NCT00631072-in-vitro-expanded-autologous-inkt-cells-gm-csf.txt
+    record = _page(title="In Vitro Expanded Autologous Invariant Natural Killer Cells in Cancer",
+                   interventions=[Intervention("INKT", "BIOLOGICAL"), Intervention("GM-CSF", "DRUG")],
+                   detailed_description="- The first step in the study will be to collect iNKT cells from the participants "
+                                        "peripheral blood. For this procedure an intravenous catheter will be used to "
+                                        "remove the blood.\n- If we are successful in growing the iNKT cells to large "
+                                        "enough numbers, they will be divided into 3 equal doses. Participants will "
+                                        "receive one dose of these cells by intravenous infusion every 2 weeks or days 1, "
+                                        "15 and 29.")
+    assert _products(record) == [("NKT", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], True, None, 3)]
+
+
+def test_a_dose_of_milligrams_is_no_cell_dose() -> None:
+    record = _page(title="Mesenchymal Stem Cells for Cytopenia",
+                   brief_summary="Patients will be given an infusion of mesenchymal stem cells. Patients also receive a "
+                                 "dose of 2 mg/kg methylprednisolone.",
+                   arms=[Arm("MSC", description="Mesenchymal stem cells")])
+    assert [p.doses for p in record.cell_products] == [[]]

@@ -156,6 +156,9 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
+                         r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
+                         r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
                          # the NCI's plain English of TIL: "taking white blood cells from patients' tumors, growing
                          # them in the laboratory in large numbers, and then giving the cells back to the patient"
                          # (NCT01174121): the cells go back to the patients they came from
@@ -492,6 +495,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
                 about += [passages[index - 1], passage]
+            elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
+                about += _steps_of_making(passages, index, about)
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -514,6 +519,20 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
     return products
+
+
+def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) -> list[Passage]:
+    """The sentences of one place just before the product's harvest (``passages[index]``) that tell its making step by
+    step from the collection of its material; none where the sentences before are not such steps.
+    """
+    steps: list[Passage] = []
+    for before in reversed(passages[max(0, index - _MAKING_STEPS):index]):
+        if before in about or before.place != passages[index].place or not _MAKING_STEP.search(before.text):
+            break
+        steps.insert(0, before)
+        if _MATERIAL_COLLECTED.search(before.text):
+            return steps
+    return []
 
 
 #: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
@@ -759,8 +778,12 @@ def _measured_title(title: str) -> bool:
 #: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
 #: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
 #: A numbered dose with its amount: "Dose 1 (2.5 x 10^6/k[g])", a results view's group title (NCT00789776).
+#: A dose of a number of cells, written in powers of ten: "All three groups use a unified single dose of 2×10⁶ cells/kg body
+#: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
-                            r"|\bdose\s+\d+\s*\(", re.IGNORECASE)
+                            r"|\bdose\s+\d+\s*\("
+                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))",
+                            re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 
 
@@ -790,6 +813,19 @@ _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:colle
 #: Cells collected from someone, and cells being made into a product.
 _CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
 _MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
+#: The product taken from its culture, the steps of a making told one sentence at a time, and the material it starts from:
+#: "PBMCs of enrolled patients were collected and then further separated by density gradient centrifugation. After washing
+#: three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer. Restimulation
+#: with α-GalCer-pulsed autologous DCs was done on days 7. After 14 days of cultivation, the iNKT cells were harvested"
+#: (ctv.veeva.com NCT03175679).
+_OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:culture|cultivation|expansion|incubation)\b",
+                             re.IGNORECASE)
+_MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
+                          r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
+_MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
+                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b", re.IGNORECASE)
+#: How many sentences such a making may take before the product's harvest.
+_MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
