@@ -195,3 +195,17 @@ def test_a_dose_of_milligrams_is_no_cell_dose() -> None:
                                  "dose of 2 mg/kg methylprednisolone.",
                    arms=[Arm("MSC", description="Mesenchymal stem cells")])
     assert [p.doses for p in record.cell_products] == [[]]
+
+
+# --- regimens -------------------------------------------------------------------------------------------------------
+
+def test_tegafur_listed_among_a_cell_trials_treatments_is_its_chemotherapy() -> None:
+    # ctv.veeva.com/NCT03175679-autologous-inkt-cells-il2-tegafur-hcc.txt: "Treatments Biological: iNKT cells Drug: IL-2
+    # Drug: Tegafur", no purpose given
+    record = _page(title="Adoptive Transfer of iNKT Cells for Treating Patients With Relapsed/Advanced HCC",
+                   interventions=[Intervention("iNKT cells", "BIOLOGICAL"), Intervention("IL-2", "DRUG"),
+                                  Intervention("Tegafur", "DRUG")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [("Tegafur", "CHEMOTHERAPY", ["tegafur"])]
+    # a trial that gives no cells has no regimen around them
+    record = _page(title="Tegafur for Hepatocellular Carcinoma", interventions=[Intervention("Tegafur", "DRUG")])
+    assert record.regimens == []
