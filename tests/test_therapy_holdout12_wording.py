@@ -134,6 +134,10 @@ def test_a_donor_the_patient_lacks_is_no_source_of_the_cells() -> None:
     record = TrialRecord(source=SourceDocument("p.txt", "0" * 64, "generic"), criteria=[
         criterion, Criterion("INCLUSION", "no matched sibling donor available; a haploidentical donor willing to donate")])
     assert donor_clauses(record) == ["a haploidentical donor willing to donate"]
+    # a limit on the donor's match is no lacking donor
+    record = TrialRecord(source=SourceDocument("p.txt", "0" * 64, "generic"), criteria=[
+        Criterion("INCLUSION", "HLA-haploidentical related donor with no more than one mismatch with the donor")])
+    assert donor_clauses(record) == ["HLA-haploidentical related donor with no more than one mismatch with the donor"]
 
 
 # --- the making of the cells, told step by step -----------------------------------------------------------------------

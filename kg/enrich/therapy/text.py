@@ -79,7 +79,9 @@ def therapy_passages(record: TrialRecord, *, summaries: bool = True) -> list[Pas
 #: (trial.medpath.com NCT01220544), "no matched sibling donor available", "without an HLA-identical donor": none of the
 #: cells' source.
 _NO_DONOR = re.compile(r"\b(?:lack(?:s|ing)?(?:\s+of)?|absence\s+of|no|without|(?:does|do)\s+not\s+have|unavailability\s+of)"
-                       r"\s+(?:an?\s+)?(?:[\w-]+,?\s+(?:or\s+)?){0,6}?donors?\b(?:\s+(?:is\s+|are\s+)?available\b)?",
+                       # (the words between name the donor: not "no more than one mismatch with the donor", a limit)
+                       r"\s+(?:an?\s+)?(?:(?!(?:than|with|from|to|for|in|of|the|and)\b)[\w-]+,?\s+(?:or\s+)?){0,6}?donors?\b"
+                       r"(?:\s+(?:is\s+|are\s+)?available\b)?",
                        re.IGNORECASE)
 
 
