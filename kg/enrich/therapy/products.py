@@ -333,10 +333,16 @@ _PRIOR_THERAPY = re.compile(
     re.IGNORECASE)
 
 
+#: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs.
+_PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication")
+
+
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
-    text = _PRIOR_THERAPY.sub(" ", text) if "fter" in text or "ollowing" in text or "rior" in text or "revious" in text \
-        or "ost" in text else text
+    lowered = text.lower()
+    if "prior" in lowered or "previous" in lowered or (any(word in lowered for word in ("after", "following", "post"))
+                                                         and any(word in lowered for word in _PRIOR_CONDITIONS)):
+        text = _PRIOR_THERAPY.sub(" ", text)
     found = []
     lowered = text.lower()
     for token, pattern in CELL_TYPES:
