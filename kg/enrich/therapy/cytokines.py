@@ -36,7 +36,10 @@ _MEMBRANE_BOUND = re.compile(r"m(?:(?<=\bm)b-?IL-?(\d{1,2})\b|(?<=\bm)b(\d{2})\b
                              re.IGNORECASE)
 #: Words that put a cytokine in the making of the cells rather than into the patient.
 _EX_VIVO_BEFORE = re.compile(r"(?:\b(?:expan\w*|cultur\w*|activat\w*|stimulat\w*|prim(?:ed|ing)|incubat\w*|induced|"
-                             r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)|in the presence of)"
+                             r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)|in the presence of"
+                             # the culture's medium: "the cells were resuspended in serum-free medium with recombinant human
+                             # IL-2 and α-GalCer" (ctv.veeva.com NCT03175679), "medium supplemented with 500 IU/ml IL-2"
+                             r"|\b(?:medium|media)\s+(?:\S+\s+){0,2}?(?:with|containing|supplemented\s+with|plus))"
                              r"\s+(?:\S+\s+){0,7}$", re.IGNORECASE)
 #: A denial after the name: "IL-2 will not be administered".
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"

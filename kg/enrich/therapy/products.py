@@ -60,12 +60,17 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # alternatives opening with a look-behind made it try each at every character, four times slower)
     ("TIL", re.compile(r"[Tt](?:(?<=\b[Tt])(?i:umou?r[- ]infiltrating lymphocytes?)\b"
                        r"|(?<=T)IL(?:(?<=(?<![A-Za-z])TIL)|(?<=\b[A-Z][a-z]TIL)|(?<=\b[A-Z][a-z]{2}TIL))s?\d{0,4}(?![A-Za-z]))")),
-    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- ]?delta|γδ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
+    # with a slash too: "adoptive transfer of autologous gamma/delta T lymphocytes" (UMIN C000000336)
+    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- /]?delta|γ/?δ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
                                  re.IGNORECASE)),
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
     ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
                        re.IGNORECASE)),
-    ("NKT", re.compile(r"\bNKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b", re.IGNORECASE)),
+    # invariant NKT cells: "Adoptive Transfer of iNKT Cells" (ctv.veeva.com NCT03175679), "Biological: INKT" (ClinicalTrials.gov
+    # NCT00631072); NK cells have no invariant receptor, so "In Vitro Expanded Autologous Invariant Natural Killer Cells"
+    # (the same NCT00631072, whose description says "iNKT cells" throughout) are iNKT cells with the T dropped
+    ("NKT", re.compile(r"\bi?NKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b|\binvariant\s+(?:natural\s+killer|NK)\b",
+                       re.IGNORECASE)),
     # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
     # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
     # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
@@ -77,7 +82,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
     # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
     # "anti-EBV TCR-T cells", "autologous TCR-T cells engineered to target EBV" (findatrial.com NCT07162012)
-    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b"
+    # T cells named by a receptor of their own that is no CAR: "CD19-Synthetic T Cell Antigen Receptor(STAR)-T in B-cell
+    # Malignancies Patients", "efficacy of CD19-STAR-T cells" (mycancergenome.org NCT03953599: a TCR whose antigen is bound
+    # by an antibody's variable regions, given a token as TCR-T cells are)
+    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b|(?-i:\bSTAR[- ]T)\b|\bsynthetic\s+T[- ]cell\s+antigen\s+receptors?\b"
                      r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
@@ -85,7 +93,8 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|reactive|autologous|expanded|cultured|activated"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
-                     r"|donor|allodepleted)\s+"
+                     # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
+                     r"|donor(?:[- ]derived)?|allodepleted)\s+"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
                      # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
@@ -152,6 +161,9 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
+                         r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
+                         r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
                          # the NCI's plain English of TIL: "taking white blood cells from patients' tumors, growing
                          # them in the laboratory in large numbers, and then giving the cells back to the patient"
                          # (NCT01174121): the cells go back to the patients they came from
@@ -254,6 +266,9 @@ _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically 
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
                        r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
+                       # a viral vector's gene transfer: "CD19-STAR-T cells are prepared via lentiviral infection"
+                       # (mycancergenome.org NCT03953599)
+                       r"|\blentiviral\s+(?:vectors?|transduction|infection|gene\s+transfer)\b|\bretroviral\s+(?:vectors?|transduction)\b"
                        # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
                        # (ISRCTN65902492), "NK cells engineered to ..."
                        r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
@@ -281,9 +296,9 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                                *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
-                    "GAMMA_DELTA_T": (("gamma", "γδ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
+                    "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -333,8 +348,30 @@ def _unproduct(text: str) -> str:
     return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
 
 
+#: A therapy the patients had before, named with what it left them or what it did not cure: "Umbilical Cord Blood-Derived
+#: Mesenchymal Stem Cells in the Treatment of Long-Term Cytopenia After CAR-T Therapy", "patients ... who still suffer from
+#: severe cytopenia 3 weeks after CAR-T infusion" (meddatax.com NCT07212335); "relapsed after prior CAR-T therapy". Its cells
+#: are not the trial's product (the trial's own cells are named elsewhere, as given).
+_PRIOR_THERAPY = re.compile(
+    r"\b(?:cytopenias?|relaps\w*|toxicit(?:y|ies)|neurotoxicit\w*|hematotoxicit\w*"
+    r"|cytokine\s+release\s+syndrome|CRS|ICANS|infections?|complications?)\b[^.;]{0,60}?"
+    r"\b(?:after|following|post)[- ]+(?:(?:the|an?|prior|previous|their)\s+)*"
+    r"(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment|infusions?|administration)\b"
+    r"|\b(?:prior|previous)\s+(?!to\b)(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment"
+    r"|infusions?)\b",
+    re.IGNORECASE)
+
+
+#: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs.
+_PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication")
+
+
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
+    lowered = text.lower()
+    if "prior" in lowered or "previous" in lowered or (any(word in lowered for word in ("after", "following", "post"))
+                                                         and any(word in lowered for word in _PRIOR_CONDITIONS)):
+        text = _PRIOR_THERAPY.sub(" ", text)
     found = []
     lowered = text.lower()
     for token, pattern in CELL_TYPES:
@@ -507,6 +544,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
             elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
                 about.append(passage)
+            elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
+                about += _steps_of_making(passages, index, about)
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -529,6 +568,20 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
     return products
+
+
+def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) -> list[Passage]:
+    """The sentences of one place just before the product's harvest (``passages[index]``) that tell its making step by
+    step from the collection of its material; none where the sentences before are not such steps.
+    """
+    steps: list[Passage] = []
+    for before in reversed(passages[max(0, index - _MAKING_STEPS):index]):
+        if before in about or before.place != passages[index].place or not _MAKING_STEP.search(before.text):
+            break
+        steps.insert(0, before)
+        if _MATERIAL_COLLECTED.search(before.text):
+            return steps
+    return []
 
 
 #: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
@@ -787,8 +840,12 @@ def _measured_title(title: str) -> bool:
 #: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
 #: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
 #: A numbered dose with its amount: "Dose 1 (2.5 x 10^6/k[g])", a results view's group title (NCT00789776).
+#: A dose of a number of cells, written in powers of ten: "All three groups use a unified single dose of 2×10⁶ cells/kg body
+#: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
-                            r"|\bdose\s+\d+\s*\(", re.IGNORECASE)
+                            r"|\bdose\s+\d+\s*\("
+                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))",
+                            re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 
 
@@ -823,6 +880,19 @@ _COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:colle
 #: Cells collected from someone, and cells being made into a product.
 _CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
 _MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
+#: The product taken from its culture, the steps of a making told one sentence at a time, and the material it starts from:
+#: "PBMCs of enrolled patients were collected and then further separated by density gradient centrifugation. After washing
+#: three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer. Restimulation
+#: with α-GalCer-pulsed autologous DCs was done on days 7. After 14 days of cultivation, the iNKT cells were harvested"
+#: (ctv.veeva.com NCT03175679).
+_OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:culture|cultivation|expansion|incubation)\b",
+                             re.IGNORECASE)
+_MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
+                          r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
+_MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
+                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b", re.IGNORECASE)
+#: How many sentences such a making may take before the product's harvest.
+_MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)

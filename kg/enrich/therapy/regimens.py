@@ -21,6 +21,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
+         # the oral fluoropyrimidine given with cells for liver cancer: "Drug: Tegafur" beside "Biological: iNKT cells" and
+         # "Drug: IL-2" (ctv.veeva.com NCT03175679)
+         r"|tegafur"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)

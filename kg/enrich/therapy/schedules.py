@@ -226,6 +226,12 @@ _IN_TIMES = re.compile(rf"\b(?:infused|transfused|injected|infusions?|transfusio
                        rf"in\s+{_COUNT}\s+times\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
                        re.IGNORECASE)
 
+#: The cells divided into as many doses: "If we are successful in growing the iNKT cells to large enough numbers, they will
+#: be divided into 3 equal doses. Participants will receive one dose of these cells by intravenous infusion every 2 weeks"
+#: (ClinicalTrials.gov NCT00631072); not "divided into 3 dose levels" nor "3 groups", which are no one patient's course.
+_DIVIDED = re.compile(rf"\b(?:divided|split)\s+into\s+{_COUNT}\s+(?:equal\s+)?(?:doses|infusions|injections|portions|aliquots)\b"
+                      r"(?!\s*levels?\b)", re.IGNORECASE)
+
 
 def infusion_count(text: str) -> int | None:
     """How many infusions of the cells a course gives.
@@ -251,6 +257,11 @@ def infusion_count(text: str) -> int | None:
     3
     >>> infusion_count("Cells were infused back to the patients in 3 times via intravenous infusion")
     3
+    >>> infusion_count("If we are successful in growing the iNKT cells to large enough numbers, they will be divided into 3 "
+    ...                "equal doses.")
+    3
+    >>> infusion_count("Patients will be divided into 3 groups") is None
+    True
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
     (True, True)
     >>> infusion_count("Each patient will receive at least one infusions according to the enrolled dose level") is None
@@ -293,6 +304,9 @@ def infusion_count(text: str) -> int | None:
     match = _INFUSIONS.search(text)
     if match:
         return _count(match.group(1))
+    divided = _DIVIDED.search(text)
+    if divided:
+        return _count(divided.group(1))
     weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text)
     if weekly:
         return _count(weekly.group(1))

@@ -75,15 +75,26 @@ def therapy_passages(record: TrialRecord, *, summaries: bool = True) -> list[Pas
     return passages
 
 
+#: A donor the patient does not have: "lack of a suitable HLA-identical family, unrelated or cord blood donor"
+#: (trial.medpath.com NCT01220544), "no matched sibling donor available", "without an HLA-identical donor": none of the
+#: cells' source.
+_NO_DONOR = re.compile(r"\b(?:lack(?:s|ing)?(?:\s+of)?|absence\s+of|no|without|(?:does|do)\s+not\s+have|unavailability\s+of)"
+                       # (the words between name the donor: not "no more than one mismatch with the donor", a limit)
+                       r"\s+(?:an?\s+)?(?:(?!(?:than|with|from|to|for|in|of|the|and)\b)[\w-]+,?\s+(?:or\s+)?){0,6}?donors?\b"
+                       r"(?:\s+(?:is\s+|are\s+)?available\b)?",
+                       re.IGNORECASE)
+
+
 def donor_clauses(record: TrialRecord) -> list[str]:
     """Clauses of the inclusion criteria that speak of the cell donor: they reveal where the
-    cells come from ("donor ... willing to donate by leukapheresis").
+    cells come from ("donor ... willing to donate by leukapheresis"); a donor the patient lacks is none.
     """
     clauses = []
     for criterion in record.criteria:
         if criterion.kind != "INCLUSION":
             continue
         for clause in re.split(r"(?<=[.;])\s+", criterion.text):
+            clause = _NO_DONOR.sub(" ", clause) if "donor" in clause.lower() else clause
             if criterion.population == "DONOR" or re.search(r"\bdono(?:r|rs|te|ted|tion)\b", clause, re.IGNORECASE):
                 clauses.append(clause)
     return clauses
