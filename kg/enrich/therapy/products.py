@@ -598,16 +598,19 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # umbilical cord blood" (api.ai-analytics.org NCT03779711)
     ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+(?:mononuclear\s+)?cells?\b"
                                  r"|\bmononuclear\s+cells?\s+derived\s+from\s+(?:umbilical\s+)?cord\s+blood\b|(?-i:\bUCBCs?\b)"),
-    # cells of the umbilical cord (its tissue, not its blood): "stem cells from donated umbilical cords", "human umbilical
-    # cord-derived mesenchymal stem cells" (curemydisease.com NCT03186456)
-    ("umbilical-cord-derived-cells", r"\bumbilical[- ]cord[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"
-                                     r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
-                                     r"(?![- ]blood)"),
-    ("adipose-derived-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative)\s+cells?\b"),
+    # Stem or stromal cells named by the tissue they are grown from are mesenchymal stromal cells, one product however a
+    # page words them: the umbilical cord's (its tissue, not its blood), "stem cells from donated umbilical cords", "human
+    # umbilical cord-derived mesenchymal stem cells" (curemydisease.com NCT03186456) beside "umbilical cord blood-derived
+    # mesenchymal stem cells" (meddatax.com NCT07212335); fat's, "adipose-derived mesenchymal stem cells" beside
+    # "mesenchymal stem cells" (clincosm.com NCT05017298).
+    ("mesenchymal-stromal-cells", r"\bumbilical[- ]cord[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"
+                                  r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
+                                  r"(?![- ]blood)"),
+    ("mesenchymal-stromal-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"),
+    ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
 ]
 _UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
-#: The kind of each match of _UNTYPED_CELLS ("adipose-derived mesenchymal stem cells" is adipose-derived: the match starts
-#: at its first word).
+#: The kind of each match of _UNTYPED_CELLS (the first kind whose pattern gives the whole match).
 _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
