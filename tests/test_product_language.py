@@ -21,7 +21,7 @@ from kg.enrich.therapy.products import (
     _product_names,
 )
 from kg.enrich.therapy.text import Passage
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
+from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
 def _page(**fields: Any) -> TrialRecord:
@@ -317,3 +317,50 @@ def test_an_aim_to_develop_a_therapy_is_no_plan_of_this_trial() -> None:
     from kg.enrich.therapy.products import _INVESTIGATORS_PLAN
     assert not _INVESTIGATORS_PLAN.search("Researchers aim to develop a new therapy which uses a patient's own immune cells")
     assert _INVESTIGATORS_PLAN.search("the investigators propose modifying T cells")
+
+
+def _criteria_only(*texts: str, kind: str = "INCLUSION") -> TrialRecord:
+    """A page whose reader gives nothing but its criteria (ignite-sd.com's eligibility module)."""
+    return _page(identifiers=[], criteria=[Criterion(kind=kind, text=text) for text in texts])
+
+
+@pytest.mark.parametrize(("criteria", "product"), [
+    # tests/data/therapy-holdout5/pages/ignite-sd.com/NCT03378102-adenovirus-specific-t-cells-eligibility.txt: the
+    # pregnancy warning names the trial's agent (as "The effects of Niraparib on the developing human fetus are unknown"
+    # of a drug trial on ClinicalTrials.gov)
+    (["Patients must have received allogeneic HSCT and be greater than 30 days post-HSCT at the time of registration.",
+      "The effects of virus-specific, antigen-selected T cells on the developing human fetus are unknown. For this reason, "
+      "women of child-bearing potential and men must agree to use adequate contraception"], ("T", None)),
+    # tests/data/therapy-unseen/pages/ignite-sd.com/NCT04289220-anti-cd19-car-t-eligibility.txt
+    (["Pathologically and histologically confirmed CD19 + B cell tumors; Patients currently have no effective treatment "
+      "options, such as chemotherapy or relapse after hematopoietic stem cell transplantation; Or patients voluntarily "
+      "choose transfusion of anti-CD19 CAR-T cells as the first treatment program"], ("CAR_T", True)),
+])
+def test_a_page_of_criteria_alone_names_its_product_where_a_criterion_names_the_trials_agent(
+        criteria: list[str], product: tuple[str, bool | None]) -> None:
+    [found] = _criteria_only(*criteria).cell_products
+    assert (found.cell_type, found.genetically_modified) == product
+
+
+@pytest.mark.parametrize("criterion", [
+    # a therapy the patients had before is no product of the trial
+    "Patients who relapsed after prior CAR-T cell therapy are eligible.",
+    # the warning of a trial's drug names no cells
+    "The effects of Niraparib on the developing human fetus are unknown but based on its mechanism of action Niraparib "
+    "may cause fetal harm.",
+    # a choice of no treatment with cells
+    "Patients voluntarily choose to sign the informed consent.",
+])
+def test_a_criterion_that_names_no_agent_of_cells_gives_no_product(criterion: str) -> None:
+    assert _criteria_only(criterion).cell_products == []
+
+
+def test_a_warning_in_an_exclusion_criterion_is_not_read_for_the_product() -> None:
+    assert _criteria_only("The effects of NK cells on the developing human fetus are unknown.",
+                          kind="EXCLUSION").cell_products == []
+
+
+def test_selected_t_cells_are_given_t_cells() -> None:
+    # tests/data/generic-dev/pages/webhealthnetwork.com/id-60962-cmv-specific-t-cells-no-number.txt
+    assert _cell_types("These selected T-cells are then infused to the patient") == ["T"]
+    assert _cell_types("virus-specific, antigen-selected T cells") == ["T"]

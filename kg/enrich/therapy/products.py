@@ -94,6 +94,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
                      # (ignite-sd.com NCT01204502), "genetically modifying T cells"
                      r"|modifying"
+                     # cells chosen by what they recognise: "virus-specific, antigen-selected T cells" (ignite-sd.com
+                     # NCT03378102), "These selected T-cells are then infused to the patient" (webhealthnetwork.com)
+                     r"|selected"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
                      # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
@@ -504,6 +507,11 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # cell donor"): the donor's criteria name the cells the donor gives
         passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
         types = _cell_types(" ".join(p.text for p in passages))
+        if not types:
+            # or a criterion that names the trial's own agent: the cells the patients choose, or those of the
+            # pregnancy warning
+            passages = [Passage(clause, place="criteria") for clause in _agent_clauses(record)]
+            types = _cell_types(" ".join(p.text for p in passages))
     if not types:
         return _untyped_products(record, giving, all_passages)
     products = []
@@ -636,6 +644,28 @@ _TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|S
 _NOT_THE_GRAFTS = frozenset({None, "CAR_T", "CAR_NK", "CIK"})
 _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
+
+
+#: A criterion that names the trial's own agent: the pregnancy warning ("The effects of virus-specific, antigen-selected T
+#: cells on the developing human fetus are unknown", ignite-sd.com NCT03378102; the same warning names a trial's drug
+#: elsewhere: "The effects of Niraparib on the developing human fetus are unknown", "The effects of the trial drug ...")
+#: and the treatment the patients choose ("patients voluntarily choose transfusion of anti-CD19 CAR-T cells as the first
+#: treatment program", ignite-sd.com NCT04289220). Not a therapy the patients had before ("prior CAR-T cell therapy").
+_NAMES_THE_AGENT = re.compile(r"\beffects?\s+of\s+(?P<agent>[^.;]{1,100}?)\s+on\s+the\s+developing\s+(?:human\s+)?fet(?:us|al)\b"
+                              r"|\b(?:voluntarily\s+)?(?:choose|chooses|elect|elects)\s+(?:to\s+receive\s+)?"
+                              r"(?P<chosen>(?:the\s+)?(?:transfusions?|infusions?|treatment|therapy)\s+(?:of|with)\s+[^.;]{1,80})",
+                              re.IGNORECASE)
+
+
+def _agent_clauses(record: TrialRecord) -> list[str]:
+    """What the inclusion criteria of a page that gives nothing else name as the trial's agent."""
+    found = []
+    for criterion in record.criteria:
+        if criterion.kind == "EXCLUSION":
+            continue
+        for match in _NAMES_THE_AGENT.finditer(criterion.text):
+            found.append(match.group("agent") or match.group("chosen"))
+    return found
 
 
 def _untyped_products(record: TrialRecord, giving: list[Passage],
