@@ -21,7 +21,7 @@ from kg.enrich.therapy.products import (
     _product_names,
 )
 from kg.enrich.therapy.text import Passage
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
+from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
 def _page(**fields: Any) -> TrialRecord:
@@ -272,3 +272,95 @@ def test_infusions_on_the_weeks_listed_are_one_each() -> None:
 ])
 def test_tumour_infiltrating_lymphocytes_counted_in_a_biopsy_are_no_product(text: str, kinds: list[str]) -> None:
     assert _cell_types(text) == kinds
+
+
+def test_the_investigators_plan_to_modify_t_cells_gives_gene_modified_t_cells() -> None:
+    # tests/data/therapy-unseen/pages/ignite-sd.com/NCT01204502-safety-switch-t-cells-haploidentical.txt: a page whose
+    # reader gives only the summary; its plan ("propose modifying T cells", "use gene therapy to produce") holds a general
+    # claim ("can be") that is no background of another trial's
+    record = _page(brief_summary="To safeguard against GVHD, the investigators propose modifying T cells to encode a "
+                                 "'switch' so that they can be eliminated if problems arise. Children receiving "
+                                 "half-matched (haploidentical) transplants from a parent are most likely to benefit from "
+                                 "this strategy. The investigators want to use gene therapy to produce \"safe\" T cells "
+                                 "which can be used to strengthen the transplant and prevent these serious complications.")
+    [product] = record.cell_products
+    assert (product.cell_type, product.genetically_modified, product.donor_types) == ("T", True, [])
+
+
+@pytest.mark.parametrize("summary", [
+    # a claim of what T cells can be, said by no investigator: background
+    "T cells can be modified to encode a 'switch' so that they can be eliminated if problems arise.",
+    # what the investigators will measure gives no cells: tests/data/therapy-holdout5/pages/trial.medpath.com/
+    # NCT03422120-blood-specimens-nk-activity-assay.txt
+    "In this observational study, the investigators will measure NK cell cytotoxicity by the gold standard method "
+    "(51Cr, a chromium51 release assay) and by a new interferon-ɣ (IFN-ɣ) release assay.",
+    # a drug of a criterion: tests/data (eligibility), "disease-modifying agents"
+    "Patients had systemic treatment within the last 2 years (e.g., disease-modifying agents, corticosteroids, or "
+    "immunosuppressive drugs).",
+])
+def test_words_of_modifying_that_give_no_cells(summary: str) -> None:
+    assert _page(brief_summary=summary).cell_products == []
+
+
+def test_cells_modified_to_target_a_cancer_are_not_said_to_carry_a_gene() -> None:
+    # tests/data/pages/cancer.gov/NCI-2018-00983-NCT03434769-anti-cd19-car-t-nhl.txt: "removing T cells from the blood and
+    # modifying them to be able to target cancer" names no gene (its CAR says it elsewhere)
+    from kg.enrich.therapy.products import _MODIFIED
+    assert not _MODIFIED.search("works by removing T cells from the blood and modifying them to be able to target cancer")
+    assert _MODIFIED.search("the investigators propose modifying T cells to encode a 'switch'")
+    assert _MODIFIED.search("use gene therapy to produce \"safe\" T cells")
+
+
+def test_an_aim_to_develop_a_therapy_is_no_plan_of_this_trial() -> None:
+    # tests/test_therapy_language.py's NCT03885076 (ClinicalTrials.gov): "Researchers aim to develop a new therapy which
+    # uses a patient's own immune cells" gives nobody cells
+    from kg.enrich.therapy.products import _INVESTIGATORS_PLAN
+    assert not _INVESTIGATORS_PLAN.search("Researchers aim to develop a new therapy which uses a patient's own immune cells")
+    assert _INVESTIGATORS_PLAN.search("the investigators propose modifying T cells")
+
+
+def _criteria_only(*texts: str, kind: str = "INCLUSION") -> TrialRecord:
+    """A page whose reader gives nothing but its criteria (ignite-sd.com's eligibility module)."""
+    return _page(identifiers=[], criteria=[Criterion(kind=kind, text=text) for text in texts])
+
+
+@pytest.mark.parametrize(("criteria", "product"), [
+    # tests/data/therapy-holdout5/pages/ignite-sd.com/NCT03378102-adenovirus-specific-t-cells-eligibility.txt: the
+    # pregnancy warning names the trial's agent (as "The effects of Niraparib on the developing human fetus are unknown"
+    # of a drug trial on ClinicalTrials.gov)
+    (["Patients must have received allogeneic HSCT and be greater than 30 days post-HSCT at the time of registration.",
+      "The effects of virus-specific, antigen-selected T cells on the developing human fetus are unknown. For this reason, "
+      "women of child-bearing potential and men must agree to use adequate contraception"], ("T", None)),
+    # tests/data/therapy-unseen/pages/ignite-sd.com/NCT04289220-anti-cd19-car-t-eligibility.txt
+    (["Pathologically and histologically confirmed CD19 + B cell tumors; Patients currently have no effective treatment "
+      "options, such as chemotherapy or relapse after hematopoietic stem cell transplantation; Or patients voluntarily "
+      "choose transfusion of anti-CD19 CAR-T cells as the first treatment program"], ("CAR_T", True)),
+])
+def test_a_page_of_criteria_alone_names_its_product_where_a_criterion_names_the_trials_agent(
+        criteria: list[str], product: tuple[str, bool | None]) -> None:
+    [found] = _criteria_only(*criteria).cell_products
+    assert (found.cell_type, found.genetically_modified) == product
+
+
+@pytest.mark.parametrize("criterion", [
+    # a therapy the patients had before is no product of the trial
+    "Patients who relapsed after prior CAR-T cell therapy are eligible.",
+    # the warning of a trial's drug names no cells
+    "The effects of Niraparib on the developing human fetus are unknown but based on its mechanism of action Niraparib "
+    "may cause fetal harm.",
+    # a choice of no treatment with cells
+    "Patients voluntarily choose to sign the informed consent.",
+])
+def test_a_criterion_that_names_no_agent_of_cells_gives_no_product(criterion: str) -> None:
+    assert _criteria_only(criterion).cell_products == []
+
+
+def test_a_warning_in_an_exclusion_criterion_is_not_read_for_the_product() -> None:
+    assert _criteria_only("The effects of NK cells on the developing human fetus are unknown.",
+                          kind="EXCLUSION").cell_products == []
+
+
+def test_selected_t_cells_are_given_t_cells() -> None:
+    # tests/data/generic-dev/pages/webhealthnetwork.com/id-60962-cmv-specific-t-cells-no-number.txt
+    assert _cell_types("These selected T-cells are then infused to the patient") == ["T"]
+    assert _cell_types("virus-specific, antigen-selected T cells") == ["T"]

@@ -91,6 +91,12 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
                      r"|reactive|autologous|expanded|cultured|activated"
+                     # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
+                     # (ignite-sd.com NCT01204502), "genetically modifying T cells"
+                     r"|modifying"
+                     # cells chosen by what they recognise: "virus-specific, antigen-selected T cells" (ignite-sd.com
+                     # NCT03378102), "These selected T-cells are then infused to the patient" (webhealthnetwork.com)
+                     r"|selected"
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
                      # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
@@ -272,7 +278,13 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
                        # (ISRCTN65902492), "NK cells engineered to ..."
                        r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
-                       r"|\b(?:cells?|lymphocytes)\s+(?:\([^()]{0,30}\)\s+)?(?:that\s+(?:are|have\s+been)\s+)?engineered\b",
+                       r"|\b(?:cells?|lymphocytes)\s+(?:\([^()]{0,30}\)\s+)?(?:that\s+(?:are|have\s+been)\s+)?engineered\b"
+                       # cells changed to carry a gene: "the investigators propose modifying T cells to encode a 'switch'",
+                       # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); "removing T cells from
+                       # the blood and modifying them to be able to target cancer" (cancer.gov NCT03434769) says no gene
+                       r"|\bmodif(?:y|ying|ied)\s+(?:[\w-]+\s+){0,2}?(?:cells?|lymphocytes|them)\s+to\s+(?:encode|express|carry)\b"
+                       r"|\bgene\s+therapy\s+to\s+(?:produce|make|create|generate)\s+(?:\S+\s+){0,3}?"
+                       r"(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b",
                        re.IGNORECASE)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
@@ -479,7 +491,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                       or _GIVES_CELLS.search(_NOT_A_PRODUCT.sub(" ", " ".join(named)))):
         # a page, or a registry study whose title gives cells without naming them: the summary names them
         # where it gives them (cells counted, measured or named as the target of a drug are no product)
-        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages() if not BACKGROUND.search(p.text)
+        types = _one_product_each(list(dict.fromkeys(kind for p in all_passages()
+                                                     if not BACKGROUND.search(p.text) or _INVESTIGATORS_PLAN.search(p.text)
                                                      for kind in _given_cell_types(p.text))))
     if types and record.source.layout not in STRUCTURED_LAYOUTS:
         # cells given together with the named ones: "After making them potential cancer killer γδ T Cell and DC-CIK, they
@@ -494,6 +507,11 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # cell donor"): the donor's criteria name the cells the donor gives
         passages = [Passage(clause, place="criteria") for clause in donor_clauses(record)]
         types = _cell_types(" ".join(p.text for p in passages))
+        if not types:
+            # or a criterion that names the trial's own agent: the cells the patients choose, or those of the
+            # pregnancy warning
+            passages = [Passage(clause, place="criteria") for clause in _agent_clauses(record)]
+            types = _cell_types(" ".join(p.text for p in passages))
     if not types:
         return _untyped_products(record, giving, all_passages)
     products = []
@@ -626,6 +644,28 @@ _TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|S
 _NOT_THE_GRAFTS = frozenset({None, "CAR_T", "CAR_NK", "CIK"})
 _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
+
+
+#: A criterion that names the trial's own agent: the pregnancy warning ("The effects of virus-specific, antigen-selected T
+#: cells on the developing human fetus are unknown", ignite-sd.com NCT03378102; the same warning names a trial's drug
+#: elsewhere: "The effects of Niraparib on the developing human fetus are unknown", "The effects of the trial drug ...")
+#: and the treatment the patients choose ("patients voluntarily choose transfusion of anti-CD19 CAR-T cells as the first
+#: treatment program", ignite-sd.com NCT04289220). Not a therapy the patients had before ("prior CAR-T cell therapy").
+_NAMES_THE_AGENT = re.compile(r"\beffects?\s+of\s+(?P<agent>[^.;]{1,100}?)\s+on\s+the\s+developing\s+(?:human\s+)?fet(?:us|al)\b"
+                              r"|\b(?:voluntarily\s+)?(?:choose|chooses|elect|elects)\s+(?:to\s+receive\s+)?"
+                              r"(?P<chosen>(?:the\s+)?(?:transfusions?|infusions?|treatment|therapy)\s+(?:of|with)\s+[^.;]{1,80})",
+                              re.IGNORECASE)
+
+
+def _agent_clauses(record: TrialRecord) -> list[str]:
+    """What the inclusion criteria of a page that gives nothing else name as the trial's agent."""
+    found = []
+    for criterion in record.criteria:
+        if criterion.kind == "EXCLUSION":
+            continue
+        for match in _NAMES_THE_AGENT.finditer(criterion.text):
+            found.append(match.group("agent") or match.group("chosen"))
+    return found
 
 
 def _untyped_products(record: TrialRecord, giving: list[Passage],
@@ -772,7 +812,11 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          # "antigen-specific T cell (TAA-T) therapy" (findatrial.com NCT05238792): its abbreviation between
                          r"|\b(?:cells?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
                          r"|\bgiv(?:en|ing)\b"
-                         r"|\bmanufactur\w*|\bcultur\w*", re.IGNORECASE)
+                         r"|\bmanufactur\w*|\bcultur\w*"
+                         # cells changed to be given: "the investigators propose modifying T cells to encode a 'switch'",
+                         # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); not a
+                         # "disease-modifying" drug
+                         r"|(?<!-)\bmodifying\b|\bgene\s+therapy\b", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
 #: fingolimod" after "NK cells", NCT01790269).
@@ -781,6 +825,12 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
 #: recombinant human interleukin-15 (rhIL15)" (curemydisease.com NCT01875601).
 _GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b|\bactive\s+substances?\b",
                             re.IGNORECASE)
+#: A sentence that says what the investigators mean to do speaks of this trial, whatever general claim it holds besides
+#: ("can be"): "the investigators propose modifying T cells to encode a 'switch' so that they can be eliminated if
+#: problems arise" (ignite-sd.com NCT01204502); not "the investigators will measure NK cell cytotoxicity", nor an aim of
+#: a therapy still to be made, "Researchers aim to develop a new therapy which uses a patient's own immune cells"
+#: (NCT03885076).
+_INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
 #: How near a giving word stands to the cells it gives (a clause's worth).
 _GIVING_REACH = 80
 
@@ -1025,7 +1075,7 @@ def _this_trials(text: str) -> str | None:
     the words that turn from the background to this trial.
     """
     background = BACKGROUND.search(text)
-    if not background:
+    if not background or _INVESTIGATORS_PLAN.search(text):
         return text
     turn = _THIS_TRIAL.search(text, background.end())
     return text[turn.start():] if turn and not BACKGROUND.search(text, turn.start()) else None
