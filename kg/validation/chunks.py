@@ -161,8 +161,8 @@ def _judged(store: ox.Store, text: bytes, shared: bytes, reads: WholeReads, data
     passes on the output too. Its statements are then not kept (its types are, for a per-trial check's
     sh:class failure judged again), nor the links to it.
 
-    Premise: the chunk's other statements (its records' own) are about its trials' nodes, its documents and
-    identifiers only (:data:`_RECORDS_OWN`), which are not judged here: no chunk says more of a thing judged
+    Premise: the chunk's other statements (its records' own) are about its trials' nodes, its documents,
+    identifiers (:data:`_RECORDS_OWN`) and blank nodes only, which are not judged here: no chunk says more of a thing judged
     than its statements about shared things.
     """
     from kg.build.pipeline import blocks
@@ -170,7 +170,7 @@ def _judged(store: ox.Store, text: bytes, shared: bytes, reads: WholeReads, data
 
     own = tuple(f"<{prefix}".encode() for prefix in _RECORDS_OWN)
     for line in text.splitlines():
-        if line and not line.startswith(own):
+        if line and not line.startswith((*own, b"_:")):  # (a blank node is no thing another chunk names)
             return f"{line[:line.find(b' ')].decode(errors='replace')}: a record's own statement about no trial or document"
     kind = ox.NamedNode(str(RDF.type))
     targeted = {ox.NamedNode(str(cls)) for cls in reads.classes} - {ox.NamedNode(str(cls)) for cls in TRIAL_CLASSES}
