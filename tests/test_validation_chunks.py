@@ -218,13 +218,15 @@ BAD_NUMBER = f"<{ID}identifier/nct/NCT0000001>"
 BROKEN_ORG = f"<{ID}organization/broken>"
 
 
-def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False, differing: bool = False) -> None:
+def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False, differing: bool = False,
+               foreign_org: bool = False) -> None:
     """Real records mapped with a shared thing made wrong (the first site of the trials whose key ends in 3 given a
     latitude out of range: a second one where it had one) and a trial's identifiers (the trial whose key ends in 4
     given a second NCT number, itself not of the register's form); with ``untyped_link``, an organisation with an
     empty label that one record describes (a key ending in 9) and another names without describing it (ending in 5);
     with ``differing``, a site the records whose keys end in 1 describe with one city and those ending in 8 with
-    another: a chunk of only one of them finds it right, the output has it with two cities.
+    another: a chunk of only one of them finds it right, the output has it with two cities; with ``foreign_org``, a
+    link from the trials whose key ends in 5 to an organisation only other chunks describe (and judge).
     """
     record_triples, shared_triples = kg.build.pipeline.record_triples, kg.build.pipeline.shared_triples
 
@@ -237,6 +239,8 @@ def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False, d
                       f"{BAD_NUMBER} <{CTK}identifierScheme> <{VOC}identifier-scheme-NCT>"]
         if untyped_link and key.endswith("5"):
             lines += [f"{trial} <{CTK}collaborator> {BROKEN_ORG}"]
+        if foreign_org and key.endswith("5"):
+            lines += [f"{trial} <{CTK}collaborator> <{iris.organization('National Cancer Institute (NCI)')}>"]
         return lines
 
     def shared(record, key):  # noqa: ANN001, ANN202
@@ -292,6 +296,16 @@ def test_a_validated_file_build_reports_what_kg_validate_says_of_its_output(tmp_
         assert expected in said, expected
     # The second number is named by two trials (in two chunks): the report names the first.
     assert "Violation: trial NCT02710084, value 'NCT0000001': NCT0000001 is not a well-formed NCT number" in said
+
+
+def test_a_link_to_a_shared_thing_another_chunk_judged_has_its_type_from_the_spool(tmp_path, monkeypatch):
+    """The collaborator's sh:class failure on the linking trial's chunk is judged again on the types the judging
+    chunks spooled apart: no violation, and the output is not loaded.
+    """
+    _corrupted(monkeypatch, foreign_org=True)
+    said = _validated_build(tmp_path, "g.ttl", loads=False)
+    assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
+    assert "collaborator" not in said
 
 
 def test_a_shared_thing_a_chunk_judged_and_another_describes_otherwise_has_the_output_loaded(tmp_path, monkeypatch):
