@@ -195,6 +195,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gra
             from kg.validation.chunks import Kept
 
             kept = Kept(scratch.enter_context(scratch_beside(output)))
+            scratch.callback(kept.close)
         _built(inputs, output, store, graph_format, incremental, validate, show, workers, silent, limits, check,
                kept, started)
 
@@ -230,7 +231,7 @@ def _built(inputs: tuple[Path, ...], output: Path | None, store: Path | None, gr
         from kg.validation.chunks import validate_built
 
         result = validate_built(report.checked, (output,) if output else (), store, workers=workers,
-                                progress=None if silent else ProgressLine(), kept=kept)
+                                progress=None if silent else ProgressLine(), kept=kept, differed=report.differed)
         conforms = result.conforms
         click.echo("conforms to the shapes: " + ("yes" if conforms else "NO (run `kg validate` for every violation)"))
     if show:

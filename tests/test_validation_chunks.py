@@ -91,7 +91,7 @@ def _built(tmp_path: Path, output: str, workers: int, monkeypatch: pytest.Monkey
     with pytest.MonkeyPatch.context() as patched:
         if monkeypatch is not None and store is None:
             patched.setattr(kg.graphs.files, "load_store", _not_loaded)
-        chunked = validate_built(report.checked, graphs, store, workers=workers)
+        chunked = validate_built(report.checked, graphs, store, workers=workers, differed=report.differed)
     return chunked, validate(graphs, store, workers=workers), report.checked
 
 
@@ -218,11 +218,15 @@ BAD_NUMBER = f"<{ID}identifier/nct/NCT0000001>"
 BROKEN_ORG = f"<{ID}organization/broken>"
 
 
-def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False) -> None:
+def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False, differing: bool = False,
+               foreign_org: bool = False) -> None:
     """Real records mapped with a shared thing made wrong (the first site of the trials whose key ends in 3 given a
     latitude out of range: a second one where it had one) and a trial's identifiers (the trial whose key ends in 4
     given a second NCT number, itself not of the register's form); with ``untyped_link``, an organisation with an
-    empty label that one record describes (a key ending in 9) and another names without describing it (ending in 5).
+    empty label that one record describes (a key ending in 9) and another names without describing it (ending in 5);
+    with ``differing``, a site the records whose keys end in 1 describe with one city and those ending in 8 with
+    another: a chunk of only one of them finds it right, the output has it with two cities; with ``foreign_org``, a
+    link from the trials whose key ends in 5 to an organisation only other chunks describe (and judge).
     """
     record_triples, shared_triples = kg.build.pipeline.record_triples, kg.build.pipeline.shared_triples
 
@@ -235,6 +239,8 @@ def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False) -
                       f"{BAD_NUMBER} <{CTK}identifierScheme> <{VOC}identifier-scheme-NCT>"]
         if untyped_link and key.endswith("5"):
             lines += [f"{trial} <{CTK}collaborator> {BROKEN_ORG}"]
+        if foreign_org and key.endswith("5"):
+            lines += [f"{trial} <{CTK}collaborator> <{iris.organization('National Cancer Institute (NCI)')}>"]
         return lines
 
     def shared(record, key):  # noqa: ANN001, ANN202
@@ -244,6 +250,9 @@ def _corrupted(monkeypatch: pytest.MonkeyPatch, *, untyped_link: bool = False) -
             lines.append(f'{sites[0]} <{CTK}latitude> "123.5"^^<{XSD}decimal>')
         if untyped_link and key.endswith("9"):
             lines += [f"{BROKEN_ORG} <{RDF_TYPE}> <{CTK}Organization>", f'{BROKEN_ORG} <{RDFS}label> ""']
+        if differing and key.endswith(("1", "8")):
+            lines += [f"{COMMON} <{RDF_TYPE}> <{CTK}Site>", f'{COMMON} <{RDFS}label> "Common"',
+                      f'{COMMON} <{CTK}countryCode> "FR"', f'{COMMON} <{CTK}city> "{"One" if key.endswith("1") else "Eight"}"']
         return lines
 
     monkeypatch.setattr(kg.build.pipeline, "record_triples", own)
@@ -268,8 +277,9 @@ def _validated_build(tmp_path: Path, name: str, *, loads: bool) -> str:
                        check=chunk_checker(quads=name.endswith(".nq"), named=False), checked=kept.take)
         assert len(report.checked) == 10 and not any(found.broken for found in report.checked)
         assert all(found.kept == b"" for found in report.checked) and spool.tell() > 0  # spooled, not kept in memory
+        assert kept.judged > 0 and kept.types.tell() > 0  # shared things judged in the chunks, their types spooled
         patched.setattr(kg.graphs.files, "load_store", lambda paths: loaded.append(paths) or load_store(paths))
-        result = validate_built(report.checked, (target,), workers=2, kept=kept)
+        result = validate_built(report.checked, (target,), workers=2, kept=kept, differed=report.differed)
     assert bool(loaded) == loads
     assert not [leftover.name for leftover in tmp_path.iterdir() if leftover.name.endswith(".part")]
     return format_report(result, "text", name)
@@ -286,6 +296,26 @@ def test_a_validated_file_build_reports_what_kg_validate_says_of_its_output(tmp_
         assert expected in said, expected
     # The second number is named by two trials (in two chunks): the report names the first.
     assert "Violation: trial NCT02710084, value 'NCT0000001': NCT0000001 is not a well-formed NCT number" in said
+
+
+def test_a_link_to_a_shared_thing_another_chunk_judged_has_its_type_from_the_spool(tmp_path, monkeypatch):
+    """The collaborator's sh:class failure on the linking trial's chunk is judged again on the types the judging
+    chunks spooled apart: no violation, and the output is not loaded.
+    """
+    _corrupted(monkeypatch, foreign_org=True)
+    said = _validated_build(tmp_path, "g.ttl", loads=False)
+    assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
+    assert "collaborator" not in said
+
+
+def test_a_shared_thing_a_chunk_judged_and_another_describes_otherwise_has_the_output_loaded(tmp_path, monkeypatch):
+    """A chunk judges the shared things it describes that pass there, and keeps nothing of them; the output is
+    loaded when one of them is described otherwise by another chunk (kg.build.pipeline.once finds it).
+    """
+    _corrupted(monkeypatch, differing=True)
+    said = _validated_build(tmp_path, "g.ttl", loads=True)
+    assert said == run_kg("validate", "g.ttl", cwd=tmp_path).stdout
+    assert "site:common" in said or "site/common" in said
 
 
 def test_a_failing_shared_thing_a_chunk_links_to_untyped_has_the_output_loaded(tmp_path, monkeypatch):

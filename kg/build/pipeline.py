@@ -29,7 +29,7 @@ from kg.read import read_archive, read_path
 from kg.read.limits import LIMITS, Limits
 from kg.read.sources import BROKEN_ARCHIVE
 
-__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once"]
+__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once", "blocks"]
 
 _SHARED = ntriples.iri(SHARED_GRAPH)
 #: Zip entries (studies of the registry's bulk download) per unit of pass one.
@@ -164,7 +164,18 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
     return Mapped(ntriples.text(statements), ntriples.text(lines), len(statements))
 
 
-def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
+def blocks(shared: bytes) -> dict[bytes, list[bytes]]:
+    """A chunk's statements about shared things (:attr:`Mapped.shared`), by subject (as written), each a line."""
+    found: dict[bytes, list[bytes]] = {}
+    for line in shared.splitlines(keepends=True):
+        found.setdefault(line[:line.index(b" ")], []).append(line)
+    return found
+
+
+_TRIAL_NODE = ntriples.iri(iris.trial("")).encode()[:-1]  # b"<.../id/trial/"
+
+
+def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterator[tuple[bytes, int]]:
     """The text of each chunk, then the statements about shared things no earlier chunk made, as two
     pieces (the chunk's text is not copied to put them behind it), each with how many statements it holds.
 
@@ -183,11 +194,8 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
         end, read_back = 0, False  # where the spill ends, and whether it was read since the last write
         for text, shared, count in mapped:
             lines = shared.splitlines(keepends=True)
-            blocks: dict[bytes, list[bytes]] = {}
-            for line in lines:
-                blocks.setdefault(line[:line.index(b" ")], []).append(line)
             fresh: set[bytes] = set()
-            for subject, block in blocks.items():
+            for subject, block in blocks(shared).items():
                 statements = b"".join(sorted(block))
                 digest = hashlib.blake2b(statements, digest_size=16).digest()
                 # hash() is no digest: two subjects may share it, and then the second one's statements are
@@ -198,6 +206,8 @@ def once(mapped: Iterable[Mapped]) -> Iterator[tuple[bytes, int]]:
                 if known is not None:
                     if known[:16] == digest:
                         continue
+                    if differed is not None and not subject.startswith(_TRIAL_NODE):
+                        differed.add(subject)
                     spill.seek(int.from_bytes(known[16:24], "little"))
                     read_back = True
                     written = set(spill.read(int.from_bytes(known[24:], "little")).splitlines(keepends=True))

@@ -72,6 +72,9 @@ class BuildReport:
     written: bool = False
     #: What ``check`` gave for each chunk, in order (kg.validation.chunks validates with it).
     checked: list[object] = field(default_factory=list)
+    #: The shared things (their subjects as written, but trial nodes) that chunks describe differently
+    #: (kg.build.pipeline.once; kg.validation.chunks validates with it).
+    differed: set[bytes] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -153,7 +156,7 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
                            check=check)
             texts = _kept(in_order(pool, work, chunks), report, checked)
-            _write(_counted(once(texts), report), output, store, format)
+            _write(_counted(once(texts, report.differed), report), output, store, format)
             report.written = True
             if state:
                 with atomic_output(state) as stream:

@@ -21,7 +21,8 @@ some elsewhere, or dropped some, would have to say so here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
@@ -32,6 +33,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from kg.model.namespaces import ID
 from kg.progress import Progress
 from kg.rdf import iris
 from kg.validation.compiler.compile import compiled_shapes
@@ -57,13 +59,18 @@ class Checked:
 
     For a graph file, also the chunk's statements the whole-graph checks and the report read
     (N-Triples, :func:`_kept`; None: not kept), and the IRIs a trial node of the chunk links to that
-    the chunk does not say to be a target of those checks (the links to them are not kept).
+    the chunk does not say to be a target of those checks (the links to them are not kept); and the
+    shared things judged here (:func:`_judged`): their types, and how many they are.
     """
 
     broken: str | None
     results: tuple[tuple[int, tuple[object, ...]], ...] = ()
     kept: bytes | None = None
     unsure: frozenset[str] = frozenset()
+    #: The rdf:type statements of the shared things judged here and so not kept (:func:`_judged`), N-Triples.
+    types: bytes = b""
+    #: How many shared things were judged here (their statements not kept).
+    judged: int = 0
 
 
 @cache
@@ -123,11 +130,73 @@ def check_chunk(text: bytes, shared: bytes, keys: frozenset[str], *, quads: bool
             found.append((index, results))
     if reads is None or links is None:
         return Checked(None, tuple(found))
-    return Checked(None, tuple(found), *_kept(store, keys, reads, kept, links))
+    judged = _judged(store, text, shared, reads, data, quads=quads)
+    if isinstance(judged, str):
+        return Checked(judged)
+    kind = ox.NamedNode(str(RDF.type))
+    # A judged thing's links to other things stay (the report names what links to a failing thing).
+    kept = [q for q in kept if q.subject not in judged or (q.predicate != kind and isinstance(q.object, ox.NamedNode))]
+    kept_text, unsure = _kept(store, keys, reads, kept, links, judged)
+    types = [ox.Triple(q.subject, q.predicate, q.object) for node in judged for q in store.quads_for_pattern(node, kind, None)]
+    return Checked(None, tuple(found), kept_text, unsure, ox.serialize(types, format=ox.RdfFormat.N_TRIPLES) or b"",
+                   len(judged))
 
 
-def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[ox.Quad], links: list[ox.Quad]) \
-        -> tuple[bytes, frozenset[str]]:
+#: Where the subjects of a record's own statements are (kg.rdf.mapping.document_triples, record_triples,
+#: trial_fact_triples): its trial's nodes, its document, and the identifiers it names (which several records may name).
+_RECORDS_OWN = (TRIAL_PREFIX, iris.document(""), f"{ID}identifier/")
+
+
+def _judged(store: ox.Store, text: bytes, shared: bytes, reads: WholeReads, data: object, *, quads: bool) \
+        -> set[ox.NamedNode] | str:
+    """The shared things whose whole-graph checks the chunk judges for the whole graph (or the premise broken).
+
+    A shared thing (a site, an organisation, ...: a subject of the chunk's statements about shared things,
+    kg.rdf.mapping.shared_triples, that is no trial's node) is judged here when all its statements in the
+    chunk are among those, a whole-graph check targets it, no trial's link that those checks follow (the
+    trial's identifiers) leads to it, and it passes those checks on the chunk. Those checks read of it its
+    own statements only (kg.validation.compiler.locality.whole_reads), and the output holds of it the
+    statements of every chunk that describes it: where every such chunk describes it alike (what
+    kg.build.pipeline.once finds, :func:`validate_built` asks), they are the statements here, and it
+    passes on the output too. Its statements are then not kept (its types are, for a per-trial check's
+    sh:class failure judged again), nor the links to it.
+
+    Premise: the chunk's other statements (its records' own) are about its trials' nodes, its documents,
+    identifiers (:data:`_RECORDS_OWN`) and blank nodes only, which are not judged here: no chunk says more of a thing judged
+    than its statements about shared things.
+    """
+    from kg.build.pipeline import blocks
+    from kg.validation.sparql_engine import _check_results
+
+    own = tuple(f"<{prefix}".encode() for prefix in _RECORDS_OWN)
+    for line in text.splitlines():
+        if line and not line.startswith((*own, b"_:")):  # (a blank node is no thing another chunk names)
+            return f"{line[:line.find(b' ')].decode(errors='replace')}: a record's own statement about no trial or document"
+    kind = ox.NamedNode(str(RDF.type))
+    targeted = {ox.NamedNode(str(cls)) for cls in reads.classes} - {ox.NamedNode(str(cls)) for cls in TRIAL_CLASSES}
+    followed = {ox.NamedNode(str(prop)) for _, prop in reads.followed}
+    candidates: dict[ox.NamedNode, rdflib.URIRef] = {}
+    for subject, block in blocks(shared).items():
+        if not subject.startswith(b"<") or subject.startswith(own):
+            continue
+        node = next(iter(ox.parse(block[0], ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES))).subject
+        if not isinstance(node, ox.NamedNode):
+            continue
+        if not any(q.object in targeted for q in store.quads_for_pattern(node, kind, None)):
+            continue
+        if sum(1 for _ in store.quads_for_pattern(node, None, None)) != len(block):
+            continue
+        if any(True for prop in followed for _ in store.quads_for_pattern(None, prop, node)):
+            continue
+        candidates[node] = rdflib.URIRef(node.value)
+    if not candidates:
+        return set()
+    failing = {result.focus for check in _split().whole for result in _check_results(data, check)}
+    return {node for node, iri in candidates.items() if iri not in failing}
+
+
+def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[ox.Quad], links: list[ox.Quad],
+          judged: set[ox.NamedNode] | None = None) -> tuple[bytes, frozenset[str]]:
     """The chunk's statements that the whole-graph checks and the report read, as N-Triples, and the IRIs
     whose links from the chunk's trial nodes are not among them (see :func:`validate_built`).
 
@@ -142,7 +211,7 @@ def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[o
       names a trial's documents);
     - a link from a trial node to a node the chunk types with a targeted class (the report names the first
       trial that links to a shared thing that fails); a link to any other IRI is not kept, the IRI is
-      given back instead.
+      given back instead; a link to a shared thing judged in the chunk (``judged``, :func:`_judged`) is not kept.
 
     The premises hold (:func:`_broken`): the statements of the chunk's trials' nodes are all here, and a
     statement of the output is here or in another chunk.
@@ -179,6 +248,8 @@ def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[o
                 kept += store.quads_for_pattern(quad.object, label, None)
     unsure: set[str] = set()
     for quad in links:
+        if judged and quad.object in judged:
+            continue
         if quad.object in typed:
             kept.append(quad)
         else:
@@ -258,6 +329,12 @@ class Kept:
 
     def __init__(self, spool: IO[bytes]) -> None:
         self.spool, self.unsure, self.complete = spool, set[str](), True
+        #: The types of the shared things the chunks judged (a line each; read only for a per-trial sh:class failure).
+        self.types: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the build's report, by close())
+        self.judged = 0
+
+    def close(self) -> None:
+        self.types.close()
 
     def take(self, checked: Checked) -> Checked:
         """What the build keeps of a chunk's findings: all but its statements, which go to the spool."""
@@ -265,8 +342,10 @@ class Kept:
             self.complete = False
             return checked
         self.spool.write(checked.kept)
+        self.types.write(checked.types)
         self.unsure |= checked.unsure
-        return replace(checked, kept=b"", unsure=frozenset())
+        self.judged += checked.judged
+        return replace(checked, kept=b"", unsure=frozenset(), types=b"")
 
 
 def _kept_store(checked: list[Checked], kept: Kept | None) -> tuple[ox.Store, set[str]] | None:
@@ -289,7 +368,8 @@ def _kept_store(checked: list[Checked], kept: Kept | None) -> tuple[ox.Store, se
 
 
 def validate_built(checked: Iterable[Checked], graphs: tuple[Path, ...] = (), store: Path | None = None, *,
-                   workers: int = 1, progress: Progress | None = None, kept: Kept | None = None) -> ValidationReport:
+                   workers: int = 1, progress: Progress | None = None, kept: Kept | None = None,
+                   differed: Collection[bytes] | None = None) -> ValidationReport:
     """The report ``kg validate`` gives on the build's output (``graphs``, or the store in ``store``),
     from its chunks' findings and the checks that need the whole graph.
 
@@ -298,6 +378,10 @@ def validate_built(checked: Iterable[Checked], graphs: tuple[Path, ...] = (), st
     of the output they read: their results are those on the output. So are the trials and documents the
     report names, but for a failing shared thing that some chunk's trial links to without typing it (the
     chunk gives back its IRI, not the links): then, and when a chunk kept nothing, the output is loaded.
+
+    A shared thing a chunk judged (:func:`_judged`) passes on the output when every chunk describing it
+    describes it alike: ``differed`` are the things that some chunks describe otherwise
+    (kg.build.pipeline.once; None: not known). When one of them was judged, the output is loaded too.
     """
     from kg.validation.engines import validate
     from kg.validation.report import trial_key
@@ -310,11 +394,59 @@ def validate_built(checked: Iterable[Checked], graphs: tuple[Path, ...] = (), st
     found = [(split.per_trial[index], results) for found in checked for index, results in found.results]
     if store is not None:
         return validate_store(store, workers=workers, progress=progress, checks=split.whole, found=found)
-    if (loaded := _kept_store(checked, kept)) is not None:
+    if (loaded := _kept_store(checked, kept)) is not None and not _judged_differed(checked, kept, differed):
         statements, unsure = loaded
+        found = _typed_again(found, statements, _types(checked, kept))
         report = validate_store(statements, progress=progress, checks=split.whole, found=found)
         if not any(trial_key(v.focus) is None and v.focus in unsure for v in report.violations):
             return report
     from kg.graphs.files import load_store
 
     return validate_store(load_store(graphs), progress=progress, checks=split.whole, found=found)
+
+
+def _types(checked: list[Checked], kept: Kept | None) -> Iterator[bytes]:
+    """The types of the shared things the chunks judged, in pieces of N-Triples."""
+    if kept is not None:
+        kept.types.seek(0)
+        while lines := kept.types.readlines(1 << 23):
+            yield b"".join(lines)
+    for found in checked:
+        if found.types:
+            yield found.types
+
+
+def _judged_differed(checked: list[Checked], kept: Kept | None, differed: Collection[bytes] | None) -> bool:
+    """Whether a shared thing some chunk judged is described otherwise by another (see :func:`validate_built`)."""
+    if not any(found.judged for found in checked) and (kept is None or not kept.judged):
+        return False
+    if differed is None:
+        return True
+    if not differed:
+        return False
+    subjects = {quad.subject for quad in ox.parse(b"".join(subject + b" <urn:x> <urn:x> .\n" for subject in differed),
+                                                  ox.RdfFormat.N_TRIPLES)}
+    return any(quad.subject in subjects for piece in _types(checked, kept) for quad in ox.parse(piece, ox.RdfFormat.N_TRIPLES))
+
+
+def _typed_again(found: list[tuple[object, tuple[object, ...]]], statements: ox.Store, types: Iterable[bytes]) \
+        -> list[tuple[object, tuple[object, ...]]]:
+    """The per-trial checks' results with a value's sh:class failure judged again on the value's types in the
+    whole output: those kept and those of the shared things the chunks judged (not kept with the rest, where
+    the whole-graph checks would target them). Judging again on the kept statements then changes nothing
+    (they hold fewer of its types, and a value lacking a type fails sh:class, no check fails by a type).
+    """
+    from kg.validation.sparql_engine import _Data, _judged_again
+
+    values = {ox.NamedNode(str(r.value)) for _, results in found for r in results  # type: ignore[attr-defined]
+              if isinstance(r.value, rdflib.URIRef)}  # type: ignore[attr-defined]
+    if not values:
+        return found
+    kind = ox.NamedNode(str(RDF.type))
+    known = ox.Store()
+    for piece in types:
+        known.extend(quad for quad in ox.parse(piece, ox.RdfFormat.N_TRIPLES) if quad.subject in values)
+    for value in values:
+        known.extend(statements.quads_for_pattern(value, kind, None))
+    data = _Data(known, union=False)
+    return [(check, tuple(_judged_again(data, check, results))) for check, results in found]  # type: ignore[arg-type]
