@@ -73,6 +73,10 @@ class Checked:
     judged: int = 0
 
 
+#: rdf:type as Oxigraph names it.
+_TYPE = ox.NamedNode(str(RDF.type))
+
+
 @cache
 def _split() -> Split:
     """The project's checks split, once per process (a worker's too)."""
@@ -133,11 +137,10 @@ def check_chunk(text: bytes, shared: bytes, keys: frozenset[str], *, quads: bool
     judged = _judged(store, text, shared, reads, data, quads=quads)
     if isinstance(judged, str):
         return Checked(judged)
-    kind = ox.NamedNode(str(RDF.type))
     # A judged thing's links to other things stay (the report names what links to a failing thing).
-    kept = [q for q in kept if q.subject not in judged or (q.predicate != kind and isinstance(q.object, ox.NamedNode))]
+    kept = [q for q in kept if q.subject not in judged or (q.predicate != _TYPE and isinstance(q.object, ox.NamedNode))]
     kept_text, unsure = _kept(store, keys, reads, kept, links, judged)
-    types = [ox.Triple(q.subject, q.predicate, q.object) for node in judged for q in store.quads_for_pattern(node, kind, None)]
+    types = [ox.Triple(q.subject, q.predicate, q.object) for node in judged for q in store.quads_for_pattern(node, _TYPE, None)]
     return Checked(None, tuple(found), kept_text, unsure, ox.serialize(types, format=ox.RdfFormat.N_TRIPLES) or b"",
                    len(judged))
 
@@ -172,7 +175,6 @@ def _judged(store: ox.Store, text: bytes, shared: bytes, reads: WholeReads, data
     for line in text.splitlines():
         if line and not line.startswith((*own, b"_:")):  # (a blank node is no thing another chunk names)
             return f"{line[:line.find(b' ')].decode(errors='replace')}: a record's own statement about no trial or document"
-    kind = ox.NamedNode(str(RDF.type))
     targeted = {ox.NamedNode(str(cls)) for cls in reads.classes} - {ox.NamedNode(str(cls)) for cls in TRIAL_CLASSES}
     followed = {ox.NamedNode(str(prop)) for _, prop in reads.followed}
     candidates: dict[ox.NamedNode, rdflib.URIRef] = {}
@@ -182,7 +184,7 @@ def _judged(store: ox.Store, text: bytes, shared: bytes, reads: WholeReads, data
         node = next(iter(ox.parse(block[0], ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES))).subject
         if not isinstance(node, ox.NamedNode):
             continue
-        if not any(q.object in targeted for q in store.quads_for_pattern(node, kind, None)):
+        if not any(q.object in targeted for q in store.quads_for_pattern(node, _TYPE, None)):
             continue
         if sum(1 for _ in store.quads_for_pattern(node, None, None)) != len(block):
             continue
@@ -216,10 +218,9 @@ def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[o
     The premises hold (:func:`_broken`): the statements of the chunk's trials' nodes are all here, and a
     statement of the output is here or in another chunk.
     """
-    kind = ox.NamedNode(str(RDF.type))
     typed: dict[object, set[rdflib.term.Node]] = {}  # a node -> the targeted classes the chunk gives it
     for cls in reads.classes:
-        for quad in store.quads_for_pattern(None, kind, ox.NamedNode(str(cls))):
+        for quad in store.quads_for_pattern(None, _TYPE, ox.NamedNode(str(cls))):
             typed.setdefault(quad.subject, set()).add(cls)
 
     def trial_node(term: object) -> bool:
@@ -229,7 +230,7 @@ def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[o
         mine = trial_node(subject)  # else its statements are kept already
         for cls in classes:
             if mine:
-                kept += store.quads_for_pattern(subject, kind, ox.NamedNode(str(cls)))
+                kept += store.quads_for_pattern(subject, _TYPE, ox.NamedNode(str(cls)))
                 for prop in (p for c, p in reads.own if c == cls):
                     kept += store.quads_for_pattern(subject, None if prop is None else ox.NamedNode(str(prop)), None)
             for prop in (p for c, p in reads.followed if c == cls):
@@ -239,7 +240,7 @@ def _kept(store: ox.Store, keys: frozenset[str], reads: WholeReads, kept: list[o
                     if trial_node(quad.object):  # a node of the chunk's trials: all its statements are here
                         kept += store.quads_for_pattern(quad.object, None, None)
     for key in keys:
-        kept += store.quads_for_pattern(ox.NamedNode(iris.trial(key)), kind, None)
+        kept += store.quads_for_pattern(ox.NamedNode(iris.trial(key)), _TYPE, None)
     label = ox.NamedNode(str(RDFS.label))
     for quad in store.quads_for_pattern(None, ox.NamedNode(str(PROV.wasDerivedFrom)), None):
         if trial_node(quad.subject):
@@ -278,7 +279,7 @@ def _broken(store: ox.Store, keys: frozenset[str], kept: list[ox.Quad] | None = 
     IRI of no trial node (:func:`_kept`).
     """
     owned: set[str] = set()
-    trial_id, related, kind, string = (ox.NamedNode(str(term)) for term in (TRIAL_ID, FOREIGN_LINK, RDF.type, XSD.string))
+    trial_id, related, string = (ox.NamedNode(str(term)) for term in (TRIAL_ID, FOREIGN_LINK, XSD.string))
     for key in keys:
         iri = iris.trial(key)
         if unquote(iri[len(TRIAL_PREFIX):]) != key:
@@ -310,7 +311,7 @@ def _broken(store: ox.Store, keys: frozenset[str], kept: list[ox.Quad] | None = 
             return f"{s} {p} {o}: a link to a trial node from a node of no trial of the chunk"
         if obj is not None and obj not in owned and not (p == related and o.value == obj):
             return f"{s} {p} {o}: a statement about a trial node of another chunk"
-        if p == kind and isinstance(o, ox.NamedNode) and o.value in classes and subject not in owned:
+        if p == _TYPE and isinstance(o, ox.NamedNode) and o.value in classes and subject not in owned:
             return f"{s}: a node of a trial class that is not a node of the chunk's trials"
         if p.value == subclass:
             return "rdfs:subClassOf in the data"
@@ -442,11 +443,10 @@ def _typed_again(found: list[tuple[object, tuple[object, ...]]], statements: ox.
               if isinstance(r.value, rdflib.URIRef)}  # type: ignore[attr-defined]
     if not values:
         return found
-    kind = ox.NamedNode(str(RDF.type))
     known = ox.Store()
     for piece in types:
         known.extend(quad for quad in ox.parse(piece, ox.RdfFormat.N_TRIPLES) if quad.subject in values)
     for value in values:
-        known.extend(statements.quads_for_pattern(value, kind, None))
+        known.extend(statements.quads_for_pattern(value, _TYPE, None))
     data = _Data(known, union=False)
     return [(check, tuple(_judged_again(data, check, results))) for check, results in found]  # type: ignore[arg-type]
