@@ -146,7 +146,8 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         out["seconds"] = statistics.median(times)
     elif stage == "filters":
         out["filters"] = filter_timings(work / "store", runs=int(os.environ.get("KG_FILTER_RUNS", "5")),
-                                        all_rows=bool(os.environ.get("KG_FILTER_ALL_ROWS", "1")))
+                                        all_rows=bool(os.environ.get("KG_FILTER_ALL_ROWS", "1")),
+                                        only=[form for form in os.environ.get("KG_FILTER_FORMS", "").split("\n") if form])
     elif stage == "rdflib-build":
         out["triples"] = len(_rdflib_graph(corpus))
     elif stage == "rdflib-turtle":
@@ -206,11 +207,12 @@ def filter_values(store) -> dict[str, dict[str, str]]:  # noqa: ANN001 - a pyoxi
             "status + condition (largest)": {"status": "RECRUITING", "condition": conditions[0]}}
 
 
-def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True) -> dict:
+def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True, only: list[str] | None = None) -> dict:
     """Each listing of FILTER_QUERIES on the store: unfiltered (all its rows, and its first row), one page
     (--limit 100 --offset 1000), and each filtered form of :func:`filter_values`; medians of ``runs``, in
     seconds, as ``kg query --store`` answers (rows as text, the store opened once, a listing page of
-    trials by page: "first row" is its first page's rows). ``all_rows`` False leaves the whole listings out.
+    trials by page: "first row" is its first page's rows). ``all_rows`` False leaves the whole listings out,
+    ``only`` names the filtered forms timed (all when empty).
     """
     from kg.graphs.store import open_store
     from kg.query.catalogue import stored_query
@@ -218,7 +220,7 @@ def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True) -> dic
     from kg.query.targets import listing_pages
 
     store = open_store(directory)
-    forms = filter_values(store)
+    forms = {label: values for label, values in filter_values(store).items() if not only or label in only}
     timings: dict = {"values": forms, "queries": {}}
     for name in FILTER_QUERIES:
         stored = stored_query(name)
@@ -323,6 +325,9 @@ def main() -> None:
     parser.add_argument("--no-all-rows", action="store_true",
                         help="Leave out the filters table's 'all rows' column: at the registry's size a whole listing is a "
                              "download of millions of rows (minutes a run), not a question.")
+    parser.add_argument("--forms", nargs="+", metavar="FORM",
+                        help="Time only these filtered forms of the filters table (e.g. trial sponsor condition country "
+                             "'cell type'); at the registry's size the forms that pick a third of it are downloads too.")
     parser.add_argument("--query-timeout", type=float, default=120.0, help="Seconds after which a query (3 runs) is stopped.")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-scale-benchmark"))
     parser.add_argument("--only", nargs="+", metavar="STAGE",
@@ -359,6 +364,7 @@ def main() -> None:
             if stage == "filters":  # a table of its own, of the medians of --runs
                 os.environ["KG_FILTER_RUNS"] = str(max(arguments.runs, 3))
                 os.environ["KG_FILTER_ALL_ROWS"] = "" if arguments.no_all_rows else "1"
+                os.environ["KG_FILTER_FORMS"] = "\n".join(arguments.forms or [])
                 print(f"[N={size:,}] filters ...", file=sys.stderr, flush=True)
                 found = _child(stage, corpus, work, arguments.workers, arguments.timeout)
                 filter_tables.append((size, found))
