@@ -524,3 +524,41 @@ def test_every_saved_classic_page_shows_its_status_line_dates_or_conditions_tabl
     assert len(pages) >= 30
     assert {page.name: dispatch(page.read_bytes(), page.name).layout for page in pages} == {
         page.name: "ctgov_classic" for page in pages}
+
+
+def test_the_design_rows_official_title_is_the_records_official_title_and_the_therapy_rules_read_it():
+    # clinicaltrials.gov/ct2/show/NCT02932826 (tests/data/therapy-holdout13): "Ex-vivo Expanded Umbilical Cord Blood
+    # Regulatory T Cells" is said only in the row "Official Title: | Phase 1/ Phase 2 Study of ... |"
+    path = (TESTS / "data" / "therapy-holdout13" / "pages" / "clinicaltrials.gov"
+            / "ct2-show-NCT02932826-umbilical-cord-blood-treg-insulin-type1-diabetes.txt")
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.title == "Safety Study and Therapeutic Effects of Umbilical Cord Blood Treg on Autoimmune Diabetes"
+    assert record.official_title == ("Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical Cord "
+                                     "Blood Regulatory T Cells on Autoimmune Diabetes")
+    [product] = record.cell_products
+    assert (product.cell_type, product.tissue_sources, product.ex_vivo_expanded) == ("T", ["UMBILICAL_CORD_BLOOD"], True)
+
+
+def test_the_official_title_of_the_older_page_and_of_the_2019_page_without_pipes_is_read():
+    # tests/data/therapy-holdout4 NCT00167180 (ct/show, pipe rows): the conditioning drugs are named only there;
+    # tests/data/therapy-holdout5 NCT03690310 (2019, no pipes): "Official Title: An Observational Clinical Study ..."
+    pages = TESTS / "data"
+    old = (pages / "therapy-holdout4" / "pages" / "clinicaltrials.gov"
+           / "ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt")
+    plain = pages / "therapy-holdout5" / "pages" / "clinicaltrials.gov" / "show-NCT03690310-anti-cd19-car-nk-lymphoma.txt"
+    assert read_enriched(old.read_bytes(), old.name).official_title == (
+        "Use of Cyclophosphamide/Fludarabine to Promote in Vivo Expansion of Donor Lymphocyte Infusions (DLI) to Enhance "
+        "Efficacy After Allogeneic Transplant")
+    record = read_enriched(plain.read_bytes(), plain.name)
+    assert record.official_title == ("An Observational Clinical Study on the Safety and Efficacy of Anti-CD19 CAR NK Cells "
+                                     "in Relapsed and Refractory B Cell Lymphoma")
+    assert record.source.layout == "ctgov_classic"
+
+
+def test_an_official_title_that_repeats_the_brief_title_is_not_kept_twice():
+    # tests/data/therapy-holdout2 NCT04008524: "Official Title: | A Clinical Study of CAR-T Cells in the Treatment of
+    # Relapsed and Refractory Hematological Malignancies |", the page's title word for word
+    path = TESTS / "data" / "therapy-holdout2" / "pages" / "clinicaltrials.gov" / "show-NCT04008524-car-t-expanded-access.txt"
+    record = read_enriched(path.read_bytes(), path.name)
+    assert record.title == "A Clinical Study of CAR-T Cells in the Treatment of Relapsed and Refractory Hematological Malignancies"
+    assert record.official_title is None

@@ -2,7 +2,7 @@
 
 The brief title stands before "ClinicalTrials.gov Identifier:"; the conditions,
 interventions and phase form a pipe table ("Condition or disease | Intervention/treatment
-| Phase |"); the design prints as "Label : | value |" rows; the arms form a second pipe table
+| Phase |"); the design prints as "Label : | value |" rows (the official title among them); the arms form a second pipe table
 ("Arm | Intervention/treatment |") whose cells run over several lines; outcomes are "- measure
 [ Time Frame: … ]" lines. The 2019 page's text keeps no pipes: the conditions table is a header line
 ("Condition or disease Intervention/treatment Phase") over one line of the three cells run together, the arms
@@ -84,6 +84,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     heading = [fold(line) for line in lines[:top] if len(fold(line).split()) >= 3 and "|" not in line
                and not fold(line).startswith(("The safety and scientific validity", "Get the latest", "COVID-19"))]
     record.title = heading[-1] if heading else None
+    official: str | None = None
     for index, line in enumerate(lines):
         label, _, value = line.partition(":")
         if fold(label) == "Recruitment Status":
@@ -113,6 +114,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                 record.start_date = parse_date(value)
             elif key == "study completion date":
                 record.completion_date = parse_date(value)
+            elif key == "official title" and official is None:
+                official = value or None
         heading = re.match(r"^\s*(?:Current\s+)?(Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line)
         if heading:
             kind = heading.group(1).upper()
@@ -123,6 +126,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         under_heading = bool(heading) or (under_heading and bool(_SUBMITTED.match(line)))
         if outcome and kind:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
+    # The design rows' "Official Title: | Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical
+    # Cord Blood Regulatory T Cells on Autoimmune Diabetes |" (NCT02932826; the 2019 page without pipes: "Official Title:
+    # An Observational Clinical Study on ...", NCT03690310): the protocol's title beside the brief one, kept where it
+    # differs from it (as the registry's JSON reader keeps it).
+    record.official_title = official if official != record.title else None
     record.arms = _arms(lines, record.interventions) or _plain_arms(lines, record.interventions)
     if not record.arms:
         _describe_bulleted_interventions(lines, record.interventions)
@@ -494,6 +502,7 @@ _PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED
           "group descriptions (results view)": re.compile(r"^\s*(?:Hide )?Arm/Group Description\s*$"),
           "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*(?:\||Intervention/treatment)"),
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
+          "official title": re.compile(r"^\s*Official Title\s*:"),
           "arms": re.compile(rf"{_ARMS_HEADER.pattern}|{_PLAIN_ARMS_HEADER.pattern}"),
           "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
 
