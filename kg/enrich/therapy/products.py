@@ -47,7 +47,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
                          # antigen" (umin.ac.jp UMIN000015617)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
-                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)", re.IGNORECASE)),
+                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)"
+                         # a CAR borne by a subset of T cells named between: "Allogenic CD19-targeting CAR-γδT Cell Therapy",
+                         # "allogeneic CD19 CAR-γδT cell infusion" (meddatax.com NCT05554939): CAR T cells whatever the subset
+                         r"|(?-i:\bCAR)[- ]?(?:γδ|γ/δ|gamma[- /]?delta|Vγ9Vδ2|Vgamma9Vdelta2)[- ]?T\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -90,7 +93,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
-                     r"|reactive|autologous|expanded|cultured|activated"
+                     # (and "activited", so spelt: "immunotherapy with the activited T cells from from umbilical cord
+                     # blood mononuclear cells ex vivo", anzctr.org.au ACTRN12618001337268)
+                     r"|reactive|autologous|expanded|cultured|activ[ai]ted"
                      # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
                      # (ignite-sd.com NCT01204502), "genetically modifying T cells"
                      r"|modifying"
@@ -113,6 +118,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # their abbreviation, specific: "SARS-CoV-2 Specific CTLs are a type of immune cells that are made
                      # from donated blood cells grown in the laboratory" (cancer.gov NCT04742595); not a CTL response
                      r"|\bspecific\s+CTLs?\b(?![- ](?:responses?|activity|precursors?|assays?|epitopes?|frequenc\w*))"
+                     # regulatory T cells given, by their abbreviation or named by their source or their giving:
+                     # "Safety Study and Therapeutic Effects of Umbilical Cord Blood Treg on Autoimmune Diabetes", "Biological:
+                     # Umbilical Cord Blood Regulatory T cells Therapy", "Receive Treg infusion: 1~5*10^6/kg", "Experimental:
+                     # Treg Treatment + Insulin" (ClinicalTrials.gov NCT02932826); "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor
+                     # Treg/kg" (ctv.veeva.com NCT02385019); not Tregs counted or measured ("Treg levels", "Treg frequency")
+                     r"|\b(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?|donor(?:[- ]derived)?|third[- ]party|expanded"
+                     r"|autologous|allogene?ic)\s+(?:regulatory\s+T[- ]?cells?|(?-i:T[Rr]egs?))\b"
+                     r"|(?:\bregulatory\s+T[- ]?cells?|(?-i:\bT[Rr]egs?))\s*(?:therapy|infusions?|treatment|transfer|immunotherapy"
+                     r"|injections?|products?|/\s*kg)\b"
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
@@ -149,7 +163,14 @@ _NOT_A_PRODUCT = re.compile(
     r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
     r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
-    r"[- ]?(?:cells?)?",
+    r"[- ]?(?:cells?)?"
+    # NK cells studied, not given: "Does CMV Induced Changes in NK Lymphocyte Biology Influence the Effectiveness of Antibody
+    # Therapy ...", "conduct a g-NK cell analysis", "analyse the g-NK cells", "Determine changes in circulating g-NK cells",
+    # "Evaluate whether the presence of g-NK cells improve the outcome", "g-NK (+) individuals" (meddatax.com NCT03417414,
+    # an observational study; "g-NK" the NK cells that lack the FcεRγ chain)
+    r"|\b(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\s+(?:biology|analys[ie]s|\(\s*[+-]\s*\))"
+    r"|\b(?:changes?\s+in|presence\s+of|absence\s+of|analy[sz]e|analy[sz]ing)\s+(?:the\s+)?(?:circulating\s+)?"
+    r"(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\b",
     re.IGNORECASE)
 #: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
 _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
@@ -310,7 +331,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
