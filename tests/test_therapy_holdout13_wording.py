@@ -113,3 +113,72 @@ def test_cord_blood_regulatory_t_cells_of_a_registry_page() -> None:
     assert _products(record) == [("T", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], None, None, None)]
     # a tilde range, an asterisk for the multiplication: 1e6 to 5e6 cells/kg, not said to be a dose
     assert _doses(record) == [(1e6, 5e6, "{cells}/kg", False)]
+
+
+# --- doses and infusions ------------------------------------------------------------------------------------------
+
+def test_dose_levels_with_the_modifier_circumflex_as_power_sign_and_tregs_per_kg() -> None:
+    # ctv.veeva.com/NCT02385019-donor-regulatory-t-cells-chronic-gvhd.txt (its treatment, About and Full description)
+    record = _page(title="A Phase 1/2 Trial of Donor Regulatory T-cells for Steroid-Refractory Chronic Graft-versus-Host-Disease "
+                         "(TREGeneration)",
+                   interventions=[Intervention("Donor regulatory T cell adoptive immunotherapy in chronic graft versus host "
+                                               "disease", "BIOLOGICAL")],
+                   brief_summary="Phase 1/2 clinical study for the treatment of steroid-refractory chronic graft versus host "
+                                 "disease after an allogeneic transplant of hematopoietic progenitors with donor "
+                                 "CliniMACS-selected regulatory T cells",
+                   detailed_description="Phase 1 clinical trial will include groups of 5 patients sequentially treated with: "
+                                        "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg. Phase 2 clinical trial will "
+                                        "include another 5 to 10 patients treated with MTD.")
+    assert _products(record) == [("T", ["ALLOGENEIC"], [], None, None, None)]
+    # three levels, the list's "x 10ˆ6" each, none called a dose
+    assert _doses(record) == [(5e5, 5e5, "{cells}/kg", False), (1e6, 1e6, "{cells}/kg", False),
+                              (2e6, 3e6, "{cells}/kg", False)]
+
+
+@pytest.mark.parametrize(("text", "doses"), [
+    ("0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg", [(5e5, 5e5), (1e6, 1e6), (2e6, 3e6)]),
+    ("2 x 10ˆ7 cells/kg", [(2e7, 2e7)]),
+    ("10ˆ6 cells/kg", [(1e6, 1e6)]),
+    # left alone: a circumflex that is no power
+    ("grade 2ˆ toxicity in 10 patients", []),
+])
+def test_the_modifier_circumflex_is_a_power_sign(text: str, doses: list[tuple]) -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+    assert [(d.minimum, d.maximum) for d in cell_doses(text)] == doses
+
+
+def test_cells_per_kilogram_said_injected_are_the_one_products_dose_beside_the_transplant_they_are_timed_by() -> None:
+    # irct.behdasht.gov.ir/IRCT20140911019125N10-tooth-pulp-msc-after-autologous-hsct.txt (its study aim, settings and
+    # intervention groups, as the generic reader gives them)
+    record = _page(brief_summary="Determining the effect of intravenous injection of deciduous tooth pulp mesenchymal stem "
+                                 "cells on the regeneration process of blood cells after autologous hematopoietic stem cell "
+                                 "transplantation in patients with Hodgkin Lymphoma and Non-Hodgkin Lymphoma.",
+                   detailed_description="After selecting the patients, they are divided into 3 control groups, intervention "
+                                        "1 and intervention 2, and mesenchymal stem cells are injected according to the "
+                                        "mentioned method.\nIn intervention group 1, 1 million cells per kilogram of the "
+                                        "person's body weight are injected 4 hours before the injection of hematopoietic "
+                                        "stem cells. In intervention group 2, 1 million cells per kilogram of body weight "
+                                        "will be injected in a divided manner on days 0, +2, +4, +6 after transplantation.")
+    assert _products(record) == [(None, [], [], None, None, None)]
+    # one level, the same in both groups, not called a dose; no infusions (the groups differ)
+    assert _doses(record) == [(1e6, 1e6, "{cells}/kg", False)]
+
+
+def test_a_graft_given_in_the_dose_sentence_is_still_no_products_dose() -> None:
+    record = _page(title="Mesenchymal Stem Cells for Poor Graft Function",
+                   detailed_description="Patients receive mesenchymal stem cells intravenously.\n"
+                                        "2 million cells per kg of the CD34+ stem cell graft are infused on day 0.")
+    assert _doses(record) == []
+
+
+def test_infusions_at_the_days_named_are_counted() -> None:
+    # irct.behdasht.gov.ir/IRCT20140818018842N35-prophylactic-nk-cells-after-hsct-aml.txt (and N38, the same words)
+    record = _page(title="Prophylactic administration of Natural Killer cells early after hematopoietic stem cell "
+                         "transplantation in adult patients with high-risk acute myeloid leukemia",
+                   design_description="This is a non-randomized, interventional, single-group assignment study to assess "
+                                      "the safety and feasibility of an allogeneic NK cell therapy on ten patients with "
+                                      "high-risk acute myeloid leukemia.",
+                   detailed_description="All patients will be assigned to the only interventional arm of the study. "
+                                        "Recipients of allogeneic Stem Cell Transplantation will receive the systemic "
+                                        "intravenous infusion of natural killer cells at days +6 and +12 post-transplantation.")
+    assert _products(record) == [("NK", ["ALLOGENEIC"], [], None, None, 2)]

@@ -603,7 +603,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
         dosing = [p for p in passages if p not in about and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
-                  and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
+                  and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
     return products
@@ -713,7 +713,7 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
-    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
+    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _other_cells(p.text)]
     if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
         return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
     products = []
@@ -918,9 +918,26 @@ def _measured_title(title: str) -> bool:
 #: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
                             r"|\bdose\s+\d+\s*\("
-                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))",
+                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
+                            # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
+                            # kilogram of the person's body weight are injected 4 hours before the injection of
+                            # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does
+                            # not name its mesenchymal stem cells again)
+                            r"|\b\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*(?:/\s*kg|per\s+(?:kg|kilogram))\b"
+                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b",
                             re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
+#: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic
+#: stem cells", "will be injected in a divided manner on days 0, +2, +4, +6 after transplantation" (irct.behdasht.gov.ir
+#: IRCT20140911019125N10): the dose is not the graft's.
+_GRAFT_AS_TIME = re.compile(r"\b(?:before|after|following|prior\s+to)\s+(?:the\s+)?(?:(?:injection|infusion|transplant\w*)\s+"
+                            r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:stem\s+cells?|marrow|grafts?)|(?:[\w-]+\s+){0,2}?"
+                            r"(?:transplant\w*|HSCT|SCT))\b", re.IGNORECASE)
+
+
+def _other_cells(text: str) -> bool:
+    """Whether a sentence speaks of cells other than the product (a graft's), beyond the time of the product's giving."""
+    return bool(_OTHER_CELLS.search(text)) and bool(_OTHER_CELLS.search(_GRAFT_AS_TIME.sub(" ", text)))
 
 
 #: A sentence that goes on about the cells the sentence before named.
