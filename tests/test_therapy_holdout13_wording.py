@@ -182,3 +182,54 @@ def test_infusions_at_the_days_named_are_counted() -> None:
                                         "Recipients of allogeneic Stem Cell Transplantation will receive the systemic "
                                         "intravenous infusion of natural killer cells at days +6 and +12 post-transplantation.")
     assert _products(record) == [("NK", ["ALLOGENEIC"], [], None, None, 2)]
+
+
+# --- where the cells come from, how they are made ---------------------------------------------------------------
+
+def test_blood_collected_for_the_products_manufacture_is_its_source() -> None:
+    # anzctr.org.au/ACTRN12613000866707-autologous-ebv-specific-t-cells-nasopharyngeal-carcinoma.txt (its titles and
+    # "Description of intervention(s) / exposure")
+    record = _page(title="A clinical trial of adoptive T-cell immunotherapy for patients with Epstein-Barr virus-associated "
+                         "nasopharyngeal carcinoma.",
+                   official_title="Phase I/II open-label clinical trial of autologous Epstein-Barr virus-specific T cell "
+                                  "therapy as consolidative treatment following chemotherapy for metastatic EBV-associated "
+                                  "nasopharyngeal carcinoma.",
+                   detailed_description="EBV-specific T cell adoptive immunotherapy. Patients will be identified prior to "
+                                        "completing three cycles of chemotherapy for metastatic or loco-regionally recurrent "
+                                        "NPC. Blood for T cell therapy manufacture must be collected prior to the completion "
+                                        "of the third cycle of chemotherapy.")
+    assert _products(record) == [("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Blood samples for cytokine measurement will be collected at baseline.",
+    "Cord blood for the manufacture of the NK cells is collected at delivery.",
+])
+def test_blood_collected_for_something_else_is_no_peripheral_blood_source(text: str) -> None:
+    from kg.enrich.therapy.products import _TISSUES
+    assert not dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text)
+
+
+ACTRN12618001337268_INTERVENTION = (
+    "UCMCs are isolated from the Umbilical cord blood and seeded in serum-free medium at a concentration of 10(7) cells / "
+    "mL. The cells are stimulated with different cytokines, including IFN-Gamma, CD-3 monoclonal antibody and PD-1, The "
+    "cells are reconstituted with fresh, complete culture medium until the mature immune cells are harvested on day 14.")
+
+
+def test_a_making_told_step_by_step_from_the_materials_isolation_to_the_harvest_is_the_one_products() -> None:
+    # anzctr.org.au/ACTRN12618001337268-cord-blood-activated-t-cells-sclc-kidney-liver-cancer.txt
+    record = _page(title="Investigate the safety and efficacy of small cell lung cancer,Kidney cancer and Primary liver "
+                         "cancer immunotherapy",
+                   official_title="The safety and efficacy of immunotherapy with the activited T cells from from umbilical "
+                                  "cord blood mononuclear cells ex vivo for small cell lung cancer,Kidney cancer and Primary "
+                                  "liver cancer treatment",
+                   detailed_description=ACTRN12618001337268_INTERVENTION)
+    # (cord blood is another person's: the rules' convention, where the gold leaves the donor empty)
+    assert _products(record) == [("T", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], True, None, None)]
+
+
+def test_a_harvest_of_a_transplants_stem_cells_is_no_making_of_the_product() -> None:
+    record = _page(title="Activated T cells after autologous transplant",
+                   detailed_description="Stem cells are isolated from the peripheral blood by apheresis. The stem cells are "
+                                        "washed and frozen. The stem cells are harvested after mobilisation.")
+    assert _products(record) == [("T", [], [], None, None, None)]

@@ -242,7 +242,13 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     # graft of stem cells
                                     r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
                                     # the blood the cells are made from
-                                    rf"|{_BLOOD_FROM_WHICH}",
+                                    rf"|{_BLOOD_FROM_WHICH}"
+                                    # blood collected to make the product: "Blood for T cell therapy manufacture must be
+                                    # collected prior to the completion of the third cycle of chemotherapy" (anzctr.org.au
+                                    # ACTRN12613000866707)
+                                    r"|(?<!cord )\bblood\s+(?:samples?\s+)?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                                    r"(?:manufactur\w*|production|generation|preparation)\b[^.;]{0,30}?"
+                                    r"\b(?:collected|drawn|taken|obtained)\b",
                                     re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
@@ -585,6 +591,16 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                 about.append(passage)
             elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
                 about += _steps_of_making(passages, index, about)
+            # "UCMCs are isolated from the Umbilical cord blood and seeded in serum-free medium ... The cells are stimulated
+            # with different cytokines ..., The cells are reconstituted with fresh, complete culture medium until the mature
+            # immune cells are harvested on day 14." (anzctr.org.au ACTRN12618001337268, whose title names the "activited T
+            # cells from from umbilical cord blood mononuclear cells"): in a trial of one product, a making told step by
+            # step from the isolation of its material to a harvest is the product's, though no step names it
+            elif (len(types) == 1 and index and passage not in about and _OUT_OF_CULTURE.search(passage.text)
+                  and _MAKING_STEP.search(passage.text) and not _other_cells(passage.text)):
+                steps = _steps_of_making(passages, index, about)
+                if steps and not any(_other_cells(step.text) for step in steps):
+                    about += [*steps, passage]
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -981,7 +997,10 @@ _OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:cul
 _MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
                           r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
 _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
-                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b", re.IGNORECASE)
+                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b"
+                                 # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
+                                 r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
+                                 r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
 #: How many sentences such a making may take before the product's harvest.
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
