@@ -524,3 +524,27 @@ def test_every_saved_classic_page_shows_its_status_line_dates_or_conditions_tabl
     assert len(pages) >= 30
     assert {page.name: dispatch(page.read_bytes(), page.name).layout for page in pages} == {
         page.name: "ctgov_classic" for page in pages}
+
+
+def test_the_official_title_row_of_the_design_table_is_read_and_says_the_cells_are_expanded():
+    # tests/data/therapy-holdout13/pages/clinicaltrials.gov/ct2-show-NCT02932826-umbilical-cord-blood-treg-insulin-type1-
+    # diabetes.txt: "Ex-vivo Expanded" is said only in the Official Title row
+    page = """Safety Study and Therapeutic Effects of Umbilical Cord Blood Treg on Autoimmune Diabetes
+ClinicalTrials.gov Identifier: NCT02932826 |
+Recruitment Status :
+Recruiting
+Condition or disease | Intervention/treatment | Phase |
+---|---|---|
+Diabetes Mellitus, Type 1 | Biological: Umbilical Cord Blood Regulatory T cells Therapy Drug: Insulin | Phase 1 Phase 2 |
+Study Type : | Interventional (Clinical Trial) |
+{official}
+Study Start Date : | October 2016 |
+""".format(official="Official Title: | Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical Cord "
+                    "Blood Regulatory T Cells on Autoimmune Diabetes |")
+    record = read_enriched(page.encode(), "NCT02932826.txt")
+    assert record.official_title == ("Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical Cord "
+                                     "Blood Regulatory T Cells on Autoimmune Diabetes")
+    assert [(p.cell_type, p.tissue_sources, p.ex_vivo_expanded) for p in record.cell_products] == [
+        ("T", ["UMBILICAL_CORD_BLOOD"], True)]
+    # a page without the row has none
+    assert read_enriched(HEAD.encode(), "NCT01631357.txt").official_title is None

@@ -109,6 +109,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                 setattr(record, _DESIGN[key], lookup(scheme, value.split("(")[0]) or lookup(scheme, value))
             elif key == "enrollment":
                 record.enrollment = parse_count(value)
+            elif key == "official title" and value and not record.official_title:
+                # "Official Title: | Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical Cord
+                # Blood Regulatory T Cells on Autoimmune Diabetes |" (NCT02932826): the design table's title row
+                record.official_title = value
             elif key == "study start date":
                 record.start_date = parse_date(value)
             elif key == "study completion date":
