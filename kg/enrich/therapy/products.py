@@ -47,7 +47,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
                          # antigen" (umin.ac.jp UMIN000015617)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
-                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)", re.IGNORECASE)),
+                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)"
+                         # a CAR borne by a subset of T cells named between: "Allogenic CD19-targeting CAR-γδT Cell Therapy",
+                         # "allogeneic CD19 CAR-γδT cell infusion" (meddatax.com NCT05554939): CAR T cells whatever the subset
+                         r"|(?-i:\bCAR)[- ]?(?:γδ|γ/δ|gamma[- /]?delta|Vγ9Vδ2|Vgamma9Vdelta2)[- ]?T\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -90,7 +93,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
                      # expanded T cells", "cultured T cells", "activated T cells"
-                     r"|reactive|autologous|expanded|cultured|activated"
+                     # (and "activited", so spelt: "immunotherapy with the activited T cells from from umbilical cord
+                     # blood mononuclear cells ex vivo", anzctr.org.au ACTRN12618001337268)
+                     r"|reactive|autologous|expanded|cultured|activ[ai]ted"
                      # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
                      # (ignite-sd.com NCT01204502), "genetically modifying T cells"
                      r"|modifying"
@@ -113,6 +118,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # their abbreviation, specific: "SARS-CoV-2 Specific CTLs are a type of immune cells that are made
                      # from donated blood cells grown in the laboratory" (cancer.gov NCT04742595); not a CTL response
                      r"|\bspecific\s+CTLs?\b(?![- ](?:responses?|activity|precursors?|assays?|epitopes?|frequenc\w*))"
+                     # regulatory T cells given, by their abbreviation or named by their source or their giving:
+                     # "Safety Study and Therapeutic Effects of Umbilical Cord Blood Treg on Autoimmune Diabetes", "Biological:
+                     # Umbilical Cord Blood Regulatory T cells Therapy", "Receive Treg infusion: 1~5*10^6/kg", "Experimental:
+                     # Treg Treatment + Insulin" (ClinicalTrials.gov NCT02932826); "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor
+                     # Treg/kg" (ctv.veeva.com NCT02385019); not Tregs counted or measured ("Treg levels", "Treg frequency")
+                     r"|\b(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?|donor(?:[- ]derived)?|third[- ]party|expanded"
+                     r"|autologous|allogene?ic)\s+(?:regulatory\s+T[- ]?cells?|(?-i:T[Rr]egs?))\b"
+                     r"|(?:\bregulatory\s+T[- ]?cells?|(?-i:\bT[Rr]egs?))\s*(?:therapy|infusions?|treatment|transfer|immunotherapy"
+                     r"|injections?|products?|/\s*kg)\b"
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
@@ -149,7 +163,14 @@ _NOT_A_PRODUCT = re.compile(
     r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
     r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
-    r"[- ]?(?:cells?)?",
+    r"[- ]?(?:cells?)?"
+    # NK cells studied, not given: "Does CMV Induced Changes in NK Lymphocyte Biology Influence the Effectiveness of Antibody
+    # Therapy ...", "conduct a g-NK cell analysis", "analyse the g-NK cells", "Determine changes in circulating g-NK cells",
+    # "Evaluate whether the presence of g-NK cells improve the outcome", "g-NK (+) individuals" (meddatax.com NCT03417414,
+    # an observational study; "g-NK" the NK cells that lack the FcεRγ chain)
+    r"|\b(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\s+(?:biology|analys[ie]s|\(\s*[+-]\s*\))"
+    r"|\b(?:changes?\s+in|presence\s+of|absence\s+of|analy[sz]e|analy[sz]ing)\s+(?:the\s+)?(?:circulating\s+)?"
+    r"(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\b",
     re.IGNORECASE)
 #: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
 _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
@@ -221,7 +242,13 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     # graft of stem cells
                                     r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
                                     # the blood the cells are made from
-                                    rf"|{_BLOOD_FROM_WHICH}",
+                                    rf"|{_BLOOD_FROM_WHICH}"
+                                    # blood collected to make the product: "Blood for T cell therapy manufacture must be
+                                    # collected prior to the completion of the third cycle of chemotherapy" (anzctr.org.au
+                                    # ACTRN12613000866707)
+                                    r"|(?<!cord )\bblood\s+(?:samples?\s+)?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                                    r"(?:manufactur\w*|production|generation|preparation)\b[^.;]{0,30}?"
+                                    r"\b(?:collected|drawn|taken|obtained)\b",
                                     re.IGNORECASE)),
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
@@ -310,7 +337,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -564,6 +591,16 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
                 about.append(passage)
             elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
                 about += _steps_of_making(passages, index, about)
+            # "UCMCs are isolated from the Umbilical cord blood and seeded in serum-free medium ... The cells are stimulated
+            # with different cytokines ..., The cells are reconstituted with fresh, complete culture medium until the mature
+            # immune cells are harvested on day 14." (anzctr.org.au ACTRN12618001337268, whose title names the "activited T
+            # cells from from umbilical cord blood mononuclear cells"): in a trial of one product, a making told step by
+            # step from the isolation of its material to a harvest is the product's, though no step names it
+            elif (len(types) == 1 and index and passage not in about and _OUT_OF_CULTURE.search(passage.text)
+                  and _MAKING_STEP.search(passage.text) and not _other_cells(passage.text)):
+                steps = _steps_of_making(passages, index, about)
+                if steps and not any(_other_cells(step.text) for step in steps):
+                    about += [*steps, passage]
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
@@ -582,7 +619,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
         dosing = [p for p in passages if p not in about and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
-                  and not _OTHER_CELLS.search(p.text)] if len(types) == 1 else []
+                  and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
     return products
@@ -692,7 +729,7 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
-    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _OTHER_CELLS.search(p.text)]
+    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _other_cells(p.text)]
     if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
         return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
     products = []
@@ -897,9 +934,26 @@ def _measured_title(title: str) -> bool:
 #: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
                             r"|\bdose\s+\d+\s*\("
-                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))",
+                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
+                            # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
+                            # kilogram of the person's body weight are injected 4 hours before the injection of
+                            # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does
+                            # not name its mesenchymal stem cells again)
+                            r"|\b\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*(?:/\s*kg|per\s+(?:kg|kilogram))\b"
+                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b",
                             re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
+#: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic
+#: stem cells", "will be injected in a divided manner on days 0, +2, +4, +6 after transplantation" (irct.behdasht.gov.ir
+#: IRCT20140911019125N10): the dose is not the graft's.
+_GRAFT_AS_TIME = re.compile(r"\b(?:before|after|following|prior\s+to)\s+(?:the\s+)?(?:(?:injection|infusion|transplant\w*)\s+"
+                            r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:stem\s+cells?|marrow|grafts?)|(?:[\w-]+\s+){0,2}?"
+                            r"(?:transplant\w*|HSCT|SCT))\b", re.IGNORECASE)
+
+
+def _other_cells(text: str) -> bool:
+    """Whether a sentence speaks of cells other than the product (a graft's), beyond the time of the product's giving."""
+    return bool(_OTHER_CELLS.search(text)) and bool(_OTHER_CELLS.search(_GRAFT_AS_TIME.sub(" ", text)))
 
 
 #: A sentence that goes on about the cells the sentence before named.
@@ -943,7 +997,10 @@ _OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:cul
 _MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
                           r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
 _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
-                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b", re.IGNORECASE)
+                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b"
+                                 # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
+                                 r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
+                                 r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
 #: How many sentences such a making may take before the product's harvest.
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.

@@ -28,8 +28,9 @@ _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10
 #: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost; a stray letter glued to the "x"
 #: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
 #: (the power sign as a Chinese input method may write it: "∧", and "※" in "nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,
-#: 3×10※6/kg)", trial.medpath.com NCT02644655)
-_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|∧|※|\*\*))"
+#: 3×10※6/kg)", trial.medpath.com NCT02644655), and the modifier letter circumflex "ˆ" (U+02C6) a word processor puts for
+#: "^": "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019)
+_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|ˆ|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|ˆ|∧|※|\*\*))"
               r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
 _E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
 #: "2.5 billion cells", and "mln" for million: "infusion of Mesenchymal stem cells at dose 1 mln cells per kg"
@@ -46,14 +47,14 @@ def _scaled(name: str) -> str:
 #: x 10^7". Two numbers joined by "and" are a range only after "between": "Subsequent dose groups included 2.0 × 107 and
 #: 3.0 × 107 CAR positive NK cells/kg" (ctv.veeva.com NCT05563545) are two doses.
 _AMOUNT = re.compile(
-    rf"(?<![\w.^∧])(?:(?P<between>between)\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
+    rf"(?<![\w.^ˆ∧])(?:(?P<between>between)\s+)?(?P<low>{_MANTISSA}){_scaled('low')}"
     rf"(?:\s*(?:-|–|~|to|(?(between)and|(?!)))\s*(?P<high>{_MANTISSA}){_scaled('high')})?",
     re.IGNORECASE)
 
 _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6}
 
 #: "10^7 NK cells/kg": a power of ten with no number before it.
-_BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
+_BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|ˆ|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
 #: "10⁷ cells/kg" (not the "10⁷" of "2 × 10⁷", nor of "1.10⁷").
 _SUPERSCRIPT_POWER = re.compile(r"(?<![\w.×x*^])(?<![×x*] )10([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: "10^6 to 10^7 cells/kg": a range of two bare powers of ten.
@@ -212,7 +213,9 @@ _CELL_WORDS = re.compile(
     r"|(?:CD\d+\+)?T-cells?"
     # specific T cells by their abbreviation, the virus's name glued before it: "DL1: 1,5x10^7 CoV-2-STs in total"
     # (trial.medpath.com NCT05447013, "SARS-CoV-2 specific T-cells (CoV-2-STs)"), "VSTs", "CTLs"
-    r"|(?:[A-Za-z][\w-]*-)?(?-i:V?STs|VST|CTLs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    r"|(?:[A-Za-z][\w-]*-)?(?-i:V?STs|VST|CTLs?)"
+    # regulatory T cells by their abbreviation: "2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019)
+    r"|(?-i:T[Rr]egs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.

@@ -173,8 +173,10 @@ _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(
 #: "CYNK-001 infusions on Days 1, 4, and 7" (med.agiltrace.com NCT04365101): the last day after a comma and "and".
 #: "These participants will receive this treatment on days 1, 5, 8, 12, and 15" (meddatax.com NCT06161545, of the cells
 #: named before it).
+#: "will receive the systemic intravenous infusion of natural killer cells at days +6 and +12 post-transplantation"
+#: (irct.behdasht.gov.ir IRCT20140818018842N35, N38): "at" the days as "on" them.
 _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
-                      r"|cells|infusions?))\b[^.;]{0,90}?\bon\s+(?:days?|weeks?)\s+"
+                      r"|cells|infusions?))\b[^.;]{0,90}?\b(?:on|at)\s+(?:days?|weeks?)\s+"
                       r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
 #: "SNK01 (low dose) administered once every three weeks (Q3W) for four cycles" (ClinicalTrials.gov NCT04678453): one
@@ -288,6 +290,9 @@ def infusion_count(text: str) -> int | None:
     5
     >>> infusion_count("CYNK-001 infusions on Days 1, 4, and 7.")
     3
+    >>> infusion_count("will receive the systemic intravenous infusion of natural killer cells at days +6 and +12 "
+    ...                "post-transplantation.")
+    2
     >>> infusion_count("SNK01 (low dose) administered once every three weeks (Q3W) for four cycles.")
     4
     >>> infusion_count("high-dose melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5.")
