@@ -16,12 +16,27 @@ __all__ = ["unglued_lines"]
 
 #: Han and kana (not the full-width forms: "：" ends a label, it is no letter of one).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: A label at the end of a line: a run of one script up to its colon ("注册题目简写:", "申请注册联系人传真 :",
-#: "研究课题代号(代码):", "English Acronym:", "Study leader's fax:").
-_CJK_LABEL = re.compile(rf"[{_CJK}][{_CJK}0-9()（）、/ ]*[:：]\s*$")
-_LATIN_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9'’()/ .-]*[:：]\s*$")
+#: A label at the end of a line is a run of one script up to its colon ("注册题目简写:", "申请注册联系人传真 :",
+#: "研究课题代号(代码):", "English Acronym:", "Study leader's fax:"): the characters each script's label holds, and the
+#: one it opens with.
+_CJK_CLASS = re.compile(f"[{_CJK}0-9()（）、/ ]")
+_CJK_FIRST = re.compile(f"[{_CJK}]")
+_LATIN_CLASS = re.compile(r"[A-Za-z0-9'’()/ .-]")
+_LATIN_FIRST = re.compile(r"[A-Za-z]")
+#: The longest line looked at: a field's value and the labels glued after it, not a page run into one line.
+_LONGEST = 2000
 #: A Latin label is a name, not a sentence: at most eight words.
 _LABEL_WORDS = 8
+
+
+def _label_start(body: str, holds: re.Pattern[str], opens: re.Pattern[str]) -> int | None:
+    """Where a label of one script starts that runs to the end of ``body`` (the line before its colon)."""
+    start = len(body)
+    while start > 0 and holds.match(body[start - 1]):
+        start -= 1
+    while start < len(body) and not opens.match(body[start]):
+        start += 1
+    return start if start < len(body) else None
 
 
 def _peeled(line: str) -> list[str]:
@@ -29,16 +44,19 @@ def _peeled(line: str) -> list[str]:
     labels: list[str] = []
     rest = line.rstrip()
     while rest.endswith((":", "：")):
-        match = _CJK_LABEL.search(rest) or _LATIN_LABEL.search(rest)
-        if match is None or match.start() == 0 and not labels:
+        body = rest[:-1]
+        start = _label_start(body, _CJK_CLASS, _CJK_FIRST)
+        chinese = start is not None
+        start = start if chinese else _label_start(body, _LATIN_CLASS, _LATIN_FIRST)
+        if start is None or start == 0 and not labels:
             break  # a label alone on its line, as registries print them
-        if match.re is _CJK_LABEL and re.search(f"[{_CJK}]", re.split(r"[\s:：]", rest[:match.start()])[-1]):
+        if chinese and _CJK_FIRST.search(re.split(r"[\s:：]", rest[:start])[-1]):
             break  # a Chinese sentence ending in its own words ("年龄18-65岁:"): the script changes inside a word
-        label = match.group(0).strip()
-        if not re.search(f"[{_CJK}]", label) and len(label.split()) > _LABEL_WORDS:
+        label = rest[start:].strip()
+        if not chinese and len(label.split()) > _LABEL_WORDS:
             break
         labels.insert(0, label)
-        rest = rest[:match.start()].rstrip()
+        rest = rest[:start].rstrip()
     return [rest, *labels] if labels else [line]
 
 
@@ -58,7 +76,8 @@ def unglued_lines(lines: list[str]) -> list[str]:
         return lines
     result: list[str] = []
     for line in lines:
-        if line.rstrip().endswith((":", "：")) and re.search(f"[{_CJK}]", line) and re.search("[A-Za-z0-9]", line):
+        if len(line) <= _LONGEST and line.rstrip().endswith((":", "：")) and re.search(f"[{_CJK}]", line) \
+                and re.search("[A-Za-z0-9]", line):
             result += [part for part in _peeled(line) if part.strip()]
         else:
             result.append(line)

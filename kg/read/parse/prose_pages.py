@@ -13,6 +13,7 @@ trial's description for the enrichment; a status or phase only when a label stat
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.model.identifiers import find_registry_ids
@@ -34,8 +35,13 @@ _TOGETHER = re.compile(r"(?i)^[\s,;:/()\[\].–-]*(?:(?:and|or|also|registered|a
                        r"\b[\s,;:/()\[\].–-]*){0,6}$")
 
 
+#: The most characters between two numbers of one trial stated together.
+_GAP = 80
+
+
 def _mentions(text: str, identifier: Identifier) -> list[re.Match[str]]:
-    return list(re.finditer(re.escape(identifier.value), text))
+    """Where the text writes the number (its first twenty mentions: a page about one trial names it a few times)."""
+    return list(itertools.islice(re.finditer(re.escape(identifier.value), text), 20))
 
 
 def _in_sentence(text: str, mention: re.Match[str]) -> bool:
@@ -60,7 +66,7 @@ def _stated_together(text: str, identifiers: list[Identifier]) -> bool:
     for other in identifiers[1:]:
         if not any(_TOGETHER.match(text[min(a.end(), b.end()):max(a.start(), b.start())])
                    for a in first for b in _mentions(text, other)
-                   if a.end() <= b.start() or b.end() <= a.start()):
+                   if 0 <= b.start() - a.end() <= _GAP or 0 <= a.start() - b.end() <= _GAP):
             return False
     return True
 
