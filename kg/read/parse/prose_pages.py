@@ -20,7 +20,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import first_line_title
+from kg.read.parse.cues import first_line_title, registration_statement
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
@@ -53,9 +53,26 @@ def _in_sentence(text: str, mention: re.Match[str]) -> bool:
     end = text.find("\n", mention.end())
     end = len(text) if end < 0 else end
     after = text[mention.end():end]
-    if len(text[start:end].split()) < _SENTENCE_WORDS:
+    if len(text[start:end].split()) < _SENTENCE_WORDS or re.match(r"[\s)\]]*(?:[a-z]|[.,;:](?:\s|$))", after) is None:
         return False
-    return re.match(r"[\s)\]]*(?:[a-z]|[.,;:](?:\s|$))", after) is not None
+    return not _another_study(text, mention)
+
+
+#: "This study", "the present trial": the page's own study, in a sentence that names a numbered one.
+_THIS_STUDY = re.compile(r"(?i)\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b")
+
+
+def _another_study(text: str, mention: re.Match[str]) -> bool:
+    """The number names another trial than the page's: its sentence speaks of "this study" apart from it ("This study is
+    linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text).
+    """
+    start = max(text.rfind(". ", 0, mention.start()) + 1, text.rfind("\n", 0, mention.start()) + 1)
+    stop = text.find(". ", mention.end())
+    sentence_before, sentence_after = text[start:mention.start()], text[mention.end():stop if stop >= 0 else len(text)]
+    own = _THIS_STUDY.search(sentence_before)
+    # "This trial (NCT…)": the number is this study's
+    attached = own is not None and re.fullmatch(r"[\s(\[]*", sentence_before[own.end():]) is not None
+    return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
 
 
 def _stated_together(text: str, identifiers: list[Identifier]) -> bool:
@@ -83,7 +100,9 @@ def one_trial_in_prose(text: str) -> list[Identifier]:
     []
     """
     identifiers = find_registry_ids(text)
-    if not identifiers or len(identifiers) > 1 and not _stated_together(text, identifiers):
+    # a paper stating where the trial it reports was registered ("This trial was registered at www.clinicaltrials.gov
+    # as #NCT01287104."): a report of the trial, not its document (tests/test_generic_reader.py)
+    if not identifiers or registration_statement(text) or len(identifiers) > 1 and not _stated_together(text, identifiers):
         return []
     if not any(_in_sentence(text, mention) for identifier in identifiers for mention in _mentions(text, identifier)):
         return []
