@@ -16,6 +16,7 @@ from kg.model.identifiers import find_registry_ids, listed_identifiers
 from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
 from kg.model.text import fold, split_glued, strip_bullet
 from kg.model.vocab import lookup
+from kg.read.parse import prose_pages
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
     badge,
@@ -75,8 +76,13 @@ def claims(text: str) -> bool:
     """Any page that shows a register number of its own and at least two fields the reader
     can read (labels of the table, a badge line, a statement or title by the register number),
     or that labels its number, heads its record with it on a line of its own, or refers its reader to the
-    registry's record by it.
+    registry's record by it; or a page about one trial that names it by its number in a sentence (a news item).
     """
+    return _trial_page(text) or bool(prose_pages.one_trial_in_prose(text))
+
+
+def _trial_page(text: str) -> bool:
+    """A trial's own page (:func:`claims`), not one that only names its trial in prose."""
     found = reading(text)
     identifiers = page_identifiers(text, found)
     if not identifiers:
@@ -316,7 +322,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         cut.pop()  # the page breaks off a letter or two into its last item ("H", "To"): no item yet
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
-    return record
+    # a news item about one trial: its headline and its text (kg.read.parse.prose_pages)
+    return prose_pages.amend(record, text, found, trial_page=_trial_page(text))
 
 
 #: A Markdown record's first-level heading: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived

@@ -18,6 +18,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.text import fold, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_age_range, parse_phases
+from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
 __all__ = ["LABELS", "Reading", "reading", "label_of"]
@@ -418,6 +419,7 @@ def reading(text: str) -> Reading:
     lines = text.split("\n")
     for start, end, cells in reversed(header_row_lines(lines)):
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
+    lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     menu = _menu_lines(lines)
     for index, line in enumerate(lines):

@@ -1,0 +1,160 @@
+"""Pages about one trial that state its register number only in their prose: news items and press releases.
+
+A news item names the trial it reports by its number inside a sentence ("The first patient has been dosed in
+Artiva Biotherapeutics phase 1 clinical trial (NCT06265220) evaluating AlloNK (AB-101), …", cgtlive.com; "(APOLLO;
+clinicaltrials.gov identifier: NCT05798897).", 4-traders.com), with no label of a trial page around it. Such a page
+is that trial's document when it names exactly one trial: one register number, however often, or one number and
+the same trial's number in another register stated with it ("(NCT… ; EudraCT 2020-…)"). A page naming several
+trials (a second trial "(NCT04673617)" the product is "already being evaluated in") or none is no trial's page.
+
+Read as such, the page gives its number, its headline as the title when it opens with one, and its text as the
+trial's description for the enrichment; a status or phase only when a label states it, nothing else guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.model.identifiers import find_registry_ids
+from kg.model.records import Identifier, TrialRecord
+from kg.model.text import fold
+from kg.model.vocab import lookup
+from kg.read.parse.cues import first_line_title, registration_statement
+from kg.read.parse.fields import parse_phases
+from kg.read.parse.labels import Reading, label_of
+
+__all__ = ["one_trial_in_prose", "headline", "prose_lines", "amend"]
+
+#: A sentence holding the number: a line of at least this many words.
+_SENTENCE_WORDS = 12
+#: What may stand between two numbers of one trial stated together: "(NCT04324996; EudraCT 2020-001234-56)",
+#: "NCT… and ISRCTN…", "NCT… (EU CT number 2023-…)".
+_TOGETHER = re.compile(r"(?i)^[\s,;:/()\[\].–-]*(?:(?:and|or|also|registered|as|under|with|the|identifiers?|numbers?|no|ids?|"
+                       r"clinicaltrials\.gov|eudract|eu\s*ct|euctr|ctis|isrctn|drks|chictr|anzctr|jrct|ctri|registry|register)"
+                       r"\b[\s,;:/()\[\].–-]*){0,6}$")
+
+
+#: The most characters between two numbers of one trial stated together.
+_GAP = 80
+
+
+def _mentions(text: str, identifier: Identifier) -> list[re.Match[str]]:
+    """Where the text writes the number (its first twenty mentions: a page about one trial names it a few times)."""
+    return list(itertools.islice(re.finditer(re.escape(identifier.value), text), 20))
+
+
+def _in_sentence(text: str, mention: re.Match[str]) -> bool:
+    """A number inside a sentence: its line holds at least twelve words, and the sentence goes on after the number
+    in lower case ("(NCT03019666) at the Masonic Cancer Center") or ends with it
+    ("identifier: NCT05798897)."); not a title before its number ("… Nephropathy (NCT07535138) | Clinical Trial Compass").
+    """
+    start = text.rfind("\n", 0, mention.start()) + 1
+    end = text.find("\n", mention.end())
+    end = len(text) if end < 0 else end
+    after = text[mention.end():end]
+    if len(text[start:end].split()) < _SENTENCE_WORDS or re.match(r"[\s)\]]*(?:[a-z]|[.,;:](?:\s|$))", after) is None:
+        return False
+    return not _another_study(text, mention)
+
+
+#: "This study", "the present trial": the page's own study, in a sentence that names a numbered one.
+_THIS_STUDY = re.compile(r"(?i)\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b")
+
+
+def _another_study(text: str, mention: re.Match[str]) -> bool:
+    """The number names another trial than the page's: its sentence speaks of "this study" apart from it ("This study is
+    linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text).
+    """
+    start = max(text.rfind(". ", 0, mention.start()) + 1, text.rfind("\n", 0, mention.start()) + 1)
+    stop = text.find(". ", mention.end())
+    sentence_before, sentence_after = text[start:mention.start()], text[mention.end():stop if stop >= 0 else len(text)]
+    own = _THIS_STUDY.search(sentence_before)
+    # "This trial (NCT…)": the number is this study's
+    attached = own is not None and re.fullmatch(r"[\s(\[]*", sentence_before[own.end():]) is not None
+    return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
+
+
+def _stated_together(text: str, identifiers: list[Identifier]) -> bool:
+    """Numbers of different registers, each stated right by the first ("(NCT… ; EudraCT …)"): one trial's numbers."""
+    if len({identifier.scheme for identifier in identifiers}) != len(identifiers):
+        return False
+    first = _mentions(text, identifiers[0])
+    for other in identifiers[1:]:
+        if not any(_TOGETHER.match(text[min(a.end(), b.end()):max(a.start(), b.start())])
+                   for a in first for b in _mentions(text, other)
+                   if 0 <= b.start() - a.end() <= _GAP or 0 <= a.start() - b.end() <= _GAP):
+            return False
+    return True
+
+
+def one_trial_in_prose(text: str) -> list[Identifier]:
+    """The numbers of the one trial a page names, when it names it inside a sentence; none when the page names no
+    trial, several, or its number nowhere in a sentence.
+
+    >>> [i.value for i in one_trial_in_prose("The trial (NCT03019666) at the Masonic Cancer Center, University of "
+    ...                                      "Minnesota, will include 24 patients aged 18 to 70.")]
+    ['NCT03019666']
+    >>> one_trial_in_prose("Efficacy and Safety of CD19 CAR-γδ T Cells in the Treatment of Relapsed/Refractory Autoimmune "
+    ...                    "Nep… (NCT07535138) | Clinical Trial Compass")
+    []
+    """
+    identifiers = find_registry_ids(text)
+    # a paper stating where the trial it reports was registered ("This trial was registered at www.clinicaltrials.gov
+    # as #NCT01287104."): a report of the trial, not its document (tests/test_generic_reader.py)
+    if not identifiers or registration_statement(text) or len(identifiers) > 1 and not _stated_together(text, identifiers):
+        return []
+    if not any(_in_sentence(text, mention) for identifier in identifiers for mention in _mentions(text, identifier)):
+        return []
+    return identifiers
+
+
+#: A "Field: value" line ("Candidate: Natural killer (NK) cell therapy", "Status: Chongqing Sidemu …"): no headline.
+_FIELD_LINE = re.compile(r"^[A-Za-z][\w ()'/&-]{0,40}:\s")
+
+
+def headline(text: str) -> str | None:
+    r"""The page's headline: its first line when it reads as a title, not a "Field: value" line.
+
+    >>> headline("Artiva Biotherapeutics Doses First Patient With NK Cell Therapy AlloNK in Lupus Trial\n\nNews")
+    'Artiva Biotherapeutics Doses First Patient With NK Cell Therapy AlloNK in Lupus Trial'
+    >>> headline("Candidate: Natural killer (NK) cell therapy\n\nType: Universal off-the-shelf NKG2D-ACE2 CAR-NK cells") is None
+    True
+    """
+    title = first_line_title(text)
+    return None if title is None or _FIELD_LINE.match(title) else title
+
+
+def prose_lines(text: str, title: str | None) -> list[str]:
+    """The page's lines of four or more words, the headline aside: its sentences and "Field: value" lines ("Type:
+    Universal off-the-shelf NKG2D-ACE2 CAR-NK cells"), not its bylines and credits ("Credit: Artiva", "News").
+    """
+    return [line for line in map(fold, text.split("\n")) if len(line.split()) >= 4 and line != title]
+
+
+def _opens_with_another_field(title: str) -> bool:
+    """A title that is a labelled line of another field ("Status: Chongqing Sidemu Biotechnology Technology and …")."""
+    name, _ = label_of(title)
+    return _FIELD_LINE.match(title) is not None and name not in (None, "title", "official_title")
+
+
+def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> TrialRecord:
+    """A record the generic reader made of a page, as a page about one trial in prose reads.
+
+    On a page the generic reader takes as a trial's own page (``trial_page``), only a title that is another field's
+    labelled line is changed: the page's headline, if any, is the title, and the page's text the description (a
+    news item's "Status: … (NCT04324996) assessing …" under its "Candidate:" and "Type:" lines, genengnews.com). A page
+    taken only for naming one trial in prose gives its headline as title, its text as description, and a status or
+    phase only from a label.
+    """
+    labelled_title = record.title is not None and _opens_with_another_field(record.title)
+    if trial_page and not labelled_title:
+        return record
+    record.title = headline(text)
+    if not trial_page:
+        record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
+        record.phases = next(filter(None, (parse_phases(fold(value)) for value in found.sections.get("phase", []))), [])
+    known = "\n".join(filter(None, [record.brief_summary, record.detailed_description]))
+    added = [line for line in prose_lines(text, record.title) if line not in known]
+    record.detailed_description = "\n".join(filter(None, [record.detailed_description, *added])) or None
+    return record
