@@ -580,7 +580,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
             # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' own
             # collection of blood cells is its material's
-            elif (len(types) == 1 and passage not in about and _HAVE_LEUKAPHERESIS.search(passage.text)
+            elif (len(types) == 1 and "pheresis" in passage.text and passage not in about
+                  and _HAVE_LEUKAPHERESIS.search(passage.text)
                   and not _TRANSPLANT.search(passage.text)):
                 about.append(passage)
             elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
