@@ -221,7 +221,7 @@ _CELL_WORDS = re.compile(
     r"|(?:[A-Za-z][\w-]*-)?(?-i:V?STs|VST|CTLs?)"
     # regulatory T cells by their abbreviation, how they were made glued before it: "550 ± 450 x 10⁶ polyTregs"
     # (meddatax.com NCT02711826)
-    r"|(?-i:[a-z]{0,6}Tregs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    r"|(?-i:[a-z]{0,6}T[Rr]egs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
