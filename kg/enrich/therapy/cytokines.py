@@ -49,7 +49,11 @@ _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+n
 _ENGINEERED_AFTER = re.compile(r"^[-\s]*(?:transduced|expressing|secreting|armou?red|encoding|(?:[-\w]+\s+)?receptor\s+fusion)\b",
                                re.IGNORECASE)
 _ENGINEERED_BEFORE = re.compile(r"(?:transduced|expressing|secreting|armou?red|encoding|engineered)\s+(?:with\s+)?"
-                                r"(?:\S+\s+){0,5}$", re.IGNORECASE)
+                                r"(?:\S+\s+){0,5}$"
+                                # a part of a construct's name, joined by a slash to its CAR: "iC9/CD5CAR/IL-15 NK cells",
+                                # "iC9/CD5 chimeric antigen receptor (CAR)/IL-15 natural killer (NK) cells" (cancer.gov
+                                # NCT05110742), "CAR.70/IL15-transduced"; the cells' transgene, not a cytokine given
+                                r"|(?-i:CAR)\)?[\w.]{0,4}\s*/\s*$", re.IGNORECASE)
 #: A cytokine measured, not given: "interleukin-2 level in serum", "serum levels of IL-12",
 #: "IL-12 will be measured", or one of a panel of cytokines measured together ("IL-2, IL-6, IL-10").
 _MEASURED_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?(?:levels?|concentrations?|secretion|production|expression|release|"

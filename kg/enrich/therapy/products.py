@@ -22,7 +22,9 @@ __all__ = ["CELL_TYPES", "cell_products"]
 CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "anti CD19 iCAR NK cells" (NCT03824951): an inducible CAR is a CAR
     # (and the haNK family's names, "haNK cells engineered to express a chimeric antigen receptor")
-    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?(?:\b(?:NK|natural killer)"
+    # a CAR glued to its target's number in a construct's name: "iC9/CD5CAR/IL-15 NK cells" (cancer.gov NCT05110742)
+    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|(?-i:(?<=\d)CAR\b)|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?"
+                          r"(?:\b(?:NK|natural killer)"
                           r"|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b"
                           r"|(?:\b(?:NK|natural killer)|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b[^.;]{0,40}?"
                           r"\b(?:engineered|transduced|modified|expressing|express)\b"
@@ -175,7 +177,8 @@ _NOT_A_PRODUCT = re.compile(
 #: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
 _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
 #: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
-_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:'|’)?s?(?:'|’)?\s+own\s+"
+#: (the apostrophe lost as a space: "A new cancer treatment takes a person s own T cells", trialfinderdata.org NCT05003895)
+_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
                          r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"
@@ -214,6 +217,12 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
                          r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
                          r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
+                         # the patients screened, then their cells collected to make the product: "We will screen patients
+                         # to make sure they are suitable for the trial, and then collect white blood cells (leukapheresis)
+                         # to make obe-cel." (trial.medpath.com NCT07053800)
+                         r"|\b(?:screen|enrol|enroll)\s+(?:the\s+)?(?:patients|participants|subjects)\b[^.;]{0,80}?\bthen\s+"
+                         r"collect\s+(?:their\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood)\b[^.;]{0,40}?\bto\s+(?:make|manufacture"
+                         r"|produce|prepare)\b"
                          r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
                          r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
                          re.IGNORECASE)
@@ -345,7 +354,10 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          # "the current trials have focused on bone marrow-derived stem cells" (pactr.samrc.ac.za
                          # PACTR202007828853091): trials other than this one
                          r"|\b(?:studies|trials) (?:have|has|showed|suggest)\b"
-                         r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b|\bliterature\b"
+                         # (not the cells "that can be given to the patient by vein", cancer.gov NCT05110742: what the
+                         # trial's cells are grown for)
+                         r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b(?<!\bthat can be)"
+                         r"(?<!\bwhich can be)|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
                          r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b"
                          # an aim beyond this study: "Researchers aim to develop a new therapy which uses a patient's own
@@ -540,7 +552,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             passages = [Passage(clause, place="criteria") for clause in _agent_clauses(record)]
             types = _cell_types(" ".join(p.text for p in passages))
     if not types:
-        return _untyped_products(record, giving, all_passages)
+        return _untyped_products(record, giving, all_passages) or _short_named_product(record, all_passages)
     products = []
     for token in dict.fromkeys(TOKENS.get(kind, kind) for kind in types):
         kinds = [kind for kind in types if TOKENS.get(kind, kind) == token]
@@ -552,6 +564,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         named_as = _names_pattern(_product_names(passages, patterns, record))
         if named_as:
             patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
+        plain = _plain_kind_called(passages, patterns)
+        if plain:
+            patterns.append(plain)  # "In this study, the NK cells given are called iC9/CD5CAR/IL-15 NK cells."
         about: list[Passage] = []
         for index, passage in enumerate(passages):
             text = _unproduct(passage.text)
@@ -589,6 +604,13 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
             elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
                 about.append(passage)
+            # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
+            # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' own
+            # collection of blood cells is its material's
+            elif (len(types) == 1 and "pheresis" in passage.text and passage not in about
+                  and _HAVE_LEUKAPHERESIS.search(passage.text)
+                  and not _TRANSPLANT.search(passage.text)):
+                about.append(passage)
             elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
                 about += _steps_of_making(passages, index, about)
             # "UCMCs are isolated from the Umbilical cord blood and seeded in serum-free medium ... The cells are stimulated
@@ -623,6 +645,26 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
     return products
+
+
+#: A sentence that says which cells of a plain kind are the product: "In this study, the NK cells given are called
+#: iC9/CD5CAR/IL-15 NK cells." (cancer.gov NCT05110742, after "The NK cells are separated from a donor's umbilical cord
+#: blood. These separated NK cells will then be grown in the lab ..."): the sentences that speak of NK cells speak of it.
+_CALLED_KIND = re.compile(r"\b(?:the|these)\s+(?P<kind>NK|natural\s+killer|T)[- ]cells\s+(?:[\w-]+\s+){0,2}?(?:are|is)\s+"
+                          r"(?:called|known\s+as|named)\b", re.IGNORECASE)
+_PLAIN_KIND = {"nk": re.compile(r"\b(?:NK|natural\s+killer)(?:\s+\(NK\))?[- ]cells?\b", re.IGNORECASE),
+               "t": re.compile(r"\bT[- ]cells?\b", re.IGNORECASE)}
+
+
+def _plain_kind_called(passages: list[Passage], patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """The plain kind of cells (NK or T cells) a sentence says the product is called by, if one does."""
+    for passage in passages:
+        called = _CALLED_KIND.search(passage.text) if "called" in passage.text or "known" in passage.text \
+            or "named" in passage.text else None
+        if called and any(pattern.search(_unproduct(passage.text[called.end():])) for pattern in patterns):
+            kind = called.group("kind").lower()
+            return _PLAIN_KIND["t" if kind == "t" else "nk"]
+    return None
 
 
 def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) -> list[Passage]:
@@ -741,6 +783,33 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         product.kind = kind
         products.append(product)
     return products
+
+
+#: A cell therapy's international name in its short form ("obe-cel", "tisa-cel", "axi-cel": the "-cel" stem of cell
+#: therapies), made from cells the text says are collected for it: "We will screen patients to make sure they are
+#: suitable for the trial, and then collect white blood cells (leukapheresis) to make obe-cel." (trial.medpath.com
+#: NCT07053800, whose text never says which cells obe-cel is: the product's kind stays unsaid).
+_SHORT_CEL_NAME = r"[a-z]{2,10}-cel"
+_MADE_FOR_NAME = re.compile(rf"\b(?:collect|take|draw|harvest|remove|obtain)(?:s|ed|ing)?\s+(?:[\w()-]+\s+){{0,5}}?"
+                            rf"(?:cells|blood)\b[^.;]{{0,40}}?\bto\s+(?:make|manufacture|produce|prepare|create)\s+"
+                            rf"(?:the\s+)?(?P<name>{_SHORT_CEL_NAME})\b", re.IGNORECASE)
+
+
+def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
+    """The product of a trial that names it only by a cell therapy's short name, made from cells it says are collected
+    for it: no cell type, its donor and tissue from the sentences that name it.
+    """
+    texts = [record.title, record.brief_summary, record.detailed_description,
+             *(text for i in record.interventions for text in (i.name, i.description))]
+    if not any(text and "-cel" in text.lower() for text in texts):
+        return []  # most records
+    passages = [p for p in all_passages() if not BACKGROUND.search(p.text)]
+    names = {m.group("name").lower() for p in passages for m in _MADE_FOR_NAME.finditer(p.text)}
+    if not names:
+        return []
+    named = _names_pattern(sorted(names))
+    about = [p for p in passages if named and named.search(p.text)]
+    return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record))]
 
 
 #: A product's own name beside the words for its cells: "ex-vivo cultured adult human mesenchymal stem cells (hMSCs)
@@ -960,6 +1029,11 @@ def _other_cells(text: str) -> bool:
 #: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
 #: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
 _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b"
+                          # the therapy just named, said what it is: "The therapy used in this study is called E7 T-cell
+                          # receptor (TCR) T cell therapy. This therapy is a type of treatment in which a participant's T
+                          # cells (a type of immune system cell) are changed in the laboratory to attack cancer cells."
+                          # (inclinicaltrials.com NCT04015336)
+                          r"|\s*(?:This|The|Such)\s+(?:therapy|treatment)\s+is\s+an?\s+(?:\w+\s+)?(?:of|in)\b"
                           # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
                           # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
                           # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
@@ -1001,6 +1075,9 @@ _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|le
                                  # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
                                  r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
                                  r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
+#: The participants undergoing the collection of their white blood cells.
+_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects)\s+(?:will\s+)?(?:have|undergo|get)\s+(?:an?\s+)?"
+                                 r"leuka?pheresis\b", re.IGNORECASE)
 #: How many sentences such a making may take before the product's harvest.
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
@@ -1008,7 +1085,10 @@ _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engine
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
 #: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
 #: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
-_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b",
+#: The NIH's: "A new cancer treatment takes a person s own T cells, modifies them in a laboratory so they can better fight
+#: cancer cells, and then gives them back to the person" (trialfinderdata.org NCT05003895).
+_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b"
+                            r"|\btakes?\s+(?:[\w'’-]+\s+){0,3}?own\s+(?:T[- ]|NK[- ]|immune\s+)?cells\b",
                             re.IGNORECASE)
 #: Words of a title or intervention that say cells are given.
 _GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
@@ -1057,6 +1137,10 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         product.genetically_modified = False
     elif cell_type in ("CAR_NK", "CAR_T") or _first(_MODIFIED, [_FEEDER_MODIFIED.sub(" ", text) for text in about]):
         product.genetically_modified = True
+    elif cell_type == "T" and _first(_RECEPTOR_T, about) and _first(_CHANGED_IN_LAB, about):
+        # "E7 T-cell receptor (TCR) T cell therapy ... a type of treatment in which a participant's T cells (a type of
+        # immune system cell) are changed in the laboratory" (inclinicaltrials.com NCT04015336): the receptor put in them
+        product.genetically_modified = True
     feeder = _first(_FEEDER, about) or _first(_K562, [t for t in about if _EXPANDED.search(t)])
     if feeder:
         product.feeder_cells = feeder.groupdict().get("after") or feeder.groupdict().get("before") or feeder.group(0)
@@ -1100,6 +1184,10 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     return product
 
 
+#: T cells named by the receptor they are given, and cells said changed in the laboratory.
+_RECEPTOR_T = re.compile(r"\bTCR[- ]?T\b|\bT[- ]cell\s+receptor\s*(?:\(TCR\)\s*)?[- ]?T[- ]cells?\b|\bTCR\s+T[- ]cells?\b",
+                         re.IGNORECASE)
+_CHANGED_IN_LAB = re.compile(r"\b(?:changed|modified|altered)\s+in\s+(?:the\s+|a\s+)?(?:laboratory|lab)\b", re.IGNORECASE)
 #: A study that gives its dose levels once each: "an open-lable, single-arm, single-dose escalation and multiple-dose
 #: extention clinical study of cell therapy" (ignite-sd.com NCT05730361), "single ascending dose".
 _SINGLE_DOSE_LEVELS = re.compile(r"\bsingle[- ](?:ascending[- ])?dose[- ](?:escalat\w*|ascending|cohorts?|groups?|levels?)\b"

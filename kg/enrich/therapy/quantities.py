@@ -59,6 +59,9 @@ _BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|ˆ|∧|\*\*)\s*\(?(?P<power>
 _SUPERSCRIPT_POWER = re.compile(r"(?<![\w.×x*^])(?<![×x*] )10([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: "10^6 to 10^7 cells/kg": a range of two bare powers of ten.
 _BARE_POWER_RANGE = re.compile(r"^\s*(?:-|–|~|to)\s*$")
+#: "550 ± 450 x 10⁶ polyTregs" (meddatax.com NCT02711826): a mean and its spread, the spread's power of ten the mean's too;
+#: the stated value is the mean.
+_MEAN_SPREAD = re.compile(rf"(?<![\w.])(?P<mean>{_MANTISSA})\s*(?:±|\+/-|\+-)\s*(?:{_MANTISSA}){_TIMES_TEN.format(name='power')}")
 #: "(0.2–29)×106 cells/kg": a bracketed range, then its scale.
 _BRACKETED_RANGE = re.compile(rf"\(\s*(?P<low>{_MANTISSA})\s*(?:-|–|to)\s*(?P<high>{_MANTISSA})\s*\)"
                               rf"{_TIMES_TEN.format(name='power')}")
@@ -126,6 +129,9 @@ def find_amounts(text: str) -> list[Amount]:
         factor = 10.0 ** int(match.group("power"))
         special.append(Amount(float(match.group("low")) * factor, float(match.group("high")) * factor,
                               match.start(), match.end()))
+    for match in _MEAN_SPREAD.finditer(text) if "±" in text or "+" in text else ():
+        value = _number(match.group("mean")) * 10.0 ** int(match.group("power"))
+        special.append(Amount(value, value, match.start(), match.end()))
     scaled = _Spans(m.span() for m in _AMOUNT.finditer(text))
     bracketed = _Spans((a.start, a.end) for a in special)
     for match in _BARE_POWER.finditer(text):
@@ -214,8 +220,9 @@ _CELL_WORDS = re.compile(
     # specific T cells by their abbreviation, the virus's name glued before it: "DL1: 1,5x10^7 CoV-2-STs in total"
     # (trial.medpath.com NCT05447013, "SARS-CoV-2 specific T-cells (CoV-2-STs)"), "VSTs", "CTLs"
     r"|(?:[A-Za-z][\w-]*-)?(?-i:V?STs|VST|CTLs?)"
-    # regulatory T cells by their abbreviation: "2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019)
-    r"|(?-i:T[Rr]egs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
+    # regulatory T cells by their abbreviation, how they were made glued before it: "2-3 x 10ˆ6 donor Treg/kg"
+    # (ctv.veeva.com NCT02385019), "550 ± 450 x 10⁶ polyTregs" (meddatax.com NCT02711826)
+    r"|(?-i:[a-z]{0,6}T[Rr]egs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
@@ -252,7 +259,10 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$"
                           # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
                           # the dose is what one administration gives, as a "dose of" is
-                          r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$", re.IGNORECASE)
+                          r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$"
+                          # "Anti-mesothelin CAR-T cells Injection will be infused at a dose ranging from 0.1×10^6/Kg ~
+                          # 2.0×10^6/Kg" (ClinicalTrials.gov NCT05783089): the range of one infusion's dose
+                          r"|\bat\s+(?:a\s+)?doses?\s+(?:ranging\s+)?(?:from|between)\s+\(?$", re.IGNORECASE)
 #: "Total dose of 50-600 thousand /kg Anti-CD19 CAR NK cells" (ClinicalTrials.gov NCT03690310): a total, which may be
 #: given in several infusions, is no one administration's dose.
 _TOTAL_BEFORE = re.compile(r"\b(?:total|cumulative|overall)\s+$", re.IGNORECASE)

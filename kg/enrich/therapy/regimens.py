@@ -181,6 +181,16 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # fludarabine" (ISRCTN11950134): what is given before the cells, without a transplant, depletes the lymphocytes
     (None, re.compile(rf"\b(?:cells?|lymphocytes|infusions?)\s+(?:given\s+)?(?P<before_cells>after|following)\s+"
                       rf"(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})(?!\s*-?\s*based)", re.IGNORECASE)),
+    # the NIH's plain English: "They will get the chemotherapy drugs fludarabine and cyclophosphamide by IV for 3 days. Then
+    # they will receive the modified white blood cells by IV." (trialfinderdata.org NCT05003895): the drugs given, what for
+    # from what follows them (_THEN_CELLS_NEXT)
+    (None, re.compile(rf"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy\s+(?:drugs?|medicines?|agents?)\s+"
+                      rf"(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # a regimen named by its purpose alone, the cells after it: "Following manufacture of the drug product, subjects will
+    # receive preconditioning prior to CT041 infusion." (ClinicalTrials.gov NCT04404595)
+    (None, re.compile(r"\b(?:receive|receives|undergo|undergoes|get|gets|be\s+given)\s+(?P<name>(?P<kind>(?:pre-?)?conditioning"
+                      r"|lymphodepletion))\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:[\w.+-]+\s+){0,3}?"
+                      r"(?:infusions?|transfer|administration|cells?)\b", re.IGNORECASE)),
     # a period of the protocol named lymphodepletion, its days in brackets: "The protocol will be performed into screening
     # period (-30~-10 days), prophase of lymophodepletion (-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion
     # evaluation (-2~-1 days), infusion (day 0), ..." (ctv.veeva.com NCT05563545, its spelling; not the "prophase of" it,
@@ -197,8 +207,9 @@ _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.patt
 #: Not a combination known by its acronym ("chemotherapy (FLAG - fludarabine, cytarabine, G-CSF) followed by three doses
 #: of NK cells infusion", the seeds' NCT05272293), which treats the disease whatever comes after it.
 _COURSES = frozenset(pattern for _, pattern in _PATTERNS
-                     if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with")))
-assert len(_COURSES) == 2
+                     if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with",
+                                                    r"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy")))
+assert len(_COURSES) == 3
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
@@ -211,6 +222,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",), ("nma",),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("chemotherapy",), ("conditioning", "lymphodepletion"),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
@@ -269,6 +281,11 @@ _LOWERS_IMMUNITY = re.compile(r"\b(?:lower|weaken)\w*\s+(?:the|their|your|his\s+
                               r"|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
                               r"|\bprepare\s+(?:your|the|their)\s+body\b"
                               r"|\bdeplet\w*\b|\bmake\s+room\b", re.IGNORECASE)
+#: The sentence after a course of drugs, giving the cells: "Then they will receive the modified white blood cells by IV."
+#: (trialfinderdata.org NCT05003895)
+_THEN_CELLS_NEXT = re.compile(r"\s*(?:Then|Next|After\s+(?:that|this)),?\s+(?:they|participants|patients|subjects)\s+(?:will\s+)?"
+                              r"(?:receive|get|be\s+given)\s+(?:the\s+|their\s+)?(?:[\w+-]+\s+){0,4}?(?:cells?|lymphocytes|TILs?)\b",
+                              re.IGNORECASE)
 _DEPLETES_LYMPHOCYTES = re.compile(r"lymphodeplet\w*|\bdeplet\w*\s+(?:the\s+)?lymphocytes\b", re.IGNORECASE)
 
 
@@ -451,7 +468,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
     # the trial's cells given after a transplant, as its title or summary says: a conditioning it names is the transplant's
     after_transplant = any(_CELLS_AFTER_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "summary"))
-    for passage in passages:
+    for place, passage in enumerate(passages):
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
         for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):
@@ -473,6 +490,11 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
                 name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
                 purpose = _purpose(fixed, match, passage.text)
+                following = passages[place + 1] if place + 1 < len(passages) else None
+                if (purpose == "CHEMOTHERAPY" and match.re in _COURSES and following is not None
+                        and following.place == passage.place and _THEN_CELLS_NEXT.match(following.text)):
+                    # the drugs of one sentence, the cells given in the next: they make room for the cells
+                    purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) else "LYMPHODEPLETION"
                 if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
                         and (_TRANSPLANT_CONDITIONING.search(record.title or "") or after_transplant)):
                     # "CONDITIONING: Patients receive fludarabine ..." of a trial titled "... Donor Bone Marrow
