@@ -212,3 +212,14 @@ def test_lines_of_one_script_are_left_as_they_are() -> None:
     lines = ["Major organ function must meet the following criteria:", "注册题目:", "Public title:",
              "Study on the Safety and efficacy of CD73+NK Cell subsets (ZJ-S-0106)"]
     assert unglued_lines(lines) == lines
+
+
+def test_a_number_the_sentence_gives_to_an_earlier_or_another_trial_is_no_prose_pages_trial() -> None:
+    # tests/test_therapy_holdout9_wording.py's gatewaycr.org page, its labelled number replaced by a background sentence
+    background = ("Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells after a "
+                  "transplant to patients with leukaemia in first remission.")
+    assert one_trial_in_prose(background) == []
+    # an "other" word that does not name the numbered trial leaves it the page's
+    own = ("Patients who failed other treatments were enrolled in this phase 1 trial (NCT03019666) at the Masonic Cancer "
+           "Center, University of Minnesota.")
+    assert [i.value for i in one_trial_in_prose(own)] == ["NCT03019666"]

@@ -62,9 +62,18 @@ def _in_sentence(text: str, mention: re.Match[str]) -> bool:
 _THIS_STUDY = re.compile(r"(?i)\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b")
 
 
+#: A trial the sentence calls another than the page's: "an earlier trial", "a previous phase 1 study", "other trials".
+_OTHER_STUDY = re.compile(r"(?i)\b(?:earlier|previous|prior|former|another|other|separate|parent|preceding)\s+"
+                          r"(?:[\w/-]+\s+){0,3}?(?:study|studies|trials?)"
+                          # then nothing but the number's label: "an earlier trial (ClinicalTrials.gov Identifier: NCT…"
+                          r"[\s(\[,:#]*(?:(?:clinicaltrials\.gov|identifier|number|no|registered|as|under|id)\b[\s(\[,:.#]*)*$")
+
+
 def _another_study(text: str, mention: re.Match[str]) -> bool:
     """The number names another trial than the page's: its sentence speaks of "this study" apart from it ("This study is
-    linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text).
+    linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text), or calls the trial it numbers an
+    earlier or another one ("Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells
+    after a transplant.", tests/test_therapy_holdout9_wording.py).
     """
     start = max(text.rfind(". ", 0, mention.start()) + 1, text.rfind("\n", 0, mention.start()) + 1)
     stop = text.find(". ", mention.end())
@@ -72,6 +81,8 @@ def _another_study(text: str, mention: re.Match[str]) -> bool:
     own = _THIS_STUDY.search(sentence_before)
     # "This trial (NCT…)": the number is this study's
     attached = own is not None and re.fullmatch(r"[\s(\[]*", sentence_before[own.end():]) is not None
+    if _OTHER_STUDY.search(sentence_before[-80:]):
+        return True
     return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
 
 
