@@ -184,3 +184,24 @@ def test_a_round_of_a_drug_is_a_chemotherapy_its_purpose_unsaid() -> None:
     record = _page(brief_summary="Gamida’s therapy is called NAM-expanded natural killer cells. Before receiving NAM cells, "
                                  "patients must first have a round of screening tests.")
     assert _regimens(record) == []
+
+
+def test_a_product_named_before_its_description_is_spoken_of_by_its_name() -> None:
+    # cgtlive.com/NCT06265220-allonk-ab-101-lupus-nephritis-first-patient-news.txt (the reader refuses this page, which
+    # names a second trial; its words as a record of their own)
+    record = _page(title="Artiva Biotherapeutics Doses First Patient With NK Cell Therapy AlloNK in Lupus Trial",
+                   brief_summary="The first patient has been dosed in Artiva Biotherapeutics phase 1 clinical trial "
+                                 "(NCT06265220) evaluating AlloNK (AB-101), an investigational allogeneic natural killer (NK) "
+                                 "cell therapy, alone or as part of a combination therapy with an antiCD20 monoclonal "
+                                 "antibody. Participants will undergo lymphodepletion with cyclophosphamide and fludarabine, "
+                                 "and then receive AlloNK, which will be administered in 3 doses, and the monoclonal "
+                                 "antibody, which will be administered in 2 doses. AlloNK, which is intended to heighten the "
+                                 "B-cell depleting effect of the monoclonal antibodies via antibody-dependent cellular "
+                                 "cytotoxicity (ADCC), is unengineered and derived from cord blood units selected for the "
+                                 "high affinity variant of the CD16 receptor.")
+    assert _products(record) == [("NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], None, None, 3)]
+    assert _regimens(record) == [("cyclophosphamide and fludarabine", "LYMPHODEPLETION")]
+    # left alone: a register's number before the words is no name of the product
+    record = _page(brief_summary="NCT01234567, a phase 1 study of allogeneic NK cell therapy. NCT01234567 will be "
+                                 "administered in 3 doses.")
+    assert [p.infusions for p in record.cell_products] == [None]

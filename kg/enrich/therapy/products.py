@@ -769,6 +769,11 @@ _NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
 _NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
 _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
+#: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
+#: allogeneic natural killer (NK) cell therapy" (cgtlive.com NCT06265220); not a register's number ("NCT01234567, a phase 1
+#: study of ...")
+_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+                                   rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
 #: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
 #: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
 _NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
@@ -813,6 +818,9 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
                 before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
                 names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
                                                                     else None) if found and _looks_like_a_name(found.group("name"))]
+                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                if apposed and _looks_like_a_name(apposed.group("name")):
+                    names.append(apposed.group("name"))
     for intervention in record.interventions:
         if intervention.type not in ("BIOLOGICAL", "GENETIC"):
             continue
