@@ -163,7 +163,10 @@ _NOT_A_PRODUCT = re.compile(
     r"|\b(?:NKT|NK|natural killer(?:\s+T)?)(?:[- ]cells?)?\s+therapy\s+using\s+(?=[^.;]{0,60}?(?:dendritic\s+cells?|\bDCs?\b))"
     r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
     r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
-    r"|subsets?|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
+    # (a subset that bears a product's code is the product: "the Safety and efficacy of CD73+NK Cell subsets
+    # (ZJ-S-0106) in the Rehabilitation Treatment of ... Alzheimer's Disease", chictr.org.cn ChiCTR2600125767)
+    r"|subsets?(?!\s*\((?!CD\d)[A-Z][A-Z-]*\d[\w-]*\))"
+    r"|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
     r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
     r"[- ]?(?:cells?)?"
     # NK cells studied, not given: "Does CMV Induced Changes in NK Lymphocyte Biology Influence the Effectiveness of Antibody
@@ -191,6 +194,10 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the same in the gerund: "ADI-001 involves collecting a patient’s immune T-cells and modifying
+                         # them in the lab" (sclerodermanews.com NCT06375993)
+                         r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
+                         r"(?:'|’)s\s+(?:own\s+)?(?:immune\s+)?(?:T[- ]cells|NK cells|immune cells|cells|blood|lymphocytes)\b"
                          # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
                          r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
                          r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
@@ -404,23 +411,34 @@ def _unproduct(text: str) -> str:
 #: severe cytopenia 3 weeks after CAR-T infusion" (meddatax.com NCT07212335); "relapsed after prior CAR-T therapy". Its cells
 #: are not the trial's product (the trial's own cells are named elsewhere, as given).
 _PRIOR_THERAPY = re.compile(
-    r"\b(?:cytopenias?|relaps\w*|toxicit(?:y|ies)|neurotoxicit\w*|hematotoxicit\w*"
+    r"\b(?:cytopenias?|relaps\w*|toxicit(?:y|ies)|neurotoxicit\w*|hematotoxicit\w*|resistan\w*"
     r"|cytokine\s+release\s+syndrome|CRS|ICANS|infections?|complications?)\b[^.;]{0,60}?"
     r"\b(?:after|following|post)[- ]+(?:(?:the|an?|prior|previous|their)\s+)*"
     r"(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment|infusions?|administration)\b"
+    # the earlier therapy named after it: "patients who experience relapse after treatment with CD19 CAR T"
+    # (4-traders.com NCT05798897, a trial of multiTAA-specific T cells)
+    r"(?:\s+with\s+(?:[\w-]+\s+){0,2}?(?-i:CAR)(?:[- ]?T\b(?:[- ]?cells?\b)?)?)?"
+    # a CAR therapy that failed the patients, as news items say it: "patients who have failed CAR T-cell therapy",
+    # "progressed on CAR-T", "relapsed after CAR T" (a CAR therapy the trial gives is named elsewhere, as given)
+    r"|\b(?:failed|progress(?:ed|ing)\s+(?:on|after|following)|relapsed\s+(?:on|after|following)|refractory\s+to"
+    r"|resistant\s+to)\s+(?:(?:the|an?|prior|previous|their)\s+)*(?:[\w-]+\s+){0,2}?(?-i:CAR)(?:[- ]?T\b)?"
+    r"(?:[- ]?cells?\b)?(?:\s+(?:therap(?:y|ies)|treatment|infusions?))?"
     r"|\b(?:prior|previous)\s+(?!to\b)(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment"
     r"|infusions?)\b",
     re.IGNORECASE)
 
 
 #: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs.
-_PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication")
+_PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication",
+                     "resistan", "failed", "progress", "refractory")
 
 
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
     lowered = text.lower()
-    if "prior" in lowered or "previous" in lowered or (any(word in lowered for word in ("after", "following", "post"))
+    if "prior" in lowered or "previous" in lowered or (any(word in lowered for word in ("after", "following", "post",
+                                                                                         "failed", "progress", "refractory",
+                                                                                         "resistant"))
                                                          and any(word in lowered for word in _PRIOR_CONDITIONS)):
         text = _PRIOR_THERAPY.sub(" ", text)
     found = []
@@ -820,6 +838,14 @@ _NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
 _NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
 _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
+#: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
+#: allogeneic natural killer (NK) cell therapy" (cgtlive.com NCT06265220); not a register's number ("NCT01234567, a phase 1
+#: study of ...")
+_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+                                   rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
+#: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
+#: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
+_NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
 #: Words a registry's entry of a product may be named that are no name of it.
 _GENERIC_NAMES = frozenset({"treatment", "therapy", "infusion", "injection", "cells", "product", "intervention", "experimental",
                             "control", "placebo", "biological", "immunotherapy", "transplant", "transplantation", "standard"})
@@ -857,10 +883,13 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
         text = _unproduct(passage.text)
         for pattern in patterns:
             for match in pattern.finditer(text):
-                after = _NAMED_AFTER.match(text, match.end())
+                after = _NAMED_AFTER.match(text, match.end()) or _NAMED_APPOSED.match(text, match.end())
                 before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
                 names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
                                                                     else None) if found and _looks_like_a_name(found.group("name"))]
+                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                if apposed and _looks_like_a_name(apposed.group("name")):
+                    names.append(apposed.group("name"))
     for intervention in record.interventions:
         if intervention.type not in ("BIOLOGICAL", "GENETIC"):
             continue
@@ -919,6 +948,9 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          r"|\b(?:cells?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
                          r"|\bgiv(?:en|ing)\b"
                          r"|\bmanufactur\w*|\bcultur\w*"
+                         # cells made ready to give: "Type: Universal off-the-shelf NKG2D-ACE2 CAR-NK cells" (genengnews.com
+                         # NCT04324996, beside "Candidate: Natural killer (NK) cell therapy")
+                         r"|\boff[- ]the[- ]shelf\b"
                          # cells changed to be given: "the investigators propose modifying T cells to encode a 'switch'",
                          # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); not a
                          # "disease-modifying" drug
@@ -1082,7 +1114,11 @@ _HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects)\s+(?:wil
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
-                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b", re.IGNORECASE)
+                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                         # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
+                         # (sclerodermanews.com NCT06375993)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b",
+                         re.IGNORECASE)
 #: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
 #: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
 #: The NIH's: "A new cancer treatment takes a person s own T cells, modifies them in a laboratory so they can better fight

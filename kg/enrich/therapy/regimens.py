@@ -146,7 +146,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
     (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
-                      r"(?:chemotherapy|regimen))\b(?!\s*\()", re.IGNORECASE)),
+                      # "will receive lymphodepletion conditioning, followed by a single intravenous infusion of CD19
+                      # CAR-γδ T cells" (clinicaltrialcompass.org NCT07535138): a lymphodepletion named with the word
+                      # of a conditioning (no transplant: its purpose is the lymphodepletion's)
+                      r"(?:chemotherapy|regimen|(?<=lymphodepletion )conditioning(?:\s+(?:chemotherapy|regimen))?))\b(?!\s*\()",
+                      re.IGNORECASE)),
     # "You'll receive preparation chemotherapy for a few days, then the engineered cells are infused into your
     # bloodstream" (stellatrials.com NCT07172958), "This preparative chemotherapy, also known as lymphodepletion, reduces
     # the number of existing immune cells, creating space for the infused CAR-T cells" (bookmarksclub.com): a chemotherapy
@@ -154,7 +158,16 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"(?P<name>(?P<kind>prepar(?:ation|atory|ative))\s+chemotherapy)\b(?!\s*\()", re.IGNORECASE)),
     # "After preparative NMA-LD, patients are infused with their autologous TIL (lifileucel)" (NCT05398640): the
     # nonmyeloablative lymphodepletion by its abbreviation ("nonmyeloablative lymphodepletion (NMA LD)" above)
+    # the abbreviation where the page spells it out: "the known safety profiles of non-myeloablative lymphodepletion
+    # (NMA-LD) and interleukin-2 (IL-2)" (join.targetedonc.com NCT04614103): the regimen by its words (its abbreviation
+    # named elsewhere on the page is the same regimen)
+    ("LYMPHODEPLETION", re.compile(r"(?P<name>\b(?:non-?\s?myeloablative|nonmyeloablative)\s+lymphodeplet\w*)\s*"
+                                   r"\(\s*(?P<abbreviation>NMA[- ]?LD)\s*\)", re.IGNORECASE)),
     ("LYMPHODEPLETION", re.compile(r"(?P<name>(?i:preparative\s+)?\bNMA[- ]LD)\b")),
+    # a course of a drug: "Before receiving NAM cells, patients must first have a round of cyclophosphamide a[...]"
+    # (lymphomanewstoday.com NCT03019666): a chemotherapy, its purpose what the sentence says of it (none here)
+    (None, re.compile(rf"\b(?:an?|one|two|three|\d)\s+(?:rounds?|courses?)\s+of\s+(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})",
+                      re.IGNORECASE)),
     # a chemotherapy named by what it does to the patient: "Sixteen participants received chemotherapy to lower their
     # immune system, then infusions of their own lab-grown NK cells" (curemydisease.com NCT01875601); MD Anderson's
     # "... are given to treat the cancer and lower the immune system" (NCT01904136) names the drugs (above)
@@ -220,7 +233,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",), ("nma",),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
+          ("myeloablative",), ("nma",), ("round", "course"),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("chemotherapy",), ("conditioning", "lymphodepletion"),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
@@ -463,6 +477,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
         return []
     found: dict[tuple[str, str], Regimen] = {}
+    abbreviations: list[str] = []
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
@@ -502,6 +517,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     # "CONDITIONING REGIMEN: Patients undergo total body irradiation" of a trial that gives "donor-derived
                     # CAR T cells following allogeneic stem cell transplantation" (cancer.gov NCI-2020-08290, NCT04556266)
                     purpose = "CONDITIONING"
+                if match.groupdict().get("abbreviation"):
+                    abbreviations.append(match.group("abbreviation"))
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
@@ -601,6 +618,12 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # and two namings of a regimen without drugs for one purpose ("nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", then "a lymphocyte depleting preconditioning regimen") are one regimen
     with_drugs = {r.purpose for r in found.values() if r.components}
+    # a regimen named by an abbreviation the page spells out ("non-myeloablative lymphodepletion (NMA-LD)") is the
+    # regimen of the words, wherever the abbreviation stands alone
+    spelt = {re.sub(r"[- ]", "", a).lower() for a in abbreviations}
+    for key, regimen in list(found.items()):
+        if not regimen.components and re.sub(r"[- ]|^preparative", "", key[0]) in spelt:
+            del found[key]
     kept, unnamed = [], set()
     for regimen in found.values():
         if not regimen.components:

@@ -161,7 +161,11 @@ _INFUSIONS = re.compile(
 _TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
                     re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
-                     r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b", re.IGNORECASE)
+                     r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b"
+                     # "patients who were treated with one-time lifileucel monotherapy" (join.targetedonc.com
+                     # NCT04614103): a treatment given once
+                     r"|\bone[- ]time\s+(?:[\w-]+\s+){0,2}?(?:monotherapy|treatment|therapy|infusion|dose|administration)\b",
+                     re.IGNORECASE)
 
 
 #: "once a week for a total of six weeks": one infusion a week, so as many as the weeks.
@@ -232,7 +236,11 @@ _IN_TIMES = re.compile(rf"\b(?:infused|transfused|injected|infusions?|transfusio
 #: be divided into 3 equal doses. Participants will receive one dose of these cells by intravenous infusion every 2 weeks"
 #: (ClinicalTrials.gov NCT00631072); not "divided into 3 dose levels" nor "3 groups", which are no one patient's course.
 _DIVIDED = re.compile(rf"\b(?:divided|split)\s+into\s+{_COUNT}\s+(?:equal\s+)?(?:doses|infusions|injections|portions|aliquots)\b"
-                      r"(?!\s*levels?\b)", re.IGNORECASE)
+                      r"(?!\s*levels?\b)"
+                      # "receive AlloNK, which will be administered in 3 doses" (cgtlive.com NCT06265220): given in as
+                      # many doses (not "in 3 dose levels", nor "in 3 doses a week", a frequency)
+                      rf"|\b(?:administered|given|infused|delivered)\s+in\s+{_COUNT}\s+(?:separate\s+)?(?:doses|infusions)\b"
+                      r"(?!\s*(?:levels?\b|(?:a|per|every|each)\s+(?:day|week|month)\b))", re.IGNORECASE)
 
 
 def infusion_count(text: str) -> int | None:
@@ -262,6 +270,13 @@ def infusion_count(text: str) -> int | None:
     >>> infusion_count("If we are successful in growing the iNKT cells to large enough numbers, they will be divided into 3 "
     ...                "equal doses.")
     3
+    >>> infusion_count("Participants will undergo lymphodepletion ..., and then receive AlloNK, which will be administered "
+    ...                "in 3 doses")
+    3
+    >>> infusion_count("patients who were treated with one-time lifileucel monotherapy")
+    1
+    >>> infusion_count("administered in 3 dose levels") is None, infusion_count("one-time payment") is None
+    (True, True)
     >>> infusion_count("Patients will be divided into 3 groups") is None
     True
     >>> infusion_count("3 dose levels") is None, infusion_count("twice a week of NK cells") is None
@@ -311,7 +326,7 @@ def infusion_count(text: str) -> int | None:
         return _count(match.group(1))
     divided = _DIVIDED.search(text)
     if divided:
-        return _count(divided.group(1))
+        return _count(next(group for group in divided.groups() if group))
     weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text)
     if weekly:
         return _count(weekly.group(1))
