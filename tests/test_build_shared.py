@@ -44,7 +44,7 @@ def _every_statement_once(mapped: list[Mapped]) -> list[tuple[bytes, int]]:
     """
     seen: set[bytes] = set()
     out = []
-    for text, shared, count in mapped:
+    for text, shared, count, *_ in mapped:
         new = [line for line in shared.splitlines(keepends=True) if line not in seen]
         seen.update(new)
         out += [(text, count), (b"".join(new), len(new))]
@@ -77,7 +77,7 @@ def test_each_statement_about_a_shared_thing_is_written_once_in_the_order_first_
     mapped = _mapped()
     assert list(once(mapped)) == _every_statement_once(mapped)
     written = b"".join(new for new, _ in list(once(mapped))[1::2]).splitlines()
-    assert len(written) == len(set(written)) == len(set(b"".join(shared for _, shared, _ in mapped).splitlines()))
+    assert len(written) == len(set(written)) == len(set(b"".join(chunk.shared for chunk in mapped).splitlines()))
 
 
 def test_things_whose_subjects_share_a_hash_lose_no_statement(monkeypatch):
