@@ -86,3 +86,12 @@ def test_things_whose_subjects_share_a_hash_lose_no_statement(monkeypatch):
     mapped = _mapped([*studies[:4], *studies[-2:]])
     monkeypatch.setattr(kg.build.pipeline, "hash", lambda subject: builtins.hash(subject) % 64, raising=False)
     assert list(once(mapped)) == _every_statement_once(mapped)
+
+
+def test_a_chunk_sent_without_its_grouping_gives_the_same():
+    """The workers group a chunk's statements about shared things by subject (:class:`kg.build.pipeline.Grouped`);
+    a chunk without that grouping is grouped by :func:`once` itself, to the same statements in the same order.
+    """
+    mapped = _mapped()
+    assert all(chunk.grouped is not None for chunk in mapped)
+    assert list(once([Mapped(chunk.text, chunk.shared, chunk.count) for chunk in mapped])) == list(once(mapped))
