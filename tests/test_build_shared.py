@@ -95,3 +95,22 @@ def test_a_chunk_sent_without_its_grouping_gives_the_same():
     mapped = _mapped()
     assert all(chunk.grouped is not None for chunk in mapped)
     assert list(once([Mapped(chunk.text, chunk.shared, chunk.count) for chunk in mapped])) == list(once(mapped))
+
+
+def test_statements_made_up_at_random_are_written_once_in_order(monkeypatch):
+    """Chunks of statements about a few things, each chunk saying some of what the others say of them, with the
+    spill written every few statements and subjects sharing hashes: what a set of every statement gives.
+    """
+    import random
+
+    pick = random.Random(22)
+    mapped = []
+    for _ in range(40):
+        lines = {f"<s{pick.randrange(12)}> <p{pick.randrange(3)}> \"{pick.randrange(4)}\" .\n".encode()
+                 for _ in range(pick.randrange(0, 30))}
+        shared = b"".join(sorted(lines, key=lambda _: pick.random()))
+        mapped.append(Mapped(b"", shared, 0, kg.build.pipeline.grouped(shared) if pick.random() < 0.8 else None))
+    monkeypatch.setattr(kg.build.pipeline, "_SPILL_BATCH", 100)
+    assert list(once(mapped)) == _every_statement_once(mapped)
+    monkeypatch.setattr(kg.build.pipeline, "hash", lambda subject: builtins.hash(subject) % 3, raising=False)
+    assert list(once(mapped)) == _every_statement_once(mapped)

@@ -216,6 +216,8 @@ def blocks(shared: bytes) -> dict[bytes, list[bytes]]:
 
 
 _TRIAL_NODE = ntriples.iri(iris.trial("")).encode()[:-1]  # b"<.../id/trial/"
+#: Bytes of things' statements :func:`once` gathers before it writes them to its spill in one call.
+_SPILL_BATCH = 1 << 20
 
 
 def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterator[tuple[bytes, int]]:
@@ -288,7 +290,7 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
                 waiting.append(statements)
                 end += len(statements)
                 waited += len(statements)
-            if waited >= 1 << 20:
+            if waited >= _SPILL_BATCH:
                 if read_back:
                     spill.seek(end - waited)
                     read_back = False
