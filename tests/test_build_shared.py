@@ -44,7 +44,7 @@ def _every_statement_once(mapped: list[Mapped]) -> list[tuple[bytes, int]]:
     """
     seen: set[bytes] = set()
     out = []
-    for text, shared, count in mapped:
+    for text, shared, count, *_ in mapped:
         new = [line for line in shared.splitlines(keepends=True) if line not in seen]
         seen.update(new)
         out += [(text, count), (b"".join(new), len(new))]
@@ -77,7 +77,7 @@ def test_each_statement_about_a_shared_thing_is_written_once_in_the_order_first_
     mapped = _mapped()
     assert list(once(mapped)) == _every_statement_once(mapped)
     written = b"".join(new for new, _ in list(once(mapped))[1::2]).splitlines()
-    assert len(written) == len(set(written)) == len(set(b"".join(shared for _, shared, _ in mapped).splitlines()))
+    assert len(written) == len(set(written)) == len(set(b"".join(chunk.shared for chunk in mapped).splitlines()))
 
 
 def test_things_whose_subjects_share_a_hash_lose_no_statement(monkeypatch):
@@ -85,4 +85,32 @@ def test_things_whose_subjects_share_a_hash_lose_no_statement(monkeypatch):
     studies = _studies()
     mapped = _mapped([*studies[:4], *studies[-2:]])
     monkeypatch.setattr(kg.build.pipeline, "hash", lambda subject: builtins.hash(subject) % 64, raising=False)
+    assert list(once(mapped)) == _every_statement_once(mapped)
+
+
+def test_a_chunk_sent_without_its_grouping_gives_the_same():
+    """The workers group a chunk's statements about shared things by subject (:class:`kg.build.pipeline.Grouped`);
+    a chunk without that grouping is grouped by :func:`once` itself, to the same statements in the same order.
+    """
+    mapped = _mapped()
+    assert all(chunk.grouped is not None for chunk in mapped)
+    assert list(once([Mapped(chunk.text, chunk.shared, chunk.count) for chunk in mapped])) == list(once(mapped))
+
+
+def test_statements_made_up_at_random_are_written_once_in_order(monkeypatch):
+    """Chunks of statements about a few things, each chunk saying some of what the others say of them, with the
+    spill written every few statements and subjects sharing hashes: what a set of every statement gives.
+    """
+    import random
+
+    pick = random.Random(22)
+    mapped = []
+    for _ in range(40):
+        lines = {f"<s{pick.randrange(12)}> <p{pick.randrange(3)}> \"{pick.randrange(4)}\" .\n".encode()
+                 for _ in range(pick.randrange(0, 30))}
+        shared = b"".join(sorted(lines, key=lambda _: pick.random()))
+        mapped.append(Mapped(b"", shared, 0, kg.build.pipeline.grouped(shared) if pick.random() < 0.8 else None))
+    monkeypatch.setattr(kg.build.pipeline, "_SPILL_BATCH", 100)
+    assert list(once(mapped)) == _every_statement_once(mapped)
+    monkeypatch.setattr(kg.build.pipeline, "hash", lambda subject: builtins.hash(subject) % 3, raising=False)
     assert list(once(mapped)) == _every_statement_once(mapped)

@@ -14,7 +14,9 @@ import hashlib
 import pickle
 import tempfile
 import zipfile
+from array import array
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -29,7 +31,8 @@ from kg.read import read_archive, read_path
 from kg.read.limits import LIMITS, Limits
 from kg.read.sources import BROKEN_ARCHIVE
 
-__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "map_chunk", "once", "blocks"]
+__all__ = ["Read", "Unit", "units", "read_unit", "close_archives", "as_read", "Mapped", "Grouped", "grouped", "map_chunk",
+           "once", "blocks"]
 
 _SHARED = ntriples.iri(SHARED_GRAPH)
 #: Zip entries (studies of the registry's bulk download) per unit of pass one.
@@ -117,14 +120,53 @@ def as_read(record: TrialRecord) -> Read:
                 source_registry(record))
 
 
+class Grouped(NamedTuple):
+    """A chunk's statements about shared things by subject, as :func:`once` compares them with what
+    earlier chunks said, worked out in the worker that maps the chunk (where it runs in parallel) and
+    in a form cheap to send: a few bytes objects and arrays, no object per statement.
+    """
+
+    #: The subjects, in the order of their first statement, joined by newlines.
+    subjects: bytes
+    #: Each subject's 128-bit blake2b digest of ``statements``' part for it, one after the other.
+    digests: bytes
+    #: Each subject's statements sorted and joined, one subject after the other.
+    statements: bytes
+    #: Where each subject's part of ``statements`` ends.
+    ends: array[int]
+    #: For each line of the chunk's statements about shared things, in order, its subject's index.
+    owners: array[int]
+
+
+def grouped(shared: bytes) -> Grouped:
+    """A chunk's statements about shared things (:attr:`Mapped.shared`) grouped by subject (:class:`Grouped`)."""
+    index: dict[bytes, int] = {}
+    parts: list[list[bytes]] = []
+    owners = array("I")
+    for line in shared.splitlines(keepends=True):
+        subject = line[:line.index(b" ")]
+        at = index.get(subject)
+        if at is None:
+            at = index[subject] = len(parts)
+            parts.append([line])
+        else:
+            parts[at].append(line)
+        owners.append(at)
+    joined = [b"".join(sorted(part)) for part in parts]
+    return Grouped(b"\n".join(index), b"".join(hashlib.blake2b(part, digest_size=16).digest() for part in joined),
+                   b"".join(joined), array("Q", accumulate(map(len, joined))), owners)
+
+
 class Mapped(NamedTuple):
     """Pass two's text for a chunk: the records' statements, the chunk's statements about shared
-    things (each once, see :func:`kg.rdf.mapping.shared_triples`), and how many of the first there are.
+    things (each once, see :func:`kg.rdf.mapping.shared_triples`), and how many of the first there are;
+    with the second grouped by subject for :func:`once` (which groups them itself if not).
     """
 
     text: bytes
     shared: bytes
     count: int
+    grouped: Grouped | None = None
 
 
 def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bool, store: bool = False) -> Mapped:
@@ -161,7 +203,8 @@ def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bo
         statements += [f"{triple} {document}" for triple in stated]
         statements += [f"{triple} {trial}" for triple in taken]
     lines = list(shared) if not dataset or store else [f"{triple} {_SHARED}" for triple in shared]
-    return Mapped(ntriples.text(statements), ntriples.text(lines), len(statements))
+    shared_text = ntriples.text(lines)
+    return Mapped(ntriples.text(statements), shared_text, len(statements), grouped(shared_text))
 
 
 def blocks(shared: bytes) -> dict[bytes, list[bytes]]:
@@ -173,6 +216,8 @@ def blocks(shared: bytes) -> dict[bytes, list[bytes]]:
 
 
 _TRIAL_NODE = ntriples.iri(iris.trial("")).encode()[:-1]  # b"<.../id/trial/"
+#: Bytes of things' statements :func:`once` gathers before it writes them to its spill in one call.
+_SPILL_BATCH = 1 << 20
 
 
 def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterator[tuple[bytes, int]]:
@@ -187,44 +232,78 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
     of two records can differ for one thing: a site with coordinates in one record and none in the
     other, a trial's own type and id against another record's mention of it as a related trial)
     the statements written are read back from the spill and only the others are written. Which
-    statements are written, and in which order, is what a set of every statement gives.
+    statements are written, and in which order, is what a set of every statement gives. The grouping
+    by subject, sorting and digests are a chunk's :class:`Grouped`, worked out by the worker that mapped it.
     """
     things: dict[int, bytes] = {}
     with tempfile.TemporaryFile() as spill:
-        end, read_back = 0, False  # where the spill ends, and whether it was read since the last write
-        for text, shared, count in mapped:
-            lines = shared.splitlines(keepends=True)
-            fresh: set[bytes] = set()
-            for subject, block in blocks(shared).items():
-                statements = b"".join(sorted(block))
-                digest = hashlib.blake2b(statements, digest_size=16).digest()
+        # where the spill ends (with what waits to be written), whether it was read since the last write, and
+        # what waits: written in one call (a thing's statements are a few hundred bytes) before a read or
+        # when a megabyte waits
+        end, read_back, waited = 0, False, 0
+        waiting: list[bytes | memoryview] = []
+        for text, shared, count, *more in mapped:
+            group = more[0] if more and more[0] is not None else grouped(shared)
+            ends, digests = group.ends, group.digests
+            subjects = group.subjects.split(b"\n") if ends else []
+            statements_of = memoryview(group.statements)
+            # of each subject: 1 if all its statements are new, 2 if some (those in partial), 0 if none
+            keep = bytearray(len(subjects))
+            partial: set[bytes] = set()
+            start = 0
+            for at, subject in enumerate(subjects):
+                stop = ends[at]
+                digest = digests[16 * at:16 * at + 16]
                 # hash() is no digest: two subjects may share it, and then the second one's statements are
                 # compared with the first one's, which are not them, and written (so the entry is a hint, never
                 # a reason to leave a statement out; only the 128-bit digest is).
                 entry = hash(subject)
                 known = things.get(entry)
-                if known is not None:
-                    if known[:16] == digest:
-                        continue
+                if known is None:
+                    statements: bytes | memoryview = statements_of[start:stop]
+                    keep[at] = 1
+                elif known[:16] == digest:
+                    start = stop
+                    continue
+                else:
                     if differed is not None and not subject.startswith(_TRIAL_NODE):
                         differed.add(subject)
+                    if waiting:
+                        if read_back:
+                            spill.seek(end - waited)
+                        spill.write(b"".join(waiting))
+                        waiting, waited = [], 0
                     spill.seek(int.from_bytes(known[16:24], "little"))
                     read_back = True
                     written = set(spill.read(int.from_bytes(known[24:], "little")).splitlines(keepends=True))
+                    block = group.statements[start:stop].splitlines(keepends=True)
+                    start = stop
                     new = [line for line in block if line not in written]
                     if not new:
                         continue
+                    partial.update(new)
+                    keep[at] = 2
                     statements = b"".join(sorted(written.union(block)))
                     digest = hashlib.blake2b(statements, digest_size=16).digest()
-                else:
-                    new = block
-                fresh.update(new)
-                if read_back:
-                    spill.seek(end)
-                    read_back = False
+                start = stop
                 things[entry] = digest + end.to_bytes(8, "little") + len(statements).to_bytes(4, "little")
-                spill.write(statements)
+                waiting.append(statements)
                 end += len(statements)
-            new_lines = lines if len(fresh) == len(lines) else [line for line in lines if line in fresh]
+                waited += len(statements)
+            if waited >= _SPILL_BATCH:
+                if read_back:
+                    spill.seek(end - waited)
+                    read_back = False
+                spill.write(b"".join(waiting))
+                waiting, waited = [], 0
             yield text, count
+            if keep.count(1) == len(subjects):
+                yield shared, len(group.owners)
+                continue
+            lines = shared.splitlines(keepends=True)
+            if partial:
+                new_lines = [line for line, owner in zip(lines, group.owners)
+                             if keep[owner] == 1 or (keep[owner] == 2 and line in partial)]
+            else:
+                new_lines = list(compress(lines, map(keep.__getitem__, group.owners)))
             yield b"".join(new_lines), len(new_lines)

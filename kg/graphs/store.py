@@ -76,32 +76,38 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
         raise
 
 
-def _load_behind(store: ox.Store, pieces: Iterator[bytes]) -> None:
+def _load_behind(store: ox.Store, pieces: Iterator[list[bytes]]) -> None:
     """Bulk-load each piece in a thread while the next piece is made: a build's workers would
-    otherwise wait, their results not taken, for each load (a third of a build into a store).
+    otherwise wait, their results not taken, for each load (a third of a build into a store). The
+    piece's texts are joined in that thread too (``bytes.join`` lets other threads run while it copies
+    a large one), not in the one that makes the next piece, which a build's workers wait for.
     """
     with ThreadPoolExecutor(1) as loader:
         loading: Future[None] | None = None
         for piece in pieces:
             if loading is not None:
                 loading.result()
-            loading = loader.submit(store.bulk_load, piece, ox.RdfFormat.N_QUADS)
+            loading = loader.submit(_load, store, piece)
         if loading is not None:
             loading.result()
 
 
-def _pieces(texts: Iterable[bytes], size: int) -> Iterator[bytes]:
-    """The texts joined into pieces of about ``size`` bytes (a text is never split)."""
+def _load(store: ox.Store, texts: list[bytes]) -> None:
+    store.bulk_load(b"".join(texts), ox.RdfFormat.N_QUADS)
+
+
+def _pieces(texts: Iterable[bytes], size: int) -> Iterator[list[bytes]]:
+    """The texts in pieces of about ``size`` bytes (a text is never split)."""
     batch: list[bytes] = []
     length = 0
     for text in texts:
         batch.append(text)
         length += len(text)
         if length >= size:
-            yield b"".join(batch)
+            yield batch
             batch, length = [], 0
     if batch:
-        yield b"".join(batch)
+        yield batch
 
 
 def open_store(directory: Path) -> ox.Store:
