@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.enrich import enrich
-from kg.model.records import TrialRecord
+from kg.enrich.therapy import describe_therapy
+from kg.model.records import SourceDocument, TrialRecord
 from kg.read import READERS, read_text
 
 TESTS = Path(__file__).resolve().parent
@@ -54,3 +55,15 @@ def run_kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedPr
 def read_enriched(data: bytes, name: str, readers=READERS) -> TrialRecord:
     """One page as a build reads it: its layout's record, then enriched (prose and therapy)."""
     return enrich(read_text(data, name, readers))
+
+
+def therapy_page(**fields) -> TrialRecord:  # noqa: ANN003 - TrialRecord's fields
+    """A record as a page's reader gives it, read for its cell therapy (the held-out wording tests' records)."""
+    fields.setdefault("source", SourceDocument("p.txt", "0" * 64, "generic"))
+    return describe_therapy(TrialRecord(**fields))
+
+
+def product_rows(record: TrialRecord) -> list[tuple]:
+    """Each cell product as cell_products reports it: type, donors, tissues, expanded, modified, infusions."""
+    return [(p.cell_type, p.donor_types, p.tissue_sources, p.ex_vivo_expanded, p.genetically_modified, p.infusions)
+            for p in record.cell_products]

@@ -8,24 +8,12 @@ tests quote their words in records of their own, and the gold is unchanged.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from conftest import product_rows as _products
+from conftest import therapy_page as _page
 
-from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.products import _cell_types
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
-
-
-def _page(**fields: Any) -> TrialRecord:
-    """A record as a page's reader gives it."""
-    fields.setdefault("source", SourceDocument("p.txt", "0" * 64, "generic"))
-    return describe_therapy(TrialRecord(**fields))
-
-
-def _products(record: TrialRecord) -> list[tuple]:
-    return [(p.cell_type, p.donor_types, p.tissue_sources, p.ex_vivo_expanded, p.genetically_modified, p.infusions)
-            for p in record.cell_products]
+from kg.model.records import Arm, Intervention, TrialRecord
 
 
 def _doses(record: TrialRecord) -> list[tuple]:
