@@ -260,3 +260,24 @@ def test_a_class_names_its_characters_and_says_whether_that_is_all_it_matches():
     (_, wider), = sre_parse.parse(r"[\dµ]")
     assert class_characters(listed) == ({ord("a"), ord("b"), ord("c"), ord("x"), ord("≥")}, True)
     assert class_characters(wider) == ({ord("µ")}, False)
+
+
+def test_every_text_an_earlier_therapy_is_blanked_from_passes_the_gate_in_front_of_the_substitution():
+    """_cell_types runs _PRIOR_THERAPY.sub only on texts _may_name_prior_therapy lets through: over texts built of the
+    words each alternative needs, and over the real wordings the rules were written for, none the pattern would change
+    is kept from it.
+    """
+    import itertools
+
+    from kg.enrich.therapy.products import _PRIOR_THERAPY, _may_name_prior_therapy
+
+    pieces = ["relapse ", "resistance ", "cytopenia ", "CRS ", "infection ", "failed ", "progressed on ", "refractory to ",
+              "relapsed after ", "resistant to ", "after ", "following ", "post-", "prior ", "previous ", "CAR ", "CAR-T ",
+              "car ", "therapy", "treatment ", "with ", "the "]
+    texts = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(pieces, repeat=size)]
+    texts += ["patients who experience relapse after treatment with CD19 CAR T",  # 4-traders.com NCT05798897
+              "patients who have failed CAR T-cell therapy", "Long-Term Cytopenia After CAR-T Therapy",
+              "resistance to prior therapy", "who progressed on CAR-T"]
+    for text in texts:
+        if _PRIOR_THERAPY.sub(" ", text) != text:
+            assert _may_name_prior_therapy(text, text.lower()), text

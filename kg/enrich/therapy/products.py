@@ -428,18 +428,27 @@ _PRIOR_THERAPY = re.compile(
     re.IGNORECASE)
 
 
-#: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs.
+#: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs, beside "after", "following" or "post".
 _PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication",
-                     "resistan", "failed", "progress", "refractory")
+                     "resistan")
+#: Words (lowercase) one of which the second alternative needs, beside a "CAR".
+_FAILED_CAR = ("failed", "progress", "relapsed", "refractory", "resistant")
+
+
+def _may_name_prior_therapy(text: str, lowered: str) -> bool:
+    """Whether the text has the words one of _PRIOR_THERAPY's alternatives needs. The substitution is costly and most
+    oncology texts say "refractory" or "progression" with no earlier therapy named, so it runs only where it can match.
+    """
+    return ("prior" in lowered or "previous" in lowered
+            or (any(word in lowered for word in ("after", "following", "post"))
+                and any(word in lowered for word in _PRIOR_CONDITIONS))
+            or ("CAR" in text and any(word in lowered for word in _FAILED_CAR)))
 
 
 def _cell_types(text: str) -> list[str]:
     text = _unproduct(text)
     lowered = text.lower()
-    if "prior" in lowered or "previous" in lowered or (any(word in lowered for word in ("after", "following", "post",
-                                                                                         "failed", "progress", "refractory",
-                                                                                         "resistant"))
-                                                         and any(word in lowered for word in _PRIOR_CONDITIONS)):
+    if _may_name_prior_therapy(text, lowered):
         text = _PRIOR_THERAPY.sub(" ", text)
     found = []
     lowered = text.lower()
