@@ -15,8 +15,8 @@ from kg.enrich.therapy.cell_kinds import CELL_TYPES, _cell_types
 from kg.enrich.therapy.giving_cues import _measured_title
 from kg.enrich.therapy.manufacture import _EXPANDED, _STUDY_EXPANSION
 from kg.enrich.therapy.product_names import _product_names
-from kg.enrich.therapy.products import _UNTYPED_CELLS
 from kg.enrich.therapy.text import Passage
+from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 

@@ -15,8 +15,9 @@ import pytest
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
 from kg.enrich.therapy.product_sources import _AUTOLOGOUS
-from kg.enrich.therapy.products import _FOLLOW_UP_STUDY, _UNTYPED_CELLS
+from kg.enrich.therapy.products import _FOLLOW_UP_STUDY
 from kg.enrich.therapy.text import Passage
+from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
