@@ -1,4 +1,4 @@
-"""Cells given that have no cell-type token: mesenchymal stromal, dendritic, amnion epithelial and cord-blood cells.
+"""Cells given that have no cell-type token: mesenchymal stromal, dendritic, amnion epithelial, cord-blood and adipose cells.
 
 Their products have no cell type but a kind of their own (``CellProduct.kind``), read from the words that name them.
 """
