@@ -215,8 +215,8 @@ def test_the_therapy_words_found_from_their_first_letter_are_those_the_plain_pat
     """
     import itertools
 
+    from kg.enrich.therapy.cell_kinds import _NK_WORDS, _T_WORDS
     from kg.enrich.therapy.cytokines import _ANY_NAME_IN, _MEMBRANE_BOUND
-    from kg.enrich.therapy.products import _NK_WORDS, _T_WORDS
 
     plain = {
         _NK_WORDS: re.compile(r"\bNK|natural killer|neurokinin|\bENKT", re.IGNORECASE),
@@ -269,7 +269,7 @@ def test_every_text_an_earlier_therapy_is_blanked_from_passes_the_gate_in_front_
     """
     import itertools
 
-    from kg.enrich.therapy.products import _PRIOR_THERAPY, _may_name_prior_therapy
+    from kg.enrich.therapy.cell_kinds import _PRIOR_THERAPY, _may_name_prior_therapy
 
     pieces = ["relapse ", "resistance ", "cytopenia ", "CRS ", "infection ", "failed ", "progressed on ", "refractory to ",
               "relapsed after ", "resistant to ", "after ", "following ", "post-", "prior ", "previous ", "CAR ", "CAR-T ",

@@ -11,16 +11,12 @@ from typing import Any
 import pytest
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import (
-    _EXPANDED,
-    _STUDY_EXPANSION,
-    _UNTYPED_CELLS,
-    CELL_TYPES,
-    _cell_types,
-    _measured_title,
-    _product_names,
-)
+from kg.enrich.therapy.cell_kinds import CELL_TYPES, _cell_types
+from kg.enrich.therapy.giving_cues import _measured_title
+from kg.enrich.therapy.manufacture import _EXPANDED, _STUDY_EXPANSION
+from kg.enrich.therapy.product_names import _product_names
 from kg.enrich.therapy.text import Passage
+from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
@@ -305,7 +301,7 @@ def test_words_of_modifying_that_give_no_cells(summary: str) -> None:
 def test_cells_modified_to_target_a_cancer_are_not_said_to_carry_a_gene() -> None:
     # tests/data/pages/cancer.gov/NCI-2018-00983-NCT03434769-anti-cd19-car-t-nhl.txt: "removing T cells from the blood and
     # modifying them to be able to target cancer" names no gene (its CAR says it elsewhere)
-    from kg.enrich.therapy.products import _MODIFIED
+    from kg.enrich.therapy.manufacture import _MODIFIED
     assert not _MODIFIED.search("works by removing T cells from the blood and modifying them to be able to target cancer")
     assert _MODIFIED.search("the investigators propose modifying T cells to encode a 'switch'")
     assert _MODIFIED.search("use gene therapy to produce \"safe\" T cells")

@@ -12,7 +12,7 @@ import pytest
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
-from kg.enrich.therapy.products import _cell_types
+from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.model.records import Arm, Intervention, TrialRecord
 
 
@@ -194,7 +194,7 @@ def test_blood_collected_for_the_products_manufacture_is_its_source() -> None:
     "Cord blood for the manufacture of the NK cells is collected at delivery.",
 ])
 def test_blood_collected_for_something_else_is_no_peripheral_blood_source(text: str) -> None:
-    from kg.enrich.therapy.products import _TISSUES
+    from kg.enrich.therapy.product_sources import _TISSUES
     assert not dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text)
 
 

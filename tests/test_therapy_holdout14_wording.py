@@ -12,8 +12,8 @@ import pytest
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
+from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _cell_types
 from kg.enrich.therapy.text import Passage
 
 # --- a CAR glued into a construct's name, and the construct's cytokine --------------------------------------------------

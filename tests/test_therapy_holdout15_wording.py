@@ -12,7 +12,7 @@ import pytest
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
-from kg.enrich.therapy.products import _cell_types
+from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.enrich.therapy.schedules import infusion_count
 from kg.model.records import TrialRecord
 

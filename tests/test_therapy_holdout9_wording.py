@@ -12,7 +12,7 @@ import pytest
 from conftest import TESTS, read_enriched
 
 from kg.enrich.therapy import describe_therapy
-from kg.enrich.therapy.products import _cell_types
+from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.enrich.therapy.schedules import infusion_count, route
 from kg.errors import DocumentError
 from kg.model.records import Intervention, SourceDocument, TrialRecord

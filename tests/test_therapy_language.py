@@ -14,8 +14,10 @@ import pytest
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.products import _AUTOLOGOUS, _FOLLOW_UP_STUDY, _UNTYPED_CELLS
+from kg.enrich.therapy.product_sources import _AUTOLOGOUS
+from kg.enrich.therapy.products import _FOLLOW_UP_STUDY
 from kg.enrich.therapy.text import Passage
+from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS
 from kg.model.records import Arm, Criterion, Intervention, SourceDocument, TrialRecord
 
 
@@ -1373,7 +1375,8 @@ def test_cells_collected_from_your_blood_then_engineered_and_grown_are_the_produ
     ("Blood samples will be taken from your arm to see how the tumour grows", None, False),
 ], ids=["grown-in-large-numbers", "collected-from-your-blood", "cruk-removed-and-grown", "blood-tests", "tumour-grows"])
 def test_plain_language_says_where_cells_come_from_and_that_they_are_grown(text, source, expanded) -> None:
-    from kg.enrich.therapy.products import _EXPANDED, _TISSUES
+    from kg.enrich.therapy.manufacture import _EXPANDED
+    from kg.enrich.therapy.product_sources import _TISSUES
 
     assert dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is not None if source else \
         dict(_TISSUES)["PERIPHERAL_BLOOD"].search(text) is None

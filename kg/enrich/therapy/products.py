@@ -2,6 +2,10 @@
 
 Each attribute is read from the sentences that speak of the cells themselves, and from
 the donor's eligibility criteria for where the cells come from; nothing is guessed.
+This module finds the products a record gives and describes each; the patterns it reads live
+beside it: ``cell_kinds`` (which kinds), ``product_sources`` (donor and tissue),
+``product_names``, ``manufacture``, ``giving_cues``, ``untyped_cells`` and
+``product_sentences``.
 """
 
 from __future__ import annotations
@@ -9,351 +13,59 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.enrich.therapy.cell_kinds import _NOT_A_PRODUCT, CELL_TYPES, TOKENS, _cell_types, _one_product_each, _unproduct
+from kg.enrich.therapy.giving_cues import _GIVES_CELLS, _given_cell_types, _given_with, _measured_title
+from kg.enrich.therapy.manufacture import (
+    _CHANGED_IN_LAB,
+    _EXPANDED,
+    _FEEDER,
+    _FEEDER_MODIFIED,
+    _K562,
+    _MODIFIED,
+    _NOT_EXPANDED,
+    _NOT_MODIFIED,
+    _RECEPTOR_T,
+    _STARTING_MATERIAL,
+    _STUDY_EXPANSION,
+)
+from kg.enrich.therapy.product_names import _names_pattern, _product_names
+from kg.enrich.therapy.product_sentences import (
+    _CALLED,
+    _CELLS_COLLECTED,
+    _COLLECTED,
+    _GIVEN_THE_CELLS,
+    _HAVE_LEUKAPHERESIS,
+    _INFUSION_DOSE,
+    _MADE_FROM,
+    _MADE_OF_THEM,
+    _MAKING,
+    _MAKING_STEP,
+    _MODIFIED_T,
+    _OUT_OF_CULTURE,
+    _PLAIN_PRODUCT,
+    _TAKEN_FROM,
+    _THESE_CELLS,
+    _other_cells,
+    _plain_kind_called,
+    _steps_of_making,
+)
+from kg.enrich.therapy.product_sources import (
+    _ALLOGENEIC_GRAFT,
+    _AUTOLOGOUS_CORD_BLOOD,
+    _CELLS_FROM_BLOOD,
+    _NOT_THE_GRAFTS,
+    _TRANSPLANT,
+    _first,
+    _source,
+)
 from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count
-from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses, sentences
+from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
+from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS, _gives_untyped, _kind_of, _names_untyped
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
-__all__ = ["CELL_TYPES", "cell_products"]
+__all__ = ["BACKGROUND", "cell_products"]
 
-#: Kinds of cells, most specific first; a text that matches a CAR-NK pattern is not also plain NK.
-#: Each kind is given as the contract's cell-type token (``TOKENS``): CIML NK cells are NK cells,
-#: tumour-infiltrating lymphocytes, γδ T cells and donor lymphocytes are T cells.
-CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    # "anti CD19 iCAR NK cells" (NCT03824951): an inducible CAR is a CAR
-    # (and the haNK family's names, "haNK cells engineered to express a chimeric antigen receptor")
-    # a CAR glued to its target's number in a construct's name: "iC9/CD5CAR/IL-15 NK cells" (cancer.gov NCT05110742)
-    ("CAR_NK", re.compile(r"(?:\bi?CAR\b|(?-i:(?<=\d)CAR\b)|chimeric antigen receptor)(?:[^.;]|\.(?=\S)){0,60}?"
-                          r"(?:\b(?:NK|natural killer)"
-                          r"|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b"
-                          r"|(?:\b(?:NK|natural killer)|(?-i:\b(?:[a-z]{1,2}-)?haNK))\b[^.;]{0,40}?"
-                          r"\b(?:engineered|transduced|modified|expressing|express)\b"
-                          r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
-    # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
-    # combination antiretroviral therapy (NCT02354053, NCT00864916)
-    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
-                         # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
-                         r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
-                         r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
-                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b"
-                         # "Chimeric Antigen Receptor T (nCAR19-T) Cells", "Autologous T Cell-Engineered With
-                         # CD19-specific Chimeric Antigen Receptor" (trial.medpath.com NCT02644655)
-                         r"|chimeric antigen receptor\s+T\s*\([^()]{1,20}\)\s*cells?\b"
-                         # its abbreviation, the CAR's target number glued to it: "nCAR19-T transfusion" (the same page)
-                         r"|(?-i:\b[a-z]?CAR\d{1,3}[- ]T\b)"
-                         # "autologous T cells genetically engineered with a novel B-cell Maturation Antigen (BCMA)-specific
-                         # chimeric antigen receptor (CAR)" (recruiting-trials.novartis.com NCT04318327)
-                         r"|\bT[- ]?cells?[- ](?:genetically\s+)?(?:engineered|transduced|modified)\s+(?:with|to\s+express)\s+"
-                         r"(?:[\w()-]+\s+){0,6}?chimeric antigen receptor"
-                         # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504); the receptor
-                         # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
-                         # antigen" (umin.ac.jp UMIN000015617)
-                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
-                         r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)"
-                         # a CAR borne by a subset of T cells named between: "Allogenic CD19-targeting CAR-γδT Cell Therapy",
-                         # "allogeneic CD19 CAR-γδT cell infusion" (meddatax.com NCT05554939): CAR T cells whatever the subset
-                         r"|(?-i:\bCAR)[- ]?(?:γδ|γ/δ|gamma[- /]?delta|Vγ9Vδ2|Vgamma9Vdelta2)[- ]?T\b", re.IGNORECASE)),
-    # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
-    ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
-                           re.IGNORECASE)),
-    ("CIK", re.compile(r"\bcytokine[- ]induced killer\b|\bCIK\b", re.IGNORECASE)),
-    # a product's code glued to "TIL": "ScTIL210 injection", "single dose of ScTIL injection" (ignite-sd.com NCT05730361),
-    # "TIL051"; capitals for the TIL, a capital and a small letter before it ("UNTIL" is no product, and a pathologist's
-    # "sTIL", "iTIL" are stromal and intratumoral TILs counted)
-    # (the abbreviation in capitals: "up til now" is none, NCT04405661 in tests/data/ctgov-negative)
-    # (written to open with the letter T, what comes before it checked behind: the engine then skips to the Ts, where
-    # alternatives opening with a look-behind made it try each at every character, four times slower)
-    ("TIL", re.compile(r"[Tt](?:(?<=\b[Tt])(?i:umou?r[- ]infiltrating lymphocytes?)\b"
-                       r"|(?<=T)IL(?:(?<=(?<![A-Za-z])TIL)|(?<=\b[A-Z][a-z]TIL)|(?<=\b[A-Z][a-z]{2}TIL))s?\d{0,4}(?![A-Za-z]))")),
-    # with a slash too: "adoptive transfer of autologous gamma/delta T lymphocytes" (UMIN C000000336)
-    ("GAMMA_DELTA_T", re.compile(r"(?:\bgamma[- /]?delta|γ/?δ|\bVγ9Vδ2|\bVgamma9Vdelta2)\s*(?:\(\s*γδ\s*\)\s*)?[- ]?T\b",
-                                 re.IGNORECASE)),
-    # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
-    ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
-                       re.IGNORECASE)),
-    # invariant NKT cells: "Adoptive Transfer of iNKT Cells" (ctv.veeva.com NCT03175679), "Biological: INKT" (ClinicalTrials.gov
-    # NCT00631072); NK cells have no invariant receptor, so "In Vitro Expanded Autologous Invariant Natural Killer Cells"
-    # (the same NCT00631072, whose description says "iNKT cells" throughout) are iNKT cells with the T dropped
-    ("NKT", re.compile(r"\bi?NKT\b|\bnatural killer T\b|\bNK[- ]T cells?\b|\binvariant\s+(?:natural\s+killer|NK)\b",
-                       re.IGNORECASE)),
-    # a product's name glued to "NK cell": "the immunotherapy using ZNK cell" (UMIN000011555); capitals only, so that
-    # the uterine and decidual NK cells measured in pregnancy studies ("uNK cells", "dNK cells") are none
-    # "NK Cell Donor Lymphocyte Infusions" (knowcancer.com NCT00586703) are NK cells, all of it (no T cells' infusion)
-    # the NK-92 family's names: "haNK" (high-affinity NK) and its targeted kinds, "PD-L1 t-haNK Cells" (meddatax.com
-    # NCT06161545), "qt-haNK"; in its own capitals ("Hank's" salt solution is none)
-    ("NK", re.compile(r"\bNK[- ]cells?\s+donor\s+lymphocyte\s+infusions?\b"
-                      r"|\bnatural killer\b|(?<![-\w])atural killer\b|\bNK(?:-92)?\b(?![- ]?T\b)|\bNK-?cells?\b"
-                      r"|(?-i:\b[A-Z]{1,3}NK)[- ]?(?i:cells?)\b|(?-i:\b(?:[a-z]{1,2}-)?haNK\b)", re.IGNORECASE)),
-    # T cells given as a product: "NY-ESO-1 Targeted T Cells", "tumour antigen specific T-cells",
-    # "engineered T cells", "TCR-transduced T cells" (a T-cell count or lymphoma is no product)
-    # "anti-EBV TCR-T cells", "autologous TCR-T cells engineered to target EBV" (findatrial.com NCT07162012)
-    # T cells named by a receptor of their own that is no CAR: "CD19-Synthetic T Cell Antigen Receptor(STAR)-T in B-cell
-    # Malignancies Patients", "efficacy of CD19-STAR-T cells" (mycancergenome.org NCT03953599: a TCR whose antigen is bound
-    # by an antibody's variable regions, given a token as TCR-T cells are)
-    ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b|(?-i:\bSTAR[- ]T)\b|\bsynthetic\s+T[- ]cell\s+antigen\s+receptors?\b"
-                     r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
-                     r"virus[- ]specific|antigen[- ]specific|cytotoxic"
-                     # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
-                     # expanded T cells", "cultured T cells", "activated T cells"
-                     # (and "activited", so spelt: "immunotherapy with the activited T cells from from umbilical cord
-                     # blood mononuclear cells ex vivo", anzctr.org.au ACTRN12618001337268)
-                     r"|reactive|autologous|expanded|cultured|activ[ai]ted"
-                     # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
-                     # (ignite-sd.com NCT01204502), "genetically modifying T cells"
-                     r"|modifying"
-                     # cells chosen by what they recognise: "virus-specific, antigen-selected T cells" (ignite-sd.com
-                     # NCT03378102), "These selected T-cells are then infused to the patient" (webhealthnetwork.com)
-                     r"|selected"
-                     # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
-                     # (2013-000872-14); not the "donor T cell depletion" of a graft
-                     # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
-                     r"|donor(?:[- ]derived)?|allodepleted)\s+"
-                     # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
-                     # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
-                     # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
-                     # "Epstein-Barr virus (EBV) specific cytoxic T lymphocytes are cultivated in vitro" (ClinicalTrials.gov
-                     # NCT00002956, its spelling): one word of their kind between
-                     r"(?:\([\w-]+\)\s+)?(?:(?:CD\d+\+*\s*)+\s*)?(?:(?:[\w-]+\s+){0,3}?regulatory\s+|(?-i:[a-z]+)\s+)?"
-                     r"T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
-                     # "transfer of effector memory T cells (Tem)" (hra.nhs.uk NCT03836690): T cells given
-                     # their abbreviation, specific: "SARS-CoV-2 Specific CTLs are a type of immune cells that are made
-                     # from donated blood cells grown in the laboratory" (cancer.gov NCT04742595); not a CTL response
-                     r"|\bspecific\s+CTLs?\b(?![- ](?:responses?|activity|precursors?|assays?|epitopes?|frequenc\w*))"
-                     # regulatory T cells given, by their abbreviation or named by their source or their giving:
-                     # "Safety Study and Therapeutic Effects of Umbilical Cord Blood Treg on Autoimmune Diabetes", "Biological:
-                     # Umbilical Cord Blood Regulatory T cells Therapy", "Receive Treg infusion: 1~5*10^6/kg", "Experimental:
-                     # Treg Treatment + Insulin" (ClinicalTrials.gov NCT02932826); "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor
-                     # Treg/kg" (ctv.veeva.com NCT02385019); not Tregs counted or measured ("Treg levels", "Treg frequency")
-                     r"|\b(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?|donor(?:[- ]derived)?|third[- ]party|expanded"
-                     r"|autologous|allogene?ic)\s+(?:regulatory\s+T[- ]?cells?|(?-i:T[Rr]egs?))\b"
-                     r"|(?:\bregulatory\s+T[- ]?cells?|(?-i:\bT[Rr]egs?))\s*(?:therapy|infusions?|treatment|transfer|immunotherapy"
-                     r"|injections?|products?|/\s*kg)\b"
-                     r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
-                     r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
-                     # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
-                     r"|\bT[- ]cell\s+(?:products?|infusions?|transfer)\b"
-                     # T cells added back after a transplant that depleted them: "Haploidentical stem cell transplantation
-                     # with iCasp9 T cell addback" (anzctr.org.au ACTRN12614000290695)
-                     r"|\bT[- ]cells?\s+add-?backs?\b"
-                     # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
-                     r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
-                     # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
-                     # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
-                     # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
-                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b",
-                     re.IGNORECASE)),
-]
-
-#: Words that name NK cells without giving them: diseases of NK cells ("extranodal NK/T-cell
-#: lymphoma", "aggressive NK-cell leukemia"), the NK-1 receptor of antiemetics, and NK cells that are
-#: counted or measured ("NK cell activity", "NK cell counts"). They are blanked before cell types
-#: are read, so a lymphoma, antiemetic or immune-monitoring study has no NK product.
-TOKENS = {"CIML_NK": "NK", "TIL": "T", "GAMMA_DELTA_T": "T", "DLI": "T"}
-
-_NOT_A_PRODUCT = re.compile(
-    r"\b(?:extranodal\s+|nasal[- ]type\s+|aggressive\s+|mature\s+)?(?:NK|natural killer)\s*(?:/|-|\s)\s*(?:T|T-cell|T cell)?"
-    r"[- ]?(?:cells?)?[- ]?(?:lymphomas?|leuka?emias?|neoplasms?|malignanc\w*|lymphoproliferative\w*|\(?ENKT\w*)"
-    r"|\b(?:NK|natural killer)[- /]+T[- ]?cell\s+(?:lymphomas?|leuka?emias?)|\bENKT?C?L\b|\bNKTCL\b"
-    # "T/NK LGL leukemia", "NK cell subtypes of LGL leukemia" (NCT01976182): large granular lymphocyte leukaemia
-    r"|\b(?:NK|natural killer)(?:[- ]cells?)?\s+(?:subtypes?\s+of\s+)?(?:LGL|large granular lympho\w*)"
-    r"|\bNK-?1(?:R|\s*receptors?)?\b|\bneurokinin\b"
-    # cells a therapy acts on through the cells it gives: "NKT cell therapy using alpha-galactosylceramide-pulesed
-    # dendritic cells" (jRCTc030220374): the dendritic cells are given, the patient's NKT cells activated
-    r"|\b(?:NKT|NK|natural killer(?:\s+T)?)(?:[- ]cells?)?\s+therapy\s+using\s+(?=[^.;]{0,60}?(?:dendritic\s+cells?|\bDCs?\b))"
-    r"|\b(?:NK|natural killer)(?:\s*\(NK\))?[- ]?(?:cells?\s+)?"
-    r"(?:activit(?:y|ies)|function(?:ality)?|counts?|numbers?|percentages?|cytotoxicity"
-    # (a subset that bears a product's code is the product: "the Safety and efficacy of CD73+NK Cell subsets
-    # (ZJ-S-0106) in the Rehabilitation Treatment of ... Alzheimer's Disease", chictr.org.cn ChiCTR2600125767)
-    r"|subsets?(?!\s*\((?!CD\d)[A-Z][A-Z-]*\d[\w-]*\))"
-    r"|subtypes?|populations?|receptors?|ligands?|phenotypes?|frequenc\w+|reconstitution|recovery|levels?|markers?|degranulation|deficiency)\b"
-    r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?)\s+of\s+(?:circulating\s+)?(?:NK|natural killer)\b"
-    r"[- ]?(?:cells?)?"
-    # NK cells studied, not given: "Does CMV Induced Changes in NK Lymphocyte Biology Influence the Effectiveness of Antibody
-    # Therapy ...", "conduct a g-NK cell analysis", "analyse the g-NK cells", "Determine changes in circulating g-NK cells",
-    # "Evaluate whether the presence of g-NK cells improve the outcome", "g-NK (+) individuals" (meddatax.com NCT03417414,
-    # an observational study; "g-NK" the NK cells that lack the FcεRγ chain)
-    r"|\b(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\s+(?:biology|analys[ie]s|\(\s*[+-]\s*\))"
-    r"|\b(?:changes?\s+in|presence\s+of|absence\s+of|analy[sz]e|analy[sz]ing)\s+(?:the\s+)?(?:circulating\s+)?"
-    r"(?:[a-z]-)?(?:NK|natural killer)(?:[- ](?:cells?|lymphocytes?))?\b",
-    re.IGNORECASE)
-#: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
-_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
-#: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
-#: (the apostrophe lost as a space: "A new cancer treatment takes a person s own T cells", trialfinderdata.org NCT05003895)
-_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
-                         r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
-                         r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
-                         r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"
-                         # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
-                         # "T cells are taken from a patient's blood" (NCT05625594)
-                         # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
-                         # "an infusion of their own tumor-reactive T cells" (NCT00091611)
-                         r"|\btheir own\s+(?:[\w-]+\s+){0,2}?(?:T cells|NK cells|immune cells|cells|lymphocytes|blood)\b"
-                         r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
-                         r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
-                         r"|removed|harvested|drawn)\b"
-                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
-                         # the same in the gerund: "ADI-001 involves collecting a patient’s immune T-cells and modifying
-                         # them in the lab" (sclerodermanews.com NCT06375993)
-                         r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
-                         r"(?:'|’)s\s+(?:own\s+)?(?:immune\s+)?(?:T[- ]cells|NK cells|immune cells|cells|blood|lymphocytes)\b"
-                         # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
-                         r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
-                         r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
-                         # the NCI's plain English of TIL: "taking white blood cells from patients' tumors, growing
-                         # them in the laboratory in large numbers, and then giving the cells back to the patient"
-                         # (NCT01174121): the cells go back to the patients they came from
-                         r"|\b(?:giving|returning|putting|infusing)\s+(?:the\s+|these\s+)?cells\s+back\s+(?:in)?to\s+"
-                         r"(?:the\s+)?(?:patient|participant)s?\b"
-                         r"|\bfrom\s+(?:the\s+)?(?:patients|participants)(?:'|’)\s+(?:own\s+)?tumou?rs?\b"
-                         # the participants' own tissue the product is made from: "Participants will undergo tumor
-                         # resection from which the tumor infiltrating lymphocyte (TIL) product will be generated"
-                         # (meddatax.com NCT04052334)
-                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                         r"(?:resection|biopsy|surgery|excision|leuka?pheresis|apheresis)\b[^.;]{0,20}?\bfrom\s+which\b"
-                         r"[^.;]{0,80}?\b(?:generated|grown|made|manufactured|derived|expanded|prepared|produced|isolated)\b"
-                         # the participants undergo the collection of the cells' material: "Participants undergo the
-                         # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
-                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
-                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b"
-                         # the subjects' material collected to make the cells: "Subjects will be collected large numbers of
-                         # peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells"
-                         # (ctv.veeva.com NCT03263208); "To prepare the lymphoma, MM or CLL specific T cells investigators
-                         # will take 240 ml (up to 16 tablespoonfuls)of blood from the patient" (paidtrials.com CHARKALL)
-                         # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
-                         r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
-                         r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
-                         # the patients screened, then their cells collected to make the product: "We will screen patients
-                         # to make sure they are suitable for the trial, and then collect white blood cells (leukapheresis)
-                         # to make obe-cel." (trial.medpath.com NCT07053800)
-                         r"|\b(?:screen|enrol|enroll)\s+(?:the\s+)?(?:patients|participants|subjects)\b[^.;]{0,80}?\bthen\s+"
-                         r"collect\s+(?:their\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood)\b[^.;]{0,40}?\bto\s+(?:make|manufacture"
-                         r"|produce|prepare)\b"
-                         r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
-                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
-                         re.IGNORECASE)
-_ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
-                         r"|\bunrelated\b"
-                         # "collected from the blood of a parent, child or sibling", "NK cells obtained from a relative"
-                         # (NCT00660166)
-                         r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
-                         r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
-#: The blood cells are taken from to be made into the product: "Patients will donate 250 - 300mL of blood, from which T cells
-#: will be isolated and expanded" (anzctr.org.au ACTRN12613000981729).
-_BLOOD_FROM_WHICH = (r"(?<!cord )\bblood,?\s+from\s+which\s+(?:the\s+)?(?:[\w+-]+\s+){0,3}?(?:cells|lymphocytes)\s+"
-                     r"(?:will\s+be|are|were|is)\s+(?:isolated|separated|collected|obtained|harvested|derived|generated"
-                     r"|expanded|grown|cultured)\b")
-_CELLS_FROM_BLOOD = re.compile(_BLOOD_FROM_WHICH, re.IGNORECASE)
-_TISSUES: list[tuple[str, re.Pattern[str]]] = [
-    ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
-                                    r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
-                                    r"participant|donor)(?:'|’)s\s+blood\b"
-                                    # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
-                                    # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
-                                    # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
-                                    # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
-                                    # graft of stem cells
-                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
-                                    # the blood the cells are made from
-                                    rf"|{_BLOOD_FROM_WHICH}"
-                                    # blood collected to make the product: "Blood for T cell therapy manufacture must be
-                                    # collected prior to the completion of the third cycle of chemotherapy" (anzctr.org.au
-                                    # ACTRN12613000866707)
-                                    r"|(?<!cord )\bblood\s+(?:samples?\s+)?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
-                                    r"(?:manufactur\w*|production|generation|preparation)\b[^.;]{0,30}?"
-                                    r"\b(?:collected|drawn|taken|obtained)\b",
-                                    re.IGNORECASE)),
-    ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
-                                        re.IGNORECASE)),
-    ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
-    ("CELL_LINE", re.compile(r"\bNK-92\b|\bNK[- ]cell line\b|\bKHYG-1\b", re.IGNORECASE)),
-    ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
-    ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
-]
-#: A child's own banked cord blood: the one cord blood that is autologous.
-_AUTOLOGOUS_CORD_BLOOD = re.compile(r"\bautologous\s+(?:\S+\s+){0,2}?(?:umbilical\s+)?cord blood\b|\bown\s+(?:umbilical\s+)?"
-                                    r"cord blood\b", re.IGNORECASE)
-_NOT_EXPANDED = re.compile(r"\bnon-?expanded\b|\bunexpanded\b|\bnot (?:been )?expanded\b|\bwithout (?:ex vivo )?expansion\b"
-                           r"|\bunmanipulated\b", re.IGNORECASE)
-#: Expansion is growing the cells in number ("expanded", "cultured"); "in vitro activated" or
-#: "ex vivo stimulated" cells are activated, which says nothing of expansion.
-_EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|\bexpansion\b|\bpropagated\b"
-                       r"|\bcultur(?:e|ed|ing)\b|\bcultivat(?:ed|ion)\b|\bamplified from\b"
-                       r"|\bgenerated from\b|\bdifferentiated from\b"
-                       # "Large numbers of the CAR T cells are grown in the laboratory" (NCT05625594)
-                       # "growing them in the laboratory in large numbers" (NCT01174121)
-                       r"|\b(?:grown|growing)\s+(?:them\s+|the\s+cells\s+)?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
-                       r"|in vitro|in culture)\b"
-                       # "grew special immune cells (TILs) from it in a lab" (curemydisease.com NCT01005745)
-                       r"|\bgrew\s+(?:[\w()-]+\s+){0,6}?(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo"
-                       r"|in vitro|in culture)\b"
-                       # "The process involves the collection and growth in a laboratory of 'T cells' ... found inside the
-                       # patient's tumour" (hra.nhs.uk 2018-001608-12)
-                       r"|\bgrowth\s+(?:in\s+(?:the\s+|a\s+)?(?:laboratory|lab)|ex vivo|in vitro|in culture)\s+of\b"
-                       # plain-language summaries: "These cells are made from your own immune cells, then grown in large
-                       # numbers" and "sent to the lab to be engineered and grown" (stellatrials.com NCT07172958); "then
-                       # in the laboratory tried to grow T cells that would attack your cancer cells" (cancerresearchuk.org)
-                       r"|\bgrown\s+in\s+(?:large\s+|great\s+|high\s+)?numbers\b"
-                       # "infusions of their own lab-grown NK cells" (curemydisease.com NCT01875601)
-                       r"|\b(?:lab|laboratory)[- ]grown\b"
-                       r"|\b(?:engineered|modified|changed)\s+and\s+(?:grown|multiplied)\b"
-                       r"|\bin\s+the\s+(?:laboratory|lab)\s+(?:\w+\s+){0,3}?grow\b", re.IGNORECASE)
-#: "Expansion" that is about the study, not the cells.
-_STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
-                              r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
-                              r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b"
-                              # the cells' growth in the patient, by a day after their infusion: "incidence of donor
-                              # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK
-                              # cells" (meddatax.com NCT01385423)
-                              r"|\bexpansion\s+(?:by|at|on|until)\s+day\s*\+?\d+\b"
-                              r"|\bexpansion\s+(?:after|following|post)[- ]?(?:infusion|transfer|administration)\b",
-                              re.IGNORECASE)
-_NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
-                           r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
-_MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
-                       r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
-                       # a viral vector's gene transfer: "CD19-STAR-T cells are prepared via lentiviral infection"
-                       # (mycancergenome.org NCT03953599)
-                       r"|\blentiviral\s+(?:vectors?|transduction|infection|gene\s+transfer)\b|\bretroviral\s+(?:vectors?|transduction)\b"
-                       # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
-                       # (ISRCTN65902492), "NK cells engineered to ..."
-                       r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
-                       r"|\b(?:cells?|lymphocytes)\s+(?:\([^()]{0,30}\)\s+)?(?:that\s+(?:are|have\s+been)\s+)?engineered\b"
-                       # cells changed to carry a gene: "the investigators propose modifying T cells to encode a 'switch'",
-                       # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); "removing T cells from
-                       # the blood and modifying them to be able to target cancer" (cancer.gov NCT03434769) says no gene
-                       r"|\bmodif(?:y|ying|ied)\s+(?:[\w-]+\s+){0,2}?(?:cells?|lymphocytes|them)\s+to\s+(?:encode|express|carry)\b"
-                       r"|\bgene\s+therapy\s+to\s+(?:produce|make|create|generate)\s+(?:\S+\s+){0,3}?"
-                       r"(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b",
-                       re.IGNORECASE)
-_FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
-                     r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
-_K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
-#: The feeder cells' own modification, which is not the product's: "NK cells were expanded in the presence of feeder K562
-#: cells gene-modified for expression 4-1BBL and membrane bound IL-21" (ctv.veeva.com NCT04327037), "genetically modified
-#: K562 feeder cells".
-_FEEDER_MODIFIED = re.compile(r"\b(?:feeders?|K562)[\w.+-]*\s+(?:(?!and\b|or\b)[\w.+-]+\s+){0,2}?"
-                              r"(?:that\s+(?:are|were|have\s+been)\s+)?"
-                              r"(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\b"
-                              r"|\b(?:gene[- ]modified|genetically\s+(?:modified|engineered)|engineered|transduced)\s+"
-                              r"(?:[\w.+-]+\s+){0,2}?(?:feeders?|K562)\b", re.IGNORECASE)
-_STARTING_MATERIAL = re.compile(r"\bCD34\+\s*(?:hematopoietic\s+|haematopoietic\s+)?(?:stem\s+and\s+)?"
-                                r"(?:progenitor|stem)\s+cells\b|\bCD34\+ cells\b", re.IGNORECASE)
-
-
-#: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
-#: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
-_CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing",
-                               *(f"car{digit}" for digit in "123456789")),),
-                    "CIML_NK": (("ciml", "memory-like", "memory like"),),
-                    "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
-                    "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
-                    "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg"),)}
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -371,109 +83,6 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          # immune cells called T cells to treat AML" (NCT03885076, which gives nobody cells)
                          r"|\baims? to develop\b",
                          re.IGNORECASE)
-
-
-#: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
-#: the letters, where a leading \b had it try every alternative at every character.)
-_NK_WORDS = re.compile(r"[NE](?:(?<=\bN)K|(?<=N)atural killer|(?<=N)eurokinin|(?<=\bE)NKT)", re.IGNORECASE)
-#: T cells that are measured, not given: "CMV-specific T cell responses" (NCT00815165), "HCV-specific T Cell Responses"
-#: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
-_T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
-                         r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
-                         r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
-                         r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
-                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*(?:T[- ]?(?:cells?|lymphocytes)\b"
-                         # (and their abbreviation: "the frequency of EBV-specific CTLs")
-                         r"|(?:[\w+-]+[- ])?CTLs?\b)",
-                         re.IGNORECASE)
-#: Tumour-infiltrating lymphocytes counted in a biopsy, not given: "Patients with high TILs (>= 30%)", "stromal TILs",
-#: "sTIL >= 10%", "TIL density", "the percentage of tumor-infiltrating lymphocytes" (a pathologist's measure of breast and
-#: other cancers).
-_TIL_MEASURED = re.compile(r"\b(?:high|low|stromal|intra-?tumou?ral)\s+(?:TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\b"
-                           r"|\b[si]?TILs?\s*\(?\s*(?:[≥>≤<]|\d+(?:\.\d+)?\s*%)"
-                           r"|\b(?:[si]?TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\s+(?:density|levels?|scores?|counts?"
-                           r"|percentages?|infiltrat\w*|status|assessment|evaluation)\b"
-                           r"|\b(?:levels?|density|percentages?|numbers?|presence|evaluation|assessment|classification|types?"
-                           r"|subsets?)\s+of\s+(?:\w+\s+){0,2}?"
-                           r"(?:tumou?r[- ]infiltrating\s+lymphocytes?|[si]?TILs?)\b", re.IGNORECASE)
-_T_WORDS = re.compile(r"T(?<=\bT)[- ]?(?:cell|lymph)|C(?<=\bC)TL", re.IGNORECASE)
-
-
-def _unproduct(text: str) -> str:
-    """The text with the cells it names without giving them blanked (diseases, receptors, measurements)."""
-    text = _NOT_A_PRODUCT.sub(" ", text) if _NK_WORDS.search(text) else text
-    text = _TIL_MEASURED.sub(" ", text) if "TIL" in text or "nfiltrating" in text else text
-    return _T_MEASURED.sub(" ", text) if _T_WORDS.search(text) else text
-
-
-#: A therapy the patients had before, named with what it left them or what it did not cure: "Umbilical Cord Blood-Derived
-#: Mesenchymal Stem Cells in the Treatment of Long-Term Cytopenia After CAR-T Therapy", "patients ... who still suffer from
-#: severe cytopenia 3 weeks after CAR-T infusion" (meddatax.com NCT07212335); "relapsed after prior CAR-T therapy". Its cells
-#: are not the trial's product (the trial's own cells are named elsewhere, as given).
-_PRIOR_THERAPY = re.compile(
-    r"\b(?:cytopenias?|relaps\w*|toxicit(?:y|ies)|neurotoxicit\w*|hematotoxicit\w*|resistan\w*"
-    r"|cytokine\s+release\s+syndrome|CRS|ICANS|infections?|complications?)\b[^.;]{0,60}?"
-    r"\b(?:after|following|post)[- ]+(?:(?:the|an?|prior|previous|their)\s+)*"
-    r"(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment|infusions?|administration)\b"
-    # the earlier therapy named after it: "patients who experience relapse after treatment with CD19 CAR T"
-    # (4-traders.com NCT05798897, a trial of multiTAA-specific T cells)
-    r"(?:\s+with\s+(?:[\w-]+\s+){0,2}?(?-i:CAR)(?:[- ]?T\b(?:[- ]?cells?\b)?)?)?"
-    # a CAR therapy that failed the patients, as news items say it: "patients who have failed CAR T-cell therapy",
-    # "progressed on CAR-T", "relapsed after CAR T" (a CAR therapy the trial gives is named elsewhere, as given)
-    r"|\b(?:failed|progress(?:ed|ing)\s+(?:on|after|following)|relapsed\s+(?:on|after|following)|refractory\s+to"
-    r"|resistant\s+to)\s+(?:(?:the|an?|prior|previous|their)\s+)*(?:[\w-]+\s+){0,2}?(?-i:CAR)(?:[- ]?T\b)?"
-    r"(?:[- ]?cells?\b)?(?:\s+(?:therap(?:y|ies)|treatment|infusions?))?"
-    r"|\b(?:prior|previous)\s+(?!to\b)(?:(?!(?:with|of|and|plus|by|using|followed)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatment"
-    r"|infusions?)\b",
-    re.IGNORECASE)
-
-
-#: Words (lowercase) one of which the first alternative of _PRIOR_THERAPY needs, beside "after", "following" or "post".
-_PRIOR_CONDITIONS = ("cytopeni", "relaps", "toxicit", "cytokine release", "crs", "icans", "infection", "complication",
-                     "resistan")
-#: Words (lowercase) one of which the second alternative needs, beside a "CAR".
-_FAILED_CAR = ("failed", "progress", "relapsed", "refractory", "resistant")
-
-
-def _may_name_prior_therapy(text: str, lowered: str) -> bool:
-    """Whether the text has the words one of _PRIOR_THERAPY's alternatives needs. The substitution is costly and most
-    oncology texts say "refractory" or "progression" with no earlier therapy named, so it runs only where it can match.
-    """
-    return ("prior" in lowered or "previous" in lowered
-            or (any(word in lowered for word in ("after", "following", "post"))
-                and any(word in lowered for word in _PRIOR_CONDITIONS))
-            or ("CAR" in text and any(word in lowered for word in _FAILED_CAR)))
-
-
-def _cell_types(text: str) -> list[str]:
-    text = _unproduct(text)
-    lowered = text.lower()
-    if _may_name_prior_therapy(text, lowered):
-        text = _PRIOR_THERAPY.sub(" ", text)
-    found = []
-    lowered = text.lower()
-    for token, pattern in CELL_TYPES:
-        if not all(any(word in lowered for word in group) for group in _CELL_TYPE_NEEDS[token]):
-            continue
-        if pattern.search(text):
-            found.append(token)
-            text = pattern.sub(" ", text)
-            lowered = text.lower()
-    return _one_product_each(found)
-
-
-def _one_product_each(found: list[str]) -> list[str]:
-    """The kinds, without the plain kind a more specific one names: "CAR-NK cells (natural killer cells engineered ...)"
-    is one CAR-NK product, not a second, plain NK one; "anti-CD19 CAR transduced T cells" and "CAR T cells" in two
-    sentences of a summary (NCT01593696) are one CAR-T product.
-    """
-    return [kind for kind in found if not (kind == "NK" and ("CAR_NK" in found or "CIML_NK" in found))
-            and not (kind == "T" and ("CAR_T" in found or "GAMMA_DELTA_T" in found))]
-
-
-def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
-    return next((m for m in (pattern.search(t) for t in texts) if m), None)
-
 
 #: A study that says it gives nobody the cells it studies: "Currently this is only an exploratory study and none of the
 #: samples collected will be used for treatment" (NCT03885076, "Gamma Delta T Cells in AML").
@@ -674,84 +283,6 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
     return products
 
 
-#: A sentence that says which cells of a plain kind are the product: "In this study, the NK cells given are called
-#: iC9/CD5CAR/IL-15 NK cells." (cancer.gov NCT05110742, after "The NK cells are separated from a donor's umbilical cord
-#: blood. These separated NK cells will then be grown in the lab ..."): the sentences that speak of NK cells speak of it.
-_CALLED_KIND = re.compile(r"\b(?:the|these)\s+(?P<kind>NK|natural\s+killer|T)[- ]cells\s+(?:[\w-]+\s+){0,2}?(?:are|is)\s+"
-                          r"(?:called|known\s+as|named)\b", re.IGNORECASE)
-_PLAIN_KIND = {"nk": re.compile(r"\b(?:NK|natural\s+killer)(?:\s+\(NK\))?[- ]cells?\b", re.IGNORECASE),
-               "t": re.compile(r"\bT[- ]cells?\b", re.IGNORECASE)}
-
-
-def _plain_kind_called(passages: list[Passage], patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """The plain kind of cells (NK or T cells) a sentence says the product is called by, if one does."""
-    for passage in passages:
-        called = _CALLED_KIND.search(passage.text) if "called" in passage.text or "known" in passage.text \
-            or "named" in passage.text else None
-        if called and any(pattern.search(_unproduct(passage.text[called.end():])) for pattern in patterns):
-            kind = called.group("kind").lower()
-            return _PLAIN_KIND["t" if kind == "t" else "nk"]
-    return None
-
-
-def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) -> list[Passage]:
-    """The sentences of one place just before the product's harvest (``passages[index]``) that tell its making step by
-    step from the collection of its material; none where the sentences before are not such steps.
-    """
-    steps: list[Passage] = []
-    for before in reversed(passages[max(0, index - _MAKING_STEPS):index]):
-        if before in about or before.place != passages[index].place or not _MAKING_STEP.search(before.text):
-            break
-        steps.insert(0, before)
-        if _MATERIAL_COLLECTED.search(before.text):
-            return steps
-    return []
-
-
-#: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
-#: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
-#: abbreviations: "MSc" is a degree.)
-_UNTYPED_KINDS: list[tuple[str, str]] = [
-    # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
-    # million allo-hMSCs/kg" (meddatax.com NCT02065245)
-    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
-                                  r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
-    ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
-    ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
-    # "Autologous Umbilical Cord Blood Derived Mononuclear Cells", "Autologous (self) mononuclear cells derived from
-    # umbilical cord blood" (api.ai-analytics.org NCT03779711)
-    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+(?:mononuclear\s+)?cells?\b"
-                                 r"|\bmononuclear\s+cells?\s+derived\s+from\s+(?:umbilical\s+)?cord\s+blood\b|(?-i:\bUCBCs?\b)"),
-    # Stem or stromal cells named by the tissue they are grown from are mesenchymal stromal cells, one product however a
-    # page words them: the umbilical cord's (its tissue, not its blood), "stem cells from donated umbilical cords", "human
-    # umbilical cord-derived mesenchymal stem cells" (curemydisease.com NCT03186456) beside "umbilical cord blood-derived
-    # mesenchymal stem cells" (meddatax.com NCT07212335); fat's, "adipose-derived mesenchymal stem cells" beside
-    # "mesenchymal stem cells" (clincosm.com NCT05017298).
-    ("mesenchymal-stromal-cells", r"\bumbilical[- ]cord[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"
-                                  r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
-                                  r"(?![- ]blood)"),
-    ("mesenchymal-stromal-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"),
-    ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
-]
-_UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
-#: The kind of each match of _UNTYPED_CELLS (the first kind whose pattern gives the whole match).
-_UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
-#: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
-#: to treat a disease.
-_TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
-#: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
-_TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
-                         re.IGNORECASE)
-#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
-#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
-#: stem cell tranplantation" (ACTRN12610000068066).
-#: Products the donor of a transplant beside them says nothing of: stromal cells and untyped products, CAR-T, CAR-NK and
-#: CIK cells (made for the trial); not NK or T cells, a DLI, given from the graft's donor.
-_NOT_THE_GRAFTS = frozenset({None, "CAR_T", "CAR_NK", "CIK"})
-_ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
-                               r"|BMT|graft\w*)\b", re.IGNORECASE)
-
-
 #: A criterion that names the trial's own agent: the pregnancy warning ("The effects of virus-specific, antigen-selected T
 #: cells on the developing human fetus are unknown", ignite-sd.com NCT03378102; the same warning names a trial's drug
 #: elsewhere: "The effects of Niraparib on the developing human fetus are unknown", "The effects of the trial drug ...")
@@ -839,304 +370,12 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
     return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record))]
 
 
-#: A product's own name beside the words for its cells: "ex-vivo cultured adult human mesenchymal stem cells (hMSCs)
-#: (Prochymal®)" (ignite-sd.com NCT00136903), "ScTIL210(Super circulating tumor infiltrating lymphocytes)", "MG4101
-#: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
-#: stand in.
-_NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
-_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
-_NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
-_CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
-#: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
-#: allogeneic natural killer (NK) cell therapy" (cgtlive.com NCT06265220); not a register's number ("NCT01234567, a phase 1
-#: study of ...")
-_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
-                                   rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
-#: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
-#: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
-_NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
-#: Words a registry's entry of a product may be named that are no name of it.
-_GENERIC_NAMES = frozenset({"treatment", "therapy", "infusion", "injection", "cells", "product", "intervention", "experimental",
-                            "control", "placebo", "biological", "immunotherapy", "transplant", "transplantation", "standard"})
-#: What a product does to cells its entry's description names, which are then not it: "activates NK cells".
-_ACTS_ON = re.compile(r"\b(?:activat|stimulat|enhanc|target|bind|block|inhibit|recruit|engag|redirect|deplet|induc|boost"
-                      r"|increas|mobiliz|kill|attack|recogni[sz])\w*|\bagainst\b", re.IGNORECASE)
-
-
-#: Words in brackets that look like a code but say something of the cells: a marker ("CD8", "CD3-"), an HLA type, a
-#: cytokine ("IL-2"), a numbered group or day.
-_NOT_A_NAME = re.compile(r"(?:CD\d+|HLA|IL-?\d|day|dose|arm|group|cohort|phase|level|step|part)[\w-]*",
-                         re.IGNORECASE)
-
-
-def _looks_like_a_name(token: str) -> bool:
-    """A word that names a product rather than says something: marked as a brand ("Prochymal®"), a code ("MG4101",
-    "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
-    """
-    bare = token.rstrip("®™")
-    if len(bare) < 3 or _NOT_A_NAME.fullmatch(bare):
-        return False
-    return (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
-            or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
-
-
-def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], record: TrialRecord) -> list[str]:
-    """The names a record gives its product: in brackets beside the words for its cells, and the registry's entry of a
-    biological or genetic intervention that says it is these cells ("Biological: ScTIL210", described "... tumor
-    infiltrating lymphocytes"): its name, where that is one word.
-    """
-    names: list[str] = []
-    for passage in passages:
-        if "(" not in passage.text:
-            continue
-        text = _unproduct(passage.text)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                after = _NAMED_AFTER.match(text, match.end()) or _NAMED_APPOSED.match(text, match.end())
-                before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
-                names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
-                                                                    else None) if found and _looks_like_a_name(found.group("name"))]
-                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
-                if apposed and _looks_like_a_name(apposed.group("name")):
-                    names.append(apposed.group("name"))
-    for intervention in record.interventions:
-        if intervention.type not in ("BIOLOGICAL", "GENETIC"):
-            continue
-        name = re.sub(r"\s*\([^()]*\)", " ", intervention.name).strip().rstrip("®™")
-        if not re.fullmatch(r"[A-Za-z][\w-]{2,30}", name) or name.lower() in _GENERIC_NAMES:
-            continue
-        if _defines(intervention.description or "", patterns):
-            names.append(name)
-    return list(dict.fromkeys(name.rstrip("®™") for name in names))
-
-
-def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
-    """Whether an entry's description opens by saying which cells it is ("Super circulating tumor infiltrating
-    lymphocytes ...", "ex vivo cultured adult human mesenchymal stem cells"), not what it does to cells.
-    """
-    first = sentences(description)[:1]
-    if not first:
-        return False
-    text = _unproduct(first[0])
-    found = [m for pattern in patterns for m in [pattern.search(text)] if m and m.start() <= 100]
-    return bool(found) and not _ACTS_ON.search(text, 0, min(m.start() for m in found))
-
-
-def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
-    """Where a text names the product by one of its names."""
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", re.IGNORECASE) if names else None
-
-
-def _kind_of(cells: str) -> str:
-    """The kind of cells without a cell-type token a match of _UNTYPED_CELLS names."""
-    return next(kind for kind, pattern in _UNTYPED_KIND if pattern.match(cells))
-
-
-#: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical")
-
-
-def _names_untyped(record: TrialRecord) -> bool:
-    texts = [record.title, record.official_title, record.brief_summary, record.detailed_description,
-             *(text for i in record.interventions for text in (i.name, i.description)),
-             *(a.description for a in record.arms)]
-    lowered = " ".join(text for text in texts if text).lower()
-    return any(word in lowered for word in _UNTYPED_WORDS)
-
-
-def _gives_untyped(sentence: str) -> bool:
-    return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
-               or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
-               or _TO_TREAT.search(sentence[m.end():]) for m in _UNTYPED_CELLS.finditer(sentence))
-
-
-#: Words that say cells are given, near the cells they give: "infusion of NK cells", "NK cells will be administered",
-#: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
-_GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
-                         # "antigen-specific T cell (TAA-T) therapy" (findatrial.com NCT05238792): its abbreviation between
-                         r"|\b(?:cells?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
-                         r"|\bgiv(?:en|ing)\b"
-                         r"|\bmanufactur\w*|\bcultur\w*"
-                         # cells made ready to give: "Type: Universal off-the-shelf NKG2D-ACE2 CAR-NK cells" (genengnews.com
-                         # NCT04324996, beside "Candidate: Natural killer (NK) cell therapy")
-                         r"|\boff[- ]the[- ]shelf\b"
-                         # cells changed to be given: "the investigators propose modifying T cells to encode a 'switch'",
-                         # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); not a
-                         # "disease-modifying" drug
-                         r"|(?<!-)\bmodifying\b|\bgene\s+therapy\b", re.IGNORECASE)
-#: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
-#: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
-#: fingolimod" after "NK cells", NCT01790269).
-#: The heading of a plain-language page over the trial's product: "Active substance" / "human umbilical cord-derived
-#: mesenchymal stem cells" (curemydisease.com NCT03186456), "Active substance" / "activated natural killer (NK) cells and
-#: recombinant human interleukin-15 (rhIL15)" (curemydisease.com NCT01875601).
-_GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\s+uses\b|\bactive\s+substances?\b",
-                            re.IGNORECASE)
 #: A sentence that says what the investigators mean to do speaks of this trial, whatever general claim it holds besides
 #: ("can be"): "the investigators propose modifying T cells to encode a 'switch' so that they can be eliminated if
 #: problems arise" (ignite-sd.com NCT01204502); not "the investigators will measure NK cell cytotoxicity", nor an aim of
 #: a therapy still to be made, "Researchers aim to develop a new therapy which uses a patient's own immune cells"
 #: (NCT03885076).
 _INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
-#: How near a giving word stands to the cells it gives (a clause's worth).
-_GIVING_REACH = 80
-
-
-def _given_cell_types(sentence: str) -> list[str]:
-    """The cell types a sentence of a summary gives: named with a word of giving near them. "the percentages of CD3+,
-    CD3+CD4+, and NK cells ... were significantly decreased" (NCT02660411, a trial of anaesthetics) gives none.
-    """
-    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence)):
-        return []
-    text = _unproduct(sentence)
-    patterns = dict(CELL_TYPES)
-    return [kind for kind in _cell_types(sentence)
-            if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
-                   or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
-                   for m in patterns[kind].finditer(text))]
-
-
-#: What joins two kinds of cells given together: "γδ T Cell and DC-CIK", "NK cells + CIK cells".
-_JOINED = re.compile(r"\s*(?:cells?\s*)?(?:and|plus|\+|&|/)\s*(?:\w{1,4}-)?", re.IGNORECASE)
-
-
-def _given_with(sentence: str, types: list[str]) -> list[str]:
-    """The kinds of cells a sentence gives joined by "and" to one of ``types``: "After making them potential cancer
-    killer γδ T Cell and DC-CIK, they will be infused" gives CIK cells with the γδ T cells (not "CIK cells are a subset of
-    ... T lymphocytes", which defines one kind by the other).
-    """
-    given = _given_cell_types(sentence)
-    if len(given) < 2 or not set(given) & set(types):
-        return []
-    text = _unproduct(sentence)
-    patterns = dict(CELL_TYPES)
-    spans = {kind: [m.span() for m in patterns[kind].finditer(text)] for kind in given}
-    return [other for other in given if other not in types
-            for kind in given if kind in types
-            if any(_JOINED.fullmatch(text[a_end:b_start]) or _JOINED.fullmatch(text[b_end:a_start])
-                   for a_start, a_end in spans[kind] for b_start, b_end in spans[other])]
-
-
-#: A title that studies cells rather than gives them: "Monitoring Natural Killer Cells in Multiple Sclerosis Patients
-#: Treated With Fingolimod" (NCT01790269), "p16 and Ki-67 Stainings and Natural Killer (NK) Cells in CIN-II Management"
-#: (NCT02522585): a word of measuring and none of giving or of a product's making. ("Activity" is not one: "to Assess
-#: the Activity of NY-ESO-1 Targeted T Cells", 2012-005327-33, is the product's.)
-_MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|reconstitution|frequenc\w*|functions?"
-                              # "Analysis of T Cell and Natural Killer (NK) Cell in Relation to Viral Infections in Pediatric
-                              # Stem Cell Transplant Patients and Donors" (NCT02301065, an observational study)
-                              r"|analy[sz]\w*|(?<=in )relation|correlat\w*"
-                              r"|markers?|(?<!antigen )receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
-                              r"|dysfunction\w*)\b", re.IGNORECASE)
-_PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"
-                            r"|\bdonor\b|\ballogene\w*|\bautologous\b|\bhaplo\w*|\bCAR\b|\bdoses?\b|\bengineered\b"
-                            r"|\bmodified\b|\bchimeric\b", re.IGNORECASE)
-
-
-def _measured_title(title: str) -> bool:
-    return bool(_MEASURING_WORDS.search(title)) and not _PRODUCT_WORDS.search(title)
-
-
-#: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
-#: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
-#: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
-#: A numbered dose with its amount: "Dose 1 (2.5 x 10^6/k[g])", a results view's group title (NCT00789776).
-#: A dose of a number of cells, written in powers of ten: "All three groups use a unified single dose of 2×10⁶ cells/kg body
-#: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
-_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
-                            r"|\bdose\s+\d+\s*\("
-                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
-                            # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
-                            # kilogram of the person's body weight are injected 4 hours before the injection of
-                            # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does
-                            # not name its mesenchymal stem cells again)
-                            r"|\b\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*(?:/\s*kg|per\s+(?:kg|kilogram))\b"
-                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b",
-                            re.IGNORECASE)
-_OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
-#: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic
-#: stem cells", "will be injected in a divided manner on days 0, +2, +4, +6 after transplantation" (irct.behdasht.gov.ir
-#: IRCT20140911019125N10): the dose is not the graft's.
-_GRAFT_AS_TIME = re.compile(r"\b(?:before|after|following|prior\s+to)\s+(?:the\s+)?(?:(?:injection|infusion|transplant\w*)\s+"
-                            r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:stem\s+cells?|marrow|grafts?)|(?:[\w-]+\s+){0,2}?"
-                            r"(?:transplant\w*|HSCT|SCT))\b", re.IGNORECASE)
-
-
-def _other_cells(text: str) -> bool:
-    """Whether a sentence speaks of cells other than the product (a graft's), beyond the time of the product's giving."""
-    return bool(_OTHER_CELLS.search(text)) and bool(_OTHER_CELLS.search(_GRAFT_AS_TIME.sub(" ", text)))
-
-
-#: A sentence that goes on about the cells the sentence before named.
-#: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
-#: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
-_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b"
-                          # the therapy just named, said what it is: "The therapy used in this study is called E7 T-cell
-                          # receptor (TCR) T cell therapy. This therapy is a type of treatment in which a participant's T
-                          # cells (a type of immune system cell) are changed in the laboratory to attack cancer cells."
-                          # (inclinicaltrials.com NCT04015336)
-                          r"|\s*(?:This|The|Such)\s+(?:therapy|treatment)\s+is\s+an?\s+(?:\w+\s+)?(?:of|in)\b"
-                          # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
-                          # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
-                          # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
-                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b"
-                          # the participants given the cells just named: "Some participants will also receive PD-L1 t-haNK
-                          # cells by intravenous infusion. These are cells that attack cancer cells. These participants will
-                          # receive this treatment on days 1, 5, 8, 12, and 15." (meddatax.com NCT06161545)
-                          r"|\s*(?:These|Those)\s+(?:participants|patients|subjects)\s+will\s+(?:also\s+)?receive\s+"
-                          r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b")
-#: A sentence that gives the cells the sentence before named, by "the cells": "This early-stage trial tests whether stem
-#: cells from donated umbilical cords are safe ... Forty participants will receive three monthly infusions of the cells"
-#: (curemydisease.com NCT03186456).
-_GIVEN_THE_CELLS = re.compile(r"\b(?:infusions?|injections?|doses?|administrations?|transfusions?)\s+of\s+(?:the|these)\s+cells\b"
-                              r"|\b(?:receive|be\s+given)\s+(?:the|these)\s+cells\b", re.IGNORECASE)
-#: A sentence that names the cells the sentence before it describes.
-_CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
-#: A sentence of the product's making from a material, and one of the material's collection.
-_MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
-#: The product made of what the sentence before names ("After making them potential cancer killer γδ T Cells"), and a
-#: material separated or taken from somewhere.
-_MADE_OF_THEM = re.compile(r"\b(?:making|turning|converting|growing|expanding|culturing|training)\s+(?:them|these\s+cells)\b",
-                           re.IGNORECASE)
-_TAKEN_FROM = re.compile(r"\b(?:separated|isolated|collected|harvested|obtained|taken|drawn)\s+from\b", re.IGNORECASE)
-_COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
-#: Cells collected from someone, and cells being made into a product.
-_CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
-_MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
-#: The product taken from its culture, the steps of a making told one sentence at a time, and the material it starts from:
-#: "PBMCs of enrolled patients were collected and then further separated by density gradient centrifugation. After washing
-#: three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer. Restimulation
-#: with α-GalCer-pulsed autologous DCs was done on days 7. After 14 days of cultivation, the iNKT cells were harvested"
-#: (ctv.veeva.com NCT03175679).
-_OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:culture|cultivation|expansion|incubation)\b",
-                             re.IGNORECASE)
-_MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
-                          r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
-_MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
-                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b"
-                                 # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
-                                 r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
-                                 r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
-#: The participants undergoing the collection of their white blood cells.
-_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects)\s+(?:will\s+)?(?:have|undergo|get)\s+(?:an?\s+)?"
-                                 r"leuka?pheresis\b", re.IGNORECASE)
-#: How many sentences such a making may take before the product's harvest.
-_MAKING_STEPS = 4
-#: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
-_MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
-                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
-                         # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
-                         # (sclerodermanews.com NCT06375993)
-                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b",
-                         re.IGNORECASE)
-#: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
-#: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
-#: The NIH's: "A new cancer treatment takes a person s own T cells, modifies them in a laboratory so they can better fight
-#: cancer cells, and then gives them back to the person" (trialfinderdata.org NCT05003895).
-_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b"
-                            r"|\btakes?\s+(?:[\w'’-]+\s+){0,3}?own\s+(?:T[- ]|NK[- ]|immune\s+)?cells\b",
-                            re.IGNORECASE)
-#: Words of a title or intervention that say cells are given.
-_GIVES_CELLS = re.compile(r"\bcells?\b|\blymphocytes?\b|\bcell therapy\b|\badoptive\b", re.IGNORECASE)
 
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
@@ -1229,10 +468,6 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     return product
 
 
-#: T cells named by the receptor they are given, and cells said changed in the laboratory.
-_RECEPTOR_T = re.compile(r"\bTCR[- ]?T\b|\bT[- ]cell\s+receptor\s*(?:\(TCR\)\s*)?[- ]?T[- ]cells?\b|\bTCR\s+T[- ]cells?\b",
-                         re.IGNORECASE)
-_CHANGED_IN_LAB = re.compile(r"\b(?:changed|modified|altered)\s+in\s+(?:the\s+|a\s+)?(?:laboratory|lab)\b", re.IGNORECASE)
 #: A study that gives its dose levels once each: "an open-lable, single-arm, single-dose escalation and multiple-dose
 #: extention clinical study of cell therapy" (ignite-sd.com NCT05730361), "single ascending dose".
 _SINGLE_DOSE_LEVELS = re.compile(r"\bsingle[- ](?:ascending[- ])?dose[- ](?:escalat\w*|ascending|cohorts?|groups?|levels?)\b"
@@ -1269,50 +504,6 @@ def _this_trials(text: str) -> str | None:
         return text
     turn = _THIS_TRIAL.search(text, background.end())
     return text[turn.start():] if turn and not BACKGROUND.search(text, turn.start()) else None
-
-
-def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
-    """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
-    sourced = about + donor_clauses
-    if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
-        donors = ["HAPLOIDENTICAL"]
-    else:
-        # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
-        # graft is the patient's own, which says nothing of whose the cells given after it are
-        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
-        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
-        donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
-    # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
-    # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
-    tissued = [_STEM_CELL_GRAFT.sub(" ", text) for text in sourced]
-    return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
-
-
-#: A transplant's graft of stem cells from the blood.
-_STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
-                              r"|\bPBSCs?\b", re.IGNORECASE)
-
-
-#: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
-#: "CD133+ selected autologous stem cell infusion".
-#: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
-#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells")
-_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
-                               r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
-                               r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
-#: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
-_HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
-                               re.IGNORECASE)
-_DONOR_CELLS = re.compile(r"\bdonor\b|\bdonor-derived\b", re.IGNORECASE)
-
-
-def _only_the_transplants(texts: list[str]) -> bool:
-    """Whether "haploidentical" qualifies only the transplant, and the product is not said to be the
-    donor's: cells given after a haploidentical transplant are not for that the donor's.
-    """
-    every = sum(len(_HAPLO.findall(t)) for t in texts)
-    of_transplant = sum(len(_HAPLO_TRANSPLANT.findall(t)) for t in texts)
-    return every == of_transplant and not any(_DONOR_CELLS.search(t) for t in texts)
 
 
 def _same_dose(one: DoseLevel, other: DoseLevel) -> bool:

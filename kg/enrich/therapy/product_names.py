@@ -1,0 +1,101 @@
+"""The names a record gives its cell product: a brand or code beside the words for its cells, or a registry entry.
+
+A product named ("Prochymal®", "MG4101") lets the sentences that call it by its name, not by its cells, describe it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.enrich.therapy.cell_kinds import _unproduct
+from kg.enrich.therapy.text import Passage, sentences
+from kg.model.records import TrialRecord
+
+__all__: list[str] = []  # the names here are the package's own
+
+#: A product's own name beside the words for its cells: "ex-vivo cultured adult human mesenchymal stem cells (hMSCs)
+#: (Prochymal®)" (ignite-sd.com NCT00136903), "ScTIL210(Super circulating tumor infiltrating lymphocytes)", "MG4101
+#: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
+#: stand in.
+_NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
+_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
+_NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
+_CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
+#: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
+#: allogeneic natural killer (NK) cell therapy" (cgtlive.com NCT06265220); not a register's number ("NCT01234567, a phase 1
+#: study of ...")
+_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+                                   rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
+#: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
+#: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
+_NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
+#: Words a registry's entry of a product may be named that are no name of it.
+_GENERIC_NAMES = frozenset({"treatment", "therapy", "infusion", "injection", "cells", "product", "intervention", "experimental",
+                            "control", "placebo", "biological", "immunotherapy", "transplant", "transplantation", "standard"})
+#: What a product does to cells its entry's description names, which are then not it: "activates NK cells".
+_ACTS_ON = re.compile(r"\b(?:activat|stimulat|enhanc|target|bind|block|inhibit|recruit|engag|redirect|deplet|induc|boost"
+                      r"|increas|mobiliz|kill|attack|recogni[sz])\w*|\bagainst\b", re.IGNORECASE)
+
+
+#: Words in brackets that look like a code but say something of the cells: a marker ("CD8", "CD3-"), an HLA type, a
+#: cytokine ("IL-2"), a numbered group or day.
+_NOT_A_NAME = re.compile(r"(?:CD\d+|HLA|IL-?\d|day|dose|arm|group|cohort|phase|level|step|part)[\w-]*",
+                         re.IGNORECASE)
+
+
+def _looks_like_a_name(token: str) -> bool:
+    """A word that names a product rather than says something: marked as a brand ("Prochymal®"), a code ("MG4101",
+    "ScTIL210", "hMSCs"), or a cell therapy's international name ("lifileucel", "remestemcel-L").
+    """
+    bare = token.rstrip("®™")
+    if len(bare) < 3 or _NOT_A_NAME.fullmatch(bare):
+        return False
+    return (bare != token or any(c.isdigit() for c in bare) or bool(re.search(r"[a-z][A-Z]", bare))
+            or bool(re.search(r"cel(?:-[A-Z])?$", bare, re.IGNORECASE)))
+
+
+def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], record: TrialRecord) -> list[str]:
+    """The names a record gives its product: in brackets beside the words for its cells, and the registry's entry of a
+    biological or genetic intervention that says it is these cells ("Biological: ScTIL210", described "... tumor
+    infiltrating lymphocytes"): its name, where that is one word.
+    """
+    names: list[str] = []
+    for passage in passages:
+        if "(" not in passage.text:
+            continue
+        text = _unproduct(passage.text)
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                after = _NAMED_AFTER.match(text, match.end()) or _NAMED_APPOSED.match(text, match.end())
+                before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+                names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
+                                                                    else None) if found and _looks_like_a_name(found.group("name"))]
+                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                if apposed and _looks_like_a_name(apposed.group("name")):
+                    names.append(apposed.group("name"))
+    for intervention in record.interventions:
+        if intervention.type not in ("BIOLOGICAL", "GENETIC"):
+            continue
+        name = re.sub(r"\s*\([^()]*\)", " ", intervention.name).strip().rstrip("®™")
+        if not re.fullmatch(r"[A-Za-z][\w-]{2,30}", name) or name.lower() in _GENERIC_NAMES:
+            continue
+        if _defines(intervention.description or "", patterns):
+            names.append(name)
+    return list(dict.fromkeys(name.rstrip("®™") for name in names))
+
+
+def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether an entry's description opens by saying which cells it is ("Super circulating tumor infiltrating
+    lymphocytes ...", "ex vivo cultured adult human mesenchymal stem cells"), not what it does to cells.
+    """
+    first = sentences(description)[:1]
+    if not first:
+        return False
+    text = _unproduct(first[0])
+    found = [m for pattern in patterns for m in [pattern.search(text)] if m and m.start() <= 100]
+    return bool(found) and not _ACTS_ON.search(text, 0, min(m.start() for m in found))
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Where a text names the product by one of its names."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", re.IGNORECASE) if names else None

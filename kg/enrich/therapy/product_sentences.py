@@ -1,0 +1,148 @@
+"""Which sentences speak of the product without naming it: those that go on about the cells just named, or dose them.
+
+A trial's text names its product once and then says "These cells", tells the making step by step, or gives a dose
+in a sentence of its own; these patterns join such sentences to the product they follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.enrich.therapy.cell_kinds import _unproduct
+from kg.enrich.therapy.text import Passage
+
+__all__: list[str] = []  # the names here are the package's own
+
+#: A sentence that says which cells of a plain kind are the product: "In this study, the NK cells given are called
+#: iC9/CD5CAR/IL-15 NK cells." (cancer.gov NCT05110742, after "The NK cells are separated from a donor's umbilical cord
+#: blood. These separated NK cells will then be grown in the lab ..."): the sentences that speak of NK cells speak of it.
+_CALLED_KIND = re.compile(r"\b(?:the|these)\s+(?P<kind>NK|natural\s+killer|T)[- ]cells\s+(?:[\w-]+\s+){0,2}?(?:are|is)\s+"
+                          r"(?:called|known\s+as|named)\b", re.IGNORECASE)
+_PLAIN_KIND = {"nk": re.compile(r"\b(?:NK|natural\s+killer)(?:\s+\(NK\))?[- ]cells?\b", re.IGNORECASE),
+               "t": re.compile(r"\bT[- ]cells?\b", re.IGNORECASE)}
+
+
+def _plain_kind_called(passages: list[Passage], patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """The plain kind of cells (NK or T cells) a sentence says the product is called by, if one does."""
+    for passage in passages:
+        called = _CALLED_KIND.search(passage.text) if "called" in passage.text or "known" in passage.text \
+            or "named" in passage.text else None
+        if called and any(pattern.search(_unproduct(passage.text[called.end():])) for pattern in patterns):
+            kind = called.group("kind").lower()
+            return _PLAIN_KIND["t" if kind == "t" else "nk"]
+    return None
+
+
+def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) -> list[Passage]:
+    """The sentences of one place just before the product's harvest (``passages[index]``) that tell its making step by
+    step from the collection of its material; none where the sentences before are not such steps.
+    """
+    steps: list[Passage] = []
+    for before in reversed(passages[max(0, index - _MAKING_STEPS):index]):
+        if before in about or before.place != passages[index].place or not _MAKING_STEP.search(before.text):
+            break
+        steps.insert(0, before)
+        if _MATERIAL_COLLECTED.search(before.text):
+            return steps
+    return []
+
+
+#: A sentence about the dose of an infusion, and cells that are not the product (a graft's stem cells).
+#: "The first phase will have 3 cohorts(Dose escalation, x5 dose increments between cohorts, 2×10^6、 1×10^7/kg and 5×10^7
+#: of cells per kg of body weight)" (the Intervention Model Description of NCT04764513).
+#: A numbered dose with its amount: "Dose 1 (2.5 x 10^6/k[g])", a results view's group title (NCT00789776).
+#: A dose of a number of cells, written in powers of ten: "All three groups use a unified single dose of 2×10⁶ cells/kg body
+#: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
+_INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
+                            r"|\bdose\s+\d+\s*\("
+                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
+                            # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
+                            # kilogram of the person's body weight are injected 4 hours before the injection of
+                            # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does
+                            # not name its mesenchymal stem cells again)
+                            r"|\b\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*(?:/\s*kg|per\s+(?:kg|kilogram))\b"
+                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b",
+                            re.IGNORECASE)
+_OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
+#: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic
+#: stem cells", "will be injected in a divided manner on days 0, +2, +4, +6 after transplantation" (irct.behdasht.gov.ir
+#: IRCT20140911019125N10): the dose is not the graft's.
+_GRAFT_AS_TIME = re.compile(r"\b(?:before|after|following|prior\s+to)\s+(?:the\s+)?(?:(?:injection|infusion|transplant\w*)\s+"
+                            r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:stem\s+cells?|marrow|grafts?)|(?:[\w-]+\s+){0,2}?"
+                            r"(?:transplant\w*|HSCT|SCT))\b", re.IGNORECASE)
+
+
+def _other_cells(text: str) -> bool:
+    """Whether a sentence speaks of cells other than the product (a graft's), beyond the time of the product's giving."""
+    return bool(_OTHER_CELLS.search(text)) and bool(_OTHER_CELLS.search(_GRAFT_AS_TIME.sub(" ", text)))
+
+
+#: A sentence that goes on about the cells the sentence before named.
+#: "T cells are taken from a patient's blood" after "CAR T cell therapy is a type of treatment in which a patient's
+#: T cells ... are changed in the laboratory" (NCT05625594): the kind of cells the product is made of.
+_THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells\b|\s*They\b|\s*(?:T|NK)[- ]cells\s+are\b"
+                          # the therapy just named, said what it is: "The therapy used in this study is called E7 T-cell
+                          # receptor (TCR) T cell therapy. This therapy is a type of treatment in which a participant's T
+                          # cells (a type of immune system cell) are changed in the laboratory to attack cancer cells."
+                          # (inclinicaltrials.com NCT04015336)
+                          r"|\s*(?:This|The|Such)\s+(?:therapy|treatment)\s+is\s+an?\s+(?:\w+\s+)?(?:of|in)\b"
+                          # the making of the cells just named: "TIL (LN-144/LN-145) is made up of specialised white blood
+                          # cells ... The process involves the collection and growth in a laboratory of 'T cells'"
+                          # (hra.nhs.uk 2018-001608-12); "The process begins with the collection of immune cells"
+                          r"|\s*(?:The|This)\s+(?:manufacturing\s+|production\s+)?process\s+(?:involves|begins|includes|consists)\b"
+                          # the participants given the cells just named: "Some participants will also receive PD-L1 t-haNK
+                          # cells by intravenous infusion. These are cells that attack cancer cells. These participants will
+                          # receive this treatment on days 1, 5, 8, 12, and 15." (meddatax.com NCT06161545)
+                          r"|\s*(?:These|Those)\s+(?:participants|patients|subjects)\s+will\s+(?:also\s+)?receive\s+"
+                          r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b")
+#: A sentence that gives the cells the sentence before named, by "the cells": "This early-stage trial tests whether stem
+#: cells from donated umbilical cords are safe ... Forty participants will receive three monthly infusions of the cells"
+#: (curemydisease.com NCT03186456).
+_GIVEN_THE_CELLS = re.compile(r"\b(?:infusions?|injections?|doses?|administrations?|transfusions?)\s+of\s+(?:the|these)\s+cells\b"
+                              r"|\b(?:receive|be\s+given)\s+(?:the|these)\s+cells\b", re.IGNORECASE)
+#: A sentence that names the cells the sentence before it describes.
+_CALLED = re.compile(r"\s*(?:These|The|Such|Those)\s+cells\s+are\s+(?:called|known\s+as|named)\b")
+#: A sentence of the product's making from a material, and one of the material's collection.
+_MADE_FROM = re.compile(r"\b(?:isolated|purified|separated|manufactur\w*)\b", re.IGNORECASE)
+#: The product made of what the sentence before names ("After making them potential cancer killer γδ T Cells"), and a
+#: material separated or taken from somewhere.
+_MADE_OF_THEM = re.compile(r"\b(?:making|turning|converting|growing|expanding|culturing|training)\s+(?:them|these\s+cells)\b",
+                           re.IGNORECASE)
+_TAKEN_FROM = re.compile(r"\b(?:separated|isolated|collected|harvested|obtained|taken|drawn)\s+from\b", re.IGNORECASE)
+_COLLECTED = re.compile(r"\bblood\b[^.;]{0,40}?\b(?:will\s+be|is|are)\s+(?:collected|drawn|taken|harvested)\b", re.IGNORECASE)
+#: Cells collected from someone, and cells being made into a product.
+_CELLS_COLLECTED = re.compile(r"\bcells\b[^.;]{0,40}?\b(?:collected|taken|drawn|removed|harvested)\s+from\b", re.IGNORECASE)
+_MAKING = re.compile(r"\b(?:engineered|grown|expanded|modified|cultured|manufactured|transduced)\b", re.IGNORECASE)
+#: The product taken from its culture, the steps of a making told one sentence at a time, and the material it starts from:
+#: "PBMCs of enrolled patients were collected and then further separated by density gradient centrifugation. After washing
+#: three times, the cells were resuspended in serum-free medium with recombinant human IL-2 and α-GalCer. Restimulation
+#: with α-GalCer-pulsed autologous DCs was done on days 7. After 14 days of cultivation, the iNKT cells were harvested"
+#: (ctv.veeva.com NCT03175679).
+_OUT_OF_CULTURE = re.compile(r"\bharvested\b|\bafter\s+\d+\s+days?\s+of\s+(?:culture|cultivation|expansion|incubation)\b",
+                             re.IGNORECASE)
+_MAKING_STEP = re.compile(r"\b(?:wash\w*|resuspen\w*|centrifug\w*|separat\w*|isolat\w*|purif\w*|(?:re)?stimulat\w*|cultur\w*"
+                          r"|cultivat\w*|incubat\w*|pulsed|medium)\b", re.IGNORECASE)
+_MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|leuka?pheresis\s+products?)\b[^.;]{0,60}?"
+                                 r"\b(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|obtained|taken)\b"
+                                 # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
+                                 r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
+                                 r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
+#: The participants undergoing the collection of their white blood cells.
+_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects)\s+(?:will\s+)?(?:have|undergo|get)\s+(?:an?\s+)?"
+                                 r"leuka?pheresis\b", re.IGNORECASE)
+#: How many sentences such a making may take before the product's harvest.
+_MAKING_STEPS = 4
+#: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
+_MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
+                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                         # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
+                         # (sclerodermanews.com NCT06375993)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b",
+                         re.IGNORECASE)
+#: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
+#: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).
+#: The NIH's: "A new cancer treatment takes a person s own T cells, modifies them in a laboratory so they can better fight
+#: cancer cells, and then gives them back to the person" (trialfinderdata.org NCT05003895).
+_PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b"
+                            r"|\btakes?\s+(?:[\w'’-]+\s+){0,3}?own\s+(?:T[- ]|NK[- ]|immune\s+)?cells\b",
+                            re.IGNORECASE)

@@ -1,0 +1,172 @@
+"""Whose cells a product is and the tissue they come from: autologous, allogeneic or haploidentical donors, and tissues.
+
+A transplant's graft (its donor, its stem cells) is often named beside the product; the graft patterns here keep the
+graft's donor and tissue from being read as the product's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__: list[str] = []  # the names here are the package's own
+
+#: "HLA haplotype mismatched" (NCT00660166) is a haploidentical donor too.
+_HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
+#: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
+#: (the apostrophe lost as a space: "A new cancer treatment takes a person s own T cells", trialfinderdata.org NCT05003895)
+_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
+                         r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
+                         r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
+                         r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"
+                         # the NCI's plain English: "a patient's T cells ... are changed in the laboratory",
+                         # "T cells are taken from a patient's blood" (NCT05625594)
+                         # ("the donor's T cells attack the patient's cells" says nothing of whose the product is)
+                         # "an infusion of their own tumor-reactive T cells" (NCT00091611)
+                         r"|\btheir own\s+(?:[\w-]+\s+){0,2}?(?:T cells|NK cells|immune cells|cells|lymphocytes|blood)\b"
+                         r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
+                         r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
+                         r"|removed|harvested|drawn)\b"
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the same in the gerund: "ADI-001 involves collecting a patient’s immune T-cells and modifying
+                         # them in the lab" (sclerodermanews.com NCT06375993)
+                         r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
+                         r"(?:'|’)s\s+(?:own\s+)?(?:immune\s+)?(?:T[- ]cells|NK cells|immune cells|cells|blood|lymphocytes)\b"
+                         # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
+                         r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
+                         r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
+                         # the NCI's plain English of TIL: "taking white blood cells from patients' tumors, growing
+                         # them in the laboratory in large numbers, and then giving the cells back to the patient"
+                         # (NCT01174121): the cells go back to the patients they came from
+                         r"|\b(?:giving|returning|putting|infusing)\s+(?:the\s+|these\s+)?cells\s+back\s+(?:in)?to\s+"
+                         r"(?:the\s+)?(?:patient|participant)s?\b"
+                         r"|\bfrom\s+(?:the\s+)?(?:patients|participants)(?:'|’)\s+(?:own\s+)?tumou?rs?\b"
+                         # the participants' own tissue the product is made from: "Participants will undergo tumor
+                         # resection from which the tumor infiltrating lymphocyte (TIL) product will be generated"
+                         # (meddatax.com NCT04052334)
+                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:resection|biopsy|surgery|excision|leuka?pheresis|apheresis)\b[^.;]{0,20}?\bfrom\s+which\b"
+                         r"[^.;]{0,80}?\b(?:generated|grown|made|manufactured|derived|expanded|prepared|produced|isolated)\b"
+                         # the participants undergo the collection of the cells' material: "Participants undergo the
+                         # following procedures: Peripheral blood will be collected from a vein of arm" (NCT03634501)
+                         r"|\b(?:participants|patients|subjects)\s+(?:will\s+)?undergo\s+the\s+following\s+procedures?\s*:\s*"
+                         r"(?:peripheral\s+)?blood\s+(?:will\s+be|is)\s+(?:collected|drawn|taken)\b"
+                         # the subjects' material collected to make the cells: "Subjects will be collected large numbers of
+                         # peripheral blood mononuclear cells (PBMC) for the generation of the CD19 CAR-T cells"
+                         # (ctv.veeva.com NCT03263208); "To prepare the lymphoma, MM or CLL specific T cells investigators
+                         # will take 240 ml (up to 16 tablespoonfuls)of blood from the patient" (paidtrials.com CHARKALL)
+                         # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
+                         r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
+                         r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
+                         # the patients screened, then their cells collected to make the product: "We will screen patients
+                         # to make sure they are suitable for the trial, and then collect white blood cells (leukapheresis)
+                         # to make obe-cel." (trial.medpath.com NCT07053800)
+                         r"|\b(?:screen|enrol|enroll)\s+(?:the\s+)?(?:patients|participants|subjects)\b[^.;]{0,80}?\bthen\s+"
+                         r"collect\s+(?:their\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood)\b[^.;]{0,40}?\bto\s+(?:make|manufacture"
+                         r"|produce|prepare)\b"
+                         r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
+                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
+                         re.IGNORECASE)
+_ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
+                         r"|\bunrelated\b"
+                         # "collected from the blood of a parent, child or sibling", "NK cells obtained from a relative"
+                         # (NCT00660166)
+                         r"|\b(?:from|of)\s+(?:the\s+blood\s+of\s+)?(?:a|an|the\s+patient's)\s+(?:healthy\s+)?(?:relative|family\s+member"
+                         r"|sibling|parent|brother|sister)\b", re.IGNORECASE)
+#: The blood cells are taken from to be made into the product: "Patients will donate 250 - 300mL of blood, from which T cells
+#: will be isolated and expanded" (anzctr.org.au ACTRN12613000981729).
+_BLOOD_FROM_WHICH = (r"(?<!cord )\bblood,?\s+from\s+which\s+(?:the\s+)?(?:[\w+-]+\s+){0,3}?(?:cells|lymphocytes)\s+"
+                     r"(?:will\s+be|are|were|is)\s+(?:isolated|separated|collected|obtained|harvested|derived|generated"
+                     r"|expanded|grown|cultured)\b")
+_CELLS_FROM_BLOOD = re.compile(_BLOOD_FROM_WHICH, re.IGNORECASE)
+_TISSUES: list[tuple[str, re.Pattern[str]]] = [
+    ("PERIPHERAL_BLOOD", re.compile(r"\bperipheral blood\b|\bPBMCs?\b|\b(?:leuk(?:ocyt)?)?apheresis\b|\bPB-NK\b"
+                                    r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
+                                    r"participant|donor)(?:'|’)s\s+blood\b"
+                                    # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
+                                    # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
+                                    # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
+                                    # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
+                                    # graft of stem cells
+                                    r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
+                                    # the blood the cells are made from
+                                    rf"|{_BLOOD_FROM_WHICH}"
+                                    # blood collected to make the product: "Blood for T cell therapy manufacture must be
+                                    # collected prior to the completion of the third cycle of chemotherapy" (anzctr.org.au
+                                    # ACTRN12613000866707)
+                                    r"|(?<!cord )\bblood\s+(?:samples?\s+)?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                                    r"(?:manufactur\w*|production|generation|preparation)\b[^.;]{0,30}?"
+                                    r"\b(?:collected|drawn|taken|obtained)\b",
+                                    re.IGNORECASE)),
+    ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
+                                        re.IGNORECASE)),
+    ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
+    ("CELL_LINE", re.compile(r"\bNK-92\b|\bNK[- ]cell line\b|\bKHYG-1\b", re.IGNORECASE)),
+    ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
+    ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
+]
+#: A child's own banked cord blood: the one cord blood that is autologous.
+_AUTOLOGOUS_CORD_BLOOD = re.compile(r"\bautologous\s+(?:\S+\s+){0,2}?(?:umbilical\s+)?cord blood\b|\bown\s+(?:umbilical\s+)?"
+                                    r"cord blood\b", re.IGNORECASE)
+
+
+def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
+    return next((m for m in (pattern.search(t) for t in texts) if m), None)
+
+
+#: A transplant or graft of stem cells or marrow (not the graft of "graft-versus-host disease").
+_TRANSPLANT = re.compile(r"\btransplant\w*|\btranplant\w*|\b(?:allo-?)?(?:HSCT|SCT|HCT|BMT)\b|\bgraft(?:s|ed|ing)?\b(?![- ]versus)",
+                         re.IGNORECASE)
+#: An allogeneic transplant, which says nothing of whose the cells given after it are when they are not its donor's
+#: lymphocytes or NK cells: "mesenchymal stromal cells to treat ... graft versus host disease after allogeneic haemopoietic
+#: stem cell tranplantation" (ACTRN12610000068066).
+#: Products the donor of a transplant beside them says nothing of: stromal cells and untyped products, CAR-T, CAR-NK and
+#: CIK cells (made for the trial); not NK or T cells, a DLI, given from the graft's donor.
+_NOT_THE_GRAFTS = frozenset({None, "CAR_T", "CAR_NK", "CIK"})
+_ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]cells?\s+)?(?:transplant\w*|tranplant\w*|HSCT|SCT|HCT"
+                               r"|BMT|graft\w*)\b", re.IGNORECASE)
+
+
+def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
+    """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
+    sourced = about + donor_clauses
+    if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
+        donors = ["HAPLOIDENTICAL"]
+    else:
+        # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
+        # graft is the patient's own, which says nothing of whose the cells given after it are
+        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
+        donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
+        donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
+    # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
+    # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
+    tissued = [_STEM_CELL_GRAFT.sub(" ", text) for text in sourced]
+    return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
+
+
+#: A transplant's graft of stem cells from the blood.
+_STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"|\bPBSCs?\b", re.IGNORECASE)
+
+
+#: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
+#: "CD133+ selected autologous stem cell infusion".
+#: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
+#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells")
+_AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
+                               r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
+                               r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
+#: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
+_HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
+                               re.IGNORECASE)
+_DONOR_CELLS = re.compile(r"\bdonor\b|\bdonor-derived\b", re.IGNORECASE)
+
+
+def _only_the_transplants(texts: list[str]) -> bool:
+    """Whether "haploidentical" qualifies only the transplant, and the product is not said to be the
+    donor's: cells given after a haploidentical transplant are not for that the donor's.
+    """
+    every = sum(len(_HAPLO.findall(t)) for t in texts)
+    of_transplant = sum(len(_HAPLO_TRANSPLANT.findall(t)) for t in texts)
+    return every == of_transplant and not any(_DONOR_CELLS.search(t) for t in texts)

@@ -1,0 +1,68 @@
+"""Cells given that have no cell-type token: mesenchymal stromal, dendritic, amnion epithelial, cord-blood and adipose cells.
+
+Their products have no cell type but a kind of their own (``CellProduct.kind``), read from the words that name them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.enrich.therapy.giving_cues import _GIVING_BEFORE, _GIVING_CUE, _GIVING_REACH
+from kg.model.records import TrialRecord
+
+__all__: list[str] = []  # the names here are the package's own
+
+#: Cells given as a therapy of a kind the contract has no cell-type token for: mesenchymal stromal or stem cells, dendritic
+#: cells, amnion epithelial cells, cells derived from cord blood, adipose-derived stem cells. (Capitals only for the
+#: abbreviations: "MSc" is a degree.)
+_UNTYPED_KINDS: list[tuple[str, str]] = [
+    # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
+    # million allo-hMSCs/kg" (meddatax.com NCT02065245)
+    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
+                                  r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
+    ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
+    ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
+    # "Autologous Umbilical Cord Blood Derived Mononuclear Cells", "Autologous (self) mononuclear cells derived from
+    # umbilical cord blood" (api.ai-analytics.org NCT03779711)
+    ("cord-blood-derived-cells", r"\bcord\s+blood[- ]derived\s+(?:mononuclear\s+)?cells?\b"
+                                 r"|\bmononuclear\s+cells?\s+derived\s+from\s+(?:umbilical\s+)?cord\s+blood\b|(?-i:\bUCBCs?\b)"),
+    # Stem or stromal cells named by the tissue they are grown from are mesenchymal stromal cells, one product however a
+    # page words them: the umbilical cord's (its tissue, not its blood), "stem cells from donated umbilical cords", "human
+    # umbilical cord-derived mesenchymal stem cells" (curemydisease.com NCT03186456) beside "umbilical cord blood-derived
+    # mesenchymal stem cells" (meddatax.com NCT07212335); fat's, "adipose-derived mesenchymal stem cells" beside
+    # "mesenchymal stem cells" (clincosm.com NCT05017298).
+    ("mesenchymal-stromal-cells", r"\bumbilical[- ]cord[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"
+                                  r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
+                                  r"(?![- ]blood)"),
+    ("mesenchymal-stromal-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"),
+    ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
+]
+_UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
+#: The kind of each match of _UNTYPED_CELLS (the first kind whose pattern gives the whole match).
+_UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
+#: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
+#: to treat a disease.
+_TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+
+
+def _kind_of(cells: str) -> str:
+    """The kind of cells without a cell-type token a match of _UNTYPED_CELLS names."""
+    return next(kind for kind, pattern in _UNTYPED_KIND if pattern.match(cells))
+
+
+#: Words (lowercase) one of which _UNTYPED_CELLS needs.
+_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical")
+
+
+def _names_untyped(record: TrialRecord) -> bool:
+    texts = [record.title, record.official_title, record.brief_summary, record.detailed_description,
+             *(text for i in record.interventions for text in (i.name, i.description)),
+             *(a.description for a in record.arms)]
+    lowered = " ".join(text for text in texts if text).lower()
+    return any(word in lowered for word in _UNTYPED_WORDS)
+
+
+def _gives_untyped(sentence: str) -> bool:
+    return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
+               or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+               or _TO_TREAT.search(sentence[m.end():]) for m in _UNTYPED_CELLS.finditer(sentence))
