@@ -32,7 +32,9 @@ _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10
 #: "^": "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019)
 _TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|ˆ|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|ˆ|∧|※|\*\*))"
               r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
-_E_NOTATION = r"[eE]\s*\+?(?P<{name}>-?\d{{1,2}})"
+#: "1e8", and the power as "E6" after a multiplication sign: "at the dose of 1x E6 cells, 1x E7 cells, and 1x E8
+#: cells/times" (ctv.veeva.com NCT06671236).
+_E_NOTATION = r"(?:\s*[x×✕*]\s*)?[eE]\s*\+?(?P<{name}>-?\d{{1,2}})(?!\d)"
 #: "2.5 billion cells", and "mln" for million: "infusion of Mesenchymal stem cells at dose 1 mln cells per kg"
 #: (NCT01941394).
 _WORDS = r"\s*(?P<{name}>million|billion|thousand|mln)\b"

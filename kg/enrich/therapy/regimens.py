@@ -35,6 +35,12 @@ _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
 _DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
 
+#: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
+#: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
+_DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,30}\))?"
+_DOSED_DRUG_LIST = (rf"{_DRUG}{_DOSE_BRACKET}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG}{_DOSE_BRACKET})*"
+                    rf"(?:\s*\([^()]{{2,20}}\))?")
+
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
 #: "lymphodepletion" as pages spell it: "Lymophodepletion (-5~-3 days)" (ctv.veeva.com NCT05563545), a letter or two
@@ -117,9 +123,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
-    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:chemotherapy\s+|regimen\s+"
-                      rf"|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+(?P<name>{_DRUG_LIST})",
-                      re.IGNORECASE)),
+    # "3 days of lymphodepletion (LD) with fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)" (lupus.bmj.com
+    # NCT05938725): its abbreviation after the purpose, each drug's dose in brackets after it, one regimen
+    (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
+                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+"
+                      rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
     # intravenous infusion" (ctv.veeva.com NCT04327037)

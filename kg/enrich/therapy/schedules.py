@@ -183,6 +183,15 @@ _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+
                       r"|cells|infusions?))\b[^.;]{0,90}?\b(?:on|at)\s+(?:days?|weeks?)\s+"
                       r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
                       re.IGNORECASE)
+#: A number of times the days listed after it agree with: "with up to 3 times separated by 4 weeks among dosing
+#: (intrathecally on Days 1, 29, and 57)" (ctv.veeva.com NCT06671236): one administration on each day, as many as the
+#: times (the count read only where the days listed are as many).
+_TIMES_ON_DAYS = re.compile(rf"\b(?:up\s+to\s+)?{_COUNT}\s+times\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b"
+                            r"|\s+(?:daily|weekly))[^.;]{0,80}?\bon\s+days?\s+"
+                            r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b", re.IGNORECASE)
+#: (not samples taken so many times: "blood will be collected 3 times on days 1, 8 and 15")
+_MEASURED = re.compile(r"\b(?:measured|assessed|collected|sampled|drawn|tested|evaluated|visits?|seen)\b[^.;]{0,40}$",
+                       re.IGNORECASE)
 #: "SNK01 (low dose) administered once every three weeks (Q3W) for four cycles" (ClinicalTrials.gov NCT04678453): one
 #: administration every so many weeks for as many cycles, a cycle the interval, so as many as the cycles.
 _CYCLES = re.compile(rf"\b(?:(?:once\s+)?every\s+(?:\d|two|three|four)\s+weeks(?:\s*\(Q\dW\))?|Q\dW)\s+for\s+{_COUNT}\s+cycles\b",
@@ -333,6 +342,10 @@ def infusion_count(text: str) -> int | None:
     days = _ON_DAYS.search(text)
     if days:
         return len(re.findall(r"\d{1,3}", days.group("days")))
+    times_days = _TIMES_ON_DAYS.search(text)
+    if (times_days and _count(times_days.group(1)) == len(re.findall(r"\d{1,3}", times_days.group("days")))
+            and not _MEASURED.search(text, max(0, times_days.start() - 60), times_days.start())):
+        return _count(times_days.group(1))
     parts = _IN_PARTS.search(text)
     if parts:
         return _count(parts.group(1))

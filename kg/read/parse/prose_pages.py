@@ -37,6 +37,9 @@ _TOGETHER = re.compile(r"(?i)^[\s,;:/()\[\].–-]*(?:(?:and|or|also|registered|a
 
 #: The most characters between two numbers of one trial stated together.
 _GAP = 80
+#: The most characters between a statement of registration and the number it gives ("registered at www.clinicaltrials.gov
+#: as #NCT01287104", "registered at ClinicalTrials.gov.\nIdentifier: NCT…").
+_REGISTERED_GAP = 120
 
 
 def _mentions(text: str, identifier: Identifier) -> list[re.Match[str]]:
@@ -53,9 +56,15 @@ def _in_sentence(text: str, mention: re.Match[str]) -> bool:
     end = text.find("\n", mention.end())
     end = len(text) if end < 0 else end
     after = text[mention.end():end]
-    if len(text[start:end].split()) < _SENTENCE_WORDS or re.match(r"[\s)\]]*(?:[a-z]|[.,;:](?:\s|$))", after) is None:
+    if len(text[start:end].split()) < _SENTENCE_WORDS or _SENTENCE_GOES_ON.match(after) is None:
         return False
     return not _another_study(text, mention)
+
+
+#: What follows a number inside a sentence: the sentence going on in lower case, or its end ("identifier:
+#: NCT05798897)."), a footnote's number on that end ("a phase 2 trial (NCT04582201).1", cgtlive.com), or the trial's
+#: name in brackets first ("clinical trial (NCT05302037) (“ANGELICA Trial”).", a GlobeNewswire release).
+_SENTENCE_GOES_ON = re.compile(r"[\s)\]]*(?:\([^()\n]{1,60}\)[\s)\]]*)?(?:[a-z]|[.,;:]\d{0,3}(?:\s|$))")
 
 
 #: "This study", "the present trial": the page's own study, in a sentence that names a numbered one.
@@ -99,6 +108,19 @@ def _stated_together(text: str, identifiers: list[Identifier]) -> bool:
     return True
 
 
+def _registered_as(text: str, identifiers: list[Identifier]) -> bool:
+    """A paper stating where the trial it reports was registered, under its number ("This trial was registered at
+    www.clinicaltrials.gov as #NCT01287104.", tests/test_generic_reader.py; "Trial registration: NCT…"): a report of
+    the trial, not its document. A release saying only that its trial is registered, its number before it
+    ("This trial has been registered with and has received clinical trial authorisation from the Health Sciences
+    Authority in Singapore.", markets.businessinsider.com), states no registration of a paper.
+    """
+    if re.search(r"(?i)\btrial\s+registration\b", text):
+        return True
+    return any(registration_statement(text[max(0, mention.start() - _REGISTERED_GAP):mention.start()])
+               for identifier in identifiers for mention in _mentions(text, identifier))
+
+
 def one_trial_in_prose(text: str) -> list[Identifier]:
     """The numbers of the one trial a page names, when it names it inside a sentence; none when the page names no
     trial, several, or its number nowhere in a sentence.
@@ -111,9 +133,7 @@ def one_trial_in_prose(text: str) -> list[Identifier]:
     []
     """
     identifiers = find_registry_ids(text)
-    # a paper stating where the trial it reports was registered ("This trial was registered at www.clinicaltrials.gov
-    # as #NCT01287104."): a report of the trial, not its document (tests/test_generic_reader.py)
-    if not identifiers or registration_statement(text) or len(identifiers) > 1 and not _stated_together(text, identifiers):
+    if not identifiers or _registered_as(text, identifiers) or len(identifiers) > 1 and not _stated_together(text, identifiers):
         return []
     if not any(_in_sentence(text, mention) for identifier in identifiers for mention in _mentions(text, identifier)):
         return []

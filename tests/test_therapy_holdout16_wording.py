@@ -1,0 +1,153 @@
+"""How trial texts say a thing, from the kinds of error the sixteenth held-out corpus showed
+(tests/data/therapy-holdout16/README.md).
+
+Each rule is about a way of saying something, tested on the real page's words (the page named, under
+tests/data/therapy-holdout16/pages) and on wording the rule must leave alone. The held-out pages stay a measure: the
+tests quote their words in pages and records of their own, and the gold is unchanged.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import therapy_page as _page
+
+from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.quantities import cell_doses, find_amounts
+from kg.enrich.therapy.schedules import infusion_count
+from kg.read import read_text
+from kg.read.layouts import generic
+from kg.read.parse.prose_pages import one_trial_in_prose
+
+
+def _read(text: str):  # noqa: ANN202 - a TrialRecord
+    return read_text(text.encode(), "page.txt", {"generic": generic})
+
+
+# --- a news item's number in prose: a footnote's number after it, the trial's name in brackets ----------------------
+
+# cgtlive.com/NCT04582201-agent-797-inkt-cells-covid-ards-news.txt
+AGENT797 = ("iNKT Cells Safe, Shows Anti-Inflammatory Response in Patients With SARS-CoV-2\n\n"
+            "Invariant natural killer T (iNKT) cells were found to be safe and associated with an anti-inflammatory "
+            "response in patients with virally induced acute respiratory distress syndrome (ARDS) caused by SARS-CoV-2, "
+            "according to findings from a phase 2 trial (NCT04582201).1\n\n"
+            "“Allogeneic iNKT cells represent a novel approach for treating severe respiratory distress and these data "
+            "underscore the important role that iNKT-based cell therapies could play in respiratory distress and critical "
+            "illness mo\n")
+# markets.businessinsider.com/NCT05302037-cytomed-ctm-n2d-car-gamma-delta-t-angelica-first-patient-news.txt
+ANGELICA = ("Update on Clinical Milestone - CytoMed Therapeutics Announces First Patient Dosed in its First-in-Human "
+            "Phase I Clinical Trial of Allogeneic CAR-Gamma Delta T Cell Therapy in Patients with Advanced...\n\n"
+            "PRESS RELEASE GlobeNewswire\nNov. 20, 2024, 07:00 AM\n\n"
+            "SINGAPORE, Nov. 20, 2024 (GLOBE NEWSWIRE) -- Further to an announcement on October 7, 2024, CytoMed "
+            "Therapeutics Limited (NASDAQ: GDTC) (“CytoMed” or “Company”), a Singapore-based biopharmaceutical company "
+            "focused on harnessing its proprietary technologies to develop novel donor blood-derived, cell-based allogeneic "
+            "therapies for the treatment of blood and solid cancers, is pleased to announce that the first patient has been "
+            "dosed in its first-in-human Phase I dose-escalation clinical trial (NCT05302037) (“ANGELICA Trial”). This "
+            "trial has been registered with and has received clinical trial authorisation from the Health Sciences "
+            "Authority in Singapore.\n\n"
+            "The ANGELICA Trial evaluates allogeneic NKG2DL-targeting chimeric antigen receptor-grafted (CAR) gamma delta T "
+            "cells (CTM-N2D) in patients with advanced solid tumours or haematological malignancies. Refer to Form 6K "
+            "announcement on October 7, 2024.\n\n"
+            "“Dosing the first patient in the ANGELICA Trial, CytoMed has reached a significant milestone as a clinical "
+            "stage biopharma,” says Chairman Peter Choo. “The ANGELICA Trial aims to assess the safety and potential "
+            "efficacy of an allogeneic CAR-T therapy patients with advanced solid tumours or haematological "
+            "malignancies.”\n")
+
+
+@pytest.mark.parametrize(("text", "number", "cells"), [
+    (AGENT797, "NCT04582201", [("NKT", ["ALLOGENEIC"])]),
+    (ANGELICA, "NCT05302037", [("CAR_T", ["ALLOGENEIC"])]),
+])
+def test_a_news_items_number_before_a_footnote_or_the_trials_name_keys_the_page(text: str, number: str,
+                                                                                cells: list[tuple]) -> None:
+    assert [i.value for i in one_trial_in_prose(text)] == [number]
+    record = describe_therapy(_read(text))
+    assert [i.value for i in record.identifiers] == [number]
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == cells
+
+
+@pytest.mark.parametrize("text", [
+    # a paper's registration under its number, in the sentence or the next line (tests/test_generic_reader.py's Blood
+    # paper, and as abstracts print it)
+    "We conclude that aNK-DLI contributed to the acute GVHD observed, likely by augmenting underlying T-cell "
+    "alloreactivity in the patients. This trial was registered at www.clinicaltrials.gov as #NCT01287104.",
+    "We conclude that aNK-DLI contributed to the acute GVHD observed, likely by augmenting underlying T-cell "
+    "alloreactivity in the patients (NCT01287104).\nTrial registration: ClinicalTrials.gov.",
+    # a title's number, a bracket that is not the trial's name, a number of another trial
+    "Efficacy and Safety of CD19 CAR-γδ T Cells in the Treatment of Relapsed/Refractory Autoimmune Nep… (NCT07535138) | "
+    "Clinical Trial Compass",
+    "the first patient has been dosed in its first-in-human Phase I dose-escalation clinical trial (NCT05302037) "
+    "(“ANGELICA Trial”) | Markets Insider",
+    "Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104).1 gave NK cells after a transplant to "
+    "patients with leukaemia in first remission.",
+])
+def test_a_papers_registration_a_title_or_another_trial_stays_refused(text: str) -> None:
+    assert one_trial_in_prose(text) == []
+
+
+# --- cell doses: the power as "E6" after "1x"; a lost superscript after a spaced "x" ------------------------------------
+
+def test_a_power_written_e6_after_the_multiplication_sign_is_ten_to_that_power() -> None:
+    # ctv.veeva.com/NCT06671236-np001-autologous-polyclonal-tregs-intrathecal-als.txt
+    text = ("This study is evaluating NP001 cell injection at the dose of 1x E6 cells, 1x E7 cells, and 1x E8 cells/times, "
+            "with up to 3 times separated by 4 weeks among dosing (intrathecally on Days 1, 29, and 57).")
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(text)] == [
+        (1e6, "{cells}", True), (1e7, "{cells}", True), (1e8, "{cells}", True)]
+
+
+def test_a_spaced_x_before_a_lost_superscript_is_a_power_of_ten() -> None:
+    # cgtlive.com/NCT04765449-tvgn-489-sars-cov-2-specific-ctl-covid-19-news.txt (read so already: held here)
+    text = ("Four dose levels of CTLs will be evaluated: 1 x 105/kg, 3 x 105/kg, 1 x 106/kg, and 3 x 106/kg, with groups of "
+            "3 to 6 patients receiving each ascending dose pending no serious AEs.")
+    assert [(d.minimum, d.unit, d.per_dose) for d in cell_doses(text)] == [
+        (1e5, "{cells}/kg", True), (3e5, "{cells}/kg", True), (1e6, "{cells}/kg", True), (3e6, "{cells}/kg", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients will receive 1 x 100 mL of saline before the cells.",  # a volume: "x 100" is no power
+    "2x E. coli strains were used to make the vector for the cells.",  # "E." no power
+    "Patients with 3 E6 mutations and 2 x 106 patients in all",  # no multiplication sign; no cells after the count
+    "neutrophils < 0.5 x 10e6/L before the cells",  # a lab value per litre
+])
+def test_counts_that_are_no_cell_dose_stay_none(text: str) -> None:
+    assert cell_doses(text) == []
+
+
+def test_an_e_power_reads_only_with_its_digits() -> None:
+    assert [(a.low, a.high) for a in find_amounts("1x E6 cells, 1.5E+7 cells/kg, 1e8 cells")] == [
+        (1e6, 1e6), (1.5e7, 1.5e7), (1e8, 1e8)]
+
+
+# --- a regimen's drugs each with its dose in brackets ----------------------------------------------------------------
+
+def test_drugs_each_with_its_dose_in_brackets_after_a_named_lymphodepletion_are_one_regimen() -> None:
+    # lupus.bmj.com/NCT05938725-kyv-101-cd19-car-t-lupus-nephritis-kysa-1-abstract.txt
+    record = _page(brief_summary="After apheresis and manufacturing, patients receive 3 days of lymphodepletion (LD) with "
+                                 "fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day) starting on day –7 to "
+                                 "–5, then a single infusion of KYV-101, a fully human autologous anti-CD19 CAR T-cell "
+                                 "therapy.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)", "LYMPHODEPLETION",
+         ["fludarabine", "cyclophosphamide"])]
+
+
+def test_a_bracket_without_a_dose_still_ends_the_drugs() -> None:
+    # the abbreviation of the list ("cyclophosphamide and fludarabine (Cy/Flu)") stays the name's, as before
+    record = _page(brief_summary="Patients receive lymphodepletion with cyclophosphamide and fludarabine (Cy/Flu) followed "
+                                 "by a single infusion of autologous anti-CD19 CAR T cells.")
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("LYMPHODEPLETION", ["cyclophosphamide", "fludarabine"])]
+
+
+# --- infusions: a number of times the listed days agree with ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    # ctv.veeva.com/NCT06671236-np001-autologous-polyclonal-tregs-intrathecal-als.txt
+    ("This study is evaluating NP001 cell injection at the dose of 1x E6 cells, 1x E7 cells, and 1x E8 cells/times, with "
+     "up to 3 times separated by 4 weeks among dosing (intrathecally on Days 1, 29, and 57).", 3),
+    # left alone: days that disagree with the times, a frequency, samples taken so many times
+    ("NP001 cell injection up to 3 times, on days 1 and 29", None),
+    ("IL-2 given 3 times a week on days 1, 3 and 5", None),
+    ("blood will be collected 3 times on days 1, 8 and 15 after the cells", None),
+])
+def test_as_many_times_as_the_days_listed_are_as_many_infusions(text: str, count: int | None) -> None:
+    assert infusion_count(text) == count
