@@ -23,6 +23,7 @@ EXAMPLES = {
     "ctgov_classic": PAGES / "clinicaltrials.gov" / "ct2-show-NCT02229266-HINKL.txt",
     "eu_ctr": PAGES / "clinicaltrialsregister.eu" / "2008-002130-30-DE.txt",
     "who_ictrp": PAGES / "apps.who.int" / "ChiCTR2000030329.txt",
+    "jrct": TESTS / "data" / "jrct" / "jrct.niph.go.jp" / "jRCTb030230603-autologous-adipose-derived-msc-knee-osteoarthritis.txt",
     "generic": PAGES / "anzctr.org.au" / "ACTRN12610000068066-id335014.txt",
     "ctgov_api_v2": TESTS / "data" / "ctgov-json" / "NCT00184067.json",
 }

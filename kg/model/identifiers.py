@@ -63,7 +63,8 @@ REGISTRY_SITES = {
     "thaiclinicaltrials.org": "TCTR",
 }
 #: Layouts of one registry's own pages, whatever their address.
-_REGISTRY_LAYOUTS = {"ctgov_api_v2": "NCT", "ctgov_classic": "NCT", "ctgov_mirror": "NCT", "eu_ctr": "EUDRACT"}
+_REGISTRY_LAYOUTS = {"ctgov_api_v2": "NCT", "ctgov_classic": "NCT", "ctgov_mirror": "NCT", "eu_ctr": "EUDRACT",
+                     "jrct": "JRCT"}
 #: Layouts that show one registry's record under its registration number, listed first (MedPath's
 #: "Registration Number", ICTRP's "Main ID:", ClinicalTrials.Veeva's identifiers): the document
 #: comes from the registry that issued that number.

@@ -26,7 +26,18 @@ from typing import NamedTuple
 from kg.errors import DocumentError, ReaderBug
 from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import clean_document_text
-from kg.read.layouts import ctgov_classic, ctgov_json, ctgov_mirror, eu_ctr, generic, medpath, medpath_bullets, veeva, who_ictrp
+from kg.read.layouts import (
+    ctgov_classic,
+    ctgov_json,
+    ctgov_mirror,
+    eu_ctr,
+    generic,
+    jrct,
+    medpath,
+    medpath_bullets,
+    veeva,
+    who_ictrp,
+)
 from kg.read.limits import LIMITS, Limits
 from kg.read.parse.source_line import split_source_line
 from kg.read.reader import Outline, Reader
@@ -38,7 +49,7 @@ __all__ = ["READERS", "LAYOUTS", "Reader", "Outline", "Dispatch", "dispatch", "d
 #: The readers, in the order they are asked to claim a page.
 READERS: dict[str, Reader] = {
     module.LAYOUT: module
-    for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, eu_ctr, who_ictrp, generic)
+    for module in (medpath_bullets, medpath, veeva, ctgov_mirror, ctgov_classic, eu_ctr, who_ictrp, jrct, generic)
 }
 #: Every layout or format a source document can be recorded with.
 LAYOUTS = (*READERS, ctgov_json.LAYOUT)
