@@ -9,6 +9,7 @@ tests quote their words in pages and records of their own, and the gold is uncha
 from __future__ import annotations
 
 import pytest
+from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
 from kg.enrich.therapy import describe_therapy
@@ -151,3 +152,43 @@ def test_a_bracket_without_a_dose_still_ends_the_drugs() -> None:
 ])
 def test_as_many_times_as_the_days_listed_are_as_many_infusions(text: str, count: int | None) -> None:
     assert infusion_count(text) == count
+
+
+# --- cytotoxic T lymphocytes named as a "therapy", the product by its code --------------------------------------------
+
+# cgtlive.com/NCT04765449-tvgn-489-sars-cov-2-specific-ctl-covid-19-news.txt
+TVGN489 = ("TVGN-489 is an investigational allogeneic cytotoxic CD8+ T lymphocyte therapy that may help prevent breakthrough "
+           "COVID infection. Tevogen Bio and Thomas Jefferson University are beginning enrollment of their phase 1 trial "
+           "(NCT04765449) for TVGN-489 for the treatment of high-risk patients with COVID-19. TVGN-489 is an investigational "
+           "allogeneic SARS-CoV-2 specific Cytotoxic CD8+ T lymphocytes (CTL) therapy designed to protect against "
+           "breakthrough COVID infection and hospitalization in high-risk patients, whether due to age or other underlying "
+           "health conditions. The study plans to enroll 24 participants with COVID-19 that are elderly or high-risk. "
+           "Participants with an HLA antigen in common with COVID-19 fighting T cells will receive a single infusion of "
+           "TVGN-489. The control group will not receive any CTLs. Four dose levels of CTLs will be evaluated: 1 x 105/kg, "
+           "3 x 105/kg, 1 x 106/kg, and 3 x 106/kg, with groups of 3 to 6 patients receiving each ascending dose pending "
+           "no serious AEs.")
+
+
+def test_a_t_lymphocyte_therapy_named_by_its_code_is_the_product_and_its_dose_levels_are_its() -> None:
+    record = _page(brief_summary=TVGN489)
+    assert _products(record) == [("T", ["ALLOGENEIC"], [], None, None, 1)]
+    assert [(d.minimum, d.unit, d.per_dose) for d in record.cell_products[0].doses] == [
+        (1e5, "{cells}/kg", True), (3e5, "{cells}/kg", True), (1e6, "{cells}/kg", True), (3e6, "{cells}/kg", True)]
+
+
+def test_the_first_sentence_alone_names_the_product() -> None:
+    record = _page(brief_summary="TVGN-489 is an investigational allogeneic cytotoxic CD8+ T lymphocyte therapy that may "
+                                 "help prevent breakthrough COVID infection. Participants will receive a single infusion "
+                                 "of TVGN-489.")
+    assert _products(record) == [("T", ["ALLOGENEIC"], [], None, None, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # a checkpoint antibody's target, T lymphocytes measured, a disease named as the subject
+    "Ipilimumab is a fully human monoclonal antibody against cytotoxic T lymphocyte-associated antigen 4 (CTLA-4), given "
+    "by infusion every 3 weeks.",
+    "Patients will receive nivolumab infusions; the cytotoxic T lymphocyte response to the vaccine will be measured.",
+    "COVID-19 is a disease in which cytotoxic T lymphocyte counts fall; patients will receive remdesivir by infusion.",
+])
+def test_t_lymphocytes_that_are_no_therapy_give_no_product(text: str) -> None:
+    assert _products(_page(brief_summary=text)) == []

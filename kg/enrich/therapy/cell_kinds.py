@@ -136,7 +136,12 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
                      # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
                      # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
-                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b",
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b"
+                     # the same in the singular of lymphocytes, as a news item names its product: "TVGN-489 is an
+                     # investigational allogeneic cytotoxic CD8+ T lymphocyte therapy" (cgtlive.com NCT04765449); not the
+                     # "cytotoxic T lymphocyte-associated antigen 4" of a checkpoint antibody
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]lymphocyte\s+(?:therap(?:y|ies)|infusions?"
+                     r"|products?)\b",
                      re.IGNORECASE)),
 ]
 

@@ -26,6 +26,11 @@ _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: study of ...")
 _NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
                                    rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
+#: The product's name as the subject of the sentence that says what it is, as news items open: "TVGN-489 is an
+#: investigational allogeneic cytotoxic CD8+ T lymphocyte therapy" (cgtlive.com NCT04765449); a few words between, and
+#: not a register's number
+_NAMED_SUBJECT = re.compile(rf"(?:^|(?<=[\s\"“(]))(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+                            rf"(?P<name>{_NAME})\s+(?:is|are)\s+an?\s+(?:[\w+-]+\s+){{0,6}}$")
 #: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
 #: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
 _NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
@@ -61,7 +66,7 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
     """
     names: list[str] = []
     for passage in passages:
-        if "(" not in passage.text:
+        if "(" not in passage.text and " is a" not in passage.text and " are a" not in passage.text:
             continue
         text = _unproduct(passage.text)
         for pattern in patterns:
@@ -70,7 +75,8 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
                 before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
                 names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
                                                                     else None) if found and _looks_like_a_name(found.group("name"))]
-                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                apposed = (_NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                           or _NAMED_SUBJECT.search(text, max(0, match.start() - 80), match.start()))
                 if apposed and _looks_like_a_name(apposed.group("name")):
                     names.append(apposed.group("name"))
     for intervention in record.interventions:
