@@ -15,6 +15,7 @@ from conftest import therapy_page as _page
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
+from kg.model.records import Intervention
 from kg.read import read_text
 from kg.read.layouts import generic
 from kg.read.parse.prose_pages import one_trial_in_prose
@@ -192,3 +193,40 @@ def test_the_first_sentence_alone_names_the_product() -> None:
 ])
 def test_t_lymphocytes_that_are_no_therapy_give_no_product(text: str) -> None:
     assert _products(_page(brief_summary=text)) == []
+
+
+# --- a product named by its code and the form it is given in ---------------------------------------------------------
+
+def test_a_code_named_with_the_form_of_giving_ties_the_sentences_that_use_it_to_the_product() -> None:
+    # ctv.veeva.com/NCT06671236-np001-autologous-polyclonal-tregs-intrathecal-als.txt
+    record = _page(
+        title="Clinical Study of Regulatory T Cells (Tregs) in the Treatment of Neurodegenerative Diseases",
+        interventions=[Intervention(name="Autologous Human Polyclonal Regulatory T Cells Injection (NP001 Cell Injection)",
+                                    type="BIOLOGICAL")],
+        brief_summary="An open, multi- center phase Ⅰ clinical study evaluating the safety and efficacy of autologous human "
+                      "polyclonal regulatory T cell injection (NP001 cell injection) in patients with Neurodegenerative "
+                      "diseases (ALS).",
+        detailed_description="This is an open-label, non-randomized, multi-center clinical trial of single-agent NP001 cell "
+                             "injection in patients with with Neurodegenerative diseases (ALS).\n\nAfter subject consents to "
+                             "the study, an apheresis procedure will be performed to collect cells to manufacture the "
+                             "investigational product, NP001 cell injection. NP001 cell injection are manufactured ex vivo to "
+                             "yield enriched Tregs.\n\nThis study is evaluating NP001 cell injection at the dose of 1x E6 "
+                             "cells, 1x E7 cells, and 1x E8 cells/times, with up to 3 times separated by 4 weeks among dosing "
+                             "(intrathecally on Days 1, 29, and 57).")
+    assert _products(record) == [("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, 3)]
+    assert [(d.minimum, d.unit, d.per_dose) for d in record.cell_products[0].doses] == [
+        (1e6, "{cells}", True), (1e7, "{cells}", True), (1e8, "{cells}", True)]
+
+
+@pytest.mark.parametrize("text", [
+    # brackets after the cells that are no name of them: a day, a cytokine given with them, a marker
+    "Patients will receive a donor NK cell injection (IL-2 injection) after the transplant. IL-2 injection at the dose "
+    "of 1x E6 cells on Days 1, 3 and 5.",
+    "Patients will receive a donor NK cell infusion (Day 0 infusion) after the transplant. Day 0 infusion at the dose of "
+    "1x E7 cells was planned for the other study.",
+    "Patients will receive donor NK cells (CD56 cells) after the transplant. CD56 at the dose of 1x E6 cells on Days 1, 29 "
+    "and 57 were counted.",
+])
+def test_brackets_that_name_no_product_tie_nothing(text: str) -> None:
+    [product] = _page(brief_summary=text).cell_products
+    assert (product.cell_type, product.doses) == ("NK", [])

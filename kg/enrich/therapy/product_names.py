@@ -18,7 +18,11 @@ __all__: list[str] = []  # the names here are the package's own
 #: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
 #: stand in.
 _NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
-_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
+#: The name may be the code and the form the cells are given in, after that form: "autologous human polyclonal regulatory
+#: T cell injection (NP001 cell injection)", "Biological: Autologous Human Polyclonal Regulatory T Cells Injection (NP001
+#: Cell Injection)" (ctv.veeva.com NCT06671236), whose sentences then say "NP001 cell injection" alone.
+_GIVEN_FORM = r"(?i:(?:cells?\s+)?(?:injections?|infusions?|products?|suspensions?))"
+_NAMED_AFTER = re.compile(rf"\s*(?:{_GIVEN_FORM}\s*)?(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})(?:\s+{_GIVEN_FORM})?\s*\)")
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
 _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
