@@ -230,3 +230,25 @@ def test_a_code_named_with_the_form_of_giving_ties_the_sentences_that_use_it_to_
 def test_brackets_that_name_no_product_tie_nothing(text: str) -> None:
     [product] = _page(brief_summary=text).cell_products
     assert (product.cell_type, product.doses) == ("NK", [])
+
+
+# --- the product's growth in the patient, said as a result ------------------------------------------------------------
+
+# lupus.bmj.com/NCT05938725-kyv-101-cd19-car-t-lupus-nephritis-kysa-1-abstract.txt
+KYV101 = ("KYV-101 is a fully human autologous anti-CD19 CAR T-cell therapy designed and demonstrated to have a favorable "
+          "safety profile (Brudno, Nat Med, 2020). After apheresis and manufacturing, patients receive 3 days of "
+          "lymphodepletion (LD) with fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day) starting on day –7 to "
+          "–5, followed by a single infusion of KYV-101 on day 0. KYV-101 rapidly expanded and B cell depletion was "
+          "observed with evidence of B-cell recovery observed in patient 1 starting on day 56.")
+
+
+@pytest.mark.parametrize(("text", "expanded"), [
+    (KYV101, None),
+    # a making: the cells "can be rapidly expanded when exposed to ADV antigen", and "rapidly expanded ex vivo"
+    ("Patients will receive a single infusion of virus-specific T cells, which can be rapidly expanded when exposed to ADV "
+     "antigen over a 10 day culture.", True),
+    ("Patients will receive a single infusion of autologous NK cells rapidly expanded ex vivo.", True),
+])
+def test_cells_that_rapidly_expanded_in_the_patient_were_not_expanded_ex_vivo(text: str, expanded: bool | None) -> None:
+    [product] = _page(brief_summary=text).cell_products
+    assert product.ex_vivo_expanded is expanded
