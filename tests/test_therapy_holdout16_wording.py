@@ -252,3 +252,37 @@ KYV101 = ("KYV-101 is a fully human autologous anti-CD19 CAR T-cell therapy desi
 def test_cells_that_rapidly_expanded_in_the_patient_were_not_expanded_ex_vivo(text: str, expanded: bool | None) -> None:
     [product] = _page(brief_summary=text).cell_products
     assert product.ex_vivo_expanded is expanded
+
+
+# --- a product named by a code the text says is made from the patient's collected cells --------------------------------
+
+# clinicaltrials.gov/ct2-show-NCT03686124-ima203-prame-tcr-t-solid-tumors.txt
+IMA203 = ("SCREENING: Patient eligibility will be determined by protocol inclusion/exclusion criteria including HLA (human "
+          "leukocyte antigen) screening and a biopsy for biomarker screening. If the patient is eligible, white blood cells "
+          "will be taken during leukapheresis for the manufacture of the IMA203 product.\nMANUFACTURING: IMA203 product "
+          "will be made from the patient's white blood cells.\nTREATMENT: Lymphodepletion with cyclophosphamide and "
+          "fludarabine will occur in the days before the IMA203 product infusion to improve the duration of time that "
+          "IMA203 product stays in the body. The patient will be admitted to the hospital during the T-cell infusion.\n"
+          "After the IMA203 product infusion, a low dose of IL-2 will be given subcutaneously daily for 10 days.")
+
+
+def test_a_code_made_from_the_patients_collected_white_blood_cells_is_the_products_name() -> None:
+    record = _page(title="ACTengine® IMA203 as Monotherapy or in Combination With Nivolumab in Recurrent and/or Refractory "
+                         "Solid Tumors (ACTengine)",
+                   interventions=[Intervention(name="IMA203 Product", type="BIOLOGICAL"),
+                                  Intervention(name="nivolumab (Opdivo®)", type="DRUG")],
+                   detailed_description=IMA203)
+    assert _products(record) == [("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, None)]
+
+
+@pytest.mark.parametrize(("text", "donors"), [
+    # another's cells made into the product; a sample collected for a measurement, not for a making
+    ("The patient will be admitted to the hospital during the T-cell infusion. MB-CART2019 will be made from the donor's "
+     "white blood cells.", ["ALLOGENEIC"]),
+    ("The patient will be admitted to the hospital during the T-cell infusion. Blood will be taken for the measurement of "
+     "ABC123, a marker in the patient's own blood.", []),
+])
+def test_cells_made_from_anothers_blood_or_collected_for_a_measure_are_not_the_patients(text: str,
+                                                                                         donors: list[str]) -> None:
+    [product] = _page(brief_summary=text).cell_products
+    assert product.donor_types == donors

@@ -94,6 +94,24 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
     return list(dict.fromkeys(name.rstrip("®™") for name in names))
 
 
+#: A name the text says is made from cells collected for it: "white blood cells will be taken during leukapheresis for the
+#: manufacture of the IMA203 product", "IMA203 product will be made from the patient's white blood cells"
+#: (clinicaltrials.gov NCT03686124, whose cells are named only in "the T-cell infusion"): a cell product's name.
+_CELLS = r"(?:cells|blood|lymphocytes|PBMCs?|leuka?pheresis\s+products?)"
+_MADE_NAMED = re.compile(rf"(?<![\w-])(?P<made>{_NAME})(?:\s+(?:cell\s+)?products?)?\s+(?:will\s+be|is|are)\s+"
+                         rf"(?:made|manufactured|produced|generated|prepared|derived)\s+from\s+(?:[\w'’-]+\s+){{0,3}}?{_CELLS}\b"
+                         rf"|\b{_CELLS}\b[^.;]{{0,60}}?\b(?:taken|collected|drawn|harvested|obtained|removed)\b[^.;]{{0,60}}?"
+                         rf"\bfor\s+(?:the\s+)?(?:manufactur\w*|production|generation|preparation|making)\s+of\s+(?:the\s+)?"
+                         rf"(?P<made_for>{_NAME})(?![\w-])", re.IGNORECASE)
+
+
+def _made_names(passages: list[Passage]) -> list[str]:
+    """The names the sentences say are made from cells collected for them (asked of a trial of one kind of cells)."""
+    found = [m.group("made") or m.group("made_for") for p in passages if "from" in p.text or " for " in p.text
+             for m in _MADE_NAMED.finditer(p.text)]
+    return list(dict.fromkeys(name for name in found if _looks_like_a_name(name)))
+
+
 def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
     """Whether an entry's description opens by saying which cells it is ("Super circulating tumor infiltrating
     lymphocytes ...", "ex vivo cultured adult human mesenchymal stem cells"), not what it does to cells.

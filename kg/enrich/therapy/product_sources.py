@@ -27,6 +27,10 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the product made from them: "IMA203 product will be made from the patient's white blood cells"
+                         # (clinicaltrials.gov NCT03686124)
+                         r"|\b(?:made|manufactured|produced|generated|prepared|derived|grown)\s+from\s+(?:a|the|each)\s+"
+                         r"(?:patient|participant|subject)(?:'|’)s\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood|lymphocytes)\b"
                          # the same in the gerund: "ADI-001 involves collecting a patient’s immune T-cells and modifying
                          # them in the lab" (sclerodermanews.com NCT06375993)
                          r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
