@@ -286,3 +286,28 @@ def test_cells_made_from_anothers_blood_or_collected_for_a_measure_are_not_the_p
                                                                                          donors: list[str]) -> None:
     [product] = _page(brief_summary=text).cell_products
     assert product.donor_types == donors
+
+
+# --- the graft of the transplant the patients relapsed after ----------------------------------------------------------
+
+# meddatax.com/NCT04024761-ciml-nk-il-2-myeloid-relapse-after-hct.txt
+CIML = ("This research study is studying cytokine induced memory-like natural killer (CIML NK) cells combined with IL-2 in "
+        "adult patients (18 years of age or older) with Acute Myeloid Leukemia (AML), Myelodysplastic Syndrome (MDS) and "
+        "Myeloproliferative Neoplasms (MPN) who relapse after haploidentical hematopoietic cell transplantation (haplo-HCT) "
+        "or HLA matched stem cells. This study will also study CIML NK cell infusion combined with IL-2 in pediatric "
+        "patients (12 years of age or older) with AML, MDS, JMML who relapse after stem cell transplantation using "
+        "HLA-matched related donor or related donor haploidentical stem cells.")
+
+
+@pytest.mark.parametrize(("text", "donors"), [
+    (CIML, []),
+    # the product's own donor beside the patients' transplant (withpower.com's CIML NK page, and the same donor named)
+    ("Patients with relapse of AML after receiving a stem cell transplant from a matched donor and have an available donor "
+     "willing to participate will receive CIML NK cells.", ["ALLOGENEIC"]),
+    ("Patients who relapse after haploidentical transplantation with CIML NK cells from the same haploidentical donor "
+     "will receive an infusion of the CIML NK cells.", ["HAPLOIDENTICAL"]),
+])
+def test_the_donor_of_the_graft_the_patients_relapsed_after_is_not_the_products(text: str, donors: list[str]) -> None:
+    [product] = _page(title="A Phase 1 Trial of CIML NK Cell Infusion for Myeloid Disease Relapse After Hematopoietic Cell "
+                            "Transplantation", brief_summary=text).cell_products
+    assert (product.cell_type, product.donor_types) == ("NK", donors)
