@@ -13,6 +13,7 @@ from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
 from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
 from kg.model.records import Intervention
@@ -311,3 +312,31 @@ def test_the_donor_of_the_graft_the_patients_relapsed_after_is_not_the_products(
     [product] = _page(title="A Phase 1 Trial of CIML NK Cell Infusion for Myeloid Disease Relapse After Hematopoietic Cell "
                             "Transplantation", brief_summary=text).cell_products
     assert (product.cell_type, product.donor_types) == ("NK", donors)
+
+
+# --- αβ T cells given as an immune-cell therapy (held-out 14's jRCT page) ----------------------------------------------
+
+def test_alpha_beta_t_cells_given_as_a_therapy_are_t_cells() -> None:
+    # tests/data/therapy-holdout14/pages/jrct.niph.go.jp/jRCTc030200089-alpha-beta-t-cell-therapy-cancer-risk-group.txt
+    record = _page(title="がんリスク群に対する免疫細胞療法による免疫パラメーターの検討",
+                   brief_summary="がんリスク群に対する先制医療としての免疫細胞療法(αβT)による免疫パラメーターに及ぼす影響の検討\n"
+                                 "Healthy subjects who have risk factors for cancer and desire to receive the preemptive "
+                                 "immune-cell therapy. Fourteen subjects were received abT-cell therapy of which 6 were "
+                                 "females and 8 were males. Average age was 61 years old.")
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+    # the Japanese title's kind (its giving is said in English: "were received abT-cell therapy")
+    assert _cell_types("がんリスク群に対する先制医療としての免疫細胞療法(αβT)による免疫パラメーターに及ぼす影響の検討") == ["T"]
+
+
+@pytest.mark.parametrize(("fields", "kinds"), [
+    # a graft depleted of αβ T cells (meddatax.com NCT06158828 in tests/data/pages), αβ T cells described beside the γδ T
+    # cells given (clinicaltrials.gov NCT03533816 in tests/data/pages), a word with "ab" glued to no T cell
+    ({"title": "Pilot Study of Memory-like Natural Killer (ML NK) Cells After TCRαβ T Cell Depleted Haploidentical "
+               "Transplant in AML"}, ["NK"]),
+    ({"title": "Expanded Activated Gamma Delta T Cells (EAGD) Infusion",
+      "brief_summary": "The majority of T-cells are composed of alpha beta T-cells with a small minority of gamma delta "
+                       "T-cells."}, ["T"]),
+    ({"brief_summary": "Patients will receive the antibody abTherapy by infusion; their αβ T cells will be counted."}, []),
+])
+def test_alpha_beta_t_cells_depleted_or_described_are_no_product(fields: dict, kinds: list[str]) -> None:
+    assert [p.cell_type for p in _page(**fields).cell_products] == kinds
