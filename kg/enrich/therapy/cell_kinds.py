@@ -136,7 +136,18 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
                      # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
                      # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
-                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b",
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]cell\s+therap(?:y|ies)\b"
+                     # the same in the singular of lymphocytes, as a news item names its product: "TVGN-489 is an
+                     # investigational allogeneic cytotoxic CD8+ T lymphocyte therapy" (cgtlive.com NCT04765449); not the
+                     # "cytotoxic T lymphocyte-associated antigen 4" of a checkpoint antibody
+                     r"|(?<!CAR[- ])(?<!CAR)(?<!TCR[- ])(?<!NK[- /])(?<!-)\bT[- ]lymphocyte\s+(?:therap(?:y|ies)|infusions?"
+                     r"|products?)\b"
+                     # αβ T cells given as a therapy, as jRCT's immune-cell therapy plans write them: "Fourteen subjects were
+                     # received abT-cell therapy", "免疫細胞療法(αβT)" (immune-cell therapy (αβT), jrct.niph.go.jp
+                     # jRCTc030200089); not a graft "TCRαβ T Cell Depleted", nor T cells "composed of alpha beta T-cells"
+                     r"|(?<!TCR)(?:\balpha[- /]?beta|αβ|α/β|(?-i:\bab))[- ]?T(?:[- ]?cells?)?\s*(?:therap(?:y|ies)|infusions?"
+                     r"|transfer|immunotherapy|products?)\b"
+                     r"|免疫細胞(?:療法|治療)\s*[(（]\s*(?:αβ|alpha[- ]?beta)\s*T\s*(?:細胞)?\s*[)）]",
                      re.IGNORECASE)),
 ]
 
@@ -183,7 +194,8 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
-                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg"),)}
+                    "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
+                          "αβ", "免疫細胞"),)}
 
 #: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
 #: the letters, where a leading \b had it try every alternative at every character.)

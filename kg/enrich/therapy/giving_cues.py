@@ -16,7 +16,10 @@ __all__: list[str] = []  # the names here are the package's own
 #: "adoptive transfer", "expanded NK cells", "NK cell immunotherapy", "a dose of ...".
 _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\btransfer\w*|\bimmunotherap\w*"
                          # "antigen-specific T cell (TAA-T) therapy" (findatrial.com NCT05238792): its abbreviation between
-                         r"|\b(?:cells?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
+                         # (and lymphocytes: "SARS-CoV-2 specific Cytotoxic CD8+ T lymphocytes (CTL) therapy",
+                         # cgtlive.com NCT04765449)
+                         r"|\b(?:cells?|lymphocytes?|based)\s+(?:\([^()]{1,20}\)\s+)?therap\w*"
+                         r"|\bexpanded\b|\bex[- ]vivo\b|\bproducts?\b|\bdoses?\b"
                          r"|\bgiv(?:en|ing)\b"
                          r"|\bmanufactur\w*|\bcultur\w*"
                          # cells made ready to give: "Type: Universal off-the-shelf NKG2D-ACE2 CAR-NK cells" (genengnews.com

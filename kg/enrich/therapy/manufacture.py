@@ -43,7 +43,13 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
                               # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK
                               # cells" (meddatax.com NCT01385423)
                               r"|\bexpansion\s+(?:by|at|on|until)\s+day\s*\+?\d+\b"
-                              r"|\bexpansion\s+(?:after|following|post)[- ]?(?:infusion|transfer|administration)\b",
+                              r"|\bexpansion\s+(?:after|following|post)[- ]?(?:infusion|transfer|administration)\b"
+                              # the cells that grew in the patient, said of them as a result: "KYV-101 rapidly expanded and
+                              # B cell depletion was observed" (lupus.bmj.com NCT05938725); not cells that "can be rapidly
+                              # expanded when exposed to ADV antigen" (a making)
+                              r"|(?<!\bwere )(?<!\bwas )(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bbeen )"
+                              r"\b(?:rapidly|robustly|quickly|readily)\s+expanded\b"
+                              r"(?!\s+(?:ex\s+vivo|in\s+vitro|in\s+(?:the\s+|a\s+)?(?:lab\w*|culture)))",
                               re.IGNORECASE)
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)

@@ -18,7 +18,11 @@ __all__: list[str] = []  # the names here are the package's own
 #: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
 #: stand in.
 _NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
-_NAMED_AFTER = re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})\s*\)")
+#: The name may be the code and the form the cells are given in, after that form: "autologous human polyclonal regulatory
+#: T cell injection (NP001 cell injection)", "Biological: Autologous Human Polyclonal Regulatory T Cells Injection (NP001
+#: Cell Injection)" (ctv.veeva.com NCT06671236), whose sentences then say "NP001 cell injection" alone.
+_GIVEN_FORM = r"(?i:(?:cells?\s+)?(?:injections?|infusions?|products?|suspensions?))"
+_NAMED_AFTER = re.compile(rf"\s*(?:{_GIVEN_FORM}\s*)?(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})(?:\s+{_GIVEN_FORM})?\s*\)")
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
 _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
@@ -26,6 +30,11 @@ _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: study of ...")
 _NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
                                    rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
+#: The product's name as the subject of the sentence that says what it is, as news items open: "TVGN-489 is an
+#: investigational allogeneic cytotoxic CD8+ T lymphocyte therapy" (cgtlive.com NCT04765449); a few words between, and
+#: not a register's number
+_NAMED_SUBJECT = re.compile(rf"(?:^|(?<=[\s\"“(]))(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+                            rf"(?P<name>{_NAME})\s+(?:is|are)\s+an?\s+(?:[\w+-]+\s+){{0,6}}$")
 #: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
 #: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)
 _NAMED_APPOSED = re.compile(rf"\)?\s*(?:\([^()]{{1,20}}\)\s*)?(?:cells?\s+)?therapy\s+(?P<name>{_NAME})(?![\w-])")
@@ -61,7 +70,7 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
     """
     names: list[str] = []
     for passage in passages:
-        if "(" not in passage.text:
+        if "(" not in passage.text and " is a" not in passage.text and " are a" not in passage.text:
             continue
         text = _unproduct(passage.text)
         for pattern in patterns:
@@ -70,7 +79,8 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
                 before = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
                 names += [found.group("name") for found in (after, before if before and _CLOSED_AFTER.match(text, match.end())
                                                                     else None) if found and _looks_like_a_name(found.group("name"))]
-                apposed = _NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                apposed = (_NAMED_BEFORE_APPOSED.search(text, max(0, match.start() - 80), match.start())
+                           or _NAMED_SUBJECT.search(text, max(0, match.start() - 80), match.start()))
                 if apposed and _looks_like_a_name(apposed.group("name")):
                     names.append(apposed.group("name"))
     for intervention in record.interventions:
@@ -82,6 +92,24 @@ def _product_names(passages: list[Passage], patterns: list[re.Pattern[str]], rec
         if _defines(intervention.description or "", patterns):
             names.append(name)
     return list(dict.fromkeys(name.rstrip("®™") for name in names))
+
+
+#: A name the text says is made from cells collected for it: "white blood cells will be taken during leukapheresis for the
+#: manufacture of the IMA203 product", "IMA203 product will be made from the patient's white blood cells"
+#: (clinicaltrials.gov NCT03686124, whose cells are named only in "the T-cell infusion"): a cell product's name.
+_CELLS = r"(?:cells|blood|lymphocytes|PBMCs?|leuka?pheresis\s+products?)"
+_MADE_NAMED = re.compile(rf"(?<![\w-])(?P<made>{_NAME})(?:\s+(?:cell\s+)?products?)?\s+(?:will\s+be|is|are)\s+"
+                         rf"(?:made|manufactured|produced|generated|prepared|derived)\s+from\s+(?:[\w'’-]+\s+){{0,3}}?{_CELLS}\b"
+                         rf"|\b{_CELLS}\b[^.;]{{0,60}}?\b(?:taken|collected|drawn|harvested|obtained|removed)\b[^.;]{{0,60}}?"
+                         rf"\bfor\s+(?:the\s+)?(?:manufactur\w*|production|generation|preparation|making)\s+of\s+(?:the\s+)?"
+                         rf"(?P<made_for>{_NAME})(?![\w-])", re.IGNORECASE)
+
+
+def _made_names(passages: list[Passage]) -> list[str]:
+    """The names the sentences say are made from cells collected for them (asked of a trial of one kind of cells)."""
+    found = [m.group("made") or m.group("made_for") for p in passages if "from" in p.text or " for " in p.text
+             for m in _MADE_NAMED.finditer(p.text)]
+    return list(dict.fromkeys(name for name in found if _looks_like_a_name(name)))
 
 
 def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:

@@ -27,6 +27,10 @@ _AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the product made from them: "IMA203 product will be made from the patient's white blood cells"
+                         # (clinicaltrials.gov NCT03686124)
+                         r"|\b(?:made|manufactured|produced|generated|prepared|derived|grown)\s+from\s+(?:a|the|each)\s+"
+                         r"(?:patient|participant|subject)(?:'|’)s\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood|lymphocytes)\b"
                          # the same in the gerund: "ADI-001 involves collecting a patient’s immune T-cells and modifying
                          # them in the lab" (sclerodermanews.com NCT06375993)
                          r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
@@ -128,8 +132,22 @@ _ALLOGENEIC_GRAFT = re.compile(r"\ballogen(?:e)?ic\s+(?:\S+\s+){0,3}?(?:stem[- ]
                                r"|BMT|graft\w*)\b", re.IGNORECASE)
 
 
+#: The graft of the transplant the patients relapsed after, said after it: "AML, MDS, JMML who relapse after stem cell
+#: transplantation using HLA-matched related donor or related donor haploidentical stem cells" (meddatax.com NCT04024761,
+#: whose CIML NK cells the page never says whose): the graft's donor, not the product's. The clause ends where it names
+#: cells that are given (NK, T cells, lymphocytes, a CAR) or says something more of the patients ("and have an available
+#: donor willing to participate", withpower.com's CIML NK page).
+_PATIENTS_GRAFT = re.compile(
+    r"\b(?:relaps\w*|recurr\w*|progress\w*)\s+(?:[\w-]+\s+){0,2}?(?:after|following|post)[- ]+(?:[\w()-]+\s+){0,4}?"
+    r"(?:transplant\w*|tranplant\w*|HCT|HSCT|SCT|BMT)\b(?:\s*\([^()]{0,30}\))?\s+(?:using|with|from)\s+"
+    r"(?:(?!\b(?:NK|CIML|natural\s+killer|T[- ]cells?|lymphocytes?|CIK|CAR|DLI|who|which|whose|will|have|has|are|is)\b)[^.;]){1,160}",
+    re.IGNORECASE)
+
+
 def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
     """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
+    about = [_PATIENTS_GRAFT.sub(" ", text) if "after" in text or "following" in text or "post" in text else text
+             for text in about]
     sourced = about + donor_clauses
     if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
         donors = ["HAPLOIDENTICAL"]

@@ -28,7 +28,7 @@ from kg.enrich.therapy.manufacture import (
     _STARTING_MATERIAL,
     _STUDY_EXPANSION,
 )
-from kg.enrich.therapy.product_names import _names_pattern, _product_names
+from kg.enrich.therapy.product_names import _made_names, _names_pattern, _product_names
 from kg.enrich.therapy.product_sentences import (
     _CALLED,
     _CELLS_COLLECTED,
@@ -197,7 +197,9 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
         if len(types) == 1:
             patterns.append(_PLAIN_PRODUCT)
-        named_as = _names_pattern(_product_names(passages, patterns, record))
+        # (and in a trial of one kind, the name the text says is made from the cells collected for it)
+        named_as = _names_pattern(list(dict.fromkeys(_product_names(passages, patterns, record)
+                                                     + (_made_names(passages) if len(types) == 1 else []))))
         if named_as:
             patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
         plain = _plain_kind_called(passages, patterns)
