@@ -13,6 +13,7 @@ from kg.enrich import enrich
 from kg.enrich.therapy import describe_therapy
 from kg.model.records import SourceDocument, TrialRecord
 from kg.read import READERS, read_text
+from kg.read.layouts import generic
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS / "data" / "seeds"
@@ -55,6 +56,11 @@ def run_kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedPr
 def read_enriched(data: bytes, name: str, readers=READERS) -> TrialRecord:
     """One page as a build reads it: its layout's record, then enriched (prose and therapy)."""
     return enrich(read_text(data, name, readers))
+
+
+def generic_page(text: str) -> TrialRecord:
+    """A page's text as the generic reader alone reads it (the news items and other pages no layout claims)."""
+    return read_text(text.encode(), "page.txt", {"generic": generic})
 
 
 def therapy_page(**fields) -> TrialRecord:  # noqa: ANN003 - TrialRecord's fields

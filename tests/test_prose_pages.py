@@ -8,11 +8,10 @@ stay a measure: the tests quote their words in pages of their own, and the gold 
 from __future__ import annotations
 
 import pytest
+from conftest import generic_page as _read
 
 from kg.enrich.therapy import describe_therapy
 from kg.errors import DocumentError
-from kg.read import read_text
-from kg.read.layouts import generic
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.prose_pages import headline, one_trial_in_prose
 
@@ -63,10 +62,6 @@ SIDEMU = ("Candidate: Natural killer (NK) cell therapy\n\n"
           "March 27 they are recruiting patients for an up to 90-patient Phase I/II clinical trial (NCT04324996) assessing "
           "the company’s universal off-the-shelf NKG2D-ACE2 CAR-NK cells secreting IL15 superagonist and "
           "granulocyte-macrophage colony-stimulating factor (GM-CSF)-neutralizing single-chain variable fragment (scFv).\n")
-
-
-def _read(text: str):
-    return read_text(text.encode(), "page.txt", {"generic": generic})
 
 
 # --- a page about one trial, its number in a sentence -------------------------------------------------------------

@@ -9,6 +9,7 @@ tests quote their words in pages and records of their own, and the gold is uncha
 from __future__ import annotations
 
 import pytest
+from conftest import generic_page as _read
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
@@ -17,14 +18,7 @@ from kg.enrich.therapy.cell_kinds import _cell_types
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
 from kg.model.records import Intervention
-from kg.read import read_text
-from kg.read.layouts import generic
 from kg.read.parse.prose_pages import one_trial_in_prose
-
-
-def _read(text: str):  # noqa: ANN202 - a TrialRecord
-    return read_text(text.encode(), "page.txt", {"generic": generic})
-
 
 # --- a news item's number in prose: a footnote's number after it, the trial's name in brackets ----------------------
 

@@ -242,8 +242,9 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
         # when a megabyte waits
         end, read_back, waited = 0, False, 0
         waiting: list[bytes | memoryview] = []
-        for text, shared, count, *more in mapped:
-            group = more[0] if more and more[0] is not None else grouped(shared)
+        for text, shared, count, group in mapped:
+            if group is None:
+                group = grouped(shared)
             ends, digests = group.ends, group.digests
             subjects = group.subjects.split(b"\n") if ends else []
             statements_of = memoryview(group.statements)

@@ -29,6 +29,8 @@ __all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "
 #: Register numbers by scheme token, most specific first (an EU CT number would also
 #: match a looser EudraCT pattern). Registers without a token of their own in the
 #: contract are OTHER.
+#: A jRCT number ("jRCTb030190134", "jRCT2031210001"), also read inside file names by the jRCT pages' reader.
+JRCT_NUMBER = r"jRCT[a-z]?\d{9,10}"
 REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("NCT", re.compile(r"(?<![a-z0-9])NCT\d{8}\b")),  # glued after a label: "Trial IDNCT06152809"
     ("EUCT", re.compile(r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b")),
@@ -41,7 +43,7 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("OTHER", re.compile(
         r"\b(?:NTR\d{3,5}|NL\d{4,5}|ACTRN\d{14}p?|DRKS\d{8}|JPRN-[A-Za-z]+\d+|CTRI/\d{4}/\d{2,3}/\d{6}"
         r"|IRCT\d{8,}N\d+|KCT\d{7}|ChiMCTR\d+|RBR-\w+|PACTR\d{15}|SLCTR/\d{4}/\d{3}|TCTR\d{11}"
-        r"|jRCT[a-z]?\d{9,10}|UMIN\d{9})\b")),
+        rf"|{JRCT_NUMBER}|UMIN\d{{9}})\b")),
 ]
 
 #: Schemes in the order the key rule prefers them, after the NCT number and the number of the

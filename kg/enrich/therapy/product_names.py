@@ -18,6 +18,8 @@ __all__: list[str] = []  # the names here are the package's own
 #: (allogeneic natural killer cell)" (NCT02716571): a brand or code in brackets after them, or before the bracket they
 #: stand in.
 _NAME = r"[A-Za-z][\w-]{1,30}[®™]?"
+#: (not a register's number: "NCT01234567, a phase 1 study of ...")
+_NOT_A_NUMBER = r"(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
 #: The name may be the code and the form the cells are given in, after that form: "autologous human polyclonal regulatory
 #: T cell injection (NP001 cell injection)", "Biological: Autologous Human Polyclonal Regulatory T Cells Injection (NP001
 #: Cell Injection)" (ctv.veeva.com NCT06671236), whose sentences then say "NP001 cell injection" alone.
@@ -28,12 +30,12 @@ _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
 #: allogeneic natural killer (NK) cell therapy" (cgtlive.com NCT06265220); not a register's number ("NCT01234567, a phase 1
 #: study of ...")
-_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-])(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+_NAMED_BEFORE_APPOSED = re.compile(rf"(?<![\w-]){_NOT_A_NUMBER}"
                                    rf"(?P<name>{_NAME})\s*(?:\([^()]{{1,20}}\)\s*)?,\s+an?\s+(?:[\w-]+\s+){{0,4}}$")
 #: The product's name as the subject of the sentence that says what it is, as news items open: "TVGN-489 is an
 #: investigational allogeneic cytotoxic CD8+ T lymphocyte therapy" (cgtlive.com NCT04765449); a few words between, and
 #: not a register's number
-_NAMED_SUBJECT = re.compile(rf"(?:^|(?<=[\s\"“(]))(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d)"
+_NAMED_SUBJECT = re.compile(rf"(?:^|(?<=[\s\"“(])){_NOT_A_NUMBER}"
                             rf"(?P<name>{_NAME})\s+(?:is|are)\s+an?\s+(?:[\w+-]+\s+){{0,6}}$")
 #: The product's name set after the words for its kind of therapy, as news items write it: "the autologous
 #: tumor-infiltrating lymphocyte (TIL) cell therapy lifileucel (LN-145; Amtagvi)" (join.targetedonc.com NCT04614103)

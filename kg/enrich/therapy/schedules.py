@@ -157,9 +157,10 @@ _INFUSIONS = re.compile(
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
+#: What follows a count of times that is a frequency, not a count: "twice a week", "3 times daily".
+_NOT_A_FREQUENCY = r"(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))"
 #: "twice" counts infusions, but "twice a week" is a frequency.
-_TWICE = re.compile(r"\b(?:twice|two\s+times)\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
-                    re.IGNORECASE)
+_TWICE = re.compile(rf"\b(?:twice|two\s+times)\b{_NOT_A_FREQUENCY}", re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
                      r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b"
                      # "patients who were treated with one-time lifileucel monotherapy" (join.targetedonc.com
@@ -171,6 +172,8 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 #: "once a week for a total of six weeks": one infusion a week, so as many as the weeks.
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
+#: Days (or weeks) listed: "18 and 21", "1, 4, and 7", "+6 and +12".
+_DAYS_LISTED = r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b"
 #: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
 #: "Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4"
 #: (ClinicalTrials.gov NCT00002956): one on each week listed.
@@ -180,15 +183,13 @@ _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(
 #: "will receive the systemic intravenous infusion of natural killer cells at days +6 and +12 post-transplantation"
 #: (irct.behdasht.gov.ir IRCT20140818018842N35, N38): "at" the days as "on" them.
 _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
-                      r"|cells|infusions?))\b[^.;]{0,90}?\b(?:on|at)\s+(?:days?|weeks?)\s+"
-                      r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b",
+                      rf"|cells|infusions?))\b[^.;]{{0,90}}?\b(?:on|at)\s+(?:days?|weeks?)\s+{_DAYS_LISTED}",
                       re.IGNORECASE)
 #: A number of times the days listed after it agree with: "with up to 3 times separated by 4 weeks among dosing
 #: (intrathecally on Days 1, 29, and 57)" (ctv.veeva.com NCT06671236): one administration on each day, as many as the
 #: times (the count read only where the days listed are as many).
-_TIMES_ON_DAYS = re.compile(rf"\b(?:up\s+to\s+)?{_COUNT}\s+times\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b"
-                            r"|\s+(?:daily|weekly))[^.;]{0,80}?\bon\s+days?\s+"
-                            r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b", re.IGNORECASE)
+_TIMES_ON_DAYS = re.compile(rf"\b(?:up\s+to\s+)?{_COUNT}\s+times\b{_NOT_A_FREQUENCY}[^.;]{{0,80}}?\bon\s+days?\s+{_DAYS_LISTED}",
+                            re.IGNORECASE)
 #: (not samples taken so many times: "blood will be collected 3 times on days 1, 8 and 15")
 _MEASURED = re.compile(r"\b(?:measured|assessed|collected|sampled|drawn|tested|evaluated|visits?|seen)\b[^.;]{0,40}$",
                        re.IGNORECASE)
@@ -238,7 +239,7 @@ _IN_PARTS = re.compile(rf"\bcells?\s+in\s+{_COUNT}\s+(?:periods|sessions|rounds|
 #: (NCT03190811), "about 10 billion cells transfusion in 3 times, i.v." (crick.ai NCT02849015); not "in 3 times a week",
 #: a frequency.
 _IN_TIMES = re.compile(rf"\b(?:infused|transfused|injected|infusions?|transfusions?|injections?)\s+(?:[\w-]+\s+){{0,4}}?"
-                       rf"in\s+{_COUNT}\s+times\b(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))",
+                       rf"in\s+{_COUNT}\s+times\b{_NOT_A_FREQUENCY}",
                        re.IGNORECASE)
 
 #: The cells divided into as many doses: "If we are successful in growing the iNKT cells to large enough numbers, they will
@@ -250,6 +251,11 @@ _DIVIDED = re.compile(rf"\b(?:divided|split)\s+into\s+{_COUNT}\s+(?:equal\s+)?(?
                       # many doses (not "in 3 dose levels", nor "in 3 doses a week", a frequency)
                       rf"|\b(?:administered|given|infused|delivered)\s+in\s+{_COUNT}\s+(?:separate\s+)?(?:doses|infusions)\b"
                       r"(?!\s*(?:levels?\b|(?:a|per|every|each)\s+(?:day|week|month)\b))", re.IGNORECASE)
+
+
+def _days_in(match: re.Match[str]) -> int:
+    """How many days (or weeks) a match's listed ``days`` are."""
+    return len(re.findall(r"\d{1,3}", match.group("days")))
 
 
 def infusion_count(text: str) -> int | None:
@@ -341,9 +347,9 @@ def infusion_count(text: str) -> int | None:
         return _count(weekly.group(1))
     days = _ON_DAYS.search(text)
     if days:
-        return len(re.findall(r"\d{1,3}", days.group("days")))
+        return _days_in(days)
     times_days = _TIMES_ON_DAYS.search(text)
-    if (times_days and _count(times_days.group(1)) == len(re.findall(r"\d{1,3}", times_days.group("days")))
+    if (times_days and _count(times_days.group(1)) == _days_in(times_days)
             and not _MEASURED.search(text, max(0, times_days.start() - 60), times_days.start())):
         return _count(times_days.group(1))
     parts = _IN_PARTS.search(text)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.model.identifiers import scheme_of
+from kg.model.identifiers import JRCT_NUMBER, scheme_of
 from kg.model.records import Identifier, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.read.layouts import generic
@@ -46,7 +46,7 @@ __all__ = ["LAYOUT", "claims", "read", "outline", "summary", "english_rendering"
 LAYOUT = "jrct"
 
 #: A jRCT number, also inside a file name ("委員会意見書_20220916_jRCTb030190134.pdf").
-_NUMBER = re.compile(r"(?<![A-Za-z0-9])jRCT[a-z]?\d{9,10}(?!\d)")
+_NUMBER = re.compile(rf"(?<![A-Za-z0-9]){JRCT_NUMBER}(?!\d)")
 #: The registry's own words: the system's name in its banner, the heading of a regenerative-medicine record, the
 #: committees that certify its plans.
 _REGISTRY_WORDS = re.compile(r"臨床研究等提出・公開システム|再生医療等提供計画情報の詳細情報です|認定再生医療等委員会")
@@ -68,6 +68,8 @@ _LABELLED_STATUS = re.compile(r"^進捗状況\s*[::]\s*(?P<ja>[^/\n]+?)\s*(?:/\s
 _NONE = {"なし", "該当なし", "None", "N/A"}
 #: A character of Japanese script (kana, kanji, full-width punctuation).
 _JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+#: English glued after a Japanese text on one cell ("… 第1 / 2相臨床研究 Phase 1 / 2 clinical study of …").
+_GLUED_ENGLISH = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u9fff。)])\s+(?P<english>[A-Z][^\u3000-\u30ff\u3400-\u9fff]+)$")
 
 
 def claims(text: str) -> bool:
@@ -208,7 +210,7 @@ def _described(text: str, titles: tuple[str, ...] = ()) -> list[str]:
         if not cells or not _JAPANESE.search(cells[0]) or cells[0].startswith(titles):
             continue
         english = [cell for cell in cells[1:] if not _JAPANESE.search(cell)]
-        glued = re.search(r"(?<=[\u3000-\u30ff\u3400-\u9fff。)])\s+(?P<english>[A-Z][^\u3000-\u30ff\u3400-\u9fff]+)$", cells[0])
+        glued = _GLUED_ENGLISH.search(cells[0])
         if glued:
             english.insert(0, glued.group("english"))
         if not english and len(cells) == 1 and index + 1 < len(lines) and not _JAPANESE.search(lines[index + 1]):

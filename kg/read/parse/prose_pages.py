@@ -87,11 +87,11 @@ def _another_study(text: str, mention: re.Match[str]) -> bool:
     start = max(text.rfind(". ", 0, mention.start()) + 1, text.rfind("\n", 0, mention.start()) + 1)
     stop = text.find(". ", mention.end())
     sentence_before, sentence_after = text[start:mention.start()], text[mention.end():stop if stop >= 0 else len(text)]
+    if _OTHER_STUDY.search(sentence_before[-80:]):
+        return True
     own = _THIS_STUDY.search(sentence_before)
     # "This trial (NCT…)": the number is this study's
     attached = own is not None and re.fullmatch(r"[\s(\[]*", sentence_before[own.end():]) is not None
-    if _OTHER_STUDY.search(sentence_before[-80:]):
-        return True
     return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
 
 
