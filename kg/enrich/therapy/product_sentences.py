@@ -127,9 +127,18 @@ _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|le
                                  # "UCMCs are isolated from the Umbilical cord blood" (anzctr.org.au ACTRN12618001337268)
                                  r"|\b(?:were|was|are|is|will\s+be)\s+(?:isolated|separated|collected|obtained)\s+from\s+"
                                  r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
-#: The participants undergoing the collection of their white blood cells.
-_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects)\s+(?:will\s+)?(?:have|undergo|get)\s+(?:an?\s+)?"
-                                 r"leuka?pheresis\b", re.IGNORECASE)
+#: The participants undergoing the collection of their white blood cells, or the donors of the product theirs: "On day
+#: -10, eligible donors (adult family member of recipient) will undergo apheresis once." (clinconnect.io NCT02123836)
+_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects|donors?)\s+(?:\([^()]{1,60}\)\s+)?(?:will\s+)?"
+                                 r"(?:have|undergo|get)\s+(?:an?\s+)?(?:leuka?p|ap)heresis\b", re.IGNORECASE)
+#: The whole course of the cells in one sentence that need not name them, from their material through a culture to the
+#: patient: "Peripheral blood mononuclear cells (PBMCs) were isolated from patient-related donor and cultured in vitro for
+#: 15 days and infused to the patient in two consecutive days." (trial.medpath.com NCT04162158, whose title names its
+#: "Allogeneic NK Cells")
+_MADE_AND_GIVEN = re.compile(r"\b(?:isolated|separated|collected|obtained|harvested)\s+from\b[^.;]{0,80}?"
+                             r"\b(?:cultured|expanded|grown|cultivated)\b[^.;]{0,80}?"
+                             r"\b(?:re)?(?:infused|transfused)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:patients?|participants?|recipients?)\b",
+                             re.IGNORECASE)
 #: How many sentences such a making may take before the product's harvest.
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
@@ -144,5 +153,9 @@ _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engine
 #: The NIH's: "A new cancer treatment takes a person s own T cells, modifies them in a laboratory so they can better fight
 #: cancer cells, and then gives them back to the person" (trialfinderdata.org NCT05003895).
 _PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s+(?:[\w'’-]+\s+){0,4}?immune\s+cells\b"
-                            r"|\btakes?\s+(?:[\w'’-]+\s+){0,3}?own\s+(?:T[- ]|NK[- ]|immune\s+)?cells\b",
+                            r"|\btakes?\s+(?:[\w'’-]+\s+){0,3}?own\s+(?:T[- ]|NK[- ]|immune\s+)?cells\b"
+                            # "To characterize the yield of lymphocyte subsets in each study product following depletion
+                            # of TCR-alpha-beta T cells and B cells from non-mobilized, two-blood volume leukapheresis of
+                            # study donors." (cancer.gov NCT03939585, a trial of donor lymphocytes)
+                            r"|\b(?:the|each|this)\s+study\s+products?\b",
                             re.IGNORECASE)

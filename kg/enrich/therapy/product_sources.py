@@ -14,7 +14,11 @@ __all__: list[str] = []  # the names here are the package's own
 _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]mismatched\b", re.IGNORECASE)
 #: "autologous", and in plain English: "made from the participant's own blood", "the patient's own cells".
 #: (the apostrophe lost as a space: "A new cancer treatment takes a person s own T cells", trialfinderdata.org NCT05003895)
-_AUTOLOGOUS = re.compile(r"\bautologous\b|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
+#: (not "donor derived autologous": "allogeneic, donor derived autologous CD19-28z chimeric antigen receptor-expressing
+#: T-lymphocytes (19-28z CAR T cells) administered following T-cell depletion allogeneic hematopoietic stem cell
+#: transplantation", cancer.gov NCT04556266: cells taken from the patient after the transplant are the donor's)
+_AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
+                         r"|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
                          r"|\bfrom (?:the|each) (?:patient|participant) (?:him|her|them)sel(?:f|ves)\b"

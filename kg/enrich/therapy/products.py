@@ -36,6 +36,7 @@ from kg.enrich.therapy.product_sentences import (
     _GIVEN_THE_CELLS,
     _HAVE_LEUKAPHERESIS,
     _INFUSION_DOSE,
+    _MADE_AND_GIVEN,
     _MADE_FROM,
     _MADE_OF_THEM,
     _MAKING,
@@ -245,6 +246,11 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
             # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' own
             # collection of blood cells is its material's
+            # "Peripheral blood mononuclear cells (PBMCs) were isolated from patient-related donor and cultured in vitro
+            # for 15 days and infused to the patient in two consecutive days." (trial.medpath.com NCT04162158): in a trial
+            # of one product, cells made and given in one sentence are its cells
+            elif len(types) == 1 and passage not in about and _MADE_AND_GIVEN.search(passage.text):
+                about.append(passage)
             elif (len(types) == 1 and "pheresis" in passage.text and passage not in about
                   and _HAVE_LEUKAPHERESIS.search(passage.text)
                   and not _TRANSPLANT.search(passage.text)):
@@ -377,6 +383,8 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
 #: problems arise" (ignite-sd.com NCT01204502); not "the investigators will measure NK cell cytotoxicity", nor an aim of
 #: a therapy still to be made, "Researchers aim to develop a new therapy which uses a patient's own immune cells"
 #: (NCT03885076).
+#: A dose said to be each infusion's.
+_PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.IGNORECASE)
 _INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
 
 
@@ -438,7 +446,10 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         # a trial of one product gives it on the protocol's day of infusion, in a sentence that need not name it: "The
         # protocol will be performed into screening period (-30~-10 days), ..., pre-infusion evaluation (-2~-1 days),
         # infusion (day 0), and follow-up period (1-720 days)." (ctv.veeva.com NCT05563545)
-        product.infusions = next((n for n in (infusion_count(p.text) for p in dosing or [] if INFUSION_DAY.search(p.text))
+        # (and the infusions its dose is given per: "Four repeated infusions will be given for a target dose of 1x10e10
+        # T cell per infusion." (trial.medpath.com NCT00394381))
+        product.infusions = next((n for n in (infusion_count(p.text) for p in dosing or []
+                                              if INFUSION_DAY.search(p.text) or _PER_INFUSION.search(p.text))
                                   if n is not None), None)
     doses: list[DoseLevel] = []
     for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm

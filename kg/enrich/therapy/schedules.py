@@ -212,7 +212,10 @@ _ONE_DAY = r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,|and|to|through|-|–)\s*(?
 _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously)\b[^.;]{{0,40}}?{_ONE_DAY}"
                          r"|\breceive\s+an\s+infusion\b"
                          # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
-                         rf"|\b(?:cells|products?)\s+(?:will\s+be\s+|are\s+|were\s+)?infused\s+{_ONE_DAY}"
+                         # "donor lymphocytes depleted of ... (TCR-alpha-beta T cells and B cells) can be infused on day
+                         # 28 following allogeneic stem cell transplantation" (cancer.gov NCT03939585)
+                         rf"|\b(?:cells|products?|lymphocytes)\)?\s+(?:(?:will|can|may|could|shall)\s+be\s+|are\s+|were\s+)?"
+                         rf"infused\s+{_ONE_DAY}"
                          # the day of an event of the patient's: "Infusion at dose 1 cells mln/kg at day of white blood cells
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
@@ -251,6 +254,18 @@ _DIVIDED = re.compile(rf"\b(?:divided|split)\s+into\s+{_COUNT}\s+(?:equal\s+)?(?
                       # many doses (not "in 3 dose levels", nor "in 3 doses a week", a frequency)
                       rf"|\b(?:administered|given|infused|delivered)\s+in\s+{_COUNT}\s+(?:separate\s+)?(?:doses|infusions)\b"
                       r"(?!\s*(?:levels?\b|(?:a|per|every|each)\s+(?:day|week|month)\b))", re.IGNORECASE)
+
+
+#: Cycles of so many treatments each: "Patients who were assigned Treatment group will receive 2 cycles of MG4101 (each
+#: cycle is 3 treatments at a frequency of once per week, between each cycle has 3 weeks of withdrawal period)"
+#: (meddatax.com NCT02854839): as many as the cycles times the treatments of one.
+_CYCLES_OF_EACH = re.compile(rf"\b{_COUNT}\s+(?:cycles|courses)\s+of\s+[^.;()]{{1,60}}?[(,]\s*each\s+(?:cycle|course)\s+"
+                             rf"(?:is|consists\s+of|consisting\s+of|includes|including|of|with)\s+{_COUNT}\s+"
+                             r"(?:treatments|infusions|doses|injections|administrations)\b", re.IGNORECASE)
+#: The cells infused on so many days in a row: "cultured in vitro for 15 days and infused to the patient in two
+#: consecutive days" (trial.medpath.com NCT04162158): one infusion a day (not a cytokine "given for 5 consecutive days").
+_CONSECUTIVE_DAYS = re.compile(rf"\b(?:re)?(?:infused|transfused)\b[^.;]{{0,40}}?\b(?:in|on|over)\s+{_COUNT}\s+"
+                               r"consecutive\s+days\b", re.IGNORECASE)
 
 
 def _days_in(match: re.Match[str]) -> int:
@@ -331,11 +346,25 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("pre-infusion evaluation (-2~-1 days), infusion (day 0), and follow-up period (1-720 days)")
     1
+    >>> infusion_count("Patients who were assigned Treatment group will receive 2 cycles of MG4101 (each cycle is 3 "
+    ...                "treatments at a frequency of once per week, between each cycle has 3 weeks of withdrawal period).")
+    6
+    >>> infusion_count("PBMCs were isolated from patient-related donor and cultured in vitro for 15 days and infused to the "
+    ...                "patient in two consecutive days.")
+    2
+    >>> infusion_count("IL-2 will be given subcutaneously for 5 consecutive days") is None
+    True
+    >>> infusion_count("donor lymphocytes depleted of TCR-alpha-beta T cells and B cells (TCR-alpha-beta T cells and B cells) "
+    ...                "can be infused on day 28 following allogeneic stem cell transplantation")
+    1
     >>> infusion_count("infusion (day 0, day 7)") is None
     True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
+    each = _CYCLES_OF_EACH.search(text)  # before "4 courses of NK cells", which counts the courses alone
+    if each:
+        return _count(each.group(1)) * _count(each.group(2))
     match = _INFUSIONS.search(text)
     if match:
         return _count(match.group(1))
@@ -352,6 +381,9 @@ def infusion_count(text: str) -> int | None:
     if (times_days and _count(times_days.group(1)) == _days_in(times_days)
             and not _MEASURED.search(text, max(0, times_days.start() - 60), times_days.start())):
         return _count(times_days.group(1))
+    consecutive = _CONSECUTIVE_DAYS.search(text)
+    if consecutive:
+        return _count(consecutive.group(1))
     parts = _IN_PARTS.search(text)
     if parts:
         return _count(parts.group(1))

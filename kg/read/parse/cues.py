@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from kg.model.records import Identifier
 from kg.model.text import fold
@@ -756,6 +756,11 @@ def _title_cased(line: str) -> bool:
 #: …", "OBJECTIVES: I. Compare the efficacy of …"), as pages that copy a PDQ-era record print them without a label.
 _PDQ_RATIONALE = re.compile(r"^\s*RATIONALE\s*:\s*\S")
 _PDQ_OBJECTIVES = re.compile(r"^\s*(?:PRIMARY\s+|SECONDARY\s+)?OBJECTIVES?\s*:\s*\S")
+#: cancer.gov's own pages head each part on a line of its own and number its objectives below: "PRIMARY OBJECTIVE:" /
+#: "I. To investigate if donor lymphocytes depleted of ... can be infused on day 28 ..." / "SECONDARY OBJECTIVES:" / "I. …"
+#: / "II. …" (NCI-2021-04180).
+_PDQ_OBJECTIVES_HEADING = re.compile(r"^\s*(?:PRIMARY|SECONDARY|TERTIARY|EXPLORATORY)?\s*OBJECTIVES?\s*:\s*$")
+_NUMBERED_OBJECTIVE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
 
 
 def pdq_summary(lines: list[str]) -> str | None:
@@ -777,15 +782,28 @@ def pdq_summary(lines: list[str]) -> str | None:
 
 
 def pdq_objectives(lines: list[str]) -> str | None:
-    """The objectives of the NCI's description a page prints without a label, on their own paragraph ("OBJECTIVES: I.
+    r"""The objectives of the NCI's description a page prints without a label, on their own paragraph ("OBJECTIVES: I.
     Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic peripheral blood mononuclear cells …) vs
     gemcitabine …", findmecure.com NCT00003780; "OBJECTIVES: Primary * To assess the safety of donor natural killer (NK)
     cell infusion …", crick.ai NCT00823524).
 
     >>> pdq_objectives(["OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT vs gemcitabine in these patients."])[:20]
     'OBJECTIVES: I. Compa'
+    >>> pdq_objectives(["PRIMARY OBJECTIVE:", "I. To investigate if donor lymphocytes can be infused on day 28.",
+    ...                 "SECONDARY OBJECTIVES:", "I. To characterize the yield.", "II. To describe relapse.",
+    ...                 "Trial Phase Phase I"]).split("\n")[1]
+    'SECONDARY OBJECTIVES: I. To characterize the yield. II. To describe relapse.'
     """
-    return next((fold(line) for line in lines if _PDQ_OBJECTIVES.match(line)), None)
+    inline = next((fold(line) for line in lines if _PDQ_OBJECTIVES.match(line)), None)
+    if inline:
+        return inline
+    parts = []
+    for index, line in enumerate(lines):
+        if _PDQ_OBJECTIVES_HEADING.match(line):
+            items = list(takewhile(_NUMBERED_OBJECTIVE.match, lines[index + 1:]))
+            if items:
+                parts.append(" ".join([fold(line), *map(fold, items)]))
+    return "\n".join(parts) or None
 
 
 #: A bulleted intervention as the registry types it: "• Biological: tumor infiltrating lymphocyte therapy".

@@ -110,8 +110,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "what this trial studies", "plain-language summary", "plain language summary",
                       # hra.nhs.uk's "Research summary"; trialfinderdata.org's "About This Trial" (the registry's summary)
                       "research summary", "about this trial",
-                      # inclinicaltrials.com's heading over the registry's brief summary
-                      "clinical trial summary",
+                      # inclinicaltrials.com's heading over the registry's brief summary; clinconnect.io's over its
+                      # plain-language retelling of it ("ClinConnect Summary" / "The study will enroll 20 eligible
+                      # subjects who will receive NK cell infusion ...", NCT02123836)
+                      "clinical trial summary", "clinconnect summary",
                       # the Pan African Clinical Trials Registry's (pactr.samrc.ac.za)
                       "brief summary describing the background and objectives of the trial"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
