@@ -93,7 +93,7 @@ _BUILD_FORMAT = click.option("--format", "graph_format", type=_Table("kg.build.s
                                   "trig and nquads keep one named graph per source document.")
 _EXPORT_FORMAT = click.option("--format", "export_format", type=_Table("kg.graphs.files:EXPORT_FORMATS"),
                               help="The format to write (by default the one the file's name ends in); trig and nquads keep "
-                                   "one named graph per source document, the others merge.")
+                                   "the named graphs (a build's one per source document), the others merge them.")
 _QUERY_FORMAT = click.option("--format", "-f", "output_format", default="table", show_default=True,
                              type=_Table("kg.query.output:OUTPUT_FORMATS"), help="How to print the rows.")
 _REPORT_FORMAT = click.option("--format", "-f", "report_format", default="text", show_default=True,
@@ -380,15 +380,22 @@ def load(graphs: tuple[Path, ...], endpoint: str, graph_store: str | None, timeo
 
 
 @cli.command()
-@_graphs(required=True)
+@_graphs()
+@_store("Export the on-disk store in this directory (kg build --store) instead of graph files.")
 @_EXPORT_FORMAT
 @_output("The file to write.", required=True)
-def export(graphs: tuple[Path, ...], export_format: str | None, output: Path) -> None:
-    """Write graph files as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file."""
+def export(graphs: tuple[Path, ...], store: Path | None, export_format: str | None, output: Path) -> None:
+    """Write graph files, or a store, as one Turtle, N-Triples, JSON-LD, TriG or N-Quads file.
+
+    From a store, Turtle, N-Triples and JSON-LD hold the union of its graphs, each statement
+    once; TriG and N-Quads keep its named graphs. The same store is written byte for byte
+    the same every time.
+    """
     from kg.graphs.files import EXPORT_FORMATS, format_to_write
     from kg.graphs.files import export as run_export
 
-    count = run_export(graphs, output, format_to_write(output, export_format, EXPORT_FORMATS))
+    _one_of("give what to export: graph files or --store DIRECTORY (one of the two)", graphs, store)
+    count = run_export(graphs, output, format_to_write(output, export_format, EXPORT_FORMATS), store=store)
     click.echo(f"{count} triples written to {output}")
 
 

@@ -11,6 +11,7 @@ import rdflib
 
 from kg.atomic import atomic_output
 from kg.errors import GraphError
+from kg.graphs.store import open_store, store_statements
 from kg.model.namespaces import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "DATASET_FORMATS", "format_to_write", "load_graph", "load_store", "prefixed_graph", "export",
@@ -124,18 +125,27 @@ def load_store(paths: Iterable[Path]) -> ox.Store:
     return store
 
 
-def export(paths: Iterable[Path], output: Path, format: str) -> int:
-    """Write the statements of ``paths`` to ``output`` in ``format``; returns how many were written.
+def export(paths: Iterable[Path], output: Path, format: str, *, store: Path | None = None) -> int:
+    """Write the statements of the graph files ``paths``, or of the store in the directory ``store``
+    (``kg build --store``), to ``output`` in ``format``; returns how many were written.
 
-    TriG and N-Quads keep each source document's named graph; the other formats merge them.
+    TriG and N-Quads keep the named graphs (a build's: each source document's; a store's: those of
+    the trials several documents describe, the rest in the default graph); the other formats merge
+    them, and from a store write each statement once (:func:`kg.graphs.store.store_statements`).
+    Either is streamed, never held in memory, and written whole or not at all.
     """
+    keep_graphs = format in DATASET_FORMATS
+    if store is not None:
+        statements = store_statements(open_store(store), keep_graphs=keep_graphs)
+    else:
+        statements = _statements(paths, keep_graphs=keep_graphs)
     count = 0
 
     def counted() -> Iterator[ox.Triple | ox.Quad]:
         nonlocal count
-        for triple in _statements(paths, keep_graphs=format in DATASET_FORMATS):
+        for statement in statements:
             count += 1
-            yield triple
+            yield statement
 
     with atomic_output(output) as stream:
         ox.serialize(counted(), stream, EXPORT_FORMATS[format], prefixes=PREFIXES)

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from kg.atomic import locked_folder, made_here, remove_leftovers, shared_mode, temporary_beside
 from kg.errors import GraphError
 
-__all__ = ["fill_store", "open_store"]
+__all__ = ["fill_store", "open_store", "store_statements"]
 
 
 #: N-Quads text per bulk load: Oxigraph's bulk loader holds what one call loads in memory (about
@@ -120,3 +120,33 @@ def open_store(directory: Path) -> ox.Store:
         raise GraphError(f"{directory}: cannot open the store ({error})") from None
 
 
+def store_statements(store: ox.Store, keep_graphs: bool = False) -> Iterator[ox.Triple | ox.Quad]:
+    """The statements of a store, streamed in the order of its indexes (the default graph, then each
+    named graph), so the same store gives them in the same order every time: quads with their graph
+    when ``keep_graphs``, else the triples of the union of its graphs, each once.
+
+    The union repeats a statement once per graph that holds it. In a store built by ``kg build``
+    only named graphs can share one (what two documents of a trial both say, its identifiers, each
+    in its document's graph: :func:`kg.build.pipeline.map_chunk`); the default graph is a set and
+    holds no statement a named graph holds, as the build writes them. Rather than rely on that, and
+    rather than remember every statement written (a registry's store holds some 400 million), each
+    statement of a named graph is looked up in the store's indexes (Oxigraph keeps one by statement,
+    then graph): it is written from the first graph that holds it (the default graph, else the named
+    graph whose IRI sorts first), and left out of the others. The lookups cost one index seek per
+    statement of a named graph, and only trials of several documents have those.
+    """
+    for quad in store:
+        if keep_graphs:
+            yield quad
+        elif isinstance(quad.graph_name, ox.DefaultGraph) or _first_to_hold(store, quad):
+            yield quad.triple
+
+
+def _first_to_hold(store: ox.Store, quad: ox.Quad) -> bool:
+    """Whether ``quad``'s graph, a named one, is the first of the store's graphs to hold its statement."""
+    holders = [found.graph_name for found in store.quads_for_pattern(quad.subject, quad.predicate, quad.object)]
+    if len(holders) == 1:
+        return True
+    if any(isinstance(graph, ox.DefaultGraph) for graph in holders):
+        return False
+    return quad.graph_name == min(holders, key=lambda graph: graph.value)

@@ -6,10 +6,10 @@ For each N a corpus of the registry's bulk download is made (tests/benchmarks/co
 kept in --workdir for the next run), then each stage runs in a child process of its own,
 so that its peak memory is its own: reading (read + cell-therapy extraction), the whole
 build to N-Triples, to Turtle and into the on-disk Oxigraph store, the Turtle export of
-the N-Triples file, SHACL validation (the SPARQL fast path, when kg.validation.compiler.compile is
-there) of the store and of the Turtle file, the build validating as it builds, as `kg build` does
-(build-store-validated, build-ttl-validated: kg.validation.chunks), and every stored query on
-the store (--queries); --filters times the listings
+the store (export-store-ttl) and of the N-Triples file, SHACL validation (the SPARQL fast path,
+when kg.validation.compiler.compile is there) of the store and of the Turtle file, the build
+validating as it builds, as `kg build` does (build-store-validated, build-ttl-validated:
+kg.validation.chunks), and every stored query on the store (--queries); --filters times the listings
 filtered by trial, sponsor, condition, phase, status, cell type and country and paged, in a
 table of its own (milliseconds and rows per listing and form). The baseline is the plain rdflib pipeline
 on the same studies: the same readers, an rdflib Graph, rdflib's Turtle serializer and
@@ -121,6 +121,10 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         from kg.graphs.files import export
 
         out["triples"] = export([work / "graph.nt"], work / "export.ttl", "turtle")
+    elif stage == "export-store-ttl":  # what `kg export --store DIR -o store-export.ttl` does
+        from kg.graphs.files import export
+
+        out["triples"] = export([], work / "store-export.ttl", "turtle", store=work / "store")
     elif stage == "validate":
         from kg.validation.sparql_engine import validate_store
 
@@ -349,8 +353,8 @@ def main() -> None:
         work = arguments.workdir / str(size)
         work.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(size, arguments.workdir)
-        stages = ["read", "build-nt", "build-ttl", "build-store", "export-ttl", "validate", "validate-ttl",
-                  "build-ttl-validated", "build-store-validated"]
+        stages = ["read", "build-nt", "build-ttl", "build-store", "export-store-ttl", "export-ttl", "validate",
+                  "validate-ttl", "build-ttl-validated", "build-store-validated"]
         if arguments.queries:
             stages += [f"query:{name}" for name in sorted(catalogue()) if name != "trial"] + ["query:trial=NCT90000000"]
         if arguments.filters:
