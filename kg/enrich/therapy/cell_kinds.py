@@ -120,10 +120,15 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # Umbilical Cord Blood Regulatory T cells Therapy", "Receive Treg infusion: 1~5*10^6/kg", "Experimental:
                      # Treg Treatment + Insulin" (ClinicalTrials.gov NCT02932826); "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor
                      # Treg/kg" (ctv.veeva.com NCT02385019); not Tregs counted or measured ("Treg levels", "Treg frequency")
+                     # (and in the other order: "T regulatory cells")
                      r"|\b(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?|donor(?:[- ]derived)?|third[- ]party|expanded"
-                     r"|autologous|allogene?ic)\s+(?:regulatory\s+T[- ]?cells?|(?-i:T[Rr]egs?))\b"
-                     r"|(?:\bregulatory\s+T[- ]?cells?|(?-i:\bT[Rr]egs?))\s*(?:therapy|infusions?|treatment|transfer|immunotherapy"
-                     r"|injections?|products?|/\s*kg)\b"
+                     r"|autologous|allogene?ic)\s+(?:regulatory\s+T[- ]?cells?|T[- ]regulatory\s+cells?|(?-i:T[Rr]egs?))\b"
+                     r"|(?:\bregulatory\s+T[- ]?cells?|\bT[- ]regulatory\s+cells?|(?-i:\bT[Rr]egs?))\s*(?:therapy|infusions?|treatment"
+                     r"|transfer|immunotherapy|injections?|products?|/\s*kg)\b"
+                     # a cellular therapy of a disease with them: "Cellular therapy of type 1 diabetes with T regulatory
+                     # cells" (trial.medpath.com ISRCTN06128462)
+                     r"|\bcell(?:ular)?\s+(?:immuno)?therap(?:y|ies)\s+(?:of\s+[^.;]{1,60}?\s+)?with\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:regulatory\s+T[- ]?cells?|T[- ]regulatory\s+cells?|(?-i:T[Rr]egs?))\b"
                      r"|\b(?:transfer|infusions?|administration)\s+of\s+(?:[\w-]+\s+){0,3}?T[- ]?(?:cells?|lymphocytes)\b"
                      r"(?![- ](?:lymphoma|leuka?emia|deplet\w*))"
                      # "the DMF5 allogeneic T-cell product" (NCT00924001), "T cell infusion", "adoptive T-cell transfer"
@@ -195,7 +200,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
-                          "αβ", "免疫細胞"),)}
+                          "t regulatory", "t-regulatory", "αβ", "免疫細胞"),)}
 
 #: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
 #: the letters, where a leading \b had it try every alternative at every character.)

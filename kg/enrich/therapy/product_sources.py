@@ -31,6 +31,11 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
                          r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # the patient's tissue the cells are grown from: "Tumor-infiltrating lymphocytes will be expanded
+                         # from resected melanoma samples from the patient" (centerwatch.com NCT04165967)
+                         r"|\b(?:expanded|grown|generated|isolated|cultured|derived|manufactured|made)\s+from\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:samples?|tumou?rs?|tissues?|biops(?:y|ies)|specimens?|lesions?)\s+(?:of|from)\s+(?:the|each|a)\s+"
+                         r"(?:patient|participant)s?\b"
                          # the product made from them: "IMA203 product will be made from the patient's white blood cells"
                          # (clinicaltrials.gov NCT03686124)
                          r"|\b(?:made|manufactured|produced|generated|prepared|derived|grown)\s+from\s+(?:a|the|each)\s+"
@@ -191,4 +196,6 @@ def _only_the_transplants(texts: list[str]) -> bool:
     """
     every = sum(len(_HAPLO.findall(t)) for t in texts)
     of_transplant = sum(len(_HAPLO_TRANSPLANT.findall(t)) for t in texts)
-    return every == of_transplant and not any(_DONOR_CELLS.search(t) for t in texts)
+    # (the donor of the transplant's own name is the transplant's: "CIML NK Cell Adoptive Therapy After Haploidentical
+    # Donor Hematopoietic Cell Transplantation", ClinicalTrials.gov NCT02782546)
+    return every == of_transplant and not any(_DONOR_CELLS.search(_HAPLO_TRANSPLANT.sub(" ", t)) for t in texts)

@@ -95,7 +95,10 @@ def donor_clauses(record: TrialRecord) -> list[str]:
             continue
         for clause in re.split(r"(?<=[.;])\s+", criterion.text):
             clause = _NO_DONOR.sub(" ", clause) if "donor" in clause.lower() else clause
-            if criterion.population == "DONOR" or re.search(r"\bdono(?:r|rs|te|ted|tion)\b", clause, re.IGNORECASE):
+            # (a KIR mismatch is between the patient and the NK cells' source: "KIR mismatch between patient and umbilical
+            # cord blood", trial.medpath.com NCT04599452)
+            if (criterion.population == "DONOR" or re.search(r"\bdono(?:r|rs|te|ted|tion)\b", clause, re.IGNORECASE)
+                    or re.search(r"\bKIR(?:[- ]ligand)?\s+mis-?match\w*\s+between\b", clause, re.IGNORECASE)):
                 clauses.append(clause)
     return clauses
 

@@ -48,7 +48,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "registration": ("registration number", "trial registration number", "main id", "nct id", "trial id", "study id",
                      "unique id issued by umin", "clinicaltrials gov identifier", "registry number", "register",
                      "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
-                     "clinicaltrials gov id", "clinicaltrials gov number", "jrct id", "trial no"),
+                     "clinicaltrials gov id", "clinicaltrials gov number", "jrct id", "trial no",
+                     # centerwatch.com's listing, its label glued to the number ("Clinical Study IdentifierNCT04165967")
+                     "clinical study identifier"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
