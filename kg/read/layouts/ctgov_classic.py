@@ -18,6 +18,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Arm, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
+from kg.read.parse.cues import archived_status
 from kg.read.parse.fields import parse_count, parse_date, parse_phases, split_spaced_conditions, typed_interventions
 from kg.read.reader import Outline
 
@@ -256,12 +257,6 @@ def _group_paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-#: The old record view's statuses, as its header sentence says them ("This study has been completed.").
-_ARCHIVED_STATUS = {"has been completed": "COMPLETED", "is currently recruiting participants": "RECRUITING",
-                    "is ongoing, but not recruiting participants": "ACTIVE_NOT_RECRUITING",
-                    "is not yet open for participant recruitment": "NOT_YET_RECRUITING",
-                    "has been terminated": "TERMINATED", "has been withdrawn prior to enrollment": "WITHDRAWN",
-                    "has been suspended": "SUSPENDED"}
 #: A value of the old record view's tracking table that is no text of the study: a date, "Same as current", an outcome.
 _TRACKING_VALUE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|[A-Z][a-z]+ \d{4})\b|^(?:Same as current|Not Provided)$"
                              r"|\[\s*Time Frame:|^[•*-]\s")
@@ -276,9 +271,7 @@ def _archived_record(lines: list[str], source: SourceDocument) -> TrialRecord:
     record = TrialRecord(source=source, identifiers=find_registry_ids(_ARCHIVED.search(lines[marker]).group(1)))
     record.title = next((fold(line) for line in lines if fold(line)), None)
     for line in lines[:marker]:
-        said = re.match(r"^\s*This study (.+?)\.\s*$", line)
-        if said and said.group(1).strip() in _ARCHIVED_STATUS:
-            record.status = _ARCHIVED_STATUS[said.group(1).strip()]
+        record.status = archived_status(line) or record.status
     prose = [fold(line) for line in lines[marker + 1:] if fold(line) and not _TRACKING_VALUE.search(fold(line))]
     record.brief_summary = "\n".join(prose) or None
     return record

@@ -19,6 +19,7 @@ from kg.model.vocab import lookup
 from kg.read.parse import prose_pages
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
+    archived_status,
     badge,
     first_line_title,
     given_paragraphs,
@@ -190,7 +191,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
-    record.status = (next(filter(None, (lookup("status", value) for value in _values(found, "status"))), None)
+    # (a labelled value may be ClinicalTrials.gov's old header sentence, copied: "目前研究進度 This study has been
+    # completed.", vectorite.com.tw NCT00815321)
+    record.status = (next(filter(None, (lookup("status", value) or archived_status(value)
+                                        for value in _values(found, "status"))), None)
                      or badge_status or stated_status(text))
     phase = _first(found, "phase")
     if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):

@@ -20,7 +20,7 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
+           "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
            "title_after_labelled_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
@@ -251,6 +251,25 @@ def stated_status(text: str) -> str | None:
     """The status a sentence states of "this trial": "This trial is currently recruiting participants"."""
     match = _STATED_STATUS.search(text)
     return lookup("status", match.group("status")) if match else None
+
+
+#: ClinicalTrials.gov's old record view's statuses, as its header sentence says them ("This study has been completed.").
+ARCHIVED_STATUS = {"has been completed": "COMPLETED", "is currently recruiting participants": "RECRUITING",
+                   "is ongoing, but not recruiting participants": "ACTIVE_NOT_RECRUITING",
+                   "is not yet open for participant recruitment": "NOT_YET_RECRUITING",
+                   "has been terminated": "TERMINATED", "has been withdrawn prior to enrollment": "WITHDRAWN",
+                   "has been suspended": "SUSPENDED"}
+_ARCHIVED_SENTENCE = re.compile(r"^\s*This study (.+?)\.\s*$")
+
+
+def archived_status(sentence: str | None) -> str | None:
+    """The status the old record view's header sentence says, the sentence whole on its line or as a value.
+
+    >>> archived_status("This study has been completed."), archived_status("This study has been completed by many.")
+    ('COMPLETED', None)
+    """
+    said = _ARCHIVED_SENTENCE.match(sentence or "")
+    return ARCHIVED_STATUS.get(said.group(1).strip()) if said else None
 
 
 #: A page that sends its reader to the registry's record of its own trial: "Study sponsor and potential other

@@ -21,7 +21,7 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["LABELS", "Reading", "reading", "label_of"]
+__all__ = ["CJK_LABELS", "LABELS", "Reading", "cjk_label", "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -158,6 +158,61 @@ LABELS: dict[str, tuple[str, ...]] = {
               "recruitment information / eligibility"),
 }
 
+#: Labels printed in Chinese, by the field they open: a Taiwanese company's page on its trial (vectorite.com.tw
+#: NCT00815321: "針對症狀 Chronic Myeloid Leukemia", "臨床試驗編號 NCT00815321", "臨床階段 Phase II", "臨床試驗位址
+#: Singapore General Hospital", "目前研究進度 This study has been completed.", "試驗開始日期 December 28, 2008",
+#: "臨床目的 This is an extension of our ongoing clinical trial …", traditional characters, English values) and the
+#: Chinese registries' bilingual records (chictr.org.cn, itmctr.ccebtcm.org.cn: "注册号:" / "Registration number:",
+#: "注册题目:" / "Public title:", "研究课题的正式科学名称:" / "Scientific title:", simplified characters). Only labels
+#: seen on such pages. Where a page labels a field in English too (the bilingual records), the English label's value is
+#: the field's (:func:`reading`): the Chinese one is its translation.
+CJK_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("臨床試驗編號", "注册号"),
+    "title": ("注册题目",),
+    "official_title": ("研究课题的正式科学名称",),
+    "conditions": ("針對症狀",),
+    "phase": ("臨床階段",),
+    "locations": ("臨床試驗位址",),
+    "status": ("目前研究進度",),
+    "start_date": ("試驗開始日期",),
+    # the trial's purpose in a paragraph (the page's only description of the trial): its summary
+    "brief_summary": ("臨床目的",),
+}
+#: The Chinese labels, longest first: "注册号状态" is no "注册号".
+_CJK_KEYS = sorted(((label, name) for name, labels in CJK_LABELS.items() for label in labels), key=lambda pair: -len(pair[0]))
+#: A character of a Chinese label: Han (traditional and simplified), not the full-width colon that ends one.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def cjk_label(line: str) -> tuple[str | None, str | None]:
+    """The field a line's Chinese label opens and the value after it: "臨床試驗編號 NCT00815321" (a space, no colon),
+    "注册号:" (a colon, the value on the lines below), "注册号：ChiCTR2000030509" (a full-width colon).
+
+    A Chinese label is a run of Han characters, so one followed by a space, a colon or the line's end is that label and
+    nothing else: "研究课题的正式科学名称简写:" and "注册号状态:" go on in Han, a sentence opening with the label's words
+    ("注册号为…") too; English prose never opens with one.
+
+    >>> cjk_label("臨床試驗編號 NCT00815321")
+    ('registration', 'NCT00815321')
+    >>> cjk_label("注册号:")
+    ('registration', None)
+    >>> cjk_label("注册号状态:"), cjk_label("Phase II")
+    ((None, None), (None, None))
+    """
+    return _cjk_label(fold(_DECORATION.sub("", line)))
+
+
+def _cjk_label(plain: str) -> tuple[str | None, str | None]:
+    """:func:`cjk_label` of a line without its decoration, folded."""
+    if not _HAN.match(plain):
+        return None, None
+    for label, name in _CJK_KEYS:
+        rest = plain[len(label):]
+        if plain.startswith(label) and (not rest or rest[0] in " :："):
+            return name, fold(rest.strip().lstrip(":：")) or None
+    return None, None
+
+
 #: Fields with a closed set of values: their label may be followed by the value with no colon
 #: ("Recruitment Status Recruiting") or none at all ("PhasePHASE1"), when the value reads as one.
 _CLOSED: dict[str, Callable[[str], object]] = {
@@ -208,6 +263,9 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
     """
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
+    name, value = _cjk_label(plain)
+    if name:
+        return name, value
     indexless = _INDEX.sub(r"\1", plain)
     for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
         match = _LINE.match(candidate)
@@ -426,8 +484,13 @@ def reading(text: str) -> Reading:
     lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     menu = _menu_lines(lines)
+    # the values under Chinese labels, apart: a field the page labels in English too keeps the English label's value
+    chinese: dict[str, list[str]] = {}
+    into = result.sections  # the sections the current label's lines go to
     for index, line in enumerate(lines):
         name, value = label_of(line, spaced, glued) if index not in menu else (None, None)
+        if name:
+            into = chinese if cjk_label(line)[0] else result.sections
         if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
             name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if not name and current == "brief_summary" and _DESCRIPTION_HEADING.match(line):
@@ -435,9 +498,9 @@ def reading(text: str) -> Reading:
         if name:
             current = None if name == "other" else name
             if current:
-                result.sections.setdefault(current, [])
+                into.setdefault(current, [])
                 if value:
-                    result.sections[current].append(value)
+                    into[current].append(value)
             elif line.strip():
                 result.unread.append(fold(line))
         elif not line.strip(" |"):
@@ -447,14 +510,17 @@ def reading(text: str) -> Reading:
             # after "## Collaborators" (api.ai-analytics.org NCT03779711) are no collaborators
             current = None
             result.unread.append(fold(line))
-        elif current and (current in _LIST_FIELDS or not result.sections[current] or not _UNKNOWN_LABEL.match(line)
+        elif current and (current in _LIST_FIELDS or not into[current] or not _UNKNOWN_LABEL.match(line)
                           or current == "interventions" and _typed_item(line)
                           or current in _SUMMARY_FIELDS and _PDQ_PART.match(line)):
             # A table cell keeps its text, not the "|" around it.
-            result.sections[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
+            into[current].append(line.strip().strip("|").rstrip() if "|" in line else line)
         else:
             current = None  # an unknown label ends the field before it
             result.unread.append(fold(line))
+    for name, values in chinese.items():
+        if not result.sections.get(name):
+            result.sections[name] = values
     if current and not text.endswith("\n") and not re.search(r"[.!?;:)\]]\s*$", text):
         result.cut_off = current
     return result
