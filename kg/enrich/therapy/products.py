@@ -243,14 +243,14 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
             elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
                 about.append(passage)
-            # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
-            # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' own
-            # collection of blood cells is its material's
             # "Peripheral blood mononuclear cells (PBMCs) were isolated from patient-related donor and cultured in vitro
             # for 15 days and infused to the patient in two consecutive days." (trial.medpath.com NCT04162158): in a trial
             # of one product, cells made and given in one sentence are its cells
             elif len(types) == 1 and passage not in about and _MADE_AND_GIVEN.search(passage.text):
                 about.append(passage)
+            # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
+            # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' (or donors') own
+            # collection of blood cells is its material's
             elif (len(types) == 1 and "pheresis" in passage.text and passage not in about
                   and _HAVE_LEUKAPHERESIS.search(passage.text)
                   and not _TRANSPLANT.search(passage.text)):
@@ -383,9 +383,9 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
 #: problems arise" (ignite-sd.com NCT01204502); not "the investigators will measure NK cell cytotoxicity", nor an aim of
 #: a therapy still to be made, "Researchers aim to develop a new therapy which uses a patient's own immune cells"
 #: (NCT03885076).
+_INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
 #: A dose said to be each infusion's.
 _PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.IGNORECASE)
-_INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
 
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,

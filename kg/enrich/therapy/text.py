@@ -85,6 +85,11 @@ _NO_DONOR = re.compile(r"\b(?:lack(?:s|ing)?(?:\s+of)?|absence\s+of|no|without|(
                        re.IGNORECASE)
 
 
+#: A KIR mismatch is between the patient and the NK cells' source: "KIR mismatch between patient and umbilical cord
+#: blood" (trial.medpath.com NCT04599452).
+_KIR_MISMATCH = re.compile(r"\bKIR(?:[- ]ligand)?\s+mis-?match\w*\s+between\b", re.IGNORECASE)
+
+
 def donor_clauses(record: TrialRecord) -> list[str]:
     """Clauses of the inclusion criteria that speak of the cell donor: they reveal where the
     cells come from ("donor ... willing to donate by leukapheresis"); a donor the patient lacks is none.
@@ -95,10 +100,8 @@ def donor_clauses(record: TrialRecord) -> list[str]:
             continue
         for clause in re.split(r"(?<=[.;])\s+", criterion.text):
             clause = _NO_DONOR.sub(" ", clause) if "donor" in clause.lower() else clause
-            # (a KIR mismatch is between the patient and the NK cells' source: "KIR mismatch between patient and umbilical
-            # cord blood", trial.medpath.com NCT04599452)
             if (criterion.population == "DONOR" or re.search(r"\bdono(?:r|rs|te|ted|tion)\b", clause, re.IGNORECASE)
-                    or re.search(r"\bKIR(?:[- ]ligand)?\s+mis-?match\w*\s+between\b", clause, re.IGNORECASE)):
+                    or _KIR_MISMATCH.search(clause)):
                 clauses.append(clause)
     return clauses
 

@@ -254,7 +254,7 @@ def stated_status(text: str) -> str | None:
 
 
 #: ClinicalTrials.gov's old record view's statuses, as its header sentence says them ("This study has been completed.").
-ARCHIVED_STATUS = {"has been completed": "COMPLETED", "is currently recruiting participants": "RECRUITING",
+_ARCHIVED_STATUS = {"has been completed": "COMPLETED", "is currently recruiting participants": "RECRUITING",
                    "is ongoing, but not recruiting participants": "ACTIVE_NOT_RECRUITING",
                    "is not yet open for participant recruitment": "NOT_YET_RECRUITING",
                    "has been terminated": "TERMINATED", "has been withdrawn prior to enrollment": "WITHDRAWN",
@@ -269,7 +269,7 @@ def archived_status(sentence: str | None) -> str | None:
     ('COMPLETED', None)
     """
     said = _ARCHIVED_SENTENCE.match(sentence or "")
-    return ARCHIVED_STATUS.get(said.group(1).strip()) if said else None
+    return _ARCHIVED_STATUS.get(said.group(1).strip()) if said else None
 
 
 #: A page that sends its reader to the registry's record of its own trial: "Study sponsor and potential other

@@ -261,11 +261,21 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
     a known label followed at once by a capital or a digit. A label may carry a qualifier ("Start date
     (estimated) 2023-12-01", "Estimated number of participants 18").
     """
+    return _line_label(line, spaced, glued)[:2]
+
+
+def _line_label(line: str, spaced: bool, glued: bool) -> tuple[str | None, str | None, bool]:
+    """:func:`label_of`, and whether the label is a Chinese one (:data:`CJK_LABELS`)."""
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
     name, value = _cjk_label(plain)
     if name:
-        return name, value
+        return name, value, True
+    return (*_latin_label(line, plain, spaced, glued), False)
+
+
+def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str | None, str | None]:
+    """:func:`label_of` of a line that opens with no Chinese label (``plain``: the line folded, undecorated)."""
     indexless = _INDEX.sub(r"\1", plain)
     for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
         match = _LINE.match(candidate)
@@ -488,9 +498,9 @@ def reading(text: str) -> Reading:
     chinese: dict[str, list[str]] = {}
     into = result.sections  # the sections the current label's lines go to
     for index, line in enumerate(lines):
-        name, value = label_of(line, spaced, glued) if index not in menu else (None, None)
+        name, value, in_chinese = _line_label(line, spaced, glued) if index not in menu else (None, None, False)
         if name:
-            into = chinese if cjk_label(line)[0] else result.sections
+            into = chinese if in_chinese else result.sections
         if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
             name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if not name and current == "brief_summary" and _DESCRIPTION_HEADING.match(line):
