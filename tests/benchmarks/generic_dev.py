@@ -1,11 +1,12 @@
 """What the generic reader gets right on the pages of tests/data/generic-dev (fields right per page).
 
-    PYTHONPATH=. python tests/benchmarks/generic_dev.py [-v]
+    PYTHONPATH=. python tests/benchmarks/generic_dev.py [--corpus DIR] [-v]
 
 Each page of the corpus is read as ``kg build`` reads it (the layout that claims it, or refused), and the
 record's trial key, title, interventions, arms, summary and intervention text are compared with
 ``expected.json`` (written by reading the pages; see the corpus README). Text is compared the way
-``shared/eval/score.py`` does (folded, ≥ 0.85 similarity, alternatives after ``¦``).
+``shared/eval/score.py`` does (folded, ≥ 0.85 similarity, alternatives after ``¦``). ``--corpus DIR`` measures
+another corpus laid out the same way (``DIR/expected.json``, ``DIR/pages``), e.g. ``tests/data/generic-holdout``.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ def same_names(expected: list[str], got: list[str]) -> bool:
     return not left
 
 
-def fields(entry: dict) -> dict[str, bool]:
+def fields(entry: dict, corpus: Path = CORPUS) -> dict[str, bool]:
     """Each scored field of one page: right or not."""
-    results = list(read_path(CORPUS / entry["page"]))
+    results = list(read_path(corpus / entry["page"]))
     record = next((r for r in results if not isinstance(r, Exception)), None)
     if entry["trial_id"] is None:
         return {"refused": record is None and all(isinstance(r, DocumentError) for r in results)}
@@ -71,16 +72,17 @@ def fields(entry: dict) -> dict[str, bool]:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+    corpus = Path(argv[argv.index("--corpus") + 1]) if "--corpus" in argv else CORPUS
+    expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
     right = total = 0
     for entry in expected:
-        scored = fields(entry)
+        scored = fields(entry, corpus)
         right += sum(scored.values())
         total += len(scored)
         wrong = [name for name, ok in scored.items() if not ok]
         print(f"{sum(scored.values())}/{len(scored)}  {entry['page']}" + (f"  wrong: {', '.join(wrong)}" if wrong else ""))
         if verbose and wrong:
-            for result in read_path(CORPUS / entry["page"]):
+            for result in read_path(corpus / entry["page"]):
                 if isinstance(result, Exception):
                     print(f"    {result}")
                 else:
