@@ -43,11 +43,20 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # "T Cells Expressing a Third-generation CAR" (trialfinderdata.org NCT03676504); the receptor
                          # written out: "autologous T cells expressing a chimeric antigen receptor specific to the CD19
                          # antigen" (umin.ac.jp UMIN000015617)
-                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|engineered\s+to\s+express)\s+(?:an?\s+)?"
+                         # "Retroviral vector-transduced autologous T cells to express anti-GPC3 CARs" (ClinicalTrials.gov
+                         # NCT03084380)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+(?:expressing|transduced\s+with|(?:engineered\s+)?to\s+express)\s+"
+                         r"(?:an?\s+)?"
                          r"(?:[\w-]+\s+){0,2}?(?:(?-i:CAR)s?\b|chimeric\s+antigen\s+receptors?\b)"
                          # a CAR borne by a subset of T cells named between: "Allogenic CD19-targeting CAR-γδT Cell Therapy",
                          # "allogeneic CD19 CAR-γδT cell infusion" (meddatax.com NCT05554939): CAR T cells whatever the subset
-                         r"|(?-i:\bCAR)[- ]?(?:γδ|γ/δ|gamma[- /]?delta|Vγ9Vδ2|Vgamma9Vdelta2)[- ]?T\b", re.IGNORECASE)),
+                         r"|(?-i:\bCAR)[- ]?(?:γδ|γ/δ|gamma[- /]?delta|Vγ9Vδ2|Vgamma9Vdelta2)[- ]?T\b"
+                         # the international names of CAR T cells: a "-cabtagene" (the CAR's gene) and a "-leucel" (the
+                         # leukocytes that bear it), "axicabtagene ciloleucel" (trial.medpath.com NCT02348216), "equecabtagene
+                         # autoleucel", the NCI's "autologous T lymphocytes ... transduced with a lentiviral vector expressing a
+                         # chimeric antigen receptor" (cancer.gov drug dictionary); and the first of them, in one word,
+                         # "tisagenlecleucel" (the FDA's KYMRIAH)
+                         r"|\b[a-z]+cabtagene\s+[a-z]+leucel\b|\btisagenlecleucel\b", re.IGNORECASE)),
     # "cytokine-induced memory-like (CIML) NK cells", "memory-like NK cells": NK cells of their own kind
     ("CIML_NK", re.compile(r"\bCIML(?:[- ]?NK)?\b|\bmemory[- ]like\s+(?:\(\w+\)\s+)?(?:NK|natural killer)\b",
                            re.IGNORECASE)),
@@ -102,7 +111,12 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # "Donor T Cells After Donor Stem Cell Transplant" (NCT01839916), "CD25/71 allodepleted donor T cells"
                      # (2013-000872-14); not the "donor T cell depletion" of a graft
                      # "Adoptive Immunotherapy with CMV TCR-transduced Donor-derived T cells" (EU register 2008-006649-18)
-                     r"|donor(?:[- ]derived)?|allodepleted)\s+"
+                     r"|donor(?:[- ]derived)?|allodepleted"
+                     # "Biological: Ex Vivo CD3/CD28 costimulated Umbilical Cord Blood T cells" (ctv.veeva.com NCT00891592)
+                     r"|(?:co-?)?stimulated"
+                     # "the infusion of CD45RA memory T cells containing SARS-CoV-2 specific T cells" (thelancet.com
+                     # NCT04578210, the minus of CD45RA− lost)
+                     r"|memory)\s+(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?\s+)?"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
                      # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
@@ -193,7 +207,7 @@ _NOT_A_PRODUCT = re.compile(
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "expressing",
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "express", "cabtagene", "tisagenlecleucel",
                                *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
@@ -211,7 +225,8 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
                          r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
-                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific)\s+)*(?:T[- ]?(?:cells?|lymphocytes)\b"
+                         r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific|memory|effector|naive)\s+)*"
+                         r"(?:T[- ]?(?:cells?|lymphocytes)\b"
                          # (and their abbreviation: "the frequency of EBV-specific CTLs")
                          r"|(?:[\w+-]+[- ])?CTLs?\b)",
                          re.IGNORECASE)

@@ -28,7 +28,10 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          # cells changed to be given: "the investigators propose modifying T cells to encode a 'switch'",
                          # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); not a
                          # "disease-modifying" drug
-                         r"|(?<!-)\bmodifying\b|\bgene\s+therapy\b", re.IGNORECASE)
+                         r"|(?<!-)\bmodifying\b|\bgene\s+therapy\b"
+                         # the first study that gives them to people: "the first-in-human, multicenter, phase 1 study of
+                         # adenovirally transduced anti-HER2 CAR macrophages (NCT04660929)" (an OncLive interview)
+                         r"|\bfirst[- ]in[- ](?:human|man)\b", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
 #: fingolimod" after "NK cells", NCT01790269).

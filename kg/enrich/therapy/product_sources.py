@@ -96,7 +96,10 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"|\b(?:taken|collected|drawn|removed|obtained) from (?:a|the|each|your) (?:patient|"
                                     r"participant|donor)(?:'|’)s\s+blood\b"
                                     # "These cells will be collected from the blood of a parent, child or sibling" (NCT00660166)
-                                    r"|\b(?:taken|collected|drawn|removed|obtained)\s+from\s+the\s+blood\s+of\b"
+                                    # "SARS-CoV-2 specific T cells can be isolated from the blood of convalescent donors"
+                                    # (trial.medpath.com NCT04351659)
+                                    r"|\b(?:taken|collected|drawn|removed|obtained|isolated|harvested|extracted)\s+from\s+"
+                                    r"the\s+blood\s+of\b"
                                     # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
                                     # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
                                     r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
@@ -153,6 +156,13 @@ _PATIENTS_GRAFT = re.compile(
     re.IGNORECASE)
 
 
+#: Cells measured in the blood, no tissue they come from: "To assess the persistence in peripheral blood and intratumoral
+#: infiltration of anti-GPC3 CAR-T cells" (ClinicalTrials.gov NCT03084380).
+_MEASURED_IN_BLOOD = re.compile(r"\b(?:persistence|persist\w*|expansion|kinetics|levels?|detection|detected|trafficking|presence"
+                                r"|frequenc\w+|numbers?|counts?|concentrations?|survival|engraftment)\s+(?:[\w-]+\s+){0,4}?"
+                                r"in\s+(?:the\s+)?(?:patients(?:'|’)\s+)?peripheral blood\b", re.IGNORECASE)
+
+
 def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
     """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
     about = [_PATIENTS_GRAFT.sub(" ", text) if "after" in text or "following" in text or "post" in text else text
@@ -168,7 +178,7 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
     # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
     # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
-    tissued = [_STEM_CELL_GRAFT.sub(" ", text) for text in sourced]
+    tissued = [_MEASURED_IN_BLOOD.sub(" ", _STEM_CELL_GRAFT.sub(" ", text)) for text in sourced]
     return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
 
 

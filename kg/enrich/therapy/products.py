@@ -382,8 +382,11 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
 #: ("can be"): "the investigators propose modifying T cells to encode a 'switch' so that they can be eliminated if
 #: problems arise" (ignite-sd.com NCT01204502); not "the investigators will measure NK cell cytotoxicity", nor an aim of
 #: a therapy still to be made, "Researchers aim to develop a new therapy which uses a patient's own immune cells"
-#: (NCT03885076).
-_INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b", re.IGNORECASE)
+#: (NCT03885076). So does the study's own hypothesis: "The specific hypothesis is that SARS-CoV-2 specific T cells can be
+#: isolated from the blood of convalescent donors rapidly" (trial.medpath.com NCT04351659).
+_INVESTIGATORS_PLAN = re.compile(r"\binvestigators\s+(?:propose|plan|want|intend)\b"
+                                 r"|^(?:the|our)\s+(?:(?:specific|central|main|primary|study)\s+)?hypothesis\s+is\s+that\b"
+                                 r"|^we\s+hypothesi[sz]e\s+that\b", re.IGNORECASE)
 #: A dose said to be each infusion's.
 _PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.IGNORECASE)
 

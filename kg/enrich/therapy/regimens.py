@@ -32,8 +32,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # "Drug: Cytoxan" (NCT04264039)
          r"|cytoxan|neosar|clafen|alkeran")
 _DRUG = rf"\b(?:{DRUGS})\b"
-#: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF".
-_DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
+#: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF", and with spaces
+#: only: "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com, EudraCT 2010-018988-41).
+_DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG}|\s+{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
 
 #: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
 #: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
@@ -152,7 +153,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(rf"\btreatment\s+with\s+(?P<name>{_DRUG_LIST})(?={_THEN_CELLS.pattern[1:]})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
-    (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+)?(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
+    # (the kind of a transplant's conditioning with it: "co-infused following a myeloablative conditioning regimen"
+    # (ctv.veeva.com NCT00891592)
+    (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+|myeloablative\s+|reduced[- ]intensity\s+)?"
+                      r"(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       # "will receive lymphodepletion conditioning, followed by a single intravenous infusion of CD19
                       # CAR-γδ T cells" (clinicaltrialcompass.org NCT07535138): a lymphodepletion named with the word
@@ -268,11 +272,27 @@ _TRANSPLANT_CONDITIONING = re.compile(r"(?<!non-)(?<!non )(?<!non- )\bmyeloablat
                                       r"|\b(?:allo|auto)-?(?:SCT|HSCT|HCT|BMT)\b|\bHCT\b|\bBMT\b", re.IGNORECASE)
 
 
+#: A transplant the patients cannot have: "Ten elderly AML patients ineligible to receive allogeneic stem-cell transplantation
+#: (Allo-SCT) were treated with oNKord® following chemotherapy and fludarabine cyclophosphamide (Flu-Cy) conditioning"
+#: (glycostem.com, EudraCT 2010-018988-41): no transplant the regimen conditions.
+_NO_TRANSPLANT = re.compile(r"\b(?:ineligible|not\s+eligible|unfit|not\s+fit|not\s+candidates?|unsuitable)\s+(?:for|to\s+receive"
+                            r"|to\s+undergo)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:transplant\w*|SCT|HSCT|HCT|BMT)\b"
+                            r"(?:\s*\([^()]{0,20}\))?", re.IGNORECASE)
+
+
+def _names_a_transplant(text: str) -> bool:
+    """Whether a text says the regimen conditions a transplant (_TRANSPLANT_CONDITIONING), leaving out any the patients
+    cannot have.
+    """
+    return bool(_TRANSPLANT_CONDITIONING.search(_NO_TRANSPLANT.sub(" ", text) if "ligible" in text or "fit" in text
+                                                or "candidate" in text or "suitable" in text else text))
+
+
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     if match.groupdict().get("before_cells"):
-        return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(sentence) else "LYMPHODEPLETION"
+        return "CONDITIONING" if _names_a_transplant(sentence) else "LYMPHODEPLETION"
     kind = (match.groupdict().get("kind") or "").strip().lower()
     if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
         return "GVHD_PROPHYLAXIS"
@@ -284,16 +304,16 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
         if _GVHD_WORDS.search(why):
             return "GVHD_PROPHYLAXIS"
         if _LOWERS_IMMUNITY.search(why):
-            return "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(why) else "LYMPHODEPLETION"
+            return "CONDITIONING" if _names_a_transplant(why) else "LYMPHODEPLETION"
         return "CHEMOTHERAPY"
     if purpose is None:
         # no kind named with the drugs: what follows may say it (the cells, a graft), or the sentence ("aimed to deplete
         # the lymphocytes")
         after = sentence[match.end():] if match.re in _COURSES else ""
-        if _THEN_GRAFT.match(after) or (_THEN_CELLS.match(after) and _TRANSPLANT_CONDITIONING.search(sentence)):
+        if _THEN_GRAFT.match(after) or (_THEN_CELLS.match(after) and _names_a_transplant(sentence)):
             return "CONDITIONING"
         return "LYMPHODEPLETION" if _THEN_CELLS.match(after) or _DEPLETES_LYMPHOCYTES.search(sentence) else "CHEMOTHERAPY"
-    if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _TRANSPLANT_CONDITIONING.search(sentence):
+    if purpose == "LYMPHODEPLETION" and not kind.startswith("lymphodeplet") and _names_a_transplant(sentence):
         return "CONDITIONING"
     return purpose
 
@@ -355,7 +375,7 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str |
     about = [t for t in texts if re.search(rf"\b{re.escape(first)}", t, re.IGNORECASE)]
     if any(_GVHD_WORDS.search(t) and re.search(r"prophyla|prevent", t, re.IGNORECASE) for t in about):
         return "GVHD_PROPHYLAXIS"
-    if any(_CONDITIONING_WORDS.search(t) and (_TRANSPLANT_CONDITIONING.search(t) or _TRANSPLANT_CONDITIONING.search(title))
+    if any(_CONDITIONING_WORDS.search(t) and (_names_a_transplant(t) or _names_a_transplant(title))
            for t in about):
         return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
@@ -517,9 +537,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if (purpose == "CHEMOTHERAPY" and match.re in _COURSES and following is not None
                         and following.place == passage.place and _THEN_CELLS_NEXT.match(following.text)):
                     # the drugs of one sentence, the cells given in the next: they make room for the cells
-                    purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) else "LYMPHODEPLETION"
+                    purpose = "CONDITIONING" if _names_a_transplant(passage.text) else "LYMPHODEPLETION"
                 if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
-                        and (_TRANSPLANT_CONDITIONING.search(record.title or "") or after_transplant)):
+                        and (_names_a_transplant(record.title or "") or after_transplant)):
                     # "CONDITIONING: Patients receive fludarabine ..." of a trial titled "... Donor Bone Marrow
                     # Transplant Followed by Donor Natural Killer Cell Therapy" (NCT00789776): the transplant's; and
                     # "CONDITIONING REGIMEN: Patients undergo total body irradiation" of a trial that gives "donor-derived
@@ -536,7 +556,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             continue
         for listing in _NUMBERED_REGIMEN.finditer(passage.text):
             kind = listing.group("kind").lower()
-            purpose = ("CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) or _BEFORE_TRANSPLANT.search(listing.group(0))
+            purpose = ("CONDITIONING" if _names_a_transplant(passage.text) or _BEFORE_TRANSPLANT.search(listing.group(0))
                        else "LYMPHODEPLETION")
             if kind.startswith("conditioning") and purpose == "LYMPHODEPLETION" and _TRANSPLANT.search(record.title or ""):
                 purpose = "CONDITIONING"
@@ -569,7 +589,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 # "Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and
                 # 4 days (Day -5 and Day -4) before reinfusion of ScTIL and B lymphocyte adjuvant at Day 0" (ignite-sd.com
                 # NCT05730361): the drugs make room for the cells (or condition a graft the sentence names)
-                purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(passage.text) else "LYMPHODEPLETION"
+                purpose = "CONDITIONING" if _names_a_transplant(passage.text) else "LYMPHODEPLETION"
             found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
                                                               days=days_given(passage.text[match.start():])))
     # an arm's description speaks of the drugs its label names: "Lymphodepletive regimen, ..." of the arm
@@ -606,7 +626,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"
         if re.search(r"lymphodeplet|conditioning", described, re.IGNORECASE):
-            purpose = "CONDITIONING" if _TRANSPLANT_CONDITIONING.search(described) else "LYMPHODEPLETION"
+            purpose = "CONDITIONING" if _names_a_transplant(described) else "LYMPHODEPLETION"
         elif _INTERVENTION_DRUG.match(intervention.name) and not _SUPPORTIVE.match(intervention.name):
             purpose = _intervention_purpose(intervention.name, texts + [intervention.description or ""], record.title or "")
         elif intervention.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(intervention.name):

@@ -1,4 +1,5 @@
-"""Cells given that have no cell-type token: mesenchymal stromal, dendritic, amnion epithelial, cord-blood and adipose cells.
+"""Cells given that have no cell-type token: mesenchymal stromal, dendritic, amnion epithelial, cord-blood and adipose cells,
+macrophages.
 
 Their products have no cell type but a kind of their own (``CellProduct.kind``), read from the words that name them.
 """
@@ -36,6 +37,12 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
                                   r"(?![- ]blood)"),
     ("mesenchymal-stromal-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
+    # macrophages made into a product: "adenovirally transduced anti-HER2 CAR macrophages", "a HER2-directed chimeric
+    # antigen receptor macrophage (CAR-M)" (an OncLive interview, NCT04660929); not the macrophages a text measures or a
+    # disease is named for ("tumor-associated macrophages", "macrophage activation syndrome")
+    ("macrophages", r"(?-i:\bCAR[- ]?Ms?\b)|\b(?:CAR|chimeric\s+antigen\s+receptor)[- ]macrophages?\b"
+                    r"|\b(?:engineered|transduced|modified|autologous|allogeneic|monocyte[- ]derived)\s+(?:[\w-]+\s+){0,2}?"
+                    r"macrophages\b(?!\s+(?:activation|colony|polari[sz]ation|infiltration))"),
 ]
 _UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
 #: The kind of each match of _UNTYPED_CELLS (the first kind whose pattern gives the whole match).
@@ -51,7 +58,8 @@ def _kind_of(cells: str) -> str:
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical")
+_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage",
+                  "car-m", "car m")
 
 
 def _names_untyped(record: TrialRecord) -> bool:

@@ -76,8 +76,15 @@ def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | N
     def written_before(match: re.Match[str]) -> str:
         return _line_before(text, match.start()) or ""
 
-    for value, match in _first_mentions(r"\(\s*{number}\s*\)", text, identifiers,
-                                        lambda match: len(written_before(match)) >= 12):
+    def titles(match: re.Match[str]) -> bool:
+        # not sentences that name their trial's number on the way: "Reiss Binder stressed the lack of clinical implications
+        # provided by early research in the use of CAR-M. However, she pointed to promising initial safety and
+        # efficacy results from the first-in-human, multicenter, phase 1 study of adenovirally transduced anti-HER2 CAR
+        # macrophages (NCT04660929) to suggest that CAR-M may someday have a role" (an OncLive interview)
+        before = written_before(match)
+        return len(before) >= 12 and not _SENTENCE_BREAK.search(before)
+
+    for value, match in _first_mentions(r"\(\s*{number}\s*\)", text, identifiers, titles):
         title = fold(written_before(match))
         if title.endswith(("…", "...")):
             stem = title.rstrip(".…").strip()
@@ -86,6 +93,8 @@ def title_before_identifier(text: str, identifiers: list[Identifier]) -> str | N
             return whole[0] if whole else None
         return title
     return None
+
+
 
 
 def _first_mentions(pattern: str, text: str, identifiers: list[Identifier],
@@ -653,8 +662,13 @@ def title_named_by_number(text: str, identifiers: list[Identifier]) -> str | Non
 #: a few days, then the engineered cells are infused into your bloodstream." (stellatrials.com), "Patients will receive a
 #: three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide …, patients are intravenously infused
 #: autologous anti-CD19 CAR T cells." (cdek.wustl.edu).
+#: And in the past, as a sponsor's page reports its finished study: "Patients who had successfully achieved complete remission
+#: after chemotherapy were treated with oNKord®, comprising natural killer cells (NK-cells) generated ex vivo from umbilical
+#: cord blood progenitor cells." (glycostem.com, EudraCT 2010-018988-41).
 _GIVEN = re.compile(r"\b(?:you|patients|participants|subjects)(?:\s+will|\s+then|['’]ll)?\s+(?:receive|undergo|be\s+given)\b"
-                    r"|\b(?:are|is|will\s+be)\s+(?:\w+ly\s+)?(?:infused|injected|transfused|administered)\b", re.IGNORECASE)
+                    r"|\b(?:are|is|will\s+be|were|was)\s+(?:\w+ly\s+)?(?:infused|injected|transfused|administered)\b"
+                    r"|\b(?:patients|participants|subjects)\b[^.;]{0,120}?\b(?:were|was)\s+(?:treated|given)\s+(?:with\s+)?\S",
+                    re.IGNORECASE)
 
 
 def given_paragraphs(lines: list[str]) -> list[str]:
