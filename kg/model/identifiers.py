@@ -43,6 +43,8 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("OTHER", re.compile(
         r"\b(?:NTR\d{3,5}|NL\d{4,5}|ACTRN\d{14}p?|DRKS\d{8}|JPRN-[A-Za-z]+\d+|CTRI/\d{4}/\d{2,3}/\d{6}"
         r"|IRCT\d{8,}N\d+|KCT\d{7}|ChiMCTR\d+|RBR-\w+|PACTR\d{15}|SLCTR/\d{4}/\d{3}|TCTR\d{11}"
+        # the International Traditional Medicine Clinical Trial Registry's "ITMCTR2100005248" (itmctr.ccebtcm.org.cn)
+        r"|ITMCTR\d{10}"
         rf"|{JRCT_NUMBER}|UMIN\d{{9}})\b")),
 ]
 
@@ -62,7 +64,7 @@ REGISTRY_SITES = {
     "drks.de": "DRKS", "ctri.nic.in": "CTRI", "jrct.niph.go.jp": "JRCT", "jrct.mhlw.go.jp": "JRCT",
     "umin.ac.jp": "UMIN", "irct.ir": "IRCT", "irct.behdasht.gov.ir": "IRCT", "cris.nih.go.kr": "KCT",
     "ensaiosclinicos.gov.br": "RBR", "pactr.samrc.ac.za": "PACTR", "slctr.lk": "SLCTR",
-    "thaiclinicaltrials.org": "TCTR",
+    "thaiclinicaltrials.org": "TCTR", "itmctr.ccebtcm.org.cn": "ITMCTR",
 }
 #: Layouts of one registry's own pages, whatever their address.
 _REGISTRY_LAYOUTS = {"ctgov_api_v2": "NCT", "ctgov_classic": "NCT", "ctgov_mirror": "NCT", "eu_ctr": "EUDRACT",

@@ -117,7 +117,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # subjects who will receive NK cell infusion ...", NCT02123836)
                       "clinical trial summary", "clinconnect summary",
                       # the Pan African Clinical Trials Registry's (pactr.samrc.ac.za)
-                      "brief summary describing the background and objectives of the trial"),
+                      "brief summary describing the background and objectives of the trial",
+                      # a university's trial page, "Brief Overview" over the protocol's summary (utsouthwestern.edu); the
+                      # EU trial's summary as its sponsor declares it, "Sponsor-declared trial summary" (ctis.eu)
+                      "brief overview", "sponsor declared trial summary"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -467,6 +470,13 @@ def _lists_values(entries: list[str]) -> bool:
     return False
 
 
+#: A bilingual record's language tag, alone on its line before each version of a value: "Public title:" / "en" / "Clinical
+#: study to assess ..." / "pt-br" / "Estudo Clinico para ..." (ensaiosclinicos.gov.br, the Brazilian register ReBEC).
+#: The English version is the value; the tag is none, and the other versions are left unread.
+_LANGUAGE_TAG = re.compile(r"(?i:en|pt|es|fr|de|it|nl|zh|ja|ko|ru|ar|fa|tr)(?:-[A-Za-z]{2,4})?")
+_ENGLISH_TAGS = frozenset({"en", "en-us", "en-gb"})
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -497,10 +507,18 @@ def reading(text: str) -> Reading:
     # the values under Chinese labels, apart: a field the page labels in English too keeps the English label's value
     chinese: dict[str, list[str]] = {}
     into = result.sections  # the sections the current label's lines go to
+    other_language = False  # under a language tag other than English, until the next label
     for index, line in enumerate(lines):
+        tag = _LANGUAGE_TAG.fullmatch(line.strip()) if len(line) <= 8 else None
+        if tag:
+            other_language = tag.group(0).lower() not in _ENGLISH_TAGS
+            continue
         name, value, in_chinese = _line_label(line, spaced, glued) if index not in menu else (None, None, False)
         if name:
+            other_language = False
             into = chinese if in_chinese else result.sections
+        elif other_language:
+            continue
         if name and current in _SUMMARY_FIELDS and _PDQ_PART.match(line):
             name = None  # "PURPOSE: This phase I/II trial is studying …" goes on the NCI's summary, it is no design field
         if not name and current == "brief_summary" and _DESCRIPTION_HEADING.match(line):
