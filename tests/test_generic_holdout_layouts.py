@@ -12,6 +12,7 @@ from conftest import TESTS
 from conftest import generic_page as _read
 
 from kg.model.identifiers import find_registry_ids, trial_key
+from kg.read.parse.cues import numbers_line
 from kg.read.parse.labels import reading
 
 # ensaiosclinicos.gov.br RBR-65trt53 (the Brazilian register ReBEC): each value under its label in English, then in
@@ -86,3 +87,44 @@ def test_the_generic_held_out_corpus_does_not_fall_below_its_measured_share() ->
     scored = [module.fields(entry, corpus) for entry in json.loads((corpus / "expected.json").read_text(encoding="utf-8"))]
     assert len(scored) == 16
     assert sum(sum(s.values()) for s in scored) / sum(len(s) for s in scored) >= 0.70
+
+
+# --- the second generic held-out corpus (tests/data/generic-holdout2) -------------------------------------------------
+
+def test_a_label_naming_its_register_with_the_sign_of_a_number_labels_the_pages_own_number() -> None:
+    # itrt.es, a Spanish foundation's page of its trial: "Nº Eudra CT: 2012-004441-32" under the title
+    record = _read("Ensayo clínico piloto para determinar la viabilidad y seguridad de las Células Madre Mesenquimales "
+                   "Cultivadas criopreservadas en el tratamiento de l  Gonartrosis\n\nNº Eudra CT: 2012-004441-32\n\n"
+                   "Objetivos\n\nEnsayo clínico para evaluar la viabilidad y la seguridad del tratamiento.\n")
+    assert trial_key(record.identifiers) == "2012-004441-32"
+    # a label naming a register over a sentence is no label of the page's own number
+    assert reading("EudraCT: this trial was registered with 2012-004441-32 in 2012\n").sections.get("registration") is None
+
+
+def test_a_news_item_linking_to_its_trials_record_is_that_trials_page() -> None:
+    # bio-cord.com's news item about Duke's trial: its only number in "LINK TO CLINICAL TRIAL clinicaltrials.gov/ct2/show/…"
+    record = _read("“And we found that about 70 percent of the children improved getting their own cord blood,” said "
+                   "Kurtzberg.\nORIGINAL SOURCE nbcdfw.com (July 2018)\n"
+                   "LINK TO CLINICAL TRIAL clinicaltrials.gov/ct2/show/NCT03327467")
+    assert trial_key(record.identifiers) == "NCT03327467"
+
+
+def test_a_line_of_the_pages_numbers_one_of_each_register_heads_a_sponsors_trial_page() -> None:
+    # forpatients.roche.com: the title, its countries, then "NCT05862285 2023-504263-16-00 BX44273"
+    page = ("A clinical trial to continue to provide cancer treatments to participants who benefitted from them in trials "
+            "sponsored by Genentech Inc. and/or F. Hoffmann-La Roche Ltd\n- Cancer\nRecruiting\n- Belgium\n- Japan\n"
+            "NCT05862285 2023-504263-16-00 BX44273\nTrial Summary\nThe purpose of this extension study is to provide "
+            "continued treatment with Roche investigational medicinal product.\n")
+    record = _read(page)
+    assert trial_key(record.identifiers) == "NCT05862285"
+    assert numbers_line(page, find_registry_ids(page))
+    # two numbers of one register on a line are a listing's
+    listing = "NCT05862285 NCT05862286 BX44273\n"
+    assert not numbers_line(listing, find_registry_ids(listing))
+
+
+def test_about_the_study_heads_a_trial_sites_summary() -> None:
+    # stemcellstudy.ucsf.edu, UCSF's pre-screening site of one trial
+    found = reading("About the Study\n\nThis website was developed by researchers at the University of California, San "
+                    "Francisco (UCSF) in order to identify and pre-screen potential participants for ACTIsSIMA.\n")
+    assert found.sections["brief_summary"][0].startswith("This website was developed by researchers")

@@ -23,6 +23,7 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    numbers_line,
     official_title_line,
     pdq_objectives,
     pdq_outline,
@@ -90,7 +91,7 @@ def _trial_page(text: str) -> bool:
         return False
     if _labelled_own_number(found) or identifiers == _labelled_study_id(found) \
             or referred_own_number(text) in {i.value for i in identifiers} \
-            or record_number_line(text, identifiers) is not None:
+            or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers):
         return True
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)

@@ -20,8 +20,8 @@ from kg.model.vocab import lookup, scheme
 from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
-           "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "title_after_number",
-           "title_after_labelled_number",
+           "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "numbers_line",
+           "title_after_number", "title_after_labelled_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
@@ -284,8 +284,11 @@ def archived_status(sentence: str | None) -> str | None:
 #: A page that sends its reader to the registry's record of its own trial: "Study sponsor and potential other
 #: locations can be found on ClinicalTrials.gov for NCT03434769.", "Additional locations may be listed on
 #: ClinicalTrials.gov for NCT05015426." (NCI's trial search pages).
+#: Or that links to it: "LINK TO CLINICAL TRIAL clinicaltrials.gov/ct2/show/NCT03327467" (bio-cord.com's news item).
 _REFERRED = re.compile(r"\b(?:locations?|sponsors?|information)\b[^.\n]{0,80}?\bon\s+ClinicalTrials\.gov\s+for\s+"
-                       r"(?P<number>NCT\d{8})\b", re.IGNORECASE)
+                       r"(?P<number>NCT\d{8})\b"
+                       r"|\blink\s+to\s+(?:the\s+)?(?:clinical\s+)?(?:trial|study)\b[\s:]*(?:https?://)?(?:www\.)?"
+                       r"clinicaltrials\.gov/[\w/?=.-]*?(?P<linked>NCT\d{8})\b", re.IGNORECASE)
 
 
 def referred_own_number(text: str) -> str | None:
@@ -298,12 +301,32 @@ def referred_own_number(text: str) -> str | None:
     True
     """
     match = _REFERRED.search(text)
-    return match.group("number").upper() if match else None
+    return (match.group("number") or match.group("linked")).upper() if match else None
 
 
 def _first_lines(text: str, count: int) -> list[str]:
     """The first ``count`` non-empty lines of ``text``, folded (only those: a page can be long)."""
     return [fold(line) for line in islice((line for line in text.split("\n") if line.strip()), count)]
+
+
+def numbers_line(text: str, identifiers: list[Identifier], within: int = 25) -> bool:
+    """Whether one of the page's first ``within`` lines is nothing but its register numbers, one of each register, and
+    perhaps the sponsor's code: how a sponsor's trial page heads its record ("NCT05862285 2023-504263-16-00 BX44273",
+    forpatients.roche.com). Never on a page showing two numbers of one register (a listing).
+    """
+    values = [identifier.value for identifier in identifiers]
+    if len(values) < 2 or len({identifier.scheme for identifier in identifiers}) != len(values):
+        return False
+    for line in _first_lines(text, within):
+        words = line.split()
+        rest = [word for word in words if word not in values]
+        if len(words) - len(rest) == len(values) and len(rest) <= 1 and all(_SPONSOR_CODE.fullmatch(w) for w in rest):
+            return True
+    return False
+
+
+#: A sponsor's code for its trial: letters and digits, at least two of each ("BX44273", "GO29781").
+_SPONSOR_CODE = re.compile(r"(?=(?:[^\d]*\d){2})(?=(?:[^A-Za-z]*[A-Za-z]){2})[A-Za-z0-9-]{4,20}")
 
 
 def record_number_line(text: str, identifiers: list[Identifier], within: int = 15) -> int | None:

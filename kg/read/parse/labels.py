@@ -120,7 +120,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "brief summary describing the background and objectives of the trial",
                       # a university's trial page, "Brief Overview" over the protocol's summary (utsouthwestern.edu); the
                       # EU trial's summary as its sponsor declares it, "Sponsor-declared trial summary" (ctis.eu)
-                      "brief overview", "sponsor declared trial summary"),
+                      "brief overview", "sponsor declared trial summary",
+                      # a trial's own site, "About the Study" over what the study is (stemcellstudy.ucsf.edu); in French,
+                      # "A propos" (the Centre MEARY's project page of EudraCT 2021-006873-50)
+                      "about the study", "about this study", "a propos"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -241,8 +244,9 @@ _CLOSED_LABELS = sorted(((_key(label), name) for name in _CLOSED for label in LA
 #: Markdown and list decoration around a label: "## ", "- **", "**", "* ".
 _DECORATION = re.compile(r"^\s*(?:#{1,6}\s+|[-*•]\s+)?(?:\*\*|__)?|(?:\*\*|__)")
 #: "Label: value" on one line, or "Label" alone on its line (optionally "E.3" numbered, in a table cell,
-#: with an "[1]" index and register codes after it); a label may hold a full stop ("ClinicalTrials.gov Identifier").
-_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-z ()/&'?_.-]{1,90}?)\s*"
+#: with an "[1]" index and register codes after it); a label may hold a full stop ("ClinicalTrials.gov Identifier") and
+#: the sign of a number ("Nº Eudra CT", itrt.es).
+_LINE = re.compile(r"^\s*\|?\s*(?:[A-Z]\.\d+(?:\.\d+)*\.?\s*\|?\s*)?(?P<label>[A-Za-z][A-Za-zº° ()/&'?_.-]{1,90}?)\s*"
                    r"(?:\[\d+\][\d ]*)?(?:[:|：]\s*(?P<value>.*?))?\s*\|?\s*$")
 
 
@@ -291,6 +295,8 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
             labelled = _labelled_number(match.group("value"))
             if labelled:
                 return "registration", labelled
+            if _names_a_register(_key(match.group("label"))) and _CLOSED["registration"](fold(match.group("value") or "")):
+                return "registration", fold(match.group("value"))
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
     if glued:
@@ -304,6 +310,19 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
         if name:
             return name, value
     return None, None
+
+
+#: The words of a register's name in a label the table does not know: "Nº Eudra CT: 2012-004441-32" (itrt.es), "EudraCT
+#: No.", "N° ClinicalTrials.gov".
+_REGISTER_NAME = re.compile(r"\b(?:eudra\s?ct|clinicaltrials\s(?:gov|gouv)|nct|isrctn|eu\sct|ctis|chictr|anzctr|drks|umin"
+                            r"|jrct|ctri)\b")
+
+
+def _names_a_register(key: str) -> bool:
+    """Whether a label (its key) names a register: with a value that is one number of that register alone, it labels the
+    page's own number.
+    """
+    return bool(_REGISTER_NAME.search(key))
 
 
 def _labelled_number(value: str | None) -> str | None:
