@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 
+import pytest
 from conftest import TESTS
 from conftest import generic_page as _read
 
@@ -78,15 +79,21 @@ def test_brief_overview_and_a_sponsors_declared_summary_head_the_summary() -> No
                    ).sections["brief_summary"] == ["Evaluate the incidence of late-onset adverse events."]
 
 
-def test_the_generic_held_out_corpus_does_not_fall_below_its_measured_share() -> None:
-    # measured untuned on main at 5e6397e: 49 of 68 fields right (0.721); a floor just under it, a guard, not a target
+#: Each generic held-out corpus: its pages, and a floor just under the share of fields right measured untuned (a guard,
+#: not a target): generic-holdout 49 of 68 on main at 5e6397e (0.721), generic-holdout2 30 of 68 at c20bbf7 (0.441).
+GENERIC_HELD_OUT = {"generic-holdout": (16, 0.70), "generic-holdout2": (16, 0.42)}
+
+
+@pytest.mark.parametrize("corpus", sorted(GENERIC_HELD_OUT))
+def test_each_generic_held_out_corpus_does_not_fall_below_its_measured_share(corpus: str) -> None:
     spec = importlib.util.spec_from_file_location("generic_dev", TESTS / "benchmarks" / "generic_dev.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    corpus = TESTS / "data" / "generic-holdout"
-    scored = [module.fields(entry, corpus) for entry in json.loads((corpus / "expected.json").read_text(encoding="utf-8"))]
-    assert len(scored) == 16
-    assert sum(sum(s.values()) for s in scored) / sum(len(s) for s in scored) >= 0.70
+    folder = TESTS / "data" / corpus
+    pages, floor = GENERIC_HELD_OUT[corpus]
+    scored = [module.fields(entry, folder) for entry in json.loads((folder / "expected.json").read_text(encoding="utf-8"))]
+    assert len(scored) == pages
+    assert sum(sum(s.values()) for s in scored) / sum(len(s) for s in scored) >= floor
 
 
 # --- the second generic held-out corpus (tests/data/generic-holdout2) -------------------------------------------------
