@@ -95,6 +95,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # Malignancies Patients", "efficacy of CD19-STAR-T cells" (mycancergenome.org NCT03953599: a TCR whose antigen is bound
     # by an antibody's variable regions, given a token as TCR-T cells are)
     ("T", re.compile(r"\bTCR[- ]T[- ]?cells?\b|(?-i:\bSTAR[- ]T)\b|\bsynthetic\s+T[- ]cell\s+antigen\s+receptors?\b"
+                     # a receptor given T cells, named for the therapy: "T Cell Receptor Immunotherapy Targeting MAGE-A3",
+                     # "Biological: Anti-MAGE-A3 ... (HLA-A* 01)-restricted T-cell receptor (TCR)" (ctv.veeva.com NCT02153905)
+                     r"|\brestricted\s+T[- ]?cell\s+receptors?\b"
+                     r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:immunotherapy|gene\s+therapy)\b"
                      r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
                      # "their own tumor-reactive T cells grown in vitro" (NCT00091611), "autologous T cells", "ex vivo
@@ -116,7 +120,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|(?:co-?)?stimulated"
                      # "the infusion of CD45RA memory T cells containing SARS-CoV-2 specific T cells" (thelancet.com
                      # NCT04578210, the minus of CD45RA− lost)
-                     r"|memory)\s+(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?\s+)?"
+                     r"|memory"
+                     # "MAGE-A4 TCR Gene-Modified T lymphocytes" (smartpatients.com NCT01694472)
+                     r"|gene[- ]modified|genetically[- ]modified)\s+(?:(?:umbilical\s+)?cord[- ]blood(?:[- ]derived)?\s+)?"
                      # regulatory T cells given: "Ex Vivo-Expanded (EVE) Regulatory T Cells in Combination With Low-Dose
                      # Interleukin-2" (htsyndication.com NCT06991361), "Expanded CD4+CD25+ Regulatory T Cells" (PMC3053046)
                      # "Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" (NCT01210664)
@@ -223,7 +229,11 @@ _NK_WORDS = re.compile(r"[NE](?:(?<=\bN)K|(?<=N)atural killer|(?<=N)eurokinin|(?
 #: (NCT01403181), "the number and functional status of antigen specific T cells" (NCT00466960).
 _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)?(?:immune\s+)?(?:responses?|immunity|counts?"
                          r"|activation|functions?|reconstitution|levels?|subsets?|populations?|numbers?|frequenc\w+|epitopes?"
-                         r"|assays?|recognition|receptors?|repertoire|chimerism)\b"
+                         # (not a receptor the trial gives T cells: "T Cell Receptor Immunotherapy Targeting MAGE-A3", "Biological:
+                         # Anti-MAGE-A3 ... (HLA-A* 01)-restricted T-cell receptor (TCR)", ctv.veeva.com NCT02153905)
+                         r"|assays?|recognition|receptors?(?<!restricted\sT.cell\sreceptor)(?<!restricted\sT.cell\sreceptors)"
+                         r"(?!\s*(?:\(TCR\)\s*)?(?:immunotherapy|gene\s+therapy|[- ]?(?:transduced|engineered|modified)))"
+                         r"|repertoire|chimerism)\b"
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
                          r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific|memory|effector|naive)\s+)*"
                          r"(?:T[- ]?(?:cells?|lymphocytes)\b"

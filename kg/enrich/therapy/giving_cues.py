@@ -29,6 +29,8 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          # "use gene therapy to produce \"safe\" T cells" (ignite-sd.com NCT01204502); not a
                          # "disease-modifying" drug
                          r"|(?<!-)\bmodifying\b|\bgene\s+therapy\b"
+                         # "MAGE-A4 TCR Gene-Modified T lymphocytes" (smartpatients.com NCT01694472)
+                         r"|\bgene[- ]modified\b"
                          # the first study that gives them to people: "the first-in-human, multicenter, phase 1 study of
                          # adenovirally transduced anti-HER2 CAR macrophages (NCT04660929)" (an OncLive interview)
                          r"|\bfirst[- ]in[- ](?:human|man)\b", re.IGNORECASE)

@@ -38,6 +38,8 @@ _EXPANDED = re.compile(r"\bexpand(?:ed|ing)\b|\bexpand\s+(?:\w+\s+){0,2}cells\b|
 #: "Expansion" that is about the study, not the cells.
 _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:cohort|phase|part|stage)s?\b"
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
+                              # "the in vivo expanded haploidentical allogeneic NK cells" (meddatax.com NCT00652899)
+                              r"|\bin[- ]vivo[- ]expanded\b"
                               r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b"
                               # the cells' growth in the patient, by a day after their infusion: "incidence of donor
                               # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK
@@ -54,6 +56,10 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
 _NOT_MODIFIED = re.compile(r"\bnon-?genetically[- ]modified\b|\bnot genetically (?:modified|engineered)\b"
                            r"|\bwithout genetic modification\b|\bunmodified\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:modified|edited|engineered)\b"
+                       # the NCI's plain English: "genetically modifying these specific cells with a type of virus
+                       # (retrovirus)", "we are modifying the patients white blood cells with a retrovirus" (ctv.veeva.com
+                       # NCT02153905)
+                       r"|\bgenetically\s+(?:modifying|engineering)\b|\bwith\s+a\s+(?:retro|lenti)virus\b"
                        r"|\btransduc(?:ed|tion)\b|\bCRISPR\b|\bknock-?out\b|\bengineered to express\b"
                        # a viral vector's gene transfer: "CD19-STAR-T cells are prepared via lentiviral infection"
                        # (mycancergenome.org NCT03953599)

@@ -61,7 +61,11 @@ _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\
                             # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does
                             # not name its mesenchymal stem cells again)
                             r"|\b\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*(?:/\s*kg|per\s+(?:kg|kilogram))\b"
-                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b",
+                            r"[^.;]{0,60}?\b(?:are|is|will\s+be|were|was)\s+(?:injected|infused|administered|given)\b"
+                            # and said received: "a patient with advanced HBV-HCC ... received 7.9×107 cells/kg after
+                            # lymphodepletion" (e-cmh.org NCT05339321)
+                            r"|\breceiv(?:ed|es?)\s+\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*"
+                            r"(?:/\s*kg|per\s+(?:kg|kilogram))\b",
                             re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 #: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic
@@ -129,15 +133,23 @@ _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|le
                                  r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:blood|marrow|tissues?|tumou?rs?)\b", re.IGNORECASE)
 #: The participants undergoing the collection of their white blood cells, or the donors of the product theirs: "On day
 #: -10, eligible donors (adult family member of recipient) will undergo apheresis once." (clinconnect.io NCT02123836)
-_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects|donors?)\s+(?:\([^()]{1,60}\)\s+)?(?:will\s+)?"
+#: (and those the sentence calls "they": "If the patients meet all of the requirements for the study they will undergo
+#: leukapheresis to obtain white blood cells to make the anti MAGE-A3 cells", ctv.veeva.com NCT02153905)
+_HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects|donors?|they)\s+(?:\([^()]{1,60}\)\s+)?(?:will\s+)?"
                                  r"(?:have|undergo|get)\s+(?:an?\s+)?(?:leuka?p|ap)heresis\b", re.IGNORECASE)
 #: The whole course of the cells in one sentence that need not name them, from their material through a culture to the
 #: patient: "Peripheral blood mononuclear cells (PBMCs) were isolated from patient-related donor and cultured in vitro for
 #: 15 days and infused to the patient in two consecutive days." (trial.medpath.com NCT04162158, whose title names its
 #: "Allogeneic NK Cells")
+#: The NCI's plain English of the same course: "an experimental therapy ... that involves taking white blood cells from the
+#: patient, growing them in the laboratory in large numbers, genetically modifying these specific cells with a type of virus
+#: (retrovirus) to attack only the tumor cells, and then giving the cells back to the patient" (ctv.veeva.com NCT02153905).
 _MADE_AND_GIVEN = re.compile(r"\b(?:isolated|separated|collected|obtained|harvested)\s+from\b[^.;]{0,80}?"
                              r"\b(?:cultured|expanded|grown|cultivated)\b[^.;]{0,80}?"
-                             r"\b(?:re)?(?:infused|transfused)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:patients?|participants?|recipients?)\b",
+                             r"\b(?:re)?(?:infused|transfused)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:patients?|participants?|recipients?)\b"
+                             r"|\b(?:taking|collecting|removing)\s+(?:[\w-]+\s+){0,3}?cells\s+from\s+(?:the|a|each)\s+(?:patient|participant)s?"
+                             r"\b[^.;]{0,120}?\b(?:growing|expanding|culturing)\b[^.;]{0,200}?\b(?:giving|returning|infusing)\s+"
+                             r"(?:the\s+|these\s+)?cells\s+back\b",
                              re.IGNORECASE)
 #: How many sentences such a making may take before the product's harvest.
 _MAKING_STEPS = 4

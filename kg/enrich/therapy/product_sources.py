@@ -115,7 +115,8 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     r"(?:manufactur\w*|production|generation|preparation)\b[^.;]{0,30}?"
                                     r"\b(?:collected|drawn|taken|obtained)\b",
                                     re.IGNORECASE)),
-    ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
+    # (hyphenated too: "cord-blood-derived cytokine-preactivated and expanded NK cells", acir.org NCT04074746)
+    ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord[- ]blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
     ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
     ("CELL_LINE", re.compile(r"\bNK-92\b|\bNK[- ]cell line\b|\bKHYG-1\b", re.IGNORECASE)),

@@ -32,14 +32,17 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # "Drug: Cytoxan" (NCT04264039)
          r"|cytoxan|neosar|clafen|alkeran")
 _DRUG = rf"\b(?:{DRUGS})\b"
-#: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF", and with spaces
-#: only: "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com, EudraCT 2010-018988-41).
-_DRUG_LIST = rf"{_DRUG}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG}|\s+{_DRUG})*(?:\s*\([^()]{{2,20}}\))?"
+#: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF", with spaces
+#: only: "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com, EudraCT 2010-018988-41), with salts and a
+#: comma before the last: "cyclophosphamide, fludarabine phosphate, and total-body irradiation" (meddatax.com NCT00652899).
+#: A drug's salt after its name: "fludarabine phosphate", "gemcitabine hydrochloride".
+_SALT = r"(?:\s+(?:phosphate|hydrochloride|monophosphate))?"
+_DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}|\s+{_DRUG}{_SALT})*(?:\s*\([^()]{{2,20}}\))?"
 
 #: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
 #: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
 _DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,30}\))?"
-_DOSED_DRUG_LIST = (rf"{_DRUG}{_DOSE_BRACKET}(?:\s*(?:,|/|\+|and|plus|&)\s*{_DRUG}{_DOSE_BRACKET})*"
+_DOSED_DRUG_LIST = (rf"{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}{_DOSE_BRACKET})*"
                     rf"(?:\s*\([^()]{{2,20}}\))?")
 
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
@@ -126,8 +129,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # NK cells after immunosuppression with cyclophosphamide and fludarabine" (NCT02229266, its NK-cell arm)
     # "3 days of lymphodepletion (LD) with fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)" (lupus.bmj.com
     # NCT05938725): its abbreviation after the purpose, each drug's dose in brackets after it, one regimen
+    # (and "by": "intraperitoneal (IP) infusion of RNK001 combined with IL2 without or with lymphodepletion by
+    # Fludarabine/Cyclophosphamide (Flu/Cy)", ijgc.bmj.com NCT03539406)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
-                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising)\s+"
+                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by)\s+"
                       rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
@@ -151,6 +156,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "the patient may receive treatment with cyclophosphamide and fludarabine (Cy and Flu) prior to the infusion of the
     # T cells" (paidtrials.com, CHARKALL): a treatment with drugs is a regimen where the cells follow it
     (None, re.compile(rf"\btreatment\s+with\s+(?P<name>{_DRUG_LIST})(?={_THEN_CELLS.pattern[1:]})", re.IGNORECASE)),
+    # drugs a sentence or title opens with, the cells after them: "Carboplatin and Docetaxel Followed by Epstein-Barr Virus
+    # Cytotoxic T Lymphocytes (CADEN)" (ClinicalTrials.gov NCT00953420); what for, as the sentences say (none here)
+    (None, re.compile(rf"^(?P<name>{_DRUG_LIST})(?={_THEN_CELLS.pattern[1:]})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
     # (the kind of a transplant's conditioning with it: "co-infused following a myeloablative conditioning regimen"
@@ -216,6 +224,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"\b(?:receive|receives|undergo|undergoes|get|gets|be\s+given)\s+(?P<name>(?P<kind>(?:pre-?)?conditioning"
                       r"|lymphodepletion))\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:[\w.+-]+\s+){0,3}?"
                       r"(?:infusions?|transfer|administration|cells?)\b", re.IGNORECASE)),
+    # a lymphodepletion named alone, the cells given after it: "42 heavily pretreated patients received 2 to 4 cycles of
+    # lymphodepletion followed by AFM13-NK cell infusion" (acir.org NCT04074746), "a patient ... received 7.9×107 cells/kg
+    # after lymphodepletion" (e-cmh.org NCT05339321)
+    ("LYMPHODEPLETION", re.compile(r"\b(?:cycles?|courses?|rounds?)\s+of\s+(?P<name>lymphodepletion)(?=\s+(?:followed\s+by|before"
+                                   r"|prior\s+to|then)\b)", re.IGNORECASE)),
+    ("LYMPHODEPLETION", re.compile(r"\b(?:cells?(?:/kg)?|infusions?|transfusions?)\s+(?:[\w/-]+\s+){0,2}?(?:after|following)\s+"
+                                   r"(?P<name>lymphodepletion)\b", re.IGNORECASE)),
     # a period of the protocol named lymphodepletion, its days in brackets: "The protocol will be performed into screening
     # period (-30~-10 days), prophase of lymophodepletion (-10~-5 days), Lymophodepletion (-5~-3 days), pre-infusion
     # evaluation (-2~-1 days), infusion (day 0), ..." (ctv.veeva.com NCT05563545, its spelling; not the "prophase of" it,
@@ -245,10 +260,11 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
+          ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
-          ("chemotherapy",), ("conditioning", "lymphodepletion"),
+          ("chemotherapy",), ("conditioning", "lymphodepletion"), ("lymphodepletion",), ("lymphodepletion",),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
@@ -479,7 +495,7 @@ _DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*)?\d[\d.,]*\s*(?:mg|g)?\
 _BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
                                  r"\s+of\b", re.IGNORECASE)
 #: "... with or without Fludarabine 30 mg/m2 /day" gives the drug to some: no denial.
-_WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
+_WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b|\bwithout\s+or\s+with\b", re.IGNORECASE)
 _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,120}?\b(?:for|as)\s+(?:the\s+|an?\s+)?"
                         r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
 
@@ -522,7 +538,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue  # an earlier, more specific pattern read this text already
                 taken.append(match.span())
                 sentence_start = passage.text[: match.start()]
-                if negated(sentence_start[-60:]) or re.match(r"\s*No\b", passage.text):
+                # (an option is no negation: "combined with IL2 without or with lymphodepletion by Fludarabine/Cyclophosphamide
+                # (Flu/Cy)", ijgc.bmj.com NCT03539406)
+                if negated(_WITH_OR_WITHOUT.sub(" ", sentence_start[-60:])) or re.match(r"\s*No\b", passage.text):
                     continue
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
@@ -573,6 +591,11 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # ...)" (trial.medpath.com NCT02644655): a row each, for what the sentences that name it say (the drugs a registry
     # lists as interventions are read below, as they are listed)
     named_drugs = {c.lower() for r in found.values() for c in r.components}
+    # (nor where the registry lists a chemotherapy by name, its drugs a choice its description doses: "Drug: chemotherapy" /
+    # "platinum combined doublets: Paclitaxel 175mg/m2 D1, or Docetaxel75mg/m2 D1, or Pemetrexed Disodium 500mg/m2,D1;
+    # combined cisplatin 25mg/m2,D1-3 or carboplatin AUC=5", ClinicalTrials.gov NCT02621333: the listed chemotherapy is
+    # the row, below)
+    lists_chemotherapy = any(i.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(i.name) for i in record.interventions)
     plain_texts = [p.text for p in passages]
     for passage in passages:
         if "/" not in passage.text:
@@ -580,7 +603,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         for match in _DOSED_DRUG.finditer(passage.text):
             name = fold(match.group("name"))
             drug = _ABBREVIATIONS.get(name.lower(), name.lower())
-            if (drug in named_drugs or _SUPPORTIVE.match(drug) or lists_drugs
+            if (drug in named_drugs or _SUPPORTIVE.match(drug) or lists_drugs or lists_chemotherapy
                     or negated(_WITH_OR_WITHOUT.sub(" ", passage.text[max(0, match.start() - 60): match.start()]))):
                 continue
             named_drugs.add(drug)

@@ -154,7 +154,8 @@ _INFUSIONS = re.compile(
     # beyond the course's
     rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )(?<! to )(?<! or )(?<![-–])"
     rf"(?<!additional )(?<!further )(?<!extra )(?<!optional )"
-    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
+    # nor "3 weekly AFM13 infusions" (acir.org NCT04074746): infusions of a drug the words between name by its code
+    rf"\b{_COUNT}\s+(?:(?![A-Za-z-]*\d)\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
     rf"|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
 #: What follows a count of times that is a frequency, not a count: "twice a week", "3 times daily".

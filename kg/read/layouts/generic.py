@@ -243,7 +243,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # few days, then the engineered cells are infused into your bloodstream."): the trial's treatment, as a description.
     known = (record.detailed_description or "") + (record.brief_summary or "")
     # (an "OUTLINE: …" paragraph is the outline already taken, without its heading)
-    given = [paragraph for paragraph in given_paragraphs(found.unread)
+    # (and under a design label: "Study Design" / "... the patient receives twice in each dose. The starting dose is 1-3 x
+    # 10^9 cells ...", smartpatients.com NCT01694472, a design told as the patients' course)
+    given = [paragraph for paragraph in given_paragraphs(found.unread + found.sections.get("study_design", []))
              if paragraph not in known and re.sub(r"^OUTLINE\s*:\s*", "", paragraph) not in known]
     record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
     record.interventions = _interventions(found.sections.get("interventions", []))

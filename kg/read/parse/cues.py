@@ -685,10 +685,13 @@ def title_named_by_number(text: str, identifiers: list[Identifier]) -> str | Non
 #: a few days, then the engineered cells are infused into your bloodstream." (stellatrials.com), "Patients will receive a
 #: three-day regimen of chemotherapy consisting of fludarabine and cyclophosphamide …, patients are intravenously infused
 #: autologous anti-CD19 CAR T cells." (cdek.wustl.edu).
+#: One patient's course, as a design tells it: "Two weeks after the first infusion the patient receives the same dose again,
+#: followed by infusions of IL-2 for 5 days." (smartpatients.com NCT01694472, under "Study Design").
 #: And in the past, as a sponsor's page reports its finished study: "Patients who had successfully achieved complete remission
 #: after chemotherapy were treated with oNKord®, comprising natural killer cells (NK-cells) generated ex vivo from umbilical
 #: cord blood progenitor cells." (glycostem.com, EudraCT 2010-018988-41).
-_GIVEN = re.compile(r"\b(?:you|patients|participants|subjects)(?:\s+will|\s+then|['’]ll)?\s+(?:receive|undergo|be\s+given)\b"
+_GIVEN = re.compile(r"\b(?:you|patients?|participants?|subjects?)(?:\s+will|\s+then|['’]ll)?\s+(?:receives?|undergo(?:es)?"
+                    r"|be\s+given)\b"
                     r"|\b(?:are|is|will\s+be|were|was)\s+(?:\w+ly\s+)?(?:infused|injected|transfused|administered)\b"
                     r"|\b(?:patients|participants|subjects)\b[^.;]{0,120}?\b(?:were|was)\s+(?:treated|given)\s+(?:with\s+)?\S",
                     re.IGNORECASE)
