@@ -50,7 +50,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "ctri number", "eudract number", "isrctn", "registration no", "nct number", "nct no",
                      "clinicaltrials gov id", "clinicaltrials gov number", "jrct id", "trial no",
                      # centerwatch.com's listing, its label glued to the number ("Clinical Study IdentifierNCT04165967")
-                     "clinical study identifier"),
+                     "clinical study identifier",
+                     # a sponsor's register of its studies: "Clinicaltrials.gov ID", "EudraCT ID", "EU CT Number" beside
+                     # its own "GSK study ID" (gsk-studyregister.com; a sponsor's "... study ID": _SPONSORS_STUDY_ID)
+                     "eudract id", "eu ct number"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
@@ -70,7 +73,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     # IRCT heads what each group is given "Intervention groups" ("Injection of the number of 7x10^5 NK cells in
     # 3 periods with an interval of 5 days to 3 patients with HCC").
     "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure",
-                      "drugs / interventions", "drugs/interventions", "intervention groups"),
+                      "drugs / interventions", "drugs/interventions", "intervention groups",
+                      # a trial finder's "Intervention Name:" / "AstroRx" (neals.org NCT03482050)
+                      "intervention name", "intervention names"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -297,6 +302,8 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
                 return "registration", labelled
             if _names_a_register(_key(match.group("label"))) and _CLOSED["registration"](fold(match.group("value") or "")):
                 return "registration", fold(match.group("value"))
+            if _SPONSORS_STUDY_ID.match(_key(match.group("label"))):
+                return "registration", fold(match.group("value")) or None
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
     if glued:
@@ -316,6 +323,10 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
 #: No.", "N° ClinicalTrials.gov".
 _REGISTER_NAME = re.compile(r"\b(?:eudra\s?ct|clinicaltrials\s(?:gov|gouv)|nct|isrctn|eu\sct|ctis|chictr|anzctr|drks|umin"
                             r"|jrct|ctri)\b")
+
+
+#: A sponsor's label of its own number for the study: "GSK study ID" / "103813" (gsk-studyregister.com).
+_SPONSORS_STUDY_ID = re.compile(r"^[a-z][a-z0-9&]{1,15} study id$")
 
 
 def _names_a_register(key: str) -> bool:
