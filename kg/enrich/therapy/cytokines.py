@@ -6,7 +6,15 @@ import re
 
 from kg.enrich.therapy.quantities import cytokine_dose
 from kg.enrich.therapy.regimens import DRUGS
-from kg.enrich.therapy.schedules import days_given, doses_counted_before, duration_days, frequency, number_of_doses, route
+from kg.enrich.therapy.schedules import (
+    days_given,
+    doses_counted_before,
+    duration_before,
+    duration_days,
+    frequency,
+    number_of_doses,
+    route,
+)
 from kg.enrich.therapy.text import GIVING_PLACES, Passage, negated
 from kg.model.records import CytokineUse
 
@@ -184,7 +192,7 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment) or doses_counted_before(passage.text[previous_end:start])
-                use.duration_days = duration_days(segment)
+                use.duration_days = duration_days(segment) or duration_before(passage.text[previous_end:start])
                 use.days = days_given(segment)
                 following_passage = passages[place + 1] if place + 1 < len(passages) else None
                 given_then = _TREATMENTS_ON_ONE_DAY.match(following_passage.text) if following_passage else None

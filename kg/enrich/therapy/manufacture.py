@@ -40,6 +40,9 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
                               r"|\bin vivo expansion\b|\bexpansion in vivo\b|\bexpanded access\b"
                               # "the in vivo expanded haploidentical allogeneic NK cells" (meddatax.com NCT00652899)
                               r"|\bin[- ]vivo[- ]expanded\b"
+                              # "a single-arm, open-label, dose-finding and expansion clinical trial" (meddatax.com
+                              # NCT06690827)
+                              r"|\bexpansion\s+(?:clinical\s+)?(?:trials?|study|studies)\b"
                               r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b"
                               # the cells' growth in the patient, by a day after their infusion: "incidence of donor
                               # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK

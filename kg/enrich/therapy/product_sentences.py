@@ -55,6 +55,9 @@ def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) 
 #: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
                             r"|\bdose\s+\d+\s*\("
+                            # "The study includes three dose groups: 1×107 CAR-positive cells/kg, 3×107 ..." (meddatax.com
+                            # NCT06690827)
+                            r"|\bdose\s+(?:groups?|cohorts?)\b[^.;]{0,10}?(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]))"
                             r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
                             # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
                             # kilogram of the person's body weight are injected 4 hours before the injection of

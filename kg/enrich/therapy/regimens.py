@@ -489,8 +489,12 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: no regimen of drugs ("Standard GVHD prophylaxis + MMSC" of the same study is one).
 #: A drug named with its dose per body size: "Cyclophosphamide 500 mg - 2000 mg/m2 (day 2) with or without Fludarabine 30
 #: mg/m2 /day" (trial.medpath.com NCT02644655), "fludarabine 25 mg/m(2)", "cyclophosphamide (60 mg/kg/day ...)".
-_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
-                         r"(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b", re.IGNORECASE)
+#: (and after a comma, or a flat daily dose by mouth: "Cyclophosphamide: cyclophosphamide, 500 mg/m2", "Temozolomide,
+#: 150 mg oral/day", as an arm's description doses each drug after its name: "Lenalidomide: Lenalidomide, 10 mg oral/day
+#: during 21 days (cycle)", meddatax.com NCT02481934)
+_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
+                         r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b"
+                         r"|mg\s+(?:oral(?:ly)?|p\.?o\.?)\s*/\s*day\b)", re.IGNORECASE)
 #: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
 _BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
                                  r"\s+of\b", re.IGNORECASE)

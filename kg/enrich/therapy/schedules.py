@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "duration_days",
-           "days_given", "infusion_count", "COUNT_WORDS",
+           "days_given", "infusion_count", "duration_before", "COUNT_WORDS",
            "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -125,6 +125,23 @@ def duration_days(text: str) -> float | None:
     return float(_count(number) * _DAYS[unit.lower().rstrip("s")])
 
 
+#: The span said right before what is given in it: "14 days of subcutaneous low-dose IL-2 injections, 2 MIU/day"
+#: (translational-medicine.com NCT00937625).
+_SPAN_BEFORE = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>days?|weeks?)\s+of\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def duration_before(text: str) -> float | None:
+    """How many days the words right before a drug's name say it is given for.
+
+    >>> duration_before("TIL infusion, and 14 days of subcutaneous low-dose "), duration_before("for 14 days of ") is None
+    (14.0, True)
+    """
+    match = _SPAN_BEFORE.search(text[-60:])
+    if not match or re.search(r"\b(?:for|during)\s+$", text[-60:][:match.start()]):
+        return None
+    return float(_count(match.group("number")) * _DAYS[match.group("unit").lower().rstrip("s")])
+
+
 #: "day -1", "days -6 to -2", "on days 1, 3 and 5", "Day 0", "D-5 to D-3" (with the minus signs
 #: registries write: "-", "−", "–").
 _DAYS_GIVEN = re.compile(r"\b(?:on\s+)?(?:days?|D)\s*[-−–]?\s*\d{1,3}"
@@ -164,6 +181,9 @@ _NOT_A_FREQUENCY = r"(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:dai
 _TWICE = re.compile(rf"\b(?:twice|two\s+times)\b{_NOT_A_FREQUENCY}", re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
                      r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b"
+                     # a listed intervention's name and its count: "Biological: CMV-specific T-cells, single infusion
+                     # following single positive CMV PCR result" (ClinicalTrials.gov NCT01220895)
+                     r"|(?:^|,)\s*single\s+infusion\b"
                      # "patients who were treated with one-time lifileucel monotherapy" (join.targetedonc.com
                      # NCT04614103): a treatment given once
                      r"|\bone[- ]time\s+(?:[\w-]+\s+){0,2}?(?:monotherapy|treatment|therapy|infusion|dose|administration)\b",

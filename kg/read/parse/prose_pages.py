@@ -78,6 +78,11 @@ _OTHER_STUDY = re.compile(r"(?i)\b(?:earlier|previous|prior|former|another|other
                           r"[\s(\[,:#]*(?:(?:clinicaltrials\.gov|identifier|number|no|registered|as|under|id)\b[\s(\[,:.#]*)*$")
 
 
+#: What may stand between "This trial" and its own number: brackets, and the number's label.
+_LABEL_BETWEEN = re.compile(r"(?i)[\s(\[]*(?:(?:clinicaltrials\.gov|eudract|isrctn|registry|registration|trial|study)\s*)*"
+                            r"(?:identifier|number|no\.?|id)?[\s:#]*")
+
+
 def _another_study(text: str, mention: re.Match[str]) -> bool:
     """The number names another trial than the page's: its sentence speaks of "this study" apart from it ("This study is
     linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text), or calls the trial it numbers an
@@ -91,7 +96,9 @@ def _another_study(text: str, mention: re.Match[str]) -> bool:
         return True
     own = _THIS_STUDY.search(sentence_before)
     # "This trial (NCT…)": the number is this study's
-    attached = own is not None and re.fullmatch(r"[\s(\[]*", sentence_before[own.end():]) is not None
+    # (and its number's label between: "This is a pilot trial (ClinicalTrials.gov identifier: NCT00937625) including
+    # patients with metastatic melanoma", translational-medicine.com)
+    attached = own is not None and _LABEL_BETWEEN.fullmatch(sentence_before[own.end():]) is not None
     return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
 
 
