@@ -401,3 +401,14 @@ HOLDOUT22_FLOOR = {"cell_products": 0.65, "cytokines": 0.44}
 def test_the_twenty_second_therapy_held_out_corpus_does_not_fall_below_its_measured_f1() -> None:
     assert len(list((HOLDOUT22 / "pages").rglob("*.txt"))) == 12
     assert _under_floor(HOLDOUT22, HOLDOUT22_FLOOR) == {}
+
+
+def test_a_corpus_whose_every_page_is_refused_scores_nothing_found(tmp_path: Path) -> None:
+    # (held-out 22's other sites were four papers, all refused: the score says so instead of failing on a missing graph)
+    page = tmp_path / "pages" / "example.org" / "paper.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("An essay on cell therapies, naming no trial at all.\n", encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "cell_products.csv").write_text("trial_id,cell_type\nNCT04443296,T\n", encoding="utf-8")
+    scores = {s.query: (s.gold, s.found, s.right) for s in score([page], tmp_path / "gold")}
+    assert scores["cell_products"] == (2, 0, 0)  # the row and its cell type, none found

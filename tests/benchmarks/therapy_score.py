@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import contract_score  # noqa: E402
 
 from kg.build.streaming import build  # noqa: E402
-from kg.graphs.files import load_graph  # noqa: E402
+from kg.graphs.files import load_graph, prefixed_graph  # noqa: E402
 from kg.query.catalogue import stored_query  # noqa: E402
 from kg.query.run import run_local  # noqa: E402
 
@@ -77,7 +77,8 @@ def score(documents: list[Path], gold: Path, *, verbose: bool = False) -> list[S
     with tempfile.TemporaryDirectory() as tmp:
         graph_file = Path(tmp) / "graph.ttl"
         build(documents, graph_file)
-        graph = load_graph([graph_file])
+        # a corpus whose every document is refused gives no graph file: nothing found, scored as such
+        graph = load_graph([graph_file]) if graph_file.exists() else prefixed_graph()
     scores = []
     contract = dict(contract_score.SPEC)
     contract_score.SPEC.update(SPEC)  # score_query reads the module's SPEC: ours while we score, then the contract's again
