@@ -63,8 +63,10 @@ _THEN_GRAFT = re.compile(r"^\s*,?\s*(?:and|followed\s+(?:by|with)|before|prior\s
                          r"(?:transplant\w*|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
-    # "anthracycline-based chemotherapy": one drug class names the chemotherapy
-    ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG}-based\s+chemotherapy)\b", re.IGNORECASE)),
+    # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
+    # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor)
+    ("CHEMOTHERAPY", re.compile(rf"(?P<name>(?:{_DRUG}|platinum|taxane)[- ](?:based|containing)\s+(?:doublet\s+)?chemotherapy)\b",
+                                re.IGNORECASE)),
     # "standard cytarabine based consolidation" (EU register 2013-003421-28, E.2.1)
     ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG_LIST}(?:\s+|-)based\s+consolidation)\b", re.IGNORECASE)),
     # "cyclophosphamide and fludarabine (Cy/Flu) based lymphodepleting chemotherapy",

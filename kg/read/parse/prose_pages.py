@@ -78,8 +78,10 @@ _OTHER_STUDY = re.compile(r"(?i)\b(?:earlier|previous|prior|former|another|other
                           r"[\s(\[,:#]*(?:(?:clinicaltrials\.gov|identifier|number|no|registered|as|under|id)\b[\s(\[,:.#]*)*$")
 
 
-#: What may stand between "This trial" and its own number: brackets, and the number's label.
-_LABEL_BETWEEN = re.compile(r"(?i)[\s(\[]*(?:(?:clinicaltrials\.gov|eudract|isrctn|registry|registration|trial|study)\s*)*"
+#: What may stand between "This trial" and its own number: brackets, and the number's label; or what the trial is, then
+#: those: "This trial was a single-center, phase I study (ClinicalTrials.gov NCT04443296)" (jci.org).
+_LABEL_BETWEEN = re.compile(r"(?i)(?:\s+(?:is|was)\s+an?\s+[^.()]{0,80}?\b(?:study|trial))?"
+                            r"[\s(\[]*(?:(?:clinicaltrials\.gov|eudract|isrctn|registry|registration|trial|study)\s*)*"
                             r"(?:identifier|number|no\.?|id)?[\s:#]*")
 
 
