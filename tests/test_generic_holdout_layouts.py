@@ -150,3 +150,13 @@ def test_a_sponsors_study_id_keys_its_register_page_and_intervention_name_heads_
     # neals.org NCT03482050: "Intervention Name:" / "AstroRx"
     assert reading("Type of Intervention:\n\nBiological\n\nIntervention Name:\n\nAstroRx\n\nPhase:\n\nPhase 1\n"
                    ).sections["interventions"] == ["AstroRx"]
+
+
+# --- the fourth generic held-out corpus (tests/data/generic-holdout4) -------------------------------------------------
+
+def test_an_nct_number_runs_on_into_the_next_words() -> None:
+    # kolpulse.com: "Phase 3 · NCT03651128BMS / 2seventy bio", the sponsors' names glued to the number
+    assert [i.value for i in find_registry_ids("FDA Approved · Apr 4, 2024Phase 3 · NCT03651128BMS / 2seventy bio")] == [
+        "NCT03651128"]
+    # nine digits are no NCT number
+    assert find_registry_ids("NCT036511281") == []
