@@ -160,3 +160,12 @@ def test_an_nct_number_runs_on_into_the_next_words() -> None:
         "NCT03651128"]
     # nine digits are no NCT number
     assert find_registry_ids("NCT036511281") == []
+
+
+def test_the_field_under_a_labelled_number_is_no_title() -> None:
+    # breastcancer.org: "ClinicalTrials.gov ID number: NCT03734029" / "Sponsors of the trial: Daiichi Sankyo, Inc., and
+    # AstraZeneca" (the page's title, "DESTINY-Breast04 Trial", stands above among its menus: none is better than a field)
+    record = _read("Join Us\n\nDESTINY-Breast04 Trial\n\nSave as Favorite\n\nPhase: Phase III\n\n"
+                   "ClinicalTrials.gov ID number: NCT03734029\n\nSponsors of the trial: Daiichi Sankyo, Inc., and AstraZeneca\n")
+    assert trial_key(record.identifiers) == "NCT03734029"
+    assert record.title != "Sponsors of the trial: Daiichi Sankyo, Inc., and AstraZeneca"

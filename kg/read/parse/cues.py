@@ -21,7 +21,7 @@ from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "numbers_line",
-           "title_after_number", "title_after_labelled_number",
+           "FIELD_LINE", "title_after_number", "title_after_labelled_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
@@ -360,6 +360,11 @@ def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
 _DATED_LINE = re.compile(r"^[^:]{1,40}:\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2})\b[^:]*$")
 
 
+#: A "Field: value" line ("Candidate: Natural killer (NK) cell therapy", "Sponsors of the trial: Daiichi Sankyo, Inc., and
+#: AstraZeneca"): a field, no title or headline.
+FIELD_LINE = re.compile(r"^[A-Za-z][\w ()'/&-]{0,40}:\s")
+
+
 def title_after_labelled_number(text: str, identifiers: list[Identifier]) -> str | None:
     """The title under the line that labels the page's one register number at the head of its record, past the
     record's dates: "JRCT ID: jRCT2053210009" / "Registered date:21/04/2021" / "A Clinical Study of UC-MSCs for
@@ -372,7 +377,9 @@ def title_after_labelled_number(text: str, identifiers: list[Identifier]) -> str
         label, colon, value = line.partition(":")
         if colon and value.strip() == identifiers[0].value and 0 < len(label.split()) <= 4:
             following = next((other for other in lines[index + 1:] if not _DATED_LINE.match(other)), "")
-            return following if _reads_as_title(following) else None
+            # (not the next field: "ClinicalTrials.gov ID number: NCT03734029" / "Sponsors of the trial: Daiichi Sankyo,
+            # Inc., and AstraZeneca", breastcancer.org)
+            return following if _reads_as_title(following) and not FIELD_LINE.match(following) else None
     return None
 
 

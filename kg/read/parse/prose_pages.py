@@ -20,7 +20,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import first_line_title, registration_statement
+from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
@@ -149,8 +149,6 @@ def one_trial_in_prose(text: str) -> list[Identifier]:
     return identifiers
 
 
-#: A "Field: value" line ("Candidate: Natural killer (NK) cell therapy", "Status: Chongqing Sidemu …"): no headline.
-_FIELD_LINE = re.compile(r"^[A-Za-z][\w ()'/&-]{0,40}:\s")
 
 
 def headline(text: str) -> str | None:
@@ -162,7 +160,7 @@ def headline(text: str) -> str | None:
     True
     """
     title = first_line_title(text)
-    return None if title is None or _FIELD_LINE.match(title) else title
+    return None if title is None or FIELD_LINE.match(title) else title
 
 
 def prose_lines(text: str, title: str | None) -> list[str]:
@@ -175,7 +173,7 @@ def prose_lines(text: str, title: str | None) -> list[str]:
 def _opens_with_another_field(title: str) -> bool:
     """A title that is a labelled line of another field ("Status: Chongqing Sidemu Biotechnology Technology and …")."""
     name, _ = label_of(title)
-    return _FIELD_LINE.match(title) is not None and name not in (None, "title", "official_title")
+    return FIELD_LINE.match(title) is not None and name not in (None, "title", "official_title")
 
 
 def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> TrialRecord:
