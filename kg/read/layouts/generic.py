@@ -20,6 +20,7 @@ from kg.read.parse import prose_pages
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
     archived_status,
+    background_summary,
     badge,
     first_line_title,
     given_paragraphs,
@@ -30,6 +31,7 @@ from kg.read.parse.cues import (
     pdq_summary,
     phase_line,
     phase_under_header,
+    protocol_heading,
     record_number_line,
     referred_own_number,
     registration_statement,
@@ -89,10 +91,16 @@ def _trial_page(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found) or identifiers == _labelled_study_id(found) \
+    if _labelled_own_number(found) \
+            or identifiers in (_labelled_study_id(found), _labelled_protocol_number(found), [protocol_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers):
         return True
+    if len(find_registry_ids(text)) > len(identifiers):
+        # two numbers of one register and no label saying which is the page's: a news item on two trials ("… evaluated in
+        # the phase 2a clinical trial GAlette (NCT05626114)" / "… a dose-escalation study (NCT02286089) …",
+        # glance.eyesoneyecare.com), whose phase and title may be either's
+        return False
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
@@ -137,8 +145,12 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
     if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
         return []
     if not shown:
-        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it.
-        return _labelled_study_id(found)
+        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it,
+        # or the protocol number its heading ends with ("… Graft Versus Host Disease (Protocol 275)").
+        heading = protocol_heading(text)
+        # (or the sponsor's designation of the study in prose: "the study (CELZ-201)")
+        return (_labelled_study_id(found) or _labelled_protocol_number(found) or ([heading] if heading else [])
+                or prose_pages.designated_study(text))
     return [identifier for index, identifier in enumerate(shown)
             if all(other.scheme != identifier.scheme for other in shown[:index])]
 
@@ -149,6 +161,37 @@ def _labelled_study_id(found: Reading) -> list[Identifier]:
     """
     values = [value for value in map(value_or_none, found.sections.get("registration", [])) if value]
     return listed_identifiers(values[:1])
+
+
+def _labelled_protocol_number(found: Reading) -> list[Identifier]:
+    """The sponsor's protocol number a page labels beside its trial's status, on a page with no register number: a
+    hospital's page of a sponsor's trial ("Status" / "Closed", "Protocol Number" / "EX9536-4388", inova.org), keyed by
+    that number (scheme ORG). Without a status the label alone makes no trial page (a protocol number in a document
+    list, a form).
+    """
+    if not _values(found, "status"):
+        return []
+    values = [value for value in map(value_or_none, found.sections.get("sponsor_ids", [])) if value]
+    return listed_identifiers(values[:1])
+
+
+def _unwrapped(values: list[str]) -> list[str]:
+    """A field's values with the lines a value was wrapped onto joined to it: a line that goes on in lower case ("TITULO
+    PÚBLICO Tratamiento de la discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).",
+    nomenclator.org).
+
+    >>> _unwrapped(["Tratamiento de la discopatía degenerativa lumbar con células", "mesenquimales alogénicas (MSV*)."])
+    ['Tratamiento de la discopatía degenerativa lumbar con células mesenquimales alogénicas (MSV*).']
+    >>> _unwrapped(["A Study of NK Cells", "Phase 1"])
+    ['A Study of NK Cells', 'Phase 1']
+    """
+    joined: list[str] = []
+    for value in values:
+        if joined and value[:1].islower():
+            joined[-1] = f"{joined[-1]} {value}"
+        else:
+            joined.append(value)
+    return joined
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -178,7 +221,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     listed = listed_identifiers(found.sections.get("sponsor_ids", [])) + listed_identifiers(
         found.sections.get("secondary_ids", []), unknown="OTHER")
     record.identifiers += [i for i in listed if i.value not in known]
-    titles = _values(found, "title") + _values(found, "official_title")
+    titles = _unwrapped(_values(found, "title")) + _unwrapped(_values(found, "official_title"))
     # "… the study (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells …'": the text before the number is
     # the sentence that names it, no title.
     record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
@@ -188,7 +231,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_before_contents(text) or title_above_summary(text) or _markdown_title(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
-    official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
+    official = [value for value in _unwrapped(_values(found, "official_title"))[:1] if value != record.title] or list(
         filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
@@ -224,6 +267,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     describing = {fold(line) for line in found.sections.get("interventions", [])}
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
+                            or background_summary(text.split("\n"))
                             or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing])
                             or summary_within_paragraph(found.unread))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
@@ -495,7 +539,9 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     A list whose untyped lines read as sentences (long, or ending in a full stop) describes the
     interventions rather than naming them: only its typed lines are taken.
     """
-    values = [value for value in map(value_or_none, lines) if value and not _arm_lines([value])]
+    # ("Intervention(s) | None |": the NIH Clinical Center's protocol of a registry study, which gives none)
+    values = [value for value in map(value_or_none, lines)
+              if value and value.lower() != "none" and not _arm_lines([value])]
     # a Markdown list's type in bold: "- **BIOLOGICAL:** Autologous (self) mononuclear cells derived from umbilical cord
     # blood" (api.ai-analytics.org NCT03779711)
     values = [strip_bullet(_MARKDOWN_STRONG.sub("", value)) if _MARKDOWN_TYPED.match(value) else value for value in values]

@@ -25,7 +25,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
-           "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
+           "title_named_by_number", "given_paragraphs",
+           "background_summary", "protocol_heading", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
@@ -288,20 +289,26 @@ def archived_status(sentence: str | None) -> str | None:
 _REFERRED = re.compile(r"\b(?:locations?|sponsors?|information)\b[^.\n]{0,80}?\bon\s+ClinicalTrials\.gov\s+for\s+"
                        r"(?P<number>NCT\d{8})\b"
                        r"|\blink\s+to\s+(?:the\s+)?(?:clinical\s+)?(?:trial|study)\b[\s:]*(?:https?://)?(?:www\.)?"
-                       r"clinicaltrials\.gov/[\w/?=.-]*?(?P<linked>NCT\d{8})\b", re.IGNORECASE)
+                       r"clinicaltrials\.gov/[\w/?=.-]*?(?P<linked>NCT\d{8})\b"
+                       # "For more information about STEMTRA, visit" / "https://clinicaltrials.gov/ct2/show/NCT02416492."
+                       # (a sponsor's sheet on its trial, scarlettlawgroup.com)
+                       r"|\bfor\s+more\s+information\s+(?:about|on)\s+[^.\n]{1,60}?,?\s+(?:please\s+)?visit\s*:?\s*"
+                       r"(?:https?://)?(?:www\.)?clinicaltrials\.gov/[\w/?=.-]*?(?P<visited>NCT\d{8})\b", re.IGNORECASE)
 
 
 def referred_own_number(text: str) -> str | None:
-    """The NCT number of the page's own trial, where the page refers its reader to that record for its
+    r"""The NCT number of the page's own trial, where the page refers its reader to that record for its
     sponsor or locations.
 
     >>> referred_own_number("Additional locations may be listed on ClinicalTrials.gov for NCT05015426.")
     'NCT05015426'
+    >>> referred_own_number("For more information about STEMTRA, visit\nhttps://clinicaltrials.gov/ct2/show/NCT02416492.")
+    'NCT02416492'
     >>> referred_own_number("Results of a similar trial (NCT01234567) were published.") is None
     True
     """
     match = _REFERRED.search(text)
-    return (match.group("number") or match.group("linked")).upper() if match else None
+    return (match.group("number") or match.group("linked") or match.group("visited")).upper() if match else None
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -323,6 +330,30 @@ def numbers_line(text: str, identifiers: list[Identifier], within: int = 25) -> 
         if len(words) - len(rest) == len(values) and len(rest) <= 1 and all(_SPONSOR_CODE.fullmatch(w) for w in rest):
             return True
     return False
+
+
+#: A heading that names its trial's protocol by the sponsor's number in brackets at its end: "Trial Results: MSV-100-IV
+#: Pediatric Expanded Access Program (EAP) in Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)".
+_PROTOCOL_HEADING = re.compile(r"^[^.!?]{20,300}\((?:Protocol|Study)\s+(?:No\.?\s*|Number\s+|#\s*)?"
+                               r"(?P<number>[A-Z0-9][A-Za-z0-9-]{0,19})\)\s*$")
+
+
+def protocol_heading(text: str, within: int = 5) -> Identifier | None:
+    r"""The sponsor's protocol number of the trial a page heads with it, one of its first ``within`` lines being a heading
+    (no sentence) that ends in "(Protocol 275)" (mesoblast.com, the sponsor's page of that protocol's results): the
+    sponsor's own id (scheme ORG), which keys a trial with no register number. A number with no digit is a name.
+
+    >>> protocol_heading("MSV-100-IV Pediatric\n\nTrial Results: MSV-100-IV Pediatric Expanded Access Program (EAP) in "
+    ...                  "Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)\n\nUse of our MSC-100-IV ...")
+    Identifier(value='275', scheme='ORG')
+    >>> protocol_heading("We changed the dosing in the study (Protocol 275). It went well.") is None
+    True
+    """
+    for line in _first_lines(text, within):
+        match = _PROTOCOL_HEADING.match(line)
+        if match and re.search(r"\d", match.group("number")):
+            return Identifier(match.group("number"), "ORG")
+    return None
 
 
 #: A sponsor's code for its trial: letters and digits, at least two of each ("BX44273", "GO29781").
@@ -620,6 +651,32 @@ def pdq_outline(lines: list[str]) -> str | None:
             break
         parts.append(line)
     return "\n".join(fold(part) for part in parts if fold(part)) or None
+
+
+#: The parts of the NIH's summary of an intramural protocol, each heading its own line: "Background:", "Objectives:",
+#: "Eligibility:", "Design:" (clinicalstudies.info.nih.gov, and ClinicalTrials.gov's brief summaries of such protocols).
+_NIH_BACKGROUND = re.compile(r"^\s*Background\s*:\s*$")
+_NIH_NEXT_PART = re.compile(r"^\s*(?:Objectives?|Eligibility|Design)\s*:\s*$")
+
+
+def background_summary(lines: list[str]) -> str | None:
+    r"""The summary of an NIH intramural protocol written in its parts: the lines under "Background:" up to
+    "Objectives:", when both head a line of their own (the protocol page's text after its table,
+    clinicalstudies.info.nih.gov 09-C-0053); its list items without their dashes.
+
+    >>> background_summary(["Background:", "- A federal government mandate requires stem cell transplant centers to "
+    ...                     "collect and maintain a minimum of information.", "Objectives:", "- To learn more"])
+    'A federal government mandate requires stem cell transplant centers to collect and maintain a minimum of information.'
+    >>> background_summary(["Background:", "Tregs prevent autoimmune disease."]) is None  # no "Objectives:" after it
+    True
+    """
+    start = next((index for index, line in enumerate(lines) if _NIH_BACKGROUND.match(line)), None)
+    if start is None:
+        return None
+    end = next((index for index in range(start + 1, len(lines)) if _NIH_NEXT_PART.match(lines[index])), None)
+    if end is None:
+        return None
+    return " ".join(filter(None, (fold(re.sub(r"^\s*[-–•*]+\s*", "", line)) for line in lines[start + 1:end]))) or None
 
 
 def title_above_summary(text: str) -> str | None:

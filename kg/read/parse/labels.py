@@ -189,6 +189,47 @@ CJK_LABELS: dict[str, tuple[str, ...]] = {
     # the trial's purpose in a paragraph (the page's only description of the trial): its summary
     "brief_summary": ("臨床目的",),
 }
+#: Labels printed in Spanish capitals, by the field they open, the value after a space on the same line: the Spanish
+#: register's records as nomenclator.org reprints them ("IDENTIFICADOR 2012-004444-30.", "TITULO PÚBLICO Tratamiento de la
+#: discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).", "ESTADO EC Finalizado.", "CRITERIOS
+#: INCLUSIÓN 1. Discopatía degenerativa lumbar …"). Only in capitals, written with or without their accents: in
+#: lower case the words are a Spanish sentence's. Fields the reader does not take ("other") end the one before them.
+SPANISH_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("IDENTIFICADOR",),
+    "title": ("TITULO PUBLICO",),
+    "official_title": ("TITULO CIENTIFICO",),
+    "conditions": ("INDICACION PUBLICA",),
+    "inclusion": ("CRITERIOS INCLUSION",),
+    "exclusion": ("CRITERIOS EXCLUSION",),
+    "other": ("DATOS GENERALES", "INFORMACION", "TIPO", "ESTADO EC", "AREA TERAPEUTICA", "SEXO", "INCLUYE PLACEBO",
+              "INDICACION CIENTIFICA"),
+}
+_SPANISH_KEYS = sorted(((label, name) for name, labels in SPANISH_LABELS.items() for label in labels),
+                       key=lambda pair: -len(pair[0]))
+#: Spanish capitals without their accents, one letter for one (the line keeps its length).
+_UNACCENTED = str.maketrans("ÁÉÍÓÚÜÑ", "AEIOUUN")
+
+
+def _spanish_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's Spanish label in capitals opens and the value after it (:data:`SPANISH_LABELS`).
+
+    >>> _spanish_label("IDENTIFICADOR 2012-004444-30.")
+    ('registration', '2012-004444-30.')
+    >>> _spanish_label("TITULO PÚBLICO Tratamiento de la discopatía degenerativa lumbar con células")
+    ('title', 'Tratamiento de la discopatía degenerativa lumbar con células')
+    >>> _spanish_label("Tipo de estudio"), _spanish_label("TIPOS DE CÉLULAS")
+    ((None, None), (None, None))
+    """
+    if not plain[:1].isupper():
+        return None, None
+    head = plain[:40].translate(_UNACCENTED)
+    for label, name in _SPANISH_KEYS:
+        rest = head[len(label):len(label) + 1]
+        if head.startswith(label) and rest in ("", " ", ":"):
+            return name, fold(plain[len(label):].lstrip(" :")) or None
+    return None, None
+
+
 #: The Chinese labels, longest first: "注册号状态" is no "注册号".
 _CJK_KEYS = sorted(((label, name) for name, labels in CJK_LABELS.items() for label in labels), key=lambda pair: -len(pair[0]))
 #: A character of a Chinese label: Han (traditional and simplified), not the full-width colon that ends one.
@@ -276,17 +317,20 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
     return _line_label(line, spaced, glued)[:2]
 
 
-def _line_label(line: str, spaced: bool, glued: bool) -> tuple[str | None, str | None, bool]:
+def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tuple[str | None, str | None, bool]:
     """:func:`label_of`, and whether the label is a Chinese one (:data:`CJK_LABELS`)."""
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
     name, value = _cjk_label(plain)
     if name:
         return name, value, True
-    return (*_latin_label(line, plain, spaced, glued), False)
+    name, value = _spanish_label(plain)
+    if name:
+        return name, value, False
+    return (*_latin_label(line, plain, spaced, glued, lower), False)
 
 
-def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str | None, str | None]:
+def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool = False) -> tuple[str | None, str | None]:
     """:func:`label_of` of a line that opens with no Chinese label (``plain``: the line folded, undecorated)."""
     indexless = _INDEX.sub(r"\1", plain)
     for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
@@ -304,10 +348,16 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
                 return "registration", fold(match.group("value"))
             if _SPONSORS_STUDY_ID.match(_key(match.group("label"))):
                 return "registration", fold(match.group("value")) or None
+            if _key(match.group("label")) == "number" and _NIH_PROTOCOL.fullmatch(fold(match.group("value") or "")):
+                return "registration", fold(match.group("value"))
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
     if glued:
         name, value = _glued_value(plain)
+        if name:
+            return name, value
+    if lower:
+        name, value = _lower_value(plain)
         if name:
             return name, value
     if not spaced:
@@ -327,6 +377,12 @@ _REGISTER_NAME = re.compile(r"\b(?:eudra\s?ct|clinicaltrials\s(?:gov|gouv)|nct|i
 
 #: A sponsor's label of its own number for the study: "GSK study ID" / "103813" (gsk-studyregister.com).
 _SPONSORS_STUDY_ID = re.compile(r"^[a-z][a-z0-9&]{1,15} study id$")
+
+
+#: The NIH Clinical Center's protocol number, its year, institute and serial number ("09-C-0053": 2009, the National Cancer
+#: Institute; "10-H-0126", "03-CC-0128"), as its protocol pages label it "Number" ("Number | 09-C-0053 |",
+#: clinicalstudies.info.nih.gov): under that label alone, only a number in this form is the page's own.
+_NIH_PROTOCOL = re.compile(r"\d{2}-[A-Z]{1,2}-\d{4}")
 
 
 def _names_a_register(key: str) -> bool:
@@ -410,6 +466,46 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     return _closed_value(line)
 
 
+def _lower_value(line: str) -> tuple[str | None, str | None]:
+    """A known label, a space and a value in lower case, on a short line that is no sentence: "Condition malignant solid
+    tumors", "Intervention model single group assignment", "Primary purpose supportive care" (smartpatients.com, which
+    writes its values in lower case after labels without colons).
+
+    >>> _lower_value("Intervention model single group assignment")
+    ('intervention_model', 'single group assignment')
+    >>> _lower_value("Sponsor Tianjin Medical University"), _lower_value("Design of the trial is randomised.")
+    ((None, None), (None, None))
+    >>> _lower_value("Condition category"), _lower_value("Plain English summary of protocol")
+    ((None, None), (None, None))
+    """
+    if ":" in line or len(line.split()) > 8 or line.rstrip().endswith(".") or _key(line) in _KEYS:
+        return None, None
+    lowered = line.lower()
+    for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
+        value = line[len(label) + 1:].strip()
+        if name == "other" or not lowered.startswith(label + " ") or not value[:1].islower() or value != value.lower():
+            continue
+        # the words of a longer label ("Condition category", "Secondary outcome measur…"), or of a heading going on
+        # ("Plain English summary of protocol"), are no value
+        first = value.split()[0]
+        if first in _FUNCTION_WORDS or any(key.startswith(f"{label} {first}") for key in _KEYS):
+            continue
+        return name, value
+    return None, None
+
+
+#: Words a heading goes on with and a field's value does not open with.
+_FUNCTION_WORDS = frozenset({"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with", "from",
+                             "is", "are", "was", "were", "will", "has", "have"})
+
+
+def _writes_lower_values(lines: list[str]) -> bool:
+    """Three lines "Known label value in lower case" make a page that labels its fields that way, each field's value
+    on its label's line (smartpatients.com: "Condition malignant solid tumors", "Phase phase 1", "Masking open label").
+    """
+    return sum(1 for line in lines if _lower_value(fold(_DECORATION.sub("", line)))[0]) >= 3
+
+
 def _writes_spaced_labels(lines: list[str]) -> bool:
     """Three lines "Multi-word label Value" make a page that labels without colons."""
     return sum(1 for line in lines if ":" not in line and _spaced_value(_DECORATION.sub("", line), words=2)[0]) >= 3
@@ -431,7 +527,10 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
 #: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
 #: after a condition).
 _LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes", "locations"}
-_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
+#: (or a table row "Label | value |": "Intervention(s) | None |" / "Supporting Site | National Cancer Institute |", the NIH
+#: Clinical Center's protocol table, clinicalstudies.info.nih.gov)
+_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)"
+                            r"|^\s*\|?\s*[A-Za-z][\w ()]{0,30}?\s*\|\s*[^|\s][^|]*\|\s*$")
 
 
 def _typed_item(line: str) -> bool:
@@ -533,6 +632,11 @@ def reading(text: str) -> Reading:
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
+    # a page that writes each field's value in lower case on its label's line: a line under such a field is none of its
+    # ("Primary purpose supportive care" / "mage-a4 tcr gene-modified t cells" / "The study consists of a 2-dose
+    # escalation scheme, and the patient receives twice in each dose …", smartpatients.com's "Study Design")
+    lower = _writes_lower_values(lines)
+    whole = False  # the current field's value was whole on its label's line
     menu = _menu_lines(lines)
     # the values under Chinese labels, apart: a field the page labels in English too keeps the English label's value
     chinese: dict[str, list[str]] = {}
@@ -543,7 +647,7 @@ def reading(text: str) -> Reading:
         if tag:
             other_language = tag.group(0).lower() not in _ENGLISH_TAGS
             continue
-        name, value, in_chinese = _line_label(line, spaced, glued) if index not in menu else (None, None, False)
+        name, value, in_chinese = _line_label(line, spaced, glued, lower) if index not in menu else (None, None, False)
         if name:
             other_language = False
             into = chinese if in_chinese else result.sections
@@ -555,6 +659,7 @@ def reading(text: str) -> Reading:
             name = "detailed_description"  # the summary's own "Description:" (an outcome's is under its measure)
         if name:
             current = None if name == "other" else name
+            whole = lower and bool(value) and name not in _LIST_FIELDS | _SUMMARY_FIELDS
             if current:
                 into.setdefault(current, [])
                 if value:
@@ -566,6 +671,9 @@ def reading(text: str) -> Reading:
         elif _MARKDOWN_HEADING.match(line) and current not in _LIST_FIELDS:
             # a Markdown heading the table does not know ends the section before it: "## Primary source", "## Citation"
             # after "## Collaborators" (api.ai-analytics.org NCT03779711) are no collaborators
+            current = None
+            result.unread.append(fold(line))
+        elif current and whole:
             current = None
             result.unread.append(fold(line))
         elif current and (current in _LIST_FIELDS or not into[current] or not _UNKNOWN_LABEL.match(line)
