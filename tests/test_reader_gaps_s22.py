@@ -258,3 +258,32 @@ def test_a_designation_beside_a_register_number_or_another_designation_keys_noth
     assert one_trial_in_prose(CELZ.replace("(CELZ-201)", "(CELZ-201) and the trial (CELZ-100)")) == []
     with pytest.raises(DocumentError, match="unknown layout"):
         _read(CELZ.replace("(CELZ-201)", "(CELZ-201) and the trial (CELZ-100)"))
+
+
+# kusajili.com RECF0244 (generic-holdout2): the French cancer trials register's record reprinted, its title cut short on
+# the first line and whole under the register number, its lay summary under "Extrait"
+KUSAJILI = (
+    "ICAR : Essai de phase 1 évaluant la tolérance d’une immunothérapie par injection intra-artérielle hépatique de "
+    "lymphocytes T gamma-delta autologues, chez des patients ayant un carcinome hépatocellulai...\n\n"
+    "Mise à jour : Il y a 4 ans\nRéférence : RECF0244\n\n"
+    "ICAR : Essai de phase 1 évaluant la tolérance d’une immunothérapie par injection intra-artérielle hépatique de "
+    "lymphocytes T gamma-delta autologues, chez des patients ayant un carcinome hépatocellulaire. [essai clos aux "
+    "inclusions]\n\nFemme et Homme | 18 ans et plus\n\nExtrait\n\n"
+    "L’objectif de cet essai est de déterminer la dose tolérée de lymphocytes T gamma-delta pour le traitement des "
+    "patients ayant un carcinome hépatocellulaire.\n\nExtrait Scientifique\n\n"
+    "Il s'agit d'un essai de phase 1, en ouvert, multicentrique.\n")
+
+
+def test_the_french_cancer_registers_reference_keys_its_reprinted_record() -> None:
+    record = _read(KUSAJILI)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("RECF0244", "OTHER")]
+    assert trial_key(record.identifiers) == "RECF0244"
+    # the title whole, without the register's note after it
+    assert record.title.endswith("chez des patients ayant un carcinome hépatocellulaire.")
+    assert record.brief_summary == ("L’objectif de cet essai est de déterminer la dose tolérée de lymphocytes T "
+                                    "gamma-delta pour le traitement des patients ayant un carcinome hépatocellulaire.")
+
+
+def test_reference_over_anything_but_a_register_number_labels_nothing() -> None:
+    assert label_of("Référence : Dupont et al., Lancet 2019")[0] is None
+    assert label_of("Référence : RECF0244") == ("registration", "RECF0244")

@@ -47,6 +47,9 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|IRCT\d{8,}N\d+|KCT\d{7}|ChiMCTR\d+|RBR-\w+|PACTR\d{15}|SLCTR/\d{4}/\d{3}|TCTR\d{11}"
         # the International Traditional Medicine Clinical Trial Registry's "ITMCTR2100005248" (itmctr.ccebtcm.org.cn)
         r"|ITMCTR\d{10}"
+        # the French national cancer institute's register of cancer trials (INCa, "registre des essais cliniques"), as
+        # kusajili.com reprints its records: "Référence : RECF0244"
+        r"|RECF\d{4}"
         rf"|{JRCT_NUMBER}|UMIN\d{{9}})\b")),
 ]
 

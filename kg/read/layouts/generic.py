@@ -53,6 +53,7 @@ from kg.read.parse.cues import (
     title_after_number,
     title_before_contents,
     title_before_identifier,
+    title_cut_short,
     title_named_by_number,
     treatment_called,
     typed_intervention_list,
@@ -224,7 +225,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     titles = _unwrapped(_values(found, "title")) + _unwrapped(_values(found, "official_title"))
     # "… the study (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells …'": the text before the number is
     # the sentence that names it, no title.
-    record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
+    record.title = (next(iter(titles), None) or title_cut_short(text) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or title_after_labelled_number(text, record.identifiers)

@@ -26,7 +26,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs",
-           "background_summary", "protocol_heading", "registration_statement", "registry_design_line",
+           "background_summary", "protocol_heading", "title_cut_short", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
@@ -138,6 +138,33 @@ def first_line_title(text: str) -> str | None:
         if not _is_banner(line):
             return None
     return None
+
+
+#: Bracketed notes a register's reprint puts after a title: "[essai clos aux inclusions]", "[Informations issues du site
+#: clinicaltrials.gov et traduites par l'INCa]".
+_TRAILING_NOTES = re.compile(r"(?:\s*\[[^\[\]\n]*\])+\s*$")
+
+
+def title_cut_short(text: str, within: int = 8) -> str | None:
+    r"""The page's title, where its first line is the title cut short with an ellipsis and one of the next lines gives it
+    whole ("ICAR : Essai de phase 1 évaluant … chez des patients ayant un carcinome hépatocellulai..." over "ICAR : Essai
+    de phase 1 évaluant … chez des patients ayant un carcinome hépatocellulaire. [essai clos aux inclusions]",
+    kusajili.com): the whole line, without the bracketed notes after it.
+
+    >>> title_cut_short("ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie...\n\nRéférence : RECF0244\n"
+    ...                 "ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie par injection. [essai clos]")
+    "ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie par injection."
+    >>> title_cut_short("A Study of NK Cells in Leukemia\nA Study of NK Cells in Leukemia") is None
+    True
+    """
+    lines = _first_lines(text, within)
+    if not lines:
+        return None
+    stem = re.sub(r"\s*(?:\.{3}|…)$", "", lines[0])
+    if stem == lines[0] or len(stem.split()) < 5:
+        return None
+    whole = next((line for line in lines[1:] if line.startswith(stem) and len(line) > len(stem)), None)
+    return _TRAILING_NOTES.sub("", whole) if whole else None
 
 
 def title_before_contents(text: str) -> str | None:

@@ -230,6 +230,37 @@ def _spanish_label(plain: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: Labels printed in French, as written (capitalised, accented), by the field they open: the French cancer trials
+#: register's records as kusajili.com reprints them ("Référence : RECF0244", "Extrait" over the lay summary, "Extrait
+#: Scientifique" after it). "Référence" labels the page's number only when its value is one register number alone
+#: (a reference to a paper is none).
+FRENCH_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("Référence",),
+    "brief_summary": ("Extrait",),
+    "other": ("Extrait Scientifique", "Mise à jour"),
+}
+_FRENCH_KEYS = sorted(((label, name) for name, labels in FRENCH_LABELS.items() for label in labels),
+                      key=lambda pair: -len(pair[0]))
+
+
+def _french_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's French label opens and the value after it (:data:`FRENCH_LABELS`).
+
+    >>> _french_label("Référence : RECF0244"), _french_label("Extrait")
+    (('registration', 'RECF0244'), ('brief_summary', None))
+    >>> _french_label("Référence : Dupont et al., 2019"), _french_label("Extrait du registre de l'INCa")
+    ((None, None), (None, None))
+    """
+    for label, name in _FRENCH_KEYS:
+        rest = plain[len(label):]
+        if plain.startswith(label) and (not rest or rest[0] in " :"):
+            value = fold(rest.strip().lstrip(":").strip()) or None
+            if value and (name != "registration" or not _CLOSED["registration"](value)) and name != "other":
+                return None, None  # a value on the line only for the register number ("Extrait du registre ...")
+            return name, value
+    return None, None
+
+
 #: The Chinese labels, longest first: "注册号状态" is no "注册号".
 _CJK_KEYS = sorted(((label, name) for name, labels in CJK_LABELS.items() for label in labels), key=lambda pair: -len(pair[0]))
 #: A character of a Chinese label: Han (traditional and simplified), not the full-width colon that ends one.
@@ -325,6 +356,9 @@ def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tu
     if name:
         return name, value, True
     name, value = _spanish_label(plain)
+    if name:
+        return name, value, False
+    name, value = _french_label(plain)
     if name:
         return name, value, False
     return (*_latin_label(line, plain, spaced, glued, lower), False)
