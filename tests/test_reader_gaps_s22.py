@@ -9,7 +9,7 @@ import pytest
 from conftest import generic_page as _read
 
 from kg.errors import DocumentError
-from kg.model.identifiers import trial_key
+from kg.model.identifiers import find_registry_ids, trial_key
 from kg.read.parse.labels import label_of, reading
 from kg.read.parse.prose_pages import one_trial_in_prose
 
@@ -287,3 +287,20 @@ def test_the_french_cancer_registers_reference_keys_its_reprinted_record() -> No
 def test_reference_over_anything_but_a_register_number_labels_nothing() -> None:
     assert label_of("Référence : Dupont et al., Lancet 2019")[0] is None
     assert label_of("Référence : RECF0244") == ("registration", "RECF0244")
+
+
+# trials.starfile.org NCT03289988 (therapy-holdout12, its negative): the record's status run into its number
+STARFILE = (
+    "Clinical Trials Directory\n\nTrials / Unknown\n\nUnknownNCT03289988\n\n"
+    "Novel Blood-based Colorectal Cancer Screening Method Using Natural Killer Cell Activity and Gene Panel Expression\n\n"
+    "Status\nUnknown\nPhase\nStudy type\nObservational\nEnrollment\n964 (estimated)\nSponsor\n"
+    "Yonsei University · Academic / Other\n")
+
+
+def test_an_nct_number_glued_after_a_status_word_is_found_and_keys_its_record() -> None:
+    assert [i.value for i in find_registry_ids("UnknownNCT03289988")] == ["NCT03289988"]
+    # a ninth digit before or after makes it no NCT number
+    assert find_registry_ids("1NCT03289988") == [] and find_registry_ids("NCT032899881") == []
+    record = _read(STARFILE)
+    assert trial_key(record.identifiers) == "NCT03289988"
+    assert record.title.startswith("Novel Blood-based Colorectal Cancer Screening Method")

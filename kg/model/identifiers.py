@@ -32,9 +32,10 @@ __all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "
 #: A jRCT number ("jRCTb030190134", "jRCT2031210001"), also read inside file names by the jRCT pages' reader.
 JRCT_NUMBER = r"jRCT[a-z]?\d{9,10}"
 REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # glued after a label, "Trial IDNCT06152809"; or before the next words, "Phase 3 · NCT03651128BMS / 2seventy bio"
+    # glued after a label, "Trial IDNCT06152809", or after a status, "UnknownNCT03289988" (trials.starfile.org, the
+    # record's status run into its number); or before the next words, "Phase 3 · NCT03651128BMS / 2seventy bio"
     # (kolpulse.com, the sponsors' names run on)
-    ("NCT", re.compile(r"(?<![a-z0-9])NCT\d{8}(?!\d)")),
+    ("NCT", re.compile(r"(?<!\d)NCT\d{8}(?!\d)")),
     ("EUCT", re.compile(r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b")),
     # The WHO registry platform and the pages that copy it (MedPath's "Registration Number") write an EU
     # register record as EUCTR + its EudraCT number + the member state: "EUCTR2013-001071-20-GB".
