@@ -304,3 +304,29 @@ def test_an_nct_number_glued_after_a_status_word_is_found_and_keys_its_record() 
     record = _read(STARFILE)
     assert trial_key(record.identifiers) == "NCT03289988"
     assert record.title.startswith("Novel Blood-based Colorectal Cancer Screening Method")
+
+
+# research.kssg.ch (generic-holdout2): a Swiss hospital's research-project page, German labels over English values, the
+# cancer trials group's protocol number before the title in its heading and no register number
+KSSG = (
+    "Kantonsspital St.Gallen\nanmelden\n\n"
+    "Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization MVX-ONCO-1 in advanced head and neck "
+    "squamous cell carcinoma. A single arm, open label, multicenter phase II trial\n\nMarkus Joerger\n\n"
+    "Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy, a process by which the patient’s immune response "
+    "to tumor cells is stimulated and/or augmented.\n   \n"
+    "Projektpartner Dr. Veronika Nagy, Dr. Karen Nestor, Prof. Dr. Markus Joerger\n"
+    "Art des Forschungsprojektes Klinische Forschung\nStatus Geplant\nProjektstart 2020\nProjektende 2025\n"
+    "Studiendesign Phase II\n")
+
+
+def test_a_protocol_number_opening_the_heading_keys_the_page_and_kurzfassung_heads_its_summary() -> None:
+    record = _read(KSSG)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("SAKK 11/16", "ORG")]
+    assert record.title.startswith("Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization")
+    assert record.brief_summary == ("MVX-ONCO-1 is a form of active specific immunotherapy, a process by which the "
+                                    "patient’s immune response to tumor cells is stimulated and/or augmented.")
+
+
+def test_a_heading_opening_with_protocol_and_no_number_keys_nothing() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KSSG.replace("Protocol SAKK 11/16:", "Protocol overview:"))

@@ -32,6 +32,7 @@ from kg.read.parse.cues import (
     phase_line,
     phase_under_header,
     protocol_heading,
+    protocol_heading_line,
     record_number_line,
     referred_own_number,
     registration_statement,
@@ -228,6 +229,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.title = (next(iter(titles), None) or title_cut_short(text) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or protocol_heading_line(text)
                     or title_after_labelled_number(text, record.identifiers)
                     or title_before_contents(text) or title_above_summary(text) or _markdown_title(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title

@@ -26,7 +26,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs",
-           "background_summary", "protocol_heading", "title_cut_short", "registration_statement", "registry_design_line",
+           "background_summary", "protocol_heading", "protocol_heading_line",
+           "title_cut_short", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
@@ -359,27 +360,45 @@ def numbers_line(text: str, identifiers: list[Identifier], within: int = 25) -> 
     return False
 
 
-#: A heading that names its trial's protocol by the sponsor's number in brackets at its end: "Trial Results: MSV-100-IV
-#: Pediatric Expanded Access Program (EAP) in Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)".
+#: A heading that names its trial's protocol by the sponsor's number: in brackets at its end ("Trial Results: MSV-100-IV
+#: Pediatric Expanded Access Program (EAP) in Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)"), or
+#: before the title ("Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization MVX-ONCO-1 in advanced
+#: head and neck squamous cell carcinoma. …", research.kssg.ch: the Swiss cancer trials group's number).
 _PROTOCOL_HEADING = re.compile(r"^[^.!?]{20,300}\((?:Protocol|Study)\s+(?:No\.?\s*|Number\s+|#\s*)?"
-                               r"(?P<number>[A-Z0-9][A-Za-z0-9-]{0,19})\)\s*$")
+                               r"(?P<number>[A-Z0-9][A-Za-z0-9-]{0,19})\)\s*$"
+                               r"|^Protocol\s+(?P<opening>[A-Z][A-Za-z0-9-]{0,19}(?:\s\d{1,4}(?:/\d{1,4})?)?)\s*:\s+[A-Z]\S*"
+                               r"(?:\s+\S+){3}")
 
 
 def protocol_heading(text: str, within: int = 5) -> Identifier | None:
     r"""The sponsor's protocol number of the trial a page heads with it, one of its first ``within`` lines being a heading
-    (no sentence) that ends in "(Protocol 275)" (mesoblast.com, the sponsor's page of that protocol's results): the
-    sponsor's own id (scheme ORG), which keys a trial with no register number. A number with no digit is a name.
+    that ends in "(Protocol 275)" (mesoblast.com, the sponsor's page of that protocol's results; no sentence) or opens
+    with "Protocol SAKK 11/16:" and the title (research.kssg.ch): the sponsor's own id (scheme ORG), which keys a trial
+    with no register number. A number with no digit is a name.
 
     >>> protocol_heading("MSV-100-IV Pediatric\n\nTrial Results: MSV-100-IV Pediatric Expanded Access Program (EAP) in "
     ...                  "Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)\n\nUse of our MSC-100-IV ...")
     Identifier(value='275', scheme='ORG')
+    >>> protocol_heading("Kantonsspital St.Gallen\nProtocol SAKK 11/16: Personalized and cell-based anti-tumor immunization")
+    Identifier(value='SAKK 11/16', scheme='ORG')
     >>> protocol_heading("We changed the dosing in the study (Protocol 275). It went well.") is None
     True
+    >>> protocol_heading("Protocol amendments: What changed in the consent form") is None
+    True
     """
+    line = protocol_heading_line(text, within)
+    if line is None:
+        return None
+    match = _PROTOCOL_HEADING.match(line)
+    return Identifier(match.group("number") or match.group("opening"), "ORG")
+
+
+def protocol_heading_line(text: str, within: int = 5) -> str | None:
+    """The heading :func:`protocol_heading` reads the protocol number from."""
     for line in _first_lines(text, within):
         match = _PROTOCOL_HEADING.match(line)
-        if match and re.search(r"\d", match.group("number")):
-            return Identifier(match.group("number"), "ORG")
+        if match and re.search(r"\d", match.group("number") or match.group("opening")):
+            return line
     return None
 
 

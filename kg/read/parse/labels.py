@@ -239,24 +239,37 @@ FRENCH_LABELS: dict[str, tuple[str, ...]] = {
     "brief_summary": ("Extrait",),
     "other": ("Extrait Scientifique", "Mise à jour"),
 }
-_FRENCH_KEYS = sorted(((label, name) for name, labels in FRENCH_LABELS.items() for label in labels),
-                      key=lambda pair: -len(pair[0]))
+#: Labels printed in German, as written, the value after a space on the same line: a Swiss hospital's research-project
+#: page (research.kssg.ch: "Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy …", "Projektpartner Dr.
+#: Veronika Nagy, …", "Projektstart 2020"), German labels over English values.
+GERMAN_LABELS: dict[str, tuple[str, ...]] = {
+    "brief_summary": ("Kurzfassung",),
+    "other": ("Projektpartner", "Art des Forschungsprojektes", "Projektstart", "Projektende", "Studiendesign",
+              "Verantwortliche Person"),
+}
+_WRITTEN_KEYS = sorted(((label, name) for table in (FRENCH_LABELS, GERMAN_LABELS) for name, labels in table.items()
+                        for label in labels), key=lambda pair: -len(pair[0]))
 
 
-def _french_label(plain: str) -> tuple[str | None, str | None]:
-    """The field a line's French label opens and the value after it (:data:`FRENCH_LABELS`).
+def _written_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's French or German label opens, written as the table writes it, and the value after it
+    (:data:`FRENCH_LABELS`, :data:`GERMAN_LABELS`). A value on the label's line is taken for a German label, and for a
+    French one only when it is the register number "Référence" labels.
 
-    >>> _french_label("Référence : RECF0244"), _french_label("Extrait")
+    >>> _written_label("Référence : RECF0244"), _written_label("Extrait")
     (('registration', 'RECF0244'), ('brief_summary', None))
-    >>> _french_label("Référence : Dupont et al., 2019"), _french_label("Extrait du registre de l'INCa")
+    >>> _written_label("Référence : Dupont et al., 2019"), _written_label("Extrait du registre de l'INCa")
     ((None, None), (None, None))
+    >>> _written_label("Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy")
+    ('brief_summary', 'MVX-ONCO-1 is a form of active specific immunotherapy')
     """
-    for label, name in _FRENCH_KEYS:
+    for label, name in _WRITTEN_KEYS:
         rest = plain[len(label):]
         if plain.startswith(label) and (not rest or rest[0] in " :"):
             value = fold(rest.strip().lstrip(":").strip()) or None
-            if value and (name != "registration" or not _CLOSED["registration"](value)) and name != "other":
-                return None, None  # a value on the line only for the register number ("Extrait du registre ...")
+            german = any(label in labels for labels in GERMAN_LABELS.values())
+            if value and name != "other" and not german and (name != "registration" or not _CLOSED["registration"](value)):
+                return None, None  # a French value on the line only for the register number ("Extrait du registre ...")
             return name, value
     return None, None
 
@@ -358,7 +371,7 @@ def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tu
     name, value = _spanish_label(plain)
     if name:
         return name, value, False
-    name, value = _french_label(plain)
+    name, value = _written_label(plain)
     if name:
         return name, value, False
     return (*_latin_label(line, plain, spaced, glued, lower), False)
