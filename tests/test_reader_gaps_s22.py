@@ -10,7 +10,7 @@ from conftest import generic_page as _read
 
 from kg.errors import DocumentError
 from kg.model.identifiers import find_registry_ids, trial_key
-from kg.read.parse.labels import label_of, reading
+from kg.read.parse.labels import inline_fields, label_of, reading
 from kg.read.parse.prose_pages import one_trial_in_prose
 
 # clinicalstudies.info.nih.gov 09-C-0053 (generic-holdout): the NIH Clinical Center's protocol page, a table of
@@ -330,3 +330,45 @@ def test_a_protocol_number_opening_the_heading_keys_the_page_and_kurzfassung_hea
 def test_a_heading_opening_with_protocol_and_no_number_keys_nothing() -> None:
     with pytest.raises(DocumentError, match="unknown layout"):
         _read(KSSG.replace("Protocol SAKK 11/16:", "Protocol overview:"))
+
+
+# info.shine.com NCT03093350 (generic-holdout2): a syndicated item copying a registry record's fields onto one line
+SHINE = (
+    "Clinical Trial: TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH BREAST "
+    "CANCER\n\nThursday, March 30, 2017\n6\n"
+    "U.S., March 30 -- ClinicalTrials.gov registry received information related to the study (NCT03093350) titled "
+    "'TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH BREAST CANCER' on "
+    "March 22. Brief Summary: The study is being conducted in patients in which breast cancer has come back after "
+    "standard treatment. Study Start Date: Study Type: Interventional Condition: Breast Cancer Intervention: Biological: "
+    "TAA-specific CTLs Each patient will receive 2 injections at a fixed dose, 28 days apart, according to the following "
+    "dose schedule: The expected volume of infusion will be 1 to 10 cc. Dose schedule: Day 0: 2 x 10^7 cells/m2\n")
+
+
+def test_a_registry_records_fields_run_onto_one_line_are_read_as_its_fields() -> None:
+    record = _read(SHINE)
+    assert trial_key(record.identifiers) == "NCT03093350"
+    # the headline is a "Field: value" line: the title the text names the study by
+    assert record.title == ("TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH "
+                            "BREAST CANCER")
+    assert record.brief_summary == ("The study is being conducted in patients in which breast cancer has come back after "
+                                    "standard treatment.")
+    assert record.conditions == ["Breast Cancer"]
+    # the intervention's name ends where the sentence about the patients begins
+    assert [(i.name, i.type) for i in record.interventions] == [("TAA-specific CTLs", "BIOLOGICAL")]
+
+
+def test_endpoints_in_a_description_line_cut_no_fields() -> None:
+    # ignite-sd.com NCT05333705: its endpoints are read from the description's sentences, the line stays whole
+    line = ("Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort Secondary "
+            "end point: To determine the cumulative incidence of relapse at 2 years. Study Design: This study is a phase I "
+            "clinical trial.")
+    assert inline_fields([line]) == [line]
+
+
+# gsk-studyregister.com 103813 (generic-holdout3): "Trial description:" with its text on its line is the summary;
+# "TRIAL DESCRIPTION" alone heads a group of fields (pactr.samrc.ac.za)
+def test_trial_description_with_its_text_is_the_summary_and_alone_a_heading() -> None:
+    assert label_of("Trial description: This study evaluates the immunogenicity and consistency of 3 Hib-MenCY-TT "
+                    "vaccine lots") == ("brief_summary", "This study evaluates the immunogenicity and consistency of 3 "
+                                        "Hib-MenCY-TT vaccine lots")
+    assert label_of("TRIAL DESCRIPTION") == ("other", None)

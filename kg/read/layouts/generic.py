@@ -4,7 +4,10 @@ labels trial sites use, register numbers anywhere in the text.
 The generic reader is asked last, when no dedicated reader claims a page. It reads what
 it can with confidence — a field only from a label it knows, a register number only in
 a register's own format — and says which lines it left unread (``kg build --explain``).
-It never invents: a page without a register number is refused.
+It never invents: a page without a number of its own is refused. Without a register number,
+that is the sponsor's number where the page labels it ("Study ID", "Protocol Number" beside a
+status, the NIH Clinical Center's "Number"), heads with it ("… (Protocol 275)", "Protocol SAKK
+11/16: …") or designates its study by it ("the study (CELZ-201)").
 """
 
 from __future__ import annotations
@@ -565,6 +568,9 @@ _MARKDOWN_STRONG = re.compile(r"\*\*|__")
 
 #: A description's own numbered part after an intervention's name: "Treatment Plan #1:", "Cohort 2:".
 _NUMBERED_PART = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}#?\d+[a-z]?\s*:")
+#: … or its first sentence, opening on the words a sentence about the patients does: "TAA-specific CTLs Each patient
+#: will receive 2 injections at a fixed dose, 28 days apart …" (info.shine.com NCT03093350).
+_SENTENCE_OPENING = re.compile(r"\s+(?=(?:Each|Every|All|The|This|These|Patients|Participants|Subjects)\s+[a-z]+\s+[a-z])")
 
 
 def _name_before_description(name: str) -> str:
@@ -576,6 +582,8 @@ def _name_before_description(name: str) -> str:
     'Busulfan'
     >>> _name_before_description("Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4. Participants")
     'Fludarabine'
+    >>> _name_before_description("TAA-specific CTLs Each patient will receive 2 injections at a fixed dose, 28 days apart")
+    'TAA-specific CTLs'
     >>> _name_before_description("Umbilical cord blood transplant")
     'Umbilical cord blood transplant'
     """
@@ -585,8 +593,9 @@ def _name_before_description(name: str) -> str:
     for end in range(1, 5):
         if words[end:end + end] and [w.lower() for w in words[end:end + end]] == [w.lower() for w in words[:end]]:
             return " ".join(words[:end])
-    part = _NUMBERED_PART.search(name)
-    return name[:part.start()] if part and 0 < len(name[:part.start()].split()) <= 6 else name
+    parts = [part.start() for part in (_NUMBERED_PART.search(name), _SENTENCE_OPENING.search(name)) if part]
+    end = min(parts, default=None)
+    return name[:end] if end is not None and 0 < len(name[:end].split()) <= 6 else name
 
 
 def _comma_listed(value: str) -> list[str]:

@@ -5,6 +5,9 @@ label alone on its line, a numbered table cell ("| E.1.1 | Label |"), a markdown
 ("- **Status:** Recruiting"), a YAML key ("overall_status:") or an indexed label
 ("Primary outcome [1] 257583 0") all open the field the label names. Labels of fields
 the reader does not use are listed too, so that they close the section before them.
+Labels other registers print in their own language have tables of their own, read as
+written: Chinese (:data:`CJK_LABELS`), Spanish capitals (:data:`SPANISH_LABELS`), French
+and German (:data:`FRENCH_LABELS`, :data:`GERMAN_LABELS`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["CJK_LABELS", "LABELS", "Reading", "cjk_label", "reading", "label_of"]
+__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
+           "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -384,6 +388,8 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         match = _LINE.match(candidate)
         if match:
             name = _KEYS.get(_key(match.group("label")))
+            if name == "other" and match.group("value") and _key(match.group("label")) in _FIELD_WITH_A_VALUE:
+                name = _FIELD_WITH_A_VALUE[_key(match.group("label"))]
             if not name and ":" in candidate and strip_bullet(line) == line.strip():
                 name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
             if name:
@@ -414,6 +420,12 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         if name:
             return name, value
     return None, None
+
+
+#: Labels that head a group of fields alone on their line ("TRIAL DESCRIPTION" over "Public title …", PACTR) and hold a
+#: field's value when it follows on their line ("Trial description: This study evaluates the immunogenicity and
+#: consistency of 3 Hib-MenCY-TT vaccine lots …", gsk-studyregister.com): the field they then open.
+_FIELD_WITH_A_VALUE = {"trial description": "brief_summary"}
 
 
 #: The words of a register's name in a label the table does not know: "Nº Eudra CT: 2012-004441-32" (itrt.es), "EudraCT
@@ -653,6 +665,58 @@ _LANGUAGE_TAG = re.compile(r"(?i:en|pt|es|fr|de|it|nl|zh|ja|ko|ru|ar|fa|tr)(?:-[
 _ENGLISH_TAGS = frozenset({"en", "en-us", "en-gb"})
 
 
+#: A colon inside a line, after a word: the end of a label written inside a line ("… on March 22. Brief Summary: The study
+#: is …", "Study Type: Interventional Condition: Breast Cancer Intervention: Biological: …").
+_INLINE_COLON = re.compile(r"(?<=[A-Za-z]):(?=\s)")
+
+
+#: Fields whose labels inside a line cut nothing: none of the table's, one the reader leaves unread, and the endpoints a
+#: description states in its text ("Primary end point: To determine the rate of overall survival … Secondary end point:
+#: …", read from the description by sentence; ignite-sd.com NCT05333705).
+_NOT_INLINE = {None, "other", "primary_outcomes", "secondary_outcomes"}
+
+
+def _inline_labels(line: str) -> list[tuple[int, str]]:
+    """Where each label of the table written inside a line starts, and the label: the longest run of one to five
+    capitalised-first words before a colon that the table knows (:data:`_NOT_INLINE` aside).
+    """
+    found: list[tuple[int, str]] = []
+    for colon in _INLINE_COLON.finditer(line):
+        before = line[:colon.start()]
+        words = list(re.finditer(r"\S+", before))[-5:]
+        for word in words:
+            label = before[word.start():]
+            if word.start() > 0 and label[:1].isupper() and _KEYS.get(_key(label)) not in _NOT_INLINE:
+                found.append((word.start(), label))
+                break
+    return found
+
+
+def inline_fields(lines: list[str]) -> list[str]:
+    """The lines of a page, a line that runs a registry's fields together cut before each label of the table: a line
+    holding three labels of several words ("Brief Summary:", "Study Start Date:", "Study Type:"), as a syndicated news
+    item copies a registry record onto one line (info.shine.com NCT03093350). A line with fewer is a sentence's.
+
+    >>> inline_fields(["U.S. -- The registry received the study on March 22. Brief Summary: The study is being "
+    ...                "conducted in patients. Study Start Date: Study Type: Interventional Condition: Breast Cancer "
+    ...                "Intervention: Biological: TAA-specific CTLs"])[1:]
+    ['Brief Summary: The study is being conducted in patients.', 'Study Start Date:', 'Study Type: Interventional', \
+'Condition: Breast Cancer', 'Intervention: Biological: TAA-specific CTLs']
+    >>> inline_fields(["Patients: adults. Study Type: none given here."])
+    ['Patients: adults. Study Type: none given here.']
+    """
+    result: list[str] = []
+    for line in lines:
+        labels = _inline_labels(line) if len(line) > 80 else []
+        if len([label for _, label in labels if " " in label]) < 3:
+            result.append(line)
+            continue
+        cuts = [start for start, _ in labels]
+        starts = [0, *cuts]
+        result += [part for part in (line[a:b].strip() for a, b in zip(starts, [*cuts, len(line)])) if part]
+    return result
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -678,6 +742,7 @@ def reading(text: str) -> Reading:
     for start, end, cells in reversed(header_row_lines(lines)):
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
+    lines = inline_fields(lines)  # "… on March 22. Brief Summary: … Study Type: Interventional Condition: …"
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     # a page that writes each field's value in lower case on its label's line: a line under such a field is none of its
     # ("Primary purpose supportive care" / "mage-a4 tcr gene-modified t cells" / "The study consists of a 2-dose

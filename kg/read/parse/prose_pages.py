@@ -21,7 +21,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement
+from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement, title_named_by_number
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
@@ -233,7 +233,9 @@ def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> T
     labelled_title = record.title is not None and _opens_with_another_field(record.title)
     if trial_page and not labelled_title:
         return record
-    record.title = headline(text)
+    # (without a headline, the title the text names its trial by: "… the study (NCT03093350) titled 'TUMOR-ASSOCIATED
+    # ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com)
+    record.title = headline(text) or title_named_by_number(text, record.identifiers)
     if not trial_page:
         record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
         record.phases = next(filter(None, (parse_phases(fold(value)) for value in found.sections.get("phase", []))), [])
