@@ -372,3 +372,21 @@ def test_trial_description_with_its_text_is_the_summary_and_alone_a_heading() ->
                     "vaccine lots") == ("brief_summary", "This study evaluates the immunogenicity and consistency of 3 "
                                         "Hib-MenCY-TT vaccine lots")
     assert label_of("TRIAL DESCRIPTION") == ("other", None)
+
+
+# nationwidechildrens.org NCT04254419 (therapy-holdout21): a children's hospital's trial page asks its headings
+NATIONWIDE = (
+    "Early-Phase Study of Targeted Natural Killer Cell Therapy for Children and Young Adults With Recurrent, Progressive "
+    "or Refractory Brain Tumors\n\nPhase: Recruiting\n\nNCT Number: NCT04254419 Other Study ID Number(s): NK Brain Tumor\n\n"
+    "What Is the Purpose of This Study?\n\n"
+    "To see if it is safe and feasible to treat malignant brain tumors with donor natural killer (NK) cells.\n\n"
+    "Who Can Take Part in This Study?\n\nPeople who may be eligible for this study:\n\n  • Age: 1 to 39 years old.\n\n"
+    "What Will Happen During This Study?\n\n"
+    "  • They will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest. This is called a cycle.\n")
+
+
+def test_question_headings_over_a_studys_purpose_and_course_head_its_summary_and_description() -> None:
+    record = _read(NATIONWIDE)
+    assert record.brief_summary == ("To see if it is safe and feasible to treat malignant brain tumors with donor natural "
+                                    "killer (NK) cells.")
+    assert "They will receive NK cell infusions weekly for 3 weeks" in record.detailed_description

@@ -106,7 +106,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
                     "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
-                    "key inclusion and exclusion criteria"),
+                    "key inclusion and exclusion criteria", "who can take part in this study?",
+                    "who can take part in this study"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
@@ -132,7 +133,11 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "brief overview", "sponsor declared trial summary",
                       # a trial's own site, "About the Study" over what the study is (stemcellstudy.ucsf.edu); in French,
                       # "A propos" (the Centre MEARY's project page of EudraCT 2021-006873-50)
-                      "about the study", "about this study", "a propos"),
+                      "about the study", "about this study", "a propos",
+                      # a children's hospital's trial page asks its headings (nationwidechildrens.org NCT04254419: "What
+                      # Is the Purpose of This Study?" / "To see if it is safe and feasible to treat malignant brain
+                      # tumors with donor natural killer (NK) cells.")
+                      "what is the purpose of this study?", "what is the purpose of this study"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -141,7 +146,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     # T cells (MFEz T cells) …"): its scientific description.
     # (isrctn.com heads it "Study objectives" now)
     "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis",
-                             "study objectives"),
+                             "study objectives",
+                             # … and "What Will Happen During This Study?" over the course the patients are given ("They
+                             # will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest.")
+                             "what will happen during this study?", "what will happen during this study",
+                             "what will happen during the study?", "what will happen during the study"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
