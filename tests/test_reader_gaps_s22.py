@@ -390,3 +390,24 @@ def test_question_headings_over_a_studys_purpose_and_course_head_its_summary_and
     assert record.brief_summary == ("To see if it is safe and feasible to treat malignant brain tumors with donor natural "
                                     "killer (NK) cells.")
     assert "They will receive NK cell infusions weekly for 3 weeks" in record.detailed_description
+
+
+# breastcancer.org NCT03734029 (generic-holdout4): the trial's name as the page's heading, and a paragraph that says
+# what the trial is by that name
+DESTINY = (
+    "Join Us\n\nDESTINY-Breast04 Trial\n\nSave as Favorite\nSign in to receive recommendations (Learn more)\n\n"
+    "Phase: Phase III\n\nClinicalTrials.gov ID number: NCT03734029\n\n"
+    "Sponsors of the trial: Daiichi Sankyo, Inc., and AstraZeneca\n\nWho is the trial for?\n\n"
+    "The DESTINY-Breast04 trial is a phase III trial for people diagnosed with metastatic breast cancer with low HER2 "
+    "levels or other stages of breast cancer with low HER2 levels that can’t be removed with surgery.\n")
+
+
+def test_a_heading_naming_the_trial_is_its_title_and_a_paragraph_saying_what_it_is_its_summary() -> None:
+    record = _read(DESTINY)
+    assert record.title == "DESTINY-Breast04 Trial"
+    assert record.brief_summary.startswith("The DESTINY-Breast04 trial is a phase III trial for people diagnosed")
+
+
+def test_a_heading_of_common_words_names_no_trial() -> None:
+    record = _read(DESTINY.replace("DESTINY-Breast04 Trial\n", "Featured Trial\n"))
+    assert record.title is None

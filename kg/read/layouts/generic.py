@@ -27,6 +27,7 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    named_trial_heading,
     numbers_line,
     official_title_line,
     pdq_objectives,
@@ -234,7 +235,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or protocol_heading_line(text)
                     or title_after_labelled_number(text, record.identifiers)
-                    or title_before_contents(text) or title_above_summary(text) or _markdown_title(text))
+                    or title_before_contents(text) or title_above_summary(text) or _markdown_title(text)
+                    or named_trial_heading(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
     official = [value for value in _unwrapped(_values(found, "official_title"))[:1] if value != record.title] or list(

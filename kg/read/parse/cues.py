@@ -27,7 +27,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs",
            "background_summary", "protocol_heading", "protocol_heading_line",
-           "title_cut_short", "registration_statement", "registry_design_line",
+           "title_cut_short", "named_trial_heading", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
@@ -166,6 +166,29 @@ def title_cut_short(text: str, within: int = 8) -> str | None:
         return None
     whole = next((line for line in lines[1:] if line.startswith(stem) and len(line) > len(stem)), None)
     return _TRAILING_NOTES.sub("", whole) if whole else None
+
+
+#: A heading naming the trial: its name, then "Trial" or "Study" ("DESTINY-Breast04 Trial"); a name with a digit, a
+#: hyphen or a capital inside it, not a word ("Clinical Trial", "Featured Study").
+_NAMED_HEADING = re.compile(r"^(?P<name>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*){0,2})\s+(?:Trial|Study)$")
+
+
+def named_trial_heading(text: str, within: int = 6) -> str | None:
+    r"""A heading among the page's first ``within`` lines that names its trial ("DESTINY-Breast04 Trial" over
+    "Phase: Phase III" and "ClinicalTrials.gov ID number: NCT03734029", breastcancer.org), the name written again in
+    the text ("The DESTINY-Breast04 trial is a phase III trial …"): the trial's title where the page gives no other.
+
+    >>> named_trial_heading("Join Us\n\nDESTINY-Breast04 Trial\n\nThe DESTINY-Breast04 trial is a phase III trial.")
+    'DESTINY-Breast04 Trial'
+    >>> named_trial_heading("Clinical Trial\n\nThe clinical trial is open.") is None
+    True
+    """
+    for line in _first_lines(text, within):
+        match = _NAMED_HEADING.match(line)
+        name = match.group("name") if match else ""
+        if match and re.search(r"\d|-|[a-z][A-Z]|^[A-Z0-9]{3,}$", name) and text.count(name) >= 2:
+            return line
+    return None
 
 
 def title_before_contents(text: str) -> str | None:
@@ -619,7 +642,11 @@ def stated_site(text: str) -> str | None:
 _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
                               r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
                               r"open|closed|active|completed|registered|listed)\b)"
-                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
+                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b"
+                              # the trial by its name, saying what it is: "The DESTINY-Breast04 trial is a phase III trial for
+                              # people diagnosed with metastatic breast cancer …" (breastcancer.org)
+                              r"|the\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?:trial|study)\s+is\s+an?\s+"
+                              r"(?:[\w/-]+\s+){0,5}?(?:trial|study)\b)",
                               re.IGNORECASE)
 
 
