@@ -32,9 +32,10 @@ __all__ = ["REGISTRY_PATTERNS", "scheme_of", "register_of", "is_grant_number", "
 #: A jRCT number ("jRCTb030190134", "jRCT2031210001"), also read inside file names by the jRCT pages' reader.
 JRCT_NUMBER = r"jRCT[a-z]?\d{9,10}"
 REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # glued after a label, "Trial IDNCT06152809"; or before the next words, "Phase 3 · NCT03651128BMS / 2seventy bio"
+    # glued after a label, "Trial IDNCT06152809", or after a status, "UnknownNCT03289988" (trials.starfile.org, the
+    # record's status run into its number); or before the next words, "Phase 3 · NCT03651128BMS / 2seventy bio"
     # (kolpulse.com, the sponsors' names run on)
-    ("NCT", re.compile(r"(?<![a-z0-9])NCT\d{8}(?!\d)")),
+    ("NCT", re.compile(r"(?<!\d)NCT\d{8}(?!\d)")),
     ("EUCT", re.compile(r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b")),
     # The WHO registry platform and the pages that copy it (MedPath's "Registration Number") write an EU
     # register record as EUCTR + its EudraCT number + the member state: "EUCTR2013-001071-20-GB".
@@ -47,6 +48,9 @@ REGISTRY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|IRCT\d{8,}N\d+|KCT\d{7}|ChiMCTR\d+|RBR-\w+|PACTR\d{15}|SLCTR/\d{4}/\d{3}|TCTR\d{11}"
         # the International Traditional Medicine Clinical Trial Registry's "ITMCTR2100005248" (itmctr.ccebtcm.org.cn)
         r"|ITMCTR\d{10}"
+        # the French national cancer institute's register of cancer trials (INCa, "registre des essais cliniques"), as
+        # kusajili.com reprints its records: "Référence : RECF0244"
+        r"|RECF\d{4}"
         rf"|{JRCT_NUMBER}|UMIN\d{{9}})\b")),
 ]
 

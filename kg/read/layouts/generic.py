@@ -4,7 +4,10 @@ labels trial sites use, register numbers anywhere in the text.
 The generic reader is asked last, when no dedicated reader claims a page. It reads what
 it can with confidence — a field only from a label it knows, a register number only in
 a register's own format — and says which lines it left unread (``kg build --explain``).
-It never invents: a page without a register number is refused.
+It never invents: a page without a number of its own is refused. Without a register number,
+that is the sponsor's number where the page labels it ("Study ID", "Protocol Number" beside a
+status, the NIH Clinical Center's "Number"), heads with it ("… (Protocol 275)", "Protocol SAKK
+11/16: …") or designates its study by it ("the study (CELZ-201)").
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from kg.read.parse import prose_pages
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
     archived_status,
+    background_summary,
     badge,
     first_line_title,
     given_paragraphs,
+    named_trial_heading,
     numbers_line,
     official_title_line,
     pdq_objectives,
@@ -30,6 +35,8 @@ from kg.read.parse.cues import (
     pdq_summary,
     phase_line,
     phase_under_header,
+    protocol_heading,
+    protocol_heading_line,
     record_number_line,
     referred_own_number,
     registration_statement,
@@ -51,6 +58,7 @@ from kg.read.parse.cues import (
     title_after_number,
     title_before_contents,
     title_before_identifier,
+    title_cut_short,
     title_named_by_number,
     treatment_called,
     typed_intervention_list,
@@ -89,10 +97,16 @@ def _trial_page(text: str) -> bool:
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
-    if _labelled_own_number(found) or identifiers == _labelled_study_id(found) \
+    if _labelled_own_number(found) \
+            or identifiers in (_labelled_study_id(found), _labelled_protocol_number(found), [protocol_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers):
         return True
+    if len(find_registry_ids(text)) > len(identifiers):
+        # two numbers of one register and no label saying which is the page's: a news item on two trials ("… evaluated in
+        # the phase 2a clinical trial GAlette (NCT05626114)" / "… a dose-escalation study (NCT02286089) …",
+        # glance.eyesoneyecare.com), whose phase and title may be either's
+        return False
     status, phases, _ = _badge(text)
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
@@ -137,8 +151,12 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
     if any(count >= 3 for count in Counter(identifier.scheme for identifier in shown).values()):
         return []
     if not shown:
-        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it.
-        return _labelled_study_id(found)
+        # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it,
+        # or the protocol number its heading ends with ("… Graft Versus Host Disease (Protocol 275)").
+        heading = protocol_heading(text)
+        # (or the sponsor's designation of the study in prose: "the study (CELZ-201)")
+        return (_labelled_study_id(found) or _labelled_protocol_number(found) or ([heading] if heading else [])
+                or prose_pages.designated_study(text))
     return [identifier for index, identifier in enumerate(shown)
             if all(other.scheme != identifier.scheme for other in shown[:index])]
 
@@ -149,6 +167,37 @@ def _labelled_study_id(found: Reading) -> list[Identifier]:
     """
     values = [value for value in map(value_or_none, found.sections.get("registration", [])) if value]
     return listed_identifiers(values[:1])
+
+
+def _labelled_protocol_number(found: Reading) -> list[Identifier]:
+    """The sponsor's protocol number a page labels beside its trial's status, on a page with no register number: a
+    hospital's page of a sponsor's trial ("Status" / "Closed", "Protocol Number" / "EX9536-4388", inova.org), keyed by
+    that number (scheme ORG). Without a status the label alone makes no trial page (a protocol number in a document
+    list, a form).
+    """
+    if not _values(found, "status"):
+        return []
+    values = [value for value in map(value_or_none, found.sections.get("sponsor_ids", [])) if value]
+    return listed_identifiers(values[:1])
+
+
+def _unwrapped(values: list[str]) -> list[str]:
+    """A field's values with the lines a value was wrapped onto joined to it: a line that goes on in lower case ("TITULO
+    PÚBLICO Tratamiento de la discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).",
+    nomenclator.org).
+
+    >>> _unwrapped(["Tratamiento de la discopatía degenerativa lumbar con células", "mesenquimales alogénicas (MSV*)."])
+    ['Tratamiento de la discopatía degenerativa lumbar con células mesenquimales alogénicas (MSV*).']
+    >>> _unwrapped(["A Study of NK Cells", "Phase 1"])
+    ['A Study of NK Cells', 'Phase 1']
+    """
+    joined: list[str] = []
+    for value in values:
+        if joined and value[:1].islower():
+            joined[-1] = f"{joined[-1]} {value}"
+        else:
+            joined.append(value)
+    return joined
 
 
 def _first(found: Reading, name: str) -> str | None:
@@ -178,17 +227,19 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     listed = listed_identifiers(found.sections.get("sponsor_ids", [])) + listed_identifiers(
         found.sections.get("secondary_ids", []), unknown="OTHER")
     record.identifiers += [i for i in listed if i.value not in known]
-    titles = _values(found, "title") + _values(found, "official_title")
+    titles = _unwrapped(_values(found, "title")) + _unwrapped(_values(found, "official_title"))
     # "… the study (NCT06991361) titled 'Ex Vivo-Expanded (EVE) Regulatory T Cells …'": the text before the number is
     # the sentence that names it, no title.
-    record.title = (next(iter(titles), None) or title_named_by_number(text, record.identifiers)
+    record.title = (next(iter(titles), None) or title_cut_short(text) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
                     or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or protocol_heading_line(text)
                     or title_after_labelled_number(text, record.identifiers)
-                    or title_before_contents(text) or title_above_summary(text) or _markdown_title(text))
+                    or title_before_contents(text) or title_above_summary(text) or _markdown_title(text)
+                    or named_trial_heading(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
     # (findatrial.com, seattlecca.org, trialfinderdata.org): the trial's own words, the record's official title.
-    official = [value for value in _values(found, "official_title")[:1] if value != record.title] or list(
+    official = [value for value in _unwrapped(_values(found, "official_title"))[:1] if value != record.title] or list(
         filter(None, [official_title_line(text, record.title)]))
     badge_status, badge_phases, badge_type = _badge(text)
     # The first status the vocabulary knows: "No longer recruiting" says less than "Completed" after it.
@@ -224,6 +275,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     describing = {fold(line) for line in found.sections.get("interventions", [])}
     record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
+                            or background_summary(text.split("\n"))
                             or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing])
                             or summary_within_paragraph(found.unread))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
@@ -495,7 +547,9 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     A list whose untyped lines read as sentences (long, or ending in a full stop) describes the
     interventions rather than naming them: only its typed lines are taken.
     """
-    values = [value for value in map(value_or_none, lines) if value and not _arm_lines([value])]
+    # ("Intervention(s) | None |": the NIH Clinical Center's protocol of a registry study, which gives none)
+    values = [value for value in map(value_or_none, lines)
+              if value and value.lower() != "none" and not _arm_lines([value])]
     # a Markdown list's type in bold: "- **BIOLOGICAL:** Autologous (self) mononuclear cells derived from umbilical cord
     # blood" (api.ai-analytics.org NCT03779711)
     values = [strip_bullet(_MARKDOWN_STRONG.sub("", value)) if _MARKDOWN_TYPED.match(value) else value for value in values]
@@ -516,6 +570,9 @@ _MARKDOWN_STRONG = re.compile(r"\*\*|__")
 
 #: A description's own numbered part after an intervention's name: "Treatment Plan #1:", "Cohort 2:".
 _NUMBERED_PART = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}#?\d+[a-z]?\s*:")
+#: … or its first sentence, opening on the words a sentence about the patients does: "TAA-specific CTLs Each patient
+#: will receive 2 injections at a fixed dose, 28 days apart …" (info.shine.com NCT03093350).
+_SENTENCE_OPENING = re.compile(r"\s+(?=(?:Each|Every|All|The|This|These|Patients|Participants|Subjects)\s+[a-z]+\s+[a-z])")
 
 
 def _name_before_description(name: str) -> str:
@@ -527,6 +584,8 @@ def _name_before_description(name: str) -> str:
     'Busulfan'
     >>> _name_before_description("Fludarabine Treatment Plan #1: 10 mg/m2 by vein on Days -7 to -4. Participants")
     'Fludarabine'
+    >>> _name_before_description("TAA-specific CTLs Each patient will receive 2 injections at a fixed dose, 28 days apart")
+    'TAA-specific CTLs'
     >>> _name_before_description("Umbilical cord blood transplant")
     'Umbilical cord blood transplant'
     """
@@ -536,8 +595,9 @@ def _name_before_description(name: str) -> str:
     for end in range(1, 5):
         if words[end:end + end] and [w.lower() for w in words[end:end + end]] == [w.lower() for w in words[:end]]:
             return " ".join(words[:end])
-    part = _NUMBERED_PART.search(name)
-    return name[:part.start()] if part and 0 < len(name[:part.start()].split()) <= 6 else name
+    parts = [part.start() for part in (_NUMBERED_PART.search(name), _SENTENCE_OPENING.search(name)) if part]
+    end = min(parts, default=None)
+    return name[:end] if end is not None and 0 < len(name[:end].split()) <= 6 else name
 
 
 def _comma_listed(value: str) -> list[str]:

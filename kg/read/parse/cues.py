@@ -25,7 +25,9 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
-           "title_named_by_number", "given_paragraphs", "registration_statement", "registry_design_line",
+           "title_named_by_number", "given_paragraphs",
+           "background_summary", "protocol_heading", "protocol_heading_line",
+           "title_cut_short", "named_trial_heading", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
 
@@ -136,6 +138,56 @@ def first_line_title(text: str) -> str | None:
             return line
         if not _is_banner(line):
             return None
+    return None
+
+
+#: Bracketed notes a register's reprint puts after a title: "[essai clos aux inclusions]", "[Informations issues du site
+#: clinicaltrials.gov et traduites par l'INCa]".
+_TRAILING_NOTES = re.compile(r"(?:\s*\[[^\[\]\n]*\])+\s*$")
+
+
+def title_cut_short(text: str, within: int = 8) -> str | None:
+    r"""The page's title, where its first line is the title cut short with an ellipsis and one of the next lines gives it
+    whole ("ICAR : Essai de phase 1 évaluant … chez des patients ayant un carcinome hépatocellulai..." over "ICAR : Essai
+    de phase 1 évaluant … chez des patients ayant un carcinome hépatocellulaire. [essai clos aux inclusions]",
+    kusajili.com): the whole line, without the bracketed notes after it.
+
+    >>> title_cut_short("ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie...\n\nRéférence : RECF0244\n"
+    ...                 "ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie par injection. [essai clos]")
+    "ICAR : Essai de phase 1 évaluant la tolérance d'une immunothérapie par injection."
+    >>> title_cut_short("A Study of NK Cells in Leukemia\nA Study of NK Cells in Leukemia") is None
+    True
+    """
+    lines = _first_lines(text, within)
+    if not lines:
+        return None
+    stem = re.sub(r"\s*(?:\.{3}|…)$", "", lines[0])
+    if stem == lines[0] or len(stem.split()) < 5:
+        return None
+    whole = next((line for line in lines[1:] if line.startswith(stem) and len(line) > len(stem)), None)
+    return _TRAILING_NOTES.sub("", whole) if whole else None
+
+
+#: A heading naming the trial: its name, then "Trial" or "Study" ("DESTINY-Breast04 Trial"); a name with a digit, a
+#: hyphen or a capital inside it, not a word ("Clinical Trial", "Featured Study").
+_NAMED_HEADING = re.compile(r"^(?P<name>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*){0,2})\s+(?:Trial|Study)$")
+
+
+def named_trial_heading(text: str, within: int = 6) -> str | None:
+    r"""A heading among the page's first ``within`` lines that names its trial ("DESTINY-Breast04 Trial" over
+    "Phase: Phase III" and "ClinicalTrials.gov ID number: NCT03734029", breastcancer.org), the name written again in
+    the text ("The DESTINY-Breast04 trial is a phase III trial …"): the trial's title where the page gives no other.
+
+    >>> named_trial_heading("Join Us\n\nDESTINY-Breast04 Trial\n\nThe DESTINY-Breast04 trial is a phase III trial.")
+    'DESTINY-Breast04 Trial'
+    >>> named_trial_heading("Clinical Trial\n\nThe clinical trial is open.") is None
+    True
+    """
+    for line in _first_lines(text, within):
+        match = _NAMED_HEADING.match(line)
+        name = match.group("name") if match else ""
+        if match and re.search(r"\d|-|[a-z][A-Z]|^[A-Z0-9]{3,}$", name) and text.count(name) >= 2:
+            return line
     return None
 
 
@@ -288,20 +340,26 @@ def archived_status(sentence: str | None) -> str | None:
 _REFERRED = re.compile(r"\b(?:locations?|sponsors?|information)\b[^.\n]{0,80}?\bon\s+ClinicalTrials\.gov\s+for\s+"
                        r"(?P<number>NCT\d{8})\b"
                        r"|\blink\s+to\s+(?:the\s+)?(?:clinical\s+)?(?:trial|study)\b[\s:]*(?:https?://)?(?:www\.)?"
-                       r"clinicaltrials\.gov/[\w/?=.-]*?(?P<linked>NCT\d{8})\b", re.IGNORECASE)
+                       r"clinicaltrials\.gov/[\w/?=.-]*?(?P<linked>NCT\d{8})\b"
+                       # "For more information about STEMTRA, visit" / "https://clinicaltrials.gov/ct2/show/NCT02416492."
+                       # (a sponsor's sheet on its trial, scarlettlawgroup.com)
+                       r"|\bfor\s+more\s+information\s+(?:about|on)\s+[^.\n]{1,60}?,?\s+(?:please\s+)?visit\s*:?\s*"
+                       r"(?:https?://)?(?:www\.)?clinicaltrials\.gov/[\w/?=.-]*?(?P<visited>NCT\d{8})\b", re.IGNORECASE)
 
 
 def referred_own_number(text: str) -> str | None:
-    """The NCT number of the page's own trial, where the page refers its reader to that record for its
+    r"""The NCT number of the page's own trial, where the page refers its reader to that record for its
     sponsor or locations.
 
     >>> referred_own_number("Additional locations may be listed on ClinicalTrials.gov for NCT05015426.")
     'NCT05015426'
+    >>> referred_own_number("For more information about STEMTRA, visit\nhttps://clinicaltrials.gov/ct2/show/NCT02416492.")
+    'NCT02416492'
     >>> referred_own_number("Results of a similar trial (NCT01234567) were published.") is None
     True
     """
     match = _REFERRED.search(text)
-    return (match.group("number") or match.group("linked")).upper() if match else None
+    return (match.group("number") or match.group("linked") or match.group("visited")).upper() if match else None
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -323,6 +381,48 @@ def numbers_line(text: str, identifiers: list[Identifier], within: int = 25) -> 
         if len(words) - len(rest) == len(values) and len(rest) <= 1 and all(_SPONSOR_CODE.fullmatch(w) for w in rest):
             return True
     return False
+
+
+#: A heading that names its trial's protocol by the sponsor's number: in brackets at its end ("Trial Results: MSV-100-IV
+#: Pediatric Expanded Access Program (EAP) in Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)"), or
+#: before the title ("Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization MVX-ONCO-1 in advanced
+#: head and neck squamous cell carcinoma. …", research.kssg.ch: the Swiss cancer trials group's number).
+_PROTOCOL_HEADING = re.compile(r"^[^.!?]{20,300}\((?:Protocol|Study)\s+(?:No\.?\s*|Number\s+|#\s*)?"
+                               r"(?P<number>[A-Z0-9][A-Za-z0-9-]{0,19})\)\s*$"
+                               r"|^Protocol\s+(?P<opening>[A-Z][A-Za-z0-9-]{0,19}(?:\s\d{1,4}(?:/\d{1,4})?)?)\s*:\s+[A-Z]\S*"
+                               r"(?:\s+\S+){3}")
+
+
+def protocol_heading(text: str, within: int = 5) -> Identifier | None:
+    r"""The sponsor's protocol number of the trial a page heads with it, one of its first ``within`` lines being a heading
+    that ends in "(Protocol 275)" (mesoblast.com, the sponsor's page of that protocol's results; no sentence) or opens
+    with "Protocol SAKK 11/16:" and the title (research.kssg.ch): the sponsor's own id (scheme ORG), which keys a trial
+    with no register number. A number with no digit is a name.
+
+    >>> protocol_heading("MSV-100-IV Pediatric\n\nTrial Results: MSV-100-IV Pediatric Expanded Access Program (EAP) in "
+    ...                  "Steroid Refractory Acute Graft Versus Host Disease (Protocol 275)\n\nUse of our MSC-100-IV ...")
+    Identifier(value='275', scheme='ORG')
+    >>> protocol_heading("Kantonsspital St.Gallen\nProtocol SAKK 11/16: Personalized and cell-based anti-tumor immunization")
+    Identifier(value='SAKK 11/16', scheme='ORG')
+    >>> protocol_heading("We changed the dosing in the study (Protocol 275). It went well.") is None
+    True
+    >>> protocol_heading("Protocol amendments: What changed in the consent form") is None
+    True
+    """
+    line = protocol_heading_line(text, within)
+    if line is None:
+        return None
+    match = _PROTOCOL_HEADING.match(line)
+    return Identifier(match.group("number") or match.group("opening"), "ORG")
+
+
+def protocol_heading_line(text: str, within: int = 5) -> str | None:
+    """The heading :func:`protocol_heading` reads the protocol number from."""
+    for line in _first_lines(text, within):
+        match = _PROTOCOL_HEADING.match(line)
+        if match and re.search(r"\d", match.group("number") or match.group("opening")):
+            return line
+    return None
 
 
 #: A sponsor's code for its trial: letters and digits, at least two of each ("BX44273", "GO29781").
@@ -542,7 +642,11 @@ def stated_site(text: str) -> str | None:
 _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
                               r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
                               r"open|closed|active|completed|registered|listed)\b)"
-                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b)",
+                              r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b"
+                              # the trial by its name, saying what it is: "The DESTINY-Breast04 trial is a phase III trial for
+                              # people diagnosed with metastatic breast cancer …" (breastcancer.org)
+                              r"|the\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?:trial|study)\s+is\s+an?\s+"
+                              r"(?:[\w/-]+\s+){0,5}?(?:trial|study)\b)",
                               re.IGNORECASE)
 
 
@@ -620,6 +724,32 @@ def pdq_outline(lines: list[str]) -> str | None:
             break
         parts.append(line)
     return "\n".join(fold(part) for part in parts if fold(part)) or None
+
+
+#: The parts of the NIH's summary of an intramural protocol, each heading its own line: "Background:", "Objectives:",
+#: "Eligibility:", "Design:" (clinicalstudies.info.nih.gov, and ClinicalTrials.gov's brief summaries of such protocols).
+_NIH_BACKGROUND = re.compile(r"^\s*Background\s*:\s*$")
+_NIH_NEXT_PART = re.compile(r"^\s*(?:Objectives?|Eligibility|Design)\s*:\s*$")
+
+
+def background_summary(lines: list[str]) -> str | None:
+    r"""The summary of an NIH intramural protocol written in its parts: the lines under "Background:" up to
+    "Objectives:", when both head a line of their own (the protocol page's text after its table,
+    clinicalstudies.info.nih.gov 09-C-0053); its list items without their dashes.
+
+    >>> background_summary(["Background:", "- A federal government mandate requires stem cell transplant centers to "
+    ...                     "collect and maintain a minimum of information.", "Objectives:", "- To learn more"])
+    'A federal government mandate requires stem cell transplant centers to collect and maintain a minimum of information.'
+    >>> background_summary(["Background:", "Tregs prevent autoimmune disease."]) is None  # no "Objectives:" after it
+    True
+    """
+    start = next((index for index, line in enumerate(lines) if _NIH_BACKGROUND.match(line)), None)
+    if start is None:
+        return None
+    end = next((index for index in range(start + 1, len(lines)) if _NIH_NEXT_PART.match(lines[index])), None)
+    if end is None:
+        return None
+    return " ".join(filter(None, (fold(re.sub(r"^\s*[-–•*]+\s*", "", line)) for line in lines[start + 1:end]))) or None
 
 
 def title_above_summary(text: str) -> str | None:

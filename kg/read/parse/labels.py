@@ -5,6 +5,9 @@ label alone on its line, a numbered table cell ("| E.1.1 | Label |"), a markdown
 ("- **Status:** Recruiting"), a YAML key ("overall_status:") or an indexed label
 ("Primary outcome [1] 257583 0") all open the field the label names. Labels of fields
 the reader does not use are listed too, so that they close the section before them.
+Labels other registers print in their own language have tables of their own, read as
+written: Chinese (:data:`CJK_LABELS`), Spanish capitals (:data:`SPANISH_LABELS`), French
+and German (:data:`FRENCH_LABELS`, :data:`GERMAN_LABELS`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["CJK_LABELS", "LABELS", "Reading", "cjk_label", "reading", "label_of"]
+__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
+           "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -102,7 +106,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
                     "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
-                    "key inclusion and exclusion criteria"),
+                    "key inclusion and exclusion criteria", "who can take part in this study?",
+                    "who can take part in this study"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
@@ -128,7 +133,11 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "brief overview", "sponsor declared trial summary",
                       # a trial's own site, "About the Study" over what the study is (stemcellstudy.ucsf.edu); in French,
                       # "A propos" (the Centre MEARY's project page of EudraCT 2021-006873-50)
-                      "about the study", "about this study", "a propos"),
+                      "about the study", "about this study", "a propos",
+                      # a children's hospital's trial page asks its headings (nationwidechildrens.org NCT04254419: "What
+                      # Is the Purpose of This Study?" / "To see if it is safe and feasible to treat malignant brain
+                      # tumors with donor natural killer (NK) cells.")
+                      "what is the purpose of this study?", "what is the purpose of this study"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -137,7 +146,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     # T cells (MFEz T cells) …"): its scientific description.
     # (isrctn.com heads it "Study objectives" now)
     "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis",
-                             "study objectives"),
+                             "study objectives",
+                             # … and "What Will Happen During This Study?" over the course the patients are given ("They
+                             # will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest.")
+                             "what will happen during this study?", "what will happen during this study",
+                             "what will happen during the study?", "what will happen during the study"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
@@ -189,6 +202,91 @@ CJK_LABELS: dict[str, tuple[str, ...]] = {
     # the trial's purpose in a paragraph (the page's only description of the trial): its summary
     "brief_summary": ("臨床目的",),
 }
+#: Labels printed in Spanish capitals, by the field they open, the value after a space on the same line: the Spanish
+#: register's records as nomenclator.org reprints them ("IDENTIFICADOR 2012-004444-30.", "TITULO PÚBLICO Tratamiento de la
+#: discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).", "ESTADO EC Finalizado.", "CRITERIOS
+#: INCLUSIÓN 1. Discopatía degenerativa lumbar …"). Only in capitals, written with or without their accents: in
+#: lower case the words are a Spanish sentence's. Fields the reader does not take ("other") end the one before them.
+SPANISH_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("IDENTIFICADOR",),
+    "title": ("TITULO PUBLICO",),
+    "official_title": ("TITULO CIENTIFICO",),
+    "conditions": ("INDICACION PUBLICA",),
+    "inclusion": ("CRITERIOS INCLUSION",),
+    "exclusion": ("CRITERIOS EXCLUSION",),
+    "other": ("DATOS GENERALES", "INFORMACION", "TIPO", "ESTADO EC", "AREA TERAPEUTICA", "SEXO", "INCLUYE PLACEBO",
+              "INDICACION CIENTIFICA"),
+}
+_SPANISH_KEYS = sorted(((label, name) for name, labels in SPANISH_LABELS.items() for label in labels),
+                       key=lambda pair: -len(pair[0]))
+#: Spanish capitals without their accents, one letter for one (the line keeps its length).
+_UNACCENTED = str.maketrans("ÁÉÍÓÚÜÑ", "AEIOUUN")
+
+
+def _spanish_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's Spanish label in capitals opens and the value after it (:data:`SPANISH_LABELS`).
+
+    >>> _spanish_label("IDENTIFICADOR 2012-004444-30.")
+    ('registration', '2012-004444-30.')
+    >>> _spanish_label("TITULO PÚBLICO Tratamiento de la discopatía degenerativa lumbar con células")
+    ('title', 'Tratamiento de la discopatía degenerativa lumbar con células')
+    >>> _spanish_label("Tipo de estudio"), _spanish_label("TIPOS DE CÉLULAS")
+    ((None, None), (None, None))
+    """
+    if not plain[:1].isupper():
+        return None, None
+    head = plain[:40].translate(_UNACCENTED)
+    for label, name in _SPANISH_KEYS:
+        rest = head[len(label):len(label) + 1]
+        if head.startswith(label) and rest in ("", " ", ":"):
+            return name, fold(plain[len(label):].lstrip(" :")) or None
+    return None, None
+
+
+#: Labels printed in French, as written (capitalised, accented), by the field they open: the French cancer trials
+#: register's records as kusajili.com reprints them ("Référence : RECF0244", "Extrait" over the lay summary, "Extrait
+#: Scientifique" after it). "Référence" labels the page's number only when its value is one register number alone
+#: (a reference to a paper is none).
+FRENCH_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("Référence",),
+    "brief_summary": ("Extrait",),
+    "other": ("Extrait Scientifique", "Mise à jour"),
+}
+#: Labels printed in German, as written, the value after a space on the same line: a Swiss hospital's research-project
+#: page (research.kssg.ch: "Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy …", "Projektpartner Dr.
+#: Veronika Nagy, …", "Projektstart 2020"), German labels over English values.
+GERMAN_LABELS: dict[str, tuple[str, ...]] = {
+    "brief_summary": ("Kurzfassung",),
+    "other": ("Projektpartner", "Art des Forschungsprojektes", "Projektstart", "Projektende", "Studiendesign",
+              "Verantwortliche Person"),
+}
+_WRITTEN_KEYS = sorted(((label, name) for table in (FRENCH_LABELS, GERMAN_LABELS) for name, labels in table.items()
+                        for label in labels), key=lambda pair: -len(pair[0]))
+
+
+def _written_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's French or German label opens, written as the table writes it, and the value after it
+    (:data:`FRENCH_LABELS`, :data:`GERMAN_LABELS`). A value on the label's line is taken for a German label, and for a
+    French one only when it is the register number "Référence" labels.
+
+    >>> _written_label("Référence : RECF0244"), _written_label("Extrait")
+    (('registration', 'RECF0244'), ('brief_summary', None))
+    >>> _written_label("Référence : Dupont et al., 2019"), _written_label("Extrait du registre de l'INCa")
+    ((None, None), (None, None))
+    >>> _written_label("Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy")
+    ('brief_summary', 'MVX-ONCO-1 is a form of active specific immunotherapy')
+    """
+    for label, name in _WRITTEN_KEYS:
+        rest = plain[len(label):]
+        if plain.startswith(label) and (not rest or rest[0] in " :"):
+            value = fold(rest.strip().lstrip(":").strip()) or None
+            german = any(label in labels for labels in GERMAN_LABELS.values())
+            if value and name != "other" and not german and (name != "registration" or not _CLOSED["registration"](value)):
+                return None, None  # a French value on the line only for the register number ("Extrait du registre ...")
+            return name, value
+    return None, None
+
+
 #: The Chinese labels, longest first: "注册号状态" is no "注册号".
 _CJK_KEYS = sorted(((label, name) for name, labels in CJK_LABELS.items() for label in labels), key=lambda pair: -len(pair[0]))
 #: A character of a Chinese label: Han (traditional and simplified), not the full-width colon that ends one.
@@ -276,23 +374,31 @@ def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str 
     return _line_label(line, spaced, glued)[:2]
 
 
-def _line_label(line: str, spaced: bool, glued: bool) -> tuple[str | None, str | None, bool]:
+def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tuple[str | None, str | None, bool]:
     """:func:`label_of`, and whether the label is a Chinese one (:data:`CJK_LABELS`)."""
     # Folded first: a long run of spaces made the label pattern backtrack for minutes.
     plain = fold(_DECORATION.sub("", line))
     name, value = _cjk_label(plain)
     if name:
         return name, value, True
-    return (*_latin_label(line, plain, spaced, glued), False)
+    name, value = _spanish_label(plain)
+    if name:
+        return name, value, False
+    name, value = _written_label(plain)
+    if name:
+        return name, value, False
+    return (*_latin_label(line, plain, spaced, glued, lower), False)
 
 
-def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str | None, str | None]:
+def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool = False) -> tuple[str | None, str | None]:
     """:func:`label_of` of a line that opens with no Chinese label (``plain``: the line folded, undecorated)."""
     indexless = _INDEX.sub(r"\1", plain)
     for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
         match = _LINE.match(candidate)
         if match:
             name = _KEYS.get(_key(match.group("label")))
+            if name == "other" and match.group("value") and _key(match.group("label")) in _FIELD_WITH_A_VALUE:
+                name = _FIELD_WITH_A_VALUE[_key(match.group("label"))]
             if not name and ":" in candidate and strip_bullet(line) == line.strip():
                 name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
             if name:
@@ -304,10 +410,16 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
                 return "registration", fold(match.group("value"))
             if _SPONSORS_STUDY_ID.match(_key(match.group("label"))):
                 return "registration", fold(match.group("value")) or None
+            if _key(match.group("label")) == "number" and _NIH_PROTOCOL.fullmatch(fold(match.group("value") or "")):
+                return "registration", fold(match.group("value"))
     if strip_bullet(line) != line.strip():
         return None, None  # a list item is not a label written without a colon
     if glued:
         name, value = _glued_value(plain)
+        if name:
+            return name, value
+    if lower:
+        name, value = _lower_value(plain)
         if name:
             return name, value
     if not spaced:
@@ -319,6 +431,12 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool) -> tuple[str 
     return None, None
 
 
+#: Labels that head a group of fields alone on their line ("TRIAL DESCRIPTION" over "Public title …", PACTR) and hold a
+#: field's value when it follows on their line ("Trial description: This study evaluates the immunogenicity and
+#: consistency of 3 Hib-MenCY-TT vaccine lots …", gsk-studyregister.com): the field they then open.
+_FIELD_WITH_A_VALUE = {"trial description": "brief_summary"}
+
+
 #: The words of a register's name in a label the table does not know: "Nº Eudra CT: 2012-004441-32" (itrt.es), "EudraCT
 #: No.", "N° ClinicalTrials.gov".
 _REGISTER_NAME = re.compile(r"\b(?:eudra\s?ct|clinicaltrials\s(?:gov|gouv)|nct|isrctn|eu\sct|ctis|chictr|anzctr|drks|umin"
@@ -327,6 +445,12 @@ _REGISTER_NAME = re.compile(r"\b(?:eudra\s?ct|clinicaltrials\s(?:gov|gouv)|nct|i
 
 #: A sponsor's label of its own number for the study: "GSK study ID" / "103813" (gsk-studyregister.com).
 _SPONSORS_STUDY_ID = re.compile(r"^[a-z][a-z0-9&]{1,15} study id$")
+
+
+#: The NIH Clinical Center's protocol number, its year, institute and serial number ("09-C-0053": 2009, the National Cancer
+#: Institute; "10-H-0126", "03-CC-0128"), as its protocol pages label it "Number" ("Number | 09-C-0053 |",
+#: clinicalstudies.info.nih.gov): under that label alone, only a number in this form is the page's own.
+_NIH_PROTOCOL = re.compile(r"\d{2}-[A-Z]{1,2}-\d{4}")
 
 
 def _names_a_register(key: str) -> bool:
@@ -410,6 +534,46 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     return _closed_value(line)
 
 
+def _lower_value(line: str) -> tuple[str | None, str | None]:
+    """A known label, a space and a value in lower case, on a short line that is no sentence: "Condition malignant solid
+    tumors", "Intervention model single group assignment", "Primary purpose supportive care" (smartpatients.com, which
+    writes its values in lower case after labels without colons).
+
+    >>> _lower_value("Intervention model single group assignment")
+    ('intervention_model', 'single group assignment')
+    >>> _lower_value("Sponsor Tianjin Medical University"), _lower_value("Design of the trial is randomised.")
+    ((None, None), (None, None))
+    >>> _lower_value("Condition category"), _lower_value("Plain English summary of protocol")
+    ((None, None), (None, None))
+    """
+    if ":" in line or len(line.split()) > 8 or line.rstrip().endswith(".") or _key(line) in _KEYS:
+        return None, None
+    lowered = line.lower()
+    for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
+        value = line[len(label) + 1:].strip()
+        if name == "other" or not lowered.startswith(label + " ") or not value[:1].islower() or value != value.lower():
+            continue
+        # the words of a longer label ("Condition category", "Secondary outcome measur…"), or of a heading going on
+        # ("Plain English summary of protocol"), are no value
+        first = value.split()[0]
+        if first in _FUNCTION_WORDS or any(key.startswith(f"{label} {first}") for key in _KEYS):
+            continue
+        return name, value
+    return None, None
+
+
+#: Words a heading goes on with and a field's value does not open with.
+_FUNCTION_WORDS = frozenset({"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with", "from",
+                             "is", "are", "was", "were", "will", "has", "have"})
+
+
+def _writes_lower_values(lines: list[str]) -> bool:
+    """Three lines "Known label value in lower case" make a page that labels its fields that way, each field's value
+    on its label's line (smartpatients.com: "Condition malignant solid tumors", "Phase phase 1", "Masking open label").
+    """
+    return sum(1 for line in lines if _lower_value(fold(_DECORATION.sub("", line)))[0]) >= 3
+
+
 def _writes_spaced_labels(lines: list[str]) -> bool:
     """Three lines "Multi-word label Value" make a page that labels without colons."""
     return sum(1 for line in lines if ":" not in line and _spaced_value(_DECORATION.sub("", line), words=2)[0]) >= 3
@@ -431,7 +595,10 @@ def _closed_value(line: str) -> tuple[str | None, str | None]:
 #: once it has a value, a "Label: value" line the table does not know ends it ("countries: …"
 #: after a condition).
 _LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "secondary_outcomes", "locations"}
-_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)")
+#: (or a table row "Label | value |": "Intervention(s) | None |" / "Supporting Site | National Cancer Institute |", the NIH
+#: Clinical Center's protocol table, clinicalstudies.info.nih.gov)
+_UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)"
+                            r"|^\s*\|?\s*[A-Za-z][\w ()]{0,30}?\s*\|\s*[^|\s][^|]*\|\s*$")
 
 
 def _typed_item(line: str) -> bool:
@@ -507,6 +674,58 @@ _LANGUAGE_TAG = re.compile(r"(?i:en|pt|es|fr|de|it|nl|zh|ja|ko|ru|ar|fa|tr)(?:-[
 _ENGLISH_TAGS = frozenset({"en", "en-us", "en-gb"})
 
 
+#: A colon inside a line, after a word: the end of a label written inside a line ("… on March 22. Brief Summary: The study
+#: is …", "Study Type: Interventional Condition: Breast Cancer Intervention: Biological: …").
+_INLINE_COLON = re.compile(r"(?<=[A-Za-z]):(?=\s)")
+
+
+#: Fields whose labels inside a line cut nothing: none of the table's, one the reader leaves unread, and the endpoints a
+#: description states in its text ("Primary end point: To determine the rate of overall survival … Secondary end point:
+#: …", read from the description by sentence; ignite-sd.com NCT05333705).
+_NOT_INLINE = {None, "other", "primary_outcomes", "secondary_outcomes"}
+
+
+def _inline_labels(line: str) -> list[tuple[int, str]]:
+    """Where each label of the table written inside a line starts, and the label: the longest run of one to five
+    capitalised-first words before a colon that the table knows (:data:`_NOT_INLINE` aside).
+    """
+    found: list[tuple[int, str]] = []
+    for colon in _INLINE_COLON.finditer(line):
+        before = line[:colon.start()]
+        words = list(re.finditer(r"\S+", before))[-5:]
+        for word in words:
+            label = before[word.start():]
+            if word.start() > 0 and label[:1].isupper() and _KEYS.get(_key(label)) not in _NOT_INLINE:
+                found.append((word.start(), label))
+                break
+    return found
+
+
+def inline_fields(lines: list[str]) -> list[str]:
+    """The lines of a page, a line that runs a registry's fields together cut before each label of the table: a line
+    holding three labels of several words ("Brief Summary:", "Study Start Date:", "Study Type:"), as a syndicated news
+    item copies a registry record onto one line (info.shine.com NCT03093350). A line with fewer is a sentence's.
+
+    >>> inline_fields(["U.S. -- The registry received the study on March 22. Brief Summary: The study is being "
+    ...                "conducted in patients. Study Start Date: Study Type: Interventional Condition: Breast Cancer "
+    ...                "Intervention: Biological: TAA-specific CTLs"])[1:]
+    ['Brief Summary: The study is being conducted in patients.', 'Study Start Date:', 'Study Type: Interventional', \
+'Condition: Breast Cancer', 'Intervention: Biological: TAA-specific CTLs']
+    >>> inline_fields(["Patients: adults. Study Type: none given here."])
+    ['Patients: adults. Study Type: none given here.']
+    """
+    result: list[str] = []
+    for line in lines:
+        labels = _inline_labels(line) if len(line) > 80 else []
+        if len([label for _, label in labels if " " in label]) < 3:
+            result.append(line)
+            continue
+        cuts = [start for start, _ in labels]
+        starts = [0, *cuts]
+        result += [part for part in (line[a:b].strip() for a, b in zip(starts, [*cuts, len(line)])) if part]
+    return result
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -532,7 +751,13 @@ def reading(text: str) -> Reading:
     for start, end, cells in reversed(header_row_lines(lines)):
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
+    lines = inline_fields(lines)  # "… on March 22. Brief Summary: … Study Type: Interventional Condition: …"
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
+    # a page that writes each field's value in lower case on its label's line: a line under such a field is none of its
+    # ("Primary purpose supportive care" / "mage-a4 tcr gene-modified t cells" / "The study consists of a 2-dose
+    # escalation scheme, and the patient receives twice in each dose …", smartpatients.com's "Study Design")
+    lower = _writes_lower_values(lines)
+    whole = False  # the current field's value was whole on its label's line
     menu = _menu_lines(lines)
     # the values under Chinese labels, apart: a field the page labels in English too keeps the English label's value
     chinese: dict[str, list[str]] = {}
@@ -543,7 +768,7 @@ def reading(text: str) -> Reading:
         if tag:
             other_language = tag.group(0).lower() not in _ENGLISH_TAGS
             continue
-        name, value, in_chinese = _line_label(line, spaced, glued) if index not in menu else (None, None, False)
+        name, value, in_chinese = _line_label(line, spaced, glued, lower) if index not in menu else (None, None, False)
         if name:
             other_language = False
             into = chinese if in_chinese else result.sections
@@ -555,6 +780,7 @@ def reading(text: str) -> Reading:
             name = "detailed_description"  # the summary's own "Description:" (an outcome's is under its measure)
         if name:
             current = None if name == "other" else name
+            whole = lower and bool(value) and name not in _LIST_FIELDS | _SUMMARY_FIELDS
             if current:
                 into.setdefault(current, [])
                 if value:
@@ -566,6 +792,9 @@ def reading(text: str) -> Reading:
         elif _MARKDOWN_HEADING.match(line) and current not in _LIST_FIELDS:
             # a Markdown heading the table does not know ends the section before it: "## Primary source", "## Citation"
             # after "## Collaborators" (api.ai-analytics.org NCT03779711) are no collaborators
+            current = None
+            result.unread.append(fold(line))
+        elif current and whole:
             current = None
             result.unread.append(fold(line))
         elif current and (current in _LIST_FIELDS or not into[current] or not _UNKNOWN_LABEL.match(line)

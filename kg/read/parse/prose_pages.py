@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement
+from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement, title_named_by_number
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
-__all__ = ["one_trial_in_prose", "headline", "prose_lines", "amend"]
+__all__ = ["one_trial_in_prose", "designated_study", "headline", "prose_lines", "amend"]
 
 #: A sentence holding the number: a line of at least this many words.
 _SENTENCE_WORDS = 12
@@ -101,7 +102,27 @@ def _another_study(text: str, mention: re.Match[str]) -> bool:
     # (and its number's label between: "This is a pilot trial (ClinicalTrials.gov identifier: NCT00937625) including
     # patients with metastatic melanoma", translational-medicine.com)
     attached = own is not None and _LABEL_BETWEEN.fullmatch(sentence_before[own.end():]) is not None
-    return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None
+    return (own is not None and not attached) or _THIS_STUDY.search(sentence_after.split("\n")[0]) is not None \
+        or _named_another(text, sentence_before)
+
+
+#: A study called by its name: "the ONE Study", "The TWO Study", "the SELECT trial" (not "the Phase IIb trial").
+_NAMED_STUDY = re.compile(r"\b[Tt]he\s+(?!Phase\b)(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?:[Ss]tudy|[Tt]rial)\b")
+
+
+def _named_another(text: str, sentence_before: str) -> bool:
+    """The number stands by a study's name, and the page names another study by its name more often: it numbers that
+    other study, not the page's ("The TWO Study is a Phase IIb randomised controlled trial …" / "Having proven the
+    safety and feasibility of Treg-based immunotherapy in the ONE Study (EudraCT number: 2013-002099-42), the TWO Study
+    aims …", ndorms.ox.ac.uk, generic-holdout3).
+    """
+    named = [match for match in _NAMED_STUDY.finditer(sentence_before)
+             if _LABEL_BETWEEN.fullmatch(sentence_before[match.end():]) is not None]
+    if not named:
+        return False
+    counts = Counter(match.group("name") for match in _NAMED_STUDY.finditer(text))
+    own = named[-1].group("name")
+    return any(count > counts[own] for name, count in counts.items() if name != own)
 
 
 def _stated_together(text: str, identifiers: list[Identifier]) -> bool:
@@ -130,9 +151,31 @@ def _registered_as(text: str, identifiers: list[Identifier]) -> bool:
                for identifier in identifiers for mention in _mentions(text, identifier))
 
 
+#: A sponsor's designation of its study in brackets right after "the study" or "the trial": "The primary objective of
+#: the study (CELZ-201) is to evaluate AlloStem™ in patients with newly diagnosed Type 1 Diabetes." (a PR Newswire release,
+#: biospace.com): capitals, a hyphen, digits.
+_DESIGNATED = re.compile(r"\b[Tt]he\s+(?:study|trial)\s+\((?P<code>[A-Z][A-Z0-9]{1,9}-\d{2,}[A-Za-z0-9-]*)\)")
+
+
+def designated_study(text: str) -> list[Identifier]:
+    """The sponsor's designation of the one study a page names so, on a page with no register number: its key (scheme
+    ORG, the last rung of the key rule); none on a page with a register number or two designations.
+
+    >>> designated_study("The primary objective of the study (CELZ-201) is to evaluate AlloStem™ in patients.")
+    [Identifier(value='CELZ-201', scheme='ORG')]
+    >>> designated_study("The study (CELZ-201) follows the trial (CELZ-100)."), designated_study("The study (n=20) ended.")
+    ([], [])
+    """
+    if find_registry_ids(text):
+        return []
+    codes = {match.group("code") for match in _DESIGNATED.finditer(text)}
+    return [Identifier(codes.pop(), "ORG")] if len(codes) == 1 else []
+
+
 def one_trial_in_prose(text: str) -> list[Identifier]:
     """The numbers of the one trial a page names, when it names it inside a sentence; none when the page names no
-    trial, several, or its number nowhere in a sentence.
+    trial, several, or its number nowhere in a sentence. A page with no register number: the sponsor's designation of
+    its study, if it gives one (:func:`designated_study`).
 
     >>> [i.value for i in one_trial_in_prose("The trial (NCT03019666) at the Masonic Cancer Center, University of "
     ...                                      "Minnesota, will include 24 patients aged 18 to 70.")]
@@ -142,7 +185,9 @@ def one_trial_in_prose(text: str) -> list[Identifier]:
     []
     """
     identifiers = find_registry_ids(text)
-    if not identifiers or _registered_as(text, identifiers) or len(identifiers) > 1 and not _stated_together(text, identifiers):
+    if not identifiers:
+        return designated_study(text)
+    if _registered_as(text, identifiers) or len(identifiers) > 1 and not _stated_together(text, identifiers):
         return []
     if not any(_in_sentence(text, mention) for identifier in identifiers for mention in _mentions(text, identifier)):
         return []
@@ -188,7 +233,9 @@ def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> T
     labelled_title = record.title is not None and _opens_with_another_field(record.title)
     if trial_page and not labelled_title:
         return record
-    record.title = headline(text)
+    # (without a headline, the title the text names its trial by: "… the study (NCT03093350) titled 'TUMOR-ASSOCIATED
+    # ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com)
+    record.title = headline(text) or title_named_by_number(text, record.identifiers)
     if not trial_page:
         record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
         record.phases = next(filter(None, (parse_phases(fold(value)) for value in found.sections.get("phase", []))), [])
