@@ -152,7 +152,7 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int) -> dict:
         out["filters"] = filter_timings(work / "store", runs=int(os.environ.get("KG_FILTER_RUNS", "5")),
                                         all_rows=bool(os.environ.get("KG_FILTER_ALL_ROWS", "1")),
                                         only=[form for form in os.environ.get("KG_FILTER_FORMS", "").split("\n") if form],
-                                        first_pages=bool(os.environ.get("KG_FILTER_FIRST_PAGES", "")))
+                                        first_pages=[form for form in os.environ.get("KG_FILTER_FIRST_PAGES", "").split("\n") if form])
     elif stage == "rdflib-build":
         out["triples"] = len(_rdflib_graph(corpus))
     elif stage == "rdflib-turtle":
@@ -213,13 +213,14 @@ def filter_values(store) -> dict[str, dict[str, str]]:  # noqa: ANN001 - a pyoxi
 
 
 def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True, only: list[str] | None = None,
-                   first_pages: bool = False) -> dict:
+                   first_pages: list[str] | None = None) -> dict:
     """Each listing of FILTER_QUERIES on the store: unfiltered (all its rows, and its first row), one page
     (--limit 100 --offset 1000), and each filtered form of :func:`filter_values`; medians of ``runs``, in
     seconds, as ``kg query --store`` answers (rows as text, the store opened once, a listing page of
     trials by page: "first row" is its first page's rows). ``all_rows`` False leaves the whole listings out,
-    ``only`` names the filtered forms timed (all when empty); ``first_pages`` times each filtered form's first page
-    too (a column "FORM, first page"), what `kg query` streams first where the whole answer is a download.
+    ``only`` names the filtered forms timed whole (all when empty, none when only ``first_pages`` are given);
+    ``first_pages`` names forms whose first page is timed (a column "FORM, first page"): what `kg query` streams first
+    where the whole answer is a download.
     """
     from kg.graphs.store import open_store
     from kg.query.catalogue import stored_query
@@ -227,7 +228,9 @@ def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True, only: 
     from kg.query.targets import listing_pages
 
     store = open_store(directory)
-    forms = {label: values for label, values in filter_values(store).items() if not only or label in only}
+    first_pages, values = first_pages or [], filter_values(store)
+    whole = [label for label in values if (label in only if only else not first_pages)]
+    forms = {label: given for label, given in values.items() if label in whole or label in first_pages}
     timings: dict = {"values": forms, "queries": {}}
     for name in FILTER_QUERIES:
         stored = stored_query(name)
@@ -251,11 +254,12 @@ def filter_timings(directory: Path, runs: int = 5, all_rows: bool = True, only: 
             cells["all rows"] = timed(unfiltered)
         cells["first row"] = timed(unfiltered, first_only=True)
         cells["page"] = timed(unfiltered, limit=100, offset=1000)
-        for label, values in forms.items():
-            if set(values) <= accepted:
-                cells[label] = timed(stored.bind(values))
-                if first_pages:
-                    cells[f"{label}, first page"] = timed(stored.bind(values), first_only=True)
+        for label, given in forms.items():
+            if set(given) <= accepted:
+                if label in whole:
+                    cells[label] = timed(stored.bind(given))
+                if label in first_pages:
+                    cells[f"{label}, first page"] = timed(stored.bind(given), first_only=True)
         timings["queries"][name] = cells
         print(f"filters: {name} {cells}", file=sys.stderr, flush=True)
     return timings
@@ -331,9 +335,9 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true", help="Also run every stored query on each store.")
     parser.add_argument("--filters", action="store_true",
                         help="Also time the listings filtered (trial, sponsor, condition, ...) and paged on each store.")
-    parser.add_argument("--first-pages", action="store_true",
-                        help="Time each filtered form's first page too (the rows `kg query` streams first), beside its "
-                             "whole answer.")
+    parser.add_argument("--first-pages", nargs="+", metavar="FORM",
+                        help="Time these filtered forms' first pages (the rows `kg query` streams first), e.g. 'country "
+                             "(largest)', whose whole answer is a download.")
     parser.add_argument("--no-all-rows", action="store_true",
                         help="Leave out the filters table's 'all rows' column: at the registry's size a whole listing is a "
                              "download of millions of rows (minutes a run), not a question.")
@@ -377,7 +381,7 @@ def main() -> None:
                 os.environ["KG_FILTER_RUNS"] = str(max(arguments.runs, 3))
                 os.environ["KG_FILTER_ALL_ROWS"] = "" if arguments.no_all_rows else "1"
                 os.environ["KG_FILTER_FORMS"] = "\n".join(arguments.forms or [])
-                os.environ["KG_FILTER_FIRST_PAGES"] = "1" if arguments.first_pages else ""
+                os.environ["KG_FILTER_FIRST_PAGES"] = "\n".join(arguments.first_pages or [])
                 print(f"[N={size:,}] filters ...", file=sys.stderr, flush=True)
                 found = _child(stage, corpus, work, arguments.workers, arguments.timeout)
                 filter_tables.append((size, found))
