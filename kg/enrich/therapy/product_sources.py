@@ -18,6 +18,9 @@ _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]
 #: T-lymphocytes (19-28z CAR T cells) administered following T-cell depletion allogeneic hematopoietic stem cell
 #: transplantation", cancer.gov NCT04556266: cells taken from the patient after the transplant are the donor's)
 _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
+                         # "auto-" written for it before the cells: "Ex vivo–expanded auto-TILs" (jci.org NCT04443296),
+                         # "ex vivo expanded auto-NK cells" (haematologica.org UMIN000014072); not "auto-HSCT", a transplant
+                         r"|\bauto-(?=(?:TILs?|NK|CIKs?|CTLs?|T[- ]?cells?|DC-CIK|lymphocytes)\b)"
                          r"|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"

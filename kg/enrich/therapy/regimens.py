@@ -494,7 +494,11 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: (and after a comma, or a flat daily dose by mouth: "Cyclophosphamide: cyclophosphamide, 500 mg/m2", "Temozolomide,
 #: 150 mg oral/day", as an arm's description doses each drug after its name: "Lenalidomide: Lenalidomide, 10 mg oral/day
 #: during 21 days (cycle)", meddatax.com NCT02481934)
-_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
+#: (and the drug said given, its dose after: "During EBRT, cisplatin was given weekly at 30–40 mg/m2 for a maximum of 6
+#: doses", jci.org NCT04443296)
+_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})(?:\s+(?:was|were|is|are|will\s+be)\s+(?:given|administered)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?:at|in)\s+(?:a\s+dose\s+of\s+)?(?=\d))?"
+                         rf"\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
                          r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b"
                          r"|mg\s+(?:oral(?:ly)?|p\.?o\.?)\s*/\s*day\b)", re.IGNORECASE)
 #: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".

@@ -128,7 +128,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "brief overview", "sponsor declared trial summary",
                       # a trial's own site, "About the Study" over what the study is (stemcellstudy.ucsf.edu); in French,
                       # "A propos" (the Centre MEARY's project page of EudraCT 2021-006873-50)
-                      "about the study", "about this study", "a propos"),
+                      "about the study", "about this study", "a propos",
+                      # a hospital's plain-language page asks its headings: "What Is the Purpose of This Study?"
+                      # (nationwidechildrens.org NCT04254419)
+                      "what is the purpose of this study?", "what is the purpose of the study?"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -137,7 +140,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     # T cells (MFEz T cells) …"): its scientific description.
     # (isrctn.com heads it "Study objectives" now)
     "detailed_description": ("detailed description", "settings and conduct", "narrative objectives", "study hypothesis",
-                             "study objectives"),
+                             "study objectives",
+                             # what the participants go through, as the same pages ask it: "What Will Happen During This
+                             # Study?" / "They will receive NK cell infusions weekly for 3 weeks, ..." (NCT04254419)
+                             "what will happen during this study?", "what will happen during the study?",
+                             "what happens during this study?", "what happens during the study?"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
