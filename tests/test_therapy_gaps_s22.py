@@ -206,3 +206,22 @@ def test_a_drug_said_given_at_a_dose_per_body_size_is_a_regimen() -> None:
     record = _page(title="TIL after chemoradiotherapy in cervical cancer",
                    brief_summary=TIL_SENTENCE + " Patients previously treated with cisplatin were eligible.")
     assert record.regimens == []
+
+
+NK_TRASTUZUMAB = ("During cycle 1, Day 1 patient will receive intravenous trastuzumab and subcutaneous IL-2 on day 1, followed "
+                  "by NK cell infusion on day 2, followed by subcutaneous IL-2 for an additional 5 doses three times a week "
+                  "to support NK cell viability and expansion in vivo.")
+
+
+# therapy-holdout22 clinicaltrials.gov/ct2-show-NCT02030561-autologous-nk-trastuzumab-subcutaneous-il-2.txt
+def test_one_dose_on_a_day_and_an_additional_few_are_all_the_doses() -> None:
+    record = _page(title="NK Cell Infusions With Trastuzumab for Patients With HER2+ Breast and Gastric Cancer",
+                   official_title="Phase I/II Study of Expanded, Activated Autologous Natural Killer Cell Infusions With "
+                                  "Trastuzumab for Patients With HER2+ Breast and Gastric Cancer",
+                   arms=[Arm("Trastuzumab + NK cells", description=NK_TRASTUZUMAB)])
+    assert [(c.cytokine, c.route, c.frequency, c.number_of_doses) for c in record.cytokines] == [
+        ("IL-2", "SUBCUTANEOUS", "THREE_TIMES_WEEKLY", 6)]
+    # "an additional" few after doses that are not one say no total
+    record = _page(title="NK cells with IL-2", arms=[Arm("NK", description=(
+        "Patients receive NK cells on day 0 and IL-2 daily on days 1 to 5, followed by IL-2 for an additional 5 doses."))])
+    assert [c.number_of_doses for c in record.cytokines] == [None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "duration_days",
+__all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "additional_doses", "duration_days",
            "days_given", "infusion_count", "duration_before", "COUNT_WORDS",
            "INFUSION_DAY"]
 
@@ -84,6 +84,30 @@ def number_of_doses(text: str) -> int | None:
     """
     match = _DOSES.search(text)
     return _count(next(group for group in match.groups() if group)) if match else None
+
+
+#: Doses beyond those given before: "subcutaneous IL-2 on day 1, followed by NK cell infusion on day 2, followed by
+#: subcutaneous IL-2 for an additional 5 doses three times a week" (ClinicalTrials.gov NCT02030561).
+_ADDITIONAL_DOSES = re.compile(rf"\bfor\s+an?\s+(?:additional|further)\s+{_COUNT}\s+(?:doses|injections|administrations)\b",
+                               re.IGNORECASE)
+#: One day a drug is given on, and no more: "IL-2 on day 1," (not "on days 1 and 3", nor "on day 1 of each cycle").
+_ON_ONE_DAY_ONLY = re.compile(r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,\s*\d|and|to|through|-|–|of\s+each|every))",
+                              re.IGNORECASE)
+
+
+def additional_doses(text: str, before: str) -> int | None:
+    """How many doses in all, where ``text`` gives "an additional" so many after the one dose ``before`` gives on one day
+    ("IL-2 on day 1, ... followed by IL-2 for an additional 5 doses": 6); none where the doses before are not one.
+
+    >>> additional_doses("IL-2 for an additional 5 doses three times a week", "IL-2 on day 1, followed by NK cells on day 2, ")
+    6
+    >>> additional_doses("IL-2 for an additional 5 doses", "IL-2 daily for a week, then ") is None
+    True
+    """
+    match = _ADDITIONAL_DOSES.search(text)
+    if not match or not _ON_ONE_DAY_ONLY.search(before) or _DOSES.search(before):
+        return None
+    return _count(match.group(1)) + 1
 
 
 #: A count of doses right before the drug they are of: "patients receive 6 doses of Il-2 every second day" (ctv.veeva.com
