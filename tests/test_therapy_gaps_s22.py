@@ -225,3 +225,19 @@ def test_one_dose_on_a_day_and_an_additional_few_are_all_the_doses() -> None:
     record = _page(title="NK cells with IL-2", arms=[Arm("NK", description=(
         "Patients receive NK cells on day 0 and IL-2 daily on days 1 to 5, followed by IL-2 for an additional 5 doses."))])
     assert [c.number_of_doses for c in record.cytokines] == [None]
+
+
+# therapy-holdout21 ekfs.de/NCT03383978-car2brain-nk-92-5-28-z-her2-car-nk-glioblastoma.txt
+def test_nk_cells_named_by_their_cell_line_are_the_products() -> None:
+    record = _page(title="Phase I clinical trial of intracranial injection of CAR-engineered NK cells in patients with "
+                         "recurrent HER2-positive glioblastoma",
+                   brief_summary="Based on the clinically usable human NK cell line NK-92, the continuously expanding cell "
+                                 "clone NK-92/5.28.z was generated that harbors a CAR specific for the tumor-associated "
+                                 "antigen HER2 (ErbB2). GMP-compliant processes for expansion of clinical doses of "
+                                 "NK-92/5.28.z cells were developed.")
+    assert _products(record) == [("CAR_NK", [], ["CELL_LINE"], True, True, None)]
+    # a trial of CAR T cells that names the line is no NK product's
+    record = _page(title="CD19 CAR-T cells in lymphoma",
+                   brief_summary="CD19 CAR-T cells will be infused. Their killing was compared in vitro with NK-92 cells.")
+    assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
+    assert record.cell_products[0].tissue_sources == []
