@@ -19,7 +19,7 @@ from kg.build.streaming import build
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
 from kg.graphs.files import load_graph
-from kg.model.records import Arm
+from kg.model.records import Arm, Intervention
 from kg.query.catalogue import stored_query
 from kg.query.run import run_local
 from kg.validation.reference import validate_graph
@@ -241,3 +241,19 @@ def test_nk_cells_named_by_their_cell_line_are_the_products() -> None:
                    brief_summary="CD19 CAR-T cells will be infused. Their killing was compared in vitro with NK-92 cells.")
     assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
     assert record.cell_products[0].tissue_sources == []
+
+
+# therapy-holdout21 meddatax.com/NCT02481934-results-autologous-nkae-per-kg-lenalidomide-bortezomib-myeloma.txt
+def test_the_myeloma_drugs_given_with_nk_cells_are_regimens() -> None:
+    record = _page(title="Clinical Trial Phase I-II of NK Cells and Chemotherapy in Multiple Myeloma",
+                   arms=[Arm("Expanded and activated autologous NK cells (NKAEs) + chemotherapy (lenalidomide OR "
+                             "bortezomib)", description="Lenalidomide: Lenalidomide, 10 mg oral/day during 21 days (cycle)")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Lenalidomide", "CHEMOTHERAPY")]
+    record = _page(title="NK cells in multiple myeloma",
+                   brief_summary="Patients with myeloma refractory to lenalidomide and bortezomib receive expanded NK cells.")
+    assert record.regimens == []
+    # a maintenance after a transplant, no cells given (the negative corpus's NCT05827016): no regimen
+    record = _page(title="A Study to Compare Iberdomide Maintenance Versus Lenalidomide Maintenance Therapy Following "
+                         "Autologous Stem Cell Transplant in Participants With Newly Diagnosed Multiple Myeloma",
+                   interventions=[Intervention("Lenalidomide", "DRUG", "Specified dose on specified days")])
+    assert record.regimens == []

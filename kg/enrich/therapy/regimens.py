@@ -24,6 +24,10 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # the oral fluoropyrimidine given with cells for liver cancer: "Drug: Tegafur" beside "Biological: iNKT cells" and
          # "Drug: IL-2" (ctv.veeva.com NCT03175679)
          r"|tegafur"
+         # the myeloma drugs given with NK cells: "Expanded and activated autologous NK cells (NKAEs) + chemotherapy
+         # (lenalidomide OR bortezomib)" (meddatax.com NCT02481934), "lenalidomide orally (PO) once daily (QD) on days -8 to
+         # -2, high-dose melphalan IV ... and UCB-derived NK cells IV" (ClinicalTrials.gov NCT01729091)
+         r"|lenalidomide|bortezomib"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
@@ -276,6 +280,10 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
              "nonmyeloablative": "LYMPHODEPLETION", "non- myeloablative": "LYMPHODEPLETION",
              "immunosuppress": "LYMPHODEPLETION"}
+#: Drugs that are a regimen beside cells the trial gives, never of a transplant alone: the myeloma drugs given with NK cells
+#: are its chemotherapy, while "Iberdomide Maintenance Versus Lenalidomide Maintenance Therapy Following Autologous Stem Cell
+#: Transplant" (NCT05827016) gives a maintenance after the graft, no regimen around it.
+_BESIDE_CELLS_ONLY = frozenset({"lenalidomide", "bortezomib"})
 #: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
 _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
                          "methotrexate", "atg", "antithymocyte globulin"})
@@ -691,5 +699,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             if regimen.purpose in with_drugs | unnamed:
                 continue
             unnamed.add(regimen.purpose)
+        if not gives_cells and regimen.components and all(c.lower() in _BESIDE_CELLS_ONLY for c in regimen.components):
+            continue  # "Lenalidomide Maintenance Therapy Following Autologous Stem Cell Transplant" (NCT05827016)
         kept.append(regimen)
     return kept
