@@ -257,3 +257,15 @@ def test_the_myeloma_drugs_given_with_nk_cells_are_regimens() -> None:
                          "Autologous Stem Cell Transplant in Participants With Newly Diagnosed Multiple Myeloma",
                    interventions=[Intervention("Lenalidomide", "DRUG", "Specified dose on specified days")])
     assert record.regimens == []
+
+
+# therapy-holdout4 clinicaltrials.gov/ct-show-NCT00167180-dli-after-cyclophosphamide-fludarabine.txt
+def test_drugs_given_to_promote_the_cells_growth_in_the_patient_deplete_lymphocytes() -> None:
+    record = _page(title="Cyclophosphamide/Fludarabine Followed by Donor Lymphocyte Infusions",
+                   official_title="Use of Cyclophosphamide/Fludarabine to Promote in Vivo Expansion of Donor Lymphocyte "
+                                  "Infusions (DLI) to Enhance Efficacy After Allogeneic Transplant")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("Cyclophosphamide/Fludarabine", "LYMPHODEPLETION")]
+    # a drug "to promote" something else is no lymphodepletion
+    record = _page(title="NK cells after chemotherapy",
+                   brief_summary="Patients receive NK cells. Cyclophosphamide to promote tumor cell death is given first.")
+    assert [r.purpose for r in record.regimens] in ([], ["CHEMOTHERAPY"])

@@ -123,12 +123,15 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (the drugs as the sentence lists them, "capecitabine, irinotecan, and oxaliplatin", NCT00296062)
     (None, re.compile(rf"\bdrugs\s+used\s+in\s+chemotherapy,?\s+(?:such\s+as|including)\s+(?P<name>[^.;]{{0,120}}?{_DRUG}"
                       rf"[^.;]{{0,120}}?),?\s+(?:may\s+)?works?\b\s*(?P<why>[^.;]{{0,300}})", re.IGNORECASE)),
+    # (and drugs "to promote" the cells' growth in the patient: "Use of Cyclophosphamide/Fludarabine to Promote in Vivo
+    # Expansion of Donor Lymphocyte Infusions (DLI) to Enhance Efficacy After Allogeneic Transplant", ClinicalTrials.gov
+    # NCT00167180)
     # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
     # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
     # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
     # "You will receive fludarabine and cyclophosphamide to help prepare your body for CAR-NK infusion" (NCT03056339)
     (None, re.compile(rf"(?:\breceive\s+)?(?P<name>{_DRUG_LIST})\s+(?:(?:is|are)\s+given\s+(?:to|in order to|as)"
-                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete))\s*(?P<why>[^.;]{{0,200}})",
+                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete|promote))\s*(?P<why>[^.;]{{0,200}})",
                       re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
@@ -329,6 +332,8 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if why:
         if _GVHD_WORDS.search(why):
             return "GVHD_PROPHYLAXIS"
+        if _PROMOTES_EXPANSION.match(why):
+            return "LYMPHODEPLETION"  # room for the cells given to grow in the patient (the transplant before them aside)
         if _LOWERS_IMMUNITY.search(why):
             return "CONDITIONING" if _names_a_transplant(why) else "LYMPHODEPLETION"
         return "CHEMOTHERAPY"
@@ -344,6 +349,11 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     return purpose
 
 
+#: Drugs given to make the infused cells grow in the patient: "to Promote in Vivo Expansion of Donor Lymphocyte Infusions
+#: (DLI)" (ClinicalTrials.gov NCT00167180).
+_PROMOTES_EXPANSION = re.compile(r"promote\s+(?:the\s+)?(?:in\s+vivo\s+)?(?:expansion|proliferation|engraftment|persistence)\s+"
+                                 r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cells?|lymphocytes?|infusions?|DLI|TILs?)\b",
+                                 re.IGNORECASE)
 #: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
 _LOWERS_IMMUNITY = re.compile(r"\b(?:lower|weaken)\w*\s+(?:the|their|your|his\s+or\s+her)\s+immune\s+system\b"
                               r"|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
