@@ -269,3 +269,45 @@ def test_drugs_given_to_promote_the_cells_growth_in_the_patient_deplete_lymphocy
     record = _page(title="NK cells after chemotherapy",
                    brief_summary="Patients receive NK cells. Cyclophosphamide to promote tumor cell death is given first.")
     assert [r.purpose for r in record.regimens] in ([], ["CHEMOTHERAPY"])
+
+
+SMARTPATIENTS_PAGE = """This trial is active, not recruiting.
+
+Condition malignant solid tumors
+Treatment mage-a4 tcr gene-modified t cells
+Phase phase 1
+Sponsor Tianjin Medical University Cancer Institute and Hospital
+Start date July 2012
+Trial identifier NCT01694472, CIH-RXB-201205002
+
+
+""" + ("The purpose of this study is to evaluate the clinical safety and preliminary efficacy of MAGE-A4 TCR Gene-Modified T "
+       "lymphocytes in the treatment of malignant solid tumor patients.") + """
+
+Study Design
+
+Intervention model single group assignment
+Masking open label
+Primary purpose supportive care
+mage-a4 tcr gene-modified t cells
+""" + ("The study consists of a 2-dose escalation scheme, and the patient receives twice in each dose. The starting dose is "
+       "1-3 x 10^9 cells of each TCR gene-modified cells and the second one is 3-8 x 10^9 cells of each TCR gene-modified "
+       "cells. Two weeks after the first infusion the patient receives the same dose again, followed by infusions of IL-2 for "
+       "5 days.") + """
+
+Primary Outcomes
+
+Objective response rate
+"""
+
+
+# therapy-holdout20 smartpatients.com NCT01694472: the design's prose, and dose levels said to be amounts
+def test_sentences_under_a_design_field_are_the_design_description() -> None:
+    record = read_enriched(SMARTPATIENTS_PAGE.encode(), "NCT01694472.txt")
+    assert record.source.layout == "generic"
+    assert record.design_description.startswith("The study consists of a 2-dose escalation scheme")
+    assert [(d.minimum, d.maximum, d.unit, d.per_dose) for p in record.cell_products for d in p.doses] == [
+        (1e9, 3e9, "{cells}", True), (3e9, 8e9, "{cells}", True)]
+    assert [(c.cytokine, c.duration_days) for c in record.cytokines] == [("IL-2", 5.0)]
+    # the next level's "one" after a dose that is no dose level: a count
+    assert _doses("The cell dose is 1 x 10^9 cells and the second one is ready on day 5") == [(1e9, 1e9, "{cells}", True)]

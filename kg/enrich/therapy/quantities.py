@@ -270,6 +270,9 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
                           # the dose is what one administration gives, as a "dose of" is
                           r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$"
+                          # and the next level after it: "The starting dose is 1-3 x 10^9 cells of each TCR gene-modified
+                          # cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
+                          r"|\bdose\s+(?:is|was|will\s+be)\b[^.;]{1,120}?\bthe\s+(?:second|third|next)\s+one\s+(?:is|was|will\s+be)\s+$"
                           # "Anti-mesothelin CAR-T cells Injection will be infused at a dose ranging from 0.1×10^6/Kg ~
                           # 2.0×10^6/Kg" (ClinicalTrials.gov NCT05783089): the range of one infusion's dose
                           r"|\bat\s+(?:a\s+)?doses?\s+(?:ranging\s+)?(?:from|between)\s+\(?$", re.IGNORECASE)
