@@ -311,3 +311,18 @@ def test_sentences_under_a_design_field_are_the_design_description() -> None:
     assert [(c.cytokine, c.duration_days) for c in record.cytokines] == [("IL-2", 5.0)]
     # the next level's "one" after a dose that is no dose level: a count
     assert _doses("The cell dose is 1 x 10^9 cells and the second one is ready on day 5") == [(1e9, 1e9, "{cells}", True)]
+
+
+# therapy-holdout2 clinicaltrials.gov/ct2-show-NCT03183232-gamma-delta-t-lung-cancer.txt
+def test_autologous_cells_of_a_plan_given_up_are_not_the_products() -> None:
+    record = _page(title="Safety and Efficacy of γδ T Cells in Lung Cancer",
+                   detailed_description=(
+                       "NOTE: Originally, our designed proposal was to use autologous PBMCs from cancer patients to ex vivo "
+                       "expand Vγ9Vδ2-T cells, and then perform adoptive transfer therapy. Therefore, we submitted new "
+                       "clinical study application by changing the autologous protocol with the allogeneic protocol. "
+                       "The Vγ9Vδ2-T cells will be infused to the patients."))
+    assert [p.donor_types for p in record.cell_products] == [[]]
+    # cells first taken from somewhere ("originally" with no comma) are still described
+    record = _page(title="Autologous γδ T cells", brief_summary="Autologous γδ T cells, originally isolated from the "
+                                                                "patient's blood, will be infused.")
+    assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]

@@ -177,7 +177,7 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     else:
         # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
         # graft is the patient's own, which says nothing of whose the cells given after it are
-        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
+        own = [_AUTOLOGOUS_GRAFT.sub(" ", _REPLACED_AUTOLOGOUS.sub(" ", text)) for text in about]
         donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
     # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
@@ -186,6 +186,11 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
 
 
+#: Autologous cells or a protocol the trial gave up for others: "by changing the autologous protocol with the allogeneic
+#: protocol. After the allogeneic protocol was approved, we adapted allogeneic cells instead of autologous in our
+#: subsequentially clinical study" (ClinicalTrials.gov NCT03183232).
+_REPLACED_AUTOLOGOUS = re.compile(r"\b(?:instead\s+of|rather\s+than|chang\w*|replac\w*)\s+(?:the\s+|an?\s+)?autologous\b",
+                                  re.IGNORECASE)
 #: A transplant's graft of stem cells from the blood.
 _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
                               r"|\bPBSCs?\b", re.IGNORECASE)

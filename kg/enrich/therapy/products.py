@@ -79,6 +79,9 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\b(?:studies|trials) (?:have|has|showed|suggest)\b"
                          # (not the cells "that can be given to the patient by vein", cancer.gov NCT05110742: what the
                          # trial's cells are grown for)
+                         # a plan given up: "NOTE: Originally, our designed proposal was to use autologous PBMCs from
+                         # cancer patients to ex vivo expand Vγ9Vδ2-T cells" (ClinicalTrials.gov NCT03183232)
+                         r"|\boriginally,"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b(?<!\bthat can be)"
                          r"(?<!\bwhich can be)|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
