@@ -326,3 +326,16 @@ def test_autologous_cells_of_a_plan_given_up_are_not_the_products() -> None:
     record = _page(title="Autologous γδ T cells", brief_summary="Autologous γδ T cells, originally isolated from the "
                                                                 "patient's blood, will be infused.")
     assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]
+
+
+# therapy-holdout parkinsonspathways.com NCT01808820 writes "patent-derived dendritic cells" (a typo no rule reads); the
+# wording spelt right
+def test_patient_derived_cells_are_autologous() -> None:
+    record = _page(title="Dendritic Cell (DC) Vaccine for Malignant Glioma and Glioblastoma",
+                   brief_summary="The purpose of this research study is to evaluate an investigational vaccine using "
+                                 "patient-derived dendritic cells (DC) to treat malignant glioma or glioblastoma.")
+    assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]
+    # a patient-derived xenograft is a model of the tumour, not whose the cells are
+    record = _page(title="NK cells for glioma", brief_summary="Patients receive NK cells, which kill patient-derived "
+                                                              "xenograft tumour cells.")
+    assert [p.donor_types for p in record.cell_products] == [[]]

@@ -21,6 +21,11 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          # "auto-" written for it before the cells: "Ex vivo–expanded auto-TILs" (jci.org NCT04443296),
                          # "ex vivo expanded auto-NK cells" (haematologica.org UMIN000014072); not "auto-HSCT", a transplant
                          r"|\bauto-(?=(?:TILs?|NK|CIKs?|CTLs?|T[- ]?cells?|DC-CIK|lymphocytes)\b)"
+                         # "patient-derived" before the cells: "patient-derived NK cells" (not a "patient-derived
+                         # xenograft", a model of the tumour)
+                         r"|\b(?:patient|participant|subject)[- ]derived\s+(?:(?!xenograft|organoid|tumou?r|cancer|PDX)[\w-]+\s+)"
+                         r"{0,3}?(?:cells?|lymphocytes|NK|TILs?"
+                         r"|T[- ]cells?|DCs?)\b"
                          r"|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
