@@ -11,14 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import generic_page, read_enriched
 from conftest import product_rows as _products
-from conftest import read_enriched
 from conftest import therapy_page as _page
 
 from kg.build.streaming import build
+from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
 from kg.graphs.files import load_graph
+from kg.model.identifiers import trial_key
 from kg.model.records import Arm, Intervention
 from kg.query.catalogue import stored_query
 from kg.query.run import run_local
@@ -339,3 +341,17 @@ def test_patient_derived_cells_are_autologous() -> None:
     record = _page(title="NK cells for glioma", brief_summary="Patients receive NK cells, which kill patient-derived "
                                                               "xenograft tumour cells.")
     assert [p.donor_types for p in record.cell_products] == [[]]
+
+
+# therapy-holdout21 uchicagomedicine.org NCT04623944: a trail of headings before the number heads the record
+def test_the_line_under_a_heading_trail_ending_in_the_number_is_the_title() -> None:
+    record = generic_page("CLINICAL TRIAL / NCT04623944\nNKX101, Intravenous Allogeneic CAR NK Cells, in Adults With AML or MDS\n"
+                          "- Interventional\n- Recruiting\n- NCT04623944\nContact Information\n"
+                          "This is a single-arm, open-label, multi-center, Phase 1 study to determine safety and tolerability "
+                          "of an experimental therapy called NKX101 (allogeneic CAR NK cells targeting NKG2D ligands).\n")
+    assert record.title == "NKX101, Intravenous Allogeneic CAR NK Cells, in Adults With AML or MDS"
+    assert _products(describe_therapy(record)) == [("CAR_NK", ["ALLOGENEIC"], [], None, True, None)]
+    # a number with slashes of its own is no trail ("CTRI/2012/04/002560" alone on its line)
+    record = generic_page("CTRI/2012/04/002560\n\nThis trial aims to assess the safety and effectiveness of donated mesenchymal "
+                          "stem cells in patients with alcoholic liver cirrhosis.\n")
+    assert trial_key(record.identifiers) == "CTRI/2012/04/002560"
