@@ -94,10 +94,12 @@ class Reference:
 
 @dataclass
 class DoseLevel:
-    """One dose level of a cell product: a value or range, in UCUM (``{cells}`` or ``{cells}/kg``)."""
+    """One dose level of a cell product: a value or range, in UCUM (``{cells}`` or ``{cells}/kg``); ``maximum`` None
+    for a lower bound alone (">1 × 10^9 cells").
+    """
 
     minimum: float
-    maximum: float
+    maximum: float | None
     unit: str
     per_dose: bool = False
     arm: str | None = field(default=None, repr=False)  # the arm it is given in, where the document ties it to one

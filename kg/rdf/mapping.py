@@ -313,7 +313,8 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         for dose in product.doses:
             level = out.part(node, "hasDoseLevel", iris.dose_level(node, dose), "DoseLevel")
             out.term(level, _ctk("doseMinimum"), typed(repr(dose.minimum), "double"))
-            out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
+            if dose.maximum is not None:  # a lower bound alone: ">1 × 10^9 cells"
+                out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
             out.add(level, _ctk("unitCode"), dose.unit)
             out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
             if dose.arm:

@@ -242,9 +242,11 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          re.IGNORECASE)
 #: Tumour-infiltrating lymphocytes counted in a biopsy, not given: "Patients with high TILs (>= 30%)", "stromal TILs",
 #: "sTIL >= 10%", "TIL density", "the percentage of tumor-infiltrating lymphocytes" (a pathologist's measure of breast and
-#: other cancers).
+#: other cancers); not a count of cells given as a bound: "Ex vivo–expanded auto-TILs (>1 × 109 cells in a single dose)"
+#: (jci.org NCT04443296).
 _TIL_MEASURED = re.compile(r"\b(?:high|low|stromal|intra-?tumou?ral)\s+(?:TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\b"
-                           r"|\b[si]?TILs?\s*\(?\s*(?:[≥>≤<]|\d+(?:\.\d+)?\s*%)"
+                           r"|\b[si]?TILs?\s*\(?\s*(?:[≥>≤<](?!\s*\d+(?:[.,]\d+)?\s*(?:[x×✕*]\s*10|[eE]\d|billion|million))"
+                           r"|\d+(?:\.\d+)?\s*%)"
                            r"|\b(?:[si]?TILs?|tumou?r[- ]infiltrating\s+lymphocytes?)\s+(?:density|levels?|scores?|counts?"
                            r"|percentages?|infiltrat\w*|status|assessment|evaluation)\b"
                            r"|\b(?:levels?|density|percentages?|numbers?|presence|evaluation|assessment|classification|types?"

@@ -7,6 +7,7 @@ import re
 from kg.enrich.therapy.quantities import cytokine_dose
 from kg.enrich.therapy.regimens import DRUGS
 from kg.enrich.therapy.schedules import (
+    additional_doses,
     days_given,
     doses_counted_before,
     duration_before,
@@ -192,6 +193,11 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment) or doses_counted_before(passage.text[previous_end:start])
+                earlier = [m for m in mentions[:index] if m[2] == cytokine]
+                if use.number_of_doses is None and earlier and len(earlier) == 1:
+                    # "subcutaneous IL-2 on day 1, followed by NK cell infusion on day 2, followed by subcutaneous IL-2
+                    # for an additional 5 doses" (ClinicalTrials.gov NCT02030561): the one dose before and those after
+                    use.number_of_doses = additional_doses(segment, passage.text[earlier[0][0]:start])
                 use.duration_days = duration_days(segment) or duration_before(passage.text[previous_end:start])
                 use.days = days_given(segment)
                 following_passage = passages[place + 1] if place + 1 < len(passages) else None

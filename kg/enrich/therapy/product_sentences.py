@@ -59,6 +59,10 @@ _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\
                             # NCT06690827)
                             r"|\bdose\s+(?:groups?|cohorts?)\b[^.;]{0,10}?(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]))"
                             r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
+                            # a dose level said to be an amount: "The starting dose is 1-3 x 10^9 cells of each TCR
+                            # gene-modified cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
+                            r"|\b(?:starting|initial|first|highest|lowest|maximum)\s+dose\s+(?:is|was|will\s+be)\s+"
+                            r"(?=\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
                             # an amount of cells per kilogram said given: "In intervention group 1, 1 million cells per
                             # kilogram of the person's body weight are injected 4 hours before the injection of
                             # hematopoietic stem cells" (irct.behdasht.gov.ir IRCT20140911019125N10, whose sentence does

@@ -18,6 +18,14 @@ _HAPLO = re.compile(r"\bhaplo-?identical\b|\bhaploid\b|\bhaplo\b|\bhaplotype[- ]
 #: T-lymphocytes (19-28z CAR T cells) administered following T-cell depletion allogeneic hematopoietic stem cell
 #: transplantation", cancer.gov NCT04556266: cells taken from the patient after the transplant are the donor's)
 _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
+                         # "auto-" written for it before the cells: "Ex vivo–expanded auto-TILs" (jci.org NCT04443296),
+                         # "ex vivo expanded auto-NK cells" (haematologica.org UMIN000014072); not "auto-HSCT", a transplant
+                         r"|\bauto-(?=(?:TILs?|NK|CIKs?|CTLs?|T[- ]?cells?|DC-CIK|lymphocytes)\b)"
+                         # "patient-derived" before the cells: "patient-derived NK cells" (not a "patient-derived
+                         # xenograft", a model of the tumour)
+                         r"|\b(?:patient|participant|subject)[- ]derived\s+(?:(?!xenograft|organoid|tumou?r|cancer|PDX)[\w-]+\s+)"
+                         r"{0,3}?(?:cells?|lymphocytes|NK|TILs?"
+                         r"|T[- ]cells?|DCs?)\b"
                          r"|\b(?:participant|patient|subject|child|person)(?:(?:'|’)?s?(?:'|’)?|\ss)\s+own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells|immune cells|T cells|NK cells|lymphocytes)\b|\byour own\s+"
                          r"(?:\w+\s+){0,2}?(?:blood|cells)\b"
@@ -174,7 +182,7 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     else:
         # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's
         # graft is the patient's own, which says nothing of whose the cells given after it are
-        own = [_AUTOLOGOUS_GRAFT.sub(" ", text) for text in about]
+        own = [_AUTOLOGOUS_GRAFT.sub(" ", _REPLACED_AUTOLOGOUS.sub(" ", text)) for text in about]
         donors = ["AUTOLOGOUS"] if _first(_AUTOLOGOUS, own) else []
         donors += ["ALLOGENEIC"] if _first(_ALLOGENEIC, sourced) else []
     # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
@@ -183,6 +191,11 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
 
 
+#: Autologous cells or a protocol the trial gave up for others: "by changing the autologous protocol with the allogeneic
+#: protocol. After the allogeneic protocol was approved, we adapted allogeneic cells instead of autologous in our
+#: subsequentially clinical study" (ClinicalTrials.gov NCT03183232).
+_REPLACED_AUTOLOGOUS = re.compile(r"\b(?:instead\s+of|rather\s+than|chang\w*|replac\w*)\s+(?:the\s+|an?\s+)?autologous\b",
+                                  re.IGNORECASE)
 #: A transplant's graft of stem cells from the blood.
 _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haematopoietic\s+)?(?:stem|progenitor)\s+cells?\b"
                               r"|\bPBSCs?\b", re.IGNORECASE)

@@ -67,6 +67,9 @@ from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["BACKGROUND", "cell_products"]
 
+#: The NK cell lines products are made from, by name (the lines product_sources reads as CELL_LINE).
+_NK_CELL_LINE = re.compile(r"\bNK-92\b|\bNK[- ]cell line\b|\bKHYG-1\b", re.IGNORECASE)
+
 #: Sentences that tell the background (other therapies, earlier studies), not this trial's product:
 #: their donor, tissue or manufacture is not the product's.
 BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|reported|demonstrated|used|proven|found|"
@@ -76,6 +79,9 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\b(?:studies|trials) (?:have|has|showed|suggest)\b"
                          # (not the cells "that can be given to the patient by vein", cancer.gov NCT05110742: what the
                          # trial's cells are grown for)
+                         # a plan given up: "NOTE: Originally, our designed proposal was to use autologous PBMCs from
+                         # cancer patients to ex vivo expand Vγ9Vδ2-T cells" (ClinicalTrials.gov NCT03183232)
+                         r"|\boriginally,"
                          r"|\b(?:have|has) (?:shown|demonstrated|reported)\b|\bcould be\b|\bcan be\b(?<!\bthat can be)"
                          r"(?<!\bwhich can be)|\bliterature\b"
                          r"|\bwere reported\b|\bother (?:studies|trials|groups)\b|\bin (?:mice|animal|murine|preclinical)\b"
@@ -196,6 +202,12 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         patterns = [dict(CELL_TYPES)[kind] for kind in kinds]
         if token == "CAR_T":
             patterns.append(_MODIFIED_T)  # "autologous T-lymphocytes transduced by the ... retroviral vector": the CAR's cells
+        if token in ("NK", "CAR_NK"):
+            # NK cells made from a cell line, named by the line: "Based on the clinically usable human NK cell line NK-92,
+            # the continuously expanding cell clone NK-92/5.28.z was generated that harbors a CAR specific for ... HER2",
+            # "GMP-compliant processes for expansion of clinical doses of NK-92/5.28.z cells were developed" (ekfs.de
+            # NCT03383978)
+            patterns.append(_NK_CELL_LINE)
         if len(types) == 1:
             patterns.append(_PLAIN_PRODUCT)
         # (and in a trial of one kind, the name the text says is made from the cells collected for it)

@@ -33,8 +33,10 @@ _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10
 _TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|ˆ|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|ˆ|∧|※|\*\*))"
               r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
 #: "1e8", and the power as "E6" after a multiplication sign: "at the dose of 1x E6 cells, 1x E7 cells, and 1x E8
-#: cells/times" (ctv.veeva.com NCT06671236).
-_E_NOTATION = r"(?:\s*[x×✕*]\s*)?[eE]\s*\+?(?P<{name}>-?\d{{1,2}})(?!\d)"
+#: cells/times" (ctv.veeva.com NCT06671236); a small "e" set apart from its number: "CD19-BCMA Targeted CAR-T Dose 1 5.0
+#: e5/ kg CD19-BCMA CAR-T positive T cells" (meddatax.com NCT06371040; not a capital, as in "HPV-16 E6 E7-specific T
+#: cells", where the "E6" is a gene).
+_E_NOTATION = r"(?:(?:\s*[x×✕*]\s*)?[eE]|[ \t]+(?-i:e)(?=\d{{1,2}}(?![\w.])))\s*\+?(?P<{name}>-?\d{{1,2}})(?!\d)"
 #: "2.5 billion cells", and "mln" for million: "infusion of Mesenchymal stem cells at dose 1 mln cells per kg"
 #: (NCT01941394).
 _WORDS = r"\s*(?P<{name}>million|billion|thousand|mln)\b"
@@ -55,8 +57,9 @@ _AMOUNT = re.compile(
 
 _WORD_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6}
 
-#: "10^7 NK cells/kg": a power of ten with no number before it.
-_BARE_POWER = re.compile(r"(?<![\w.×x*])10\s*(?:\^|ˆ|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?")
+#: "10^7 NK cells/kg": a power of ten with no number before it; and the power in brackets glued to the ten, as PubMed
+#: prints a superscript: "AFM13-NK cell infusion at 3 dose levels (10(6), 10(7) and 10(8)_kg(-1))" (NCT04074746).
+_BARE_POWER = re.compile(r"(?<![\w.×x*])10(?:\s*(?:\^|ˆ|∧|\*\*)\s*\(?(?P<power>\d{1,2})\)?|\((?P<bracketed>\d{1,2})\))")
 #: "10⁷ cells/kg" (not the "10⁷" of "2 × 10⁷", nor of "1.10⁷").
 _SUPERSCRIPT_POWER = re.compile(r"(?<![\w.×x*^])(?<![×x*] )10([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: "10^6 to 10^7 cells/kg": a range of two bare powers of ten.
@@ -139,7 +142,7 @@ def find_amounts(text: str) -> list[Amount]:
     for match in _BARE_POWER.finditer(text):
         inside = scaled.cover(match.start(), start_before=True)  # the "x 10^9" of "1.0 x 10^9"
         if not inside and not bracketed.cover(match.start()):
-            value = 10.0 ** int(match.group("power"))
+            value = 10.0 ** int(match.group("power") or match.group("bracketed"))
             special.append(Amount(value, value, match.start(), match.end()))
     special = _bare_power_ranges(sorted(special, key=lambda a: a.start), text)
     taken = _Spans((a.start, a.end) for a in special)
@@ -232,9 +235,14 @@ _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNO
 #: (and "/k" where the text ends: a page excerpt cut inside the unit, "Arm/Group Title Dose 1 (2.5 x 10^6/k", the results
 #: view of ClinicalTrials.gov NCT00789776; nothing but "/kg" begins so after a count of cells)
 #: ("2 million cells/kilogram (kg) of Prochymal", ignite-sd.com NCT00136903)
-_PER_KG = re.compile(r"^\s*(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$)", re.IGNORECASE)
+#: (and "kg" to the power -1, as PubMed prints it, a space printed "_": "at 3 dose levels (10(6), 10(7) and 10(8)_kg(-1))",
+#: NCT04074746; "kg⁻¹" comes as "kg-1")
+_PER_KG = re.compile(r"^\s*(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$|[_·]?\s*kg\s*(?:\(\s*-\s*1\s*\)|-1\b))",
+                     re.IGNORECASE)
+#: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
-                             r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
+                             r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b"
+                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+single\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
 #: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
 _GIVEN_EACH_TIME = re.compile(r"^\s*(?:administered|given|infused|injected)\b[^.;]{0,60}?\b(?:weekly|daily|every|once|each)\b",
@@ -262,6 +270,9 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
                           # the dose is what one administration gives, as a "dose of" is
                           r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$"
+                          # and the next level after it: "The starting dose is 1-3 x 10^9 cells of each TCR gene-modified
+                          # cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
+                          r"|\bdose\s+(?:is|was|will\s+be)\b[^.;]{1,120}?\bthe\s+(?:second|third|next)\s+one\s+(?:is|was|will\s+be)\s+$"
                           # "Anti-mesothelin CAR-T cells Injection will be infused at a dose ranging from 0.1×10^6/Kg ~
                           # 2.0×10^6/Kg" (ClinicalTrials.gov NCT05783089): the range of one infusion's dose
                           r"|\bat\s+(?:a\s+)?doses?\s+(?:ranging\s+)?(?:from|between)\s+\(?$", re.IGNORECASE)
@@ -370,8 +381,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
                 # this large in a sentence about the cells is a cell dose (each of a list before it too: "20, 50, 70,
                 # 100 and >100 x 10^6/kg", ctv.veeva.com NCT04327037)
                 per_dose = _dose_before(text, (listed or [amount])[0].start) or bool(_GIVEN_EACH_TIME.match(after))
-                for each in [*listed, *([] if open_level else [amount])]:
-                    dose = DoseLevel(each.low, each.high, "{cells}/kg", per_dose)
+                for low, high in _levels(listed, amount, open_level):
+                    dose = DoseLevel(low, high, "{cells}/kg", per_dose)
                     doses += [dose] if dose not in doses else []
                 listed = []
             continue
@@ -390,8 +401,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             per_dose = False  # "1,5x10^7 CoV-2-STs in total; DL2: ... at each dose level": a total, whatever follows
         offset = amount.end + (per_kg_first.end() if per_kg_first else 0)
         previous = (offset + words.end() - len(words.group("tail")), per_dose)
-        for each in [*listed, *([] if open_level else [amount])]:
-            dose = DoseLevel(each.low, each.high, unit, per_dose)
+        for low, high in _levels(listed, amount, open_level):
+            dose = DoseLevel(low, high, unit, per_dose)
             if dose not in doses:
                 doses.append(dose)
         listed = []
@@ -400,6 +411,20 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
         # the levels of a dose escalation: each is the dose a cohort or group is given, one administration's
         doses = [dataclasses.replace(dose, per_dose=True) for dose in doses]
     return doses
+
+
+def _levels(listed: list[Amount], amount: Amount, open_level: bool) -> list[tuple[float, float | None]]:
+    """The dose levels of a statement: each amount of a list before it, and its own; an open level (">1 × 109 cells") at
+    the end of a list is the list's beyond its last ("20, 50, 70, 100 and >100 x 10^6/kg", ctv.veeva.com NCT04327037: no
+    level of its own), while alone it is a dose with a lower bound and no upper one ("Ex vivo–expanded auto-TILs (>1 × 109
+    cells in a single dose)", jci.org NCT04443296).
+    """
+    levels: list[tuple[float, float | None]] = [(each.low, each.high) for each in listed]
+    if not open_level:
+        levels.append((amount.low, amount.high))
+    elif not listed:
+        levels.append((amount.low, None))
+    return levels
 
 
 #: "minimum of 1x10^9 cells", "up to a maximum of 3 X 10(11) lymphocytes": the two ends of one dose.

@@ -24,6 +24,10 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # the oral fluoropyrimidine given with cells for liver cancer: "Drug: Tegafur" beside "Biological: iNKT cells" and
          # "Drug: IL-2" (ctv.veeva.com NCT03175679)
          r"|tegafur"
+         # the myeloma drugs given with NK cells: "Expanded and activated autologous NK cells (NKAEs) + chemotherapy
+         # (lenalidomide OR bortezomib)" (meddatax.com NCT02481934), "lenalidomide orally (PO) once daily (QD) on days -8 to
+         # -2, high-dose melphalan IV ... and UCB-derived NK cells IV" (ClinicalTrials.gov NCT01729091)
+         r"|lenalidomide|bortezomib"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
@@ -119,12 +123,15 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (the drugs as the sentence lists them, "capecitabine, irinotecan, and oxaliplatin", NCT00296062)
     (None, re.compile(rf"\bdrugs\s+used\s+in\s+chemotherapy,?\s+(?:such\s+as|including)\s+(?P<name>[^.;]{{0,120}}?{_DRUG}"
                       rf"[^.;]{{0,120}}?),?\s+(?:may\s+)?works?\b\s*(?P<why>[^.;]{{0,300}})", re.IGNORECASE)),
+    # (and drugs "to promote" the cells' growth in the patient: "Use of Cyclophosphamide/Fludarabine to Promote in Vivo
+    # Expansion of Donor Lymphocyte Infusions (DLI) to Enhance Efficacy After Allogeneic Transplant", ClinicalTrials.gov
+    # NCT00167180)
     # MD Anderson's plain English: "Fludarabine and melphalan are given to treat the cancer and lower the immune system in
     # order to lower the risk of the body rejecting the NK cells", "Cyclophosphamide is given to lower the immune system in
     # order to lower the risk of graft-versus-host disease" (NCT01904136): the drugs, and what for
     # "You will receive fludarabine and cyclophosphamide to help prepare your body for CAR-NK infusion" (NCT03056339)
     (None, re.compile(rf"(?:\breceive\s+)?(?P<name>{_DRUG_LIST})\s+(?:(?:is|are)\s+given\s+(?:to|in order to|as)"
-                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete))\s*(?P<why>[^.;]{{0,200}})",
+                      rf"\s|to\s+(?:help\s+)?(?=prepare|lower|prevent|reduce|suppress|deplete|promote))\s*(?P<why>[^.;]{{0,200}})",
                       re.IGNORECASE)),
     # "lymphodepletion with fludarabine/cyclophosphamide", "conditioning with busulfan and fludarabine",
     # "lymphodepleting therapy with Fludarabine and Cyclophosphamide" (NCT06152809), "Infusion of haploidentical
@@ -276,6 +283,10 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
              "nonmyeloablative": "LYMPHODEPLETION", "non- myeloablative": "LYMPHODEPLETION",
              "immunosuppress": "LYMPHODEPLETION"}
+#: Drugs that are a regimen beside cells the trial gives, never of a transplant alone: the myeloma drugs given with NK cells
+#: are its chemotherapy, while "Iberdomide Maintenance Versus Lenalidomide Maintenance Therapy Following Autologous Stem Cell
+#: Transplant" (NCT05827016) gives a maintenance after the graft, no regimen around it.
+_BESIDE_CELLS_ONLY = frozenset({"lenalidomide", "bortezomib"})
 #: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
 _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
                          "methotrexate", "atg", "antithymocyte globulin"})
@@ -321,6 +332,8 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if why:
         if _GVHD_WORDS.search(why):
             return "GVHD_PROPHYLAXIS"
+        if _PROMOTES_EXPANSION.match(why):
+            return "LYMPHODEPLETION"  # room for the cells given to grow in the patient (the transplant before them aside)
         if _LOWERS_IMMUNITY.search(why):
             return "CONDITIONING" if _names_a_transplant(why) else "LYMPHODEPLETION"
         return "CHEMOTHERAPY"
@@ -336,6 +349,11 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     return purpose
 
 
+#: Drugs given to make the infused cells grow in the patient: "to Promote in Vivo Expansion of Donor Lymphocyte Infusions
+#: (DLI)" (ClinicalTrials.gov NCT00167180).
+_PROMOTES_EXPANSION = re.compile(r"promote\s+(?:the\s+)?(?:in\s+vivo\s+)?(?:expansion|proliferation|engraftment|persistence)\s+"
+                                 r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cells?|lymphocytes?|infusions?|DLI|TILs?)\b",
+                                 re.IGNORECASE)
 #: What a drug given "to lower the immune system" or "to prevent rejection of the cells" is for.
 _LOWERS_IMMUNITY = re.compile(r"\b(?:lower|weaken)\w*\s+(?:the|their|your|his\s+or\s+her)\s+immune\s+system\b"
                               r"|\bsuppress\w*\s+the\s+immune\b|\breject\w*\b"
@@ -494,7 +512,11 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 #: (and after a comma, or a flat daily dose by mouth: "Cyclophosphamide: cyclophosphamide, 500 mg/m2", "Temozolomide,
 #: 150 mg oral/day", as an arm's description doses each drug after its name: "Lenalidomide: Lenalidomide, 10 mg oral/day
 #: during 21 days (cycle)", meddatax.com NCT02481934)
-_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
+#: (and the drug said given, its dose after: "During EBRT, cisplatin was given weekly at 30–40 mg/m2 for a maximum of 6
+#: doses", jci.org NCT04443296)
+_DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})(?:\s+(?:was|were|is|are|will\s+be)\s+(?:given|administered)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?:at|in)\s+(?:a\s+dose\s+of\s+)?(?=\d))?"
+                         rf"\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
                          r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b"
                          r"|mg\s+(?:oral(?:ly)?|p\.?o\.?)\s*/\s*day\b)", re.IGNORECASE)
 #: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
@@ -687,5 +709,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             if regimen.purpose in with_drugs | unnamed:
                 continue
             unnamed.add(regimen.purpose)
+        if not gives_cells and regimen.components and all(c.lower() in _BESIDE_CELLS_ONLY for c in regimen.components):
+            continue  # "Lenalidomide Maintenance Therapy Following Autologous Stem Cell Transplant" (NCT05827016)
         kept.append(regimen)
     return kept

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "duration_days",
+__all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "additional_doses", "duration_days",
            "days_given", "infusion_count", "duration_before", "COUNT_WORDS",
            "INFUSION_DAY"]
 
@@ -84,6 +84,30 @@ def number_of_doses(text: str) -> int | None:
     """
     match = _DOSES.search(text)
     return _count(next(group for group in match.groups() if group)) if match else None
+
+
+#: Doses beyond those given before: "subcutaneous IL-2 on day 1, followed by NK cell infusion on day 2, followed by
+#: subcutaneous IL-2 for an additional 5 doses three times a week" (ClinicalTrials.gov NCT02030561).
+_ADDITIONAL_DOSES = re.compile(rf"\bfor\s+an?\s+(?:additional|further)\s+{_COUNT}\s+(?:doses|injections|administrations)\b",
+                               re.IGNORECASE)
+#: One day a drug is given on, and no more: "IL-2 on day 1," (not "on days 1 and 3", nor "on day 1 of each cycle").
+_ON_ONE_DAY_ONLY = re.compile(r"\bon\s+day\s+[-−+]?\d{1,3}\b(?!\s*(?:,\s*\d|and|to|through|-|–|of\s+each|every))",
+                              re.IGNORECASE)
+
+
+def additional_doses(text: str, before: str) -> int | None:
+    """How many doses in all, where ``text`` gives "an additional" so many after the one dose ``before`` gives on one day
+    ("IL-2 on day 1, ... followed by IL-2 for an additional 5 doses": 6); none where the doses before are not one.
+
+    >>> additional_doses("IL-2 for an additional 5 doses three times a week", "IL-2 on day 1, followed by NK cells on day 2, ")
+    6
+    >>> additional_doses("IL-2 for an additional 5 doses", "IL-2 daily for a week, then ") is None
+    True
+    """
+    match = _ADDITIONAL_DOSES.search(text)
+    if not match or not _ON_ONE_DAY_ONLY.search(before) or _DOSES.search(before):
+        return None
+    return _count(match.group(1)) + 1
 
 
 #: A count of doses right before the drug they are of: "patients receive 6 doses of Il-2 every second day" (ctv.veeva.com
@@ -181,6 +205,12 @@ _NOT_A_FREQUENCY = r"(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:dai
 _TWICE = re.compile(rf"\b(?:twice|two\s+times)\b{_NOT_A_FREQUENCY}", re.IGNORECASE)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
                      r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b"
+                     # the cells' amount given at once: "Ex vivo–expanded auto-TILs (>1 × 109 cells in a single dose) were
+                     # infused" (jci.org NCT04443296)
+                     r"|\bcells\s+(?:in|as)\s+a\s+single\s+dose\b"
+                     # "They will get the split doses CART cells on day0, day1, day2 through the IV in 1 infusion"
+                     # (ClinicalTrials.gov NCT03196414): the course in one infusion
+                     r"|\bin\s+(?:1|one)\s+infusion\b"
                      # a listed intervention's name and its count: "Biological: CMV-specific T-cells, single infusion
                      # following single positive CMV PCR result" (ClinicalTrials.gov NCT01220895)
                      r"|(?:^|,)\s*single\s+infusion\b"
@@ -193,9 +223,16 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
 #: "once a week for a total of six weeks": one infusion a week, so as many as the weeks.
 _WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
                          re.IGNORECASE)
+#: "once every two weeks for a total treatment duration of 24 weeks" (meddatax.com NCT07243366): one infusion each
+#: interval, so as many as the weeks over the interval's (where it divides them); as "once a week for a total of six weeks"
+#: is six.
+_EVERY_WEEKS_FOR = re.compile(rf"\b(?:once\s+)?every\s+(?P<every>\d|two|three|four|other|second)\s+weeks?,?\s+for\s+"
+                              rf"(?:a\s+total\s+(?:(?:treatment\s+)?(?:duration|period)\s+)?of\s+)?(?P<weeks>{_COUNT[1:-1]})"
+                              r"\s+weeks\b", re.IGNORECASE)
 #: Days (or weeks) listed: "18 and 21", "1, 4, and 7", "+6 and +12".
 _DAYS_LISTED = r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b"
-#: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed.
+#: "receive an infusion of donor NK cells on days 18 and 21": one infusion on each day listed; the days may be the
+#: study's: "Treatment with investigational agent will be administered on study Days 1 and 4" (ignite-sd.com NCT00136903).
 #: "Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, and 4"
 #: (ClinicalTrials.gov NCT00002956): one on each week listed.
 #: "CYNK-001 infusions on Days 1, 4, and 7" (med.agiltrace.com NCT04365101): the last day after a comma and "and".
@@ -204,7 +241,7 @@ _DAYS_LISTED = r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,
 #: "will receive the systemic intravenous infusion of natural killer cells at days +6 and +12 post-transplantation"
 #: (irct.behdasht.gov.ir IRCT20140818018842N35, N38): "at" the days as "on" them.
 _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
-                      rf"|cells|infusions?))\b[^.;]{{0,90}}?\b(?:on|at)\s+(?:days?|weeks?)\s+{_DAYS_LISTED}",
+                      rf"|cells|infusions?))\b[^.;]{{0,90}}?\b(?:on|at)\s+(?:study\s+)?(?:days?|weeks?)\s+{_DAYS_LISTED}",
                       re.IGNORECASE)
 #: A number of times the days listed after it agree with: "with up to 3 times separated by 4 weeks among dosing
 #: (intrathecally on Days 1, 29, and 57)" (ctv.veeva.com NCT06671236): one administration on each day, as many as the
@@ -361,6 +398,11 @@ def infusion_count(text: str) -> int | None:
     2
     >>> infusion_count("SNK01 (low dose) administered once every three weeks (Q3W) for four cycles.")
     4
+    >>> infusion_count("CAR-NK cells will be administered intravenously at a fixed dose, once every two weeks for a total "
+    ...                "treatment duration of 24 weeks.")
+    12
+    >>> infusion_count("given every 3 weeks for 8 weeks") is None
+    True
     >>> infusion_count("high-dose melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5.")
     1
     >>> infusion_count("nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,3×10※6/kg)")
@@ -395,6 +437,11 @@ def infusion_count(text: str) -> int | None:
     weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text)
     if weekly:
         return _count(weekly.group(1))
+    every = _EVERY_WEEKS_FOR.search(text)
+    if every:
+        interval = 2 if every.group("every").lower() in ("other", "second") else _count(every.group("every"))
+        weeks = _count(every.group("weeks"))
+        return weeks // interval if weeks % interval == 0 and weeks > interval else None
     days = _ON_DAYS.search(text)
     if days:
         return _days_in(days)

@@ -232,14 +232,27 @@ def _basic_information(record: TrialRecord, sections: Sections) -> None:
         record.completion_date = dates[-1]
 
 
+#: A line of prose among the design's labels and tokens: the registry's intervention model description, printed without
+#: its label ("Intervention Model" / "SEQUENTIAL" / "CD19-BCMA Targeted CAR-T Dose 1 5.0 e5/ kg CD19-BCMA CAR-T positive
+#: T cells", meddatax.com NCT06371040): several words, not all capitals.
+_DESIGN_PROSE = re.compile(r"^(?=.*[a-z])\S+(?:\s+\S+){3,}$")
+
+
 def _design(record: TrialRecord, values: list[str]) -> None:
-    """Design values are bare tokens; each belongs to the one scheme that knows it."""
+    """Design values are bare tokens; each belongs to the one scheme that knows it. Lines of prose among them are the
+    intervention model's description (where studies state their dose levels and cohorts).
+    """
+    prose = []
     for value in values:
+        if _DESIGN_PROSE.match(value):
+            prose.append(value)
+            continue
         for field, scheme in (("allocation", "allocation"), ("intervention_model", "intervention-model"),
                               ("primary_purpose", "primary-purpose"), ("masking", "masking")):
             if value.isupper() and getattr(record, field) is None and lookup(scheme, value):
                 setattr(record, field, lookup(scheme, value))
                 break
+    record.design_description = "\n".join(prose) or None
 
 
 def _entries(values: list[str]) -> list[tuple[str, str | None, str | None]]:

@@ -214,6 +214,8 @@ def _badge(text: str) -> tuple[str | None, list[str], str | None]:
 
 
 #: Register codes a page prints after a value ("Graft Versus Host Disease 256537 0").
+#: Prose, not a field's token: a capitalised sentence of eight words or more, ending in a full stop.
+_SENTENCES = re.compile(r"^[A-Z][^.]*(?:\s+\S+){7,}.*\.$")
 _TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
 
 
@@ -284,7 +286,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     objectives = pdq_objectives(text.split("\n"))
     if objectives and objectives not in (record.detailed_description or "") + (record.brief_summary or ""):
         record.detailed_description = "\n".join(filter(None, [record.detailed_description, objectives]))
-    record.design_description = " ".join(fold(line) for line in found.sections.get("design_description", [])) or None
+    # (and sentences under a design field, after its value: "Masking open label" / "Primary purpose supportive care" /
+    # "mage-a4 tcr gene-modified t cells" / "The study consists of a 2-dose escalation scheme, ... The starting dose is 1-3
+    # x 10^9 cells ...", smartpatients.com NCT01694472: the study's description of its design and treatment)
+    design_prose = [fold(line) for name in ("study_design", "allocation", "intervention_model", "masking")
+                    for line in found.sections.get(name, [])[1:] if _SENTENCES.match(fold(line))]
+    record.design_description = " ".join([fold(line) for line in found.sections.get("design_description", [])]
+                                         + design_prose) or None
     record.official_title = next((value for value in official
                                   if value not in (record.detailed_description or "") + (record.brief_summary or "")), None)
     # the NCI's outline, unlabelled for the table of labels, says what the patients receive (cancer.gov NCI-2020-14066)

@@ -439,11 +439,15 @@ def record_number_line(text: str, identifiers: list[Identifier], within: int = 1
     if len(identifiers) != 1:
         return None
     lines = _first_lines(text, within)
-    return next((index for index, line in enumerate(lines) if _TABLE_EDGE.sub("", line) == identifiers[0].value), None)
+    number = identifiers[0].value
+    return next((index for index, line in enumerate(lines)
+                 if number in (_TABLE_EDGE.sub("", line), _BREADCRUMB.sub("", line.strip()))), None)
 
 
 #: The bars and empty cells around a table row's one filled cell: "| jRCTc030250451 | |||".
 _TABLE_EDGE = re.compile(r"^[|\s]+|[|\s]+$")
+#: A page's trail of headings before its number: "CLINICAL TRIAL / NCT04623944" over the title (uchicagomedicine.org).
+_BREADCRUMB = re.compile(r"^(?:[A-Za-z][A-Za-z ]{2,30}?\s+/\s+){1,3}(?=\S+$)")
 
 
 def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:

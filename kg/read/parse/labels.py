@@ -137,7 +137,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # a children's hospital's trial page asks its headings (nationwidechildrens.org NCT04254419: "What
                       # Is the Purpose of This Study?" / "To see if it is safe and feasible to treat malignant brain
                       # tumors with donor natural killer (NK) cells.")
-                      "what is the purpose of this study?", "what is the purpose of this study"),
+                      "what is the purpose of this study?", "what is the purpose of this study",
+                      "what is the purpose of the study?"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -150,7 +151,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                              # … and "What Will Happen During This Study?" over the course the patients are given ("They
                              # will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest.")
                              "what will happen during this study?", "what will happen during this study",
-                             "what will happen during the study?", "what will happen during the study"),
+                             "what will happen during the study?", "what will happen during the study",
+                             "what happens during this study?", "what happens during the study?"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
