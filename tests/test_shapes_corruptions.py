@@ -1,4 +1,4 @@
-"""Fifteen ways to break the seed graph, each caught by the shape meant to catch it; every real document conforms.
+"""Seventeen ways to break the seed graph, each caught by the shape meant to catch it; every real document conforms.
 
 Each corruption is applied alone to the graph `kg build` makes of the seed documents and the
 result is validated by the default, compiled engine (and, in the slow tests, by pyshacl): it
@@ -102,6 +102,14 @@ def cytokine_of_no_trial(g: rdflib.Graph) -> None:
     g.remove((None, C.usesCytokine, _nodes(g, "CytokineUse")[0]))
 
 
+def dose_maximum_lost(g: rdflib.Graph) -> None:
+    g.remove((_first(g, "DoseLevel", "doseMaximum")[0], C.doseMaximum, None))
+
+
+def lower_bound_only_beside_a_maximum(g: rdflib.Graph) -> None:
+    g.add((_first(g, "DoseLevel", "doseMaximum")[0], C.lowerBoundOnly, rdflib.Literal(True)))
+
+
 #: Each corruption and the shape that must report it.
 CORRUPTIONS: list[tuple[Callable[[rdflib.Graph], None], str]] = [
     (sex_is_a_phase, "Trial-sex"),
@@ -119,6 +127,8 @@ CORRUPTIONS: list[tuple[Callable[[rdflib.Graph], None], str]] = [
     (lambda g: _strip(g, "EligibilityCriterion"), "Trial-hasEligibilityCriterion"),
     (lambda g: _strip(g, "Site"), "Trial-hasSite"),
     (lambda g: _strip(g, "Regimen"), "Trial-hasRegimen"),
+    (dose_maximum_lost, "DoseLevel-upper-bound"),
+    (lower_bound_only_beside_a_maximum, "DoseLevel-upper-bound"),
 ]
 REAL_FOLDERS = ["seeds", "pages", "ctgov-json"]
 IDS = [f"{n:02d}-{shape}" for n, (_, shape) in enumerate(CORRUPTIONS, 1)]
@@ -197,3 +207,20 @@ def test_every_real_document_conforms(tmp_path: Path, folder: str) -> None:
 def test_every_real_document_conforms_by_pyshacl(tmp_path: Path, folder: str) -> None:
     result = validate_graph(load_graph([_real_graph(tmp_path, folder)]))
     assert result.conforms and not result.violations, "\n".join(map(str, result.violations[:20]))
+
+
+def test_a_dose_given_as_a_lower_bound_alone_conforms_and_says_so(tmp_path: Path) -> None:
+    """">1 × 109 cells in a single dose" (jci.org, NCT04443296): a level with a minimum, no maximum and
+    ctk:lowerBoundOnly true conforms by both engines; the same level with its marker lost does not.
+    """
+    page = next((TESTS / "data" / "therapy-holdout22" / "pages" / "jci.org").glob("NCT04443296-*.txt"))
+    graph_path = tmp_path / "lower-bound.nt"
+    assert build([page], graph_path, format="ntriples").ok
+    graph = load_graph([graph_path])
+    levels = _nodes(graph, "DoseLevel")
+    assert [(graph.value(level, C.doseMaximum), graph.value(level, C.lowerBoundOnly)) for level in levels] == [
+        (None, rdflib.Literal(True))]
+    assert validate_store(load_store([graph_path])).conforms and validate_graph(graph).conforms
+    graph.remove((levels[0], C.lowerBoundOnly, None))
+    graph.serialize(graph_path, format="nt", encoding="utf-8")
+    assert "DoseLevel-upper-bound" in _shapes_of(validate_store(load_store([graph_path])))

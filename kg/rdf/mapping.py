@@ -313,8 +313,10 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         for dose in product.doses:
             level = out.part(node, "hasDoseLevel", iris.dose_level(node, dose), "DoseLevel")
             out.term(level, _ctk("doseMinimum"), typed(repr(dose.minimum), "double"))
-            if dose.maximum is not None:  # a lower bound alone: ">1 × 10^9 cells"
+            if dose.maximum is not None:
                 out.term(level, _ctk("doseMaximum"), typed(repr(dose.maximum), "double"))
+            else:  # a lower bound alone (">1 × 10^9 cells"), said so: a level whose maximum is lost fails the shapes
+                out.term(level, _ctk("lowerBoundOnly"), _boolean(True))
             out.add(level, _ctk("unitCode"), dose.unit)
             out.term(level, _ctk("perDose"), _boolean(dose.per_dose))
             if dose.arm:
