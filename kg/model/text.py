@@ -23,6 +23,7 @@ __all__ = [
     "fold",
     "is_placeholder",
     "repair_gb2312_mojibake",
+    "repair_windows874_mojibake",
     "slug",
     "split_glued",
     "strip_bullet",
@@ -71,6 +72,63 @@ def repair_gb2312_mojibake(text: str) -> str:
     return text if text.isascii() else _GB2312_PAIR.sub(decode, text)
 
 
+def _windows_874_byte(byte: int) -> str:
+    """The character a browser shows for ``byte`` in a page it takes for Windows-874 (Thai): the code page's own, or
+    Windows-1252's in 0x80-0x9F where Windows-874 has none (the "†" and "š" of such pages), else Latin-1's.
+    """
+    for codec in ("cp874", "cp1252", "latin-1"):
+        try:
+            return bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError(byte)  # latin-1 decodes every byte
+
+
+#: Windows-874's character of each byte above ASCII (:func:`_windows_874_byte`), and the byte of each.
+_WINDOWS_874 = {byte: _windows_874_byte(byte) for byte in range(0x80, 0x100)}
+_WINDOWS_874_BYTES = {char: byte for byte, char in _WINDOWS_874.items()}
+
+
+def _windows_874_class(first: int, last: int) -> str:
+    return "[" + "".join(re.escape(_WINDOWS_874[byte]) for byte in range(first, last + 1)) + "]"
+
+
+#: A UTF-8 sequence of two, three or four bytes read as Windows-874, standing apart from Thai letters: "โ€”" ("—"),
+#: "ยท" ("·"), "ย\xa0" (a no-break space), "โ†—" ("↗").
+_CONTINUATION = _windows_874_class(0x80, 0xBF)
+_THAI_LETTERS = "\u0e01-\u0e5b"
+_WINDOWS_874_MOJIBAKE = re.compile(
+    f"(?<![{_THAI_LETTERS}])(?:{_windows_874_class(0xC2, 0xDF)}{_CONTINUATION}|{_windows_874_class(0xE0, 0xEF)}"
+    f"{_CONTINUATION}{{2}}|{_windows_874_class(0xF0, 0xF4)}{_CONTINUATION}{{3}})+(?![{_THAI_LETTERS}])")
+#: Its sure sign: a Thai lead byte, no Thai letter before it, before a character no Thai text puts there, a symbol of
+#: 0x80-0x9F or a no-break space (Thai text has letters, not "€" or "”", after "โ").
+_WINDOWS_874_SIGN = re.compile(f"(?<![{_THAI_LETTERS}])[\u0e22-\u0e54]{_windows_874_class(0x80, 0xA0)}")
+
+
+def repair_windows874_mojibake(text: str) -> str:
+    r"""Decode UTF-8 that was read as Windows-874 (Thai), on a text holding a sure sign of it (a Thai lead byte before
+    a symbol no Thai text has there); a sequence is replaced only where it decodes as UTF-8 and stands apart from
+    Thai letters, so Thai text is left alone.
+
+    >>> repair_windows874_mojibake("circleActive โ€” Recruitment in Progress · China ยท Beijing, ID:ย\xa0NCT06947473")
+    'circleActive — Recruitment in Progress · China · Beijing, ID:\xa0NCT06947473'
+    >>> repair_windows874_mojibake("ยท alone, with no sure sign"), repair_windows874_mojibake("ภาษาไทย โ€”")
+    ('ยท alone, with no sure sign', 'ภาษาไทย —')
+    >>> repair_windows874_mojibake("ภาษาไทย\xa0ยท")  # a no-break space after a Thai word is no sign
+    'ภาษาไทย\xa0ยท'
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        try:
+            return bytes(_WINDOWS_874_BYTES[char] for char in match.group(0)).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    if text.isascii() or not _WINDOWS_874_SIGN.search(text):
+        return text
+    return _WINDOWS_874_MOJIBAKE.sub(decode, text)
+
+
 def unescape_markup(text: str) -> str:
     r"""Remove markup escapes and entities, keeping the text the page shows.
 
@@ -88,6 +146,7 @@ def clean_document_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _fix_text(text)
     text = repair_gb2312_mojibake(text)
+    text = repair_windows874_mojibake(text)
     text = unescape_markup(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 

@@ -7,7 +7,10 @@ interventions and phase form a pipe table ("Condition or disease | Intervention/
 [ Time Frame: … ]" lines. The 2019 page's text keeps no pipes: the conditions table is a header line
 ("Condition or disease Intervention/treatment Phase") over one line of the three cells run together, the arms
 table a header line ("Arm Intervention/treatment") over each row's arm ("Experimental: Anti-CD19 CAR NK Cells"),
-its description, then its typed interventions with theirs.
+its description, then its typed interventions with theirs. The page of 2008-2012 heads its brief summary "Purpose" and
+its conditions table "Condition Intervention Phase" (or "Condition Phase"), over the cells run together on one line or
+one cell a line, and its description "Detailed Description:"; its header states the status in a sentence ("This study
+has been completed.").
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ _HEADER_BLOCK = re.compile(r"^\s*(?:The recruitment status of this study|Recruit
                            r"|Sponsor:|Information provided by)")
 #: The sponsor block's labels ("Sponsor:", "Collaborator:", each over its names) and what ends it.
 _SPONSOR_ROLE = {"sponsor": "LEAD", "collaborator": "COLLABORATOR", "collaborators": "COLLABORATOR"}
-_SPONSOR_END = re.compile(r"^\s*(?:Information provided by|Tracking Information|Study Details|Study Description)|^\s*$")
+#: (the 2008 page's "Sponsor:" without its name, over "ClinicalTrials.gov Identifier:" and its number, NCT00717184)
+_SPONSOR_END = re.compile(r"^\s*(?:Information provided by|Tracking Information|Study Details|Study Description"
+                          r"|ClinicalTrials\.gov Identifier:)|^\s*$")
 _OUTCOME = re.compile(r"^\s*[-•*]\s*(?P<measure>.+?)\s*\[\s*Time Frame:\s*(?P<time>[^\]]+?)\s*(?:\]|$)")
 #: The record view's one outcome of a heading, written without a bullet under the heading and its "(submitted: ...)" line:
 #: "Current Primary Outcome Measures  ICMJE / (submitted: April 14, 2011) / Safety and toxicity donor CD56+CD3- NK cells
@@ -81,10 +86,15 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     kind: str | None = None  # outcomes are read only under a heading that says their kind
     under_heading = False  # the line before is an outcome heading (or its "(submitted: ...)" line)
     # The 2012 page prints its status and sponsor block between the title and the number: the title is above it.
-    top = next((i for i, line in enumerate(lines[:marker]) if _HEADER_BLOCK.match(line)), marker)
+    # (the 2008 page opens it with its status sentence: "This study has been completed.", NCT00717184)
+    top = next((i for i, line in enumerate(lines[:marker]) if _HEADER_BLOCK.match(line) or archived_status(line)), marker)
     heading = [fold(line) for line in lines[:top] if len(fold(line).split()) >= 3 and "|" not in line
                and not fold(line).startswith(("The safety and scientific validity", "Get the latest", "COVID-19"))]
     record.title = heading[-1] if heading else None
+    # the header's status sentence ("This study has been completed."; "The recruitment status of this study is unknown
+    # because the information has not been verified recently.", the status before it only "Recruitment status was")
+    record.status = next(filter(None, (archived_status(line) or ("UNKNOWN" if _UNKNOWN_STATUS.match(line) else None)
+                                       for line in lines[:marker])), None)
     official: str | None = None
     for index, line in enumerate(lines):
         label, _, value = line.partition(":")
@@ -94,6 +104,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         if _PLAIN_CONDITIONS.match(line) and not record.interventions:
             row = next((fold(following) for following in lines[index + 1:] if fold(following)), "")
             _plain_conditions_row(row, record)
+        if _OLD_CONDITIONS.match(line) and not record.interventions and not record.conditions:
+            _old_conditions_table(lines[index + 1:], record)
         if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
             cells = [fold(cell) for cell in lines[index + 2].split("|")]
             if len(cells) >= 3:
@@ -102,6 +114,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                                         typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])
         row = _ROW.match(line) or _RECORD_ROW.match(line)
+        if row and fold(row.group("label")).lower() == "study design" and _ROW.match(row.group("value")):
+            row = _ROW.match(row.group("value"))  # the 2008-2012 page's first design row: "Study Design: Allocation: …"
         if row:
             key = fold(row.group("label")).lower()
             value = fold(row.group("value"))
@@ -136,8 +150,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if not record.arms:
         _describe_bulleted_interventions(lines, record.interventions)
     record.sponsors = _sponsors(lines)
-    record.brief_summary = _summary(lines)
-    record.detailed_description = _description(lines)
+    record.brief_summary = _summary(lines) or _purpose(lines)
+    record.detailed_description = _description(lines) or _old_description(lines)
     if not record.interventions:
         record.interventions = _results_interventions(lines)
     groups = _result_groups(lines, record.interventions) if not record.arms else []
@@ -172,6 +186,87 @@ def _summary(lines: list[str]) -> str | None:
         if _SUMMARY_END.match(line) or "|" in line:
             break
         if not _HEADER_LINK.match(line) and fold(line):
+            paragraphs.append(fold(line))
+    return "\n".join(paragraphs) or None
+
+
+#: The 2012 page's sentence over its last known status ("Recruitment status was  Recruiting").
+_UNKNOWN_STATUS = re.compile(r"^\s*The recruitment status of this study is unknown\b")
+#: The 2008-2012 page's heading of its brief summary, alone on its line; what ends the summary under it (the conditions
+#: table, the design rows).
+_PURPOSE = re.compile(r"^\s*Purpose\s*$")
+_PURPOSE_END = re.compile(r"^\s*(?:Conditions?\s+(?:Intervention\s+)?Phase\s*$|Condition or disease\b|Study Type\s*:"
+                          r"|Study Design\s*:|Official Title\s*:)")
+
+
+def _purpose(lines: list[str]) -> str | None:
+    """The 2008-2012 page's brief summary, under its "Purpose" heading up to the conditions table: "1. To demonstrate the
+    feasibility of leukapheresis and ex vivo activation of autologous NK cells in patients with metastatic NPC" / "2. To
+    demonstrate the safety of low dose systemic IL-2 in combination with escalating doses of autologous Ex Vivo Activated
+    NK cells …" (NCT00717184); "To study the efficacy and safety of autologous CIK cells infusion …" (NCT01498055).
+    """
+    start = next((i for i, line in enumerate(lines) if _PURPOSE.match(line)), None)
+    if start is None:
+        return None
+    paragraphs = []
+    for line in lines[start + 1:]:
+        if _PURPOSE_END.match(line) or "|" in line:
+            break
+        if fold(line):
+            paragraphs.append(fold(line))
+    return "\n".join(paragraphs) or None
+
+
+#: The 2008-2012 page's conditions table, its header "Condition Intervention Phase" ("Condition Phase" without
+#: interventions) over its cells: run together on one line ("Metastatic Nasopharyngeal Drug: Interleukin, NK cells Phase
+#: 1", NCT00717184) or one a line ("Lung Cancer" / "Phase 2" / "Phase 3", NCT01498055), up to a blank line.
+_OLD_CONDITIONS = re.compile(r"^\s*Conditions?\s+(?:Interventions?\s+)?Phase\s*$")
+_PHASE_ONLY = re.compile(r"^\s*(?:(?:Early\s+)?Phase\s+(?:\d|IV|I{1,3})(?:\s*/?\s*(?:Phase\s+)?(?:\d|IV|I{1,3})\b)*"
+                         r"|Not Applicable|N/A)\s*$")
+
+
+def _old_conditions_table(lines: list[str], record: TrialRecord) -> None:
+    """The conditions, interventions and phases of the 2008-2012 page's table (:data:`_OLD_CONDITIONS`): a row of one line
+    is parted as the 2019 page's; cells one a line are a phase, a typed intervention, or a condition.
+    """
+    cells = []
+    for line in lines:
+        if not fold(line):
+            if cells:
+                break
+            continue
+        cells.append(fold(line))
+    if len(cells) == 1 and _FIRST_TYPED.search(cells[0]):
+        _plain_conditions_row(cells[0], record)
+        return
+    for cell in cells:
+        if _PHASE_ONLY.match(cell):
+            record.phases += [phase for phase in parse_phases(cell) if phase not in record.phases]
+        elif _TYPED_LINE.match(cell):
+            record.interventions += [Intervention(name, kind) for kind, name in typed_interventions(cell) if name]
+        elif not _FIRST_TYPED.search(cell):
+            record.conditions.append(cell)
+
+
+#: The 2008-2012 page's "Detailed Description:" heading alone on its line, and what ends the description under it.
+_OLD_DESCRIPTION = re.compile(r"^\s*Detailed Description\s*:\s*$")
+_OLD_DESCRIPTION_END = re.compile(r"\||^\s*(?:Arms\s+Assigned Interventions|Eligibility|Ages Eligible|Genders Eligible"
+                                  r"|Accepts Healthy|Criteria|Contacts and Locations|Locations|Investigators|More Information"
+                                  r"|Study Type\s*:|Biospecimen|Outcome Measures|Primary Outcome|Secondary Outcome)\b")
+
+
+def _old_description(lines: list[str]) -> str | None:
+    """The paragraphs under the 2008-2012 page's "Detailed Description:" heading ("We are investigating the use of immune
+    cell therapy in metastatic Nasopharyngeal Cancer (NPC) …", NCT00717184), up to the next part of the page.
+    """
+    start = next((i for i, line in enumerate(lines) if _OLD_DESCRIPTION.match(line)), None)
+    if start is None:
+        return None
+    paragraphs = []
+    for line in lines[start + 1:]:
+        if _OLD_DESCRIPTION_END.search(line):
+            break
+        if fold(line):
             paragraphs.append(fold(line))
     return "\n".join(paragraphs) or None
 
@@ -491,9 +586,12 @@ def _names(cell: str, name: str) -> bool:
 _PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED,
           "recruitment status": re.compile(r"^\s*Recruitment Status\s*:"),
           "brief summary": re.compile(r"^\s*Brief Summary\s*:"),
+          "purpose (2008-2012 page)": _PURPOSE,
           "interventions (results view)": re.compile(r"^\s*Interventions\s+[A-Z][A-Za-z ]*:"),
           "group descriptions (results view)": re.compile(r"^\s*(?:Hide )?Arm/Group Description\s*$"),
-          "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*(?:\||Intervention/treatment)"),
+          "conditions, interventions and phase": re.compile(r"^\s*Condition or disease\s*(?:\||Intervention/treatment)"
+                                                            rf"|{_OLD_CONDITIONS.pattern}"),
+          "detailed description (2008-2012 page)": _OLD_DESCRIPTION,
           "design": re.compile(r"^\s*(?:Study Type|Allocation|Intervention Model|Masking|Primary Purpose)\s*:"),
           "official title": re.compile(r"^\s*Official Title\s*:"),
           "arms": re.compile(rf"{_ARMS_HEADER.pattern}|{_PLAIN_ARMS_HEADER.pattern}"),

@@ -27,6 +27,7 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    icon_tags,
     named_trial_heading,
     numbers_line,
     official_title_line,
@@ -62,6 +63,7 @@ from kg.read.parse.cues import (
     title_named_by_number,
     treatment_called,
     typed_intervention_list,
+    without_icon_names,
 )
 from kg.read.parse.fields import (
     group_sizes,
@@ -88,6 +90,7 @@ def claims(text: str) -> bool:
     or that labels its number, heads its record with it on a line of its own, or refers its reader to the
     registry's record by it; or a page about one trial that names it by its number in a sentence (a news item).
     """
+    text = without_icon_names(text)  # "labelAllogeneic Cell Therapy": an icon's name glued to the line
     return _trial_page(text) or bool(prose_pages.one_trial_in_prose(text))
 
 
@@ -223,8 +226,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     """Read what the labels state, and what a badge line or the title before the register
     number states; leave the rest.
     """
+    tags = icon_tags(text)  # "labelAllogeneic Cell Therapy": the trial's keywords
+    text = without_icon_names(text)
     found = reading(text)
-    record = TrialRecord(source=source, identifiers=page_identifiers(text, found))
+    record = TrialRecord(source=source, identifiers=page_identifiers(text, found), keywords=tags)
     known = {i.value for i in record.identifiers}
     listed = listed_identifiers(found.sections.get("sponsor_ids", [])) + listed_identifiers(
         found.sections.get("secondary_ids", []), unknown="OTHER")
@@ -682,11 +687,12 @@ def outline(text: str) -> Outline:
     """The labelled fields found through the label table, and the lines neither a label nor a cue of the page's
     layout took (an unlabelled title, official title, summary, objectives or typed intervention list is read).
     """
-    found = reading(text)
     record = read(text, SourceDocument(name="", sha256="", layout=LAYOUT))
+    text = without_icon_names(text)
+    found = reading(text)
     taken = "\n".join(filter(None, [record.title, record.official_title, record.brief_summary, record.detailed_description,
                                      record.design_description, *(a.description for a in record.arms),
-                                     *(i.description for i in record.interventions)]))
+                                     *(i.description for i in record.interventions), *record.keywords]))
     typed = {f"{i.type}: {i.name}".lower() for i in record.interventions if i.type} | {
         f"{a.type.replace('_', ' ')}: {a.label}".lower() for a in record.arms if a.type}
     # (a line that repeats a labelled value was not read itself: the label's value was)

@@ -29,7 +29,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "background_summary", "protocol_heading", "protocol_heading_line",
            "title_cut_short", "named_trial_heading", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
-           "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list"]
+           "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list",
+           "icon_tags", "without_icon_names"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -650,7 +651,13 @@ _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0
                               # the trial by its name, saying what it is: "The DESTINY-Breast04 trial is a phase III trial for
                               # people diagnosed with metastatic breast cancer …" (breastcancer.org)
                               r"|the\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?:trial|study)\s+is\s+an?\s+"
-                              r"(?:[\w/-]+\s+){0,5}?(?:trial|study)\b)",
+                              r"(?:[\w/-]+\s+){0,5}?(?:trial|study)\b"
+                              # a listing's one sentence on the trial, where and what it tests: "An investigator-initiated
+                              # study at Beijing GoBroad Hospital evaluating an off-the-shelf, umbilical cord blood derived
+                              # dual CD19-BCMA CAR-T cell therapy for …" (cancerfax.com NCT06947473); a sentence, ending
+                              # in a stop, not a title ("A Study of … Evaluating …")
+                              r"|an?\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\s+(?:at|in)\s+[^.\n]{3,120}?\s"
+                              r"(?:evaluating|testing|investigating|assessing|exploring|comparing)\s(?=[^\n]*\.(?:\s|$)))",
                               re.IGNORECASE)
 
 
@@ -1035,3 +1042,42 @@ def typed_intervention_list(lines: list[str]) -> list[str]:
             found += run
         run, typed = [], True
     return found
+
+
+#: The names of icons a site draws with an icon font (Google's Material Symbols), which the page's text keeps glued to
+#: the words after them: "circleActive — Recruitment in Progress", "sciencePhase 1 — Investigator-Initiated",
+#: "labelAllogeneic Cell Therapy", "tagRegistry ID: NCT06947473", "shieldClinical trial participation is …"
+#: (cancerfax.com NCT06947473).
+_ICON_NAME = re.compile(r"^(?P<indent>[ \t]*)(?:circle|science|label|tag|shield|info|schedule|event|place|location_on"
+                        r"|person|groups?|calendar_today|call|mail|language|public|verified|check_circle|local_hospital"
+                        r"|medical_services|biotech|description|assignment)(?=[A-Z][a-z]|[A-Z]\w*\s)", re.MULTILINE)
+
+
+def without_icon_names(text: str) -> str:
+    r"""The text without the icon names glued to the start of its lines (:data:`_ICON_NAME`), on a page that glues two
+    or more: one glued word could be a name written that way ("infoMed").
+
+    >>> without_icon_names("CancerFax\nlabelAllogeneic Cell Therapy\nlabelCord Blood Derived\ninfo")
+    'CancerFax\nAllogeneic Cell Therapy\nCord Blood Derived\ninfo'
+    >>> without_icon_names("infoMed Clinic\nA study")
+    'infoMed Clinic\nA study'
+    """
+    if len(_ICON_NAME.findall(text, 0, 20000)) < 2:
+        return text
+    return _ICON_NAME.sub(r"\g<indent>", text)
+
+
+#: A line the "label" icon opens: a tag the page gives its trial ("labelAllogeneic Cell Therapy").
+_TAG_LINE = re.compile(r"^[ \t]*label(?P<tag>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+
+
+def icon_tags(text: str) -> list[str]:
+    r"""The tags a page marks with the "label" icon, on a page that glues icon names to its lines (:func:`without_icon_names`):
+    "labelAllogeneic Cell Therapy", "labelCord Blood Derived" (cancerfax.com NCT06947473), the trial's keywords.
+
+    >>> icon_tags("circleActive\nlabelAllogeneic Cell Therapy\nlabelCord Blood Derived")
+    ['Allogeneic Cell Therapy', 'Cord Blood Derived']
+    """
+    if without_icon_names(text) is text:
+        return []
+    return [fold(match.group("tag")) for match in _TAG_LINE.finditer(text)]

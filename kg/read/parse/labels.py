@@ -79,7 +79,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "interventions": ("intervention(s)", "interventions", "intervention", "description of intervention(s) / exposure",
                       "drugs / interventions", "drugs/interventions", "intervention groups",
                       # a trial finder's "Intervention Name:" / "AstroRx" (neals.org NCT03482050)
-                      "intervention name", "intervention names"),
+                      "intervention name", "intervention names",
+                      # a cancer patients' service's facts table: "Treatment Type" / "Allogeneic Cord Blood Dual CD19-BCMA
+                      # CAR-T" (cancerfax.com NCT06947473)
+                      "treatment type"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -152,7 +155,9 @@ LABELS: dict[str, tuple[str, ...]] = {
                              # will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest.")
                              "what will happen during this study?", "what will happen during this study",
                              "what will happen during the study?", "what will happen during the study",
-                             "what happens during this study?", "what happens during the study?"),
+                             "what happens during this study?", "what happens during the study?",
+                             # cancerfax.com's account of the trial under its summary and facts table (NCT06947473)
+                             "about this clinical trial"),
     # the registry's "Intervention Model Description:", as its mirrors print it (clincosm.com NCT04764513): the cohorts and
     # their doses
     "design_description": ("intervention model description",),
@@ -181,7 +186,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               "contact email", "sponsor organisation", "duration of study in the uk", "rec name", "rec reference",
               "raw json", "who should consider this trial", "why it matters",
               # inclinicaltrials.com's heading after the trial's description
-              "recruitment information / eligibility"),
+              "recruitment information / eligibility",
+              # cancerfax.com's facts table after "Location" (NCT06947473)
+              "required biomarker", "estimated participation", "case review"),
 }
 
 #: Labels printed in Chinese, by the field they open: a Taiwanese company's page on its trial (vectorite.com.tw
