@@ -155,7 +155,11 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     for place, (passage, mentions) in enumerate(zip(passages, named)):
         feeders = "feeder" in passage.text.lower()
         panel = len(_PANEL.findall(passage.text)) >= 1
+        # each cytokine's mentions so far in this passage: (how many, where the first one starts)
+        seen: dict[str, tuple[int, int]] = {}
         for index, (start, end, cytokine, membrane_bound) in enumerate(mentions):
+            before = seen.get(cytokine, (0, start))
+            seen[cytokine] = (before[0] + 1, before[1])
             previous_end = mentions[index - 1][1] if index else 0
             following = mentions[index + 1][0] if index + 1 < len(mentions) else len(passage.text)
             segment = passage.text[start:following]
@@ -193,11 +197,11 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     or named_routes[cytokine]
                 use.frequency = frequency(segment)
                 use.number_of_doses = number_of_doses(segment) or doses_counted_before(passage.text[previous_end:start])
-                earlier = [m for m in mentions[:index] if m[2] == cytokine]
-                if use.number_of_doses is None and earlier and len(earlier) == 1:
+                if use.number_of_doses is None and before[0] == 1:
                     # "subcutaneous IL-2 on day 1, followed by NK cell infusion on day 2, followed by subcutaneous IL-2
                     # for an additional 5 doses" (ClinicalTrials.gov NCT02030561): the one dose before and those after
-                    use.number_of_doses = additional_doses(segment, passage.text[earlier[0][0]:start])
+                    # (counted as the mentions go: a list of the earlier ones took 5.6 s at 20,000 mentions)
+                    use.number_of_doses = additional_doses(segment, passage.text[before[1]:start])
                 use.duration_days = duration_days(segment) or duration_before(passage.text[previous_end:start])
                 use.days = days_given(segment)
                 following_passage = passages[place + 1] if place + 1 < len(passages) else None
