@@ -7,9 +7,12 @@ tests quote their words in records of their own, and the gold is unchanged.
 
 from __future__ import annotations
 
+from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
 from kg.enrich.therapy.quantities import cell_doses
+from kg.enrich.therapy.schedules import infusion_count
+from kg.model.records import Arm
 
 
 def _doses(text: str) -> list[tuple[float, float | None, str, bool]]:
@@ -45,3 +48,22 @@ def test_a_dosage_sentence_that_does_not_name_the_product_doses_the_trials_one_p
     record = _page(title="CD19/BCMA CAR-T Cell Therapy for Warm Antibody Autoimmune Hemolytic Anemia",
                    detailed_description="Prednisone is continued at a dosage of 10 mg per day.")
     assert [p.doses for p in record.cell_products] == [[]]
+
+
+# ctv.veeva.com/NCT07247201-allogeneic-nk-allonk1-chemoradiotherapy-nasopharyngeal.txt
+def test_one_of_so_many_escalating_doses_is_a_dose_level_not_a_count_of_infusions() -> None:
+    assert infusion_count("Phase 1: Participants will receive one of five escalating doses of allogeneic NK cells with CRT "
+                          "to determine the MTD.") is None
+    # doses said to differ are levels, whoever gets them; "one of" so many infusions is no count either
+    assert infusion_count("three sequential escalating doses of AST-OPC1 cells") is None
+    assert infusion_count("two different doses of NK cells") is None
+    assert infusion_count("Patients will receive one of three infusions of NK cells") is None
+    # a course's doses and infusions are still counted
+    assert infusion_count("Participants will receive five doses of allogeneic NK cells with CRT") == 5
+    assert infusion_count("followed by three doses of NK cells infusion") == 3
+    assert infusion_count("receive three intravenous infusions of expanded NK cells") == 3
+    record = _page(title="Allogeneic NK Cells Combined With Chemoradiotherapy in Nasopharyngeal Carcinoma",
+                   arms=[Arm("Allogenic expanded Natural Killer Cells", None,
+                             "Phase 1: Participants will receive one of five escalating doses of allogeneic NK cells with "
+                             "CRT to determine the MTD.")])
+    assert [row[-1] for row in _products(record)] == [None]
