@@ -67,3 +67,25 @@ def test_one_of_so_many_escalating_doses_is_a_dose_level_not_a_count_of_infusion
                              "Phase 1: Participants will receive one of five escalating doses of allogeneic NK cells with "
                              "CRT to determine the MTD.")])
     assert [row[-1] for row in _products(record)] == [None]
+
+
+# ctv.veeva.com/NCT07266181-cd19-car-t-membranous-nephropathy-per-kg.txt, its detailed description
+PROPHYLAXIS = ("Prior to receiving CAR-T cell therapy, patients will undergo lymphodepletion chemotherapy with cyclophosphamide "
+               "(fludarabine will be added if necessary). After prophylactic administration of antihistamines and "
+               "acetaminophen, patients will be infused with CD19 CAR-T cells at a dose of 1×10⁶ cells/kg.")
+
+
+def _regimens(description: str) -> list[tuple[str, str]]:
+    record = _page(title="CD19 CAR-T Cell Therapy in Refractory Membranous Nephropathy", detailed_description=description)
+    return [(r.name, r.purpose) for r in record.regimens]
+
+
+def test_the_drugs_given_with_antihistamines_before_the_infusion_are_one_premedication() -> None:
+    assert ("antihistamines and acetaminophen", "PREMEDICATION") in _regimens(PROPHYLAXIS)
+    assert ("antihistamines", "PREMEDICATION") not in _regimens(PROPHYLAXIS)
+    assert _regimens("Premedication with antihistamines, paracetamol and steroids is given before the CAR-T cells.") == [
+        ("Premedication with antihistamines, paracetamol and steroids", "PREMEDICATION")]
+    # what is no premedication drug stays out of the row; acetaminophen alone is no premedication the text says
+    assert _regimens("Patients receive antihistamines and CAR-T cells.") == [("antihistamines", "PREMEDICATION")]
+    assert _regimens("Patients receive antihistamines and IL-2 with the CAR-T cells.") == [("antihistamines", "PREMEDICATION")]
+    assert _regimens("Acetaminophen may be given for fever after the CAR-T cells.") == []

@@ -66,6 +66,13 @@ _THEN_CELLS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:followed\s+(?:by|w
 _THEN_GRAFT = re.compile(r"^\s*,?\s*(?:and|followed\s+(?:by|with)|before|prior\s+to)\s+(?:an?\s+|the\s+)?(?:[\w+-]+\s+){0,4}?"
                          r"(?:transplant\w*|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
+#: Drugs given with antihistamines before an infusion, against its reactions (fever, allergy).
+_PREMEDICATION_DRUG = (r"(?:acetaminophen|paracetamol|antipyretics?|diphenhydramine|chlorphenamine|chlorpheniramine"
+                       r"|promethazine|(?:cortico)?steroids?|hydrocortisone|dexamethasone|methylprednisolone)\b")
+_PREMEDICATION_JOIN = r"\s*(?:,\s*and|,|/|\+|and|plus|&)\s*"
+_ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistamines?"
+                   rf"(?:{_PREMEDICATION_JOIN}{_PREMEDICATION_DRUG})*")
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
     # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor)
@@ -246,8 +253,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # a period before it)
     ("LYMPHODEPLETION", re.compile(rf"(?<!\bof )(?<![-\w])(?P<name>{_LYMPHODEPLETION_SPELT})\s*"
                                    r"\((?=[^()]{0,40}\d)(?=[^()]{0,40}\b(?:days?|D)\b)[^()]{1,40}\)", re.IGNORECASE)),
-    ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
-                                 r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
+    # (and the other drugs given with the antihistamines against the infusion's reactions, one row: "After prophylactic
+    # administration of antihistamines and acetaminophen, patients will be infused with CD19 CAR-T cells" (ctv.veeva.com
+    # NCT07266181))
+    ("PREMEDICATION", re.compile(rf"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
+                                 rf"|premedication(?:\s+with\s+(?:{_ANTIHISTAMINES}|[a-z][\w -]{{2,40}}?(?=[,.;]|$)))?"
+                                 rf"|{_ANTIHISTAMINES})",
                                  re.IGNORECASE)),
 ]
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
