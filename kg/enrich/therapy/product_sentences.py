@@ -58,7 +58,9 @@ _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\
                             # "The study includes three dose groups: 1×107 CAR-positive cells/kg, 3×107 ..." (meddatax.com
                             # NCT06690827)
                             r"|\bdose\s+(?:groups?|cohorts?)\b[^.;]{0,10}?(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]))"
-                            r"|\bdoses?\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
+                            # (and "a dosage of": "a dosage of 1×10⁶ CAR⁺ cells per kilogram was selected", meddatax.com
+                            # NCT07324889, whose sentence does not name its CAR-T cells again)
+                            r"|\b(?:doses?|a\s+dosage)\s+of\s+(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]|(?:million|billion)\b))"
                             # a dose level said to be an amount: "The starting dose is 1-3 x 10^9 cells of each TCR
                             # gene-modified cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
                             r"|\b(?:starting|initial|first|highest|lowest|maximum)\s+dose\s+(?:is|was|will\s+be)\s+"

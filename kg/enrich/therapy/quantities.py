@@ -20,7 +20,8 @@ from kg.model.records import DoseLevel
 
 __all__ = ["Amount", "find_amounts", "cell_doses", "cytokine_dose", "UCUM_TOKENS"]
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+#: (and the superscript plus of a marker: "a dosage of 1×10⁶ CAR⁺ cells per kilogram", meddatax.com NCT07324889, as "CAR+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 #: (a decimal comma before a power of ten, one or two digits after it: "DL1: 1,5x10^7 CoV-2-STs in total" (trial.medpath.com
 #: NCT05447013); three digits after a comma are a thousands separator)
@@ -261,6 +262,9 @@ _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=[>
 #: 100 and >100 x 10^6/kg" (ctv.veeva.com NCT04327037); its unit is the list's.
 _OPEN_LEVEL = re.compile(r"(?:>|≥|\bmore\s+than|\bgreater\s+than)\s*$", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
+                          # "a dosage of 1×10⁶ CAR⁺ cells per kilogram was selected" (meddatax.com NCT07324889): a dosage
+                          # of so many cells is one administration's amount, as a dose of them is
+                          r"|\ba\s+dosage\s+of\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
                           # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)
                           r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"

@@ -66,6 +66,13 @@ _THEN_CELLS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:followed\s+(?:by|w
 _THEN_GRAFT = re.compile(r"^\s*,?\s*(?:and|followed\s+(?:by|with)|before|prior\s+to)\s+(?:an?\s+|the\s+)?(?:[\w+-]+\s+){0,4}?"
                          r"(?:transplant\w*|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
+#: Drugs given with antihistamines before an infusion, against its reactions (fever, allergy).
+_PREMEDICATION_DRUG = (r"(?:acetaminophen|paracetamol|antipyretics?|diphenhydramine|chlorphenamine|chlorpheniramine"
+                       r"|promethazine|(?:cortico)?steroids?|hydrocortisone|dexamethasone|methylprednisolone)\b")
+_PREMEDICATION_JOIN = r"\s*(?:,\s*and|,|/|\+|and|plus|&)\s*"
+_ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistamines?"
+                   rf"(?:{_PREMEDICATION_JOIN}{_PREMEDICATION_DRUG})*")
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
     # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor)
@@ -228,6 +235,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # from what follows them (_THEN_CELLS_NEXT)
     (None, re.compile(rf"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy\s+(?:drugs?|medicines?|agents?)\s+"
                       rf"(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # the drugs the patients are said to receive, named together, each with its dose: "Patients will receive Fludarabine
+    # (25 mg/m2 per day) and Cyclophosphamide (300mg/" (meddatax.com NCT06464679, an arm's description cut in the second
+    # dose): one regimen, what for as what follows it says (none here: CHEMOTHERAPY); a drug alone is read below with its
+    # dose (_DOSED_DRUG)
+    (None, re.compile(rf"\b(?:patients|participants|subjects)\s+(?:will\s+)?(?:then\s+)?(?:receive|be\s+given)\s+"
+                      rf"(?P<name>{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}"
+                      rf"{_DOSE_BRACKET})+)", re.IGNORECASE)),
     # a regimen named by its purpose alone, the cells after it: "Following manufacture of the drug product, subjects will
     # receive preconditioning prior to CT041 infusion." (ClinicalTrials.gov NCT04404595)
     (None, re.compile(r"\b(?:receive|receives|undergo|undergoes|get|gets|be\s+given)\s+(?P<name>(?P<kind>(?:pre-?)?conditioning"
@@ -246,19 +260,28 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # a period before it)
     ("LYMPHODEPLETION", re.compile(rf"(?<!\bof )(?<![-\w])(?P<name>{_LYMPHODEPLETION_SPELT})\s*"
                                    r"\((?=[^()]{0,40}\d)(?=[^()]{0,40}\b(?:days?|D)\b)[^()]{1,40}\)", re.IGNORECASE)),
-    ("PREMEDICATION", re.compile(r"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
-                                 r"|premedication(?:\s+with\s+[a-z][\w -]{2,40}?(?=[,.;]|$))?|antihistamines?)",
+    # (and the other drugs given with the antihistamines against the infusion's reactions, one row: "After prophylactic
+    # administration of antihistamines and acetaminophen, patients will be infused with CD19 CAR-T cells" (ctv.veeva.com
+    # NCT07266181))
+    ("PREMEDICATION", re.compile(rf"(?P<name>anti-?allergic\s+(?:therapy|treatment|medication|drugs?)"
+                                 rf"|premedication(?:\s+with\s+(?:{_ANTIHISTAMINES}|[a-z][\w -]{{2,40}}?(?=[,.;]|$)))?"
+                                 rf"|{_ANTIHISTAMINES})",
                                  re.IGNORECASE)),
 ]
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
+#: The drugs the patients receive, with their doses: where the registry lists the drugs as interventions, those are the
+#: rows (as of an outline's sentence).
+_RECEIVED = next(pattern for _, pattern in _PATTERNS if pattern.pattern.startswith(r"\b(?:patients|participants|subjects)"))
 #: A chemotherapy or treatment described by its drugs ("chemotherapy using age-based doses of fludarabine and
 #: cyclophosphamide", "treatment with cyclophosphamide and fludarabine"): what follows it says what for (_THEN_CELLS).
 #: Not a combination known by its acronym ("chemotherapy (FLAG - fludarabine, cytarabine, G-CSF) followed by three doses
 #: of NK cells infusion", the seeds' NCT05272293), which treats the disease whatever comes after it.
 _COURSES = frozenset(pattern for _, pattern in _PATTERNS
                      if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with",
-                                                    r"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy")))
-assert len(_COURSES) == 3
+                                                    r"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy",
+                                                    r"\b(?:patients|participants|subjects)\s+(?:will\s+)?(?:then\s+)?"
+                                                    r"(?:receive|be\s+given)\s+(?P<name>")))
+assert len(_COURSES) == 4
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
@@ -273,7 +296,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
-          ("chemotherapy",), ("conditioning", "lymphodepletion"), ("lymphodepletion",), ("lymphodepletion",),
+          ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"), ("lymphodepletion",),
+          ("lymphodepletion",),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
@@ -550,6 +574,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         return []
     found: dict[tuple[str, str], Regimen] = {}
     abbreviations: list[str] = []
+    received: list[tuple[str, str]] = []  # the drugs said received with their doses, no purpose said (_RECEIVED)
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
@@ -559,7 +584,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
         for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):
-            if not any(word in lowered for word in needs) or (lists_drugs and pattern is _OUTLINE):
+            if not any(word in lowered for word in needs) or (lists_drugs and pattern in (_OUTLINE, _RECEIVED)):
                 continue
             for match in pattern.finditer(passage.text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
@@ -596,6 +621,16 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
+                if match.re is _RECEIVED and purpose == "CHEMOTHERAPY":
+                    received.append((name.lower(), purpose))
+    # the drugs said received, each with its dose ("Patients will receive fludarabine (30 mg/m2) and cyclophosphamide (500
+    # mg/m2)"), where another sentence names them with their purpose ("lymphodepletion with fludarabine and
+    # cyclophosphamide"): that regimen, dosed
+    for key in received:
+        drugs = {c.lower() for c in found[key].components}
+        if any(other != key and r.purpose != "CHEMOTHERAPY" and drugs <= {c.lower() for c in r.components}
+               for other, r in found.items()):
+            del found[key]
     # a regimen's heading over its drugs numbered: a row each (the drugs are listed separately), its purpose the heading's
     for passage in passages:
         if ")" not in passage.text:

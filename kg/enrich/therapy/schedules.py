@@ -188,6 +188,8 @@ def days_given(text: str) -> str | None:
     return days
 
 
+#: Words that make doses dose levels: "five escalating doses", "two different doses", "three ascending doses".
+_LEVELS_DIFFER = r"(?:escalating|escalated|increasing|ascending|rising|graded|different|varying)\b"
 _INFUSIONS = re.compile(
     # (not "at least one infusions" nor "up to 3 infusions": a bound is no count; nor "One to two intravenous infusions",
     # ACTRN12624000968572, "1-2 infusions": a range is none)
@@ -195,9 +197,16 @@ _INFUSIONS = re.compile(
     # beyond the course's
     rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!more than )(?<!less than )(?<! to )(?<! or )(?<![-–])"
     rf"(?<!additional )(?<!further )(?<!extra )(?<!optional )"
-    # nor "3 weekly AFM13 infusions" (acir.org NCT04074746): infusions of a drug the words between name by its code
-    rf"\b{_COUNT}\s+(?:(?![A-Za-z-]*\d)\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)"
-    rf"|injections|courses\s+of\s+NK)\b",
+    # nor a choice among so many: "Participants will receive one of five escalating doses of allogeneic NK cells with CRT
+    # to determine the MTD" (ctv.veeva.com NCT07247201), one dose level a patient is given
+    rf"(?<!\bone of )(?<!\bone of the )"
+    # (and not the "one" of "one of three infusions" itself)
+    rf"\b{_COUNT}\s+(?!of\b)"
+    # nor "3 weekly AFM13 infusions" (acir.org NCT04074746): infusions of a drug the words between name by its code; nor
+    # doses said to differ, "five escalating doses", "two different doses of MSB-CAR001": dose levels, not one patient's
+    # course
+    rf"(?:(?![A-Za-z-]*\d)(?!{_LEVELS_DIFFER})\w+\s+){{0,2}}?(?:\([^()]{{1,30}}\)\s+)?"
+    rf"(?:infusions|doses\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:cells?|NK)|injections|courses\s+of\s+NK)\b",
     re.IGNORECASE)
 #: What follows a count of times that is a frequency, not a count: "twice a week", "3 times daily".
 _NOT_A_FREQUENCY = r"(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))"
