@@ -226,65 +226,75 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             elif about and about[-1] is passages[index - 1] and (_THESE_CELLS.match(passage.text)
                                                                   or _GIVEN_THE_CELLS.search(passage.text)):
                 about.append(passage)  # "These cells are developed from healthy donors": the product named just before
+        # asked of a set as well as kept in order: of the list, passage by passage, it made a page of many passages quadratic
+        taken = set(about)
+
+        def take(*taking: Passage, about: list[Passage] = about, taken: set[Passage] = taken) -> None:
+            about.extend(taking)
+            taken.update(taking)
+
         for index, passage in enumerate(passages):
             # "Peripheral blood will be collected from a vein of arm." before "Peripheral blood mononuclear cells(PBMC) will be
             # isolated and purified for NK manufacturing." (NCT03634501): the collection of the product's material
-            if (index and passage in about and _MADE_FROM.search(passage.text) and passages[index - 1] not in about
+            if (index and passage in taken and _MADE_FROM.search(passage.text) and passages[index - 1] not in taken
                     and _COLLECTED.search(passages[index - 1].text)):
-                about.append(passages[index - 1])
+                take(passages[index - 1])
             # "PBMCs will be separated from peripheral blood of suitable donors. After making them potential cancer killer
             # γδ T Cells, they will be infused to the patients" (trial.medpath.com NCT04008381): what the cells are made
             # from, "them" of the sentence that makes them
-            elif (index and passage in about and _MADE_OF_THEM.search(passage.text) and passages[index - 1] not in about
+            elif (index and passage in taken and _MADE_OF_THEM.search(passage.text) and passages[index - 1] not in taken
                   and _TAKEN_FROM.search(passages[index - 1].text)):
-                about.append(passages[index - 1])
+                take(passages[index - 1])
             # "... taking white blood cells from patients' tumors, growing them in the laboratory in large numbers, and
             # then giving the cells back to the patient. These cells are called Tumor Infiltrating Lymphocytes, or TIL"
             # (NCT01174121): the sentence before a naming describes the cells it names
-            elif (index and passage in about and _CALLED.match(passage.text) and passages[index - 1] not in about
+            elif (index and passage in taken and _CALLED.match(passage.text) and passages[index - 1] not in taken
                   and passages[index - 1].place == passage.place):
-                about.append(passages[index - 1])
+                take(passages[index - 1])
             # "First, you will have cells collected from your blood during an outpatient procedure. Those cells are then
             # sent to the lab to be engineered and grown." (stellatrials.com NCT07172958): in a trial of one product,
             # cells collected and then made into something are its cells, though neither sentence names it
-            elif (len(types) == 1 and index and passage not in about and passages[index - 1] not in about
+            elif (len(types) == 1 and index and passage not in taken and passages[index - 1] not in taken
                   and _THESE_CELLS.match(passage.text) and _MAKING.search(passage.text)
                   and _CELLS_COLLECTED.search(passages[index - 1].text)):
-                about += [passages[index - 1], passage]
+                take(passages[index - 1], passage)
             # "Patients will donate 250 - 300mL of blood, from which T cells will be isolated and expanded" (anzctr.org.au
             # ACTRN12613000981729): in a trial of one product, the blood its cells are isolated from
-            elif len(types) == 1 and passage not in about and _CELLS_FROM_BLOOD.search(passage.text):
-                about.append(passage)
+            elif len(types) == 1 and passage not in taken and _CELLS_FROM_BLOOD.search(passage.text):
+                take(passage)
             # "Peripheral blood mononuclear cells (PBMCs) were isolated from patient-related donor and cultured in vitro
             # for 15 days and infused to the patient in two consecutive days." (trial.medpath.com NCT04162158): in a trial
             # of one product, cells made and given in one sentence are its cells
-            elif len(types) == 1 and passage not in about and _MADE_AND_GIVEN.search(passage.text):
-                about.append(passage)
+            elif len(types) == 1 and passage not in taken and _MADE_AND_GIVEN.search(passage.text):
+                take(passage)
             # "Participants will have leukapheresis. ... A machine will separate the white blood cells from their blood."
             # (trialfinderdata.org NCT05003895): in a trial of one product and no transplant, the participants' (or donors') own
             # collection of blood cells is its material's
-            elif (len(types) == 1 and "pheresis" in passage.text and passage not in about
+            elif (len(types) == 1 and "pheresis" in passage.text and passage not in taken
                   and _HAVE_LEUKAPHERESIS.search(passage.text)
                   and not _TRANSPLANT.search(passage.text)):
-                about.append(passage)
-            elif index and passage in about and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in about:
-                about += _steps_of_making(passages, index, about)
+                take(passage)
+            elif index and passage in taken and _OUT_OF_CULTURE.search(passage.text) and passages[index - 1] not in taken:
+                take(*_steps_of_making(passages, index, about))
             # "UCMCs are isolated from the Umbilical cord blood and seeded in serum-free medium ... The cells are stimulated
             # with different cytokines ..., The cells are reconstituted with fresh, complete culture medium until the mature
             # immune cells are harvested on day 14." (anzctr.org.au ACTRN12618001337268, whose title names the "activited T
             # cells from from umbilical cord blood mononuclear cells"): in a trial of one product, a making told step by
             # step from the isolation of its material to a harvest is the product's, though no step names it
-            elif (len(types) == 1 and index and passage not in about and _OUT_OF_CULTURE.search(passage.text)
+            elif (len(types) == 1 and index and passage not in taken and _OUT_OF_CULTURE.search(passage.text)
                   and _MAKING_STEP.search(passage.text) and not _other_cells(passage.text)):
                 steps = _steps_of_making(passages, index, about)
                 if steps and not any(_other_cells(step.text) for step in steps):
-                    about += [*steps, passage]
+                    take(*steps, passage)
         # the description of an intervention that names the product speaks of it, though its sentences need not name
         # it again: "Biological: Ex vivo Expanded Human Autologous Polyclonal Regulatory T Cells" over "... Then, the Tregs
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
         # (NCT01210664)
         named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
-        about += [p for p in passages if p.intervention in named and p not in about]
+        # (asked of a set: of the list, passage by passage, it made a page of many passages quadratic)
+        taken = set(about)
+        about += [p for p in passages if p.intervention in named and p not in taken]
+        taken = set(about)
         # the arms that give the product: their descriptions speak of it even where they do not name it
         # (and the arms that list an intervention described as the product: "Experimental: Cohort 1 - Low dose SNK01" lists
         # "Biological: SNK01", "Patient-specific ex vivo expanded autologous natural killer cells", ClinicalTrials.gov
@@ -293,10 +303,11 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)
                                                   or described & {name.lower() for name in a.interventions}}
-        about += [p for p in passages if p.arm in arms and p not in about]
+        about += [p for p in passages if p.arm in arms and p not in taken]
+        taken = set(about)
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
-        dosing = [p for p in passages if p not in about and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
+        dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record)))
