@@ -291,10 +291,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         # will be infused back into the patient in a single infusion. The first cohort will receive 0.05 x10^8 cells."
         # (NCT01210664)
         named = {p.text for p in about if p.place == "intervention" and p.intervention is None}
-        # (asked of a set: of the list, passage by passage, it made a page of many passages quadratic)
-        taken = set(about)
-        about += [p for p in passages if p.intervention in named and p not in taken]
-        taken = set(about)
+        take(*[p for p in passages if p.intervention in named and p not in taken])
         # the arms that give the product: their descriptions speak of it even where they do not name it
         # (and the arms that list an intervention described as the product: "Experimental: Cohort 1 - Low dose SNK01" lists
         # "Biological: SNK01", "Patient-specific ex vivo expanded autologous natural killer cells", ClinicalTrials.gov
@@ -303,8 +300,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         arms = {p.arm for p in about if p.arm} | {a.label for a in record.arms
                                                   if any(pattern.search(a.label) for pattern in patterns)
                                                   or described & {name.lower() for name in a.interventions}}
-        about += [p for p in passages if p.arm in arms and p not in taken]
-        taken = set(about)
+        take(*[p for p in passages if p.arm in arms and p not in taken])
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
         dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))

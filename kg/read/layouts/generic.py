@@ -217,9 +217,9 @@ def _badge(text: str) -> tuple[str | None, list[str], str | None]:
 
 
 #: Register codes a page prints after a value ("Graft Versus Host Disease 256537 0").
+_TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
 #: Prose, not a field's token: a capitalised sentence of eight words or more, ending in a full stop.
 _SENTENCES = re.compile(r"^[A-Z][^.]*(?:\s+\S+){7,}.*\.$")
-_TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
 
 
 def read(text: str, source: SourceDocument) -> TrialRecord:
