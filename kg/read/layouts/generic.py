@@ -7,7 +7,8 @@ a register's own format — and says which lines it left unread (``kg build --ex
 It never invents: a page without a number of its own is refused. Without a register number,
 that is the sponsor's number where the page labels it ("Study ID", "Protocol Number" beside a
 status, the NIH Clinical Center's "Number"), heads with it ("… (Protocol 275)", "Protocol SAKK
-11/16: …") or designates its study by it ("the study (CELZ-201)").
+11/16: …", a study group's "EA3202" alone above a status, "Pregnancy (GBG 29)") or designates its
+study by it ("the study (CELZ-201)").
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    group_number_line,
+    group_serial_heading,
     icon_tags,
+    listed_group_numbers,
     named_trial_heading,
     numbers_line,
     official_title_line,
@@ -54,6 +58,7 @@ from kg.read.parse.cues import (
     stated_study_type,
     summary_paragraph,
     summary_within_paragraph,
+    title_above_number_label,
     title_above_summary,
     title_after_labelled_number,
     title_after_number,
@@ -61,6 +66,8 @@ from kg.read.parse.cues import (
     title_before_identifier,
     title_cut_short,
     title_named_by_number,
+    title_opened_by,
+    title_under_group_serial,
     treatment_called,
     typed_intervention_list,
     without_icon_names,
@@ -96,12 +103,17 @@ def claims(text: str) -> bool:
 
 def _trial_page(text: str) -> bool:
     """A trial's own page (:func:`claims`), not one that only names its trial in prose."""
+    if listed_group_numbers(text):
+        # a study group's list of its trials ("Alliance A012301: LoTam: …" / "Alliance A032201: …"), whatever register
+        # number one entry labels (allianceforclinicaltrialsinoncology.org)
+        return False
     found = reading(text)
     identifiers = page_identifiers(text, found)
     if not identifiers:
         return False
     if _labelled_own_number(found) \
-            or identifiers in (_labelled_study_id(found), _labelled_protocol_number(found), [protocol_heading(text)]) \
+            or identifiers in (_labelled_study_id(found), _labelled_protocol_number(found), [protocol_heading(text)],
+                               _group_number(text, found), [group_serial_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers):
         return True
@@ -157,9 +169,11 @@ def page_identifiers(text: str, found: Reading) -> list[Identifier]:
         # No register number anywhere: the study id the page labels as its own ("Study ID" over "FHCRC-1803") keys it,
         # or the protocol number its heading ends with ("… Graft Versus Host Disease (Protocol 275)").
         heading = protocol_heading(text)
-        # (or the sponsor's designation of the study in prose: "the study (CELZ-201)")
+        # (or the study group's number heading the page, "EA3202", or in brackets after its heading, "Pregnancy (GBG 29)";
+        # or the sponsor's designation of the study in prose: "the study (CELZ-201)")
+        serial = group_serial_heading(text)
         return (_labelled_study_id(found) or _labelled_protocol_number(found) or ([heading] if heading else [])
-                or prose_pages.designated_study(text))
+                or _group_number(text, found) or ([serial] if serial else []) or prose_pages.designated_study(text))
     return [identifier for index, identifier in enumerate(shown)
             if all(other.scheme != identifier.scheme for other in shown[:index])]
 
@@ -182,6 +196,16 @@ def _labelled_protocol_number(found: Reading) -> list[Identifier]:
         return []
     values = [value for value in map(value_or_none, found.sections.get("sponsor_ids", [])) if value]
     return listed_identifiers(values[:1])
+
+
+def _group_number(text: str, found: Reading) -> list[Identifier]:
+    """The study group's number heading a page with no register number (:func:`group_number_line`), when the page labels
+    its trial's status ("STATUS: Active", ecog-acrin.org) or opens the title with that number ("NRG-GI002: A Phase II …",
+    nrgoncology.org): the sponsor's id (scheme ORG). A code alone at a page's head with neither (a product's name, a
+    document's reference) keys nothing.
+    """
+    number = group_number_line(text)
+    return [Identifier(number, "ORG")] if number and (_values(found, "status") or title_opened_by(text, number)) else []
 
 
 def _unwrapped(values: list[str]) -> list[str]:
@@ -218,6 +242,10 @@ def _badge(text: str) -> tuple[str | None, list[str], str | None]:
 
 #: Register codes a page prints after a value ("Graft Versus Host Disease 256537 0").
 _TRAILING_CODES = re.compile(r"(?:\s+\d+){2,}\s*$|\s+\d{5,}\s*$")
+#: A field written under the summary's heading, its value all in quotes: the protocol's title a cancer institute's page
+#: gives there ("Summary" / "Protocol Tiltle:  "A Randomized Phase III Post-Operative Trial of Platinum Based Chemotherapy
+#: Vs. Capecitabine …"", usahealthsystem.com), a name, not the summary's prose.
+_QUOTED_FIELD = re.compile(r'^[A-Z][A-Za-z ]{2,30}:\s*["“][^"”]{10,}["”]\.?$')
 #: Prose, not a field's token: a capitalised sentence of eight words or more, ending in a full stop.
 _SENTENCES = re.compile(r"^[A-Z][^.]*(?:\s+\S+){7,}.*\.$")
 
@@ -242,6 +270,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                     or title_after_number(text, record.identifiers) or first_line_title(text)
                     or protocol_heading_line(text)
                     or title_after_labelled_number(text, record.identifiers)
+                    or title_under_group_serial(text) or title_above_number_label(text, record.identifiers)
                     or title_before_contents(text) or title_above_summary(text) or _markdown_title(text)
                     or named_trial_heading(text))
     # The registry's official title, which a page labels beside the public one or prints on the line under its title
@@ -280,7 +309,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # exposure" / "This study will determine the efficacy of autologous adipose derived mesenchymal stem cell
     # injections …", anzctr.org.au)
     describing = {fold(line) for line in found.sections.get("interventions", [])}
-    record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", []))
+    record.brief_summary = (" ".join(fold(line) for line in found.sections.get("brief_summary", [])
+                                     if not _QUOTED_FIELD.match(fold(line)))
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
                             or background_summary(text.split("\n"))
                             or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing])

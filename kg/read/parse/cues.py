@@ -30,7 +30,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "title_cut_short", "named_trial_heading", "registration_statement", "registry_design_line",
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list",
-           "icon_tags", "without_icon_names"]
+           "icon_tags", "without_icon_names", "group_number_line", "title_opened_by", "listed_group_numbers",
+           "group_serial_heading", "title_under_group_serial", "title_above_number_label"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -215,9 +216,9 @@ def title_before_contents(text: str) -> str | None:
     return None
 
 
-def _reads_as_title(line: str) -> bool:
+def _reads_as_title(line: str, longest: int = 40) -> bool:
     words = line.split()
-    if not 5 <= len(words) <= 40 or line.endswith((".", "!", "?", ":")) or not line[0].isupper():
+    if not 5 <= len(words) <= longest or line.endswith((".", "!", "?", ":")) or not line[0].isupper():
         return False
     return not (re.search(r"[|·©]|\b[A-Za-z]+\d{6,}", line) or _BANNER.search(line) or _SITE_LINE.search(line))
 
@@ -423,6 +424,129 @@ def protocol_heading_line(text: str, within: int = 5) -> str | None:
         match = _PROTOCOL_HEADING.match(line)
         if match and re.search(r"\d", match.group("number") or match.group("opening")):
             return line
+    return None
+
+
+#: A study group's number for its trial: the group's letters (a hyphen among them or before the digits), then three
+#: digits or more ("EA3202", ECOG-ACRIN; "NRG-GI002", NRG Oncology); "COVID-19" has two.
+_GROUP_NUMBER = re.compile(r"[A-Z][A-Z-]{0,7}[A-Z]-?\d{3,5}[A-Z]?")
+
+
+def group_number_line(text: str, within: int = 5) -> str | None:
+    r"""The study group's number of the trial a page heads with it alone on a line, among its first ``within`` lines, as
+    a cooperative group's trial page does ("Head And Neck Cancer" / "EA3202" / "<title>" / "STATUS: Active",
+    ecog-acrin.org; "NRG-GI002" / "NRG-GI002: A Phase II Clinical Trial Platform …", nrgoncology.org; a trial search's
+    "Protocol:" / "NRG-GY012" above "Status:" / "OPEN", mcrconline.org). The caller asks
+    for the page's sign that the number is its trial's: a status it labels, or a title it opens with the number
+    (:func:`title_opened_by`); and asks only on a page with no register number, which that number keys.
+
+    >>> group_number_line("Head And Neck Cancer\n\nEA3202\n\nTesting the Use of Investigational Drugs")
+    'EA3202'
+    >>> group_number_line("COVID-19\n\nOur hospital's visitor rules"), group_number_line("Trial EA3202 opened today.")
+    (None, None)
+    """
+    return next((line for line in _first_lines(text, within) if _GROUP_NUMBER.fullmatch(line)), None)
+
+
+def title_opened_by(text: str, number: str, within: int = 8) -> str | None:
+    r"""The line among the page's first ``within`` that opens with its trial's number, a colon and the title
+    ("NRG-GI002: A Phase II Clinical Trial Platform of Sensitization …", nrgoncology.org), when the rest reads as a title.
+
+    >>> title_opened_by("NRG-GI002\n\nNRG-GI002: A Phase II Clinical Trial Platform of Sensitization", "NRG-GI002")
+    'NRG-GI002: A Phase II Clinical Trial Platform of Sensitization'
+    >>> title_opened_by("NRG-GI002\n\nNRG-GI002: see the slides", "NRG-GI002") is None
+    True
+    """
+    for line in _first_lines(text, within):
+        head, colon, rest = line.partition(":")
+        if colon and head == number and _reads_as_title(rest.strip()):
+            return line
+    return None
+
+
+#: A list's entry headed by a study group's name, its number for the trial, a colon and the trial's title ("Alliance
+#: A012301: LoTam: A randomized, phase III clinical trial of low-dose tamoxifen …", allianceforclinicaltrialsinoncology.org).
+_ENTRY_HEADING = re.compile(r"^(?P<group>[A-Z][A-Za-z-]{2,30})\s+(?P<number>[A-Z]{1,4}\d{3,6})\s*:\s+[A-Z0-9]", re.MULTILINE)
+
+
+def listed_group_numbers(text: str) -> list[str]:
+    r"""The numbers of the trials a page heads as entries of one group's list, two or more ("Alliance A012301: LoTam: …"
+    / … / "Alliance A032201: Short term intensified pembrolizumab …"): a listing of the group's trials, whatever register
+    number one entry labels ("ClinicalTrials.gov Identifier: NCT06671912" under the first). None for one such heading.
+
+    >>> listed_group_numbers("Alliance A012301: LoTam: low-dose tamoxifen\nOverview: …\nAlliance A032201: STRIKE")
+    ['A012301', 'A032201']
+    >>> listed_group_numbers("Alliance A012301: LoTam: low-dose tamoxifen\nOverview: This phase III trial …")
+    []
+    """
+    numbers: dict[str, list[str]] = {}
+    for match in _ENTRY_HEADING.finditer(text):
+        group = numbers.setdefault(match.group("group"), [])
+        if match.group("number") not in group:
+            group.append(match.group("number"))
+    return next((group for group in numbers.values() if len(group) >= 2), [])
+
+
+#: A heading that ends with a study group's abbreviation and its serial number for the study, in brackets: "Pregnancy
+#: (GBG 29)" (gbg.de).
+_GROUP_SERIAL_HEADING = re.compile(r"^[^()]{3,120}\((?P<group>[A-Z]{2,6})[ -](?P<serial>\d{1,4})\)\s*$")
+
+
+def title_under_group_serial(text: str, within: int = 5) -> str | None:
+    r"""The title on the line under the heading :func:`group_serial_heading` reads the study's number from ("Pregnancy
+    (GBG 29)" / "Prospective and Retrospective Registry Study of the German Breast Group (GBG) for Diagnosis and Treatment
+    of Breast Cancer in Pregnancy …", gbg.de), when it is shaped as one (five to forty words, a capital, no stop): under
+    the study's heading a "Registry Study" is the study's name, not a register's banner.
+
+    >>> title_under_group_serial("Pregnancy (GBG 29)\nProspective and Retrospective Registry Study of the German Breast Group")
+    'Prospective and Retrospective Registry Study of the German Breast Group'
+    >>> title_under_group_serial("Pregnancy (GBG 29)\nBreast cancer is the most common cancer in women over 25.") is None
+    True
+    """
+    lines = _first_lines(text, within + 1)
+    for index, line in enumerate(lines[:within]):
+        if _GROUP_SERIAL_HEADING.match(line) and index + 1 < len(lines):
+            following = lines[index + 1]
+            shaped = 5 <= len(following.split()) <= 40 and following[0].isupper() and not following.endswith((".", "!", "?", ":"))
+            return following if shaped else None
+    return None
+
+
+def title_above_number_label(text: str, identifiers: list[Identifier], within: int = 10) -> str | None:
+    r"""The title on the line above the label of the page's one number, the label alone on its line and the number on
+    the next ("<title>" / "Protocol:" / "NRG-GY012", mcrconline.org's trial search), when it reads as a title; a long
+    one too, a platform trial's list of combinations (forty-two words).
+
+    >>> title_above_number_label("Clinical Trials Search\n\nA Randomized Phase II Study Comparing Single-Agent Olaparib "
+    ...                          "and Cediranib\n\nProtocol:\n\nNRG-GY012", [Identifier("NRG-GY012", "ORG")])
+    'A Randomized Phase II Study Comparing Single-Agent Olaparib and Cediranib'
+    >>> title_above_number_label("We enrolled the first patient.\n\nProtocol:\n\nNRG-GY012", [Identifier("NRG-GY012", "ORG")])
+    """
+    if len(identifiers) != 1:
+        return None
+    lines = _first_lines(text, within)
+    for index in range(1, len(lines) - 1):
+        if lines[index].endswith(":") and len(lines[index].split()) <= 3 and lines[index + 1] == identifiers[0].value:
+            return lines[index - 1] if _reads_as_title(lines[index - 1], longest=60) else None
+    return None
+
+
+def group_serial_heading(text: str, within: int = 5) -> Identifier | None:
+    r"""The study group's own number of the study a page heads with it in brackets, among its first ``within`` lines,
+    when the page spells the abbreviation out as the group's ("Pregnancy (GBG 29)" over "… Registry Study of the German
+    Breast Group (GBG) for Diagnosis and Treatment of Breast Cancer in Pregnancy …", gbg.de): the sponsor's study id
+    (scheme ORG), written as the heading writes it. None when the abbreviation names no group on the page ("Long Covid
+    (SARS 2)"); asked only on a page with no register number.
+
+    >>> group_serial_heading("Pregnancy (GBG 29)\n\nProspective Registry Study of the German Breast Group (GBG) for ...")
+    Identifier(value='GBG 29', scheme='ORG')
+    >>> group_serial_heading("Pregnancy (GBG 29)\n\nA registry of breast cancer in pregnancy.") is None
+    True
+    """
+    for line in _first_lines(text, within):
+        match = _GROUP_SERIAL_HEADING.match(line)
+        if match and re.search(rf"\b(?:Group|Network|Consortium|Organi[sz]ation)\s*\({match.group('group')}\)", text):
+            return Identifier(f"{match.group('group')} {match.group('serial')}", "ORG")
     return None
 
 
@@ -648,6 +772,9 @@ _SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0
                               r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
                               r"open|closed|active|completed|registered|listed)\b)"
                               r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b"
+                              # the trial by its phase, the word "trial" left out: "This phase II / III compares the
+                              # standard therapy (chemotherapy plus cetuximab) versus adding bevacizumab …" (ecog-acrin.org)
+                              rf"|this\s+{_PHASE_WORDS}\s+(?:compares|studies|tests|evaluates|examines|investigates)\b"
                               # the trial by its name, saying what it is: "The DESTINY-Breast04 trial is a phase III trial for
                               # people diagnosed with metastatic breast cancer …" (breastcancer.org)
                               r"|the\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?:trial|study)\s+is\s+an?\s+"

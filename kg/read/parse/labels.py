@@ -57,9 +57,15 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "clinical study identifier",
                      # a sponsor's register of its studies: "Clinicaltrials.gov ID", "EudraCT ID", "EU CT Number" beside
                      # its own "GSK study ID" (gsk-studyregister.com; a sponsor's "... study ID": _SPONSORS_STUDY_ID)
-                     "eudract id", "eu ct number"),
+                     "eudract id", "eu ct number",
+                     # a university's recruitment page, ClinicalTrials.gov's number as the U.S. government's id of the
+                     # study ("U.S. Govt. ID: NCT03707574" beside "IRB Number: AAAS4112", recruit.cumc.columbia.edu)
+                     "u.s. govt. id"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
-                    "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number"),
+                    "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number",
+                    # a cancer institute's trial page, label and value on one line ("Protocol No.   EA1131" beside
+                    # "Status   Open", usahealthsystem.com)
+                    "protocol no."),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
     "secondary_ids": ("secondary id", "secondary ids", "secondary identifying numbers"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by", "sponsors"),
@@ -141,7 +147,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # Is the Purpose of This Study?" / "To see if it is safe and feasible to treat malignant brain
                       # tumors with donor natural killer (NK) cells.")
                       "what is the purpose of this study?", "what is the purpose of this study",
-                      "what is the purpose of the study?"),
+                      "what is the purpose of the study?",
+                      # a university's recruitment page over the study's description ("Additional Study Information:
+                      # Major advances are being made in the treatment of cancer. …", recruit.cumc.columbia.edu)
+                      "additional study information"),
     # Read for its labelled endpoints ("Primary end point: …") and by the enrichment; never cut into outcomes by sentence.
     # Another trial this one is linked to: "Linked study record: This study is linked the ACT-I Phase I trial
     # (ACTRN12618000076279)".
@@ -535,8 +544,11 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     folded = fold(line)
     lowered = folded.lower()
     for label, name in _BY_FIRST_WORD.get(lowered.split(" ")[0], []):
-        if len(label.split()) >= words and lowered.startswith(label + " ") and re.match(r"[^a-z]", folded[len(label) + 1:]):
-            value = folded[len(label) + 1:].strip()
+        # (a label written with its abbreviation's full stop: "Protocol No.   EA1131", usahealthsystem.com)
+        gap = 2 if lowered.startswith(label + ". ") else 1
+        if len(label.split()) >= words and lowered.startswith(label + ". "[-gap:]) \
+                and re.match(r"[^a-z]", folded[len(label) + gap:]):
+            value = folded[len(label) + gap:].strip()
             if name in _CLOSED and len(value.split()) > 8 and not _CLOSED[name](value):
                 continue  # a title that opens with a field's word ("Phase I Research Study Utilizing Allogeneic …")
             return name, value
