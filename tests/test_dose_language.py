@@ -162,6 +162,21 @@ def test_a_reference_mark_written_for_the_power_sign_is_one() -> None:
         (5e5, 5e5, KG, False), (1e6, 1e6, KG, False), (3e6, 3e6, KG, False)]
 
 
+
+def test_ten_e_a_power_in_prose_is_that_power_of_ten() -> None:
+    # NCT01462903 (queries.md: "10e6" in prose means 10^6); a range of numbers an "e6" scales, and a mantissa before
+    # "x 10e7", keep their numbers
+    from kg.enrich.therapy.quantities import find_amounts
+
+    def amounts(text: str) -> list[tuple[float, float]]:
+        return [(a.low, a.high) for a in find_amounts(text)]
+
+    assert amounts("the patients were treated with autologous TILs 10e9-10e10 via intravenous") == [(1e9, 1e10)]
+    assert amounts("a single dose of 10e6 cells/kg") == [(1e6, 1e6)]
+    assert amounts("1-10e6 cells/kg") == [(1e6, 1e7)]
+    assert amounts("escalating dose of 2x10e7/kg, 5x10e7/kg, 1x10e8/kg") == [(2e7, 2e7), (5e7, 5e7), (1e8, 1e8)]
+    assert amounts("1e9 cells, 5.0 e5/ kg") == [(1e9, 1e9), (5e5, 5e5)]
+
 def test_cells_per_kilogram_written_out() -> None:
     # ignite-sd.com NCT00136903 (tests/data/therapy-holdout8)
     assert _doses("Participants will be randomized with equal probability to the treatment arms (2 million "

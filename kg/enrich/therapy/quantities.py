@@ -115,6 +115,23 @@ def _factor(match: re.Match[str], end: str) -> float | None:
     return None
 
 
+
+def _value(match: re.Match[str], end: str, factor: float | None) -> float:
+    """One end's value: its mantissa times its scale. A bare "10" with an "e" glued to it is the ten the power is of, as
+    the contract reads prose (queries.md: "10e6" in prose means 10^6): "the patients were treated with autologous TILs
+    10e9-10e10" (NCT01462903) gives 1e9 to 1e10 cells, not ten times that; "1e9", "5e5" and "2 x 10e6" keep their
+    mantissa, and so does the upper end of "1-10e6 cells", a range of numbers the "e6" scales.
+    """
+    if _tens_power(match, end) and (match.group("high") is None or all(_tens_power(match, side) for side in ("low", "high"))):
+        return factor or 10.0
+    return _number(match.group(end)) * (factor or 1.0)
+
+
+def _tens_power(match: re.Match[str], end: str) -> bool:
+    """Whether ``end`` is written as a "10" with an "e" and its power glued to it ("10e9")."""
+    return (match.group(end) == "10" and match.group(f"{end}_e") is not None
+            and match.string[match.end(end):match.end(end) + 1] in ("e", "E"))
+
 def find_amounts(text: str) -> list[Amount]:
     """Every number or range in ``text``; a range's lower end takes the scale of its upper end
     when it has none of its own ("1.0-3.0 x 10^9" is 1e9 to 3e9).
@@ -151,18 +168,16 @@ def find_amounts(text: str) -> list[Amount]:
     for match in _AMOUNT.finditer(text):
         if taken.cover(match.start()):
             continue
-        low = _number(match.group("low"))
         low_factor = _factor(match, "low")
         if match.group("high") is None:
-            value = low * (low_factor or 1.0)
+            value = _value(match, "low", low_factor)
             amounts.append(Amount(value, value, match.start(), match.end()))
             if low_factor:
                 scales[match.start()] = low_factor
             continue
-        high = _number(match.group("high"))
         high_factor = _factor(match, "high")
-        low_value = low * (low_factor or high_factor or 1.0)
-        high_value = high * (high_factor or 1.0)
+        low_value = _value(match, "low", low_factor or high_factor)
+        high_value = _value(match, "high", high_factor)
         amounts.append(Amount(min(low_value, high_value), max(low_value, high_value), match.start(), match.end()))
     amounts = _listed_scale(amounts, scales, text) if len(scales) < len(amounts) - 1 else amounts
     # "9999…9 IU" of 400 digits is no dose (and an infinite float no literal).
