@@ -8,6 +8,8 @@ repo's ``shared/eval/gold-seeds`` -- so that ``shared/eval/score.py --gold`` can
     python tests/benchmarks/dev_corpus.py                 # build with today's code, print the table
     python tests/benchmarks/dev_corpus.py -v              # ... and every mismatch
     python tests/benchmarks/dev_corpus.py --write-gold    # re-assemble the CSVs from the .gold files
+    python tests/benchmarks/dev_corpus.py --pages tests/data/pages-holdout --gold tests/data/pages-holdout-gold
+                                                          # ... the same for another corpus built this way
 
 The table is printed for the whole corpus and split by page group: ``seed-layout`` (pages of
 the layouts of the seed documents: trial.medpath.com, ctv.veeva.com and ClinicalTrials.gov
@@ -41,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from contract_score import SPEC, score_query  # noqa: E402
 
 __all__ = ["COLUMNS", "PAGES", "GOLD", "SEED_LAYOUT_SITES", "Figures", "assemble", "group_of", "measure",
-           "pages", "write_gold"]
+           "pages", "use_corpus", "write_gold"]
 
 TESTS = Path(__file__).resolve().parents[1]
 PAGES = TESTS / "data" / "pages"
@@ -74,6 +76,12 @@ assert set(COLUMNS) == set(SPEC)
 
 #: Sites whose pages are in the layouts of the seed documents.
 SEED_LAYOUT_SITES = frozenset({"trial.medpath.com", "ctv.veeva.com", "meddatax.com"})
+
+
+def use_corpus(pages_dir: Path, gold_dir: Path) -> None:
+    """Point this module at another corpus built the same way (pages folder, gold folder with ``pages/``)."""
+    global PAGES, GOLD, GOLD_PAGES
+    PAGES, GOLD, GOLD_PAGES = Path(pages_dir), Path(gold_dir), Path(gold_dir) / "pages"
 
 
 def pages() -> list[Path]:
@@ -244,13 +252,20 @@ def main() -> int:
                     "does) instead of in this process")
     ap.add_argument("--write-gold", action="store_true", help="assemble the gold CSVs from the .gold files")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    ap.add_argument("--pages", type=Path, help="the pages folder of another corpus (default tests/data/pages)")
+    ap.add_argument("--gold", type=Path, help="its gold folder (default tests/data/pages-gold)")
     a = ap.parse_args()
+    if (a.pages is None) != (a.gold is None):
+        ap.error("--pages and --gold go together")
+    if a.pages is not None:
+        use_corpus(a.pages, a.gold)
     if a.write_gold:
         write_gold()
         return 0
     cmd = shlex.split(a.cmd) if a.cmd else None
     everything = pages()
-    print(f"dev corpus: {len(everything)} pages of {len({p.parent.name for p in everything})} sites")
+    name = "dev corpus" if a.pages is None else f"corpus {a.pages}"
+    print(f"{name}: {len(everything)} pages of {len({p.parent.name for p in everything})} sites")
     for group in ("seed-layout", "other"):
         selected = [p for p in everything if group_of(p) == group]
         if selected:
