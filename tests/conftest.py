@@ -73,3 +73,36 @@ def product_rows(record: TrialRecord) -> list[tuple]:
     """Each cell product as cell_products reports it: type, donors, tissues, expanded, modified, infusions."""
     return [(p.cell_type, p.donor_types, p.tissue_sources, p.ex_vivo_expanded, p.genetically_modified, p.infusions)
             for p in record.cell_products]
+
+
+def record_with_cell_products(tmp_path: Path, nct: str, products: dict[str, str]):
+    """The ClinicalTrials.gov record ``nct`` (tests/data/ctgov-json) built to a graph, with a cell product of each type in
+    ``products`` added, one dose of 1e6 cells/kg in the named arm. No real record here is both a cell-therapy trial and
+    one with posted results, so the queries that join the two are tested on a real record with added cells.
+    Returns the rdflib graph, an Oxigraph store of the same statements and the added statements as N-Triples.
+    """
+    import pyoxigraph as ox
+    import rdflib
+
+    built = tmp_path / f"{nct}.ttl"
+    assert run_kg("build", TESTS / "data" / "ctgov-json" / f"{nct}.json", "-o", built, "-q").returncode == 0
+    graph = rdflib.Graph().parse(built)
+    before = set(graph)
+    for cell_type, arm in products.items():
+        graph.update(f"""
+            PREFIX ctk: <https://w3id.org/celltherapy-kg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            INSERT {{ ?trial ctk:hasCellProduct ?product .
+                     ?product ctk:cellType <https://w3id.org/celltherapy-kg/vocab/cell-type-{cell_type}> ; ctk:hasDoseLevel ?level .
+                     ?level ctk:doseInArm ?arm ; ctk:doseMinimum "1.0E6"^^xsd:double ; ctk:doseMaximum "1.0E6"^^xsd:double ;
+                            ctk:unitCode "{{cells}}/kg" ; ctk:perDose true }}
+            WHERE {{ ?trial ctk:trialId "{nct}" ; ctk:hasArm ?arm . ?arm rdfs:label "{arm}" .
+                    BIND(IRI(CONCAT(STR(?trial), "/cell-product/{cell_type}")) AS ?product)
+                    BIND(IRI(CONCAT(STR(?trial), "/cell-product/{cell_type}/dose/1")) AS ?level) }}""")
+    added = rdflib.Graph()
+    for triple in set(graph) - before:
+        added.add(triple)
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode(), ox.RdfFormat.N_TRIPLES)
+    return graph, store, added.serialize(format="nt")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import servers
-from conftest import SEEDS, TESTS, run_kg
+from conftest import SEEDS, TESTS, record_with_cell_products, run_kg
 
 import kg.graphs.remote
 from kg.build.streaming import build
@@ -255,4 +255,24 @@ def test_a_regimen_without_a_purpose_gives_the_file_s_bytes(store, tmp_path):
         assert format_result(run_remote(store.query, query), "csv") == expected
     finally:
         update.setQuery("DROP SILENT GRAPH <urn:kg-test:regimen>")
+        call(store.update, update.query, 0)
+
+
+def test_a_trial_with_two_cell_products_gives_the_file_s_serious_adverse_event_rates(store, tmp_path):
+    """serious_adverse_event_rates counts an event once however many cell products its trial gives (an event of a
+    trial is chosen by an IF that leaves the others unbound): every server answers as the file does. NK and CAR-T
+    cells added to the real record NCT02210780 (already in the servers' dataset), in a graph of their own.
+    """
+    graph, _, added = record_with_cell_products(tmp_path, "NCT02210780", {"NK": "Dupilumab 300 mg qw", "CAR_T": "Placebo qw"})
+    update = client(store.update, 60)
+    update.setMethod("POST")
+    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:products> {{ {added} }} }}")
+    call(store.update, update.query, 0)
+    try:
+        for given in ({}, {"cell_type": "NK"}, {"cell_type": "CAR_T"}):
+            query = catalogue()["serious_adverse_event_rates"].bind(given)
+            expected = format_result(run_local(graph, query), "csv")
+            assert expected.count("\n") > 2 and format_result(run_remote(store.query, query), "csv") == expected, given
+    finally:
+        update.setQuery("DROP SILENT GRAPH <urn:kg-test:products>")
         call(store.update, update.query, 0)

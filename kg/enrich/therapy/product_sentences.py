@@ -55,6 +55,10 @@ def _steps_of_making(passages: list[Passage], index: int, about: list[Passage]) 
 #: weight" (meddatax.com NCT07212335, whose sentence does not name its mesenchymal stem cells again).
 _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\bdose[- ]escalation\b|\bdose\s+increments?\b"
                             r"|\bdose\s+\d+\s*\("
+                            # a numbered level of cells: "Level 1: 1.25 X 109 cells Level 2: 2.50 X 109 cells" (trial.medpath.com
+                            # NCT03366064, under "The NK cell dose is as follows;")
+                            r"|(?:^|\n|[.;:(]\s*)level\s+(?:\d|one|two|three)\s*:\s*(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹])"
+                            r"[^.;:]{0,12}?\bcells\b)"
                             # "The study includes three dose groups: 1×107 CAR-positive cells/kg, 3×107 ..." (meddatax.com
                             # NCT06690827)
                             r"|\bdose\s+(?:groups?|cohorts?)\b[^.;]{0,10}?(?=\d+(?:\.\d+)?\s*(?:[×x*]\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]))"
@@ -144,6 +148,13 @@ _MATERIAL_COLLECTED = re.compile(r"\b(?:PBMCs?|blood|(?:mononuclear\s+)?cells|le
 #: -10, eligible donors (adult family member of recipient) will undergo apheresis once." (clinconnect.io NCT02123836)
 #: (and those the sentence calls "they": "If the patients meet all of the requirements for the study they will undergo
 #: leukapheresis to obtain white blood cells to make the anti MAGE-A3 cells", ctv.veeva.com NCT02153905)
+#: The patients' leukapheresis and the culture of its cells, in the sentence before the one that names the product: "Patients
+#: undergo outpatient leukapheresis on day -4 or -5, and cells are incubated ex vivo with interleukin-2 (IL-2).
+#: Lymphokine-activated killer (LAK) cells and IL-2 are infused on day 1." (knowcancer.com NCT00003067): the making of
+#: those cells.
+_LEUKAPHERESIS_CULTURED = re.compile(r"\b(?:patients|participants|subjects)\s+(?:will\s+)?undergo\s+(?:an?\s+)?(?:outpatient\s+)?"
+                                     r"(?:leuka?p|ap)heresis\b[^.;]{0,80}?\bcells\s+(?:are|were|will\s+be)\s+"
+                                     r"(?:incubated|cultured|cultivated|stimulated|activated|expanded)\b", re.IGNORECASE)
 _HAVE_LEUKAPHERESIS = re.compile(r"\b(?:participants|patients|subjects|donors?|they)\s+(?:\([^()]{1,60}\)\s+)?(?:will\s+)?"
                                  r"(?:have|undergo|get)\s+(?:an?\s+)?(?:leuka?p|ap)heresis\b", re.IGNORECASE)
 #: The whole course of the cells in one sentence that need not name them, from their material through a culture to the

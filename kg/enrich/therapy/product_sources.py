@@ -76,6 +76,10 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          # (ctv.veeva.com NCT03263208); "To prepare the lymphoma, MM or CLL specific T cells investigators
                          # will take 240 ml (up to 16 tablespoonfuls)of blood from the patient" (paidtrials.com CHARKALL)
                          # (not "The subject or his/her donor will give blood to make ... T cells", CARPASCIO)
+                         # the patients' own apheresis yields the cells: "Patients undergo leukapheresis to obtain
+                         # lymphokine-activated killer (LAK) cells" (knowcancer.com NCT00331526)
+                         r"|\b(?:subjects|patients|participants)\s+(?:will\s+)?undergo\s+(?:an?\s+)?(?:outpatient\s+)?"
+                         r"(?:leuka?pheresis|apheresis)\s+to\s+(?:obtain|collect|harvest|generate|make)\b"
                          r"|\b(?:subjects|patients|participants)\s+will\s+(?:be\s+collected|undergo\s+(?:leuka?pheresis|apheresis))\b"
                          r"[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:generation|manufactur\w*|production|preparation)\s+of\b"
                          # the patients screened, then their cells collected to make the product: "We will screen patients
@@ -175,12 +179,21 @@ _MEASURED_IN_BLOOD = re.compile(r"\b(?:persistence|persist\w*|expansion|kinetics
                                 r"in\s+(?:the\s+)?(?:patients(?:'|’)\s+)?peripheral blood\b", re.IGNORECASE)
 
 
+#: The recipient's own cells, given against a donor's graft: "Intentional Rejection of the Donor Graft Using Recipient
+#: Leukocyte Infusion(s) Following Nonmyeloablative Allogeneic Stem Cell Transplant", "followed by recipient lymphocyte
+#: infusion (RLI) in an attempt to deliberately reject the donor graft" (ClinicalTrials.gov NCT00909948): the patient's
+#: own, whatever donor the text names (the graft's).
+_RECIPIENT_CELLS = re.compile(r"\brecipient(?:(?:'|’)s)?\s+(?:lymphocyte|leukocyte|leucocyte)s?\s+infusions?\b", re.IGNORECASE)
+
+
 def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list[str]]:
     """The donor types and tissues the sentences ``about`` a product and the donor's criteria give."""
     about = [_PATIENTS_GRAFT.sub(" ", text) if "after" in text or "following" in text or "post" in text else text
              for text in about]
     sourced = about + donor_clauses
-    if _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
+    if _first(_RECIPIENT_CELLS, about):
+        donors = ["AUTOLOGOUS"]
+    elif _first(_HAPLO, sourced) and not _only_the_transplants(sourced):
         donors = ["HAPLOIDENTICAL"]
     else:
         # "given to the patient early after an autologous stem cell transplantation" (NCT00660166): the transplant's

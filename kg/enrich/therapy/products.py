@@ -36,6 +36,7 @@ from kg.enrich.therapy.product_sentences import (
     _GIVEN_THE_CELLS,
     _HAVE_LEUKAPHERESIS,
     _INFUSION_DOSE,
+    _LEUKAPHERESIS_CULTURED,
     _MADE_AND_GIVEN,
     _MADE_FROM,
     _MADE_OF_THEM,
@@ -352,7 +353,9 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     passages = all_passages()
     named_as = _names_pattern(_product_names(passages, [_UNTYPED_CELLS], record))
     about = [p for index, p in enumerate(passages) if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))
-             or (index and _GIVEN_THE_CELLS.search(p.text) and _UNTYPED_CELLS.search(passages[index - 1].text))]
+             or (index and _GIVEN_THE_CELLS.search(p.text) and _UNTYPED_CELLS.search(passages[index - 1].text))
+             or (index + 1 < len(passages) and _LEUKAPHERESIS_CULTURED.search(p.text)
+                 and _UNTYPED_CELLS.search(passages[index + 1].text) and not _other_cells(p.text))]
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))

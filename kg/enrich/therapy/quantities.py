@@ -272,6 +272,10 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"
                           # "Dose level 1 (1 x 10^6/kg)": a numbered dose level is the amount of one infusion
                           r"|\bdose\s+level\s+(?:\d|one|two|three|four|five|six)\s*:?\s*\(?$"
+                          # the levels of a list said "as follows": "The NK cell dose is as follows; Level 1: 1.25 X 109 cells
+                          # Level 2: 2.50 X 109 cells Level 3: 5.00 X 109 cells" (trial.medpath.com NCT03366064): a level
+                          # that opens a line, a clause or the list's next item is a dose level (not "Evidence level 2:")
+                          r"|(?:^|\n|[.;:(]\s*|\bcells?\s+)level\s+(?:\d|one|two|three|four|five|six)\s*:\s*$"
                           r"|\b(?:infusion|cell)\s+dose\s+(?:level\s+)?(?:\w+\s+){0,3}?(?:from|of|at|is|be)\s+$"
                           # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
                           # the dose is what one administration gives, as a "dose of" is
@@ -298,6 +302,9 @@ _DOSE_LEVELS = re.compile(r"\bdose[- ](?:escalat\w*|increments?|groups?|cohorts?
                           r"|\bdifferent\s+doses\b"
                           r"|\bdose[- ]escalating\b|\bcohorts?\s+(?:based\s+on|by|according\s+to)\s+(?:the\s+)?dose\b",
                           re.IGNORECASE)
+#: What a culture yields is no dose: "These TILs were cultured in human IL-2 medium for 4 to 5 weeks. 10e9 to 10e10 TILs were
+#: yielded." (meddatax.com NCT04538313, whose group's dose is "10^10 TIL").
+_YIELDED = re.compile(r"^\s*(?:were|was|are|is|will\s+be|can\s+be)\s+yielded\b", re.IGNORECASE)
 #: "total" said of the cells' amount, a few words before it ("in total" after another drug's dose is not: "Drug: Melphalan 50
 #: to 70 mg/m^2 in total for 1 or 2 days", after the cell dose levels of NCT04264039).
 _TOTAL_AMOUNT = re.compile(r"\b(?:total|cumulative)\b(?:\s+[\w-]+){0,4}?\s*(?:of|:|is|was)?\s*\(?$", re.IGNORECASE)
@@ -393,7 +400,7 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
                 listed = []
             continue
         tail = after[words.end() - len(words.group("tail")):]
-        if _PER_VOLUME.match(tail) or _PER_BODY_AREA.match(tail):
+        if _PER_VOLUME.match(tail) or _PER_BODY_AREA.match(tail) or _YIELDED.match(tail):
             listed = []
             continue
         unit = "{cells}/kg" if per_kg_first or _PER_KG.match(tail) else "{cells}"

@@ -28,6 +28,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          # (lenalidomide OR bortezomib)" (meddatax.com NCT02481934), "lenalidomide orally (PO) once daily (QD) on days -8 to
          # -2, high-dose melphalan IV ... and UCB-derived NK cells IV" (ClinicalTrials.gov NCT01729091)
          r"|lenalidomide|bortezomib"
+         # given to deplete the lymphocytes beside cyclophosphamide: "NMA lymphodepletion treatment with
+         # hydroxychloroquine(600mg,single-dose) and cyclophosphamide" before TILs (meddatax.com NCT04960072)
+         r"|hydroxychloroquine"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
@@ -341,10 +344,21 @@ def _names_a_transplant(text: str) -> bool:
                                                 or "candidate" in text or "suitable" in text else text))
 
 
+#: The chemotherapy of solid tumours given with their cell products (DRUGS): cells given "after" it follow a treatment of
+#: the tumour, which depletes no lymphocytes the text speaks of: "Haploidentical NK Cells After Pemetrexed in Patients With
+#: Stage IV Non-Small Cell Lung Cancer" (trial.medpath.com NCT03366064, "Eligible patients receive pemetrexed 500 mg/m2
+#: intravenously (Day 1). On Day 8, patients receive donor-derived NK cells").
+_TUMOUR_CHEMOTHERAPY = frozenset({"gemcitabine", "cisplatin", "carboplatin", "oxaliplatin", "paclitaxel", "docetaxel",
+                                  "irinotecan", "capecitabine", "5-fluorouracil", "pemetrexed", "tegafur", "temozolomide"})
+
+
 def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
     if fixed:
         return fixed
     if match.groupdict().get("before_cells"):
+        drugs = [drug.lower() for drug in _components(match)]
+        if drugs and all(drug in _TUMOUR_CHEMOTHERAPY for drug in drugs):
+            return "CHEMOTHERAPY"
         return "CONDITIONING" if _names_a_transplant(sentence) else "LYMPHODEPLETION"
     kind = (match.groupdict().get("kind") or "").strip().lower()
     if kind.startswith(("post-transplant", "posttransplant", "gvhd")):
@@ -426,6 +440,13 @@ _BEFORE_THE_GRAFT = re.compile(r"\b(?:high[- ]dose\s+chemotherapy|pre-?treatment
                                r"(?:transplant\w*|stem[- ]cells?|HSCT|SCT|HCT|graft)\b", re.IGNORECASE)
 
 
+#: A transplant named by the intensity of its conditioning: "Intentional Rejection of the Donor Graft Using Recipient
+#: Leukocyte Infusion(s) Following Nonmyeloablative Allogeneic Stem Cell Transplant (RLI)" (ClinicalTrials.gov NCT00909948,
+#: whose listed "Other: Fludarabine and total body irradiation" is that conditioning).
+_CONDITIONED_TRANSPLANT = re.compile(r"\b(?:non-?\s?myeloablative|myeloablative|reduced[- ]intensity)\s+(?:[\w-]+\s+){0,3}?"
+                                     r"(?:transplant\w*|HSCT|SCT|HCT|BMT)\b", re.IGNORECASE)
+
+
 def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str | None:
     """The purpose of a drug given as an intervention, from the sentences that name it; a drug no sentence gives a
     purpose, of a trial whose only chemotherapy is the conditioning of its graft, is that conditioning. An
@@ -445,6 +466,8 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str |
     if (not immunosuppressant and any(_BEFORE_THE_GRAFT.search(t) for t in texts)
             and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts)):
         return "CONDITIONING"  # the trial's only chemotherapy, the graft's conditioning: not an immunosuppressant's
+    if not immunosuppressant and _CONDITIONED_TRANSPLANT.search(title) and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts):
+        return "CONDITIONING"  # the drugs of a transplant the title names by its conditioning's intensity
     listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
     if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
         return "CONDITIONING"
@@ -543,6 +566,13 @@ _DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})(?:\s+(?:was|were|is|are|will\s+be)
                          rf"\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
                          r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b"
                          r"|mg\s+(?:oral(?:ly)?|p\.?o\.?)\s*/\s*day\b)", re.IGNORECASE)
+#: A treatment the patients had before the trial, said right before its name: "SNK01 (Natural Killer Cells) Plus Pembrolizumab
+#: in Patients with Stage IV Non-Small Cell Lung Cancer Who Failed First-Line Platinum-Based Chemotherapy" (trial.medpath.com
+#: KCT0003463), "progressed after platinum-based chemotherapy", "refractory to fludarabine".
+_HAD_BEFORE = re.compile(r"\b(?:failed|failure\s+(?:of|on)|progress\w*\s+(?:on|after|during|following)|refractory\s+to"
+                         r"|resistant\s+to|relaps\w*\s+after|previously\s+treated\s+with|pre-?treated\s+with)\s+"
+                         r"(?:(?:an?|the|their|prior|previous|standard)\s+)?(?:(?:first|second|third|1st|2nd|3rd)[- ]line\s+)?$",
+                         re.IGNORECASE)
 #: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
 _BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
                                  r"\s+of\b", re.IGNORECASE)
@@ -597,6 +627,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue
                 if _NEGATED_AFTER.match(passage.text[match.end():]) or _abbreviates_words_before(passage.text, match):
                     continue
+                if _HAD_BEFORE.search(sentence_start[-60:]):
+                    continue  # the patients' treatment before the trial: "Who Failed First-Line Platinum-Based Chemotherapy"
                 components = _components(match)
                 if fixed == "GVHD_PROPHYLAXIS" and not components and _CELLS_FOR.search(sentence_start[-160:]):
                     continue  # the cells' own purpose, not a regimen given beside them

@@ -312,6 +312,12 @@ _IN_TIMES = re.compile(rf"\b(?:infused|transfused|injected|infusions?|transfusio
                        rf"in\s+{_COUNT}\s+times\b{_NOT_A_FREQUENCY}",
                        re.IGNORECASE)
 
+#: The product given a total of so many times: "The subjects allotted to each cohort are administered with the SNK01
+#: manufactured from peripheral blood mononuclear cells total 8 times over a period of about 10 weeks." (clincosm.com
+#: NCT04872634); not "3 times a week" (a frequency), nor blood "collected a total of 8 times".
+_TOTAL_TIMES = re.compile(rf"\b(?:administered|infused|given|injected|transfused)\b[^.;]{{0,100}}?\b(?:a\s+|in\s+)?total\s+"
+                          rf"(?:of\s+)?{_COUNT}\s+times\b{_NOT_A_FREQUENCY}", re.IGNORECASE)
+
 #: The cells divided into as many doses: "If we are successful in growing the iNKT cells to large enough numbers, they will
 #: be divided into 3 equal doses. Participants will receive one dose of these cells by intravenous infusion every 2 weeks"
 #: (ClinicalTrials.gov NCT00631072); not "divided into 3 dose levels" nor "3 groups", which are no one patient's course.
@@ -464,7 +470,7 @@ def infusion_count(text: str) -> int | None:
     parts = _IN_PARTS.search(text)
     if parts:
         return _count(parts.group(1))
-    times = _IN_TIMES.search(text)
+    times = _IN_TIMES.search(text) or _TOTAL_TIMES.search(text)
     if times:
         return _count(times.group(1))
     if _TWICE.search(text):

@@ -49,6 +49,11 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     ("macrophages", r"(?-i:\bCAR[- ]?Ms?\b)|\b(?:CAR|chimeric\s+antigen\s+receptor)[- ]macrophages?\b"
                     r"|\b(?:engineered|transduced|modified|autologous|allogeneic|monocyte[- ]derived)\s+(?:[\w-]+\s+){0,2}?"
                     r"macrophages\b(?!\s+(?:activation|colony|polari[sz]ation|infiltration))"),
+    # killer cells named by what activated them, neither NK nor T cells by the text's words: "intracavitary interleukin-2
+    # plus autologous lymphokine-activated killer cells" (knowcancer.com NCT00003067), "aldesleukin-stimulated
+    # lymphokine-activated killer cells", "LAK cells" (knowcancer.com NCT00331526)
+    ("lymphokine-activated-killer-cells", r"\blymphokine[- ]activated\s+killer\s+(?:\(LAK\)\s+)?(?:cells?|\(LAK\))"
+                                          r"|(?-i:\bLAK)\s+cells?\b"),
 ]
 _UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), re.IGNORECASE)
 #: The kind of each match of _UNTYPED_CELLS (the first kind whose pattern gives the whole match).
@@ -69,7 +74,8 @@ def _kind_of(cells: str) -> str:
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
 _UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "msc",
-                  "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m")
+                  "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
+                  "lymphokine", "lak cell")
 
 
 def _names_untyped(record: TrialRecord) -> bool:

@@ -113,6 +113,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                 record.interventions = [Intervention(name, kind) for kind, name in
                                         typed_interventions(cells[1]) if name]
                 record.phases = parse_phases(cells[2])
+            elif len(cells) == 2 and not any(fold(line) for line in lines[index + 3:]):
+                # the excerpt ends in the row, cut in its interventions: "Non Hodgkin's Lymphoma Hodgkin Disease Multiple
+                # Myeloma | Other: Fludarabine and total body irradiation Radiation: Total b" (ClinicalTrials.gov
+                # NCT00909948): its conditions and the interventions before the cut one
+                record.conditions = split_spaced_conditions(cells[0])
+                record.interventions = [Intervention(name, kind) for kind, name in
+                                        typed_interventions(cells[1])[:-1] if name]
         row = _ROW.match(line) or _RECORD_ROW.match(line)
         if row and fold(row.group("label")).lower() == "study design" and _ROW.match(row.group("value")):
             row = _ROW.match(row.group("value"))  # the 2008-2012 page's first design row: "Study Design: Allocation: …"

@@ -295,8 +295,15 @@ def _without_explainers(text: str) -> list[str]:
 
 
 def _typed_in_arms(values: list[str]) -> list[Intervention]:
-    """The interventions a group names with their type ("NCR300" / "Intervention Type DRUG")."""
-    return [Intervention(values[i - 1], lookup("intervention-type", typed.group(1)))
+    """The interventions a group names with their type ("NCR300" / "Intervention Type DRUG"), each with the line after
+    its type as its description, unless that line opens the next group (as _arms reads it): "Tumor infiltrating
+    lymphocyte" / "Intervention Type DRUG" / "Tumor infiltrating lymphocytes were isolated from tumor tissues ... These
+    TILs were cultured in human IL-2 medium for 4 to 5 weeks." (meddatax.com NCT04538313, whose page the excerpt cuts
+    before its Interventions section).
+    """
+    return [Intervention(values[i - 1], lookup("intervention-type", typed.group(1)),
+                         values[i + 1] if i + 1 < len(values) and not _starts_group(values, i + 1)
+                         and not any(map(_INTERVENTION_TYPE.match, values[i + 1:i + 3])) else None)
             for i, typed in enumerate(map(_INTERVENTION_TYPE.match, values)) if typed and i]
 
 

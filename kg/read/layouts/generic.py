@@ -33,6 +33,7 @@ from kg.read.parse.cues import (
     icon_tags,
     listed_group_numbers,
     named_trial_heading,
+    number_under_officer,
     numbers_line,
     official_title_line,
     pdq_objectives,
@@ -115,7 +116,8 @@ def _trial_page(text: str) -> bool:
             or identifiers in (_labelled_study_id(found), _labelled_protocol_number(found), [protocol_heading(text)],
                                _group_number(text, found), [group_serial_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
-            or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers):
+            or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers) \
+            or number_under_officer(text, identifiers):
         return True
     if len(find_registry_ids(text)) > len(identifiers):
         # two numbers of one register and no label saying which is the page's: a news item on two trials ("… evaluated in

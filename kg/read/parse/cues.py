@@ -21,6 +21,7 @@ from kg.read.parse.fields import parse_date, parse_phases
 
 __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase", "stated_status", "stated_study",
            "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "numbers_line",
+           "number_under_officer",
            "FIELD_LINE", "title_after_number", "title_after_labelled_number",
            "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
            "stated_eligible_people", "stated_site", "summary_paragraph",
@@ -383,6 +384,24 @@ def numbers_line(text: str, identifiers: list[Identifier], within: int = 25) -> 
         if len(words) - len(rest) == len(values) and len(rest) <= 1 and all(_SPONSOR_CODE.fullmatch(w) for w in rest):
             return True
     return False
+
+
+#: The trial's officer's role on a line of its own, over the registry's closing lines of a record: "Roberta L. Hayes, PhD" /
+#: "Study Chair" / "Immune Therapy, LLC" / "United States: Federal Government" / "CDR0000065739" / "NCT00003067" / "July
+#: 1997" (knowcancer.com NCT00003067).
+_OFFICER_ROLE = re.compile(r"^\s*(?:Study\s+(?:Chair|Director)|Principal\s+Investigator)\s*$")
+
+
+def number_under_officer(text: str, identifiers: list[Identifier], within: int = 6) -> bool:
+    """Whether the page's one register number stands on a line of its own a few lines under its officer's role (a
+    record's closing lines, _OFFICER_ROLE): the page's own number, as a label would say. A page of one number only.
+    """
+    values = {identifier.value for identifier in identifiers}
+    if len(values) != 1:
+        return False
+    lines = text.split("\n")
+    return any(line.strip() in values and any(_OFFICER_ROLE.match(before) for before in lines[max(0, index - within):index])
+               for index, line in enumerate(lines))
 
 
 #: A heading that names its trial's protocol by the sponsor's number: in brackets at its end ("Trial Results: MSV-100-IV
@@ -860,6 +879,12 @@ def pdq_outline(lines: list[str]) -> str | None:
     for line in lines[start + 1:]:
         if _AFTER_OUTLINE.match(line):
             break
+        if parts and fold(parts[-1]) and fold(line)[:1].islower():
+            # a line hard-wrapped onto the next goes on with it: "Patients undergo outpatient leukapheresis on day -4 or
+            # -5, and cells are incubated ex vivo" / "with interleukin-2 (IL-2). Lymphokine-activated killer (LAK) cells
+            # and IL-2 are infused on" / "day 1. ..." (knowcancer.com NCT00003067): one sentence, not three
+            parts[-1] = f"{fold(parts[-1])} {fold(line)}"
+            continue
         parts.append(line)
     return "\n".join(fold(part) for part in parts if fold(part)) or None
 
@@ -1095,6 +1120,11 @@ _PDQ_OBJECTIVES = re.compile(r"^\s*(?:PRIMARY\s+|SECONDARY\s+)?OBJECTIVES?\s*:\s
 #: / "II. …" (NCI-2021-04180).
 _PDQ_OBJECTIVES_HEADING = re.compile(r"^\s*(?:PRIMARY|SECONDARY|TERTIARY|EXPLORATORY)?\s*OBJECTIVES?\s*:\s*$")
 _NUMBERED_OBJECTIVE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
+#: knowcancer.com's bullets, each wrapped over lines: "OBJECTIVES:" / "- Confirm the antitumor efficacy of intracavitary
+#: interleukin-2 plus autologous" / "lymphokine-activated killer cells in patients with ..." / "- Determine whether ..." /
+#: "OUTLINE: Patients receive ..." (knowcancer.com NCT00003067); the next part's heading ends them.
+_BULLETED_OBJECTIVE = re.compile(r"^\s*[-*•]\s+\S")
+_PDQ_PART = re.compile(r"^\s*[A-Z][A-Z ]{2,30}:")
 
 
 def pdq_summary(lines: list[str]) -> str | None:
@@ -1135,6 +1165,9 @@ def pdq_objectives(lines: list[str]) -> str | None:
     for index, line in enumerate(lines):
         if _PDQ_OBJECTIVES_HEADING.match(line):
             items = list(takewhile(_NUMBERED_OBJECTIVE.match, lines[index + 1:]))
+            if not items and index + 1 < len(lines) and _BULLETED_OBJECTIVE.match(lines[index + 1]):
+                # bullets, each wrapped over lines, up to the next heading ("OUTLINE: Patients receive ...")
+                items = list(takewhile(lambda item: fold(item) and not _PDQ_PART.match(item), lines[index + 1:]))
             if items:
                 parts.append(" ".join([fold(line), *map(fold, items)]))
     return "\n".join(parts) or None
