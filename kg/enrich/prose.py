@@ -18,6 +18,8 @@ __all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
 
 _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
 _OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
+#: A title's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study", "double blind".
+_BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)
 
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
@@ -115,6 +117,9 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         record.enrollment = stated_enrollment(prose)
     if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
         record.masking = "NONE"
+    if record.masking is None and (blinded := _BLINDED.search(record.title or "")):
+        # only the title: a summary's "double-blind" may be another study's ("a previous double-blind trial")
+        record.masking = blinded.group(1).upper()
     if record.min_age_years is None and record.max_age_years is None:
         # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
         inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]

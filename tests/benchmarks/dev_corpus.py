@@ -8,6 +8,8 @@ repo's ``shared/eval/gold-seeds`` -- so that ``shared/eval/score.py --gold`` can
     python tests/benchmarks/dev_corpus.py                 # build with today's code, print the table
     python tests/benchmarks/dev_corpus.py -v              # ... and every mismatch
     python tests/benchmarks/dev_corpus.py --write-gold    # re-assemble the CSVs from the .gold files
+    python tests/benchmarks/dev_corpus.py --pages tests/data/pages-holdout   # ... any corpus built this way: its
+                                                          # gold in tests/data/pages-holdout-gold (gold_of)
 
 The table is printed for the whole corpus and split by page group: ``seed-layout`` (pages of
 the layouts of the seed documents: trial.medpath.com, ctv.veeva.com and ClinicalTrials.gov
@@ -40,13 +42,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from contract_score import SPEC, score_query  # noqa: E402
 
-__all__ = ["COLUMNS", "PAGES", "GOLD", "SEED_LAYOUT_SITES", "Figures", "assemble", "group_of", "measure",
+__all__ = ["COLUMNS", "PAGES", "GOLD", "SEED_LAYOUT_SITES", "Figures", "assemble", "gold_of", "group_of", "measure",
            "pages", "write_gold"]
 
 TESTS = Path(__file__).resolve().parents[1]
 PAGES = TESTS / "data" / "pages"
 GOLD = TESTS / "data" / "pages-gold"
-GOLD_PAGES = GOLD / "pages"
 
 #: The columns of each contract query, in the order of shared/eval/gold-seeds.
 COLUMNS: dict[str, list[str]] = {
@@ -76,9 +77,16 @@ assert set(COLUMNS) == set(SPEC)
 SEED_LAYOUT_SITES = frozenset({"trial.medpath.com", "ctv.veeva.com", "meddatax.com"})
 
 
-def pages() -> list[Path]:
+def gold_of(folder: Path) -> Path:
+    """The gold folder of a corpus built this way: ``tests/data/pages-gold`` for ``tests/data/pages``,
+    ``tests/data/pages-holdout-gold`` for the held-out ``tests/data/pages-holdout``.
+    """
+    return folder.with_name(folder.name + "-gold")
+
+
+def pages(folder: Path = PAGES) -> list[Path]:
     """Every page of the corpus (``<site>/<slug>.txt``), in a stable order."""
-    return sorted(PAGES.glob("*/*.txt"))
+    return sorted(folder.glob("*/*.txt"))
 
 
 def group_of(page: Path) -> str:
@@ -86,7 +94,7 @@ def group_of(page: Path) -> str:
 
 
 def gold_file(page: Path) -> Path:
-    return GOLD_PAGES / page.parent.name / (page.stem + ".gold")
+    return gold_of(page.parents[1]) / "pages" / page.parent.name / (page.stem + ".gold")
 
 
 def parse_gold(path: Path) -> dict[str, list[list[str]]]:
@@ -142,12 +150,12 @@ def assemble(selected: list[Path] | None = None) -> dict[str, str]:
     return out
 
 
-def write_gold() -> None:
-    missing = [page for page in pages() if not gold_file(page).exists()]
+def write_gold(folder: Path = PAGES) -> None:
+    missing = [page for page in pages(folder) if not gold_file(page).exists()]
     if missing:
-        raise SystemExit("no gold file for: " + ", ".join(str(gold_file(p).relative_to(TESTS)) for p in missing))
-    for query, text in assemble().items():
-        (GOLD / f"{query}.csv").write_text(text, encoding="utf-8")
+        raise SystemExit("no gold file for: " + ", ".join(str(gold_file(p)) for p in missing))
+    for query, text in assemble(pages(folder)).items():
+        (gold_of(folder) / f"{query}.csv").write_text(text, encoding="utf-8")
 
 
 @dataclass
@@ -244,13 +252,16 @@ def main() -> int:
                     "does) instead of in this process")
     ap.add_argument("--write-gold", action="store_true", help="assemble the gold CSVs from the .gold files")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    ap.add_argument("--pages", type=Path, default=PAGES, help="the pages folder of a corpus built this way, its gold "
+                    "in the folder of the same name ending '-gold' (default tests/data/pages, the dev corpus)")
     a = ap.parse_args()
     if a.write_gold:
-        write_gold()
+        write_gold(a.pages)
         return 0
     cmd = shlex.split(a.cmd) if a.cmd else None
-    everything = pages()
-    print(f"dev corpus: {len(everything)} pages of {len({p.parent.name for p in everything})} sites")
+    everything = pages(a.pages)
+    name = "dev corpus" if a.pages == PAGES else f"corpus {a.pages}"
+    print(f"{name}: {len(everything)} pages of {len({p.parent.name for p in everything})} sites")
     for group in ("seed-layout", "other"):
         selected = [p for p in everything if group_of(p) == group]
         if selected:

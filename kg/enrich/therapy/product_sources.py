@@ -130,7 +130,10 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     # (hyphenated too: "cord-blood-derived cytokine-preactivated and expanded NK cells", acir.org NCT04074746)
     ("UMBILICAL_CORD_BLOOD", re.compile(r"\bcord[- ]blood\b|\bUCB\b|\bCB-(?:derived|NK)\b|\bCB\b(?=\s+units?\b)",
                                         re.IGNORECASE)),
-    ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b", re.IGNORECASE)),
+    # (and the cells named by it: "Intrathecal autologous bone marrow mononuclear cell transplantation", WHO ICTRP
+    # NCT02241395)
+    ("BONE_MARROW", re.compile(r"\bbone marrow[- ]derived\b|\bharvested from (?:the )?bone marrow\b"
+                               r"|\bbone[- ]marrow[- ]mononuclear\s+cells?\b|(?-i:\bBM-?MNCs?\b)", re.IGNORECASE)),
     ("CELL_LINE", re.compile(r"\bNK-92\b|\bNK[- ]cell line\b|\bKHYG-1\b", re.IGNORECASE)),
     ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
     ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
@@ -217,10 +220,11 @@ _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haem
 #: An autologous transplant or graft: "autologous stem cell transplantation", "Autologous Stem Cell Transplant", "ASCT",
 #: "CD133+ selected autologous stem cell infusion".
 #: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
-#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells")
+#: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells"; nor the marrow's mononuclear cells:
+#: "Intrathecal autologous bone marrow mononuclear cell transplantation", WHO ICTRP NCT02241395)
 _AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
                                r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
-                               r"|bone marrow|marrow)\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
+                               r"|(?:bone[- ])?marrow(?![- ]mononuclear))\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
                                re.IGNORECASE)

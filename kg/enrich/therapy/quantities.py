@@ -30,8 +30,10 @@ _MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10
 #: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
 #: (the power sign as a Chinese input method may write it: "∧", and "※" in "nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,
 #: 3×10※6/kg)", trial.medpath.com NCT02644655), and the modifier letter circumflex "ˆ" (U+02C6) a word processor puts for
-#: "^": "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019)
-_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|ˆ|∧|※|\*\*|[eE])?|[a-wyz][x×]\s*10\s*(?:\^|ˆ|∧|※|\*\*))"
+#: "^": "0.5 x 10ˆ6, 1.0 x 10ˆ6, 2-3 x 10ˆ6 donor Treg/kg" (ctv.veeva.com NCT02385019); and a tilde glued to the ten
+#: where the superscript was: "Intraarticular injection of 2×10~7 Umbilical-cord mesenchimal stem cells", "Allogeneic
+#: UC-MSCs 1 x 10~7 diluted on 5 mL" (clinicaltrials.gov NCT03166865; "10 ~ 20" is a range, no power)
+_TIMES_TEN = (r"\s*(?:(?:[x×✕*]|times)\s*10\s*(?:\^|ˆ|∧|※|\*\*|[eE]|(?<=10)~)?|[a-wyz][x×]\s*10\s*(?:\^|ˆ|∧|※|\*\*))"
               r"\s*\(?\s*(?P<{name}>-?\d{{1,2}})\s*\)?")
 #: "1e8", and the power as "E6" after a multiplication sign: "at the dose of 1x E6 cells, 1x E7 cells, and 1x E8
 #: cells/times" (ctv.veeva.com NCT06671236); a small "e" set apart from its number: "CD19-BCMA Targeted CAR-T Dose 1 5.0

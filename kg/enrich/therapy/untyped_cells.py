@@ -19,7 +19,9 @@ __all__: list[str] = []  # the names here are the package's own
 _UNTYPED_KINDS: list[tuple[str, str]] = [
     # a product's letters glued to the cells' name: "iMesenchymal Stromal Cells(iMSC)" (ctv.veeva.com NCT06321198), "20
     # million allo-hMSCs/kg" (meddatax.com NCT02065245)
-    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesenchymal\s+(?:stromal|stem)\s+cells?\b"
+    # (and the Italian and Spanish spelling an English text may keep: "Intraarticular injection of 2×10~7 Umbilical-cord
+    # mesenchimal stem cells with plateler Rich Plasma(5ml)", clinicaltrials.gov NCT03166865)
+    ("mesenchymal-stromal-cells", r"(?:\b|(?-i:\b[a-z]{1,2}(?=M)))mesench[yi]mal\s+(?:stromal|stem)\s+cells?\b"
                                   r"|(?-i:\b[a-z]{0,2}MSCs?\b)"),
     ("dendritic-cells", r"\bdendritic[- ]cells?\b"),
     ("amnion-epithelial-cells", r"\b(?:human\s+)?amnion(?:ic)?\s+(?:epithelial\s+|stem\s+)?cells?\b|(?-i:\bhAECs?\b)"),
@@ -36,6 +38,10 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
                                   r"|\b(?:stem|stromal)\s+cells?\s+(?:derived\s+)?from\s+(?:\w+\s+){0,2}?umbilical\s+cords?\b"
                                   r"(?![- ]blood)"),
     ("mesenchymal-stromal-cells", r"\badipose[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal)\s+cells?\b"),
+    # the mononuclear cells of the bone marrow given as a therapy: "Intervention(s) Biological: Intrathecal autologous bone
+    # marrow mononuclear cell transplantation", "Autologous Bone Marrow Mononuclear Cell Therapy in Cerebral Palsy" (WHO
+    # ICTRP NCT02241395); not a bone marrow transplant
+    ("bone-marrow-mononuclear-cells", r"\bbone[- ]marrow[- ](?:derived\s+)?mononuclear\s+cells?\b|(?-i:\bBM-?MNCs?\b)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
     # macrophages made into a product: "adenovirally transduced anti-HER2 CAR macrophages", "a HER2-directed chimeric
     # antigen receptor macrophage (CAR-M)" (an OncLive interview, NCT04660929); not the macrophages a text measures or a
@@ -55,6 +61,10 @@ _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind,
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
 _TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: Cells named as the vaccine given: "PROSPECTIVE, PHASE II CLINICAL TRIAL TO EVALUATE EFFICACY AND SAFETY OF AUTOLOGOUS
+#: DENDRITIC CELL VACCINATION IN GLIOBLASTOMA MULTIFORME PATIENTS" (clinicaltrialsregister.eu 2009-009879-35), "dendritic
+#: cell vaccine"; not a vaccine's effect on cells ("vaccination increased dendritic cells").
+_AS_VACCINE = re.compile(r"^[- ]?vaccin(?:e|es|ation|ations)\b", re.IGNORECASE)
 
 
 def _kind_of(cells: str) -> str:
@@ -63,8 +73,9 @@ def _kind_of(cells: str) -> str:
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "msc", "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage",
-                  "car-m", "car m", "lymphokine", "lak cell")
+_UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "msc",
+                  "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
+                  "lymphokine", "lak cell")
 
 
 def _names_untyped(record: TrialRecord) -> bool:
@@ -78,4 +89,5 @@ def _names_untyped(record: TrialRecord) -> bool:
 def _gives_untyped(sentence: str) -> bool:
     return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
                or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
-               or _TO_TREAT.search(sentence[m.end():]) for m in _UNTYPED_CELLS.finditer(sentence))
+               or _TO_TREAT.search(sentence[m.end():]) or _AS_VACCINE.match(sentence[m.end():])
+               for m in _UNTYPED_CELLS.finditer(sentence))

@@ -23,7 +23,7 @@ from kg.read.parse.sections import Sections, split_sections
 from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections", "before_form_fields"]
 
 LAYOUT = "medpath"
 
@@ -102,14 +102,31 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
     for token in sections.values("study_design"):
         _design_token(record, token)
 
-    record.criteria = (criteria_from_lines(sections.lines("inclusion"), "INCLUSION")
-                       + criteria_from_lines(sections.lines("exclusion"), "EXCLUSION"))
+    record.criteria = (criteria_from_lines(before_form_fields(sections.every_line("inclusion")), "INCLUSION")
+                       + criteria_from_lines(before_form_fields(sections.every_line("exclusion")), "EXCLUSION"))
     record.arms = _arms(sections.values("arms"), record.interventions)
     for kind in ("PRIMARY", "SECONDARY", "OTHER"):
         lines = sections.lines(f"{kind.lower()}_outcomes")
         record.outcomes += _spaced_outcomes(lines, kind) if spaced else _glued_outcomes(lines, kind)
     record.sites = sites_from_lines(sections.lines("location_list") or sections.lines("locations"))
     return record
+
+
+#: The EU register's section F questions, which MedPath prints after an EUCTR record's criteria ("Are the trial
+#: subjects under 18? no", "Number of subjects for this age range:", "F.1.2 Adults (18-64 years)").
+_FORM_FIELD = re.compile(r"^\s*(?:Are the trial subjects under 18\?|Number of subjects for this age range:|F\.\d+(?:\.\d+)+\s)")
+
+
+def before_form_fields(lines: list[str]) -> list[str]:
+    """A criteria list's lines up to the EU register's form fields that follow it on an EUCTR record's page.
+
+    >>> before_form_fields(["1. Age : 18- 65 yrs", "Are the trial subjects under 18? no", "F.1.2 Adults ("])
+    ['1. Age : 18- 65 yrs']
+    >>> before_form_fields(["Are the subjects under 18 years of age?", "Phase F.1 of the study"])
+    ['Are the subjects under 18 years of age?', 'Phase F.1 of the study']
+    """
+    end = next((index for index, line in enumerate(lines) if _FORM_FIELD.match(line)), len(lines))
+    return lines[:end]
 
 
 def _design_token(record: TrialRecord, value: str) -> None:

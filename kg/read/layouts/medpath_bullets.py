@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model.records import Criterion, SourceDocument, TrialRecord
+from kg.model.text import fold
 from kg.read.layouts import medpath
 from kg.read.parse.criteria import criteria_from_lines, kinds_in_order
 from kg.read.parse.sections import split_sections
@@ -20,6 +21,8 @@ __all__ = ["LAYOUT", "claims", "read", "outline"]
 LAYOUT = "medpath_bullets"
 
 _BULLET = re.compile(r"^- ?")
+#: An item's list number glued to or spaced from its text ("1.The subject", "2. Age").
+_LIST_NUMBER = re.compile(r"^\d{1,2}\.(?!\d)")
 _EMPTY_BULLET = "-"
 _LABEL_LINES = {f"- {label}" for label in ("Conditions", "Registration Number", "Brief Summary", "Status",
                                            "Target Recruitment", "Study Type", "Primary Outcome Measures")}
@@ -43,19 +46,20 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
 
 
 def _with_sub_items_joined(lines: list[str]) -> list[str]:
-    """A list whose items are an empty bullet and the item's text on the next line shows its nesting: "- text"
-    lines under an item ending in a colon ("Patients who have clinical laboratory test results as follows:")
-    are that item's sub-items, joined onto it with "; ".
+    """A list whose items are an empty bullet and the item's text on the next line, or a list number glued to the
+    text ("1.The subject is suffering from any disease ..., for example:"), shows its nesting: "- text" lines under
+    such an item ending in a colon ("Patients who have clinical laboratory test results as follows:") are that
+    item's sub-items, joined onto it with "; ". A MedPath label ("- Study Type") is no sub-item.
     """
     joined: list[str] = []
     nesting = False  # the last line kept is an item opened by an empty bullet that ends in a colon, or its sub-items
     for line in lines:
-        if nesting and re.match(r"^- \S", line):
+        if nesting and re.match(r"^- \S", line) and fold(line[2:]) not in medpath.LABELS:
             parent = joined[-1].rstrip()
             joined[-1] = f"{parent}{' ' if parent.endswith(':') else '; '}{line[2:].strip()}"
             continue
-        nesting = len(joined) >= 1 and joined[-1].strip() == _EMPTY_BULLET and line.rstrip().endswith(":") \
-            and not line.startswith("-")
+        opened = len(joined) >= 1 and joined[-1].strip() == _EMPTY_BULLET or bool(_LIST_NUMBER.match(line))
+        nesting = opened and line.rstrip().endswith(":") and not line.startswith("-")
         joined.append(line)
     return joined
 

@@ -248,6 +248,8 @@ def _unmarked(line: str) -> str:
     return _ROMAN_BULLET.sub("", strip_bullet(line), count=1)
 
 
+#: The letter a sub-list's line opens with ("a. Postmenopausal", "b) Surgically sterile").
+_LETTER_MARK = re.compile(r"^\s*\(?[a-h][.)]\s")
 #: The list number a line opens with ("  6. Hematology tests …", "(2) …").
 _LIST_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
 _ROMAN_BULLET = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+")
@@ -265,6 +267,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     unmarked = [_unmarked(raw) for raw in lines]
     bulleted = any(bare != raw.strip() for bare, raw in zip(unmarked, lines))
     number: int | None = None  # the list number of the last item
+    lettered: Criterion | None = None  # the item whose lettered sub-list ("a. …", "b) …") the last line went on
     for raw, bare in zip(lines, unmarked):
         if not raw.strip() or is_placeholder(raw):
             continue
@@ -278,9 +281,20 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             number += len(more)
             continue
         number = int(marker.group(1)) if marker else number
+        if _LETTER_MARK.match(raw) and criteria and (criteria[-1].text.endswith(":") or criteria[-1] is lettered):
+            # "9. Female subjects who are:" then "a. Postmeno": a lettered sub-list of the item above, joined onto it
+            # as the nested items of other lists are ("parent: first; second").
+            lettered = criteria[-1]
+            lettered.text = f"{lettered.text}{' ' if lettered.text.endswith(':') else '; '}{_tidy(bare)}"
+            continue
+        lettered = None
         if bare == raw.strip():
             if _is_heading(raw, bulleted):
-                named = _population_named(raw) if _KIND_HEADING.search(raw) else None
+                # a heading names a population ("Patient inclusion criteria for induction phase"); a lead-in sentence
+                # ("Subjects will be considered eligible ... if they meet all the following inclusion criteria:")
+                # names none
+                named = (_population_named(raw) if _KIND_HEADING.search(raw) and len(fold(raw).split()) <= 8
+                         else None)
                 population = population_heading(raw) or named or population
                 continue
             if bulleted and criteria and criteria[-1].population == population and _goes_on(criteria[-1].text, raw):

@@ -67,7 +67,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                     # "Status   Open", usahealthsystem.com)
                     "protocol no."),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
-    "secondary_ids": ("secondary id", "secondary ids", "secondary identifying numbers"),
+    "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by", "sponsors"),
     "collaborators": ("collaborator", "collaborators"),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",

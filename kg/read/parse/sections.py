@@ -35,6 +35,16 @@ class Sections:
                 return lines
         return []
 
+    def every_line(self, name: str) -> list[str]:
+        """The lines of every section called ``name``, in page order: a heading a page repeats goes on with its list
+        (MedPath's "Inclusion Criteria" over a CTRI record's own "Inclusion Criteria" heading).
+
+        >>> split_sections(["Inclusion", "a", "Exclusion", "b", "Inclusion", "c"],
+        ...                {"Inclusion": "inc", "Exclusion": "exc"}).every_line("inc")
+        ['a', 'c']
+        """
+        return [line for part, lines in self.parts if part == name for line in lines]
+
     def values(self, name: str) -> list[str]:
         """The non-empty, non-placeholder lines of a section, folded."""
         return [v for v in (value_or_none(line) for line in self.lines(name)) if v]
