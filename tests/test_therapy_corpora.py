@@ -1,6 +1,6 @@
 """The cell-therapy reading over whole corpora of real registry studies.
 
-``tests/data/ctgov-negative/studies.zip`` holds 578 real ClinicalTrials.gov API v2 studies that
+``tests/data/ctgov-negative/studies.zip`` holds 885 real ClinicalTrials.gov API v2 studies that
 give no cell therapy (drugs, devices, behavioural and observational studies, transplant-only and
 graft studies, a study of NK-cell leukemia, one that measures IL-2; see its SOURCES.md). The graph
 built from them must hold no cell product, no dose, no cytokine use and no regimen: SOURCES.md lists
