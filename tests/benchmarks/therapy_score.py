@@ -66,7 +66,8 @@ def dev_documents() -> list[Path]:
 
 def held_out_documents(corpus: Path) -> list[Path]:
     """The documents of a held-out corpus: its saved pages (``.txt``) and registry records (``.json``) under
-    ``corpus/pages``, one folder per site."""
+    ``corpus/pages``, one folder per site.
+    """
     return sorted(path for path in (corpus / "pages").rglob("*") if path.suffix in (".txt", ".json"))
 
 
