@@ -63,3 +63,105 @@ def test_a_transplant_with_cells_keeps_its_conditioning() -> None:
                             "conditioning regimen and Orca-T.")
     assert [p.cell_type for p in record.cell_products] == ["CAR_T"]
     assert {r.purpose for r in record.regimens} == {"CONDITIONING"}
+
+
+# --- a coded intervention the description says is cells ----------------------------------------------------------
+
+FT538 = ("FT538 is an off the shelf product comprised of allogeneic natural killer (NK)-cell immunotherapy lacking CD38 and "
+         "expressing hnCD16 and IL-15RF. Daratumumab is a targeted therapy (IgG1k human monoclonal antibody) that targets "
+         "CD38.\n\nFT538 is administered once a week for 3 consecutive weeks (Day 1, Day 8, and Day 15). Up to 5 dose levels "
+         "will be tested.\n\nThere are five potential FT538 dose cohorts. The starting dose is FT538 1x10e8 cells per dose "
+         "with a lower safety dose of 5x10e7 if needed (Dose Level -1). The subsequent planned FT538 cohorts are 3x10e8, "
+         "1x10e9, and 1.5 x10e9 FT538 cells per dose.")
+
+
+def test_a_code_the_description_says_is_nk_cells_is_the_product() -> None:
+    # ClinicalTrials.gov NCT04714372 (tests/data/ctgov-therapy-holdout): title and interventions name FT538 only
+    record = _study("NCT00000002", "FT538 in Combination With Daratumumab in AML Acute Myeloid Leukemia", description=FT538,
+                    interventions=[{"type": "DRUG", "name": "Daratumumab/rHuPH20"}, {"type": "DRUG", "name": "FT538"}])
+    (product,) = record.cell_products
+    assert (product.cell_type, product.donor_types, product.infusions) == ("NK", ["ALLOGENEIC"], 3)
+    assert sorted(d.minimum for d in product.doses) == [1e8, 3e8, 1e9, 1.5e9]
+
+
+def test_a_code_that_acts_on_cells_is_no_product() -> None:
+    # what the code does to NK cells, not what it is; and a sentence that is no intervention's
+    for description in ("FT538 is a trifunctional antibody that engages natural killer (NK) cells against AML.",
+                        "Natural killer (NK) cells are a type of immune cell."):
+        record = _study("NCT00000003", "FT538 in Combination With Daratumumab in AML Acute Myeloid Leukemia",
+                        description=description, interventions=[{"type": "DRUG", "name": "FT538"}])
+        assert record.cell_products == [], description
+
+
+# --- counts, units and expansion as registry records write them ---------------------------------------------------
+
+def test_a_weekly_course_and_a_total_of_times_count_infusions() -> None:
+    from kg.enrich.therapy.schedules import infusion_count
+
+    # NCT04714372; NCT05519384's arm "10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time, three times a week, a
+    # total of 6 times"
+    assert infusion_count("FT538 is administered once a week for 3 consecutive weeks (Day 1, Day 8, and Day 15).") == 3
+    assert infusion_count("JK500 cells injection /kg/ time, three times a week, a total of 6 times.") == 6
+    # three a week for two weeks is not two; a frequency alone no count
+    assert infusion_count("6 doses of SAR445419 given thrice weekly for 2 weeks beginning Day 1.") is None
+    assert infusion_count("three times a week") is None
+
+
+def test_cells_per_kilogram_with_the_form_between() -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+
+    # NCT05519384's arm
+    text = ("They were divided into three dose groups: 10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time, three "
+            "times a week, a total of 6 times.")
+    assert [(d.minimum, d.unit) for d in cell_doses(text)] == [(1e6, "{cells}/kg"), (5e6, "{cells}/kg"), (3e7, "{cells}/kg")]
+    # the form without "/kg" after it: cells
+    assert [d.unit for d in cell_doses("3x10^7 JK500 cells injection, for a 60 kg patient")] == ["{cells}"]
+
+
+JK500 = ("After enrollment, patients received JK500 cell injection infusion after reinduction therapy. Pretreatment regimen "
+         "before cell infusion: intravenous infusion of cyclophosphamide 60mg/kg day -7, intravenous infusion of fludarabine "
+         "25mg/㎡/day day -6 to -2 days. In order to activate and expand circulating NK cells, on the day of each infusion of "
+         "JK500 cells, the patients were first subcutaneously injected with 100WU/ m2 of interleukin (IL)-2 0.5h-1h in "
+         "advance, for a total of 6 doses.")
+
+
+def test_circulating_cells_expanded_by_a_drug_and_ten_thousand_units() -> None:
+    # NCT05519384 (tests/data/ctgov-therapy-holdout): the IL-2 grows the patient's own NK cells; "WU" is 万 units
+    record = _study("NCT00000004", "Safety and Preliminary Efficacy of JK500 Cell Injection in Relapsed/Refractory Pediatric "
+                    "Acute Myeloid Leukemia", description="The Main components of JK500 cell injection are regenerative "
+                    "natural killer (NK) cells derived from human embryonic stem cells and 0.9% sodium chloride solution.",
+                    interventions=[{"type": "DRUG", "name": "JK500 cell injection", "description": JK500}])
+    (product,) = record.cell_products
+    assert (product.cell_type, product.ex_vivo_expanded) == ("NK", None)
+    (il2,) = record.cytokines
+    assert (il2.cytokine, il2.role, il2.dose, il2.unit, il2.route) == ("IL-2", "IN_VIVO_SUPPORT", 1e6, "[IU]/m2",
+                                                                        "SUBCUTANEOUS")
+
+
+def test_cells_expanded_in_the_laboratory_still_are() -> None:
+    from kg.enrich.therapy.manufacture import _EXPANDED, _STUDY_EXPANSION
+
+    for made in ("Cells will be transduced with the anti-CD22 TCRζ/4-1BB lentiviral vector, expanded in vitro and then "
+                 "frozen for future administration.", "NK cells expanded ex vivo from the donor's blood"):
+        assert _EXPANDED.search(_STUDY_EXPANSION.sub(" ", made))
+    # NCT05304754: the NK cells' growth in the patient after the transplant, monitored
+    for grown in ("The investigators will monitor immune reconstitution, chimerism, Post-transplantation NK cell expansion, "
+                  "phenotype, and function.", "In order to activate and expand circulating NK cells"):
+        assert not _EXPANDED.search(_STUDY_EXPANSION.sub(" ", grown))
+
+
+def test_a_journals_report_of_another_study_counts_no_infusion() -> None:
+    # NCT05164042 (tests/data/ctgov-therapy-holdout), its summary
+    reported = ("In 2018, New England Journal published the long-term follow-up data of CD19 CAR-T for relapse/refractory "
+                "(R/R) ALL, 53 patients with r/r ALL who received a single infusion of CD19 CAR-T The response efficiency "
+                "(CR+PR) reached 98%.")
+    record = _study("NCT00000005", "Allogeneic CD19 CAR-T Cells for the Treatment of Relapsed/Refractory B-cell Acute "
+                    "Lymphoblastic Leukemia", description=reported,
+                    interventions=[{"type": "BIOLOGICAL", "name": "Allogeneic CD19 CAR-T cells",
+                                    "description": "infusion of allogeneic CD19 CAR-T cells"}])
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", None)]
+    # this trial's own single infusion is counted
+    record = _study("NCT00000005", "Allogeneic CD19 CAR-T Cells for the Treatment of Relapsed/Refractory B-cell Acute "
+                    "Lymphoblastic Leukemia", interventions=[{"type": "BIOLOGICAL", "name": "Allogeneic CD19 CAR-T cells",
+                                                               "description": "A single infusion of CD19 CAR-T cells"}])
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", 1)]

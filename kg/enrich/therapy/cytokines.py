@@ -224,7 +224,7 @@ _TREATMENTS_ON_ONE_DAY = re.compile(r"\s*(?:All\s+)?(?:participants|patients|sub
 
 
 #: What may stand between a cytokine's dose and its name: "1 MIU of IL-2", "2 x 10^6 IU/m2 rhIL-2".
-_DOSE_RIGHT_BEFORE = re.compile(r"(?:IU|MIU|mIU|MU|units?|µg|μg|ug|mcg|ng|mg)(?:\s*/\s*(?:m2|m²|kg))?(?:\s*/\s*(?:day|dose))?"
+_DOSE_RIGHT_BEFORE = re.compile(r"(?:IU|MIU|mIU|MU|WU|units?|µg|μg|ug|mcg|ng|mg)(?:\s*/\s*(?:m2|m²|kg))?(?:\s*/\s*(?:day|dose))?"
                                 r"\s*(?:of\s+|\(\s*)?(?:\S+\s+)?$", re.IGNORECASE)
 
 

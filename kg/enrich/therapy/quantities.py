@@ -238,7 +238,10 @@ _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNO
 #: ("2 million cells/kilogram (kg) of Prochymal", ignite-sd.com NCT00136903)
 #: (and "kg" to the power -1, as PubMed prints it, a space printed "_": "at 3 dose levels (10(6), 10(7) and 10(8)_kg(-1))",
 #: NCT04074746; "kg⁻¹" comes as "kg-1")
-_PER_KG = re.compile(r"^\s*(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$|[_·]?\s*kg\s*(?:\(\s*-\s*1\s*\)|-1\b))",
+#: (and the form the cells are given in between: "10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time",
+#: ClinicalTrials.gov NCT05519384)
+_PER_KG = re.compile(r"^\s*(?:(?:injection|infusion|suspension)\s*(?=/))?"
+                     r"(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$|[_·]?\s*kg\s*(?:\(\s*-\s*1\s*\)|-1\b))",
                      re.IGNORECASE)
 #: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
@@ -489,6 +492,9 @@ def _dose_before(text: str, position: int) -> bool:
 #: million units (1 mIU of IL-2 is a clinical dose; a thousandth of a unit is not).
 _CYTOKINE_UNITS: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"^\s*(?:MIU|mIU|MU|million\s+(?:international\s+)?(?:IU|units?))\b"), 1e6, "[IU]"),
+    # "WU" (万单位, ten thousand units) of a record written in China: "injected with 100WU/ m2 of interleukin (IL)-2"
+    # (ClinicalTrials.gov NCT05519384)
+    (re.compile(r"^\s*(?:WU|WIU|万\s*(?:IU|U|单位))(?![\w-])"), 1e4, "[IU]"),
     # "UI" (unités internationales): "IL-2 1x10^6 UI/m2 subcutaneous" (NCT02763475)
     (re.compile(r"^\s*(?:IU|UI|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
     (re.compile(r"^\s*(?:µg|μg|ug|mcg|micrograms?)", re.IGNORECASE), 1.0, "ug"),
@@ -511,6 +517,8 @@ def cytokine_dose(text: str) -> tuple[float, str] | None:
     (3000000.0, '[IU]')
     >>> cytokine_dose("IL-15 at 1 µg/kg/day"), cytokine_dose("2 x 10^6 IU/m2 three times a week")
     ((1.0, 'ug/kg'), (2000000.0, '[IU]/m2'))
+    >>> cytokine_dose("injected with 100WU/ m2 of interleukin (IL)-2")
+    (1000000.0, '[IU]/m2')
     >>> cytokine_dose("for 28 days") is None
     True
     """
