@@ -165,3 +165,82 @@ def test_a_journals_report_of_another_study_counts_no_infusion() -> None:
                     "Lymphoblastic Leukemia", interventions=[{"type": "BIOLOGICAL", "name": "Allogeneic CD19 CAR-T cells",
                                                                "description": "A single infusion of CD19 CAR-T cells"}])
     assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("CAR_T", 1)]
+
+
+# --- cytokines, donors and kinds as registry records say them -----------------------------------------------------
+
+def test_a_cytokine_before_two_kinds_of_cells_with_a_slash_made_them() -> None:
+    from kg.enrich.therapy.cytokines import cytokine_uses
+    from kg.enrich.therapy.text import Passage
+
+    # NCT05304754's description: the IL-15-stimulated NK cells of one arm and the alloreactive ones of the other
+    made = ("The investigators propose a phase I / II clinical trial ... to determine the safety and efficacy of a "
+            "post-haploTPH IL-15 alloreactive / stimulated NK cell infusion in children with malignant blood diseases.")
+    assert [(u.cytokine, u.role) for u in cytokine_uses([Passage(made)])] == [("IL-15", "EX_VIVO_EXPANSION")]
+    # a cytokine given with the cells, another kind's slash aside
+    given = "NK cells / T cells infusion followed by IL-15 subcutaneously"
+    assert [(u.cytokine, u.role) for u in cytokine_uses([Passage(given)])] == [("IL-15", "IN_VIVO_SUPPORT")]
+
+
+def test_donor_lymphocytes_the_patients_received_before_are_no_donor() -> None:
+    from kg.enrich.therapy.text import donor_clauses
+    from kg.model.records import Criterion, SourceDocument
+
+    # NCT05712278's inclusion criterion (its NK cells are "off-the-shelf", no donor said)
+    past = Criterion("INCLUSION", "Participants with relapsed AML after allogeneic stem cells transplantation, including "
+                     "those who have received donor lymphocyte infusions,")
+    # a donor criterion of the trial's own cells stays
+    own = Criterion("INCLUSION", "Donor willing to undergo leukapheresis for donor lymphocyte infusion")
+    record = TrialRecord(source=SourceDocument("t.json", "0" * 64, "ctgov_api_v2"), criteria=[past, own])
+    assert donor_clauses(record) == [own.text]
+
+
+def test_a_brief_titles_plain_t_cells_the_official_title_calls_car_t_cells() -> None:
+    # NCT04571138: brief title "Genetically Modified T Cells", official title "CD22-Specific CAR T Cells", intervention
+    # "SCRI-CAR22v2"; "T cells obtained directly from the patient, which can be genetically engineered" (autologous)
+    protocol = {"identificationModule": {
+        "nctId": "NCT00000006",
+        "briefTitle": "A Pediatric and Young Adult Trial of Genetically Modified T Cells Directed Against CD22 for "
+                      "Relapsed/Refractory Leukemia or Lymphoma",
+        "officialTitle": "Pediatric and Young Adult Leukemia Adoptive Therapy (PLAT)-07: A Phase 1/2 Study of CD22-Specific "
+                         "CAR T Cells for CD22+ Leukemia or Lymphoma"},
+        "descriptionModule": {"briefSummary": "In this study, the investigators will attempt to use T cells obtained "
+                                              "directly from the patient, which can be genetically engineered to express a "
+                                              "chimeric antigen receptor (CAR)."},
+        "armsInterventionsModule": {"interventions": [{"type": "BIOLOGICAL", "name": "SCRI-CAR22v2",
+                                                       "description": "Single infusion of SCRI-CAR22v2"}]}}
+    record = _read(json.dumps({"protocolSection": protocol}).encode(), "NCT00000006.json")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("CAR_T", ["AUTOLOGOUS"])]
+    # an official title that names the same plain T cells leaves them T cells
+    protocol["identificationModule"]["officialTitle"] = "A Phase 1/2 Study of CD22-Specific T Cells"
+    record = _read(json.dumps({"protocolSection": protocol}).encode(), "NCT00000006.json")
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+
+
+# --- doses as registry records write them -------------------------------------------------------------------------
+
+def test_a_split_dose_is_one_dose_and_its_fractions_none() -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+
+    # NCT02650414's arm
+    assert [(d.minimum, d.maximum, d.unit, d.per_dose) for d in cell_doses(
+        "Subjects <50kg will receive 0.2-1 x 10^7 CART22 cells/kg as a split dose over three days as follows:")] == [
+        (2e6, 1e7, "{cells}/kg", True)]
+    assert cell_doses("* Day 1, 10% fraction: 0.2-1x10^6 CART22 cells/kg") == []
+    # a dose that is no fraction: a level
+    assert [d.minimum for d in cell_doses("* Dose level 1: 0.2-1x10^6 CART22 cells/kg")] == [2e5]
+
+
+def test_a_protocols_lowest_and_highest_dose_and_an_allowance() -> None:
+    from kg.enrich.therapy.quantities import cell_doses
+
+    # NCT04835519's summary
+    assert [(d.minimum, d.maximum, d.per_dose) for d in cell_doses(
+        "The lowest dose is 1×10^5 CAR T cells/kg (±20%), and the highest dose is 1×10^6 CAR T cells/kg (±20%).")] == [
+        (1e5, 1e6, True)]
+    assert [(d.minimum, d.per_dose) for d in cell_doses(
+        "Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg, and dose 2 (DL-2) was 1×10^6 (±20%) CAR T cells/kg.")] == [
+        (5e5, True), (1e6, True)]
+    # a lowest dose alone is no range; a percentage in brackets that is no allowance leaves the amount without cells
+    assert [(d.minimum, d.maximum) for d in cell_doses("The lowest dose is 1×10^5 CAR T cells/kg.")] == [(1e5, 1e5)]
+    assert cell_doses("5×10^5 (20% of patients) CAR T cells/kg") == []

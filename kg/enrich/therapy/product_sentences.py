@@ -167,7 +167,12 @@ _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engine
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
                          # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
                          # (sclerodermanews.com NCT06375993)
-                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b",
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b"
+                         # the cells, then a relative clause that engineers them: "use T cells obtained directly from the
+                         # patient, which can be genetically engineered to express a chimeric antigen receptor (CAR)"
+                         # (ClinicalTrials.gov NCT04571138)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\b[^.;,]{0,60},\s+which\s+(?:can|will|are|were)\s+(?:be\s+)?"
+                         r"(?:genetically\s+)?(?:engineered|modified|transduced)\b",
                          re.IGNORECASE)
 #: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
 #: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).

@@ -169,6 +169,14 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
+    # a registry study's brief title that names plain cells its official title says are CAR cells: "A Pediatric and Young
+    # Adult Trial of Genetically Modified T Cells Directed Against CD22 ..." and "... (PLAT)-07: A Phase 1/2 Study of
+    # CD22-Specific CAR T Cells for CD22+ Leukemia or Lymphoma" (ClinicalTrials.gov NCT04571138, its intervention
+    # "SCRI-CAR22v2"): the CAR T cells
+    if types and set(types) <= {"T", "NK"} and record.official_title and record.source.layout in STRUCTURED_LAYOUTS:
+        specific = {"T": "CAR_T", "NK": "CAR_NK"}
+        exact = _cell_types(_unproduct(record.official_title))
+        types = _one_product_each(list(dict.fromkeys(types + [specific[k] for k in types if specific[k] in exact])))
     # a registry study that names its cells only where its summary says what a coded intervention is: the code names them
     defined = _defined_kinds(record, all_passages) if not types and record.source.layout in STRUCTURED_LAYOUTS else []
     types = types or _one_product_each(list(dict.fromkeys(kind for _, kind in defined)))
