@@ -244,3 +244,73 @@ def test_a_protocols_lowest_and_highest_dose_and_an_allowance() -> None:
     # a lowest dose alone is no range; a percentage in brackets that is no allowance leaves the amount without cells
     assert [(d.minimum, d.maximum) for d in cell_doses("The lowest dose is 1×10^5 CAR T cells/kg.")] == [(1e5, 1e5)]
     assert cell_doses("5×10^5 (20% of patients) CAR T cells/kg") == []
+
+
+# --- regimens as registry records say them ------------------------------------------------------------------------
+
+def _regimens(record: TrialRecord) -> set[tuple[str, str]]:
+    return {(r.name.lower(), r.purpose) for r in record.regimens}
+
+
+def test_drugs_on_their_days_then_the_cells_make_room_for_them() -> None:
+    # NCT05739409's intervention description
+    given = ("Subjects will receive cytoreductive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and -3 "
+             "followed by infusion of STAR-T cells.")
+    record = _study("NCT00000007", "LILRB4 STAR-T Cell Therapy for Monocytic Leukemia",
+                    interventions=[{"type": "BIOLOGICAL", "name": "LILRB4 STAR-T cells injection", "description": given}])
+    assert _regimens(record) == {("cyclophosphamide and fludarabine", "LYMPHODEPLETION")}
+    # the same drugs on their days, nothing given after them: no purpose said
+    record = _study("NCT00000007", "LILRB4 STAR-T Cell Therapy for Monocytic Leukemia",
+                    interventions=[{"type": "BIOLOGICAL", "name": "LILRB4 STAR-T cells injection",
+                                    "description": "Subjects will receive cytoreductive chemotherapy with cyclophosphamide "
+                                                   "and fludarabine on days -5, -4 and -3."}])
+    assert _regimens(record) == {("cyclophosphamide and fludarabine", "CHEMOTHERAPY")}
+
+
+def test_a_heading_before_the_cell_infusion_over_dosed_drugs() -> None:
+    # NCT05519384 (JK500 above): "Pretreatment regimen before cell infusion: ... cyclophosphamide 60mg/kg day -7, ...
+    # fludarabine 25mg/㎡/day day -6 to -2 days"
+    record = _study("NCT00000008", "Safety and Preliminary Efficacy of JK500 Cell Injection",
+                    interventions=[{"type": "DRUG", "name": "JK500 cell injection", "description": JK500}])
+    assert _regimens(record) == {("cyclophosphamide", "LYMPHODEPLETION"), ("fludarabine", "LYMPHODEPLETION")}
+    # dosed drugs without the heading, nothing said of what for
+    record = _study("NCT00000008", "Safety and Preliminary Efficacy of JK500 Cell Injection",
+                    interventions=[{"type": "DRUG", "name": "JK500 cell injection",
+                                    "description": "Patients receive cyclophosphamide 60mg/kg day -7."}])
+    assert {purpose for _, purpose in _regimens(record)} <= {"CHEMOTHERAPY"}
+
+
+def test_listed_drugs_of_a_lymphodepletion_named_without_them() -> None:
+    # NCT04714372 (FT538 above): "A short course of outpatient lymphodepleting chemotherapy is given on Day -4 and Day -3 to
+    # promote adoptive transfer", its drugs listed as interventions only
+    listed = [{"type": "DRUG", "name": "FT538"},
+              {"type": "DRUG", "name": "Fludarabine", "description": "Fludarabine 25 mg/m^2 is administered as a 1 hour "
+               "intravenous (IV) infusion per institutional guidelines once a day on 2 consecutive days (Day -4, and Day -3)."},
+              {"type": "DRUG", "name": "Cyclophosphamide", "description": "Cyclophosphamide 300 mg/m^2 is administered as a "
+               "2 hour intravenous (IV) infusion per institutional guidelines once a day on the same days that fludarabine is "
+               "given."}]
+    course = " A short course of outpatient lymphodepleting chemotherapy is given on Day -4 and Day -3 to promote adoptive transfer."
+    record = _study("NCT00000009", "FT538 in Combination With Daratumumab in AML", description=FT538 + course,
+                    interventions=listed)
+    assert _regimens(record) == {("fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")}
+    # a drug given beside the cells that no lymphodepletion is made of keeps its own (no) purpose
+    record = _study("NCT00000009", "FT538 in Combination With Daratumumab in AML", description=FT538 + course,
+                    interventions=[*listed, {"type": "DRUG", "name": "Lenalidomide"}])
+    assert ("lenalidomide", "CHEMOTHERAPY") in _regimens(record)
+
+
+def test_a_drug_named_with_its_purpose_and_again_without_is_one_row() -> None:
+    # NCT05712278: the arm's "chemotherapy with fludarabine 30mg/m2/day and cytarabine 2g/m2/day" and the summary's
+    # "SAR445419 administered after fludarabine and cytarabine conditioning"
+    record = _study("NCT00000010", "A Study to Investigate Use of Off-the-shelf Natural Killer (NK) Cells (SAR445419) in "
+                    "Relapsed/Refractory Acute Myeloid Leukemia",
+                    summary="This is a single group, Phase 1, single-arm, dose escalation study to determine the candidate "
+                            "dose(s), and evaluate safety, tolerability, and preliminary anti-tumor activity of SAR445419 "
+                            "administered after fludarabine and cytarabine conditioning for the treatment of relapsed or "
+                            "refractory acute myeloid leukemia (R/R AML).",
+                    arms=[{"label": "SAR445419", "description": "Treatment consists of chemotherapy with fludarabine "
+                           "30mg/m2/day and cytarabine 2g/m2/day administered for 5 days (Day -6 to Day -2), followed by 6 "
+                           "doses of SAR445419 given thrice weekly for 2 weeks beginning Day 1."}],
+                    interventions=[{"type": "DRUG", "name": "SAR445419"}, {"type": "DRUG", "name": "fludarabine"},
+                                   {"type": "DRUG", "name": "cytarabine"}])
+    assert _regimens(record) == {("fludarabine", "LYMPHODEPLETION"), ("cytarabine", "LYMPHODEPLETION")}
