@@ -314,3 +314,50 @@ def test_a_drug_named_with_its_purpose_and_again_without_is_one_row() -> None:
                     interventions=[{"type": "DRUG", "name": "SAR445419"}, {"type": "DRUG", "name": "fludarabine"},
                                    {"type": "DRUG", "name": "cytarabine"}])
     assert _regimens(record) == {("fludarabine", "LYMPHODEPLETION"), ("cytarabine", "LYMPHODEPLETION")}
+
+
+# --- cells named glued, made after collection, or typed by the keywords -------------------------------------------
+
+def test_car_t_glued_to_cells() -> None:
+    from kg.enrich.therapy.cell_kinds import _cell_types
+
+    # NCT04100187's detailed description
+    assert _cell_types("patients will undergo an unstimulated leukapheresis for the generation of the CD19 CAR Tcells.") == [
+        "CAR_T"]
+    # a car's T-cell lymphoma is none; "CARTcells" in one word neither
+    assert _cell_types("Car Tcelllymphoma registry") == []
+
+
+CART22 = [{"type": "BIOLOGICAL", "name": "CART22 cells transduced with a lentiviral vector to express anti-CD22 scFv "
+                                          "TCRz:41BB"}]
+
+
+def test_cells_collected_then_made_are_the_products() -> None:
+    # NCT02650414's detailed description: the cells collected for CART22, then transduced and expanded
+    collected = ("Once patient eligibility is confirmed, patients will have cells collected by leukapheresis to obtain "
+                 "peripheral blood mononuclear cells (PBMC) for CART22 manufacturing, unless adequate numbers of cells are "
+                 "available from a prior apheresis. ")
+    record = _study("NCT00000011", "CD22 Redirected Autologous T Cells for ALL", description=collected + (
+        "Cells will be transduced with the anti-CD22 TCRζ/4-1BB lentiviral vector, expanded in vitro and then frozen for "
+        "future administration."), interventions=CART22)
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("CAR_T", True)]
+    # a sentence of other cells after it ("Cells of the marrow will be examined") says nothing of their making
+    record = _study("NCT00000011", "CD22 Redirected Autologous T Cells for ALL", description=collected + (
+        "Bone marrow cells will be examined and expanded counts reported."), interventions=CART22)
+    assert [(p.cell_type, p.ex_vivo_expanded) for p in record.cell_products] == [("CAR_T", None)]
+
+
+def test_an_untyped_cell_therapy_code_typed_by_the_keywords() -> None:
+    # NCT05886491: "GDX012 is a novel cell therapy developed for the treatment of certain types of cancer, including Acute
+    # Myeloid Leukemia (AML)", keywords "cell therapy", "allogenic", "gamma delta T cells"
+    summary = ("GDX012 is a novel cell therapy developed for the treatment of certain types of cancer, including Acute Myeloid "
+               "Leukemia (AML).")
+    keywords = ["Drug Therapy", "AML", "acute myeloid leukemia", "cell therapy", "allogenic", "gamma delta T cells"]
+    record = _study("NCT00000012", "A Study of GDX012 in Adults With Relapsed or Refractory Acute Myeloid Leukemia",
+                    summary=summary, keywords=keywords, interventions=[{"type": "DRUG", "name": "GDX012"}])
+    assert [p.cell_type for p in record.cell_products] == ["T"]
+    # a drug the summary calls a drug, whatever cells the keywords name
+    record = _study("NCT00000012", "A Study of GDX012 in Adults With Relapsed or Refractory Acute Myeloid Leukemia",
+                    summary="GDX012 is a novel antibody developed for the treatment of AML.", keywords=keywords,
+                    interventions=[{"type": "DRUG", "name": "GDX012"}])
+    assert record.cell_products == []

@@ -425,8 +425,17 @@ def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]
             # (the "kill" of "natural killer" is the cells' name, not what the code does to them)
             acts = next((m.start() for m in _ACTS_ON.finditer(what) if what[m.start():m.start() + 6].lower() != "killer"),
                         len(what))
-            defined += [(match.group("name"), kind) for kind in _cell_types(what[:acts])]
+            kinds = _cell_types(what[:acts])
+            if not kinds and _CELL_THERAPY.search(what[:acts]):
+                # "GDX012 is a novel cell therapy developed for the treatment of certain types of cancer" (NCT05886491):
+                # the kind its keywords name ("gamma delta T cells")
+                kinds = _cell_types(_unproduct(" ; ".join(record.keywords)))
+            defined += [(match.group("name"), kind) for kind in kinds]
     return list(dict.fromkeys(defined))
+
+
+#: A therapy of cells whose kind the sentence does not name.
+_CELL_THERAPY = re.compile(r"\b(?:cell(?:ular)?|cell-based)\s+(?:therapy|immunotherapy|product)\b", re.IGNORECASE)
 
 
 def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
