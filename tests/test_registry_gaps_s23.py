@@ -253,18 +253,22 @@ def _regimens(record: TrialRecord) -> set[tuple[str, str]]:
 
 
 def test_drugs_on_their_days_then_the_cells_make_room_for_them() -> None:
-    # NCT05739409's intervention description
-    given = ("Subjects will receive cytoreductive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and -3 "
-             "followed by infusion of STAR-T cells.")
-    record = _study("NCT00000007", "LILRB4 STAR-T Cell Therapy for Monocytic Leukemia",
-                    interventions=[{"type": "BIOLOGICAL", "name": "LILRB4 STAR-T cells injection", "description": given}])
-    assert _regimens(record) == {("cyclophosphamide and fludarabine", "LYMPHODEPLETION")}
+    def regimens_of(description: str) -> set[tuple[str, str]]:
+        return _regimens(_study("NCT00000007", "LILRB4 STAR-T Cell Therapy for Monocytic Leukemia",
+                                interventions=[{"type": "BIOLOGICAL", "name": "LILRB4 STAR-T cells injection",
+                                                "description": description}]))
+
+    # the days of the drugs between them and the cells they come before (NCT05739409's wording, its purpose word aside)
+    assert regimens_of("Subjects will receive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and -3 "
+                       "followed by infusion of STAR-T cells.") == {("cyclophosphamide and fludarabine", "LYMPHODEPLETION")}
+    # NCT05739409's own words name the purpose, the tumour's reduction: CHEMOTHERAPY, as held-out 12's gold has it for the
+    # same sentence (NCT03953599; this corpus's gold wrote LYMPHODEPLETION, a gold question)
+    assert regimens_of("Subjects will receive cytoreductive chemotherapy with cyclophosphamide and fludarabine on days -5, "
+                       "-4 and -3 followed by infusion of STAR-T cells.") == {("cyclophosphamide and fludarabine",
+                                                                               "CHEMOTHERAPY")}
     # the same drugs on their days, nothing given after them: no purpose said
-    record = _study("NCT00000007", "LILRB4 STAR-T Cell Therapy for Monocytic Leukemia",
-                    interventions=[{"type": "BIOLOGICAL", "name": "LILRB4 STAR-T cells injection",
-                                    "description": "Subjects will receive cytoreductive chemotherapy with cyclophosphamide "
-                                                   "and fludarabine on days -5, -4 and -3."}])
-    assert _regimens(record) == {("cyclophosphamide and fludarabine", "CHEMOTHERAPY")}
+    assert regimens_of("Subjects will receive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and "
+                       "-3.") == {("cyclophosphamide and fludarabine", "CHEMOTHERAPY")}
 
 
 def test_a_heading_before_the_cell_infusion_over_dosed_drugs() -> None:
