@@ -64,6 +64,13 @@ def dev_documents() -> list[Path]:
     return [DATA / line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def held_out_documents(corpus: Path) -> list[Path]:
+    """The documents of a held-out corpus: its saved pages (``.txt``) and registry records (``.json``) under
+    ``corpus/pages``, one folder per site.
+    """
+    return sorted(path for path in (corpus / "pages").rglob("*") if path.suffix in (".txt", ".json"))
+
+
 def _csv(columns: list[str], rows: list[list[str | None]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -106,7 +113,7 @@ def main() -> None:
     parser.add_argument("--seeds", nargs=2, metavar=("DOCS", "GOLD"), type=Path, help="Also score this corpus.")
     parser.add_argument("--held-out", nargs="+", metavar="DIR", type=Path, default=[],
                         help="Also score these held-out corpora: the pages under DIR/pages (one folder per site), "
-                             "the gold in DIR/gold (e.g. tests/data/therapy-holdout2).")
+                             "the gold in DIR/gold (e.g. tests/data/therapy-holdout2); registry records as .json files.")
     parser.add_argument("-v", "--verbose", action="store_true", help="List every mismatch.")
     arguments = parser.parse_args()
     print(table(f"therapy dev corpus ({len(dev_documents())} documents)",
@@ -115,7 +122,7 @@ def main() -> None:
         docs, gold = arguments.seeds
         print(table(f"\n{docs}", score(sorted(p for p in docs.iterdir() if p.is_file()), gold, verbose=arguments.verbose)))
     for corpus in arguments.held_out:
-        pages = sorted((corpus / "pages").rglob("*.txt"))
+        pages = held_out_documents(corpus)
         print(table(f"\n{corpus.name} ({len(pages)} documents)", score(pages, corpus / "gold", verbose=arguments.verbose)))
 
 

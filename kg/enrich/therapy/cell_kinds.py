@@ -26,7 +26,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           r"[^.;]{0,40}?(?:\bCAR\b|chimeric antigen receptor)", re.IGNORECASE)),
     # "CAR-T", "CART19", "CAR-GPC3 T Cells", "anti-CD19 CAR T-cells"; the abbreviation in capitals: "cART" is a
     # combination antiretroviral therapy (NCT02354053, NCT00864916)
-    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T\b|\bCART(?:[- ]?\d+)?\b|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
+    # (and "T" glued to "cells": "an unstimulated leukapheresis for the generation of the CD19 CAR Tcells",
+    # ClinicalTrials.gov NCT04100187)
+    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T(?:cells?)?\b|\bCART(?:[- ]?\d+)?\b"
+                         r"|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
                          # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
                          r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"

@@ -84,8 +84,10 @@ _FUSED_BEFORE = re.compile(r"(?<![\w.-])(?!(?:low|high|intermediate)-?dose-$)[A-
 #: followed by daily LD IL-2" (Blood Advances 6(21):5786, NCT01937468).
 _GIVEN_WITH_BEFORE = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|followed\s+by)"
                                 r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:activated|stimulated|expanded|induced|primed|pre-?activated)\b",
-                            re.IGNORECASE)
+#: (and one of two kinds of cells named with a slash: "a post-haploTPH IL-15 alloreactive / stimulated NK cell infusion",
+#: ClinicalTrials.gov NCT05304754, the IL-15-stimulated NK cells of one arm and the alloreactive ones of the other)
+_EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:[\w-]+\s*/\s*)?(?:activated|stimulated|expanded|induced|primed"
+                            r"|pre-?activated)\b", re.IGNORECASE)
 
 
 #: What every name in CYTOKINES starts with or holds: text without it names no cytokine.
@@ -175,7 +177,7 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 continue
             given_with = bool(_GIVEN_WITH_BEFORE.search(passage.text[max(0, start - 40):start]))
             ex_vivo = membrane_bound or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
-                                                             or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 20]))
+                                                             or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 40]))
                                                              or feeders))
             if not ex_vivo and (_MEASURED_AFTER.match(passage.text[end:end + 120])
                                 or _MEASURED_BEFORE.search(passage.text[max(0, start - 60):start])
@@ -224,7 +226,7 @@ _TREATMENTS_ON_ONE_DAY = re.compile(r"\s*(?:All\s+)?(?:participants|patients|sub
 
 
 #: What may stand between a cytokine's dose and its name: "1 MIU of IL-2", "2 x 10^6 IU/m2 rhIL-2".
-_DOSE_RIGHT_BEFORE = re.compile(r"(?:IU|MIU|mIU|MU|units?|µg|μg|ug|mcg|ng|mg)(?:\s*/\s*(?:m2|m²|kg))?(?:\s*/\s*(?:day|dose))?"
+_DOSE_RIGHT_BEFORE = re.compile(r"(?:IU|MIU|mIU|MU|WU|units?|µg|μg|ug|mcg|ng|mg)(?:\s*/\s*(?:m2|m²|kg))?(?:\s*/\s*(?:day|dose))?"
                                 r"\s*(?:of\s+|\(\s*)?(?:\S+\s+)?$", re.IGNORECASE)
 
 

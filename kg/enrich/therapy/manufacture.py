@@ -44,6 +44,14 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
                               # NCT06690827)
                               r"|\bexpansion\s+(?:clinical\s+)?(?:trials?|study|studies)\b"
                               r"|\bhomeostatic\s+(?:\S+\s+){0,3}?expansion\b"
+                              # the patient's own cells grown by a drug: "In order to activate and expand circulating NK
+                              # cells, ... the patients were first subcutaneously injected with ... interleukin (IL)-2"
+                              # (ClinicalTrials.gov NCT05519384)
+                              r"|\bexpan(?:d|ds|ding|sion\s+of)\s+(?:the\s+)?(?:patients?['’]?\s+)?(?:own\s+)?circulating\b"
+                              # the cells' growth in the patient after a transplant, watched: "The investigators will
+                              # monitor immune reconstitution, chimerism, Post-transplantation NK cell expansion"
+                              # (ClinicalTrials.gov NCT05304754)
+                              r"|\bpost-?transplant\w*\s+(?:[\w-]+\s+){0,3}?expansion\b"
                               # the cells' growth in the patient, by a day after their infusion: "incidence of donor
                               # natural killer (NK) cell expansion by day +14 when given after haploidentical donor NK
                               # cells" (meddatax.com NCT01385423)

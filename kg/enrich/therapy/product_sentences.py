@@ -111,7 +111,11 @@ _THESE_CELLS = re.compile(r"\s*(?:These|The|Such|Those|Their)\s+(?:\w+\s+)?cells
                           # cells by intravenous infusion. These are cells that attack cancer cells. These participants will
                           # receive this treatment on days 1, 5, 8, 12, and 15." (meddatax.com NCT06161545)
                           r"|\s*(?:These|Those)\s+(?:participants|patients|subjects)\s+will\s+(?:also\s+)?receive\s+"
-                          r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b")
+                          r"(?:this|these)\s+(?:treatments?|therap(?:y|ies)|cells|infusions?)\b"
+                          # the cells just collected for the product, made: "patients will have cells collected by
+                          # leukapheresis ... for CART22 manufacturing ... Cells will be transduced with the anti-CD22
+                          # TCRζ/4-1BB lentiviral vector, expanded in vitro and then frozen" (ClinicalTrials.gov NCT02650414)
+                          r"|\s*Cells\s+will\s+be\s+(?:transduced|expanded|engineered|cultured|grown|modified)\b")
 #: A sentence that gives the cells the sentence before named, by "the cells": "This early-stage trial tests whether stem
 #: cells from donated umbilical cords are safe ... Forty participants will receive three monthly infusions of the cells"
 #: (curemydisease.com NCT03186456).
@@ -178,7 +182,12 @@ _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engine
                          r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
                          # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
                          # (sclerodermanews.com NCT06375993)
-                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b",
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b"
+                         # the cells, then a relative clause that engineers them: "use T cells obtained directly from the
+                         # patient, which can be genetically engineered to express a chimeric antigen receptor (CAR)"
+                         # (ClinicalTrials.gov NCT04571138)
+                         r"|\bT[- ]?(?:cells?|lymphocytes)\b[^.;,]{0,60},\s+which\s+(?:can|will|are|were)\s+(?:be\s+)?"
+                         r"(?:genetically\s+)?(?:engineered|modified|transduced)\b",
                          re.IGNORECASE)
 #: The plain English of a product of one kind, where it is given or used: "This study tested a new way to treat metastatic
 #: melanoma by using a patient's own immune cells" (curemydisease.com NCT01005745).

