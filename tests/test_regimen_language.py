@@ -45,11 +45,15 @@ def test_an_immunosuppressant_a_second_registry_title_lists_has_no_purpose_eithe
     # the NCI's title of a haploidentical marrow transplant trial (as awardpharm.awardspace.info quotes it, "Stem Cell
     # Clinical Trials - Combining Chemotherapy, Tacrolimus, Mycophenolate Mofetil, and Radiation Therapy with Donor Bone
     # Marrow Transplantation in Treating Patients with Hematologic Cancer"): the drugs listed, none said to be for what
-    record = _record(title="Combining Chemotherapy, Tacrolimus, Mycophenolate Mofetil, and Radiation Therapy With Donor "
-                           "Bone Marrow Transplantation in Treating Patients With Hematologic Cancer",
-                     interventions=[Intervention("tacrolimus", "DRUG"), Intervention("mycophenolate mofetil", "DRUG"),
-                                    Intervention("MMF", "DRUG"), Intervention("cyclosporine", "DRUG")])
+    title = ("Combining Chemotherapy, Tacrolimus, Mycophenolate Mofetil, and Radiation Therapy With Donor Bone Marrow "
+             "Transplantation in Treating Patients With Hematologic Cancer")
+    drugs = [Intervention("tacrolimus", "DRUG"), Intervention("mycophenolate mofetil", "DRUG"), Intervention("MMF", "DRUG"),
+             Intervention("cyclosporine", "DRUG")]
+    # the drugs of a trial that gives donor NK cells beside the graft (as NCT00789776 does)
+    record = _record(title=title, interventions=[*drugs, Intervention("Donor Natural Killer Cells", "BIOLOGICAL")])
     assert [purpose for _, purpose in _rows(record)] == [None, None, None, None]
+    # the transplant alone gives no cell therapy, and a regimen is one given around a cell therapy (queries.md)
+    assert _rows(_record(title=title, interventions=drugs)) == []
 
 
 def test_an_immunosuppressant_an_outline_heading_gives_a_purpose_keeps_it() -> None:

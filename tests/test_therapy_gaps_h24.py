@@ -254,7 +254,9 @@ def test_a_conditions_row_the_excerpt_cuts_gives_what_comes_before_the_cut() -> 
 
 
 def test_the_drugs_of_a_transplant_the_title_names_by_its_conditioning_are_that_conditioning() -> None:
-    record = _page(title=RLI_TITLE, interventions=[Intervention("Fludarabine and total body irradiation", "OTHER")])
+    # (with the page's summary, which gives the recipient's lymphocytes: a regimen is read only around cells given)
+    record = _page(title=RLI_TITLE, brief_summary=RLI_SUMMARY,
+                   interventions=[Intervention("Fludarabine and total body irradiation", "OTHER")])
     assert [(r.name, r.purpose) for r in record.regimens] == [("Fludarabine and total body irradiation", "CONDITIONING")]
     # cells after a nonmyeloablative lymphodepletion, no transplant: the drugs are no conditioning
     record = _page(title="NK Cells Following Nonmyeloablative Lymphodepletion",

@@ -236,7 +236,7 @@ _WEEKLY_FOR = re.compile(rf"(?<!thrice )(?<!twice )(?<!times )\b(?:once\s+(?:a|p
                          rf"(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:consecutive\s+)?weeks\b", re.IGNORECASE)
 #: A frequency, then the course's count: "three dose groups: 10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time, three
 #: times a week, a total of 6 times" (ClinicalTrials.gov NCT05519384).
-_TOTAL_TIMES = re.compile(rf"\b(?:times|thrice|twice)\s+(?:a|per|every)\s+week,?\s+(?:for\s+)?a\s+total\s+of\s+{_COUNT}"
+_FREQUENCY_THEN_TOTAL = re.compile(rf"\b(?:times|thrice|twice)\s+(?:a|per|every)\s+week,?\s+(?:for\s+)?a\s+total\s+of\s+{_COUNT}"
                           r"\s+(?:times|doses|infusions)\b", re.IGNORECASE)
 #: "once every two weeks for a total treatment duration of 24 weeks" (meddatax.com NCT07243366): one infusion each
 #: interval, so as many as the weeks over the interval's (where it divides them); as "once a week for a total of six weeks"
@@ -461,7 +461,7 @@ def infusion_count(text: str) -> int | None:
     divided = _DIVIDED.search(text)
     if divided:
         return _count(next(group for group in divided.groups() if group))
-    weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text) or _TOTAL_TIMES.search(text)
+    weekly = _WEEKLY_FOR.search(text) or _CYCLES.search(text) or _FREQUENCY_THEN_TOTAL.search(text)
     if weekly:
         return _count(weekly.group(1))
     every = _EVERY_WEEKS_FOR.search(text)
