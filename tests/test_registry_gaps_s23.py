@@ -17,7 +17,7 @@ from kg.enrich import enrich
 from kg.model.records import TrialRecord
 from kg.read import read_bytes
 
-NEGATIVE = TESTS / "data" / "ctgov-negative" / "studies.zip"
+NEGATIVE = TESTS / "data" / "ctgov-negative" / "studies-2.zip"
 
 
 def _read(data: bytes, name: str) -> TrialRecord:
