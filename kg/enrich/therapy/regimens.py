@@ -51,6 +51,12 @@ _DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SAL
 _DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,30}\))?"
 _DOSED_DRUG_LIST = (rf"{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}{_DOSE_BRACKET})*"
                     rf"(?:\s*\([^()]{{2,20}}\))?")
+#: A drug's dose in brackets after it, glued or spaced, is the drug's, not the regimen's name: "NMA lymphodepletion treatment
+#: with hydroxychloroquine(600mg,single-dose) and cyclophosphamide" (meddatax.com NCT04960072) names "hydroxychloroquine and
+#: cyclophosphamide", as "fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)" (lupus.bmj.com NCT05938725) names
+#: "fludarabine and cyclophosphamide". Not a bracket without an amount ("(Cy/Flu)", "(FLAG - fludarabine, ...)").
+_DOSE_IN_NAME = re.compile(r"(?<=[a-z])\s*\((?=[^()]{0,30}?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)[^()]{1,40}\)",
+                           re.IGNORECASE)
 
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
@@ -634,7 +640,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue  # the cells' own purpose, not a regimen given beside them
                 if components and all(_SUPPORTIVE.match(c) for c in components):
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
-                name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
+                name = fold(_DOSE_IN_NAME.sub("", match.groupdict().get("name") or " and ".join(components))).strip(" ,;")
                 purpose = _purpose(fixed, match, passage.text)
                 following = passages[place + 1] if place + 1 < len(passages) else None
                 if (purpose == "CHEMOTHERAPY" and match.re in _COURSES and following is not None
