@@ -8,6 +8,7 @@ from typing import Any
 
 from kg.enrich.therapy import describe_therapy
 from kg.model.records import Intervention, SourceDocument, TrialRecord
+from kg.read.layouts import ctgov_mirror
 
 
 def _record(**fields: Any) -> TrialRecord:
@@ -319,3 +320,26 @@ def test_a_bracket_without_an_amount_stays_in_the_regimen_s_name() -> None:
                    brief_summary="Intraperitoneal (IP) infusion of RNK001 NK cells combined with IL2 without or with "
                                  "lymphodepletion by Fludarabine/Cyclophosphamide (Flu/Cy).")
     assert [r.name for r in record.regimens] == ["Fludarabine/Cyclophosphamide (Flu/Cy)"]
+
+
+# --- a group's description in a second paragraph (ClinicalTrials.gov mirror pages) ----------------
+
+def test_a_sentence_after_a_group_s_description_continues_it_and_its_drugs_are_a_regimen() -> None:
+    # tests/data/therapy-holdout23, meddatax.com NCT06464679 (compact rendering, the excerpt cut in the second dose): the
+    # third line is a sentence saying what the group receives, not a group's label
+    values = ["CD19 CAR NK cells", "anti-CD19 CAR NK cells",
+              "Patients will receive Fludarabine (25 mg/m2 per day) and Cyclophosphamide (300mg/"]
+    arms = ctgov_mirror._arms(values, [])
+    assert [(a.label, a.description) for a in arms] == [("CD19 CAR NK cells", "\n".join(values[1:]))]
+    record = _page(title="An Exploratory Clinical Study of CD19 CAR NK Cell Injection for the Treatment of "
+                         "Relapsed/Refractory Autoimmune Diseases", arms=arms)
+    assert _rows(record) == [("Fludarabine and Cyclophosphamide", "CHEMOTHERAPY")]
+
+
+def test_a_title_after_a_group_s_description_opens_the_next_group() -> None:
+    # shared/corpus/seeds 004 (meddatax.com, compact rendering, no Interventions list read here): each group's label is a
+    # title after the previous group's description
+    values = ["NK cells without IL-2", "On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 allogeneic UCB-NK "
+              "cells.", "NK cells with low dose IL-2", "On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 "
+              "allogeneic UCB-NK cells."]
+    assert [a.label for a in ctgov_mirror._arms(values, [])] == ["NK cells without IL-2", "NK cells with low dose IL-2"]
