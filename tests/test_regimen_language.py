@@ -343,3 +343,38 @@ def test_a_title_after_a_group_s_description_opens_the_next_group() -> None:
               "cells.", "NK cells with low dose IL-2", "On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 "
               "allogeneic UCB-NK cells."]
     assert [a.label for a in ctgov_mirror._arms(values, [])] == ["NK cells without IL-2", "NK cells with low dose IL-2"]
+
+
+# --- drugs counted, not named (the NIH's plain English) ---------------------------------------
+
+#: tests/data/therapy-holdout8, ClinicalTrials.gov NCT03196414 (its brief summary).
+CART_138 = ("The cells will be changed in a laboratory. Participants will get 2 chemotherapy drugs over 5 days. Two days "
+            "later, participants will get an intravenous (IV) catheter in an arm. They will get the split doses CART cells "
+            "on day0, day1, day2 through the IV in 1 infusion.")
+
+
+def test_chemotherapy_drugs_the_participants_will_get_counted_are_a_regimen() -> None:
+    record = _page(title="Study of T Cells Targeting CD138/BCMA/CD19/More Antigens (CART-138/BCMA/19/More) for "
+                         "Chemotherapy Refractory and Relapsed Multiple Myeloma", brief_summary=CART_138,
+                   interventions=[Intervention("CART-138/BCMA/19/more", "BIOLOGICAL")])
+    assert _rows(record) == [("2 chemotherapy drugs", "CHEMOTHERAPY")]
+
+
+def test_chemotherapy_drugs_counted_followed_by_the_cells_make_room_for_them() -> None:
+    # the NIH's next sentence as trialfinderdata.org NCT05003895 writes it ("Then they will receive the modified white blood
+    # cells by IV."), after the drugs counted
+    record = _page(title="GPC3 CAR T cells for solid tumors",
+                   brief_summary="Participants will get 2 chemotherapy drugs over 3 days. Then they will receive the "
+                                 "modified white blood cells by IV.",
+                   interventions=[Intervention("GPC3 CAR T cells", "BIOLOGICAL")])
+    assert _rows(record) == [("2 chemotherapy drugs", "LYMPHODEPLETION")]
+
+
+def test_chemotherapy_drugs_the_patients_had_are_no_regimen() -> None:
+    # the patients' past: no "will"
+    record = _page(title="Study of T Cells Targeting CD138/BCMA/CD19/More Antigens (CART-138/BCMA/19/More) for "
+                         "Chemotherapy Refractory and Relapsed Multiple Myeloma",
+                   brief_summary="Participants had received 2 chemotherapy drugs before the study. "
+                                 "They will get the split doses CART cells on day0.",
+                   interventions=[Intervention("CART-138/BCMA/19/more", "BIOLOGICAL")])
+    assert record.regimens == []

@@ -244,6 +244,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # from what follows them (_THEN_CELLS_NEXT)
     (None, re.compile(rf"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy\s+(?:drugs?|medicines?|agents?)\s+"
                       rf"(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # ... and the drugs counted, not named: "Participants will get 2 chemotherapy drugs over 5 days. Two days later,
+    # participants will get an intravenous (IV) catheter in an arm. They will get the split doses CART cells on day0"
+    # (ClinicalTrials.gov NCT03196414): a regimen given, what for as what follows says (here nothing: CHEMOTHERAPY). Only
+    # what the patients "will" get: "had received two chemotherapy drugs" is their past.
+    (None, re.compile(r"\bwill\s+(?:get|receive|be\s+given)\s+(?P<name>(?:\d|two|three|four)\s+chemotherapy\s+"
+                      r"(?:drugs|medicines|agents))\b", re.IGNORECASE)),
     # the drugs the patients are said to receive, named together, each with its dose: "Patients will receive Fludarabine
     # (25 mg/m2 per day) and Cyclophosphamide (300mg/" (meddatax.com NCT06464679, an arm's description cut in the second
     # dose): one regimen, what for as what follows it says (none here: CHEMOTHERAPY); a drug alone is read below with its
@@ -288,9 +294,10 @@ _RECEIVED = next(pattern for _, pattern in _PATTERNS if pattern.pattern.startswi
 _COURSES = frozenset(pattern for _, pattern in _PATTERNS
                      if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with",
                                                     r"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy",
+                                                    r"\bwill\s+(?:get|receive|be\s+given)\s+(?P<name>(?:\d|two",
                                                     r"\b(?:patients|participants|subjects)\s+(?:will\s+)?(?:then\s+)?"
                                                     r"(?:receive|be\s+given)\s+(?P<name>")))
-assert len(_COURSES) == 4
+assert len(_COURSES) == 5
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
@@ -305,7 +312,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
           ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
-          ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"), ("lymphodepletion",),
+          ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
+          ("lymphodepletion",),
           ("lymphodepletion",),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
