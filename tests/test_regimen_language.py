@@ -378,3 +378,24 @@ def test_chemotherapy_drugs_the_patients_had_are_no_regimen() -> None:
                                  "They will get the split doses CART cells on day0.",
                    interventions=[Intervention("CART-138/BCMA/19/more", "BIOLOGICAL")])
     assert record.regimens == []
+
+
+# --- a chemotherapy named by the antibody it contains -----------------------------------------
+
+#: tests/data/therapy-holdout22, haematologica.org UMIN000014072 (the letter's first paragraph).
+AUTO_NK = ("Therefore, we have conducted a phase I study of therapy using ex vivo expanded auto-NK cells from patients’ "
+           "peripheral blood mononuclear cells (PBMC) combined with rituximab-containing chemotherapy for relapsed "
+           "CD20-positive malignant lymphoma patients.")
+
+
+def test_a_rituximab_containing_chemotherapy_is_a_chemotherapy() -> None:
+    record = _page(title="Expanded autologous NK cells with rituximab-containing chemotherapy in lymphoma",
+                   brief_summary=AUTO_NK)
+    assert _rows(record) == [("rituximab-containing chemotherapy", "CHEMOTHERAPY")]
+
+
+def test_rituximab_alone_beside_the_cells_is_no_regimen() -> None:
+    # the antibody without a chemotherapy: "NK cells ... combined with rituximab"
+    record = _page(title="Expanded autologous NK cells with rituximab in lymphoma",
+                   brief_summary=AUTO_NK.replace("rituximab-containing chemotherapy", "rituximab"))
+    assert record.regimens == []

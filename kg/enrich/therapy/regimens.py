@@ -84,8 +84,11 @@ _ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistami
 
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
-    # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor)
-    ("CHEMOTHERAPY", re.compile(rf"(?P<name>(?:{_DRUG}|platinum|taxane)[- ](?:based|containing)\s+(?:doublet\s+)?chemotherapy)\b",
+    # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor); an antibody a chemotherapy contains:
+    # "ex vivo expanded auto-NK cells ... combined with rituximab-containing chemotherapy" (haematologica.org UMIN000014072;
+    # the antibody alone, "NK cells combined with rituximab", is no regimen)
+    ("CHEMOTHERAPY", re.compile(rf"(?P<name>(?:{_DRUG}|platinum|taxane|rituximab)[- ](?:based|containing)\s+"
+                                rf"(?:doublet\s+)?chemotherapy)\b",
                                 re.IGNORECASE)),
     # "standard cytarabine based consolidation" (EU register 2013-003421-28, E.2.1)
     ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG_LIST}(?:\s+|-)based\s+consolidation)\b", re.IGNORECASE)),
