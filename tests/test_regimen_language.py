@@ -399,3 +399,27 @@ def test_rituximab_alone_beside_the_cells_is_no_regimen() -> None:
     record = _page(title="Expanded autologous NK cells with rituximab in lymphoma",
                    brief_summary=AUTO_NK.replace("rituximab-containing chemotherapy", "rituximab"))
     assert record.regimens == []
+
+
+# --- a chemotherapy given with radiotherapy, the cells with both --------------------------------
+
+#: tests/data/therapy-holdout23, ctv.veeva.com NCT07247201 (AlloNK1, its summary).
+ALLO_NK1 = ("This clinical trial aims to determine whether Natural Killer (NK) cell therapy administered in combination with "
+            "concurrent chemoradiotherapy (CRT) can reduce recurrence in patients with advanced nasopharyngeal cancer (NPC), "
+            "and to identify the highest safe and tolerable dose of allogeneic NK cells.")
+
+
+def test_cells_in_combination_with_concurrent_chemoradiotherapy_give_it() -> None:
+    record = _page(title="Integrating Allogeneic NK Cells in High-risk Advanced Stage III-IV Nasopharyngeal Cancer Patients "
+                         "(AlloNK1)", brief_summary=ALLO_NK1,
+                   interventions=[Intervention("Allogenic expanded Natural Killer Cells (AlloNK1)", "BIOLOGICAL")])
+    assert _rows(record) == [("concurrent chemoradiotherapy (CRT)", "CHEMOTHERAPY")]
+
+
+def test_a_chemoradiotherapy_named_without_the_cells_given_with_it_is_no_regimen() -> None:
+    # tests/data/therapy-holdout22, jci.org NCT04443296: "All patients planned to receive prior platinum-based
+    # chemoradiotherapy." (the page's cisplatin, given with a dose, is read as the trial's; here without it)
+    record = _page(title="TIL in cervical cancer",
+                   brief_summary="All patients planned to receive prior platinum-based chemoradiotherapy.",
+                   interventions=[Intervention("Tumor-infiltrating lymphocytes", "BIOLOGICAL")])
+    assert record.regimens == []

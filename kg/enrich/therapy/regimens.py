@@ -232,7 +232,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (ctv.veeva.com NCT03297528): the trial's giving (not "after ... therapy with induction chemotherapy and DLI")
     ("CHEMOTHERAPY", re.compile(r"(?:\b(?:combined|combination|together|along)\s+with|\bplus|\bcycles?\s+of|\bgiving)\s+"
                                 r"(?:(?:the|a|an|one|two|standard|\d)\s+)?(?P<name>(?:standard\s+|intensive\s+|additional\s+)?"
-                                r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy)\b",
+                                r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy"
+                                # a chemotherapy given with radiotherapy, the cells with both: "Natural Killer (NK) cell
+                                # therapy administered in combination with concurrent chemoradiotherapy (CRT)" (ctv.veeva.com
+                                # NCT07247201), as jci.org's "cisplatin CCRT plus TIL infusion" (NCT04443296) gives its
+                                # cisplatin (not "prior platinum-based chemoradiotherapy", the patients' past)
+                                r"|(?:concurrent\s+)?chemo-?radiotherapy(?:\s*\(C?CRT\))?)(?!\w)",
                                 re.IGNORECASE)),
     # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
@@ -314,7 +319,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
-          ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"),
+          ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
           ("lymphodepletion",),
