@@ -423,3 +423,24 @@ def test_a_chemoradiotherapy_named_without_the_cells_given_with_it_is_no_regimen
                    brief_summary="All patients planned to receive prior platinum-based chemoradiotherapy.",
                    interventions=[Intervention("Tumor-infiltrating lymphocytes", "BIOLOGICAL")])
     assert record.regimens == []
+
+
+# --- drugs joined by a hyphen -------------------------------------------------------------------
+
+def test_drugs_joined_by_a_hyphen_are_one_regimen() -> None:
+    # Frame et al., Front. Immunol. 2024 (doi 10.3389/fimmu.2024.1403145), its title: "Comparing 2-day vs 3-day flu-CY
+    # lymphodepleting regimens for CD19 CAR T-cell therapy in patients with non-hodgkin's lymphoma"
+    record = _page(title="Comparing 2-day vs 3-day flu-CY lymphodepleting regimens for CD19 CAR T-cell therapy in patients "
+                         "with non-hodgkin's lymphoma",
+                   interventions=[Intervention("CD19 CAR T cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("flu-CY", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
+def test_a_hyphen_after_a_drug_to_no_drug_joins_nothing() -> None:
+    # "flu-like" names a symptom; "cyclophosphamide-based" stays the based-on chemotherapy it names
+    record = _page(title="CD19 CAR T cells in lymphoma",
+                   brief_summary="Patients may have flu-like symptoms after the infusion of the CAR T cells. Patients "
+                                 "receive a cyclophosphamide-based lymphodepleting chemotherapy before the CAR T cells.",
+                   interventions=[Intervention("CD19 CAR T cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide", "LYMPHODEPLETION")]

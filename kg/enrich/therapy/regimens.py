@@ -42,9 +42,11 @@ _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF", with spaces
 #: only: "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com, EudraCT 2010-018988-41), with salts and a
 #: comma before the last: "cyclophosphamide, fludarabine phosphate, and total-body irradiation" (meddatax.com NCT00652899).
+#: With a hyphen: "Comparing 2-day vs 3-day flu-CY lymphodepleting regimens for CD19 CAR T-cell therapy" (Front. Immunol.
+#: 2024, doi 10.3389/fimmu.2024.1403145), "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com).
 #: A drug's salt after its name: "fludarabine phosphate", "gemcitabine hydrochloride".
 _SALT = r"(?:\s+(?:phosphate|hydrochloride|monophosphate))?"
-_DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}|\s+{_DRUG}{_SALT})*(?:\s*\([^()]{{2,20}}\))?"
+_DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&|-)\s*{_DRUG}{_SALT}|\s+{_DRUG}{_SALT})*(?:\s*\([^()]{{2,20}}\))?"
 
 #: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
 #: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
