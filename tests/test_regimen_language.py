@@ -444,3 +444,52 @@ def test_a_hyphen_after_a_drug_to_no_drug_joins_nothing() -> None:
                                  "receive a cyclophosphamide-based lymphodepleting chemotherapy before the CAR T cells.",
                    interventions=[Intervention("CD19 CAR T cells", "BIOLOGICAL")])
     assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide", "LYMPHODEPLETION")]
+
+
+# --- a conditioning "containing" its drugs; antithymocyte globulin as pages spell it -------------
+
+#: Biol Blood Marrow Transplant 2014;20:696 (PMID 24525278), its abstract: donor NK cells after a haploidentical HCT.
+HAPLO_NK = ("Forty-one patients (ages 17 to 75 years) with hematologic malignancy underwent HLA-haploidentical HCT after "
+            "reduced-intensity conditioning containing busulfan, fludarabine, and antithymocyte globulin.")
+
+
+def test_a_conditioning_containing_its_drugs_is_that_regimen() -> None:
+    record = _page(title="Donor-derived natural killer cells infused after human leukocyte antigen-haploidentical "
+                         "hematopoietic cell transplantation: a dose-escalation study", brief_summary=HAPLO_NK,
+                   interventions=[Intervention("donor NK cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("busulfan, fludarabine, and antithymocyte globulin", "CONDITIONING",
+         ["busulfan", "fludarabine", "antithymocyte globulin"])]
+
+
+def test_a_medium_containing_a_drug_is_no_regimen() -> None:
+    # "containing" after no regimen's word: the medium the cells are grown in
+    record = _page(title="Donor-derived natural killer cells", interventions=[Intervention("donor NK cells", "BIOLOGICAL")],
+                   brief_summary="NK cells were cultured in a medium containing cyclosporine.")
+    assert record.regimens == []
+
+
+def test_anti_thymocyte_globulin_spelt_with_a_hyphen_is_the_drug() -> None:
+    # sparkcures.com NCT02727803 (tests/data/pages), the NCI's outline: "Patients receive anti-thymocyte globulin
+    # intravenously (IV) over 4 hours on days -9 and -8, fludarabine phosphate IV over 1 hour, clofarabine IV over 1 hour,
+    # and busulfan IV over 3 hours on days -7 to -4." (under "MYELOABLATIVE REGIMEN 1:"; here under the NCI's
+    # "CONDITIONING REGIMEN:" heading, as cancer.gov NCI-2020-08290 writes it). Without the hyphenated spelling no drug
+    # was read: the outline's first drug it knew stood too far into the sentence.
+    record = _page(title="Personalized NK Cell Therapy After Chemotherapy and Cord Blood Transplant",
+                   brief_summary="CONDITIONING REGIMEN: Patients receive anti-thymocyte globulin intravenously (IV) over 4 "
+                                 "hours on days -9 and -8, fludarabine phosphate IV over 1 hour, clofarabine IV over 1 hour, "
+                                 "and busulfan IV over 3 hours on days -7 to -4.",
+                   interventions=[Intervention("natural killer cells", "BIOLOGICAL")])
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("CONDITIONING", ["antithymocyte globulin", "fludarabine", "clofarabine", "busulfan"])]
+
+
+def test_an_organ_s_transplant_grafts_no_cells_its_drugs_are_no_regimen() -> None:
+    # the kidney trial of tests/test_therapy_language.py (no cells given): its antithymocyte globulin, now a drug by its
+    # hyphenated spelling, is given against the organ's rejection; a stem cell transplant's stays a regimen
+    kidney = _page(title="Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in Kidney and "
+                         "Pancreas Transplantation")
+    assert kidney.regimens == []
+    marrow = _page(title="Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in Haploidentical "
+                         "Stem Cell Transplantation")
+    assert [r.components for r in marrow.regimens] == [["antithymocyte globulin"]]

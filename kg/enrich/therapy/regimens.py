@@ -18,6 +18,10 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
          r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total[- ]body irradiation|TBI|MMF|PTCy"
+         # antithymocyte globulin as pages spell it: "Patients receive anti-thymocyte globulin intravenously (IV) over 4
+         # hours on days -9 and -8" (sparkcures.com NCT02727803, the NCI's outline), "rabbit anti-thymocyte globulin"
+         # (meddatax.com NCT01370213), "anti–T-lymphocyte globulin" (Blood 1998;91:756), "thymoglobulin"
+         r"|anti[-–]?thymocyte globulin|anti[-–]?T-lymphocyte globulin|thymoglobulin"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
@@ -161,8 +165,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # NCT05938725): its abbreviation after the purpose, each drug's dose in brackets after it, one regimen
     # (and "by": "intraperitoneal (IP) infusion of RNK001 combined with IL2 without or with lymphodepletion by
     # Fludarabine/Cyclophosphamide (Flu/Cy)", ijgc.bmj.com NCT03539406)
+    # (and "containing": "underwent HLA-haploidentical HCT after reduced-intensity conditioning containing busulfan,
+    # fludarabine, and antithymocyte globulin", Biol Blood Marrow Transplant 2014;20:696, PMID 24525278)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
-                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by)\s+"
+                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by"
+                      rf"|containing|consist(?:s|ed)\s+of|compris(?:es|ed))\s+"
                       rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
@@ -543,7 +550,10 @@ _LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neo
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
                   "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
-                  "atg": "antithymocyte globulin", "tbi": "total body irradiation",
+                  "atg": "antithymocyte globulin", "anti-thymocyte globulin": "antithymocyte globulin",
+                  "anti–thymocyte globulin": "antithymocyte globulin", "thymoglobulin": "antithymocyte globulin",
+                  "anti-t-lymphocyte globulin": "antithymocyte globulin", "anti–t-lymphocyte globulin": "antithymocyte globulin",
+                  "tbi": "total body irradiation",
                   # brand names (docs/vocabulary-sources.md)
                   "cytoxan": "cyclophosphamide", "neosar": "cyclophosphamide", "clafen": "cyclophosphamide",
                   "alkeran": "melphalan"}
@@ -614,6 +624,11 @@ _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,12
 _CELLS_AFTER_TRANSPLANT = re.compile(r"\b(?:cells?|lymphocytes|infusions?)\s+(?:(?:given|administered|infused)\s+)?"
                                      r"(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w()-]+\s+){0,4}?"
                                      r"(?:transplant\w*|HSCT|SCT|HCT|BMT)\b", re.IGNORECASE)
+#: An organ's transplant grafts no cells: "Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in
+#: Kidney and Pancreas Transplantation" gives its drugs against the organ's rejection, no regimen around cells.
+_ORGAN_TRANSPLANT = re.compile(r"\b(?:kidney|renal|liver|hepatic|pancreas|pancreatic|heart|cardiac|lung|islet|organ)"
+                               r"(?:\s+(?:and|or|/)\s+(?:kidney|renal|liver|pancreas|heart|lung|islet))?\s+transplant\w*",
+                               re.IGNORECASE)
 #: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
@@ -625,7 +640,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     (``gives_cells`` false and no transplant among its interventions or title) has none, however it
     names its chemotherapy ("highly emetogenic chemotherapy (HEC)").
     """
-    if not gives_cells and not any(_TRANSPLANT.search(p.text) for p in passages if p.place in ("title", "intervention")):
+    if not gives_cells and not any(_TRANSPLANT.search(_ORGAN_TRANSPLANT.sub(" ", p.text)) for p in passages
+                                   if p.place in ("title", "intervention")):
         return []
     found: dict[tuple[str, str], Regimen] = {}
     abbreviations: list[str] = []
