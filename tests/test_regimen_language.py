@@ -493,3 +493,20 @@ def test_an_organ_s_transplant_grafts_no_cells_its_drugs_are_no_regimen() -> Non
     marrow = _page(title="Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in Haploidentical "
                          "Stem Cell Transplantation")
     assert [r.components for r in marrow.regimens] == [["antithymocyte globulin"]]
+
+
+def test_each_drug_s_dose_in_the_long_form_stays_in_one_regimen() -> None:
+    # a CD19 CAR-T study's methods (as potassium-channel.com quotes them, 2022-02-15): "Patients received lymphodepletion
+    # with fludarabine (30 mg per square meter of body surface area per day) and cyclophosphamide (500 mg per square meter
+    # per day) on days -5, -4, and -3, followed by an infusion of CAR T cells on day 0."
+    record = _page(title="CD19 CAR T cells with a PD-1 inhibitor in lymphoma",
+                   brief_summary="Patients received lymphodepletion with fludarabine (30 mg per square meter of body "
+                                 "surface area per day) and cyclophosphamide (500 mg per square meter per day) on days -5, "
+                                 "-4, and -3, followed by an infusion of CAR T cells on day 0.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+    # a bracket without an amount ends the list, however long
+    record = _page(title="CD19 CAR T cells with a PD-1 inhibitor in lymphoma",
+                   brief_summary="Patients received lymphodepletion with fludarabine (as the protocol of the sponsor sets "
+                                 "out in its appendix) and then CAR T cells.")
+    assert [(r.name, r.components) for r in record.regimens] == [("fludarabine", ["fludarabine"])]

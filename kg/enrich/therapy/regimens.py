@@ -54,14 +54,16 @@ _DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&|-)\s*{_DRUG}{_S
 
 #: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
 #: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
-_DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,30}\))?"
+#: (the NEJM's long form too: "lymphodepletion with fludarabine (30 mg per square meter of body surface area per day) and
+#: cyclophosphamide (500 mg per square meter per day)", a CD19 CAR-T study's methods as potassium-channel.com quotes them)
+_DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,60}\))?"
 _DOSED_DRUG_LIST = (rf"{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}{_DOSE_BRACKET})*"
                     rf"(?:\s*\([^()]{{2,20}}\))?")
 #: A drug's dose in brackets after it, glued or spaced, is the drug's, not the regimen's name: "NMA lymphodepletion treatment
 #: with hydroxychloroquine(600mg,single-dose) and cyclophosphamide" (meddatax.com NCT04960072) names "hydroxychloroquine and
 #: cyclophosphamide", as "fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)" (lupus.bmj.com NCT05938725) names
 #: "fludarabine and cyclophosphamide". Not a bracket without an amount ("(Cy/Flu)", "(FLAG - fludarabine, ...)").
-_DOSE_IN_NAME = re.compile(r"(?<=[a-z])\s*\((?=[^()]{0,30}?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)[^()]{1,40}\)",
+_DOSE_IN_NAME = re.compile(r"(?<=[a-z])\s*\((?=[^()]{0,30}?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)[^()]{1,60}\)",
                            re.IGNORECASE)
 
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
@@ -169,7 +171,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # fludarabine, and antithymocyte globulin", Biol Blood Marrow Transplant 2014;20:696, PMID 24525278)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
                       rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by"
-                      rf"|containing|consist(?:s|ed)\s+of|compris(?:es|ed))\s+"
+                      rf"|containing)\s+"
                       rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
