@@ -8,6 +8,7 @@ from typing import Any
 
 from kg.enrich.therapy import describe_therapy
 from kg.model.records import Intervention, SourceDocument, TrialRecord
+from kg.read.layouts import ctgov_mirror
 
 
 def _record(**fields: Any) -> TrialRecord:
@@ -293,3 +294,220 @@ def test_drugs_named_with_their_dose_before_the_reinfusion_of_the_cells_are_a_ly
                                         "ScTIL and B lymphocyte adjuvant at Day 0.")
     # a row each, for what they are given before; the "Preconditioning chemotherapy" that names no drug is the same one
     assert _rows(record) == [("Fludarabine", "LYMPHODEPLETION"), ("cyclophosphamide", "LYMPHODEPLETION")]
+
+
+# --- a drug's dose after its name is no part of the regimen's name ---------------------------
+
+def test_a_dose_glued_to_a_drug_is_left_out_of_the_regimen_s_name() -> None:
+    # tests/data/therapy-holdout24, meddatax.com NCT04960072 (its summary): the dose glued to the first drug
+    record = _page(title="A Study of GC101 TIL in r/r Gastrointestinal Tumors",
+                   brief_summary="Autologous TILs are expanded from tumor resections or biopsies and infused i.v. into the "
+                                 "patient after NMA lymphodepletion treatment with hydroxychloroquine(600mg,single-dose) "
+                                 "and cyclophosphamide.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("hydroxychloroquine and cyclophosphamide", "LYMPHODEPLETION", ["hydroxychloroquine", "cyclophosphamide"])]
+
+
+def test_each_drug_s_dose_in_brackets_is_left_out_of_the_regimen_s_name() -> None:
+    # lupus.bmj.com NCT05938725 (tests/data, its gold "fludarabine and cyclophosphamide"): "3 days of lymphodepletion (LD)
+    # with fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)"
+    record = _page(title="CD19 CAR-T cells in systemic lupus erythematosus",
+                   brief_summary="Patients received 3 days of lymphodepletion (LD) with fludarabine (30 mg/m2/day) and "
+                                 "cyclophosphamide (300 mg/m2/day) followed by CAR-T cells.")
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]
+
+
+def test_a_bracket_without_an_amount_stays_in_the_regimen_s_name() -> None:
+    # the abbreviation after the drugs is kept: "lymphodepletion by Fludarabine/Cyclophosphamide (Flu/Cy)" (ijgc.bmj.com
+    # NCT03539406)
+    record = _page(title="RNK001 in ovarian cancer",
+                   brief_summary="Intraperitoneal (IP) infusion of RNK001 NK cells combined with IL2 without or with "
+                                 "lymphodepletion by Fludarabine/Cyclophosphamide (Flu/Cy).")
+    assert [r.name for r in record.regimens] == ["Fludarabine/Cyclophosphamide (Flu/Cy)"]
+
+
+# --- a group's description in a second paragraph (ClinicalTrials.gov mirror pages) ----------------
+
+def test_a_sentence_after_a_group_s_description_continues_it_and_its_drugs_are_a_regimen() -> None:
+    # tests/data/therapy-holdout23, meddatax.com NCT06464679 (compact rendering, the excerpt cut in the second dose): the
+    # third line is a sentence saying what the group receives, not a group's label
+    values = ["CD19 CAR NK cells", "anti-CD19 CAR NK cells",
+              "Patients will receive Fludarabine (25 mg/m2 per day) and Cyclophosphamide (300mg/"]
+    arms = ctgov_mirror._arms(values, [])
+    assert [(a.label, a.description) for a in arms] == [("CD19 CAR NK cells", "\n".join(values[1:]))]
+    record = _page(title="An Exploratory Clinical Study of CD19 CAR NK Cell Injection for the Treatment of "
+                         "Relapsed/Refractory Autoimmune Diseases", arms=arms)
+    assert _rows(record) == [("Fludarabine and Cyclophosphamide", "CHEMOTHERAPY")]
+
+
+def test_a_title_after_a_group_s_description_opens_the_next_group() -> None:
+    # shared/corpus/seeds 004 (meddatax.com, compact rendering, no Interventions list read here): each group's label is a
+    # title after the previous group's description
+    values = ["NK cells without IL-2", "On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 allogeneic UCB-NK "
+              "cells.", "NK cells with low dose IL-2", "On day 0, patients will receive a fixed dose of 1.0-3.0 x 10^9 "
+              "allogeneic UCB-NK cells."]
+    assert [a.label for a in ctgov_mirror._arms(values, [])] == ["NK cells without IL-2", "NK cells with low dose IL-2"]
+
+
+# --- drugs counted, not named (the NIH's plain English) ---------------------------------------
+
+#: tests/data/therapy-holdout8, ClinicalTrials.gov NCT03196414 (its brief summary).
+CART_138 = ("The cells will be changed in a laboratory. Participants will get 2 chemotherapy drugs over 5 days. Two days "
+            "later, participants will get an intravenous (IV) catheter in an arm. They will get the split doses CART cells "
+            "on day0, day1, day2 through the IV in 1 infusion.")
+
+
+def test_chemotherapy_drugs_the_participants_will_get_counted_are_a_regimen() -> None:
+    record = _page(title="Study of T Cells Targeting CD138/BCMA/CD19/More Antigens (CART-138/BCMA/19/More) for "
+                         "Chemotherapy Refractory and Relapsed Multiple Myeloma", brief_summary=CART_138,
+                   interventions=[Intervention("CART-138/BCMA/19/more", "BIOLOGICAL")])
+    assert _rows(record) == [("2 chemotherapy drugs", "CHEMOTHERAPY")]
+
+
+def test_chemotherapy_drugs_counted_followed_by_the_cells_make_room_for_them() -> None:
+    # the NIH's next sentence as trialfinderdata.org NCT05003895 writes it ("Then they will receive the modified white blood
+    # cells by IV."), after the drugs counted
+    record = _page(title="GPC3 CAR T cells for solid tumors",
+                   brief_summary="Participants will get 2 chemotherapy drugs over 3 days. Then they will receive the "
+                                 "modified white blood cells by IV.",
+                   interventions=[Intervention("GPC3 CAR T cells", "BIOLOGICAL")])
+    assert _rows(record) == [("2 chemotherapy drugs", "LYMPHODEPLETION")]
+
+
+def test_chemotherapy_drugs_the_patients_had_are_no_regimen() -> None:
+    # the patients' past: no "will"
+    record = _page(title="Study of T Cells Targeting CD138/BCMA/CD19/More Antigens (CART-138/BCMA/19/More) for "
+                         "Chemotherapy Refractory and Relapsed Multiple Myeloma",
+                   brief_summary="Participants had received 2 chemotherapy drugs before the study. "
+                                 "They will get the split doses CART cells on day0.",
+                   interventions=[Intervention("CART-138/BCMA/19/more", "BIOLOGICAL")])
+    assert record.regimens == []
+
+
+# --- a chemotherapy named by the antibody it contains -----------------------------------------
+
+#: tests/data/therapy-holdout22, haematologica.org UMIN000014072 (the letter's first paragraph).
+AUTO_NK = ("Therefore, we have conducted a phase I study of therapy using ex vivo expanded auto-NK cells from patients’ "
+           "peripheral blood mononuclear cells (PBMC) combined with rituximab-containing chemotherapy for relapsed "
+           "CD20-positive malignant lymphoma patients.")
+
+
+def test_a_rituximab_containing_chemotherapy_is_a_chemotherapy() -> None:
+    record = _page(title="Expanded autologous NK cells with rituximab-containing chemotherapy in lymphoma",
+                   brief_summary=AUTO_NK)
+    assert _rows(record) == [("rituximab-containing chemotherapy", "CHEMOTHERAPY")]
+
+
+def test_rituximab_alone_beside_the_cells_is_no_regimen() -> None:
+    # the antibody without a chemotherapy: "NK cells ... combined with rituximab"
+    record = _page(title="Expanded autologous NK cells with rituximab in lymphoma",
+                   brief_summary=AUTO_NK.replace("rituximab-containing chemotherapy", "rituximab"))
+    assert record.regimens == []
+
+
+# --- a chemotherapy given with radiotherapy, the cells with both --------------------------------
+
+#: tests/data/therapy-holdout23, ctv.veeva.com NCT07247201 (AlloNK1, its summary).
+ALLO_NK1 = ("This clinical trial aims to determine whether Natural Killer (NK) cell therapy administered in combination with "
+            "concurrent chemoradiotherapy (CRT) can reduce recurrence in patients with advanced nasopharyngeal cancer (NPC), "
+            "and to identify the highest safe and tolerable dose of allogeneic NK cells.")
+
+
+def test_cells_in_combination_with_concurrent_chemoradiotherapy_give_it() -> None:
+    record = _page(title="Integrating Allogeneic NK Cells in High-risk Advanced Stage III-IV Nasopharyngeal Cancer Patients "
+                         "(AlloNK1)", brief_summary=ALLO_NK1,
+                   interventions=[Intervention("Allogenic expanded Natural Killer Cells (AlloNK1)", "BIOLOGICAL")])
+    assert _rows(record) == [("concurrent chemoradiotherapy (CRT)", "CHEMOTHERAPY")]
+
+
+def test_a_chemoradiotherapy_named_without_the_cells_given_with_it_is_no_regimen() -> None:
+    # tests/data/therapy-holdout22, jci.org NCT04443296: "All patients planned to receive prior platinum-based
+    # chemoradiotherapy." (the page's cisplatin, given with a dose, is read as the trial's; here without it)
+    record = _page(title="TIL in cervical cancer",
+                   brief_summary="All patients planned to receive prior platinum-based chemoradiotherapy.",
+                   interventions=[Intervention("Tumor-infiltrating lymphocytes", "BIOLOGICAL")])
+    assert record.regimens == []
+
+
+# --- drugs joined by a hyphen -------------------------------------------------------------------
+
+def test_drugs_joined_by_a_hyphen_are_one_regimen() -> None:
+    # Frame et al., Front. Immunol. 2024 (doi 10.3389/fimmu.2024.1403145), its title: "Comparing 2-day vs 3-day flu-CY
+    # lymphodepleting regimens for CD19 CAR T-cell therapy in patients with non-hodgkin's lymphoma"
+    record = _page(title="Comparing 2-day vs 3-day flu-CY lymphodepleting regimens for CD19 CAR T-cell therapy in patients "
+                         "with non-hodgkin's lymphoma",
+                   interventions=[Intervention("CD19 CAR T cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("flu-CY", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
+def test_a_hyphen_after_a_drug_to_no_drug_joins_nothing() -> None:
+    # "flu-like" names a symptom; "cyclophosphamide-based" stays the based-on chemotherapy it names
+    record = _page(title="CD19 CAR T cells in lymphoma",
+                   brief_summary="Patients may have flu-like symptoms after the infusion of the CAR T cells. Patients "
+                                 "receive a cyclophosphamide-based lymphodepleting chemotherapy before the CAR T cells.",
+                   interventions=[Intervention("CD19 CAR T cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide", "LYMPHODEPLETION")]
+
+
+# --- a conditioning "containing" its drugs; antithymocyte globulin as pages spell it -------------
+
+#: Biol Blood Marrow Transplant 2014;20:696 (PMID 24525278), its abstract: donor NK cells after a haploidentical HCT.
+HAPLO_NK = ("Forty-one patients (ages 17 to 75 years) with hematologic malignancy underwent HLA-haploidentical HCT after "
+            "reduced-intensity conditioning containing busulfan, fludarabine, and antithymocyte globulin.")
+
+
+def test_a_conditioning_containing_its_drugs_is_that_regimen() -> None:
+    record = _page(title="Donor-derived natural killer cells infused after human leukocyte antigen-haploidentical "
+                         "hematopoietic cell transplantation: a dose-escalation study", brief_summary=HAPLO_NK,
+                   interventions=[Intervention("donor NK cells", "BIOLOGICAL")])
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("busulfan, fludarabine, and antithymocyte globulin", "CONDITIONING",
+         ["busulfan", "fludarabine", "antithymocyte globulin"])]
+
+
+def test_a_medium_containing_a_drug_is_no_regimen() -> None:
+    # "containing" after no regimen's word: the medium the cells are grown in
+    record = _page(title="Donor-derived natural killer cells", interventions=[Intervention("donor NK cells", "BIOLOGICAL")],
+                   brief_summary="NK cells were cultured in a medium containing cyclosporine.")
+    assert record.regimens == []
+
+
+def test_anti_thymocyte_globulin_spelt_with_a_hyphen_is_the_drug() -> None:
+    # sparkcures.com NCT02727803 (tests/data/pages), the NCI's outline: "Patients receive anti-thymocyte globulin
+    # intravenously (IV) over 4 hours on days -9 and -8, fludarabine phosphate IV over 1 hour, clofarabine IV over 1 hour,
+    # and busulfan IV over 3 hours on days -7 to -4." (under "MYELOABLATIVE REGIMEN 1:"; here under the NCI's
+    # "CONDITIONING REGIMEN:" heading, as cancer.gov NCI-2020-08290 writes it). Without the hyphenated spelling no drug
+    # was read: the outline's first drug it knew stood too far into the sentence.
+    record = _page(title="Personalized NK Cell Therapy After Chemotherapy and Cord Blood Transplant",
+                   brief_summary="CONDITIONING REGIMEN: Patients receive anti-thymocyte globulin intravenously (IV) over 4 "
+                                 "hours on days -9 and -8, fludarabine phosphate IV over 1 hour, clofarabine IV over 1 hour, "
+                                 "and busulfan IV over 3 hours on days -7 to -4.",
+                   interventions=[Intervention("natural killer cells", "BIOLOGICAL")])
+    assert [(r.purpose, r.components) for r in record.regimens] == [
+        ("CONDITIONING", ["antithymocyte globulin", "fludarabine", "clofarabine", "busulfan"])]
+
+
+def test_a_transplant_trial_that_gives_no_cells_has_no_regimen() -> None:
+    # the kidney trial of tests/test_therapy_language.py: its antithymocyte globulin, a drug by its hyphenated spelling, is
+    # given against the organ's rejection; and a stem cell transplant's alone, no cells given beside it, is no regimen
+    # either (queries.md: a regimen is given around the cell therapy; tests/test_registry_gaps_s23.py)
+    for organ in ("Kidney and Pancreas Transplantation", "Haploidentical Stem Cell Transplantation"):
+        assert _page(title=f"Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in {organ}").regimens == []
+
+
+def test_each_drug_s_dose_in_the_long_form_stays_in_one_regimen() -> None:
+    # a CD19 CAR-T study's methods (as potassium-channel.com quotes them, 2022-02-15): "Patients received lymphodepletion
+    # with fludarabine (30 mg per square meter of body surface area per day) and cyclophosphamide (500 mg per square meter
+    # per day) on days -5, -4, and -3, followed by an infusion of CAR T cells on day 0."
+    record = _page(title="CD19 CAR T cells with a PD-1 inhibitor in lymphoma",
+                   brief_summary="Patients received lymphodepletion with fludarabine (30 mg per square meter of body "
+                                 "surface area per day) and cyclophosphamide (500 mg per square meter per day) on days -5, "
+                                 "-4, and -3, followed by an infusion of CAR T cells on day 0.")
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine and cyclophosphamide", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+    # a bracket without an amount ends the list, however long
+    record = _page(title="CD19 CAR T cells with a PD-1 inhibitor in lymphoma",
+                   brief_summary="Patients received lymphodepletion with fludarabine (as the protocol of the sponsor sets "
+                                 "out in its appendix) and then CAR T cells.")
+    assert [(r.name, r.components) for r in record.regimens] == [("fludarabine", ["fludarabine"])]

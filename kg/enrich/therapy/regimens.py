@@ -18,6 +18,10 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
          r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total[- ]body irradiation|TBI|MMF|PTCy"
+         # antithymocyte globulin as pages spell it: "Patients receive anti-thymocyte globulin intravenously (IV) over 4
+         # hours on days -9 and -8" (sparkcures.com NCT02727803, the NCI's outline), "rabbit anti-thymocyte globulin"
+         # (meddatax.com NCT01370213), "anti–T-lymphocyte globulin" (Blood 1998;91:756), "thymoglobulin"
+         r"|anti[-–]?thymocyte globulin|anti[-–]?T-lymphocyte globulin|thymoglobulin"
          # chemotherapy given with cell products of solid tumours (CIK with gemcitabine and cisplatin)
          r"|gemcitabine|cisplatin|carboplatin|oxaliplatin|paclitaxel|docetaxel|irinotecan|capecitabine"
          r"|5-fluorouracil|doxorubicin|vincristine|temozolomide|pemetrexed|carmustine|etoposide phosphate"
@@ -42,15 +46,25 @@ _DRUG = rf"\b(?:{DRUGS})\b"
 #: A list of drugs: "cyclophosphamide and fludarabine (Cy/Flu)", "Flu/Cy", "fludarabine, cytarabine, G-CSF", with spaces
 #: only: "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com, EudraCT 2010-018988-41), with salts and a
 #: comma before the last: "cyclophosphamide, fludarabine phosphate, and total-body irradiation" (meddatax.com NCT00652899).
+#: With a hyphen: "Comparing 2-day vs 3-day flu-CY lymphodepleting regimens for CD19 CAR T-cell therapy" (Front. Immunol.
+#: 2024, doi 10.3389/fimmu.2024.1403145), "fludarabine cyclophosphamide (Flu-Cy) conditioning" (glycostem.com).
 #: A drug's salt after its name: "fludarabine phosphate", "gemcitabine hydrochloride".
 _SALT = r"(?:\s+(?:phosphate|hydrochloride|monophosphate))?"
-_DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}|\s+{_DRUG}{_SALT})*(?:\s*\([^()]{{2,20}}\))?"
+_DRUG_LIST = rf"{_DRUG}{_SALT}(?:\s*(?:,\s*and|,|/|\+|and|plus|&|-)\s*{_DRUG}{_SALT}|\s+{_DRUG}{_SALT})*(?:\s*\([^()]{{2,20}}\))?"
 
 #: A list of drugs, each possibly with its dose in brackets after it: "fludarabine (30 mg/m2/day) and cyclophosphamide (300
 #: mg/m2/day)" (lupus.bmj.com NCT05938725); a bracket without a number after a drug ends the list as in _DRUG_LIST.
-_DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,30}\))?"
+#: (the NEJM's long form too: "lymphodepletion with fludarabine (30 mg per square meter of body surface area per day) and
+#: cyclophosphamide (500 mg per square meter per day)", a CD19 CAR-T study's methods as potassium-channel.com quotes them)
+_DOSE_BRACKET = r"(?:\s*\((?=[^()]{0,30}\d)[^()]{1,60}\))?"
 _DOSED_DRUG_LIST = (rf"{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|plus|&)\s*{_DRUG}{_SALT}{_DOSE_BRACKET})*"
                     rf"(?:\s*\([^()]{{2,20}}\))?")
+#: A drug's dose in brackets after it, glued or spaced, is the drug's, not the regimen's name: "NMA lymphodepletion treatment
+#: with hydroxychloroquine(600mg,single-dose) and cyclophosphamide" (meddatax.com NCT04960072) names "hydroxychloroquine and
+#: cyclophosphamide", as "fludarabine (30 mg/m2/day) and cyclophosphamide (300 mg/m2/day)" (lupus.bmj.com NCT05938725) names
+#: "fludarabine and cyclophosphamide". Not a bracket without an amount ("(Cy/Flu)", "(FLAG - fludarabine, ...)").
+_DOSE_IN_NAME = re.compile(r"(?<=[a-z])\s*\((?=[^()]{0,30}?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)[^()]{1,60}\)",
+                           re.IGNORECASE)
 
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
@@ -82,8 +96,11 @@ _ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistami
 
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
-    # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor)
-    ("CHEMOTHERAPY", re.compile(rf"(?P<name>(?:{_DRUG}|platinum|taxane)[- ](?:based|containing)\s+(?:doublet\s+)?chemotherapy)\b",
+    # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor); an antibody a chemotherapy contains:
+    # "ex vivo expanded auto-NK cells ... combined with rituximab-containing chemotherapy" (haematologica.org UMIN000014072;
+    # the antibody alone, "NK cells combined with rituximab", is no regimen)
+    ("CHEMOTHERAPY", re.compile(rf"(?P<name>(?:{_DRUG}|platinum|taxane|rituximab)[- ](?:based|containing)\s+"
+                                rf"(?:doublet\s+)?chemotherapy)\b",
                                 re.IGNORECASE)),
     # "standard cytarabine based consolidation" (EU register 2013-003421-28, E.2.1)
     ("CHEMOTHERAPY", re.compile(rf"(?P<name>{_DRUG_LIST}(?:\s+|-)based\s+consolidation)\b", re.IGNORECASE)),
@@ -154,8 +171,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # NCT05938725): its abbreviation after the purpose, each drug's dose in brackets after it, one regimen
     # (and "by": "intraperitoneal (IP) infusion of RNK001 combined with IL2 without or with lymphodepletion by
     # Fludarabine/Cyclophosphamide (Flu/Cy)", ijgc.bmj.com NCT03539406)
+    # (and "containing": "underwent HLA-haploidentical HCT after reduced-intensity conditioning containing busulfan,
+    # fludarabine, and antithymocyte globulin", Biol Blood Marrow Transplant 2014;20:696, PMID 24525278)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
-                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by)\s+"
+                      rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by"
+                      rf"|containing)\s+"
                       rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
@@ -227,7 +247,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # (ctv.veeva.com NCT03297528): the trial's giving (not "after ... therapy with induction chemotherapy and DLI")
     ("CHEMOTHERAPY", re.compile(r"(?:\b(?:combined|combination|together|along)\s+with|\bplus|\bcycles?\s+of|\bgiving)\s+"
                                 r"(?:(?:the|a|an|one|two|standard|\d)\s+)?(?P<name>(?:standard\s+|intensive\s+|additional\s+)?"
-                                r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy)\b",
+                                r"(?:consolidation|induction|re-?induction|salvage|maintenance)\s+chemotherapy"
+                                # a chemotherapy given with radiotherapy, the cells with both: "Natural Killer (NK) cell
+                                # therapy administered in combination with concurrent chemoradiotherapy (CRT)" (ctv.veeva.com
+                                # NCT07247201), as jci.org's "cisplatin CCRT plus TIL infusion" (NCT04443296) gives its
+                                # cisplatin (not "prior platinum-based chemoradiotherapy", the patients' past)
+                                r"|(?:concurrent\s+)?chemo-?radiotherapy(?:\s*\(C?CRT\))?)(?!\w)",
                                 re.IGNORECASE)),
     # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
@@ -242,6 +267,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # from what follows them (_THEN_CELLS_NEXT)
     (None, re.compile(rf"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy\s+(?:drugs?|medicines?|agents?)\s+"
                       rf"(?P<name>{_DRUG_LIST})", re.IGNORECASE)),
+    # ... and the drugs counted, not named: "Participants will get 2 chemotherapy drugs over 5 days. Two days later,
+    # participants will get an intravenous (IV) catheter in an arm. They will get the split doses CART cells on day0"
+    # (ClinicalTrials.gov NCT03196414): a regimen given, what for as what follows says (here nothing: CHEMOTHERAPY). Only
+    # what the patients "will" get: "had received two chemotherapy drugs" is their past.
+    (None, re.compile(r"\bwill\s+(?:get|receive|be\s+given)\s+(?P<name>(?:\d|two|three|four)\s+chemotherapy\s+"
+                      r"(?:drugs|medicines|agents))\b", re.IGNORECASE)),
     # the drugs the patients are said to receive, named together, each with its dose: "Patients will receive Fludarabine
     # (25 mg/m2 per day) and Cyclophosphamide (300mg/" (meddatax.com NCT06464679, an arm's description cut in the second
     # dose): one regimen, what for as what follows it says (none here: CHEMOTHERAPY); a drug alone is read below with its
@@ -286,9 +317,10 @@ _RECEIVED = next(pattern for _, pattern in _PATTERNS if pattern.pattern.startswi
 _COURSES = frozenset(pattern for _, pattern in _PATTERNS
                      if pattern.pattern.startswith((r"chemotherapy\s+(?:consisting", r"\btreatment\s+with",
                                                     r"\b(?:get|gets|receive|receives|be\s+given)\s+(?:the\s+)?chemotherapy",
+                                                    r"\bwill\s+(?:get|receive|be\s+given)\s+(?P<name>(?:\d|two",
                                                     r"\b(?:patients|participants|subjects)\s+(?:will\s+)?(?:then\s+)?"
                                                     r"(?:receive|be\s+given)\s+(?P<name>")))
-assert len(_COURSES) == 4
+assert len(_COURSES) == 5
 #: Words one of which each pattern above needs (lowercase), so that a passage without any is
 #: not scanned: the same regimens are found, several times faster.
 _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention"),
@@ -302,8 +334,10 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
-          ("immune system",), ("given",), ("chemotherapy",), ("cyclophosphamide", "ptcy"), ("after", "following"),
-          ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"), ("lymphodepletion",),
+          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"),
+          ("cyclophosphamide", "ptcy"), ("after", "following"),
+          ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
+          ("lymphodepletion",),
           ("lymphodepletion",),
           ("deplet",), ("allergic", "premedication", "antihistamine")]
 assert len(_NEEDS) == len(_PATTERNS)
@@ -529,7 +563,10 @@ _LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neo
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
                   "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
-                  "atg": "antithymocyte globulin", "tbi": "total body irradiation",
+                  "atg": "antithymocyte globulin", "anti-thymocyte globulin": "antithymocyte globulin",
+                  "anti–thymocyte globulin": "antithymocyte globulin", "thymoglobulin": "antithymocyte globulin",
+                  "anti-t-lymphocyte globulin": "antithymocyte globulin", "anti–t-lymphocyte globulin": "antithymocyte globulin",
+                  "tbi": "total body irradiation",
                   # brand names (docs/vocabulary-sources.md)
                   "cytoxan": "cyclophosphamide", "neosar": "cyclophosphamide", "clafen": "cyclophosphamide",
                   "alkeran": "melphalan"}
@@ -600,6 +637,8 @@ _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,12
                         r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
 
 
+#: A transplant a trial names (its title's: a conditioning before it is the graft's).
+_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 #: Cells the trial gives after a transplant: "the side effects and best dose of donor-derived CAR T cells following
 #: allogeneic stem cell transplantation", "Giving 19-28z CAR T cells after stem cell transplantation from a donor"
 #: (cancer.gov NCI-2020-08290, NCT04556266). (Not "cells for patients who relapsed after a transplant": the cells are
@@ -607,8 +646,6 @@ _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,12
 _CELLS_AFTER_TRANSPLANT = re.compile(r"\b(?:cells?|lymphocytes|infusions?)\s+(?:(?:given|administered|infused)\s+)?"
                                      r"(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w()-]+\s+){0,4}?"
                                      r"(?:transplant\w*|HSCT|SCT|HCT|BMT)\b", re.IGNORECASE)
-#: A transplant the trial gives: its conditioning and prophylaxis are regimens too.
-_TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 
 
 def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
@@ -654,7 +691,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     continue  # the cells' own purpose, not a regimen given beside them
                 if components and all(_SUPPORTIVE.match(c) for c in components):
                     continue  # "Mesna is given to lower the risk of side effects to the bladder" (NCT01904136)
-                name = fold(match.groupdict().get("name") or " and ".join(components)).strip(" ,;")
+                name = fold(_DOSE_IN_NAME.sub("", match.groupdict().get("name") or " and ".join(components))).strip(" ,;")
                 purpose = _purpose(fixed, match, passage.text)
                 following = passages[place + 1] if place + 1 < len(passages) else None
                 if (purpose == "CHEMOTHERAPY" and match.re in _COURSES and following is not None

@@ -81,6 +81,11 @@ _SPONSOR_CLASSES = {"OTHER", "INDUSTRY", "NIH", "FED", "OTHER_GOV", "INDIV", "NE
 _GROUP_TYPE = re.compile(r"^Group Type\s+([A-Z_]+)$")
 #: ... and each of its interventions' type after the intervention's name: "NCR300" / "Intervention Type DRUG".
 _INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+([A-Z_]+)$")
+#: A group's description may run to a second paragraph, a sentence saying what the group is given, where a group's label
+#: is a title: "CD19 CAR NK cells" / "anti-CD19 CAR NK cells" / "Patients will receive Fludarabine (25 mg/m2 per day) and
+#: Cyclophosphamide (300mg/" (meddatax.com NCT06464679, compact rendering, the excerpt cut there).
+_GIVING_SENTENCE = re.compile(r"^(?:All\s+)?(?:patients|participants|subjects)\s+(?:will|shall|are|were|receive[sd]?|get)\b",
+                              re.IGNORECASE)
 _ID_TYPES = {"EUDRACT_NUMBER": "EUDRACT", "CTIS": "EUCT"}
 
 
@@ -337,6 +342,8 @@ def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
                 index += 1
         elif arms and arms[-1].description is None and not arms[-1].interventions:
             arms[-1].description = value
+        elif arms and arms[-1].description and not arms[-1].interventions and _GIVING_SENTENCE.match(value):
+            arms[-1].description += "\n" + value  # a paragraph more of the group's description, no group's label
         else:
             arm_type, _, label = value.partition(":")
             if label.strip() and lookup("arm-type", arm_type):
