@@ -10,6 +10,7 @@ from kg.enrich.therapy.schedules import (
     additional_doses,
     days_given,
     doses_counted_before,
+    doses_on_days,
     duration_before,
     duration_days,
     frequency,
@@ -48,7 +49,10 @@ _EX_VIVO_BEFORE = re.compile(r"(?:\b(?:expan\w*|cultur\w*|activat\w*|stimulat\w*
                              r"generated|grown|feeder\w*)\s+(?:\S+\s+){0,4}?(?:with|in|by|using|of)|in the presence of"
                              # the culture's medium: "the cells were resuspended in serum-free medium with recombinant human
                              # IL-2 and α-GalCer" (ctv.veeva.com NCT03175679), "medium supplemented with 500 IU/ml IL-2"
-                             r"|\b(?:medium|media)\s+(?:\S+\s+){0,2}?(?:with|containing|supplemented\s+with|plus))"
+                             # and the culture's: "a 18 (+) 1-day expansion culture including anti-CD3/anti-CD28
+                             # antibody-coated beads and recombinant human interleukin-2" (ncbi.nlm.nih.gov NCT00602693)
+                             r"|\b(?:medium|media|cultures?)\s+(?:\S+\s+){0,2}?(?:with|containing|including|supplemented\s+with"
+                             r"|plus))"
                              r"\s+(?:\S+\s+){0,7}$", re.IGNORECASE)
 #: A denial after the name: "IL-2 will not be administered".
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
@@ -88,6 +92,35 @@ _GIVEN_WITH_BEFORE = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|t
 #: ClinicalTrials.gov NCT05304754, the IL-15-stimulated NK cells of one arm and the alloreactive ones of the other)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:[\w-]+\s*/\s*)?(?:activated|stimulated|expanded|induced|primed"
                             r"|pre-?activated)\b", re.IGNORECASE)
+
+
+#: A cytokine infused: "followed by infusions of IL-2 for 5 days" (smartpatients.com NCT01694472), "IL-2 infusion",
+#: "IL-2 is infused": into a vein, as an infusion is where the text names no other place for it.
+_INFUSED_BEFORE = re.compile(r"\binfusions?\s+of\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_INFUSED_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:infusions?\b|(?:is|are|was|were|will\s+be)\s+infused\b)", re.IGNORECASE)
+#: Another place an infusion goes: "Intracavitary Interleukin-2 (IL-2) and Lymphokine-Activated Killer (LAK) Cell Therapy"
+#: (knowcancer.com NCT00003067: "Bolus infusions of low-dose IL-2", into the tumour's cavity), "intraperitoneal (IP)
+#: infusion of RNK001 combined with IL2" (NCT03539406), an infusion under the skin.
+_ANOTHER_PLACE = re.compile(r"\bintra-?(?:cavit|periton|thecal|tumou?r|pleur|vesic|arteri|lesion|dermal|muscul|ventric|hepat"
+                            r"|ocular|vitreal|nodal)\w*|\binto\s+(?:the\s+)?(?:\w+\s+)?(?:cavity|tumou?rs?)\b|\bIP\b"
+                            r"|\bsub-?cutaneous", re.IGNORECASE)
+#: A cytokine given with each of the cells' infusions: "on the day of each infusion of JK500 cells, the patients were first
+#: subcutaneously injected with 100WU/ m2 of interleukin (IL)-2" (ClinicalTrials.gov NCT05519384): as often as the cells.
+_WITH_EACH_INFUSION = re.compile(r"\b(?:each|every)\s+(?:[\w-]+\s+){0,2}?(?:infusion|injection|transfusion)s?\b"
+                                 r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?cells)?", re.IGNORECASE)
+_CELLS = re.compile(r"\bcells?\b", re.IGNORECASE)
+#: One day and no more: "LAK cells and IL-2 are infused on day 1" (knowcancer.com NCT00003067).
+_ONE_DAY = re.compile(r"^(?:day|D)\s*[-−–+]?\s*(\d{1,3})$", re.IGNORECASE)
+
+
+def _cells_frequency(passages: list[Passage]) -> str | None:
+    """How often the sentences that give the cells give them, where they agree and name no cytokine nor other drug:
+    "10^6, 5x10^6 and 3x10^7 JK500 cells injection /kg/ time, three times a week, a total of 6 times" (NCT05519384).
+    """
+    found = {frequency(p.text) for p in passages
+             if _CELLS.search(p.text) and not _ANY_NAME_IN.search(p.text) and not _OTHER_DRUG.search(p.text)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 #: What every name in CYTOKINES starts with or holds: text without it names no cytokine.
@@ -150,6 +183,10 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
     # Asked once per cytokine and passage, not per mention: per mention, a text naming IL-2 800
     # times took 20 s (each mention looked at every other and copied the rest of the text).
     named_routes: dict[str, str | None] = {}
+    elsewhere = bool(_ANOTHER_PLACE.search(everything))
+    cells_frequency: list[str | None] = []  # (asked once, where a cytokine is given with each of the cells' infusions)
+    # the one day a cytokine was given on, said before in an arm: (cytokine, arm) -> the day
+    given_on_one_day: dict[tuple[str, str | None], str] = {}
     # A cytokine a document shows on feeder cells ("K562-mbIL21") is the making of the cells
     # wherever else the document names it without a dose ("NK cells expanded with IL-21").
     named = [_mentions(p.text) for p in passages]  # (each passage's mentions found once, for both uses)
@@ -176,7 +213,9 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                                        or _ENGINEERED_BEFORE.search(passage.text[max(0, start - 40):start])):
                 continue
             given_with = bool(_GIVEN_WITH_BEFORE.search(passage.text[max(0, start - 40):start]))
-            ex_vivo = membrane_bound or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 80):start]))
+            # (the words back to 100 characters: "expansion culture including anti-CD3/anti-CD28 antibody-coated beads and
+            # recombinant human interleukin-2", NCT00602693)
+            ex_vivo = membrane_bound or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 100):start]))
                                                              or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 40]))
                                                              or feeders))
             if not ex_vivo and (_MEASURED_AFTER.match(passage.text[end:end + 120])
@@ -197,7 +236,15 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                 lead = _lead(passage.text[previous_end:start])
                 use.route = route(segment) or (route(lead) if _DOSE_RIGHT_BEFORE.search(lead) else None) \
                     or named_routes[cytokine]
+                if use.route is None and not elsewhere and (_INFUSED_BEFORE.search(passage.text[max(0, start - 40):start])
+                                                            or _INFUSED_AFTER.match(passage.text[end:end + 30])):
+                    use.route = "INTRAVENOUS"
                 use.frequency = frequency(segment)
+                if use.frequency is None and (_WITH_EACH_INFUSION.search(passage.text[max(previous_end, start - 120):start])
+                                              or _WITH_EACH_INFUSION.search(segment[:100])):
+                    if not cells_frequency:
+                        cells_frequency.append(_cells_frequency(passages))
+                    use.frequency = cells_frequency[0]
                 use.number_of_doses = number_of_doses(segment) or doses_counted_before(passage.text[previous_end:start])
                 if use.number_of_doses is None and before[0] == 1:
                     # "subcutaneous IL-2 on day 1, followed by NK cell infusion on day 2, followed by subcutaneous IL-2
@@ -206,6 +253,15 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
                     use.number_of_doses = additional_doses(segment, passage.text[before[1]:start])
                 use.duration_days = duration_days(segment) or duration_before(passage.text[previous_end:start])
                 use.days = days_given(segment)
+                listed = doses_on_days(segment) if use.number_of_doses is None else []
+                if listed:
+                    # "LAK cells and IL-2 are infused on day 1. Bolus infusions of low-dose IL-2 are administered on days
+                    # 3, 5, 8, 10, and 12" (knowcancer.com NCT00003067): the one day before and those listed, 6 doses
+                    day_before = given_on_one_day.get((cytokine, passage.arm))
+                    use.number_of_doses = len(listed) + (day_before is not None and day_before not in listed)
+                one_day = _ONE_DAY.match(use.days or "")
+                if one_day and use.number_of_doses is None:
+                    given_on_one_day.setdefault((cytokine, passage.arm), one_day.group(1))
                 following_passage = passages[place + 1] if place + 1 < len(passages) else None
                 given_then = _TREATMENTS_ON_ONE_DAY.match(following_passage.text) if following_passage else None
                 if given_then and following_passage.place == passage.place and use.number_of_doses is None \

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "additional_doses", "duration_days",
-           "days_given", "infusion_count", "duration_before", "COUNT_WORDS",
+           "days_given", "doses_on_days", "infusion_count", "duration_before", "COUNT_WORDS",
            "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -108,6 +108,27 @@ def additional_doses(text: str, before: str) -> int | None:
     if not match or not _ON_ONE_DAY_ONLY.search(before) or _DOSES.search(before):
         return None
     return _count(match.group(1)) + 1
+
+
+#: A drug given on the days listed after its name, one dose each day: "Bolus infusions of low-dose IL-2 are administered on
+#: days 3, 5, 8, 10, and 12" (knowcancer.com NCT00003067); not cells' days after it ("N-803 ... with or without PD-L1
+#: t-haNK cells on days 1, 5, 8, 12 and 15"), a range ("on days 1, 3 and 5-7") nor days of each cycle.
+_GIVEN_ON_DAYS = re.compile(r"^(?:(?!\bcells?\b)[^.;]){0,80}?\bon\s+(?:study\s+)?days\s+"
+                            r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,3})+)\b"
+                            r"(?!\s*(?:-|–|−|~|to\b|through\b|of\s+(?:each|every)\b|every\b|each\b|(?:,\s*and|,|and)\s*[-−+]?\d))",
+                            re.IGNORECASE)
+
+
+def doses_on_days(text: str) -> list[str]:
+    """The days listed after a drug's name it is given on, one dose each.
+
+    >>> doses_on_days("IL-2 are administered on days 3, 5, 8, 10, and 12, followed by a rest period")
+    ['3', '5', '8', '10', '12']
+    >>> doses_on_days("IL-2 with PD-L1 t-haNK cells on days 1, 5, 8"), doses_on_days("IL-2 on days 1, 3 and 5-7")
+    ([], [])
+    """
+    match = _GIVEN_ON_DAYS.search(text)
+    return re.findall(r"[-−+]?\d{1,3}", match.group("days")) if match else []
 
 
 #: A count of doses right before the drug they are of: "patients receive 6 doses of Il-2 every second day" (ctv.veeva.com
