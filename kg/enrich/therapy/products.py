@@ -327,7 +327,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
-                                  given_in=_only_arms(record)))
+                                  given_in=_only_arms(record), arm_labels=[a.label for a in record.arms]))
     return products
 
 
@@ -381,13 +381,14 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _other_cells(p.text)]
     if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
-        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
+        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record),
+                          arm_labels=[a.label for a in record.arms])]
     products = []
     for kind in kinds:
         its = about if len(kinds) == 1 else [p for p in about if any(_kind_of(m.group(0)) == kind
                                                                     for m in _UNTYPED_CELLS.finditer(p.text))]
         product = _describe(None, its, donor_clauses(record), dosing=dosing if len(kinds) == 1 else [],
-                            given_in=_only_arms(record))
+                            given_in=_only_arms(record), arm_labels=[a.label for a in record.arms])
         product.kind = kind
         products.append(product)
     return products
@@ -455,7 +456,8 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
         return []
     named = _names_pattern(sorted(names))
     about = [p for p in passages if named and named.search(p.text)]
-    return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record))]
+    return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record),
+                      arm_labels=[a.label for a in record.arms])]
 
 
 #: A sentence that says what the investigators mean to do speaks of this trial, whatever general claim it holds besides
@@ -473,7 +475,7 @@ _PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.I
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None,
-              given_in: dict[str, str] | None = None) -> CellProduct:
+              given_in: dict[str, str] | None = None, arm_labels: list[str] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     if cell_type in _NOT_THE_GRAFTS:
@@ -536,10 +538,21 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
                                               if INFUSION_DAY.search(p.text) or _PER_INFUSION.search(p.text))
                                   if n is not None), None)
     doses: list[DoseLevel] = []
-    for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
+
+    def arm_of(passage: Passage) -> str | None:
+        # a dose in the description of an intervention that one arm alone lists is given in that arm
+        return passage.arm or (given_in or {}).get((passage.intervention or "").lower())
+
+    # an arm's dose first, its intervention's too: it names its arm (a registry's summary saying the same doses again,
+    # "The protocol preset 2 dose levels: Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg ...", before the description of
+    # the intervention its one arm lists, ClinicalTrials.gov NCT04835519, does not take the arm away)
+    for passage in sorted([*passages, *(dosing or [])], key=lambda p: arm_of(p) is None):
         for dose in cell_doses(passage.text):
-            # a dose in the description of an intervention that one arm alone lists is given in that arm
-            dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
+            dose.arm = arm_of(passage) or _labelled_arm(dose, arm_labels or [])
+            if dose.arm and _DOSE_GROUP.search(dose.arm):
+                # the amount of a group named by its dose is that group's one dose: "High dose group" over "10^10 TIL"
+                # (meddatax.com NCT04538313), "Dose Level 1: FT538 at 1 x10^8 cells/dose" (ClinicalTrials.gov NCT04714372)
+                dose.per_dose = True
             known = next((known for known in doses if _same_dose(dose, known)), None)
             if known is None:
                 doses.append(dose)
@@ -574,6 +587,25 @@ _MULTIPLE_DOSES = re.compile(r"\bmultiple[- ](?:ascending[- ])?doses?\b|\brepeat
                              re.IGNORECASE)
 
 
+#: An arm named by its dose: "High dose group" (meddatax.com NCT04538313), "Dose Level 1: FT538 at 1 x10^8 cells/dose"
+#: (ClinicalTrials.gov NCT04714372), "Dose 2"; not a drug's high dose ("High-dose IL-2 and TIL") nor "Multiple doses".
+_DOSE_GROUP = re.compile(r"\bdose[- ](?:\d+|one|two|three|four|five|levels?|groups?|cohorts?|arms?)\b", re.IGNORECASE)
+
+
+def _labelled_arm(dose: DoseLevel, labels: list[str]) -> str | None:
+    """The one arm whose label states the dose: a registry's arm "Dose Level 2: FT538 at 3 x10^8 cells/dose" gives the
+    dose its summary says, "The subsequent planned FT538 cohorts are 3x10e8, 1x10e9, and 1.5 x10e9 FT538 cells per dose"
+    (ClinicalTrials.gov NCT04714372, whose intervention all four arms list). Two arms naming it, or none: no arm.
+    """
+    named = [label for label in labels if "10" in label or "illion" in label
+             if any(_same_amount(dose, stated) for stated in cell_doses(label))]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_amount(one: DoseLevel, other: DoseLevel) -> bool:
+    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit)
+
+
 def _only_arms(record: TrialRecord) -> dict[str, str]:
     """Each intervention (by its name in lower case) that one arm alone lists, with that arm's label: a registry's arm
     "Experimental: anti-CD19 UCAR-T cells" lists "Biological: anti-CD19 UCAR-T cells", whose description "Dose level one:
@@ -605,5 +637,4 @@ def _this_trials(text: str) -> str | None:
 
 def _same_dose(one: DoseLevel, other: DoseLevel) -> bool:
     """The same amount: a dose stated in the summary and again in its arm is one dose level."""
-    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit) and (
-        one.arm == other.arm or None in (one.arm, other.arm))
+    return _same_amount(one, other) and (one.arm == other.arm or None in (one.arm, other.arm))
