@@ -33,6 +33,7 @@ from kg.enrich.therapy.product_sentences import (
     _CALLED,
     _CELLS_COLLECTED,
     _COLLECTED,
+    _DOSE_GROUP,
     _GIVEN_THE_CELLS,
     _HAVE_LEUKAPHERESIS,
     _INFUSION_DOSE,
@@ -47,8 +48,10 @@ from kg.enrich.therapy.product_sentences import (
     _PLAIN_PRODUCT,
     _TAKEN_FROM,
     _THESE_CELLS,
+    _labelled_arm,
     _other_cells,
     _plain_kind_called,
+    _same_amount,
     _steps_of_making,
 )
 from kg.enrich.therapy.product_sources import (
@@ -585,25 +588,6 @@ _SINGLE_DOSE_LEVELS = re.compile(r"\bsingle[- ](?:ascending[- ])?dose[- ](?:esca
 #: Groups given the cells more than once: "multiple-dose extention", "multiple ascending doses", "repeated doses".
 _MULTIPLE_DOSES = re.compile(r"\bmultiple[- ](?:ascending[- ])?doses?\b|\brepeated[- ]doses?\b|\brepeat[- ]dosing\b",
                              re.IGNORECASE)
-
-
-#: An arm named by its dose: "High dose group" (meddatax.com NCT04538313), "Dose Level 1: FT538 at 1 x10^8 cells/dose"
-#: (ClinicalTrials.gov NCT04714372), "Dose 2"; not a drug's high dose ("High-dose IL-2 and TIL") nor "Multiple doses".
-_DOSE_GROUP = re.compile(r"\bdose[- ](?:\d+|one|two|three|four|five|levels?|groups?|cohorts?|arms?)\b", re.IGNORECASE)
-
-
-def _labelled_arm(dose: DoseLevel, labels: list[str]) -> str | None:
-    """The one arm whose label states the dose: a registry's arm "Dose Level 2: FT538 at 3 x10^8 cells/dose" gives the
-    dose its summary says, "The subsequent planned FT538 cohorts are 3x10e8, 1x10e9, and 1.5 x10e9 FT538 cells per dose"
-    (ClinicalTrials.gov NCT04714372, whose intervention all four arms list). Two arms naming it, or none: no arm.
-    """
-    named = [label for label in labels if "10" in label or "illion" in label
-             if any(_same_amount(dose, stated) for stated in cell_doses(label))]
-    return named[0] if len(named) == 1 else None
-
-
-def _same_amount(one: DoseLevel, other: DoseLevel) -> bool:
-    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit)
 
 
 def _only_arms(record: TrialRecord) -> dict[str, str]:
