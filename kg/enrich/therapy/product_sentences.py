@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from kg.enrich.therapy.cell_kinds import _unproduct
+from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.text import Passage
+from kg.model.records import DoseLevel
 
 __all__: list[str] = []  # the names here are the package's own
 
@@ -200,3 +202,23 @@ _PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s
                             # study donors." (cancer.gov NCT03939585, a trial of donor lymphocytes)
                             r"|\b(?:the|each|this)\s+study\s+products?\b",
                             re.IGNORECASE)
+
+
+#: An arm named by its dose: "High dose group" (meddatax.com NCT04538313), "Dose Level 1: FT538 at 1 x10^8 cells/dose"
+#: (ClinicalTrials.gov NCT04714372), "Dose 2"; not a drug's high dose ("High-dose IL-2 and TIL") nor "Multiple doses".
+_DOSE_GROUP = re.compile(r"\bdose[- ](?:\d+|one|two|three|four|five|levels?|groups?|cohorts?|arms?)\b", re.IGNORECASE)
+
+
+def _labelled_arm(dose: DoseLevel, labels: list[str]) -> str | None:
+    """The one arm whose label states the dose: a registry's arm "Dose Level 2: FT538 at 3 x10^8 cells/dose" gives the
+    dose its summary says, "The subsequent planned FT538 cohorts are 3x10e8, 1x10e9, and 1.5 x10e9 FT538 cells per dose"
+    (ClinicalTrials.gov NCT04714372, whose intervention all four arms list). Two arms naming it, or none: no arm.
+    """
+    named = [label for label in labels if "10" in label or "illion" in label
+             if any(_same_amount(dose, stated) for stated in cell_doses(label))]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_amount(one: DoseLevel, other: DoseLevel) -> bool:
+    """The same amount in the same unit, wherever said."""
+    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit)

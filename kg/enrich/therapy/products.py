@@ -33,6 +33,7 @@ from kg.enrich.therapy.product_sentences import (
     _CALLED,
     _CELLS_COLLECTED,
     _COLLECTED,
+    _DOSE_GROUP,
     _GIVEN_THE_CELLS,
     _HAVE_LEUKAPHERESIS,
     _INFUSION_DOSE,
@@ -47,8 +48,10 @@ from kg.enrich.therapy.product_sentences import (
     _PLAIN_PRODUCT,
     _TAKEN_FROM,
     _THESE_CELLS,
+    _labelled_arm,
     _other_cells,
     _plain_kind_called,
+    _same_amount,
     _steps_of_making,
 )
 from kg.enrich.therapy.product_sources import (
@@ -327,7 +330,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
-                                  given_in=_only_arms(record)))
+                                  given_in=_only_arms(record), arm_labels=[a.label for a in record.arms]))
     return products
 
 
@@ -381,13 +384,14 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
     dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _other_cells(p.text)]
     if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
-        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record))]
+        return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record),
+                          arm_labels=[a.label for a in record.arms])]
     products = []
     for kind in kinds:
         its = about if len(kinds) == 1 else [p for p in about if any(_kind_of(m.group(0)) == kind
                                                                     for m in _UNTYPED_CELLS.finditer(p.text))]
         product = _describe(None, its, donor_clauses(record), dosing=dosing if len(kinds) == 1 else [],
-                            given_in=_only_arms(record))
+                            given_in=_only_arms(record), arm_labels=[a.label for a in record.arms])
         product.kind = kind
         products.append(product)
     return products
@@ -468,7 +472,8 @@ def _short_named_product(record: TrialRecord, all_passages: Callable[[], list[Pa
         return []
     named = _names_pattern(sorted(names))
     about = [p for p in passages if named and named.search(p.text)]
-    return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record))]
+    return [_describe(None, about, donor_clauses(record), given_in=_only_arms(record),
+                      arm_labels=[a.label for a in record.arms])]
 
 
 #: A sentence that says what the investigators mean to do speaks of this trial, whatever general claim it holds besides
@@ -486,7 +491,7 @@ _PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.I
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None,
-              given_in: dict[str, str] | None = None) -> CellProduct:
+              given_in: dict[str, str] | None = None, arm_labels: list[str] | None = None) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     if cell_type in _NOT_THE_GRAFTS:
@@ -549,10 +554,21 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
                                               if INFUSION_DAY.search(p.text) or _PER_INFUSION.search(p.text))
                                   if n is not None), None)
     doses: list[DoseLevel] = []
-    for passage in sorted([*passages, *(dosing or [])], key=lambda p: p.arm is None):  # an arm's dose first: it names its arm
+
+    def arm_of(passage: Passage) -> str | None:
+        # a dose in the description of an intervention that one arm alone lists is given in that arm
+        return passage.arm or (given_in or {}).get((passage.intervention or "").lower())
+
+    # an arm's dose first, its intervention's too: it names its arm (a registry's summary saying the same doses again,
+    # "The protocol preset 2 dose levels: Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg ...", before the description of
+    # the intervention its one arm lists, ClinicalTrials.gov NCT04835519, does not take the arm away)
+    for passage in sorted([*passages, *(dosing or [])], key=lambda p: arm_of(p) is None):
         for dose in cell_doses(passage.text):
-            # a dose in the description of an intervention that one arm alone lists is given in that arm
-            dose.arm = passage.arm or (given_in or {}).get((passage.intervention or "").lower())
+            dose.arm = arm_of(passage) or _labelled_arm(dose, arm_labels or [])
+            if dose.arm and _DOSE_GROUP.search(dose.arm):
+                # the amount of a group named by its dose is that group's one dose: "High dose group" over "10^10 TIL"
+                # (meddatax.com NCT04538313), "Dose Level 1: FT538 at 1 x10^8 cells/dose" (ClinicalTrials.gov NCT04714372)
+                dose.per_dose = True
             known = next((known for known in doses if _same_dose(dose, known)), None)
             if known is None:
                 doses.append(dose)
@@ -618,5 +634,4 @@ def _this_trials(text: str) -> str | None:
 
 def _same_dose(one: DoseLevel, other: DoseLevel) -> bool:
     """The same amount: a dose stated in the summary and again in its arm is one dose level."""
-    return (one.minimum, one.maximum, one.unit) == (other.minimum, other.maximum, other.unit) and (
-        one.arm == other.arm or None in (one.arm, other.arm))
+    return _same_amount(one, other) and (one.arm == other.arm or None in (one.arm, other.arm))

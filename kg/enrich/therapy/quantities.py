@@ -289,6 +289,13 @@ _UPPER_LIMIT = re.compile(r"(?:<|≤|less than|fewer than|no more than|maximum o
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|;|、|，|and|or)\s*(?:and\s+|or\s+)?(?=[>≥]?\s*\(?\d)", re.IGNORECASE)
 #: An open level, a lower bound and no amount of its own: the ">100 x 10^6/kg" of "different doses of NK cells: 20, 50, 70,
 #: 100 and >100 x 10^6/kg" (ctv.veeva.com NCT04327037); its unit is the list's.
+#: The size of the group given a dose, between the doses of a list: "Participants received 100 million (n = 3), 300 million
+#: (n = 4), or 109 iNKT cells (n = 14)" (cgtlive.com NCT04582201); the list goes on after it.
+_GROUP_SIZE = re.compile(r"^\s*\(\s*n\s*=\s*\d{1,4}\s*\)", re.IGNORECASE)
+_IN_GROUP_SIZE = re.compile(r"\(\s*n\s*=\s*$", re.IGNORECASE)
+#: A power of ten whose superscript a page lost, the last of a list of cell counts: the "109" (10⁹) of "100 million (n = 3),
+#: 300 million (n = 4), or 109 iNKT cells" (cgtlive.com NCT04582201), larger than the amount listed before it.
+_FLATTENED_POWER = re.compile(r"10(?:[5-9]|1[0-2])")
 _OPEN_LEVEL = re.compile(r"(?:>|≥|\bmore\s+than|\bgreater\s+than)\s*$", re.IGNORECASE)
 _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s+\(?$"
                           # "a dosage of 1×10⁶ CAR⁺ cells per kilogram was selected" (meddatax.com NCT07324889): a dosage
@@ -310,6 +317,9 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           # a numbered dose and its level's name: "Dose 1 (DL-1) was 5×10^5 (±20%) CAR T cells/kg, and
                           # dose 2 (DL-2) was 1×10^6" (ClinicalTrials.gov NCT04835519)
                           r"|\bdose\s+(?:\d|one|two|three|four|five)\s*(?:\([\w-]{1,8}\)\s*)?(?:is|was|will\s+be)\s+$"
+                          # and the amount right after its numbered dose: "CD19-BCMA Targeted CAR-T Dose 1 5.0 e5/ kg
+                          # CD19-BCMA CAR-T positive T cells" (meddatax.com NCT06371040, the groups "Dose 1", "Dose 2")
+                          r"|\bdose\s+(?:\d|one|two|three|four|five)\s*:?\s+$"
                           # and the next level after it: "The starting dose is 1-3 x 10^9 cells of each TCR gene-modified
                           # cells and the second one is 3-8 x 10^9 cells" (smartpatients.com NCT01694472)
                           r"|\bdose\s+(?:is|was|will\s+be)\b[^.;]{1,120}?\bthe\s+(?:second|third|next)\s+one\s+(?:is|was|will\s+be)\s+$"
@@ -360,6 +370,18 @@ _CELLS_BEFORE = re.compile(r"(?:\bcells?|\blymphocytes|TILs?|\bCIKs?|\bNK|\bCAR[
                            r"(?:(?:injection|infusion|product)\s+)?(?:of\s+)?$")
 
 
+#: A dose of cells whose count the sentence says without the word "cells" again: "The starting dose is FT538 1x10e8 cells
+#: per dose with a lower safety dose of 5x10e7 if needed (Dose Level -1)" (ClinicalTrials.gov NCT04714372): the count
+#: right after "dose of" or "dose (", nothing of a unit after it, in a sentence whose other dose is so many cells, is that
+#: many cells. Alone it has no unit: "CD7 CAR T cells will be given once intravenously at one dose (1×106, with an
+#: allowance of ± 20%)" (trial.medpath.com NCT04689659) may be cells or cells per kilogram.
+_BARE_DOSE_BEFORE = re.compile(r"\bdose\s+(?:of\s+|\(\s*)$", re.IGNORECASE)
+_NO_UNIT_AFTER = re.compile(r"\s*(?:[,;)]|if\b|when\b|\.(?!\d))", re.IGNORECASE)
+#: A cytokine's or a drug's dose said the same way ("IL-2 at a dose of 1×10^6, three times a week, after the NK cells"):
+#: not the cells'.
+_OTHER_AGENT = re.compile(r"\binterleukin|\bIL-?\d|\b(?:IU|MIU|mg|µg|ug)\b", re.IGNORECASE)
+
+
 def cell_doses(text: str) -> list[DoseLevel]:
     """The cell doses a sentence states, with their unit and whether they are per dose.
 
@@ -389,6 +411,7 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
     doses: list[DoseLevel] = []
     previous: tuple[int, bool] = (-1, False)  # where the last dose statement ended, and whether it was per dose
     listed: list[Amount] = []  # "0.5 × 109, 1 × 109, 2 × 109 cells": amounts waiting for the unit after the last
+    bare: list[Amount] = []  # "a lower safety dose of 5x10e7": amounts of a dose waiting for a unit another dose says
     translated = text.translate(_SUPERSCRIPTS)
     amounts = _ranges_per_kg(find_amounts(text), translated)
     bounded = _bounded_range(amounts, text, translated)
@@ -396,7 +419,13 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
         doses.append(bounded)
         amounts = [a for a in amounts if a.low < 1e4]
     for amount in amounts:
+        if amount.high < 1e4 and listed and _FLATTENED_POWER.fullmatch(text, amount.start, amount.end):
+            power = 10.0 ** int(text[amount.start + 2: amount.end])
+            if listed[-1].high < power < 1e13:
+                amount = Amount(power, power, amount.start, amount.end)  # "or 109 iNKT cells" after "300 million"
         if amount.high < 1e4:
+            if _IN_GROUP_SIZE.search(text, max(0, amount.start - 8), amount.start):
+                continue  # "100 million (n = 3), 300 million (n = 4)": a group's size between the listed doses
             listed = []
             continue  # counts of patients, days, percentages: not cells
         if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
@@ -404,7 +433,7 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
         if _FRACTION_BEFORE.search(text, max(0, amount.start - 20), amount.start):
             listed = []
             continue  # a part of a split dose, not a dose level
-        if _LIST_GOES_ON.match(text[amount.end: amount.end + _AROUND]):
+        if _LIST_GOES_ON.match(_GROUP_SIZE.sub("", text[amount.end: amount.end + _AROUND], count=1)):
             listed.append(amount)
             continue
         after = translated[amount.end: amount.end + _AROUND]
@@ -424,6 +453,10 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
                 # a bare count after the cells' name: that many cells
                 dose = DoseLevel(amount.low, amount.high, "{cells}", _dose_before(text, amount.start))
                 doses += [dose] if dose not in doses else []
+                continue
+            if (not per_kg_first and amount.low >= 1e5 and _NO_UNIT_AFTER.match(after)
+                    and _BARE_DOSE_BEFORE.search(text, max(0, amount.start - 20), amount.start)):
+                bare.append(amount)  # a dose of so many, the unit said by another dose of the sentence (or none)
                 continue
             if per_kg_first and amount.low >= 1e5:
                 # "three fixed dose (1 x 108/kg) infusions of ... NK cells": a count per kilogram
@@ -455,6 +488,10 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             if dose not in doses:
                 doses.append(dose)
         listed = []
+    if bare and any(dose.unit == "{cells}" for dose in doses) and not _OTHER_AGENT.search(text):
+        # a dose of cells whose count the sentence gives without the word again: that many cells, one dose
+        doses += [DoseLevel(a.low, a.high, "{cells}", True) for a in bare
+                  if DoseLevel(a.low, a.high, "{cells}", True) not in doses]
     if len(doses) > 1 and _DOSE_LEVELS.search(text) and not any(
             _said_total(translated, amount) for amount in amounts if amount.high >= 1e4):
         # the levels of a dose escalation: each is the dose a cohort or group is given, one administration's
