@@ -79,6 +79,13 @@ def test_every_page_has_its_gold_and_the_gold_csvs_are_assembled_from_them():
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_gold_values_are_contract_values_and_the_trial_is_named_on_its_page(page: Path):
+    assert_gold_is_contract_values_of_trials_on_the_page(page)
+
+
+def assert_gold_is_contract_values_of_trials_on_the_page(page: Path) -> None:
+    """A page's hand-written gold: each trial keyed by a number its text shows, each row of one of those trials, each
+    value of a token, number or date column a contract value (also asked of the held-out corpora's gold).
+    """
     rows = parse_gold(gold_file(page))
     # The '# source:' line is provenance: a trial is keyed only by a number the page's text shows.
     text = page.read_text(encoding="utf-8").split("\n", 1)[1]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
-from dev_corpus import COLUMNS, assemble, gold_file, gold_of, measure, pages, parse_gold  # noqa: E402
-from test_dev_corpus import DATE, NUMBERS, TOKENS  # noqa: E402
+from dev_corpus import assemble, gold_file, gold_of, measure, pages  # noqa: E402
+from test_dev_corpus import assert_gold_is_contract_values_of_trials_on_the_page  # noqa: E402
 
 HOLDOUT = Path(__file__).parent / "data" / "pages-holdout"
 
@@ -34,22 +34,7 @@ def test_every_held_out_page_has_its_gold_and_the_gold_csvs_are_assembled_from_t
 
 @pytest.mark.parametrize("page", pages(HOLDOUT), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_held_out_gold_values_are_contract_values_and_the_trial_is_named_on_its_page(page: Path):
-    rows = parse_gold(gold_file(page))
-    text = page.read_text(encoding="utf-8").split("\n", 1)[1]  # the '# source:' line is provenance, no text
-    keys = {trial[0] for trial in rows.get("trials", [])}
-    assert all(key in text for key in keys), keys
-    for query, query_rows in rows.items():
-        for row in query_rows:
-            assert row[0] in keys, f"{query} row of a trial the page does not describe: {row}"
-            for column, value in zip(COLUMNS[query], row):
-                if not value:
-                    continue
-                if (query, column) in TOKENS:
-                    assert set(value.split("|")) <= TOKENS[query, column], (query, column, value)
-                elif (query, column) in NUMBERS:
-                    float(value)
-                elif column.endswith("_date"):
-                    assert DATE.fullmatch(value), (query, column, value)
+    assert_gold_is_contract_values_of_trials_on_the_page(page)
 
 
 def test_the_facts_read_from_the_held_out_pages_do_not_fall():
