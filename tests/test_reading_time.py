@@ -124,3 +124,44 @@ def test_inputs_the_fuzzer_found(name):
         assert isinstance(result, DocumentError) and "registry's shape" in result.problem
     else:
         assert isinstance(result, TrialRecord) and check(result)
+
+
+def test_the_therapy_reading_compiles_no_pattern_made_of_a_studys_words(monkeypatch):
+    """A pattern built from a study's own words (its intervention names) misses the regex cache and is compiled again
+    for every study: half again of the therapy reading's time, which runs on every registry record. Module-level
+    patterns are compiled once; reading 600 real studies may look up only a handful of patterns by their text.
+    """
+    import copy
+    import re
+
+    from kg.enrich.therapy import describe_therapy
+    from kg.read import read_path
+
+    studies = [TESTS / "data" / "ctgov-negative" / "studies.zip", *sorted((TESTS / "data" / "ctgov-json").glob("*.json"))]
+    records = [r for path in studies for r in read_path(path) if isinstance(r, TrialRecord)]
+    compiled: set[tuple[object, int]] = set()
+    compile_once = re._compile
+
+    def counted(pattern, flags):
+        compiled.add((getattr(pattern, "pattern", pattern), flags))
+        return compile_once(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counted)
+    for record in records:
+        describe_therapy(copy.copy(record))
+    assert len(records) > 600
+    assert len(compiled) <= 12, sorted(str(p)[:80] for p, _ in compiled)
+
+
+def test_a_name_said_to_be_something_is_found_as_one_pattern_of_the_names_would_find_it():
+    import re
+
+    from kg.enrich.therapy.products import _subjects
+
+    names = ["FT538", "Daratumumab", "NK cells", "NK"]
+    one_pattern = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, names))})\s+(?:is|are)\s(?P<what>[^.;]*)")
+    for text in ("FT538 is an off the shelf product comprised of allogeneic natural killer (NK)-cell immunotherapy "
+                 "lacking CD38 and expressing hnCD16 and IL-15RF. Daratumumab is a monoclonal antibody",
+                 "The NK cells are expanded ex vivo; NK are given on day 0. pre-FT538 is not a name",
+                 "FT538 is given as FT538 is; Daratumumab  are"):
+        assert list(_subjects(text, names)) == [(m["name"], m["what"]) for m in one_pattern.finditer(text)]

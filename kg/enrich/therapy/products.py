@@ -11,7 +11,7 @@ beside it: ``cell_kinds`` (which kinds), ``product_sources`` (donor and tissue),
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from kg.enrich.therapy.cell_kinds import _NOT_A_PRODUCT, CELL_TYPES, TOKENS, _cell_types, _one_product_each, _unproduct
 from kg.enrich.therapy.giving_cues import _GIVES_CELLS, _given_cell_types, _given_with, _measured_title
@@ -420,6 +420,24 @@ def _ends_with_name(text: str, name: str, end: int) -> bool:
     return start >= 0 and text.startswith(name, start) and not (start and (text[start - 1].isalnum() or text[start - 1] in "_-"))
 
 
+def _subjects(text: str, names: list[str]) -> Iterator[tuple[str, str]]:
+    """Each (name, what) where one of ``names`` "is" / "are" what follows in ``text``, up to the sentence's end: left to
+    right and not overlapping, as one pattern of the names would find them.
+    """
+    found = sorted((is_word.start() - len(name), order, is_word.end(), name)
+                   for is_word in _IS_WORD.finditer(text)
+                   for order, name in enumerate(names) if _ends_with_name(text, name, is_word.start()))
+    done = 0
+    for start, _, after, name in found:
+        if start >= done:
+            what = _TO_SENTENCE_END.match(text, after)
+            yield name, what.group()
+            done = what.end()
+
+
+_TO_SENTENCE_END = re.compile(r"[^.;]*")
+
+
 def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[tuple[str, str]]:
     """Each intervention a registry study's summary or description says is cells, with the kind of cells (the words up
     to what it does to cells: a code that "targets" or "engages" NK cells is no NK cells).
@@ -429,19 +447,18 @@ def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]
              and name in described]
     if not named:
         return []
-    # (where each "is" / "are" stands, asked of every name: a pattern made per name cost a compilation per study, half
-    # again of the whole therapy reading's time)
+    # (where each "is" / "are" stands, asked of every name: a pattern made of the study's names cost a compilation per
+    # study, half again of the whole therapy reading's time where it ran)
     ends = [match.start() for match in _IS_WORD.finditer(described)]
     names = [name for name in named if any(_ends_with_name(described, name, end) for end in ends)]
     if not names:
         return []  # most records: the summary says of no intervention what it is
-    subject = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, names))}){_IS}(?P<what>[^.;]*)")
     defined: list[tuple[str, str]] = []
     for passage in all_passages():
         if passage.place != "summary" or BACKGROUND.search(passage.text):
             continue
-        for match in subject.finditer(passage.text):
-            what = _unproduct(match.group("what"))
+        for name, what in _subjects(passage.text, names):
+            what = _unproduct(what)
             # (the "kill" of "natural killer" is the cells' name, not what the code does to them)
             acts = next((m.start() for m in _ACTS_ON.finditer(what) if what[m.start():m.start() + 6].lower() != "killer"),
                         len(what))
@@ -450,7 +467,7 @@ def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]
                 # "GDX012 is a novel cell therapy developed for the treatment of certain types of cancer" (NCT05886491):
                 # the kind its keywords name ("gamma delta T cells")
                 kinds = _cell_types(_unproduct(" ; ".join(record.keywords)))
-            defined += [(match.group("name"), kind) for kind in kinds]
+            defined += [(name, kind) for kind in kinds]
     return list(dict.fromkeys(defined))
 
 
