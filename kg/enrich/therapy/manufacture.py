@@ -84,7 +84,12 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # the blood and modifying them to be able to target cancer" (cancer.gov NCT03434769) says no gene
                        r"|\bmodif(?:y|ying|ied)\s+(?:[\w-]+\s+){0,2}?(?:cells?|lymphocytes|them)\s+to\s+(?:encode|express|carry)\b"
                        r"|\bgene\s+therapy\s+to\s+(?:produce|make|create|generate)\s+(?:\S+\s+){0,3}?"
-                       r"(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b",
+                       r"(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"
+                       # the engineered receptors cells are said to express, which no cell has unless its genes are changed:
+                       # "FT538 is an off the shelf product comprised of allogeneic natural killer (NK)-cell immunotherapy
+                       # lacking CD38 and expressing hnCD16 and IL-15RF" (ClinicalTrials.gov NCT04714372): the high-affinity
+                       # non-cleavable CD16 and the IL-15 receptor fusion (not the CD16 NK cells have, "CD16+ NK cells")
+                       r"|\bexpress(?:ing|es)?\s+(?:an?\s+)?(?:the\s+)?(?:hnCD16|IL-?15RF)\b",
                        re.IGNORECASE)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer

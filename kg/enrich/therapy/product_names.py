@@ -24,7 +24,10 @@ _NOT_A_NUMBER = r"(?!(?:NCT|ChiCTR|ISRCTN|ACTRN|CTRI|DRKS|EUCTR|KCT|JPRN|IRCT)\d
 #: T cell injection (NP001 cell injection)", "Biological: Autologous Human Polyclonal Regulatory T Cells Injection (NP001
 #: Cell Injection)" (ctv.veeva.com NCT06671236), whose sentences then say "NP001 cell injection" alone.
 _GIVEN_FORM = r"(?i:(?:cells?\s+)?(?:injections?|infusions?|products?|suspensions?))"
-_NAMED_AFTER = re.compile(rf"\s*(?:{_GIVEN_FORM}\s*)?(?:\([^()]{{1,20}}\)\s*)?\(\s*(?P<name>{_NAME})(?:\s+{_GIVEN_FORM})?\s*\)")
+#: (and the word "cells" the kind's words leave after them: "Off-the-shelf Natural Killer (NK) Cells (SAR445419)",
+#: ClinicalTrials.gov NCT05712278, whose pattern reads "Natural Killer" and "NK")
+_NAMED_AFTER = re.compile(rf"\s*(?:{_GIVEN_FORM}\s*)?(?:\([^()]{{1,20}}\)\s*)?(?:(?i:cells?)\s*)?"
+                          rf"\(\s*(?P<name>{_NAME})(?:\s+{_GIVEN_FORM})?\s*\)")
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:[\w-]+\s+){{0,6}}$")
 _CLOSED_AFTER = re.compile(r"[^()]{0,40}?\)")
 #: The product's name set before the words for it, as news items write it: "evaluating AlloNK (AB-101), an investigational
@@ -129,3 +132,19 @@ def _defines(description: str, patterns: list[re.Pattern[str]]) -> bool:
 def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
     """Where a text names the product by one of its names."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", re.IGNORECASE) if names else None
+
+
+#: A registry entry named by a CAR product's code: "Biological: SCRI-CAR22v2" ("Single infusion of SCRI-CAR22v2",
+#: ClinicalTrials.gov NCT04571138, whose titles name "CD22-Specific CAR T Cells"), "CART22", "CAR33": "CAR" in capitals,
+#: not glued to a letter before it, then the target's number (not "Drug: Carboplatin", nor "Biological: AFM13", an
+#: antibody given beside the cells).
+_CAR_CODE = re.compile(r"(?<![A-Za-z])CAR-?(?:T|NK)?-?\d")
+_ONE_WORD_CODE = re.compile(r"[A-Za-z][\w-]{2,30}")
+
+
+def _car_coded_names(record: TrialRecord) -> list[str]:
+    """The one-word names of a record's biological or genetic interventions that are a CAR product's code (asked of a
+    trial whose product is CAR T or CAR NK cells).
+    """
+    return [name for name in (i.name.strip() for i in record.interventions if i.type in ("BIOLOGICAL", "GENETIC"))
+            if _ONE_WORD_CODE.fullmatch(name) and _CAR_CODE.search(name)]

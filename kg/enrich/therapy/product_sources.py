@@ -243,3 +243,18 @@ def _only_the_transplants(texts: list[str]) -> bool:
     # (the donor of the transplant's own name is the transplant's: "CIML NK Cell Adoptive Therapy After Haploidentical
     # Donor Hematopoietic Cell Transplantation", ClinicalTrials.gov NCT02782546)
     return every == of_transplant and not any(_DONOR_CELLS.search(_HAPLO_TRANSPLANT.sub(" ", t)) for t in texts)
+
+
+#: A registry keyword that is the donor word alone: "allogenic" among "cell therapy", "gamma delta T cells" (ClinicalTrials.gov
+#: NCT05886491, whose text never says whose cells GDX012 is made of); with the cells or the therapy after it ("allogeneic
+#: NK cells", "autologous cell therapy"). Not a keyword of the transplant ("allogeneic stem cell transplantation"), whose
+#: donor is the graft's.
+_DONOR_KEYWORD = re.compile(r"(?P<donor>allogen(?:e)?ic|autologous)(?:\s+(?:(?:(?!stem|progenitor|ha?ematopoietic)[\w-]+\s+){0,2}?"
+                            r"cells?|cell(?:ular)?\s+(?:therapy|immunotherapy|products?)))?", re.IGNORECASE)
+
+
+def _keyword_donor(keywords: list[str]) -> str | None:
+    """The donor a registry study's keywords name alone (one donor, not both)."""
+    found = {("AUTOLOGOUS" if match.group("donor").lower() == "autologous" else "ALLOGENEIC")
+             for match in map(_DONOR_KEYWORD.fullmatch, keywords) if match}
+    return found.pop() if len(found) == 1 else None

@@ -28,7 +28,7 @@ from kg.enrich.therapy.manufacture import (
     _STARTING_MATERIAL,
     _STUDY_EXPANSION,
 )
-from kg.enrich.therapy.product_names import _ACTS_ON, _made_names, _names_pattern, _product_names
+from kg.enrich.therapy.product_names import _ACTS_ON, _car_coded_names, _made_names, _names_pattern, _product_names
 from kg.enrich.therapy.product_sentences import (
     _CALLED,
     _CELLS_COLLECTED,
@@ -61,10 +61,11 @@ from kg.enrich.therapy.product_sources import (
     _NOT_THE_GRAFTS,
     _TRANSPLANT,
     _first,
+    _keyword_donor,
     _source,
 )
 from kg.enrich.therapy.quantities import cell_doses
-from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count
+from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count, named_infusion_count
 from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
 from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS, _gives_untyped, _kind_of, _names_untyped
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
@@ -166,7 +167,35 @@ def cell_products(record: TrialRecord, giving: list[Passage],
     # then never cut into sentences
     if products and any(_NONE_GIVEN.search(p.text) or _NO_THERAPY.search(p.text) for p in all_passages()):
         return []
+    if len(products) == 1 and not products[0].donor_types and record.keywords and record.source.layout in STRUCTURED_LAYOUTS:
+        # a registry study whose text says nothing of the donor, its keywords the donor word alone ("allogenic",
+        # NCT05886491)
+        donor = _keyword_donor(record.keywords)
+        products[0].donor_types = [donor] if donor else []
+    if len(products) == 1 and products[0].infusions is None and record.outcomes and record.source.layout in STRUCTURED_LAYOUTS:
+        products[0].infusions = _outcomes_single_infusion(record, products[0].cell_type)
     return products
+
+
+#: An outcome of one infusion of the cells: "To determine dose-limiting toxicity (TLD) of a single infusion of aloreactive NK
+#: cells or ex vivo IL-15-stimulated NK cells after haploTPH" (ClinicalTrials.gov NCT05304754, whose arms and interventions
+#: never count the infusions): the cells named after it, up to five words before "cells".
+_SINGLE_INFUSION_OF_CELLS = re.compile(r"\ba\s+single\s+(?:dose|infusion)\s+of\s+(?P<cells>(?:[\w+-]+\s+){0,5}?"
+                                       r"(?:cells?|lymphocytes|TILs?))\b", re.IGNORECASE)
+
+
+def _outcomes_single_infusion(record: TrialRecord, cell_type: str | None) -> int | None:
+    """1 where a registry study's outcome (its measure or description) speaks of a single infusion of the product's kind of
+    cells; None otherwise (a single infusion of another kind, or of a drug).
+    """
+    for outcome in record.outcomes:
+        for text in (outcome.measure, outcome.description):
+            if not text or "single" not in text:
+                continue
+            for match in _SINGLE_INFUSION_OF_CELLS.finditer(text):
+                if cell_type in {TOKENS.get(kind, kind) for kind in _cell_types(_unproduct(match.group("cells")))}:
+                    return 1
+    return None
 
 
 def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
@@ -234,9 +263,11 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         if len(types) == 1:
             patterns.append(_PLAIN_PRODUCT)
         # (and in a trial of one kind, the name the text says is made from the cells collected for it)
-        named_as = _names_pattern(list(dict.fromkeys(_product_names(passages, patterns, record)
-                                                     + (_made_names(passages) if len(types) == 1 else [])
-                                                     + [name for name, kind in defined if kind in kinds])))
+        names = list(dict.fromkeys(_product_names(passages, patterns, record)
+                                   + (_made_names(passages) if len(types) == 1 else [])
+                                   + [name for name, kind in defined if kind in kinds]
+                                   + (_car_coded_names(record) if token in ("CAR_T", "CAR_NK") else [])))
+        named_as = _names_pattern(names)
         if named_as:
             patterns.append(named_as)  # "(2 million cells/kilogram (kg) of Prochymal®)": the product by its name
         plain = _plain_kind_called(passages, patterns)
@@ -330,7 +361,8 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
                   and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
-                                  given_in=_only_arms(record), arm_labels=[a.label for a in record.arms]))
+                                  given_in=_only_arms(record), arm_labels=[a.label for a in record.arms],
+                                  names=frozenset(name.lower() for name in names)))
     return products
 
 
@@ -508,7 +540,8 @@ _PER_INFUSION = re.compile(r"\bper\s+(?:infusion|transfusion|injection)\b", re.I
 
 def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: list[str], *,
               donor_lymphocytes: bool = False, dosing: list[Passage] | None = None,
-              given_in: dict[str, str] | None = None, arm_labels: list[str] | None = None) -> CellProduct:
+              given_in: dict[str, str] | None = None, arm_labels: list[str] | None = None,
+              names: frozenset[str] = frozenset()) -> CellProduct:
     product = CellProduct(cell_type=cell_type)
     about = [text for text in map(_this_trials, (p.text for p in passages)) if text]
     if cell_type in _NOT_THE_GRAFTS:
@@ -561,6 +594,11 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
 
     product.infusions = next((n for n in (infusion_count(p.text) for p in passages if not _JOURNAL_REPORT.search(p.text))
                               if n is not None), None)
+    if product.infusions is None and names:
+        # a count said of the product by its code name: "6 doses of SAR445419 given thrice weekly" (ClinicalTrials.gov
+        # NCT05712278), "Single infusion of SCRI-CAR22v2" (NCT04571138)
+        product.infusions = next((n for n in (named_infusion_count(p.text, names) for p in passages
+                                              if not _JOURNAL_REPORT.search(p.text)) if n is not None), None)
     if product.infusions is None:
         # a trial of one product gives it on the protocol's day of infusion, in a sentence that need not name it: "The
         # protocol will be performed into screening period (-30~-10 days), ..., pre-infusion evaluation (-2~-1 days),

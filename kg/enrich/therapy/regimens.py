@@ -37,6 +37,9 @@ DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubici
          r"|hydroxychloroquine"
          # "lymphodepleting chemotherapy with cyclophosphamide and fludara" (NCT02482090)
          r"|fludara"
+         # as a registry record spells it: "treated with fluorodarabine 30 mg/m^2( body surface area) and cyclophosphamide
+         # 250 mg/m^2( body surface area) for 3 days" (ClinicalTrials.gov NCT04835519)
+         r"|fluorodarabine"
          # combination regimens known by their acronym, given as one drug: "Drug: FOLFOX4" (NCT03084809)
          r"|m?FOLFOX\d?|FOLFIRI(?:NOX)?|XELOX|CAPOX|R-CHOP"
          # brand names, as the NCI gives them (docs/vocabulary-sources.md, "Brand names of regimen drugs"):
@@ -66,6 +69,10 @@ _DOSED_DRUG_LIST = (rf"{_DRUG}{_SALT}{_DOSE_BRACKET}(?:\s*(?:,\s*and|,|/|\+|and|
 _DOSE_IN_NAME = re.compile(r"(?<=[a-z])\s*\((?=[^()]{0,30}?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)[^()]{1,60}\)",
                            re.IGNORECASE)
 
+#: A drug's dose written after it without brackets, a note in brackets after the unit: "30 mg/m^2( body surface area)",
+#: "250 mg/m2/day", "60mg/kg".
+_UNBRACKETED_DOSE = (r"\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)(?:\s*/\s*(?:m\^?2|m²|㎡|kg))?(?:\s*/\s*day)?"
+                     r"(?:\s*\((?![^()]{0,30}\d)[^()]{1,30}\))?")
 #: "high-dose cytarabine": the dose level a chemotherapy names its drug with.
 _DOSE_LEVEL = r"(?:(?:high|low|intermediate)[- ]dose\s+)?"
 #: "lymphodepletion" as pages spell it: "Lymophodepletion (-5~-3 days)" (ctv.veeva.com NCT05563545), a letter or two
@@ -305,8 +312,24 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  rf"|premedication(?:\s+with\s+(?:{_ANTIHISTAMINES}|[a-z][\w -]{{2,40}}?(?=[,.;]|$)))?"
                                  rf"|{_ANTIHISTAMINES})",
                                  re.IGNORECASE)),
+    # the drugs the patients are said to be treated with, named together, each with its dose written after it without
+    # brackets: "the patients who planned to reinfuse CAR T cells were treated with fluorodarabine 30 mg/m^2( body surface
+    # area) and cyclophosphamide 250 mg/m^2( body surface area) for 3 days" (ClinicalTrials.gov NCT04835519): one regimen,
+    # what for as the sentence says before it (_CHEMOTHERAPY_BEFORE_CELLS); not one drug alone ("treated with cytarabine
+    # 100 mg/m2", read with its dose below)
+    (None, re.compile(rf"\b(?:pre-?)?treated\s+with\s+(?P<name>{_DRUG}{_SALT}{_UNBRACKETED_DOSE}(?:\s*(?:,\s*and|,|and|plus|&)\s*"
+                      rf"{_DRUG}{_SALT}{_UNBRACKETED_DOSE})+)", re.IGNORECASE)),
 ]
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
+#: The drugs said "treated with", each dosed (the last of _PATTERNS).
+_TREATED_WITH_DOSED = _PATTERNS[-1][1]
+#: A sentence that opens by saying the chemotherapy comes before the cells, then tells which: "Subjects will be pretreated
+#: with chemotherapy prior to infusion of CAR T cells: about 5 days before cells transfusion, the patients ... were treated
+#: with fluorodarabine 30 mg/m^2( body surface area) and cyclophosphamide 250 mg/m^2( body surface area) for 3 days"
+#: (ClinicalTrials.gov NCT04835519).
+_CHEMOTHERAPY_BEFORE_CELLS = re.compile(r"\bchemotherapy\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:re-?)?(?:infusion|transfusion"
+                                        r"|administration)\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:cells?|lymphocytes|TILs?)\b",
+                                        re.IGNORECASE)
 #: The drugs the patients receive, with their doses: where the registry lists the drugs as interventions, those are the
 #: rows (as of an outline's sentence).
 _RECEIVED = next(pattern for _, pattern in _PATTERNS if pattern.pattern.startswith(r"\b(?:patients|participants|subjects)"))
@@ -339,7 +362,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
           ("lymphodepletion",),
-          ("deplet",), ("allergic", "premedication", "antihistamine")]
+          ("deplet",), ("allergic", "premedication", "antihistamine"), ("treated with",)]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
@@ -560,7 +583,8 @@ _LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neo
 
 
 #: Abbreviations of the drugs, written out for the components.
-_ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "cy": "cyclophosphamide", "ara-c": "cytarabine",
+_ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "fluorodarabine": "fludarabine", "cy": "cyclophosphamide",
+                  "ara-c": "cytarabine",
                   "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
                   "atg": "antithymocyte globulin", "anti-thymocyte globulin": "antithymocyte globulin",
@@ -637,6 +661,15 @@ _CELLS_FOR = re.compile(r"\b(?:cells?|MSCs?|lymphocytes?|infusions?)\b[^.;]{0,12
                         r"(?:acute\s+|chronic\s+|a|c)?$", re.IGNORECASE)  # "aGVHD", "cGVHD"
 
 
+#: A drug said given as a regimen's purpose: "Fixed dose subcutaneous daratumumab is given on Day -12 and Day 5 prior to the
+#: NK cells as lymphodepletion" (ClinicalTrials.gov NCT04714372); not what it is given for besides ("and on Day +3, Day +10,
+#: and Day +17 to maximize targeting").
+_GIVEN_AS_PURPOSE = re.compile(r"(?<![\w-])(?P<drug>[A-Za-z][\w-]{2,30})\s+(?:is|are|will\s+be)\s+(?:given|administered)\b"
+                               r"[^.;]{0,80}?\bas\s+(?:a\s+|the\s+)?(?P<kind>lymphodeplet\w*|conditioning)\b", re.IGNORECASE)
+#: A drug of the regimens (DRUGS): read by the patterns above, not as a listed drug given as a purpose.
+_A_REGIMEN_DRUG = re.compile(_DRUG, re.IGNORECASE)
+#: The first word of a registry's drug entry: "Daratumumab" of "Daratumumab/rHuPH20".
+_LISTED_FIRST_WORD = re.compile(r"[A-Za-z][\w-]{2,30}(?=$|[/ +(])")
 #: A transplant a trial names (its title's: a conditioning before it is the graft's).
 _TRANSPLANT = re.compile(r"\btransplant\w*|\bHSCT\b|\bSCT\b|\bgraft\b(?![- ]versus[- ]host)", re.IGNORECASE)
 #: Cells the trial gives after a transplant: "the side effects and best dose of donor-derived CAR T cells following
@@ -697,6 +730,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 if (purpose == "CHEMOTHERAPY" and match.re in _COURSES and following is not None
                         and following.place == passage.place and _THEN_CELLS_NEXT.match(following.text)):
                     # the drugs of one sentence, the cells given in the next: they make room for the cells
+                    purpose = "CONDITIONING" if _names_a_transplant(passage.text) else "LYMPHODEPLETION"
+                if (purpose == "CHEMOTHERAPY" and match.re is _TREATED_WITH_DOSED
+                        and _CHEMOTHERAPY_BEFORE_CELLS.search(passage.text, 0, match.start())):
                     purpose = "CONDITIONING" if _names_a_transplant(passage.text) else "LYMPHODEPLETION"
                 if (purpose == "LYMPHODEPLETION" and (match.groupdict().get("kind") or "").lower().startswith("conditioning")
                         and (_names_a_transplant(record.title or "") or after_transplant)):
@@ -799,6 +835,21 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 intervention = listed[listed_drugs[drug]]
                 found.setdefault((intervention.name.lower(), regimen.purpose),
                                  Regimen(intervention.name, regimen.purpose, [drug], days=regimen.days))
+    # a drug the registry lists that a sentence says is given as the lymphodepletion, though no regimen's drug: "Fixed dose
+    # subcutaneous daratumumab is given on Day -12 and Day 5 prior to the NK cells as lymphodepletion" beside "Drug:
+    # Daratumumab/rHuPH20" (ClinicalTrials.gov NCT04714372): a row of the listed drug, that purpose
+    given_as = [m for p in passages if " as " in p.text and ("given" in p.text or "administered" in p.text)
+                for m in _GIVEN_AS_PURPOSE.finditer(p.text)]
+    if given_as:
+        entries = {_LISTED_FIRST_WORD.match(i.name).group(0).lower(): i.name for i in record.interventions
+                   if i.type == "DRUG" and _LISTED_FIRST_WORD.match(i.name)}
+        for match in given_as:
+            drug = match.group("drug").lower()
+            if drug in entries and not _A_REGIMEN_DRUG.fullmatch(drug):
+                kind = match.group("kind").lower()
+                purpose = ("CONDITIONING" if kind.startswith("conditioning") and _names_a_transplant(match.string)
+                           else "LYMPHODEPLETION")
+                found.setdefault((entries[drug].lower(), purpose), Regimen(entries[drug], purpose, [drug]))
     in_sentences = [name for name, _ in found]
     for intervention in record.interventions:
         described = f"{intervention.name} {intervention.description or ''}"

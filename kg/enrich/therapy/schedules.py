@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["route", "frequency", "number_of_doses", "doses_counted_before", "additional_doses", "duration_days",
-           "days_given", "doses_on_days", "infusion_count", "duration_before", "COUNT_WORDS",
+           "days_given", "doses_on_days", "infusion_count", "named_infusion_count", "duration_before", "COUNT_WORDS",
            "INFUSION_DAY"]
 
 COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -371,6 +371,36 @@ _CONSECUTIVE_DAYS = re.compile(rf"\b(?:re)?(?:infused|transfused)\b[^.;]{{0,40}}
 def _days_in(match: re.Match[str]) -> int:
     """How many days (or weeks) a match's listed ``days`` are."""
     return len(re.findall(r"\d{1,3}", match.group("days")))
+
+
+#: A count of infusions said of a product by its code name, as registry arms and interventions write it: "followed by 6 doses
+#: of SAR445419 given thrice weekly for 2 weeks beginning Day 1" (ClinicalTrials.gov NCT05712278, whose title names "Natural
+#: Killer (NK) Cells (SAR445419)"), "Single infusion of SCRI-CAR22v2" (NCT04571138). The name is asked against the product's
+#: own names (named_infusion_count): "3 weekly AFM13 infusions" (acir.org NCT04074746) count an antibody's, and "4 doses of
+#: AFM13" too. (Not a bound: "up to 6 doses of", "at least one dose of".)
+_NAMED_COURSE = re.compile(rf"(?<!at least )(?<!up to )(?<!maximum of )(?<!additional )(?<! or )(?<![-–])"
+                           rf"\b(?:{_COUNT}\s+(?:doses|infusions|injections)|(?P<single>(?:a\s+)?single|one)\s+"
+                           rf"(?:dose|infusion|injection))\s+of\s+(?P<name>[A-Za-z][\w-]{{1,30}})(?![\w-])", re.IGNORECASE)
+
+
+def named_infusion_count(text: str, names: frozenset[str]) -> int | None:
+    """How many infusions a course gives of the product called by one of ``names`` (lower case).
+
+    >>> named_infusion_count("followed by 6 doses of SAR445419 given thrice weekly", frozenset({"sar445419"}))
+    6
+    >>> named_infusion_count("Single infusion of SCRI-CAR22v2", frozenset({"scri-car22v2"}))
+    1
+    >>> named_infusion_count("4 doses of AFM13 before the NK cells", frozenset({"nk510"})) is None
+    True
+    >>> named_infusion_count("up to 6 doses of SAR445419", frozenset({"sar445419"})) is None
+    True
+    """
+    if not names or " of " not in text:
+        return None
+    for match in _NAMED_COURSE.finditer(text):
+        if match.group("name").lower() in names:
+            return 1 if match.group("single") else _count(match.group(1))
+    return None
 
 
 def infusion_count(text: str) -> int | None:
