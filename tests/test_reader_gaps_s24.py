@@ -118,3 +118,15 @@ def test_indented_numbered_items_under_an_item_without_a_colon_stay_items() -> N
     texts = [c.text for c in read_enriched(page.encode(), "page.txt").criteria]
     assert len(texts) == 9
     assert "CR achieved following the first induction, but CR duration is ≤ 12 months" in texts
+
+
+# --- after: the pages-holdout corpus's per-dose miss ----------------------------------------------------------------
+
+def test_cells_diluted_in_a_volume_are_one_administrations_amount() -> None:
+    # clinicaltrials.gov NCT03166865 (pages-holdout): the intervention of an intra-articular injection
+    assert cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted on 5 mL of Platelet Rich Plasma") == [
+        DoseLevel(1e7, 1e7, "{cells}", True)]
+    assert [d.per_dose for d in cell_doses("2 x 10^6 cells/kg suspended in 50 ml normal saline")] == [True]
+    # a dilution ratio, or cells grown in a volume, says nothing of one administration
+    assert [d.per_dose for d in cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted 1:10")] == [False]
+    assert [d.per_dose for d in cell_doses("1 x 10^7 MSCs cultured in 5 mL of medium")] == [False]

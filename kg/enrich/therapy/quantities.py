@@ -269,9 +269,13 @@ _TOLERANCE = re.compile(r"^\s*\(\s*(?:±|\+/-)\s*\d{1,2}(?:\.\d)?\s*%\s*\)")
 _FRACTION_BEFORE = re.compile(r"\bfraction\s*:?\s*$", re.IGNORECASE)
 #: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296; the whole of a split
 #: dose, "0.2-1 x 10^7 CART22 cells/kg as a split dose over three days", NCT02650414)
+#: (and the cells in the volume of one syringe or bag: "Allogeneic UC-MSCs 1 x 10~7 diluted on 5 mL of Platelet Rich Plasma",
+#: the intervention of an intra-articular injection, clinicaltrials.gov NCT03166865; "... cells suspended in 100 mL")
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b"
-                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+(?:single|split)\s+(?:dose|infusion|injection)\b",
+                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+(?:single|split)\s+(?:dose|infusion|injection)\b"
+                             r"|^\s*(?:/\s*kg\s*)?(?:(?:are|is|will\s+be)\s+)?(?:diluted|suspended|resuspended)\s+(?:in|on)\s+"
+                             r"\d+(?:\.\d+)?\s*ml\b",
                              re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
 #: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
@@ -488,7 +492,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             if (not per_kg_first and amount.low >= 1e5 and not re.match(r"\s*/", after)
                     and _CELLS_BEFORE.search(text, max(0, amount.start - 40), amount.start)):
                 # a bare count after the cells' name: that many cells
-                dose = DoseLevel(amount.low, amount.high, "{cells}", _dose_before(text, amount.start))
+                dose = DoseLevel(amount.low, amount.high, "{cells}",
+                                 _dose_before(text, amount.start) or bool(_PER_DOSE_AFTER.match(after)))
                 doses += [dose] if dose not in doses else []
                 continue
             if (not per_kg_first and amount.low >= 1e5 and _NO_UNIT_AFTER.match(after)
