@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from conftest import TESTS, product_rows, read_enriched, therapy_page
 
+from kg.enrich.prose import ages_from_criteria
 from kg.enrich.therapy.cell_kinds import CELL_TYPES
 from kg.enrich.therapy.quantities import cell_doses
 from kg.model.records import DoseLevel
@@ -130,3 +131,12 @@ def test_cells_diluted_in_a_volume_are_one_administrations_amount() -> None:
     # a dilution ratio, or cells grown in a volume, says nothing of one administration
     assert [d.per_dose for d in cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted 1:10")] == [False]
     assert [d.per_dose for d in cell_doses("1 x 10^7 MSCs cultured in 5 mL of medium")] == [False]
+
+
+def test_an_equals_sign_glued_to_an_age_is_a_lost_at_least() -> None:
+    # trial.medpath.com KCT0000709 (pages-holdout): its "≥" signs lost, "=1000 mg/day" the same way
+    assert ages_from_criteria(["The subject is aged =18 years at signature of the ICF"]) == (18.0, None)
+    # "<=" keeps its meaning, an equals sign set apart is no lost sign, and an upper bound in words is none
+    assert ages_from_criteria(["aged <=18 years"]) == (None, 18.0)
+    assert ages_from_criteria(["Adults aged = 18 years"]) == (None, None)
+    assert ages_from_criteria(["age =18 years or younger"]) == (None, None)
