@@ -140,3 +140,17 @@ def test_an_equals_sign_glued_to_an_age_is_a_lost_at_least() -> None:
     assert ages_from_criteria(["aged <=18 years"]) == (None, 18.0)
     assert ages_from_criteria(["Adults aged = 18 years"]) == (None, None)
     assert ages_from_criteria(["age =18 years or younger"]) == (None, None)
+
+
+def test_t_cells_removed_from_the_blood_to_be_modified_come_from_peripheral_blood() -> None:
+    # cancer.gov NCI-2018-00983 (tests/data/pages, NCT03434769): the NCI's summary sentence
+    summary = ("This phase I trial studies the side effects and best dose of autologous anti-CD19 CAR-CD3zeta-4-1BB-expressing "
+               "T-cells (antiCD9 chimeric antigen receptor T-cells) when given together with chemotherapy in treating "
+               "patients with CD19 positive non-Hodgkin lymphoma. Therapy with antiCD9 chimeric antigen receptor T-cells "
+               "works by removing T cells from the blood and modifying them to be able to target cancer.")
+    record = therapy_page(title="Anti-CD19 CAR T-Cells in Treating Patients With Non-Hodgkin Lymphoma", brief_summary=summary)
+    assert product_rows(record) == [("CAR_T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, True, None)]
+    # something else removed from the blood is no source of the cells
+    other = summary.replace("works by removing T cells from the blood", "works by removing antibodies from the blood")
+    assert product_rows(therapy_page(title="Anti-CD19 CAR T-Cells in Treating Patients With Non-Hodgkin Lymphoma",
+                                     brief_summary=other))[0][2] == []
