@@ -154,3 +154,14 @@ def test_t_cells_removed_from_the_blood_to_be_modified_come_from_peripheral_bloo
     other = summary.replace("works by removing T cells from the blood", "works by removing antibodies from the blood")
     assert product_rows(therapy_page(title="Anti-CD19 CAR T-Cells in Treating Patients With Non-Hodgkin Lymphoma",
                                      brief_summary=other))[0][2] == []
+
+
+def test_a_design_value_cut_where_the_excerpt_ends_is_the_one_wording_it_begins() -> None:
+    # clinicaltrials.gov NCT03533816 (tests/data/pages): the excerpt ends inside the allocation row
+    page = (TESTS / "data" / "pages" / "clinicaltrials.gov" / "show-NCT03533816-eagd-gamma-delta-t.txt").read_text()
+    assert page.rstrip().endswith("Allocation: | Non-Randomi")
+    assert read_enriched(page.encode(), "page.txt").allocation == "NON_RANDOMIZED"
+    # a start too short to tell, or a row that is not where the excerpt ends, is not completed
+    assert read_enriched(page.replace("Non-Randomi", "Non-R").encode(), "page.txt").allocation is None
+    inside = page.replace("Allocation: | Non-Randomi", "Allocation: | Non-Randomi\nIntervention Model: | Single Group |")
+    assert read_enriched(inside.encode(), "page.txt").allocation is None
