@@ -165,3 +165,16 @@ def test_a_design_value_cut_where_the_excerpt_ends_is_the_one_wording_it_begins(
     assert read_enriched(page.replace("Non-Randomi", "Non-R").encode(), "page.txt").allocation is None
     inside = page.replace("Allocation: | Non-Randomi", "Allocation: | Non-Randomi\nIntervention Model: | Single Group |")
     assert read_enriched(inside.encode(), "page.txt").allocation is None
+
+
+def test_artificial_antigen_presenting_cells_the_product_is_expanded_on_are_its_feeder_cells() -> None:
+    # cancer.gov NCI-2021-09278 (tests/data/pages, NCT05015426): the objectives name the product by its feeder cells
+    objective = ("To determine the maximal tolerated dose (MTD) of artificial antigen presenting cell (AAPC)-expanded donor "
+                 "gamma delta T-cells administered after allogeneic hematopoietic cell transplantation (alloHCT) as a single "
+                 "infusion to patients with adverse risk acute myeloid leukemia (AML).")
+    (product,) = therapy_page(title="Gamma Delta T-Cells for Acute Myeloid Leukemia", brief_summary=objective).cell_products
+    assert product.feeder_cells == "artificial antigen presenting cell (AAPC)"
+    # antigen-presenting cells that are no artificial feeder (a patient's dendritic cells) are none
+    other = objective.replace("artificial antigen presenting cell (AAPC)-expanded", "APC-expanded")
+    (product,) = therapy_page(title="Gamma Delta T-Cells for Acute Myeloid Leukemia", brief_summary=other).cell_products
+    assert product.feeder_cells is None
