@@ -31,8 +31,12 @@ _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{
 _AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
 _AT_MOST = r"(?:≤|<=|<|under|below|less than|younger than|up to)"
 #: A bound is an age when years follow it ("≥ 18 years") or "age" comes just before it ("Age ≥ 18").
+#: (and a "≥" lost in a copy, its "=" glued to the age: "1.The subject is aged =18 years at signature of the ICF",
+#: trial.medpath.com KCT0000709, whose "metformin monotherapy =1000 mg/day" lost its "≥" the same way)
 _AGE_MIN = re.compile(rf"{_AT_LEAST}\s*{_AGE}\s*{_YEARS}|\bage[ds]?\s*(?:of\s+)?:?\s*{_AT_LEAST}\s*{_AGE}(?!\s*%)"
-                      rf"|{_AGE}\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)", re.IGNORECASE)
+                      rf"|{_AGE}\s*{_YEARS}\s*(?:old\s*|of age\s*)?(?:or|and)\s*(?:older|above|over)"
+                      rf"|\baged?\s+=(?=\d){_AGE}\s*{_YEARS}\b(?!\s*(?:old\s*)?(?:or|and)\s+(?:younger|less|under|below))",
+                      re.IGNORECASE)
 _AGE_MAX = re.compile(rf"{_AT_MOST}\s*{_AGE}\s*{_YEARS}|\bage[ds]?\s*(?:of\s+)?:?\s*{_AT_MOST}\s*{_AGE}(?!\s*%)",
                       re.IGNORECASE)
 #: An age that only says to whom another threshold applies ("Lansky for <16 years", "Karnofsky ≥ 50% for patients

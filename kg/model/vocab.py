@@ -56,6 +56,20 @@ class Scheme:
             return None
         return self.wordings.get(_key(text))
 
+    def lookup_cut(self, text: str | None) -> str | None:
+        """The token of a wording cut short where a page excerpt ends: the one token every known wording that begins so
+        means, at least six letters of it ("Non-Randomi", "Allocation: | Non-Randomi" the last line of
+        clinicaltrials.gov NCT03533816's excerpt); None where the start fits no wording or wordings of several tokens.
+
+        >>> scheme("allocation").lookup_cut("Non-Randomi"), scheme("allocation").lookup_cut("Rand")
+        ('NON_RANDOMIZED', None)
+        """
+        key = _key(text or "")
+        if len(key.replace(" ", "")) < 6:
+            return None
+        tokens = {token for wording, token in self.wordings.items() if wording.startswith(key)}
+        return tokens.pop() if len(tokens) == 1 else None
+
     def iri(self, token: str) -> str:
         """The concept IRI of a token."""
         if token not in self.tokens:

@@ -28,7 +28,13 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # combination antiretroviral therapy (NCT02354053, NCT00864916)
     # (and "T" glued to "cells": "an unstimulated leukapheresis for the generation of the CD19 CAR Tcells",
     # ClinicalTrials.gov NCT04100187)
-    ("CAR_T", re.compile(r"(?-i:\b(?:CAR|Car)[- ]?T(?:cells?)?\b|\bCART(?:[- ]?\d+)?\b"
+    # (not "CART" the statistical method: "classification and regression tree (CART) analysis")
+    ("CAR_T", re.compile(r"(?-i:(?<!tree \()(?<!trees \()"
+                         r"(?:\b(?:CAR|Car)[- ]?T(?:cells?)?\b|\bCART(?:[- ]?\d+)?\b)"
+                         r"(?!(?<=CART)\)?\s+(?i:analys[ie]s|models?|algorithms?|methods?|trees?)\b)"
+                         # universal (allogeneic, off-the-shelf) CAR T cells named with a "U": "CTA101 UCAR-T Cell
+                         # Injection" (ctv.veeva.com NCT04227015), Cellectis's "UCART19", "UCARTCS1" ("UCAR" alone is none)
+                         r"|\bU(?:CAR[- ]?T(?:cells?)?|CART(?:[- ]?[A-Z]{0,4}\d{1,3})?)\b"
                          r"|\bCAR[- ](?:[A-Z0-9]{2,10}[- ]){1,2}T[- ]?(?i:cells?)\b"
                          # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"

@@ -91,8 +91,12 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # non-cleavable CD16 and the IL-15 receptor fusion (not the CD16 NK cells have, "CD16+ NK cells")
                        r"|\bexpress(?:ing|es)?\s+(?:an?\s+)?(?:the\s+)?(?:hnCD16|IL-?15RF)\b",
                        re.IGNORECASE)
+#: (and the artificial antigen-presenting cells the product is named as expanded on: "artificial antigen presenting cell
+#: (AAPC)-expanded donor gamma delta T-cells", "AAPC expanded donor gamma delta T-cells", cancer.gov NCI-2021-09278)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
-                     r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b")  # bounded: no cell line is longer
+                     r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b"  # bounded: no cell line is longer
+                     r"|(?:\b(?i:artificial\s+antigen[- ]presenting\s+cells?)\s*\(\s*[Aa]APCs?\s*\)|\b[Aa]APCs?\b)"
+                     r"(?=[- ](?i:expanded|stimulated)\b)")
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
 #: The feeder cells' own modification, which is not the product's: "NK cells were expanded in the presence of feeder K562
 #: cells gene-modified for expression 4-1BBL and membrane bound IL-21" (ctv.veeva.com NCT04327037), "genetically modified

@@ -80,7 +80,11 @@ _INFUSION_DOSE = re.compile(r"\b(?:infusion|cell)\s+dose\b|\bdose[- ]levels?\b|\
                             # and said received: "a patient with advanced HBV-HCC ... received 7.9×107 cells/kg after
                             # lymphodepletion" (e-cmh.org NCT05339321)
                             r"|\breceiv(?:ed|es?)\s+\d+(?:\.\d+)?\s*(?:[×x*]\s*10\S{1,4}|million|billion)\s+cells?\s*"
-                            r"(?:/\s*kg|per\s+(?:kg|kilogram))\b",
+                            r"(?:/\s*kg|per\s+(?:kg|kilogram))\b"
+                            # a table of labelled levels under a heading naming the cells: "Dose CAR+ cells/kg Low 1×105
+                            # Medium 2×106 High 6×106" (meddatax.com NCT03559439)
+                            r"|\bdoses?\s+(?:[A-Za-z][\w+-]*\s+){0,3}?cells?\s*(?:/\s*kg|per\s+kg)?\s+"
+                            r"(?:low|medium|middle|intermediate|high)(?:[- ]dose)?\s*:?\s+(?=\d+(?:\.\d+)?\s*[×x*]\s*10)",
                             re.IGNORECASE)
 _OTHER_CELLS = re.compile(r"\bCD34\b|\bstem cells?\b|\bgraft\b|\bmarrow\b|\btransplant\w*|\bHSCT?\b", re.IGNORECASE)
 #: A transplant named only as the time the cells are given: "are injected 4 hours before the injection of hematopoietic

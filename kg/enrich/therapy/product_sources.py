@@ -118,6 +118,11 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     # the reader addressed: "you will have cells collected from your blood" (stellatrials.com
                                     # NCT07172958), "The researchers removed some T cells from your blood" (cancerresearchuk.org)
                                     r"|\b(?:taken|collected|drawn|removed|obtained)\s+(?:\w+\s+){0,3}?from\s+your\s+(?:own\s+)?blood\b"
+                                    # the NCI's summaries: "Therapy with antiCD9 chimeric antigen receptor T-cells works by
+                                    # removing T cells from the blood and modifying them to be able to target cancer"
+                                    # (cancer.gov NCI-2018-00983, NCT03434769)
+                                    r"|\b(?:removing|taking|collecting)\s+(?:T|NK|immune|white\s+blood)[- ]cells\s+from\s+"
+                                    r"the\s+(?:patient(?:'|’)s\s+)?blood\b"
                                     # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
                                     # graft of stem cells
                                     r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"

@@ -269,9 +269,13 @@ _TOLERANCE = re.compile(r"^\s*\(\s*(?:±|\+/-)\s*\d{1,2}(?:\.\d)?\s*%\s*\)")
 _FRACTION_BEFORE = re.compile(r"\bfraction\s*:?\s*$", re.IGNORECASE)
 #: (and the amount given at once: "auto-TILs (>1 × 109 cells in a single dose)", jci.org NCT04443296; the whole of a split
 #: dose, "0.2-1 x 10^7 CART22 cells/kg as a split dose over three days", NCT02650414)
+#: (and the cells in the volume of one syringe or bag: "Allogeneic UC-MSCs 1 x 10~7 diluted on 5 mL of Platelet Rich Plasma",
+#: the intervention of an intra-articular injection, clinicaltrials.gov NCT03166865; "... cells suspended in 100 mL")
 _PER_DOSE_AFTER = re.compile(r"^\s*(?:/\s*kg\s*)?(?:/\s*(?:dose|infusion|injection)|per\s+(?:dose|infusion|injection))"
                              r"|\b(?:for|at|in)\s+each\s+(?:dose|infusion|injection)\b"
-                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+(?:single|split)\s+(?:dose|infusion|injection)\b",
+                             r"|^\s*(?:/\s*kg\s*)?(?:in|as)\s+a\s+(?:single|split)\s+(?:dose|infusion|injection)\b"
+                             r"|^\s*(?:/\s*kg\s*)?(?:(?:are|is|will\s+be)\s+)?(?:diluted|suspended|resuspended)\s+(?:in|on)\s+"
+                             r"\d+(?:\.\d+)?\s*ml\b",
                              re.IGNORECASE)
 #: An amount given on a schedule of administrations is each one's: "Mesenchymal stromal cells 2 X 10E6/kg administered
 #: intrvenously over 15 minutes weekly for two weeks" (ACTRN12610000068066).
@@ -382,6 +386,41 @@ _NO_UNIT_AFTER = re.compile(r"\s*(?:[,;)]|if\b|when\b|\.(?!\d))", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\binterleukin|\bIL-?\d|\b(?:IU|MIU|mg|µg|ug)\b", re.IGNORECASE)
 
 
+#: A table of dose levels, its unit in the column's heading before the levels and each level labelled: "Dose CAR+
+#: cells/kg Low 1×105 Medium 2×106 High 6×106" (meddatax.com NCT03559439, the superscripts lost after the "×10"). The
+#: heading names the cells (and "/kg"); each label opens a level, its amount alone after it.
+_LEVEL_TABLE_HEADING = re.compile(r"\bdoses?\s*\(?\s*(?:[A-Za-z][\w+-]*\s+){0,3}?cells?\s*(?P<per_kg>/\s*kg|per\s+kg)?"
+                                  r"\s*\)?\s+$", re.IGNORECASE)
+_LEVEL_LABEL = re.compile(r"(?<![\w-])(?:low|medium|middle|intermediate|high)(?:[- ]dose)?\s*:?\s+$", re.IGNORECASE)
+#: What may end a level of such a table: the next level's label, or the table's end.
+_LEVEL_ENDS = re.compile(r"[ \t]*(?:$|[\n.;])|\s*(?:low|medium|middle|intermediate|high)(?:[- ]dose)?\s*:?\s+\d",
+                         re.IGNORECASE)
+
+
+def _level_table(text: str, amounts: list[Amount]) -> tuple[list[DoseLevel], set[int]]:
+    """The doses of a table of labelled levels whose heading gives the unit ("Dose CAR+ cells/kg Low 1×105 Medium 2×106
+    High 6×106"), and where their amounts start. Each level is one amount of cells with nothing after it but the next
+    label; levels without a heading naming the cells are none ("WBC Low 3×109 High 10×109"). The heading's "Dose" says
+    which amount, not that it is one administration's: per dose is left to the sentence.
+    """
+    run: list[Amount] = []
+    heading: re.Match[str] | None = None
+    for amount in amounts:
+        label = _LEVEL_LABEL.search(text, max(0, amount.start - 20), amount.start) if amount.high >= 1e4 else None
+        level = label is not None and _LEVEL_ENDS.match(text, amount.end) is not None
+        if level and run and not text[run[-1].end: label.start()].strip():
+            run.append(amount)  # the next level, right after the last
+            continue
+        if len(run) >= 2:
+            break
+        heading = _LEVEL_TABLE_HEADING.search(text, max(0, label.start() - 60), label.start()) if level else None
+        run = [amount] if heading else []
+    if len(run) < 2 or heading is None:
+        return [], set()
+    unit = "{cells}/kg" if heading.group("per_kg") else "{cells}"
+    return [DoseLevel(a.low, a.high, unit, False) for a in run], {a.start for a in run}
+
+
 def cell_doses(text: str) -> list[DoseLevel]:
     """The cell doses a sentence states, with their unit and whether they are per dose.
 
@@ -414,6 +453,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
     bare: list[Amount] = []  # "a lower safety dose of 5x10e7": amounts of a dose waiting for a unit another dose says
     translated = text.translate(_SUPERSCRIPTS)
     amounts = _ranges_per_kg(find_amounts(text), translated)
+    tabled, in_table = _level_table(translated, amounts) if "dose" in text.lower() else ([], set())
+    amounts = [a for a in amounts if a.start not in in_table]
     bounded = _bounded_range(amounts, text, translated)
     if bounded:
         doses.append(bounded)
@@ -451,7 +492,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             if (not per_kg_first and amount.low >= 1e5 and not re.match(r"\s*/", after)
                     and _CELLS_BEFORE.search(text, max(0, amount.start - 40), amount.start)):
                 # a bare count after the cells' name: that many cells
-                dose = DoseLevel(amount.low, amount.high, "{cells}", _dose_before(text, amount.start))
+                dose = DoseLevel(amount.low, amount.high, "{cells}",
+                                 _dose_before(text, amount.start) or bool(_PER_DOSE_AFTER.match(after)))
                 doses += [dose] if dose not in doses else []
                 continue
             if (not per_kg_first and amount.low >= 1e5 and _NO_UNIT_AFTER.match(after)
@@ -496,7 +538,8 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             _said_total(translated, amount) for amount in amounts if amount.high >= 1e4):
         # the levels of a dose escalation: each is the dose a cohort or group is given, one administration's
         doses = [dataclasses.replace(dose, per_dose=True) for dose in doses]
-    return doses
+    # (a table's levels after: the groups a sentence names by their dose do not make a table's column one administration's)
+    return doses + [dose for dose in tabled if dose not in doses]
 
 
 def _levels(listed: list[Amount], amount: Amount, open_level: bool) -> list[tuple[float, float | None]]:

@@ -21,6 +21,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Arm, Intervention, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
+from kg.model.vocab import scheme as vocab_scheme
 from kg.read.parse.cues import archived_status
 from kg.read.parse.fields import parse_count, parse_date, parse_phases, split_spaced_conditions, typed_interventions
 from kg.read.reader import Outline
@@ -129,7 +130,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             key = re.sub(r"^(?:actual|estimated|anticipated)\s+", "", key)
             if key in _DESIGN:
                 scheme = _DESIGN[key].replace("_", "-")
-                setattr(record, _DESIGN[key], lookup(scheme, value.split("(")[0]) or lookup(scheme, value))
+                setattr(record, _DESIGN[key], lookup(scheme, value.split("(")[0]) or lookup(scheme, value)
+                        or (vocab_scheme(scheme).lookup_cut(value) if _cut_at_the_end(lines, index) else None))
             elif key == "enrollment":
                 record.enrollment = parse_count(value)
             elif key == "study start date":
@@ -603,6 +605,13 @@ _PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED
           "official title": re.compile(r"^\s*Official Title\s*:"),
           "arms": re.compile(rf"{_ARMS_HEADER.pattern}|{_PLAIN_ARMS_HEADER.pattern}"),
           "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
+
+
+def _cut_at_the_end(lines: list[str], index: int) -> bool:
+    """Whether the page's excerpt ends inside line ``index``: its last line with text, its cell not closed by a "|"
+    ("Allocation: | Non-Randomi", clinicaltrials.gov NCT03533816).
+    """
+    return not lines[index].rstrip().endswith("|") and not any(line.strip() for line in lines[index + 1:])
 
 
 def outline(text: str) -> Outline:

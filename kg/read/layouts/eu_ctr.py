@@ -5,7 +5,8 @@ Number:2015-001901-15", "Trial Status:Prematurely Ended"), then numbered section
 table rows ("| E.1.1 | Medical condition(s) being investigated |"). A national version
 prints each free-text value in English first, then in the country's language, each
 rendering a row of its own. A results page opens "Clinical Trial Results:" with the
-title, then "EudraCT number" / value lines.
+title, then "EudraCT number" / value lines (a label row ending in "|" in some copies, its
+value on the next line).
 
 Fields are taken by section number, which every language version shares; the summary
 and results labels are read with the generic label table.
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from kg.model.records import Criterion, Outcome, SourceDocument, TrialRecord
+from kg.model.identifiers import listed_identifiers
+from kg.model.records import Criterion, Organization, Outcome, SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.read.layouts import generic
 from kg.read.parse.criteria import criteria_from_lines
@@ -34,10 +36,21 @@ _ROW = re.compile(r"^\|\s*(?P<number>[A-H]\.\d+(?:\.\d+)*)\.?\s*\|\s*(?P<label>[
 _HEADING = re.compile(r"^\|\s*[A-H]\.\d+(?:\.\d+)*\s+[^|]+\|\s*$")
 
 
+#: A results page copied without the register's banner: its opening line, then its "EudraCT number" label
+#: ("Clinical Trial Results:" / title / "Summary" / "|" / "EudraCT number |", clinicaltrialsregister.eu 2015-005615-32/results).
+_RESULTS_OPENING = re.compile(r"^[ \t]*Clinical Trial Results:[ \t]*$(?=[\s\S]{0,2000}?^[ \t]*EudraCT number\b)", re.MULTILINE)
+#: A results page's sponsor rows, the label ending in "|" and the value on the next line: "Sponsor protocol code |" /
+#: "SPIHF-203", "Sponsor organisation name |" / "Stealth BioTherapeutics, Inc." (2015-005615-32/results).
+_RESULTS_SPONSOR_ROW = re.compile(r"^[ \t]*(?P<label>Sponsor protocol code|Sponsor organisation name)[ \t]*\|?[ \t]*\n"
+                                  r"[ \t]*(?P<value>[^|\n]*?)[ \t]*\|?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_RESULTS_SPONSOR_LABELS = ("sponsor protocol code", "sponsor organisation name")
+
+
 def claims(text: str) -> bool:
-    """The register's banner or its numbered rows, and a EudraCT number."""
+    """The register's banner, its numbered rows or a results page's opening, and a EudraCT number."""
     banner = "EU Clinical Trials Register" in text or "clinicaltrialsregister.eu" in text
-    if not (banner or re.search(r"^\|\s*E\.\d", text, re.MULTILINE)):
+    if not (banner or re.search(r"^\|\s*E\.\d", text, re.MULTILINE)
+            or ("Clinical Trial Results:" in text and _RESULTS_OPENING.search(text))):
         return False
     return any(identifier.scheme == "EUDRACT" for identifier in generic.page_identifiers(text, reading(text)))
 
@@ -70,6 +83,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record = generic.read(text, source)
     eudract = [i for i in record.identifiers if i.scheme == "EUDRACT"]
     record.identifiers = eudract[:1] + [i for i in record.identifiers if i not in eudract[:1]]
+    _results_sponsor(text, record)
     numbered = {NUMBERED[number]: lines for number, lines in numbered_values(text).items() if number in NUMBERED}
     if numbered.get("title") or numbered.get("official_title"):
         record.title = (numbered.get("title") or numbered["official_title"])[0]
@@ -86,6 +100,25 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             record.outcomes = [o for o in record.outcomes if o.kind != kind.upper()]
             record.outcomes += [Outcome(kind.upper(), line.lstrip("-*• ")) for line in lines]
     return record
+
+
+def _results_sponsor(text: str, record: TrialRecord) -> None:
+    """A results page's sponsor rows: the protocol code the sponsor's own identifier (ORG), the organisation the lead
+    sponsor. A label is never a sponsor: the "Sponsors" heading over the rows is not read as a label whose value is the
+    next row's label.
+    """
+    record.sponsors = [s for s in record.sponsors if fold(s.name).lower() not in _RESULTS_SPONSOR_LABELS]
+    if "Sponsor " not in text:
+        return
+    for row in _RESULTS_SPONSOR_ROW.finditer(text):
+        value = fold(row.group("value"))
+        if not value or value == "-":
+            continue
+        if row.group("label").lower() == "sponsor protocol code":
+            known = {i.value for i in record.identifiers}
+            record.identifiers += [i for i in listed_identifiers([value]) if i.value not in known]
+        elif not record.sponsors:
+            record.sponsors = [Organization(value, "LEAD")]
 
 
 def outline(text: str) -> Outline:

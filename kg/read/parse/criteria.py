@@ -268,10 +268,25 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     bulleted = any(bare != raw.strip() for bare, raw in zip(unmarked, lines))
     number: int | None = None  # the list number of the last item
     lettered: Criterion | None = None  # the item whose lettered sub-list ("a. …", "b) …") the last line went on
+    opened_at: int | None = None  # how far the last item's bulleted or numbered line was indented
+    nested: tuple[Criterion, int] | None = None  # the item an indented numbered sub-list went on, and its next number
     for raw, bare in zip(lines, unmarked):
         if not raw.strip() or is_placeholder(raw):
             continue
         marker = _LIST_NUMBER.match(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if marker and criteria and opened_at is not None and indent > opened_at and (
+                (nested is not None and nested[0] is criteria[-1] and int(marker.group(1)) == nested[1])
+                or (int(marker.group(1)) == 1 and criteria[-1].text.endswith(":"))):
+            # "  3. Relapsed or refractory CD19+ B-ALL (meeting one of the following conditions):" then "    1. CR not
+            # achieved after standardized chemotherapy;" "    2. …" (ctv.veeva.com NCT04227015): numbered items
+            # indented under an item ending in a colon are its sub-list, joined onto it ("parent: first; second"), and
+            # the list goes on at the parent's next number
+            parent = criteria[-1]
+            parent.text = f"{parent.text}{' ' if parent.text.endswith(':') else '; '}{_tidy(bare)}"
+            nested = (parent, int(marker.group(1)) + 1)
+            continue
+        nested = None
         if marker and int(marker.group(1)) == 1 and number and number > 1 and criteria and criteria[-1].text.endswith(":"):
             # "6. Hematology tests also meet the following requirements:" then "1. WBC …; 2) …; (7) Length …": a
             # sub-list of item 6, after which the list goes on at 7.
@@ -304,6 +319,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
         elif bare and _population(bare.rstrip(":")):
             population = _population(bare.rstrip(":"))  # "- Patients", "- Donors" group a list
             continue
+        opened_at = indent if bare != raw.strip() else None
         for text in split_numbered(bare):
             if _is_pointer(text):
                 continue
