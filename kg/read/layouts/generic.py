@@ -601,7 +601,7 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
-    values = [item for value in values for item in _comma_listed(value)]
+    values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
@@ -643,6 +643,22 @@ def _name_before_description(name: str) -> str:
     parts = [part.start() for part in (_NUMBERED_PART.search(name), _SENTENCE_OPENING.search(name)) if part]
     end = min(parts, default=None)
     return name[:end] if end is not None and 0 < len(name[:end].split()) <= 6 else name
+
+
+#: A product and its placebo named in one value: "BAN2401 and placebo control" (memory.ucsf.edu, generic-holdout4).
+_AND_PLACEBO = re.compile(r"^(?P<product>[^\s:][^:]{0,80}?)\s+and\s+(?P<placebo>(?:matching\s+)?placebo(?:\s+control)?)$",
+                          re.IGNORECASE)
+
+
+def _with_placebo(value: str) -> list[str]:
+    """The two interventions of a value naming a product "and placebo"; any other value whole (two products joined by
+    "and" may be one regimen: "Fludarabine and cyclophosphamide").
+
+    >>> _with_placebo("BAN2401 and placebo control"), _with_placebo("Fludarabine and cyclophosphamide")
+    (['BAN2401', 'placebo control'], ['Fludarabine and cyclophosphamide'])
+    """
+    match = _AND_PLACEBO.match(value.strip())
+    return [match.group("product"), match.group("placebo")] if match else [value]
 
 
 def _comma_listed(value: str) -> list[str]:

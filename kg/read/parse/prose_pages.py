@@ -22,7 +22,13 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement, title_named_by_number
+from kg.read.parse.cues import (
+    FIELD_LINE,
+    first_line_title,
+    registration_statement,
+    title_named_by_number,
+    title_under_acronym,
+)
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
@@ -240,7 +246,9 @@ def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> T
         return record
     # the title the text names its trial by: "… the study (NCT03093350) titled 'TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC
     # CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com
-    named = title_named_by_number(text, record.identifiers)
+    # (or the descriptive line under the study's acronym heading: "TRAUMACELL" / "Effets de l'administration …",
+    # prod-meary.adimeo.tech)
+    named = title_named_by_number(text, record.identifiers) or title_under_acronym(text)
     record.title = (headline(text) or named) if trial_page else named
     if not trial_page:
         record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
