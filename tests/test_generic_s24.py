@@ -8,8 +8,10 @@ is unchanged. tests/data/generic-holdout6 is a measure nobody tunes on: no rule 
 
 from __future__ import annotations
 
+import pytest
 from conftest import generic_page as _read
 
+from kg.errors import DocumentError
 from kg.model.identifiers import trial_key
 from kg.read.layouts.generic import _with_placebo
 from kg.read.parse.cues import first_line_title, summary_within_paragraph, title_under_acronym
@@ -119,3 +121,29 @@ def test_the_line_under_the_studys_acronym_heading_is_its_title() -> None:
     assert record.title.startswith("Effets de l'administration intravasculaire de cellules stromales mésenchymateuses")
     # (left alone) an acronym heading the text never calls its study gives no title
     assert title_under_acronym(MEARY.replace("L'étude TRAUMACELL", "L'étude")) is None
+
+
+# --- a phase and the register number in the dot-separated facts heading a trial's profile ---------------------------
+
+# generic-holdout4/pages/kolpulse.com/NCT03651128-karmma-3-ide-cel-trial-profile.txt (abridged; the separators between
+# the header's facts lost, as the page gives them)
+KOLPULSE = ("FDA Approved · Apr 4, 2024Triple-class-exposed R/R MyelomaPhase 3 · NCT03651128BMS / 2seventy bio\n"
+            "KarMMa-3 is a Phase 3 trial of idecabtagene vicleucel (ide-cel, Abecma; BMS / 2seventy bio) versus standard "
+            "regimens in triple-class-exposed relapsed/refractory multiple myeloma (2-4 prior lines).\n"
+            "Design: ide-cel vs standard regimens (investigator's choice of 5), triple-class-exposed R/R MM, 2-4 prior lines "
+            "(N=386).\n")
+
+
+def test_a_phase_dot_number_heading_the_page_makes_it_the_trials_own_page() -> None:
+    record = _read(KOLPULSE)
+    assert trial_key(record.identifiers) == "NCT03651128"
+    assert record.title is None and record.interventions == [] and record.brief_summary is None
+
+
+def test_a_phase_and_number_without_the_badge_or_beside_another_number_make_no_trial_page() -> None:
+    # (left alone) the same facts in a sentence: no badge, and the number in no sentence of the page's own
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KOLPULSE.replace("Phase 3 · NCT03651128", "Phase 3, NCT03651128"))
+    # … and the badge on a page showing a second number of the register: a listing
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KOLPULSE + "KarMMa-2 · Phase 2 · NCT03601078\n")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
 from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
@@ -117,7 +118,7 @@ def _trial_page(text: str) -> bool:
                                _group_number(text, found), [group_serial_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers) \
-            or number_under_officer(text, identifiers):
+            or number_under_officer(text, identifiers) or _head_badge_number(text, identifiers):
         return True
     if len(find_registry_ids(text)) > len(identifiers):
         # two numbers of one register and no label saying which is the page's: a news item on two trials ("… evaluated in
@@ -128,6 +129,23 @@ def _trial_page(text: str) -> bool:
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
             + _stated_summary(text) + registry_design_line(text)) >= 2
+
+
+#: A phase and the register number after it in the dot-separated facts heading a trial's profile: "FDA Approved · Apr 4,
+#: 2024Triple-class-exposed R/R MyelomaPhase 3 · NCT03651128BMS / 2seventy bio" (kolpulse.com, generic-holdout4).
+_PHASE_DOT_NUMBER = re.compile(r"(?i)phase\s*(?:[0-4]|iv|i{1,3})[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|i{1,3})[ab]?)?"
+                               r"\s*[·•]\s*(?P<number>[A-Za-z]{2,12}[\w-]{4,30})")
+
+
+def _head_badge_number(text: str, identifiers: list[Identifier]) -> bool:
+    """The page's first line gives its trial's phase and then, after a dot, its register number, the only number the
+    page shows: the site's badge of the trial, heading its own page. A phase and a number in a sentence ("a Phase 3 trial
+    (NCT03651128)") are no badge.
+    """
+    first = next((line for line in islice(text.split("\n"), 5) if line.strip()), "")
+    match = _PHASE_DOT_NUMBER.search(first)
+    numbered = find_registry_ids(match.group("number")) if match else []
+    return bool(numbered) and numbered[0] in identifiers and len(find_registry_ids(text)) == 1
 
 
 def _stated_summary(text: str) -> bool:
