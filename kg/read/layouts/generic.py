@@ -100,14 +100,24 @@ def claims(text: str) -> bool:
     registry's record by it; or a page about one trial that names it by its number in a sentence (a news item).
     """
     text = without_icon_names(text)  # "labelAllogeneic Cell Therapy": an icon's name glued to the line
+    if _LISTING_HEADING.search(text):
+        return False
     return _trial_page(text) or bool(prose_pages.one_trial_in_prose(text))
+
+
+#: A heading, alone on its line, over a list of trials: "Clinical Studies Ongoing" (lls.org, generic-holdout), "Current
+#: Clinical Trials" (hoacny.com); not "Clinical Trials" alone, a site's section over one trial's page.
+_LISTING_HEADING = re.compile(r"(?im)^[ \t]*(?:(?:current|ongoing|open|active|recruiting)[ \t]+(?:clinical[ \t]+)?"
+                              r"(?:studies|trials)|(?:clinical[ \t]+)?(?:studies|trials)[ \t]+(?:ongoing|recruiting|open))"
+                              r"[ \t]*$")
 
 
 def _trial_page(text: str) -> bool:
     """A trial's own page (:func:`claims`), not one that only names its trial in prose."""
-    if listed_group_numbers(text):
+    if listed_group_numbers(text) or _LISTING_HEADING.search(text):
         # a study group's list of its trials ("Alliance A012301: LoTam: …" / "Alliance A032201: …"), whatever register
-        # number one entry labels (allianceforclinicaltrialsinoncology.org)
+        # number one entry labels (allianceforclinicaltrialsinoncology.org); a list under its heading ("Clinical
+        # Studies Ongoing" / "… ClinicalTrials.gov identifier: NCT03557970" / the next study, lls.org)
         return False
     found = reading(text)
     identifiers = page_identifiers(text, found)
