@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from kg.model.identifiers import find_registry_ids, listed_identifiers
 from kg.model.records import Arm, Identifier, Intervention, Organization, Outcome, Site, SourceDocument, TrialRecord
@@ -99,14 +100,24 @@ def claims(text: str) -> bool:
     registry's record by it; or a page about one trial that names it by its number in a sentence (a news item).
     """
     text = without_icon_names(text)  # "labelAllogeneic Cell Therapy": an icon's name glued to the line
+    if _LISTING_HEADING.search(text):
+        return False
     return _trial_page(text) or bool(prose_pages.one_trial_in_prose(text))
+
+
+#: A heading, alone on its line, over a list of trials: "Clinical Studies Ongoing" (lls.org, generic-holdout), "Current
+#: Clinical Trials" (hoacny.com); not "Clinical Trials" alone, a site's section over one trial's page.
+_LISTING_HEADING = re.compile(r"(?im)^[ \t]*(?:(?:current|ongoing|open|active|recruiting)[ \t]+(?:clinical[ \t]+)?"
+                              r"(?:studies|trials)|(?:clinical[ \t]+)?(?:studies|trials)[ \t]+(?:ongoing|recruiting|open))"
+                              r"[ \t]*$")
 
 
 def _trial_page(text: str) -> bool:
     """A trial's own page (:func:`claims`), not one that only names its trial in prose."""
-    if listed_group_numbers(text):
+    if listed_group_numbers(text) or _LISTING_HEADING.search(text):
         # a study group's list of its trials ("Alliance A012301: LoTam: …" / "Alliance A032201: …"), whatever register
-        # number one entry labels (allianceforclinicaltrialsinoncology.org)
+        # number one entry labels (allianceforclinicaltrialsinoncology.org); a list under its heading ("Clinical
+        # Studies Ongoing" / "… ClinicalTrials.gov identifier: NCT03557970" / the next study, lls.org)
         return False
     found = reading(text)
     identifiers = page_identifiers(text, found)
@@ -117,7 +128,7 @@ def _trial_page(text: str) -> bool:
                                _group_number(text, found), [group_serial_heading(text)]) \
             or referred_own_number(text) in {i.value for i in identifiers} \
             or record_number_line(text, identifiers) is not None or numbers_line(text, identifiers) \
-            or number_under_officer(text, identifiers):
+            or number_under_officer(text, identifiers) or _head_badge_number(text, identifiers):
         return True
     if len(find_registry_ids(text)) > len(identifiers):
         # two numbers of one register and no label saying which is the page's: a news item on two trials ("… evaluated in
@@ -128,6 +139,23 @@ def _trial_page(text: str) -> bool:
     status, phases = status or stated_status(text), phases or stated_phase(text, identifiers) or phase_line(text)
     return (len(found.sections) + bool(status) + bool(phases) + bool(title_before_identifier(text, identifiers))
             + _stated_summary(text) + registry_design_line(text)) >= 2
+
+
+#: A phase and the register number after it in the dot-separated facts heading a trial's profile: "FDA Approved · Apr 4,
+#: 2024Triple-class-exposed R/R MyelomaPhase 3 · NCT03651128BMS / 2seventy bio" (kolpulse.com, generic-holdout4).
+_PHASE_DOT_NUMBER = re.compile(r"(?i)phase\s*(?:[0-4]|iv|i{1,3})[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|i{1,3})[ab]?)?"
+                               r"\s*[·•]\s*(?P<number>[A-Za-z]{2,12}[\w-]{4,30})")
+
+
+def _head_badge_number(text: str, identifiers: list[Identifier]) -> bool:
+    """The page's first line gives its trial's phase and then, after a dot, its register number, the only number the
+    page shows: the site's badge of the trial, heading its own page. A phase and a number in a sentence ("a Phase 3 trial
+    (NCT03651128)") are no badge.
+    """
+    first = next((line for line in islice(text.split("\n"), 5) if line.strip()), "")
+    match = _PHASE_DOT_NUMBER.search(first)
+    numbered = find_registry_ids(match.group("number")) if match else []
+    return bool(numbered) and numbered[0] in identifiers and len(find_registry_ids(text)) == 1
 
 
 def _stated_summary(text: str) -> bool:
@@ -601,7 +629,7 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
-    values = [item for value in values for item in _comma_listed(value)]
+    values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
@@ -643,6 +671,22 @@ def _name_before_description(name: str) -> str:
     parts = [part.start() for part in (_NUMBERED_PART.search(name), _SENTENCE_OPENING.search(name)) if part]
     end = min(parts, default=None)
     return name[:end] if end is not None and 0 < len(name[:end].split()) <= 6 else name
+
+
+#: A product and its placebo named in one value: "BAN2401 and placebo control" (memory.ucsf.edu, generic-holdout4).
+_AND_PLACEBO = re.compile(r"^(?P<product>[^\s:][^:]{0,80}?)\s+and\s+(?P<placebo>(?:matching\s+)?placebo(?:\s+control)?)$",
+                          re.IGNORECASE)
+
+
+def _with_placebo(value: str) -> list[str]:
+    """The two interventions of a value naming a product "and placebo"; any other value whole (two products joined by
+    "and" may be one regimen: "Fludarabine and cyclophosphamide").
+
+    >>> _with_placebo("BAN2401 and placebo control"), _with_placebo("Fludarabine and cyclophosphamide")
+    (['BAN2401', 'placebo control'], ['Fludarabine and cyclophosphamide'])
+    """
+    match = _AND_PLACEBO.match(value.strip())
+    return [match.group("product"), match.group("placebo")] if match else [value]
 
 
 def _comma_listed(value: str) -> list[str]:

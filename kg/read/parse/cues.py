@@ -32,7 +32,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list",
            "icon_tags", "without_icon_names", "group_number_line", "title_opened_by", "listed_group_numbers",
-           "group_serial_heading", "title_under_group_serial", "title_above_number_label"]
+           "group_serial_heading", "title_under_group_serial", "title_above_number_label", "title_under_acronym"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -130,13 +130,29 @@ def _line_before(text: str, position: int, longest: int = 400) -> str | None:
     return text[start:end]
 
 
+#: A heading naming the kind of page a site's trial finder shows, above the trial's title: "Find A Clinical Trial"
+#: (georgiacancerinfo.org), "Ensayo clínico" (app.hemotrial.es), "Clinical Trial Details".
+_PAGE_KIND = re.compile(r"^(?:find\s+an?\s+)?(?:clinical\s+(?:trial|study)|ensayo\s+cl[ií]nico|essai\s+clinique|"
+                        r"klinische\s+studie)(?:\s+details)?$", re.IGNORECASE)
+
+
 def first_line_title(text: str) -> str | None:
-    """The page's first line, when it reads as a title: five to forty words, no sentence end,
+    r"""The page's first line, when it reads as a title: five to forty words, no sentence end,
     no register number, none of a banner's words. Lines of the site's banner above it ("Skip to
-    main content", "An official website of the United States government", "Overview") are passed over.
+    main content", "An official website of the United States government", "Overview") are passed over,
+    and so is a line over a heading naming the kind of page, which is the site's name or tagline: the
+    title is the line under that heading ("Georgia's Online Cancer Information Center" / "Find A Clinical
+    Trial" / "A Phase I Study of Mesenchymal Stromal Cells for …", georgiacancerinfo.org).
+
+    >>> first_line_title("Hemotrial Un proyecto de SEHH\n\nEnsayo clínico\n\nAdministración intratecal de células "
+    ...                  "mesenquimales troncales adultas autólogas")
+    'Administración intratecal de células mesenquimales troncales adultas autólogas'
+    >>> first_line_title("Georgia's Online Cancer Information Center\n\nFind A Clinical Trial\n\nStatus\nActive")
     """
-    lines = [fold(line) for line in text.split("\n") if line.strip()]
-    for line in lines[:4]:
+    lines = [fold(line) for line in islice((line for line in text.split("\n") if line.strip()), 6)]
+    for at, line in enumerate(lines[:4]):
+        if at + 1 < len(lines) and _PAGE_KIND.match(lines[at + 1]):
+            return lines[at + 2] if at + 2 < len(lines) and _reads_as_title(lines[at + 2]) else None
         if _reads_as_title(line):
             return line
         if not _is_banner(line):
@@ -192,6 +208,33 @@ def named_trial_heading(text: str, within: int = 6) -> str | None:
         if match and re.search(r"\d|-|[a-z][A-Z]|^[A-Z0-9]{3,}$", name) and text.count(name) >= 2:
             return line
     return None
+
+
+#: A heading that is the study's acronym alone: one word of capitals, perhaps with digits or a hyphen ("TRAUMACELL").
+_ACRONYM_HEADING = re.compile(r"^[A-Z][A-Z0-9-]{3,19}$")
+#: The text calling that word its study: "L'étude TRAUMACELL", "the TRAUMACELL study", "TRAUMACELL trial".
+_STUDY_CALLED = re.compile(r"\b(?i:the|l['’])\s*(?i:étude|study|trial|essai|estudio|studie)\s+(?P<after>[A-Z][A-Z0-9-]{3,19})\b"
+                           r"|\b(?P<before>[A-Z][A-Z0-9-]{3,19})\s+(?i:study|trial)\b")
+
+
+def title_under_acronym(text: str, within: int = 4) -> str | None:
+    r"""The line under a heading that is the study's acronym, among the page's first ``within`` lines, when the text
+    calls the acronym its study and the line reads as a descriptive title of eight words or more: "Centre MEARY" /
+    "TRAUMACELL" / "Effets de l'administration intravasculaire de cellules stromales mésenchymateuses …" and, further on,
+    "L'étude TRAUMACELL fait l'objet d'un essai clinique de phase II" (prod-meary.adimeo.tech, generic-holdout2).
+
+    >>> title_under_acronym("TRAUMACELL\nEffets de l'administration de cellules stromales dans la lésion cérébrale.\n"
+    ...                     "L'étude TRAUMACELL fait l'objet d'un essai clinique de phase II.")
+    "Effets de l'administration de cellules stromales dans la lésion cérébrale."
+    >>> title_under_acronym("COVID-19\nVaccines and treatments for the coronavirus disease in adults and children.")
+    """
+    lines = _first_lines(text, within + 1)
+    headed = [(line, lines[at + 1]) for at, line in enumerate(lines[:within]) if _ACRONYM_HEADING.match(line)
+              and at + 1 < len(lines) and len(lines[at + 1].split()) >= 8 and lines[at + 1][0].isupper()]
+    if not headed:
+        return None
+    called = {match.group("after") or match.group("before") for match in _STUDY_CALLED.finditer(text)}
+    return next((below for line, below in headed if line in called), None)
 
 
 def title_before_contents(text: str) -> str | None:
@@ -839,15 +882,24 @@ def summary_within_paragraph(lines: list[str]) -> str | None:
     >>> summary_within_paragraph(["Outcomes remain quite poor with survival measured in months in most cases. This phase I "
     ...                           "trial will establish the safety for CIML NK cells in combination with N-803."])
     'This phase I trial will establish the safety for CIML NK cells in combination with N-803.'
+
+    A sentence inside a quotation the paragraph opens is someone's words reported, no summary: "According to the Duke
+    Center for Autism, “previous research has shown … The goal of this study was to investigate whether similar success
+    will be shown in children with ASD.”" (bio-cord.com, generic-holdout2).
     """
     for line in lines:
         if len(line.strip()) < 80:
             continue
         parts = _SENTENCE_BREAK.split(fold(line))
         opening = next((index for index, part in enumerate(parts) if index and _SUMMARY_OPENING.match(part)), None)
-        if opening is not None:
+        if opening is not None and not _quoting(" ".join(parts[:opening])):
             return " ".join(parts[opening:])
     return None
+
+
+def _quoting(before: str) -> bool:
+    """Whether text leaves a quotation open (“ without its ”): what follows is inside the quotation."""
+    return before.count("“") > before.count("”")
 
 
 #: The NCI's description (cancer.gov, PDQ): its parts are headed in capitals on a line of their own ("PRIMARY OBJECTIVE:",

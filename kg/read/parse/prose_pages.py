@@ -7,8 +7,9 @@ is that trial's document when it names exactly one trial: one register number, h
 the same trial's number in another register stated with it ("(NCT… ; EudraCT 2020-…)"). A page naming several
 trials (a second trial "(NCT04673617)" the product is "already being evaluated in") or none is no trial's page.
 
-Read as such, the page gives its number, its headline as the title when it opens with one, and its text as the
-trial's description for the enrichment; a status or phase only when a label states it, nothing else guessed.
+Read as such, the page gives its number, the title its text names the trial by (none from its headline: a news
+item's headline is the item's, not the trial's), and its text, headline included, as the trial's description for the
+enrichment; a status or phase only when a label states it, nothing else guessed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.records import Identifier, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
-from kg.read.parse.cues import FIELD_LINE, first_line_title, registration_statement, title_named_by_number
+from kg.read.parse.cues import (
+    FIELD_LINE,
+    first_line_title,
+    registration_statement,
+    title_named_by_number,
+    title_under_acronym,
+)
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.labels import Reading, label_of
 
@@ -227,15 +234,22 @@ def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> T
     On a page the generic reader takes as a trial's own page (``trial_page``), only a title that is another field's
     labelled line is changed: the page's headline, if any, is the title, and the page's text the description (a
     news item's "Status: … (NCT04324996) assessing …" under its "Candidate:" and "Type:" lines, genengnews.com). A page
-    taken only for naming one trial in prose gives its headline as title, its text as description, and a status or
-    phase only from a label.
+    taken only for naming one trial in prose gives the title its text names the trial by, if any, its text (headline
+    included) as description, and a status or phase only from a label. Its headline is no title: it tells the news
+    ("Phase 2 Trial Will Assess Autologous Mesenchymal Stem Cell Therapy to Treat Progressive Forms of MS",
+    multiplesclerosisnewstoday.com; "Treg Therapy Found Safe, Effective at Slowing ALS in Small Trial",
+    alsnewstoday.com), or is the site's tagline over it ("Integrated personalized cell technologies for improving health
+    outcomes in children and adults", pact.wisc.edu), never the registered title of the trial it reports.
     """
     labelled_title = record.title is not None and _opens_with_another_field(record.title)
     if trial_page and not labelled_title:
         return record
-    # (without a headline, the title the text names its trial by: "… the study (NCT03093350) titled 'TUMOR-ASSOCIATED
-    # ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com)
-    record.title = headline(text) or title_named_by_number(text, record.identifiers)
+    # the title the text names its trial by: "… the study (NCT03093350) titled 'TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC
+    # CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com
+    # (or the descriptive line under the study's acronym heading: "TRAUMACELL" / "Effets de l'administration …",
+    # prod-meary.adimeo.tech)
+    named = title_named_by_number(text, record.identifiers) or title_under_acronym(text)
+    record.title = (headline(text) or named) if trial_page else named
     if not trial_page:
         record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
         record.phases = next(filter(None, (parse_phases(fold(value)) for value in found.sections.get("phase", []))), [])
