@@ -84,3 +84,44 @@ def test_a_cytokine_that_names_or_stimulated_the_cells_is_their_making() -> None
     assert _cytokines(title="IL-2 and NK cell infusion in AML") == [("IL-2", "IN_VIVO_SUPPORT")]
     assert _cytokines(title="NK cell infusion in AML", brief_summary="Patients receive IL-2 NK cell activity.") == [
         ("IL-2", "IN_VIVO_SUPPORT")]
+
+
+# ctv.veeva.com/NCT04011033-autologous-inkt-cells-tae-tace-il-2-unresectable-hcc.txt, its full description
+INKT_SCHEDULE = ("Patients in trial group will be treated with combination of TAE/TACE and adoptive transfer of autologus iNKT "
+                 "cells. TAE/TACE will be performed at 0th and 4th week. iNKT cells will be infused at 1st, 3rd, 5th, 7th, "
+                 "9th, 11th week after first TAE/TACE therapy.")
+# ctv.veeva.com/NCT00562666-gamma-delta-t-cells-hepatic-intra-arterial-hcc.txt, its About
+GAMMA_DELTA_ABOUT = ("In the ICAR study, increasing doses of a cell therapy product will be evaluated in patients in a palliative "
+                     "setting. All patients will have one hepatic intra-arterial injection of immunological cells (gamma-delta "
+                     "T lymphocytes) and will be evaluated for safety.")
+
+
+def test_infusions_on_listed_occasions_are_as_many_as_the_occasions() -> None:
+    record = _page(title="Study of Adoptive Transfer of iNKT Cells Combined With TAE/TACE to Treat Unresectable HCC",
+                   detailed_description=INKT_SCHEDULE)
+    assert [p.infusions for p in record.cell_products] == [6]
+    # the procedure's occasions, and visits listed after the infusion, count no infusions
+    record = _page(title="Study of Adoptive Transfer of iNKT Cells Combined With TAE/TACE to Treat Unresectable HCC",
+                   detailed_description="TAE/TACE will be performed at 0th and 4th week. iNKT cells will be infused once "
+                                        "a month; patients are evaluated at 4th, 8th and 12th week.")
+    assert [p.infusions for p in record.cell_products] == [None]
+    record = _page(title="NK Cells in AML", detailed_description="Patients receive infusions of NK cells and are evaluated "
+                                                                 "at weeks 4, 8, and 12.")
+    assert [p.infusions for p in record.cell_products] == [None]
+    # the cardinal forms the corpora hold still count: "Patients receive infusions of EBV specific cytotoxic T lymphocytes
+    # over 5 to 10 minutes on weeks 0, 2, and 4" (ClinicalTrials.gov NCT00002956)
+    record = _page(title="NK Cells in AML", detailed_description="NK cells will be infused on days 0, 7 and 14.")
+    assert [p.infusions for p in record.cell_products] == [3]
+
+
+def test_one_injection_of_the_cells_is_one_infusion() -> None:
+    record = _page(title="Immunotherapy of Hepatocellular Carcinoma With Gamma Delta T Cells (ICAR)",
+                   brief_summary=GAMMA_DELTA_ABOUT, interventions=[Intervention("T gamma delta lymphocytes", "OTHER")])
+    assert [(p.cell_type, p.infusions) for p in record.cell_products] == [("T", 1)]
+    # at least one, or one injection of a drug beside the cells, is no count of the cells' infusions
+    record = _page(title="Gamma Delta T Cells in HCC",
+                   brief_summary="Patients will have at least one hepatic intra-arterial injection of immunological cells.")
+    assert [p.infusions for p in record.cell_products] == [None]
+    record = _page(title="Gamma Delta T Cells in HCC",
+                   brief_summary="Gamma delta T cells are infused with one subcutaneous injection of IL-2 daily.")
+    assert [p.infusions for p in record.cell_products] == [None]
