@@ -125,3 +125,33 @@ def test_one_injection_of_the_cells_is_one_infusion() -> None:
     record = _page(title="Gamma Delta T Cells in HCC",
                    brief_summary="Gamma delta T cells are infused with one subcutaneous injection of IL-2 daily.")
     assert [p.infusions for p in record.cell_products] == [None]
+
+
+# trial.medpath.com/NCT03559764-anti-bcma-car-t-multiple-myeloma.txt, its detailed description
+BCMA_MADE = ("After a patient enrolls,leukapheresis will be performed to obtain peripheral blood mononuclear cells which will "
+             "be sent to a manufacturing site to produce anti- BCMA CAR T cells. The cells will then be returned to the "
+             "investigational site and, after a standard chemotherapy based conditioning regimen, will be administered to "
+             "the patient.")
+
+
+def test_car_t_cells_made_from_the_patients_leukapheresis_are_autologous() -> None:
+    record = _page(title="Study of BCMA CAR-T in Multiple Myeloma", detailed_description=BCMA_MADE,
+                   interventions=[Intervention("Anti-BCMA CAR T cells", "BIOLOGICAL")])
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("CAR_T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"])]
+    # the patient's leukapheresis in the plain forms, made into the cells
+    record = _page(title="CD19 CAR T cells in ALL",
+                   detailed_description="The patient's leukapheresis product will be transduced to make the CAR T cells.")
+    assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]
+
+
+def test_a_donors_leukapheresis_or_a_patients_graft_is_not_the_patients_own_cells() -> None:
+    record = _page(title="Study of BCMA CAR-T in Multiple Myeloma",
+                   detailed_description="After a donor is identified, leukapheresis will be performed to obtain peripheral "
+                                        "blood mononuclear cells which will be sent to a manufacturing site to produce "
+                                        "anti- BCMA CAR T cells.")
+    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
+    record = _page(title="NK cells after transplant in myeloma",
+                   detailed_description="The patient's apheresis product will be used for the transplant, and NK cells "
+                                        "will be given after it.")
+    assert [p.donor_types for p in record.cell_products] == [[]]
