@@ -155,3 +155,37 @@ def test_a_donors_leukapheresis_or_a_patients_graft_is_not_the_patients_own_cell
                    detailed_description="The patient's apheresis product will be used for the transplant, and NK cells "
                                         "will be given after it.")
     assert [p.donor_types for p in record.cell_products] == [[]]
+
+
+def _regimens(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields
+    return [(r.name, r.purpose) for r in _page(**fields).regimens]
+
+
+def test_a_regimen_named_by_its_purpose_keeps_the_texts_qualifiers() -> None:
+    assert _regimens(title="Study of BCMA CAR-T in Multiple Myeloma", detailed_description=BCMA_MADE) == [
+        ("standard chemotherapy based conditioning regimen", "LYMPHODEPLETION")]
+    # the plain name stays as the text gives it, and a drug-based regimen is still its drugs
+    assert _regimens(title="CD19 CAR T cells", detailed_description="CAR T cells will be given after a conditioning "
+                                                                     "regimen.") == [("conditioning regimen", "LYMPHODEPLETION")]
+    assert _regimens(title="CD19 CAR T cells", detailed_description="CAR T cells will be given after a fludarabine-based "
+                                                                     "conditioning regimen.") == [
+        ("fludarabine", "LYMPHODEPLETION")]
+
+
+# trial.medpath.com/NCT04599426-allogeneic-nk-cells-azacitidine-mds-eb.txt
+AZA_TITLE = "Allogenic NK Cell Transfusion Azacitidine MDS-EB"
+
+
+def test_a_drug_the_title_alone_names_beside_the_cells_is_given_with_them() -> None:
+    assert _regimens(title=AZA_TITLE, brief_summary="The aim of this investigation was to assess safety and efficacy of "
+                                                    "allogenic NK cells therapy for refractory MDS-EB.") == [
+        ("Azacitidine", "CHEMOTHERAPY")]
+    assert _regimens(title="Azacitidine and NK Cells in MDS") == [("Azacitidine", "CHEMOTHERAPY")]
+    # a drug the patients had before is none of the trial's
+    assert _regimens(title="NK Cells in MDS Refractory to Azacitidine") == []
+    assert _regimens(title="NK Cell Transfusion for Azacitidine-resistant MDS") == []
+    # where the text names the drug again, its sentences say what it is (the dev corpus's NCT06152809)
+    assert _regimens(title="CIML NK cells combined with venetoclax for treating acute myeloid leukemia",
+                     brief_summary="This clinical trial aims to evaluate the safety and effectiveness of infusing "
+                                   "cytokine-induced memory-like (CIML) natural killer (NK) cells alongside Interleukin-2 "
+                                   "(IL-2) and venetoclax in patients with acute myeloid leukemia (AML).") == []
