@@ -652,21 +652,6 @@ _CELLS_AFTER_TRANSPLANT = re.compile(r"\b(?:cells?|lymphocytes|infusions?)\s+(?:
                                      r"(?:transplant\w*|HSCT|SCT|HCT|BMT)\b", re.IGNORECASE)
 
 
-#: A drug a title names beside the cells, given with them: "Allogenic NK Cell Transfusion Azacitidine MDS-EB"
-#: (trial.medpath.com NCT04599426, the drug in its title alone, as held-out 4's NCT00167180 "Use of
-#: Cyclophosphamide/Fludarabine to Promote in Vivo Expansion of Donor Lymphocyte Infusions" and the dev corpus's NCT03533816
-#: "... and Post-transplant Cyclophosphamide" are read), "NK Cells Combined With Azacitidine", "Azacitidine and NK Cells";
-#: not a drug the patients had before ("NK Cells in MDS Refractory to Azacitidine", "After Azacitidine Failure",
-#: "Azacitidine-resistant").
-_NOT_GIVEN_AFTER = r"(?!\s*-?\s*(?:resistant|refractory|failure|failed|pretreated|pre-treated|exposed|naive|intoleran\w*)\b)"
-_TITLE_DRUG_BESIDE_CELLS = re.compile(
-    rf"\b(?:cells?|lymphocytes|CTLs?|TILs?)(?:\s+(?:transfusions?|infusions?|therapy|immunotherapy|injections?))?\s*"
-    rf"(?:,|\+|\band\b|\bplus\b|\bwith\b|\bcombined\s+with\b|\bin\s+combination\s+with\b)?\s*(?P<name>{_DRUG_LIST})"
-    rf"{_NOT_GIVEN_AFTER}"
-    rf"|(?<![-\w])(?P<before>{_DRUG_LIST}){_NOT_GIVEN_AFTER}\s*(?:\+|\band\b|\bplus\b|\bwith\b|\bcombined\s+with\b)\s*"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:cells?|lymphocytes|CTLs?|TILs?)\b", re.IGNORECASE)
-
-
 def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool = True) -> list[Regimen]:
     """The regimens a record's therapy sentences (``passages``) and interventions name, once each.
 
@@ -838,29 +823,6 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),
                           days=days_given(intervention.description or ""))
         found.setdefault((intervention.name.lower(), regimen.purpose), regimen)
-    # a drug the title alone names, beside the cells: given with them (_TITLE_DRUG_BESIDE_CELLS); where the text names it
-    # again, its sentences say what it is (the dev corpus's NCT06152809, "CIML NK cells combined with venetoclax ...",
-    # whose summary names the venetoclax again, has no regimen row for it)
-    named_drugs = {c.lower() for r in found.values() for c in r.components}
-    elsewhere: set[str] | None = None
-    for passage in passages:
-        if passage.place != "title":
-            continue
-        for match in _TITLE_DRUG_BESIDE_CELLS.finditer(passage.text):
-            before = passage.text[max(0, match.start() - 60):match.start()]
-            if negated(before) or _HAD_BEFORE.search(before):
-                continue
-            name = fold(match.group("name") or match.group("before")).strip(" ,;")
-            drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
-            if elsewhere is None:
-                elsewhere = {_ABBREVIATIONS.get(d.lower(), d.lower()) for p in passages if p.place != "title"
-                             for d in re.findall(_DRUG, p.text, re.IGNORECASE)}
-            if (not drugs or any(d in named_drugs or d in elsewhere for d in drugs)
-                    or any(name.lower() == key[0] for key in found) or _SUPPORTIVE.match(name)):
-                continue
-            named_drugs.update(drugs)
-            purpose = _intervention_purpose(name, texts, record.title or "") or "CHEMOTHERAPY"
-            found.setdefault((name.lower(), purpose), Regimen(name, purpose, list(dict.fromkeys(drugs))))
     # drugs a registry lists with no purpose said, where the record names a lymphodepletion without its drugs: "A short
     # course of outpatient lymphodepleting chemotherapy is given on Day -4 and Day -3 to promote adoptive transfer" beside
     # "Drug: Fludarabine" and "Drug: Cyclophosphamide" (ClinicalTrials.gov NCT04714372) are that lymphodepletion (the
