@@ -167,6 +167,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|\bT[- ]cells?\s+add-?backs?\b"
                      # "Autologous Lymphocyte Infusion" (NCT00079144), "adoptive lymphocyte transfer" (NCT00091611)
                      r"|\blymphocytes?\s+(?:infusions?|transfer)\b"
+                     # lymphocytes given back as a therapy, by whose they are: "Biological: therapeutic autologous
+                     # lymphocytes", "autologous lymphocyte therapy (ALT)" (ClinicalTrials.gov NCT00002589); not a count
+                     # ("autologous lymphocyte count"), nor "lymphocyte depletion", nor a plain "lymphocyte therapy"
+                     r"|\btherapeutic\s+(?:autologous|allogene?ic)\s+lymphocytes?\b"
+                     r"|\b(?:autologous|allogene?ic)\s+lymphocyte\s+(?:immuno)?therap(?:y|ies)\b"
                      # EU register titles: "T cell therapy for patients with advanced Renal Cell Carcinoma"
                      # (2016-001454-18), "LTX-315 and adoptive T-cell therapy in patients with ..." (2017-002877-20);
                      # not a CAR's, a TCR's or an NK/T cell's therapy, which have their own types
@@ -229,7 +234,8 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
-                          "t regulatory", "t-regulatory", "αβ", "免疫細胞"),)}
+                          "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph",
+                          "allogenic lymph"),)}
 
 #: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
 #: the letters, where a leading \b had it try every alternative at every character.)

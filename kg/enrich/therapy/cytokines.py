@@ -52,7 +52,12 @@ _EX_VIVO_BEFORE = re.compile(r"(?:\b(?:expan\w*|cultur\w*|activat\w*|stimulat\w*
                              # and the culture's: "a 18 (+) 1-day expansion culture including anti-CD3/anti-CD28
                              # antibody-coated beads and recombinant human interleukin-2" (ncbi.nlm.nih.gov NCT00602693)
                              r"|\b(?:medium|media|cultures?)\s+(?:\S+\s+){0,2}?(?:with|containing|including|supplemented\s+with"
-                             r"|plus))"
+                             r"|plus)"
+                             # the cells treated with it: "Treating a person's lymphocytes with interleukin-2 and monoclonal
+                             # antibody may help them kill more cancer cells when they are put back in the body"
+                             # (ClinicalTrials.gov NCT00002589); not "treating patients with interleukin-2"
+                             r"|\btreat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:lymphocytes|(?:white\s+blood\s+|immune\s+|T\s+|NK\s+)?cells"
+                             r"|PBMCs?)\s+with)"
                              r"\s+(?:\S+\s+){0,7}$", re.IGNORECASE)
 #: A denial after the name: "IL-2 will not be administered".
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
@@ -92,6 +97,12 @@ _GIVEN_WITH_BEFORE = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|t
 #: ClinicalTrials.gov NCT05304754, the IL-15-stimulated NK cells of one arm and the alloreactive ones of the other)
 _EX_VIVO_AFTER = re.compile(r"^[-\s]*(?:\)\s*)?-?(?:[\w-]+\s*/\s*)?(?:activated|stimulated|expanded|induced|primed"
                             r"|pre-?activated)\b", re.IGNORECASE)
+#: A cytokine that names the cells it stands before, as what made them: "Haploidentical Stem Cell Transplantation and IL-15
+#: NK Cell Infusion" (ctv.veeva.com NCT01337544, whose cells are "IL-15 stimulated NK cells"): the cells' making, not a
+#: cytokine given to the patient; not cells measured ("IL-2 NK cell activity"), nor "IL-2 and NK cells".
+_NAMES_THE_CELLS_AFTER = re.compile(r"^[-\s]*(?:NK|natural\s+killer|i?NKT|CIK|LAK|T)[- ]?(?:cells?|lymphocytes)\b"
+                                    r"(?![- ]?(?:activit|functio|counts?\b|respons|levels?\b|numbers?\b|frequenc|subsets?\b"
+                                    r"|populations?\b|receptors?\b|lymphoma|leuka?emia))", re.IGNORECASE)
 
 
 #: A cytokine infused: "followed by infusions of IL-2 for 5 days" (smartpatients.com NCT01694472), "IL-2 infusion",
@@ -215,9 +226,12 @@ def cytokine_uses(passages: list[Passage], *, gives_cells: bool = True) -> list[
             given_with = bool(_GIVEN_WITH_BEFORE.search(passage.text[max(0, start - 40):start]))
             # (the words back to 100 characters: "expansion culture including anti-CD3/anti-CD28 antibody-coated beads and
             # recombinant human interleukin-2", NCT00602693)
-            ex_vivo = membrane_bound or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 100):start]))
-                                                             or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 40]))
-                                                             or feeders))
+            # (the words right after it say what it did to the cells, whatever gives them: "followed by IL-15 stimulated
+            # NK cells infusion", ctv.veeva.com NCT01337544)
+            ex_vivo = (membrane_bound or bool(_EX_VIVO_AFTER.match(passage.text[end:end + 40]))
+                       or bool(_NAMES_THE_CELLS_AFTER.match(passage.text[end:end + 40]))
+                       or (not given_with and (bool(_EX_VIVO_BEFORE.search(passage.text[max(0, start - 100):start]))
+                                               or feeders)))
             if not ex_vivo and (_MEASURED_AFTER.match(passage.text[end:end + 120])
                                 or _MEASURED_BEFORE.search(passage.text[max(0, start - 60):start])
                                 or (panel and not cytokine_dose(segment))):

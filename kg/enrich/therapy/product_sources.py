@@ -92,7 +92,20 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          r"collect\s+(?:their\s+)?(?:[\w-]+\s+){0,2}?(?:cells|blood)\b[^.;]{0,40}?\bto\s+(?:make|manufacture"
                          r"|produce|prepare)\b"
                          r"|\bto\s+(?:prepare|make|generate|manufacture|produce)\b[^.;]{0,80}?\b(?:take|collect|draw|obtain|harvest)\b"
-                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b",
+                         r"[^.;]{0,60}?\bfrom\s+the\s+(?:patient|subject|participant)\b"
+                         # the patient's leukapheresis made into the cells: "After a patient enrolls,leukapheresis will be
+                         # performed to obtain peripheral blood mononuclear cells which will be sent to a manufacturing site
+                         # to produce anti- BCMA CAR T cells" (trial.medpath.com NCT03559764); "the patient's leukapheresis",
+                         # "leukapheresis of the participant" (not a donor's leukapheresis)
+                         r"|\b(?:patient|participant|subject)s?\b(?:(?!donor)[^.;]){0,40}?\b(?:leuka?pheresis|apheresis)\s+"
+                         r"(?:will\s+be|is|was)\s+(?:performed|done|carried\s+out)\s+to\s+(?:obtain|collect|harvest)\b"
+                         r"(?:(?!donor)[^.;]){0,100}?\bto\s+(?:produce|make|manufacture|generate|prepare)\b"
+                         # (in the plain forms too, made into something in the same sentence: a patient's apheresis of
+                         # stem cells for a transplant is the graft's)
+                         r"|(?:\b(?:patient|participant|subject)(?:'|’)s\s+(?:own\s+)?(?:leuka?pheresis|apheresis)\b"
+                         r"|\b(?:leuka?pheresis|apheresis)\s+(?:products?\s+)?(?:of|from)\s+(?:the|each|a)\s+(?:patient|participant"
+                         r"|subject)\b)[^.;]{0,100}?\b(?:produc(?:e|ed|es|ing|tion)\b|manufactur|mak|generat|prepar|expand|cultur|transduc|engineer"
+                         r"|modif)\w*",
                          re.IGNORECASE)
 _ALLOGENEIC = re.compile(r"\ballogen(?:e)?ic\b|\bdonors?\b|\bdonated\b|\bdonor-derived\b|\bthird[- ]party\b"
                          r"|\bunrelated\b"

@@ -213,7 +213,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
     # (the kind of a transplant's conditioning with it: "co-infused following a myeloablative conditioning regimen"
     # (ctv.veeva.com NCT00891592)
-    (None, re.compile(r"(?P<name>(?:non-?\s?myeloablative\s+|NMA\s+|myeloablative\s+|reduced[- ]intensity\s+)?"
+    # (with the qualifiers the text gives it up to the head noun: "after a standard chemotherapy based conditioning
+    # regimen, will be administered to the patient" (trial.medpath.com NCT03559764), not its "conditioning regimen" alone)
+    (None, re.compile(r"(?P<name>(?:(?:standard|conventional|usual|routine)\s+)?"
+                      r"(?:(?:chemotherapy|chemo|radiation|irradiation|radiotherapy|TBI)[- ]based\s+)?"
+                      r"(?:non-?\s?myeloablative\s+|NMA\s+|myeloablative\s+|reduced[- ]intensity\s+)?"
                       r"(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
                       r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       # "will receive lymphodepletion conditioning, followed by a single intravenous infusion of CD19

@@ -279,6 +279,23 @@ _DAYS_LISTED = r"(?P<days>[-−+]?\d{1,3}(?:\s*(?:,\s*and|,|and)\s*[-−+]?\d{1,
 _ON_DAYS = re.compile(r"\b(?:infusions?|infused|injected|administered|receive\s+(?:this|these)\s+(?:treatments?|therap(?:y|ies)"
                       rf"|cells|infusions?))\b[^.;]{{0,90}}?\b(?:on|at)\s+(?:study\s+)?(?:days?|weeks?)\s+{_DAYS_LISTED}",
                       re.IGNORECASE)
+#: The occasions listed as ordinals: "iNKT cells will be infused at 1st, 3rd, 5th, 7th, 9th, 11th week after first TAE/TACE
+#: therapy" (ctv.veeva.com NCT04011033), "injected on the 1st, 8th and 15th day": one infusion on each (not a procedure
+#: "performed at 0th and 4th week", nor visits "evaluated at 4th and 8th week", which give nothing).
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_ORDINAL_OCCASIONS = re.compile(r"\b(?:infusions?|infused|injected|injections?|administered|transfused|given)\b[^.;]{0,60}?"
+                                rf"\b(?:on|at|in)\s+(?:the\s+)?(?P<days>{_ORDINAL}(?:\s*(?:,\s*and|,|and)\s*{_ORDINAL})+)"
+                                r"\s+(?:weeks?|days?|months?)\b", re.IGNORECASE)
+#: A visit or assessment between the infusion and the days listed: the days are its, not the infusions' ("Patients receive
+#: infusions of NK cells and are evaluated at weeks 4, 8, and 12").
+_CHECKED_BETWEEN = re.compile(r"\b(?:evaluat|assess|measur|examin|test|sampl|collect|drawn|visit|seen|follow(?:ed)?[- ]up|scan"
+                              r"|imag|biops)\w*", re.IGNORECASE)
+#: One injection of the cells named right after it: "All patients will have one hepatic intra-arterial injection of
+#: immunological cells (gamma-delta T lymphocytes)" (ctv.veeva.com NCT00562666); not "at least one injection", nor one
+#: injection of a drug ("one injection of IL-2").
+_ONE_INJECTION_OF_CELLS = re.compile(r"(?<!at least )(?<!more than )(?<!up to )\b(?:one|a\s+single|single)\s+"
+                                     r"(?:[\w-]+\s+){0,3}?(?:injection|infusion|transfusion|administration)\s+of\s+"
+                                     r"(?:[\w-]+\s+){0,4}?(?:cells?|lymphocytes|CTLs?|TILs?)\b", re.IGNORECASE)
 #: A number of times the days listed after it agree with: "with up to 3 times separated by 4 weeks among dosing
 #: (intrathecally on Days 1, 29, and 57)" (ctv.veeva.com NCT06671236): one administration on each day, as many as the
 #: times (the count read only where the days listed are as many).
@@ -500,6 +517,19 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("infusion (day 0, day 7)") is None
     True
+    >>> infusion_count("iNKT cells will be infused at 1st, 3rd, 5th, 7th, 9th, 11th week after first TAE/TACE therapy.")
+    6
+    >>> infusion_count("TAE/TACE will be performed at 0th and 4th week.") is None
+    True
+    >>> infusion_count("Patients receive infusions of NK cells and are evaluated at weeks 4, 8, and 12.") is None
+    True
+    >>> infusion_count("NK cells will be infused at 1st week and patients evaluated at 4th, 8th and 12th week.") is None
+    True
+    >>> infusion_count("All patients will have one hepatic intra-arterial injection of immunological cells (gamma-delta T "
+    ...                "lymphocytes) and will be evaluated for safety.")
+    1
+    >>> infusion_count("NK cells with at least one injection of immunological cells") is None
+    True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
@@ -520,7 +550,8 @@ def infusion_count(text: str) -> int | None:
         interval = 2 if every.group("every").lower() in ("other", "second") else _count(every.group("every"))
         weeks = _count(every.group("weeks"))
         return weeks // interval if weeks % interval == 0 and weeks > interval else None
-    days = _ON_DAYS.search(text)
+    days = next((match for pattern in (_ON_DAYS, _ORDINAL_OCCASIONS) for match in pattern.finditer(text)
+                 if not _CHECKED_BETWEEN.search(match.group(0), 0, match.start("days") - match.start())), None)
     if days:
         return _days_in(days)
     times_days = _TIMES_ON_DAYS.search(text)
@@ -538,7 +569,7 @@ def infusion_count(text: str) -> int | None:
         return _count(times.group(1))
     if _TWICE.search(text):
         return 2
-    if _SINGLE.search(text) or _GIVEN_ONCE.search(text):
+    if _SINGLE.search(text) or _GIVEN_ONCE.search(text) or _ONE_INJECTION_OF_CELLS.search(text):
         return 1
     one_day = _ON_ONE_DAY.search(text)
     if one_day and not _REPEATED.search(text, max(0, one_day.start() - 80), one_day.end() + 30):
