@@ -417,8 +417,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
+    # ("Other" is a study type of the WHO's and jRCT's ("Study type | Other |", rctportal.niph.go.jp): a purpose only
+    # where the page gives its study type under another label, as ISRCTN does)
+    typed = any(lookup("study-type", value) for value in _values(found, "study_type"))
     record.primary_purpose = record.primary_purpose or next(filter(None, (
-        lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
+        lookup("primary-purpose", value) for value in _values(found, "study_type")
+        if typed or value.strip().lower() != "other")), None)
     # The design line and the titles state the design in words ("Randomized, Parallel Group, Placebo Controlled Trial").
     designs = [stated_design(value, design=True) for value in _values(found, "study_design") + titles]
     # … or a sentence of the interventions ("One arm will be randomised to receive mesenchymal stromal cell therapy").
@@ -629,12 +633,27 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
+    # jRCT's field of sub-fields, as the NIPH portal prints it: "Intervention: injection of E-MNC to the submandibular
+    # gland Intervention period: 1-year Number of times of intervention: 1 time" names what is given before the next
+    # sub-label; the whole field describes it
+    described: dict[str, str] = {}
+    for index, value in enumerate(values):
+        sub = _SUB_LABELLED_INTERVENTION.match(value)
+        if sub:
+            values[index] = sub.group("name")
+            described[sub.group("name")] = value
     values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
-    found = [Intervention(_name_before_description(name) if kind else name, kind) for kind, name in pairs if kind or named]
+    found = [Intervention(_name_before_description(name) if kind else name, kind, described.get(name))
+             for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+#: An interventions field of labelled sub-fields, "Intervention: <what is given>" and a capitalised sub-label after it
+#: ("Intervention period:", "Number of times of intervention:"), the NIPH portal's view of a jRCT record.
+_SUB_LABELLED_INTERVENTION = re.compile(r"^Intervention\s*:\s*(?P<name>[^:]+?)\s+[A-Z][a-z]+(?:\s+[a-z]+){0,5}\s*:\s")
 
 
 _MARKDOWN_TYPED = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)[A-Za-z][\w ]{1,30}:(?:\*\*|__)")
