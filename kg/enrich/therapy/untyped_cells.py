@@ -42,6 +42,9 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # marrow mononuclear cell transplantation", "Autologous Bone Marrow Mononuclear Cell Therapy in Cerebral Palsy" (WHO
     # ICTRP NCT02241395); not a bone marrow transplant
     ("bone-marrow-mononuclear-cells", r"\bbone[- ]marrow[- ](?:derived\s+)?mononuclear\s+cells?\b|(?-i:\bBM-?MNCs?\b)"),
+    # mononuclear cells named by their letters and a prefix of what they are or come from, given: "Intervention: injection
+    # of E-MNC to the submandibular gland" (rctportal.niph.go.jp jRCTb070190057, effective mononuclear cells)
+    ("mononuclear-cells", r"(?-i:\b[A-Z]{1,3}-MNCs?\b)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
     # macrophages made into a product: "adenovirally transduced anti-HER2 CAR macrophages", "a HER2-directed chimeric
     # antigen receptor macrophage (CAR-M)" (an OncLive interview, NCT04660929); not the macrophages a text measures or a
@@ -73,7 +76,7 @@ def _kind_of(cells: str) -> str:
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "msc",
+_UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "-mnc", "msc",
                   "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
                   "lymphokine", "lak cell")
 
