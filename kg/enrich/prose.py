@@ -28,6 +28,11 @@ _ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and ol
 #: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
 _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
+#: Both signs of an age range lost in copying, "=" left for each ("Male or female aged =40 years and =75 years",
+#: trial.medpath.com EUCTR2015-003049-24-SE, the EU register's "≥40 years and ≤75 years"): two ages joined, the lower
+#: the minimum. (One such age alone, "aged =18 years", does not say which bound it is.)
+_LOST_SIGNS_RANGE = re.compile(rf"\bage[ds]?\s*=\s*(\d{{1,2}})\s*{_YEARS}?\s*(?:and|to|-|–)\s*=\s*(\d{{1,3}})\s*{_YEARS}",
+                               re.IGNORECASE)
 _AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
 _AT_MOST = r"(?:≤|<=|<|under|below|less than|younger than|up to)"
 #: A bound is an age when years follow it ("≥ 18 years") or "age" comes just before it ("Age ≥ 18").
@@ -82,6 +87,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (17.0, None)
     >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
     (None, None)
+    >>> ages_from_criteria(["Male or female aged =40 years and =75 years"]), ages_from_criteria(["aged =18 years"])
+    ((40.0, 75.0), (None, None))
     >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
     (13.0, 70.0)
     """
@@ -92,6 +99,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
         if not _ABOUT_AGE.search(text):
             continue
         match = _AGE_RANGE.search(text)
+        lost = None if match else _LOST_SIGNS_RANGE.search(text)
+        match = match or (lost if lost and float(lost.group(1)) < float(lost.group(2)) else None)
         if match and low is None and high is None:
             low, high = float(match.group(1)), float(match.group(2))
             continue

@@ -264,6 +264,8 @@ def _unmarked(line: str) -> str:
 _LETTER_MARK = re.compile(r"^\s*\(?[a-h][.)]\s")
 #: The list number a line opens with ("  6. Hematology tests …", "(2) …").
 _LIST_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
+#: A number and a capitalised word, no mark between ("6 Access to a smartphone."): an item only as its list's next number.
+_UNMARKED_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z][a-z])")
 _ROMAN_BULLET = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+")
 
 
@@ -307,6 +309,14 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             criteria += [Criterion(kind=kind or kind_from_wording(text), text=text, population=population) for text in more]
             number += len(more)
             continue
+        unmarked_next = None if marker or number is None else _UNMARKED_NUMBER.match(raw)
+        if unmarked_next and int(unmarked_next.group(1)) == number + 1:
+            # the list's next number with its full stop lost, before a capital: "5. Patients must give informed consent
+            # to participate in the study." / "6 Access to a smartphone." (trial.medpath.com EUCTR2015-003049-24-SE)
+            number += 1
+            text = _tidy(raw[unmarked_next.end():])
+            criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
+            continue
         number = int(marker.group(1)) if marker else number
         if _LETTER_MARK.match(raw) and criteria and (criteria[-1].text.endswith(":") or criteria[-1] is lettered):
             # "9. Female subjects who are:" then "a. Postmeno": a lettered sub-list of the item above, joined onto it
@@ -334,7 +344,8 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
         opened_at = indent if bare != raw.strip() else None
         # (split with its own number, when it has one: the number's mark tells the list's from a sub-list's inside
         # the item, "1. Hemoglobin … 1) … 2) … 2. Patients who …")
-        for text in split_numbered(raw.strip() if marker and bare != raw.strip() else bare):
+        pieces = split_numbered(raw.strip()) if marker and bare != raw.strip() else []
+        for text in pieces if len(pieces) > 1 else split_numbered(bare):
             if _is_pointer(text):
                 continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
