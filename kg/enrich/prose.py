@@ -116,21 +116,26 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
 def complete_from_prose(record: TrialRecord) -> TrialRecord:
     """Fill empty fields from what the title, summaries and criteria state."""
     prose = "\n".join(t for t in (record.brief_summary, record.detailed_description) if t)
+    # the scientific title states them too, where the public one does not ("A single-arm, open-label, phase 2 study of
+    # autologous CD34+ stem cells-selected transplantation …", the English title of jrct.mhlw.go.jp jRCTc071190041 under
+    # its Japanese public title)
+    titles = "\n".join(filter(None, (record.title, record.official_title)))
     if not record.phases:
-        record.phases = parse_phases(record.title)
+        record.phases = parse_phases(record.title) or parse_phases(record.official_title)
         if not record.phases:
             statement = _SELF_PHASE.search(prose)
             record.phases = parse_phases(statement.group(0)) if statement else []
     # The design the title or a summary states in words ("single-arm, open label, interventional study").
-    designs = [stated_design(record.title or "", design=True), stated_design(prose)]
+    designs = [stated_design(record.title or "", design=True), stated_design(record.official_title or "", design=True),
+               stated_design(prose)]
     record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
     record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
     record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
     if record.enrollment is None:
         record.enrollment = stated_enrollment(prose)
-    if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
+    if record.masking is None and _OPEN_LABEL.search(f"{titles}\n{prose}"):
         record.masking = "NONE"
-    if record.masking is None and (blinded := _BLINDED.search(record.title or "")):
+    if record.masking is None and (blinded := _BLINDED.search(titles)):
         # only the title: a summary's "double-blind" may be another study's ("a previous double-blind trial")
         record.masking = blinded.group(1).upper()
     if record.min_age_years is None and record.max_age_years is None:

@@ -262,6 +262,10 @@ def _first(found: Reading, name: str) -> str | None:
     return values[0] if values else None
 
 
+#: A phase field's value, its numbers without the word: "0" (WHO), "I,II" (UMIN-ICDS's "Phase I,II" under a label).
+_BARE_PHASES = re.compile(r"(?:[0-4]|I{1,3}V?|IV)(?:\s*[,/]\s*(?:[0-4]|I{1,3}V?|IV))*")
+
+
 def _values(found: Reading, name: str) -> list[str]:
     return [v for v in (value_or_none(line) for line in found.sections.get(name, [])) if v]
 
@@ -315,8 +319,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                                         for value in _values(found, "status"))), None)
                      or badge_status or stated_status(text))
     phase = _first(found, "phase")
-    if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
-        phase = f"Phase {phase}"  # "Phase:  0" on WHO records
+    if phase and _BARE_PHASES.fullmatch(phase.strip()):
+        phase = f"Phase {phase}"  # "Phase:  0" on WHO records, "Phase I,II" (UMIN's "Developmental phase")
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
                      or phase_line(text) or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)

@@ -183,6 +183,8 @@ LABELS: dict[str, tuple[str, ...]] = {
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
               # the NIPH portal's headings over its outcome rows and after its criteria (rctportal.niph.go.jp)
               "outcome(s)", "related information", "public contact", "scientific contact",
+              # UMIN's headings over its groups of fields ("Key secondary outcomes" / "Efficacy" / "Base" / "Study type")
+              "base", "assessment",
               "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "contact information", "general information",
               # the primary completion date is not the study's; the head of a conditions table whose cells are lost
