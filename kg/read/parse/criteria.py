@@ -345,7 +345,8 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
         # (split with its own number, when it has one: the number's mark tells the list's from a sub-list's inside
         # the item, "1. Hemoglobin … 1) … 2) … 2. Patients who …")
         pieces = split_numbered(raw.strip()) if marker and bare != raw.strip() else []
-        for text in pieces if len(pieces) > 1 else split_numbered(bare):
+        pieces = pieces if len(pieces) > 1 else [_tidy(bare)] if pieces else split_numbered(bare)
+        for text in filter(None, pieces):
             if _is_pointer(text):
                 continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
