@@ -13,6 +13,7 @@ from conftest import TESTS, generic_page, product_rows, read_enriched, therapy_p
 from kg.enrich.prose import ages_from_criteria
 from kg.enrich.therapy.schedules import infusion_count
 from kg.model.records import Intervention
+from kg.read.layouts import generic
 from kg.read.parse.criteria import criteria_from_lines, split_numbered
 from kg.read.parse.fields import parse_date
 
@@ -154,3 +155,18 @@ def test_the_english_scientific_title_states_phase_and_design_under_a_japanese_p
         "( A single-arm, open-label, phase 2", "")
     record = read_enriched(page.encode(), "page.txt")
     assert (record.phases, record.intervention_model, record.masking) == ([], None, None)
+
+
+# astrazenecaclinicaltrials.com SD-037-0739: a sponsor's site of its trials, no register number ("ClinicalTrials.gov
+# identifier:N/A"); the contract keys such a trial by the sponsor's own study id (/work/shared/spec/queries.md)
+ASTRAZENECA = (HOLDOUT3 / "astrazenecaclinicaltrials.com" / "SD-037-0739-oxis-turbuhaler-asthma.txt").read_text()
+
+
+def test_a_sponsors_labelled_study_identifier_keys_a_page_without_a_register_number() -> None:
+    record = read_enriched(ASTRAZENECA.encode(), "page.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("SD-037-0739", "ORG")]
+    assert (record.phases, record.study_type, record.start_date) == (["PHASE3"], "INTERVENTIONAL", "2001-06-01")
+    assert [s.name for s in record.sponsors] == ["AstraZeneca"] and record.conditions == ["asthma"]
+    # the label with no number under it keys nothing: the page is refused
+    page = ASTRAZENECA.replace("Study identifier:SD-037-0739", "Study identifier:N/A")
+    assert not generic.claims(page)

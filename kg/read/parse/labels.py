@@ -60,7 +60,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "eudract id", "eu ct number",
                      # a university's recruitment page, ClinicalTrials.gov's number as the U.S. government's id of the
                      # study ("U.S. Govt. ID: NCT03707574" beside "IRB Number: AAAS4112", recruit.cumc.columbia.edu)
-                     "u.s. govt. id"),
+                     "u.s. govt. id",
+                     # a sponsor's site of its trials, its own number of the study above the registers' ("Study
+                     # identifier:SD-037-0739" / "ClinicalTrials.gov identifier:N/A", astrazenecaclinicaltrials.com)
+                     "study identifier"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number",
                     # a cancer institute's trial page, label and value on one line ("Protocol No.   EA1131" beside
