@@ -1,9 +1,10 @@
 """Reader gaps tests/data/pages-holdout3-gold/README.md lists: the NIPH portal's view of a jRCT record (pipe rows, its
-table rules, its criteria and intervention rows, a day-first date), MedPath's page of an EUCTR record (an age range with
-both signs lost, an item number without its full stop, the EU form fields between the two lists, the EU classification
-glued to the condition), UMIN-ICDS's "Phase I,II" and "Base" heading, a jRCT title's phase and design in its English
-rendering. Each test quotes the real page's words (the page is in the repository) with a nearby wording the rule must
-leave alone; the held-out pages stay a measure.
+table rules, its criteria and intervention rows, a day-first date), MedPath's page of an EUCTR record (an age range
+with both signs lost, an item number without its full stop, the EU form fields between the two lists, the EU
+classification glued to the condition), UMIN-ICDS's "Phase I,II", "Base" heading and activated lymphocytes, a jRCT
+title's phase and design in its English rendering, a sponsor's site keyed by its "Study identifier" and "open" among a
+title's design words. Each test quotes the real page's words (the page is in the repository) with a nearby wording the
+rule must leave alone; the held-out pages stay a measure.
 """
 
 from __future__ import annotations
@@ -170,3 +171,19 @@ def test_a_sponsors_labelled_study_identifier_keys_a_page_without_a_register_num
     # the label with no number under it keys nothing: the page is refused
     page = ASTRAZENECA.replace("Study identifier:SD-037-0739", "Study identifier:N/A")
     assert not generic.claims(page)
+    # "randomised, open, parallel group": "open" among the design's words is open-label
+    assert (record.allocation, record.intervention_model, record.masking) == ("RANDOMIZED", "PARALLEL", "NONE")
+    page = ASTRAZENECA.replace("randomised, open, parallel group", "randomised, parallel group, open-heart surgery")
+    assert read_enriched(page.encode(), "page.txt").masking is None
+
+
+def test_activated_lymphocytes_given_as_a_therapy_are_a_product_and_counted_ones_are_not() -> None:
+    # umin.ac.jp UMIN000035608: its chemotherapy is then the trial's regimen
+    record = read_enriched(UMIN_ICDS.encode(), "page.txt")
+    assert product_rows(record) == [(None, [], [], None, None, None)]
+    assert record.cell_products[0].kind == "activated-lymphocytes"
+    assert [(r.name, r.purpose) for r in record.regimens] == [("mFOLFOX6", "CHEMOTHERAPY")]
+    record = therapy_page(title="Lymphocyte subsets after surgery",
+                          brief_summary="Activated lymphocytes in the peripheral blood were counted before and after "
+                                        "infusion of the anaesthetic.")
+    assert record.cell_products == []

@@ -17,7 +17,11 @@ from kg.read.parse.outcomes import outcomes_from_prose
 __all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
 
 _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
-_OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
+#: "open-label", or "open" alone among a design's words ("A six months, randomised, open, parallel group, multicentre
+#: study", astrazenecaclinicaltrials.com SD-037-0739; "an open, randomised study"); not "open" otherwise ("open surgery").
+_OPEN_LABEL = re.compile(r"\bopen[- ]label\b|\brandomi[sz]ed,\s+open\b(?![- ])"
+                         r"|\bopen,\s+(?:randomi[sz]ed|parallel|multi-?cent(?:re|er)|controlled|comparative|single[- ]arm)\b",
+                         re.IGNORECASE)
 #: A title's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study", "double blind".
 _BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)
 

@@ -154,7 +154,8 @@ _DIGITS_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 def _one_reading(first: str, second: str, year: str) -> str | None:
     """The date a digits-only date makes when only one order of day and month makes one ("19/03/2019"); None when
-    both do and differ ("05/01/2016")."""
+    both do and differ ("05/01/2016").
+    """
     readings = set()
     for month, day in ((first, second), (second, first)):
         with contextlib.suppress(ValueError):
