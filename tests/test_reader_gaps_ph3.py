@@ -106,12 +106,12 @@ def test_mononuclear_cells_counted_are_no_product_and_only_the_times_of_interven
 # trial.medpath.com EUCTR2015-003049-24-SE: MedPath's dash variant of a WHO record of the EU register
 
 
-def test_an_age_range_with_both_signs_lost_is_read_and_one_such_age_alone_is_not() -> None:
+def test_an_age_range_with_both_signs_lost_is_read_and_one_such_age_alone_is_a_minimum() -> None:
     record = read_enriched(MEDPATH.encode(), "page.txt")
     assert (record.min_age_years, record.max_age_years) == (40.0, 75.0)
     assert ages_from_criteria(["Male or female aged =40 years and =75 years"]) == (40.0, 75.0)
-    # "aged =18 years": '≥' or '≤', no rule can tell (tests/data/pages-holdout-gold/README.md)
-    assert ages_from_criteria(["The subject is aged =18 years at signature of the ICF"]) == (None, None)
+    # one such age alone is the minimum (trial.medpath.com KCT0000709), no maximum
+    assert ages_from_criteria(["The subject is aged =18 years at signature of the ICF"]) == (18.0, None)
 
 
 def test_an_item_numbered_without_its_full_stop_and_the_eu_form_fields_between_the_lists() -> None:

@@ -34,7 +34,7 @@ _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
 #: Both signs of an age range lost in copying, "=" left for each ("Male or female aged =40 years and =75 years",
 #: trial.medpath.com EUCTR2015-003049-24-SE, the EU register's "≥40 years and ≤75 years"): two ages joined, the lower
-#: the minimum. (One such age alone, "aged =18 years", does not say which bound it is.)
+#: the minimum, the higher the maximum (one such age alone, "aged =18 years", is a minimum: _AGE_MIN).
 _LOST_SIGNS_RANGE = re.compile(rf"\bage[ds]?\s*=\s*(\d{{1,2}})\s*{_YEARS}?\s*(?:and|to|-|–)\s*=\s*(\d{{1,3}})\s*{_YEARS}",
                                re.IGNORECASE)
 _AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
@@ -92,7 +92,7 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
     (None, None)
     >>> ages_from_criteria(["Male or female aged =40 years and =75 years"]), ages_from_criteria(["aged =18 years"])
-    ((40.0, 75.0), (None, None))
+    ((40.0, 75.0), (18.0, None))
     >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
     (13.0, 70.0)
     """
