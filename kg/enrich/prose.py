@@ -35,7 +35,7 @@ _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{
 #: Both signs of an age range lost in copying, "=" left for each ("Male or female aged =40 years and =75 years",
 #: trial.medpath.com EUCTR2015-003049-24-SE, the EU register's "≥40 years and ≤75 years"): two ages joined, the lower
 #: the minimum, the higher the maximum (one such age alone, "aged =18 years", is a minimum: _AGE_MIN).
-_LOST_SIGNS_RANGE = re.compile(rf"\bage[ds]?\s*=\s*(\d{{1,2}})\s*{_YEARS}?\s*(?:and|to|-|–)\s*=\s*(\d{{1,3}})\s*{_YEARS}",
+_LOST_SIGNS_RANGE = re.compile(rf"\bage[ds]?\s*=\s*(\d{{1,2}})\s*(?:{_YEARS}\s*)?(?:and|to|-|–)\s*=\s*(\d{{1,3}})\s*{_YEARS}",
                                re.IGNORECASE)
 _AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
 _AT_MOST = r"(?:≤|<=|<|under|below|less than|younger than|up to)"

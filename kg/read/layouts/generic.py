@@ -551,7 +551,8 @@ def _arm_lines(lines: list[str]) -> list[Arm]:
 
 
 #: The header of the registry's arms table, its cells run together: "Arm Intervention/Treatment", "Arm | Intervention/treatment |".
-_ARMS_TABLE_HEADER = re.compile(r"^\s*\|?\s*Arm\s*\|?\s*Intervention\s*/\s*Treatment\s*\|?\s*$", re.IGNORECASE)
+#: (each "|" with the spaces after it: two runs of spaces side by side made a line of spaces quadratic)
+_ARMS_TABLE_HEADER = re.compile(r"^\s*(?:\|\s*)?Arm\s*(?:\|\s*)?Intervention\s*/\s*Treatment\s*(?:\|\s*)?$", re.IGNORECASE)
 #: An arm's typed label: "Experimental: NK cells", "Active Comparator: Standard chemotherapy".
 _TYPED_ARM = re.compile(r"^\s*(?P<type>[A-Za-z ]{4,25}?)\s*:\s*(?P<label>\S.*?)\s*$")
 
@@ -644,8 +645,8 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     for index, value in enumerate(values):
         sub = _SUB_LABELLED_INTERVENTION.match(value)
         if sub:
-            values[index] = sub.group("name")
-            described[sub.group("name")] = value
+            values[index] = sub.group("name").strip()
+            described[values[index]] = value
     values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
@@ -657,7 +658,7 @@ def _interventions(lines: list[str]) -> list[Intervention]:
 
 #: An interventions field of labelled sub-fields, "Intervention: <what is given>" and a capitalised sub-label after it
 #: ("Intervention period:", "Number of times of intervention:"), the NIPH portal's view of a jRCT record.
-_SUB_LABELLED_INTERVENTION = re.compile(r"^Intervention\s*:\s*(?P<name>[^:]+?)\s+[A-Z][a-z]+(?:\s+[a-z]+){0,5}\s*:\s")
+_SUB_LABELLED_INTERVENTION = re.compile(r"^Intervention\s*:\s*(?P<name>[^:]+?)\s(?=[A-Z][a-z]+(?: [a-z]+){0,5} ?:\s)")
 
 
 _MARKDOWN_TYPED = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)[A-Za-z][\w ]{1,30}:(?:\*\*|__)")

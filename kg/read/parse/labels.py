@@ -715,7 +715,8 @@ _INLINE_COLON = re.compile(r"(?<=[A-Za-z]):(?=\s)")
 
 #: The rule row of a Markdown table, cells of dashes between pipes ("---|---|" under "Primary Outcome | Safety |",
 #: rctportal.niph.go.jp); a rule of dashes alone ("---") is no table's.
-_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+#: (Matched on the stripped line: no run of spaces two patterns can share, which made a line of spaces quadratic.)
+_TABLE_RULE = re.compile(r"\|?(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?)?")
 
 
 #: Fields whose labels inside a line cut nothing: none of the table's, one the reader leaves unread, and the endpoints a
@@ -835,7 +836,7 @@ def reading(text: str) -> Reading:
                     into[current].append(value)
             elif line.strip():
                 result.unread.append(fold(line))
-        elif not line.strip(" |") or _TABLE_RULE.match(line):
+        elif not line.strip(" |") or line.lstrip()[:1] in "|-:" and _TABLE_RULE.fullmatch(line.strip()):
             continue  # (a Markdown table's rule row, "---|---|" under a row, holds no text of the field above it)
         elif _MARKDOWN_HEADING.match(line) and current not in _LIST_FIELDS:
             # a Markdown heading the table does not know ends the section before it: "## Primary source", "## Citation"
