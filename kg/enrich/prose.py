@@ -17,7 +17,11 @@ from kg.read.parse.outcomes import outcomes_from_prose
 __all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
 
 _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
-_OPEN_LABEL = re.compile(r"\bopen[- ]label\b", re.IGNORECASE)
+#: "open-label", or "open" alone among a design's words ("A six months, randomised, open, parallel group, multicentre
+#: study", astrazenecaclinicaltrials.com SD-037-0739; "an open, randomised study"); not "open" otherwise ("open surgery").
+_OPEN_LABEL = re.compile(r"\bopen[- ]label\b|\brandomi[sz]ed,\s+open\b(?![- ])"
+                         r"|\bopen,\s+(?:randomi[sz]ed|parallel|multi-?cent(?:re|er)|controlled|comparative|single[- ]arm)\b",
+                         re.IGNORECASE)
 #: A title's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study", "double blind".
 _BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)
 
@@ -28,6 +32,11 @@ _ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and ol
 #: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
 _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
+#: Both signs of an age range lost in copying, "=" left for each ("Male or female aged =40 years and =75 years",
+#: trial.medpath.com EUCTR2015-003049-24-SE, the EU register's "≥40 years and ≤75 years"): two ages joined, the lower
+#: the minimum, the higher the maximum (one such age alone, "aged =18 years", is a minimum: _AGE_MIN).
+_LOST_SIGNS_RANGE = re.compile(rf"\bage[ds]?\s*=\s*(\d{{1,2}})\s*(?:{_YEARS}\s*)?(?:and|to|-|–)\s*=\s*(\d{{1,3}})\s*{_YEARS}",
+                               re.IGNORECASE)
 _AT_LEAST = r"(?:≥|>=|>|at least|over|above|older than)"
 _AT_MOST = r"(?:≤|<=|<|under|below|less than|younger than|up to)"
 #: A bound is an age when years follow it ("≥ 18 years") or "age" comes just before it ("Age ≥ 18").
@@ -82,6 +91,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     (17.0, None)
     >>> ages_from_criteria(["Performance status ≥70% (Lansky for <16 years; Karnofsky for ≥16 years)"])
     (None, None)
+    >>> ages_from_criteria(["Male or female aged =40 years and =75 years"]), ages_from_criteria(["aged =18 years"])
+    ((40.0, 75.0), (18.0, None))
     >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
     (13.0, 70.0)
     """
@@ -92,6 +103,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
         if not _ABOUT_AGE.search(text):
             continue
         match = _AGE_RANGE.search(text)
+        lost = None if match else _LOST_SIGNS_RANGE.search(text)
+        match = match or (lost if lost and float(lost.group(1)) < float(lost.group(2)) else None)
         if match and low is None and high is None:
             low, high = float(match.group(1)), float(match.group(2))
             continue
@@ -107,21 +120,26 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
 def complete_from_prose(record: TrialRecord) -> TrialRecord:
     """Fill empty fields from what the title, summaries and criteria state."""
     prose = "\n".join(t for t in (record.brief_summary, record.detailed_description) if t)
+    # the scientific title states them too, where the public one does not ("A single-arm, open-label, phase 2 study of
+    # autologous CD34+ stem cells-selected transplantation …", the English title of jrct.mhlw.go.jp jRCTc071190041 under
+    # its Japanese public title)
+    titles = "\n".join(filter(None, (record.title, record.official_title)))
     if not record.phases:
-        record.phases = parse_phases(record.title)
+        record.phases = parse_phases(record.title) or parse_phases(record.official_title)
         if not record.phases:
             statement = _SELF_PHASE.search(prose)
             record.phases = parse_phases(statement.group(0)) if statement else []
     # The design the title or a summary states in words ("single-arm, open label, interventional study").
-    designs = [stated_design(record.title or "", design=True), stated_design(prose)]
+    designs = [stated_design(record.title or "", design=True), stated_design(record.official_title or "", design=True),
+               stated_design(prose)]
     record.allocation = record.allocation or next((d[0] for d in designs if d[0]), None)
     record.intervention_model = record.intervention_model or next((d[1] for d in designs if d[1]), None)
     record.study_type = record.study_type or next((d[2] for d in designs if d[2]), None)
     if record.enrollment is None:
         record.enrollment = stated_enrollment(prose)
-    if record.masking is None and _OPEN_LABEL.search(f"{record.title or ''}\n{prose}"):
+    if record.masking is None and _OPEN_LABEL.search(f"{titles}\n{prose}"):
         record.masking = "NONE"
-    if record.masking is None and (blinded := _BLINDED.search(record.title or "")):
+    if record.masking is None and (blinded := _BLINDED.search(titles)):
         # only the title: a summary's "double-blind" may be another study's ("a previous double-blind trial")
         record.masking = blinded.group(1).upper()
     if record.min_age_years is None and record.max_age_years is None:

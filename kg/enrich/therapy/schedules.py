@@ -420,6 +420,12 @@ def named_infusion_count(text: str, names: frozenset[str]) -> int | None:
     return None
 
 
+#: A registry's count of the times the intervention is given, as a labelled field: "Number of times of intervention: 1
+#: time" (jRCT's intervention field, rctportal.niph.go.jp jRCTb070190057).
+_TIMES_OF_INTERVENTION = re.compile(rf"\bnumber\s+of\s+times\s+of\s+(?:intervention|administration|injection|infusion)s?"
+                                    rf"\s*:\s*{_COUNT}\s+times?\b", re.IGNORECASE)
+
+
 def infusion_count(text: str) -> int | None:
     """How many infusions of the cells a course gives.
 
@@ -530,13 +536,17 @@ def infusion_count(text: str) -> int | None:
     1
     >>> infusion_count("NK cells with at least one injection of immunological cells") is None
     True
+    >>> infusion_count("Intervention period: 1-year Number of times of intervention: 1 time")
+    1
+    >>> infusion_count("Number of times of visits: 3 times") is None
+    True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
     """
     each = _CYCLES_OF_EACH.search(text)  # before "4 courses of NK cells", which counts the courses alone
     if each:
         return _count(each.group(1)) * _count(each.group(2))
-    match = _INFUSIONS.search(text)
+    match = _INFUSIONS.search(text) or _TIMES_OF_INTERVENTION.search(text)
     if match:
         return _count(match.group(1))
     divided = _DIVIDED.search(text)

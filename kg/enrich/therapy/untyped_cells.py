@@ -42,7 +42,15 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # marrow mononuclear cell transplantation", "Autologous Bone Marrow Mononuclear Cell Therapy in Cerebral Palsy" (WHO
     # ICTRP NCT02241395); not a bone marrow transplant
     ("bone-marrow-mononuclear-cells", r"\bbone[- ]marrow[- ](?:derived\s+)?mononuclear\s+cells?\b|(?-i:\bBM-?MNCs?\b)"),
+    # mononuclear cells named by their letters and a prefix of what they are or come from, given: "Intervention: injection
+    # of E-MNC to the submandibular gland" (rctportal.niph.go.jp jRCTb070190057, effective mononuclear cells)
+    ("mononuclear-cells", r"(?-i:\b[A-Z]{1,3}-MNCs?\b)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
+    # lymphocytes activated to be given, of no one cell type by the words, named with the giving: "immune-cell therapy
+    # using activated lymphocytes" (umin.ac.jp UMIN000035608), "infusion of activated lymphocytes"; not the lymphocytes a
+    # text counts ("activated lymphocytes in the peripheral blood were counted before and after infusion of …")
+    ("activated-lymphocytes", r"\b(?:therapy|treatment)\s+(?:using|with)\s+(?:autologous\s+)?activated\s+lymphocytes?\b"
+                              r"|\b(?:infusions?|injections?|transfer)\s+of\s+(?:autologous\s+)?activated\s+lymphocytes?\b"),
     # macrophages made into a product: "adenovirally transduced anti-HER2 CAR macrophages", "a HER2-directed chimeric
     # antigen receptor macrophage (CAR-M)" (an OncLive interview, NCT04660929); not the macrophages a text measures or a
     # disease is named for ("tumor-associated macrophages", "macrophage activation syndrome")
@@ -73,9 +81,9 @@ def _kind_of(cells: str) -> str:
 
 
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
-_UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "msc",
+_UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "-mnc", "msc",
                   "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
-                  "lymphokine", "lak cell")
+                  "lymphokine", "lak cell", "activated lymphocyte")
 
 
 def _names_untyped(record: TrialRecord) -> bool:

@@ -262,6 +262,10 @@ def _first(found: Reading, name: str) -> str | None:
     return values[0] if values else None
 
 
+#: A phase field's value, its numbers without the word: "0" (WHO), "I,II" (UMIN-ICDS's "Phase I,II" under a label).
+_BARE_PHASES = re.compile(r"(?:[0-4]|I{1,3}V?|IV)(?:\s*[,/]\s*(?:[0-4]|I{1,3}V?|IV))*")
+
+
 def _values(found: Reading, name: str) -> list[str]:
     return [v for v in (value_or_none(line) for line in found.sections.get(name, [])) if v]
 
@@ -315,8 +319,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                                         for value in _values(found, "status"))), None)
                      or badge_status or stated_status(text))
     phase = _first(found, "phase")
-    if phase and re.fullmatch(r"[0-4]|I{1,3}V?|IV", phase.strip()):
-        phase = f"Phase {phase}"  # "Phase:  0" on WHO records
+    if phase and _BARE_PHASES.fullmatch(phase.strip()):
+        phase = f"Phase {phase}"  # "Phase:  0" on WHO records, "Phase I,II" (UMIN's "Developmental phase")
     record.phases = (parse_phases(phase) or badge_phases or stated_phase(text, record.identifiers) or phase_under_header(text)
                      or phase_line(text) or next((p for p in map(parse_phases, [record.title or "", *titles]) if p), []))
     stated_conditions, stated_sponsor = stated_study(text, record.identifiers)
@@ -417,8 +421,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
+    # ("Other" is a study type of the WHO's and jRCT's ("Study type | Other |", rctportal.niph.go.jp): a purpose only
+    # where the page gives its study type under another label, as ISRCTN does)
+    typed = any(lookup("study-type", value) for value in _values(found, "study_type"))
     record.primary_purpose = record.primary_purpose or next(filter(None, (
-        lookup("primary-purpose", value) for value in _values(found, "study_type"))), None)
+        lookup("primary-purpose", value) for value in _values(found, "study_type")
+        if typed or value.strip().lower() != "other")), None)
     # The design line and the titles state the design in words ("Randomized, Parallel Group, Placebo Controlled Trial").
     designs = [stated_design(value, design=True) for value in _values(found, "study_design") + titles]
     # … or a sentence of the interventions ("One arm will be randomised to receive mesenchymal stromal cell therapy").
@@ -543,7 +551,8 @@ def _arm_lines(lines: list[str]) -> list[Arm]:
 
 
 #: The header of the registry's arms table, its cells run together: "Arm Intervention/Treatment", "Arm | Intervention/treatment |".
-_ARMS_TABLE_HEADER = re.compile(r"^\s*\|?\s*Arm\s*\|?\s*Intervention\s*/\s*Treatment\s*\|?\s*$", re.IGNORECASE)
+#: (each "|" with the spaces after it: two runs of spaces side by side made a line of spaces quadratic)
+_ARMS_TABLE_HEADER = re.compile(r"^\s*(?:\|\s*)?Arm\s*(?:\|\s*)?Intervention\s*/\s*Treatment\s*(?:\|\s*)?$", re.IGNORECASE)
 #: An arm's typed label: "Experimental: NK cells", "Active Comparator: Standard chemotherapy".
 _TYPED_ARM = re.compile(r"^\s*(?P<type>[A-Za-z ]{4,25}?)\s*:\s*(?P<label>\S.*?)\s*$")
 
@@ -629,12 +638,27 @@ def _interventions(lines: list[str]) -> list[Intervention]:
     categorised = [_CATEGORY_TYPED.match(fold(value)) for value in values]
     values = [f"{match.group('type')}: {match.group('name')}" if match and lookup("intervention-type", match.group("type"))
               else value for match, value in zip(categorised, values)]
+    # jRCT's field of sub-fields, as the NIPH portal prints it: "Intervention: injection of E-MNC to the submandibular
+    # gland Intervention period: 1-year Number of times of intervention: 1 time" names what is given before the next
+    # sub-label; the whole field describes it
+    described: dict[str, str] = {}
+    for index, value in enumerate(values):
+        sub = _SUB_LABELLED_INTERVENTION.match(value)
+        if sub:
+            values[index] = sub.group("name").strip()
+            described[values[index]] = value
     values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
-    found = [Intervention(_name_before_description(name) if kind else name, kind) for kind, name in pairs if kind or named]
+    found = [Intervention(_name_before_description(name) if kind else name, kind, described.get(name))
+             for kind, name in pairs if kind or named]
     return list({intervention.name: intervention for intervention in found}.values())
+
+
+#: An interventions field of labelled sub-fields, "Intervention: <what is given>" and a capitalised sub-label after it
+#: ("Intervention period:", "Number of times of intervention:"), the NIPH portal's view of a jRCT record.
+_SUB_LABELLED_INTERVENTION = re.compile(r"^Intervention\s*:\s*(?P<name>[^:]+?)\s(?=[A-Z][a-z]+(?: [a-z]+){0,5} ?:\s)")
 
 
 _MARKDOWN_TYPED = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)[A-Za-z][\w ]{1,30}:(?:\*\*|__)")

@@ -23,7 +23,7 @@ from kg.read.parse.sections import Sections, split_sections
 from kg.read.parse.sites import sites_from_lines
 from kg.read.reader import Outline
 
-__all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections", "before_form_fields"]
+__all__ = ["LAYOUT", "claims", "read", "outline", "LABELS", "read_sections", "before_form_fields", "is_form_field"]
 
 LAYOUT = "medpath"
 
@@ -85,7 +85,10 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
         record.status = record.status or lookup("status", line)
 
     record.identifiers = listed_identifiers(sections.values("registration"), unknown="OTHER")
-    record.conditions = [c for line in sections.values("conditions") for c in split_glued(line)]
+    # (the EU register's classification of an EUCTR record's condition, glued to it: "HypertensionTherapeutic area:
+    # Diseases [C] - Cardiovascular Diseases [C14]" (trial.medpath.com EUCTR2015-003049-24-SE) is no condition)
+    record.conditions = [c for line in sections.values("conditions") for c in split_glued(line)
+                         if not _THERAPEUTIC_AREA.match(c)]
     record.interventions = [Intervention(name=name, type=kind)
                             for kind, name in map(typed_intervention, sections.values("interventions"))]
     record.sponsors = ([Organization(name, "LEAD") for name in sections.values("lead_sponsor")]
@@ -112,9 +115,18 @@ def read_sections(sections: Sections, source: SourceDocument, *, spaced: bool) -
     return record
 
 
+#: The EU register's "Therapeutic area:" field, a classification of the condition ("Diseases [C] - …").
+_THERAPEUTIC_AREA = re.compile(r"^\s*Therapeutic area\s*:")
+
+
 #: The EU register's section F questions, which MedPath prints after an EUCTR record's criteria ("Are the trial
 #: subjects under 18? no", "Number of subjects for this age range:", "F.1.2 Adults (18-64 years)").
 _FORM_FIELD = re.compile(r"^\s*(?:Are the trial subjects under 18\?|Number of subjects for this age range:|F\.\d+(?:\.\d+)+\s)")
+
+
+def is_form_field(line: str) -> bool:
+    """Whether a line is one of the EU register's section F questions (:func:`before_form_fields`)."""
+    return bool(_FORM_FIELD.match(line))
 
 
 def before_form_fields(lines: list[str]) -> list[str]:

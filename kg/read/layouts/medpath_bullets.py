@@ -77,6 +77,13 @@ def _unlabelled_criteria(lines: list[str]) -> list[Criterion]:
         if lines[index] == lines[index + 1] == _EMPTY_BULLET:
             split = index
             break
+    form = [index for index, line in enumerate(lines) if medpath.is_form_field(line)]
+    if split is None and form and 0 < form[0] and form[-1] < len(lines) - 1 and form == list(range(form[0], form[-1] + 1)):
+        # the EU register's section F questions between an EUCTR record's two lists ("6 Access to a smartphone." /
+        # "Are the trial subjects under 18? no" / … / "F.1.3.1 Number of subjects for this age range 100" / "1. Medical
+        # history …", trial.medpath.com EUCTR2015-003049-24-SE): no criteria, where the exclusion list starts
+        return (criteria_from_lines([line for line in lines[:form[0]] if line != _EMPTY_BULLET], "INCLUSION")
+                + criteria_from_lines([line for line in lines[form[-1] + 1:] if line != _EMPTY_BULLET], "EXCLUSION"))
     if split is None:
         criteria = criteria_from_lines([line for line in lines if line != _EMPTY_BULLET], None)
         for criterion, kind in zip(criteria, kinds_in_order([criterion.text for criterion in criteria])):

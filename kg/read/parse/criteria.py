@@ -45,6 +45,8 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
     >>> split_numbered("Subjects with any of the following were not eligible: 1. AML (one of the following): "
     ...                "1. CR not achieved; 2. CR shorter than 12 months; 2. Blasts > 5%")
     ['AML (one of the following): 1. CR not achieved; 2. CR shorter than 12 months', 'Blasts > 5%']
+    >>> split_numbered("1. Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl 2. Salivary gland tumor")
+    ['Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl', 'Salivary gland tumor']
 
     ``following`` is the number the enclosing list counts next, when the text is an item of it: its sub-list stays
     in it, and the enclosing count goes on after it (trial.medpath.com NCT03619954's item 6):
@@ -60,24 +62,34 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
     cuts: list[tuple[int, int]] = []
     expected: int | None = following
     nested: int | None = None  # the next number of a sub-list under an item ending in a colon
+    nested_mark: str | None = None  # … or of a sub-list marked otherwise than the list, with that mark
+    list_mark: str | None = None  # the mark of the list's own numbers, "." or ")"
     for match in _INLINE_NUMBER.finditer(text):
         if not _starts_item(text, match):
             continue
         number = _ROMAN.get(match.group(1)) or int(match.group(1))
+        mark = match.group(0).rstrip()[-1]
         if expected is None:
             if match.start() == 0 or number > 1 or text[:match.start()].rstrip().endswith(":"):
                 expected = number
             else:
                 continue
-        if nested is not None and number == nested:
+        if nested is not None and number == nested and nested_mark in (None, mark):
             nested += 1  # "(meeting one of the following conditions): 1. … 2. …" stays in its item
             continue
         if number == 1 and (cuts or following) and text[:match.start()].rstrip().endswith(":"):
-            nested = 2
+            nested, nested_mark = 2, None
+            continue
+        if number == 1 and cuts and list_mark and mark != list_mark:
+            # a sub-list numbered "1) … 2) …" in an item of a list numbered "1. … 2. …" (rctportal.niph.go.jp
+            # jRCTb070190057's exclusion 1, "Hemoglobin concentration in peripheral blood 1) blood collection
+            # within 200ml … 2) blood collection with 200ml and over …"): its numbers stay in the item
+            nested, nested_mark = 2, mark
             continue
         if number != expected:
             continue
         cuts.append((match.start(), match.end()))
+        list_mark = list_mark or mark
         expected, nested = number + 1, None
     if len(cuts) < 2 and not (cuts and cuts[0][0] > 0):
         tidy = _tidy(text)
@@ -252,6 +264,8 @@ def _unmarked(line: str) -> str:
 _LETTER_MARK = re.compile(r"^\s*\(?[a-h][.)]\s")
 #: The list number a line opens with ("  6. Hematology tests …", "(2) …").
 _LIST_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
+#: A number and a capitalised word, no mark between ("6 Access to a smartphone."): an item only as its list's next number.
+_UNMARKED_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z][a-z])")
 _ROMAN_BULLET = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+")
 
 
@@ -295,6 +309,14 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             criteria += [Criterion(kind=kind or kind_from_wording(text), text=text, population=population) for text in more]
             number += len(more)
             continue
+        unmarked_next = None if marker or number is None else _UNMARKED_NUMBER.match(raw)
+        if unmarked_next and int(unmarked_next.group(1)) == number + 1:
+            # the list's next number with its full stop lost, before a capital: "5. Patients must give informed consent
+            # to participate in the study." / "6 Access to a smartphone." (trial.medpath.com EUCTR2015-003049-24-SE)
+            number += 1
+            text = _tidy(raw[unmarked_next.end():])
+            criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
+            continue
         number = int(marker.group(1)) if marker else number
         if _LETTER_MARK.match(raw) and criteria and (criteria[-1].text.endswith(":") or criteria[-1] is lettered):
             # "9. Female subjects who are:" then "a. Postmeno": a lettered sub-list of the item above, joined onto it
@@ -320,7 +342,11 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             population = _population(bare.rstrip(":"))  # "- Patients", "- Donors" group a list
             continue
         opened_at = indent if bare != raw.strip() else None
-        for text in split_numbered(bare):
+        # (split with its own number, when it has one: the number's mark tells the list's from a sub-list's inside
+        # the item, "1. Hemoglobin … 1) … 2) … 2. Patients who …")
+        pieces = split_numbered(raw.strip()) if marker and bare != raw.strip() else []
+        pieces = pieces if len(pieces) > 1 else [_tidy(bare)] if pieces else split_numbered(bare)
+        for text in filter(None, pieces):
             if _is_pointer(text):
                 continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))

@@ -1170,7 +1170,8 @@ _PDQ_OBJECTIVES = re.compile(r"^\s*(?:PRIMARY\s+|SECONDARY\s+)?OBJECTIVES?\s*:\s
 #: cancer.gov's own pages head each part on a line of its own and number its objectives below: "PRIMARY OBJECTIVE:" /
 #: "I. To investigate if donor lymphocytes depleted of ... can be infused on day 28 ..." / "SECONDARY OBJECTIVES:" / "I. …"
 #: / "II. …" (NCI-2021-04180).
-_PDQ_OBJECTIVES_HEADING = re.compile(r"^\s*(?:PRIMARY|SECONDARY|TERTIARY|EXPLORATORY)?\s*OBJECTIVES?\s*:\s*$")
+#: (the spaces after the optional word belong to it: two runs of spaces side by side made a line of spaces quadratic)
+_PDQ_OBJECTIVES_HEADING = re.compile(r"^\s*(?:(?:PRIMARY|SECONDARY|TERTIARY|EXPLORATORY)\s*)?OBJECTIVES?\s*:\s*$")
 _NUMBERED_OBJECTIVE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
 #: knowcancer.com's bullets, each wrapped over lines: "OBJECTIVES:" / "- Confirm the antitumor efficacy of intracavitary
 #: interleukin-2 plus autologous" / "lymphokine-activated killer cells in patients with ..." / "- Determine whether ..." /

@@ -148,6 +148,21 @@ _WEEKDAY_DATE = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2}
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+#: Day and month in digits, either first, and the year: "19/03/2019".
+_DIGITS_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _one_reading(first: str, second: str, year: str) -> str | None:
+    """The date a digits-only date makes when only one order of day and month makes one ("19/03/2019"); None when
+    both do and differ ("05/01/2016").
+    """
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.add(date(int(year), int(month), int(day)).isoformat())
+    return readings.pop() if len(readings) == 1 else None
+
+
 def _on_weekday(weekday: str, first: str, second: str, year: str) -> str | None:
     """The one reading of a digits-only date (month first or day first) that falls on the weekday printed with it;
     None when both or neither do.
@@ -173,6 +188,11 @@ def parse_date(text: str | None) -> str | None:
 
     >>> parse_date("Sun, 05/01/2016"), parse_date("Fri, 05/01/2020"), parse_date("05/01/2016")
     ('2016-05-01', '2020-05-01', None)
+
+    … or when only one order makes a date: "19/03/2019" (a day above 12; the NIPH portal's "Date of first enrollment").
+
+    >>> parse_date("19/03/2019"), parse_date("03/19/2019"), parse_date("19/13/2019")
+    ('2019-03-19', '2019-03-19', None)
     """
     text = fold(text).rstrip(".")
     if not text:
@@ -180,6 +200,9 @@ def parse_date(text: str | None) -> str | None:
     dated = _WEEKDAY_DATE.fullmatch(text)
     if dated:
         return _on_weekday(*dated.groups())
+    digits = _DIGITS_DATE.fullmatch(text)
+    if digits:
+        return _one_reading(*digits.groups())
     if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions
         with contextlib.suppress(ValueError):
             return date.fromisoformat(text if len(text) == 10 else f"{text}-01").isoformat()[:len(text)]

@@ -60,7 +60,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                      "eudract id", "eu ct number",
                      # a university's recruitment page, ClinicalTrials.gov's number as the U.S. government's id of the
                      # study ("U.S. Govt. ID: NCT03707574" beside "IRB Number: AAAS4112", recruit.cumc.columbia.edu)
-                     "u.s. govt. id"),
+                     "u.s. govt. id",
+                     # a sponsor's site of its trials, its own number of the study above the registers' ("Study
+                     # identifier:SD-037-0739" / "ClinicalTrials.gov identifier:N/A", astrazenecaclinicaltrials.com)
+                     "study identifier"),
     "sponsor_ids": ("sponsor's protocol code number", "sponsor protocol number", "protocol number", "org study id",
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number",
                     # a cancer institute's trial page, label and value on one line ("Protocol No.   EA1131" beside
@@ -99,7 +102,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "min_age": ("minimum age", "age minimum", "inclusion age min"),
     "max_age": ("maximum age", "age maximum", "inclusion age max"),
     "start_date": ("start date", "study start", "date of first enrolment", "anticipated start date", "actual study start date",
-                   "study start date"),  # "Anticipated Study Start Date :" once its qualifier is set aside
+                   "study start date",  # "Anticipated Study Start Date :" once its qualifier is set aside
+                   # the NIPH portal's view of a jRCT record, spelt the American way ("Date of first enrollment |
+                   # 19/03/2019 |", rctportal.niph.go.jp)
+                   "date of first enrollment"),
     # A start and an end date as one value: "Study Date: Sun, 05/01/2016 to Fri, 05/01/2020".
     "study_dates": ("study date", "study dates", "trial dates", "study period", "trial period"),
     "completion_date": ("completion date", "study completion", "anticipated end date", "actual study completion date",
@@ -108,10 +114,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "inclusion": ("inclusion criteria", "key inclusion criteria", "disease characteristics", "patient characteristics",
                   "prior concurrent therapy", "participant inclusion criteria",
                   "principal inclusion criteria", "inclusion", "main criteria for inclusion",
-                  "you can enter this trial if you", "you may be able to enter this trial if you"),
+                  "you can enter this trial if you", "you may be able to enter this trial if you",
+                  # the NIPH portal's view of a jRCT record ("Include criteria | 1. Patients who are suffering form sever
+                  # xerostomia …", rctportal.niph.go.jp)
+                  "include criteria"),
     "exclusion": ("exclusion criteria", "key exclusion criteria", "participant exclusion criteria",
                   "principal exclusion criteria", "exclusion", "main criteria for exclusion",
-                  "you cannot enter this trial if you"),
+                  "you cannot enter this trial if you", "exclude criteria"),
     "eligibility": ("eligibility", "eligibility criteria", "criteria", "inclusion and exclusion criteria",
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
                     "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
@@ -175,6 +184,10 @@ LABELS: dict[str, tuple[str, ...]] = {
               "genomic information", "intervention/exposure",
               "intervention code", "comparator / control treatment", "intervention type",
               "control group", "outcomes", "titles & ids", "universal trial number (utn)", "trial acronym", "acronym",
+              # the NIPH portal's headings over its outcome rows and after its criteria (rctportal.niph.go.jp)
+              "outcome(s)", "related information", "public contact", "scientific contact",
+              # UMIN's headings over its groups of fields ("Key secondary outcomes" / "Efficacy" / "Base" / "Study type")
+              "base", "assessment",
               "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "contact information", "general information",
               # the primary completion date is not the study's; the head of a conditions table whose cells are lost
@@ -700,6 +713,12 @@ _ENGLISH_TAGS = frozenset({"en", "en-us", "en-gb"})
 _INLINE_COLON = re.compile(r"(?<=[A-Za-z]):(?=\s)")
 
 
+#: The rule row of a Markdown table, cells of dashes between pipes ("---|---|" under "Primary Outcome | Safety |",
+#: rctportal.niph.go.jp); a rule of dashes alone ("---") is no table's.
+#: (Matched on the stripped line: no run of spaces two patterns can share, which made a line of spaces quadratic.)
+_TABLE_RULE = re.compile(r"\|?(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?)?")
+
+
 #: Fields whose labels inside a line cut nothing: none of the table's, one the reader leaves unread, and the endpoints a
 #: description states in its text ("Primary end point: To determine the rate of overall survival … Secondary end point:
 #: …", read from the description by sentence; ignite-sd.com NCT05333705).
@@ -817,8 +836,8 @@ def reading(text: str) -> Reading:
                     into[current].append(value)
             elif line.strip():
                 result.unread.append(fold(line))
-        elif not line.strip(" |"):
-            continue
+        elif not line.strip(" |") or line.lstrip()[:1] in "|-:" and _TABLE_RULE.fullmatch(line.strip()):
+            continue  # (a Markdown table's rule row, "---|---|" under a row, holds no text of the field above it)
         elif _MARKDOWN_HEADING.match(line) and current not in _LIST_FIELDS:
             # a Markdown heading the table does not know ends the section before it: "## Primary source", "## Citation"
             # after "## Collaborators" (api.ai-analytics.org NCT03779711) are no collaborators
