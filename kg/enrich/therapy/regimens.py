@@ -328,7 +328,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # and docetaxel)" (trialfinderdata.org NCT05634369), its drugs in brackets after it; "The intervention was R-GemOx
     # regimen combined with autologous NK cells" (trial.medpath.com NCT05909098). An acronym of capitalised parts joined by
     # "/" or "-" (not a list of the drugs above, read as such; not "CD19/CD22", antigens).
-    (None, re.compile(rf"\bregimen\s+(?P<name>{_REGIMEN_ACRONYM}\s*\((?P<drugs>{_DRUG_LIST})\))")),
+    (None, re.compile(rf"\b(?i:regimen)\s+(?P<name>{_REGIMEN_ACRONYM}\s*\((?P<drugs>(?i:{_DRUG_LIST}))\))")),
     (None, re.compile(rf"(?P<name>{_REGIMEN_ACRONYM})\s+(?i:regimen)\b")),
     # the drugs the patients are said to be treated with, named together, each with its dose written after it without
     # brackets: "the patients who planned to reinfuse CAR T cells were treated with fluorodarabine 30 mg/m^2( body surface
