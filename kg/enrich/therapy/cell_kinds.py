@@ -107,6 +107,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # a receptor given T cells, named for the therapy: "T Cell Receptor Immunotherapy Targeting MAGE-A3",
                      # "Biological: Anti-MAGE-A3 ... (HLA-A* 01)-restricted T-cell receptor (TCR)" (ctv.veeva.com NCT02153905)
                      r"|\brestricted\s+T[- ]?cell\s+receptors?\b"
+                     # peripheral blood lymphocytes named by the receptor put in them: "BIOLOGICAL: Anti-NY ESO-1 T-cell
+                     # receptor PBL" (api.ai-analytics.org NCT00670748); not the receptors of a blood count
+                     r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
+                     r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b"
                      r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:immunotherapy|gene\s+therapy)\b"
                      r"|\b(?:engineered|targeted|specific|redirected|transduced|modified|TCR(?:[- ](?:engineered|transduced))?|"
                      r"virus[- ]specific|antigen[- ]specific|cytotoxic"
@@ -247,7 +251,9 @@ _T_MEASURED = re.compile(r"\bT[- ]?(?:cells?|lymphocytes?)\s*(?:[- ]mediated\s+)
                          # (not a receptor the trial gives T cells: "T Cell Receptor Immunotherapy Targeting MAGE-A3", "Biological:
                          # Anti-MAGE-A3 ... (HLA-A* 01)-restricted T-cell receptor (TCR)", ctv.veeva.com NCT02153905)
                          r"|assays?|recognition|receptors?(?<!restricted\sT.cell\sreceptor)(?<!restricted\sT.cell\sreceptors)"
-                         r"(?!\s*(?:\(TCR\)\s*)?(?:immunotherapy|gene\s+therapy|[- ]?(?:transduced|engineered|modified)))"
+                         # (nor lymphocytes named by it: "Anti-NY ESO-1 T-cell receptor PBL", api.ai-analytics.org NCT00670748)
+                         r"(?!\s*(?:\(TCR\)\s*)?(?:immunotherapy|gene\s+therapy|[- ]?(?:transduced|engineered|modified)"
+                         r"|(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b))"
                          r"|repertoire|chimerism)\b"
                          r"|\b(?:levels?|numbers?|counts?|percentages?|frequenc\w+|proportions?|status)\s+of\s+"
                          r"(?:(?:circulating|antigen[- ]specific|[\w+]+-specific|specific|memory|effector|naive)\s+)*"

@@ -89,14 +89,21 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # "FT538 is an off the shelf product comprised of allogeneic natural killer (NK)-cell immunotherapy
                        # lacking CD38 and expressing hnCD16 and IL-15RF" (ClinicalTrials.gov NCT04714372): the high-affinity
                        # non-cleavable CD16 and the IL-15 receptor fusion (not the CD16 NK cells have, "CD16+ NK cells")
-                       r"|\bexpress(?:ing|es)?\s+(?:an?\s+)?(?:the\s+)?(?:hnCD16|IL-?15RF)\b",
+                       r"|\bexpress(?:ing|es)?\s+(?:an?\s+)?(?:the\s+)?(?:hnCD16|IL-?15RF)\b"
+                       # lymphocytes named by the receptor put in them: "Anti-NY ESO-1 T-cell receptor PBL" (api.ai-analytics.org
+                       # NCT00670748), a receptor no peripheral blood lymphocyte carries unless its genes are changed
+                       r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
+                       r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b",
                        re.IGNORECASE)
 #: (and the artificial antigen-presenting cells the product is named as expanded on: "artificial antigen presenting cell
 #: (AAPC)-expanded donor gamma delta T-cells", "AAPC expanded donor gamma delta T-cells", cancer.gov NCI-2021-09278)
 _FEEDER = re.compile(r"\bfeeder\s+(?:cells?\s+|cell line\s+)?(?:of\s+|:\s*|\()?(?P<after>[A-Z0-9][\w.+-]*[\w+])"
                      r"|(?P<before>[A-Z0-9][\w.+-]{0,60}[\w+])\s+(?:feeder|feeders)\b"  # bounded: no cell line is longer
                      r"|(?:\b(?i:artificial\s+antigen[- ]presenting\s+cells?)\s*\(\s*[Aa]APCs?\s*\)|\b[Aa]APCs?\b)"
-                     r"(?=[- ](?i:expanded|stimulated)\b)")
+                     r"(?=[- ](?i:expanded|stimulated)\b)"
+                     # a feeder named only by its modification: "NK cells ... propagated ex vivo with genetically-modified
+                     # feeder cells" (meddatax.com NCT05887882); not the "non-feeder cell regimen" of NCT05250362
+                     r"|\b(?i:(?:gene|genetically)[- ](?:modified|engineered)\s+feeder\s+cells?)\b")
 _K562 = re.compile(r"\bK562[\w.+-]*[\w+]")
 #: The feeder cells' own modification, which is not the product's: "NK cells were expanded in the presence of feeder K562
 #: cells gene-modified for expression 4-1BBL and membrane bound IL-21" (ctv.veeva.com NCT04327037), "genetically modified

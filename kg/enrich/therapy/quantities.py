@@ -248,6 +248,11 @@ _CELL_WORDS = re.compile(
     r"|(?-i:[a-z]{0,6}T[Rr]egs?))\b(?P<tail>[^;,.]{0,40})", re.IGNORECASE)
 #: Cells per square metre of body surface: a dose the contract has no unit for (left out, not misread as cells).
 _PER_BODY_AREA = re.compile(r"^\s*(?:/\s*m2|/\s*m²|/\s*m\^2|per\s+(?:square\s+met(?:er|re)|m2|m²))", re.IGNORECASE)
+#: … or a count multiplied by the body surface area, written before or after it: "The dose of autologous NK cells was body
+#: surface area x (2-4) x 109 cells" (trial.medpath.com NCT05909098), "1 x 10^9 cells x BSA".
+_TIMES_BODY_AREA_BEFORE = re.compile(r"\b(?:body\s+surface\s+area|BSA)\s*(?:\(\s*m2\s*\)\s*)?[x×*]\s*$", re.IGNORECASE)
+_TIMES_BODY_AREA_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:cells?\s*)?[x×*]\s*(?:the\s+)?(?:body\s+surface\s+area|BSA)\b",
+                                    re.IGNORECASE)
 #: A lab value, not a dose: cells per volume of blood.
 _PER_VOLUME = re.compile(r"^\s*/\s*(?:l|ml|µl|ul|μl|mm3|mm\^3|hpf)\b", re.IGNORECASE)
 #: (and "/k" where the text ends: a page excerpt cut inside the unit, "Arm/Group Title Dose 1 (2.5 x 10^6/k", the results
@@ -471,6 +476,11 @@ DoseLevel(minimum=15000000000.0, maximum=15000000000.0, unit='{cells}', per_dose
             continue  # counts of patients, days, percentages: not cells
         if _UPPER_LIMIT.search(text[max(0, amount.start - 12): amount.start]):
             continue  # "< 1 x 10^5/kg CD3+ T cells": a purity limit, not a dose
+        if ("urface" in text or "BSA" in text) and (
+                _TIMES_BODY_AREA_BEFORE.search(text, max(0, amount.start - 30), amount.start)
+                or _TIMES_BODY_AREA_AFTER.match(text, amount.end, amount.end + 40)):
+            listed = []
+            continue  # a count per square metre of body surface: no unit of the contract's
         if _FRACTION_BEFORE.search(text, max(0, amount.start - 20), amount.start):
             listed = []
             continue  # a part of a split dose, not a dose level

@@ -101,6 +101,10 @@ _PREMEDICATION_JOIN = r"\s*(?:,\s*and|,|/|\+|and|plus|&)\s*"
 _ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistamines?"
                    rf"(?:{_PREMEDICATION_JOIN}{_PREMEDICATION_DRUG})*")
 
+#: A combination regimen's acronym: capitalised parts of letters joined by "/" or "-" ("GEM/DOX", "R-GemOx"), each after the
+#: first of two letters or more, that is not a list of the drugs above ("Flu/Cy").
+_REGIMEN_ACRONYM = rf"(?!(?i:{_DRUG_LIST})(?![\w/-]))\b[A-Z][A-Za-z]{{0,6}}(?:[/-][A-Z][A-Za-z]{{1,6}})+\b(?![/-]?\d)"
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
     # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor); an antibody a chemotherapy contains:
@@ -223,7 +227,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       # "will receive lymphodepletion conditioning, followed by a single intravenous infusion of CD19
                       # CAR-γδ T cells" (clinicaltrialcompass.org NCT07535138): a lymphodepletion named with the word
                       # of a conditioning (no transplant: its purpose is the lymphodepletion's)
-                      r"(?:chemotherapy|regimen|(?<=lymphodepletion )conditioning(?:\s+(?:chemotherapy|regimen))?))\b(?!\s*\()",
+                      r"(?:chemotherapy|regimen|(?<=lymphodepletion )conditioning(?:\s+(?:chemotherapy|regimen))?"
+                      # "Investigators infuse NK cells after myeloablative conditioning therapy" (inclinicaltrials.com
+                      # NCT05250362): a conditioning's therapy, named by its intensity (not "lymphodepleting therapy with
+                      # Fludarabine ...", read above with its drugs)
+                      r"|(?<=conditioning )therapy))\b(?!\s*\()",
                       re.IGNORECASE)),
     # "You'll receive preparation chemotherapy for a few days, then the engineered cells are infused into your
     # bloodstream" (stellatrials.com NCT07172958), "This preparative chemotherapy, also known as lymphodepletion, reduces
@@ -316,6 +324,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                  rf"|premedication(?:\s+with\s+(?:{_ANTIHISTAMINES}|[a-z][\w -]{{2,40}}?(?=[,.;]|$)))?"
                                  rf"|{_ANTIHISTAMINES})",
                                  re.IGNORECASE)),
+    # a regimen named by its acronym, as trial texts name combinations: "the sarcoma chemotherapy regimen GEM/DOX (gemcitabine
+    # and docetaxel)" (trialfinderdata.org NCT05634369), its drugs in brackets after it; "The intervention was R-GemOx
+    # regimen combined with autologous NK cells" (trial.medpath.com NCT05909098). An acronym of capitalised parts joined by
+    # "/" or "-" (not a list of the drugs above, read as such; not "CD19/CD22", antigens).
+    (None, re.compile(rf"\b(?i:regimen)\s+(?P<name>{_REGIMEN_ACRONYM}\s*\((?P<drugs>(?i:{_DRUG_LIST}))\))")),
+    (None, re.compile(rf"(?P<name>{_REGIMEN_ACRONYM})\s+(?i:regimen)\b")),
     # the drugs the patients are said to be treated with, named together, each with its dose written after it without
     # brackets: "the patients who planned to reinfuse CAR T cells were treated with fluorodarabine 30 mg/m^2( body surface
     # area) and cyclophosphamide 250 mg/m^2( body surface area) for 3 days" (ClinicalTrials.gov NCT04835519): one regimen,
@@ -325,6 +339,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       rf"{_DRUG}{_SALT}{_UNBRACKETED_DOSE})+)", re.IGNORECASE)),
 ]
 _OUTLINE = next(pattern for _, pattern in _PATTERNS if "receive" in pattern.pattern)
+#: The regimens named by their acronym (_REGIMEN_ACRONYM).
+_NAMED_REGIMENS = frozenset(pattern for _, pattern in _PATTERNS if _REGIMEN_ACRONYM in pattern.pattern)
+assert len(_NAMED_REGIMENS) == 2
 #: The drugs said "treated with", each dosed (the last of _PATTERNS).
 _TREATED_WITH_DOSED = _PATTERNS[-1][1]
 #: A sentence that opens by saying the chemotherapy comes before the cells, then tells which: "Subjects will be pretreated
@@ -366,7 +383,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
           ("lymphodepletion",),
-          ("deplet",), ("allergic", "premedication", "antihistamine"), ("treated with",)]
+          ("deplet",), ("allergic", "premedication", "antihistamine"), ("regimen",), ("regimen",), ("treated with",)]
 assert len(_NEEDS) == len(_PATTERNS)
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
@@ -543,6 +560,11 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str |
     listed_before = _LISTED_BEFORE_TRANSPLANT.match(title)
     if listed_before and re.search(rf"\b{re.escape(first)}", listed_before.group("drugs"), re.IGNORECASE):
         return "CONDITIONING"
+    if drugs and all(drug in _LYMPHODEPLETING_DRUGS for drug in drugs) and _LYMPHODEPLETION_WORDS.search(title):
+        # the drugs a lymphodepletion is made of, in a trial titled by it: "Lymphodepletion Plus Adoptive Cell Transfer
+        # With or Without Dendritic Cell Immunization ..." beside "Treatment Agent:Cyclophosphamide; ...; Fludarabine"
+        # (MD Anderson's protocol page of NCT00338377)
+        return "LYMPHODEPLETION"
     if immunosuppressant:
         # an outline's heading over the drug says what for: "POST-TRANSPLANTATION IMMUNOSUPPRESSION: Patients receive
         # cyclophosphamide IV over 1 hour on day 3 and mycophenolate mofetil orally (PO) ..." (NCT00789776)
@@ -698,6 +720,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         return []
     found: dict[tuple[str, str], Regimen] = {}
     abbreviations: list[str] = []
+    acronyms: set[str] = set()  # regimens named by their acronym: a combination, though its drugs go unnamed
     received: list[tuple[str, str]] = []  # the drugs said received with their doses, no purpose said (_RECEIVED)
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
@@ -747,6 +770,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                     purpose = "CONDITIONING"
                 if match.groupdict().get("abbreviation"):
                     abbreviations.append(match.group("abbreviation"))
+                if match.re in _NAMED_REGIMENS:
+                    acronyms.add(name.lower())
                 regimen = Regimen(name=name, purpose=purpose, components=components,
                                   days=days_given(passage.text[match.start():]))
                 found.setdefault((name.lower(), regimen.purpose), regimen)
@@ -902,7 +927,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             del found[key]
     kept, unnamed = [], set()
     for regimen in found.values():
-        if not regimen.components:
+        if not regimen.components and regimen.name.lower() not in acronyms:
             if regimen.purpose in with_drugs | unnamed:
                 continue
             unnamed.add(regimen.purpose)

@@ -721,12 +721,26 @@ def _comma_listed(value: str) -> list[str]:
     ['CAR-T', 'chemotherapy', 'cyclophosphamide', 'fludarabine', 'prednisone']
     >>> _comma_listed("Busulfan 32 mg/m2, by vein, on days -7 to -4")
     ['Busulfan 32 mg/m2, by vein, on days -7 to -4']
+
+    … or by semicolons, where a name may carry its number after a hyphen ("Treatment Agent:Cyclophosphamide; Filgrastim;
+    Fludarabine; Interleukin-2; Mesna", MD Anderson's protocol pages, utm-ext01a.mdacc.tmc.edu NCT00338377):
+
+    >>> _comma_listed("Cyclophosphamide; Filgrastim; Fludarabine; Interleukin-2")
+    ['Cyclophosphamide', 'Filgrastim', 'Fludarabine', 'Interleukin-2']
+    >>> _comma_listed("Fludarabine 25 mg/m2; days -5 to -3; then cells")
+    ['Fludarabine 25 mg/m2; days -5 to -3; then cells']
     """
-    items = [item.strip() for item in value.split(",")]
-    if len(items) >= 3 and all(item and len(item.split()) <= 4 and not re.search(r"\d|:", item)
-                               and not _SENTENCE_WORDS.search(item) for item in items):
-        return items
+    for separator, number in ((",", _ANY_DIGIT), (";", _DIGIT_NOT_IN_A_NAME)):
+        items = [item.strip() for item in value.split(separator)]
+        if len(items) >= 3 and all(item and len(item.split()) <= 4 and not number.search(item) and ":" not in item
+                                   and not _SENTENCE_WORDS.search(item) for item in items):
+            return items
     return [value]
+
+
+_ANY_DIGIT = re.compile(r"\d")
+#: A digit that is no name's own number after a hyphen ("Interleukin-2", "IL-15"): a dose, a day.
+_DIGIT_NOT_IN_A_NAME = re.compile(r"(?<![A-Za-z]-)\d")
 
 
 _TIME_FRAME = re.compile(r"^(.+?)\s*\[\s*time\s*frame\s*:\s*([^\]]*)\]?\s*$", re.IGNORECASE)

@@ -91,7 +91,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "intervention name", "intervention names",
                       # a cancer patients' service's facts table: "Treatment Type" / "Allogeneic Cord Blood Dual CD19-BCMA
                       # CAR-T" (cancerfax.com NCT06947473)
-                      "treatment type"),
+                      "treatment type",
+                      # a cancer centre's protocol page, the drugs given ("Treatment Agent:Cyclophosphamide; Filgrastim;
+                      # Fludarabine; Interleukin-2", utm-ext01a.mdacc.tmc.edu NCT00338377)
+                      "treatment agent", "treatment agents"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -428,7 +431,7 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         match = _LINE.match(candidate)
         if match:
             name = _KEYS.get(_key(match.group("label")))
-            if name == "other" and match.group("value") and _key(match.group("label")) in _FIELD_WITH_A_VALUE:
+            if name in ("other", None) and match.group("value") and _key(match.group("label")) in _FIELD_WITH_A_VALUE:
                 name = _FIELD_WITH_A_VALUE[_key(match.group("label"))]
             if not name and ":" in candidate and strip_bullet(line) == line.strip():
                 name = _named_conditions(_key(match.group("label")))  # only a label with a colon, never a list item
@@ -465,7 +468,10 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
 #: Labels that head a group of fields alone on their line ("TRIAL DESCRIPTION" over "Public title …", PACTR) and hold a
 #: field's value when it follows on their line ("Trial description: This study evaluates the immunogenicity and
 #: consistency of 3 Hib-MenCY-TT vaccine lots …", gsk-studyregister.com): the field they then open.
-_FIELD_WITH_A_VALUE = {"trial description": "brief_summary"}
+#: "Study Description", a heading over a registry record's "Brief Summary" (clincosm.com, clinicaltrials.gov's old record
+#: view), is the summary itself when its text follows on its line ("Study Description:The goal of the main part of this
+#: clinical research study is to learn if a vaccine ...", MD Anderson's protocol pages, utm-ext01a.mdacc.tmc.edu).
+_FIELD_WITH_A_VALUE = {"trial description": "brief_summary", "study description": "brief_summary"}
 
 
 #: The words of a register's name in a label the table does not know: "Nº Eudra CT: 2012-004441-32" (itrt.es), "EudraCT
@@ -633,6 +639,29 @@ _LIST_FIELDS = {"inclusion", "exclusion", "eligibility", "primary_outcomes", "se
 #: Clinical Center's protocol table, clinicalstudies.info.nih.gov)
 _UNKNOWN_LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Za-z][\w ]{0,30}:(?:\*\*)?(?:\s|$)"
                             r"|^\s*\|?\s*[A-Za-z][\w ()]{0,30}?\s*\|\s*[^|\s][^|]*\|\s*$")
+
+#: On a page that glues every value to its label's colon ("Title:Lymphodepletion Plus …", "Study Status:Open", "Disease
+#: Group:Melanoma", MD Anderson's protocol pages, utm-ext01a.mdacc.tmc.edu), a label it glues so ("Words:Value") that the
+#: table does not know ends the field before it too.
+_COLON_GLUED = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:(?=[A-Z0-9])")
+
+
+def _writes_colon_glued_labels(lines: list[str]) -> bool:
+    """Three lines that glue a value to a known label's colon ("Study Status:Open") make a page that labels that way.
+
+    >>> _writes_colon_glued_labels(["Title:A study", "Study Status:Open", "Treatment Agent:Cyclophosphamide"])
+    True
+    >>> _writes_colon_glued_labels(["Title: A study", "Status: Open", "Note:The cells are given at 10:30"])
+    False
+    """
+    glued = 0
+    for line in lines:
+        match = _COLON_GLUED.match(line)
+        if match and _KEYS.get(_key(match.group(0)[:-1])):
+            glued += 1
+            if glued >= 3:
+                return True
+    return False
 
 
 def _typed_item(line: str) -> bool:
@@ -806,6 +835,7 @@ def reading(text: str) -> Reading:
     # ("Primary purpose supportive care" / "mage-a4 tcr gene-modified t cells" / "The study consists of a 2-dose
     # escalation scheme, and the patient receives twice in each dose …", smartpatients.com's "Study Design")
     lower = _writes_lower_values(lines)
+    colon_glued = _writes_colon_glued_labels(lines)
     whole = False  # the current field's value was whole on its label's line
     menu = _menu_lines(lines)
     # the values under Chinese labels, apart: a field the page labels in English too keeps the English label's value
@@ -846,7 +876,8 @@ def reading(text: str) -> Reading:
         elif current and whole:
             current = None
             result.unread.append(fold(line))
-        elif current and (current in _LIST_FIELDS or not into[current] or not _UNKNOWN_LABEL.match(line)
+        elif current and (current in _LIST_FIELDS or not into[current]
+                          or not (_UNKNOWN_LABEL.match(line) or colon_glued and _COLON_GLUED.match(line))
                           or current == "interventions" and _typed_item(line)
                           or current in _SUMMARY_FIELDS and _PDQ_PART.match(line)):
             # A table cell keeps its text, not the "|" around it.
