@@ -57,18 +57,3 @@ def test_modified_t_cells_are_a_car_t_trials_cells() -> None:
     # T cells that modify something, or a modified dose, are no modified T cells
     assert not _MODIFIED_T.search("a modified dose of cyclophosphamide before the T cells")
     assert not _MODIFIED_T.search("T cells that have modified the tumour environment")
-
-
-def test_an_umbilical_cords_mesenchymal_cells_are_another_persons() -> None:
-    from kg.enrich.therapy.products import _describe
-    from kg.enrich.therapy.text import Passage
-
-    # tests/data/therapy-holdout/pages/clinicaltrials.gov/ct2-show-results-NCT04355728-uc-msc-covid.txt
-    arm = ("Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered "
-           "at 100x10^6 cells/infusion administered intravenously in addition to the standard of care treatment.")
-    assert _describe(None, [Passage(arm)], []).donor_types == ["ALLOGENEIC"]
-    # the patient's own cord, or cord blood's own rule, or bone marrow's cells: not these words
-    own = "Autologous umbilical cord mesenchymal stem cells banked at birth will be infused."
-    assert _describe(None, [Passage(own)], []).donor_types == ["AUTOLOGOUS"]
-    marrow = "Bone marrow mesenchymal stem cells will be infused after umbilical cord clamping studies."
-    assert _describe(None, [Passage(marrow)], []).donor_types == []

@@ -163,12 +163,6 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
 _AUTOLOGOUS_CORD_BLOOD = re.compile(r"\bautologous\s+(?:\S+\s+){0,2}?(?:umbilical\s+)?cord blood\b|\bown\s+(?:umbilical\s+)?"
                                     r"cord blood\b", re.IGNORECASE)
 
-#: Mesenchymal cells of an umbilical cord (its tissue, not its blood): a newborn's, so another person's, as cord blood is:
-#: "Umbilical Cord Mesenchymal Stem Cells + Heparin along with best supportive care.: UC-MSC will be administered at
-#: 100x10^6 cells/infusion" (ClinicalTrials.gov NCT04355728).
-_CORD_TISSUE_CELLS = re.compile(r"\bumbilical[- ]cords?(?:[- ](?:tissue[- ])?derived)?\s+(?:mesenchymal\b|MSCs?\b)|\bUC-?MSCs?\b",
-                                re.IGNORECASE)
-
 
 def _first(pattern: re.Pattern[str], texts: list[str]) -> re.Match[str] | None:
     return next((m for m in (pattern.search(t) for t in texts) if m), None)

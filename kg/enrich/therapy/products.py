@@ -58,7 +58,6 @@ from kg.enrich.therapy.product_sources import (
     _ALLOGENEIC_GRAFT,
     _AUTOLOGOUS_CORD_BLOOD,
     _CELLS_FROM_BLOOD,
-    _CORD_TISSUE_CELLS,
     _NOT_THE_GRAFTS,
     _TRANSPLANT,
     _first,
@@ -571,8 +570,6 @@ def _describe(cell_type: str | None, passages: list[Passage], donor_clauses: lis
         product.donor_types = ["ALLOGENEIC"]
     if product.tissue_sources and "UMBILICAL_CORD_BLOOD" in product.tissue_sources and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # cord blood is always another person's
-    if not product.donor_types and _first(_CORD_TISSUE_CELLS, about):
-        product.donor_types = ["ALLOGENEIC"]  # and so are a cord's mesenchymal cells
     if donor_lymphocytes and not product.donor_types:
         product.donor_types = ["ALLOGENEIC"]  # donor lymphocytes are the transplant donor's
 
