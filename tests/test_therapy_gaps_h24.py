@@ -118,7 +118,8 @@ def test_a_hard_wrapped_outline_is_read_in_its_sentences_and_its_bulleted_object
                    detailed_description="OBJECTIVES: - Confirm the antitumor efficacy of intracavitary interleukin-2 plus "
                                         "autologous lymphokine-activated killer cells in patients with malignant gliomas.\n"
                                         + pdq_outline(WRAPPED))
-    assert _products(record) == [(None, ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, None)]
+    # (one infusion a course: "LAK cells and IL-2 are infused on day 1", as the corpus's gold has it; s24-products)
+    assert _products(record) == [(None, ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, 1)]
     assert sorted((c.cytokine, c.role) for c in record.cytokines) == [("IL-2", "EX_VIVO_EXPANSION"),
                                                                       ("IL-2", "IN_VIVO_SUPPORT")]
 

@@ -185,7 +185,9 @@ _MADE_AND_GIVEN = re.compile(r"\b(?:isolated|separated|collected|obtained|harves
 _MAKING_STEPS = 4
 #: T cells said to be genetically changed: in a trial of a CAR-T product, its cells.
 _MODIFIED_T = re.compile(r"\bT[- ]?(?:cells?|lymphocytes)\s+(?:transduced|engineered|modified)\b"
-                         r"|\b(?:transduced|engineered|genetically\s+modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
+                         # (and plain "modified": "followed by an infusion of modified T cells designed to target cancer
+                         # cells", findatrial.com NCT06847269, a trial of CAR T cells)
+                         r"|\b(?:transduced|engineered|(?:genetically\s+)?modified)\s+T[- ]?(?:cells?|lymphocytes)\b"
                          # in plain English: "collecting a patient’s immune T-cells and modifying them in the lab"
                          # (sclerodermanews.com NCT06375993)
                          r"|\bT[- ]?(?:cells?|lymphocytes)\s+and\s+(?:genetically\s+)?(?:modifying|engineering)\s+them\b"

@@ -325,8 +325,10 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          # "haploidentical donor natural killer (NK) cells infused on Day -17 pre-tx" (NCT01370213)
                          # "donor lymphocytes depleted of ... (TCR-alpha-beta T cells and B cells) can be infused on day
                          # 28 following allogeneic stem cell transplantation" (cancer.gov NCT03939585)
-                         rf"|\b(?:cells|products?|lymphocytes)\)?\s+(?:(?:will|can|may|could|shall)\s+be\s+|are\s+|were\s+)?"
-                         rf"infused\s+{_ONE_DAY}"
+                         # "Lymphokine-activated killer (LAK) cells and IL-2 are infused on day 1." (knowcancer.com
+                         # NCT00003067): the cells and the drug infused with them
+                         rf"|\b(?:cells|products?|lymphocytes)\)?\s+(?:and\s+[\w-]+\s+)?(?:(?:will|can|may|could|shall)\s+be\s+"
+                         rf"|are\s+|were\s+)?infused\s+{_ONE_DAY}"
                          # the day of an event of the patient's: "Infusion at dose 1 cells mln/kg at day of white blood cells
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
@@ -341,6 +343,20 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
 #: melphalan IV over 30 minutes on day -7, and UCB-derived NK cells IV over 1 hour on day -5." (ClinicalTrials.gov
 #: NCT01729091): one infusion of the cells, the other drugs' days and schedules their own.
 _CELLS_ON_ONE_DAY = re.compile(rf"\bcells\s+(?:IV|intravenously)\b[^.;,]{{0,30}}?{_ONE_DAY}", re.IGNORECASE)
+#: One infusion of the cells said as what the patients are given, with no count: "followed by an infusion of modified T
+#: cells designed to target cancer cells" (findatrial.com NCT06847269), "followed by IL-15 stimulated NK cells infusion one
+#: month after transplantation" (ctv.veeva.com NCT01337544), "patients will be infused with CD19 CAR-T cells at a dose of
+#: 1×10⁶ cells/kg" (ctv.veeva.com NCT07266181), "patients will be given a DLI" (meddatax.com NCT01027702). Read only where
+#: the rest of the sentence repeats nothing ("followed by an infusion of NK cells every week"); not a drug's infusion
+#: ("followed by an infusion of IL-2"), nor the therapy named without its time ("TCD allo-HSCT followed by allogeneic 19-28z
+#: CAR T cell infusion", cancer.gov NCT04556266; "followed by recipient lymphocyte infusion (RLI)", NCT00909948).
+_GIVEN_AN_INFUSION = re.compile(r"\bfollowed\s+by\s+(?:an\s+infusion\s+of\s+(?:[\w-]+\s+){0,4}?(?:cells|lymphocytes|TILs?)\b"
+                                r"|(?:[\w-]+\s+){0,4}?(?:cells?|lymphocytes?)\s+infusion\s+(?:one|a|an|\d{1,3})\s+(?:days?|weeks?"
+                                r"|months?)\s+(?:after|post|following)\b)"
+                                r"|\b(?:will\s+be|are|were)\s+infused\s+with\s+(?:[\w-]+\s+){0,4}?cells\s+at\s+a\s+dose\s+of\b"
+                                r"|\b(?:will\s+be\s+given|receive|will\s+receive)\s+a\s+(?:DLI|donor\s+lymphocyte\s+infusion)\b",
+                                re.IGNORECASE)
+_TO_SENTENCE_END = re.compile(r"[^.;]*")
 _REPEATED = re.compile(r"\b(?:every|each|weekly|daily|monthly|repeat\w*|cycles?|courses?|times|twice|up\s+to|additional"
                        r"|second|another|doses|infusions)\b|\bq\d", re.IGNORECASE)
 
@@ -586,5 +602,8 @@ def infusion_count(text: str) -> int | None:
         return 1
     cells_day = _CELLS_ON_ONE_DAY.search(text)
     if cells_day and not _REPEATED.search(text[cells_day.start():].split(".")[0]):
+        return 1
+    given = _GIVEN_AN_INFUSION.search(text)
+    if given and not _REPEATED.search(text, given.start(), _TO_SENTENCE_END.match(text, given.end()).end()):
         return 1
     return None
