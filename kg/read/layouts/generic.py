@@ -7,8 +7,9 @@ a register's own format — and says which lines it left unread (``kg build --ex
 It never invents: a page without a number of its own is refused. Without a register number,
 that is the sponsor's number where the page labels it ("Study ID", "Protocol Number" beside a
 status, the NIH Clinical Center's "Number"), heads with it ("… (Protocol 275)", "Protocol SAKK
-11/16: …", a study group's "EA3202" alone above a status, "Pregnancy (GBG 29)") or designates its
-study by it ("the study (CELZ-201)").
+11/16: …", a study group's "EA3202" alone above a status, "Pregnancy (GBG 29)", a network's "USO 22284" alone over the
+title on a page heading eligibility, "HO133 News" where HOVON runs the study) or designates its study by it ("the study
+(CELZ-201)").
 """
 
 from __future__ import annotations
