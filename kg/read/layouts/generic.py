@@ -7,8 +7,9 @@ a register's own format — and says which lines it left unread (``kg build --ex
 It never invents: a page without a number of its own is refused. Without a register number,
 that is the sponsor's number where the page labels it ("Study ID", "Protocol Number" beside a
 status, the NIH Clinical Center's "Number"), heads with it ("… (Protocol 275)", "Protocol SAKK
-11/16: …", a study group's "EA3202" alone above a status, "Pregnancy (GBG 29)") or designates its
-study by it ("the study (CELZ-201)").
+11/16: …", a study group's "EA3202" alone above a status, "Pregnancy (GBG 29)", a network's "USO 22284" alone over the
+title on a page heading eligibility, "HO133 News" where HOVON runs the study) or designates its study by it ("the study
+(CELZ-201)").
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from kg.read.parse.cues import (
     badge,
     first_line_title,
     given_paragraphs,
+    group_news_number,
     group_number_line,
+    group_number_lines,
     group_serial_heading,
     icon_tags,
     listed_group_numbers,
@@ -70,6 +73,7 @@ from kg.read.parse.cues import (
     title_named_by_number,
     title_opened_by,
     title_under_group_serial,
+    title_under_number,
     treatment_called,
     typed_intervention_list,
     without_icon_names,
@@ -235,7 +239,50 @@ def _group_number(text: str, found: Reading) -> list[Identifier]:
     document's reference) keys nothing.
     """
     number = group_number_line(text)
-    return [Identifier(number, "ORG")] if number and (_values(found, "status") or title_opened_by(text, number)) else []
+    if number and (_values(found, "status") or title_opened_by(text, number) or _titled_criteria(text, number)):
+        return [Identifier(number, "ORG")]
+    news = group_news_number(text)
+    return [Identifier(news, "ORG")] if news else []
+
+
+def _group_number_title(text: str, identifiers: list[Identifier]) -> str | None:
+    """The title under the study group's number that alone keys the page ("USO 22284" / "Molecularly Informed Lung Cancer
+    Treatment in a Community Cancer Network: … Module A: Project ENGAGE: …", virginiacancer.com).
+    """
+    keyed = len(identifiers) == 1 and identifiers[0].scheme == "ORG"
+    return title_under_number(text, identifiers[0].value) if keyed else None
+
+
+#: A section's heading "Overview", perhaps numbered: "1. Overview" (hovon.nl's study page).
+_OVERVIEW_HEADING = re.compile(r"(?i)(?:\d{1,2}\.\s*)?(?:study\s+)?overview")
+#: A paragraph describing a trial by its design: "Randomized, three-arm, parallel-group, open label, international phase
+#: III trial comparing …"; not news ("18APR2018: Study documents …") nor the site's notes.
+_DESIGN_OPENING = re.compile(r"(?i)^(?:[\w/-]+,?\s+){0,10}?(?:phase\s+[IV0-4/]+[ab]?\s+)?(?:trial|study)\s+"
+                             r"(?:comparing|evaluating|testing|investigating|assessing)\b")
+
+
+def _overview_paragraph(text: str) -> str | None:
+    """The paragraph under the page's "Overview" heading, when it opens by describing the trial's design: the study page
+    of a cooperative group ("1. Overview" / "Randomized, three-arm, parallel-group, open label, international phase III
+    trial comparing six alternating courses of R-CHOP/R-DHAP …", hovon.nl). A heading over a table of contents ("1.
+    Overview" / "Study details") or over other prose gives none.
+    """
+    lines = [fold(line) for line in text.split("\n") if line.strip()]
+    return next((following for heading, following in zip(lines, lines[1:])
+                 if _OVERVIEW_HEADING.fullmatch(heading) and len(following) >= 80 and _DESIGN_OPENING.match(following)), None)
+
+
+#: A heading over a trial's eligibility criteria, alone on its line: "Eligibility Requirements:" (virginiacancer.com).
+_ELIGIBILITY_HEADING = re.compile(r"(?im)^[ \t]*(?:eligibility|inclusion)(?:[ \t]+(?:criteria|requirements))?[ \t]*:?[ \t]*$")
+
+
+def _titled_criteria(text: str, number: str) -> bool:
+    """The one study group's number on the page, alone on its line with the title under it, on a page that heads its
+    eligibility criteria: a practice's page of the network's trial ("USO 22284" / "Molecularly Informed Lung Cancer
+    Treatment …" / "Disease Types: …" / "Eligibility Requirements:", virginiacancer.com). Not a list of the network's
+    trials (two such numbers), nor a number without a title under it.
+    """
+    return bool(_ELIGIBILITY_HEADING.search(text)) and group_number_lines(text) == 1 and bool(title_under_number(text, number))
 
 
 def _unwrapped(values: list[str]) -> list[str]:
@@ -301,7 +348,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # the sentence that names it, no title.
     record.title = (next(iter(titles), None) or title_cut_short(text) or title_named_by_number(text, record.identifiers)
                     or title_before_identifier(text, record.identifiers)
-                    or title_after_number(text, record.identifiers) or first_line_title(text)
+                    or title_after_number(text, record.identifiers) or _group_number_title(text, record.identifiers)
+                    or first_line_title(text)
                     or protocol_heading_line(text)
                     or title_after_labelled_number(text, record.identifiers)
                     or title_under_group_serial(text) or title_above_number_label(text, record.identifiers)
@@ -348,7 +396,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                             or " ".join(map(fold, stated_purpose)) or pdq_summary(text.split("\n"))
                             or background_summary(text.split("\n"))
                             or summary_paragraph([line for line in text.split("\n") if fold(line) not in describing])
-                            or summary_within_paragraph(found.unread))
+                            or _overview_paragraph(text) or summary_within_paragraph(found.unread))
     record.detailed_description = "\n".join(fold(line) for line in found.sections.get("detailed_description", [])) or None
     # … and its objectives ("OBJECTIVES: I. Compare the efficacy of CYTOIMPLANT (intratumor implants of allogeneic
     # peripheral blood mononuclear cells …) vs gemcitabine"), part of its description as the registry keeps them.

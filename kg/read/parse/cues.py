@@ -32,12 +32,14 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "summary_within_paragraph",
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list",
            "icon_tags", "without_icon_names", "group_number_line", "title_opened_by", "listed_group_numbers",
-           "group_serial_heading", "title_under_group_serial", "title_above_number_label", "title_under_acronym"]
+           "group_serial_heading", "title_under_group_serial", "title_above_number_label", "title_under_acronym",
+           "group_number_lines", "title_under_number", "group_news_number", "title_quoted_before_number"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
 _BANNER = re.compile(r"\b(?:register|registry|skip|navigation|website|logo|menu|home|help|search|cookies?|version|"
-                     r"site|module|login|sign in)\b", re.IGNORECASE)
+                     r"site|module|login|sign in|user\s?name|password|gebruikersnaam|wachtwoord|benutzername|passwort)\b",
+                     re.IGNORECASE)
 
 
 def _wordings(name: str) -> str:
@@ -489,9 +491,10 @@ def protocol_heading_line(text: str, within: int = 5) -> str | None:
     return None
 
 
-#: A study group's number for its trial: the group's letters (a hyphen among them or before the digits), then three
-#: digits or more ("EA3202", ECOG-ACRIN; "NRG-GI002", NRG Oncology); "COVID-19" has two.
-_GROUP_NUMBER = re.compile(r"[A-Z][A-Z-]{0,7}[A-Z]-?\d{3,5}[A-Z]?")
+#: A study group's number for its trial: the group's letters (a hyphen among them or before the digits, or a space
+#: before them), then three digits or more ("EA3202", ECOG-ACRIN; "NRG-GI002", NRG Oncology; "USO 22284", US Oncology);
+#: "COVID-19" has two, and "FY 2024" is a year.
+_GROUP_NUMBER = re.compile(r"[A-Z][A-Z-]{0,7}[A-Z](?:-?|[ ](?!(?:19|20)\d\d\b))\d{3,5}[A-Z]?")
 
 
 def group_number_line(text: str, within: int = 5) -> str | None:
@@ -508,6 +511,60 @@ def group_number_line(text: str, within: int = 5) -> str | None:
     (None, None)
     """
     return next((line for line in _first_lines(text, within) if _GROUP_NUMBER.fullmatch(line)), None)
+
+
+def group_number_lines(text: str) -> int:
+    r"""How many of the page's lines are a study group's number alone (:func:`group_number_line`): more than one on a
+    list of the group's trials ("USO 22284" / "<title>" / … / "USO 22285" / "<title>").
+
+    >>> group_number_lines("USO 22284\nMolecularly Informed Lung Cancer Treatment\nUSO 22285\nA Study of Tumour Testing")
+    2
+    """
+    return sum(1 for line in text.split("\n") if _GROUP_NUMBER.fullmatch(line.strip()))
+
+
+def title_under_number(text: str, number: str, within: int = 3) -> str | None:
+    r"""The title on the line under the study group's number heading the page, when it reads as a title: a community
+    practice's trial page ("USO 22284" / "Molecularly Informed Lung Cancer Treatment in a Community Cancer Network: A
+    Longitudinal Prospective Study …" / "Disease Types: Lung Cancer Research", virginiacancer.com).
+
+    >>> title_under_number("USO 22284\nMolecularly Informed Lung Cancer Treatment in a Community Cancer Network", "USO 22284")
+    'Molecularly Informed Lung Cancer Treatment in a Community Cancer Network'
+    >>> title_under_number("USO 22284\nOur practice is certified.", "USO 22284") is None
+    True
+    """
+    lines = _first_lines(text, within + 1)
+    index = lines.index(number) if number in lines[:within] else None
+    following = lines[index + 1] if index is not None and index + 1 < len(lines) else ""
+    return following if _shaped_as_title(following, longest=60) else None
+
+
+#: A study group's number heading the study's news on its page: "HO133 News" over "18APR2018: Study documents …"
+#: (hovon.nl).
+_GROUP_NEWS_HEADING = re.compile(r"(?P<number>(?P<letters>[A-Z]{2,6})-?\d{2,5}[A-Z]?)[ \t]+(?:News|Updates)")
+#: A page's line naming the groups that run its study: "Participating Groups: GLSG (sponsor), HOVON, Nordic Lymphoma …".
+_PARTICIPATING_GROUPS = re.compile(r"(?im)^[ \t]*(?:participating|cooperative|collaborating)[ \t]+groups?[ \t]*:(?P<groups>[^\n]+)")
+
+
+def group_news_number(text: str, within: int = 30) -> str | None:
+    r"""The study group's number of the study whose page heads its news with it ("HO133 News", hovon.nl), among the
+    first ``within`` lines, when the number's letters open the name of a group the page lists as running the study
+    ("Participating Groups: GLSG (sponsor), HOVON, …"): the group's own number for its study. None when no listed group
+    is the number's, or the page heads the news of two numbers (a group's news of its studies).
+
+    >>> group_news_number("HO133 News\n18APR2018: Documents uploaded.\n1. Overview\nParticipating Groups: GLSG, HOVON")
+    'HO133'
+    >>> group_news_number("HO133 News\n18APR2018: Documents uploaded.\nParticipating Groups: GLSG, NCRI") is None
+    True
+    """
+    headings = (_GROUP_NEWS_HEADING.fullmatch(line) for line in _first_lines(text, within))
+    numbers = {match.group("number"): match.group("letters") for match in headings if match}
+    if len(numbers) != 1:
+        return None
+    number, letters = numbers.popitem()
+    # each listed group's first word ("GLSG (sponsor)" -> "GLSG")
+    groups = [group.split()[0] for line in _PARTICIPATING_GROUPS.findall(text) for group in line.split(",") if group.split()]
+    return number if any(group.startswith(letters) for group in groups) else None
 
 
 def title_opened_by(text: str, number: str, within: int = 8) -> str | None:
@@ -569,9 +626,15 @@ def title_under_group_serial(text: str, within: int = 5) -> str | None:
     for index, line in enumerate(lines[:within]):
         if _GROUP_SERIAL_HEADING.match(line) and index + 1 < len(lines):
             following = lines[index + 1]
-            shaped = 5 <= len(following.split()) <= 40 and following[0].isupper() and not following.endswith((".", "!", "?", ":"))
-            return following if shaped else None
+            return following if _shaped_as_title(following) else None
     return None
+
+
+def _shaped_as_title(line: str, longest: int = 40) -> bool:
+    """Five to ``longest`` words, a capital first, no stop at the end: a title's shape, whatever words it uses (under the
+    study's own heading a "Registry Study" or a "Module A" is the study's name, not a site's banner).
+    """
+    return 5 <= len(line.split()) <= longest and line[:1].isupper() and not line.endswith((".", "!", "?", ":"))
 
 
 def title_above_number_label(text: str, identifiers: list[Identifier], within: int = 10) -> str | None:
@@ -633,8 +696,9 @@ def record_number_line(text: str, identifiers: list[Identifier], within: int = 1
 
 #: The bars and empty cells around a table row's one filled cell: "| jRCTc030250451 | |||".
 _TABLE_EDGE = re.compile(r"^[|\s]+|[|\s]+$")
-#: A page's trail of headings before its number: "CLINICAL TRIAL / NCT04623944" over the title (uchicagomedicine.org).
-_BREADCRUMB = re.compile(r"^(?:[A-Za-z][A-Za-z ]{2,30}?\s+/\s+){1,3}(?=\S+$)")
+#: A page's trail of headings before its number: "CLINICAL TRIAL / NCT04623944" over the title (uchicagomedicine.org); or
+#: the kind of page and a dash: "Clinical Trial - NCT03486873" over the title (targetedcancercare.massgeneral.org).
+_BREADCRUMB = re.compile(r"^(?:(?:[A-Za-z][A-Za-z ]{2,30}?\s+/\s+){1,3}|(?i:(?:clinical\s+)?(?:trial|study)\s+[-–]\s+))(?=\S+$)")
 
 
 def title_after_number(text: str, identifiers: list[Identifier]) -> str | None:
@@ -1030,6 +1094,26 @@ def title_named_by_number(text: str, identifiers: list[Identifier]) -> str | Non
         quoted = _QUOTED_TITLE.match(text, match.end())
         if quoted and _reads_as_title(fold(quoted.group("title"))):
             return fold(quoted.group("title"))
+    return None
+
+
+def title_quoted_before_number(text: str, identifiers: list[Identifier]) -> str | None:
+    r"""The title a sentence gives the trial in double quotes just before its number in brackets: "Estimated enrollment
+    for “Phase III Randomized, Double-Blind Study of Pembrolizumab plus Epacadostat vs Pembrolizumab plus placebo as
+    First-line Treatment in Patients with Metastatic NSCLC expressing high levels of PDL1” (NCT03322540) is more than 580
+    patients …" (medstarresearch.blogspot.com), when the quoted words read as a title; not a quoted remark ("“We were
+    the first in the world.” (NCT03322540)").
+
+    >>> title_quoted_before_number("Enrollment for “Phase III Study of Pembrolizumab plus Epacadostat in NSCLC” "
+    ...                            "(NCT03322540) is 580.", [Identifier("NCT03322540", "NCT")])
+    'Phase III Study of Pembrolizumab plus Epacadostat in NSCLC'
+    >>> title_quoted_before_number("She said “we were the first in the world to enrol.” (NCT03322540)",
+    ...                            [Identifier("NCT03322540", "NCT")]) is None
+    True
+    """
+    for _, match in _first_mentions(r"[“\"](?P<title>[^“”\"\n]{20,400})[”\"]\s*\(\s*{number}\s*\)", text, identifiers):
+        title = fold(match.group("title"))
+        return title if _reads_as_title(title, longest=60) else None
     return None
 
 

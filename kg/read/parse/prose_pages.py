@@ -27,6 +27,7 @@ from kg.read.parse.cues import (
     first_line_title,
     registration_statement,
     title_named_by_number,
+    title_quoted_before_number,
     title_under_acronym,
 )
 from kg.read.parse.fields import parse_phases
@@ -248,7 +249,10 @@ def amend(record: TrialRecord, text: str, found: Reading, trial_page: bool) -> T
     # CYTOTOXIC T LYMPHOCYTES …'", under the headline "Clinical Trial: …", info.shine.com
     # (or the descriptive line under the study's acronym heading: "TRAUMACELL" / "Effets de l'administration …",
     # prod-meary.adimeo.tech)
-    named = title_named_by_number(text, record.identifiers) or title_under_acronym(text)
+    # (or the title it quotes before the number: "Estimated enrollment for “Phase III Randomized, Double-Blind Study of
+    # Pembrolizumab plus Epacadostat …” (NCT03322540)", medstarresearch.blogspot.com)
+    named = (title_named_by_number(text, record.identifiers) or title_quoted_before_number(text, record.identifiers)
+             or title_under_acronym(text))
     record.title = (headline(text) or named) if trial_page else named
     if not trial_page:
         record.status = next(filter(None, (lookup("status", fold(value)) for value in found.sections.get("status", []))), None)
