@@ -11,6 +11,7 @@ another corpus laid out the same way (``DIR/expected.json``, ``DIR/pages``), e.g
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -71,8 +72,11 @@ def fields(entry: dict, corpus: Path = CORPUS) -> dict[str, bool]:
 
 
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    corpus = Path(argv[argv.index("--corpus") + 1]) if "--corpus" in argv else CORPUS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a corpus laid out as tests/data/generic-dev")
+    parser.add_argument("-v", "--verbose", action="store_true", help="what was read of every page with a field wrong")
+    arguments = parser.parse_args(argv)
+    verbose, corpus = arguments.verbose, arguments.corpus
     expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
     right = total = 0
     for entry in expected:
