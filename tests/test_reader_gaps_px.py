@@ -5,7 +5,7 @@ wording the rule must leave alone.
 
 from __future__ import annotations
 
-from conftest import TESTS
+from conftest import TESTS, generic_page
 
 from kg.read import read_text
 from kg.read.layouts.generic import _described_cells
@@ -46,3 +46,16 @@ def test_a_named_or_typed_intervention_is_left_to_the_list_reader() -> None:
         "Mesenchymal stromal cells"]
     # the count before the cells is no part of their name ("230 million cells or 460 million cells")
     assert _described_cells(["The nurse will give a set dose of 230 million cells or 460 million cells in the ward"]) == []
+
+
+# --- 2. a labelled count of 0 ---------------------------------------------------------------------------------------
+
+def test_a_labelled_enrolment_of_zero_is_the_enrolment() -> None:
+    # apps.who.int NCT02241395 (pages-holdout), a withdrawn trial: "Target sample size: 0" / "Recruitment status: Withdrawn"
+    path = TESTS / "data" / "pages-holdout" / "apps.who.int" / "NCT02241395-bmmnc-cerebral-palsy.txt"
+    assert read_text(path.read_bytes(), path.name).enrollment == 0
+    # the label without a count still leaves the count to a sentence stating one, and a page stating none has none
+    page = ("Main ID: NCT02241395\nPublic title: Cell Therapy as Treatment for Cerebral Palsy\nTarget sample size: N/A\n"
+            "Study type: Interventional\nPhase: Phase 1\n\nA total of 36 subjects is estimated to be enrolled.\n")
+    assert generic_page(page).enrollment == 36
+    assert generic_page(page.replace("A total of 36 subjects is estimated to be enrolled.", "")).enrollment is None

@@ -471,7 +471,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sites = sites_from_lines(found.sections.get("locations", []))
     if not record.sites and not found.sections.get("locations") and stated_site(text):
         record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
-    record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
+    # (a labelled count of 0 is the count, a withdrawn trial's: "Target sample size: 0", apps.who.int NCT02241395)
+    labelled_count = parse_count(_first(found, "enrollment"))
+    record.enrollment = labelled_count if labelled_count is not None else stated_enrollment(text)
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
