@@ -449,6 +449,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # each arm's typed label, its description, then its typed interventions over theirs.
     table_arms, table_interventions = _arms_table(text.split("\n"))
     record.interventions = record.interventions or table_interventions
+    # An interventions field of sentences only names no intervention, but its sentences name the cells they give, before
+    # the dose or the way it is given: "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously …", "One to two
+    # intravenous infusions of autologous umbilical cord blood derived cells (UCBCs) at a dose of …", "… 230 millions
+    # human amnion epithelial cells (hAECs) by intravenous infusion" (anzctr.org.au); a placebo given instead ("… 460
+    # million cells or placebo") is one more.
+    record.interventions = record.interventions or _described_cells(found.sections.get("interventions", []))
     # an intervention the page lists by name and its arms table describes: "• Biological: Allogeneic adipose-derived stem
     # cells" in the conditions table, and under the arm "Biological: Allogeneic adipose-derived stem cells" / "Culture
     # expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" (clincosm.com NCT05017298)
@@ -465,7 +471,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sites = sites_from_lines(found.sections.get("locations", []))
     if not record.sites and not found.sections.get("locations") and stated_site(text):
         record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
-    record.enrollment = parse_count(_first(found, "enrollment")) or stated_enrollment(text)
+    # (a labelled count of 0 is the count, a withdrawn trial's: "Target sample size: 0", apps.who.int NCT02241395)
+    labelled_count = parse_count(_first(found, "enrollment"))
+    record.enrollment = labelled_count if labelled_count is not None else stated_enrollment(text)
     record.study_type = (lookup("study-type", _first(found, "study_type")) or badge_type
                          or stated_study_type(text, record.identifiers))
     # ISRCTN's "Study type" is the trial's purpose ("Treatment"); its "Primary study design" the study type.
@@ -718,6 +726,34 @@ _NUMBERED_PART = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}#?\d+[a-z]?\s*:")
 #: … or its first sentence, opening on the words a sentence about the patients does: "TAA-specific CTLs Each patient
 #: will receive 2 injections at a fixed dose, 28 days apart …" (info.shine.com NCT03093350).
 _SENTENCE_OPENING = re.compile(r"\s+(?=(?:Each|Every|All|The|This|These|Patients|Participants|Subjects)\s+[a-z]+\s+[a-z])")
+
+
+#: Cells a sentence gives, named before their dose or route: up to six words (no article, preposition or count word)
+#: ending in "cells", an abbreviation in brackets, then a number, "at a dose" or "by".
+_GIVEN_CELLS = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?!(?:of|with|the|and|or|to|a|an|at|in|be|will|given|receive|millions?|billions?|cells)\b)"
+    r"[A-Za-z][A-Za-z-]*\s+){1,6}cells(?:\s+\([A-Za-z-]{2,12}\))?)\s+(?=\d|at\s+a\s+dose\b|by\s)")
+#: A placebo given instead of the cells: "… 460 million cells or placebo in the hospital".
+_OR_PLACEBO = re.compile(r"\bor\s+(?:a\s+)?placebo\b", re.IGNORECASE)
+
+
+def _described_cells(lines: list[str]) -> list[Intervention]:
+    """The cells an interventions field of sentences gives (each line one sentence or more, none a name), named before
+    their dose, "at a dose" or "by" the route; and a placebo it gives "or" them.
+
+    >>> [i.name for i in _described_cells(["Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes"])]
+    ['Mesenchymal stromal cells']
+    >>> [i.name for i in _described_cells(["Patients will receive NK cells after chemotherapy."])]
+    []
+    """
+    values = [fold(line) for line in lines if fold(line)]
+    if not values or not all(len(value.split()) > 8 and not typed_interventions(value)[0][0] for value in values):
+        return []
+    names = [match.group("name") for value in values for match in _GIVEN_CELLS.finditer(value)]
+    found = [Intervention(name) for name in dict.fromkeys(names)]
+    if found and any(_OR_PLACEBO.search(value) for value in values):
+        found.append(Intervention("placebo"))
+    return found
 
 
 def _name_before_description(name: str) -> str:
