@@ -57,3 +57,17 @@ def test_modified_t_cells_are_a_car_t_trials_cells() -> None:
     # T cells that modify something, or a modified dose, are no modified T cells
     assert not _MODIFIED_T.search("a modified dose of cyclophosphamide before the T cells")
     assert not _MODIFIED_T.search("T cells that have modified the tumour environment")
+
+
+def test_cells_whose_safety_a_study_evaluates_in_patients_are_given() -> None:
+    from kg.enrich.therapy.giving_cues import _given_cell_types
+
+    # tests/data/pages-holdout3/meddatax.com/NCT05127135-thiscart7-allogeneic-cd7-car-t.txt (the only giving word, "dose",
+    # stands a clause away from the cells)
+    assert _given_cell_types("This is a single dose escalation study to evaluate the safety and clinical activity of "
+                             "ThisCART7(Allogeneic CAR-T targeting CD7) in patients with refractory or relapsed CD7 "
+                             "positive T cell malignancies") == ["CAR_T"]
+    # the activity of cells is a measurement; their safety in no one, or cells after the patients, gives nothing
+    assert _given_cell_types("To evaluate the activity of NK cells in patients treated with lenalidomide") == []
+    assert _given_cell_types("The safety of CAR-T cells has been reviewed elsewhere") == []
+    assert _given_cell_types("To evaluate the efficacy of pembrolizumab in patients whose tumours hold NK cells") == []

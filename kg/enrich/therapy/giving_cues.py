@@ -45,19 +45,30 @@ _GIVING_BEFORE = re.compile(r"\breceiv\w*|\btreat\w*\s+with\b|\b(?:study|trial)\
 
 #: How near a giving word stands to the cells it gives (a clause's worth).
 _GIVING_REACH = 80
+#: Cells whose safety or efficacy a study evaluates in patients are given to them: "a single dose escalation study to
+#: evaluate the safety and clinical activity of ThisCART7(Allogeneic CAR-T targeting CD7) in patients with refractory
+#: or relapsed CD7 positive T cell malignancies" (meddatax.com NCT05127135). Not "the activity of NK cells" (a
+#: measurement), nor the cells' safety without the people they are given to.
+_EVALUATED = r"\b(?:safety|efficacy|tolerability|feasibility|clinical\s+activity)\s+of\b"
+_EVALUATED_WORDS = re.compile(_EVALUATED, re.IGNORECASE)
+_EVALUATED_OF = re.compile(_EVALUATED + r"[^.;]{0,40}$", re.IGNORECASE)
+_IN_PATIENTS = re.compile(r"[^.;]{0,40}?\bin\s+(?:[\w-]+\s+){0,2}?(?:patients|subjects|participants|children|adults)\b",
+                          re.IGNORECASE)
 
 
 def _given_cell_types(sentence: str) -> list[str]:
     """The cell types a sentence of a summary gives: named with a word of giving near them. "the percentages of CD3+,
     CD3+CD4+, and NK cells ... were significantly decreased" (NCT02660411, a trial of anaesthetics) gives none.
     """
-    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence)):
+    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence) or _EVALUATED_WORDS.search(sentence)):
         return []
     text = _unproduct(sentence)
     patterns = dict(CELL_TYPES)
     return [kind for kind in _cell_types(sentence)
             if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
                    or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
+                   or (_EVALUATED_OF.search(text[max(0, m.start() - 80): m.start()])
+                       and _IN_PATIENTS.match(text, m.end(), m.end() + 80))
                    for m in patterns[kind].finditer(text))]
 
 
