@@ -379,6 +379,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
+    record.sponsors += [Organization(name) for name in map(_funder_name, _organisations(_values(found, "funders"))[:1])
+                        if name not in {organization.name for organization in record.sponsors}]
     own = {i.value for i in record.identifiers}
     record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
                                             if i.value not in own))
@@ -564,6 +566,23 @@ def _organisations(values: list[str]) -> list[str]:
         if name and not re.fullmatch(r"\(?(?:none|n/?a|-+)\)?", name, re.IGNORECASE):
             names.append(name)
     return names
+
+
+#: An address after an organisation's name, from the first comma that a number follows in the line ("Chaitanya
+#: Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata, …").
+_NAME_THEN_ADDRESS = re.compile(r"^(?P<name>[^,]{3,}?),(?=[^,]*\d)")
+
+
+def _funder_name(value: str) -> str:
+    """The funder a CTRI record names under "Source of Monetary or Material Support", without its address ("Chaitanya
+    Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata, Paud Road, Pune 411029", ctri.nic.in); a name with a
+    comma and no number after it is kept whole ("Stempeutics Research, Inc").
+
+    >>> _funder_name("Chaitanya Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata"), _funder_name("Acme, Inc")
+    ('Chaitanya Vaidyakeeya Seva Sanstha', 'Acme, Inc')
+    """
+    match = _NAME_THEN_ADDRESS.match(value)
+    return match.group("name").strip() if match else value.strip()
 
 
 def _sponsor(values: list[str]) -> str | None:

@@ -70,13 +70,19 @@ LABELS: dict[str, tuple[str, ...]] = {
                     # "Status   Open", usahealthsystem.com)
                     "protocol no."),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
-    "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers"),
+    "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers",
+                      "secondary ids if any"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by", "sponsors"),
     "collaborators": ("collaborator", "collaborators"),
+    # CTRI's funder, after its change flag: "Source of Monetary or Material Support" / "Modification(s)" / "Chaitanya
+    # Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, …" (ctri.nic.in CTRI/2013/10/004099): an organisation, no role
+    "funders": ("source of monetary or material support",),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
-    "study_type": ("study type", "type of study", "study design type", "primary study design"),
+    "study_type": ("study type", "type of study", "study design type", "primary study design",
+                   # CTRI's "Type of Trial  Interventional" (ctri.nic.in)
+                   "type of trial"),
     "study_design": ("study design", "design"),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
     "allocation": ("allocation", "secondary study design"),
@@ -457,7 +463,7 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         if name:
             return name, value
     if not spaced:
-        return _closed_value(plain)
+        return _gap_row(line) or _closed_value(plain)
     for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
         name, value = _spaced_value(candidate)
         if name:
@@ -572,6 +578,22 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
                 continue  # a title that opens with a field's word ("Phase I Research Study Utilizing Allogeneic …")
             return name, value
     return _closed_value(line)
+
+
+def _gap_row(line: str) -> tuple[str, str] | None:
+    """A known label of several words, two spaces and its value on one line: a table's two cells copied as text ("Type
+    of Trial  Interventional", "Study Design  Single Arm Study", ctri.nic.in CTRI/2013/10/004099). One space apart the
+    words may be a sentence's ("Study design is single arm").
+
+    >>> _gap_row("Study Design  Single Arm Study "), _gap_row("Study Design Single Arm Study")
+    (('study_design', 'Single Arm Study'), None)
+    """
+    head, gap, value = _DECORATION.sub("", line).strip().partition("  ")
+    name = _KEYS.get(_key(head)) if gap and " " in head else None
+    value = fold(value)
+    if name in (None, "other") or not value[:1].isupper() and not value[:1].isdigit():
+        return None
+    return name, value
 
 
 def _lower_value(line: str) -> tuple[str | None, str | None]:
@@ -804,6 +826,11 @@ def inline_fields(lines: list[str]) -> list[str]:
     return result
 
 
+#: CTRI's flag of a changed field, alone on its line between the field's label and its value ("Public Title of Study" /
+#: "Modification(s)" / "A clinical trial to study …", ctri.nic.in's view with changes marked).
+_CHANGE_FLAG = re.compile(r"[ \t]*Modification\(s\)[ \t]*")
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -843,6 +870,8 @@ def reading(text: str) -> Reading:
     into = result.sections  # the sections the current label's lines go to
     other_language = False  # under a language tag other than English, until the next label
     for index, line in enumerate(lines):
+        if _CHANGE_FLAG.fullmatch(line):
+            continue  # CTRI's flag that a field changed, between its label and its value: no value
         tag = _LANGUAGE_TAG.fullmatch(line.strip()) if len(line) <= 8 else None
         if tag:
             other_language = tag.group(0).lower() not in _ENGLISH_TAGS
