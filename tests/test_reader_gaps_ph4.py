@@ -6,9 +6,10 @@ in tests/data/pages-holdout4), with a nearby wording the rule must leave alone; 
 
 from __future__ import annotations
 
-from conftest import TESTS, generic_page
+from conftest import TESTS, generic_page, read_enriched
 
 from kg.model.identifiers import listed_identifiers
+from kg.read.parse.fields import parse_date
 from kg.read.parse.labels import label_of, reading
 
 PAGES = TESTS / "data" / "pages-holdout4"
@@ -55,3 +56,17 @@ def test_ctri_funder_is_a_sponsor_with_no_role() -> None:
     page = ("CTRI Number  CTRI/2010/091/000234 [Registered on: 01/04/2010]\nSource of Monetary or Material Support\n"
             "Institute of Cellular Therapies\nPrimary Sponsor\nName  Institute of Cellular Therapies\n")
     assert [o.name for o in generic_page(page).sponsors].count("Institute of Cellular Therapies") <= 1
+
+
+# --- 2. the WHO ICTRP record view's dates, day first -----------------------------------------------------------------
+
+WHO = (PAGES / "apps.who.int" / "ISRCTN15677760-cd34-stem-cells-acute-ischemic-stroke.txt").read_text()
+
+
+def test_who_enrolment_date_is_day_first() -> None:
+    # "Date of registration: 23/04/2018" / "Date of first enrolment: 01/05/2018": ICTRP's dates are day first
+    record = read_enriched(WHO.encode(), "page.txt")
+    assert record.start_date == "2018-05-01"
+    # elsewhere a date both orders make stays unread ("05/01/2016" with no weekday, aamds.org)
+    assert parse_date("05/01/2016") is None
+    assert parse_date("01/05/2018", day_first=True) == "2018-05-01"
