@@ -70,3 +70,26 @@ def test_who_enrolment_date_is_day_first() -> None:
     # elsewhere a date both orders make stays unread ("05/01/2016" with no weekday, aamds.org)
     assert parse_date("05/01/2016") is None
     assert parse_date("01/05/2018", day_first=True) == "2018-05-01"
+
+
+# --- 3. ISRCTN's numbered trial groups ------------------------------------------------------------------------------
+
+ISRCTN = (PAGES / "isrctn.com" / "ISRCTN91288089-cd133-stem-cells-gcsf-cirrhosis.txt").read_text()
+
+
+def test_isrctn_trial_groups_are_arms() -> None:
+    # "InterventionTrial Group 1: Standard conservative management" / "Trial Group 2: GCSF (Lenograstim) 15 µg"
+    record = generic_page(ISRCTN)
+    assert [(a.label, a.description, a.interventions) for a in record.arms] == [
+        ("Trial Group 1", "Standard conservative management", []),
+        ("Trial Group 2", "GCSF (Lenograstim) 15 µg", ["GCSF (Lenograstim)"])]
+    assert [i.name for i in record.interventions] == ["GCSF (Lenograstim)"]
+
+
+def test_one_group_or_a_sentence_is_no_arm_list() -> None:
+    # a single group line, or groups named in a sentence, make no arms of their own
+    page = ("ISRCTN ISRCTN91288089\nStatus  Completed\nIntervention\nTrial Group 2: GCSF (Lenograstim) 15 µg\n")
+    assert [a.label for a in generic_page(page).arms] != ["Trial Group 2"]
+    page = ("ISRCTN ISRCTN91288089\nStatus  Completed\nIntervention\nPatients in trial group 1 receive care; in group 2 "
+            "GCSF.\n")
+    assert generic_page(page).arms == []

@@ -688,10 +688,17 @@ def _writes_colon_glued_labels(lines: list[str]) -> bool:
 
 def _typed_item(line: str) -> bool:
     """An item of an interventions list written like a label: its type ("Drug: Cytarabine"), an arm's type
-    ("Experimental: … - …", "Active comparator: …") or a registry's category ("Treatment: Other - …").
+    ("Experimental: … - …", "Active comparator: …"), a registry's category ("Treatment: Other - …") or a numbered group
+    ("Trial Group 2: …").
     """
     label = line.split(":", 1)[0].strip().lstrip("-* ")
-    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
+    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label)
+                                        or _NUMBERED_GROUP_LABEL.fullmatch(label))
+
+
+#: A numbered group of an interventions field, written like a label: "Trial Group 2: GCSF (Lenograstim) 15 µg" under
+#: "Trial Group 1: …" (isrctn.com ISRCTN91288089).
+_NUMBERED_GROUP_LABEL = re.compile(r"(?i)(?:trial|study|treatment)\s+group\s+\d{1,2}")
 
 
 #: The parts of the NCI's PDQ summaries, in capitals ("RATIONALE: Giving an infusion of natural killer cells …",
