@@ -93,3 +93,24 @@ def test_one_group_or_a_sentence_is_no_arm_list() -> None:
     page = ("ISRCTN ISRCTN91288089\nStatus  Completed\nIntervention\nPatients in trial group 1 receive care; in group 2 "
             "GCSF.\n")
     assert generic_page(page).arms == []
+
+
+# --- 4. CRIS's Korean labels ------------------------------------------------------------------------------------------
+
+CRIS = (PAGES / "cris.nih.go.kr" / "KCT0005020-cte-stomach-symptoms.txt").read_text()
+
+
+def test_cris_korean_labels() -> None:
+    # "CRIS등록번호 KCT0005020", "연구고유번호 KUMC 2019-11-010-001", "요약제목" / "국문" / (Korean) / "영문" / (English)
+    record = generic_page(CRIS)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("KCT0005020", "OTHER"), ("KUMC 2019-11-010-001", "ORG")]
+    assert record.title == ("A 8 week, Multi-center, Randomized, Double-blind, Placebo-Controlled Clinical Trial for the "
+                            "Evaluation of the Efficacy and Safety of CTE on Stomach Symptom")
+    enriched = read_enriched(CRIS.encode(), "page.txt")
+    assert (enriched.allocation, enriched.masking) == ("RANDOMIZED", "DOUBLE")
+    # the label's words opening a Korean sentence, and the register's note naming it, are no labels
+    assert label_of("연구제목에 관한 설명") == (None, None)
+    assert label_of("CRIS 필수등록항목입니다.") == (None, None)
+    # a language tag outside a title is no tag: the Korean version under another field is kept
+    found = reading("Brief summary\n국문\nA study of CTE\n")
+    assert found.sections["brief_summary"] == ["국문", "A study of CTE"]

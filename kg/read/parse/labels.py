@@ -24,7 +24,7 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
+__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "KOREAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
            "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
@@ -242,6 +242,43 @@ CJK_LABELS: dict[str, tuple[str, ...]] = {
     # the trial's purpose in a paragraph (the page's only description of the trial): its summary
     "brief_summary": ("臨床目的",),
 }
+#: Labels printed in Korean, by the field they open, the value after a space on the label's line or under it: the Korean
+#: register CRIS's record in its Korean view (cris.nih.go.kr KCT0005020: "CRIS등록번호 KCT0005020", "연구고유번호 KUMC
+#: 2019-11-010-001", "요약제목" / "국문" / … / "영문" / "A 8 week, Multi-center, …", "연구제목" likewise), each title in Korean
+#: (국문) and in English (영문): the English version is the value (:data:`_KOREAN_TAGS`). Only labels seen on such pages;
+#: the labels of fields the reader does not take end the one before them.
+KOREAN_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("CRIS등록번호",),
+    "sponsor_ids": ("연구고유번호",),
+    "title": ("요약제목",),
+    "official_title": ("연구제목",),
+    "other": ("연구약어명", "식약처규제연구", "타등록시스템 등록여부"),
+}
+_KOREAN_KEYS = sorted(((label, name) for name, labels in KOREAN_LABELS.items() for label in labels),
+                      key=lambda pair: -len(pair[0]))
+#: A Hangul syllable: a line without one in its first words holds no Korean label.
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: CRIS's language tags, alone on their line before each version of a value: Korean (국문) and English (영문).
+_KOREAN_TAGS = {"국문": False, "영문": True}
+
+
+def _korean_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's Korean label opens and the value after it (:data:`KOREAN_LABELS`).
+
+    >>> _korean_label("CRIS등록번호 KCT0005020"), _korean_label("요약제목")
+    (('registration', 'KCT0005020'), ('title', None))
+    >>> _korean_label("연구제목에 관한 설명"), _korean_label("CRIS 필수등록항목입니다.")
+    ((None, None), (None, None))
+    """
+    if not _HANGUL.search(plain[:12]):
+        return None, None
+    for label, name in _KOREAN_KEYS:
+        rest = plain[len(label):]
+        if plain.startswith(label) and (not rest or rest[0] == " "):
+            return name, fold(rest) or None
+    return None, None
+
+
 #: Labels printed in Spanish capitals, by the field they open, the value after a space on the same line: the Spanish
 #: register's records as nomenclator.org reprints them ("IDENTIFICADOR 2012-004444-30.", "TITULO PÚBLICO Tratamiento de la
 #: discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).", "ESTADO EC Finalizado.", "CRITERIOS
@@ -422,6 +459,9 @@ def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tu
     if name:
         return name, value, True
     name, value = _spanish_label(plain)
+    if name:
+        return name, value, False
+    name, value = _korean_label(plain)
     if name:
         return name, value, False
     name, value = _written_label(plain)
@@ -882,6 +922,9 @@ def reading(text: str) -> Reading:
         tag = _LANGUAGE_TAG.fullmatch(line.strip()) if len(line) <= 8 else None
         if tag:
             other_language = tag.group(0).lower() not in _ENGLISH_TAGS
+            continue
+        if line.strip() in _KOREAN_TAGS and current in ("title", "official_title"):
+            other_language = not _KOREAN_TAGS[line.strip()]  # CRIS's "국문" (Korean) / "영문" (English) under a title
             continue
         name, value, in_chinese = _line_label(line, spaced, glued, lower) if index not in menu else (None, None, False)
         if name:
