@@ -24,7 +24,8 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "KOREAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
+__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "KOREAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading",
+           "cjk_label", "inline_fields",
            "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
