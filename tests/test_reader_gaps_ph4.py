@@ -1,12 +1,14 @@
 """Reader gaps tests/data/pages-holdout4-gold/README.md lists: CTRI's view with change flags (a "Modification(s)" line
 between each label and its value; label and value on one line two spaces apart; the protocol number in the secondary-id
-table; the funder under "Source of Monetary or Material Support"). Each test quotes the real page's words (the pages are
+table; the funder under "Source of Monetary or Material Support"), CRIS's Korean labels, ISRCTN's numbered trial groups,
+the WHO record view's day-first dates, and cell products named only in titles (CD34+/CD133+ stem cells, bone marrow
+derived cells, co-transplanted MSC, a hyphenated "chimeric-antigen-receptor"). Each test quotes the real page's words (the pages are
 in tests/data/pages-holdout4), with a nearby wording the rule must leave alone; the held-out pages stay a measure.
 """
 
 from __future__ import annotations
 
-from conftest import TESTS, generic_page, read_enriched
+from conftest import TESTS, generic_page, read_enriched, therapy_page
 
 from kg.model.identifiers import listed_identifiers
 from kg.read.parse.fields import parse_date
@@ -114,3 +116,53 @@ def test_cris_korean_labels() -> None:
     # a language tag outside a title is no tag: the Korean version under another field is kept
     found = reading("Brief summary\n국문\nA study of CTE\n")
     assert found.sections["brief_summary"] == ["국문", "A study of CTE"]
+
+
+# --- 5. cell products named only in titles ---------------------------------------------------------------------------
+
+def test_hyphenated_chimeric_antigen_receptor_t_cells() -> None:
+    # chictr.org.cn ChiCTR-OOC-16007779: "A clinical study of CD19-chimeric-antigen-receptor-tranduced T cells in the
+    # treatment of chemotherapy resistant or refractory B cell malignancy"
+    record = therapy_page(title="A clinical study of CD19-chimeric-antigen-receptor-tranduced T cells in the treatment of "
+                                "chemotherapy resistant or refractory B cell malignancy")
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_T", True)]
+    # the words hyphenated with no T cells after them name no CAR-T product
+    assert therapy_page(title="Chimeric-antigen-receptor signalling in B cell malignancy").cell_products == []
+
+
+def test_msc_co_transplanted_are_given() -> None:
+    # WHO ICTRP NCT02247973: "Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe
+    # Aplastic Anemia." / "Co-transplantation With Bone Marrow Derived Mesenchymal Stem Cells From Related Donors"
+    record = therapy_page(title="Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe "
+                                "Aplastic Anemia.",
+                          official_title="Phase?Trial of Co-transplantation With Bone Marrow Derived Mesenchymal Stem Cells "
+                                         "From Related Donors in Alternative Donor Transplantation of Severe Aplastic Anemia.")
+    assert [(p.kind, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("mesenchymal-stromal-cells", ["ALLOGENEIC"], ["BONE_MARROW"])]
+    # mesenchymal stem cells a transplant's patients are measured for are not given
+    assert therapy_page(title="Mesenchymal Stem Cells of the Marrow After Alternative Donor Transplantation").cell_products == []
+
+
+def test_cd34_cd133_stem_cells_given() -> None:
+    # isrctn.com ISRCTN91288089: "repeated autologous infusions of granulocyte colony stimulating factor (GCSF) mobilised
+    # CD133+ bone marrow stem cells in patients with cirrhosis"; WHO ICTRP ISRCTN15677760: "intra-carotid arterial
+    # transfusion of autologous peripheral blood-derived stem cell/progenitor cell (CD34+) therapy"
+    for title in ("A multicentre, phase II, open-label, randomised controlled trial of repeated autologous infusions of "
+                  "granulocyte colony stimulating factor (GCSF) mobilised CD133+ bone marrow stem cells in patients with "
+                  "cirrhosis",
+                  "An investigation of the therapeutic impact of intra-carotid arterial transfusion of autologous peripheral "
+                  "blood-derived stem cell/progenitor cell (CD34+) therapy on acute ischemic stroke"):
+        assert [p.kind for p in therapy_page(title=title).cell_products] == ["cd34-cd133-stem-cells"]
+    # a graft's count of CD34+ cells, and CD34+ stem cells counted in the blood, are no product
+    assert therapy_page(title="CD34+ cells/kg in the Graft and Survival After Transplantation").cell_products == []
+    assert therapy_page(title="Circulating CD34+ stem cells in patients with cirrhosis").cell_products == []
+
+
+def test_bone_marrow_derived_cells_for_the_treatment_of() -> None:
+    # ctri.nic.in CTRI/2013/10/004099: "A clinical trial to study the safety and efficacy of Bone marrow derived autologous
+    # cells for the treatment of Acute Paraplegia"
+    record = read_enriched(CTRI.encode(), "page.txt")
+    assert [(p.kind, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("bone-marrow-derived-cells", ["AUTOLOGOUS"], ["BONE_MARROW"])]
+    # bone marrow derived cells a study counts are none
+    assert therapy_page(title="Bone marrow derived cells in the blood of patients with Acute Paraplegia").cell_products == []
