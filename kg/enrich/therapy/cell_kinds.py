@@ -233,7 +233,8 @@ _NOT_A_PRODUCT = re.compile(
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "chimeric-antigen-receptor", "express", "cabtagene", "tisagenlecleucel",
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "chimeric-antigen-receptor", "express",
+                               "cabtagene", "tisagenlecleucel",
                                *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
