@@ -156,6 +156,7 @@ def test_cd34_cd133_stem_cells_given() -> None:
     # a graft's count of CD34+ cells, and CD34+ stem cells counted in the blood, are no product
     assert therapy_page(title="CD34+ cells/kg in the Graft and Survival After Transplantation").cell_products == []
     assert therapy_page(title="Circulating CD34+ stem cells in patients with cirrhosis").cell_products == []
+    # (a transplant's "CD34+ stem cell graft" is the graft: tests/test_therapy_holdout13_wording.py)
 
 
 def test_bone_marrow_derived_cells_for_the_treatment_of() -> None:

@@ -49,8 +49,9 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # stem cells selected by their CD34 or CD133 marker, given: "repeated autologous infusions of granulocyte colony
     # stimulating factor (GCSF) mobilised CD133+ bone marrow stem cells" (isrctn.com ISRCTN91288089), "intra-carotid
     # arterial transfusion of autologous peripheral blood-derived stem cell/progenitor cell (CD34+) therapy" (WHO ICTRP
-    # ISRCTN15677760); not "CD34+ cells/kg", a graft's count
+    # ISRCTN15677760); not "CD34+ cells/kg", a graft's count, nor "the CD34+ stem cell graft" of a transplant
     ("cd34-cd133-stem-cells", r"(?-i:\bCD(?:34|133)\+)\s*(?:(?:bone\s+marrow|peripheral\s+blood)\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"(?![- ]?(?:grafts?|transplant\w*|dose|counts?)\b)"
                               r"|\bstem\s+cells?\s*/\s*progenitor\s+cells?\s*\((?-i:CD(?:34|133))\+\)"),
     # cells of the bone marrow named by it alone: "safety and efficacy of Bone marrow derived autologous cells for the
     # treatment of Acute Paraplegia" (ctri.nic.in CTRI/2013/10/004099)
