@@ -186,13 +186,30 @@ def listed_identifiers(values: Iterable[str], unknown: str = "ORG") -> list[Iden
                 break
             # "NCI-2019-05150 (Registry Identifier)": a register we have no pattern for.
             named, _, label = value.partition(" (")
+            kind = _kind_column(value)
+            if kind:
+                named, label = kind
             if not is_listed_identifier(named):
                 continue
-            scheme = "OTHER" if "registry" in label.lower() else unknown
+            scheme = "OTHER" if "registry" in label.lower() else "ORG" if label == "protocol number" else unknown
             found = [Identifier(fold(named), scheme)]
         identifiers += [i for i in found if i not in seen]
         seen.update(found)
     return identifiers
+
+
+def _kind_column(value: str) -> tuple[str, str] | None:
+    """A row of CTRI's secondary-id table, its id and its kind in two cells two spaces apart ("Secondary ID  Registry" /
+    "CSCC/BMAP/2011/01  Protocol Number", ctri.nic.in CTRI/2013/10/004099): the id and its kind, the sponsor's protocol
+    number. One space apart the words are the value's own ("Protocol Number 12").
+
+    >>> _kind_column("CSCC/BMAP/2011/01  Protocol Number "), _kind_column("CSCC/BMAP/2011/01 Protocol Number")
+    (('CSCC/BMAP/2011/01', 'protocol number'), None)
+    """
+    head, gap, kind = value.rstrip().rpartition("  ")
+    if gap and head.strip() and kind.strip().lower() == "protocol number":
+        return head.strip(), "protocol number"
+    return None
 
 
 #: Labels that open a contact block (CTRI: "Details of Principal Investigator or overall Trial

@@ -39,7 +39,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          # "anti-CD19 CAR transduced T cells", "anti-CD19-CAR engineered peripheral blood lymphocytes"
                          r"|\bCAR[- ](?i:transduced|engineered|modified|expressing|redirected)\s+"
                          r"(?i:T[- ]?cells?|(?:peripheral\s+blood\s+)?(?:T[- ])?lymphocytes)\b)"
-                         r"|chimeric antigen receptor[^.]{0,40}?\bT[- ]cells?\b"
+                         # (the receptor's words hyphenated into the cells' name: "CD19-chimeric-antigen-receptor-tranduced T
+                         # cells", chictr.org.cn ChiCTR-OOC-16007779)
+                         r"|chimeric[- ]antigen[- ]receptor[^.]{0,40}?\bT[- ]cells?\b"
                          # "Chimeric Antigen Receptor T (nCAR19-T) Cells", "Autologous T Cell-Engineered With
                          # CD19-specific Chimeric Antigen Receptor" (trial.medpath.com NCT02644655)
                          r"|chimeric antigen receptor\s+T\s*\([^()]{1,20}\)\s*cells?\b"
@@ -231,7 +233,8 @@ _NOT_A_PRODUCT = re.compile(
 #: Words (lowercase) each cell-type pattern needs, one of each group: text without them is not
 #: scanned (a CAR-NK product is named with both a CAR and NK cells; "car" alone is in "care").
 _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "natural killer")),
-                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "express", "cabtagene", "tisagenlecleucel",
+                    "CAR_T": (("car-", "car ", "cart", "chimeric antigen receptor", "chimeric-antigen-receptor", "express",
+                               "cabtagene", "tisagenlecleucel",
                                *(f"car{digit}" for digit in "123456789")),),
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),

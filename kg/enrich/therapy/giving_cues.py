@@ -33,7 +33,10 @@ _GIVING_CUE = re.compile(r"\binfus\w*|\badminist\w*|\binject\w*|\badoptive\b|\bt
                          r"|\bgene[- ]modified\b"
                          # the first study that gives them to people: "the first-in-human, multicenter, phase 1 study of
                          # adenovirally transduced anti-HER2 CAR macrophages (NCT04660929)" (an OncLive interview)
-                         r"|\bfirst[- ]in[- ](?:human|man)\b", re.IGNORECASE)
+                         r"|\bfirst[- ]in[- ](?:human|man)\b"
+                         # cells given with a graft: "Mesenchymal Stem Cells Co-transplantation in Alternative Donor
+                         # Transplantation of Severe Aplastic Anemia" (WHO ICTRP NCT02247973)
+                         r"|\bco-?transplant\w*", re.IGNORECASE)
 #: Words that give the cells only when the cells follow them: "patients will receive NK cells", "treated with
 #: CIK cells", "This study uses NK cells obtained from a relative" (NCT00660166) (not "MS patients treated with
 #: fingolimod" after "NK cells", NCT01790269).

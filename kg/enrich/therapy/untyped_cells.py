@@ -46,6 +46,16 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # of E-MNC to the submandibular gland" (rctportal.niph.go.jp jRCTb070190057, effective mononuclear cells)
     ("mononuclear-cells", r"(?-i:\b[A-Z]{1,3}-MNCs?\b)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
+    # stem cells selected by their CD34 or CD133 marker, given: "repeated autologous infusions of granulocyte colony
+    # stimulating factor (GCSF) mobilised CD133+ bone marrow stem cells" (isrctn.com ISRCTN91288089), "intra-carotid
+    # arterial transfusion of autologous peripheral blood-derived stem cell/progenitor cell (CD34+) therapy" (WHO ICTRP
+    # ISRCTN15677760); not "CD34+ cells/kg", a graft's count, nor "the CD34+ stem cell graft" of a transplant
+    ("cd34-cd133-stem-cells", r"(?-i:\bCD(?:34|133)\+)\s*(?:(?:bone\s+marrow|peripheral\s+blood)\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"(?![- ]?(?:grafts?|transplant\w*|dose|counts?)\b)"
+                              r"|\bstem\s+cells?\s*/\s*progenitor\s+cells?\s*\((?-i:CD(?:34|133))\+\)"),
+    # cells of the bone marrow named by it alone: "safety and efficacy of Bone marrow derived autologous cells for the
+    # treatment of Acute Paraplegia" (ctri.nic.in CTRI/2013/10/004099)
+    ("bone-marrow-derived-cells", r"\bbone[- ]marrow[- ]derived\s+(?:autologous\s+|allogeneic\s+)?cells\b"),
     # lymphocytes activated to be given, of no one cell type by the words, named with the giving: "immune-cell therapy
     # using activated lymphocytes" (umin.ac.jp UMIN000035608), "infusion of activated lymphocytes"; not the lymphocytes a
     # text counts ("activated lymphocytes in the peripheral blood were counted before and after infusion of …")
@@ -68,7 +78,9 @@ _UNTYPED_CELLS = re.compile("|".join(pattern for _, pattern in _UNTYPED_KINDS), 
 _UNTYPED_KIND = [(kind, re.compile(rf"(?:{pattern})$", re.IGNORECASE)) for kind, pattern in _UNTYPED_KINDS]
 #: "Mesenchymal Stromal Cells to Treat Steroid-refractory Graft Versus Host Disease" (ACTRN12610000068066): cells given
 #: to treat a disease.
-_TO_TREAT = re.compile(r"^[^.;]{0,20}?\bto\s+treat\b", re.IGNORECASE)
+#: (or "for the treatment of": "Bone marrow derived autologous cells for the treatment of Acute Paraplegia", ctri.nic.in
+#: CTRI/2013/10/004099)
+_TO_TREAT = re.compile(r"^[^.;]{0,20}?\b(?:to\s+treat|for\s+the\s+treatment\s+of)\b", re.IGNORECASE)
 #: Cells named as the vaccine given: "PROSPECTIVE, PHASE II CLINICAL TRIAL TO EVALUATE EFFICACY AND SAFETY OF AUTOLOGOUS
 #: DENDRITIC CELL VACCINATION IN GLIOBLASTOMA MULTIFORME PATIENTS" (clinicaltrialsregister.eu 2009-009879-35), "dendritic
 #: cell vaccine"; not a vaccine's effect on cells ("vaccination increased dendritic cells").
@@ -83,7 +95,7 @@ def _kind_of(cells: str) -> str:
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
 _UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "-mnc", "msc",
                   "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
-                  "lymphokine", "lak cell", "activated lymphocyte")
+                  "lymphokine", "lak cell", "activated lymphocyte", "cd34+", "cd133+", "marrow derived", "marrow-derived")
 
 
 def _names_untyped(record: TrialRecord) -> bool:

@@ -379,6 +379,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
+    record.sponsors += [Organization(name) for name in map(_funder_name, _organisations(_values(found, "funders"))[:1])
+                        if name not in {organization.name for organization in record.sponsors}]
     own = {i.value for i in record.identifiers}
     record.related_ids = list(dict.fromkeys(i.value for i in find_registry_ids("\n".join(found.sections.get("related", [])))
                                             if i.value not in own))
@@ -425,7 +427,11 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     given = [paragraph for paragraph in given_paragraphs(found.unread + found.sections.get("study_design", []))
              if paragraph not in known and re.sub(r"^OUTLINE\s*:\s*", "", paragraph) not in known]
     record.detailed_description = "\n".join(filter(None, [record.detailed_description, *given])) or None
-    record.interventions = _interventions(found.sections.get("interventions", []))
+    # ISRCTN's numbered groups ("Trial Group 1: Standard conservative management" / "Trial Group 2: GCSF (Lenograstim)
+    # 15 µg"): the trial's arms, each giving what its line names
+    grouped = _numbered_groups(found.sections.get("interventions", []))
+    record.interventions = [Intervention(name) for arm in grouped for name in arm.interventions] or _interventions(
+        found.sections.get("interventions", []))
     # Without a label, a bulleted list typed the registry's way ("• Biological: tumor infiltrating lymphocyte therapy",
     # "• Drug: gemcitabine hydrochloride", findmecure.com) is the trial's interventions.
     record.interventions = record.interventions or _interventions(typed_intervention_list(text.split("\n")))
@@ -461,7 +467,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     described = {i.name.lower(): i.description for i in table_interventions if i.description}
     for intervention in record.interventions:
         intervention.description = intervention.description or described.get(intervention.name.lower())
-    record.arms = _arm_lines(found.sections.get("interventions", [])) or [
+    record.arms = grouped or _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
     record.allocation = _allocation(_first(found, "allocation"))
@@ -574,6 +580,23 @@ def _organisations(values: list[str]) -> list[str]:
     return names
 
 
+#: An address after an organisation's name, from the first comma that a number follows in the line ("Chaitanya
+#: Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata, …").
+_NAME_THEN_ADDRESS = re.compile(r"^(?P<name>[^,]{3,}?),(?=[^,]*\d)")
+
+
+def _funder_name(value: str) -> str:
+    """The funder a CTRI record names under "Source of Monetary or Material Support", without its address ("Chaitanya
+    Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata, Paud Road, Pune 411029", ctri.nic.in); a name with a
+    comma and no number after it is kept whole ("Stempeutics Research, Inc").
+
+    >>> _funder_name("Chaitanya Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, Paud Phata"), _funder_name("Acme, Inc")
+    ('Chaitanya Vaidyakeeya Seva Sanstha', 'Acme, Inc')
+    """
+    match = _NAME_THEN_ADDRESS.match(value)
+    return match.group("name").strip() if match else value.strip()
+
+
 def _sponsor(values: list[str]) -> str | None:
     """The organisation a sponsor block names: the value after its "Name" or "Organization:" sub-label, up to
     the block's next sub-label ("Address", "Type of Sponsor").
@@ -677,6 +700,39 @@ def _lettered_groups(lines: list[str]) -> list[str]:
             or [m.group("letter") for m in matches] != [chr(ord("A") + i) for i in range(len(matches))]:
         return []
     return [m.group("text") for m in matches]
+
+
+#: A numbered group of the interventions field: "Trial Group 2: GCSF (Lenograstim) 15 µg" (isrctn.com ISRCTN91288089).
+_NUMBERED_GROUP = re.compile(r"(?i)^(?P<label>(?:trial|study|treatment)\s+group\s+(?P<number>\d{1,2}))\s*:\s*(?P<text>\S.*)$")
+#: The dose after a drug's name in a group's line: "GCSF (Lenograstim) 15 µg".
+_TRAILING_DOSE = re.compile(r"\s+\d[\d.,]*\s*(?:µg|μg|ug|mcg|mg|g|ml|iu|units?)\b[^()]*$", re.IGNORECASE)
+#: A group's line that names care, no treatment: "Standard conservative management", "Usual care".
+_CARE_ONLY = re.compile(r"(?i)(?:(?:standard|usual|conventional|conservative|routine|supportive|medical)\s+)+"
+                        r"(?:care|management)")
+
+
+def _numbered_groups(lines: list[str]) -> list[Arm]:
+    """The groups an interventions field numbers, two or more from 1 ("Trial Group 1: Standard conservative management" /
+    "Trial Group 2: GCSF (Lenograstim) 15 µg", isrctn.com): arms labelled by their number, described by their line, each
+    giving the treatment the line names without its dose; a line naming only care ("Standard conservative management")
+    gives none. A single group, or numbers out of order, are no list of the trial's groups.
+
+    >>> [(a.label, a.interventions) for a in _numbered_groups(["Trial Group 1: Standard conservative management",
+    ...                                                        "Trial Group 2: GCSF (Lenograstim) 15 µg"])]
+    [('Trial Group 1', []), ('Trial Group 2', ['GCSF (Lenograstim)'])]
+    >>> _numbered_groups(["Trial Group 2: GCSF (Lenograstim) 15 µg"])
+    []
+    """
+    matches = [match for match in (_NUMBERED_GROUP.match(fold(line)) for line in lines) if match]
+    if len(matches) < 2 or [int(m.group("number")) for m in matches] != list(range(1, len(matches) + 1)):
+        return []
+    arms = []
+    for match in matches:
+        text = match.group("text").strip()
+        name = _TRAILING_DOSE.sub("", text).strip()
+        arms.append(Arm(match.group("label"), description=text,
+                        interventions=[] if _CARE_ONLY.fullmatch(name) else [name]))
+    return arms
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:

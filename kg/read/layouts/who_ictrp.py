@@ -17,6 +17,7 @@ from kg.model.records import SourceDocument, TrialRecord
 from kg.model.text import fold
 from kg.model.vocab import lookup
 from kg.read.layouts import generic
+from kg.read.parse.fields import parse_date
 from kg.read.parse.labels import Reading, reading
 from kg.read.reader import Outline
 
@@ -56,6 +57,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # ICTRP writes "Drug: MSC+ATG"; an untyped line is description, not an intervention.
     record.interventions = [intervention for intervention in record.interventions if intervention.type]
     record.official_title = _scientific_title(found, record.title)
+    # ICTRP prints its dates day first ("Date of registration: 23/04/2018"): "Date of first enrolment: 01/05/2018" is
+    # 1 May (ISRCTN15677760), a date both orders make
+    start = next((fold(line) for line in found.sections.get("start_date", []) if fold(line)), None)
+    record.start_date = record.start_date or parse_date(start, day_first=True)
     return record
 
 

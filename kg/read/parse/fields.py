@@ -176,7 +176,7 @@ def _on_weekday(weekday: str, first: str, second: str, year: str) -> str | None:
     return readings.pop() if len(readings) == 1 else None
 
 
-def parse_date(text: str | None) -> str | None:
+def parse_date(text: str | None, day_first: bool = False) -> str | None:
     """An ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) from the ways pages print dates.
 
     >>> parse_date("2020-12-03"), parse_date("December 3, 2020"), parse_date("Sep 2025"), parse_date("30 Nov 2017")
@@ -193,6 +193,12 @@ def parse_date(text: str | None) -> str | None:
 
     >>> parse_date("19/03/2019"), parse_date("03/19/2019"), parse_date("19/13/2019")
     ('2019-03-19', '2019-03-19', None)
+
+    … or when the layout prints its dates day first (``day_first``: the WHO ICTRP record view's "Date of first
+    enrolment: 01/05/2018", who_ictrp):
+
+    >>> parse_date("01/05/2018", day_first=True), parse_date("05/13/2018", day_first=True)
+    ('2018-05-01', None)
     """
     text = fold(text).rstrip(".")
     if not text:
@@ -201,6 +207,11 @@ def parse_date(text: str | None) -> str | None:
     if dated:
         return _on_weekday(*dated.groups())
     digits = _DIGITS_DATE.fullmatch(text)
+    if digits and day_first:
+        day, month, year = digits.groups()
+        with contextlib.suppress(ValueError):
+            return date(int(year), int(month), int(day)).isoformat()
+        return None
     if digits:
         return _one_reading(*digits.groups())
     if _ISO_DATE.fullmatch(text):  # the registry's own form, read without strptime's exceptions

@@ -24,7 +24,8 @@ from kg.read.parse.fields import parse_age_range, parse_phases
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
-__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading", "cjk_label", "inline_fields",
+__all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "KOREAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading",
+           "cjk_label", "inline_fields",
            "reading", "label_of"]
 
 #: Labels trial sites print, by the field they open.
@@ -70,13 +71,19 @@ LABELS: dict[str, tuple[str, ...]] = {
                     # "Status   Open", usahealthsystem.com)
                     "protocol no."),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
-    "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers"),
+    "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers",
+                      "secondary ids if any"),
     "sponsor": ("sponsor", "primary sponsor", "lead sponsor", "sponsor name", "name of sponsor", "sponsored by", "sponsors"),
     "collaborators": ("collaborator", "collaborators"),
+    # CTRI's funder, after its change flag: "Source of Monetary or Material Support" / "Modification(s)" / "Chaitanya
+    # Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, …" (ctri.nic.in CTRI/2013/10/004099): an organisation, no role
+    "funders": ("source of monetary or material support",),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
-    "study_type": ("study type", "type of study", "study design type", "primary study design"),
+    "study_type": ("study type", "type of study", "study design type", "primary study design",
+                   # CTRI's "Type of Trial  Interventional" (ctri.nic.in)
+                   "type of trial"),
     "study_design": ("study design", "design"),
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
     "allocation": ("allocation", "secondary study design"),
@@ -236,6 +243,43 @@ CJK_LABELS: dict[str, tuple[str, ...]] = {
     # the trial's purpose in a paragraph (the page's only description of the trial): its summary
     "brief_summary": ("臨床目的",),
 }
+#: Labels printed in Korean, by the field they open, the value after a space on the label's line or under it: the Korean
+#: register CRIS's record in its Korean view (cris.nih.go.kr KCT0005020: "CRIS등록번호 KCT0005020", "연구고유번호 KUMC
+#: 2019-11-010-001", "요약제목" / "국문" / … / "영문" / "A 8 week, Multi-center, …", "연구제목" likewise), each title in Korean
+#: (국문) and in English (영문): the English version is the value (:data:`_KOREAN_TAGS`). Only labels seen on such pages;
+#: the labels of fields the reader does not take end the one before them.
+KOREAN_LABELS: dict[str, tuple[str, ...]] = {
+    "registration": ("CRIS등록번호",),
+    "sponsor_ids": ("연구고유번호",),
+    "title": ("요약제목",),
+    "official_title": ("연구제목",),
+    "other": ("연구약어명", "식약처규제연구", "타등록시스템 등록여부"),
+}
+_KOREAN_KEYS = sorted(((label, name) for name, labels in KOREAN_LABELS.items() for label in labels),
+                      key=lambda pair: -len(pair[0]))
+#: A Hangul syllable: a line without one in its first words holds no Korean label.
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: CRIS's language tags, alone on their line before each version of a value: Korean (국문) and English (영문).
+_KOREAN_TAGS = {"국문": False, "영문": True}
+
+
+def _korean_label(plain: str) -> tuple[str | None, str | None]:
+    """The field a line's Korean label opens and the value after it (:data:`KOREAN_LABELS`).
+
+    >>> _korean_label("CRIS등록번호 KCT0005020"), _korean_label("요약제목")
+    (('registration', 'KCT0005020'), ('title', None))
+    >>> _korean_label("연구제목에 관한 설명"), _korean_label("CRIS 필수등록항목입니다.")
+    ((None, None), (None, None))
+    """
+    if not _HANGUL.search(plain[:12]):
+        return None, None
+    for label, name in _KOREAN_KEYS:
+        rest = plain[len(label):]
+        if plain.startswith(label) and (not rest or rest[0] == " "):
+            return name, fold(rest) or None
+    return None, None
+
+
 #: Labels printed in Spanish capitals, by the field they open, the value after a space on the same line: the Spanish
 #: register's records as nomenclator.org reprints them ("IDENTIFICADOR 2012-004444-30.", "TITULO PÚBLICO Tratamiento de la
 #: discopatía degenerativa lumbar con células" / "mesenquimales alogénicas (MSV*).", "ESTADO EC Finalizado.", "CRITERIOS
@@ -418,6 +462,9 @@ def _line_label(line: str, spaced: bool, glued: bool, lower: bool = False) -> tu
     name, value = _spanish_label(plain)
     if name:
         return name, value, False
+    name, value = _korean_label(plain)
+    if name:
+        return name, value, False
     name, value = _written_label(plain)
     if name:
         return name, value, False
@@ -457,7 +504,7 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         if name:
             return name, value
     if not spaced:
-        return _closed_value(plain)
+        return _gap_row(line) or _closed_value(plain)
     for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
         name, value = _spaced_value(candidate)
         if name:
@@ -574,6 +621,22 @@ def _spaced_value(line: str, words: int = 1) -> tuple[str | None, str | None]:
     return _closed_value(line)
 
 
+def _gap_row(line: str) -> tuple[str, str] | None:
+    """A known label of several words, two spaces and its value on one line: a table's two cells copied as text ("Type
+    of Trial  Interventional", "Study Design  Single Arm Study", ctri.nic.in CTRI/2013/10/004099). One space apart the
+    words may be a sentence's ("Study design is single arm").
+
+    >>> _gap_row("Study Design  Single Arm Study "), _gap_row("Study Design Single Arm Study")
+    (('study_design', 'Single Arm Study'), None)
+    """
+    head, gap, value = _DECORATION.sub("", line).strip().partition("  ")
+    name = _KEYS.get(_key(head)) if gap and " " in head else None
+    value = fold(value)
+    if name in (None, "other") or not value[:1].isupper() and not value[:1].isdigit():
+        return None
+    return name, value
+
+
 def _lower_value(line: str) -> tuple[str | None, str | None]:
     """A known label, a space and a value in lower case, on a short line that is no sentence: "Condition malignant solid
     tumors", "Intervention model single group assignment", "Primary purpose supportive care" (smartpatients.com, which
@@ -666,10 +729,17 @@ def _writes_colon_glued_labels(lines: list[str]) -> bool:
 
 def _typed_item(line: str) -> bool:
     """An item of an interventions list written like a label: its type ("Drug: Cytarabine"), an arm's type
-    ("Experimental: … - …", "Active comparator: …") or a registry's category ("Treatment: Other - …").
+    ("Experimental: … - …", "Active comparator: …"), a registry's category ("Treatment: Other - …") or a numbered group
+    ("Trial Group 2: …").
     """
     label = line.split(":", 1)[0].strip().lstrip("-* ")
-    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label))
+    return label == "Treatment" or bool(lookup("intervention-type", label) or lookup("arm-type", label)
+                                        or _NUMBERED_GROUP_LABEL.fullmatch(label))
+
+
+#: A numbered group of an interventions field, written like a label: "Trial Group 2: GCSF (Lenograstim) 15 µg" under
+#: "Trial Group 1: …" (isrctn.com ISRCTN91288089).
+_NUMBERED_GROUP_LABEL = re.compile(r"(?i)(?:trial|study|treatment)\s+group\s+\d{1,2}")
 
 
 #: The parts of the NCI's PDQ summaries, in capitals ("RATIONALE: Giving an infusion of natural killer cells …",
@@ -804,6 +874,11 @@ def inline_fields(lines: list[str]) -> list[str]:
     return result
 
 
+#: CTRI's flag of a changed field, alone on its line between the field's label and its value ("Public Title of Study" /
+#: "Modification(s)" / "A clinical trial to study …", ctri.nic.in's view with changes marked).
+_CHANGE_FLAG = re.compile(r"[ \t]*Modification\(s\)[ \t]*")
+
+
 @dataclass
 class Reading:
     """What the generic reader found on a page, and what it left unread."""
@@ -843,9 +918,14 @@ def reading(text: str) -> Reading:
     into = result.sections  # the sections the current label's lines go to
     other_language = False  # under a language tag other than English, until the next label
     for index, line in enumerate(lines):
+        if _CHANGE_FLAG.fullmatch(line):
+            continue  # CTRI's flag that a field changed, between its label and its value: no value
         tag = _LANGUAGE_TAG.fullmatch(line.strip()) if len(line) <= 8 else None
         if tag:
             other_language = tag.group(0).lower() not in _ENGLISH_TAGS
+            continue
+        if line.strip() in _KOREAN_TAGS and current in ("title", "official_title"):
+            other_language = not _KOREAN_TAGS[line.strip()]  # CRIS's "국문" (Korean) / "영문" (English) under a title
             continue
         name, value, in_chinese = _line_label(line, spaced, glued, lower) if index not in menu else (None, None, False)
         if name:
