@@ -243,6 +243,9 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
                           "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph",
                           "allogenic lymph"),)}
+#: Every word of _CELL_TYPE_NEEDS once, each looked for once in a text; and each kind's groups as sets, to meet the found ones.
+_CELL_TYPE_WORDS = tuple(dict.fromkeys(word for groups in _CELL_TYPE_NEEDS.values() for group in groups for word in group))
+_CELL_TYPE_NEED_SETS = {token: tuple(frozenset(group) for group in groups) for token, groups in _CELL_TYPE_NEEDS.items()}
 
 #: (Each alternative opens with its first letter, the word boundary checked behind it: the regex engine then skips to
 #: the letters, where a leading \b had it try every alternative at every character.)
@@ -332,13 +335,15 @@ def _cell_types(text: str) -> list[str]:
         text = _PRIOR_THERAPY.sub(" ", text)
     found = []
     lowered = text.lower()
+    present = {word for word in _CELL_TYPE_WORDS if word in lowered}
     for token, pattern in CELL_TYPES:
-        if not all(any(word in lowered for word in group) for group in _CELL_TYPE_NEEDS[token]):
+        if any(group.isdisjoint(present) for group in _CELL_TYPE_NEED_SETS[token]):
             continue
         if pattern.search(text):
             found.append(token)
             text = pattern.sub(" ", text)
             lowered = text.lower()
+            present = {word for word in _CELL_TYPE_WORDS if word in lowered}
     return _one_product_each(found)
 
 

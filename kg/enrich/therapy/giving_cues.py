@@ -63,11 +63,14 @@ def _given_cell_types(sentence: str) -> list[str]:
     """The cell types a sentence of a summary gives: named with a word of giving near them. "the percentages of CD3+,
     CD3+CD4+, and NK cells ... were significantly decreased" (NCT02660411, a trial of anaesthetics) gives none.
     """
-    if not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence) or _EVALUATED_WORDS.search(sentence)):
+    # (the kinds first: most sentences name none, and _cell_types tries only the kinds whose words a sentence has, where
+    # the giving words are searched for in all of it)
+    kinds = _cell_types(sentence)
+    if not kinds or not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence) or _EVALUATED_WORDS.search(sentence)):
         return []
     text = _unproduct(sentence)
     patterns = dict(CELL_TYPES)
-    return [kind for kind in _cell_types(sentence)
+    return [kind for kind in kinds
             if any(_GIVING_CUE.search(text, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
                    or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
                    or (_EVALUATED_OF.search(text[max(0, m.start() - 80): m.start()])

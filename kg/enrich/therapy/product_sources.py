@@ -159,6 +159,11 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
     ("IPSC", re.compile(r"\biPSCs?\b|\binduced pluripotent\b", re.IGNORECASE)),
     ("PLACENTA", re.compile(r"\bplacenta(?:l)?\b", re.IGNORECASE)),
 ]
+#: Words (lowercase) one of which each of _TISSUES' patterns needs: most texts about a product name no tissue, and the
+#: patterns are searched in them only where one can match.
+_TISSUE_NEEDS = {"PERIPHERAL_BLOOD": ("blood", "pbmc", "apheresis", "pb-nk"), "UMBILICAL_CORD_BLOOD": ("cord", "cb"),
+                 "BONE_MARROW": ("bone marrow", "bone-marrow", "bm-mnc", "bmmnc"), "CELL_LINE": ("nk-92", "cell line", "khyg-1"),
+                 "IPSC": ("ipsc", "induced pluripotent"), "PLACENTA": ("placenta",)}
 #: A child's own banked cord blood: the one cord blood that is autologous.
 _AUTOLOGOUS_CORD_BLOOD = re.compile(r"\bautologous\s+(?:\S+\s+){0,2}?(?:umbilical\s+)?cord blood\b|\bown\s+(?:umbilical\s+)?"
                                     r"cord blood\b", re.IGNORECASE)
@@ -225,7 +230,9 @@ def _source(about: list[str], donor_clauses: list[str]) -> tuple[list[str], list
     # "haploidentical donor NK cells ... and filgrastim mobilized CD34+ selected peripheral blood stem cell graft from the
     # same donor" (meddatax.com NCT01370213): the graft of a transplant, not what the product is made from
     tissued = [_MEASURED_IN_BLOOD.sub(" ", _STEM_CELL_GRAFT.sub(" ", text)) for text in sourced]
-    return donors, [token for token, pattern in _TISSUES if _first(pattern, tissued)]
+    lowered = "\n".join(tissued).lower()
+    return donors, [token for token, pattern in _TISSUES
+                    if any(word in lowered for word in _TISSUE_NEEDS[token]) and _first(pattern, tissued)]
 
 
 #: Autologous cells or a protocol the trial gave up for others: "by changing the autologous protocol with the allogeneic

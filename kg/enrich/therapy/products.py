@@ -198,6 +198,22 @@ def _outcomes_single_infusion(record: TrialRecord, cell_type: str | None) -> int
     return None
 
 
+#: Words (lowercase) one of which each alternative of _INFUSION_DOSE needs: "dose", "dosage", "level", or an amount per "kg"
+#: or "kilogram".
+_DOSE_WORDS = ("dos", "level", "kg", "kilogram")
+
+
+def _says_dose(lowered: str, text: str) -> bool:
+    """Whether a sentence says a dose of cells (_INFUSION_DOSE searched only where its words are)."""
+    return any(word in lowered for word in _DOSE_WORDS) and bool(_INFUSION_DOSE.search(text))
+
+
+def _says_dose_or_day(text: str) -> bool:
+    """Whether a sentence says a dose of cells or the day of an infusion (each pattern searched only where its words are)."""
+    lowered = text.lower()
+    return _says_dose(lowered, text) or ("day" in lowered and bool(INFUSION_DAY.search(text)))
+
+
 def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable[[], list[Passage]]) -> list[CellProduct]:
     titles = [p.text for p in giving if p.place == "title" and not _measured_title(p.text)]
     named = titles + [i.name for i in record.interventions]
@@ -358,7 +374,7 @@ def _products(record: TrialRecord, giving: list[Passage], all_passages: Callable
         take(*[p for p in passages if p.arm in arms and p not in taken])
         # a trial of one product doses it in sentences that need not name it again ("The initial infusion
         # dose level will start from 2x10^6/kg to 5x10^7/kg", NCT04765462)
-        dosing = [p for p in passages if p not in taken and (_INFUSION_DOSE.search(p.text) or INFUSION_DAY.search(p.text))
+        dosing = [p for p in passages if p not in taken and _says_dose_or_day(p.text)
                   and not _other_cells(p.text)] if len(types) == 1 else []
         products.append(_describe(token, about, donor_clauses(record), donor_lymphocytes="DLI" in kinds, dosing=dosing,
                                   given_in=_only_arms(record), arm_labels=[a.label for a in record.arms],
@@ -414,7 +430,7 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
     # cells of two kinds ("mesenchymal stromal cells" and "dendritic cells") are two products, each described by the
     # sentences that name it; a dose that names neither belongs to the product only where there is one
     kinds = list(dict.fromkeys(_kind_of(m.group(0)) for p in about for m in _UNTYPED_CELLS.finditer(p.text)))
-    dosing = [p for p in passages if p not in about and _INFUSION_DOSE.search(p.text) and not _other_cells(p.text)]
+    dosing = [p for p in passages if p not in about and _says_dose(p.text.lower(), p.text) and not _other_cells(p.text)]
     if not kinds:  # named only where no sentence is read (an intervention's name): a product of no known kind
         return [_describe(None, about, donor_clauses(record), dosing=dosing, given_in=_only_arms(record),
                           arm_labels=[a.label for a in record.arms])]

@@ -385,6 +385,9 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodepletion",),
           ("deplet",), ("allergic", "premedication", "antihistamine"), ("regimen",), ("regimen",), ("treated with",)]
 assert len(_NEEDS) == len(_PATTERNS)
+#: Every word of _NEEDS once, each looked for once in a passage; and each pattern's words as a set, to meet the found ones.
+_NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS for word in needs))
+_NEED_SETS = [frozenset(needs) for needs in _NEEDS]
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION", "preparation": "LYMPHODEPLETION",
@@ -730,8 +733,9 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     for place, passage in enumerate(passages):
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
-        for (fixed, pattern), needs in zip(_PATTERNS, _NEEDS):
-            if not any(word in lowered for word in needs) or (lists_drugs and pattern in (_OUTLINE, _RECEIVED)):
+        present = {word for word in _NEED_WORDS if word in lowered}
+        for (fixed, pattern), needs in zip(_PATTERNS, _NEED_SETS):
+            if needs.isdisjoint(present) or (lists_drugs and pattern in (_OUTLINE, _RECEIVED)):
                 continue
             for match in pattern.finditer(passage.text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
