@@ -333,8 +333,8 @@ def _cell_types(text: str) -> list[str]:
     lowered = text.lower()
     if _may_name_prior_therapy(text, lowered):
         text = _PRIOR_THERAPY.sub(" ", text)
+        lowered = text.lower()
     found = []
-    lowered = text.lower()
     present = {word for word in _CELL_TYPE_WORDS if word in lowered}
     for token, pattern in CELL_TYPES:
         if any(group.isdisjoint(present) for group in _CELL_TYPE_NEED_SETS[token]):

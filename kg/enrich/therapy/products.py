@@ -65,7 +65,7 @@ from kg.enrich.therapy.product_sources import (
     _source,
 )
 from kg.enrich.therapy.quantities import cell_doses
-from kg.enrich.therapy.schedules import INFUSION_DAY, infusion_count, named_infusion_count
+from kg.enrich.therapy.schedules import _TO_SENTENCE_END, INFUSION_DAY, infusion_count, named_infusion_count
 from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
 from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS, _gives_untyped, _kind_of, _names_untyped
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
@@ -481,9 +481,6 @@ def _subjects(text: str, names: list[str]) -> Iterator[tuple[str, str]]:
             what = _TO_SENTENCE_END.match(text, after)
             yield name, what.group()
             done = what.end()
-
-
-_TO_SENTENCE_END = re.compile(r"[^.;]*")
 
 
 def _defined_kinds(record: TrialRecord, all_passages: Callable[[], list[Passage]]) -> list[tuple[str, str]]:
