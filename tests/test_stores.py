@@ -258,6 +258,27 @@ def test_a_regimen_without_a_purpose_gives_the_file_s_bytes(store, tmp_path):
         call(store.update, update.query, 0)
 
 
+def test_an_outcome_of_no_kind_gives_the_file_s_bytes(store, tmp_path):
+    """The outcomes query asks for a kind in an OPTIONAL (an excerpt that cut the outcomes' heading off says none):
+    every server gives its kind empty as the file does. The classic page NCT02229266, in a graph of its own.
+    """
+    page = TESTS / "data" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT02229266-HINKL.txt"
+    assert build([page], tmp_path / "outcomes.nt", format="ntriples").ok
+    query = catalogue()["outcomes"].bind({"trial_id": "NCT02229266"})
+    expected = format_result(run_local(load_graph([tmp_path / "outcomes.nt"]), query), "csv")
+    assert "NCT02229266,,2-year overall survival," in expected
+    statements = (tmp_path / "outcomes.nt").read_text(encoding="utf-8")
+    update = client(store.update, 60)
+    update.setMethod("POST")
+    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:outcomes> {{ {statements} }} }}")
+    call(store.update, update.query, 0)
+    try:
+        assert format_result(run_remote(store.query, query), "csv") == expected
+    finally:
+        update.setQuery("DROP SILENT GRAPH <urn:kg-test:outcomes>")
+        call(store.update, update.query, 0)
+
+
 def test_a_trial_with_two_cell_products_gives_the_file_s_serious_adverse_event_rates(store, tmp_path):
     """serious_adverse_event_rates counts an event once however many cell products its trial gives (an event of a
     trial is chosen by an IF that leaves the others unbound): every server answers as the file does. NK and CAR-T

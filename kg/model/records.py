@@ -55,9 +55,11 @@ class Arm:
 
 @dataclass
 class Outcome:
-    """An outcome measure; ``kind`` is PRIMARY, SECONDARY or OTHER."""
+    """An outcome measure; ``kind`` is PRIMARY, SECONDARY or OTHER, or None where the document does not say
+    (a page excerpt that cut the outcomes' heading off).
+    """
 
-    kind: str
+    kind: str | None
     measure: str
     time_frame: str | None = None
     description: str | None = None

@@ -126,8 +126,10 @@ def outcome(key: str, value: Outcome) -> str:
 
 
 @lru_cache(maxsize=1 << 12)  # each reported value of a result names its outcome again
-def _outcome(key: str, kind: str, measure: str, time_frame: str | None) -> str:
-    return f"{trial(key)}/outcome/{kind.lower()}-{_digest(measure, time_frame)}"
+def _outcome(key: str, kind: str | None, measure: str, time_frame: str | None) -> str:
+    # an outcome of no stated kind has no kind segment: its IRI differs from any kind's and stays stable if
+    # another document of the trial states the kind (that outcome is then a second node, as a second wording is)
+    return f"{trial(key)}/outcome/{kind.lower() + '-' if kind else ''}{_digest(measure, time_frame)}"
 
 
 def criterion(key: str, value: Criterion) -> str:

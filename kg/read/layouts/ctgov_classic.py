@@ -84,7 +84,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record = TrialRecord(source=source, identifiers=find_registry_ids(found.group(0)))
     # The line of the label: the 2012 page puts the number on the line after it.
     marker = text.count("\n", 0, found.start())
-    kind: str | None = None  # outcomes are read only under a heading that says their kind
+    # An outcome's kind is its heading's; outcomes above any heading are of no stated kind (a page excerpt that
+    # cut the heading off: "- 2-year overall survival [ Time Frame: 2 years after study inclusion ]" right after
+    # the arms table, NCT02229266), and those under an "Original ..." heading are not read (the current ones
+    # replace them).
+    kind: str | None = None
+    superseded = False
     under_heading = False  # the line before is an outcome heading (or its "(submitted: ...)" line)
     # The 2012 page prints its status and sponsor block between the title and the number: the title is above it.
     # (the 2008 page opens it with its status sentence: "This study has been completed.", NCT00717184)
@@ -142,13 +147,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
                 official = value or None
         heading = re.match(r"^\s*(?:Current\s+)?(Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line)
         if heading:
-            kind = heading.group(1).upper()
+            kind, superseded = heading.group(1).upper(), False
             under_heading = True
         elif re.match(r"^\s*Original\s+(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b", line):
-            kind = None  # the record view's outcomes as first submitted, which the current ones replace
+            kind, superseded = None, True
         outcome = _OUTCOME.match(line) or (under_heading and not heading and _LONE_OUTCOME.match(line))
         under_heading = bool(heading) or (under_heading and bool(_SUBMITTED.match(line)))
-        if outcome and kind:
+        if outcome and not superseded:
             record.outcomes.append(Outcome(kind, fold(outcome.group("measure")), fold(outcome.group("time"))))
     # The design rows' "Official Title: | Phase 1/ Phase 2 Study of the Therapeutic Effect of Ex-vivo Expanded Umbilical
     # Cord Blood Regulatory T Cells on Autoimmune Diabetes |" (NCT02932826; the 2019 page without pipes: "Official Title:
@@ -158,6 +163,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.arms = _arms(lines, record.interventions) or _plain_arms(lines, record.interventions)
     if not record.arms:
         _describe_bulleted_interventions(lines, record.interventions)
+    if not superseded:
+        record.outcomes += _cut_outcome(lines, kind, bool(record.arms))
     record.sponsors = _sponsors(lines)
     record.brief_summary = _summary(lines) or _purpose(lines)
     record.detailed_description = _description(lines) or _old_description(lines)
@@ -605,6 +612,24 @@ _PARTS = {"identifier": _IDENTIFIER, "archive link (old record view)": _ARCHIVED
           "official title": re.compile(r"^\s*Official Title\s*:"),
           "arms": re.compile(rf"{_ARMS_HEADER.pattern}|{_PLAIN_ARMS_HEADER.pattern}"),
           "outcomes": re.compile(r"^\s*(?:Current\s+)?(?:Primary|Secondary|Other)(?: Pre-specified)? Outcome Measures?\b")}
+
+
+#: A bulleted line: an outcome's measure when the excerpt ends in it before its "[ Time Frame: ... ]".
+_BULLETED = re.compile(r"^\s*[-•*]\s*(?P<measure>\S.*)$")
+
+
+def _cut_outcome(lines: list[str], kind: str | None, after_arms: bool) -> list[Outcome]:
+    """The outcome the page's excerpt ends in, before its time frame: its last line with text bulleted, right after
+    an outcome or the arms table's last cell ("Other Name: Cisplatin |" / "- Progression-free survi", NCT01631357;
+    "- Change From Baseline in western Ontario", NCT03166865). A bulleted last line anywhere else is not read.
+    """
+    texts = [line for line in lines[-40:] if line.strip()]
+    if len(texts) < 2:
+        return []
+    last, before = _BULLETED.match(texts[-1]), texts[-2]
+    if not last or _OUTCOME.match(texts[-1]) or not (_OUTCOME.match(before) or after_arms and before.rstrip().endswith("|")):
+        return []
+    return [Outcome(kind, fold(last.group("measure")))]
 
 
 def _cut_at_the_end(lines: list[str], index: int) -> bool:
