@@ -15,7 +15,7 @@ import pickle
 import tempfile
 import zipfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -160,13 +160,15 @@ def grouped(shared: bytes) -> Grouped:
 class Mapped(NamedTuple):
     """Pass two's text for a chunk: the records' statements, the chunk's statements about shared
     things (each once, see :func:`kg.rdf.mapping.shared_triples`), and how many of the first there are;
-    with the second grouped by subject for :func:`once` (which groups them itself if not).
+    with the second grouped by subject for :func:`once` (which groups them itself if not), and as the
+    output writes them if that is not N-Triples or N-Quads (``written``: then ``text`` is in that form too).
     """
 
     text: bytes
     shared: bytes
     count: int
     grouped: Grouped | None = None
+    written: bytes | None = None
 
 
 def map_chunk(chunk: list[tuple[bytes, str, tuple[str, ...], bool]], dataset: bool, store: bool = False) -> Mapped:
@@ -220,9 +222,12 @@ _TRIAL_NODE = ntriples.iri(iris.trial("")).encode()[:-1]  # b"<.../id/trial/"
 _SPILL_BATCH = 1 << 20
 
 
-def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterator[tuple[bytes, int]]:
+def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None,
+         form: Callable[[bytes], bytes] | None = None) -> Iterator[tuple[bytes, int]]:
     """The text of each chunk, then the statements about shared things no earlier chunk made, as two
-    pieces (the chunk's text is not copied to put them behind it), each with how many statements it holds.
+    pieces (the chunk's text is not copied to put them behind it), each with how many statements it holds;
+    the second as the chunk's :attr:`Mapped.written` gives it when all are new, else as ``form`` writes
+    the N-Triples or N-Quads of those that are (if given).
 
     Memory holds one entry per shared thing (site, organisation, condition, ...), not per
     statement: at the registry's variety the statements about shared things are tens of millions,
@@ -242,7 +247,7 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
         # when a megabyte waits
         end, read_back, waited = 0, False, 0
         waiting: list[bytes | memoryview] = []
-        for text, shared, count, group in mapped:
+        for text, shared, count, group, shared_written in mapped:
             if group is None:
                 group = grouped(shared)
             ends, digests = group.ends, group.digests
@@ -299,7 +304,7 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
                 waiting, waited = [], 0
             yield text, count
             if keep.count(1) == len(subjects):
-                yield shared, len(group.owners)
+                yield shared if shared_written is None else shared_written, len(group.owners)
                 continue
             lines = shared.splitlines(keepends=True)
             if partial:
@@ -307,4 +312,4 @@ def once(mapped: Iterable[Mapped], differed: set[bytes] | None = None) -> Iterat
                              if keep[owner] == 1 or (keep[owner] == 2 and line in partial)]
             else:
                 new_lines = list(compress(lines, map(keep.__getitem__, group.owners)))
-            yield b"".join(new_lines), len(new_lines)
+            yield b"".join(new_lines) if form is None else form(b"".join(new_lines)), len(new_lines)

@@ -44,6 +44,8 @@ from kg.model.facts import TRIAL_FACTS, SourceRank
 from kg.model.namespaces import PREFIXES
 from kg.model.records import TrialRecord
 from kg.progress import Progress
+from kg.rdf.turtle import Joined
+from kg.rdf.turtle import piece as turtle_piece
 from kg.read.limits import LIMITS, Limits
 from kg.read.sources import document_paths
 from kg.workers import in_order, workers_pool
@@ -153,10 +155,13 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
                 return report
             order.sort()  # by document (name, checksum): the output never depends on input order
             chunks = _chunks(spool, order, identity, report, tell)
+            # Turtle is written by the workers, each chunk by itself, and its pieces joined here (kg.rdf.turtle)
+            turtle = store is None and format == "turtle"
             work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
-                           check=check)
+                           check=check, turtle=turtle)
             texts = _kept(in_order(pool, work, chunks), report, checked)
-            _write(_counted(once(texts, report.differed), report), output, store, format)
+            _write(_counted(once(texts, report.differed, turtle_piece if turtle else None), report), output, store,
+                   format)
             report.written = True
             if state:
                 with atomic_output(state) as stream:
@@ -178,6 +183,11 @@ def _write(texts: Iterator[bytes], output: Path | None, store: Path | None, form
         if format in ("ntriples", "nquads"):
             for text in texts:
                 stream.write(text)
+        elif format == "turtle":  # pieces of Turtle already
+            joined = Joined(stream.write)
+            for text in texts:
+                joined.add(text)
+            joined.close()
         else:
             statements = ox.parse(_Reader(texts), ox.RdfFormat.N_QUADS if format in DATASET_FORMATS else ox.RdfFormat.N_TRIPLES)
             ox.serialize(statements, stream, FORMATS[format], prefixes=PREFIXES)
@@ -242,11 +252,16 @@ _Chunk = list[tuple[bytes, str, tuple[str, ...], bool]]
 
 
 def _mapped(piece: tuple[_Chunk, frozenset[str]], dataset: bool, store: bool,
-            check: Callable[[bytes, bytes, frozenset[str]], object] | None) -> tuple[Mapped, object]:
-    """Pass two for a chunk (in a worker), and what ``check`` says of its statements."""
+            check: Callable[[bytes, bytes, frozenset[str]], object] | None, turtle: bool = False) -> tuple[Mapped, object]:
+    """Pass two for a chunk (in a worker), and what ``check`` says of its statements; with their Turtle
+    (:func:`kg.rdf.turtle.piece`) if ``turtle``.
+    """
     chunk, whole = piece
     mapped = map_chunk(chunk, dataset, store)
-    return mapped, (check(mapped.text, mapped.shared, whole) if check is not None else None)
+    checked = check(mapped.text, mapped.shared, whole) if check is not None else None
+    if turtle:
+        mapped = mapped._replace(text=turtle_piece(mapped.text), written=turtle_piece(mapped.shared))
+    return mapped, checked
 
 
 def _kept(results: Iterator[tuple[Mapped, object]], report: BuildReport,

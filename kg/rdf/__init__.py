@@ -1,1 +1,1 @@
-"""Records -> triples: the mapping under the ontology, the IRIs it mints, and the N-Triples text it writes."""
+"""Records -> triples: the mapping under the ontology, the IRIs it mints, and the N-Triples and Turtle text it writes."""
