@@ -135,7 +135,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
                     "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
                     "key inclusion and exclusion criteria", "who can take part in this study?",
-                    "who can take part in this study"),
+                    "who can take part in this study",
+                    # cytotargetdb.ca's trial record writes its field names as they are stored ("eligibility_summary",
+                    # "ai_summary", "trial_source", "annotation_status"; NCT06373991)
+                    "eligibility summary"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
@@ -153,7 +156,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # inclinicaltrials.com's heading over the registry's brief summary; clinconnect.io's over its
                       # plain-language retelling of it ("ClinConnect Summary" / "The study will enroll 20 eligible
                       # subjects who will receive NK cell infusion ...", NCT02123836)
-                      "clinical trial summary", "clinconnect summary",
+                      "clinical trial summary", "clinconnect summary", "ai summary",
                       # the Pan African Clinical Trials Registry's (pactr.samrc.ac.za)
                       "brief summary describing the background and objectives of the trial",
                       # a university's trial page, "Brief Overview" over the protocol's summary (utsouthwestern.edu); the
@@ -220,7 +223,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               # inclinicaltrials.com's heading after the trial's description
               "recruitment information / eligibility",
               # cancerfax.com's facts table after "Location" (NCT06947473)
-              "required biomarker", "estimated participation", "case review"),
+              "required biomarker", "estimated participation", "case review",
+              # cytotargetdb.ca's record fields after its eligibility summary (NCT06373991)
+              "trial source", "annotation status"),
 }
 
 #: Labels printed in Chinese, by the field they open: a Taiwanese company's page on its trial (vectorite.com.tw
