@@ -13,6 +13,7 @@ from conftest import therapy_page as _page
 
 from kg.model.text import clean_document_text, repair_unicode_hyphens
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
+from kg.read.parse.labels import reading
 
 PAGES = TESTS / "data" / "pages-holdout5"
 RD06 = PAGES / "cytotargetdb.ca" / "NCT06310811-rd06-04-cd19-car-t-sle.txt"
@@ -99,3 +100,22 @@ def test_mesenchymal_cells_whose_safety_is_evaluated_in_patients_are_given() -> 
     # the cells' safety without people they are given to is no giving
     bench = "Earlier work showed the safety and efficacy of mesenchymal stem cells in animal models of colitis."
     assert _page(detailed_description=bench).cell_products == []
+
+
+# --- 6. An IRCT protocol's text with its section labels run onto the section before ------------------------------------
+
+IRCT = PAGES / "123dok.com" / "IRCT20190717044241N1-placental-msc-acute-liver-failure.txt"
+
+
+def test_irct_protocol_labels_at_a_line_end_and_criterias() -> None:
+    # "... Imam Khomeini hospital in Tehran Participants/Inclusion and exclusion criteria" / "Inclusion Criterias: 1. ALF:
+    # ... 2. All patients ... Exclusion criteria: 1. Patient dissatisfaction 2. Pregnant patient 3. Age less than 17 years
+    # 4. A patient with known active malignancy Intervention groups"
+    record = generic_page(IRCT.read_text())
+    assert [(c.kind, c.text) for c in record.criteria][2:] == [
+        ("EXCLUSION", "Patient dissatisfaction"), ("EXCLUSION", "Pregnant patient"), ("EXCLUSION", "Age less than 17 years"),
+        ("EXCLUSION", "A patient with known active malignancy")]
+    assert [c.kind for c in record.criteria[:2]] == ["INCLUSION", "INCLUSION"]
+    # the words of a sentence, in lower case, are no label; nor a label alone on its line with nothing before it
+    found = reading("Eligibility criteria\nAdults with two intervention groups\nPatients with ALF Intervention groups\n")
+    assert found.sections["eligibility"] == ["Adults with two intervention groups", "Patients with ALF"]

@@ -386,9 +386,12 @@ _INNER_BULLET = re.compile(r"[*•](?<=\s.)\s")
 
 
 #: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).
-_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)",
+#: (and its misspelling "Criterias": "Inclusion Criterias: 1. ALF: … Exclusion criteria: 1. …", 123dok.com's text of an
+#: IRCT protocol, IRCT20190717044241N1)
+_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criterias?\s*:)|(?<=criteria:)\s+(?=\S)"
+                          r"|(?<=criterias:)\s+(?=\S)",
                           re.IGNORECASE)
-_KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
+_KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:as|a|on)\b", re.IGNORECASE)
 #: A summary's run of exclusions after the inclusions, opened by "Exclude:" after a full stop ("... Negative pregnancy test,
 #: contraception. Exclude: recent severe lupus crises, CNS/cardiac disease, ...", cytotargetdb.ca NCT06310811): cut
 #: before and after the word, which heads the exclusions (:data:`_EXCLUDE_HEADING`).
