@@ -11,6 +11,7 @@ from conftest import TESTS, generic_page, read_enriched
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
+from kg.enrich.prose import ages_from_criteria, complete_from_prose
 from kg.model.text import clean_document_text, repair_unicode_hyphens
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.labels import reading
@@ -119,3 +120,17 @@ def test_irct_protocol_labels_at_a_line_end_and_criterias() -> None:
     # the words of a sentence, in lower case, are no label; nor a label alone on its line with nothing before it
     found = reading("Eligibility criteria\nAdults with two intervention groups\nPatients with ALF Intervention groups\n")
     assert found.sections["eligibility"] == ["Adults with two intervention groups", "Patients with ALF"]
+
+
+# --- 7. A summary of the criteria opening with the adults' ages; a summary's design with its phase ---------------------
+
+def test_adults_and_their_ages_and_the_summarys_phase() -> None:
+    # "Eligibility: Adults 18–70 with active SLE ..." and "Design: single‑arm, Phase I, 3+3 dose escalation"
+    # (NCT06310811); "Adults 18–56 with SLE ..." and "Trial: NCT06373991 (Phase 1, single-arm)" (NCT06373991)
+    rd06, athena = (read_enriched(page.read_bytes(), page.name) for page in (RD06, ATHENA))
+    assert (rd06.min_age_years, rd06.max_age_years, rd06.phases) == (18, 70, ["PHASE1"])
+    assert (athena.min_age_years, athena.max_age_years, athena.phases) == (18, 56, ["PHASE1"])
+    # a weight after the word, or another trial's number with its phase, is neither
+    assert ages_from_criteria(["Adults 50-90 kg body weight"]) == (None, None)
+    other = _page(brief_summary="NK cells will be infused. A previous study, NCT01234567 (Phase 2), showed responses.")
+    assert complete_from_prose(other).phases == []
