@@ -11,7 +11,7 @@ from conftest import TESTS, generic_page, read_enriched
 from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
-from kg.enrich.prose import ages_from_criteria, complete_from_prose
+from kg.enrich.prose import ages_from_criteria, ages_from_exclusions, complete_from_prose
 from kg.model.text import clean_document_text, repair_unicode_hyphens
 from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.labels import reading
@@ -134,3 +134,11 @@ def test_adults_and_their_ages_and_the_summarys_phase() -> None:
     assert ages_from_criteria(["Adults 50-90 kg body weight"]) == (None, None)
     other = _page(brief_summary="NK cells will be infused. A previous study, NCT01234567 (Phase 2), showed responses.")
     assert complete_from_prose(other).phases == []
+
+
+def test_ages_an_exclusion_states_from_outside() -> None:
+    # exclusion 3. "Age less than 17 years" (123dok.com IRCT20190717044241N1)
+    assert generic_page(IRCT.read_text()).min_age_years is None  # the reader's record; the enrichment reads it
+    assert read_enriched(IRCT.read_bytes(), IRCT.name).min_age_years == 17
+    # an exclusion not about age, or an inclusion's wording, bounds nothing from outside
+    assert ages_from_exclusions(["Prior transplant less than 3 years ago", "Children under 12 years of age"]) == (None, None)

@@ -14,7 +14,7 @@ from kg.read.parse.cues import stated_design, stated_enrollment
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.outcomes import outcomes_from_prose
 
-__all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
+__all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_exclusions", "ages_from_prose"]
 
 #: (or a summary's design, or its trial's number, stated with the phase: "Design: single-arm, Phase I, 3+3 dose escalation",
 #: "Trial: NCT06373991 (Phase 1, single-arm)", cytotargetdb.ca's record summaries)
@@ -129,6 +129,33 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     return low, high
 
 
+#: An exclusion about age ("Age less than 17 years", 123dok.com IRCT20190717044241N1; "Age less than 45 years old or more
+#: than 80 years old", WHO ICTRP ISRCTN15677760): the ages it excludes bound the trial's from outside.
+_EXCLUDED_AGE = re.compile(r"^\W*age[ds]?\b", re.IGNORECASE)
+_YOUNGER_THAN = re.compile(rf"(?:less\s+than|under|below|younger\s+than|<(?!=))\s*{_AGE}\s*{_YEARS}", re.IGNORECASE)
+_OLDER_THAN = re.compile(rf"(?:more\s+than|over|above|older\s+than|greater\s+than|>(?!=))\s*{_AGE}\s*{_YEARS}", re.IGNORECASE)
+
+
+def ages_from_exclusions(texts: list[str]) -> tuple[float | None, float | None]:
+    """Minimum and maximum age in years an exclusion about age states from outside.
+
+    >>> ages_from_exclusions(["Patient dissatisfaction", "Age less than 17 years"])
+    (17.0, None)
+    >>> ages_from_exclusions(["Age less than 45 years old or more than 80 years old"])
+    (45.0, 80.0)
+    >>> ages_from_exclusions(["Prior transplant less than 3 years ago"])  # no criterion about age
+    (None, None)
+    """
+    low = high = None
+    for text in texts:
+        if not _EXCLUDED_AGE.match(text):
+            continue
+        younger, older = _YOUNGER_THAN.search(text), _OLDER_THAN.search(text)
+        low = low if low is not None or younger is None else float(younger.group(1))
+        high = high if high is not None or older is None else float(older.group(1))
+    return low, high
+
+
 def complete_from_prose(record: TrialRecord) -> TrialRecord:
     """Fill empty fields from what the title, summaries and criteria state."""
     prose = "\n".join(t for t in (record.brief_summary, record.detailed_description) if t)
@@ -158,6 +185,9 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
         inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]
         record.min_age_years, record.max_age_years = ages_from_criteria(inclusion)
+    if record.min_age_years is None and record.max_age_years is None:
+        exclusion = [c.text for c in record.criteria if c.kind == "EXCLUSION" and c.population != "DONOR"]
+        record.min_age_years, record.max_age_years = ages_from_exclusions(exclusion)
     if record.min_age_years is None and record.max_age_years is None:
         record.min_age_years, record.max_age_years = ages_from_prose(prose)
     if not record.outcomes:
