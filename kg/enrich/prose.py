@@ -14,9 +14,13 @@ from kg.read.parse.cues import stated_design, stated_enrollment
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.outcomes import outcomes_from_prose
 
-__all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_prose"]
+__all__ = ["complete_from_prose", "ages_from_criteria", "ages_from_exclusions", "ages_from_prose"]
 
-_SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}", re.IGNORECASE)
+#: (or a summary's design, or its trial's number, stated with the phase: "Design: single-arm, Phase I, 3+3 dose escalation",
+#: "Trial: NCT06373991 (Phase 1, single-arm)", cytotargetdb.ca's record summaries)
+_SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,40}?\bphase\b[^.]{0,20}"
+                         r"|\bdesign:\s+(?:[\w-]+,\s+){0,3}phase\s+[0-4IV]+\b|\btrial:?\s+NCT\d{8}\s+\(phase\s+[0-4IV]+\b",
+                         re.IGNORECASE)
 #: "open-label", or "open" alone among a design's words ("A six months, randomised, open, parallel group, multicentre
 #: study", astrazenecaclinicaltrials.com SD-037-0739; "an open, randomised study"); not "open" otherwise ("open surgery").
 _OPEN_LABEL = re.compile(r"\bopen[- ]label\b|\brandomi[sz]ed,\s+open\b(?![- ])"
@@ -28,10 +32,16 @@ _BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|m
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
 _ABOUT_AGE = re.compile(rf"\bage[ds]?\b|{_YEARS}\s*(?:old|of age|or older|and older|or above)"
-                        rf"|^\s*\d{{1,2}}\s*{_YEARS}\s*(?:to|-|–)\s*\d{{1,3}}\s*{_YEARS}", re.IGNORECASE)  # "13 Years to 70 Years, …"
+                        rf"|^\s*\d{{1,2}}\s*{_YEARS}\s*(?:to|-|–)\s*\d{{1,3}}\s*{_YEARS}"  # "13 Years to 70 Years, …"
+                        r"|^\s*adults\s+\d", re.IGNORECASE)
 #: A whole number of years: not the start of a longer number ("92%" is no "9", "1.5" no "1").
 _AGE = r"(\d{1,3})(?![\d.,])"
 _AGE_RANGE = re.compile(rf"(\d{{1,2}})\s*(?:{_YEARS})?\s*(?:-|–|to|and)\s*(\d{{1,3}})(?![\d.,])\s*{_YEARS}", re.IGNORECASE)
+#: A criterion that opens with the adults it takes and their ages, no unit: "Adults 18–70 with active SLE (2019 EULAR/ACR
+#: or 2012 SLICC), on stable ≥2 months steroids ..." (cytotargetdb.ca NCT06310811's summary of its criteria); not a
+#: count or a measure after the word ("Adults 18-70 kg", "adults 2-3 times").
+_ADULTS_RANGE = re.compile(r"\s*adults\s+(1[6-9]|[2-9]\d)\s*(?:-|–|to)\s*([2-9]\d|1[0-2]\d)(?![\d.,%])"
+                           r"(?!\s*(?:%|(?:kg|mg|g|ml|cm|mm|m2|times)\b))", re.IGNORECASE)
 #: Both signs of an age range lost in copying, "=" left for each ("Male or female aged =40 years and =75 years",
 #: trial.medpath.com EUCTR2015-003049-24-SE, the EU register's "≥40 years and ≤75 years"): two ages joined, the lower
 #: the minimum, the higher the maximum (one such age alone, "aged =18 years", is a minimum: _AGE_MIN).
@@ -95,6 +105,8 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
     ((40.0, 75.0), (18.0, None))
     >>> ages_from_criteria(["13 Years to 70 Years, Male and female"])  # ignite-sd.com NCT04303520, the registry's range
     (13.0, 70.0)
+    >>> ages_from_criteria(["Adults 18–70 with active SLE"]), ages_from_criteria(["Adults 18-70 kg in weight"])
+    ((18.0, 70.0), (None, None))
     """
     low = high = None
     clauses = [clause for text in texts for clause in re.split(r"(?<=[.;])\s+", text)]
@@ -102,7 +114,7 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
         text = _QUALIFYING_AGE.sub(" ", text)
         if not _ABOUT_AGE.search(text):
             continue
-        match = _AGE_RANGE.search(text)
+        match = _AGE_RANGE.search(text) or _ADULTS_RANGE.match(text)
         lost = None if match else _LOST_SIGNS_RANGE.search(text)
         match = match or (lost if lost and float(lost.group(1)) < float(lost.group(2)) else None)
         if match and low is None and high is None:
@@ -114,6 +126,33 @@ def ages_from_criteria(texts: list[str]) -> tuple[float | None, float | None]:
         match = _AGE_MAX.search(text)
         if match and high is None:
             high = float(next(group for group in match.groups() if group))
+    return low, high
+
+
+#: An exclusion about age ("Age less than 17 years", 123dok.com IRCT20190717044241N1; "Age less than 45 years old or more
+#: than 80 years old", WHO ICTRP ISRCTN15677760): the ages it excludes bound the trial's from outside.
+_EXCLUDED_AGE = re.compile(r"^\W*age[ds]?\b", re.IGNORECASE)
+_YOUNGER_THAN = re.compile(rf"(?:less\s+than|under|below|younger\s+than|<(?!=))\s*{_AGE}\s*{_YEARS}", re.IGNORECASE)
+_OLDER_THAN = re.compile(rf"(?:more\s+than|over|above|older\s+than|greater\s+than|>(?!=))\s*{_AGE}\s*{_YEARS}", re.IGNORECASE)
+
+
+def ages_from_exclusions(texts: list[str]) -> tuple[float | None, float | None]:
+    """Minimum and maximum age in years an exclusion about age states from outside.
+
+    >>> ages_from_exclusions(["Patient dissatisfaction", "Age less than 17 years"])
+    (17.0, None)
+    >>> ages_from_exclusions(["Age less than 45 years old or more than 80 years old"])
+    (45.0, 80.0)
+    >>> ages_from_exclusions(["Prior transplant less than 3 years ago"])  # no criterion about age
+    (None, None)
+    """
+    low = high = None
+    for text in texts:
+        if not _EXCLUDED_AGE.match(text):
+            continue
+        younger, older = _YOUNGER_THAN.search(text), _OLDER_THAN.search(text)
+        low = low if low is not None or younger is None else float(younger.group(1))
+        high = high if high is not None or older is None else float(older.group(1))
     return low, high
 
 
@@ -146,6 +185,9 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
         inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]
         record.min_age_years, record.max_age_years = ages_from_criteria(inclusion)
+    if record.min_age_years is None and record.max_age_years is None:
+        exclusion = [c.text for c in record.criteria if c.kind == "EXCLUSION" and c.population != "DONOR"]
+        record.min_age_years, record.max_age_years = ages_from_exclusions(exclusion)
     if record.min_age_years is None and record.max_age_years is None:
         record.min_age_years, record.max_age_years = ages_from_prose(prose)
     if not record.outcomes:

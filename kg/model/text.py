@@ -23,6 +23,7 @@ __all__ = [
     "fold",
     "is_placeholder",
     "repair_gb2312_mojibake",
+    "repair_unicode_hyphens",
     "repair_windows874_mojibake",
     "slug",
     "split_glued",
@@ -141,6 +142,21 @@ def unescape_markup(text: str) -> str:
     return html.unescape(text)
 
 
+#: The Unicode hyphens (U+2010 hyphen, U+2011 non-breaking hyphen): pages write them where others write "-" ("anti‑CD19
+#: CAR‑T", "gene‑modified", "single‑arm", cytotargetdb.ca NCT06310811); dashes (U+2012-U+2015) and the minus sign
+#: (U+2212) mean ranges, breaks and signs, and stay.
+_UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def repair_unicode_hyphens(text: str) -> str:
+    """The ASCII hyphen for the Unicode hyphens, so every rule that reads "CAR-T" or "single-arm" reads them too.
+
+    >>> repair_unicode_hyphens("anti\u2011CD19 CAR\u2010T, 18\u201370 years")
+    'anti-CD19 CAR-T, 18\u201370 years'
+    """
+    return text.translate(_UNICODE_HYPHENS) if "\u2010" in text or "\u2011" in text else text
+
+
 def clean_document_text(text: str) -> str:
     """Repair a whole document once, before any reader sees it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -148,6 +164,7 @@ def clean_document_text(text: str) -> str:
     text = repair_gb2312_mojibake(text)
     text = repair_windows874_mojibake(text)
     text = unescape_markup(text)
+    text = repair_unicode_hyphens(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

@@ -57,6 +57,10 @@ _STUDY_EXPANSION = re.compile(r"\b(?:dose|cohort)[- ]expansion\b|\bexpansion (?:
                               # cells" (meddatax.com NCT01385423)
                               r"|\bexpansion\s+(?:by|at|on|until)\s+day\s*\+?\d+\b"
                               r"|\bexpansion\s+(?:after|following|post)[- ]?(?:infusion|transfer|administration)\b"
+                              # the cells' take and growth in the patient, named together: "lymphodepleting chemotherapy
+                              # to enhance CAR-T engraftment/expansion" (cytotargetdb.ca NCT06373991)
+                              r"|\b(?:engraftment|persistence)\s*(?:/|,|&|and|or)\s*expansion\b"
+                              r"|\bexpansion\s*(?:/|,|&|and|or)\s*(?:engraftment|persistence)\b"
                               # the cells that grew in the patient, said of them as a result: "KYV-101 rapidly expanded and
                               # B cell depletion was observed" (lupus.bmj.com NCT05938725); not cells that "can be rapidly
                               # expanded when exposed to ADV antigen" (a making)

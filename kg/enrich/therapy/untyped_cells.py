@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.enrich.therapy.giving_cues import _GIVING_BEFORE, _GIVING_CUE, _GIVING_REACH
+from kg.enrich.therapy.giving_cues import _EVALUATED_OF, _GIVING_BEFORE, _GIVING_CUE, _GIVING_REACH, _IN_PATIENTS
 from kg.model.records import TrialRecord
 
 __all__: list[str] = []  # the names here are the package's own
@@ -110,4 +110,8 @@ def _gives_untyped(sentence: str) -> bool:
     return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
                or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
                or _TO_TREAT.search(sentence[m.end():]) or _AS_VACCINE.match(sentence[m.end():])
+               # evaluated in patients, as cells of a type are: "to verify the safety and efficacy of allogeneic
+               # mesenchymal stem cells from healthy donors in RRI patients" (meddatax.com NCT05939778)
+               or (_EVALUATED_OF.search(sentence[max(0, m.start() - 80): m.start()])
+                   and _IN_PATIENTS.match(sentence, m.end(), m.end() + 80))
                for m in _UNTYPED_CELLS.finditer(sentence))

@@ -350,7 +350,15 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
             if _is_pointer(text):
                 continue
             criteria.append(Criterion(kind=kind or kind_from_wording(text), text=text, population=population))
-    return criteria
+    # (a lead-in is known only once its hard-wrapped lines are joined onto it)
+    return [criterion for criterion in criteria if not _LEAD_IN.search(criterion.text)]
+
+
+#: A sentence that leads in to the list rather than being an item of it, ending with no item after a colon: "Among
+#: patients with bilateral limbal stem-cell deficiency, those who meet all the criteria listed below when they give
+#: their informed consent to participate in this research will be included." (apps.who.int NCT02415218). An item
+#: that names criteria elsewhere ("Meets the criteria of the protocol", "criteria below 2 g/dL") is an item.
+_LEAD_IN = re.compile(r"\bcriteria\s+(?:listed|given|stated|set\s+out)\s+below\b[^:]*$", re.IGNORECASE)
 
 
 def _is_pointer(text: str) -> bool:
@@ -378,9 +386,17 @@ _INNER_BULLET = re.compile(r"[*•](?<=\s.)\s")
 
 
 #: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).
-_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criteria\s*:)|(?<=criteria:)\s+(?=\S)",
+#: (and its misspelling "Criterias": "Inclusion Criterias: 1. ALF: … Exclusion criteria: 1. …", 123dok.com's text of an
+#: IRCT protocol, IRCT20190717044241N1)
+_INLINE_KIND = re.compile(r"(?<=\S)(?<!\band)(?<!&)(?<!/)\s+(?=(?:inclusion|exclusion)\s+criterias?\s*:)|(?<=criteria:)\s+(?=\S)"
+                          r"|(?<=criterias:)\s+(?=\S)",
                           re.IGNORECASE)
-_KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:a|on)\b", re.IGNORECASE)
+_KIND_HEADING = re.compile(r"\b(inclusion|exclusion)\s+criteri(?:as|a|on)\b", re.IGNORECASE)
+#: A summary's run of exclusions after the inclusions, opened by "Exclude:" after a full stop ("... Negative pregnancy test,
+#: contraception. Exclude: recent severe lupus crises, CNS/cardiac disease, ...", cytotargetdb.ca NCT06310811): cut
+#: before and after the word, which heads the exclusions (:data:`_EXCLUDE_HEADING`).
+_INLINE_EXCLUDE = re.compile(r"(?<=[.;])\s+(?=Exclude:\s)|(?<=^Exclude:)\s+|(?<=[.;]\sExclude:)\s+")
+_EXCLUDE_HEADING = re.compile(r"Exclude:")
 #: What each match of _INLINE_KIND holds: a line without it is not searched with that (slow) pattern's look-behinds.
 _CRITERIA = re.compile("criteria", re.IGNORECASE)
 
@@ -397,6 +413,7 @@ def criteria_from_mixed_lines(lines: Iterable[str]) -> list[Criterion]:
     # A flattened page runs "Inclusion Criteria: … Exclusion Criteria: …" on one line.
     lines = _joined_prefixes([piece for line in lines
                               for piece in (_INLINE_KIND.split(line) if _CRITERIA.search(line) else (line,)) if piece.strip()])
+    lines = [piece for line in lines for piece in (_INLINE_EXCLUDE.split(line) if "xclude:" in line else (line,))]
     kinds_of = [*map(_heading_kinds, lines), {"INCLUSION"}]  # each line's, and the closing heading's
     headings = [kinds for kinds in kinds_of[:-1] if kinds]
     kind = "INCLUSION" if {"EXCLUSION"} in headings and {"INCLUSION"} not in headings else None
@@ -427,6 +444,8 @@ def _heading_kinds(line: str) -> set[str]:
     """
     if strip_bullet(line) != line.strip():
         return set()
+    if _EXCLUDE_HEADING.fullmatch(line.strip()):
+        return {"EXCLUSION"}
     if len(line.split()) <= 8 and _KIND_HEADING.search(line):
         return {found.upper() for found in _KIND_HEADING.findall(line)}
     return {"INCLUSION"} if len(line.split()) <= 12 and _REQUIREMENTS_HEADING.search(line) else set()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["unglued_lines"]
+__all__ = ["trailing_labels", "unglued_lines"]
 
 #: Han and kana (not the full-width forms: "：" ends a label, it is no letter of one).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -79,6 +79,33 @@ def unglued_lines(lines: list[str]) -> list[str]:
         if len(line) <= _LONGEST and line.rstrip().endswith((":", "：")) and re.search(f"[{_CJK}]", line) \
                 and re.search("[A-Za-z0-9]", line):
             result += [part for part in _peeled(line) if part.strip()]
+        else:
+            result.append(line)
+    return result
+
+
+#: The section labels of an Iranian Registry of Clinical Trials 'Clinical Trial Protocol' summary, which a text view
+#: of its PDF runs onto the end of the section before: "... Imam Khomeini hospital in Tehran Participants/Inclusion and
+#: exclusion criteria", "... 4. A patient with known active malignancy Intervention groups" (123dok.com
+#: IRCT20190717044241N1). The registry's own pages print each on a line of its own (irct.behdasht.gov.ir).
+_IRCT_SECTION_LABELS = ("Participants/Inclusion and exclusion criteria", "Intervention groups")
+
+
+def trailing_labels(lines: list[str]) -> list[str]:
+    """The lines of a page, a line that ends in an IRCT protocol's section label after its text cut before the label.
+
+    >>> trailing_labels(["Intravenous injection in Tehran Participants/Inclusion and exclusion criteria", "Intervention groups"])
+    ['Intravenous injection in Tehran', 'Participants/Inclusion and exclusion criteria', 'Intervention groups']
+    >>> trailing_labels(["The trial has two intervention groups"])  # a sentence's own words, in lower case
+    ['The trial has two intervention groups']
+    """
+    result: list[str] = []
+    for line in lines:
+        bare = line.rstrip()
+        label = next((label for label in _IRCT_SECTION_LABELS if bare.endswith(f" {label}")), None) \
+            if bare.endswith(_IRCT_SECTION_LABELS) else None
+        if label and bare[:-len(label)].strip():
+            result += [bare[:-len(label)].rstrip(), label]
         else:
             result.append(line)
     return result

@@ -21,7 +21,7 @@ from kg.model.identifiers import find_registry_ids
 from kg.model.text import fold, strip_bullet
 from kg.model.vocab import lookup
 from kg.read.parse.fields import parse_age_range, parse_phases
-from kg.read.parse.glued_labels import unglued_lines
+from kg.read.parse.glued_labels import trailing_labels, unglued_lines
 from kg.read.parse.header_row import header_row_lines
 
 __all__ = ["CJK_LABELS", "FRENCH_LABELS", "GERMAN_LABELS", "KOREAN_LABELS", "LABELS", "SPANISH_LABELS", "Reading",
@@ -135,7 +135,13 @@ LABELS: dict[str, tuple[str, ...]] = {
                     "who can participate", "key inclusion & exclusion criteria", "participant eligibility",
                     "inclusion criteria and exclusion criteria", "inclusion/exclusion criteria", "who can enter",
                     "key inclusion and exclusion criteria", "who can take part in this study?",
-                    "who can take part in this study"),
+                    "who can take part in this study",
+                    # cytotargetdb.ca's trial record writes its field names as they are stored ("eligibility_summary",
+                    # "ai_summary", "trial_source", "annotation_status"; NCT06373991)
+                    "eligibility summary",
+                    # the Iranian Registry of Clinical Trials' protocol summary (irct.behdasht.gov.ir, 123dok.com's text
+                    # of its PDF, IRCT20190717044241N1)
+                    "participants/inclusion and exclusion criteria"),
     "primary_outcomes": ("primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures",
                          "primary outcome(s)", "primary end point", "primary endpoint", "primary end points",
                          "primary endpoints", "primary end point(s)", "main outcome measures", "outcome measures",
@@ -153,7 +159,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                       # inclinicaltrials.com's heading over the registry's brief summary; clinconnect.io's over its
                       # plain-language retelling of it ("ClinConnect Summary" / "The study will enroll 20 eligible
                       # subjects who will receive NK cell infusion ...", NCT02123836)
-                      "clinical trial summary", "clinconnect summary",
+                      "clinical trial summary", "clinconnect summary", "ai summary",
                       # the Pan African Clinical Trials Registry's (pactr.samrc.ac.za)
                       "brief summary describing the background and objectives of the trial",
                       # a university's trial page, "Brief Overview" over the protocol's summary (utsouthwestern.edu); the
@@ -220,7 +226,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               # inclinicaltrials.com's heading after the trial's description
               "recruitment information / eligibility",
               # cancerfax.com's facts table after "Location" (NCT06947473)
-              "required biomarker", "estimated participation", "case review"),
+              "required biomarker", "estimated participation", "case review",
+              # cytotargetdb.ca's record fields after its eligibility summary (NCT06373991)
+              "trial source", "annotation status"),
 }
 
 #: Labels printed in Chinese, by the field they open: a Taiwanese company's page on its trial (vectorite.com.tw
@@ -904,6 +912,7 @@ def reading(text: str) -> Reading:
     for start, end, cells in reversed(header_row_lines(lines)):
         lines[start:end] = cells  # a one-row table: its cells as "Label: value" lines
     lines = unglued_lines(lines)  # "…临床研究Public title:": a bilingual record's labels glued to the line before
+    lines = trailing_labels(lines)  # "… in Tehran Participants/Inclusion and exclusion criteria": an IRCT protocol's PDF
     lines = inline_fields(lines)  # "… on March 22. Brief Summary: … Study Type: Interventional Condition: …"
     spaced, glued = _writes_spaced_labels(lines), _writes_glued_labels(lines)
     # a page that writes each field's value in lower case on its label's line: a line under such a field is none of its
