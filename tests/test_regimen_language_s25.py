@@ -84,3 +84,29 @@ def test_a_drug_before_the_transplant_of_a_trial_that_gives_no_cells_is_the_stud
     # the conditioning drug a transplant trial studies is its treatment, not a regimen around a cell therapy
     assert _regimens(title="Pharmacokinetically Guided Busulfan Before Allogeneic Stem Cell Transplantation",
                      detailed_description="Busulfan will be given on days -5 to -2 before the transplant.") == []
+
+
+# --- a numbered cycle of the chemotherapy the cells are given with ---------------------------------------------------
+
+#: tests/data/therapy-holdout24/pages/clincosm.com/NCT04872634-snk01-nk-cells-gc-cetuximab-nsclc-after-tki.txt
+SNK_TITLE = ("SNK_ASTER: A Study to Evaluate the Safety and Anti-tumor Activity of SNK01 (NK Cells) Administered in "
+             "Combination With Chemotherapy or Chemotherapy / Cetuximab in Local Advanced or Metastatic Non-small Cell Lung "
+             "Cancer Patients Who Failed Tyrosine Kinase Inhibitor Treatment")
+SNK_CYCLE = ("The subjects allotted to each cohort are administered with the SNK01 manufactured from peripheral blood "
+             "mononuclear cells total 8 times over a period of about 10 weeks. Combined administration of SNK01 starts from "
+             "the Cycle 2 (Week 4) of Cytotoxic Chemotherapy and SNK01 is administered at an interval of 1 week starting "
+             "from the day after the administration of Cytotoxic Chemotherapy and/or Cetuximab (Visit 5-1, D23).")
+
+
+def test_a_numbered_cycle_of_a_chemotherapy_the_cells_are_given_with_is_that_chemotherapy() -> None:
+    assert _regimens(title=SNK_TITLE, detailed_description=SNK_CYCLE) == [("Cytotoxic Chemotherapy", "CHEMOTHERAPY")]
+
+
+def test_cycles_of_chemotherapy_the_patients_had_or_highly_emetogenic_chemotherapy_are_no_cycle_of_the_trial() -> None:
+    # the patients' past: no numbered cycle
+    assert _regimens(title=SNK_TITLE, detailed_description=(
+        "SNK01 is administered weekly. Patients received at least 2 cycles of cytotoxic chemotherapy before the "
+        "study.")) == []
+    # "HEC" abbreviates a kind of chemotherapy the cycle is for, no chemotherapy the trial names
+    assert _regimens(title=SNK_TITLE, detailed_description=(
+        "SNK01 is administered weekly. Nausea is scored on cycle 1 of highly emetogenic chemotherapy (HEC).")) == []

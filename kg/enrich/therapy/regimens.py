@@ -284,6 +284,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                 # cisplatin (not "prior platinum-based chemoradiotherapy", the patients' past)
                                 r"|(?:concurrent\s+)?chemo-?radiotherapy(?:\s*\(C?CRT\))?)(?!\w)",
                                 re.IGNORECASE)),
+    # a numbered cycle of the chemotherapy the cells are given with, as a trial's schedule counts it: "Combined
+    # administration of SNK01 starts from the Cycle 2 (Week 4) of Cytotoxic Chemotherapy" (clincosm.com NCT04872634).
+    # Not the patients' past ("received at least 2 cycles of cytotoxic chemotherapy": no cycle numbered)
+    ("CHEMOTHERAPY", re.compile(r"\bcycle\s+\d{1,2}\s*(?:\([^()]{1,20}\)\s*)?of\s+(?:the\s+)?"
+                                r"(?P<name>(?:cytotoxic\s+|systemic\s+|combination\s+)?chemotherapy)\b(?!\s*\()",
+                                re.IGNORECASE)),
     # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
     ("GVHD_PROPHYLAXIS", re.compile(r"(?P<name>post-?transplant(?:ation)?\s+cyclophosphamide(?:\s*\(PTCy\))?|\bPTCy\b)",
@@ -389,7 +395,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
-          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"),
+          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"), ("cycle",),
           ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
