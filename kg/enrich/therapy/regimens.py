@@ -750,6 +750,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     abbreviations: list[str] = []
     acronyms: set[str] = set()  # regimens named by their acronym: a combination, though its drugs go unnamed
     received: list[tuple[str, str]] = []  # the drugs said received with their doses, no purpose said (_RECEIVED)
+    dated_before_graft: list[Passage] = []  # passages that may say a drug is given on days before a transplant
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
@@ -758,6 +759,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     for place, passage in enumerate(passages):
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
+        if " day" in lowered and ("tx" in lowered or "transplant" in lowered):
+            dated_before_graft.append(passage)
         present = {word for word in _NEED_WORDS if word in lowered}
         for (fixed, pattern), needs in zip(_PATTERNS, _NEED_SETS):
             if needs.isdisjoint(present) or (lists_drugs and pattern in (_OUTLINE, _RECEIVED)):
@@ -852,9 +855,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     lists_chemotherapy = any(i.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(i.name) for i in record.interventions)
     plain_texts = [p.text for p in passages]
     # a drug said given on days before the transplant, where nothing above named it (_ON_DAYS_BEFORE_THE_TRANSPLANT)
-    for passage in passages:
-        if "day" not in passage.text.lower() or not _BEFORE_TRANSPLANT.search(passage.text):
-            continue
+    for passage in dated_before_graft:
         for match in _ON_DAYS_BEFORE_THE_TRANSPLANT.finditer(passage.text):
             name = fold(match.group("name"))
             drug = _ABBREVIATIONS.get(name.lower(), name.lower())
