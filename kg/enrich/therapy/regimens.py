@@ -105,6 +105,15 @@ _ANTIHISTAMINES = (rf"(?:{_PREMEDICATION_DRUG}{_PREMEDICATION_JOIN})*antihistami
 #: first of two letters or more, that is not a list of the drugs above ("Flu/Cy").
 _REGIMEN_ACRONYM = rf"(?!(?i:{_DRUG_LIST})(?![\w/-]))\b[A-Z][A-Za-z]{{0,6}}(?:[/-][A-Z][A-Za-z]{{1,6}})+\b(?![/-]?\d)"
 
+#: A drug a bracket says is added to a regimen where needed: "patients will undergo lymphodepletion chemotherapy with
+#: cyclophosphamide (fludarabine will be added if necessary)" (ctv.veeva.com NCT07266181): the drug is given to some, a row
+#: of its own for the regimen's purpose (the bracket is no dose of the drug before it).
+_ADDED = rf"\s*{_DRUG}\s+(?:will|may|can|could|is\s+to|are\s+to)\s+be\s+added\b"
+_ADDED_IF_NEEDED = re.compile(rf"(?P<kind>lymphodeplet\w*|(?:pre-?)?conditioning|preparative)\s+(?:chemotherapy\s+|regimen\s+"
+                              rf"|therapy\s+|treatment\s+)?(?:with|of|using|consisting\s+of|comprising)\s+{_DRUG_LIST}\s*"
+                              rf"\((?={_ADDED})\s*(?P<name>{_DRUG})[^()]{{0,80}}\)",
+                              re.IGNORECASE)
+
 _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "anthracycline-based chemotherapy": one drug class names the chemotherapy; "platinum-containing chemotherapy"
     # (trial.medpath.com NCT04836728, given with CIK cells and a PD-1 inhibitor); an antibody a chemotherapy contains:
@@ -142,8 +151,10 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # -2" (NCT01593696): the drugs each with its dose, up to what follows the regimen
     # "preparative regiment consisting of cyclophosphamide (60 mg/kg/day times 2 days intravenous (IV)) and fludarabine
     # (25 mg/m2/day IV times 5 days)" (NCT00924001; "regiment" as written)
+    # (a bracket that adds another drug to it is no dose: _ADDED_IF_NEEDED)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|preparative)\s+(?:chemotherapy|regimen|regiment)\s+(?:comprising"
-                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\(|(?:IV|PO|SC)\b"
+                      rf"|consisting\s+of|composed\s+of|including|of|with)\s+(?P<drugs>{_DRUG}\s*(?:\d|\((?!{_ADDED})"
+                      rf"|(?:IV|PO|SC)\b"
                       rf"|intravenous\w*|orally|subcutaneous\w*|over\b|on\s+days?\b)"
                       rf"(?:(?!\b(?:followed|then|prior|before|after)\b)[^.;]){{0,160}})", re.IGNORECASE)),
     # (and what they undergo: "CONDITIONING REGIMEN: Patients undergo total body irradiation on days -9 to -6", cancer.gov
@@ -273,6 +284,12 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                                 # cisplatin (not "prior platinum-based chemoradiotherapy", the patients' past)
                                 r"|(?:concurrent\s+)?chemo-?radiotherapy(?:\s*\(C?CRT\))?)(?!\w)",
                                 re.IGNORECASE)),
+    # a numbered cycle of the chemotherapy the cells are given with, as a trial's schedule counts it: "Combined
+    # administration of SNK01 starts from the Cycle 2 (Week 4) of Cytotoxic Chemotherapy" (clincosm.com NCT04872634).
+    # Not the patients' past ("received at least 2 cycles of cytotoxic chemotherapy": no cycle numbered)
+    ("CHEMOTHERAPY", re.compile(r"\bcycle\s+\d{1,2}\s*(?:\([^()]{1,20}\)\s*)?of\s+(?:the\s+)?"
+                                r"(?P<name>(?:cytotoxic\s+|systemic\s+|combination\s+)?chemotherapy)\b(?!\s*\()",
+                                re.IGNORECASE)),
     # "Gamma Delta T-cell Infusion Following Hematopoietic Stem Cell Transplantation and Post-transplant
     # Cyclophosphamide" (NCT03533816): cyclophosphamide given after a transplant is its GVHD prophylaxis
     ("GVHD_PROPHYLAXIS", re.compile(r"(?P<name>post-?transplant(?:ation)?\s+cyclophosphamide(?:\s*\(PTCy\))?|\bPTCy\b)",
@@ -378,7 +395,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
-          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"),
+          ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"), ("cycle",),
           ("cyclophosphamide", "ptcy"), ("after", "following"),
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
@@ -675,6 +692,14 @@ _HAD_BEFORE = re.compile(r"\b(?:failed|failure\s+(?:of|on)|progress\w*\s+(?:on|a
                          r"|resistant\s+to|relaps\w*\s+after|previously\s+treated\s+with|pre-?treated\s+with)\s+"
                          r"(?:(?:an?|the|their|prior|previous|standard)\s+)?(?:(?:first|second|third|1st|2nd|3rd)[- ]line\s+)?$",
                          re.IGNORECASE)
+#: A drug said given on days before the transplant: "Anti-thymocyte globulin: rabbit anti-thymocyte globulin will be
+#: administered on day -6 (0.5 mg/kg) and day -5 (3 mg/kg/day) pre-tx." (meddatax.com NCT01370213, beside its numbered
+#: "Preparative Regimen"): a drug of the transplant's conditioning, or, an immunosuppressant (_GVHD_DRUGS, ATG too), given
+#: before the graft for a purpose the text does not say (its GVHD prophylaxis or the conditioning): that purpose empty.
+_ON_DAYS_BEFORE_THE_TRANSPLANT = re.compile(rf"(?P<name>{_DRUG})\s+(?:will\s+be|is|are)\s+(?:given|administered|infused)\s+"
+                                            rf"(?:\w+\s+)?on\s+days?\s*[-−]\s?\d{{1,2}}\b(?:[^.;]|\.(?=\d)){{0,80}}?"
+                                            rf"(?:\bpre-?tx\b|\bpre-?transplant\w*|\bbefore\s+(?:the\s+)?transplant\w*)",
+                                            re.IGNORECASE)
 #: A heading that says what the drugs after it are given before: "Pretreatment regimen before cell infusion: intravenous
 #: infusion of cyclophosphamide 60mg/kg day -7, intravenous infusion of fludarabine 25mg/㎡/day day -6 to -2 days"
 #: (ClinicalTrials.gov NCT05519384).
@@ -725,6 +750,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     abbreviations: list[str] = []
     acronyms: set[str] = set()  # regimens named by their acronym: a combination, though its drugs go unnamed
     received: list[tuple[str, str]] = []  # the drugs said received with their doses, no purpose said (_RECEIVED)
+    dated_before_graft: list[Passage] = []  # passages that may say a drug is given on days before a transplant
     # drugs a record lists as its interventions are its regimens, each a row: an outline's sentence of them is not read
     # as one more
     lists_drugs = any(_INTERVENTION_DRUG.match(i.name) for i in record.interventions)
@@ -733,6 +759,8 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     for place, passage in enumerate(passages):
         taken: list[tuple[int, int]] = []
         lowered = passage.text.lower()
+        if " day" in lowered and ("tx" in lowered or "transplant" in lowered):
+            dated_before_graft.append(passage)
         present = {word for word in _NEED_WORDS if word in lowered}
         for (fixed, pattern), needs in zip(_PATTERNS, _NEED_SETS):
             if needs.isdisjoint(present) or (lists_drugs and pattern in (_OUTLINE, _RECEIVED)):
@@ -781,6 +809,14 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
                 found.setdefault((name.lower(), regimen.purpose), regimen)
                 if match.re is _RECEIVED and purpose == "CHEMOTHERAPY":
                     received.append((name.lower(), purpose))
+        if "added" in lowered:  # a drug added to the regimen where needed, a row of its own (_ADDED_IF_NEEDED)
+            for match in _ADDED_IF_NEEDED.finditer(passage.text):
+                if negated(passage.text[max(0, match.start() - 60): match.start()]):
+                    continue
+                purpose = _purpose(None, match, passage.text)
+                found.setdefault((match.group("name").lower(), purpose),
+                                 Regimen(fold(match.group("name")), purpose, _components(match),
+                                         days=days_given(passage.text[match.start("name"):])))
     # the drugs said received, each with its dose ("Patients will receive fludarabine (30 mg/m2) and cyclophosphamide (500
     # mg/m2)"), where another sentence names them with their purpose ("lymphodepletion with fludarabine and
     # cyclophosphamide"): that regimen, dosed
@@ -818,6 +854,18 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # the row, below)
     lists_chemotherapy = any(i.type == "DRUG" and _LISTED_CHEMOTHERAPY.match(i.name) for i in record.interventions)
     plain_texts = [p.text for p in passages]
+    # a drug said given on days before the transplant, where nothing above named it (_ON_DAYS_BEFORE_THE_TRANSPLANT)
+    for passage in dated_before_graft:
+        for match in _ON_DAYS_BEFORE_THE_TRANSPLANT.finditer(passage.text):
+            name = fold(match.group("name"))
+            drug = _ABBREVIATIONS.get(name.lower(), name.lower())
+            if drug in named_drugs or _SUPPORTIVE.match(drug) or negated(passage.text[max(0, match.start() - 60):
+                                                                                      match.start()]):
+                continue
+            named_drugs.add(drug)
+            purpose = None if drug in _GVHD_DRUGS else "CONDITIONING"
+            found.setdefault((name.lower(), purpose), Regimen(name, purpose, [drug],
+                                                             days=days_given(passage.text[match.start():])))
     for passage in passages:
         if "/" not in passage.text:
             continue
