@@ -42,7 +42,8 @@ one line of that form around an ``EXISTS``, which grlc and any store answer as i
 evaluate such a filter row by row (Oxigraph: 26 s for one sponsor's criteria at 10,000 studies, the
 whole listing's time), so :meth:`StoredQuery.bind` writes the same question in the form stores answer
 from their indexes: a filter given becomes its patterns in the query (56 ms), a filter not given is
-left out; the country alone, whose patterns give a trial once per site, becomes a sub-select of its distinct trials.
+left out. (The country was a sub-select of its distinct trials while it read every site's country; a trial states
+its sites' countries as ``ctk:siteCountryCode`` since, one statement per country, and the pattern is as fast.)
 A token of a scheme (phase, status, cell type) is asked as the concept IRI it stands for
 (``?trial ctk:phase voc:phase-PHASE2``), where the file compares each trial's concept with the token as a
 string. The rows are the same (the sub-select is DISTINCT, and so is a query with such a filter
@@ -52,8 +53,8 @@ the filter stays as it is); tests/test_query_filters.py checks it query by query
 :func:`trial_page` adds them to the sub-select of the trials instead, so that a store reads the rows
 of those trials only (the listing's ``ORDER BY`` starts with the trial key, so pages of trials follow
 each other in the listing's order), and :func:`trial_count` counts the trials listed. The sub-select
-also answers a filter once per trial: where a trial has 3,000 sites in the country asked for, its
-rows are read once, not once per site before a DISTINCT folds them.
+also answers a filter once per trial: where a trial matches a filter many times, its rows are read
+once, not once per match before a DISTINCT folds them.
 
 The same text runs on an in-memory rdflib graph and on a remote endpoint.
 """
@@ -180,12 +181,6 @@ _GUARDED_FILTER = re.compile(r'^[ \t]*FILTER\(COALESCE\((?P<variable>\?__[A-Za-z
 _COUNTING = re.compile(r"\b(COUNT|SUM|AVG|GROUP_CONCAT)\s*\(\s*(?!DISTINCT\b)", re.IGNORECASE)
 
 
-#: The filters whose patterns reach a trial through things it has by the hundreds or thousands (sites), so that one
-#: trial comes out of them many times. (A sub-select of any other filter's trials costs more than it saves: Oxigraph
-#: sizes it larger than the listing's keys and reads every key to join them, 165 ms against 3 ms for one sponsor.)
-_BY_THE_HUNDREDS = {"?__country"}
-
-
 #: A token compared with the concept IRI it ends: ``FILTER(STRAFTER(STR(?x), "/vocab/phase-") = ?__phase)``.
 _TOKEN_OF_CONCEPT = r' \. FILTER\(STRAFTER\(STR\((?P<concept>\?[A-Za-z0-9_]+)\), "/vocab/(?P<scheme>[a-z-]+)-"\) = {variable}\)'
 
@@ -216,9 +211,6 @@ def _settle_filters(text: str, given: set[str], concepts: Mapping[str, str] | No
         "GROUP BY" in outer.upper() and not _COUNTING.search(body))
     # A filter in the sub-select of a listing's trials is folded by its DISTINCT, whatever the listing.
     trials = _TRIALS.search(text)
-    # The filters given in it: one of them alone is asked as a sub-select of its distinct trials (below)
-    given_in_trials = [m for m in _GUARDED_FILTER.finditer(text) if m.group("variable") in given
-                       and trials and trials.start() < m.start() < trials.end()]
 
     def settle(match: re.Match[str]) -> str:
         variable = match.group("variable")
@@ -229,27 +221,9 @@ def _settle_filters(text: str, given: set[str], concepts: Mapping[str, str] | No
             start, end = match.span("patterns")
             return match.group(0)[: start - match.start()] + patterns + match.group(0)[end - match.start():]
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
-        if variable in _BY_THE_HUNDREDS and [m.span() for m in given_in_trials] == [match.span()]:
-            # The country's patterns give a trial once per site in it: the distinct trials first, so that a store
-            # looks each one's key up once (the largest country's first page at 100,000 studies: 3.9 s against
-            # 1.6 s; docs/benchmarks.md). Not beside another filter: a store joins a sub-select by reading all of it,
-            # where a trial the other filter matched is looked up.
-            return f"{indent}{{ SELECT DISTINCT ?trial WHERE {{ {patterns} }} }}\n"
         return f"{indent}{patterns} .\n"
 
-    settled = _GUARDED_FILTER.sub(settle, text)
-    if "{ SELECT DISTINCT ?trial WHERE {" not in settled:
-        return settled
-    # The trials' keys after the sub-select of the filter's trials: Oxigraph, whose size estimates of the two tie, then
-    # starts from those trials and looks each one's key up, where from the keys it would read them all.
-    found = _TRIALS.search(settled)
-    key = re.search(r"^[ \t]*\?trial ctk:trialId \?trial_id \.\n", found.group(0), re.MULTILINE) if found else None
-    if key is None:
-        return settled
-    block = found.group(0)[: key.start()] + found.group(0)[key.end():]
-    end = block.rindex("\n") + 1
-    block = block[:end] + key.group(0) + block[end:]
-    return settled[: found.start()] + block + settled[found.end():]
+    return _GUARDED_FILTER.sub(settle, text)
 
 
 #: The sub-select of a listing's trials, in the order of their keys (every listing opens with it): a store

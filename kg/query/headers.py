@@ -31,7 +31,7 @@ TRIAL_FILTERS = {
     "status": '?trial ctk:overallStatus ?filter_status . FILTER(STRAFTER(STR(?filter_status), "/vocab/status-") = ?__status)',
     "cellType": ("?trial ctk:hasCellProduct ?filter_product . ?filter_product ctk:cellType ?filter_cell_type . "
                  'FILTER(STRAFTER(STR(?filter_cell_type), "/vocab/cell-type-") = ?__cellType)'),
-    "country": "?trial ctk:hasSite ?filter_site . ?filter_site ctk:countryCode ?__country",
+    "country": "?trial ctk:siteCountryCode ?__country",
 }
 #: A filter line on the trials, as a query holds it (a row-level filter of the same parameter,
 #: such as the sites' own country, does not start from ``?trial`` and is left as written).

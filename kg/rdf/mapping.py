@@ -242,6 +242,9 @@ def _parties(out: _Triples, trial: str, record: TrialRecord) -> None:
                 out.link(trial, _ctk(link), descriptor)
     for site in record.sites:
         out.link(trial, _ctk("hasSite"), iris.site(site))
+        # Each distinct country of its sites on the trial itself as well: a filter or a count by country then reads
+        # one statement per trial and country, not one per site (39,500 trials, 300,000 sites in the US at 100,000).
+        out.add(trial, _ctk("siteCountryCode"), site.country)
     for reference in record.references:
         out.link(trial, _ctk("citesPublication"), iris.publication(reference))
 
