@@ -47,6 +47,10 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                          r"|chimeric antigen receptor\s+T\s*\([^()]{1,20}\)\s*cells?\b"
                          # its abbreviation, the CAR's target number glued to it: "nCAR19-T transfusion" (the same page)
                          r"|(?-i:\b[a-z]?CAR\d{1,3}[- ]T\b)"
+                         # the CAR's target glued before it, its other domains after, then the T cells that express it:
+                         # "autologous CD19CAR-CD28-CD3zeta-EGFRt-expressing Tcm-enriched T cells" (ClinicalTrials.gov
+                         # NCT01815749), "CD19CAR-CD28zeta-4-1BB-expressing Allogeneic T Lymphocytes" (cancer.gov NCT02050347)
+                         r"|(?-i:\b[A-Z]{2,5}\d{1,3}CAR)(?:-\S+)?\s+(?:\S+\s+){0,2}?T[- ]?(?:cells?|lymphocytes)\b"
                          # "autologous T cells genetically engineered with a novel B-cell Maturation Antigen (BCMA)-specific
                          # chimeric antigen receptor (CAR)" (recruiting-trials.novartis.com NCT04318327)
                          r"|\bT[- ]?cells?[- ](?:genetically\s+)?(?:engineered|transduced|modified)\s+(?:with|to\s+express)\s+"
@@ -109,6 +113,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # a receptor given T cells, named for the therapy: "T Cell Receptor Immunotherapy Targeting MAGE-A3",
                      # "Biological: Anti-MAGE-A3 ... (HLA-A* 01)-restricted T-cell receptor (TCR)" (ctv.veeva.com NCT02153905)
                      r"|\brestricted\s+T[- ]?cell\s+receptors?\b"
+                     # peripheral blood lymphocytes a receptor's gene is put in: "NY-ESO-1 Reactive TCR Retroviral Vector
+                     # Transduced Autologous PBL" (clinicaltrials.gov/show/NCT02650986)
+                     r"|\b(?:transduced|engineered|gene[- ]modified)\s+(?:autologous\s+|allogeneic\s+)?PBLs?\b"
                      # peripheral blood lymphocytes named by the receptor put in them: "BIOLOGICAL: Anti-NY ESO-1 T-cell
                      # receptor PBL" (api.ai-analytics.org NCT00670748); not the receptors of a blood count
                      r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
@@ -124,6 +131,9 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      # the making said as a verb: "the investigators propose modifying T cells to encode a 'switch'"
                      # (ignite-sd.com NCT01204502), "genetically modifying T cells"
                      r"|modifying"
+                     # in plain English: "inject the changed T-cells into the body of the patient" (ClinicalTrials.gov
+                     # NCT00968760)
+                     r"|changed"
                      # cells chosen by what they recognise: "virus-specific, antigen-selected T cells" (ignite-sd.com
                      # NCT03378102), "These selected T-cells are then infused to the patient" (webhealthnetwork.com)
                      r"|selected"
@@ -241,7 +251,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
-                          "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph",
+                          "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph", "pbl",
                           "allogenic lymph"),)}
 #: Every word of _CELL_TYPE_NEEDS once, each looked for once in a text; and each kind's groups as sets, to meet the found ones.
 _CELL_TYPE_WORDS = tuple(dict.fromkeys(word for groups in _CELL_TYPE_NEEDS.values() for group in groups for word in group))

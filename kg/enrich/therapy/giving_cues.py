@@ -108,7 +108,10 @@ _MEASURING_WORDS = re.compile(r"\b(?:monitor\w*|stainings?|expression|kinetics|r
                               # Stem Cell Transplant Patients and Donors" (NCT02301065, an observational study)
                               r"|analy[sz]\w*|(?<=in )relation|correlat\w*"
                               r"|markers?|(?<!antigen )receptors?|levels?|counts?|changes?|profil\w*|phenotyp\w*|\w*responsive\w*"
-                              r"|dysfunction\w*)\b", re.IGNORECASE)
+                              r"|dysfunction\w*"
+                              # in French: "Étude visant à déterminer les fonctions des cellules "natural killer" (NK)"
+                              # (kusajili.fr RECF0903, blood samples studied, no cells given)
+                              r"|fonctions?)\b", re.IGNORECASE)
 _PRODUCT_WORDS = re.compile(r"\binfus\w*|\btherap\w*|\btransfer\w*|\badminist\w*|\binject\w*|\bexpanded\b|\bactivated\b"
                             r"|\bdonor\b|\ballogene\w*|\bautologous\b|\bhaplo\w*|\bCAR\b|\bdoses?\b|\bengineered\b"
                             r"|\bmodified\b|\bchimeric\b", re.IGNORECASE)

@@ -97,7 +97,11 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # lymphocytes named by the receptor put in them: "Anti-NY ESO-1 T-cell receptor PBL" (api.ai-analytics.org
                        # NCT00670748), a receptor no peripheral blood lymphocyte carries unless its genes are changed
                        r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
-                       r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b",
+                       r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b"
+                       # the cells' DNA changed, in plain English: "Researchers then perform a gene transfer to change the
+                       # T-cells' DNA", "changing the T cells' DNA (genetic material) in a specific way" (ClinicalTrials.gov
+                       # NCT00968760)
+                       r"|\bchang(?:e|es|ed|ing)\s+the\s+(?:[\w-]+\s+)?[\w-]+(?:'|’)s?\s+DNA\b",
                        re.IGNORECASE)
 #: (and the artificial antigen-presenting cells the product is named as expanded on: "artificial antigen presenting cell
 #: (AAPC)-expanded donor gamma delta T-cells", "AAPC expanded donor gamma delta T-cells", cancer.gov NCI-2021-09278)

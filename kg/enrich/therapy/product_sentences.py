@@ -206,7 +206,10 @@ _PLAIN_PRODUCT = re.compile(r"\b(?:using|uses?|giving|gave|infus\w+|receiv\w+)\s
                             # "To characterize the yield of lymphocyte subsets in each study product following depletion
                             # of TCR-alpha-beta T cells and B cells from non-mobilized, two-blood volume leukapheresis of
                             # study donors." (cancer.gov NCT03939585, a trial of donor lymphocytes)
-                            r"|\b(?:the|each|this)\s+study\s+products?\b",
+                            r"|\b(?:the|each|this)\s+study\s+products?\b"
+                            # the cells a cellular immunotherapy uses, named after it: "cellular immunotherapy utilizing ex
+                            # vivo expanded autologous central memory" (ClinicalTrials.gov NCT01815749, cut before "T cells")
+                            r"|\bcellular\s+immunotherapy\s+(?:utilizing|utilising|using)\s",
                             re.IGNORECASE)
 
 

@@ -55,6 +55,11 @@ _AUTOLOGOUS = re.compile(r"(?<!donor derived )(?<!donor-derived )\bautologous\b"
                          # them in the lab" (sclerodermanews.com NCT06375993)
                          r"|\b(?:collecting|taking|removing|harvesting|drawing)\s+(?:a|the|each)\s+(?:patient|participant)"
                          r"(?:'|’)s\s+(?:own\s+)?(?:immune\s+)?(?:T[- ]cells|NK cells|immune cells|cells|blood|lymphocytes)\b"
+                         # the cells given back where they came from: "The gene transfer involves drawing blood, separating
+                         # out T cells ..., changing the T cells' DNA ... in a specific way, and returning the changed T
+                         # cells back to the body." (ClinicalTrials.gov NCT00968760)
+                         r"|\breturn(?:ing|ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:T[- ]?cells?|NK[- ]cells?|cells|lymphocytes)"
+                         r"\s+back\s+(?:to|into)\s+(?:the\s+)?(?:body|patient|participant)\b"
                          # "PBMCs of enrolled patients were collected" (ctv.veeva.com NCT03175679)
                          r"|\b(?:PBMCs?|blood|cells|lymphocytes)\s+(?:of|from)\s+(?:the\s+)?(?:enrolled\s+|each\s+)?"
                          r"(?:patients|participants|subjects)\s+(?:were|was|are|is|will\s+be)\s+(?:collected|drawn|taken|obtained)\b"
@@ -136,6 +141,14 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
                                     # (cancer.gov NCI-2018-00983, NCT03434769)
                                     r"|\b(?:removing|taking|collecting)\s+(?:T|NK|immune|white\s+blood)[- ]cells\s+from\s+"
                                     r"the\s+(?:patient(?:'|’)s\s+)?blood\b"
+                                    # blood drawn and the cells separated out of it: "The gene transfer involves drawing blood,
+                                    # separating out T cells" (ClinicalTrials.gov NCT00968760)
+                                    r"|\bdraw(?:ing|n)?\s+blood\b[^.;]{0,80}?\bseparat\w*\s+(?:out\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+                                    r"(?:T[- ]?cells?|NK[- ]cells?|cells|lymphocytes)\b"
+                                    # the mononuclear cells of the periphery, "blood" left out: "NK cells will be selected
+                                    # from HLA mismatch familial donor peripheral mononuclear cells" (smartpatients.com
+                                    # NCT01947322)
+                                    r"|\bperipheral\s+mononuclear\s+cells?\b"
                                     # "made from donated blood cells" (cancer.gov NCT04742595): a blood donation's, not a
                                     # graft of stem cells
                                     r"|\bdonated\s+blood\b(?!\s+(?:stem|progenitor))"
@@ -161,7 +174,8 @@ _TISSUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: Words (lowercase) one of which each of _TISSUES' patterns needs: most texts about a product name no tissue, and the
 #: patterns are searched in them only where one can match.
-_TISSUE_NEEDS = {"PERIPHERAL_BLOOD": ("blood", "pbmc", "apheresis", "pb-nk"), "UMBILICAL_CORD_BLOOD": ("cord", "cb"),
+_TISSUE_NEEDS = {"PERIPHERAL_BLOOD": ("blood", "pbmc", "apheresis", "pb-nk", "peripheral mononuclear"),
+                 "UMBILICAL_CORD_BLOOD": ("cord", "cb"),
                  "BONE_MARROW": ("bone marrow", "bone-marrow", "bm-mnc", "bmmnc"), "CELL_LINE": ("nk-92", "cell line", "khyg-1"),
                  "IPSC": ("ipsc", "induced pluripotent"), "PLACENTA": ("placenta",)}
 #: A child's own banked cord blood: the one cord blood that is autologous.

@@ -38,7 +38,10 @@ _FREQUENCIES = [
                                  re.IGNORECASE)),
     ("WEEKLY", re.compile(r"\b(?:once\s+)?weekly\b|\bonce\s+(?:a|per)\s+week\b|\bevery\s+(?:week|7\s+days)\b|\bqw\b",
                           re.IGNORECASE)),
-    ("DAILY", re.compile(r"\bq\.?d\.?\b|\bdaily\b|\bonce\s+(?:a|per)\s+day\b|\bevery\s+(?:day|24\s*(?:hours|h))\b|/day\b",
+    # (not two or three times a day, which have no token: "low-dose aldesleukin IV over 15 minutes three times daily (TID)"
+    # (cancer.gov NCT01586403), "twice daily")
+    ("DAILY", re.compile(r"\bq\.?d\.?\b|(?<!times\s)(?<!twice\s)(?<!thrice\s)\bdaily\b"
+                         r"|\bonce\s+(?:a|per)\s+day\b|\bevery\s+(?:day|24\s*(?:hours|h))\b|/day\b",
                          re.IGNORECASE)),
 ]
 
@@ -59,6 +62,8 @@ def frequency(text: str) -> str | None:
     ('DAILY', 'EVERY_OTHER_DAY', 'THREE_TIMES_WEEKLY')
     >>> frequency("once weekly for 4 weeks"), frequency("on day 0") is None
     ('WEEKLY', True)
+    >>> frequency("aldesleukin IV over 15 minutes three times daily (TID) for 7 days") is None, frequency("IL-2 daily")
+    (True, 'DAILY')
     """
     return next((token for token, pattern in _FREQUENCIES if pattern.search(text)), None)
 
@@ -233,7 +238,10 @@ _INFUSIONS = re.compile(
 _NOT_A_FREQUENCY = r"(?!\s+(?:a|per|every|each)\s+(?:day|week|month)\b|\s+(?:daily|weekly))"
 #: "twice" counts infusions, but "twice a week" is a frequency.
 _TWICE = re.compile(rf"\b(?:twice|two\s+times)\b{_NOT_A_FREQUENCY}", re.IGNORECASE)
+#: (not a drug's dose, in milligrams: "concurrently with a single dose of Ipilimumab 1 mg/kg up to 100 mg", ClinicalTrials.gov
+#: NCT03166397, a trial of TIL)
 _SINGLE = re.compile(r"\b(?:a\s+single|one|a\s+fixed|single)\s+(?:\w+\s+)?(?:dose|infusion)\s+of\b"
+                     r"(?![^.;,]{0,40}?\d\s*(?:mg|µg|mcg|ug)\b)"
                      r"|\b(?:as\s+)?a\s+single\s+(?:\w+\s+)?infusion\b"
                      # the cells' amount given at once: "Ex vivo–expanded auto-TILs (>1 × 109 cells in a single dose) were
                      # infused" (jci.org NCT04443296)
@@ -292,10 +300,11 @@ _CHECKED_BETWEEN = re.compile(r"\b(?:evaluat|assess|measur|examin|test|sampl|col
                               r"|imag|biops)\w*", re.IGNORECASE)
 #: One injection of the cells named right after it: "All patients will have one hepatic intra-arterial injection of
 #: immunological cells (gamma-delta T lymphocytes)" (ctv.veeva.com NCT00562666); not "at least one injection", nor one
-#: injection of a drug ("one injection of IL-2").
+#: injection of a drug ("one injection of IL-2"). (The words between may be a dose and the cells' markers: "HLA Haploidentical
+#: selected NK cell infusion (one injection of 1x107/kg CD3-CD56+ cells)", smartpatients.com NCT01947322.)
 _ONE_INJECTION_OF_CELLS = re.compile(r"(?<!at least )(?<!more than )(?<!up to )\b(?:one|a\s+single|single)\s+"
                                      r"(?:[\w-]+\s+){0,3}?(?:injection|infusion|transfusion|administration)\s+of\s+"
-                                     r"(?:[\w-]+\s+){0,4}?(?:cells?|lymphocytes|CTLs?|TILs?)\b", re.IGNORECASE)
+                                     r"(?:[\w/+.-]+\s+){0,4}?(?:cells?|lymphocytes|CTLs?|TILs?)\b", re.IGNORECASE)
 #: A number of times the days listed after it agree with: "with up to 3 times separated by 4 weeks among dosing
 #: (intrathecally on Days 1, 29, and 57)" (ctv.veeva.com NCT06671236): one administration on each day, as many as the
 #: times (the count read only where the days listed are as many).

@@ -435,6 +435,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # Without a label, a bulleted list typed the registry's way ("• Biological: tumor infiltrating lymphocyte therapy",
     # "• Drug: gemcitabine hydrochloride", findmecure.com) is the trial's interventions.
     record.interventions = record.interventions or _interventions(typed_intervention_list(text.split("\n")))
+    # ClinicalTrials.gov's study page as copied, its table under "Condition or disease Intervention/treatment Phase" one row:
+    # the conditions, then the typed interventions
+    record.interventions = record.interventions or _interventions(_conditions_table_interventions(text.split("\n")))
     # A page that lists no interventions but names its cells as the trial's treatment ("This trial is testing a new
     # treatment called CAR-TA T cells"): that is the intervention.
     called = None if record.interventions else treatment_called(text)
@@ -467,6 +470,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     described = {i.name.lower(): i.description for i in table_interventions if i.description}
     for intervention in record.interventions:
         intervention.description = intervention.description or described.get(intervention.name.lower())
+    # a page that repeats each intervention's name under its design fields, maybe with its category, over the sentence
+    # that describes it: "allogenic nk cells infusion cellular therapy" / "HLA Haploidentical selected NK cell infusion
+    # (one injection of 1x107/kg CD3-CD56+ cells) after chemotherapy associating …" (smartpatients.com NCT01947322)
+    for intervention in record.interventions:
+        below = None if intervention.description else _described_below(found.unread, intervention.name)
+        if below and below not in (record.detailed_description or ""):
+            intervention.description = below
     record.arms = grouped or _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
         Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
@@ -733,6 +743,51 @@ def _numbered_groups(lines: list[str]) -> list[Arm]:
         arms.append(Arm(match.group("label"), description=text,
                         interventions=[] if _CARE_ONLY.fullmatch(name) else [name]))
     return arms
+
+
+#: The header of ClinicalTrials.gov's table of conditions and interventions, as its study page (2017-2020) copies.
+_CONDITIONS_TABLE_HEADER = re.compile(r"condition\s+or\s+disease\s+intervention/treatment(?:\s+phase)?", re.IGNORECASE)
+
+
+def _conditions_table_interventions(lines: list[str]) -> list[str]:
+    """The typed interventions of the row under ClinicalTrials.gov's header "Condition or disease Intervention/treatment
+    Phase", from its first type on: "Adult Solid Neoplasm Drug: Cyclophosphamide Other: Laboratory Biomarker Analysis
+    Biological: NY-ESO-1 Reactive TCR Retroviral Vector Transduced Autologous PBL" (clinicaltrials.gov/show/NCT02650986).
+
+    >>> _conditions_table_interventions(["Condition or disease Intervention/treatment Phase", "Adult Solid Neoplasm Drug: "
+    ...                                  "Cyclophosphamide Biological: NY-ESO-1 Reactive TCR Transduced Autologous PBL"])
+    ['Drug: Cyclophosphamide Biological: NY-ESO-1 Reactive TCR Transduced Autologous PBL']
+    >>> _conditions_table_interventions(["Condition or disease", "Adult Solid Neoplasm Drug: Cyclophosphamide"])
+    []
+    """
+    for index, line in enumerate(lines):
+        if len(line) < 80 and _CONDITIONS_TABLE_HEADER.fullmatch(line.strip()):
+            row = fold(next((after for after in lines[index + 1:index + 3] if after.strip()), ""))
+            pairs = typed_interventions(row)
+            head = pairs[0][1] if pairs and pairs[0][0] is None else ""
+            rest = row[len(head):].strip() if row.startswith(head) else ""
+            return [rest] if rest and any(kind for kind, _ in pairs) else []
+    return []
+
+
+def _described_below(lines: list[str], name: str) -> str | None:
+    """The sentence on the line after a line that is an intervention's name alone or with a category of up to three
+    words in lower case (smartpatients.com: "allogenic nk cells infusion cellular therapy" over its description).
+
+    >>> _described_below(["allogenic nk cells infusion cellular therapy", "HLA Haploidentical selected NK cell infusion "
+    ...                   "(one injection of 1x107/kg CD3-CD56+ cells) after chemotherapy."], "allogenic nk cells infusion")[:29]
+    'HLA Haploidentical selected N'
+    >>> _described_below(["allogenic nk cells infusion were given to Patient 4 in the study", "The study was stopped after"
+    ...                   " two patients of the first group died in the first month."], "allogenic nk cells infusion")
+    """
+    wanted = fold(name).lower()
+    for line, after in zip(lines, lines[1:]):
+        head = fold(line)
+        rest = head[len(wanted):].split()
+        if head.lower().startswith(wanted) and len(rest) <= 3 and head[len(wanted):] == head[len(wanted):].lower() \
+                and (not rest or head[len(wanted)] == " ") and _SENTENCES.match(fold(after)):
+            return fold(after)
+    return None
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:

@@ -894,7 +894,10 @@ def stated_site(text: str) -> str | None:
 
 #: A paragraph that says what the trial does: "This phase I/Ib trial tests the safety …", "This study will analyze and
 #: evaluate …", "The goal of this clinical research study is to learn if …".
-_SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+present)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:id|number|record)\b)"
+#: ("The proposed study plans to realize an adoptive anti-leukaemic immunotherapy by infusion of HLA-I mismatched NK cells",
+#: smartpatients.com NCT01947322, after a sentence of background)
+_SUMMARY_OPENING = re.compile(r"^\s*(?:(?:this|the\s+(?:present|proposed))\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b"
+                              r"(?!\s+(?:id|number|record)\b)"
                               r"(?!\s+(?:is|was|has)\s+(?:currently\s+|now\s+|not\s+yet\s+|no\s+longer\s+)?(?:recruiting|enrolling|"
                               r"open|closed|active|completed|registered|listed)\b)"
                               r"|the\s+(?:goal|purpose|aim|objective)s?\s+of\s+this\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b"

@@ -511,6 +511,9 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         name, value = _lower_value(plain)
         if name:
             return name, value
+        treatment = _LOWER_TREATMENT.fullmatch(plain.strip())
+        if treatment:
+            return "interventions", treatment.group("value")
     if not spaced:
         return _gap_row(line) or _closed_value(plain)
     for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
@@ -671,6 +674,12 @@ def _lower_value(line: str) -> tuple[str | None, str | None]:
             continue
         return name, value
     return None, None
+
+
+#: On a page that writes its values in lower case after labels without colons, its "Treatment" line names what the trial
+#: gives: "Treatment allogenic nk cells infusion", "Treatment mage-a4 tcr gene-modified t cells" (smartpatients.com
+#: NCT01947322, NCT01694472). Only there: "Treatment" alone is no label of the table ("Treatment naive patients …").
+_LOWER_TREATMENT = re.compile(r"Treatment (?P<value>[a-z0-9][a-z0-9 ,/+-]{2,80})")
 
 
 #: Words a heading goes on with and a field's value does not open with.
