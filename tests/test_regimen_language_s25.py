@@ -110,3 +110,30 @@ def test_cycles_of_chemotherapy_the_patients_had_or_highly_emetogenic_chemothera
     # "HEC" abbreviates a kind of chemotherapy the cycle is for, no chemotherapy the trial names
     assert _regimens(title=SNK_TITLE, detailed_description=(
         "SNK01 is administered weekly. Nausea is scored on cycle 1 of highly emetogenic chemotherapy (HEC).")) == []
+
+
+# --- lymphodepletion and its drugs: "composed by", and drugs before a colon ---------------------------------------------
+
+TIL_TITLE = "TIL-ACT Followed by Nivolumab in Unresectable Melanoma"
+
+
+def test_lymphodepleting_chemotherapy_composed_by_drugs_is_the_drugs() -> None:
+    # tests/data/therapy-holdout27/pages/clincosm.com/NCT03475134-til-act-flu-cy-high-dose-il-2-nivolumab-melanoma.txt
+    text = ("Study treatment will begin with intravenous non-myeloablative (NMA) lymphodepleting chemotherapy composed by "
+            "fludarabine and cyclophosphamide. Both treatments will be started on the same day.")
+    assert _regimens(title=TIL_TITLE, detailed_description=text) == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]
+    # composed by people, not drugs: the regimen keeps the name its purpose gives it
+    text = "Study treatment will begin with lymphodepleting chemotherapy composed by the investigators' protocol."
+    assert all("investigators" not in name for name, _ in _regimens(title=TIL_TITLE, detailed_description=text))
+
+
+def test_drugs_described_in_brackets_before_a_colon_saying_lymphodepleting_are_the_regimen() -> None:
+    # tests/data/pages-holdout5/cytotargetdb.ca/NCT06373991-athena-car-t-sle.txt
+    text = ("Interventions and mechanisms: • ATHENA CAR-T (ET-901): autologous chimeric antigen receptor T-cell therapy. "
+            "• Fludarabine (antimetabolite, purine analog) and Cyclophosphamide (alkylating agent): lymphodepleting "
+            "chemotherapy to enhance CAR-T engraftment/expansion.")
+    assert _regimens(title="ATHENA CAR-T in SLE", brief_summary=text) == [
+        ("Fludarabine (antimetabolite, purine analog) and Cyclophosphamide (alkylating agent)", "LYMPHODEPLETION")]
+    # one drug described before a colon that says something else is no lymphodepletion
+    text = "• Cyclophosphamide (alkylating agent): prior therapy allowed if stopped 4 weeks before."
+    assert _regimens(title="ATHENA CAR-T in SLE", brief_summary=text) == []

@@ -197,7 +197,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # fludarabine, and antithymocyte globulin", Biol Blood Marrow Transplant 2014;20:696, PMID 24525278)
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning|immunosuppress\w*|preparative)\s+(?:\([A-Z]{{1,6}}\)\s+)?"
                       rf"(?:chemotherapy\s+|regimen\s+|therapy\s+|treatment\s+)?(?:with|using|of|consisting of|comprising|by"
-                      rf"|containing)\s+"
+                      rf"|containing|composed\s+(?:of|by))\s+"
                       rf"(?P<name>{_DOSED_DRUG_LIST})", re.IGNORECASE)),
     # "lymphodepleting cyclophosphamide and fludarabine"; the drugs in brackets after it: "Protocol of immunotherapy includes
     # conditioning (fludarabine + cyclophosphamide or any other protocol of chemotherapy) followed by expanded NK cells
@@ -206,6 +206,13 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "Conditioning chemotherapy (fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 on Days -5 to -3)"
     (None, re.compile(rf"(?P<kind>lymphodeplet\w*|conditioning)\s+(?:chemotherapy|regimen)\s*\((?P<drugs>[^()]*?{_DRUG}[^()]*)\)",
                       re.IGNORECASE)),
+    # (and "composed by": "intravenous non-myeloablative (NMA) lymphodepleting chemotherapy composed by fludarabine and
+    # cyclophosphamide", clincosm.com NCT03475134)
+    # drugs, each with what it is in brackets, then what they are for after a colon: "Fludarabine (antimetabolite, purine
+    # analog) and Cyclophosphamide (alkylating agent): lymphodepleting chemotherapy to enhance CAR-T engraftment"
+    # (cytotargetdb.ca NCT06373991)
+    (None, re.compile(rf"(?P<name>{_DRUG}(?:\s*\([^()]{{1,60}}\))?(?:\s*(?:,\s*and|,|and|\+|/)\s*{_DRUG}(?:\s*\([^()]{{1,60}}\))?)+)"
+                      rf"\s*:\s*(?P<kind>lymphodeplet\w*)", re.IGNORECASE)),
     # "Flu/Cy lymphodepletion", "following a cyclophosphamide/fludarabine preparative regimen" (NCT01593696)
     (None, re.compile(rf"(?P<name>{_DRUG_LIST})\s+(?P<kind>lymphodeplet\w*|conditioning|preparative)", re.IGNORECASE)),
     ("GVHD_PROPHYLAXIS", re.compile(
@@ -391,6 +398,7 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet", "conditioning", "immunosuppress", "preparative"),
           ("lymphodeplet", "conditioning"),
           ("lymphodeplet", "conditioning"),
+          ("lymphodeplet",),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
           ("followed", "before", "prior", "then"),
           ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
