@@ -553,6 +553,22 @@ Novartis ( Novartis Pharmaceuticals )
     assert (record.source.layout, record.status) == ("ctgov_classic", "ACTIVE_NOT_RECRUITING")
 
 
+def test_the_2020_page_without_the_sites_name_before_identifier_is_classic_and_its_cut_conditions_row_is_read():
+    # tests/data/therapy-holdout27 show/NCT02650986: "... Read our disclaimer for details. Identifier: NCT02650986", the
+    # conditions row without pipes cut by the excerpt in its last intervention: the ones before it are read
+    path = (TESTS / "data/therapy-holdout27/pages/clinicaltrials.gov"
+            / "show-NCT02650986-ny-eso-1-tcr-pbl-cyclophosphamide-roswell.txt")
+    record = read_enriched(path.read_bytes(), path.name)
+    assert (record.source.layout, [i.value for i in record.identifiers], record.conditions) == (
+        "ctgov_classic", ["NCT02650986"], ["Adult Solid Neoplasm"])
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("DRUG", "Cyclophosphamide"), ("OTHER", "Laboratory Biomarker Analysis"),
+        ("BIOLOGICAL", "NY-ESO-1 Reactive TCR Retroviral Vector Transduced Autologous PBL")]
+    # the same row with lines after it is not cut: without its phase cell its parts cannot be told, and it stays unread
+    text = path.read_text(encoding="utf-8") + "\nStudy Type : Interventional\n"
+    assert read_enriched(text.encode(), path.name).interventions == []
+
+
 def test_every_saved_classic_page_shows_its_status_line_dates_or_conditions_table_and_is_the_classic_readers():
     # The rule of the claim, on every page of ClinicalTrials.gov's classic site the tests keep (36: the study, record,
     # results and expanded-access views, the 2012 page and the old record view among them).

@@ -30,7 +30,9 @@ __all__ = ["LAYOUT", "claims", "read", "outline"]
 
 LAYOUT = "ctgov_classic"
 
-_IDENTIFIER = re.compile(r"ClinicalTrials\.gov Identifier:\s*(NCT\d{8})")
+#: (the 2020 page as scraped without the site's name before it: the disclaimer's last sentence, then "Identifier:":
+#: "... Read our disclaimer for details. Identifier: NCT02650986", clinicaltrials.gov/show/NCT02650986)
+_IDENTIFIER = re.compile(r"(?:ClinicalTrials\.gov |Read our disclaimer for details\.\s+)Identifier:\s*(NCT\d{8})")
 #: The old record view's link to the archive: the one place its scraped text keeps the number.
 _ARCHIVED = re.compile(r"Complete list of historical versions of study (NCT\d{8}) on Archive Site")
 _ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /()-]*?)\s*:\s*\|?\s*(?P<value>[^|]*?)\s*\|?\s*$")
@@ -108,8 +110,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             value = fold(value) or (fold(lines[index + 1]) if index + 1 < len(lines) else "")
             record.status = lookup("status", value)
         if _PLAIN_CONDITIONS.match(line) and not record.interventions:
-            row = next((fold(following) for following in lines[index + 1:] if fold(following)), "")
-            _plain_conditions_row(row, record)
+            at = next((at for at in range(index + 1, len(lines)) if fold(lines[at])), None)
+            if at is not None:
+                _plain_conditions_row(fold(lines[at]), record, cut=_cut_at_the_end(lines, at))
         if _OLD_CONDITIONS.match(line) and not record.interventions and not record.conditions:
             _old_conditions_table(lines[index + 1:], record)
         if re.match(r"^\s*Condition or disease\s*\|", line) and index + 2 < len(lines):
@@ -491,12 +494,19 @@ _PHASE_CELL = re.compile(r"\s(?:(?:Early\s+)?Phase\s+(?:\d|IV|I{1,3})(?:\s*/?\s*
                          r"|Not Applicable|N/A)\s*$")
 
 
-def _plain_conditions_row(row: str, record: TrialRecord) -> None:
+def _plain_conditions_row(row: str, record: TrialRecord, cut: bool = False) -> None:
     """The conditions table's row with its cells run together: the conditions before the first typed intervention, the
     interventions up to the phase cell at the end. A row without a typed intervention or a phase is left unread (where
-    its cells part cannot be told).
+    its cells part cannot be told), unless the page's excerpt ends in it: then its interventions are those before the
+    one it cuts ("... Biological: TGFbDNRII-transduced Autologou", clinicaltrials.gov/show/NCT02650986), as in the
+    row with pipes.
     """
     typed, phase = _FIRST_TYPED.search(row), _PHASE_CELL.search(row)
+    if typed and cut and not phase:
+        record.conditions = split_spaced_conditions(row[:typed.start()])
+        record.interventions = [Intervention(name, kind) for kind, name in typed_interventions(row[typed.start():])[:-1]
+                                if name]
+        return
     if not typed or not phase or phase.start() <= typed.start():
         return
     record.conditions = split_spaced_conditions(row[:typed.start()])
