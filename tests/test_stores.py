@@ -235,6 +235,23 @@ def test_a_graph_file_without_named_graphs_is_refused_in_one_line(store, seed_gr
 
 
 
+def _page_answers(store, page: Path, query_name: str, trial_id: str, folder: Path) -> tuple[str, str]:
+    """A page's graph put in a graph of its own on the server: the stored query's CSV on its file and on the server."""
+    graph_file = folder / f"{page.stem}.nt"
+    assert build([page], graph_file, format="ntriples").ok
+    query = catalogue()[query_name].bind({"trial_id": trial_id})
+    expected = format_result(run_local(load_graph([graph_file]), query), "csv")
+    update = client(store.update, 60)
+    update.setMethod("POST")
+    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:page> {{ {graph_file.read_text(encoding='utf-8')} }} }}")
+    call(store.update, update.query, 0)
+    try:
+        return expected, format_result(run_remote(store.query, query), "csv")
+    finally:
+        update.setQuery("DROP SILENT GRAPH <urn:kg-test:page>")
+        call(store.update, update.query, 0)
+
+
 def test_a_regimen_without_a_purpose_gives_the_file_s_bytes(store, tmp_path):
     """The regimens query asks for a purpose in an OPTIONAL (a drug listed with no purpose has none, issue 17): every
     server leaves it empty as the file does, the regimens of a purpose beside it as they were. The trial of held-out 5
@@ -242,20 +259,9 @@ def test_a_regimen_without_a_purpose_gives_the_file_s_bytes(store, tmp_path):
     """
     page = TESTS / "data" / "therapy-holdout5" / "pages" / "clinicaltrials.gov" / \
         "ct2-show-results-record-NCT00789776-donor-nk-after-bmt.txt"
-    assert build([page], tmp_path / "regimen.nt", format="ntriples").ok
-    query = catalogue()["regimens"].bind({"trial_id": "NCT00789776"})
-    expected = format_result(run_local(load_graph([tmp_path / "regimen.nt"]), query), "csv")
+    expected, answered = _page_answers(store, page, "regimens", "NCT00789776", tmp_path)
     assert ",Tacrolimus,," in expected and ",CONDITIONING," in expected
-    statements = (tmp_path / "regimen.nt").read_text(encoding="utf-8")
-    update = client(store.update, 60)
-    update.setMethod("POST")
-    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:regimen> {{ {statements} }} }}")
-    call(store.update, update.query, 0)
-    try:
-        assert format_result(run_remote(store.query, query), "csv") == expected
-    finally:
-        update.setQuery("DROP SILENT GRAPH <urn:kg-test:regimen>")
-        call(store.update, update.query, 0)
+    assert answered == expected
 
 
 def test_an_outcome_of_no_kind_gives_the_file_s_bytes(store, tmp_path):
@@ -263,20 +269,9 @@ def test_an_outcome_of_no_kind_gives_the_file_s_bytes(store, tmp_path):
     every server gives its kind empty as the file does. The classic page NCT02229266, in a graph of its own.
     """
     page = TESTS / "data" / "pages" / "clinicaltrials.gov" / "ct2-show-NCT02229266-HINKL.txt"
-    assert build([page], tmp_path / "outcomes.nt", format="ntriples").ok
-    query = catalogue()["outcomes"].bind({"trial_id": "NCT02229266"})
-    expected = format_result(run_local(load_graph([tmp_path / "outcomes.nt"]), query), "csv")
+    expected, answered = _page_answers(store, page, "outcomes", "NCT02229266", tmp_path)
     assert "NCT02229266,,2-year overall survival," in expected
-    statements = (tmp_path / "outcomes.nt").read_text(encoding="utf-8")
-    update = client(store.update, 60)
-    update.setMethod("POST")
-    update.setQuery(f"INSERT DATA {{ GRAPH <urn:kg-test:outcomes> {{ {statements} }} }}")
-    call(store.update, update.query, 0)
-    try:
-        assert format_result(run_remote(store.query, query), "csv") == expected
-    finally:
-        update.setQuery("DROP SILENT GRAPH <urn:kg-test:outcomes>")
-        call(store.update, update.query, 0)
+    assert answered == expected
 
 
 def test_a_trial_with_two_cell_products_gives_the_file_s_serious_adverse_event_rates(store, tmp_path):
