@@ -137,3 +137,16 @@ def test_drugs_described_in_brackets_before_a_colon_saying_lymphodepleting_are_t
     # one drug described before a colon that says something else is no lymphodepletion
     text = "• Cyclophosphamide (alkylating agent): prior therapy allowed if stopped 4 weeks before."
     assert _regimens(title="ATHENA CAR-T in SLE", brief_summary=text) == []
+
+
+def test_chemotherapy_associating_its_drugs_with_cytarabine_by_its_long_name() -> None:
+    # tests/data/therapy-holdout27/pages/smartpatients.com/NCT01947322-haploidentical-nk-flu-arac-cy-aml.txt
+    text = ("HLA Haploidentical selected NK cell infusion (one injection of 1x107/kg CD3-CD56+ cells) after chemotherapy "
+            "associating fludarabine, cytosine arabinoside and cyclophosphamide.")
+    [regimen] = _page(title="Haploidentical NK Cells in AML", brief_summary=text).regimens
+    assert (regimen.name, regimen.purpose, regimen.components) == (
+        "fludarabine, cytosine arabinoside and cyclophosphamide", "CHEMOTHERAPY",
+        ["fludarabine", "cytarabine", "cyclophosphamide"])
+    # the patients' earlier treatment with it gives none
+    text = "Patients previously treated with cytosine arabinoside are eligible. HLA Haploidentical selected NK cell infusion."
+    assert _page(title="Haploidentical NK Cells in AML", brief_summary=text).regimens == []

@@ -14,7 +14,7 @@ from kg.model.text import fold
 __all__ = ["DRUGS", "regimens"]
 
 #: Drugs of the regimens given with cell therapies (and their common abbreviations).
-DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
+DRUGS = (r"fludarabine|cyclophosphamide|cytarabine|cytosine arabinoside|ara-?c|idarubicin|daunorubicin|mitoxantrone|etoposide|busulfan"
          r"|melphalan|treosulfan|thiotepa|bendamustine|decitabine|azacitidine|venetoclax|anthracyclines?|clofarabine"
          r"|methotrexate|tacrolimus|cyclosporine|ciclosporin|mycophenolate(?: mofetil)?|sirolimus|ATG|G-CSF"
          r"|antithymocyte globulin|flu|cy|ida|hd-ara-c|mesna|total[- ]body irradiation|TBI|MMF|PTCy"
@@ -223,7 +223,9 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "1 cycle of consolidation chemotherapy with high-dose cytarabine" (NCT02229266, its control arm),
     # "a single course of chemotherapy using age-based doses of fludarabine and cyclophosphamide, followed by an infusion
     # of modified T cells" (findatrial.com NCT06847269): what it is for, from what follows it (_THEN_CELLS)
-    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with|using)\s+"
+    # ("associating", as a French text says it: "NK cell infusion (...) after chemotherapy associating fludarabine,
+    # cytosine arabinoside and cyclophosphamide", smartpatients.com NCT01947322)
+    (None, re.compile(rf"chemotherapy\s+(?:consisting\s+of|comprising|composed\s+of|of|with|using|associating)\s+"
                       rf"(?:(?:[\w-]+\s+)?doses?\s+of\s+)?(?P<name>{_DOSE_LEVEL}{_DRUG_LIST})", re.IGNORECASE)),
     # "the patient may receive treatment with cyclophosphamide and fludarabine (Cy and Flu) prior to the infusion of the
     # T cells" (paidtrials.com, CHARKALL): a treatment with drugs is a regimen where the cells follow it
@@ -638,7 +640,7 @@ _LISTED_CHEMOTHERAPY = re.compile(r"^\s*(?:(?:standard|conventional|adjuvant|neo
 
 #: Abbreviations of the drugs, written out for the components.
 _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "fluorodarabine": "fludarabine", "cy": "cyclophosphamide",
-                  "ara-c": "cytarabine",
+                  "ara-c": "cytarabine", "cytosine arabinoside": "cytarabine",
                   "arac": "cytarabine",
                   "ida": "idarubicin", "mmf": "mycophenolate mofetil", "ptcy": "cyclophosphamide",
                   "atg": "antithymocyte globulin", "anti-thymocyte globulin": "antithymocyte globulin",
