@@ -580,7 +580,7 @@ def _intervention_purpose(name: str, texts: list[str], title: str = "") -> str |
         return "CONDITIONING"  # a conditioning in a trial titled by its transplant is the transplant's
     if any(_LYMPHODEPLETION_WORDS.search(t) or _CONDITIONING_WORDS.search(t) for t in about):
         return "LYMPHODEPLETION"
-    drugs = [_ABBREVIATIONS.get(d.lower(), d.lower()) for d in re.findall(_DRUG, name, re.IGNORECASE)]
+    drugs = [_written_out(d) for d in re.findall(_DRUG, name, re.IGNORECASE)]
     immunosuppressant = bool(drugs) and all(drug in _IMMUNOSUPPRESSANTS for drug in drugs)
     if (not immunosuppressant and any(_BEFORE_THE_GRAFT.search(t) for t in texts)
             and not any(_OTHER_CHEMOTHERAPY.search(t) for t in texts)):
@@ -652,6 +652,11 @@ _ABBREVIATIONS = {"flu": "fludarabine", "fludara": "fludarabine", "fluorodarabin
                   "alkeran": "melphalan"}
 _NEGATED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:will|is|are|was|were|should)\s+not\b|^[^.;]{0,30}?\bnot\s+(?:be\s+)?"
                             r"(?:given|administered|required|used|conducted)\b", re.IGNORECASE)
+
+
+def _written_out(drug: str) -> str:
+    """A drug's name in lower case, an abbreviation written out ("Flu" -> "fludarabine")."""
+    return _ABBREVIATIONS.get(drug.lower(), drug.lower())
 
 
 def _components(match: re.Match[str]) -> list[str]:
@@ -868,7 +873,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     for passage in dated_before_graft:
         for match in _ON_DAYS_BEFORE_THE_TRANSPLANT.finditer(passage.text):
             name = fold(match.group("name"))
-            drug = _ABBREVIATIONS.get(name.lower(), name.lower())
+            drug = _written_out(name)
             if drug in named_drugs or _SUPPORTIVE.match(drug) or negated(passage.text[max(0, match.start() - 60):
                                                                                       match.start()]):
                 continue
@@ -881,7 +886,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
             continue
         for match in _DOSED_DRUG.finditer(passage.text):
             name = fold(match.group("name"))
-            drug = _ABBREVIATIONS.get(name.lower(), name.lower())
+            drug = _written_out(name)
             if (drug in named_drugs or _SUPPORTIVE.match(drug) or lists_drugs or lists_chemotherapy
                     or negated(_WITH_OR_WITHOUT.sub(" ", passage.text[max(0, match.start() - 60): match.start()]))):
                 continue
@@ -916,7 +921,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
     # NCT06152809) list no treatments: the sentence's regimen stays one row.
     listed = {i.name.lower(): i for i in record.interventions if i.type == "DRUG" and _INTERVENTION_DRUG.match(i.name)
               and not _SUPPORTIVE.match(i.name) and len(re.findall(_DRUG, i.name, re.IGNORECASE)) == 1}
-    listed_drugs = {_ABBREVIATIONS.get(d.lower(), d.lower()): name for name in listed
+    listed_drugs = {_written_out(d): name for name in listed
                     for d in re.findall(_DRUG, name, re.IGNORECASE)}
     for key, regimen in list(found.items()):
         drugs = [c.lower() for c in regimen.components]
@@ -956,8 +961,7 @@ def regimens(record: TrialRecord, passages: list[Passage], *, gives_cells: bool 
         if any(name in known or known in name for known in in_sentences) or any(name == key[0] for key in found):
             continue  # named already, with its purpose, in the sentences (or listed twice); "Etoposide" beside
             # "Etoposide phosphate" in a list of interventions (NCT02130869) is another of its treatments
-        drugs = [_ABBREVIATIONS.get(drug.group(0).lower(), drug.group(0).lower())
-                 for drug in re.finditer(_DRUG, intervention.name, re.IGNORECASE)]
+        drugs = [_written_out(drug) for drug in re.findall(_DRUG, intervention.name, re.IGNORECASE)]
         regimen = Regimen(intervention.name, purpose, list(dict.fromkeys(drugs)),
                           days=days_given(intervention.description or ""))
         found.setdefault((intervention.name.lower(), regimen.purpose), regimen)

@@ -502,17 +502,13 @@ def _plain_conditions_row(row: str, record: TrialRecord, cut: bool = False) -> N
     row with pipes.
     """
     typed, phase = _FIRST_TYPED.search(row), _PHASE_CELL.search(row)
-    if typed and cut and not phase:
-        record.conditions = split_spaced_conditions(row[:typed.start()])
-        record.interventions = [Intervention(name, kind) for kind, name in typed_interventions(row[typed.start():])[:-1]
-                                if name]
-        return
-    if not typed or not phase or phase.start() <= typed.start():
+    if not typed or (phase.start() <= typed.start() if phase else not cut):
         return
     record.conditions = split_spaced_conditions(row[:typed.start()])
-    record.interventions = [Intervention(name, kind) for kind, name in typed_interventions(row[typed.start():phase.start()])
-                            if name]
-    record.phases = parse_phases(phase.group(0))
+    items = typed_interventions(row[typed.start():phase.start() if phase else None])
+    record.interventions = [Intervention(name, kind) for kind, name in (items if phase else items[:-1]) if name]
+    if phase:
+        record.phases = parse_phases(phase.group(0))
 
 
 #: The 2019 page's arms table, its pipes lost (NCT03690310), and the parts of the page after it.

@@ -783,9 +783,9 @@ def _described_below(lines: list[str], name: str) -> str | None:
     wanted = fold(name).lower()
     for line, after in zip(lines, lines[1:]):
         head = fold(line)
-        rest = head[len(wanted):].split()
-        if head.lower().startswith(wanted) and len(rest) <= 3 and head[len(wanted):] == head[len(wanted):].lower() \
-                and (not rest or head[len(wanted)] == " ") and _SENTENCES.match(fold(after)):
+        category = head[len(wanted):]  # "" or " cellular therapy"
+        if (head.lower().startswith(wanted) and category == category.lower() and len(category.split()) <= 3
+                and (not category or category[0] == " ") and _SENTENCES.match(fold(after))):
             return fold(after)
     return None
 
