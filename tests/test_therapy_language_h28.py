@@ -60,3 +60,35 @@ def test_gene_transfer_without_a_retrovirus_and_two_cytokines_by_a_slash_are_lef
                           .replace("interleukin-2/cyclophosphamide", "interleukin-2"))
     assert product_rows(record) == [("T", ["AUTOLOGOUS"], [], None, None, None)]
     assert record.regimens == []
+
+
+# clinicaltrials.gov/ct2-show-NCT01868490-modified-autologous-cik-solid-tumors-siriraj.txt: the laboratory's findings,
+# "after the co-culture", are no making of this trial's cells
+CIK_TITLE = "The Adoptive Immunotherapy for Solid Tumors Using Modified Autologous Cytokine-induced Killer Cells"
+CIK_EXPERIMENTS = ("Experiments to block the MHC class-I and -II pathways on tumors-RNA transfected DCs showed that only MHC "
+                   "class-I blocking led to a significant reduction of heterogeneous CIK cells cytotoxicity after the "
+                   "co-culture.")
+
+
+def test_what_experiments_showed_is_no_making_of_the_trials_cells() -> None:
+    record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary=CIK_EXPERIMENTS)
+    assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], None, None, None)]
+    # (left alone) the trial's own culture, said of what will be done
+    record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary="CIK cells will be expanded in culture for "
+                          "14 days and then infused. " + CIK_EXPERIMENTS)
+    assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], True, None, None)]
+
+
+# meddatax.com/NCT00698009-results-haploidentical-nk-flu-cy-il-2-neuroblastoma.txt: the arm's steps, one a sentence
+NK_ARM = ("Fludarabine 25 mg/m^2 intravenous (IV) Daily Over 30 minutes Starting 6 days before the NK cell infusion "
+          "(considered Day -6) and once a day through Day -2. Cyclophosphamide 60 mg/kg IV Daily Over 2 Hours On Days -5 and "
+          "-4. Natural Killer Cell Infusion on Day 0.")
+
+
+def test_the_cells_infusion_named_with_its_one_day_is_one_infusion() -> None:
+    title = "Haploidentical Natural Killer (NK) Cells in Patients With Relapsed or Refractory Neuroblastoma"
+    record = therapy_page(identifiers=[], title=title, detailed_description=NK_ARM)
+    assert product_rows(record) == [("NK", ["HAPLOIDENTICAL"], [], None, None, 1)]
+    # (left alone) two days
+    record = therapy_page(identifiers=[], title=title, detailed_description=NK_ARM.replace("on Day 0.", "on Day 0 and Day 7."))
+    assert product_rows(record) == [("NK", ["HAPLOIDENTICAL"], [], None, None, None)]
