@@ -340,8 +340,9 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          rf"|are\s+|were\s+)?infused\s+{_ONE_DAY}"
                          # the cells' infusion named with its one day, as a registry's arm lists its steps: "Cyclophosphamide
                          # 60 mg/kg IV Daily Over 2 Hours On Days -5 and -4. Natural Killer Cell Infusion on Day 0."
-                         # (meddatax.com NCT00698009)
-                         rf"|\b(?:cells?|lymphocytes?)\s+infusion\s+{_ONE_DAY}"
+                         # (meddatax.com NCT00698009): a step of its own, its sentence ending with the day (not "NK cell
+                         # infusion on day 0, then IL-2 ...", a course told in one sentence)
+                         rf"|\b(?:cells?|lymphocytes?)\s+infusion\s+{_ONE_DAY}(?=\s*(?:[.;]|$))"
                          # the day of an event of the patient's: "Infusion at dose 1 cells mln/kg at day of white blood cells
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
