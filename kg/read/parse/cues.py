@@ -1304,6 +1304,7 @@ def pdq_objectives(lines: list[str]) -> str | None:
     if inline:
         return inline
     parts = []
+    read_to = 0  # (the archived objectives taken so far: each line is read once)
     for index, line in enumerate(lines):
         if _PDQ_OBJECTIVES_HEADING.match(line):
             items = list(takewhile(_NUMBERED_OBJECTIVE.match, lines[index + 1:]))
@@ -1312,14 +1313,15 @@ def pdq_objectives(lines: list[str]) -> str | None:
                 items = list(takewhile(lambda item: fold(item) and not _PDQ_PART.match(item), lines[index + 1:]))
             if items:
                 parts.append(" ".join([fold(line), *map(fold, items)]))
-        elif _ARCHIVED_OBJECTIVES_HEADING.match(line):
+        elif index >= read_to and _ARCHIVED_OBJECTIVES_HEADING.match(line):
             # cancer.gov's PDQ record as archived in 2008: "Objectives" alone, a blank line, then numbered objectives
             # hard-wrapped over lines up to a blank line ("I.  Evaluate the toxicity and therapeutic efficacy of" /
             # "interleukin-2/cyclophosphamide in patients with advanced cancer." / "II.  …", webarchive.library.unt.edu
             # NCI-86-C-183E); the same word in the page's contents, a heading over no numbered line, heads nothing
             start = next((after for after in range(index + 1, min(index + 3, len(lines))) if fold(lines[after])), None)
             if start is not None and _NUMBERED_OBJECTIVE.match(lines[start]):
-                items = list(takewhile(fold, lines[start:]))
+                items = list(takewhile(fold, map(lines.__getitem__, range(start, len(lines)))))
+                read_to = start + len(items)
                 parts.append(" ".join(["Objectives:", *map(fold, items)]))
     return "\n".join(parts) or None
 
