@@ -5,10 +5,17 @@ trial sites use and the register numbers it shows, and --explain says how.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, TESTS, read_enriched, run_kg
+from conftest import SEEDS, TESTS, generic_page, product_rows, read_enriched, run_kg
+from conftest import generic_page as _read
+from conftest import product_rows as _products
 
+from kg.enrich.therapy import describe_therapy
+from kg.enrich.therapy.schedules import duration_before
 from kg.errors import DocumentError
+from kg.model.identifiers import trial_key
+from kg.read import read_text
 from kg.read.parse.cues import given_paragraphs, registration_statement
+from kg.read.parse.prose_pages import one_trial_in_prose
 
 REGISTRY_PAGE = """Natural Killer Cells After Haploidentical Transplantation
 Public title: Natural Killer Cells After Haploidentical Transplantation
@@ -1158,3 +1165,288 @@ def test_a_description_heading_under_an_outcome_is_no_trial_description():
             "2×10∧6/kg CAR-NK cells\n")
     record = read_enriched(page.encode(), "NCT05247957.txt")
     assert record.detailed_description is None
+
+
+# --- a news item's number in prose: a footnote's number after it, the trial's name in brackets ----------------------
+
+# cgtlive.com/NCT04582201-agent-797-inkt-cells-covid-ards-news.txt
+AGENT797 = ("iNKT Cells Safe, Shows Anti-Inflammatory Response in Patients With SARS-CoV-2\n\n"
+            "Invariant natural killer T (iNKT) cells were found to be safe and associated with an anti-inflammatory "
+            "response in patients with virally induced acute respiratory distress syndrome (ARDS) caused by SARS-CoV-2, "
+            "according to findings from a phase 2 trial (NCT04582201).1\n\n"
+            "“Allogeneic iNKT cells represent a novel approach for treating severe respiratory distress and these data "
+            "underscore the important role that iNKT-based cell therapies could play in respiratory distress and critical "
+            "illness mo\n")
+
+
+# markets.businessinsider.com/NCT05302037-cytomed-ctm-n2d-car-gamma-delta-t-angelica-first-patient-news.txt
+ANGELICA = ("Update on Clinical Milestone - CytoMed Therapeutics Announces First Patient Dosed in its First-in-Human "
+            "Phase I Clinical Trial of Allogeneic CAR-Gamma Delta T Cell Therapy in Patients with Advanced...\n\n"
+            "PRESS RELEASE GlobeNewswire\nNov. 20, 2024, 07:00 AM\n\n"
+            "SINGAPORE, Nov. 20, 2024 (GLOBE NEWSWIRE) -- Further to an announcement on October 7, 2024, CytoMed "
+            "Therapeutics Limited (NASDAQ: GDTC) (“CytoMed” or “Company”), a Singapore-based biopharmaceutical company "
+            "focused on harnessing its proprietary technologies to develop novel donor blood-derived, cell-based allogeneic "
+            "therapies for the treatment of blood and solid cancers, is pleased to announce that the first patient has been "
+            "dosed in its first-in-human Phase I dose-escalation clinical trial (NCT05302037) (“ANGELICA Trial”). This "
+            "trial has been registered with and has received clinical trial authorisation from the Health Sciences "
+            "Authority in Singapore.\n\n"
+            "The ANGELICA Trial evaluates allogeneic NKG2DL-targeting chimeric antigen receptor-grafted (CAR) gamma delta T "
+            "cells (CTM-N2D) in patients with advanced solid tumours or haematological malignancies. Refer to Form 6K "
+            "announcement on October 7, 2024.\n\n"
+            "“Dosing the first patient in the ANGELICA Trial, CytoMed has reached a significant milestone as a clinical "
+            "stage biopharma,” says Chairman Peter Choo. “The ANGELICA Trial aims to assess the safety and potential "
+            "efficacy of an allogeneic CAR-T therapy patients with advanced solid tumours or haematological "
+            "malignancies.”\n")
+
+
+@pytest.mark.parametrize(("text", "number", "cells"), [
+    (AGENT797, "NCT04582201", [("NKT", ["ALLOGENEIC"])]),
+    (ANGELICA, "NCT05302037", [("CAR_T", ["ALLOGENEIC"])]),
+])
+def test_a_news_items_number_before_a_footnote_or_the_trials_name_keys_the_page(text: str, number: str,
+                                                                                cells: list[tuple]) -> None:
+    assert [i.value for i in one_trial_in_prose(text)] == [number]
+    record = describe_therapy(_read(text))
+    assert [i.value for i in record.identifiers] == [number]
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == cells
+
+
+@pytest.mark.parametrize("text", [
+    # a paper's registration under its number, in the sentence or the next line (tests/test_generic_reader.py's Blood
+    # paper, and as abstracts print it)
+    "We conclude that aNK-DLI contributed to the acute GVHD observed, likely by augmenting underlying T-cell "
+    "alloreactivity in the patients. This trial was registered at www.clinicaltrials.gov as #NCT01287104.",
+    "We conclude that aNK-DLI contributed to the acute GVHD observed, likely by augmenting underlying T-cell "
+    "alloreactivity in the patients (NCT01287104).\nTrial registration: ClinicalTrials.gov.",
+    # a title's number, a bracket that is not the trial's name, a number of another trial
+    "Efficacy and Safety of CD19 CAR-γδ T Cells in the Treatment of Relapsed/Refractory Autoimmune Nep… (NCT07535138) | "
+    "Clinical Trial Compass",
+    "the first patient has been dosed in its first-in-human Phase I dose-escalation clinical trial (NCT05302037) "
+    "(“ANGELICA Trial”) | Markets Insider",
+    "Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104).1 gave NK cells after a transplant to "
+    "patients with leukaemia in first remission.",
+])
+def test_a_papers_registration_a_title_or_another_trial_stays_refused(text: str) -> None:
+    assert one_trial_in_prose(text) == []
+
+
+# --- wordings from the misses tests/data/therapy-holdout18/README.md lists --------------------------------------------
+
+# centerwatch.com/NCT04165967-til-cy-flu-low-dose-il-2-nivolumab-melanoma.txt
+CENTERWATCH = (
+    "Adoptive Tumor-infiltrating Lymphocyte Transfer With Nivolumab for Melanoma\n\n"
+    "  • End date\n    Aug 25, 2025\n  • participants needed\n  • sponsor\n    University Hospital, Basel, Switzerland\n"
+    "Updated on 25 January 2021\nplatelet count\nmetastatic melanoma\n\n\n"
+    "This study is to investigate safety and feasibility of a combination therapy of a tumor infiltrating lymphocytes "
+    "(TIL) transfer with anti-programmed cell death protein (PD)-1 therapy in patients with metastatic melanoma that failed "
+    "immunotherapy.Tumor-infiltrating lymphocytes will be expanded from resected melanoma samples from the patient and "
+    "expanded TILs will be transferred to the patient after non-myeloablative chemotherapy with cyclophosphamide and "
+    "fludarabine. TIL transfer will be combined with low dose Interleukin (IL)-2 and nivolumab anti-PD-1 treatment.\n\n"
+    "Condition Advanced Melanoma\nTreatment Combination of TIL Transfer with anti-PD-1 Therapy and low dose IL-2\n"
+    "Clinical Study IdentifierNCT04165967\nSponsorUniversity Hospital, Basel,\n")
+
+
+def test_centerwatchs_glued_study_identifier_keys_the_page_and_tils_grown_from_the_patients_samples_are_theirs() -> None:
+    record = describe_therapy(_read(CENTERWATCH))
+    assert [i.value for i in record.identifiers] == ["NCT04165967"]
+    assert _products(record) == [("T", ["AUTOLOGOUS"], [], True, None, None)]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("cyclophosphamide and fludarabine", "CHEMOTHERAPY")]
+
+
+# --- wordings from the misses tests/data/therapy-holdout19/README.md lists --------------------------------------------
+
+# glycostem.com/2010-018988-41-onkord-cord-blood-nk-cells-flu-cy-elderly-aml.txt
+GLYCOSTEM = (
+    "NK cell immunotherapy for AML in elderly patients using oNKord®\n\nA phase I study\n\n"
+    "In collaboration with the Department of Hematology of the Radboud Medical Centre in Nijmegen (The Netherlands) a first "
+    "in man study has been conducted using oNKord®. This HOVON-associated study was designed for elderly acute myeloid "
+    "leukemia (AML) patients who were not eligible for allogeneic stem cell transplantation. Patients who had successfully "
+    "achieved complete remission after chemotherapy were treated with oNKord®, comprising natural killer cells (NK-cells) "
+    "generated ex vivo from umbilical cord blood progenitor cells. Previous studies suggest that NK cells can have an "
+    "anti-leukemic effect.\n\n"
+    "This phase I dose escalation study investigated safety of ex vivo generated NK-cells - oNKord®. Secondary objectives "
+    "were in vivo lifespan and expansion of infused NK-cells, and the effect on residual disease.\n\n"
+    "  • Ten elderly AML patients ineligible to receive allogeneic stem-cell transplantation (Allo-SCT) were treated with "
+    "oNKord® following chemotherapy and fludarabine cyclophosphamide (Flu-Cy) conditioning Study: EudraCT number "
+    "2010-018988-41\n  • Confirmed that 100 billion NK cells can be produced from one cord blood under GMP\n")
+
+
+def test_a_sponsors_page_of_its_finished_study_gives_what_the_patients_were_treated_with() -> None:
+    record = describe_therapy(_read(GLYCOSTEM))
+    assert [i.value for i in record.identifiers] == ["2010-018988-41"]
+    assert _products(record) == [("NK", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], True, None, None)]
+    # the drugs named with spaces only, before cells given without the transplant the patients could not have
+    assert [(r.name, r.purpose, r.components) for r in record.regimens] == [
+        ("fludarabine cyclophosphamide (Flu-Cy)", "LYMPHODEPLETION", ["fludarabine", "cyclophosphamide"])]
+
+
+def test_paragraphs_in_the_past_tense_give_what_participants_were_treated_with_not_what_they_had() -> None:
+    assert given_paragraphs(["Twelve participants were treated with autologous NK cells after a course of chemotherapy "
+                             "in the first part of the study."])
+    assert not given_paragraphs(["Participants must have had at least two prior lines of therapy, including an anti-CD20 "
+                                 "antibody, before they enrol."])
+
+
+# --- wordings from the misses tests/data/therapy-holdout21/README.md lists --------------------------------------------
+
+# translational-medicine.com/NCT00937625-til-low-dose-subcutaneous-il-2-melanoma.txt
+TIL_PAPER = (
+    "Adoptive cell therapy with tumor-infiltrating lymphocytes and low-dose interleukin-2 in metastatic melanoma\n\n"
+    "Here we present data from a feasibility study at a Danish Translational Research Center using TIL adoptive transfer "
+    "in combination with low-dose subcutaneous IL-2 injections.\n"
+    "This is a pilot trial (ClinicalTrials.gov identifier: NCT00937625) including patients with metastatic melanoma, PS "
+    "≤1, age <70, measurable and progressive disease and no involvement of the central nervous system. Six patients were "
+    "treated with lymphodepleting chemotherapy, TIL infusion, and 14 days of subcutaneous low-dose IL-2 injections, 2 "
+    "MIU/day.\n")
+
+
+def test_this_trial_with_its_numbers_label_between_is_the_pages_trial_and_a_span_said_before_il_2_is_its_course() -> None:
+    record = describe_therapy(_read(TIL_PAPER))
+    assert trial_key(record.identifiers) == "NCT00937625"
+    assert [(c.cytokine, c.dose, c.unit, c.route, c.frequency, c.duration_days) for c in record.cytokines] == [
+        ("IL-2", 2e6, "[IU]", "SUBCUTANEOUS", "DAILY", 14.0)]
+    assert duration_before("a course for 14 days of ") is None
+
+
+# --- wordings from the misses tests/data/therapy-holdout22/README.md lists --------------------------------------------
+
+# jci.org/NCT04443296-til-after-cisplatin-chemoradiotherapy-im-il-2-cervical-cancer.txt
+def test_this_trial_said_to_be_a_study_with_its_number_is_the_pages_trial() -> None:
+    record = _read("Tumor-infiltrating lymphocytes after cisplatin chemoradiotherapy in cervical cancer\n"
+                   "Study design. This trial was a single-center, phase I study (ClinicalTrials.gov NCT04443296) of "
+                   "tumor-infiltrating lymphocytes given after concurrent chemoradiotherapy to patients with locally "
+                   "advanced cervical cancer.\n")
+    assert trial_key(record.identifiers) == "NCT04443296"
+
+
+# --- wordings from the misses tests/data/therapy-holdout27/README.md lists --------------------------------------------
+
+# smartpatients.com/NCT01947322-haploidentical-nk-flu-arac-cy-aml.txt: values in lower case after labels without colons,
+# the "Treatment" line, an unlabelled summary, and each intervention repeated under the design fields over its description
+SMARTPATIENTS = """# source: https://www.smartpatients.com/trials/NCT01947322
+This trial is active, not recruiting.
+
+Condition acute myeloid leukemia
+Treatment allogenic nk cells infusion
+Phase phase 1/phase 2
+Sponsor Assistance Publique - Hôpitaux de Paris
+Trial identifier NCT01947322, P070505
+
+
+Leukemia cells can be killed by natural killer (NK) from HLA-I mismatched donor. The proposed study plans to realize an \
+adoptive anti-leukaemic immunotherapy by infusion of HLA-I mismatched NK cells to treat poor prognosis acute myeloid leukemia \
+patients. NK cells will be selected from HLA mismatch familial donor peripheral mononuclear cells by purification protocol. \
+Before NK-infusion, patients received immunosuppressive chemotherapy.
+
+Study Design
+
+Intervention model single group assignment
+Masking open label
+Primary purpose treatment
+allogenic nk cells infusion cellular therapy
+HLA Haploidentical selected NK cell infusion (one injection of 1x107/kg CD3-CD56+ cells) after chemotherapy associating \
+fludarabine, cytosine arabinoside and cyclophosphamide.
+
+Primary Outcomes
+"""
+
+
+def test_a_lower_case_pages_treatment_line_names_its_intervention_and_the_line_under_its_name_describes_it() -> None:
+    record = generic_page(SMARTPATIENTS)
+    assert [(i.name, i.description[:41]) for i in record.interventions] == [
+        ("allogenic nk cells infusion", "HLA Haploidentical selected NK cell infus")]
+    assert record.brief_summary.startswith("The proposed study plans to realize an adoptive anti-leukaemic immunotherapy")
+    enriched = read_enriched(SMARTPATIENTS.encode(), "page.txt")
+    assert product_rows(enriched) == [("NK", ["HAPLOIDENTICAL"], ["PERIPHERAL_BLOOD"], None, None, 1)]
+    assert [(d.minimum, d.unit) for d in enriched.cell_products[0].doses] == [(1e7, "{cells}/kg")]
+
+
+def test_treatment_alone_is_no_label_where_values_are_not_written_in_lower_case() -> None:
+    # a page labelled with colons: "Treatment ..." in a sentence is no interventions field, and a name repeated in a
+    # sentence is not a description's heading
+    record = generic_page("NCT01947322\nTitle: NK cells in AML\nStatus: Recruiting\nPhase: Phase 1\n"
+                          "Treatment naive patients with AML\n")
+    assert record.interventions == []
+    lower = SMARTPATIENTS.replace("allogenic nk cells infusion cellular therapy",
+                                  "allogenic nk cells infusion were given to Patient 4 in the pilot")
+    assert generic_page(lower).interventions[0].description is None
+
+
+def test_the_proposed_study_opens_a_summary_within_a_paragraph() -> None:
+    record = generic_page(SMARTPATIENTS)
+    assert record.brief_summary.endswith("patients received immunosuppressive chemotherapy.")
+    # "the proposed treatment" is no study
+    other = SMARTPATIENTS.replace("The proposed study plans to realize", "The proposed treatment would realize")
+    assert not (generic_page(other).brief_summary or "").startswith("The proposed")
+
+
+# --- wordings from the misses tests/data/therapy-holdout26/README.md lists --------------------------------------------
+
+# utm-ext01a.mdacc.tmc.edu/NCT00338377-lymphodepletion-adoptive-t-cells-dendritic-cells-il-2-melanoma.txt: every value glued
+# to its label's colon
+MDACC = """MDACC Study No:2004-0069 ( NCT No: NCT00338377)
+Title:Lymphodepletion Plus Adoptive Cell Transfer With or Without Dendritic Cell Immunization in Patients With Metastatic Melanoma
+Principal Investigator:Patrick Hwu
+Treatment Agent:Cyclophosphamide; Filgrastim; Fludarabine; Interleukin-2; Mesna; Ondansetron Hydrochloride; Pegfilgrastim
+Study Status:Open
+Study Description:The goal of the main part of this clinical research study is to learn if a
+vaccine prepared from special blood cells (dendritic cells) will improve the
+function of tumor fighting immune cells (T cells) specific for melanoma.
+
+Disease Group:Melanoma
+Phase of Study:Phase II
+Treatment Agents:Cyclophosphamide
+Ondansetron Hydrochloride
+Treatment Location:Only at MDACC
+"""
+
+
+def test_a_protocol_page_that_glues_its_values_to_their_labels_is_read_by_its_labels() -> None:
+    record = read_text(MDACC.encode(), "NCT00338377.txt")
+    assert record.brief_summary.startswith("The goal of the main part of this clinical research study")
+    assert record.brief_summary.endswith("specific for melanoma.")  # "Disease Group:Melanoma" ends it
+    assert [i.name for i in record.interventions] == ["Cyclophosphamide", "Filgrastim", "Fludarabine", "Interleukin-2",
+                                                      "Mesna", "Ondansetron Hydrochloride", "Pegfilgrastim"]
+
+
+def test_a_study_description_heading_and_labels_written_with_a_space_keep_their_reading() -> None:
+    # "Study Description" alone over the registry's "Brief Summary" (clincosm.com, clinicaltrials.gov's old view) opens nothing
+    record = read_text(b"NCT01234567\nTitle: NK cells in AML\nStudy Description\nBrief Summary:\nNK cells are given to patients.\n"
+                       b"Note: cells are counted at 10:30\n", "p.txt")
+    assert record.brief_summary == "NK cells are given to patients."
+    # on a page written "Label: value", an unknown label glued to its value does not end the field ("Note:The" is text)
+    record = read_text(b"NCT01234567\nTitle: NK cells in AML\nBrief Summary: NK cells are given to patients\nNote:The cells are "
+                       b"expanded.\nStatus: Recruiting\n", "p.txt")
+    assert record.brief_summary == "NK cells are given to patients Note:The cells are expanded."
+
+
+# --- wordings from the rule gaps the held-out corpora's READMEs list --------------------------------------------------
+
+# therapy-holdout21 nationwidechildrens.org/NCT04254419-donor-nk-cells-ommaya-brain-tumors-weekly-3-weeks.txt
+def test_a_plain_language_pages_question_headings_are_its_summary_and_description() -> None:
+    record = read_enriched((
+        "Early-Phase Study of Targeted Natural Killer Cell Therapy for Children and Young Adults With Recurrent, "
+        "Progressive or Refractory Brain Tumors\n\nPhase: Recruiting\n\nCondition(s): Recurrent, Progressive or "
+        "Refractory Brain Tumors\n\nNCT Number: NCT04254419 Other Study ID Number(s): NK Brain Tumor\n\n"
+        "What Is the Purpose of This Study?\n\nTo see if it is safe and feasible to treat malignant brain tumors with "
+        "donor natural killer (NK) cells. The hope is to see if the NK cells are effective against the tumors and improve "
+        "quality of life.\n\nWhat Will Happen During This Study?\n\n  • They will receive NK cell infusions weekly for 3 "
+        "weeks, followed by 1 week of rest. This is called a cycle.\n").encode(), "nk-brain-tumor.txt")
+    assert record.brief_summary.startswith("To see if it is safe and feasible")
+    assert "weekly for 3 weeks" in record.detailed_description
+    assert _products(record) == [("NK", ["ALLOGENEIC"], [], None, None, 3)]
+
+
+# therapy-holdout21 uchicagomedicine.org NCT04623944: a trail of headings before the number heads the record
+def test_the_line_under_a_heading_trail_ending_in_the_number_is_the_title() -> None:
+    record = generic_page("CLINICAL TRIAL / NCT04623944\nNKX101, Intravenous Allogeneic CAR NK Cells, in Adults With AML or MDS\n"
+                          "- Interventional\n- Recruiting\n- NCT04623944\nContact Information\n"
+                          "This is a single-arm, open-label, multi-center, Phase 1 study to determine safety and tolerability "
+                          "of an experimental therapy called NKX101 (allogeneic CAR NK cells targeting NKG2D ligands).\n")
+    assert record.title == "NKX101, Intravenous Allogeneic CAR NK Cells, in Adults With AML or MDS"
+    assert _products(describe_therapy(record)) == [("CAR_NK", ["ALLOGENEIC"], [], None, True, None)]
+    # a number with slashes of its own is no trail ("CTRI/2012/04/002560" alone on its line)
+    record = generic_page("CTRI/2012/04/002560\n\nThis trial aims to assess the safety and effectiveness of donated mesenchymal "
+                          "stem cells in patients with alcoholic liver cirrhosis.\n")
+    assert trial_key(record.identifiers) == "CTRI/2012/04/002560"
