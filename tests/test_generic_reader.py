@@ -1,5 +1,9 @@
 """The generic reader: a trial page from a site we have no reader for is read from the labels
 trial sites use and the register numbers it shows, and --explain says how.
+
+The pages quoted are real (a comment names each; a section headed "pages (or wordings) from the misses
+tests/data/<corpus>/README.md lists" names the held-out corpus they were seen in), with a nearby wording the rule must
+leave alone.
 """
 
 from __future__ import annotations
@@ -12,9 +16,23 @@ from conftest import product_rows as _products
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.schedules import duration_before
 from kg.errors import DocumentError
-from kg.model.identifiers import trial_key
+from kg.model.identifiers import find_registry_ids, trial_key
+from kg.model.records import Identifier
 from kg.read import read_text
-from kg.read.parse.cues import given_paragraphs, registration_statement
+from kg.read.layouts.generic import _with_placebo
+from kg.read.parse.cues import (
+    first_line_title,
+    given_paragraphs,
+    group_number_line,
+    listed_group_numbers,
+    registration_statement,
+    summary_paragraph,
+    summary_within_paragraph,
+    title_after_number,
+    title_quoted_before_number,
+    title_under_acronym,
+)
+from kg.read.parse.labels import inline_fields, label_of, reading
 from kg.read.parse.prose_pages import one_trial_in_prose
 
 REGISTRY_PAGE = """Natural Killer Cells After Haploidentical Transplantation
@@ -1450,3 +1468,805 @@ def test_the_line_under_a_heading_trail_ending_in_the_number_is_the_title() -> N
     record = generic_page("CTRI/2012/04/002560\n\nThis trial aims to assess the safety and effectiveness of donated mesenchymal "
                           "stem cells in patients with alcoholic liver cirrhosis.\n")
     assert trial_key(record.identifiers) == "CTRI/2012/04/002560"
+
+
+# --- a news item's headline is the item's, not the trial's title -------------------------------------------------
+
+# generic-holdout2/pages/multiplesclerosisnewstoday.com/NCT03355365-msc-np-progressive-ms-news.txt (abridged)
+MS_NEWS = ("Phase 2 Trial Will Assess Autologous Mesenchymal Stem Cell Therapy to Treat Progressive Forms of MS\n\n"
+           "The National Multiple Sclerosis Society is funding a new Phase 2 clinical trial to test the effectiveness of "
+           "stem cell therapy on individuals with progressive forms of multiple sclerosis (MS), using mesenchymal stem "
+           "cells from their own bone marrow.\n\n"
+           "The new clinical trial (NCT03355365) is being conducted by researchers at the Tisch MS Research Center of New "
+           "York in collaboration with the Cleveland Clinic and the University of Colorado.\n")
+
+
+# generic-holdout3/pages/alsnewstoday.com/NCT04055623-treg-il-2-als-phase-2a-news.txt (abridged)
+ALS_NEWS = ("Treg Therapy Found Safe, Effective at Slowing ALS in Small Trial\n\n"
+            "Inflammatory markers may help predict patient response to Treg/IL-2 therapy\n\n"
+            "That’s according to a small Phase 2a clinical trial (NCT04055623), whose data also suggested that levels of "
+            "inflammatory and oxidative stress markers may help predict patients’ response to treatment.\n")
+
+
+def test_a_news_items_headline_is_no_title_and_stays_in_its_text() -> None:
+    for text, number, headline in ((MS_NEWS, "NCT03355365", "Phase 2 Trial Will Assess Autologous Mesenchymal Stem Cell"),
+                                   (ALS_NEWS, "NCT04055623", "Treg Therapy Found Safe, Effective at Slowing ALS")):
+        record = _read(text)
+        assert trial_key(record.identifiers) == number
+        assert record.title is None
+        assert headline in record.detailed_description
+
+
+def test_the_title_a_news_item_names_its_trial_by_is_still_its_title() -> None:
+    # (left alone) the MS news item saying its trial's title after the number, as a news wire's copy of a registry
+    # record does ("… (NCT06991361) titled 'Ex Vivo-Expanded …'", tests/test_reader_gaps_s22.py)
+    text = MS_NEWS.replace("(NCT03355365) is being conducted",
+                           "(NCT03355365) titled 'Autologous Mesenchymal Stem Cell-Derived Neural Progenitors in "
+                           "Progressive Multiple Sclerosis' is being conducted")
+    assert _read(text).title == "Autologous Mesenchymal Stem Cell-Derived Neural Progenitors in Progressive Multiple Sclerosis"
+
+
+# --- a site's name over a heading naming the kind of page: the title is under the heading ------------------------
+
+# generic-holdout2/pages/georgiacancerinfo.org/NCT02359929-msc-for-gvhd-emory.txt (abridged)
+GEORGIA = ("Georgia's Online Cancer Information Center\n\nFind A Clinical Trial\n\n"
+           "A Phase I Study of Mesenchymal Stromal Cells for the Treatment of Acute and Chronic Graft versus Host Disease\n\n"
+           "Status\nActive\nTrial Phase\nPhase I\nNCD ID\nNCT02359929\nStudy Sponsor\nEmory University/Winship Cancer "
+           "Institute\n\nSummary\n\nThis phase I trial studies the side effects and best dose of mesenchymal stem cells in "
+           "treating patients with graft-versus-host disease.\n")
+
+
+# generic-holdout/pages/hemotrial.es/2014-005613-24-cme-lem3-msc-spinal-cord.txt (its first lines)
+HEMOTRIAL = ("Hemotrial Un proyecto de SEHH\n\nEnsayo clínico\n\nAdministración intratecal (pauta 100/3) de células "
+             "mesenquimales troncales adultas autólogas de médula ósea expandidas en lesiones de la medula espinal "
+             "crónicamente establecidas\n\n  • Guardar\n")
+
+
+def test_the_line_under_a_page_kind_heading_is_the_title_not_the_sites_name_above() -> None:
+    assert _read(GEORGIA).title == ("A Phase I Study of Mesenchymal Stromal Cells for the Treatment of Acute and Chronic "
+                                    "Graft versus Host Disease")
+    assert first_line_title(HEMOTRIAL).startswith("Administración intratecal (pauta 100/3) de células mesenquimales")
+
+
+def test_a_site_name_over_a_page_kind_heading_is_never_the_title() -> None:
+    # (left alone) no title under the heading: none at all, not the site's name
+    assert first_line_title("Georgia's Online Cancer Information Center\n\nFind A Clinical Trial\n\nStatus\nActive\n") is None
+    # … and a first line with no such heading under it is still the title
+    assert first_line_title(GEORGIA.replace("Find A Clinical Trial\n\n", "")) == "Georgia's Online Cancer Information Center"
+
+
+# --- a product "and placebo" in one interventions value: two interventions -----------------------------------------
+
+# generic-holdout4/pages/memory.ucsf.edu/NCT03887455-clarity-ad-ban2401.txt: "• Intervention: BAN2401 and placebo control"
+def test_a_product_and_its_placebo_in_one_value_are_two_interventions() -> None:
+    record = _read("Study to Confirm Safety and Efficacy of BAN2401 in Participants with Early Alzheimer’s Disease "
+                   "(Clarity AD)\n\n  • Sponsor: Eisai Inc.\n  • Status: Active, not recruiting\n"
+                   "  • ClinicalTrials.gov Identifier: NCT03887455\n  • Intervention: BAN2401 and placebo control\n"
+                   "  • Phase: Phase 3\n")
+    assert [i.name for i in record.interventions] == ["BAN2401", "placebo control"]
+    # (left alone) two products joined by "and" may be one regimen
+    assert _with_placebo("Fludarabine and cyclophosphamide") == ["Fludarabine and cyclophosphamide"]
+
+
+# --- a sentence inside a quotation is someone's words, no summary --------------------------------------------------
+
+# generic-holdout2/pages/bio-cord.com/NCT03327467-cord-blood-autism-news-number-in-link.txt
+QUOTED = ("According to the Duke Center for Autism, “previous research has shown that cord blood cells can help reduce "
+          "inflammation and signal cells to help repair damaged brain areas. The goal of this study was to investigate "
+          "whether similar success will be shown in children with ASD.”")
+
+
+def test_a_summary_sentence_inside_a_quotation_is_no_summary() -> None:
+    assert summary_within_paragraph([QUOTED]) is None
+    # (left alone) a quotation closed before the sentence: the sentence is the page's own
+    closed = QUOTED.replace("“previous", "previous").replace("damaged brain areas.", "damaged “brain” areas.")
+    assert summary_within_paragraph([closed]).startswith("The goal of this study was to investigate")
+
+
+# --- the descriptive line under the study's acronym heading ------------------------------------------------------
+
+# generic-holdout2/pages/prod-meary.adimeo.tech/2021-006873-50-traumacell-wharton-jelly-msc-tbi.txt (abridged)
+MEARY = ("Centre MEARY\n\nTRAUMACELL\n\nEffets de l'administration intravasculaire de cellules stromales mésenchymateuses "
+         "dérivées de la gelée de Wharton du cordon ombilical sur l'immunomodulation systémique et la neuroinflammation "
+         "après une lésion cérébrale traumatique.\n\nPhases du projet\n\nA propos\n\n"
+         "L'étude TRAUMACELL fait l'objet d'un essai clinique de phase II, autorisé en juin 2024 (EudraCT 2021-006873-50). "
+         "Il est prévu d’inclure 68 personnes présentant des lésions cérébrales traumatiques dans des établissements.\n")
+
+
+def test_the_line_under_the_studys_acronym_heading_is_its_title() -> None:
+    record = _read(MEARY)
+    assert trial_key(record.identifiers) == "2021-006873-50"
+    assert record.title.startswith("Effets de l'administration intravasculaire de cellules stromales mésenchymateuses")
+    # (left alone) an acronym heading the text never calls its study gives no title
+    assert title_under_acronym(MEARY.replace("L'étude TRAUMACELL", "L'étude")) is None
+
+
+# --- a phase and the register number in the dot-separated facts heading a trial's profile ---------------------------
+
+# generic-holdout4/pages/kolpulse.com/NCT03651128-karmma-3-ide-cel-trial-profile.txt (abridged; the separators between
+# the header's facts lost, as the page gives them)
+KOLPULSE = ("FDA Approved · Apr 4, 2024Triple-class-exposed R/R MyelomaPhase 3 · NCT03651128BMS / 2seventy bio\n"
+            "KarMMa-3 is a Phase 3 trial of idecabtagene vicleucel (ide-cel, Abecma; BMS / 2seventy bio) versus standard "
+            "regimens in triple-class-exposed relapsed/refractory multiple myeloma (2-4 prior lines).\n"
+            "Design: ide-cel vs standard regimens (investigator's choice of 5), triple-class-exposed R/R MM, 2-4 prior lines "
+            "(N=386).\n")
+
+
+def test_a_phase_dot_number_heading_the_page_makes_it_the_trials_own_page() -> None:
+    record = _read(KOLPULSE)
+    assert trial_key(record.identifiers) == "NCT03651128"
+    assert record.title is None and record.interventions == [] and record.brief_summary is None
+
+
+def test_a_phase_and_number_without_the_badge_or_beside_another_number_make_no_trial_page() -> None:
+    # (left alone) the same facts in a sentence: no badge, and the number in no sentence of the page's own
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KOLPULSE.replace("Phase 3 · NCT03651128", "Phase 3, NCT03651128"))
+    # … and the badge on a page showing a second number of the register: a listing
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KOLPULSE + "KarMMa-2 · Phase 2 · NCT03601078\n")
+
+
+# --- a heading over a list of trials: a listing, whatever number its first entry labels ----------------------------
+
+# generic-holdout/pages/lls.org/node-19046-listing-of-trials.txt (abridged)
+LLS_ENTRY = ("Oregon Health & Science University and The Leukemia & Lymphoma Society\n\n"
+             "CSF1R Inhibitor JNJ-40346527 in Treating Participants With Relapsed or Refractory Acute Myeloid Leukemia\n\n"
+             "This phase II trial studies how well FMS inhibitor JNJ-40346527 works in treating participants with acute "
+             "myeloid leukemia that has come back or does not respond to treatment.\n\n"
+             "ClinicalTrials.gov identifier: NCT03557970\n\n"
+             "For more information contact :\nElie Traer, MD\nOHSU Knight Cancer Institute\n\n")
+
+
+LLS = ("Academic Clinical Division\n\nFor information on how to apply to TAP, please click here.\n\n"
+       f"Clinical Studies Ongoing\n\n{LLS_ENTRY}"
+       "Case Western Reserve and The Leukemia & Lymphoma Society\n\nPhase I Trial of Universal Donor NK Cel")
+
+
+def test_a_list_under_a_heading_of_ongoing_studies_is_refused() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(LLS)
+
+
+def test_the_entry_alone_under_a_plain_section_heading_is_still_read() -> None:
+    # (left alone) "Clinical Trials", a site's section over one trial's page, and the words in a sentence
+    record = _read(f"Clinical Trials\n\n{LLS_ENTRY}Current clinical trials of the society are funded by TAP.\n")
+    assert trial_key(record.identifiers) == "NCT03557970"
+
+
+# --- a network's number alone over the title, on a page heading eligibility ---------------------------------------
+
+# generic-holdout6/pages/virginiacancer.com/USO-22284-mylung-project-engage-community-practice-trial-page.txt (abridged)
+USO_TITLE = ("Molecularly Informed Lung Cancer Treatment in a Community Cancer Network: A Longitudinal Prospective Study "
+             "(MYLUNG Consortium: Part 3) Module A: Project ENGAGE: Increasing Biomarker Testing Awareness in Patients "
+             "with Non-Small-Cell Lung Cancer Through Patient Education")
+
+
+USO = (f"USO 22284\n{USO_TITLE}\nDisease Types: Lung Cancer Research\nEligibility Requirements:\n"
+       "- Written informed consent, according to local guidelines, signed and dated by the participant or by a legal "
+       "guardian prior to the performance of any study-specific procedures, sampling, or analyses\n"
+       "- Must be able to read and answer survey questions in English or Spanish\n"
+       "Available at:\n- Chesapeake\n- Hampton (CarePlex)\n- Williamsburg")
+
+
+def test_a_networks_number_alone_over_the_title_keys_a_page_heading_eligibility() -> None:
+    record = _read(USO)
+    assert trial_key(record.identifiers) == "USO 22284"  # as the page writes it
+    assert record.title == USO_TITLE  # "Module A" is the study's, not a site's banner
+
+
+@pytest.mark.parametrize("text", [
+    # (left alone) a list of the network's trials: two numbers alone on their lines
+    USO.replace("Available at:", "USO 22285\nA Study of Tumour Testing in Patients With Colorectal Cancer\nAvailable at:"),
+    # (left alone) no eligibility heading: a code over a line (a certificate, a product)
+    USO.replace("Eligibility Requirements:", "Requirements we meet:"),
+    # (left alone) a year, not a number: "FY 2024" over a report's title
+    USO.replace("USO 22284", "FY 2024"),
+])
+def test_a_number_over_a_title_without_a_trial_pages_signs_keys_nothing(text: str) -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(text)
+
+
+# --- a group's number heading its study's news, the group listed as running the study ------------------------------
+
+# generic-holdout6/pages/hovon.nl/HO133-nhl-r-chop-r-dhap-ibrutinib-asct-study-page.txt (abridged)
+HOVON_DESIGN = ("Randomized, three-arm, parallel-group, open label, international phase III trial comparing six "
+                "alternating courses of R-CHOP/R-DHAP (one cycle every 21 days) followed by ASCT versus the combination "
+                "with ibrutinib in induction and maintenance (2 years) or the experimental arm without ASCT.")
+
+
+HOVON = ("sluit venster\n\nLog in\n\nGebruikersnaam Wachtwoord Gebruikersnaam en/of wachtwoord vergeten? Gebruikersnaam en "
+         "wachtwoord aanvragen\n\nZoek in de HOVON website\n\nLet op!\n\nClinical picture: NHL (Non Hodgkin Lymphoma)\n\n"
+         "1. Overview\nStudy details\n2. Patient eligibility criteria\n3. Registration (& randomization) of patients\n\n"
+         "HO133 News\n\n18APR2018: Study documents regarding AM1 are uploaded on the HOVON website.\n\n"
+         "10OCT2017: The first site in the Netherlands opened for patient inclusion.\n\n"
+         f"1. Overview\n\n\n{HOVON_DESIGN}\n\n"
+         "Participating Groups: GLSG (sponsor), HOVON, Nordic Lymphoma Group, FIL, SAKK, PLRG, GELTAMO, NCRI\n")
+
+
+def test_a_groups_number_heading_its_studys_news_keys_the_page() -> None:
+    record = _read(HOVON)
+    assert trial_key(record.identifiers) == "HO133"  # "HO" opens "HOVON", a participating group
+    assert record.title is None  # the page names the study only by number; the login form is no title
+    assert record.brief_summary == HOVON_DESIGN  # the design paragraph under "1. Overview"
+
+
+@pytest.mark.parametrize("text", [
+    # (left alone) the number's letters open no participating group's name
+    HOVON.replace("HOVON, Nordic", "Nordic"),
+    # (left alone) the news of two studies: a group's news page
+    HOVON.replace("10OCT2017:", "HO150 News\n\n10OCT2017:"),
+    # (left alone) the number named in the news, not heading it
+    HOVON.replace("HO133 News", "News on HO133 and our other studies"),
+])
+def test_a_groups_number_in_news_without_its_signs_keys_nothing(text: str) -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(text)
+
+
+def test_a_login_forms_line_is_no_title_and_an_overview_over_contents_no_summary() -> None:
+    assert first_line_title("Log in\n\nGebruikersnaam Wachtwoord Gebruikersnaam en/of wachtwoord vergeten? Gebruikersnaam "
+                            "en wachtwoord aanvragen\n\nZoek in de HOVON website") is None
+    assert first_line_title("Log in\n\nA Study of Ibrutinib With R-CHOP in Mantle Cell Lymphoma") == (
+        "A Study of Ibrutinib With R-CHOP in Mantle Cell Lymphoma")  # (left alone) a title under the login link
+    # (left alone) a paragraph under "Overview" that does not describe the trial's design
+    other = HOVON.replace(HOVON_DESIGN, "The HOVON data center in Rotterdam handles the registration of all patients "
+                                       "for the participating Dutch and Belgian sites of this group.")
+    assert _read(other).brief_summary in (None, "")
+
+
+# --- the title under "Clinical Trial - NCT…" ----------------------------------------------------------------------
+
+# generic-holdout6/pages/targetedcancercare.massgeneral.org/NCT03486873-keynote-587-pembrolizumab-extension-mgh-protocol-page.txt
+MGH_TITLE = ("Long-term Safety and Efficacy Extension Study for Participants With Advanced Tumors Who Are Currently on "
+             "Treatment or in Follow-up in a Pembrolizumab (MK-3475) Study (MK-3475-587/KEYNOTE-587)")
+
+
+MGH = (f"Clinical Trial - NCT03486873\n\n{MGH_TITLE}\n\nRecruiting\n\nSponsor: Merck Sharp & Dohme Corp.\n\n"
+       "ClinicalTrials.gov Identifier: NCT03486873\n\nProtocol Info\n\n"
+       "Short Description: Phase III Extension Trial of Pembrolizumab in Advanced Tumors\n")
+
+
+def test_the_title_under_clinical_trial_dash_number() -> None:
+    assert _read(MGH).title == MGH_TITLE
+    # (left alone) a news heading with a dash before the number: not the kind of page
+    numbered = [Identifier("NCT03486873", "NCT")]
+    assert title_after_number(MGH.replace("Clinical Trial -", "Press release -"), numbered) is None
+
+
+# --- a title quoted before the number in a post's prose -----------------------------------------------------------
+
+# generic-holdout6/pages/medstarresearch.blogspot.com/NCT03322540-first-in-world-enrolment-pembrolizumab-epacadostat-nsclc-blog.txt
+MEDSTAR_TITLE = ("Phase III Randomized, Double-Blind Study of Pembrolizumab plus Epacadostat vs Pembrolizumab plus placebo as "
+                 "First-line Treatment in Patients with Metastatic NSCLC expressing high levels of PDL1")
+
+
+MEDSTAR = ("Tuesday, February 27, 2018\n\nFirst in the World!\n\nLast month, the team at Harry and Jeanette Weinberg Cancer "
+           "Institute at MedStar Franklin Square Medical Center let me know that they are again the first to enroll a "
+           "patient in a world-wide clinical trial!\n\nMany studies for oncology research are conducted around the world "
+           f"to help the largest number of patients.  Estimated enrollment for “{MEDSTAR_TITLE}” (NCT03322540) is more than "
+           "580 patients from around the world, at over 160 locations.\n")
+
+
+def test_a_title_quoted_before_the_number_in_prose() -> None:
+    record = _read(MEDSTAR)
+    assert trial_key(record.identifiers) == "NCT03322540"
+    assert record.title == MEDSTAR_TITLE
+    # (left alone) a quoted remark before the number, a sentence not a title
+    remark = MEDSTAR.replace(f"“{MEDSTAR_TITLE}”", "“we were the first in the world to enrol a patient.”")
+    assert title_quoted_before_number(remark, [Identifier("NCT03322540", "NCT")]) is None
+
+
+# --- pages from the misses tests/data/generic-holdout5/README.md lists ------------------------------------------------
+
+# recruit.cumc.columbia.edu/studyinfopage/1763 (generic-holdout5): "Label: value" lines, the register number under
+# "U.S. Govt. ID", the site's review-board number beside it
+COLUMBIA = (
+    "NCORP Tissue Procurement Protocol: An NCI Cancer Moonshot Study\n"
+    "Genetic Analysis of Blood and Tissue Samples From Participants With Advanced Cancer\n"
+    "Sponsor: NIH\n"
+    "Enrolling: Male and Female Patients\n"
+    "IRB Number: AAAS4112\n"
+    "U.S. Govt. ID: NCT03707574\n"
+    "Contact: Research Nurse Navigator: 212-342-5162 /\n"
+    "Additional Study Information: Major advances are being made in the treatment of cancer. One such advance involves "
+    "the use of targeted treatments designed to work against specific molecular alterations in a given patients tumor.\n"
+    "This study is closed\n"
+    "Matthew Ingham, MD\n")
+
+
+def test_the_us_government_id_labels_the_pages_register_number() -> None:
+    record = _read(COLUMBIA)
+    assert trial_key(record.identifiers) == "NCT03707574"
+    assert record.title == "NCORP Tissue Procurement Protocol: An NCI Cancer Moonshot Study"
+    assert record.brief_summary.startswith("Major advances are being made in the treatment of cancer.")
+
+
+def test_the_sites_irb_number_alone_keys_nothing() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(COLUMBIA.replace("U.S. Govt. ID: NCT03707574\n", ""))
+    # "Additional information" is no label of the summary
+    assert label_of("Additional information: call the study team") == (None, None)
+
+
+# usahealthsystem.com, the Mitchell Cancer Institute's page of ECOG-ACRIN EA1131 (generic-holdout5): each label and its
+# value on one line, spaces between ("Protocol No." with a no-break space), the title quoted under "Summary"
+MITCHELL = (
+    "Clinical Trials\n\n"
+    "Title   ECOG-ACRIN EA1131\n"
+    "Principal Investigator/ Physician   Carole Norden, MD\n"
+    "Protocol\u00a0No.   EA1131\n"
+    "Open Date   09/21/2015\n"
+    "Gender   Female\n"
+    "Cancer Site   Breast\n"
+    "Status   Open\n"
+    "Sponsor   Eastern Cooperative Oncology Group\n"
+    "Contact Email   MCI Clinical Trials\n"
+    "Summary  \n\n"
+    "Protocol Tiltle:  \"A Randomized Phase III Post-Operative Trial of Platinum Based Chemotherapy Vs. Capecitabine in "
+    "Patients with Residual Triple-Negative Basal-Like Breast Cancer following Neoadjuvant Chemotherapy.\"\n\n"
+    "Inclusion Criteria: ECOG performance status 0 or 1 within 2 weeks prior to screening\n")
+
+
+def test_a_protocol_number_written_with_its_full_stop_keys_a_cancer_institutes_trial_page() -> None:
+    assert label_of("Protocol No. EA1131", spaced=True) == ("sponsor_ids", "EA1131")
+    record = _read(MITCHELL)
+    assert trial_key(record.identifiers) == "EA1131"
+    assert record.title == "ECOG-ACRIN EA1131"
+    assert record.status == "RECRUITING"
+    # the quoted protocol title under "Summary" is a name, not the summary
+    assert record.brief_summary is None
+
+
+def test_a_protocol_number_without_a_status_and_prose_under_summary_are_left_alone() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(MITCHELL.replace("Status   Open\n", ""))
+    prose = MITCHELL.replace("Protocol Tiltle:  \"A Randomized", "Protocol summary: This trial compares platinum based "
+                             "chemotherapy with capecitabine after neoadjuvant chemotherapy. A Randomized")
+    assert _read(prose).brief_summary.startswith("Protocol summary: This trial compares platinum")
+
+
+# mcrconline.org's trial search (generic-holdout5): one trial shown, its title above "Protocol:" and the number under it
+MCRC = (
+    "Clinical Trials Search\n\n"
+    "A Randomized Phase II Study Comparing Single-Agent Olaparib, Single Agent Cediranib, and the Combinations of "
+    "Cediranib/Olaparib, Olaparib/Durvalumab (MEDI4736), Cediranib/Durvalumab (MEDI4736), Olaparib/AZD5363 "
+    "(Capivasertib) in Women with Recurrent, Persistent or Metastatic Endometrial Cancer.: A Platform Trial for Women "
+    "with Recurrent or Persistent Endometrial Cancer\n\n"
+    "Protocol:\n\nNRG-GY012\n\n"
+    "Category:\nMiscellaneous\nDepartment:\nGynecology Oncology\nStatus:\nOPEN\n")
+
+
+def test_a_groups_number_under_its_label_beside_a_status_keys_a_trial_search_page() -> None:
+    record = _read(MCRC)
+    assert trial_key(record.identifiers) == "NRG-GY012"
+    # the title above the number's label, forty-two words
+    assert record.title.startswith("A Randomized Phase II Study Comparing Single-Agent Olaparib")
+    assert record.title.endswith("A Platform Trial for Women with Recurrent or Persistent Endometrial Cancer")
+
+
+def test_the_number_without_a_status_keys_no_search_page() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(MCRC.replace("Status:\nOPEN\n", ""))
+
+
+# ecog-acrin.org/clinical-trials/ea3202-head-and-neck-cancer/ (generic-holdout5): the group's number alone on a line,
+# then the title, the status, and one unlabelled paragraph that says what the trial does
+ECOG = (
+    "Head And Neck Cancer\n\nEA3202\n\n\n\n"
+    "Testing the Use of Investigational Drugs Atezolizumab and / or Bevacizumab with or without Standard Chemotherapy in "
+    "the Second-Line Treatment of Advanced-Stage Head and Neck Cancers\n\n"
+    "STATUS: Active\n\n\n"
+    "This phase II / III compares the standard therapy (chemotherapy plus cetuximab) versus adding bevacizumab to "
+    "standard chemotherapy, versus combination of just bevacizumab and atezolizumab in treating patients with head and "
+    "neck cancer that has spread to other places in the body (metastatic or advanced stage) or has come back after prior "
+    "treatment (recurrent).\n"
+    "  \u2022 Patient must have histologically confirmed squamous cell carcinoma of the head and neck (HNSCC)\n")
+
+
+def test_a_groups_number_heading_its_page_beside_a_status_keys_it() -> None:
+    record = _read(ECOG)
+    assert trial_key(record.identifiers) == "EA3202"
+    assert record.title.startswith("Testing the Use of Investigational Drugs Atezolizumab and / or Bevacizumab")
+    assert record.brief_summary.startswith("This phase II / III compares the standard therapy (chemotherapy plus")
+
+
+def test_a_code_heading_a_page_without_a_status_or_a_title_by_it_keys_nothing() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(ECOG.replace("STATUS: Active\n", ""))
+    assert group_number_line("COVID-19\n\nVisitor rules for our hospital") is None
+    # "This phase" of a study is no trial saying what it does
+    assert summary_paragraph(["This phase begins when the first two cohorts have been treated and compares their "
+                              "response with that of the historical controls."]) is None
+
+
+# nrgoncology.org/Clinical-Trials/NRG-GI002 (generic-holdout5): the number alone, then the title opened by it
+NRG = (
+    "Search\nBack \n\nNRG-GI002\n\n"
+    "NRG-GI002: A Phase II Clinical Trial Platform of Sensitization Utilizing Total Neoadjuvant Therapy (TNT) in Rectal "
+    "Cancer\n\nPrincipal Investigator\n\nThomas George, MD\n\nPrimary Objective\n\n"
+    "To demonstrate an absolute improvement in Neoadjuvant Rectal Cancer (NAR) score for the experimental regimen as "
+    "compared to control.\n\nTarget Accrual\n\n174\n")
+
+
+def test_a_title_opened_by_the_groups_number_keys_its_page() -> None:
+    record = _read(NRG)
+    assert trial_key(record.identifiers) == "NRG-GI002"
+    assert "A Phase II Clinical Trial Platform of Sensitization" in record.title
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(NRG.replace("NRG-GI002: A Phase II", "A Phase II"))
+
+
+# gbg.de/en/trials/pregnancy (generic-holdout5): the study named by the group's abbreviation and serial number in
+# brackets, the abbreviation spelt out as the group's in the title
+GBG = (
+    "Pregnancy (GBG 29)\n\n"
+    "Prospective and Retrospective Registry Study of the German Breast Group (GBG) for Diagnosis and Treatment of Breast "
+    "Cancer in Pregnancy compared to young non-pregnant women (<40 years) as comparative cohort\n\n \n\n"
+    "Introduction\n\nBreast cancer is the most common cancer malignancy in women after the age of 25 years.\n")
+
+
+def test_a_groups_serial_number_in_the_heading_keys_its_study() -> None:
+    record = _read(GBG)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("GBG 29", "ORG")]
+    assert record.title.startswith("Prospective and Retrospective Registry Study of the German Breast Group (GBG)")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(GBG.replace("German Breast Group (GBG)", "German Breast Group"))
+
+
+# allianceforclinicaltrialsinoncology.org's "Recently activated" page (generic-holdout5): a list of the group's trials,
+# the first entry's register number labelled
+ALLIANCE = (
+    "RECENTLY ACTIVATED ALLIANCE TRIALS\n\n"
+    "Alliance A012301: LoTam: A randomized, phase III clinical trial of low\u2010dose tamoxifen for selected patients with "
+    "molecular low-risk early\u2010stage breast cancer\n\n"
+    "Overview: This phase III trial compares the effect of low dose tamoxifen to usual hormonal therapy, including "
+    "aromatase inhibitors, in treating post-menopausal women with hormone positive, HER2 negative early stage breast "
+    "cancer.\n"
+    "Study Chair: Dean Shumway, MD, Mayo Clinic\n"
+    "Activated: 2/5/2025 | To learn more about LoTam, visit CT.gov or click here.\n"
+    "ClinicalTrials.gov Identifier: NCT06671912\n\n"
+    "Alliance A032201: Short term intensified pembrolizumab (KEytruda) and tivozanib for high-risk renal cell carcinoma - "
+    "STRIKE\n\n"
+    "Overview: This phase III trial compares the effect of adding tivozanib to standard therapy pembrolizumab versus "
+    "pembrolizumab alone for the treatment of patients with high-risk renal cell carcinoma (RCC).\n")
+
+
+def test_a_groups_list_of_its_trials_is_no_trials_page() -> None:
+    assert listed_group_numbers(ALLIANCE) == ["A012301", "A032201"]
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(ALLIANCE)
+
+
+def test_one_entry_with_its_labelled_number_is_that_trials_page() -> None:
+    first = ALLIANCE.split("\n\nAlliance A032201")[0]
+    assert listed_group_numbers(first) == []
+    assert trial_key(_read(first).identifiers) == "NCT06671912"
+
+
+# --- pages from the misses the generic held-out corpora's READMEs list ------------------------------------------------
+
+# clinicalstudies.info.nih.gov 09-C-0053 (generic-holdout): the NIH Clinical Center's protocol page, a table of
+# "Label | value |" rows, its protocol number under "Number", no register number; its summary in the NIH's parts
+NIH_CC = (
+    "Protocol Details\n"
+    "Autologous and Related/Unrelated Allogeneic Hematopoietic Stem Cell Transplant and Cellular Therapies Data "
+    "Submission and Research Sample Collection to the Center for International Blood and Marrow Transplant Research "
+    "(CIBMTR) and the National Marrow Donor Program (NMDP)\n"
+    "This study is currently recruiting participants.\n"
+    "Summary\n"
+    "Number | 09-C-0053 |\n"
+    "Sponsoring Institute | National Cancer Institute (NCI) |\n"
+    "Referral Letter Required | Yes |\n"
+    "Investigational Drug(s) | None |\n"
+    "Intervention(s) | None |\n"
+    "Supporting Site | National Cancer Institute |\n"
+    "Background:\n"
+    "- A federal government mandate requires stem cell transplant centers to collect and maintain in a database a minimum "
+    "of information regarding transplant recipients and their donors.\n"
+    "- Information collected under this study will be submitted to NMDP/CIBMTR in response to the federal mandate.\n"
+    "Objectives:\n"
+    "- To learn more about what makes stem cell transplants work well, such as determining the following:\n")
+
+
+def test_the_nih_clinical_centers_number_row_keys_its_protocol_page() -> None:
+    record = _read(NIH_CC)
+    assert trial_key(record.identifiers) == "09-C-0053"
+    assert record.title.startswith("Autologous and Related/Unrelated Allogeneic Hematopoietic Stem Cell Transplant")
+    # "Intervention(s) | None |" names none, and the next row ("Supporting Site | …") is no intervention
+    assert record.interventions == []
+    assert record.brief_summary.startswith("A federal government mandate requires stem cell transplant centers")
+    assert "Objectives" not in record.brief_summary
+
+
+def test_a_number_label_alone_keys_only_the_nih_protocol_number_form() -> None:
+    assert label_of("Number | 09-C-0053 |") == ("registration", "09-C-0053")
+    # any other value under "Number" is no page's own number (a phone number, a count, a reference)
+    assert label_of("Number | 301-496-4000 |")[0] is None
+    assert label_of("Number: 12")[0] is None
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(NIH_CC.replace("09-C-0053", "2009-53"))
+
+
+# nomenclator.org 2012-004444-30 (generic-holdout): the Spanish register's record in upper-case Spanish labels, each
+# value after a space, a title wrapped over two lines
+NOMENCLATOR = (
+    "Tratamiento de la discopatía degenerativa lumbar con células mesenquimales alogénicas (MSV*).\n\n"
+    "Fecha: 2013-04. Area: Enfermedades [C] - Enfermedades músculoesqueléticas [C05].\n\n"
+    "DATOS GENERALES\n\nIDENTIFICADOR 2012-004444-30.\n\nTIPO Ensayo Clínico.\n\n"
+    "TITULO PÚBLICO Tratamiento de la discopatía degenerativa lumbar con células\n"
+    "mesenquimales alogénicas (MSV*).\n\nESTADO EC Finalizado.\n\nSEXO Ambos.\n\nINFORMACIÓN\n\n"
+    "TITULO CIENTÍFICO Tratamiento de la discopatía degenerativa lumbar con células\n"
+    "mesenquimales alogénicas (MSV*).\n\n"
+    "INDICACIÓN PÚBLICA Tratamiento de la discopatía degenerativa.\n\n"
+    "CRITERIOS INCLUSIÓN 1. Discopatía degenerativa lumbar de uno o dos discos con predominio de dolor lumbar.\n"
+    "2. Ausencia de infección espinal.\n\n"
+    "CRITERIOS EXCLUSIÓN 1. Edad menor de 18 años, o mayor de 75 años o legalmente dependiente\n")
+
+
+def test_spanish_upper_case_labels_open_their_fields() -> None:
+    record = _read(NOMENCLATOR)
+    assert trial_key(record.identifiers) == "2012-004444-30"
+    # the title's second line goes on in lower case: one title
+    assert record.title == ("Tratamiento de la discopatía degenerativa lumbar con células mesenquimales alogénicas "
+                            "(MSV*).")
+    assert record.conditions == ["Tratamiento de la discopatía degenerativa."]
+    found = reading(NOMENCLATOR)
+    assert found.sections["inclusion"][0].startswith("1. Discopatía degenerativa lumbar")
+    assert found.sections["exclusion"] == ["1. Edad menor de 18 años, o mayor de 75 años o legalmente dependiente"]
+
+
+def test_spanish_label_words_in_lower_case_are_a_sentence() -> None:
+    assert label_of("Identificador 2012-004444-30.")[0] is None
+    assert label_of("Titulo público del ensayo")[0] is None
+
+
+# mesoblast.com (generic-holdout3): the sponsor's results page of one protocol, named by its number in its heading
+MESOBLAST = (
+    "MSV-100-IV Pediatric\n\n"
+    "Trial Results: MSV-100-IV Pediatric Expanded Access Program (EAP) in Steroid Refractory Acute Graft Versus Host "
+    "Disease (Protocol 275)\n\n"
+    "Use of our MSC-100-IV, resulted in a clear, significant survival benefit among responding pediatric BMT recipients "
+    "with SR-aGVHD. In the additional analysis of the first 160 patients completed, 64% achieved a response at day 28.")
+
+
+def test_a_protocol_number_ending_the_heading_keys_the_sponsors_page() -> None:
+    record = _read(MESOBLAST)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("275", "ORG")]
+    assert trial_key(record.identifiers) == "275"
+    assert record.title.startswith("Trial Results: MSV-100-IV Pediatric Expanded Access Program")
+
+
+def test_a_protocol_number_in_a_sentence_keys_nothing() -> None:
+    text = ("MSV-100-IV Pediatric\n\nUse of our MSC-100-IV resulted in a clear benefit among responding recipients "
+            "treated under the expanded access program (Protocol 275).\n")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(text)
+
+
+def test_two_lower_case_values_make_no_such_page() -> None:
+    # a page with only two such lines does not label that way: its "Condition …" line stays unread
+    found = reading("Condition malignant solid tumors\nand other cancers\nPhase phase 1\n")
+    assert "conditions" not in found.sections
+    assert found.unread == ["Condition malignant solid tumors", "and other cancers"]
+
+
+# scarlettlawgroup.com (generic-holdout4): a sponsor's sheet on its trial refers its reader to the trial's record
+STEMTRA = (
+    "Introduction Information of STEMTRA to Clinicians\n"
+    "The STEMTRA (\"STEM cell therapy for TRAumatic brain injury\")\n"
+    "study, a Phase II clinical trial, is designed to evaluate the efficacy\n"
+    "and safety of a genetically modified adult stem cell therapy, SB623, which\n"
+    "is administered directly to the injured brain through a neurosurgical\n"
+    "procedure.\n"
+    "Key eligibility criteria:\n- Are age 18 or older, male or female\n"
+    "For more information about STEMTRA, visit\n"
+    "https://clinicaltrials.gov/ct2/show/NCT02416492.\n"
+    "Contact: Mena Niakian, Director of Clinical Operations: mena.niakian@san-bio.com;\n")
+
+
+def test_a_sheet_sending_its_reader_to_the_trials_record_for_more_information_is_that_trials_page() -> None:
+    record = _read(STEMTRA)
+    assert trial_key(record.identifiers) == "NCT02416492"
+
+
+def test_an_address_of_a_record_without_that_referral_keys_nothing() -> None:
+    text = STEMTRA.replace("For more information about STEMTRA, visit", "See also")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(text)
+
+
+# glance.eyesoneyecare.com (generic-holdout4): a news item naming two trials by their numbers, neither labelled
+OPREGEN = (
+    "OpRegen shows durable benefit at 36 months in geographic atrophy\n\n"
+    "OpRegen is being developed under an exclusive worldwide collaboration between Lineage, Roche, and Genentech, a "
+    "member of the Roche Group, and is currently being evaluated in the phase 2a clinical trial GAlette (NCT05626114).\n\n"
+    "The clinical trial is an open-label, single-arm, multi-center, dose-escalation study (NCT02286089) evaluating a "
+    "single administration of OpRegen cell therapy delivered subretinally in patients with bilateral GA secondary to "
+    "AMD. The phase 1/2a study enrolled 24 patients.\n")
+
+
+def test_a_page_with_two_unlabelled_numbers_of_one_register_is_refused() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(OPREGEN)
+
+
+def test_a_labelled_number_beside_another_trials_number_still_keys_its_page() -> None:
+    record = _read("NCT ID: NCT05626114\nPhase: Phase 2\n\n" + OPREGEN)
+    assert trial_key(record.identifiers) == "NCT05626114"
+
+
+# biospace.com (generic-holdout4): a press release on one trial, designated only by the sponsor's code in a sentence
+CELZ = (
+    "Creative Medical Technology Holdings, Inc. today announced that the U.S. Food and Drug Administration has cleared the "
+    "Company's Investigational New Drug (IND) application, enabling the Company to proceed with initiating a clinical "
+    "trial for Type 1 Diabetes using AlloStem™.\n"
+    "Creative Medical Technology Holdings, Inc. (NASDAQ: CELZ), an immuno-endocrine company, today announced the "
+    "clearance. The primary objective of the study (CELZ-201) is to evaluate AlloStem™ in patients with newly diagnosed "
+    "Type 1 Diabetes. Patient recruitment is expected to begin in Q1 2023 with trial commencement updates to follow.\n")
+
+
+def test_the_sponsors_designation_of_the_study_in_a_sentence_keys_a_release_with_no_register_number() -> None:
+    record = _read(CELZ)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("CELZ-201", "ORG")]
+    assert record.title is None
+
+
+def test_a_designation_beside_a_register_number_or_another_designation_keys_nothing_of_its_own() -> None:
+    assert one_trial_in_prose(CELZ.replace("(CELZ-201)", "(CELZ-201) and the trial (CELZ-100)")) == []
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(CELZ.replace("(CELZ-201)", "(CELZ-201) and the trial (CELZ-100)"))
+
+
+# kusajili.com RECF0244 (generic-holdout2): the French cancer trials register's record reprinted, its title cut short on
+# the first line and whole under the register number, its lay summary under "Extrait"
+KUSAJILI = (
+    "ICAR : Essai de phase 1 évaluant la tolérance d’une immunothérapie par injection intra-artérielle hépatique de "
+    "lymphocytes T gamma-delta autologues, chez des patients ayant un carcinome hépatocellulai...\n\n"
+    "Mise à jour : Il y a 4 ans\nRéférence : RECF0244\n\n"
+    "ICAR : Essai de phase 1 évaluant la tolérance d’une immunothérapie par injection intra-artérielle hépatique de "
+    "lymphocytes T gamma-delta autologues, chez des patients ayant un carcinome hépatocellulaire. [essai clos aux "
+    "inclusions]\n\nFemme et Homme | 18 ans et plus\n\nExtrait\n\n"
+    "L’objectif de cet essai est de déterminer la dose tolérée de lymphocytes T gamma-delta pour le traitement des "
+    "patients ayant un carcinome hépatocellulaire.\n\nExtrait Scientifique\n\n"
+    "Il s'agit d'un essai de phase 1, en ouvert, multicentrique.\n")
+
+
+def test_the_french_cancer_registers_reference_keys_its_reprinted_record() -> None:
+    record = _read(KUSAJILI)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("RECF0244", "OTHER")]
+    assert trial_key(record.identifiers) == "RECF0244"
+    # the title whole, without the register's note after it
+    assert record.title.endswith("chez des patients ayant un carcinome hépatocellulaire.")
+    assert record.brief_summary == ("L’objectif de cet essai est de déterminer la dose tolérée de lymphocytes T "
+                                    "gamma-delta pour le traitement des patients ayant un carcinome hépatocellulaire.")
+
+
+def test_reference_over_anything_but_a_register_number_labels_nothing() -> None:
+    assert label_of("Référence : Dupont et al., Lancet 2019")[0] is None
+    assert label_of("Référence : RECF0244") == ("registration", "RECF0244")
+
+
+# trials.starfile.org NCT03289988 (therapy-holdout12, its negative): the record's status run into its number
+STARFILE = (
+    "Clinical Trials Directory\n\nTrials / Unknown\n\nUnknownNCT03289988\n\n"
+    "Novel Blood-based Colorectal Cancer Screening Method Using Natural Killer Cell Activity and Gene Panel Expression\n\n"
+    "Status\nUnknown\nPhase\nStudy type\nObservational\nEnrollment\n964 (estimated)\nSponsor\n"
+    "Yonsei University · Academic / Other\n")
+
+
+def test_an_nct_number_glued_after_a_status_word_is_found_and_keys_its_record() -> None:
+    assert [i.value for i in find_registry_ids("UnknownNCT03289988")] == ["NCT03289988"]
+    # a ninth digit before or after makes it no NCT number
+    assert find_registry_ids("1NCT03289988") == [] and find_registry_ids("NCT032899881") == []
+    record = _read(STARFILE)
+    assert trial_key(record.identifiers) == "NCT03289988"
+    assert record.title.startswith("Novel Blood-based Colorectal Cancer Screening Method")
+
+
+# research.kssg.ch (generic-holdout2): a Swiss hospital's research-project page, German labels over English values, the
+# cancer trials group's protocol number before the title in its heading and no register number
+KSSG = (
+    "Kantonsspital St.Gallen\nanmelden\n\n"
+    "Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization MVX-ONCO-1 in advanced head and neck "
+    "squamous cell carcinoma. A single arm, open label, multicenter phase II trial\n\nMarkus Joerger\n\n"
+    "Kurzfassung MVX-ONCO-1 is a form of active specific immunotherapy, a process by which the patient’s immune response "
+    "to tumor cells is stimulated and/or augmented.\n   \n"
+    "Projektpartner Dr. Veronika Nagy, Dr. Karen Nestor, Prof. Dr. Markus Joerger\n"
+    "Art des Forschungsprojektes Klinische Forschung\nStatus Geplant\nProjektstart 2020\nProjektende 2025\n"
+    "Studiendesign Phase II\n")
+
+
+def test_a_protocol_number_opening_the_heading_keys_the_page_and_kurzfassung_heads_its_summary() -> None:
+    record = _read(KSSG)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("SAKK 11/16", "ORG")]
+    assert record.title.startswith("Protocol SAKK 11/16: Personalized and cell-based anti-tumor immunization")
+    assert record.brief_summary == ("MVX-ONCO-1 is a form of active specific immunotherapy, a process by which the "
+                                    "patient’s immune response to tumor cells is stimulated and/or augmented.")
+
+
+def test_a_heading_opening_with_protocol_and_no_number_keys_nothing() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(KSSG.replace("Protocol SAKK 11/16:", "Protocol overview:"))
+
+
+# info.shine.com NCT03093350 (generic-holdout2): a syndicated item copying a registry record's fields onto one line
+SHINE = (
+    "Clinical Trial: TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH BREAST "
+    "CANCER\n\nThursday, March 30, 2017\n6\n"
+    "U.S., March 30 -- ClinicalTrials.gov registry received information related to the study (NCT03093350) titled "
+    "'TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH BREAST CANCER' on "
+    "March 22. Brief Summary: The study is being conducted in patients in which breast cancer has come back after "
+    "standard treatment. Study Start Date: Study Type: Interventional Condition: Breast Cancer Intervention: Biological: "
+    "TAA-specific CTLs Each patient will receive 2 injections at a fixed dose, 28 days apart, according to the following "
+    "dose schedule: The expected volume of infusion will be 1 to 10 cc. Dose schedule: Day 0: 2 x 10^7 cells/m2\n")
+
+
+def test_a_registry_records_fields_run_onto_one_line_are_read_as_its_fields() -> None:
+    record = _read(SHINE)
+    assert trial_key(record.identifiers) == "NCT03093350"
+    # the headline is a "Field: value" line: the title the text names the study by
+    assert record.title == ("TUMOR-ASSOCIATED ANTIGEN (TAA)-SPECIFIC CYTOTOXIC T LYMPHOCYTES ADMINISTERED IN PATIENTS WITH "
+                            "BREAST CANCER")
+    assert record.brief_summary == ("The study is being conducted in patients in which breast cancer has come back after "
+                                    "standard treatment.")
+    assert record.conditions == ["Breast Cancer"]
+    # the intervention's name ends where the sentence about the patients begins
+    assert [(i.name, i.type) for i in record.interventions] == [("TAA-specific CTLs", "BIOLOGICAL")]
+
+
+def test_endpoints_in_a_description_line_cut_no_fields() -> None:
+    # ignite-sd.com NCT05333705: its endpoints are read from the description's sentences, the line stays whole
+    line = ("Primary end point: To determine the rate of overall survival at 2 years of Interventional cohort Secondary "
+            "end point: To determine the cumulative incidence of relapse at 2 years. Study Design: This study is a phase I "
+            "clinical trial.")
+    assert inline_fields([line]) == [line]
+
+
+# gsk-studyregister.com 103813 (generic-holdout3): "Trial description:" with its text on its line is the summary;
+# "TRIAL DESCRIPTION" alone heads a group of fields (pactr.samrc.ac.za)
+def test_trial_description_with_its_text_is_the_summary_and_alone_a_heading() -> None:
+    assert label_of("Trial description: This study evaluates the immunogenicity and consistency of 3 Hib-MenCY-TT "
+                    "vaccine lots") == ("brief_summary", "This study evaluates the immunogenicity and consistency of 3 "
+                                        "Hib-MenCY-TT vaccine lots")
+    assert label_of("TRIAL DESCRIPTION") == ("other", None)
+
+
+# nationwidechildrens.org NCT04254419 (therapy-holdout21): a children's hospital's trial page asks its headings
+NATIONWIDE = (
+    "Early-Phase Study of Targeted Natural Killer Cell Therapy for Children and Young Adults With Recurrent, Progressive "
+    "or Refractory Brain Tumors\n\nPhase: Recruiting\n\nNCT Number: NCT04254419 Other Study ID Number(s): NK Brain Tumor\n\n"
+    "What Is the Purpose of This Study?\n\n"
+    "To see if it is safe and feasible to treat malignant brain tumors with donor natural killer (NK) cells.\n\n"
+    "Who Can Take Part in This Study?\n\nPeople who may be eligible for this study:\n\n  • Age: 1 to 39 years old.\n\n"
+    "What Will Happen During This Study?\n\n"
+    "  • They will receive NK cell infusions weekly for 3 weeks, followed by 1 week of rest. This is called a cycle.\n")
+
+
+def test_question_headings_over_a_studys_purpose_and_course_head_its_summary_and_description() -> None:
+    record = _read(NATIONWIDE)
+    assert record.brief_summary == ("To see if it is safe and feasible to treat malignant brain tumors with donor natural "
+                                    "killer (NK) cells.")
+    assert "They will receive NK cell infusions weekly for 3 weeks" in record.detailed_description
+
+
+# breastcancer.org NCT03734029 (generic-holdout4): the trial's name as the page's heading, and a paragraph that says
+# what the trial is by that name
+DESTINY = (
+    "Join Us\n\nDESTINY-Breast04 Trial\n\nSave as Favorite\nSign in to receive recommendations (Learn more)\n\n"
+    "Phase: Phase III\n\nClinicalTrials.gov ID number: NCT03734029\n\n"
+    "Sponsors of the trial: Daiichi Sankyo, Inc., and AstraZeneca\n\nWho is the trial for?\n\n"
+    "The DESTINY-Breast04 trial is a phase III trial for people diagnosed with metastatic breast cancer with low HER2 "
+    "levels or other stages of breast cancer with low HER2 levels that can’t be removed with surgery.\n")
+
+
+def test_a_heading_naming_the_trial_is_its_title_and_a_paragraph_saying_what_it_is_its_summary() -> None:
+    record = _read(DESTINY)
+    assert record.title == "DESTINY-Breast04 Trial"
+    assert record.brief_summary.startswith("The DESTINY-Breast04 trial is a phase III trial for people diagnosed")
+
+
+def test_a_heading_of_common_words_names_no_trial() -> None:
+    record = _read(DESTINY.replace("DESTINY-Breast04 Trial\n", "Featured Trial\n"))
+    assert record.title is None
