@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from conftest import product_rows as _products
+from conftest import therapy_page
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.quantities import cell_doses, find_amounts
 from kg.enrich.therapy.schedules import infusion_count
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
+from kg.model.records import Arm, DoseLevel, Intervention, SourceDocument, TrialRecord
 
 
 def _doses(text: str) -> list[tuple[float, float, str, bool]]:
@@ -477,3 +478,34 @@ def test_one_dose_on_a_day_and_an_additional_few_are_all_the_doses() -> None:
     record = _page(title="NK cells with IL-2", arms=[Arm("NK", description=(
         "Patients receive NK cells on day 0 and IL-2 daily on days 1 to 5, followed by IL-2 for an additional 5 doses."))])
     assert [c.number_of_doses for c in record.cytokines] == [None]
+
+
+# --- 2. a table of dose levels, the unit before them ----------------------------------------------------------------
+
+# meddatax.com NCT03559439's detailed description: the table's cells run together, the superscripts lost after "×10"
+MEDDATAX_LEVELS = ("This is a single-center, Open Label phase I clinical trial, 9 subjects planned to be enrolled. The "
+                   "subjects will be divided into low-dose group, medium-dose group and high-dose group.Dose CAR+ "
+                   "cells/kg Low 1×105 Medium 2×106 High 6×106")
+
+
+def test_labelled_dose_levels_under_a_heading_naming_the_cells_per_kg_are_the_doses() -> None:
+    # "per" empty: the column's heading "Dose" names which amount, no wording says per infusion
+    assert cell_doses(MEDDATAX_LEVELS) == [DoseLevel(1e5, 1e5, "{cells}/kg", False), DoseLevel(2e6, 2e6, "{cells}/kg", False),
+                                           DoseLevel(6e6, 6e6, "{cells}/kg", False)]
+    record = therapy_page(title="CD19-targeting CAR T Cells in Relapsed or Refractory CD19 Positive B-cell Malignancies",
+                          brief_summary="This is a single center, single arm, open-label phase 1 study to determine the "
+                                        "safety and efficacy of autologous T cells expressing CD19 chimeric antigen "
+                                        "receptors in adults with CD19+ B cell malignancies.",
+                          detailed_description=MEDDATAX_LEVELS)
+    (product,) = record.cell_products
+    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [
+        (1e5, "{cells}/kg", False), (2e6, "{cells}/kg", False), (6e6, "{cells}/kg", False)]
+
+
+def test_labelled_levels_without_a_heading_naming_cells_or_without_the_ten_are_no_doses() -> None:
+    # a lab value's range, no cells named
+    assert cell_doses("WBC Low 3×109 High 10×109") == []
+    # "105" is a power of ten only after "×10": bare numbers are no counts of cells
+    assert cell_doses("Dose CAR+ cells/kg Low 105 Medium 106 High 106") == []
+    # a heading naming cells but no kilogram: cells
+    assert [d.unit for d in cell_doses("Dose CAR+ cells Low 1×105 High 1×106")] == ["{cells}", "{cells}"]

@@ -9,17 +9,17 @@ leave alone.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, TESTS, generic_page, product_rows, read_enriched, run_kg
+from conftest import SEEDS, TESTS, generic_page, product_rows, read_enriched, run_kg, therapy_page
 from conftest import generic_page as _read
 from conftest import product_rows as _products
 
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.schedules import duration_before
 from kg.errors import DocumentError
-from kg.model.identifiers import find_registry_ids, trial_key
+from kg.model.identifiers import find_registry_ids, listed_identifiers, trial_key
 from kg.model.records import Identifier
 from kg.read import read_text
-from kg.read.layouts.generic import _with_placebo
+from kg.read.layouts.generic import _described_cells, _with_placebo
 from kg.read.parse.cues import (
     first_line_title,
     given_paragraphs,
@@ -32,6 +32,7 @@ from kg.read.parse.cues import (
     title_quoted_before_number,
     title_under_acronym,
 )
+from kg.read.parse.fields import parse_date
 from kg.read.parse.labels import inline_fields, label_of, reading
 from kg.read.parse.prose_pages import one_trial_in_prose
 
@@ -2270,3 +2271,213 @@ def test_a_heading_naming_the_trial_is_its_title_and_a_paragraph_saying_what_it_
 def test_a_heading_of_common_words_names_no_trial() -> None:
     record = _read(DESTINY.replace("DESTINY-Breast04 Trial\n", "Featured Trial\n"))
     assert record.title is None
+
+
+# --- 1. CTRI's view with change flags ------------------------------------------------------------------------------
+
+PAGES = TESTS / "data" / "pages-holdout4"
+
+
+CTRI = (PAGES / "ctri.nic.in" / "CTRI-2013-10-004099-bone-marrow-autologous-cells-acute-paraplegia.txt").read_text()
+
+
+def test_ctri_change_flags_are_no_values() -> None:
+    # "Public Title of Study" / "Modification(s)" / "A clinical trial to study ...": the flag is no title
+    record = generic_page(CTRI)
+    assert record.title == ("A clinical trial to study the safety and efficacy of Bone marrow derived autologous cells for "
+                            "the treatment of Acute Paraplegia")
+    # a line that only opens with the word is a value ("Modification(s) of the protocol were approved")
+    found = reading("Public Title of Study\nModification(s) of the protocol were approved\n")
+    assert found.sections["title"] == ["Modification(s) of the protocol were approved"]
+
+
+def test_ctri_label_and_value_two_spaces_apart() -> None:
+    # "Type of Trial  Interventional", "Study Design  Single Arm Study"
+    record = generic_page(CTRI)
+    assert (record.study_type, record.intervention_model) == ("INTERVENTIONAL", "SINGLE_GROUP")
+    assert label_of("Study Design  Single Arm Study ") == ("study_design", "Single Arm Study")
+    # one space apart, or a lower-case sentence after the gap, is no label row
+    assert label_of("Study Design Single Arm Study") == (None, None)
+    assert label_of("Study design  is single arm") == (None, None)
+
+
+def test_ctri_protocol_number_in_secondary_id_table() -> None:
+    # "Secondary ID  Registry" / "CSCC/BMAP/2011/01  Protocol Number"
+    record = generic_page(CTRI)
+    assert ("CSCC/BMAP/2011/01", "ORG") in [(i.value, i.scheme) for i in record.identifiers]
+    # the kind one space apart is part of a line of words, no id of its own
+    assert [i.value for i in listed_identifiers(["CSCC/BMAP/2011/01  Protocol Number"])] == ["CSCC/BMAP/2011/01"]
+    assert [i.value for i in listed_identifiers(["Registry"])] == []
+
+
+def test_ctri_funder_is_a_sponsor_with_no_role() -> None:
+    # "Source of Monetary or Material Support" / "Modification(s)" / "Chaitanya Vaidyakeeya Seva Sanstha, 44/2 Hill View
+    # Society, Paud Phata, ..."
+    record = generic_page(CTRI)
+    assert [(o.name, o.role) for o in record.sponsors] == [("Chaitanya Vaidyakeeya Seva Sanstha", None)]
+    # a funder that is the primary sponsor is one organisation, its role the sponsor's
+    page = ("CTRI Number  CTRI/2010/091/000234 [Registered on: 01/04/2010]\nSource of Monetary or Material Support\n"
+            "Institute of Cellular Therapies\nPrimary Sponsor\nName  Institute of Cellular Therapies\n")
+    assert [o.name for o in generic_page(page).sponsors].count("Institute of Cellular Therapies") <= 1
+
+
+# --- 2. the WHO ICTRP record view's dates, day first -----------------------------------------------------------------
+
+WHO = (PAGES / "apps.who.int" / "ISRCTN15677760-cd34-stem-cells-acute-ischemic-stroke.txt").read_text()
+
+
+def test_who_enrolment_date_is_day_first() -> None:
+    # "Date of registration: 23/04/2018" / "Date of first enrolment: 01/05/2018": ICTRP's dates are day first
+    record = read_enriched(WHO.encode(), "page.txt")
+    assert record.start_date == "2018-05-01"
+    # elsewhere a date both orders make stays unread ("05/01/2016" with no weekday, aamds.org)
+    assert parse_date("05/01/2016") is None
+    assert parse_date("01/05/2018", day_first=True) == "2018-05-01"
+
+
+# --- 3. ISRCTN's numbered trial groups ------------------------------------------------------------------------------
+
+ISRCTN = (PAGES / "isrctn.com" / "ISRCTN91288089-cd133-stem-cells-gcsf-cirrhosis.txt").read_text()
+
+
+def test_isrctn_trial_groups_are_arms() -> None:
+    # "InterventionTrial Group 1: Standard conservative management" / "Trial Group 2: GCSF (Lenograstim) 15 µg"
+    record = generic_page(ISRCTN)
+    assert [(a.label, a.description, a.interventions) for a in record.arms] == [
+        ("Trial Group 1", "Standard conservative management", []),
+        ("Trial Group 2", "GCSF (Lenograstim) 15 µg", ["GCSF (Lenograstim)"])]
+    assert [i.name for i in record.interventions] == ["GCSF (Lenograstim)"]
+
+
+def test_one_group_or_a_sentence_is_no_arm_list() -> None:
+    # a single group line, or groups named in a sentence, make no arms of their own
+    page = ("ISRCTN ISRCTN91288089\nStatus  Completed\nIntervention\nTrial Group 2: GCSF (Lenograstim) 15 µg\n")
+    assert [a.label for a in generic_page(page).arms] != ["Trial Group 2"]
+    page = ("ISRCTN ISRCTN91288089\nStatus  Completed\nIntervention\nPatients in trial group 1 receive care; in group 2 "
+            "GCSF.\n")
+    assert generic_page(page).arms == []
+
+
+# --- 4. CRIS's Korean labels ------------------------------------------------------------------------------------------
+
+CRIS = (PAGES / "cris.nih.go.kr" / "KCT0005020-cte-stomach-symptoms.txt").read_text()
+
+
+def test_cris_korean_labels() -> None:
+    # "CRIS등록번호 KCT0005020", "연구고유번호 KUMC 2019-11-010-001", "요약제목" / "국문" / (Korean) / "영문" / (English)
+    record = generic_page(CRIS)
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("KCT0005020", "OTHER"), ("KUMC 2019-11-010-001", "ORG")]
+    assert record.title == ("A 8 week, Multi-center, Randomized, Double-blind, Placebo-Controlled Clinical Trial for the "
+                            "Evaluation of the Efficacy and Safety of CTE on Stomach Symptom")
+    enriched = read_enriched(CRIS.encode(), "page.txt")
+    assert (enriched.allocation, enriched.masking) == ("RANDOMIZED", "DOUBLE")
+    # the label's words opening a Korean sentence, and the register's note naming it, are no labels
+    assert label_of("연구제목에 관한 설명") == (None, None)
+    assert label_of("CRIS 필수등록항목입니다.") == (None, None)
+    # a language tag outside a title is no tag: the Korean version under another field is kept
+    found = reading("Brief summary\n국문\nA study of CTE\n")
+    assert found.sections["brief_summary"] == ["국문", "A study of CTE"]
+
+
+# --- 5. cell products named only in titles ---------------------------------------------------------------------------
+
+def test_hyphenated_chimeric_antigen_receptor_t_cells() -> None:
+    # chictr.org.cn ChiCTR-OOC-16007779: "A clinical study of CD19-chimeric-antigen-receptor-tranduced T cells in the
+    # treatment of chemotherapy resistant or refractory B cell malignancy"
+    record = therapy_page(title="A clinical study of CD19-chimeric-antigen-receptor-tranduced T cells in the treatment of "
+                                "chemotherapy resistant or refractory B cell malignancy")
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_T", True)]
+    # the words hyphenated with no T cells after them name no CAR-T product
+    assert therapy_page(title="Chimeric-antigen-receptor signalling in B cell malignancy").cell_products == []
+
+
+def test_msc_co_transplanted_are_given() -> None:
+    # WHO ICTRP NCT02247973: "Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe
+    # Aplastic Anemia." / "Co-transplantation With Bone Marrow Derived Mesenchymal Stem Cells From Related Donors"
+    record = therapy_page(title="Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe "
+                                "Aplastic Anemia.",
+                          official_title="Phase?Trial of Co-transplantation With Bone Marrow Derived Mesenchymal Stem Cells "
+                                         "From Related Donors in Alternative Donor Transplantation of Severe Aplastic Anemia.")
+    assert [(p.kind, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("mesenchymal-stromal-cells", ["ALLOGENEIC"], ["BONE_MARROW"])]
+    # mesenchymal stem cells a transplant's patients are measured for are not given
+    assert therapy_page(title="Mesenchymal Stem Cells of the Marrow After Alternative Donor Transplantation").cell_products == []
+
+
+def test_cd34_cd133_stem_cells_given() -> None:
+    # isrctn.com ISRCTN91288089: "repeated autologous infusions of granulocyte colony stimulating factor (GCSF) mobilised
+    # CD133+ bone marrow stem cells in patients with cirrhosis"; WHO ICTRP ISRCTN15677760: "intra-carotid arterial
+    # transfusion of autologous peripheral blood-derived stem cell/progenitor cell (CD34+) therapy"
+    for title in ("A multicentre, phase II, open-label, randomised controlled trial of repeated autologous infusions of "
+                  "granulocyte colony stimulating factor (GCSF) mobilised CD133+ bone marrow stem cells in patients with "
+                  "cirrhosis",
+                  "An investigation of the therapeutic impact of intra-carotid arterial transfusion of autologous peripheral "
+                  "blood-derived stem cell/progenitor cell (CD34+) therapy on acute ischemic stroke"):
+        assert [p.kind for p in therapy_page(title=title).cell_products] == ["cd34-cd133-stem-cells"]
+    # a graft's count of CD34+ cells, and CD34+ stem cells counted in the blood, are no product
+    assert therapy_page(title="CD34+ cells/kg in the Graft and Survival After Transplantation").cell_products == []
+    assert therapy_page(title="Circulating CD34+ stem cells in patients with cirrhosis").cell_products == []
+
+
+    # (a transplant's "CD34+ stem cell graft" is the graft: tests/test_therapy_holdout13_wording.py)
+
+
+def test_bone_marrow_derived_cells_for_the_treatment_of() -> None:
+    # ctri.nic.in CTRI/2013/10/004099: "A clinical trial to study the safety and efficacy of Bone marrow derived autologous
+    # cells for the treatment of Acute Paraplegia"
+    record = read_enriched(CTRI.encode(), "page.txt")
+    assert [(p.kind, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        ("bone-marrow-derived-cells", ["AUTOLOGOUS"], ["BONE_MARROW"])]
+    # bone marrow derived cells a study counts are none
+    assert therapy_page(title="Bone marrow derived cells in the blood of patients with Acute Paraplegia").cell_products == []
+
+
+# --- 1. an interventions field of sentences only: the cells they give ----------------------------------------------
+
+ANZCTR = TESTS / "data" / "pages" / "anzctr.org.au"
+
+
+def _names(page: str) -> list[str]:
+    path = ANZCTR / page
+    return [intervention.name for intervention in read_text(path.read_bytes(), path.name).interventions]
+
+
+def test_the_cells_a_description_only_interventions_field_gives_are_its_interventions() -> None:
+    # "Description of intervention(s) / exposure" / "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over
+    # 15 minutes weekly for two weeks": the cells named before their dose
+    assert _names("ACTRN12610000068066-id335014.txt") == ["Mesenchymal stromal cells"]
+    # "One to two intravenous infusions of autologous umbilical cord blood derived cells (UCBCs) at a dose of 50 million
+    # total nucleated cells per kg given over 1 hour": before "at a dose", the count words not part of the name
+    assert _names("ACTRN12624000968572-id388172.txt") == ["autologous umbilical cord blood derived cells (UCBCs)"]
+    # "… as set dose of 230 million cells or 460 million cells or placebo in the hospital. Patients will be given 230
+    # millions human amnion epithelial cells (hAECs) by intravenous infusion over 2 hours …": before "by" the route; the
+    # placebo given "or" the cells
+    assert _names("ACTRN12622000588796p-id382636.txt") == ["human amnion epithelial cells (hAECs)", "placebo"]
+
+
+def test_a_named_or_typed_intervention_is_left_to_the_list_reader() -> None:
+    # ANZCTR's record imported from ClinicalTrials.gov types its intervention ("Treatment: Other - Mesenchymal stromal
+    # cell therapy"): read as before, not from its sentences
+    assert _names("dev-NCT01589549-imported-id3536.txt") == ["Mesenchymal stromal cell therapy"]
+    # a short name is a name (the list reader's), and a sentence naming cells without a dose, route or "at a dose" after
+    # them names no intervention; "placebo-controlled" is no placebo given
+    assert _described_cells(["Mesenchymal stromal cells"]) == []
+    assert _described_cells(["Patients will receive NK cells after chemotherapy in the outpatient clinic."]) == []
+    assert [i.name for i in _described_cells(
+        ["A placebo-controlled study: Mesenchymal stromal cells 2 X 10E6/kg administered intravenously weekly"])] == [
+        "Mesenchymal stromal cells"]
+    # the count before the cells is no part of their name ("230 million cells or 460 million cells")
+    assert _described_cells(["The nurse will give a set dose of 230 million cells or 460 million cells in the ward"]) == []
+
+
+# --- 2. a labelled count of 0 ---------------------------------------------------------------------------------------
+
+def test_a_labelled_enrolment_of_zero_is_the_enrolment() -> None:
+    # apps.who.int NCT02241395 (pages-holdout), a withdrawn trial: "Target sample size: 0" / "Recruitment status: Withdrawn"
+    path = TESTS / "data" / "pages-holdout" / "apps.who.int" / "NCT02241395-bmmnc-cerebral-palsy.txt"
+    assert read_text(path.read_bytes(), path.name).enrollment == 0
+    # the label without a count still leaves the count to a sentence stating one, and a page stating none has none
+    page = ("Main ID: NCT02241395\nPublic title: Cell Therapy as Treatment for Cerebral Palsy\nTarget sample size: N/A\n"
+            "Study type: Interventional\nPhase: Phase 1\n\nA total of 36 subjects is estimated to be enrolled.\n")
+    assert generic_page(page).enrollment == 36
+    assert generic_page(page.replace("A total of 36 subjects is estimated to be enrolled.", "")).enrollment is None

@@ -1688,3 +1688,30 @@ def test_the_held_out_pages_words_in_records_of_their_own_give_the_products() ->
                    brief_summary="The subjects allotted to each cohort are administered with the SNK01 manufactured from "
                                  "peripheral blood mononuclear cells total 8 times over a period of about 10 weeks.")
     assert _products(record) == [("NK", [], ["PERIPHERAL_BLOOD"], None, None, 8)]
+
+
+# --- 4. Cells' engraftment and expansion in the patient -------------------------------------------------------------------
+
+def test_engraftment_and_expansion_in_the_patient_is_no_making() -> None:
+    # "ATHENA CAR-T (ET-901): autologous chimeric antigen receptor T-cell therapy ... Fludarabine (...) and
+    # Cyclophosphamide (...): lymphodepleting chemotherapy to enhance CAR‑T engraftment/expansion."
+    summary = ("ATHENA CAR-T (ET-901): autologous chimeric antigen receptor T-cell therapy (biologic/cell therapy). "
+               "Fludarabine and Cyclophosphamide: lymphodepleting chemotherapy to enhance CAR-T engraftment/expansion.")
+    assert [row[3] for row in _products(_page(brief_summary=summary))] == [None]
+    # cells grown before they are given are expanded
+    made = "Autologous CAR-T cells expanded ex vivo are infused to enhance engraftment."
+    assert [row[3] for row in _products(_page(brief_summary=made))] == [True]
+
+
+# --- 5. Mesenchymal stem cells evaluated in patients ------------------------------------------------------------------------
+
+def test_mesenchymal_cells_whose_safety_is_evaluated_in_patients_are_given() -> None:
+    # "The aim of this study was to verify the safety and efficacy of allogeneic mesenchymal stem cells from healthy
+    # donors in RRI patients." (meddatax.com NCT05939778)
+    text = ("The aim of this study was to verify the safety and efficacy of allogeneic mesenchymal stem cells from healthy "
+            "donors in RRI patients.")
+    assert [(p.kind, p.donor_types) for p in _page(detailed_description=text).cell_products] == [
+        ("mesenchymal-stromal-cells", ["ALLOGENEIC"])]
+    # the cells' safety without people they are given to is no giving
+    bench = "Earlier work showed the safety and efficacy of mesenchymal stem cells in animal models of colitis."
+    assert _page(detailed_description=bench).cell_products == []
