@@ -21,12 +21,14 @@ def _doses(text: str) -> list[tuple[float, float | None, bool]]:
     return [(d.minimum, d.maximum, d.per_dose) for d in cell_doses(text)]
 
 
+def _regimens(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields
+    return [(r.name, r.purpose) for r in _page(**fields).regimens]
+
+
 # trial.medpath.com/NCT03366064-haploidentical-nk-after-pemetrexed-nsclc.txt, its detailed description
 LEVELS = ("Eligible patients receive pemetrexed 500 mg/m2 intravenously (Day 1). On Day 8, patients receive donor-derived "
           "NK cells via a central venous catheter.\n\nThe NK cell dose is as follows;\n\nLevel 1: 1.25 X 109 cells Level 2: "
           "2.50 X 109 cells Level 3: 5.00 X 109 cells\n\nThree patients each will be treated on each dose level.")
-
-
 HAPLO_TITLE = "Haploidentical NK Cells After Pemetrexed in Patients With Stage IV Non-Small Cell Lung Cancer (NSCLC)"
 
 
@@ -43,10 +45,6 @@ def test_numbered_levels_of_cells_are_dose_levels() -> None:
     # a level of a drug is none of the cells'
     record = _page(title=HAPLO_TITLE, detailed_description="Level 1: 250 mg/m2 pemetrexed Level 2: 500 mg/m2 pemetrexed")
     assert [p.doses for p in record.cell_products] == [[]]
-
-
-def _regimens(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields
-    return [(r.name, r.purpose) for r in _page(**fields).regimens]
 
 
 def test_cells_after_a_solid_tumours_chemotherapy_follow_a_treatment_not_a_lymphodepletion() -> None:
@@ -112,8 +110,6 @@ def test_what_a_culture_yields_is_no_dose() -> None:
 # ClinicalTrials.gov ct2/show NCT00909948, its title and description
 RLI_TITLE = ("Intentional Rejection of the Donor Graft Using Recipient Leukocyte Infusion(s) Following Nonmyeloablative "
              "Allogeneic Stem Cell Transplant (RLI)")
-
-
 RLI_SUMMARY = ("We hypothesize that clinically meaningful responses can be achieved in patients with advanced malignancies with "
                "a transplant strategy using nonmyeloablative conditioning and related mismatched donor stem cell transplant "
                "where the intention will be to initially achieve mixed chimerism which will be followed by recipient "

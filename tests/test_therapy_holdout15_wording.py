@@ -13,11 +13,12 @@ from conftest import therapy_page as _page
 
 from kg.model.records import TrialRecord
 
-# --- regimens -------------------------------------------------------------------------------------------------------
 
 def _regimens(record: TrialRecord) -> list[tuple]:
     return [(r.name, r.purpose) for r in record.regimens]
 
+
+# --- regimens -------------------------------------------------------------------------------------------------------
 
 def test_lymphodepletion_conditioning_without_drugs_is_a_lymphodepletion() -> None:
     # clinicaltrialcompass.org/NCT07535138-cd19-car-gamma-delta-t-autoimmune-nephropathy.txt

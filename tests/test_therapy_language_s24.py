@@ -12,19 +12,18 @@ from conftest import therapy_page as _page
 
 from kg.model.records import Intervention
 
+
+def _cytokines(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields
+    return sorted((c.cytokine, c.role) for c in _page(**fields).cytokines)
+
+
 # clinicaltrials.gov/ct2-show-NCT00002589-autologous-lymphocyte-therapy-il-2-okt3-kidney-cancer.txt
 ALT_TITLE = "Lymphocyte Therapy in Treating Patients With Kidney Cancer"
-
-
 ALT_RATIONALE = ("RATIONALE: Treating a person's lymphocytes with interleukin-2 and monoclonal antibody may help them kill more "
                  "cancer cells when they are put back in the body.")
-
-
 ALT_OBJECTIVE = ("Evaluate the ability of autologous lymphocyte therapy (ALT) given as adjuvant therapy following nephrectomy "
                  "and/or complete surgical resection of any metastatic disease to delay or prevent metastatic recurrence in "
                  "patients with high-risk renal cell carcinoma.")
-
-
 ALT_INTERVENTIONS = [Intervention("aldesleukin", "BIOLOGICAL"), Intervention("muromonab-CD3", "BIOLOGICAL"),
                      Intervention("therapeutic autologous lymphocytes", "BIOLOGICAL"),
                      Intervention("adjuvant therapy", "PROCEDURE")]
@@ -38,10 +37,6 @@ def test_lymphocytes_given_back_as_a_therapy_are_an_autologous_t_cell_product() 
     assert _products(_page(title="Autologous lymphocyte therapy (ALT) after nephrectomy")) == [
         ("T", ["AUTOLOGOUS"], [], None, None, None)]
     assert [p[0] for p in _products(_page(title="Kidney Cancer", interventions=ALT_INTERVENTIONS[2:3]))] == ["T"]
-
-
-def _cytokines(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields
-    return sorted((c.cytokine, c.role) for c in _page(**fields).cytokines)
 
 
 def test_a_cytokine_that_treated_the_cells_made_them() -> None:
@@ -63,8 +58,6 @@ def test_a_listed_cytokine_is_given_as_the_other_corpora_read_it() -> None:
 
 # ctv.veeva.com/NCT01337544-haploidentical-il-15-nk-cells-after-haplo-transplant-paediatric-solid-tumours.txt
 IL15_TITLE = "Haploidentical Stem Cell Transplantation and IL-15 NK Cell Infusion for Paediatric Refractory Solid Tumours"
-
-
 IL15_ABOUT = ("Patients will receive an haploidentical stem cell transplantation, followed by IL-15 stimulated NK cells "
               "infusion one month after transplantation.")
 
@@ -82,8 +75,6 @@ def test_a_cytokine_that_names_or_stimulated_the_cells_is_their_making() -> None
     assert _cytokines(title="IL-2 and NK cell infusion in AML") == [("IL-2", "IN_VIVO_SUPPORT")]
     assert _cytokines(title="NK cell infusion in AML", brief_summary="Patients receive IL-2 NK cell activity.") == [
         ("IL-2", "IN_VIVO_SUPPORT")]
-
-
 # ctv.veeva.com/NCT00562666-gamma-delta-t-cells-hepatic-intra-arterial-hcc.txt, its About
 GAMMA_DELTA_ABOUT = ("In the ICAR study, increasing doses of a cell therapy product will be evaluated in patients in a palliative "
                      "setting. All patients will have one hepatic intra-arterial injection of immunological cells (gamma-delta "
@@ -134,3 +125,9 @@ def test_a_regimen_named_by_its_purpose_keeps_the_texts_qualifiers() -> None:
     assert _regimens(title="CD19 CAR T cells", detailed_description="CAR T cells will be given after a fludarabine-based "
                                                                      "conditioning regimen.") == [
         ("fludarabine", "LYMPHODEPLETION")]
+
+
+# (Not read: azacitidine named only in the title, "Allogenic NK Cell Transfusion Azacitidine MDS-EB" (trial.medpath.com
+# NCT04599426). The golds disagree on a drug a title names beside the cells: held-out 25 gives it a row, the dev corpus's
+# NCT06152809 "CIML NK cells combined with venetoclax ..." none (tests/test_therapy_language.py
+# test_lymphodepleting_therapy_with_its_drugs), so the rule is left for the lead to decide.)
