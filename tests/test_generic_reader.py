@@ -678,7 +678,7 @@ Description of intervention(s) / exposure
 Patients will be given 230 millions human amnion epithelial cells (hAECs) by intravenous infusion over 2 hours.
 """
     record = read_enriched(page.encode(), "anzctr.txt")
-    # (the sentence is no name; the cells it gives before "by" the route are: tests/test_reader_gaps_px.py)
+    # (the sentence is no name; the cells it gives before "by" the route are: below)
     assert [i.name for i in record.interventions] == ["human amnion epithelial cells (hAECs)"]
     assert record.detailed_description.startswith("Patients will be given 230 millions human amnion epithelial cells")
 
@@ -789,7 +789,7 @@ Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes 
 Intervention code [1] 255800 0
 """
     record = read_enriched(page.encode(), "anzctr.txt")
-    # (the line is no name; the cells it gives before their dose are: tests/test_reader_gaps_px.py)
+    # (the line is no name; the cells it gives before their dose are: below)
     assert [i.name for i in record.interventions] == ["Mesenchymal stromal cells"]
     assert record.detailed_description == (
         "Mesenchymal stromal cells 2 X 10E6/kg administered intrvenously over 15 minutes weekly for two weeks")
@@ -1500,7 +1500,7 @@ def test_a_news_items_headline_is_no_title_and_stays_in_its_text() -> None:
 
 def test_the_title_a_news_item_names_its_trial_by_is_still_its_title() -> None:
     # (left alone) the MS news item saying its trial's title after the number, as a news wire's copy of a registry
-    # record does ("… (NCT06991361) titled 'Ex Vivo-Expanded …'", tests/test_reader_gaps_s22.py)
+    # record does ("… (NCT06991361) titled 'Ex Vivo-Expanded …'", above)
     text = MS_NEWS.replace("(NCT03355365) is being conducted",
                            "(NCT03355365) titled 'Autologous Mesenchymal Stem Cell-Derived Neural Progenitors in "
                            "Progressive Multiple Sclerosis' is being conducted")
@@ -2419,7 +2419,7 @@ def test_cd34_cd133_stem_cells_given() -> None:
     assert therapy_page(title="Circulating CD34+ stem cells in patients with cirrhosis").cell_products == []
 
 
-    # (a transplant's "CD34+ stem cell graft" is the graft: tests/test_therapy_holdout13_wording.py)
+    # (a transplant's "CD34+ stem cell graft" is the graft: tests/test_product_language.py)
 
 
 def test_bone_marrow_derived_cells_for_the_treatment_of() -> None:

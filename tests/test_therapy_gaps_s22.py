@@ -31,7 +31,7 @@ def _doses(text: str) -> list[tuple[float, float | None, str, bool]]:
 
 # therapy-holdout22 meddatax.com/NCT06371040-cd19-bcma-car-t-per-kg-myasthenia-gravis.txt
 def test_a_power_of_ten_as_a_small_e_set_apart_from_its_number() -> None:
-    # (each a numbered dose's, one administration's, as the corpus's gold has it: tests/test_dose_language_s23.py)
+    # (each a numbered dose's, one administration's, as the corpus's gold has it: tests/test_dose_language.py)
     assert _doses("CD19-BCMA Targeted CAR-T Dose 1 5.0 e5/ kg CD19-BCMA CAR-T positive T cells") == [
         (5e5, 5e5, "{cells}/kg", True)]
     assert _doses("CD19-BCMA Targeted CAR-T Dose 2 1.5 e6/ kg CD19-BCMA CAR-T positive T cells") == [
