@@ -70,7 +70,7 @@ def test_a_news_item_naming_one_trial_in_a_sentence_is_that_trials_document() ->
     record = _read(f"{ALLONK_HEADLINE}\n\nNews\nArticle\n\n{ALLONK_FIRST}\n")
     assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT06265220", "NCT")]
     assert record.source.layout == "generic"
-    # its headline is the news item's, not the trial's title (generic-holdout2/3's news items, tests/test_generic_s24.py);
+    # its headline is the news item's, not the trial's title (generic-holdout2/3's news items, tests/test_generic_reader.py);
     # it stays in the description the enrichment reads
     assert record.title is None
     assert ALLONK_FIRST in record.detailed_description and ALLONK_HEADLINE in record.detailed_description

@@ -8,7 +8,6 @@ nearby wording the rule must leave alone; the held-out pages stay a measure.
 from __future__ import annotations
 
 from conftest import TESTS, generic_page, read_enriched
-from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
 from kg.enrich.prose import ages_from_criteria, ages_from_exclusions, complete_from_prose
@@ -74,33 +73,6 @@ def test_a_lead_in_to_the_criteria_listed_below_is_no_criterion() -> None:
     found = criteria_from_lines(["- Patients who meet the criteria listed below: age 18 to 70 years",
                                  "- Patients who meet the criteria of the protocol"], "INCLUSION")
     assert len(found) == 2
-
-
-# --- 4. Cells' engraftment and expansion in the patient -------------------------------------------------------------------
-
-def test_engraftment_and_expansion_in_the_patient_is_no_making() -> None:
-    # "ATHENA CAR-T (ET-901): autologous chimeric antigen receptor T-cell therapy ... Fludarabine (...) and
-    # Cyclophosphamide (...): lymphodepleting chemotherapy to enhance CAR‑T engraftment/expansion."
-    summary = ("ATHENA CAR-T (ET-901): autologous chimeric antigen receptor T-cell therapy (biologic/cell therapy). "
-               "Fludarabine and Cyclophosphamide: lymphodepleting chemotherapy to enhance CAR-T engraftment/expansion.")
-    assert [row[3] for row in _products(_page(brief_summary=summary))] == [None]
-    # cells grown before they are given are expanded
-    made = "Autologous CAR-T cells expanded ex vivo are infused to enhance engraftment."
-    assert [row[3] for row in _products(_page(brief_summary=made))] == [True]
-
-
-# --- 5. Mesenchymal stem cells evaluated in patients ------------------------------------------------------------------------
-
-def test_mesenchymal_cells_whose_safety_is_evaluated_in_patients_are_given() -> None:
-    # "The aim of this study was to verify the safety and efficacy of allogeneic mesenchymal stem cells from healthy
-    # donors in RRI patients." (meddatax.com NCT05939778)
-    text = ("The aim of this study was to verify the safety and efficacy of allogeneic mesenchymal stem cells from healthy "
-            "donors in RRI patients.")
-    assert [(p.kind, p.donor_types) for p in _page(detailed_description=text).cell_products] == [
-        ("mesenchymal-stromal-cells", ["ALLOGENEIC"])]
-    # the cells' safety without people they are given to is no giving
-    bench = "Earlier work showed the safety and efficacy of mesenchymal stem cells in animal models of colitis."
-    assert _page(detailed_description=bench).cell_products == []
 
 
 # --- 6. An IRCT protocol's text with its section labels run onto the section before ------------------------------------

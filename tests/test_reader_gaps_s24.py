@@ -46,37 +46,6 @@ def test_car_in_other_words_is_no_car_t() -> None:
     assert CAR_T.search("They will get the split doses CART cells on day0") and CAR_T.search("CD19 CART")
 
 
-# --- 2. a table of dose levels, the unit before them ----------------------------------------------------------------
-
-# meddatax.com NCT03559439's detailed description: the table's cells run together, the superscripts lost after "×10"
-MEDDATAX_LEVELS = ("This is a single-center, Open Label phase I clinical trial, 9 subjects planned to be enrolled. The "
-                   "subjects will be divided into low-dose group, medium-dose group and high-dose group.Dose CAR+ "
-                   "cells/kg Low 1×105 Medium 2×106 High 6×106")
-
-
-def test_labelled_dose_levels_under_a_heading_naming_the_cells_per_kg_are_the_doses() -> None:
-    # "per" empty: the column's heading "Dose" names which amount, no wording says per infusion
-    assert cell_doses(MEDDATAX_LEVELS) == [DoseLevel(1e5, 1e5, "{cells}/kg", False), DoseLevel(2e6, 2e6, "{cells}/kg", False),
-                                           DoseLevel(6e6, 6e6, "{cells}/kg", False)]
-    record = therapy_page(title="CD19-targeting CAR T Cells in Relapsed or Refractory CD19 Positive B-cell Malignancies",
-                          brief_summary="This is a single center, single arm, open-label phase 1 study to determine the "
-                                        "safety and efficacy of autologous T cells expressing CD19 chimeric antigen "
-                                        "receptors in adults with CD19+ B cell malignancies.",
-                          detailed_description=MEDDATAX_LEVELS)
-    (product,) = record.cell_products
-    assert [(d.minimum, d.unit, d.per_dose) for d in product.doses] == [
-        (1e5, "{cells}/kg", False), (2e6, "{cells}/kg", False), (6e6, "{cells}/kg", False)]
-
-
-def test_labelled_levels_without_a_heading_naming_cells_or_without_the_ten_are_no_doses() -> None:
-    # a lab value's range, no cells named
-    assert cell_doses("WBC Low 3×109 High 10×109") == []
-    # "105" is a power of ten only after "×10": bare numbers are no counts of cells
-    assert cell_doses("Dose CAR+ cells/kg Low 105 Medium 106 High 106") == []
-    # a heading naming cells but no kilogram: cells
-    assert [d.unit for d in cell_doses("Dose CAR+ cells Low 1×105 High 1×106")] == ["{cells}", "{cells}"]
-
-
 # --- 3. the EU register's results page, copied without its banner ---------------------------------------------------
 
 def test_a_results_pages_sponsor_rows_give_the_lead_sponsor_and_its_protocol_code() -> None:

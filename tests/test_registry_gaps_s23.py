@@ -81,7 +81,7 @@ def test_a_code_the_description_says_is_nk_cells_is_the_product() -> None:
                     interventions=[{"type": "DRUG", "name": "Daratumumab/rHuPH20"}, {"type": "DRUG", "name": "FT538"}])
     (product,) = record.cell_products
     assert (product.cell_type, product.donor_types, product.infusions) == ("NK", ["ALLOGENEIC"], 3)
-    # (and the lower safety dose "of 5x10e7", cells as the sentence's other dose: tests/test_dose_language_s23.py)
+    # (and the lower safety dose "of 5x10e7", cells as the sentence's other dose: tests/test_dose_language.py)
     assert sorted(d.minimum for d in product.doses) == [5e7, 1e8, 3e8, 1e9, 1.5e9]
 
 

@@ -11,10 +11,9 @@ from conftest import product_rows as _products
 from conftest import therapy_page as _page
 
 from kg.enrich.therapy.quantities import cell_doses
-from kg.enrich.therapy.schedules import infusion_count
 from kg.model.identifiers import find_registry_ids
-from kg.model.records import Arm, Intervention, SourceDocument, TrialRecord
-from kg.read.layouts import ctgov_classic, ctgov_mirror
+from kg.model.records import Intervention, SourceDocument, TrialRecord
+from kg.read.layouts import ctgov_classic
 from kg.read.parse.cues import number_under_officer, pdq_objectives, pdq_outline
 
 
@@ -55,38 +54,6 @@ def test_cells_after_a_solid_tumours_chemotherapy_follow_a_treatment_not_a_lymph
         ("Low Dose TBI and Fludarabine", "LYMPHODEPLETION")]
     assert _regimens(title="NK Cells After Fludarabine and Cyclophosphamide in AML") == [
         ("Fludarabine and Cyclophosphamide", "LYMPHODEPLETION")]
-
-
-# knowcancer.com/NCT00331526-il-2-stimulated-lak-cells-intralesional-glioblastoma.txt
-LAK_OUTLINE = ("Patients undergo therapeutic craniotomy.\nPatients undergo leukapheresis to obtain lymphokine-activated killer "
-               "(LAK) cells 3-7 days before therapeutic craniotomy OR 4-6 weeks after therapeutic craniotomy. Patients receive "
-               "cellular adoptive immunotherapy comprising aldesleukin-stimulated LAK cells intracranially at the time of "
-               "therapeutic craniotomy OR via an Ommaya reservoir (placed during craniotomy) no sooner than 4-6 weeks after "
-               "therapeutic craniotomy.")
-
-
-def test_lymphokine_activated_killer_cells_are_a_product_of_no_cell_type() -> None:
-    record = _page(title="Phase II Trial of Intralesional Adoptive Cellular Therapy of Glioblastoma With "
-                         "Interleukin-2-Stimulated Lymphocytes", detailed_description=LAK_OUTLINE)
-    assert _products(record) == [(None, ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, None)]
-    assert [p.kind for p in record.cell_products] == ["lymphokine-activated-killer-cells"]
-    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "EX_VIVO_EXPANSION")]
-    # LAK cells a study measures are given to nobody
-    record = _page(title="LAK Cell Activity in Patients With Melanoma",
-                   brief_summary="LAK cell activity and NK cell activity are measured in the blood of patients treated with "
-                                 "interferon.")
-    assert _products(record) == []
-
-
-def test_the_patients_leukapheresis_to_obtain_the_cells_makes_them_their_own() -> None:
-    given = "Patients receive LAK cells intracranially at craniotomy."
-    record = _page(title="Lymphokine-Activated Killer Cell Therapy for Glioma", detailed_description=(
-        f"Patients undergo leukapheresis to obtain lymphokine-activated killer (LAK) cells. {given}"))
-    assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]
-    # a donor's leukapheresis is the donor's
-    record = _page(title="Lymphokine-Activated Killer Cell Therapy for Glioma", detailed_description=(
-        f"Donors undergo leukapheresis to obtain lymphokine-activated killer (LAK) cells. {given}"))
-    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
 
 
 # knowcancer.com/NCT00003067-intracavitary-il-2-lak-cells-malignant-glioma.txt, its OUTLINE hard-wrapped as the page has it
@@ -133,34 +100,6 @@ def test_the_number_under_the_records_officer_is_the_pages_own() -> None:
     assert not number_under_officer(far, find_registry_ids(far))
     two = "Study Chair\nNCT00003067\nNCT00331526"
     assert not number_under_officer(two, find_registry_ids(two))
-
-
-# meddatax.com/NCT04538313-autologous-til-il-2-medium-recurrent-hcc.txt, its study group (the excerpt ends before the
-# Interventions section)
-GROUP = ["High dose group", "10\\^10 TIL", "Group Type EXPERIMENTAL", "Tumor infiltrating lymphocyte",
-         "Intervention Type DRUG",
-         "Tumor infiltrating lymphocytes were isolated from tumor tissues from tumor biopsy or operation. These TILs were "
-         "cultured in human IL-2 medium for 4 to 5 weeks. 10e9 to 10e10 TILs were yielded."]
-
-
-def test_a_groups_typed_intervention_keeps_the_line_after_its_type_as_its_description() -> None:
-    assert [(i.name, i.type, i.description) for i in ctgov_mirror._typed_in_arms(GROUP)] == [
-        ("Tumor infiltrating lymphocyte", "DRUG", GROUP[-1])]
-    # the next intervention's name, or the next group's label, is no description
-    assert [i.description for i in ctgov_mirror._typed_in_arms(
-        ["A", "Group Type EXPERIMENTAL", "NCR300", "Intervention Type DRUG", "NCR301", "Intervention Type DRUG"])] == [
-        None, None]
-    assert [i.description for i in ctgov_mirror._typed_in_arms(
-        ["A", "Group Type EXPERIMENTAL", "TIL", "Intervention Type DRUG", "B", "Group Type EXPERIMENTAL"])] == [None]
-    # and so the culture in IL-2 medium is read: expanded, IL-2 used to make them
-    record = _page(title="A Clinical Study in Patients With High-risk Recurrent Primary Hepatocellular Carcinoma Using "
-                         "Autologous TILs", arms=[Arm("High dose group", "EXPERIMENTAL", "10^10 TIL",
-                                                     interventions=["Tumor infiltrating lymphocyte"])],
-                   interventions=ctgov_mirror._typed_in_arms(GROUP))
-    assert _products(record) == [("T", ["AUTOLOGOUS"], [], True, None, None)]
-    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "EX_VIVO_EXPANSION")]
-    assert [[(d.minimum, d.maximum, d.arm) for d in p.doses] for p in record.cell_products] == [
-        [(1e10, 1e10, "High dose group")]]
 
 
 def test_what_a_culture_yields_is_no_dose() -> None:
@@ -211,25 +150,6 @@ def test_hydroxychloroquine_given_to_deplete_the_lymphocytes_is_in_the_lymphodep
     # the antimalarial a lupus patient takes, said of no regimen, is none
     assert _regimens(title="CD19 CAR-T Cells in Refractory Lupus",
                      brief_summary="Patients on a stable dose of hydroxychloroquine may take part.") == []
-
-
-# clincosm.com/NCT04872634-snk01-nk-cells-gc-cetuximab-nsclc-after-tki.txt, its brief summary
-def test_a_product_administered_a_total_of_so_many_times() -> None:
-    assert infusion_count("The subjects allotted to each cohort are administered with the SNK01 manufactured from peripheral "
-                          "blood mononuclear cells total 8 times over a period of about 10 weeks.") == 8
-    assert infusion_count("NK cells are infused a total of 6 times") == 6
-    # blood collected so many times, and a frequency, are no count of infusions
-    assert infusion_count("Blood is collected a total of 8 times") is None
-    assert infusion_count("NK cells are administered a total of 3 times a week") is None
-
-
-def test_the_held_out_pages_words_in_records_of_their_own_give_the_products() -> None:
-    # the SNK01 page's sentence, in a record of one NK product
-    record = _page(title="SNK_ASTER: A Study to Evaluate the Safety and Anti-tumor Activity of SNK01 (NK Cells) Administered "
-                         "in Combination With Chemotherapy",
-                   brief_summary="The subjects allotted to each cohort are administered with the SNK01 manufactured from "
-                                 "peripheral blood mononuclear cells total 8 times over a period of about 10 weeks.")
-    assert _products(record) == [("NK", [], ["PERIPHERAL_BLOOD"], None, None, 8)]
 
 
 # ClinicalTrials.gov ct2/show NCT00909948, the conditions table's row the excerpt cuts in its second intervention

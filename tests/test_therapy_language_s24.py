@@ -39,15 +39,6 @@ def test_lymphocytes_given_back_as_a_therapy_are_an_autologous_t_cell_product() 
     assert [p[0] for p in _products(_page(title="Kidney Cancer", interventions=ALT_INTERVENTIONS[2:3]))] == ["T"]
 
 
-def test_lymphocytes_counted_depleted_or_infiltrating_keep_their_own_reading() -> None:
-    assert _products(_page(title="Autologous lymphocyte count recovery after autologous stem cell transplant")) == []
-    assert _products(_page(title="Autologous lymphocyte depletion with alemtuzumab in multiple sclerosis")) == []
-    assert _products(_page(title="Lymphocyte therapy in treating patients with kidney cancer")) == []  # whose, not said
-    # tumour-infiltrating lymphocytes given stay TILs (a T product of their own reading, expanded)
-    assert _products(_page(title="Therapeutic autologous tumor-infiltrating lymphocytes after expansion")) == [
-        ("T", ["AUTOLOGOUS"], [], True, None, None)]
-
-
 def test_a_cytokine_that_treated_the_cells_made_them() -> None:
     # the rationale's IL-2 treated the lymphocytes before they were put back
     assert _cytokines(title=ALT_TITLE, brief_summary=ALT_RATIONALE, detailed_description=ALT_OBJECTIVE,
@@ -84,34 +75,10 @@ def test_a_cytokine_that_names_or_stimulated_the_cells_is_their_making() -> None
     assert _cytokines(title="IL-2 and NK cell infusion in AML") == [("IL-2", "IN_VIVO_SUPPORT")]
     assert _cytokines(title="NK cell infusion in AML", brief_summary="Patients receive IL-2 NK cell activity.") == [
         ("IL-2", "IN_VIVO_SUPPORT")]
-
-
-# ctv.veeva.com/NCT04011033-autologous-inkt-cells-tae-tace-il-2-unresectable-hcc.txt, its full description
-INKT_SCHEDULE = ("Patients in trial group will be treated with combination of TAE/TACE and adoptive transfer of autologus iNKT "
-                 "cells. TAE/TACE will be performed at 0th and 4th week. iNKT cells will be infused at 1st, 3rd, 5th, 7th, "
-                 "9th, 11th week after first TAE/TACE therapy.")
 # ctv.veeva.com/NCT00562666-gamma-delta-t-cells-hepatic-intra-arterial-hcc.txt, its About
 GAMMA_DELTA_ABOUT = ("In the ICAR study, increasing doses of a cell therapy product will be evaluated in patients in a palliative "
                      "setting. All patients will have one hepatic intra-arterial injection of immunological cells (gamma-delta "
                      "T lymphocytes) and will be evaluated for safety.")
-
-
-def test_infusions_on_listed_occasions_are_as_many_as_the_occasions() -> None:
-    record = _page(title="Study of Adoptive Transfer of iNKT Cells Combined With TAE/TACE to Treat Unresectable HCC",
-                   detailed_description=INKT_SCHEDULE)
-    assert [p.infusions for p in record.cell_products] == [6]
-    # the procedure's occasions, and visits listed after the infusion, count no infusions
-    record = _page(title="Study of Adoptive Transfer of iNKT Cells Combined With TAE/TACE to Treat Unresectable HCC",
-                   detailed_description="TAE/TACE will be performed at 0th and 4th week. iNKT cells will be infused once "
-                                        "a month; patients are evaluated at 4th, 8th and 12th week.")
-    assert [p.infusions for p in record.cell_products] == [None]
-    record = _page(title="NK Cells in AML", detailed_description="Patients receive infusions of NK cells and are evaluated "
-                                                                 "at weeks 4, 8, and 12.")
-    assert [p.infusions for p in record.cell_products] == [None]
-    # the cardinal forms the corpora hold still count: "Patients receive infusions of EBV specific cytotoxic T lymphocytes
-    # over 5 to 10 minutes on weeks 0, 2, and 4" (ClinicalTrials.gov NCT00002956)
-    record = _page(title="NK Cells in AML", detailed_description="NK cells will be infused on days 0, 7 and 14.")
-    assert [p.infusions for p in record.cell_products] == [3]
 
 
 def test_one_injection_of_the_cells_is_one_infusion() -> None:
@@ -143,18 +110,6 @@ def test_car_t_cells_made_from_the_patients_leukapheresis_are_autologous() -> No
     record = _page(title="CD19 CAR T cells in ALL",
                    detailed_description="The patient's leukapheresis product will be transduced to make the CAR T cells.")
     assert [p.donor_types for p in record.cell_products] == [["AUTOLOGOUS"]]
-
-
-def test_a_donors_leukapheresis_or_a_patients_graft_is_not_the_patients_own_cells() -> None:
-    record = _page(title="Study of BCMA CAR-T in Multiple Myeloma",
-                   detailed_description="After a donor is identified, leukapheresis will be performed to obtain peripheral "
-                                        "blood mononuclear cells which will be sent to a manufacturing site to produce "
-                                        "anti- BCMA CAR T cells.")
-    assert [p.donor_types for p in record.cell_products] == [["ALLOGENEIC"]]
-    record = _page(title="NK cells after transplant in myeloma",
-                   detailed_description="The patient's apheresis product will be used for the transplant, and NK cells "
-                                        "will be given after it.")
-    assert [p.donor_types for p in record.cell_products] == [[]]
 
 
 def _regimens(**fields) -> list[tuple[str, str]]:  # noqa: ANN003 - TrialRecord's fields

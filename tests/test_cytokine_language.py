@@ -1,4 +1,5 @@
-"""How trial texts say a cytokine's role and schedule, from the cytokine mismatches of every held-out corpus (s23).
+"""How trial texts say a cytokine's role and schedule (kg/enrich/therapy/cytokines.py), from the cytokine mismatches of
+every held-out corpus.
 
 Each rule is tested on the words of the page or record it was seen on (the corpora stay a measure: the tests quote
 their words in passages of their own) and on a nearby wording it must leave alone.
