@@ -9,7 +9,19 @@ leave alone.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, TESTS, generic_page, product_rows, read_enriched, run_kg, therapy_page
+from conftest import (
+    HOLDOUT4,
+    HOLDOUT9,
+    SEEDS,
+    TESTS,
+    generic_page,
+    holdout9_record,
+    holdout10_record,
+    product_rows,
+    read_enriched,
+    run_kg,
+    therapy_page,
+)
 from conftest import generic_page as _read
 from conftest import product_rows as _products
 
@@ -25,6 +37,9 @@ from kg.read.parse.cues import (
     given_paragraphs,
     group_number_line,
     listed_group_numbers,
+    number_under_officer,
+    pdq_objectives,
+    pdq_outline,
     registration_statement,
     summary_paragraph,
     summary_within_paragraph,
@@ -1018,7 +1033,7 @@ def test_a_page_with_the_registrys_design_line_and_a_summary_of_this_study_is_cl
     # of its own; what makes it the trial's page is its "This pilot study is designed to ..." and the registry's design
     # line. Without the design line it stays refused (one sign is not enough), if its number is not under its officer's
     # role either ("Principal Investigator" / ... / "NCT00586703", a sign of its own since held-out 24's knowcancer.com
-    # NCT00003067: tests/test_therapy_gaps_h24.py).
+    # NCT00003067: test_the_number_under_the_records_officer_is_the_pages_own).
     [page] = (TESTS / "data" / "therapy-holdout5" / "pages" / "knowcancer.com").glob("NCT00586703*.txt")
     record = read_enriched(page.read_bytes(), page.name)
     assert record.source.layout == "generic"
@@ -2481,3 +2496,143 @@ def test_a_labelled_enrolment_of_zero_is_the_enrolment() -> None:
             "Study type: Interventional\nPhase: Phase 1\n\nA total of 36 subjects is estimated to be enrolled.\n")
     assert generic_page(page).enrollment == 36
     assert generic_page(page.replace("A total of 36 subjects is estimated to be enrolled.", "")).enrollment is None
+
+
+# --- the generic reader: a registry's label of the number, under a label of the page's own ----------------------------
+
+def test_a_registry_label_of_the_number_under_the_pages_own_label_keys_the_page() -> None:
+    # gatewaycr.org (NCT04290546) ends its page "Trial Registration: ClinicalTrials.gov Identifier: NCT04290546": the
+    # registry's own label of its number, under a label the table does not know; its summary opens with the background
+    # and turns to the trial mid-paragraph ("... This phase I trial will establish the safety for cytokine-induced
+    # memory-like (CIML) NK cells in combination with N-803 ...")
+    record = holdout9_record("gatewaycr.org", "NCT04290546")
+    assert record.source.layout == "generic"
+    assert [i.value for i in record.identifiers] == ["NCT04290546"]
+    assert record.brief_summary.startswith("This phase I trial will establish the safety for cytokine-induced")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-15", "IN_VIVO_SUPPORT")]
+
+
+@pytest.mark.parametrize(("line", "sections"), [
+    ("Trial Registration: ClinicalTrials.gov Identifier: NCT04290546", {"registration": ["NCT04290546"]}),
+    # a number named in a sentence after a label is the sentence's, not a label's: no section
+    ("Background: the earlier trial (ClinicalTrials.gov Identifier: NCT01287104) showed NK cells are safe", {}),
+    ("Note: This study is linked to NCT01287104", {}),
+    # two numbers are no one trial's label
+    ("Trial Registration: ClinicalTrials.gov Identifier: NCT01287104, NCT04290546", {}),
+])
+def test_only_a_registry_label_over_the_number_alone_labels_it(line: str, sections: dict) -> None:
+    assert reading(line + "\n").sections == sections
+
+
+def test_a_page_that_cites_another_trials_number_in_its_text_stays_refused() -> None:
+    # the gatewaycr.org page without its labelled number, citing another trial in a sentence instead
+    [path] = (HOLDOUT9 / "gatewaycr.org").glob("*.txt")
+    text = path.read_text(encoding="utf-8").replace(
+        "Trial Registration: ClinicalTrials.gov Identifier: NCT04290546",
+        "Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells after a transplant.")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        read_enriched(text.encode(), path.name)
+
+
+# --- the registry's arms table describes the interventions a page lists by name ----------------------------------------
+
+def test_the_arms_table_describes_the_intervention_the_page_lists() -> None:
+    # clincosm.com NCT05017298: "• Biological: Allogeneic adipose-derived stem cells" in the conditions table, and under
+    # "Arm Intervention/Treatment" / "Experimental: Study Group": "Biological: Allogeneic adipose-derived stem cells" /
+    # "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" / "Other Names:" /
+    # "• Celltex-Ad" (its other names, no description)
+    record = holdout10_record("clincosm.com", "NCT05017298")
+    assert [(i.type, i.name, i.description) for i in record.interventions] == [
+        ("BIOLOGICAL", "Allogeneic adipose-derived stem cells",
+         "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue")]
+    # "adipose-derived stem cells" and "mesenchymal stem cells" are one product: stromal cells named by their tissue
+    [product] = record.cell_products
+    assert (product.kind, product.donor_types, product.ex_vivo_expanded, product.infusions) == (
+        "mesenchymal-stromal-cells", ["ALLOGENEIC"], True, 3)
+
+
+# --- a Markdown record: its heading is the title, its typed list the interventions -------------------------------------
+
+def test_a_markdown_record_gives_its_title_interventions_and_conditions() -> None:
+    # api.ai-analytics.org/clinical/NCT03779711.md: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
+    # Mononuclear Cells During Surgical Repair of Hypoplastic Left Heart Syndrome", "## Interventions" / "- **BIOLOGICAL:**
+    # Autologous (self) mononuclear cells derived from umbilical cord blood" / "- **PROCEDURE:** Stage II Surgical repair",
+    # "## Conditions studied" / "- Hypoplastic Left Heart Syndrome"; its collaborators "- [object Object]" name nobody, and
+    # "## Primary source", "## Citation" after them are none
+    record = holdout10_record("api.ai-analytics.org", "NCT03779711")
+    assert record.title.startswith("Intramyocardial Injection of Autologous Umbilical Cord Blood Derived Mononuclear Cells")
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("BIOLOGICAL", "Autologous (self) mononuclear cells derived from umbilical cord blood"),
+        ("PROCEDURE", "Stage II Surgical repair")]
+    assert record.conditions == ["Hypoplastic Left Heart Syndrome"]
+    assert [(s.name, s.role) for s in record.sponsors] == [("Timothy J Nelson, MD, PhD", "LEAD")]
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        (None, ["AUTOLOGOUS"], ["UMBILICAL_CORD_BLOOD"])]
+
+
+def test_the_same_sites_record_of_a_follow_up_study_gives_no_cells() -> None:
+    # api.ai-analytics.org/clinical/NCT02445222.md (tests/data/therapy-holdout4): "# CAR-T Long Term Follow Up (LTFU)
+    # Study", "- **GENETIC:** Previously treated CAR-T patients": a follow-up of earlier recipients, no product
+    record = holdout10_record("api.ai-analytics.org", "NCT02445222", HOLDOUT4)
+    assert record.title == "CAR-T Long Term Follow Up (LTFU) Study"
+    assert [(i.type, i.name) for i in record.interventions] == [("GENETIC", "Previously treated CAR-T patients")]
+    assert record.cell_products == []
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("# Intramyocardial Injection of Autologous Cells", "Intramyocardial Injection of Autologous Cells"),
+    ("# source: https://api.ai-analytics.org/clinical/NCT03779711.md", None),  # a "label: value" line
+    ("## Key facts", None),  # a second-level heading
+], ids=["title", "label-line", "section-heading"])
+def test_a_markdown_first_level_heading_is_a_title(line: str, title: str | None) -> None:
+    from kg.read.layouts.generic import _markdown_title
+    assert _markdown_title(line + "\n") == title
+
+
+# --- wordings from the misses tests/data/therapy-holdout24/README.md lists --------------------------------------------
+
+# knowcancer.com/NCT00003067-intracavitary-il-2-lak-cells-malignant-glioma.txt, its OUTLINE hard-wrapped as the page has it
+WRAPPED = ["OUTLINE: Patients receive cytoreductive tumor surgery and/or biopsy and implantation of",
+           "intracavitary Ommaya reservoir prior to therapy induction.",
+           "Patients undergo outpatient leukapheresis on day -4 or -5, and cells are incubated ex vivo",
+           "with interleukin-2 (IL-2). Lymphokine-activated killer (LAK) cells and IL-2 are infused on",
+           "day 1. Bolus infusions of low-dose IL-2 are administered on days 3, 5, 8, 10, and 12,"]
+
+
+def test_a_hard_wrapped_outline_is_read_in_its_sentences_and_its_bulleted_objectives_too() -> None:
+    assert pdq_outline(WRAPPED).split("\n") == [
+        "Patients receive cytoreductive tumor surgery and/or biopsy and implantation of intracavitary Ommaya reservoir "
+        "prior to therapy induction.",
+        "Patients undergo outpatient leukapheresis on day -4 or -5, and cells are incubated ex vivo with interleukin-2 "
+        "(IL-2). Lymphokine-activated killer (LAK) cells and IL-2 are infused on day 1. Bolus infusions of low-dose IL-2 "
+        "are administered on days 3, 5, 8, 10, and 12,"]
+    # a line that opens in capitals is a line of its own
+    assert pdq_outline(["OUTLINE:", "ARM I: Patients receive NK cells.", "ARM II: Patients receive IL-2."]).split("\n") == [
+        "ARM I: Patients receive NK cells.", "ARM II: Patients receive IL-2."]
+    assert pdq_objectives(["OBJECTIVES:", "- Confirm the antitumor efficacy of intracavitary interleukin-2 plus autologous",
+                           "lymphokine-activated killer cells in patients with malignant gliomas.",
+                           "- Determine whether eosinophilia is a prognosticator.", "OUTLINE: Patients receive surgery."]) == (
+        "OBJECTIVES: - Confirm the antitumor efficacy of intracavitary interleukin-2 plus autologous lymphokine-activated "
+        "killer cells in patients with malignant gliomas. - Determine whether eosinophilia is a prognosticator.")
+    # and so the record: the cells made of the patients' leukapheresis, the IL-2 they are incubated in and given with
+    record = therapy_page(title="Intracavitary Interleukin-2 (IL-2) and Lymphokine-Activated Killer (LAK) Cell Therapy for "
+                                "Malignant Gliomas",
+                          detailed_description="OBJECTIVES: - Confirm the antitumor efficacy of intracavitary interleukin-2 plus "
+                                               "autologous lymphokine-activated killer cells in patients with malignant gliomas.\n"
+                                               + pdq_outline(WRAPPED))
+    # (one infusion a course: "LAK cells and IL-2 are infused on day 1", as the corpus's gold has it; s24-products)
+    assert _products(record) == [(None, ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, 1)]
+    assert sorted((c.cytokine, c.role) for c in record.cytokines) == [("IL-2", "EX_VIVO_EXPANSION"),
+                                                                      ("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_the_number_under_the_records_officer_is_the_pages_own() -> None:
+    lines = ("Roberta L. Hayes, PhD\nStudy Chair\nImmune Therapy, LLC\nUnited States: Federal Government\nCDR0000065739\n"
+             "NCT00003067\nJuly 1997")
+    assert number_under_officer(lines, find_registry_ids(lines))
+    # a number far from the officer, or one of two, is not said the page's this way
+    far = "Study Chair\n" + "\n".join(["a line"] * 8) + "\nNCT00003067"
+    assert not number_under_officer(far, find_registry_ids(far))
+    two = "Study Chair\nNCT00003067\nNCT00331526"
+    assert not number_under_officer(two, find_registry_ids(two))

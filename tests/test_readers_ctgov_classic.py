@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from conftest import TESTS, read_enriched, run_kg
 
+from kg.model.records import SourceDocument, TrialRecord
+from kg.read.layouts import ctgov_classic
+
 #: The head of a classic page and its conditions table (NCT01631357, as scraped).
 HEAD = """Study of Chemotherapy Combination With Autologous Cytokine-Induced Killer Cell Immunotherapy to Treat Lung Cancer (CIK)
 ClinicalTrials.gov Identifier: NCT01631357 |
@@ -615,3 +618,27 @@ def test_an_official_title_that_repeats_the_brief_title_is_not_kept_twice():
     record = read_enriched(path.read_bytes(), path.name)
     assert record.title == "A Clinical Study of CAR-T Cells in the Treatment of Relapsed and Refractory Hematological Malignancies"
     assert record.official_title is None
+
+
+# --- wordings from the misses tests/data/therapy-holdout24/README.md lists --------------------------------------------
+
+# ClinicalTrials.gov ct2/show NCT00909948, the conditions table's row the excerpt cuts in its second intervention
+CUT_TABLE = ("Intentional Rejection of the Donor Graft Using Recipient Leukocyte Infusion(s) Following Nonmyeloablative "
+             "Allogeneic Stem Cell Transplant (RLI)\n![]() |\nClinicalTrials.gov Identifier: NCT00909948 |\n"
+             "Recruitment Status :\nTerminated\n(Slow Accrual)\nFirst Posted : May 29, 2009\n"
+             "Condition or disease | Intervention/treatment | Phase |\n---|---|---|\n"
+             "Non Hodgkin's Lymphoma Hodgkin Disease Multiple Myeloma | Other: Fludarabine and total body irradiation "
+             "Radiation: Total b")
+
+
+def _classic(text: str) -> TrialRecord:
+    return ctgov_classic.read(text, SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+
+
+def test_a_conditions_row_the_excerpt_cuts_gives_what_comes_before_the_cut() -> None:
+    record = _classic(CUT_TABLE)
+    assert record.conditions == ["Non Hodgkin's Lymphoma", "Hodgkin Disease", "Multiple Myeloma"]
+    assert [(i.name, i.type) for i in record.interventions] == [("Fludarabine and total body irradiation", "OTHER")]
+    # a row that goes on (the page's text after it) is no cut row: without its phase cell it is not read
+    record = _classic(CUT_TABLE + "\nThe study will enrol 20 patients.")
+    assert record.interventions == []
