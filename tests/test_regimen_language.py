@@ -494,7 +494,7 @@ def test_anti_thymocyte_globulin_spelt_with_a_hyphen_is_the_drug() -> None:
 def test_a_transplant_trial_that_gives_no_cells_has_no_regimen() -> None:
     # the kidney trial of tests/test_therapy_language.py: its antithymocyte globulin, a drug by its hyphenated spelling, is
     # given against the organ's rejection; and a stem cell transplant's alone, no cells given beside it, is no regimen
-    # either (queries.md: a regimen is given around the cell therapy; tests/test_registry_gaps_s23.py)
+    # either (queries.md: a regimen is given around the cell therapy; tests/test_readers_ctgov_json.py)
     for organ in ("Kidney and Pancreas Transplantation", "Haploidentical Stem Cell Transplantation"):
         assert _page(title=f"Study of Alemtuzumab Versus Anti-thymocyte Globulin to Help Prevent Rejection in {organ}").regimens == []
 
