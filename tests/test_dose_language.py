@@ -735,3 +735,26 @@ def test_a_study_design_paragraph_under_colon_less_labels_gives_its_doses_and_il
     assert [(c.cytokine, c.duration_days) for c in record.cytokines] == [("IL-2", 5.0)]
     # the next level's "one" after a dose that is no dose level: a count
     assert _doses("The cell dose is 1 x 10^9 cells and the second one is ready on day 5") == [(1e9, 1e9, "{cells}", True)]
+
+
+# --- pages from the misses tests/data/pages-holdout-gold/README.md lists ----------------------------------------------
+
+def test_a_tilde_glued_to_the_ten_is_the_lost_superscripts_power() -> None:
+    # clinicaltrials.gov NCT03166865 (pages-holdout): the arm's and the intervention's doses
+    assert cell_doses("Intraarticular injection of 2×10~7 Umbilical-cord mesenchimal stem cells with plateler Rich "
+                      "Plasma(5ml)")[0].minimum == 2e7
+    assert [(a.low, a.high) for a in find_amounts("Allogeneic UC-MSCs 1 x 10~7 diluted on 5 mL")][0] == (1e7, 1e7)
+    # a tilde between spaces is a range: "10 ~ 20" is no power
+    assert [(a.low, a.high) for a in find_amounts("2 x 10 ~ 20 mL")] == [(2, 2), (10, 20)]
+
+
+# --- after: the pages-holdout corpus's per-dose miss ----------------------------------------------------------------
+
+def test_cells_diluted_in_a_volume_are_one_administrations_amount() -> None:
+    # clinicaltrials.gov NCT03166865 (pages-holdout): the intervention of an intra-articular injection
+    assert cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted on 5 mL of Platelet Rich Plasma") == [
+        DoseLevel(1e7, 1e7, "{cells}", True)]
+    assert [d.per_dose for d in cell_doses("2 x 10^6 cells/kg suspended in 50 ml normal saline")] == [True]
+    # a dilution ratio, or cells grown in a volume, says nothing of one administration
+    assert [d.per_dose for d in cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted 1:10")] == [False]
+    assert [d.per_dose for d in cell_doses("1 x 10^7 MSCs cultured in 5 mL of medium")] == [False]

@@ -1919,3 +1919,76 @@ def test_a_regimen_named_by_its_purpose_keeps_the_texts_qualifiers() -> None:
     assert _regimens(title="CD19 CAR T cells", detailed_description="CAR T cells will be given after a fludarabine-based "
                                                                      "conditioning regimen.") == [
         ("fludarabine", "LYMPHODEPLETION")]
+
+
+# --- pages from the misses tests/data/pages-holdout-gold/README.md lists ----------------------------------------------
+
+def test_misspelt_mesenchymal_stem_cells_are_the_products_and_its_doses_are_read() -> None:
+    record = therapy_page(
+        title="Clinical Study of Umbilical Cord Mesenchymal Stem Cells (UC-MSC) for Treatment of Knee Osteoarthritis",
+        brief_summary="Intraarticular injection of 2×10~7 Umbilical-cord mesenchimal stem cells with plateler Rich "
+                      "Plasma(5ml).")
+    assert [(d.minimum, d.unit) for p in record.cell_products for d in p.doses] == [(2e7, "{cells}")]
+
+
+def test_bone_marrow_mononuclear_cells_given_are_an_autologous_bone_marrow_product() -> None:
+    # WHO ICTRP NCT02241395 (pages-holdout)
+    record = therapy_page(title="Cell Therapy as Treatment for Cerebral Palsy",
+                          official_title="Autologous Bone Marrow Mononuclear Cell Therapy in Cerebral Palsy")
+    assert product_rows(record) == [(None, ["AUTOLOGOUS"], ["BONE_MARROW"], None, None, None)]
+    assert record.cell_products[0].kind == "bone-marrow-mononuclear-cells"
+    # an autologous bone marrow transplant is a graft, whose donor says nothing of the cells given after it
+    record = therapy_page(title="NK Cells Given After Autologous Bone Marrow Transplantation")
+    assert [(p.cell_type, p.donor_types) for p in record.cell_products] == [("NK", [])]
+
+
+def test_cells_named_as_the_vaccine_given_are_its_product() -> None:
+    # clinicaltrialsregister.eu 2009-009879-35 (pages-holdout): the results page's title in capitals
+    record = therapy_page(title="PROSPECTIVE, PHASE II CLINICAL TRIAL TO EVALUATE EFFICACY AND SAFETY OF AUTOLOGOUS "
+                                "DENDRITIC CELL VACCINATION IN GLIOBLASTOMA MULTIFORME PATIENTS AFTER COMPLETE SURGICAL "
+                                "RESECTION WITH FLUORESCENCE MICROSCOPE")
+    assert product_rows(record) == [(None, ["AUTOLOGOUS"], [], None, None, None)]
+    # a vaccine's effect on dendritic cells gives none
+    assert therapy_page(title="Influenza Vaccination and Dendritic Cells in Elderly Volunteers").cell_products == []
+
+
+# --- pages from the misses tests/data/pages-holdout3-gold/README.md lists ---------------------------------------------
+
+def test_mononuclear_cells_counted_are_no_product_and_only_the_times_of_intervention_count() -> None:
+    record = therapy_page(title="Development of cell therapy for Salivary gland regeneration",
+                          interventions=[Intervention("Saline injection")],
+                          brief_summary="PB-MNC counts were measured before and after radiotherapy.")
+    assert record.cell_products == []
+    assert infusion_count("Intervention period: 1-year Number of times of intervention: 1 time") == 1
+    assert infusion_count("Number of times of visits: 3 times") is None
+
+
+# --- after: the pages-holdout corpus's misses (pages-holdout2), the cells' source -------------------------------------
+
+def test_t_cells_removed_from_the_blood_to_be_modified_come_from_peripheral_blood() -> None:
+    # cancer.gov NCI-2018-00983 (tests/data/pages, NCT03434769): the NCI's summary sentence
+    summary = ("This phase I trial studies the side effects and best dose of autologous anti-CD19 CAR-CD3zeta-4-1BB-expressing "
+               "T-cells (antiCD9 chimeric antigen receptor T-cells) when given together with chemotherapy in treating "
+               "patients with CD19 positive non-Hodgkin lymphoma. Therapy with antiCD9 chimeric antigen receptor T-cells "
+               "works by removing T cells from the blood and modifying them to be able to target cancer.")
+    record = therapy_page(title="Anti-CD19 CAR T-Cells in Treating Patients With Non-Hodgkin Lymphoma", brief_summary=summary)
+    assert product_rows(record) == [("CAR_T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, True, None)]
+    # something else removed from the blood is no source of the cells
+    other = summary.replace("works by removing T cells from the blood", "works by removing antibodies from the blood")
+    assert product_rows(therapy_page(title="Anti-CD19 CAR T-Cells in Treating Patients With Non-Hodgkin Lymphoma",
+                                     brief_summary=other))[0][2] == []
+
+
+# --- after: the pages-holdout corpus's misses (pages-holdout2), feeder cells ------------------------------------------
+
+def test_artificial_antigen_presenting_cells_the_product_is_expanded_on_are_its_feeder_cells() -> None:
+    # cancer.gov NCI-2021-09278 (tests/data/pages, NCT05015426): the objectives name the product by its feeder cells
+    objective = ("To determine the maximal tolerated dose (MTD) of artificial antigen presenting cell (AAPC)-expanded donor "
+                 "gamma delta T-cells administered after allogeneic hematopoietic cell transplantation (alloHCT) as a single "
+                 "infusion to patients with adverse risk acute myeloid leukemia (AML).")
+    (product,) = therapy_page(title="Gamma Delta T-Cells for Acute Myeloid Leukemia", brief_summary=objective).cell_products
+    assert product.feeder_cells == "artificial antigen presenting cell (AAPC)"
+    # antigen-presenting cells that are no artificial feeder (a patient's dendritic cells) are none
+    other = objective.replace("artificial antigen presenting cell (AAPC)-expanded", "APC-expanded")
+    (product,) = therapy_page(title="Gamma Delta T-Cells for Acute Myeloid Leukemia", brief_summary=other).cell_products
+    assert product.feeder_cells is None
