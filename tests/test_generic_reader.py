@@ -9,28 +9,49 @@ leave alone.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, TESTS, generic_page, product_rows, read_enriched, run_kg, therapy_page
+from conftest import (
+    HOLDOUT4,
+    HOLDOUT9,
+    SEEDS,
+    TESTS,
+    generic_page,
+    holdout9_record,
+    holdout10_record,
+    product_rows,
+    read_enriched,
+    run_kg,
+    therapy_page,
+)
 from conftest import generic_page as _read
 from conftest import product_rows as _products
 
+from kg.enrich.prose import ages_from_criteria, ages_from_exclusions, complete_from_prose
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.schedules import duration_before
 from kg.errors import DocumentError
 from kg.model.identifiers import find_registry_ids, listed_identifiers, trial_key
 from kg.model.records import Identifier
+from kg.model.text import clean_document_text, repair_unicode_hyphens
 from kg.read import read_text
+from kg.read.layouts import generic
 from kg.read.layouts.generic import _described_cells, _with_placebo
+from kg.read.parse.criteria import criteria_from_mixed_lines
 from kg.read.parse.cues import (
     first_line_title,
     given_paragraphs,
     group_number_line,
+    icon_tags,
     listed_group_numbers,
+    number_under_officer,
+    pdq_objectives,
+    pdq_outline,
     registration_statement,
     summary_paragraph,
     summary_within_paragraph,
     title_after_number,
     title_quoted_before_number,
     title_under_acronym,
+    without_icon_names,
 )
 from kg.read.parse.fields import parse_date
 from kg.read.parse.labels import inline_fields, label_of, reading
@@ -1018,7 +1039,7 @@ def test_a_page_with_the_registrys_design_line_and_a_summary_of_this_study_is_cl
     # of its own; what makes it the trial's page is its "This pilot study is designed to ..." and the registry's design
     # line. Without the design line it stays refused (one sign is not enough), if its number is not under its officer's
     # role either ("Principal Investigator" / ... / "NCT00586703", a sign of its own since held-out 24's knowcancer.com
-    # NCT00003067: tests/test_therapy_gaps_h24.py).
+    # NCT00003067: test_the_number_under_the_records_officer_is_the_pages_own).
     [page] = (TESTS / "data" / "therapy-holdout5" / "pages" / "knowcancer.com").glob("NCT00586703*.txt")
     record = read_enriched(page.read_bytes(), page.name)
     assert record.source.layout == "generic"
@@ -2481,3 +2502,521 @@ def test_a_labelled_enrolment_of_zero_is_the_enrolment() -> None:
             "Study type: Interventional\nPhase: Phase 1\n\nA total of 36 subjects is estimated to be enrolled.\n")
     assert generic_page(page).enrollment == 36
     assert generic_page(page.replace("A total of 36 subjects is estimated to be enrolled.", "")).enrollment is None
+
+
+# --- the generic reader: a registry's label of the number, under a label of the page's own ----------------------------
+
+def test_a_registry_label_of_the_number_under_the_pages_own_label_keys_the_page() -> None:
+    # gatewaycr.org (NCT04290546) ends its page "Trial Registration: ClinicalTrials.gov Identifier: NCT04290546": the
+    # registry's own label of its number, under a label the table does not know; its summary opens with the background
+    # and turns to the trial mid-paragraph ("... This phase I trial will establish the safety for cytokine-induced
+    # memory-like (CIML) NK cells in combination with N-803 ...")
+    record = holdout9_record("gatewaycr.org", "NCT04290546")
+    assert record.source.layout == "generic"
+    assert [i.value for i in record.identifiers] == ["NCT04290546"]
+    assert record.brief_summary.startswith("This phase I trial will establish the safety for cytokine-induced")
+    assert [p.cell_type for p in record.cell_products] == ["NK"]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-15", "IN_VIVO_SUPPORT")]
+
+
+@pytest.mark.parametrize(("line", "sections"), [
+    ("Trial Registration: ClinicalTrials.gov Identifier: NCT04290546", {"registration": ["NCT04290546"]}),
+    # a number named in a sentence after a label is the sentence's, not a label's: no section
+    ("Background: the earlier trial (ClinicalTrials.gov Identifier: NCT01287104) showed NK cells are safe", {}),
+    ("Note: This study is linked to NCT01287104", {}),
+    # two numbers are no one trial's label
+    ("Trial Registration: ClinicalTrials.gov Identifier: NCT01287104, NCT04290546", {}),
+])
+def test_only_a_registry_label_over_the_number_alone_labels_it(line: str, sections: dict) -> None:
+    assert reading(line + "\n").sections == sections
+
+
+def test_a_page_that_cites_another_trials_number_in_its_text_stays_refused() -> None:
+    # the gatewaycr.org page without its labelled number, citing another trial in a sentence instead
+    [path] = (HOLDOUT9 / "gatewaycr.org").glob("*.txt")
+    text = path.read_text(encoding="utf-8").replace(
+        "Trial Registration: ClinicalTrials.gov Identifier: NCT04290546",
+        "Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells after a transplant.")
+    with pytest.raises(DocumentError, match="unknown layout"):
+        read_enriched(text.encode(), path.name)
+
+
+# --- the registry's arms table describes the interventions a page lists by name ----------------------------------------
+
+def test_the_arms_table_describes_the_intervention_the_page_lists() -> None:
+    # clincosm.com NCT05017298: "• Biological: Allogeneic adipose-derived stem cells" in the conditions table, and under
+    # "Arm Intervention/Treatment" / "Experimental: Study Group": "Biological: Allogeneic adipose-derived stem cells" /
+    # "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue" / "Other Names:" /
+    # "• Celltex-Ad" (its other names, no description)
+    record = holdout10_record("clincosm.com", "NCT05017298")
+    assert [(i.type, i.name, i.description) for i in record.interventions] == [
+        ("BIOLOGICAL", "Allogeneic adipose-derived stem cells",
+         "Culture expanded mesenchymal stem cells isolated from a patient's own abdominal fat tissue")]
+    # "adipose-derived stem cells" and "mesenchymal stem cells" are one product: stromal cells named by their tissue
+    [product] = record.cell_products
+    assert (product.kind, product.donor_types, product.ex_vivo_expanded, product.infusions) == (
+        "mesenchymal-stromal-cells", ["ALLOGENEIC"], True, 3)
+
+
+# --- a Markdown record: its heading is the title, its typed list the interventions -------------------------------------
+
+def test_a_markdown_record_gives_its_title_interventions_and_conditions() -> None:
+    # api.ai-analytics.org/clinical/NCT03779711.md: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
+    # Mononuclear Cells During Surgical Repair of Hypoplastic Left Heart Syndrome", "## Interventions" / "- **BIOLOGICAL:**
+    # Autologous (self) mononuclear cells derived from umbilical cord blood" / "- **PROCEDURE:** Stage II Surgical repair",
+    # "## Conditions studied" / "- Hypoplastic Left Heart Syndrome"; its collaborators "- [object Object]" name nobody, and
+    # "## Primary source", "## Citation" after them are none
+    record = holdout10_record("api.ai-analytics.org", "NCT03779711")
+    assert record.title.startswith("Intramyocardial Injection of Autologous Umbilical Cord Blood Derived Mononuclear Cells")
+    assert [(i.type, i.name) for i in record.interventions] == [
+        ("BIOLOGICAL", "Autologous (self) mononuclear cells derived from umbilical cord blood"),
+        ("PROCEDURE", "Stage II Surgical repair")]
+    assert record.conditions == ["Hypoplastic Left Heart Syndrome"]
+    assert [(s.name, s.role) for s in record.sponsors] == [("Timothy J Nelson, MD, PhD", "LEAD")]
+    assert [(p.cell_type, p.donor_types, p.tissue_sources) for p in record.cell_products] == [
+        (None, ["AUTOLOGOUS"], ["UMBILICAL_CORD_BLOOD"])]
+
+
+def test_the_same_sites_record_of_a_follow_up_study_gives_no_cells() -> None:
+    # api.ai-analytics.org/clinical/NCT02445222.md (tests/data/therapy-holdout4): "# CAR-T Long Term Follow Up (LTFU)
+    # Study", "- **GENETIC:** Previously treated CAR-T patients": a follow-up of earlier recipients, no product
+    record = holdout10_record("api.ai-analytics.org", "NCT02445222", HOLDOUT4)
+    assert record.title == "CAR-T Long Term Follow Up (LTFU) Study"
+    assert [(i.type, i.name) for i in record.interventions] == [("GENETIC", "Previously treated CAR-T patients")]
+    assert record.cell_products == []
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("# Intramyocardial Injection of Autologous Cells", "Intramyocardial Injection of Autologous Cells"),
+    ("# source: https://api.ai-analytics.org/clinical/NCT03779711.md", None),  # a "label: value" line
+    ("## Key facts", None),  # a second-level heading
+], ids=["title", "label-line", "section-heading"])
+def test_a_markdown_first_level_heading_is_a_title(line: str, title: str | None) -> None:
+    from kg.read.layouts.generic import _markdown_title
+    assert _markdown_title(line + "\n") == title
+
+
+# --- wordings from the misses tests/data/therapy-holdout24/README.md lists --------------------------------------------
+
+# knowcancer.com/NCT00003067-intracavitary-il-2-lak-cells-malignant-glioma.txt, its OUTLINE hard-wrapped as the page has it
+WRAPPED = ["OUTLINE: Patients receive cytoreductive tumor surgery and/or biopsy and implantation of",
+           "intracavitary Ommaya reservoir prior to therapy induction.",
+           "Patients undergo outpatient leukapheresis on day -4 or -5, and cells are incubated ex vivo",
+           "with interleukin-2 (IL-2). Lymphokine-activated killer (LAK) cells and IL-2 are infused on",
+           "day 1. Bolus infusions of low-dose IL-2 are administered on days 3, 5, 8, 10, and 12,"]
+
+
+def test_a_hard_wrapped_outline_is_read_in_its_sentences_and_its_bulleted_objectives_too() -> None:
+    assert pdq_outline(WRAPPED).split("\n") == [
+        "Patients receive cytoreductive tumor surgery and/or biopsy and implantation of intracavitary Ommaya reservoir "
+        "prior to therapy induction.",
+        "Patients undergo outpatient leukapheresis on day -4 or -5, and cells are incubated ex vivo with interleukin-2 "
+        "(IL-2). Lymphokine-activated killer (LAK) cells and IL-2 are infused on day 1. Bolus infusions of low-dose IL-2 "
+        "are administered on days 3, 5, 8, 10, and 12,"]
+    # a line that opens in capitals is a line of its own
+    assert pdq_outline(["OUTLINE:", "ARM I: Patients receive NK cells.", "ARM II: Patients receive IL-2."]).split("\n") == [
+        "ARM I: Patients receive NK cells.", "ARM II: Patients receive IL-2."]
+    assert pdq_objectives(["OBJECTIVES:", "- Confirm the antitumor efficacy of intracavitary interleukin-2 plus autologous",
+                           "lymphokine-activated killer cells in patients with malignant gliomas.",
+                           "- Determine whether eosinophilia is a prognosticator.", "OUTLINE: Patients receive surgery."]) == (
+        "OBJECTIVES: - Confirm the antitumor efficacy of intracavitary interleukin-2 plus autologous lymphokine-activated "
+        "killer cells in patients with malignant gliomas. - Determine whether eosinophilia is a prognosticator.")
+    # and so the record: the cells made of the patients' leukapheresis, the IL-2 they are incubated in and given with
+    record = therapy_page(title="Intracavitary Interleukin-2 (IL-2) and Lymphokine-Activated Killer (LAK) Cell Therapy for "
+                                "Malignant Gliomas",
+                          detailed_description="OBJECTIVES: - Confirm the antitumor efficacy of intracavitary interleukin-2 plus "
+                                               "autologous lymphokine-activated killer cells in patients with malignant gliomas.\n"
+                                               + pdq_outline(WRAPPED))
+    # (one infusion a course: "LAK cells and IL-2 are infused on day 1", as the corpus's gold has it; s24-products)
+    assert _products(record) == [(None, ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, None, 1)]
+    assert sorted((c.cytokine, c.role) for c in record.cytokines) == [("IL-2", "EX_VIVO_EXPANSION"),
+                                                                      ("IL-2", "IN_VIVO_SUPPORT")]
+
+
+def test_the_number_under_the_records_officer_is_the_pages_own() -> None:
+    lines = ("Roberta L. Hayes, PhD\nStudy Chair\nImmune Therapy, LLC\nUnited States: Federal Government\nCDR0000065739\n"
+             "NCT00003067\nJuly 1997")
+    assert number_under_officer(lines, find_registry_ids(lines))
+    # a number far from the officer, or one of two, is not said the page's this way
+    far = "Study Chair\n" + "\n".join(["a line"] * 8) + "\nNCT00003067"
+    assert not number_under_officer(far, find_registry_ids(far))
+    two = "Study Chair\nNCT00003067\nNCT00331526"
+    assert not number_under_officer(two, find_registry_ids(two))
+
+
+# --- pages from the misses tests/data/therapy-holdout23/README.md lists -----------------------------------------------
+
+# cancerfax.com NCT06947473 (therapy-holdout23): UTF-8 stored as Thai Windows-874 ("โ€”" for "—", "ย\xa0" for a no-break
+# space, "ยท" for "·"), Material icons' names glued to the lines ("labelAllogeneic Cell Therapy"), the title and a
+# one-sentence summary above the register number, then a facts table
+CANCERFAX = """CancerFax
+circleActive โ€” Recruitment in Progress (โš\xa0 VERIFY: registry last verified May 2025 showed not-yet-recruiting)
+sciencePhase 1 โ€” Investigator-Initiated
+labelAllogeneic Cell Therapy
+labelCord Blood Derived
+labelInternational Patient Review Available
+
+Cord Blood CD19-BCMA CAR-T Cell Therapy for Refractory Lupus Nephritis, Systemic Sclerosis, and Primary Sjogren's \
+Syndrome with Pulmonary Hypertension
+
+An investigator-initiated study at Beijing GoBroad Hospital evaluating an off-the-shelf, umbilical cord blood derived \
+dual CD19-BCMA CAR-T cell therapy for patients with refractory lupus nephritis, systemic sclerosis, or primary Sjogren's \
+syndrome with pulmonary arterial hypertension. CancerFax helps families review records, coordinate communication with \
+the trial team, and understand whether this advanced cell therapy pathway may be relevant.
+
+tagRegistry ID:ย\xa0NCT06947473 / BJGBYY-IIT-LCYJ-2025-025View on ClinicalTrials.gov โ†—
+shieldClinical trial participation is subject to medical review. CancerFax does not guarantee enrollment or outcome.
+Status
+recruiting
+Cancer Type
+Refractory Autoimmune Disease (SLE-LN ยท SSc ยท pSS-PAH)
+Treatment Type
+Allogeneic Cord Blood Dual CD19-BCMA CAR-T
+Phase
+Phase 1 (Investigator-Initiated)
+Required Biomarker
+Refractory B-cell / plasma-cell driven disease
+Location
+China ยท Beijing (Single Center)
+Estimated Participation
+~12 months (inpatient + follow-up)
+Case Review
+Required
+info
+
+About This Clinical Trial
+
+Systemic lupus erythematosus with lupus nephritis (SLE-LN), systemic sclerosis (SSc), and primary Sjogren's syndrome \
+with pulmonary arterial hypertension (pSS-PAH) are severe autoimmune diseases driven by pathogenic autoantibodies.
+"""
+
+
+def test_utf8_read_as_thai_windows_874_is_repaired() -> None:
+    text = clean_document_text(CANCERFAX)
+    assert "circleActive — Recruitment in Progress (⚠ VERIFY" in text  # "โš\\xa0" is "⚠" whole
+    assert "tagRegistry ID:\xa0NCT06947473 / BJGBYY-IIT-LCYJ-2025-025View on ClinicalTrials.gov ↗" in text
+    assert "Refractory Autoimmune Disease (SLE-LN · SSc · pSS-PAH)" in text
+    assert not any("\u0e00" <= char <= "\u0e7f" for char in text)
+
+
+def test_icon_names_glued_to_the_lines_are_set_aside_and_the_label_icons_lines_are_tags() -> None:
+    assert without_icon_names("labelAllogeneic Cell Therapy\nsciencePhase 1 — Investigator-Initiated\ninfo") == (
+        "Allogeneic Cell Therapy\nPhase 1 — Investigator-Initiated\ninfo")
+    assert icon_tags(CANCERFAX) == ["Allogeneic Cell Therapy", "Cord Blood Derived", "International Patient Review Available"]
+    # one glued word is no sign of an icon font
+    assert without_icon_names("tagRNA Study\nA study") == "tagRNA Study\nA study"
+
+
+def test_cancerfax_pages_title_summary_and_facts_are_read() -> None:
+    record = generic_page(CANCERFAX)
+    assert record.title == ("Cord Blood CD19-BCMA CAR-T Cell Therapy for Refractory Lupus Nephritis, Systemic Sclerosis, "
+                            "and Primary Sjogren's Syndrome with Pulmonary Hypertension")
+    assert record.brief_summary.startswith("An investigator-initiated study at Beijing GoBroad Hospital evaluating an "
+                                           "off-the-shelf, umbilical cord blood derived dual CD19-BCMA CAR-T cell therapy")
+    assert record.keywords == ["Allogeneic Cell Therapy", "Cord Blood Derived", "International Patient Review Available"]
+    assert record.conditions == ["Refractory Autoimmune Disease (SLE-LN · SSc · pSS-PAH)"]
+    assert [i.name for i in record.interventions] == ["Allogeneic Cord Blood Dual CD19-BCMA CAR-T"]
+    assert [s.name for s in record.sites] == ["China · Beijing (Single Center)"]
+    assert (record.status, record.phases) == ("RECRUITING", ["PHASE1"])
+    assert record.detailed_description.startswith("Systemic lupus erythematosus with lupus nephritis (SLE-LN)")
+
+
+def test_cancerfax_pages_product_is_the_cord_blood_car_t() -> None:
+    record = read_enriched(CANCERFAX.encode(), "page.txt")
+    assert product_rows(record)[0][:4] == ("CAR_T", ["ALLOGENEIC"], ["UMBILICAL_CORD_BLOOD"], None)
+
+
+def test_a_listings_one_sentence_on_where_and_what_a_study_tests_is_its_summary_a_title_is_not() -> None:
+    # cancerfax.com NCT06947460's summary; a title of the same shape has no stop
+    sentence = ("A Phase 1/2 single-arm study at Beijing GoBroad Hospital testing CD19-BCMA dual-target CAR-T cell therapy "
+                "in patients with refractory lupus nephritis, systemic sclerosis, or primary Sjögren syndrome.")
+    assert summary_paragraph([sentence]) == sentence
+    assert summary_paragraph(["A Phase 1 Study in Patients With Relapsed Lymphoma Evaluating Autologous CD19 CAR T Cells "
+                              "After Lymphodepletion"]) is None
+
+
+# --- pages from the misses tests/data/pages-holdout3-gold/README.md lists ---------------------------------------------
+
+PH3_PAGES = TESTS / "data" / "pages-holdout3"
+
+
+NIPH = (PH3_PAGES / "rctportal.niph.go.jp" / "jRCTb070190057-e-mnc-salivary-gland.txt").read_text()
+
+
+# rctportal.niph.go.jp jRCTb070190057: pipe rows "label | value |", a table rule "---|---|" under the first row of each
+# table
+
+
+def test_a_markdown_tables_rule_row_is_no_outcome() -> None:
+    record = generic_page(NIPH)
+    assert [(o.kind, o.measure) for o in record.outcomes] == [
+        ("PRIMARY", "Safety"), ("SECONDARY", "Efficay (improvement of saliva secreation and gland volume)")]
+    # a rule of dashes with no pipe is no table's: it stays where it was (the outcome's text)
+    page = NIPH.replace("Primary Outcome | Safety |\n---|---|", "Primary Outcome | Safety |\n---")
+    assert [o.measure for o in generic_page(page).outcomes if o.kind == "PRIMARY"] != ["Safety"]
+
+
+def test_the_portals_criteria_and_first_enrollment_rows_are_read() -> None:
+    record = generic_page(NIPH)
+    assert record.start_date == "2019-03-19"
+    kinds = [c.kind for c in record.criteria]
+    assert kinds == ["INCLUSION"] * 4 + ["EXCLUSION"] * 6
+    assert record.criteria[0].text == ("Patients who are suffering form sever xerostomia caused by the radiotherapy for "
+                                       "head and neck cancer.")
+    # exclusion 1's sub-list "1) … 2) …" stays in it; item "2." goes on after it
+    assert record.criteria[4].text.startswith("Hemoglobin concentration in peripheral blood 1) blood collection within")
+    assert record.criteria[4].text.endswith("femal: less than 12.5g/dl of hemoglobin concentration")
+    assert record.criteria[5].text == "Patients who had got salivary gland tumor as a primary disease."
+    # the row after the criteria is a heading of the portal, no criterion
+    assert "Related Information" not in " ".join(c.text for c in record.criteria)
+
+
+def test_a_digits_only_date_is_read_where_only_one_order_makes_a_date() -> None:
+    assert parse_date("19/03/2019") == "2019-03-19"
+    assert parse_date("05/01/2016") is None  # May 1 or January 5
+
+
+def test_study_type_other_is_no_purpose_unless_the_page_types_its_study_elsewhere() -> None:
+    assert generic_page(NIPH).primary_purpose is None
+    # ISRCTN: "Primary study design" is the study type, "Study type" the purpose
+    page = NIPH.replace("Study type | Other |", "Primary study design | Interventional |\nStudy type | Other |")
+    record = generic_page(page)
+    assert (record.study_type, record.primary_purpose) == ("INTERVENTIONAL", "OTHER")
+
+
+def test_the_intervention_row_names_what_is_given_before_its_sub_labels() -> None:
+    record = read_enriched(NIPH.encode(), "page.txt")
+    assert [i.name for i in record.interventions] == ["injection of E-MNC to the submandibular gland"]
+    assert record.interventions[0].description.endswith("Number of times of intervention: 1 time")
+    # E-MNC (mononuclear cells) injected, once: a product of no cell type
+    assert product_rows(record) == [(None, [], [], None, None, 1)]
+    assert record.cell_products[0].kind == "mononuclear-cells"
+    # a field without the sub-labels is as before: a sentence, no named intervention
+    page = NIPH.replace(" Intervention period: 1-year Number of times of intervention: 1 time", " over one year.")
+    assert read_enriched(page.encode(), "page.txt").interventions == []
+
+
+UMIN_ICDS = (PH3_PAGES / "umin.ac.jp" / "UMIN000035608-R000040566-immune-cell-therapy-rectal-cancer.txt").read_text()
+
+
+# umin.ac.jp UMIN000035608 (UMIN-ICDS) and jrct.mhlw.go.jp jRCTc071190041
+
+
+def test_umins_phase_numerals_and_its_base_heading() -> None:
+    record = read_enriched(UMIN_ICDS.encode(), "page.txt")
+    assert record.phases == ["PHASE1", "PHASE2"]
+    assert [(o.kind, o.measure) for o in record.outcomes if o.kind == "SECONDARY"] == [("SECONDARY", "Efficacy")]
+    # a value that is no list of numerals is no phase
+    page = UMIN_ICDS.replace("Phase I,II", "Phase Not applicable")
+    assert read_enriched(page.encode(), "page.txt").phases in ([], ["NA"])
+
+
+# astrazenecaclinicaltrials.com SD-037-0739: a sponsor's site of its trials, no register number ("ClinicalTrials.gov
+# identifier:N/A"); the contract keys such a trial by the sponsor's own study id (/work/shared/spec/queries.md)
+ASTRAZENECA = (PH3_PAGES / "astrazenecaclinicaltrials.com" / "SD-037-0739-oxis-turbuhaler-asthma.txt").read_text()
+
+
+def test_a_sponsors_labelled_study_identifier_keys_a_page_without_a_register_number() -> None:
+    record = read_enriched(ASTRAZENECA.encode(), "page.txt")
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("SD-037-0739", "ORG")]
+    assert (record.phases, record.study_type, record.start_date) == (["PHASE3"], "INTERVENTIONAL", "2001-06-01")
+    assert [s.name for s in record.sponsors] == ["AstraZeneca"] and record.conditions == ["asthma"]
+    # the label with no number under it keys nothing: the page is refused
+    page = ASTRAZENECA.replace("Study identifier:SD-037-0739", "Study identifier:N/A")
+    assert not generic.claims(page)
+    # "randomised, open, parallel group": "open" among the design's words is open-label
+    assert (record.allocation, record.intervention_model, record.masking) == ("RANDOMIZED", "PARALLEL", "NONE")
+    page = ASTRAZENECA.replace("randomised, open, parallel group", "randomised, parallel group, open-heart surgery")
+    assert read_enriched(page.encode(), "page.txt").masking is None
+
+
+def test_activated_lymphocytes_given_as_a_therapy_are_a_product_and_counted_ones_are_not() -> None:
+    # umin.ac.jp UMIN000035608: its chemotherapy is then the trial's regimen
+    record = read_enriched(UMIN_ICDS.encode(), "page.txt")
+    assert product_rows(record) == [(None, [], [], None, None, None)]
+    assert record.cell_products[0].kind == "activated-lymphocytes"
+    assert [(r.name, r.purpose) for r in record.regimens] == [("mFOLFOX6", "CHEMOTHERAPY")]
+    record = therapy_page(title="Lymphocyte subsets after surgery",
+                          brief_summary="Activated lymphocytes in the peripheral blood were counted before and after "
+                                        "infusion of the anaesthetic.")
+    assert record.cell_products == []
+
+
+# --- pages-holdout5-gold/README.md 1. Unicode hyphens -----------------------------------------------------------------
+
+PH5_PAGES = TESTS / "data" / "pages-holdout5"
+
+
+RD06 = PH5_PAGES / "cytotargetdb.ca" / "NCT06310811-rd06-04-cd19-car-t-sle.txt"
+
+
+def test_unicode_hyphens_are_read_as_hyphens() -> None:
+    # "an autologous anti‑CD19 CAR‑T cell therapy (gene‑modified cellular immunotherapy) ... Design: single‑arm" (U+2011)
+    record = read_enriched(RD06.read_bytes(), RD06.name)
+    assert [(p.cell_type, p.genetically_modified) for p in record.cell_products] == [("CAR_T", True)]
+    assert record.intervention_model == "SINGLE_GROUP"
+    assert clean_document_text("anti\u2011CD19 CAR\u2010T") == "anti-CD19 CAR-T"
+    # dashes and the minus sign mean ranges and signs: "Adults 18–70", "moderate–severe", "−20 °C" stay
+    dashes = "Adults 18\u201370, moderate\u2014severe, \u221220"
+    assert repair_unicode_hyphens(dashes) == dashes
+
+
+# --- pages-holdout5-gold/README.md 2. cytotargetdb.ca's field names and its "Exclude:" run ------------------------------
+
+ATHENA = PH5_PAGES / "cytotargetdb.ca" / "NCT06373991-athena-car-t-sle.txt"
+
+
+def _criteria(record) -> list[tuple[str | None, str]]:  # noqa: ANN001 - a TrialRecord
+    return [(c.kind, " ".join(c.text.split()[:3])) for c in record.criteria]
+
+
+def test_stored_field_names_are_labels_not_criteria() -> None:
+    # "eligibility_summary" / "Adults 18–56 with SLE ..." / "trial_source" / "clinical_trials.gov from Dec 2, 2025" /
+    # "annotation_status" / "manual_review_required" / "ai_summary" / "Trial: NCT06373991 (Phase 1, single-arm) ..."
+    record = generic_page(ATHENA.read_text())
+    assert _criteria(record) == [("INCLUSION", "Adults 18–56 with"), ("EXCLUSION", "malignancy, prior CD19/CAR-T/gene")]
+    assert record.brief_summary.startswith("Trial: NCT06373991 (Phase 1, single-arm)")
+    # a line of the page's own words is no field name: "Trial source" prose stays where it is
+    record = generic_page("NCT06373991\nEligibility criteria\nAdults 18 to 56 with SLE\nthe trial source was not given\n")
+    assert [c.text for c in record.criteria] == ["Adults 18 to 56 with SLE", "the trial source was not given"]
+
+
+def test_a_summary_run_of_exclusions_after_exclude() -> None:
+    # "Eligibility: Adults 18–70 with active SLE ... Negative pregnancy test, contraception. Exclude: recent severe lupus
+    # crises, CNS/cardiac disease, ..."
+    record = generic_page(RD06.read_text())
+    assert _criteria(record) == [("INCLUSION", "Adults 18–70 with"), ("EXCLUSION", "recent severe lupus")]
+    # "exclude" in a sentence of its own is no heading
+    found = criteria_from_mixed_lines(["Adults with SLE, consent. We exclude: cancer, HIV."])
+    assert [(c.kind, c.text) for c in found] == [(None, "Adults with SLE, consent. We exclude: cancer, HIV.")]
+
+
+# --- pages-holdout5-gold/README.md 6. An IRCT protocol's text with its section labels run onto the section before ------
+
+IRCT = PH5_PAGES / "123dok.com" / "IRCT20190717044241N1-placental-msc-acute-liver-failure.txt"
+
+
+def test_irct_protocol_labels_at_a_line_end_and_criterias() -> None:
+    # "... Imam Khomeini hospital in Tehran Participants/Inclusion and exclusion criteria" / "Inclusion Criterias: 1. ALF:
+    # ... 2. All patients ... Exclusion criteria: 1. Patient dissatisfaction 2. Pregnant patient 3. Age less than 17 years
+    # 4. A patient with known active malignancy Intervention groups"
+    record = generic_page(IRCT.read_text())
+    assert [(c.kind, c.text) for c in record.criteria][2:] == [
+        ("EXCLUSION", "Patient dissatisfaction"), ("EXCLUSION", "Pregnant patient"), ("EXCLUSION", "Age less than 17 years"),
+        ("EXCLUSION", "A patient with known active malignancy")]
+    assert [c.kind for c in record.criteria[:2]] == ["INCLUSION", "INCLUSION"]
+    # the words of a sentence, in lower case, are no label; nor a label alone on its line with nothing before it
+    found = reading("Eligibility criteria\nAdults with two intervention groups\nPatients with ALF Intervention groups\n")
+    assert found.sections["eligibility"] == ["Adults with two intervention groups", "Patients with ALF"]
+
+
+# --- pages-holdout5-gold/README.md 7. A summary of the criteria opening with the adults' ages; a summary's design with its phase ---
+
+def test_adults_and_their_ages_and_the_summarys_phase() -> None:
+    # "Eligibility: Adults 18–70 with active SLE ..." and "Design: single‑arm, Phase I, 3+3 dose escalation"
+    # (NCT06310811); "Adults 18–56 with SLE ..." and "Trial: NCT06373991 (Phase 1, single-arm)" (NCT06373991)
+    rd06, athena = (read_enriched(page.read_bytes(), page.name) for page in (RD06, ATHENA))
+    assert (rd06.min_age_years, rd06.max_age_years, rd06.phases) == (18, 70, ["PHASE1"])
+    assert (athena.min_age_years, athena.max_age_years, athena.phases) == (18, 56, ["PHASE1"])
+    # a weight after the word, or another trial's number with its phase, is neither
+    assert ages_from_criteria(["Adults 50-90 kg body weight"]) == (None, None)
+    other = therapy_page(brief_summary="NK cells will be infused. A previous study, NCT01234567 (Phase 2), showed responses.")
+    assert complete_from_prose(other).phases == []
+
+
+def test_ages_an_exclusion_states_from_outside() -> None:
+    # exclusion 3. "Age less than 17 years" (123dok.com IRCT20190717044241N1)
+    assert generic_page(IRCT.read_text()).min_age_years is None  # the reader's record; the enrichment reads it
+    assert read_enriched(IRCT.read_bytes(), IRCT.name).min_age_years == 17
+    # an exclusion not about age, or an inclusion's wording, bounds nothing from outside
+    assert ages_from_exclusions(["Prior transplant less than 3 years ago", "Children under 12 years of age"]) == (None, None)
+
+
+# --- pages from the misses the generic held-out corpora's READMEs list ------------------------------------------------
+
+# inova.org (generic-holdout4): a hospital's page of a sponsor's trial, labels and values on lines of their own
+INOVA = (
+    "Semaglutide effects on cardiovascular outcomes in people with overweight or obesity (SELECT)\n\n"
+    "General Information\n\nAge Group\n\nAdults\n\nStatus\n\nClosed\n\nProtocol Number\n\nEX9536-4388\n\n"
+    "Background Information\n\n"
+    "People that are overweight or obese are at high risk for cardiovascular (CV) disease.\n")
+
+
+def test_a_labelled_protocol_number_beside_a_status_keys_a_hospitals_trial_page() -> None:
+    record = _read(INOVA)
+    assert trial_key(record.identifiers) == "EX9536-4388"
+    assert record.title == "Semaglutide effects on cardiovascular outcomes in people with overweight or obesity (SELECT)"
+
+
+def test_a_protocol_number_without_a_status_makes_no_trial_page() -> None:
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(INOVA.replace("Status\n\nClosed\n\n", ""))
+
+
+# ndorms.ox.ac.uk (generic-holdout3): a news item on the TWO Study whose only number is the ONE Study's
+NDORMS = (
+    "The TWO Study is a Phase IIb randomised controlled trial of regulatory T cells (Tregs) in renal transplantation, "
+    "with the aim of facilitating the minimisation of drug immunosuppression. The first patient was recruited to the "
+    "trial in late February, marking the start of an exciting phase of the study.\n\n"
+    "Tregs are a subset of T cells that act physiologically to prevent autoimmune disease. Having proven the safety and "
+    "feasibility of Treg-based immunotherapy in the ONE Study (EudraCT number: 2013-002099-42), the TWO Study aims to "
+    "demonstrate the efficacy of this treatment in a Phase IIb setting, with the goal of allowing minimisation of drug "
+    "immunosuppression to a single agent by 6-months after kidney transplantation.\n\n"
+    " For any questions, please contact the TWO Study team (twostudy@nds.ox.ac.uk).\n")
+
+
+def test_a_number_by_another_named_study_than_the_pages_is_not_the_pages() -> None:
+    assert one_trial_in_prose(NDORMS) == []
+    with pytest.raises(DocumentError, match="unknown layout"):
+        _read(NDORMS)
+
+
+def test_a_number_by_the_study_the_page_names_is_the_pages() -> None:
+    # the same sentences about the ONE Study itself: its number is the page's
+    text = NDORMS.replace("TWO Study", "ONE Study").replace("the ONE Study aims", "the study aims")
+    assert [i.value for i in one_trial_in_prose(text)] == ["2013-002099-42"]
+
+
+# smartpatients.com NCT01694472 (therapy-holdout20): labels without colons, each value in lower case on its label's line;
+# the "Study Design" paragraph that says what the patients receive is no design field's value
+SMARTPATIENTS_LABELS = (
+    "This trial is active, not recruiting.\n\n"
+    "Condition malignant solid tumors\nTreatment mage-a4 tcr gene-modified t cells\nPhase phase 1\n"
+    "Sponsor Tianjin Medical University Cancer Institute and Hospital\nStart date July 2012\nEnd date November 2016\n"
+    "Trial size 15 participants\nTrial identifier NCT01694472, CIH-RXB-201205002\n\n\n"
+    "The purpose of this study is to evaluate the clinical safety and preliminary efficacy of MAGE-A4 TCR Gene-Modified T "
+    "lymphocytes in the treatment of malignant solid tumor patients, such as malignant melanoma and lung cancer.\n\n"
+    "Study Design\n\nIntervention model single group assignment\nMasking open label\nPrimary purpose supportive care\n"
+    "mage-a4 tcr gene-modified t cells\n"
+    "The study consists of a 2-dose escalation scheme, and the patient receives twice in each dose. The starting dose is "
+    "1-3 x 10^9 cells of each TCR gene-modified cells and the second one is 3-8 x 10^9 cells of each TCR gene-modified "
+    "cells. Two weeks after the first infusion the patient receives the same dose again, followed by infusions of IL-2 "
+    "for 5 days.\n\nPrimary Outcomes\n\nObjective response rate\ntime frame: Up to 12 months\n")
+
+
+def test_lower_case_values_after_colonless_labels_open_their_fields_and_end_at_their_line() -> None:
+    found = reading(SMARTPATIENTS_LABELS)
+    assert found.sections["conditions"] == ["malignant solid tumors"]
+    assert found.sections["intervention_model"] == ["single group assignment"]
+    assert found.sections["masking"] == ["open label"]
+    assert found.sections["primary_purpose"] == ["supportive care"]
+    assert found.sections["completion_date"] == ["November 2016"]
+    record = _read(SMARTPATIENTS_LABELS)
+    assert record.conditions == ["malignant solid tumors"]
+    assert record.brief_summary.startswith("The purpose of this study is to evaluate the clinical safety")
+    # the paragraph saying what the patients receive reaches the record (the doses, the infusions, IL-2)
+    assert "The starting dose is 1-3 x 10^9 cells" in record.detailed_description
+    assert "followed by infusions of IL-2 for 5 days" in record.detailed_description
+
+
+# --- after: the pages-holdout corpus's misses (pages-holdout2), a design value ----------------------------------------
+
+def test_a_design_value_cut_where_the_excerpt_ends_is_the_one_wording_it_begins() -> None:
+    # clinicaltrials.gov NCT03533816 (tests/data/pages): the excerpt ends inside the allocation row
+    page = (TESTS / "data" / "pages" / "clinicaltrials.gov" / "show-NCT03533816-eagd-gamma-delta-t.txt").read_text()
+    assert page.rstrip().endswith("Allocation: | Non-Randomi")
+    assert read_enriched(page.encode(), "page.txt").allocation == "NON_RANDOMIZED"
+    # a start too short to tell, or a row that is not where the excerpt ends, is not completed
+    assert read_enriched(page.replace("Non-Randomi", "Non-R").encode(), "page.txt").allocation is None
+    inside = page.replace("Allocation: | Non-Randomi", "Allocation: | Non-Randomi\nIntervention Model: | Single Group |")
+    assert read_enriched(inside.encode(), "page.txt").allocation is None

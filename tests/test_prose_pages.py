@@ -214,7 +214,7 @@ def test_lines_of_one_script_are_left_as_they_are() -> None:
 
 
 def test_a_number_the_sentence_gives_to_an_earlier_or_another_trial_is_no_prose_pages_trial() -> None:
-    # tests/test_therapy_holdout9_wording.py's gatewaycr.org page, its labelled number replaced by a background sentence
+    # tests/test_generic_reader.py's gatewaycr.org page, its labelled number replaced by a background sentence
     background = ("Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells after a "
                   "transplant to patients with leukaemia in first remission.")
     assert one_trial_in_prose(background) == []
