@@ -75,6 +75,29 @@ def product_rows(record: TrialRecord) -> list[tuple]:
             for p in record.cell_products]
 
 
+def regimen_rows(**fields) -> list[tuple[str, str | None]]:  # noqa: ANN003 - TrialRecord's fields
+    """Each regimen of a page read for its cell therapy (therapy_page): name and purpose."""
+    return [(r.name, r.purpose) for r in therapy_page(**fields).regimens]
+
+
+HOLDOUT4 = TESTS / "data" / "therapy-holdout4" / "pages"
+HOLDOUT9 = TESTS / "data" / "therapy-holdout9" / "pages"
+HOLDOUT10 = TESTS / "data" / "therapy-holdout10" / "pages"
+
+
+def holdout10_record(site: str, number: str, pages: Path = HOLDOUT10) -> TrialRecord:
+    """The held-out page of ``site`` whose name holds ``number`` (therapy held-out 10 unless ``pages`` says), read and
+    enriched as the tool reads it.
+    """
+    [path] = (pages / site).glob(f"*{number}*.txt")
+    return read_enriched(path.read_bytes(), path.name)
+
+
+def holdout9_record(site: str, number: str) -> TrialRecord:
+    """The page of therapy held-out 9 of ``site`` whose name holds ``number``, read and enriched."""
+    return holdout10_record(site, number, HOLDOUT9)
+
+
 def record_with_cell_products(tmp_path: Path, nct: str, products: dict[str, str]):
     """The ClinicalTrials.gov record ``nct`` (tests/data/ctgov-json) built to a graph, with a cell product of each type in
     ``products`` added, one dose of 1e6 cells/kg in the named arm. No real record here is both a cell-therapy trial and

@@ -11,6 +11,7 @@ import pytest
 from conftest import TESTS, run_kg
 
 from kg.enrich.eligibility import QUANTITIES, criterion_thresholds
+from kg.enrich.prose import ages_from_criteria
 from kg.model.records import Criterion
 from kg.model.vocab import scheme
 
@@ -247,3 +248,14 @@ def test_an_age_outside_the_range_and_an_exclusion_that_holds_keep_a_patient_out
     rows = run_kg("query", "eligibility_thresholds", "--data", graph, "--param", "trial_id=NCT04431453", "--format", "csv").stdout
     assert "EXCLUSION,,ALT,>,5" in rows
     assert "NCT04431453" not in patients_trials(graph, "alt_uln=6")
+
+
+# --- after: the pages-holdout corpus's misses (pages-holdout2), an age ------------------------------------------------
+
+def test_an_equals_sign_glued_to_an_age_is_a_lost_at_least() -> None:
+    # trial.medpath.com KCT0000709 (pages-holdout): its "≥" signs lost, "=1000 mg/day" the same way
+    assert ages_from_criteria(["The subject is aged =18 years at signature of the ICF"]) == (18.0, None)
+    # "<=" keeps its meaning, an equals sign set apart is no lost sign, and an upper bound in words is none
+    assert ages_from_criteria(["aged <=18 years"]) == (None, 18.0)
+    assert ages_from_criteria(["Adults aged = 18 years"]) == (None, None)
+    assert ages_from_criteria(["age =18 years or younger"]) == (None, None)

@@ -84,7 +84,7 @@ def test_brief_overview_and_a_sponsors_declared_summary_head_the_summary() -> No
 #: generic-holdout2 30 of 68 at c20bbf7 (0.441), generic-holdout3 32 of 48 at c5f5a25 (0.667), generic-holdout4 28 of 53 at
 #: 2a49d95 (0.528); after the rules of their READMEs (2b3342f): 64 of 68, 64 of 68, 44 of 48, 45 of 53. generic-holdout5
 #: 4 of 35 untuned at 8e1c870 (0.114), 35 of 35 after its README's rules (branch s23-generic5). generic-holdout6 22 of
-#: 35 untuned at 81009fd (0.629; a measure nobody tunes on: no rules from it). After tests/test_generic_s24.py's rules
+#: 35 untuned at 81009fd (0.629; a measure nobody tunes on: no rules from it). After tests/test_generic_reader.py's rules
 #: (branch s24-generic): 67 of 68, 68 of 68, 47 of 48, 51 of 53, 35 of 35, 23 of 35.
 GENERIC_HELD_OUT = {"generic-holdout": (16, 0.97), "generic-holdout2": (16, 0.98), "generic-holdout3": (12, 0.97),
                     "generic-holdout4": (13, 0.95), "generic-holdout5": (11, 0.97), "generic-holdout6": (11, 0.65)}

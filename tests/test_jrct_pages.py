@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TESTS
+from conftest import TESTS, read_enriched
 
 from kg.errors import DocumentError
 from kg.read import dispatch, read_text
@@ -111,3 +111,19 @@ def test_a_page_that_only_names_a_plan_is_no_jrct_record():
     assert not jrct.claims(text)
     with pytest.raises(DocumentError):
         read_text(text.encode(), "clinic.txt")
+
+
+# --- pages from the misses tests/data/pages-holdout3-gold/README.md lists ---------------------------------------------
+
+JRCT = (TESTS / "data" / "pages-holdout3" / "jrct.mhlw.go.jp" / "jRCTc071190041-autologous-hsct-systemic-sclerosis.txt").read_text()
+
+
+def test_the_english_scientific_title_states_phase_and_design_under_a_japanese_public_title() -> None:
+    record = read_enriched(JRCT.encode(), "page.txt")
+    assert record.official_title.startswith("A single-arm, open-label, phase 2 study of autologous CD34+")
+    assert (record.phases, record.intervention_model, record.masking) == (["PHASE2"], "SINGLE_GROUP", "NONE")
+    # a title that states none gives none
+    page = JRCT.replace("A single-arm, open-label, phase 2 study of", "A study of").replace(
+        "( A single-arm, open-label, phase 2", "")
+    record = read_enriched(page.encode(), "page.txt")
+    assert (record.phases, record.intervention_model, record.masking) == ([], None, None)

@@ -70,7 +70,7 @@ def test_a_news_item_naming_one_trial_in_a_sentence_is_that_trials_document() ->
     record = _read(f"{ALLONK_HEADLINE}\n\nNews\nArticle\n\n{ALLONK_FIRST}\n")
     assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT06265220", "NCT")]
     assert record.source.layout == "generic"
-    # its headline is the news item's, not the trial's title (generic-holdout2/3's news items, tests/test_generic_s24.py);
+    # its headline is the news item's, not the trial's title (generic-holdout2/3's news items, tests/test_generic_reader.py);
     # it stays in the description the enrichment reads
     assert record.title is None
     assert ALLONK_FIRST in record.detailed_description and ALLONK_HEADLINE in record.detailed_description
@@ -214,7 +214,7 @@ def test_lines_of_one_script_are_left_as_they_are() -> None:
 
 
 def test_a_number_the_sentence_gives_to_an_earlier_or_another_trial_is_no_prose_pages_trial() -> None:
-    # tests/test_therapy_holdout9_wording.py's gatewaycr.org page, its labelled number replaced by a background sentence
+    # tests/test_generic_reader.py's gatewaycr.org page, its labelled number replaced by a background sentence
     background = ("Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells after a "
                   "transplant to patients with leukaemia in first remission.")
     assert one_trial_in_prose(background) == []

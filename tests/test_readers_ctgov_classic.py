@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from conftest import TESTS, read_enriched, run_kg
 
+from kg.model.records import SourceDocument, TrialRecord
+from kg.read.layouts import ctgov_classic
+
 #: The head of a classic page and its conditions table (NCT01631357, as scraped).
 HEAD = """Study of Chemotherapy Combination With Autologous Cytokine-Induced Killer Cell Immunotherapy to Treat Lung Cancer (CIK)
 ClinicalTrials.gov Identifier: NCT01631357 |
@@ -615,3 +618,134 @@ def test_an_official_title_that_repeats_the_brief_title_is_not_kept_twice():
     record = read_enriched(path.read_bytes(), path.name)
     assert record.title == "A Clinical Study of CAR-T Cells in the Treatment of Relapsed and Refractory Hematological Malignancies"
     assert record.official_title is None
+
+
+# --- wordings from the misses tests/data/therapy-holdout24/README.md lists --------------------------------------------
+
+# ClinicalTrials.gov ct2/show NCT00909948, the conditions table's row the excerpt cuts in its second intervention
+CUT_TABLE = ("Intentional Rejection of the Donor Graft Using Recipient Leukocyte Infusion(s) Following Nonmyeloablative "
+             "Allogeneic Stem Cell Transplant (RLI)\n![]() |\nClinicalTrials.gov Identifier: NCT00909948 |\n"
+             "Recruitment Status :\nTerminated\n(Slow Accrual)\nFirst Posted : May 29, 2009\n"
+             "Condition or disease | Intervention/treatment | Phase |\n---|---|---|\n"
+             "Non Hodgkin's Lymphoma Hodgkin Disease Multiple Myeloma | Other: Fludarabine and total body irradiation "
+             "Radiation: Total b")
+
+
+def _classic(text: str) -> TrialRecord:
+    return ctgov_classic.read(text, SourceDocument("p.txt", "0" * 64, "ctgov_classic"))
+
+
+def test_a_conditions_row_the_excerpt_cuts_gives_what_comes_before_the_cut() -> None:
+    record = _classic(CUT_TABLE)
+    assert record.conditions == ["Non Hodgkin's Lymphoma", "Hodgkin Disease", "Multiple Myeloma"]
+    assert [(i.name, i.type) for i in record.interventions] == [("Fludarabine and total body irradiation", "OTHER")]
+    # a row that goes on (the page's text after it) is no cut row: without its phase cell it is not read
+    record = _classic(CUT_TABLE + "\nThe study will enrol 20 patients.")
+    assert record.interventions == []
+
+
+# --- pages from the misses tests/data/therapy-holdout23/README.md lists -----------------------------------------------
+
+# clinicaltrials.gov/ct2/show/NCT00717184 (therapy-holdout23): the 2008 page under the 2023 banner, "Sponsor:" without
+# its name, the status a sentence, the summary under "Purpose", the conditions table's cells run together on one line
+CT2_2008 = """We are updating the design of this site. Learn more.
+Show more
+ClinicalTrials.gov
+ClinicalTrials.gov Menu
+
+A Pilot Study of Autologous Ex Vivo Activated NK Cell Infusion in the Treatment of Metastatic Nasopharyngeal Carcinoma
+
+This study has been completed.
+Sponsor:
+ClinicalTrials.gov Identifier:
+NCT00717184
+First Posted: July 17, 2008
+Last Update Posted: April 9, 2010
+The safety and scientific validity of this study is the responsibility of the study sponsor and investigators. \
+Listing a study does not mean it has been evaluated by the U.S. Federal Government. Read our disclaimer for details.
+Information provided by:
+National University Hospital, Singapore
+  Purpose
+  1. To demonstrate the feasibility of leukapheresis and ex vivo activation of autologous NK cells in patients with \
+metastatic NPC
+  2. To demonstrate the safety of low dose systemic IL-2 in combination with escalating doses of autologous Ex Vivo \
+Activated NK cells in patients with metastatic NPC
+
+Condition Intervention Phase
+Metastatic Nasopharyngeal Drug: Interleukin, NK cells Phase 1
+
+Study Type: Interventional
+Study Design: Allocation: Non-Randomized
+Masking: None (Open Label)
+Primary Purpose: Treatment
+Official Title: A Pilot Study of Autologous Ex Vivo Activated NK Cell Infusion in the Treatment of Metastatic \
+Nasopharyngeal Carcinoma
+
+Further study details as provided by National University Hospital, Singapore:
+
+Study Start Date: May 2007
+Detailed Description:
+
+We are investigating the use of immune cell therapy in metastatic Nasopharyngeal Cancer (NPC).
+"""
+
+
+def test_the_2008_pages_title_is_above_its_status_sentence() -> None:
+    record = read_enriched(CT2_2008.encode(), "ct2-show-NCT00717184.txt")
+    assert record.source.layout == "ctgov_classic"
+    assert record.title == ("A Pilot Study of Autologous Ex Vivo Activated NK Cell Infusion in the Treatment of Metastatic "
+                            "Nasopharyngeal Carcinoma")
+    assert record.status == "COMPLETED"
+    # "Sponsor:" names no one: the identifier's label and the dates under it are no sponsors
+    assert record.sponsors == []
+
+
+def test_the_2008_pages_purpose_and_conditions_table_are_read() -> None:
+    record = read_enriched(CT2_2008.encode(), "ct2-show-NCT00717184.txt")
+    assert record.brief_summary.startswith("1. To demonstrate the feasibility of leukapheresis and ex vivo activation of "
+                                           "autologous NK cells")
+    assert "low dose systemic IL-2 in combination with escalating doses of autologous Ex Vivo Activated NK cells" in (
+        record.brief_summary)
+    assert record.conditions == ["Metastatic Nasopharyngeal"]
+    assert [(i.type, i.name) for i in record.interventions] == [("DRUG", "Interleukin, NK cells")]
+    assert record.phases == ["PHASE1"]
+    assert record.allocation == "NON_RANDOMIZED"
+    assert record.detailed_description.startswith("We are investigating the use of immune cell therapy")
+    # the leukapheresis gives the cells' tissue, the IL-2 given with them a cytokine row
+    [product] = record.cell_products
+    assert (product.cell_type, product.donor_types, product.tissue_sources) == ("NK", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"])
+    assert [c.cytokine for c in record.cytokines] == ["IL-2"]
+
+
+def test_the_2012_pages_conditions_table_one_cell_a_line_is_read() -> None:
+    # clinicaltrials.gov/ct2/show/NCT01498055 (therapy-holdout4): "Condition Phase" over "Lung Cancer" / "Phase 2" /
+    # "Phase 3"; the status only "was" Recruiting, now unknown
+    page = """Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study
+
+The recruitment status of this study is unknown because the information has not been verified recently.
+Verified December 2011 by Third Military Medical University.
+Recruitment status was  Recruiting
+Sponsor:
+Information provided by (Responsible Party):
+Gong Liang, Third Military Medical University
+ClinicalTrials.gov Identifier:
+NCT01498055
+First received: November 24, 2011
+  Purpose
+
+To study the efficacy and safety of autologous CIK cells infusion for the treatment of lung cancer.
+
+
+Condition Phase
+Lung Cancer
+Phase 2
+Phase 3
+
+Study Type: Observational
+Study Design: Observational Model: Case Control
+"""
+    record = read_enriched(page.encode(), "ct2-show-NCT01498055.txt")
+    assert record.brief_summary == ("To study the efficacy and safety of autologous CIK cells infusion for the treatment of "
+                                    "lung cancer.")
+    assert (record.conditions, record.phases, record.status) == (["Lung Cancer"], ["PHASE2", "PHASE3"], "UNKNOWN")
+    assert record.interventions == []

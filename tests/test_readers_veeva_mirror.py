@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import TESTS, read_enriched
+from conftest import TESTS, product_rows, read_enriched, therapy_page
+
+from kg.enrich.therapy.cell_kinds import CELL_TYPES
 
 
 def veeva_page(title: str, sponsor: str, blocks: list[tuple[str, str]], *, logo: str | None = None) -> bytes:
@@ -288,3 +290,57 @@ def test_the_mirrors_interventions_give_each_entry_its_type_and_description():
     record = read_enriched(page, "NCT03824951.txt")
     assert [(i.name, i.type, i.description) for i in record.interventions] == [
         ("Anti-CD19 iCAR NK Cells", "BIOLOGICAL", "Anti-CD19 iCAR NK Cells injection")]
+
+
+# --- pages-holdout2-gold/README.md 1. universal CAR-T cells ---------------------------------------------------------
+
+PH2_PAGES = TESTS / "data" / "pages-holdout2"
+
+
+VEEVA_UCART = (PH2_PAGES / "ctv.veeva.com" / "NCT04227015-cta101-ucar-t-cd19-b-line.txt").read_text()
+
+
+CAR_T = dict(CELL_TYPES)["CAR_T"]
+
+
+def test_a_universal_car_t_is_car_t_cells() -> None:
+    # ctv.veeva.com NCT04227015: the title names "CTA101 UCAR-T Cell Injection", the treatment is listed as "Drug: CTA101"
+    record = read_enriched(VEEVA_UCART.encode(), "page.txt")
+    assert "A Study of CTA101 UCAR-T Cell Injection in Patients" in record.title
+    # genetically modified (a CAR), the donor left empty: the "U" is no text that says allogeneic
+    assert product_rows(record) == [("CAR_T", [], [], None, True, None)]
+    # Cellectis's names, the CAR's target glued on: "UCART19", "UCARTCS1"; and the donor said in words
+    assert all(CAR_T.search(text) for text in ("UCART19 in Advanced Lymphoid Malignancies", "UCARTCS1 cells",
+                                               "anti-CD19 U-CAR-T cells", "allogeneic CAR-T cells"))
+    assert product_rows(therapy_page(title="Allogeneic CAR-T Cells for B-ALL"))[0][:2] == ("CAR_T", ["ALLOGENEIC"])
+
+
+def test_car_in_other_words_is_no_car_t() -> None:
+    # "UCAR" alone, "cardiac", and "CART" the statistical method (classification and regression trees)
+    for text in ("UCAR 2019 annual meeting abstracts", "cardiac function after transplant",
+                 "a classification and regression tree (CART) analysis of the predictors",
+                 "A CART model was built", "CART analysis"):
+        assert not CAR_T.search(text), text
+    # (CART cells are still CAR T cells: "They will get the split doses CART cells on day0", "CD19 CART")
+    assert CAR_T.search("They will get the split doses CART cells on day0") and CAR_T.search("CD19 CART")
+
+
+# --- pages-holdout2-gold/README.md 4. numbered sub-items indented under a Veeva item ending in a colon --------------
+
+def test_indented_numbered_sub_items_belong_to_the_item_ending_in_a_colon() -> None:
+    texts = [c.text for c in read_enriched(VEEVA_UCART.encode(), "page.txt").criteria]
+    assert texts[2] == ("Relapsed or refractory CD19+ B-ALL (meeting one of the following conditions): CR not achieved "
+                        "after standardized chemotherapy; CR achieved following the first induction, but CR duration is "
+                        "≤ 12 months; Ineffective after first or multiple remedial treatments; 2 or more recurrences")
+    # the list goes on at the parent's next number; the group heading "Inclusion criteria applicable to ALL only:"
+    # ending in a colon is no parent: its top-level items stay apart
+    assert len(texts) == 5
+    assert texts[0] == "Male or female aged ≥ 3 and <70 years old"
+    assert texts[3].startswith("The number of primordial cells")
+
+
+def test_indented_numbered_items_under_an_item_without_a_colon_stay_items() -> None:
+    page = VEEVA_UCART.replace("(meeting one of the following conditions):", "(meeting one of the following conditions).")
+    texts = [c.text for c in read_enriched(page.encode(), "page.txt").criteria]
+    assert len(texts) == 9
+    assert "CR achieved following the first induction, but CR duration is ≤ 12 months" in texts

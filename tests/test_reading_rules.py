@@ -326,3 +326,17 @@ def test_a_heading_saying_the_items_are_requirements_makes_them_inclusion_criter
              "  • Has undergone donor stem cell transplant"]
     assert [(c.kind, c.text) for c in criteria_from_mixed_lines(lines)] == [
         ("INCLUSION", "15-75 years old"), ("INCLUSION", "Has undergone donor stem cell transplant")]
+
+
+# --- pages from the misses tests/data/pages-holdout3-gold/README.md lists ---------------------------------------------
+
+def test_a_sub_list_marked_otherwise_stays_in_its_item_and_a_list_numbered_alike_is_split() -> None:
+    assert split_numbered("1. Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl 2. Salivary gland tumor") == [
+        "Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl", "Salivary gland tumor"]
+    # one mark throughout: every number is the list's
+    assert split_numbered("1) Presence of progressive neurological disease 2) Presence of congenital anomaly") == [
+        "Presence of progressive neurological disease", "Presence of congenital anomaly"]
+    # an item "1. …" on a line of its own keeps its sub-list too
+    texts = [c.text for c in criteria_from_lines(["1. Hemoglobin 1) men: below 12.5 2) women: below 12.0",
+                                                   "2. Salivary gland tumor"], "EXCLUSION")]
+    assert texts == ["Hemoglobin 1) men: below 12.5 2) women: below 12.0", "Salivary gland tumor"]

@@ -6,7 +6,7 @@ import itertools
 
 import ftfy
 
-from kg.model.text import _FTFY, _fix_text, clean_document_text
+from kg.model.text import _FTFY, _fix_text, clean_document_text, repair_windows874_mojibake
 
 
 def test_mojibake_on_one_line_is_repaired_and_the_plain_lines_kept():
@@ -68,3 +68,12 @@ def test_repair_skips_only_what_the_plain_form_leaves():
     for text in texts:
         assert clean_document_text(text) == plain(text), repr(text)
     assert re.search(r"\s", "\u2028") and "\u2028".isspace()
+
+
+# --- pages from the misses tests/data/therapy-holdout23/README.md lists -----------------------------------------------
+
+def test_thai_text_and_a_lone_pair_without_a_sure_sign_are_left_alone() -> None:
+    assert repair_windows874_mojibake("ภาษาไทย ยก") == "ภาษาไทย ยก"
+    assert repair_windows874_mojibake("China ยท Beijing") == "China ยท Beijing"  # no "โ€" anywhere: could be Thai
+    # a Thai word beside the mojibake stays as it is
+    assert repair_windows874_mojibake("โ€” ภาษาไทย") == "— ภาษาไทย"

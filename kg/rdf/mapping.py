@@ -62,6 +62,8 @@ class _Triples:
 
     def __init__(self) -> None:
         self.triples: set[str] = set()
+        #: Statements already in their order, none of them in ``triples`` (see :meth:`described`).
+        self.ordered: list[str] = []
 
     def add(self, subject: str, predicate: str, text: str | None) -> None:
         """A plain literal."""
@@ -78,7 +80,25 @@ class _Triples:
 
     def sorted(self) -> list[str]:
         """The triples in a stable order (that of their text)."""
-        return sorted(self.triples)
+        lines = sorted(self.triples)
+        if self.ordered:
+            # two runs in order: the sort merges them (in linear time), it does not sort them again
+            lines += self.ordered
+            lines.sort()
+        return lines
+
+    def described(self, nodes: dict[str, list[str]]) -> None:
+        """The statements of nodes no other statement of the record has for subject: by subject (each as
+        written, with its closing ``"> "``), their predicate and object, in any order and maybe twice.
+
+        A registry study with results states thousands of measurements and events, ten statements each
+        (most of the record's): they are put in order here by sorting the subjects, and each subject's few
+        statements, not sorted with every other statement of the record. A line is its subject, then its
+        predicate and object, and no written subject is the start of another (each ends with ``"> "``, and
+        ``">"`` is in no IRI): so that is the order of their text.
+        """
+        for subject in sorted(nodes):
+            self.ordered += [subject + statement for statement in sorted(set(nodes[subject]))]
 
     def typed(self, subject: str, class_name: str) -> None:
         self.triples.add(f"<{subject}> {_TYPE} <{CTK}{class_name}>")
@@ -389,6 +409,8 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     if not record.measurements and not record.adverse_events:
         return
     lines: list[str] = []
+    # each measurement's and event's statements (predicate and object) by its subject, for out.described
+    nodes: dict[str, list[str]] = {}
     groups: dict[tuple[str, str | None], str] = {}
     has_measurement, measurement_type = _ctk("hasMeasurement"), f"{_TYPE} <{CTK}OutcomeMeasurement>"
     # Only records with posted results (a tenth of the registry) pay for the protocol's outcome IRIs.
@@ -408,15 +430,18 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
                 if text is not None:
                     about.append(f"{predicate} {literal(text)}")
         lines.append(f"<{trial}> {has_measurement} <{node}>")
-        lines += [subject + statement for statement in about]
-        lines.append(subject + _group(out, key, value.group, value.group_description, groups))
+        said = nodes.get(subject)
+        if said is None:
+            said = nodes[subject] = []
+        said += about
+        said.append(_group(out, key, value.group, value.group_description, groups))
         for predicate, text in zip(_MEASUREMENT_TEXTS, _measurement_texts(value)):
             if text is not None:
-                lines.append(f"{subject}{predicate} {literal(text)}")
+                said.append(f"{predicate} {literal(text)}")
         for predicate, term in ((_ctk("numericValue"), _registry_decimal(value.value)),
                                 (_ctk("participantsAnalyzed"), _count(value.analyzed))):
             if term is not None:
-                lines.append(f"{subject}{predicate} {term}")
+                said.append(f"{predicate} {term}")
     has_event, event_type = _ctk("hasAdverseEvent"), f"{_TYPE} <{CTK}AdverseEvent>"
     terms: dict[tuple[str, str | None, bool, str | None, str | None], list[str]] = {}
     for event in record.adverse_events:
@@ -431,13 +456,17 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             if serious is not None:
                 about.append(f"{_ctk('serious')} {serious}")
         lines.append(f"<{trial}> {has_event} <{node}>")
-        lines += [subject + statement for statement in about]
-        lines.append(subject + _group(out, key, event.group, event.group_description, groups))
+        said = nodes.get(subject)
+        if said is None:
+            said = nodes[subject] = []
+        said += about
+        said.append(_group(out, key, event.group, event.group_description, groups))
         for predicate, term in ((_ctk("participantsAffected"), _count(event.affected)),
                                 (_ctk("participantsAtRisk"), _count(event.at_risk))):
             if term is not None:
-                lines.append(f"{subject}{predicate} {term}")
+                said.append(f"{predicate} {term}")
     out.triples.update(lines)
+    out.described(nodes)
 
 
 def _registry_decimal(text: str | None) -> str | None:

@@ -58,14 +58,17 @@ def typed(value: object, datatype: str) -> str:
 
 def text(statements: Iterable[str]) -> bytes:
     """N-Triples (or N-Quads) text of statements written as lines without their closing " ."."""
-    # Each line is encoded by itself, then the bytes joined: a chunk's text is a few hundred thousand
-    # lines, nearly all ASCII, and joined as one str a single line with a character beyond Latin-1 made
-    # the whole text two bytes a character and its encoding a transcoding (twice the time of this).
-    lines = list(map(str.encode, statements))
-    if not lines:
-        return b""
-    lines.append(b"")  # the last line's " .\n", without copying the joined text to add it
-    return b" .\n".join(lines)
+    # The lines are joined and encoded a block at a time, then the bytes joined: a chunk's text is a few hundred
+    # thousand lines, nearly all ASCII, and joined as one str a single line with a character beyond Latin-1 made the
+    # whole text two bytes a character and its encoding a transcoding (twice the time of encoding each line); in a
+    # block such a line costs only its block, and the 64 lines are encoded in one call, not one each (half the time of
+    # that, 10,000 studies' pass two).
+    lines = statements if isinstance(statements, list) else list(statements)
+    return b"".join([(" .\n".join(lines[at:at + _BLOCK]) + " .\n").encode() for at in range(0, len(lines), _BLOCK)])
+
+
+#: Lines :func:`text` joins and encodes at once.
+_BLOCK = 64
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -108,7 +108,7 @@ def _another_study(text: str, mention: re.Match[str]) -> bool:
     """The number names another trial than the page's: its sentence speaks of "this study" apart from it ("This study is
     linked the ACT-I Phase I trial (ACTRN12618000076279).", an ANZCTR record's text), or calls the trial it numbers an
     earlier or another one ("Background: an earlier trial (ClinicalTrials.gov Identifier: NCT01287104) gave NK cells
-    after a transplant.", tests/test_therapy_holdout9_wording.py).
+    after a transplant.", tests/test_generic_reader.py).
     """
     start = max(text.rfind(". ", 0, mention.start()) + 1, text.rfind("\n", 0, mention.start()) + 1)
     stop = text.find(". ", mention.end())
