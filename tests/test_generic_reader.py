@@ -54,6 +54,7 @@ from kg.read.parse.cues import (
     without_icon_names,
 )
 from kg.read.parse.fields import parse_date
+from kg.read.parse.header_row import header_row_lines
 from kg.read.parse.labels import inline_fields, label_of, reading
 from kg.read.parse.prose_pages import one_trial_in_prose
 
@@ -3020,3 +3021,53 @@ def test_a_design_value_cut_where_the_excerpt_ends_is_the_one_wording_it_begins(
     assert read_enriched(page.replace("Non-Randomi", "Non-R").encode(), "page.txt").allocation is None
     inside = page.replace("Allocation: | Non-Randomi", "Allocation: | Non-Randomi\nIntervention Model: | Single Group |")
     assert read_enriched(inside.encode(), "page.txt").allocation is None
+
+
+# --- therapy-holdout28/README.md: cancer.gov's PDQ record archived in 2008, a glued table header over its protocol ids ---
+
+# therapy-holdout28/pages/webarchive.library.unt.edu/NCI-86-C-183E-til-il-2-cyclophosphamide-pdq-1986.txt (abridged)
+PDQ = ("Phase I/II Chemoimmunotherapy with IL-2/CY, plus Tumor Infiltrating Lymphocytes in Selected Patients and "
+       "alpha-Interferon in Some Patients, in Treatment of Advanced Refractory Cancer\n\n"
+       "Basic Trial Information\nObjectives\nEntry Criteria\n\nBasic Trial Information\n\n"
+       "PhaseTypeStatusAgeSponsorProtocol IDs\nPhase II, Phase ITreatmentCompletedany ageNCINCI-86-C-183E\n"
+       "NCI-T86-0225N, T86-0225\n\nObjectives\n\n"
+       "I.  Evaluate the toxicity and therapeutic efficacy of \ninterleukin-2/cyclophosphamide in patients with advanced "
+       "cancer.\nII.  Evaluate the toxicity and therapeutic efficacy of infusing tumor \ninfiltrating lymphocytes (TIL), "
+       "when available from freshly resected tumor, \ninto selected patients.\n\nEntry Criteria\n")
+
+
+def test_a_pdq_records_first_protocol_id_keys_it_the_others_are_its_ids() -> None:
+    record = _read(PDQ)
+    assert trial_key(record.identifiers) == "NCI-86-C-183E"  # the first "Protocol IDs" entry, the sponsor's id
+    assert [(i.value, i.scheme) for i in record.identifiers] == [
+        ("NCI-86-C-183E", "ORG"), ("NCI-T86-0225N", "ORG"), ("T86-0225", "ORG")]
+    assert record.status == "COMPLETED" and [s.name for s in record.sponsors] == ["NCI"]
+    assert "infusing tumor infiltrating lymphocytes (TIL)" in (record.detailed_description or "")
+
+
+def test_the_glued_cells_of_the_pdq_row() -> None:
+    rows = header_row_lines(["PhaseTypeStatusAgeSponsorProtocol IDs",
+                             "Phase II, Phase ITreatmentCompletedany ageNCINCI-86-C-183E", "NCI-T86-0225N, T86-0225"])
+    assert rows[0][2] == ["Phase: Phase II, Phase I", "Purpose: Treatment", "Status: Completed", "Age: any age",
+                          "Sponsor: NCI", "Protocol ID: NCI-86-C-183E", "Protocol ID: NCI-T86-0225N", "Protocol ID: T86-0225"]
+    # (left alone) a sponsor whose id does not open with its letters: the id is not cut ("Other" / "AMC-…" is cut at the
+    # capital, as before), and a status word going on in lower case with no space is no status glued to a cell
+    other = header_row_lines(["PhaseTypeStatusAgeSponsorProtocol IDs", "Phase ITreatmentCompleted18 and overNCIT86-0225"])
+    assert other[0][2] == ["Phase: Phase I", "Purpose: Treatment", "Status: Completed", "Age: 18 and over",
+                           "Protocol ID: NCIT86-0225"]
+    glued = header_row_lines(["PhaseTypeStatusAgeSponsorProtocol IDs", "Phase ITreatmentCompletedness18 to 65XYZ-1"])
+    assert not any(cell.startswith("Status") for cell in glued[0][2])
+
+
+def test_a_pdq_records_status_alone_makes_no_trial_page_without_its_id() -> None:
+    # (left alone) the same record with no protocol id: no number of its own, refused
+    with pytest.raises(DocumentError):
+        _read(PDQ.replace("NCINCI-86-C-183E\nNCI-T86-0225N, T86-0225", "NCI"))
+
+
+def test_the_archived_objectives_heading_over_numbered_objectives() -> None:
+    lines = PDQ.split("\n")
+    assert pdq_objectives(lines).startswith("Objectives: I. Evaluate the toxicity and therapeutic efficacy of "
+                                            "interleukin-2/cyclophosphamide in patients")
+    # (left alone) the word in the page's contents, over no numbered objective
+    assert pdq_objectives(["Basic Trial Information", "Objectives", "Entry Criteria", "Outline"]) is None

@@ -20,7 +20,7 @@ from conftest import regimen_rows as _regimens
 from kg.enrich.therapy import describe_therapy
 from kg.enrich.therapy.cell_kinds import CELL_TYPES, _cell_types
 from kg.enrich.therapy.cytokines import cytokine_uses
-from kg.enrich.therapy.giving_cues import _measured_title
+from kg.enrich.therapy.giving_cues import _given_cell_types, _measured_title
 from kg.enrich.therapy.manufacture import _EXPANDED, _STUDY_EXPANSION
 from kg.enrich.therapy.product_names import _product_names
 from kg.enrich.therapy.product_sentences import _MODIFIED_T
@@ -1992,3 +1992,73 @@ def test_artificial_antigen_presenting_cells_the_product_is_expanded_on_are_its_
     other = objective.replace("artificial antigen presenting cell (AAPC)-expanded", "APC-expanded")
     (product,) = therapy_page(title="Gamma Delta T-Cells for Acute Myeloid Leukemia", brief_summary=other).cell_products
     assert product.feeder_cells is None
+
+
+# --- therapy-holdout28/README.md: a release's CAR-T named by its donors, a PDQ record's TIL, a summary's experiments ---
+
+# wallstreet-online.de/NCT04035434-ctx110-allogeneic-car-t-flu-cy-news.txt: a release that names its product by its code
+# alone, and its kind and donor only where it speaks of the donors
+CTX110 = ("Patients were infused with CTX110 following three days of lymphodepletion using fludarabine (30mg/m2/day) and "
+          "cyclophosphamide (500mg/m2/day). The primary endpoints include safety as measured by the incidence of dose "
+          "limiting toxicities (DLTs) and overall response rate.\nNo DLTs were observed. There were no cases of "
+          "Graft-vs-Host Disease (GvHD) despite high HLA-mismatch between allogeneic CAR-T donors and patients. No infusion "
+          "reactions to either lymphodepleting chemotherapy or CTX110 were observed.")
+
+
+def test_cells_whose_donors_are_mismatched_with_the_patients_are_given_to_them() -> None:
+    record = therapy_page(identifiers=[], detailed_description=CTX110)
+    assert product_rows(record) == [("CAR_T", ["ALLOGENEIC"], [], None, True, None)]
+    assert [(r.name, r.purpose) for r in record.regimens] == [("fludarabine and cyclophosphamide", "LYMPHODEPLETION")]
+
+
+def test_a_mismatch_of_a_grafts_donors_or_of_donors_alone_gives_no_cells() -> None:
+    # (left alone) the donors of a transplant, the cells a sentence names elsewhere; donors with no cells named before them
+    assert _given_cell_types("NK cell alloreactivity depends on the KIR mismatch between stem cell donors and patients.") == []
+    assert _given_cell_types("CAR-T responses were studied; HLA mismatch between donors and patients was high.") == []
+    record = therapy_page(identifiers=[], detailed_description=CTX110.replace("allogeneic CAR-T donors", "donors"))
+    assert record.cell_products == [] and record.regimens == []
+
+
+# webarchive.library.unt.edu/NCI-86-C-183E-til-il-2-cyclophosphamide-pdq-1986.txt: cancer.gov's PDQ record, 2008
+PDQ_TITLE = ("Phase I/II Chemoimmunotherapy with IL-2/CY, plus Tumor Infiltrating Lymphocytes in Selected Patients and "
+             "alpha-Interferon in Some Patients, in Treatment of Advanced Refractory Cancer")
+PDQ_OBJECTIVES = ("Objectives: I. Evaluate the toxicity and therapeutic efficacy of interleukin-2/cyclophosphamide in patients "
+                  "with advanced cancer. II. Evaluate the toxicity and therapeutic efficacy of infusing tumor infiltrating "
+                  "lymphocytes (TIL), when available from freshly resected tumor, into selected patients. III. Mark and "
+                  "follow the in vivo distribution and survival of TIL in order to gain knowledge that should assist in "
+                  "optimizing the use of autologous lymphocytes as immunotherapy vehicles. IV. Evaluate the feasibility "
+                  "and safety of retroviral-mediated gene transfer using a marker gene in order to gain knowledge that "
+                  "should assist in augmenting TIL immunotherapy by the introduction of therapeutic genes.")
+
+
+def test_a_retroviral_gene_transfer_into_the_cells_modifies_them_and_a_drug_after_il2_is_its_chemotherapy() -> None:
+    record = therapy_page(identifiers=[], title=PDQ_TITLE, detailed_description=PDQ_OBJECTIVES)
+    assert product_rows(record) == [("T", ["AUTOLOGOUS"], [], None, True, None)]
+    assert [(c.cytokine, c.role) for c in record.cytokines] == [("IL-2", "IN_VIVO_SUPPORT")]
+    assert [(r.components, r.purpose) for r in record.regimens] == [(["cyclophosphamide"], "CHEMOTHERAPY")]
+
+
+def test_gene_transfer_without_a_retrovirus_and_two_cytokines_by_a_slash_are_left_alone() -> None:
+    # (left alone) a gene transfer the text does not say is made by a retrovirus; two cytokines joined by a slash
+    record = therapy_page(identifiers=[], title=PDQ_TITLE.replace("IL-2/CY", "IL-2/IL-15"),
+                          detailed_description=PDQ_OBJECTIVES.replace("retroviral-mediated gene transfer", "gene transfer")
+                          .replace("interleukin-2/cyclophosphamide", "interleukin-2"))
+    assert product_rows(record) == [("T", ["AUTOLOGOUS"], [], None, None, None)]
+    assert record.regimens == []
+
+
+# clinicaltrials.gov/ct2-show-NCT01868490-modified-autologous-cik-solid-tumors-siriraj.txt: the laboratory's findings,
+# "after the co-culture", are no making of this trial's cells
+CIK_TITLE = "The Adoptive Immunotherapy for Solid Tumors Using Modified Autologous Cytokine-induced Killer Cells"
+CIK_EXPERIMENTS = ("Experiments to block the MHC class-I and -II pathways on tumors-RNA transfected DCs showed that only MHC "
+                   "class-I blocking led to a significant reduction of heterogeneous CIK cells cytotoxicity after the "
+                   "co-culture.")
+
+
+def test_what_experiments_showed_is_no_making_of_the_trials_cells() -> None:
+    record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary=CIK_EXPERIMENTS)
+    assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], None, None, None)]
+    # (left alone) the trial's own culture, said of what will be done
+    record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary="CIK cells will be expanded in culture for "
+                          "14 days and then infused. " + CIK_EXPERIMENTS)
+    assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], True, None, None)]

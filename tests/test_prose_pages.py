@@ -12,6 +12,7 @@ from conftest import generic_page as _read
 
 from kg.enrich.therapy import describe_therapy
 from kg.errors import DocumentError
+from kg.model.identifiers import trial_key
 from kg.read.parse.glued_labels import unglued_lines
 from kg.read.parse.prose_pages import headline, one_trial_in_prose
 
@@ -222,3 +223,35 @@ def test_a_number_the_sentence_gives_to_an_earlier_or_another_trial_is_no_prose_
     own = ("Patients who failed other treatments were enrolled in this phase 1 trial (NCT03019666) at the Masonic Cancer "
            "Center, University of Minnesota.")
     assert [i.value for i in one_trial_in_prose(own)] == ["NCT03019666"]
+
+
+# --- therapy-holdout28/README.md: a release naming its one trial by 'identifier' in a short sentence ------------------
+
+# therapy-holdout28/pages/wallstreet-online.de/NCT04035434-ctx110-allogeneic-car-t-flu-cy-news.txt (abridged): page 2 of
+# a release, the link's text lost in the copy
+RELEASE = ("Patients were infused with CTX110 following three days of lymphodepletion using fludarabine (30mg/m2/day) and "
+           "cyclophosphamide (500mg/m2/day). The primary endpoints include safety as measured by the incidence of dose "
+           "limiting toxicities (DLTs) and overall response rate.\n\n"
+           "Additional details may be found at, using identifier: NCT04035434.\n\n"
+           "Safety Data Overview\nDose Levels 1 – 3 (n=10)\nNo DLTs were observed.")
+
+
+def test_a_release_naming_one_number_by_identifier_in_a_short_sentence_is_that_trials_page() -> None:
+    record = _read(RELEASE)
+    assert trial_key(record.identifiers) == "NCT04035434"
+    assert "three days of lymphodepletion" in (record.detailed_description or "")
+
+
+@pytest.mark.parametrize("text", [
+    # (left alone) the number in a short sentence without an identifier phrase
+    RELEASE.replace("using identifier: NCT04035434", "NCT04035434"),
+    # (left alone) two trials' numbers, each by its identifier: a news item on two trials
+    RELEASE.replace("using identifier: NCT04035434.", "using identifier: NCT04035434.\n\n"
+                    "Details of the CTX130 trial may be found using identifier: NCT04438083."),
+    # (left alone) a label line opening with the phrase, the number not closing a sentence: no sentence at all
+    RELEASE.replace("Additional details may be found at, using identifier: NCT04035434.",
+                    "see ClinicalTrials.gov, identifier NCT04035434 and NCT04438083"),
+])
+def test_a_number_outside_an_identifier_sentence_or_beside_another_keys_no_release(text: str) -> None:
+    with pytest.raises(DocumentError):
+        _read(text)

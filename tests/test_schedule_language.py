@@ -255,3 +255,20 @@ def test_one_injection_of_the_cells_is_one_infusion() -> None:
     record = _page(title="Gamma Delta T Cells in HCC",
                    brief_summary="Gamma delta T cells are infused with one subcutaneous injection of IL-2 daily.")
     assert [p.infusions for p in record.cell_products] == [None]
+
+
+# --- therapy-holdout28/README.md: the cells' infusion named with its one day ------------------------------------------
+
+# meddatax.com/NCT00698009-results-haploidentical-nk-flu-cy-il-2-neuroblastoma.txt: the arm's steps, one a sentence
+NK_ARM = ("Fludarabine 25 mg/m^2 intravenous (IV) Daily Over 30 minutes Starting 6 days before the NK cell infusion "
+          "(considered Day -6) and once a day through Day -2. Cyclophosphamide 60 mg/kg IV Daily Over 2 Hours On Days -5 and "
+          "-4. Natural Killer Cell Infusion on Day 0.")
+
+
+def test_the_cells_infusion_named_with_its_one_day_is_one_infusion() -> None:
+    title = "Haploidentical Natural Killer (NK) Cells in Patients With Relapsed or Refractory Neuroblastoma"
+    record = _page(identifiers=[], title=title, detailed_description=NK_ARM)
+    assert _products(record) == [("NK", ["HAPLOIDENTICAL"], [], None, None, 1)]
+    # (left alone) two days
+    record = _page(identifiers=[], title=title, detailed_description=NK_ARM.replace("on Day 0.", "on Day 0 and Day 7."))
+    assert _products(record) == [("NK", ["HAPLOIDENTICAL"], [], None, None, None)]

@@ -66,7 +66,8 @@ def _given_cell_types(sentence: str) -> list[str]:
     # (the kinds first: most sentences name none, and _cell_types tries only the kinds whose words a sentence has, where
     # the giving words are searched for in all of it)
     kinds = _cell_types(sentence)
-    if not kinds or not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence) or _EVALUATED_WORDS.search(sentence)):
+    if not kinds or not (_GIVING_CUE.search(sentence) or _GIVING_BEFORE.search(sentence) or _EVALUATED_WORDS.search(sentence)
+                         or "donors" in sentence):
         return []
     text = _unproduct(sentence)
     patterns = dict(CELL_TYPES)
@@ -75,7 +76,24 @@ def _given_cell_types(sentence: str) -> list[str]:
                    or _GIVING_BEFORE.search(text[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
                    or (_EVALUATED_OF.search(text[max(0, m.start() - 80): m.start()])
                        and _IN_PATIENTS.match(text, m.end(), m.end() + 80))
+                   or _donors_of_the_given(text, m)
                    for m in patterns[kind].finditer(text))]
+
+
+#: The match between the cells' donors and the patients, the cells named right before "donors": "There were no cases of
+#: Graft-vs-Host Disease (GvHD) despite high HLA-mismatch between allogeneic CAR-T donors and patients." (a CRISPR
+#: Therapeutics release on CTX110, wallstreet-online.de NCT04035434): the patients were given those donors' cells.
+_MISMATCH_BETWEEN = re.compile(r"\bmis-?match\w*\s+between\s+(?:(?:allogeneic|allogenic|haploidentical|unrelated|"
+                               r"third[- ]party|healthy)\s+)?$", re.IGNORECASE)
+_DONORS_AND_PATIENTS = re.compile(r"(?:\s*cells?)?\s+donors\s+and\s+(?:the\s+)?(?:patients|recipients)\b", re.IGNORECASE)
+
+
+def _donors_of_the_given(text: str, cells: re.Match[str]) -> bool:
+    """Cells named between "mismatch between" and "donors and patients" (:data:`_MISMATCH_BETWEEN`); not the donors of
+    a graft ("KIR mismatch between stem cell donors and patients" names no kind of the contract before "donors").
+    """
+    return bool(_DONORS_AND_PATIENTS.match(text, cells.end())
+                and _MISMATCH_BETWEEN.search(text, max(0, cells.start() - 60), cells.start()))
 
 
 #: What joins two kinds of cells given together: "γδ T Cell and DC-CIK", "NK cells + CIK cells".

@@ -79,6 +79,10 @@ _MODIFIED = re.compile(r"\bgenetically (?:modified|engineered)\b|\bgene[- ](?:mo
                        # a viral vector's gene transfer: "CD19-STAR-T cells are prepared via lentiviral infection"
                        # (mycancergenome.org NCT03953599)
                        r"|\blentiviral\s+(?:vectors?|transduction|infection|gene\s+transfer)\b|\bretroviral\s+(?:vectors?|transduction)\b"
+                       # "Evaluate the feasibility and safety of retroviral-mediated gene transfer using a marker gene in
+                       # order to gain knowledge that should assist in augmenting TIL immunotherapy" (cancer.gov's PDQ
+                       # record of NCI-86-C-183E, archived 2008): a gene put in the cells by a retrovirus
+                       r"|\bretroviral[- ]mediated\s+gene\s+transfer\b"
                        # cells said "engineered" are made so by their genes: "engineered T cells (MFEz T cells)"
                        # (ISRCTN65902492), "NK cells engineered to ..."
                        r"|\bengineered\s+(?:[\w+-]+\s+){0,2}?(?:T|NK|immune|killer)?[- ]?(?:cells?|lymphocytes)\b"

@@ -95,7 +95,11 @@ BACKGROUND = re.compile(r"\bin recent years\b|\b(?:have|has|had) been (?:shown|r
                          # immune cells called T cells to treat AML" (NCT03885076, which gives nobody cells)
                          r"|\baims? to develop\b"
                          # a journal's report of another study (_JOURNAL_REPORT)
-                         r"|\b(?:journal|lancet|NEJM|blood)\s+(?:of\s+[\w ]{1,30}?\s+)?(?:published|reported)\b",
+                         r"|\b(?:journal|lancet|NEJM|blood)\s+(?:of\s+[\w ]{1,30}?\s+)?(?:published|reported)\b"
+                         # the findings of laboratory experiments: "Experiments to block the MHC class-I and -II pathways on
+                         # tumors-RNA transfected DCs showed that only MHC class-I blocking led to a significant reduction of
+                         # heterogeneous CIK cells cytotoxicity after the co-culture." (ClinicalTrials.gov NCT01868490)
+                         r"|\bexperiments?\b[^.;]{0,120}?\b(?:showed|demonstrated|revealed)\s+that\b",
                          re.IGNORECASE)
 #: A journal's report of another study: "In 2018, New England Journal published the long-term follow-up data of CD19 CAR-T
 #: for relapse/refractory (R/R) ALL, 53 patients with r/r ALL who received a single infusion of CD19 CAR-T", "In December

@@ -356,6 +356,11 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     # "/" or "-" (not a list of the drugs above, read as such; not "CD19/CD22", antigens).
     (None, re.compile(rf"\b(?i:regimen)\s+(?P<name>{_REGIMEN_ACRONYM}\s*\((?P<drugs>(?i:{_DRUG_LIST}))\))")),
     (None, re.compile(rf"(?P<name>{_REGIMEN_ACRONYM})\s+(?i:regimen)\b")),
+    # a drug named after an interleukin by a slash, as a chemoimmunotherapy is named: "Phase I/II Chemoimmunotherapy with
+    # IL-2/CY, plus Tumor Infiltrating Lymphocytes ...", "Evaluate the toxicity and therapeutic efficacy of
+    # interleukin-2/cyclophosphamide in patients with advanced cancer" (cancer.gov's PDQ record of NCI-86-C-183E, archived
+    # 2008): the drug is the chemotherapy given with the cytokine (not "IL-2/IL-15", two cytokines; not "Flu/Cy")
+    ("CHEMOTHERAPY", re.compile(rf"\b(?:IL|interleukin)-?\d{{1,2}}\s*/\s*(?P<name>{_DRUG})(?![\w/-])", re.IGNORECASE)),
     # the drugs the patients are said to be treated with, named together, each with its dose written after it without
     # brackets: "the patients who planned to reinfuse CAR T cells were treated with fluorodarabine 30 mg/m^2( body surface
     # area) and cyclophosphamide 250 mg/m^2( body surface area) for 3 days" (ClinicalTrials.gov NCT04835519): one regimen,
@@ -410,7 +415,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("chemotherapy",), ("chemotherapy",), ("receive", "given"), ("conditioning", "lymphodepletion"),
           ("lymphodepletion",),
           ("lymphodepletion",),
-          ("deplet",), ("allergic", "premedication", "antihistamine"), ("regimen",), ("regimen",), ("treated with",)]
+          ("deplet",), ("allergic", "premedication", "antihistamine"), ("regimen",), ("regimen",), ("il-", "il2", "interleukin"),
+          ("treated with",)]
 assert len(_NEEDS) == len(_PATTERNS)
 #: Every word of _NEEDS once, each looked for once in a passage; and each pattern's words as a set, to meet the found ones.
 _NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS for word in needs))

@@ -338,6 +338,11 @@ _ON_ONE_DAY = re.compile(rf"\breceive\s+(?:[\w-]+\s+){{0,5}}?(?:IV|intravenously
                          # NCT00003067): the cells and the drug infused with them
                          rf"|\b(?:cells|products?|lymphocytes)\)?\s+(?:and\s+[\w-]+\s+)?(?:(?:will|can|may|could|shall)\s+be\s+"
                          rf"|are\s+|were\s+)?infused\s+{_ONE_DAY}"
+                         # the cells' infusion named with its one day, as a registry's arm lists its steps: "Cyclophosphamide
+                         # 60 mg/kg IV Daily Over 2 Hours On Days -5 and -4. Natural Killer Cell Infusion on Day 0."
+                         # (meddatax.com NCT00698009): a step of its own, its sentence ending with the day (not "NK cell
+                         # infusion on day 0, then IL-2 ...", a course told in one sentence)
+                         rf"|\b(?:cells?|lymphocytes?)\s+infusion\s+{_ONE_DAY}(?=\s*(?:[.;]|$))"
                          # the day of an event of the patient's: "Infusion at dose 1 cells mln/kg at day of white blood cells
                          # recovery", "Infusion of Mesenchymal Stem Cell (MSC) at day of recovery after bone marrow
                          # transplant (BMT)" (NCT01941394)
@@ -567,6 +572,8 @@ def infusion_count(text: str) -> int | None:
     True
     >>> infusion_count("NK cells will be given once a week") is None, infusion_count("receive NK cells IV on day 0 and day 7") is None
     (True, True)
+    >>> infusion_count("Natural Killer Cell Infusion on Day 0."), infusion_count("NK Cell Infusion on Day 0 and Day 7.") is None
+    (1, True)
     """
     each = _CYCLES_OF_EACH.search(text)  # before "4 courses of NK cells", which counts the courses alone
     if each:

@@ -1260,6 +1260,8 @@ _PDQ_OBJECTIVES = re.compile(r"^\s*(?:PRIMARY\s+|SECONDARY\s+)?OBJECTIVES?\s*:\s
 #: (the spaces after the optional word belong to it: two runs of spaces side by side made a line of spaces quadratic)
 _PDQ_OBJECTIVES_HEADING = re.compile(r"^\s*(?:(?:PRIMARY|SECONDARY|TERTIARY|EXPLORATORY)\s*)?OBJECTIVES?\s*:\s*$")
 _NUMBERED_OBJECTIVE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
+#: The same part's heading in the record's 2008 print, a word alone on its line: "Objectives".
+_ARCHIVED_OBJECTIVES_HEADING = re.compile(r"^Objectives[ \t]*$")
 #: knowcancer.com's bullets, each wrapped over lines: "OBJECTIVES:" / "- Confirm the antitumor efficacy of intracavitary
 #: interleukin-2 plus autologous" / "lymphokine-activated killer cells in patients with ..." / "- Determine whether ..." /
 #: "OUTLINE: Patients receive ..." (knowcancer.com NCT00003067); the next part's heading ends them.
@@ -1302,6 +1304,7 @@ def pdq_objectives(lines: list[str]) -> str | None:
     if inline:
         return inline
     parts = []
+    read_to = 0  # (the archived objectives taken so far: each line is read once)
     for index, line in enumerate(lines):
         if _PDQ_OBJECTIVES_HEADING.match(line):
             items = list(takewhile(_NUMBERED_OBJECTIVE.match, lines[index + 1:]))
@@ -1310,6 +1313,16 @@ def pdq_objectives(lines: list[str]) -> str | None:
                 items = list(takewhile(lambda item: fold(item) and not _PDQ_PART.match(item), lines[index + 1:]))
             if items:
                 parts.append(" ".join([fold(line), *map(fold, items)]))
+        elif index >= read_to and _ARCHIVED_OBJECTIVES_HEADING.match(line):
+            # cancer.gov's PDQ record as archived in 2008: "Objectives" alone, a blank line, then numbered objectives
+            # hard-wrapped over lines up to a blank line ("I.  Evaluate the toxicity and therapeutic efficacy of" /
+            # "interleukin-2/cyclophosphamide in patients with advanced cancer." / "II.  …", webarchive.library.unt.edu
+            # NCI-86-C-183E); the same word in the page's contents, a heading over no numbered line, heads nothing
+            start = next((after for after in range(index + 1, min(index + 3, len(lines))) if fold(lines[after])), None)
+            if start is not None and _NUMBERED_OBJECTIVE.match(lines[start]):
+                items = list(takewhile(fold, map(lines.__getitem__, range(start, len(lines)))))
+                read_to = start + len(items)
+                parts.append(" ".join(["Objectives:", *map(fold, items)]))
     return "\n".join(parts) or None
 
 

@@ -41,13 +41,31 @@ def _words(value: str, known: Callable[[str], object]) -> str | None:
     return None
 
 
+def _status(rest: str) -> str | None:
+    """The status cell: a status in one to three words, or a status word glued to a cell after it in lower case
+    ("Completedany age", cancer.gov's PDQ record as archived in 2008, webarchive.library.unt.edu).
+    """
+    known = _words(rest, _is_status)
+    glued = _STATUS_GLUED_TO_LOWER.match(rest)
+    return known or (glued.group("status") if glued and _is_status(glued.group("status")) else None)
+
+
+def _is_status(word: str) -> bool:
+    return bool(lookup("status", word)) or word.lower() in {"closed", "active", "open", "completed"}
+
+
+#: A status word glued to the lower-case cell after it: "Completed" of "Completedany age".
+_STATUS_GLUED_TO_LOWER = re.compile(r"(?P<status>Active|Closed|Completed|Open|Recruiting|Withdrawn|Suspended|Terminated)"
+                                    r"(?=[a-z]{2,}\s)")
+#: An age cell: "15 to 75", "18-65 years", or PDQ's "any age" and "18 and over" / "21 and under".
+_AGES = r"(?:\d{1,3}\s*(?:to|-|–)\s*\d{1,3}(?:\s*years?)?|any\s+age|\d{1,3}\s+and\s+(?:over|under))"
+
 #: Each closed column's cell, found at the start of what is left of the row.
 _CELL: dict[str, Callable[[str], str | None]] = {
-    "status": lambda rest: _words(rest, lambda word: lookup("status", word)
-                                  or word.lower() in {"closed", "active", "open", "completed"}),
+    "status": _status,
     "primary_purpose": lambda rest: _words(rest, lambda word: lookup("primary-purpose", word)),
     "phase": lambda rest: (m.group(0) if (m := re.match(rf"{_PHASE}(?:\s*,\s*{_PHASE})*", rest)) else None),
-    "ages": lambda rest: (m.group(0) if (m := re.match(r"\d{1,3}\s*(?:to|-|–)\s*\d{1,3}(?:\s*years?)?", rest, re.I)) else None),
+    "ages": lambda rest: (m.group(0) if (m := re.match(_AGES, rest, re.I)) else None),
 }
 #: Where a closed column's cell begins inside the text after a free-text cell.
 _FIND: dict[str, re.Pattern[str]] = {
@@ -137,10 +155,19 @@ def _cells(columns: list[tuple[str, str]], rest: str) -> list[str]:
     return cells
 
 
+#: A sponsor's abbreviation in capitals, then an id opening with the same letters and a hyphen: "NCINCI-86-C-183E".
+_SPONSOR_BEFORE_OWN_ID = re.compile(r"(?P<sponsor>[A-Z]{2,10})(?=(?P=sponsor)-[A-Z0-9])")
+
+
 def _next_cell(name: str, rest: str) -> int:
     """Where the next column's cell begins in ``rest``: found by its form, or at a glued capital for a word column."""
     if name in _FIND:
         found = _FIND[name].search(rest)
+        if found and found.start() == 0 and name in ("sponsor_ids", "registration"):
+            # the sponsor's abbreviation glued to the id that opens with it: "NCINCI-86-C-183E" is "NCI" and
+            # "NCI-86-C-183E" (cancer.gov's PDQ record, archived 2008)
+            doubled = _SPONSOR_BEFORE_OWN_ID.match(rest)
+            return len(doubled.group("sponsor")) if doubled else 0
         return found.start() if found else len(rest)
     for match in re.finditer(r"(?<=[a-z\)])(?=[A-Z])|\n", rest):
         start = match.end()

@@ -57,7 +57,8 @@ def _mentions(text: str, identifier: Identifier) -> list[re.Match[str]]:
 
 
 def _in_sentence(text: str, mention: re.Match[str]) -> bool:
-    """A number inside a sentence: its line holds at least twelve words, and the sentence goes on after the number
+    """A number inside a sentence: its line holds at least twelve words (or fewer, the sentence giving the number by its
+    identifier: "using identifier: NCT04035434."), and the sentence goes on after the number
     in lower case ("(NCT03019666) at the Masonic Cancer Center") or ends with it
     ("identifier: NCT05798897)."); not a title before its number ("… Nephropathy (NCT07535138) | Clinical Trial Compass").
     """
@@ -65,9 +66,18 @@ def _in_sentence(text: str, mention: re.Match[str]) -> bool:
     end = text.find("\n", mention.end())
     end = len(text) if end < 0 else end
     after = text[mention.end():end]
-    if len(text[start:end].split()) < _SENTENCE_WORDS or _SENTENCE_GOES_ON.match(after) is None:
+    short = len(text[start:end].split()) < _SENTENCE_WORDS
+    if short and not _IDENTIFIER_PHRASE.search(text[max(start, mention.start() - 60):mention.start()]) \
+            or _SENTENCE_GOES_ON.match(after) is None:
         return False
     return not _another_study(text, mention)
+
+
+#: The words a shorter sentence gives the number by, after a word of it in lower case: "Additional details may be found
+#: at, using identifier: NCT04035434." (a release reprinted on wallstreet-online.de, its link's text lost), "more at
+#: ClinicalTrials.gov (identifier NCT…)"; a line that opens with them is a label ("ClinicalTrials.gov Identifier: NCT…").
+_IDENTIFIER_PHRASE = re.compile(r"(?<!\S)[a-z][a-z-]*,?\s+(?:(?i:clinicaltrials\.gov)[\s,(:]*(?:(?i:identifier)\s*[:#]?\s*)?"
+                                r"|(?i:identifier)\s*[:#]?\s*)$")
 
 
 #: What follows a number inside a sentence: the sentence going on in lower case, or its end ("identifier:
