@@ -111,10 +111,11 @@ def test_the_statements_of_posted_results_are_those_the_plain_calls_made():
     from kg.rdf.mapping import _LABEL, _boolean, _count, _ctk, _registry_decimal, _Triples
     from kg.read import read_bytes
 
-    def plain_group(out: _Triples, key: str, title: str, description: str | None, described: dict) -> str:
+    def plain_group(out: _Triples, trial: str, key: str, title: str, description: str | None, described: dict) -> str:
         node = described.get((title, description))
         if node is None:
             node = described[title, description] = iris.result_group(key, title, description)
+            out.link(trial, _ctk("hasResultGroup"), node)
             out.typed(node, "ResultGroup")
             out.add(node, _LABEL, title)
             out.add(node, _ctk("description"), description)
@@ -131,7 +132,7 @@ def test_the_statements_of_posted_results_are_those_the_plain_calls_made():
             out.concept(node, "reportedOutcomeKind", "outcome-kind", value.kind)
             out.add(node, _ctk("reportedMeasure"), value.measure)
             out.add(node, _ctk("reportedTimeFrame"), value.time_frame)
-            out.link(node, _ctk("forGroup"), plain_group(out, key, value.group, value.group_description, groups))
+            out.link(node, _ctk("forGroup"), plain_group(out, trial, key, value.group, value.group_description, groups))
             for predicate, text in (("classTitle", value.class_title), ("categoryTitle", value.category),
                                     ("paramType", value.param_type), ("unitOfMeasure", value.unit),
                                     ("reportedValue", value.value), ("dispersionType", value.dispersion_type),
@@ -144,11 +145,15 @@ def test_the_statements_of_posted_results_are_those_the_plain_calls_made():
             out.add(node, _ctk("eventTerm"), event.term)
             out.add(node, _ctk("organSystem"), event.organ_system)
             out.term(node, _ctk("serious"), _boolean(event.serious))
-            out.link(node, _ctk("forGroup"), plain_group(out, key, event.group, event.group_description, groups))
+            out.link(node, _ctk("forGroup"), plain_group(out, trial, key, event.group, event.group_description, groups))
             out.term(node, _ctk("participantsAffected"), _count(event.affected))
             out.term(node, _ctk("participantsAtRisk"), _count(event.at_risk))
             out.add(node, _ctk("sourceVocabulary"), event.vocabulary)
             out.add(node, _ctk("assessmentType"), event.assessment)
+        for group in record.event_groups:
+            node = plain_group(out, trial, key, group.title, group.description, groups)
+            out.term(node, _ctk("seriousParticipantsAffected"), _count(group.serious_affected))
+            out.term(node, _ctk("seriousParticipantsAtRisk"), _count(group.serious_at_risk))
 
     studied = 0
     for path in sorted((TESTS / "data" / "ctgov-json").glob("*.json")):
@@ -160,7 +165,8 @@ def test_the_statements_of_posted_results_are_those_the_plain_calls_made():
             lacking = dataclasses.replace(record, outcomes=record.outcomes[1:], measurements=[
                 dataclasses.replace(value, time_frame=None, analyzed=None, value=None) for value in record.measurements[::2]],
                 adverse_events=[dataclasses.replace(event, organ_system=None, affected=None, vocabulary=None)
-                                for event in record.adverse_events[::2]])
+                                for event in record.adverse_events[::2]],
+                event_groups=[dataclasses.replace(group, serious_affected=None) for group in record.event_groups[1:]])
             for each in (record, lacking):
                 ours, plain = _Triples(), _Triples()
                 mapping._results(ours, iris.trial("NCT0"), "NCT0", each)

@@ -275,9 +275,10 @@ def test_an_outcome_of_no_kind_gives_the_file_s_bytes(store, tmp_path):
 
 
 def test_a_trial_with_two_cell_products_gives_the_file_s_serious_adverse_event_rates(store, tmp_path):
-    """serious_adverse_event_rates counts an event once however many cell products its trial gives (an event of a
-    trial is chosen by an IF that leaves the others unbound): every server answers as the file does. NK and CAR-T
-    cells added to the real record NCT02210780 (already in the servers' dataset), in a graph of their own.
+    """serious_adverse_event_rates gives each group's posted serious-event totals once however many cell products its
+    trial gives (the products are a FILTER EXISTS) and the rate computed the same (ROUND of a decimal division): every
+    server answers as the file does. NK and CAR-T cells added to the real record NCT02210780 (already in the servers'
+    dataset), in a graph of their own.
     """
     graph, _, added = record_with_cell_products(tmp_path, "NCT02210780", {"NK": "Dupilumab 300 mg qw", "CAR_T": "Placebo qw"})
     update = client(store.update, 60)

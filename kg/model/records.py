@@ -14,7 +14,7 @@ from typing import Any
 __all__ = [
     "Arm", "CellProduct", "Criterion", "CytokineUse", "DoseLevel", "Identifier", "Intervention", "Outcome",
     "Organization", "Reference", "Regimen", "Site", "SourceDocument", "TrialRecord",
-    "Measurement", "AdverseEvent", "Official", "Threshold",
+    "Measurement", "AdverseEvent", "EventGroup", "Official", "Threshold",
 ]
 
 
@@ -215,6 +215,18 @@ class AdverseEvent:
 
 
 @dataclass
+class EventGroup:
+    """A group of participants as a registry's posted adverse events report it, with the totals it posts for the group
+    itself: how many of its participants had one or more serious adverse events, of how many at risk.
+    """
+
+    title: str
+    description: str | None = None
+    serious_affected: int | None = None
+    serious_at_risk: int | None = None
+
+
+@dataclass
 class Official:
     """A person responsible for a trial as the registry names them (no contact details are kept)."""
 
@@ -288,6 +300,8 @@ class TrialRecord:
     #: The limits the eligibility criteria state (kg.enrich.eligibility).
     thresholds: list[Threshold] = field(default_factory=list)
     adverse_events: list[AdverseEvent] = field(default_factory=list)
+    #: The groups of the posted adverse events, with the serious-event totals the registry posts for each.
+    event_groups: list[EventGroup] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     #: "ACTUAL" or "ESTIMATED" for start_date, completion_date and enrollment, by field name.
     date_types: dict[str, str] = field(default_factory=dict)
@@ -311,7 +325,7 @@ class TrialRecord:
             "arms": Arm, "interventions": Intervention, "outcomes": Outcome,
             "criteria": Criterion, "sites": Site, "references": Reference, "cytokines": CytokineUse,
             "regimens": Regimen, "measurements": Measurement, "adverse_events": AdverseEvent, "officials": Official,
-            "thresholds": Threshold,
+            "thresholds": Threshold, "event_groups": EventGroup,
         }
         for name, kind in nested.items():
             value = data.get(name, [])  # a state file written before a field existed lacks it

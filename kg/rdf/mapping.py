@@ -368,14 +368,16 @@ def _therapy(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
             out.add(node, _ctk("componentDrug"), drug)
 
 
-def _group(out: _Triples, key: str, title: str, description: str | None,
+def _group(out: _Triples, trial: str, key: str, title: str, description: str | None,
            described: dict[tuple[str, str | None], str]) -> str:
     """The ``ctk:forGroup`` link to a result group's node (the predicate and object of the statement), the node
-    described once per record (``described`` holds the links of those that are).
+    described once per record, with the trial's ``ctk:hasResultGroup`` link to it (``described`` holds the links of
+    those that are).
     """
     link = described.get((title, description))
     if link is None:
         node = iris.result_group(key, title, description)
+        out.link(trial, _ctk("hasResultGroup"), node)
         out.typed(node, "ResultGroup")
         out.add(node, _LABEL, title)
         out.add(node, _ctk("description"), description)
@@ -406,7 +408,7 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
     event's statements are its subject put before them. The statements are those of ``out.part``, ``out.add``,
     ``out.link`` and ``out.concept`` (none of a value of None), written out.
     """
-    if not record.measurements and not record.adverse_events:
+    if not record.measurements and not record.adverse_events and not record.event_groups:
         return
     lines: list[str] = []
     # each measurement's and event's statements (predicate and object) by its subject, for out.described
@@ -434,7 +436,7 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         if said is None:
             said = nodes[subject] = []
         said += about
-        said.append(_group(out, key, value.group, value.group_description, groups))
+        said.append(_group(out, trial, key, value.group, value.group_description, groups))
         for predicate, text in zip(_MEASUREMENT_TEXTS, _measurement_texts(value)):
             if text is not None:
                 said.append(f"{predicate} {literal(text)}")
@@ -460,11 +462,16 @@ def _results(out: _Triples, trial: str, key: str, record: TrialRecord) -> None:
         if said is None:
             said = nodes[subject] = []
         said += about
-        said.append(_group(out, key, event.group, event.group_description, groups))
+        said.append(_group(out, trial, key, event.group, event.group_description, groups))
         for predicate, term in ((_ctk("participantsAffected"), _count(event.affected)),
                                 (_ctk("participantsAtRisk"), _count(event.at_risk))):
             if term is not None:
                 said.append(f"{predicate} {term}")
+    for group in record.event_groups:  # the totals the registry posts for each group of the adverse events
+        _group(out, trial, key, group.title, group.description, groups)
+        node = iris.result_group(key, group.title, group.description)
+        out.term(node, _ctk("seriousParticipantsAffected"), _count(group.serious_affected))
+        out.term(node, _ctk("seriousParticipantsAtRisk"), _count(group.serious_at_risk))
     out.triples.update(lines)
     out.described(nodes)
 

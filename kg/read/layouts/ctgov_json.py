@@ -22,6 +22,7 @@ from kg.model.identifiers import register_of, scheme_of
 from kg.model.records import (
     AdverseEvent,
     Arm,
+    EventGroup,
     Identifier,
     Intervention,
     Measurement,
@@ -349,7 +350,9 @@ def read_study(study: dict[str, Any], source: SourceDocument) -> TrialRecord:
     _dates_and_oversight(record, protocol, status, design)
     results = _module(study.get("resultsSection"), "resultsSection")
     record.measurements = _measurements(_module(results.get("outcomeMeasuresModule"), "outcomeMeasuresModule"))
-    record.adverse_events = _adverse_events(_module(results.get("adverseEventsModule"), "adverseEventsModule"))
+    events = _module(results.get("adverseEventsModule"), "adverseEventsModule")
+    record.adverse_events = _adverse_events(events)
+    record.event_groups = _event_groups(events)
     return record
 
 
@@ -433,6 +436,16 @@ def _measurements(module: dict[str, Any]) -> list[Measurement]:
                         _string(value.get("upperLimit"), "measurements.upperLimit") or None,
                         in_class.get(group_id)))
     return found
+
+
+def _event_groups(module: dict[str, Any]) -> list[EventGroup]:
+    """The adverse events' groups, with the serious-event totals the registry posts for each (``seriousNumAffected``:
+    the participants with one or more serious events, of ``seriousNumAtRisk``), not counted from the terms.
+    """
+    return [EventGroup(_string(group.get("title"), "eventGroups.title"), _text(group.get("description")),  # as _groups
+                       _typed(group.get("seriousNumAffected"), int, "eventGroups.seriousNumAffected"),
+                       _typed(group.get("seriousNumAtRisk"), int, "eventGroups.seriousNumAtRisk"))
+            for group in _objects(module.get("eventGroups"), "eventGroups")]
 
 
 def _adverse_events(module: dict[str, Any]) -> list[AdverseEvent]:
