@@ -479,7 +479,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             intervention.description = below
     record.arms = grouped or _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
-        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
+        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))] or _groups_above(
+        text.split("\n"), found.unread, record.interventions)
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
@@ -788,6 +789,33 @@ def _described_below(lines: list[str], name: str) -> str | None:
                 and (not category or category[0] == " ") and _SENTENCES.match(fold(after))):
             return fold(after)
     return None
+
+
+def _groups_above(lines: list[str], unread: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The study group named on the unlabelled line over a line that repeats an intervention's name in lower case, the
+    way a page that writes its values in lower case lists its groups under its design fields: "Adenovirus-transfected
+    autologous DCs + CIK cells" / "adenovirus-transfected dc + cik" (smartpatients.com NCT01898663, whose "Treatment"
+    line names the intervention so). The group gives the intervention. A sentence over the name is none, and so is a line
+    the reader took as a field's (``unread``: the lines no label heads), "Primary purpose supportive care" over it.
+
+    >>> group, given = "Adenovirus-transfected autologous DCs + CIK cells", "adenovirus-transfected dc + cik"
+    >>> [(arm.label, arm.interventions) for arm in _groups_above([group, given], [group], [Intervention(given)])]
+    [('Adenovirus-transfected autologous DCs + CIK cells', ['adenovirus-transfected dc + cik'])]
+    >>> _groups_above(["Patients are given the cells.", given], ["Patients are given the cells."], [Intervention(given)])
+    []
+    """
+    names = {fold(i.name): i.name for i in interventions if i.name == i.name.lower()}
+    if not names:
+        return []
+    unlabelled = set(unread)
+    lines = [fold(line) for line in lines if line.strip()]
+    arms: list[Arm] = []
+    for head, below in zip(lines, lines[1:]):
+        name = names.get(below)
+        if (name and head in unlabelled and head[:1].isupper() and not head.endswith(".") and len(head.split()) <= 12
+                and head.lower() != name and not _SENTENCES.match(head)):
+            arms.append(Arm(head, interventions=[name]))
+    return arms
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:
