@@ -37,6 +37,7 @@ from kg.read.parse.cues import (
     icon_tags,
     listed_group_numbers,
     named_trial_heading,
+    number_sentence,
     number_under_officer,
     numbers_line,
     official_title_line,
@@ -72,6 +73,7 @@ from kg.read.parse.cues import (
     title_cut_short,
     title_named_by_number,
     title_opened_by,
+    title_over_number_sentence,
     title_under_group_serial,
     title_under_number,
     treatment_called,
@@ -375,7 +377,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(strip_bullet(line)) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
-    sponsor = _sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
+    # (or as an article's sentence opening with the trial's number says it: "NCT01691625 (study ID: JR-01) was a
+    # single-centre interventional study sponsored by Capital Medical University, conducted at …", cancerfax.com)
+    told = number_sentence(text, record.identifiers)
+    record.identifiers += [Identifier(told.own_id, "ORG")] if told.own_id and told.own_id not in known else []
+    sponsor = (_sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
+               or told.sponsor)
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
@@ -488,6 +495,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sites = sites_from_lines(found.sections.get("locations", []))
     if not record.sites and not found.sections.get("locations") and stated_site(text):
         record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
+    if not record.sites and not found.sections.get("locations") and told.site:
+        record.sites = [Site(told.site, told.city)]  # "NCT01691625 was a … study conducted at <site>, Beijing, …"
     # (a labelled count of 0 is the count, a withdrawn trial's: "Target sample size: 0", apps.who.int NCT02241395)
     labelled_count = parse_count(_first(found, "enrollment"))
     record.enrollment = labelled_count if labelled_count is not None else stated_enrollment(text)
@@ -536,7 +545,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     # a news item about one trial: its headline and its text (kg.read.parse.prose_pages)
-    return prose_pages.amend(record, text, found, trial_page=_trial_page(text))
+    record = prose_pages.amend(record, text, found, trial_page=_trial_page(text))
+    # an article headed by its trial's name, whose first sentence opens with the trial's number (cancerfax.com)
+    record.title = record.title or title_over_number_sentence(text, record.identifiers)
+    return record
 
 
 #: A Markdown record's first-level heading: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
