@@ -76,6 +76,19 @@ def test_a_flattened_dash_list_of_criteria() -> None:
     assert [c.text for c in found] == ["Age 18 - 65 years", "Hepatitis B - Positive serology"]
 
 
+def test_the_sex_and_age_sentence_over_the_criteria() -> None:
+    # "Eligibility Criteria" / "Male or female participants at least 18 years old." / "Inclusion Criteria: - …"
+    record = _read(SMARTPATIENTS)
+    assert (record.sex, record.min_age_years) == ("ALL", 18.0)
+    assert not any(c.text.startswith("Male or female") for c in record.criteria)
+    # the same words as a criterion among the criteria stay a criterion, and say no sex
+    record = generic_page("NCT01898663\nEligibility Criteria\nInclusion Criteria:\n- Histologically confirmed sarcoma\n"
+                          "- Male or female participants at least 18 years old.\n")
+    assert record.sex is None
+    assert [c.text for c in record.criteria] == ["Histologically confirmed sarcoma",
+                                                "Male or female participants at least 18 years old."]
+
+
 # --- 2. cancerfax.com's prose article --------------------------------------------------------------------------------------
 
 def test_an_articles_sentences_that_open_with_the_trials_number() -> None:

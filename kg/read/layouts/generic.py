@@ -532,10 +532,18 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
     record.start_date = parse_date(_first(found, "start_date")) or parse_date(start) or stated_start(text)
     record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
+    eligibility = found.sections.get("eligibility", [])
+    summary = _PEOPLE_SUMMARY.fullmatch(fold(eligibility[0])) if eligibility else None
+    if summary:
+        # the registry's sex and age over the criteria, as a sentence: "Eligibility Criteria" / "Male or female
+        # participants at least 18 years old." / "Inclusion Criteria: - …" (smartpatients.com NCT01898663): no criterion
+        eligibility = eligibility[1:]
+        record.sex = record.sex or _SUMMARY_SEX[summary.group("sex").lower()]
+        record.min_age_years = record.min_age_years or float(summary.group("age"))
     lists: dict[str, list] = {
         "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
         "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
-        "eligibility": criteria_from_mixed_lines(found.sections.get("eligibility", [])),
+        "eligibility": criteria_from_mixed_lines(eligibility),
         "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
         "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
     }
@@ -549,6 +557,13 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # an article headed by its trial's name, whose first sentence opens with the trial's number (cancerfax.com)
     record.title = record.title or title_over_number_sentence(text, record.identifiers)
     return record
+
+
+#: The sentence a page prints over its criteria for the registry's sex and minimum age: "Male or female participants at
+#: least 18 years old." (smartpatients.com NCT01898663). Only as the eligibility field's first line, whole: a criterion
+#: that says so among others ("1. Male or female of age ≥18 years;") stays a criterion.
+_PEOPLE_SUMMARY = re.compile(r"(?P<sex>Male or female|Female|Male) participants at least (?P<age>\d{1,2}) years old\.")
+_SUMMARY_SEX = {"male or female": "ALL", "female": "FEMALE", "male": "MALE"}
 
 
 #: A Markdown record's first-level heading: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
