@@ -22,9 +22,11 @@ _SELF_PHASE = re.compile(r"\b(?:this|the)\s+(?:study|trial)\s+is\s+an?\s+[^.]{0,
                          r"|\bdesign:\s+(?:[\w-]+,\s+){0,3}phase\s+[0-4IV]+\b|\btrial:?\s+NCT\d{8}\s+\(phase\s+[0-4IV]+\b",
                          re.IGNORECASE)
 #: "open-label", or "open" alone among a design's words ("A six months, randomised, open, parallel group, multicentre
-#: study", astrazenecaclinicaltrials.com SD-037-0739; "an open, randomised study"); not "open" otherwise ("open surgery").
+#: study", astrazenecaclinicaltrials.com SD-037-0739; "an open, randomised study"; "an open, single-center, phase 1
+#: clinical trial", meddatax.com and clincosm.com NCT05042206); not "open" otherwise ("open surgery").
 _OPEN_LABEL = re.compile(r"\bopen[- ]label\b|\brandomi[sz]ed,\s+open\b(?![- ])"
-                         r"|\bopen,\s+(?:randomi[sz]ed|parallel|multi-?cent(?:re|er)|controlled|comparative|single[- ]arm)\b",
+                         r"|\bopen,\s+(?:randomi[sz]ed|parallel|(?:multi|single)-?\s?cent(?:re|er)|controlled|comparative"
+                         r"|single[- ]arm)\b",
                          re.IGNORECASE)
 #: A title's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study", "double blind".
 _BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)

@@ -25,7 +25,10 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+
 
 #: (a decimal comma before a power of ten, one or two digits after it: "DL1: 1,5x10^7 CoV-2-STs in total" (trial.medpath.com
 #: NCT05447013); three digits after a comma are a thousands separator)
-_MANTISSA = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10)|\d+(?:\.\d+)?"
+#: (and a decimal written without its leading zero, before a power of ten: "Group 1 MSC dose .5 x 10^6/kg IV" beside "Group 2
+#: MSC dose 1 x 10^6/kg IV", meddatax.com NCT03371329; a full stop alone before a number, "… 2019. 5 patients", is none)
+_MANTISSA = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10)|\d+(?:\.\d+)?"
+             r"|(?<![\w.,])\.\d{1,2}(?=\s*(?:[x×✕*]|times)\s*10)")
 #: "× 10^8", "x10e6", "*10E7", "× 10(6)", and "×108" where the superscript 8 was lost; a stray letter glued to the "x"
 #: where a power sign follows: "at cell dose of 0.5 dx 10^8 CD3+T-cells/kg" (ClinicalTrials.gov NCT00167180).
 #: (the power sign as a Chinese input method may write it: "∧", and "※" in "nCAR19-T transfusion:day 0(5×10※5/kg,1×10※6/kg,

@@ -456,10 +456,12 @@ def _arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
     if start is None:
         return []
     cells: list[list[str]] = [[]]
+    ended = False  # the table ends before the page does
     for line in lines[start + 1:]:
         if not cells[-1] and (not line.strip() or re.match(r"^\s*-{3}\|", line)):
             continue  # the header's rule, blank lines between rows
         if not cells[-1] and len(cells) % 2 == 1 and _AFTER_ARMS.match(line):
+            ended = True
             break  # a row would start here: the table has ended
         text = line.strip()
         if text.endswith("|"):
@@ -480,6 +482,14 @@ def _arms(lines: list[str], interventions: list[Intervention]) -> list[Arm]:
                         interventions=[i.name for i in interventions if _names(given, i.name)]))
         if index + 1 < len(cells):
             _describe_interventions(cells[index + 1], interventions)
+    if arms and not ended and len(cells) % 2 == 0 and cells[-1]:
+        # the excerpt ends in the last row's intervention cell, its last intervention cut mid-word: "Drug: Allogeneic
+        # adipose-derived mesen" (clinicaltrials.gov NCT05362786, Dose Arm 2): that arm gives what the excerpt holds,
+        # as the conditions row's cut cell reads (one the page names whole is the page's own)
+        kind, name = (typed_interventions(" ".join(cells[-1])) or [(None, "")])[-1]
+        if kind and name and not arms[-1].interventions and not any(_names(name, i.name) for i in interventions):
+            interventions.append(Intervention(name, kind))
+            arms[-1].interventions.append(name)
     return arms
 
 

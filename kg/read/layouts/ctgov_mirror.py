@@ -124,6 +124,7 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
         record.arms.pop()  # the excerpt ends in a group's label ("anti"): no group is read of it
     listed = {i.name for i in record.interventions}
     record.interventions += [i for i in _typed_in_arms(sections.values("arms")) if i.name not in listed]
+    record.interventions += _recurring_in_arms(sections.values("arms"), record.arms, record.interventions)
     _eligibility(record, sections.lines("eligibility"))
     record.sponsors = (_sponsors(sections.values("sponsors"), None) + _sponsors(sections.values("lead_sponsor"), "LEAD")
                        + _sponsors(sections.values("collaborators"), "COLLABORATOR"))
@@ -351,6 +352,27 @@ def _arms(values: list[str], interventions: list[Intervention]) -> list[Arm]:
             else:
                 arms.append(Arm(label=value))
     return arms
+
+
+def _recurring_in_arms(values: list[str], arms: list[Arm], interventions: list[Intervention]) -> list[Intervention]:
+    """The interventions the groups name by a line that recurs under several of them, untyped, with the line after it as
+    its description: "MSC" / "bone marrow derived cultured MSC (mesenchymal stem cell)" under each group (meddatax.com
+    NCT03371329, the compact rendering). :func:`_arms` links them; the page lists them nowhere else.
+
+    >>> arms = [Arm("Group 1", interventions=["MSC"]), Arm("Group 2", interventions=["MSC"])]
+    >>> _recurring_in_arms(["Group 1", "MSC", "bone marrow derived MSC", "Group 2", "MSC", "bone marrow derived MSC"],
+    ...                    arms, [])
+    [Intervention(name='MSC', type=None, description='bone marrow derived MSC')]
+    """
+    listed = {i.name for i in interventions}
+    named = [name for arm in arms for name in arm.interventions if name not in listed]
+    found: list[Intervention] = []
+    for name in dict.fromkeys(named):
+        at = values.index(name) if name in values else -1
+        after = values[at + 1] if 0 <= at < len(values) - 1 else None
+        described = after if after and values.count(after) > 1 and not _starts_group(values, at + 1) else None
+        found.append(Intervention(name, None, described))
+    return found
 
 
 def _starts_group(values: list[str], index: int) -> bool:

@@ -37,6 +37,7 @@ from kg.read.parse.cues import (
     icon_tags,
     listed_group_numbers,
     named_trial_heading,
+    number_sentence,
     number_under_officer,
     numbers_line,
     official_title_line,
@@ -72,6 +73,7 @@ from kg.read.parse.cues import (
     title_cut_short,
     title_named_by_number,
     title_opened_by,
+    title_over_number_sentence,
     title_under_group_serial,
     title_under_number,
     treatment_called,
@@ -375,7 +377,12 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.conditions = list(dict.fromkeys(c for line in _wrapped(found.sections.get("conditions", []))
                                            for part in _listed(strip_bullet(line)) for c in split_glued(part) if value_or_none(c)))
     record.conditions = record.conditions or stated_conditions
-    sponsor = _sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
+    # (or as an article's sentence opening with the trial's number says it: "NCT01691625 (study ID: JR-01) was a
+    # single-centre interventional study sponsored by Capital Medical University, conducted at …", cancerfax.com)
+    told = number_sentence(text, record.identifiers)
+    record.identifiers += [Identifier(told.own_id, "ORG")] if told.own_id and told.own_id not in known else []
+    sponsor = (_sponsor(_organisations(_values(found, "sponsor"))) or sponsor_line(text) or stated_sponsor
+               or told.sponsor)
     record.sponsors = [Organization(sponsor, "LEAD")] if sponsor else []
     record.sponsors += [Organization(name, "COLLABORATOR") for name in _organisations(_values(found, "collaborators"))
                         if name != sponsor]
@@ -479,7 +486,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
             intervention.description = below
     record.arms = grouped or _arm_lines(found.sections.get("interventions", [])) or [
         Arm(text, interventions=[text]) for text in lettered] or table_arms or [
-        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))]
+        Arm(name) for name, _ in group_sizes(_first(found, "enrollment"))] or _groups_above(
+        text.split("\n"), found.unread, record.interventions)
     record.allocation = _allocation(_first(found, "allocation"))
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
@@ -487,6 +495,8 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.sites = sites_from_lines(found.sections.get("locations", []))
     if not record.sites and not found.sections.get("locations") and stated_site(text):
         record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
+    if not record.sites and not found.sections.get("locations") and told.site:
+        record.sites = [Site(told.site, told.city)]  # "NCT01691625 was a … study conducted at <site>, Beijing, …"
     # (a labelled count of 0 is the count, a withdrawn trial's: "Target sample size: 0", apps.who.int NCT02241395)
     labelled_count = parse_count(_first(found, "enrollment"))
     record.enrollment = labelled_count if labelled_count is not None else stated_enrollment(text)
@@ -522,10 +532,18 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
     record.start_date = parse_date(_first(found, "start_date")) or parse_date(start) or stated_start(text)
     record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
+    eligibility = found.sections.get("eligibility", [])
+    summary = _PEOPLE_SUMMARY.fullmatch(fold(eligibility[0])) if eligibility else None
+    if summary:
+        # the registry's sex and age over the criteria, as a sentence: "Eligibility Criteria" / "Male or female
+        # participants at least 18 years old." / "Inclusion Criteria: - …" (smartpatients.com NCT01898663): no criterion
+        eligibility = eligibility[1:]
+        record.sex = record.sex or _SUMMARY_SEX[summary.group("sex").lower()]
+        record.min_age_years = record.min_age_years or float(summary.group("age"))
     lists: dict[str, list] = {
         "inclusion": criteria_from_lines(found.sections.get("inclusion", []), "INCLUSION"),
         "exclusion": criteria_from_lines(found.sections.get("exclusion", []), "EXCLUSION"),
-        "eligibility": criteria_from_mixed_lines(found.sections.get("eligibility", [])),
+        "eligibility": criteria_from_mixed_lines(eligibility),
         "primary_outcomes": _outcomes(found.sections.get("primary_outcomes", []), "PRIMARY"),
         "secondary_outcomes": _outcomes(found.sections.get("secondary_outcomes", []), "SECONDARY"),
     }
@@ -535,7 +553,17 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.criteria = lists["inclusion"] + lists["exclusion"] + lists["eligibility"]
     record.outcomes = lists["primary_outcomes"] + lists["secondary_outcomes"]
     # a news item about one trial: its headline and its text (kg.read.parse.prose_pages)
-    return prose_pages.amend(record, text, found, trial_page=_trial_page(text))
+    record = prose_pages.amend(record, text, found, trial_page=_trial_page(text))
+    # an article headed by its trial's name, whose first sentence opens with the trial's number (cancerfax.com)
+    record.title = record.title or title_over_number_sentence(text, record.identifiers)
+    return record
+
+
+#: The sentence a page prints over its criteria for the registry's sex and minimum age: "Male or female participants at
+#: least 18 years old." (smartpatients.com NCT01898663). Only as the eligibility field's first line, whole: a criterion
+#: that says so among others ("1. Male or female of age ≥18 years;") stays a criterion.
+_PEOPLE_SUMMARY = re.compile(r"(?P<sex>Male or female|Female|Male) participants at least (?P<age>\d{1,2}) years old\.")
+_SUMMARY_SEX = {"male or female": "ALL", "female": "FEMALE", "male": "MALE"}
 
 
 #: A Markdown record's first-level heading: "# Intramyocardial Injection of Autologous Umbilical Cord Blood Derived
@@ -788,6 +816,33 @@ def _described_below(lines: list[str], name: str) -> str | None:
                 and (not category or category[0] == " ") and _SENTENCES.match(fold(after))):
             return fold(after)
     return None
+
+
+def _groups_above(lines: list[str], unread: list[str], interventions: list[Intervention]) -> list[Arm]:
+    """The study group named on the unlabelled line over a line that repeats an intervention's name in lower case, the
+    way a page that writes its values in lower case lists its groups under its design fields: "Adenovirus-transfected
+    autologous DCs + CIK cells" / "adenovirus-transfected dc + cik" (smartpatients.com NCT01898663, whose "Treatment"
+    line names the intervention so). The group gives the intervention. A sentence over the name is none, and so is a line
+    the reader took as a field's (``unread``: the lines no label heads), "Primary purpose supportive care" over it.
+
+    >>> group, given = "Adenovirus-transfected autologous DCs + CIK cells", "adenovirus-transfected dc + cik"
+    >>> [(arm.label, arm.interventions) for arm in _groups_above([group, given], [group], [Intervention(given)])]
+    [('Adenovirus-transfected autologous DCs + CIK cells', ['adenovirus-transfected dc + cik'])]
+    >>> _groups_above(["Patients are given the cells.", given], ["Patients are given the cells."], [Intervention(given)])
+    []
+    """
+    names = {fold(i.name): i.name for i in interventions if i.name == i.name.lower()}
+    if not names:
+        return []
+    unlabelled = set(unread)
+    lines = [fold(line) for line in lines if line.strip()]
+    arms: list[Arm] = []
+    for head, below in zip(lines, lines[1:]):
+        name = names.get(below)
+        if (name and head in unlabelled and head[:1].isupper() and not head.endswith(".") and len(head.split()) <= 12
+                and head.lower() != name and not _SENTENCES.match(head)):
+            arms.append(Arm(head, interventions=[name]))
+    return arms
 
 
 def _interventions(lines: list[str]) -> list[Intervention]:

@@ -278,6 +278,7 @@ def criteria_from_lines(lines: Iterable[str], kind: str | None, population: str 
     criteria: list[Criterion] = []
     # only a line with a "*" or "•" can be a flattened list: the others are not searched (a third of reading a study's criteria)
     lines = [piece for raw in lines for piece in (_FLAT_BULLET.split(raw) if _INNER_BULLET.search(raw) else (raw,))]
+    lines = [piece for raw in lines for piece in _flat_dashes(raw)]
     unmarked = [_unmarked(raw) for raw in lines]
     bulleted = any(bare != raw.strip() for bare, raw in zip(unmarked, lines))
     number: int | None = None  # the list number of the last item
@@ -383,6 +384,27 @@ def _goes_on(item: str, line: str) -> bool:
 _FLAT_BULLET = re.compile(r"(?<=\S)\s+(?=[*•]\s)")
 #: What each cut of _FLAT_BULLET holds: a bullet between spaces (a line's own bullet, at its start, is not one).
 _INNER_BULLET = re.compile(r"[*•](?<=\s.)\s")
+
+
+#: A list of "- " items flattened onto one line, each item opening with a capital: "- Intermediate or high grade sarcoma
+#: as determined by pathology review - Histopathologically confirmed diagnosis … - Age≥18 years at time of consent"
+#: (smartpatients.com NCT01898663, after "Inclusion Criteria:").
+_FLAT_DASH = re.compile(r"(?<=\S)\s+(?=-\s+[A-Z])")
+
+
+def _flat_dashes(line: str) -> list[str]:
+    """A "- " item holding two more " - " items that open with a capital, cut into its items; any other line whole (a
+    range, "- Age 18 - 65 years"; one dash inside an item, "- Hepatitis B - Positive serology").
+
+    >>> _flat_dashes("- Sarcoma by pathology review - Age≥18 years at consent - KPS ≥70")
+    ['- Sarcoma by pathology review', '- Age≥18 years at consent', '- KPS ≥70']
+    >>> _flat_dashes("- Age 18 - 65 years"), _flat_dashes("- Hepatitis B - Positive serology")
+    (['- Age 18 - 65 years'], ['- Hepatitis B - Positive serology'])
+    """
+    if " - " not in line or not line.lstrip().startswith("- "):
+        return [line]
+    pieces = _FLAT_DASH.split(line)
+    return pieces if len(pieces) >= 3 else [line]
 
 
 #: ("Inclusion Criteria and Exclusion Criteria:" is one heading of both kinds, not two).

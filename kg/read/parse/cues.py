@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice, takewhile
 
@@ -33,7 +34,8 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "treatment_called", "official_title_line", "pdq_summary", "pdq_objectives", "typed_intervention_list",
            "icon_tags", "without_icon_names", "group_number_line", "title_opened_by", "listed_group_numbers",
            "group_serial_heading", "title_under_group_serial", "title_above_number_label", "title_under_acronym",
-           "group_number_lines", "title_under_number", "group_news_number", "title_quoted_before_number"]
+           "group_number_lines", "title_under_number", "group_news_number", "title_quoted_before_number",
+           "NumberSentence", "number_sentence", "title_over_number_sentence"]
 
 _PHASE_WORDS = r"(?:early\s*)?phase\s*(?:[0-4]|iv|iii|ii|i)[ab]?(?:\s*/\s*(?:phase\s*)?(?:[0-4]|iv|iii|ii|i)[ab]?)*"
 #: Words a site's banner uses, never a trial's title.
@@ -303,6 +305,83 @@ def stated_study(text: str, identifiers: list[Identifier]) -> tuple[list[str], s
         conditions = [fold(part) for part in match.group("conditions").rsplit(" and ", 1) if part.strip()]
         return conditions, _up_to_sentence_end(match.group("sponsor"))
     return [], None
+
+
+#: An article's sentence whose subject is the trial's number, saying what study it is: "NCT01691625 (study ID: JR-01) was a
+#: single-centre interventional study sponsored by Capital Medical University, conducted at …" / "NCT01691625 was a
+#: prospective interventional study conducted at Capital Medical University Cancer Center, Beijing, evaluating …"
+#: (cancerfax.com NCT01691625). The number opens a line or follows a sentence's end; the sponsor's own id in brackets
+#: after it, labelled "study ID"; at most four words before "study" or "trial".
+_NUMBER_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<id>[A-Z]{2,8}\d{6,14}|[A-Z]{2,8}-\d{4}-\d{6}(?:-\d{2})?)"
+                             r"(?:\s+\((?i:study\s+id):\s*(?P<own>[A-Z0-9][A-Za-z0-9/._-]{1,30})\))?"
+                             r"\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b\s*(?P<rest>[^\n]{0,300})",
+                             re.MULTILINE)
+#: What such a sentence goes on to say: "sponsored by Capital Medical University," (the sponsor, up to a comma or the
+#: sentence's end), "conducted at Capital Medical University Cancer Center, Beijing, evaluating …" (the site: capitalised
+#: words, then a city of one capitalised word between commas). A site named otherwise ("conducted at several centres",
+#: "conducted at X (CMUCC), Beijing Shijitan Hospital") is not read.
+_SPONSORED_BY = re.compile(r"sponsored\s+by\s+(?P<sponsor>[A-Z][^,.;()\n]{2,100}?)\s*(?=[,.;]|$)")
+_CONDUCTED_AT = re.compile(r"(?:sponsored\s+by\s+[^,.;()\n]{2,100}?,\s+)?conducted\s+at\s+(?:the\s+)?"
+                           r"(?P<site>[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){1,7}),\s+(?P<city>[A-Z][a-z]{2,20}),")
+
+
+@dataclass(frozen=True)
+class NumberSentence:
+    """What the sentences whose subject is the trial's number say of it (:data:`_NUMBER_SUBJECT`)."""
+
+    own_id: str | None = None
+    sponsor: str | None = None
+    site: str | None = None
+    city: str | None = None
+
+
+def number_sentence(text: str, identifiers: list[Identifier]) -> NumberSentence:
+    """The sponsor's own id, the sponsor and the one site that the page's sentences opening with its trial's number state,
+    each from the first sentence that states it.
+
+    >>> number_sentence("NCT01691625 (study ID: JR-01) was a single-centre interventional study sponsored by Capital "
+    ...                 "Medical University, conducted at it.", [Identifier("NCT01691625", "NCT")])
+    NumberSentence(own_id='JR-01', sponsor='Capital Medical University', site=None, city=None)
+    >>> number_sentence("NCT01691625 was a prospective interventional study conducted at Capital Medical University "
+    ...                 "Cancer Center, Beijing, evaluating DC-CIK.", [Identifier("NCT01691625", "NCT")])
+    NumberSentence(own_id=None, sponsor=None, site='Capital Medical University Cancer Center', city='Beijing')
+    >>> number_sentence("NCT01691625 was sponsored by Capital Medical University, and the trial NCT01691625 is a study "
+    ...                 "that was conducted at several centres.", [Identifier("NCT01691625", "NCT")])
+    NumberSentence(own_id=None, sponsor=None, site=None, city=None)
+    """
+    wanted = {identifier.value for identifier in identifiers}
+    own = sponsor = site = city = None
+    for match in _NUMBER_SUBJECT.finditer(text):
+        if match.group("id") not in wanted:
+            continue
+        own = own or match.group("own")
+        sponsored = _SPONSORED_BY.match(match.group("rest"))
+        sponsor = sponsor or (fold(sponsored.group("sponsor")) if sponsored else None)
+        conducted = None if site else _CONDUCTED_AT.match(match.group("rest"))
+        if conducted:
+            site, city = fold(conducted.group("site")), conducted.group("city")
+    return NumberSentence(own, sponsor, site, city)
+
+
+def title_over_number_sentence(text: str, identifiers: list[Identifier]) -> str | None:
+    r"""The page's first line, read as a title (:func:`first_line_title`), when the line under it opens with a sentence
+    whose subject is the trial's number: the article's heading is the trial's name ("DC-CIK Immunotherapy Combined With
+    Concurrent Chemoradiation for Locally Advanced Esophageal Cancer" / "NCT01691625 was a prospective interventional
+    study …", cancerfax.com). A headline over any other sentence tells news, and is no title.
+
+    >>> title_over_number_sentence("DC-CIK Immunotherapy Combined With Chemoradiation for Esophageal Cancer\nNCT01691625 "
+    ...                            "was a prospective interventional study.", [Identifier("NCT01691625", "NCT")])
+    'DC-CIK Immunotherapy Combined With Chemoradiation for Esophageal Cancer'
+    >>> title_over_number_sentence("DC-CIK Immunotherapy Improves Survival in Esophageal Cancer\nThe first patient was "
+    ...                            "dosed in the study NCT01691625 today.", [Identifier("NCT01691625", "NCT")])
+    """
+    title = first_line_title(text)
+    if not title:
+        return None
+    lines = [line for line in islice((line for line in text.split("\n") if line.strip()), 6)]
+    under = next((after for line, after in zip(lines, lines[1:]) if fold(line) == title), "")
+    match = _NUMBER_SUBJECT.match(under.strip())
+    return title if match and match.group("id") in {identifier.value for identifier in identifiers} else None
 
 
 def _up_to_sentence_end(text: str) -> str | None:

@@ -514,6 +514,12 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         treatment = _LOWER_TREATMENT.fullmatch(plain.strip())
         if treatment:
             return "interventions", treatment.group("value")
+        size = _LOWER_TRIAL_SIZE.fullmatch(plain.strip())
+        if size:
+            return "enrollment", size.group("value")
+        own = _LOWER_OWN_ID.fullmatch(plain.strip())
+        if own:
+            return "sponsor_ids", own.group("value")
     if not spaced:
         return _gap_row(line) or _closed_value(plain)
     for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
@@ -680,6 +686,14 @@ def _lower_value(line: str) -> tuple[str | None, str | None]:
 #: gives: "Treatment allogenic nk cells infusion", "Treatment mage-a4 tcr gene-modified t cells" (smartpatients.com
 #: NCT01947322, NCT01694472). Only there: "Treatment" alone is no label of the table ("Treatment naive patients …").
 _LOWER_TREATMENT = re.compile(r"Treatment (?P<value>[a-z0-9][a-z0-9 ,/+-]{2,80})")
+
+
+#: ... and its count and its ids on lines of their own, the count before the word "participants" ("Trial size 30
+#: participants") and the sponsor's own id after the register number ("Trial identifier NCT01898663, 307-CTC-DC/CIK",
+#: smartpatients.com NCT01898663): the enrollment, and the id the sponsor gives (its register number is in the text).
+#: Only there, and only so: "Trial size was 30" or an id list that opens with no register number is no such line.
+_LOWER_TRIAL_SIZE = re.compile(r"Trial size (?P<value>\d{1,6}) participants?")
+_LOWER_OWN_ID = re.compile(r"Trial identifier NCT\d{8}, (?P<value>[A-Za-z0-9][\w/.-]{1,40})")
 
 
 #: Words a heading goes on with and a field's value does not open with.
