@@ -58,6 +58,11 @@ def read_enriched(data: bytes, name: str, readers=READERS) -> TrialRecord:
     return enrich(read_text(data, name, readers))
 
 
+def saved_page(path: Path) -> TrialRecord:
+    """A saved page of a corpus under tests/data, read and enriched as a build reads it."""
+    return read_enriched(path.read_bytes(), path.name)
+
+
 def generic_page(text: str) -> TrialRecord:
     """A page's text as the generic reader alone reads it (the news items and other pages no layout claims)."""
     return read_text(text.encode(), "page.txt", {"generic": generic})

@@ -758,3 +758,12 @@ def test_cells_diluted_in_a_volume_are_one_administrations_amount() -> None:
     # a dilution ratio, or cells grown in a volume, says nothing of one administration
     assert [d.per_dose for d in cell_doses("Allogeneic UC-MSCs 1 x 10~7 diluted 1:10")] == [False]
     assert [d.per_dose for d in cell_doses("1 x 10^7 MSCs cultured in 5 mL of medium")] == [False]
+
+
+# --- pages held-out 6: a dose written ".5 x 10^6/kg" (meddatax.com NCT03371329) ---------------------------------------
+
+def test_a_decimal_without_its_leading_zero() -> None:
+    # "Group 1 MSC dose .5 x 10^6/kg IV"
+    assert [(d.minimum, d.unit) for d in cell_doses("Group 1 MSC dose .5 x 10^6/kg IV")] == [(5e5, "{cells}/kg")]
+    # a sentence's full stop before a number is no decimal point
+    assert [d.minimum for d in cell_doses("Enrolled in 2019. 5 x 10^6 cells/kg were given")] == [5e6]

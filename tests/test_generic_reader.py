@@ -20,6 +20,7 @@ from conftest import (
     product_rows,
     read_enriched,
     run_kg,
+    saved_page,
     therapy_page,
 )
 from conftest import generic_page as _read
@@ -35,7 +36,7 @@ from kg.model.text import clean_document_text, repair_unicode_hyphens
 from kg.read import read_text
 from kg.read.layouts import generic
 from kg.read.layouts.generic import _described_cells, _with_placebo
-from kg.read.parse.criteria import criteria_from_mixed_lines
+from kg.read.parse.criteria import criteria_from_lines, criteria_from_mixed_lines
 from kg.read.parse.cues import (
     first_line_title,
     given_paragraphs,
@@ -3071,3 +3072,89 @@ def test_the_archived_objectives_heading_over_numbered_objectives() -> None:
                                             "interleukin-2/cyclophosphamide in patients")
     # (left alone) the word in the page's contents, over no numbered objective
     assert pdq_objectives(["Basic Trial Information", "Objectives", "Entry Criteria", "Outline"]) is None
+
+
+# --- pages held-out 6: smartpatients.com's label lines, study group and '- ' criteria run (pages-holdout6-gold README) ---
+
+PH6_SMARTPATIENTS = TESTS / "data" / "pages-holdout6" / "smartpatients.com" / "NCT01898663-adenovirus-dc-cik-soft-tissue-sarcoma.txt"
+PH6_CANCERFAX = TESTS / "data" / "pages-holdout6" / "cancerfax.com" / "NCT01691625-dc-cik-chemoradiation-esophageal.txt"
+
+
+def test_trial_size_and_own_id_on_label_lines_without_separators() -> None:
+    # "Trial size 30 participants" / "Trial identifier NCT01898663, 307-CTC-DC/CIK"
+    record = saved_page(PH6_SMARTPATIENTS)
+    assert record.enrollment == 30
+    assert [(i.value, i.scheme) for i in record.identifiers] == [("NCT01898663", "NCT"), ("307-CTC-DC/CIK", "ORG")]
+    # only on a page that writes its values so, and only in that shape: a sentence about the size, or an id line that
+    # opens with no register number, is none
+    lines = ("Condition high-risk soft tissue sarcoma\nPhase phase 1/phase 2\nMasking open label\n"
+             "Primary purpose treatment\nNCT01898663\n")
+    record = generic_page(lines + "Trial size was 30 in the end\nTrial identifier 307-CTC-DC/CIK\n")
+    assert record.enrollment is None
+    assert [i.value for i in record.identifiers] == ["NCT01898663"]
+
+
+def test_the_study_group_line_over_the_interventions_name() -> None:
+    # "Primary purpose treatment" / "Adenovirus-transfected autologous DCs + CIK cells" / "adenovirus-transfected dc + cik"
+    # / "Adenovirus-transfected autologous DC vaccine plus CIK cells", the "Treatment" line naming the intervention
+    record = saved_page(PH6_SMARTPATIENTS)
+    assert [(a.label, a.interventions) for a in record.arms] == [
+        ("Adenovirus-transfected autologous DCs + CIK cells", ["adenovirus-transfected dc + cik"])]
+    # a label's line over the name is no group ("Primary purpose supportive care" / "mage-a4 tcr gene-modified t cells",
+    # smartpatients.com NCT01694472), nor is a sentence
+    record = generic_page("NCT01694472\nCondition malignant solid tumors\nTreatment mage-a4 tcr gene-modified t cells\n"
+                          "Phase phase 1\nMasking open label\nPrimary purpose supportive care\n"
+                          "mage-a4 tcr gene-modified t cells\nThe patients are given the cells twice.\n"
+                          "mage-a4 tcr gene-modified t cells\n")
+    assert record.arms == []
+
+
+def test_a_flattened_dash_list_of_criteria() -> None:
+    # "Inclusion Criteria: - Intermediate or high grade sarcoma as determined by pathology review - Histopathologically
+    # confirmed diagnosis of intermediate or high grade sarcoma - Age≥18 years at time of consent - KPS(Karnofsky
+    # Performance Scale) ≥70 - … - Normal liver, kidney and marrow functi"
+    record = saved_page(PH6_SMARTPATIENTS)
+    inclusion = [c.text for c in record.criteria if c.kind == "INCLUSION"]
+    assert len(inclusion) == 9
+    assert inclusion[0] == "Intermediate or high grade sarcoma as determined by pathology review"
+    assert inclusion[-1] == "Normal liver, kidney and marrow functi"
+    # a range, or one dash inside an item, cuts nothing
+    found = criteria_from_lines(["- Age 18 - 65 years", "- Hepatitis B - Positive serology"], "EXCLUSION")
+    assert [c.text for c in found] == ["Age 18 - 65 years", "Hepatitis B - Positive serology"]
+
+
+def test_the_sex_and_age_sentence_over_the_criteria() -> None:
+    # "Eligibility Criteria" / "Male or female participants at least 18 years old." / "Inclusion Criteria: - …"
+    record = saved_page(PH6_SMARTPATIENTS)
+    assert (record.sex, record.min_age_years) == ("ALL", 18.0)
+    assert not any(c.text.startswith("Male or female") for c in record.criteria)
+    # the same words as a criterion among the criteria stay a criterion, and say no sex
+    record = generic_page("NCT01898663\nEligibility Criteria\nInclusion Criteria:\n- Histologically confirmed sarcoma\n"
+                          "- Male or female participants at least 18 years old.\n")
+    assert record.sex is None
+    assert [c.text for c in record.criteria] == ["Histologically confirmed sarcoma",
+                                                "Male or female participants at least 18 years old."]
+
+
+# --- 2. cancerfax.com's prose article --------------------------------------------------------------------------------------
+
+def test_an_articles_sentences_that_open_with_the_trials_number() -> None:
+    # "DC-CIK Immunotherapy Combined With Concurrent Chemoradiation for Locally Advanced Esophageal Cancer" / "NCT01691625
+    # was a prospective interventional study conducted at Capital Medical University Cancer Center, Beijing, evaluating
+    # …" … "NCT01691625 (study ID: JR-01) was a single-centre interventional study sponsored by Capital Medical University,
+    # conducted at Capital Medical University Cancer Center (CMUCC), Beijing Shijitan Hospital."
+    record = saved_page(PH6_CANCERFAX)
+    assert record.title == "DC-CIK Immunotherapy Combined With Concurrent Chemoradiation for Locally Advanced Esophageal Cancer"
+    assert ("JR-01", "ORG") in [(i.value, i.scheme) for i in record.identifiers]
+    assert [(s.name, s.role) for s in record.sponsors] == [("Capital Medical University", "LEAD")]
+    assert [(s.name, s.city, s.country) for s in record.sites] == [
+        ("Capital Medical University Cancer Center", "Beijing", None)]  # the text names no country
+
+
+def test_a_news_headline_and_other_sentences_are_left_alone() -> None:
+    # a headline over a sentence that does not open with the number tells news; a site named otherwise is not read
+    record = generic_page("DC-CIK Immunotherapy Improves Survival in Esophageal Cancer Patients\nThe first patient has "
+                          "been dosed in the phase 1 trial (NCT01691625) of DC-CIK cells, which was conducted at several "
+                          "centres in China and is sponsored by a university.\n")
+    assert record.title is None
+    assert record.sites == [] and record.sponsors == []

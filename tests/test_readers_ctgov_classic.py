@@ -6,7 +6,7 @@ The rows quoted are those of real pages (tests/data/pages/clinicaltrials.gov).
 
 from __future__ import annotations
 
-from conftest import TESTS, read_enriched, run_kg
+from conftest import TESTS, read_enriched, run_kg, saved_page
 
 from kg.model.records import SourceDocument, TrialRecord
 from kg.read.layouts import ctgov_classic
@@ -749,3 +749,24 @@ Study Design: Observational Model: Case Control
                                     "lung cancer.")
     assert (record.conditions, record.phases, record.status) == (["Lung Cancer"], ["PHASE2", "PHASE3"], "UNKNOWN")
     assert record.interventions == []
+
+
+PH6_CLASSIC = TESTS / "data" / "pages-holdout6" / "clinicaltrials.gov" / "NCT05362786-bm-msc-ckd-classic.txt"
+
+
+# --- pages held-out 6: the classic page's intervention cell cut mid-word ----------------------------------------------
+
+def test_an_intervention_cell_the_excerpt_cuts_mid_word() -> None:
+    # "Experimental: Dose Arm 2" / "Subjects … single intravenous infusion of 200x10^6 cells" / "|" / "Drug: Allogeneic
+    # adipose-derived mesen" (the excerpt's end)
+    record = saved_page(PH6_CLASSIC)
+    assert [(a.label, a.interventions) for a in record.arms] == [
+        ("Dose Arm 1", ["Allogeneic adipose-derived mesenchymal stem cells (MSC)"]),
+        ("Dose Arm 2", ["Allogeneic adipose-derived mesen"])]
+    # the cell closed and whole: the page's own intervention, nothing more
+    cut = PH6_CLASSIC.read_text().rstrip()
+    assert cut.endswith("\nDrug: Allogeneic adipose-derived mesen")
+    whole = cut + "chymal stem cells (MSC)\nOne infusion |\n"
+    record = read_enriched(whole.encode(), PH6_CLASSIC.name)
+    assert [i.name for i in record.interventions] == ["Allogeneic adipose-derived mesenchymal stem cells (MSC)"]
+    assert record.arms[1].interventions == ["Allogeneic adipose-derived mesenchymal stem cells (MSC)"]

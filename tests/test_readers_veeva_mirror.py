@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import TESTS, product_rows, read_enriched, therapy_page
+from conftest import TESTS, product_rows, read_enriched, saved_page, therapy_page
 
 from kg.enrich.therapy.cell_kinds import CELL_TYPES
 
@@ -344,3 +344,33 @@ def test_indented_numbered_items_under_an_item_without_a_colon_stay_items() -> N
     texts = [c.text for c in read_enriched(page.encode(), "page.txt").criteria]
     assert len(texts) == 9
     assert "CR achieved following the first induction, but CR duration is ≤ 12 months" in texts
+
+
+PH6_MEDDATAX_CKD = TESTS / "data" / "pages-holdout6" / "meddatax.com" / "NCT05042206-cellgram-ckd-bm-msc.txt"
+PH6_MEDDATAX_ICH = TESTS / "data" / "pages-holdout6" / "meddatax.com" / "NCT03371329-bm-msc-intracerebral-hemorrhage.txt"
+
+
+# --- pages held-out 6: "an open, single-center" trial on a meddatax.com page ------------------------------------------
+
+def test_an_open_single_center_trial_is_open_label() -> None:
+    # "This clinical trial is an open, single-center, phase 1 clinical trial to evaluate the safety of allogeneic bone
+    # marrow-derived mesenchymal stem cell injection in patients with chronic kidney disease."
+    assert saved_page(PH6_MEDDATAX_CKD).masking == "NONE"
+    # "open" of other phrases is no masking
+    text = PH6_MEDDATAX_CKD.read_text().replace("an open, single-center,", "a single-center, open surgery,").replace(
+        "open,", "")
+    assert read_enriched(text.encode(), PH6_MEDDATAX_CKD.name).masking is None
+
+
+# --- pages held-out 6: meddatax.com's compact study groups ------------------------------------------------------------
+
+def test_a_recurring_intervention_line_and_its_description() -> None:
+    # "Group 1 MSC dose .5 x 10^6/kg IV" / "Intravenous infusion of MSC (mesenchymal stem cell) dose .5 x 10\^6/kg for 3
+    # participants." / "MSC" / "bone marrow derived cultured MSC (mesenchymal stem cell)" / "Group 2 …" / "MSC" / …
+    record = saved_page(PH6_MEDDATAX_ICH)
+    assert [(i.name, i.description) for i in record.interventions] == [
+        ("MSC", "bone marrow derived cultured MSC (mesenchymal stem cell)")]
+    [product] = record.cell_products
+    assert (product.donor_types, product.tissue_sources, product.ex_vivo_expanded) == (
+        ["ALLOGENEIC"], ["BONE_MARROW"], True)
+    assert sorted(d.minimum for d in product.doses) == [5e5, 1e6, 2e6]
