@@ -59,7 +59,7 @@ def test_the_ontology_page_has_every_term_with_its_definition(site):
     for term in terms:
         assert str(term).removeprefix(str(CTK)) in page.ids
         assert str(graph.value(term, SKOS.definition)) in text
-    assert "https://w3id.org/celltherapy-kg/ontology/0.3.0" in text  # the version IRI
+    assert "https://w3id.org/celltherapy-kg/ontology/0.4.0" in text  # the version IRI
     assert "http://purl.obolibrary.org/obo/OBI_0003697" in page.links  # an alignment
     assert "(deprecated)" in text
 
