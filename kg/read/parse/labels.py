@@ -511,15 +511,11 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
         name, value = _lower_value(plain)
         if name:
             return name, value
-        treatment = _LOWER_TREATMENT.fullmatch(plain.strip())
-        if treatment:
-            return "interventions", treatment.group("value")
-        size = _LOWER_TRIAL_SIZE.fullmatch(plain.strip())
-        if size:
-            return "enrollment", size.group("value")
-        own = _LOWER_OWN_ID.fullmatch(plain.strip())
-        if own:
-            return "sponsor_ids", own.group("value")
+        stripped = plain.strip()
+        for field, pattern in _LOWER_FIELD_LINES:
+            found = pattern.fullmatch(stripped)
+            if found:
+                return field, found.group("value")
     if not spaced:
         return _gap_row(line) or _closed_value(plain)
     for candidate in dict.fromkeys((_QUALIFIER.sub("", plain, count=2), plain, indexless)):
@@ -694,6 +690,8 @@ _LOWER_TREATMENT = re.compile(r"Treatment (?P<value>[a-z0-9][a-z0-9 ,/+-]{2,80})
 #: Only there, and only so: "Trial size was 30" or an id list that opens with no register number is no such line.
 _LOWER_TRIAL_SIZE = re.compile(r"Trial size (?P<value>\d{1,6}) participants?")
 _LOWER_OWN_ID = re.compile(r"Trial identifier NCT\d{8}, (?P<value>[A-Za-z0-9][\w/.-]{1,40})")
+#: The lower-case layout's lines whose words, not a separator, say their field.
+_LOWER_FIELD_LINES = (("interventions", _LOWER_TREATMENT), ("enrollment", _LOWER_TRIAL_SIZE), ("sponsor_ids", _LOWER_OWN_ID))
 
 
 #: Words a heading goes on with and a field's value does not open with.
