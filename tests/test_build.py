@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,28 @@ def test_a_failed_write_leaves_the_previous_graph_untouched(tmp_path, monkeypatc
         build([SEEDS], output)
     assert output.read_text() == "# the graph of yesterday\n"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_a_store_build_empties_its_spool_before_the_store_is_compacted(tmp_path, monkeypatch):
+    # The compaction rewrites the whole store; at the registry's size the spool (8.5 GB) is room it needs
+    import kg.build.streaming
+
+    spools, sizes = [], []
+    opened, filled = tempfile.TemporaryFile, kg.build.streaming.fill_store
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *a, **k: spools.append(opened(*a, **k)) or spools[-1])
+
+    def fill(directory, *, nquads, loaded):
+        def compacting():
+            sizes.append(os.fstat(spools[0].fileno()).st_size)
+            loaded()
+            sizes.append(os.fstat(spools[0].fileno()).st_size)
+        filled(directory, nquads=nquads, loaded=compacting)
+
+    monkeypatch.setattr(kg.build.streaming, "fill_store", fill)
+    report = build([SEEDS], store=tmp_path / "store")
+    assert report.ok and report.triples > 500
+    assert sizes[0] > 0 and sizes[1] == 0
+    assert (tmp_path / "store").is_dir()
 
 
 def test_export_writes_each_format_readably(seed_graph, tmp_path):

@@ -160,8 +160,11 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
             work = partial(_mapped, dataset=store is not None or format in DATASET_FORMATS, store=store is not None,
                            check=check, turtle=turtle)
             texts = _kept(in_order(pool, work, chunks), report, checked)
+            # The spool is read for the last time here, unless an incremental build keeps its records: emptied
+            # before the store's compaction, which needs the room (8.5 GB of spool at the registry's size)
+            freed = None if state else partial(spool.truncate, 0)
             _write(_counted(once(texts, report.differed, turtle_piece if turtle else None), report), output, store,
-                   format)
+                   format, freed)
             report.written = True
             if state:
                 with atomic_output(state) as stream:
@@ -174,10 +177,13 @@ def build(inputs: Iterable[Path], output: Path | None = None, *, format: str = "
     return report
 
 
-def _write(texts: Iterator[bytes], output: Path | None, store: Path | None, format: str) -> None:
-    """N-Triples / N-Quads text from pass two into the store, or the file in ``format``."""
+def _write(texts: Iterator[bytes], output: Path | None, store: Path | None, format: str,
+           loaded: Callable[[], object] | None = None) -> None:
+    """N-Triples / N-Quads text from pass two into the store (calling ``loaded`` once it is all in),
+    or the file in ``format``.
+    """
     if store is not None:
-        fill_store(store, nquads=texts)
+        fill_store(store, nquads=texts, loaded=loaded)
         return
     with atomic_output(output) as stream:  # type: ignore[arg-type]
         if format in ("ntriples", "nquads"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import shutil
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,7 +34,8 @@ __all__ = ["fill_store", "open_store", "store_statements"]
 LOAD_PIECE = 64 << 20
 
 
-def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterable[bytes] | None = None) -> None:
+def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterable[bytes] | None = None,
+               loaded: Callable[[], object] | None = None) -> None:
     """Replace the store in ``directory`` with ``quads`` or the N-Quads text ``nquads`` (whole
     statements per piece, which Oxigraph parses and loads without making a Python object per
     statement), whole or not at all.
@@ -43,6 +44,9 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
     optimised, which speeds its queries up several times), so a failed or killed build
     leaves the previous store as it was, and the next build removes what it left. Two
     builds at once each write their own and swap it in one after the other.
+
+    ``loaded``, if given, is called once every statement is in and before the compaction, which
+    rewrites the whole store and needs room on disk for it: a build frees its spool there.
     """
     directory = directory.resolve()
     directory.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +62,8 @@ def fill_store(directory: Path, quads: Iterable[ox.Quad] = (), *, nquads: Iterab
                 _load_behind(store, _pieces(nquads, LOAD_PIECE))
             else:
                 store.bulk_extend(quads)
+            if loaded is not None:
+                loaded()
             store.optimize()
             store.flush()
             del store
