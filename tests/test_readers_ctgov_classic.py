@@ -343,23 +343,15 @@ def test_an_intervention_description_of_a_table_the_excerpt_breaks_off_in_ends_a
     assert (product.tissue_sources, product.ex_vivo_expanded) == (["PERIPHERAL_BLOOD"], True)
 
 
-def test_the_2012_page_that_puts_the_number_on_the_line_after_its_label_is_read():
-    # clinicaltrials.gov/ct2/show/NCT01498055 (2012): "ClinicalTrials.gov Identifier:" alone on its line, the
-    # number under it; the reader once looked for both on one line and failed on the page.
-    page = """Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study
+#: clinicaltrials.gov/ct2/show/NCT01498055 as saved in 2012 (therapy-holdout4)
+CT2_2012 = (TESTS / "data" / "therapy-holdout4" / "pages" / "clinicaltrials.gov"
+            / "ct2-show-NCT01498055-autologous-cik-lung-cancer-observational.txt")
 
-The recruitment status of this study is unknown because the information has not been verified recently.
-Verified December 2011 by Third Military Medical University.
-Recruitment status was  Recruiting
-Sponsor:
-Information provided by (Responsible Party):
-Gong Liang, Third Military Medical University
-ClinicalTrials.gov Identifier:
-NCT01498055
-First received: November 24, 2011
-Last updated: March 21, 2012
-"""
-    record = read_enriched(page.encode(), "ct2-show-NCT01498055.txt")
+
+def test_the_2012_page_that_puts_the_number_on_the_line_after_its_label_is_read():
+    # "ClinicalTrials.gov Identifier:" alone on its line, the number under it; the reader once looked for both
+    # on one line and failed on the page
+    record = saved_page(CT2_2012)
     assert [i.value for i in record.identifiers] == ["NCT01498055"]
     assert record.source.layout == "ctgov_classic"
     assert record.title == "Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study"
@@ -718,33 +710,8 @@ def test_the_2008_pages_purpose_and_conditions_table_are_read() -> None:
 
 
 def test_the_2012_pages_conditions_table_one_cell_a_line_is_read() -> None:
-    # clinicaltrials.gov/ct2/show/NCT01498055 (therapy-holdout4): "Condition Phase" over "Lung Cancer" / "Phase 2" /
-    # "Phase 3"; the status only "was" Recruiting, now unknown
-    page = """Autologous CIK Cells Infusion for the Treatment of Lung Cancer: a Randomized Controlled Study
-
-The recruitment status of this study is unknown because the information has not been verified recently.
-Verified December 2011 by Third Military Medical University.
-Recruitment status was  Recruiting
-Sponsor:
-Information provided by (Responsible Party):
-Gong Liang, Third Military Medical University
-ClinicalTrials.gov Identifier:
-NCT01498055
-First received: November 24, 2011
-  Purpose
-
-To study the efficacy and safety of autologous CIK cells infusion for the treatment of lung cancer.
-
-
-Condition Phase
-Lung Cancer
-Phase 2
-Phase 3
-
-Study Type: Observational
-Study Design: Observational Model: Case Control
-"""
-    record = read_enriched(page.encode(), "ct2-show-NCT01498055.txt")
+    # "Condition Phase" over "Lung Cancer" / "Phase 2" / "Phase 3"; the status only "was" Recruiting, now unknown
+    record = saved_page(CT2_2012)
     assert record.brief_summary == ("To study the efficacy and safety of autologous CIK cells infusion for the treatment of "
                                     "lung cancer.")
     assert (record.conditions, record.phases, record.status) == (["Lung Cancer"], ["PHASE2", "PHASE3"], "UNKNOWN")
