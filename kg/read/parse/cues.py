@@ -945,11 +945,12 @@ _DESIGN_WORD = (r"(?!(?:of|in|for|with|by|to|on|at|from|who|that|which|previous|
 #: The trial's design stated in a sentence of its own: a line opening "A …" or "This study is a …" whose list of design
 #: words before "study" or "trial" holds the masking: "A phase I/II, randomised, double-blind, placebo controlled,
 #: single-centre study of bone marrow mononuclear cells …" (the description of clinicaltrials.gov NCT00285454, under its
-#: "Study Design:").
+#: "Study Design:"); not one that tells what such a study found ("A randomised, double-blind trial showed …").
 _BLINDED_STATEMENT = re.compile(
     rf"^[ \t]*(?:(?:this|the)\s+(?:(?:study|trial)\s+)?is\s+)?an?\s+(?:{_DESIGN_WORD},?\s+){{0,6}}?"
     rf"(?P<masking>single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?),?\s+(?:{_DESIGN_WORD},?\s+){{0,6}}?"
-    rf"(?:study|trial)\b", re.IGNORECASE | re.MULTILINE)
+    rf"(?:study|trial)\b(?![^.\n]{{0,80}}?\b(?:showed|found|demonstrated|reported|suggested|has\s+shown)\b)",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def stated_masking(text: str | None, design: bool = False) -> str | None:
@@ -964,8 +965,9 @@ def stated_masking(text: str | None, design: bool = False) -> str | None:
     ...  "A long-term extension study of patients who completed the double-blind trial",
     ...  "A single-blind assessment of the MRI scans will be made for this trial",
     ...  "In a randomised, double-blind, placebo-controlled trial, the drug reduced relapses",
+    ...  "A randomized, double-blind, placebo-controlled trial of the drug in 2015 showed fewer relapses",
     ...  "Outcome assessors will be blinded to the treatment allocation in this double-blind study")]
-    [None, None, None, None, None]
+    [None, None, None, None, None, None]
     """
     found = (_BLINDED.search if design else _BLINDED_STATEMENT.search)(text or "")
     return found.group(1 if design else "masking").upper() if found else None
