@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model.records import TrialRecord
-from kg.read.parse.cues import stated_design, stated_enrollment
+from kg.read.parse.cues import stated_design, stated_enrollment, stated_masking
 from kg.read.parse.fields import parse_phases
 from kg.read.parse.outcomes import outcomes_from_prose
 
@@ -28,8 +28,6 @@ _OPEN_LABEL = re.compile(r"\bopen[- ]label\b|\brandomi[sz]ed,\s+open\b(?![- ])"
                          r"|\bopen,\s+(?:randomi[sz]ed|parallel|(?:multi|single)-?\s?cent(?:re|er)|controlled|comparative"
                          r"|single[- ]arm)\b",
                          re.IGNORECASE)
-#: A title's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study", "double blind".
-_BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)
 
 _YEARS = r"(?:years?|yrs?)"
 #: A criterion is about age when it names age or counts years of age.
@@ -180,9 +178,10 @@ def complete_from_prose(record: TrialRecord) -> TrialRecord:
         record.enrollment = stated_enrollment(prose)
     if record.masking is None and _OPEN_LABEL.search(f"{titles}\n{prose}"):
         record.masking = "NONE"
-    if record.masking is None and (blinded := _BLINDED.search(titles)):
-        # only the title: a summary's "double-blind" may be another study's ("a previous double-blind trial")
-        record.masking = blinded.group(1).upper()
+    # the title's, or a line of prose that states the trial's design ("A phase I/II, randomised, double-blind, placebo
+    # controlled, single-centre study of …"): a summary's "double-blind" elsewhere may be another study's ("a previous
+    # double-blind trial")
+    record.masking = record.masking or stated_masking(titles, design=True) or stated_masking(prose)
     if record.min_age_years is None and record.max_age_years is None:
         # A criterion of no stated kind that bounds the age is the trial's age range too ("Patient age 16-65 years").
         inclusion = [c.text for c in record.criteria if c.kind != "EXCLUSION" and c.population != "DONOR"]

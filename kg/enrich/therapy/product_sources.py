@@ -263,10 +263,13 @@ _STEM_CELL_GRAFT = re.compile(r"\bperipheral[- ]blood\s+(?:hematopoietic\s+|haem
 #: "CD133+ selected autologous stem cell infusion".
 #: (not the stem cells given as a product of their own: "autologous adipose derived stem cells injected into the ovary",
 #: pactr.samrc.ac.za PACTR202007828853091; "autologous mesenchymal stem cells"; nor the marrow's mononuclear cells:
-#: "Intrathecal autologous bone marrow mononuclear cell transplantation", WHO ICTRP NCT02241395)
+#: "Intrathecal autologous bone marrow mononuclear cell transplantation", WHO ICTRP NCT02241395; nor stem cells
+#: transplanted into the tissue they treat: "CD133+ autologous stem cells transplantation in and around asynergic
+#: non-viable left ventricular (LV) segments", isrctn.com ISRCTN71717097)
 _AUTOLOGOUS_GRAFT = re.compile(r"\bautologous\s+(?:(?!adipose|mesenchymal)\S+\s+){0,3}?"
                                r"(?:stem[- ]cells?|HSCs?|HSCT|SCT|transplant\w*|graft\w*"
-                               r"|(?:bone[- ])?marrow(?![- ]mononuclear))\b|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
+                               r"|(?:bone[- ])?marrow(?![- ]mononuclear))\b"
+                               r"(?![- ]?(?:transplant\w*\s+)?(?:into|in\s+and\s+around)\s)|\bA(?:HS|HSC|S)CT\b", re.IGNORECASE)
 #: "haploidentical" said of a transplant ("TCRαβ T Cell Depleted Haploidentical Transplant").
 _HAPLO_TRANSPLANT = re.compile(r"\bhaplo(?:-?identical)?\b[- ](?:\S+\s+){0,4}?(?:transplant\w*|HCT|HSCT|SCT|graft)",
                                re.IGNORECASE)

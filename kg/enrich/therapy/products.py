@@ -67,7 +67,13 @@ from kg.enrich.therapy.product_sources import (
 from kg.enrich.therapy.quantities import cell_doses
 from kg.enrich.therapy.schedules import _TO_SENTENCE_END, INFUSION_DAY, infusion_count, named_infusion_count
 from kg.enrich.therapy.text import GIVING_PLACES, STRUCTURED_LAYOUTS, Passage, donor_clauses
-from kg.enrich.therapy.untyped_cells import _UNTYPED_CELLS, _gives_untyped, _kind_of, _names_untyped
+from kg.enrich.therapy.untyped_cells import (
+    _UNTYPED_CELLS,
+    _gives_untyped,
+    _group_gives_untyped,
+    _kind_of,
+    _names_untyped,
+)
 from kg.model.records import CellProduct, DoseLevel, TrialRecord
 
 __all__ = ["BACKGROUND", "cell_products"]
@@ -423,11 +429,12 @@ def _untyped_products(record: TrialRecord, giving: list[Passage],
         places = titles + [p for p in giving if p.place in GIVING_PLACES]
         if record.source.layout not in STRUCTURED_LAYOUTS or _GIVES_CELLS.search(" ".join([*named, record.title or ""])):
             places += [p for p in all_passages() if p.place == "summary"]
-        if not any(_gives_untyped(p.text) for p in places if not BACKGROUND.search(p.text)):
+        if not any(_gives_untyped(p.text) or _group_gives_untyped(p) for p in places if not BACKGROUND.search(p.text)):
             return []
     passages = all_passages()
     named_as = _names_pattern(_product_names(passages, [_UNTYPED_CELLS], record))
     about = [p for index, p in enumerate(passages) if _UNTYPED_CELLS.search(p.text) or (named_as and named_as.search(p.text))
+             or _group_gives_untyped(p)
              or (index and _GIVEN_THE_CELLS.search(p.text) and _UNTYPED_CELLS.search(passages[index - 1].text))
              or (index + 1 < len(passages) and _LEUKAPHERESIS_CULTURED.search(p.text)
                  and _UNTYPED_CELLS.search(passages[index + 1].text) and not _other_cells(p.text))]

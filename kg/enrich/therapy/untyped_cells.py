@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.enrich.therapy.giving_cues import _EVALUATED_OF, _GIVING_BEFORE, _GIVING_CUE, _GIVING_REACH, _IN_PATIENTS
+from kg.enrich.therapy.text import Passage
 from kg.model.records import TrialRecord
 
 __all__: list[str] = []  # the names here are the package's own
@@ -46,12 +47,21 @@ _UNTYPED_KINDS: list[tuple[str, str]] = [
     # of E-MNC to the submandibular gland" (rctportal.niph.go.jp jRCTb070190057, effective mononuclear cells)
     ("mononuclear-cells", r"(?-i:\b[A-Z]{1,3}-MNCs?\b)"),
     ("adipose-derived-cells", r"\badipose[- ]derived\s+regenerative\s+cells?\b"),
+    # cells grown into a sheet to be implanted: "Allogeneic cell sheet implantation on cartilage defects", "allogeneic
+    # chondrocyte sheets" (rctportal.niph.go.jp jRCTa030240663), "Chondrocyte sheets are fabricated using
+    # temperature-responsive culture dish, and to be transplanted to the cartilage defect" (umin.ac.jp UMIN000006650);
+    # not a data or information sheet
+    ("cell-sheets", r"\b(?:chondrocyte|cell)\s+sheets?\b"),
     # stem cells selected by their CD34 or CD133 marker, given: "repeated autologous infusions of granulocyte colony
     # stimulating factor (GCSF) mobilised CD133+ bone marrow stem cells" (isrctn.com ISRCTN91288089), "intra-carotid
     # arterial transfusion of autologous peripheral blood-derived stem cell/progenitor cell (CD34+) therapy" (WHO ICTRP
-    # ISRCTN15677760); not "CD34+ cells/kg", a graft's count, nor "the CD34+ stem cell graft" of a transplant
-    ("cd34-cd133-stem-cells", r"(?-i:\bCD(?:34|133)\+)\s*(?:(?:bone\s+marrow|peripheral\s+blood)\s+)?(?:stem|progenitor)\s+cells?\b"
-                              r"(?![- ]?(?:grafts?|transplant\w*|dose|counts?)\b)"
+    # ISRCTN15677760); not "CD34+ cells/kg", a graft's count, nor "the CD34+ stem cell graft" of a transplant; the donor
+    # word may stand between, and the transplant be into the tissue the cells treat: "the effects of CD133+ autologous
+    # stem cells transplantation in and around asynergic non-viable left ventricular (LV) segments" (isrctn.com
+    # ISRCTN71717097), not a stem cell transplantation in patients
+    ("cd34-cd133-stem-cells", r"(?-i:\bCD(?:34|133)\+)\s*(?:(?:autologous|allogeneic)\s+)?"
+                              r"(?:(?:bone\s+marrow|peripheral\s+blood)\s+)?(?:stem|progenitor)\s+cells?\b"
+                              r"(?![- ]?(?:grafts?|transplant\w*(?!\s+(?:into|in\s+and\s+around)\s)|dose|counts?)\b)"
                               r"|\bstem\s+cells?\s*/\s*progenitor\s+cells?\s*\((?-i:CD(?:34|133))\+\)"),
     # cells of the bone marrow named by it alone: "safety and efficacy of Bone marrow derived autologous cells for the
     # treatment of Acute Paraplegia" (ctri.nic.in CTRI/2013/10/004099)
@@ -87,6 +97,12 @@ _TO_TREAT = re.compile(r"^[^.;]{0,20}?\b(?:to\s+treat|for\s+the\s+treatment\s+of
 _AS_VACCINE = re.compile(r"^[- ]?vaccin(?:e|es|ation|ations)\b", re.IGNORECASE)
 
 
+#: Cells transplanted into the tissue they treat are given: "CD133+ autologous stem cells transplantation in and around
+#: asynergic non-viable left ventricular (LV) segments" (isrctn.com ISRCTN71717097); not "stem cell transplantation in
+#: patients with …", a transplant of the blood-forming cells.
+_INTO_TISSUE = re.compile(r"[- ]?transplant\w*\s+(?:into|in\s+and\s+around)\s", re.IGNORECASE)
+
+
 def _kind_of(cells: str) -> str:
     """The kind of cells without a cell-type token a match of _UNTYPED_CELLS names."""
     return next(kind for kind, pattern in _UNTYPED_KIND if pattern.match(cells))
@@ -95,21 +111,33 @@ def _kind_of(cells: str) -> str:
 #: Words (lowercase) one of which _UNTYPED_CELLS needs.
 _UNTYPED_WORDS = ("mesenchymal", "mesenchimal", "marrow mononuclear", "marrow-mononuclear", "bm-mnc", "bmmnc", "-mnc", "msc",
                   "dendritic", "amnion", "haec", "cord blood", "ucbc", "adipose", "umbilical", "macrophage", "car-m", "car m",
-                  "lymphokine", "lak cell", "activated lymphocyte", "cd34+", "cd133+", "marrow derived", "marrow-derived")
+                  "lymphokine", "lak cell", "activated lymphocyte", "cd34+", "cd133+", "marrow derived", "marrow-derived",
+                  "cell sheet", "chondrocyte sheet")
 
 
 def _names_untyped(record: TrialRecord) -> bool:
     texts = [record.title, record.official_title, record.brief_summary, record.detailed_description,
              *(text for i in record.interventions for text in (i.name, i.description)),
-             *(a.description for a in record.arms)]
+             *(text for a in record.arms for text in (a.label, a.description))]
     lowered = " ".join(text for text in texts if text).lower()
     return any(word in lowered for word in _UNTYPED_WORDS)
+
+
+def _group_gives_untyped(passage: Passage) -> bool:
+    """A sentence of a group's description that gives what the group's name says are cells without a cell-type token:
+    "MSCs treatment group" / "Intralesional injection of expanded human umbilical cord-deri" (meddatax.com NCT06429241,
+    the description cut by the page); not a group named so whose description gives nothing ("MSC group" / "Follow-up
+    only").
+    """
+    return passage.place == "arm" and bool(passage.arm) and bool(_UNTYPED_CELLS.search(passage.arm or "")) \
+        and bool(_GIVING_CUE.search(passage.text))
 
 
 def _gives_untyped(sentence: str) -> bool:
     return any(_GIVING_CUE.search(sentence, max(0, m.start() - _GIVING_REACH), m.end() + _GIVING_REACH)
                or _GIVING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()].rsplit(" and ", 1)[-1])
                or _TO_TREAT.search(sentence[m.end():]) or _AS_VACCINE.match(sentence[m.end():])
+               or _INTO_TISSUE.match(sentence, m.end())
                # evaluated in patients, as cells of a type are: "to verify the safety and efficacy of allogeneic
                # mesenchymal stem cells from healthy donors in RRI patients" (meddatax.com NCT05939778)
                or (_EVALUATED_OF.search(sentence[max(0, m.start() - 80): m.start()])

@@ -397,6 +397,14 @@ _DESCRIPTION_END = re.compile(r"\||^\s*(?:Study Design|Arms and Interventions|Ou
                               r"|Contacts and Locations|Sponsors and Collaborators)\b|^\s*(?:Layout table for\b|Study Type\s*:)")
 
 
+#: The description's own heading over a paragraph of its design, alone on its line: "Study Design:" / "A phase I/II,
+#: randomised, double-blind, placebo controlled, single-centre study of …" (clinicaltrials.gov NCT00285454) …
+_DESCRIPTIONS_OWN_HEADING = re.compile(r"^\s*Study Design\s*:\s*$")
+#: … not the page's design rows under it ("Study Design:" / "Allocation: Randomized", "Study Type : | …").
+_DESIGN_ROW_NEXT = re.compile(r"^\s*(?:Allocation|Intervention Model|Masking|Primary Purpose|Observational Model|Time Perspective"
+                              r"|Endpoint Classification|Study Type)\b|.*\|")
+
+
 def _description(lines: list[str]) -> str | None:
     """The study's description as a saved page keeps it: the paragraphs right under the conditions table's row
     ("This study proposes to extract, concentrate, and activate gamma delta T-cells from the peripheral blood …"),
@@ -412,8 +420,9 @@ def _description(lines: list[str]) -> str | None:
             return None
         start = next((i + 1 for i in range(start + 1, len(lines)) if fold(lines[i])), len(lines))
     paragraphs = []
-    for line in lines[start:]:
-        if _DESCRIPTION_END.search(line):
+    for index, line in enumerate(lines[start:], start):
+        if _DESCRIPTION_END.search(line) and not _DESCRIPTIONS_OWN_HEADING.match(line) or _DESCRIPTIONS_OWN_HEADING.match(
+                line) and _DESIGN_ROW_NEXT.match(next((later for later in lines[index + 1:index + 4] if later.strip()), "")):
             break
         text = re.sub(r"^(?:Brief Summary|Detailed Description)\s*:\s*", "", fold(line))
         if text:

@@ -56,6 +56,7 @@ from kg.read.parse.cues import (
     stated_design,
     stated_eligible_people,
     stated_enrollment,
+    stated_masking,
     stated_phase,
     stated_site,
     stated_start,
@@ -449,6 +450,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # treatment called CAR-TA T cells"): that is the intervention.
     called = None if record.interventions else treatment_called(text)
     record.interventions = record.interventions or ([Intervention(called)] if called else [])
+    # … or whose summary names them in a bulleted run ("The names of the treatment interventions used in this study are:
+    # * B7-H3.CD28Z.CART / B7-H3 CAR T cells * Fludarabine * Cyclophosphamide")
+    record.interventions = record.interventions or [Intervention(name) for name in _summary_named(record.brief_summary)]
     # A sample size given group by group ("Control group:30;CIK group:30;NK group:30;") names the trial's arms.
     # Sentences under the interventions label describe what is given ("Patients will be given 230 millions human
     # amnion epithelial cells (hAECs) by intravenous infusion"): part of the trial's description, after the one it has.
@@ -492,6 +496,9 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     record.intervention_model = lookup("intervention-model", _first(found, "intervention_model"))
     record.primary_purpose = lookup("primary-purpose", _first(found, "primary_purpose"))
     record.masking = lookup("masking", _first(found, "masking"))
+    # (or as the design field words it: "Study designDouble-blind randomised placebo-controlled trial", isrctn.com)
+    record.masking = record.masking or next(filter(None, (stated_masking(value, design=True)
+                                                          for value in _values(found, "study_design"))), None)
     record.sites = sites_from_lines(found.sections.get("locations", []))
     if not record.sites and not found.sections.get("locations") and stated_site(text):
         record.sites = [Site(stated_site(text))]  # "… may be eligible to participate in a clinical trial at the NIH Clinical Center"
@@ -530,7 +537,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     if record.min_age_years is None and record.max_age_years is None:
         record.min_age_years = eligible_age
     start, end = (re.split(r"\s+(?:to|until|through|[-–])\s+", _first(found, "study_dates") or "", maxsplit=1) + [""])[:2]
-    record.start_date = parse_date(_first(found, "start_date")) or parse_date(start) or stated_start(text)
+    # (the NIPH portal's view of a jRCT record prints its dates day first: "Registered date:05/02/2025", "Date of first
+    # enrollment05/02/2025" under "JRCT ID: jRCTa030240663", rctportal.niph.go.jp)
+    record.start_date = (parse_date(_first(found, "start_date"), day_first=bool(_NIPH_RECORD_HEAD.search(text)))
+                         or parse_date(start) or stated_start(text))
     record.completion_date = parse_date(_first(found, "completion_date")) or parse_date(end)
     eligibility = found.sections.get("eligibility", [])
     summary = _PEOPLE_SUMMARY.fullmatch(fold(eligibility[0])) if eligibility else None
@@ -557,6 +567,10 @@ def read(text: str, source: SourceDocument) -> TrialRecord:
     # an article headed by its trial's name, whose first sentence opens with the trial's number (cancerfax.com)
     record.title = record.title or title_over_number_sentence(text, record.identifiers)
     return record
+
+
+#: The head of the NIPH portal's view of a jRCT record ("JRCT ID: jRCTa030240663", rctportal.niph.go.jp).
+_NIPH_RECORD_HEAD = re.compile(r"^JRCT ID:[ \t]*jRCT", re.MULTILINE)
 
 
 #: The sentence a page prints over its criteria for the registry's sex and minimum age: "Male or female participants at
@@ -870,6 +884,7 @@ def _interventions(lines: list[str]) -> list[Intervention]:
             values[index] = sub.group("name").strip()
             described[values[index]] = value
     values = [item for value in values for listed in _comma_listed(value) for item in _with_placebo(listed)]
+    values = [name for value in values for name in _run_together(value)]
     pairs = [pair for value in values for pair in typed_interventions(value) if pair[1]]
     named = all(kind or (len(name.split()) <= 8 and not name.endswith(".") and not _SENTENCE_WORDS.search(name))
                 for kind, name in pairs)
@@ -881,6 +896,63 @@ def _interventions(lines: list[str]) -> list[Intervention]:
 #: An interventions field of labelled sub-fields, "Intervention: <what is given>" and a capitalised sub-label after it
 #: ("Intervention period:", "Number of times of intervention:"), the NIPH portal's view of a jRCT record.
 _SUB_LABELLED_INTERVENTION = re.compile(r"^Intervention\s*:\s*(?P<name>[^:]+?)\s(?=[A-Z][a-z]+(?: [a-z]+){0,5} ?:\s)")
+
+
+#: A summary's sentence naming what the study gives, then a bulleted run of the names, its line breaks lost: "The names of
+#: the treatment interventions used in this study are: * B7-H3.CD28Z.CART / B7-H3 CAR T cells * Fludarabine *
+#: Cyclophosphamide" (ignite-sd.com NCT07358260, the registry record's brief summary); "The names of the study drugs
+#: involved in this study are: - …".
+_NAMES_ARE = re.compile(r"\bThe names of the (?:[a-z]+ ){0,2}(?:interventions|drugs|treatments|products|therapies) "
+                        r"(?:[a-z]+ ){1,4}are\s*:\s*(?P<run>[-*•]\s.*)$", re.IGNORECASE)
+_NAME_BULLET = re.compile(r"(?:^|\s)[-*•]\s+")
+
+
+def _summary_named(summary: str | None) -> list[str]:
+    """The names a summary's "The names of the … used in this study are:" sentence lists by bullets (each at most eight
+    words; none where an item is longer: the run is prose).
+
+    >>> _summary_named("… relapsed or refractory. The names of the treatment interventions used in this study are: * "
+    ...                "B7-H3.CD28Z.CART / B7-H3 CAR T cells * Fludarabine * Cyclophosphamide")
+    ['B7-H3.CD28Z.CART / B7-H3 CAR T cells', 'Fludarabine', 'Cyclophosphamide']
+    >>> _summary_named("The names of the study drugs involved in this study are: - Pembrolizumab - Cyclophosphamide")
+    ['Pembrolizumab', 'Cyclophosphamide']
+    >>> _summary_named("The names of the study groups are: Group A and Group B"), _summary_named("Patients receive * T cells")
+    ([], [])
+    """
+    match = _NAMES_ARE.search(summary or "")
+    if not match:
+        return []
+    names = [name.strip() for name in _NAME_BULLET.split(match.group("run")) if name.strip()]
+    return names if names and all(len(name.split()) <= 8 for name in names) else []
+
+
+#: Where a name run onto the one before it starts: a capitalised word after a word in lower case ("High tibial osteotomy
+#: Allogeneic cell sheet implantation on cartilage defects", the NIPH portal's "Intervention(s)" field, its line breaks
+#: lost, rctportal.niph.go.jp jRCTa030240663) …
+_NAME_RUN_ON = re.compile(r"(?<=[a-z]) (?=[A-Z][a-z])")
+#: … unless that word leads into it ("Injection of Cultured cells"): a word that ends no name.
+_LEADING_WORD = re.compile(r"\b(?:of|with|and|or|the|to|in|on|by|for|a|an|at|from|into|via|plus|versus|vs)$", re.IGNORECASE)
+
+
+def _run_together(value: str) -> list[str]:
+    """The names of a value of more than eight words that runs short names together, each capitalised after a word in
+    lower case; any other value whole (a sentence, one long name, a name with a lower-case word before a capital, a
+    typed "Drug: …" line).
+
+    >>> _run_together("High tibial osteotomy Allogeneic cell sheet implantation on cartilage defects")
+    ['High tibial osteotomy', 'Allogeneic cell sheet implantation on cartilage defects']
+    >>> _run_together("Intravenous injection of Cultured autologous bone marrow mononuclear cells twice")
+    ['Intravenous injection of Cultured autologous bone marrow mononuclear cells twice']
+    >>> _run_together("2.5 x 10^6 cells/kg of UDI-001 are administered intravenously. One cycle consists of twice a week")
+    ['2.5 x 10^6 cells/kg of UDI-001 are administered intravenously. One cycle consists of twice a week']
+    """
+    if len(value.split()) <= 8 or ":" in value or not _NAME_RUN_ON.search(value):
+        return [value]
+    names = _NAME_RUN_ON.split(value)
+    if any(_LEADING_WORD.search(name) or len(name.split()) > 8 or name.rstrip().endswith(".")
+           or _SENTENCE_WORDS.search(name) for name in names):
+        return [value]
+    return names
 
 
 _MARKDOWN_TYPED = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)[A-Za-z][\w ]{1,30}:(?:\*\*|__)")

@@ -47,6 +47,14 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
     ['AML (one of the following): 1. CR not achieved; 2. CR shorter than 12 months', 'Blasts > 5%']
     >>> split_numbered("1. Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl 2. Salivary gland tumor")
     ['Hemoglobin 1) men: below 12.5 g/dl 2) women: below 12.0 g/dl', 'Salivary gland tumor']
+    >>> split_numbered("Patients who meet any of the following exclusion criteria will not be included. 1. Patients for "
+    ...                "whom it is difficult to obtain informed consent 2. Patients with complications")
+    ['Patients for whom it is difficult to obtain informed consent', 'Patients with complications']
+    >>> split_numbered("Patients must meet all of the following criteria and have the ability to give informed consent 1. "
+    ...                "20 to 60 years of age 2. Have a cartilage defect of the knee joint 3. Written consent")
+    ['20 to 60 years of age', 'Have a cartilage defect of the knee joint', 'Written consent']
+    >>> split_numbered("Meets the criteria of the protocol 2. Age 18 or older 3. Consent")
+    ['Meets the criteria of the protocol', 'Age 18 or older', 'Consent']
 
     ``following`` is the number the enclosing list counts next, when the text is an item of it: its sub-list stays
     in it, and the enclosing count goes on after it (trial.medpath.com NCT03619954's item 6):
@@ -64,13 +72,15 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
     nested: int | None = None  # the next number of a sub-list under an item ending in a colon
     nested_mark: str | None = None  # … or of a sub-list marked otherwise than the list, with that mark
     list_mark: str | None = None  # the mark of the list's own numbers, "." or ")"
+    pointer = _FOLLOWING_CRITERIA.search(text)  # "… all of the following criteria …" before a list whose colon is lost
     for match in _INLINE_NUMBER.finditer(text):
         if not _starts_item(text, match):
             continue
         number = _ROMAN.get(match.group(1)) or int(match.group(1))
         mark = match.group(0).rstrip()[-1]
         if expected is None:
-            if match.start() == 0 or number > 1 or text[:match.start()].rstrip().endswith(":"):
+            if match.start() == 0 or number > 1 or text[:match.start()].rstrip().endswith(":") \
+                    or pointer and pointer.end() <= match.start():
                 expected = number
             else:
                 continue
@@ -96,10 +106,27 @@ def split_numbered(text: str, following: int | None = None) -> list[str]:
         return [tidy] if tidy else []
     lead = text[: cuts[0][0]]
     # Text before the first number is an item whose number was lost, unless it introduces the list
-    # ("Subjects with any of the following exclusion criteria were not eligible for this trial:").
-    pieces = ([] if lead.rstrip().endswith(":") else [lead]) + [
+    # ("Subjects with any of the following exclusion criteria were not eligible for this trial:"), with no colon too
+    # when it points to the criteria that follow (_FOLLOWING_CRITERIA)
+    pointed = _FOLLOWING_CRITERIA.search(lead) if len(cuts) >= 2 else None
+    introduces = lead.rstrip().endswith(":") or pointed
+    # (… and its item 1 is the text after its "1." when that number was not taken for one: "… informed consent 1. 20 to
+    # 60 years of age, …", a number after it)
+    first = _FIRST_ITEM.search(lead, pointed.end()) if pointed else None
+    pieces = ([lead[first.end():]] if first else [] if introduces else [lead]) + [
         text[end: next_start] for (_, end), (next_start, _) in zip(cuts, cuts[1:] + [(len(text), 0)])]
     return [piece for piece in (_tidy(p) for p in pieces) if piece]
+
+
+#: A sentence before a run's first list number that points to the criteria after it, its colon lost: "Patients must
+#: meet all of the following criteria and have the ability to give informed consent 1. 20 to 60 years of age, …",
+#: "Patients who meet any of the following exclusion criteria will not be included. 1. Patients for whom …" (the NIPH
+#: portal's view of jRCTa030240663, rctportal.niph.go.jp).
+_FOLLOWING_CRITERIA = re.compile(r"\b(?:all|any|each)\s+(?:of\s+)?the\s+following\s+(?:[a-z]+\s+)?criteria\b", re.IGNORECASE)
+
+
+#: The number of a list's first item after the sentence pointing to it ("… informed consent 1. 20 to 60 years").
+_FIRST_ITEM = re.compile(r"\s\(?1[.)]\s+(?=\S)")
 
 
 def _starts_item(text: str, match: re.Match[str]) -> bool:

@@ -24,7 +24,7 @@ __all__ = ["badge", "title_before_identifier", "first_line_title", "stated_phase
            "sponsor_line", "archived_status", "referred_own_number", "phase_of_this_study", "record_number_line", "numbers_line",
            "number_under_officer",
            "FIELD_LINE", "title_after_number", "title_after_labelled_number",
-           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design",
+           "stated_study_type", "stated_enrollment", "phase_under_header", "stated_design", "stated_masking",
            "stated_eligible_people", "stated_site", "summary_paragraph",
            "stated_start", "title_before_contents", "title_above_summary", "pdq_outline", "phase_line",
            "title_named_by_number", "given_paragraphs",
@@ -932,6 +932,45 @@ def stated_design(text: str, design: bool = False) -> tuple[str | None, str | No
         allocation = "RANDOMIZED"
     model = "SINGLE_GROUP" if _SINGLE_GROUP.search(text) else "PARALLEL" if _PARALLEL.search(text) else None
     return allocation, model, "INTERVENTIONAL" if _INTERVENTIONAL.search(text) else None
+
+
+#: A title's or a design field's masking: "A Phase II, 12-Week Randomised, Double-Blind, Placebo-Controlled ... Study",
+#: "Double-blind randomised placebo-controlled trial" (ISRCTN's "Study design", isrctn.com ISRCTN71717097).
+_BLINDED = re.compile(r"\b(single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b", re.IGNORECASE)
+#: A word of a design statement's list before its "study" or "trial" ("randomised", "placebo controlled",
+#: "single-centre", "phase I/II"): no preposition or relative word, nothing that makes it another study ("previous",
+#: "parent", "completed").
+_DESIGN_WORD = (r"(?!(?:of|in|for|with|by|to|on|at|from|who|that|which|previous|prior|earlier|recent|published|similar"
+                r"|separate|parent|completed|original|preceding)\b)[\w/-]+")
+#: The trial's design stated in a sentence of its own: a line opening "A …" or "This study is a …" whose list of design
+#: words before "study" or "trial" holds the masking: "A phase I/II, randomised, double-blind, placebo controlled,
+#: single-centre study of bone marrow mononuclear cells …" (the description of clinicaltrials.gov NCT00285454, under its
+#: "Study Design:"); not one that tells what such a study found ("A randomised, double-blind trial showed …").
+_BLINDED_STATEMENT = re.compile(
+    rf"^[ \t]*(?:(?:this|the)\s+(?:(?:study|trial)\s+)?is\s+)?an?\s+(?:{_DESIGN_WORD},?\s+){{0,6}}?"
+    rf"(?P<masking>single|double|triple|quadruple)[- ]?(?:blind(?:ed)?|mask(?:ed)?),?\s+(?:{_DESIGN_WORD},?\s+){{0,6}}?"
+    rf"(?:study|trial)\b(?![^.\n]{{0,80}}?\b(?:showed|found|demonstrated|reported|suggested|has\s+shown)\b)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def stated_masking(text: str | None, design: bool = False) -> str | None:
+    """The masking a trial's wording states: a "double-blind" of its title or design field (``design``), or of a line
+    of prose that states its design (:data:`_BLINDED_STATEMENT`); a summary's "double-blind" may be another study's.
+
+    >>> stated_masking("Double-blind randomised placebo-controlled trial", design=True)
+    'DOUBLE'
+    >>> stated_masking("A phase I/II, randomised, double-blind, placebo controlled, single-centre study of bone marrow cells")
+    'DOUBLE'
+    >>> [stated_masking(text) for text in ("A previous double-blind trial showed a benefit",
+    ...  "A long-term extension study of patients who completed the double-blind trial",
+    ...  "A single-blind assessment of the MRI scans will be made for this trial",
+    ...  "In a randomised, double-blind, placebo-controlled trial, the drug reduced relapses",
+    ...  "A randomized, double-blind, placebo-controlled trial of the drug in 2015 showed fewer relapses",
+    ...  "Outcome assessors will be blinded to the treatment allocation in this double-blind study")]
+    [None, None, None, None, None, None]
+    """
+    found = (_BLINDED.search if design else _BLINDED_STATEMENT.search)(text or "")
+    return found.group(1 if design else "masking").upper() if found else None
 
 
 #: Who may take part, as an article says it: "Women 18 and older with previously untreated advanced cervical cancer

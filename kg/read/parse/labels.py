@@ -69,7 +69,9 @@ LABELS: dict[str, tuple[str, ...]] = {
                     "other study id numbers", "protocol id", "protocol ids", "nci protocol id", "protocol id number",
                     # a cancer institute's trial page, label and value on one line ("Protocol No.   EA1131" beside
                     # "Status   Open", usahealthsystem.com)
-                    "protocol no."),
+                    "protocol no.",
+                    # ISRCTN's record ("Protocol serial number CS/2008/3027", isrctn.com ISRCTN71717097)
+                    "protocol serial number"),
     # Labelled secondary ids: of a register the page does not name, scheme OTHER (tests/data/pages-gold/README.md).
     "secondary_ids": ("secondary id", "secondary ids", "secondary id(s)", "secondary identifying numbers",
                       "secondary ids if any"),
@@ -77,7 +79,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "collaborators": ("collaborator", "collaborators"),
     # CTRI's funder, after its change flag: "Source of Monetary or Material Support" / "Modification(s)" / "Chaitanya
     # Vaidyakeeya Seva Sanstha, 44/2 Hill View Society, …" (ctri.nic.in CTRI/2013/10/004099): an organisation, no role
-    "funders": ("source of monetary or material support",),
+    "funders": ("source of monetary or material support",
+                # ISRCTN's record, beside its "Sponsor" ("Funder National Institute for Health Research (NIHR) (UK) -
+                # Biomedical Research Unit", isrctn.com ISRCTN71717097)
+                "funder", "funders"),
     "enrollment": ("enrollment", "enrolment", "target sample size", "target recruitment", "sample size",
                    "number of participants", "target number of participants", "participants", "planned enrollment",
                    "target enrollment"),
@@ -88,7 +93,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     # The registry's design fields as mirror sites print them ("Allocation", "Masking", "Purpose").
     "allocation": ("allocation", "secondary study design"),
     "intervention_model": ("intervention model", "interventional model"),
-    "primary_purpose": ("primary purpose", "purpose"),
+    "primary_purpose": ("primary purpose", "purpose",
+                        # UMIN's "Intervention" group of fields ("Purpose of intervention" / "Treatment", umin.ac.jp
+                        # UMIN000006650)
+                        "purpose of intervention"),
     "masking": ("masking", "blinding", "masking/blinding"),
     # IRCT heads what each group is given "Intervention groups" ("Injection of the number of 7x10^5 NK cells in
     # 3 periods with an interval of 5 days to 3 patients with HCC").
@@ -101,7 +109,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                       "treatment type",
                       # a cancer centre's protocol page, the drugs given ("Treatment Agent:Cyclophosphamide; Filgrastim;
                       # Fludarabine; Interleukin-2", utm-ext01a.mdacc.tmc.edu NCT00338377)
-                      "treatment agent", "treatment agents"),
+                      "treatment agent", "treatment agents",
+                      # UMIN's numbered intervention field ("Interventions/Control_1" / "We confirm the status of
+                      # cartilage defect", umin.ac.jp UMIN000006650; its index read off by _INDEX)
+                      "interventions/control"),
     "locations": ("locations", "location", "trial locations", "study locations", "trial sites", "study sites",
                   "participating sites", "participating centres", "participating centers", "recruiting centres",
                   "recruiting centers", "study centres", "study centers", "sites", "trial centres", "trial centers"),
@@ -204,6 +215,9 @@ LABELS: dict[str, tuple[str, ...]] = {
               "outcome(s)", "related information", "public contact", "scientific contact",
               # UMIN's headings over its groups of fields ("Key secondary outcomes" / "Efficacy" / "Base" / "Study type")
               "base", "assessment",
+              # … and its fields over the intervention that the reader does not take ("No. of arms" / "1", "Type of
+              # intervention" / "Device,equipment", umin.ac.jp UMIN000006650)
+              "no. of arms", "type of intervention",
               "ethics application status", "date submitted", "date registered",
               "date last updated", "type of registration", "contacts", "contact information", "general information",
               # the primary completion date is not the study's; the head of a conditions table whose cells are lost
@@ -445,8 +459,9 @@ _QUALIFIER = re.compile(r"\s*\((?:estimated|anticipated|actual|expected|planned)
                         r"|^(?:estimated|anticipated|actual|expected|planned)\s+(?=\w)", re.IGNORECASE)
 
 
-#: An index glued to a label of several words: UMIN's "Narrative objectives1 …", "Trial characteristics_1 …".
-_INDEX = re.compile(r"^([A-Za-z][A-Za-z]* [A-Za-z ]*[a-z])_?\d{1,2}(?=\s|:|$)")
+#: An index glued to a label of several words: UMIN's "Narrative objectives1 …", "Trial characteristics_1 …",
+#: "Interventions/Control_1".
+_INDEX = re.compile(r"^([A-Za-z][A-Za-z]*[ /][A-Za-z /]*[a-z])_?\d{1,2}(?=\s|:|$)")
 
 
 def label_of(line: str, spaced: bool = False, glued: bool = False) -> tuple[str | None, str | None]:
@@ -484,6 +499,10 @@ def _latin_label(line: str, plain: str, spaced: bool, glued: bool, lower: bool =
     indexless = _INDEX.sub(r"\1", plain)
     for candidate in dict.fromkeys((plain, _QUALIFIER.sub("", plain, count=2), indexless)):
         match = _LINE.match(candidate)
+        if match and candidate is indexless and candidate != plain and _KEYS.get(_key(match.group("label"))) == "enrollment":
+            # a number glued to a count's label is the count ("Target sample size4", the NIPH portal's view of a jRCT
+            # record, rctportal.niph.go.jp): UMIN indexes labels of texts ("Narrative objectives1")
+            continue
         if match:
             name = _KEYS.get(_key(match.group("label")))
             if name in ("other", None) and match.group("value") and _key(match.group("label")) in _FIELD_WITH_A_VALUE:
@@ -597,8 +616,9 @@ def _glued_value(line: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-#: How a value glued to its label opens: a capital or a digit, or a lettered item ("[A] Control group …").
-_GLUED_OPENING = re.compile(r"[A-Z0-9]|\[[A-Z]\]")
+#: How a value glued to its label opens: a capital or a digit, a lettered item ("[A] Control group …"), or a bound
+#: before a number ("Age minimum>= 20age old", "Age maximum< 60age old", rctportal.niph.go.jp jRCTa030240663).
+_GLUED_OPENING = re.compile(r"[A-Z0-9]|\[[A-Z]\]|[<>≤≥]=? ?\d")
 
 
 def _writes_glued_labels(lines: list[str]) -> bool:
