@@ -58,9 +58,9 @@ def read_enriched(data: bytes, name: str, readers=READERS) -> TrialRecord:
     return enrich(read_text(data, name, readers))
 
 
-def saved_page(path: Path) -> TrialRecord:
-    """A saved page of a corpus under tests/data, read and enriched as a build reads it."""
-    return read_enriched(path.read_bytes(), path.name)
+def saved_page(path: Path, enriched: bool = True) -> TrialRecord:
+    """A saved page of a corpus under tests/data, read and enriched as a build reads it (or as its reader alone gives it)."""
+    return read_enriched(path.read_bytes(), path.name) if enriched else read_text(path.read_bytes(), path.name)
 
 
 def generic_page(text: str) -> TrialRecord:
@@ -88,6 +88,7 @@ def regimen_rows(**fields) -> list[tuple[str, str | None]]:  # noqa: ANN003 - Tr
 HOLDOUT4 = TESTS / "data" / "therapy-holdout4" / "pages"
 HOLDOUT9 = TESTS / "data" / "therapy-holdout9" / "pages"
 HOLDOUT10 = TESTS / "data" / "therapy-holdout10" / "pages"
+HOLDOUT7 = TESTS / "data" / "pages-holdout7"
 
 
 def holdout10_record(site: str, number: str, pages: Path = HOLDOUT10) -> TrialRecord:

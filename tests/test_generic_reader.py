@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import (
     HOLDOUT4,
+    HOLDOUT7,
     HOLDOUT9,
     SEEDS,
     TESTS,
@@ -33,6 +34,7 @@ from kg.errors import DocumentError
 from kg.model.identifiers import find_registry_ids, listed_identifiers, trial_key
 from kg.model.records import Identifier
 from kg.model.text import clean_document_text, repair_unicode_hyphens
+from kg.model.vocab import lookup
 from kg.read import read_text
 from kg.read.layouts import generic
 from kg.read.layouts.generic import _described_cells, _with_placebo
@@ -3158,3 +3160,42 @@ def test_a_news_headline_and_other_sentences_are_left_alone() -> None:
                           "centres in China and is sponsored by a university.\n")
     assert record.title is None
     assert record.sites == [] and record.sponsors == []
+
+
+# --- pages held-out 7 (tests/data/pages-holdout7) ---------------------------------------------------------------------
+
+def test_umin_keeps_its_index_on_labels_of_texts_not_on_a_count():
+    assert label_of("Narrative objectives1") == ("detailed_description", None)
+    assert label_of("Interventions/Control_1") == ("interventions", None)
+    assert label_of("Target sample size4", glued=True) == ("enrollment", "4")
+
+
+def test_the_umin_intervention_fields_are_labels_not_interventions():
+    # "No. of arms" / "1" / "Purpose of intervention" / "Treatment" / "Type of intervention" / "Device,equipment" /
+    # "Interventions/Control_1" / "We confirm the status of cartilage defect"; "Blinding" / "Open -no one is blinded"
+    record = saved_page(HOLDOUT7 / "umin.ac.jp" / "UMIN000006650-chondrocyte-sheets-knee-cartilage.txt", enriched=False)
+    assert [i.name for i in record.interventions] == ["We confirm the status of cartilage defect"]
+    assert record.primary_purpose == "TREATMENT"
+    assert record.masking == "NONE"
+    assert lookup("masking", "Open -no one is blinded") == "NONE"
+    assert lookup("masking", "Single blind -participants are blinded") != "NONE"  # UMIN's wording of a blinded trial
+
+
+def test_isrctn_protocol_serial_number_and_funder():
+    # "Protocol serial number CS/2008/3027", "Funder National Institute for Health Research (NIHR) (UK) - Biomedical
+    # Research Unit" beside "Sponsor University Hospitals Bristol NHS Foundation Trust (UK)"
+    record = saved_page(HOLDOUT7 / "isrctn.com" / "ISRCTN71717097-cd133-stem-cells-lv-restoration.txt", enriched=False)
+    assert ("CS/2008/3027", "ORG") in [(i.value, i.scheme) for i in record.identifiers]
+    assert [(s.name, s.role) for s in record.sponsors] == [
+        ("University Hospitals Bristol NHS Foundation Trust (UK)", "LEAD"),
+        ("National Institute for Health Research (NIHR) (UK) - Biomedical Research Unit", None)]
+    # ctv.veeva.com's "Funder types" heads the kinds of its funders, no funder
+    assert reading("NCT01234567\nFunder types\nOther\n").sections.get("funders") is None
+
+
+def test_a_summary_naming_its_interventions_in_a_bulleted_run():
+    # ignite-sd.com NCT07358260's brief summary: "The names of the treatment interventions used in this study are: *
+    # B7-H3.CD28Z.CART / B7-H3 CAR T cells * Fludarabine * Cyclophosphamide"
+    record = saved_page(HOLDOUT7 / "ignite-sd.com" / "NCT07358260-b7-h3-car-t-pediatric-solid-tumors-description.txt", enriched=False)
+    assert [i.name for i in record.interventions] == [
+        "B7-H3.CD28Z.CART / B7-H3 CAR T cells", "Fludarabine", "Cyclophosphamide"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, read_enriched
+from conftest import HOLDOUT7, TESTS, read_enriched, saved_page
 
 from kg.errors import DocumentError
 from kg.read import dispatch, read_text
@@ -127,3 +127,29 @@ def test_the_english_scientific_title_states_phase_and_design_under_a_japanese_p
         "( A single-arm, open-label, phase 2", "")
     record = read_enriched(page.encode(), "page.txt")
     assert (record.phases, record.intervention_model, record.masking) == ([], None, None)
+
+
+# --- pages held-out 7 (tests/data/pages-holdout7) ---------------------------------------------------------------------
+
+def test_the_niph_portal_record_with_labels_glued_to_values():
+    # "Target sample size4", "Date of first enrollment05/02/2025", "Age minimum>= 20age old", "Age maximum< 60age old",
+    # "Intervention(s)High tibial osteotomy Allogeneic cell sheet implantation on cartilage defects"
+    record = saved_page(HOLDOUT7 / "rctportal.niph.go.jp" / "jRCTa030240663-allogeneic-chondrocyte-sheets-knee.txt", enriched=False)
+    assert record.enrollment == 4
+    assert record.start_date == "2025-02-05"  # the portal prints its dates day first
+    assert (record.min_age_years, record.max_age_years) == (20, 60)
+    assert [i.name for i in record.interventions] == [
+        "High tibial osteotomy", "Allogeneic cell sheet implantation on cartilage defects"]
+    texts = [(c.kind, c.text) for c in record.criteria]
+    assert texts[0] == ("INCLUSION", "20 to 60 years of age, either male or female")
+    assert texts[5] == ("EXCLUSION", "Patients for whom it is difficult to obtain informed consent")
+    assert len(texts) == 7 and not any("following" in text or "Age m" in text for _, text in texts)
+
+
+def test_a_day_and_month_in_digits_stay_unread_off_the_niph_portal():
+    # the same glued line on a page without the portal's "JRCT ID:" head: 05/02/2025 may be either date
+    text = ("NCT01234567\nTitleA trial\nStudy typeInterventional\nGenderBoth\nDate of first enrollment05/02/2025\n"
+            "Target sample size4\n")
+    record = read_text(text.encode(), "page.txt")
+    assert record.start_date is None
+    assert record.enrollment == 4

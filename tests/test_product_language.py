@@ -12,7 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import HOLDOUT4, TESTS, generic_page, holdout9_record, holdout10_record, product_rows, read_enriched, therapy_page
+from conftest import (
+    HOLDOUT4,
+    HOLDOUT7,
+    TESTS,
+    generic_page,
+    holdout9_record,
+    holdout10_record,
+    product_rows,
+    read_enriched,
+    saved_page,
+    therapy_page,
+)
 from conftest import generic_page as _read
 from conftest import product_rows as _products
 from conftest import regimen_rows as _regimens
@@ -2062,3 +2073,43 @@ def test_what_experiments_showed_is_no_making_of_the_trials_cells() -> None:
     record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary="CIK cells will be expanded in culture for "
                           "14 days and then infused. " + CIK_EXPERIMENTS)
     assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], True, None, None)]
+
+
+# --- pages held-out 7 (tests/data/pages-holdout7) ---------------------------------------------------------------------
+
+NIPH_SHEETS = HOLDOUT7 / "rctportal.niph.go.jp" / "jRCTa030240663-allogeneic-chondrocyte-sheets-knee.txt"
+UMIN_SHEETS = HOLDOUT7 / "umin.ac.jp" / "UMIN000006650-chondrocyte-sheets-knee-cartilage.txt"
+ISRCTN_CD133 = HOLDOUT7 / "isrctn.com" / "ISRCTN71717097-cd133-stem-cells-lv-restoration.txt"
+MEDDATAX_FISTULA = HOLDOUT7 / "meddatax.com" / "NCT06429241-th-sc01-uc-msc-perianal-fistula.txt"
+
+
+def test_cell_sheets_implanted_are_a_product():
+    # rctportal.niph.go.jp jRCTa030240663: "Allogeneic cell sheet implantation on cartilage defects"; umin.ac.jp
+    # UMIN000006650: "Chondrocyte sheets are fabricated using temperature-responsive culture dish, and to be transplanted
+    # to the cartilage defect of the knee joint"
+    niph, umin = (describe_therapy(saved_page(path, enriched=False)) for path in (NIPH_SHEETS, UMIN_SHEETS))
+    assert [(p.kind, p.donor_types, p.ex_vivo_expanded) for p in niph.cell_products] == [("cell-sheets", ["ALLOGENEIC"], None)]
+    assert [(p.kind, p.ex_vivo_expanded) for p in umin.cell_products] == [("cell-sheets", True)]
+    # ISRCTN's "Study type Participant information sheet" and a data sheet are no cells
+    assert therapy_page(title="A trial of aspirin", interventions=[Intervention("Participant information sheet")],
+                        brief_summary="Data will be entered on a case report sheet and a cell culture sheet.").cell_products == []
+
+
+def test_cd133_stem_cells_transplanted_into_the_tissue_they_treat():
+    # isrctn.com ISRCTN71717097: "The aim of this study is to determine the effects of CD133+ autologous stem cells
+    # transplantation in and around asynergic non-viable left ventricular (LV) segments in patients with …"
+    products = describe_therapy(saved_page(ISRCTN_CD133, enriched=False)).cell_products
+    assert [(p.kind, p.donor_types) for p in products] == [("cd34-cd133-stem-cells", ["AUTOLOGOUS"])]
+    # a transplant of CD34+ stem cells in patients is the patients' graft, no product
+    assert therapy_page(title="A study of aspirin", brief_summary="Aspirin after CD34+ autologous stem cell transplantation "
+                        "in patients with myeloma.").cell_products == []
+
+
+def test_cells_named_by_a_group_whose_description_gives_them():
+    # meddatax.com NCT06429241's one group: "MSCs treatment group" / "Intralesional injection of expanded human umbilical
+    # cord-deri" (cut by the page)
+    products = describe_therapy(saved_page(MEDDATAX_FISTULA, enriched=False)).cell_products
+    assert [(p.cell_type, p.donor_types, p.ex_vivo_expanded) for p in products] == [(None, [], True)]
+    # a group named so whose description gives nothing
+    assert therapy_page(title="Follow-up of fistula patients", arms=[Arm("MSC group", description="Follow-up visits only")]
+                        ).cell_products == []

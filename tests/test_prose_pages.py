@@ -8,8 +8,10 @@ stay a measure: the tests quote their words in pages of their own, and the gold 
 from __future__ import annotations
 
 import pytest
+from conftest import HOLDOUT7, saved_page, therapy_page
 from conftest import generic_page as _read
 
+from kg.enrich.prose import complete_from_prose
 from kg.enrich.therapy import describe_therapy
 from kg.errors import DocumentError
 from kg.model.identifiers import trial_key
@@ -255,3 +257,21 @@ def test_a_release_naming_one_number_by_identifier_in_a_short_sentence_is_that_t
 def test_a_number_outside_an_identifier_sentence_or_beside_another_keys_no_release(text: str) -> None:
     with pytest.raises(DocumentError):
         _read(text)
+
+
+# --- pages held-out 7 (tests/data/pages-holdout7) ---------------------------------------------------------------------
+
+ISRCTN_CD133 = HOLDOUT7 / "isrctn.com" / "ISRCTN71717097-cd133-stem-cells-lv-restoration.txt"
+CLASSIC_BM_MNC = HOLDOUT7 / "clinicaltrials.gov" / "NCT00285454-bm-mnc-heart-failure-classic.txt"
+
+
+def test_a_design_statement_states_the_masking():
+    # clinicaltrials.gov NCT00285454 (the classic page): "Study Design:" / "A phase I/II, randomised, double-blind, placebo
+    # controlled, single-centre study of bone marrow mononuclear cells …", a paragraph of its description
+    record = complete_from_prose(saved_page(CLASSIC_BM_MNC, enriched=False))
+    assert (record.allocation, record.masking) == ("RANDOMIZED", "DOUBLE")
+    # isrctn.com ISRCTN71717097: "Study designDouble-blind randomised placebo-controlled trial"
+    assert saved_page(ISRCTN_CD133, enriched=False).masking == "DOUBLE"
+    # a summary's double-blind trial that is another study's (stated_masking's doctest has more)
+    other = therapy_page(title="Cells for heart failure", brief_summary="A previous double-blind trial showed a benefit.")
+    assert complete_from_prose(other).masking is None

@@ -737,3 +737,11 @@ def test_an_intervention_cell_the_excerpt_cuts_mid_word() -> None:
     record = read_enriched(whole.encode(), PH6_CLASSIC.name)
     assert [i.name for i in record.interventions] == ["Allogeneic adipose-derived mesenchymal stem cells (MSC)"]
     assert record.arms[1].interventions == ["Allogeneic adipose-derived mesenchymal stem cells (MSC)"]
+
+
+# --- pages held-out 7 (tests/data/pages-holdout7) ---------------------------------------------------------------------
+
+def test_the_classic_pages_design_rows_still_end_its_description():
+    lines = ["Condition or disease | Intervention/treatment | Phase |", "---|---|---|", "Cancer | Drug: X | Phase 1 |",
+             "A study of X.", "Study Design:", "Allocation: Randomized", "Masking: None (Open Label)"]
+    assert ctgov_classic._description(lines) == "A study of X."
