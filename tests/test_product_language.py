@@ -1116,6 +1116,25 @@ def test_transduced_autologous_pbl_are_the_patients_t_cells() -> None:
                                      brief_summary="Autologous PBL counts are measured weekly.")) == []
 
 
+def test_transduced_peripheral_blood_lymphocytes_spelt_out_are_the_patients_t_cells() -> None:
+    # clinicaltrials.gov/show/NCT02774291 (therapy-holdout29): "Biological: Anti-thyroglobulin mTCR-transduced Autologous
+    # Peripheral Blood Lymphocytes", "anti-ESO (cancer/test antigen) mTCR (T cell receptor)-engineered peripheral blood
+    # lymphocytes ... following a nonmyeloablative lymphoid depleting preparative regimen"
+    page = (TESTS / "data" / "therapy-holdout29" / "pages" / "clinicaltrials.gov" /
+            "show-NCT02774291-anti-eso-mtcr-pbl-cy-flu-aldesleukin.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert product_rows(record) == [("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, True, None)]
+    assert sorted((r.name, r.purpose) for r in record.regimens) == [
+        ("Cyclophosphamide", "LYMPHODEPLETION"), ("Fludarabine Phosphate", "LYMPHODEPLETION")]
+    assert product_rows(therapy_page(title="mTCR (T cell receptor)-engineered peripheral blood lymphocytes in metastatic "
+                                           "cancer"))[0][0] == "T"
+    # the patients' lymphocytes counted, measured or collected are no product
+    for about in ("Peripheral blood lymphocyte counts and the absolute lymphocyte count are measured weekly.",
+                  "Peripheral blood lymphocytes are collected by leukapheresis and stored for laboratory studies.",
+                  "The frequency of NY-ESO-1 specific T cells among autologous peripheral blood lymphocytes is measured."):
+        assert product_rows(therapy_page(title="Cyclophosphamide in solid tumors", brief_summary=about)) == []
+
+
 def test_a_french_title_that_studies_the_functions_of_nk_cells_gives_none() -> None:
     # kusajili.fr/RECF0903: blood samples studied, RFC the patients' own treatment
     title = ('LLC-NK : Étude visant à déterminer les fonctions des cellules "natural killer" (NK), chez des patients ayant '

@@ -115,7 +115,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|\brestricted\s+T[- ]?cell\s+receptors?\b"
                      # peripheral blood lymphocytes a receptor's gene is put in: "NY-ESO-1 Reactive TCR Retroviral Vector
                      # Transduced Autologous PBL" (clinicaltrials.gov/show/NCT02650986)
-                     r"|\b(?:transduced|engineered|gene[- ]modified)\s+(?:autologous\s+|allogeneic\s+)?PBLs?\b"
+                     # and spelt out: "Anti-thyroglobulin mTCR-transduced Autologous Peripheral Blood Lymphocytes", "mTCR (T
+                     # cell receptor)-engineered peripheral blood lymphocytes" (clinicaltrials.gov/show/NCT02774291); not
+                     # the patients' lymphocytes counted or collected ("peripheral blood lymphocyte counts")
+                     r"|\b(?:transduced|engineered|gene[- ]modified)\s+(?:autologous\s+|allogeneic\s+)?"
+                     r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b"
                      # peripheral blood lymphocytes named by the receptor put in them: "BIOLOGICAL: Anti-NY ESO-1 T-cell
                      # receptor PBL" (api.ai-analytics.org NCT00670748); not the receptors of a blood count
                      r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
@@ -252,7 +256,7 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
                           "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph", "pbl",
-                          "allogenic lymph"),)}
+                          "allogenic lymph", "blood lymph"),)}
 #: Every word of _CELL_TYPE_NEEDS once, each looked for once in a text; and each kind's groups as sets, to meet the found ones.
 _CELL_TYPE_WORDS = tuple(dict.fromkeys(word for groups in _CELL_TYPE_NEEDS.values() for group in groups for word in group))
 _CELL_TYPE_NEED_SETS = {token: tuple(frozenset(group) for group in groups) for token, groups in _CELL_TYPE_NEEDS.items()}
