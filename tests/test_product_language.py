@@ -2081,3 +2081,21 @@ def test_what_experiments_showed_is_no_making_of_the_trials_cells() -> None:
     record = therapy_page(identifiers=[], title=CIK_TITLE, brief_summary="CIK cells will be expanded in culture for "
                           "14 days and then infused. " + CIK_EXPERIMENTS)
     assert product_rows(record) == [("CIK", ["AUTOLOGOUS"], [], True, None, None)]
+
+
+# --- wordings from the misses tests/data/therapy-holdout29/README.md lists --------------------------------------------
+
+def test_a_memory_t_cell_infusion_beside_a_car_t_is_a_product_of_its_own() -> None:
+    # meddatax.com NCT07087847: the CAR-T and the memory T cells, two infusions of two kinds (as a DLI beside a CAR-T is)
+    title = ("Ex Vivo T-Cell-Depleted Haploidentical Transplantation Bridging With Chimeric Antigen Receptor T-cell Therapy "
+             "and Prophylactic Memory T Cell Infusion for Acute Leukemia")
+    assert [row[0] for row in product_rows(therapy_page(title=title))] == ["CAR_T", "T"]
+    assert _cell_types("This protocol further incorporates prophylactic CD45RO+ memory T-cell (Tm) infusion to: Minimize "
+                       "graft-versus-host disease (GVHD) risks") == ["MEMORY_T"]
+    # plain T cells beside the CAR are its own cells (one product named two ways), memory T cells it is made from too, and
+    # memory T cells measured are none
+    about = ("Autologous T cells are transduced with a CD19 CAR and infused. CAR T cells made from central memory T cells "
+             "persist longer; memory T cell responses are measured.")
+    assert product_rows(therapy_page(title="CD19 CAR-T cells in leukemia", brief_summary=about)) == [
+        ("CAR_T", [], [], None, True, None)]
+    assert product_rows(therapy_page(title="Memory T cell responses after vaccination")) == []
