@@ -767,3 +767,19 @@ def test_a_decimal_without_its_leading_zero() -> None:
     assert [(d.minimum, d.unit) for d in cell_doses("Group 1 MSC dose .5 x 10^6/kg IV")] == [(5e5, "{cells}/kg")]
     # a sentence's full stop before a number is no decimal point
     assert [d.minimum for d in cell_doses("Enrolled in 2019. 5 x 10^6 cells/kg were given")] == [5e6]
+
+
+# --- wordings from the misses tests/data/therapy-holdout29/README.md lists --------------------------------------------
+
+def test_the_dose_increased_to_the_next_level_is_one_administrations_dose_too() -> None:
+    # trial.medpath.com NCT04863066: "Then, patients are infused with CAR T cells at a dosage of 1×10\^5 CAR-T cells/kg body
+    # weight. If this dose is well tolerated, dosing will be increased to 5×10\^5 CAR T cells/kg body weight."
+    page = (Path(__file__).parent / "data" / "therapy-holdout29" / "pages" / "trial.medpath.com" /
+            "NCT04863066-third-generation-car-t-hiv-1.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert [(d.minimum, d.unit, d.per_dose) for d in record.cell_products[0].doses] == [
+        (1e5, "{cells}/kg", True), (5e5, "{cells}/kg", True)]
+    assert _doses("If this dose is well tolerated, the dose will be escalated to 5×10^6 CAR-T cells/kg.") == [
+        (5e6, 5e6, "{cells}/kg", True)]
+    # the cells that grew to a number after the infusion are no dose raised
+    assert not any(d.per_dose for d in cell_doses("After infusion, CAR T cells in blood increased to 5×10^5 cells/kg."))

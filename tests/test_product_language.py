@@ -1127,6 +1127,25 @@ def test_transduced_autologous_pbl_are_the_patients_t_cells() -> None:
                                      brief_summary="Autologous PBL counts are measured weekly.")) == []
 
 
+def test_transduced_peripheral_blood_lymphocytes_spelt_out_are_the_patients_t_cells() -> None:
+    # clinicaltrials.gov/show/NCT02774291 (therapy-holdout29): "Biological: Anti-thyroglobulin mTCR-transduced Autologous
+    # Peripheral Blood Lymphocytes", "anti-ESO (cancer/test antigen) mTCR (T cell receptor)-engineered peripheral blood
+    # lymphocytes ... following a nonmyeloablative lymphoid depleting preparative regimen"
+    page = (TESTS / "data" / "therapy-holdout29" / "pages" / "clinicaltrials.gov" /
+            "show-NCT02774291-anti-eso-mtcr-pbl-cy-flu-aldesleukin.txt")
+    record = read_enriched(page.read_bytes(), page.name)
+    assert product_rows(record) == [("T", ["AUTOLOGOUS"], ["PERIPHERAL_BLOOD"], None, True, None)]
+    assert sorted((r.name, r.purpose) for r in record.regimens) == [
+        ("Cyclophosphamide", "LYMPHODEPLETION"), ("Fludarabine Phosphate", "LYMPHODEPLETION")]
+    assert product_rows(therapy_page(title="mTCR (T cell receptor)-engineered peripheral blood lymphocytes in metastatic "
+                                           "cancer"))[0][0] == "T"
+    # the patients' lymphocytes counted, measured or collected are no product
+    for about in ("Peripheral blood lymphocyte counts and the absolute lymphocyte count are measured weekly.",
+                  "Peripheral blood lymphocytes are collected by leukapheresis and stored for laboratory studies.",
+                  "The frequency of NY-ESO-1 specific T cells among autologous peripheral blood lymphocytes is measured."):
+        assert product_rows(therapy_page(title="Cyclophosphamide in solid tumors", brief_summary=about)) == []
+
+
 def test_a_french_title_that_studies_the_functions_of_nk_cells_gives_none() -> None:
     # kusajili.fr/RECF0903: blood samples studied, RFC the patients' own treatment
     title = ('LLC-NK : Étude visant à déterminer les fonctions des cellules "natural killer" (NK), chez des patients ayant '
@@ -2113,3 +2132,21 @@ def test_cells_named_by_a_group_whose_description_gives_them():
     # a group named so whose description gives nothing
     assert therapy_page(title="Follow-up of fistula patients", arms=[Arm("MSC group", description="Follow-up visits only")]
                         ).cell_products == []
+
+
+# --- wordings from the misses tests/data/therapy-holdout29/README.md lists --------------------------------------------
+
+def test_a_memory_t_cell_infusion_beside_a_car_t_is_a_product_of_its_own() -> None:
+    # meddatax.com NCT07087847: the CAR-T and the memory T cells, two infusions of two kinds (as a DLI beside a CAR-T is)
+    title = ("Ex Vivo T-Cell-Depleted Haploidentical Transplantation Bridging With Chimeric Antigen Receptor T-cell Therapy "
+             "and Prophylactic Memory T Cell Infusion for Acute Leukemia")
+    assert [row[0] for row in product_rows(therapy_page(title=title))] == ["CAR_T", "T"]
+    assert _cell_types("This protocol further incorporates prophylactic CD45RO+ memory T-cell (Tm) infusion to: Minimize "
+                       "graft-versus-host disease (GVHD) risks") == ["MEMORY_T"]
+    # plain T cells beside the CAR are its own cells (one product named two ways), memory T cells it is made from too, and
+    # memory T cells measured are none
+    about = ("Autologous T cells are transduced with a CD19 CAR and infused. CAR T cells made from central memory T cells "
+             "persist longer; memory T cell responses are measured.")
+    assert product_rows(therapy_page(title="CD19 CAR-T cells in leukemia", brief_summary=about)) == [
+        ("CAR_T", [], [], None, True, None)]
+    assert product_rows(therapy_page(title="Memory T cell responses after vaccination")) == []

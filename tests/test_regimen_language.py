@@ -1145,3 +1145,24 @@ def test_a_conditioning_therapy_named_by_its_intensity_is_the_transplants_condit
     # a regimen with no purpose word ("a non-feeder cell regimen") is none
     assert _sorted_regimens(title="Expanded NK cells", brief_summary="Investigators expand NK cells ex vivo with a non-feeder "
                                                               "cell regimen.") == []
+
+
+# --- wordings from the misses tests/data/therapy-holdout29/README.md lists --------------------------------------------
+
+def test_a_lymphoid_depleting_preparative_regimen_is_the_lymphodepletion_of_the_listed_drugs() -> None:
+    # clinicaltrials.gov/show/NCT02774291: "Drug: Cyclophosphamide", "Drug: Fludarabine Phosphate" listed, the objective
+    # naming the regimen by its purpose, the outline the drugs without it
+    interventions = [Intervention("Anti-thyroglobulin mTCR-transduced Autologous Peripheral Blood Lymphocytes", "BIOLOGICAL"),
+                     Intervention("Cyclophosphamide", "DRUG"), Intervention("Fludarabine Phosphate", "DRUG")]
+    about = ("To determine the safety and tolerability of the administration of anti-ESO (cancer/test antigen) mTCR (T cell "
+             "receptor)-engineered peripheral blood lymphocytes plus high-dose aldesleukin following a nonmyeloablative "
+             "lymphoid depleting preparative regimen. Patients receive standard cyclophosphamide intravenously (IV) over 1 "
+             "hour on days -7 to -6 and fludarabine phosphate.")
+    title = "Anti-ESO mTCR-transduced Autologous Peripheral Blood Lymphocytes and Combination Chemotherapy"
+    assert _sorted_regimens(title=title, brief_summary=about, interventions=interventions) == [
+        ("Cyclophosphamide", "LYMPHODEPLETION"), ("Fludarabine Phosphate", "LYMPHODEPLETION")]
+    # the drug's lymphoid depleting effect named, no regimen by its purpose: the drugs keep their chemotherapy
+    effect = about.replace("following a nonmyeloablative lymphoid depleting preparative regimen",
+                           "after chemotherapy known for its lymphoid depleting effects")
+    assert _sorted_regimens(title=title, brief_summary=effect, interventions=interventions) == [
+        ("Cyclophosphamide", "CHEMOTHERAPY"), ("Fludarabine Phosphate", "CHEMOTHERAPY")]

@@ -90,6 +90,12 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # (not the "NK Cell Donor Lymphocyte Infusions" of knowcancer.com NCT00586703: donor NK cells, infused as a DLI is)
     ("DLI", re.compile(r"(?<!NK[- ]cell )(?<!NK[- ]cells )\bdonor[- ]lymphocytes?(?:[- ]infusions?)?\b|\bDLIs?\b",
                        re.IGNORECASE)),
+    # memory T cells given as an infusion of their own: "Ex Vivo T-Cell-Depleted Haploidentical Transplantation Bridging
+    # With Chimeric Antigen Receptor T-cell Therapy and Prophylactic Memory T Cell Infusion", "prophylactic CD45RO+ memory
+    # T-cell (Tm) infusion" (meddatax.com NCT07087847): like a DLI, a product beside a CAR-T, not folded into it as plain T
+    # cells are (_one_product_each); not memory T cells measured ("memory T cell responses") nor those a CAR is made from
+    ("MEMORY_T", re.compile(r"\b(?:CD45RO\+?\s*|CD45RA[-−]\s*)?memory\s+T[- ]?cells?\s*(?:\((?-i:Tm|TM)s?\)\s*)?"
+                            r"(?:infusions?|transfer)\b", re.IGNORECASE)),
     # invariant NKT cells: "Adoptive Transfer of iNKT Cells" (ctv.veeva.com NCT03175679), "Biological: INKT" (ClinicalTrials.gov
     # NCT00631072); NK cells have no invariant receptor, so "In Vitro Expanded Autologous Invariant Natural Killer Cells"
     # (the same NCT00631072, whose description says "iNKT cells" throughout) are iNKT cells with the T dropped
@@ -115,7 +121,11 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
                      r"|\brestricted\s+T[- ]?cell\s+receptors?\b"
                      # peripheral blood lymphocytes a receptor's gene is put in: "NY-ESO-1 Reactive TCR Retroviral Vector
                      # Transduced Autologous PBL" (clinicaltrials.gov/show/NCT02650986)
-                     r"|\b(?:transduced|engineered|gene[- ]modified)\s+(?:autologous\s+|allogeneic\s+)?PBLs?\b"
+                     # and spelt out: "Anti-thyroglobulin mTCR-transduced Autologous Peripheral Blood Lymphocytes", "mTCR (T
+                     # cell receptor)-engineered peripheral blood lymphocytes" (clinicaltrials.gov/show/NCT02774291); not
+                     # the patients' lymphocytes counted or collected ("peripheral blood lymphocyte counts")
+                     r"|\b(?:transduced|engineered|gene[- ]modified)\s+(?:autologous\s+|allogeneic\s+)?"
+                     r"(?:PBLs?|peripheral\s+blood\s+lymphocytes)\b"
                      # peripheral blood lymphocytes named by the receptor put in them: "BIOLOGICAL: Anti-NY ESO-1 T-cell
                      # receptor PBL" (api.ai-analytics.org NCT00670748); not the receptors of a blood count
                      r"|\bT[- ]?cell\s+receptor\s+(?:\(TCR\)\s+)?(?:(?:transduced|engineered)\s+)?"
@@ -207,7 +217,7 @@ CELL_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: The cell-type token of each kind that is not one itself.
-TOKENS = {"CIML_NK": "NK", "TIL": "T", "GAMMA_DELTA_T": "T", "DLI": "T"}
+TOKENS = {"CIML_NK": "NK", "TIL": "T", "GAMMA_DELTA_T": "T", "DLI": "T", "MEMORY_T": "T"}
 
 #: Words that name NK cells without giving them: diseases of NK cells ("extranodal NK/T-cell
 #: lymphoma", "aggressive NK-cell leukemia"), the NK-1 receptor of antiemetics, and NK cells that are
@@ -249,10 +259,11 @@ _CELL_TYPE_NEEDS = {"CAR_NK": (("car", "chimeric antigen receptor"), ("nk", "nat
                     "CIML_NK": (("ciml", "memory-like", "memory like"),),
                     "CIK": (("cytokine", "cik"),), "TIL": (("til", "infiltrating lymphocyte"),),
                     "GAMMA_DELTA_T": (("gamma", "γδ", "γ/δ", "vγ9", "vgamma"),), "DLI": (("dli", "donor lymphocyte"),),
+                    "MEMORY_T": (("memory t",),),
                     "NKT": (("nk", "natural killer"),), "NK": (("nk", "atural killer"),),
                     "T": (("t cell", "t-cell", "t lymph", "lymphocyte infusion", "lymphocyte transfer", "ctl", "star-t", "treg",
                           "t regulatory", "t-regulatory", "αβ", "免疫細胞", "autologous lymph", "allogeneic lymph", "pbl",
-                          "allogenic lymph"),)}
+                          "allogenic lymph", "blood lymph"),)}
 #: Every word of _CELL_TYPE_NEEDS once, each looked for once in a text; and each kind's groups as sets, to meet the found ones.
 _CELL_TYPE_WORDS = tuple(dict.fromkeys(word for groups in _CELL_TYPE_NEEDS.values() for group in groups for word in group))
 _CELL_TYPE_NEED_SETS = {token: tuple(frozenset(group) for group in groups) for token, groups in _CELL_TYPE_NEEDS.items()}

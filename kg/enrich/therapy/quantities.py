@@ -313,6 +313,11 @@ _DOSE_BEFORE = re.compile(r"\bdose\s+(?:level\s+)?(?:of\s+)?\(?$|\bdoses?\s+of\s
                           # "a dosage of 1×10⁶ CAR⁺ cells per kilogram was selected" (meddatax.com NCT07324889): a dosage
                           # of so many cells is one administration's amount, as a dose of them is
                           r"|\ba\s+dosage\s+of\s+\(?$"
+                          # the next level of a dose escalation, the dose raised to it: "at a dosage of 1×10^5 CAR-T cells/kg
+                          # body weight. If this dose is well tolerated, dosing will be increased to 5×10^5 CAR T cells/kg
+                          # body weight." (trial.medpath.com NCT04863066); not the cells that grew ("increased to")
+                          r"|\bdos(?:e|ing|age)\s+(?:will\s+be\s+|is\s+|was\s+|would\s+be\s+)?(?:then\s+)?"
+                          r"(?:increased|escalated|raised)\s+to\s+\(?$"
                           # "intravenously injection of 7x10^8 cells" (IRCT20140818018842N41): one administration's amount
                           # "Injection of the number of 7x10^5 NK cells in 3 periods" (the same page's intervention groups)
                           r"|\b(?:injection|infusion|administration)\s+of\s+(?:the\s+number\s+of\s+)?\(?$"

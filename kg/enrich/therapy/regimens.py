@@ -235,6 +235,8 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(rf"^(?P<name>{_DRUG_LIST})(?={_THEN_CELLS.pattern[1:]})", re.IGNORECASE)),
     # "pre-conditioning chemotherapy", "lymphodepleting chemotherapy", "nonmyeloablative lymphodepletion (NMA LD)
     # preconditioning regimen", "lymphocyte depleting preparative regimen": named by its purpose, its drugs unnamed
+    # (and of the lymphoid tissue: "following a nonmyeloablative lymphoid depleting preparative regimen", clinicaltrials.gov
+    # /show/NCT02774291)
     # (the kind of a transplant's conditioning with it: "co-infused following a myeloablative conditioning regimen"
     # (ctv.veeva.com NCT00891592)
     # (with the qualifiers the text gives it up to the head noun: "after a standard chemotherapy based conditioning
@@ -243,7 +245,7 @@ _PATTERNS: list[tuple[str | None, re.Pattern[str]]] = [
                       r"(?:(?:chemotherapy|chemo|radiation|irradiation|radiotherapy|TBI)[- ]based\s+)?"
                       r"(?:non-?\s?myeloablative\s+|NMA\s+|myeloablative\s+|reduced[- ]intensity\s+)?"
                       r"(?P<kind>(?:pre-?)?conditioning|lymphodeplet\w*|"
-                      r"lymphocyte[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
+                      r"lymph(?:ocyte|oid)[- ]depleting)\s+(?:\([A-Z ]{2,10}\)\s+)?(?:(?:pre-?conditioning|preparative)\s+)?"
                       # "will receive lymphodepletion conditioning, followed by a single intravenous infusion of CD19
                       # CAR-γδ T cells" (clinicaltrialcompass.org NCT07535138): a lymphodepletion named with the word
                       # of a conditioning (no transplant: its purpose is the lymphodepletion's)
@@ -408,7 +410,8 @@ _NEEDS = [("chemotherapy",), ("based",), ("based",), ("prophylaxis", "prevention
           ("lymphodeplet",),
           ("lymphodeplet", "conditioning", "preparative"), ("prophylaxis", "prevention"), ("chemotherapy",), ("treatment",),
           ("followed", "before", "prior", "then"),
-          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting"), ("prepar",),
+          ("lymphodeplet", "conditioning", "lymphocyte depleting", "lymphocyte-depleting", "lymphoid depleting",
+           "lymphoid-depleting"), ("prepar",),
           ("myeloablative",), ("nma",), ("round", "course"),
           ("immune system",), ("given",), ("chemotherapy", "chemoradiotherapy", "chemo-radiotherapy"), ("cycle",),
           ("cyclophosphamide", "ptcy"), ("after", "following"),
@@ -423,6 +426,7 @@ _NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS for word in needs))
 _NEED_SETS = [frozenset(needs) for needs in _NEEDS]
 _PURPOSES = {"lymphodeplet": "LYMPHODEPLETION", "conditioning": "LYMPHODEPLETION", "pre-conditioning": "LYMPHODEPLETION",
              "lymphocyte depleting": "LYMPHODEPLETION", "lymphocyte-depleting": "LYMPHODEPLETION",
+             "lymphoid depleting": "LYMPHODEPLETION", "lymphoid-depleting": "LYMPHODEPLETION",
              "preconditioning": "LYMPHODEPLETION", "preparative": "LYMPHODEPLETION", "preparation": "LYMPHODEPLETION",
              "preparatory": "LYMPHODEPLETION",
              "myeloablative": "CONDITIONING", "non-myeloablative": "LYMPHODEPLETION", "reduced": "CONDITIONING",
