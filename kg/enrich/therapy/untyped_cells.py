@@ -129,8 +129,8 @@ def _group_gives_untyped(passage: Passage) -> bool:
     the description cut by the page); not a group named so whose description gives nothing ("MSC group" / "Follow-up
     only").
     """
-    return passage.place == "arm" and bool(passage.arm) and bool(_UNTYPED_CELLS.search(passage.arm or "")) \
-        and bool(_GIVING_CUE.search(passage.text))
+    return (passage.place == "arm" and bool(passage.arm) and bool(_UNTYPED_CELLS.search(passage.arm))
+            and bool(_GIVING_CUE.search(passage.text)))
 
 
 def _gives_untyped(sentence: str) -> bool:

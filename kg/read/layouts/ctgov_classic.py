@@ -405,6 +405,16 @@ _DESIGN_ROW_NEXT = re.compile(r"^\s*(?:Allocation|Intervention Model|Masking|Pri
                               r"|Endpoint Classification|Study Type)\b|.*\|")
 
 
+def _ends_description(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` ends the description: a heading or table of the page's own, but a "Study Design:" heading
+    over a paragraph of prose, which is the description's (_DESCRIPTIONS_OWN_HEADING).
+    """
+    if not _DESCRIPTIONS_OWN_HEADING.match(lines[index]):
+        return bool(_DESCRIPTION_END.search(lines[index]))
+    following = next((later for later in lines[index + 1:index + 4] if later.strip()), "")
+    return bool(_DESIGN_ROW_NEXT.match(following))
+
+
 def _description(lines: list[str]) -> str | None:
     """The study's description as a saved page keeps it: the paragraphs right under the conditions table's row
     ("This study proposes to extract, concentrate, and activate gamma delta T-cells from the peripheral blood …"),
@@ -421,8 +431,7 @@ def _description(lines: list[str]) -> str | None:
         start = next((i + 1 for i in range(start + 1, len(lines)) if fold(lines[i])), len(lines))
     paragraphs = []
     for index, line in enumerate(lines[start:], start):
-        if _DESCRIPTION_END.search(line) and not _DESCRIPTIONS_OWN_HEADING.match(line) or _DESCRIPTIONS_OWN_HEADING.match(
-                line) and _DESIGN_ROW_NEXT.match(next((later for later in lines[index + 1:index + 4] if later.strip()), "")):
+        if _ends_description(lines, index):
             break
         text = re.sub(r"^(?:Brief Summary|Detailed Description)\s*:\s*", "", fold(line))
         if text:
